@@ -1,0 +1,59 @@
+package org.mailmigrator.ui.tests;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+import org.mailmigrator.ui.UiIds;
+import org.mailmigrator.ui.internal.views.ConnectorsView;
+
+/** Page object of the Connectors view: opens it and reads what a person sees in its table. */
+final class ConnectorsViewPage {
+    private final ConnectorsView view;
+
+    private ConnectorsViewPage(ConnectorsView view) {
+        this.view = view;
+    }
+
+    static ConnectorsViewPage open() throws PartInitException {
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        ConnectorsViewPage opened = new ConnectorsViewPage((ConnectorsView) page.showView(UiIds.VIEW_CONNECTORS));
+        UiTestSupport.processEvents();
+        return opened;
+    }
+
+    List<String> columnTitles() {
+        List<String> titles = new ArrayList<>();
+        for (var column : table().getColumns()) {
+            titles.add(column.getText());
+        }
+        return titles;
+    }
+
+    /** Each row as the cell texts, left to right. */
+    List<List<String>> rows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (TableItem item : table().getItems()) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < table().getColumnCount(); i++) {
+                cells.add(item.getText(i));
+            }
+            rows.add(cells);
+        }
+        return rows;
+    }
+
+    List<String> row(String connectorId) {
+        int idColumn = columnTitles().indexOf("Id");
+        return rows().stream().filter(r -> r.get(idColumn).equals(connectorId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for " + connectorId + " in " + rows()));
+    }
+
+    private Table table() {
+        return view.viewer().getTable();
+    }
+}

@@ -1,0 +1,67 @@
+# Shared by ./mailmigrator, ./run-tests.sh and releng/*.sh: finds a JDK >= 21 and knows where the products are.
+# Sourced, not run. Never uses the machine's default Java (17 on these machines): Tycho 5 and the
+# Eclipse 2026 platform need 21.
+
+MM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+MM_PRODUCTS="$MM_ROOT/releng/org.mailmigrator.repository/target/products"
+MM_WORKBENCH="$MM_PRODUCTS/org.mailmigrator.workbench/linux/gtk/x86_64"
+MM_HEADLESS="$MM_PRODUCTS/org.mailmigrator.headless/linux/gtk/x86_64"
+MM_BUILT_MARK="$MM_PRODUCTS/.built"
+
+# The feature version of the JDK at $1 (25 for 25.0.3, 1 for 1.8), from its release file.
+mm_jdk_feature() {
+  local v
+  v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9.]*\).*/\1/p' "$1/release" 2>/dev/null)
+  [ -n "$v" ] || return 1
+  echo "${v%%.*}"
+}
+
+# Exports JAVA_HOME: the caller's JAVA_HOME when it is >= 21, else the newest JDK >= 21 under /usr/lib/jvm.
+mm_find_jdk() {
+  local best="" best_v=0 dir v
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && v=$(mm_jdk_feature "$JAVA_HOME") && [ "$v" -ge 21 ]; then
+    export JAVA_HOME; return 0
+  fi
+  for dir in /usr/lib/jvm/*; do
+    [ -x "$dir/bin/javac" ] || continue
+    v=$(mm_jdk_feature "$dir") || continue
+    if [ "$v" -ge 21 ] && [ "$v" -gt "$best_v" ]; then best="$dir"; best_v="$v"; fi
+  done
+  if [ -z "$best" ]; then
+    echo "mailmigrator: no JDK 21 or newer found (set JAVA_HOME, or install one under /usr/lib/jvm)" >&2
+    return 1
+  fi
+  export JAVA_HOME="$best"
+}
+
+# True when a product is missing or a source file is newer than the last build.
+mm_needs_build() {
+  [ -f "$MM_BUILT_MARK" ] && [ -d "$MM_WORKBENCH/plugins" ] && [ -d "$MM_HEADLESS/plugins" ] || return 0
+  [ -n "$(find "$MM_ROOT/bundles" "$MM_ROOT/features" "$MM_ROOT/targetplatform" "$MM_ROOT/releng/org.mailmigrator.repository" \
+      "$MM_ROOT/pom.xml" -newer "$MM_BUILT_MARK" -type f -not -path '*/target/*' -not -path '*/bin/*' -print -quit)" ]
+}
+
+# Builds both products (tests are run by ./run-tests.sh, not here).
+mm_build() {
+  local log
+  log="$(mktemp -t mailmigrator-build.XXXXXX.log)"
+  echo "mailmigrator: building the product (missing or older than the sources); log: $log" >&2
+  if ! (cd "$MM_ROOT" && ./mvnw -B -DskipTests verify >"$log" 2>&1); then
+    grep -E '^\[ERROR\]' "$log" | head -30 >&2
+    echo "mailmigrator: build failed; full log: $log" >&2
+    return 1
+  fi
+  touch "$MM_BUILT_MARK"
+  echo "mailmigrator: build done" >&2
+}
+
+mm_ensure_built() {
+  if mm_needs_build; then mm_build; fi
+}
+
+# The Equinox launcher jar of a product folder.
+mm_launcher_jar() {
+  local jar
+  for jar in "$1"/plugins/org.eclipse.equinox.launcher_*.jar; do echo "$jar"; return 0; done
+  return 1
+}

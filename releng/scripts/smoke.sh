@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Smoke test of the materialized products through ./mailmigrator, as a user runs them.
+set -euo pipefail
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/env.sh"
+cd "$MM_ROOT"
+export MAILMIGRATOR_WORKSPACE="$(mktemp -d)"
+fail=0
+check() { # name, expected text, command...
+  local name="$1" expected="$2" out; shift 2
+  if out=$("$@" 2>&1) && grep -q -- "$expected" <<<"$out"; then
+    echo "smoke: ok   $name"
+  else
+    echo "smoke: FAIL $name (expected '$expected'):"; echo "$out" | head -20; fail=1
+  fi
+}
+check "./mailmigrator --version" "Mail Migrator Workbench 0.1.0" ./mailmigrator --version
+check "./mailmigrator connectors" "connector(s)." ./mailmigrator connectors
+check "./mailmigrator --help" "Usage: mailmigrator" ./mailmigrator --help
+rm -rf "$MAILMIGRATOR_WORKSPACE"
+exit $fail
