@@ -59,6 +59,25 @@ mm_ensure_built() {
   if mm_needs_build; then mm_build; fi
 }
 
+# Installs missing Debian packages ($@) when running as root; otherwise says which are missing.
+mm_ensure_packages() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" != 0 ]; then
+    echo "mailmigrator: missing Debian packages: ${missing[*]} (sudo apt-get install ${missing[*]})" >&2
+    return 1
+  fi
+  echo "mailmigrator: installing ${missing[*]}" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# What the workbench window needs on a bare Debian machine: GTK 3 (SWT's toolkit) and a font.
+MM_UI_PACKAGES="libgtk-3-0 fonts-dejavu-core"
+
 # The Equinox launcher jar of a product folder.
 mm_launcher_jar() {
   local jar

@@ -16,8 +16,8 @@ class CliTest {
         assertEquals(0, run.code(), run.err());
         String echo = line(run.out(), "test.echo");
         assertTrue(echo.contains("Echo (test)"), echo);
-        assertTrue(echo.contains("destination, source"), echo);
-        assertTrue(echo.contains("calendar, mail"), echo);
+        assertTrue(echo.contains("source, destination"), echo);
+        assertTrue(echo.contains("mail, calendar"), echo);
         assertTrue(echo.contains("host*, port=993, security=tls, login*, password* (secret)"), echo);
         assertTrue(run.out().contains("Skipped 4 broken contribution(s):"), run.out());
         assertTrue(run.out().contains("unknown role 'sink'"), run.out());

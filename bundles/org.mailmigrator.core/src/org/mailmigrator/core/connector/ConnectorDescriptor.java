@@ -30,12 +30,12 @@ public record ConnectorDescriptor(String id, String name, String description, St
         return roles.contains(Role.DESTINATION);
     }
 
-    /** "destination, source": for tables and listings. */
+    /** "source, destination" (declaration order of the enum): for tables and listings. */
     public String rolesText() {
         return roles.stream().sorted().map(Role::id).collect(Collectors.joining(", "));
     }
 
-    /** "calendar, mail": for tables and listings. */
+    /** "mail, calendar" (declaration order of the enum): for tables and listings. */
     public String kindsText() {
         return kinds.stream().sorted().map(ItemKind::id).collect(Collectors.joining(", "));
     }

@@ -23,7 +23,7 @@ class ConnectorsViewTest {
     void showsTheTestConnectorWithItsRolesKindsAndSettings() throws Exception {
         ConnectorsViewPage view = ConnectorsViewPage.open();
         assertEquals(List.of("Connector", "Id", "Roles", "Item kinds", "Settings", "Contributed by"), view.columnTitles());
-        assertEquals(List.of("Echo (test)", "test.echo", "destination, source", "calendar, mail",
+        assertEquals(List.of("Echo (test)", "test.echo", "source, destination", "mail, calendar",
                 "host*, port=993, security=tls, login*, password* (secret)", "org.mailmigrator.testing.connectors"),
                 view.row("test.echo"));
         assertEquals("source", view.row("test.unloadable").get(2));
