@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the project: installs what the tests need (when run as root), then the OSGi and UI
-# tests of the whole reactor under a virtual display, then a smoke test of the built products.
+# tests of the whole reactor under a virtual display, a third-party connector built against the update
+# site, and a smoke test of the built products through ./mailmigrator.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
 source releng/scripts/env.sh
@@ -13,6 +14,10 @@ mm_find_jdk
 echo "run-tests: JDK $JAVA_HOME"
 xvfb-run -a -s "-screen 0 1600x1000x24" ./mvnw -B verify "$@"
 touch "$MM_BUILT_MARK"
+
+# A third party's connector, built against the p2 update site alone.
+echo "run-tests: building examples/org.example.mailmigrator.connector against the update site"
+./mvnw -B -q -f examples/org.example.mailmigrator.connector/pom.xml verify
 
 # The products as a user starts them: the launcher script, headless.
 releng/scripts/smoke.sh

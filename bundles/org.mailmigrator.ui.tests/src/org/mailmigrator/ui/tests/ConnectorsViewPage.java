@@ -53,6 +53,11 @@ final class ConnectorsViewPage {
                 .orElseThrow(() -> new AssertionError("no row for " + connectorId + " in " + rows()));
     }
 
+    /** The line under the table: how many connectors, and the skipped contributions. */
+    String summary() {
+        return view.summaryText();
+    }
+
     private Table table() {
         return view.viewer().getTable();
     }

@@ -21,7 +21,7 @@ import org.mailmigrator.core.connector.ConnectorRegistry;
 /** Every installed connector with its roles, item kinds and declared settings; skipped contributions below. */
 public final class ConnectorsView extends ViewPart {
     private TableViewer viewer;
-    private Label problems;
+    private Label problems;  // summary line, and the contributions that were skipped
 
     @Override
     public void createPartControl(Composite parent) {
@@ -60,12 +60,18 @@ public final class ConnectorsView extends ViewPart {
     /** Reads the registry again and shows what it holds. */
     public void refresh() {
         ConnectorRegistry registry = ConnectorRegistry.fromPlatform();
-        viewer.setInput(registry.connectors());
+        var connectors = registry.connectors();
+        viewer.setInput(connectors);
         List<String> skipped = registry.problems();
-        problems.setText(skipped.isEmpty() ? ""
-                : skipped.size() + " broken contribution(s) skipped (details in the Error Log):\n  "
+        String summary = connectors.isEmpty() ? "No connector is installed." : connectors.size() + " connector(s) installed.";
+        problems.setText(skipped.isEmpty() ? summary
+                : summary + " " + skipped.size() + " broken contribution(s) skipped (details in the Error Log):\n  "
                         + String.join("\n  ", skipped));
         problems.getParent().layout(true, true);
+    }
+
+    public String summaryText() {
+        return problems.getText();
     }
 
     public TableViewer viewer() {
