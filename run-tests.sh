@@ -20,4 +20,8 @@ echo "run-tests: building examples/org.example.mailmigrator.connector against th
 ./mvnw -B -q -f examples/org.example.mailmigrator.connector/pom.xml verify
 
 # The products as a user starts them: the launcher script, headless.
-releng/scripts/smoke.sh
+smoke_result="$(mktemp)"
+SMOKE_RESULT="$smoke_result" releng/scripts/smoke.sh || smoke_failed=1
+releng/scripts/test-totals.sh $(cat "$smoke_result")
+rm -f "$smoke_result"
+exit "${smoke_failed:-0}"

@@ -4,17 +4,18 @@ set -euo pipefail
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/env.sh"
 cd "$MM_ROOT"
 export MAILMIGRATOR_WORKSPACE="$(mktemp -d)"
-fail=0
+fail=0 ok=0
 check() { # name, expected text, command...
   local name="$1" expected="$2" out; shift 2
   if out=$("$@" 2>&1) && grep -q -- "$expected" <<<"$out"; then
-    echo "smoke: ok   $name"
+    echo "smoke: ok   $name"; ok=$((ok + 1))
   else
-    echo "smoke: FAIL $name (expected '$expected'):"; echo "$out" | head -20; fail=1
+    echo "smoke: FAIL $name (expected '$expected'):"; echo "$out" | head -20; fail=$((fail + 1))
   fi
 }
 check "./mailmigrator --version" "Mail Migrator Workbench 0.1.0" ./mailmigrator --version
 check "./mailmigrator connectors" "connector(s)." ./mailmigrator connectors
 check "./mailmigrator --help" "Usage: mailmigrator" ./mailmigrator --help
 rm -rf "$MAILMIGRATOR_WORKSPACE"
-exit $fail
+echo "$ok $fail" > "${SMOKE_RESULT:-/dev/null}"
+[ "$fail" -eq 0 ]
