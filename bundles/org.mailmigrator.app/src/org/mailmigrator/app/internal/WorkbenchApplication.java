@@ -11,7 +11,9 @@ public final class WorkbenchApplication implements IApplication {
 
     @Override
     public Object start(IApplicationContext context) {
+        StartupTrace.mark("application started");
         Display display = PlatformUI.createDisplay();
+        StartupTrace.mark("display created");
         try {
             int code = PlatformUI.createAndRunWorkbench(display, new AppWorkbenchAdvisor());
             return code == PlatformUI.RETURN_RESTART ? IApplication.EXIT_RESTART : IApplication.EXIT_OK;
