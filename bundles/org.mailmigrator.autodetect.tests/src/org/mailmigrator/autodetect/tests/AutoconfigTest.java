@@ -40,6 +40,7 @@ class AutoconfigTest {
         net.https.reply("config.elsewhere.test/moved.xml", Reply.ok(Fixtures.autoconfig("imap.elsewhere.test")));
         net.https.reply("autoconfig.inside.test/mail/config-v1.1.xml", Reply.redirect("https://cfg.inside.test/a.xml"));
         net.https.reply("cfg.inside.test/a.xml", Reply.ok(Fixtures.autoconfig("imap.inside.test")));
+        net.https.reply("autoconfig.huge.test/mail/config-v1.1.xml", Reply.ok("<clientConfig>" + "x".repeat(2 << 20)));
         net.rogueHost("autoconfig.tlsbad.test");
         net.https.reply("autoconfig.tlsbad.test/mail/config-v1.1.xml", Reply.ok(Fixtures.autoconfig("imap.tlsbad.test")));
         net.rogue.reply("autoconfig.tlsbad.test/mail/config-v1.1.xml", Reply.ok(Fixtures.autoconfig("imap.tlsbad.test")));
@@ -124,6 +125,15 @@ class AutoconfigTest {
             Detection detection = detector.detect("jack@tlsbad.test");
             notFound(detection);
             step(detection, Source.AUTOCONFIG, Outcome.FAILED, "https://autoconfig.tlsbad.test/", "TLS failure at");
+        }
+    }
+
+    @Test
+    void anEndlessAnswerIsCutAndNamed() {
+        try (Detector detector = net.detector()) {
+            Detection detection = detector.detect("kai@huge.test");
+            notFound(detection);
+            step(detection, Source.AUTOCONFIG, Outcome.FAILED, "https://autoconfig.huge.test/", "is larger than 1024 kB");
         }
     }
 }

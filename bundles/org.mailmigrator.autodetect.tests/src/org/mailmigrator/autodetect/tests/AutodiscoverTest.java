@@ -38,6 +38,10 @@ class AutodiscoverTest {
         net.https.reply("ad2.redir.test/autodiscover/autodiscover.xml",
                 Reply.ok(Fixtures.autodiscover("https://ews.redir.test/EWS/Exchange.asmx", "imap.redir.test")));
         net.https.reply("autodiscover.locked.test/autodiscover/autodiscover.xml", new Reply(401, null, "login first"));
+        net.https.reply("autodiscover.badxml.test/autodiscover/autodiscover.xml", Reply.ok("<Autodiscover><Response>"));
+        net.https.reply("badxml.test/autodiscover/autodiscover.xml",
+                Reply.ok("<Autodiscover xmlns=\"http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006\"><Response>"
+                        + "<Error><ErrorCode>600</ErrorCode><Message>Invalid Request</Message></Error></Response></Autodiscover>"));
     }
 
     @AfterAll
@@ -95,6 +99,16 @@ class AutodiscoverTest {
             Detection detection = detector.detect("yan@locked.test");
             notFound(detection);
             step(detection, Source.AUTODISCOVER, Outcome.NOTHING, "HTTP 401", "none are sent");
+        }
+    }
+
+    @Test
+    void malformedXmlAndAutodiscoverErrorsAreNamed() {
+        try (Detector detector = net.detector()) {
+            Detection detection = detector.detect("zed@badxml.test");
+            notFound(detection);
+            step(detection, Source.AUTODISCOVER, Outcome.FAILED, "https://autodiscover.badxml.test/", "malformed Autodiscover XML");
+            step(detection, Source.AUTODISCOVER, Outcome.NOTHING, "https://badxml.test/", "error 600: Invalid Request");
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.mailmigrator.autodetect.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +22,8 @@ import org.mailmigrator.autodetect.Step.Outcome;
  */
 public final class Https implements AutoCloseable {
     private static final int MAX_REDIRECTS = 5;
+    /** Autoconfig and Autodiscover answers are a few kB; a stranger's endless answer must not fill the memory. */
+    static final int MAX_BODY = 1 << 20;
     private final DetectorEnvironment environment;
     private final HttpClient client;
 
@@ -55,9 +58,17 @@ public final class Https implements AutoCloseable {
                 request.header("Content-Type", "text/xml; charset=utf-8")
                         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
             }
-            HttpResponse<String> response;
+            HttpResponse<InputStream> response;
+            String text;
             try {
-                response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+                try (InputStream in = response.body()) {
+                    byte[] bytes = in.readNBytes(MAX_BODY + 1);
+                    if (bytes.length > MAX_BODY) {
+                        return new Result.Failed("the answer of " + uri + " is larger than " + MAX_BODY / 1024 + " kB");
+                    }
+                    text = new String(bytes, StandardCharsets.UTF_8);
+                }
             } catch (SSLException e) {
                 return new Result.Failed("TLS failure at " + uri + ": " + e.getMessage());
             } catch (HttpTimeoutException e) {
@@ -89,7 +100,7 @@ public final class Https implements AutoCloseable {
                 continue;
             }
             if (status == 200) {
-                return new Result.Ok(uri, response.body());
+                return new Result.Ok(uri, text);
             }
             return new Result.Nothing("HTTP " + status + (status == 401 ? " (asks for credentials; none are sent while detecting)" : ""));
         }

@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code mailmigrator detect}: server settings of addresses, or of every row of a CSV file, one lookup per domain. */
 @Command(name = "detect", mixinStandardHelpOptions = true,
-        description = { "Detects the server settings of e-mail addresses: provider presets, autoconfig, MX, SRV,",
-                "Exchange Autodiscover, then a probe of imap./mail./pop./smtp. names. No credentials are sent." },
+        description = "Detects the server settings of e-mail addresses: provider presets, autoconfig, MX, SRV, "
+                + "Exchange Autodiscover, then a probe of imap./mail./pop./smtp. names. No credentials are sent.",
         footer = { "", "Exit codes: 0 all found, 1 some address not found or invalid, 2 wrong command line." })
 public final class DetectCommand implements Callable<Integer> {
 
