@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,17 +35,26 @@ public final class AddressCsv {
         in.reset();
         char delimiter = header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? ';' : ',';
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
+                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(false).get();
         try (CSVParser parser = CSVParser.parse(in, format)) {
             Map<String, Integer> columns = parser.getHeaderMap();
             String addressColumn = column(columns, ADDRESS).orElseThrow(() -> new IllegalArgumentException(
                     "no address column in the CSV header '" + header + "' (expected one of " + ADDRESS + ")"));
             Optional<String> hostColumn = column(columns, HOST);
             List<BatchRow> rows = new ArrayList<>();
-            long line = 1; // the header; a row's number is its line when no cell spans lines
-            for (CSVRecord record : parser) {
+            Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                // the line where the next record starts: hasNext() already parses it, so ask before
+                long line = parser.getCurrentLineNumber() + 1;
+                if (!records.hasNext()) {
+                    break;
+                }
+                CSVRecord record = records.next();
+                if (record.size() == 1 && record.get(0).isBlank()) {
+                    continue; // an empty line: kept by the parser so that line numbers stay right
+                }
                 String host = hostColumn.filter(record::isSet).map(record::get).orElse("");
-                rows.add(new BatchRow(++line, record.isSet(addressColumn) ? record.get(addressColumn) : "", host));
+                rows.add(new BatchRow(line, record.isSet(addressColumn) ? record.get(addressColumn) : "", host));
             }
             return rows;
         } catch (UncheckedIOException e) {
@@ -55,7 +65,8 @@ public final class AddressCsv {
     private static Optional<String> column(Map<String, Integer> columns, List<String> names) {
         for (String name : names) {
             for (String column : columns.keySet()) {
-                String c = column.toLowerCase(Locale.ROOT).strip();
+                // spreadsheets often start the file with a byte-order mark, which sticks to the first header
+                String c = column.replace("\uFEFF", "").toLowerCase(Locale.ROOT).strip();
                 if (c.equals(name) || c.equals("source_" + name) || c.equals("source " + name)) {
                     return Optional.of(column);
                 }

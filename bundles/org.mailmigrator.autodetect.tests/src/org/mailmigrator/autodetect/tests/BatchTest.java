@@ -95,4 +95,10 @@ class BatchTest {
                 () -> AddressCsv.read(new StringReader("name,password\nann,pw\n")));
         assertTrue(e.getMessage().startsWith("no address column in the CSV header 'name,password'"), e.getMessage());
     }
+
+    @Test
+    void aSpreadsheetCsvWithAByteOrderMarkEmptyLinesAndAHostColumnIsReadWithTrueLineNumbers() throws Exception {
+        List<BatchRow> rows = AddressCsv.read(new StringReader("\uFEFFE-mail;Mot de passe;IMAP_Host\nann@x.test;pw;imap.x.test\n\nbob@y.test;pw;\nmulti@z.test;\"two\nlines\";\n"));
+        assertEquals(List.of(new BatchRow(2, "ann@x.test", "imap.x.test"), new BatchRow(4, "bob@y.test", ""), new BatchRow(5, "multi@z.test", "")), rows);
+    }
 }

@@ -88,8 +88,8 @@ public final class Https implements AutoCloseable {
                     return new Result.Nothing("HTTP " + status + " without a Location from " + uri);
                 }
                 URI next = uri.resolve(location);
-                if (!"https".equalsIgnoreCase(next.getScheme())) {
-                    return new Result.Refused(uri + " redirects to " + next + ", which is not https");
+                if (!"https".equalsIgnoreCase(next.getScheme()) || next.getHost() == null) {
+                    return new Result.Refused(uri + " redirects to " + next + ", which is not an https URL with a host");
                 }
                 String why = source.id() + " redirect from " + uri + " to " + next;
                 if (!attempt.mayTrust(source, next.getHost(), why)) {
