@@ -1,7 +1,10 @@
 package org.mailmigrator.autodetect;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +25,7 @@ public final class BatchDetector {
     private final int parallelism;
     private final ConcurrentHashMap<String, CompletableFuture<Detection>> byDomain = new ConcurrentHashMap<>();
     private final AtomicInteger lookups = new AtomicInteger();
+    private static final String CANCELLED = "not looked up: the batch was cancelled";
 
     public BatchDetector(Detector detector, int parallelism) {
         this.detector = detector;
@@ -34,11 +38,30 @@ public final class BatchDetector {
     }
 
     public BatchReport detect(List<BatchRow> rows) {
+        return detect(rows, BatchListener.NONE);
+    }
+
+    /** Detects every row, one lookup per domain, telling the listener as domains finish. */
+    public BatchReport detect(List<BatchRow> rows, BatchListener listener) {
         ExecutorService pool = Executors.newFixedThreadPool(parallelism);
         try {
-            List<CompletableFuture<Detection>> pending = new ArrayList<>();
+            List<EmailAddress> addresses = new ArrayList<>();
+            Map<Integer, Detection.Invalid> invalid = new HashMap<>();
             for (BatchRow row : rows) {
-                pending.add(detect(row.address(), pool));
+                try {
+                    addresses.add(EmailAddress.parse(row.address()));
+                } catch (IllegalArgumentException e) {
+                    invalid.put(addresses.size(), new Detection.Invalid(row.address(), e.getMessage()));
+                    addresses.add(null);
+                }
+            }
+            int total = (int) addresses.stream().filter(Objects::nonNull).map(EmailAddress::domain).distinct()
+                    .filter(domain -> !byDomain.containsKey(domain)).count(); // cached domains cost nothing
+            AtomicInteger done = new AtomicInteger();
+            List<CompletableFuture<Detection>> pending = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                pending.add(invalid.containsKey(i) ? CompletableFuture.completedFuture(invalid.get(i))
+                        : detect(addresses.get(i), pool, listener, done, total));
             }
             List<RowResult> results = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
@@ -51,30 +74,45 @@ public final class BatchDetector {
         }
     }
 
-    private CompletableFuture<Detection> detect(String input, ExecutorService pool) {
-        EmailAddress address;
-        try {
-            address = EmailAddress.parse(input);
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(new Detection.Invalid(input, e.getMessage()));
-        }
-        CompletableFuture<Detection> shared = byDomain.computeIfAbsent(address.domain(), d -> CompletableFuture
+    private CompletableFuture<Detection> detect(EmailAddress address, ExecutorService pool, BatchListener listener,
+            AtomicInteger done, int total) {
+        CompletableFuture<Detection> shared = byDomain.computeIfAbsent(address.domain(), domain -> CompletableFuture
                 .supplyAsync(() -> {
+                    if (listener.cancelled()) {
+                        return cancelled(address);
+                    }
                     lookups.incrementAndGet();
-                    return detector.detect(address.toString());
+                    Detection detection = detector.detect(address.toString());
+                    listener.domainDone(domain, detection, done.incrementAndGet(), total);
+                    return detection;
                 }, pool));
-        return shared.thenApply(d -> switch (d) {
-            case Detection.Found f -> f.forAddress(address);
-            case Detection.NotFound n -> n.forAddress(address);
-            case Detection.Invalid i -> i;
+        return shared.thenApply(d -> {
+            if (isCancelled(d)) {
+                byDomain.remove(address.domain(), shared); // a later batch may still look this domain up
+            }
+            return switch (d) {
+                case Detection.Found f -> f.forAddress(address);
+                case Detection.NotFound n -> n.forAddress(address);
+                case Detection.Invalid i -> i;
+            };
         });
+    }
+
+    private static Detection cancelled(EmailAddress address) {
+        return new Detection.NotFound(address, List.of(new Step(Source.PRESET, address.domain(), Step.Outcome.SKIPPED,
+                CANCELLED)));
+    }
+
+    private static boolean isCancelled(Detection d) {
+        return d.trail().size() == 1 && CANCELLED.equals(d.trail().get(0).detail());
     }
 
     private static Optional<String> problem(BatchRow row, Detection detection) {
         return switch (detection) {
             case Detection.Invalid i -> Optional.of("line " + row.line() + ": " + i.message());
+            case Detection.NotFound n when isCancelled(n) -> Optional.of("line " + row.line() + ": " + n.input() + " " + CANCELLED);
             case Detection.NotFound n -> Optional.of("line " + row.line() + ": no settings found for " + n.input()
-                    + " (tried " + n.trail().size() + " lookups; see the trail)");
+                    + " (" + n.trail().size() + " attempts; see the trail)");
             case Detection.Found f -> conflict(row, f);
         };
     }

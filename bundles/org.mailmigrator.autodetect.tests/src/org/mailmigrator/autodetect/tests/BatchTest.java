@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mailmigrator.autodetect.AddressCsv;
 import org.mailmigrator.autodetect.BatchDetector;
+import org.mailmigrator.autodetect.BatchListener;
 import org.mailmigrator.autodetect.BatchReport;
 import org.mailmigrator.autodetect.BatchRow;
 import org.mailmigrator.autodetect.Detection;
@@ -100,5 +101,36 @@ class BatchTest {
     void aSpreadsheetCsvWithAByteOrderMarkEmptyLinesAndAHostColumnIsReadWithTrueLineNumbers() throws Exception {
         List<BatchRow> rows = AddressCsv.read(new StringReader("\uFEFFE-mail;Mot de passe;IMAP_Host\nann@x.test;pw;imap.x.test\n\nbob@y.test;pw;\nmulti@z.test;\"two\nlines\";\n"));
         assertEquals(List.of(new BatchRow(2, "ann@x.test", "imap.x.test"), new BatchRow(4, "bob@y.test", ""), new BatchRow(5, "multi@z.test", "")), rows);
+    }
+
+    @Test
+    void aListenerHearsEachDomainAndCanCancelTheRest() throws Exception {
+        List<BatchRow> rows = new java.util.ArrayList<>();
+        for (int row = 0; row < 100; row++) {
+            rows.add(new BatchRow(row + 2, "u" + row + "@c" + (row % 10) + ".cancel.test", ""));
+        }
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BatchListener stopAfterFour = new BatchListener() {
+            @Override
+            public void domainDone(String domain, Detection detection, int done, int total) {
+                heard.add(domain + " " + done + "/" + total);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return heard.size() >= 4;
+            }
+        };
+        try (Detector detector = net.detector()) {
+            BatchDetector batch = new BatchDetector(detector, 1);
+            BatchReport report = batch.detect(rows, stopAfterFour);
+            assertEquals(List.of("c0.cancel.test 1/10", "c1.cancel.test 2/10", "c2.cancel.test 3/10", "c3.cancel.test 4/10"), heard);
+            assertEquals(4, report.domainLookups());
+            assertEquals(100, report.problems().size(), "not found (4 domains) or cancelled (6)");
+            assertEquals("line 6: u4@c4.cancel.test not looked up: the batch was cancelled", report.problems().get(4).problem().orElseThrow());
+            heard.clear();
+            batch.detect(rows.subList(0, 6), BatchListener.NONE);
+            assertEquals(6, batch.lookups(), "cancelled domains are looked up by a later batch; the others come from the cache");
+        }
     }
 }
