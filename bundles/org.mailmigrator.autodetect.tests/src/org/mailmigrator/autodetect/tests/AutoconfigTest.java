@@ -41,6 +41,14 @@ class AutoconfigTest {
         net.https.reply("autoconfig.inside.test/mail/config-v1.1.xml", Reply.redirect("https://cfg.inside.test/a.xml"));
         net.https.reply("cfg.inside.test/a.xml", Reply.ok(Fixtures.autoconfig("imap.inside.test")));
         net.https.reply("autoconfig.huge.test/mail/config-v1.1.xml", Reply.ok("<clientConfig>" + "x".repeat(2 << 20)));
+        net.https.reply("autoconfig.owl.test/mail/config-v1.1.xml", Reply.ok(Fixtures.autoconfig("imap.owl.test").replace(
+                "<outgoingServer", """
+                <incomingServer type="exchange">
+                  <hostname>mail.owl.test</hostname><port>443</port><username>%EMAILADDRESS%</username>
+                  <socketType>SSL</socketType><authentication>OAuth2</authentication>
+                  <owaURL>https://mail.owl.test/owa/</owaURL><ewsURL>https://mail.owl.test/EWS/Exchange.asmx</ewsURL>
+                </incomingServer>
+                <outgoingServer""")));
         net.rogueHost("autoconfig.tlsbad.test");
         net.https.reply("autoconfig.tlsbad.test/mail/config-v1.1.xml", Reply.ok(Fixtures.autoconfig("imap.tlsbad.test")));
         net.rogue.reply("autoconfig.tlsbad.test/mail/config-v1.1.xml", Reply.ok(Fixtures.autoconfig("imap.tlsbad.test")));
@@ -134,6 +142,15 @@ class AutoconfigTest {
             Detection detection = detector.detect("kai@huge.test");
             notFound(detection);
             step(detection, Source.AUTOCONFIG, Outcome.FAILED, "https://autoconfig.huge.test/", "is larger than 1024 kB");
+        }
+    }
+
+    @Test
+    void anExchangeEntryGivesItsEwsUrl() {
+        try (Detector detector = net.detector()) {
+            Detection.Found found = found(detector.detect("lou@owl.test"), Source.AUTOCONFIG);
+            assertEquals("https://mail.owl.test/EWS/Exchange.asmx", server(found, Protocol.EWS).url());
+            assertEquals("imap.owl.test", server(found, Protocol.IMAP).host(), "IMAP stays the first incoming server");
         }
     }
 }

@@ -44,11 +44,14 @@ public final class AutoconfigParser {
 
     private static java.util.Optional<ServerSetting> server(Element e, EmailAddress address) {
         String type = e.getAttribute("type").toLowerCase(Locale.ROOT);
+        if (type.equals("exchange")) {
+            return ews(e);
+        }
         Protocol protocol = switch (type) {
             case "imap" -> Protocol.IMAP;
             case "pop3" -> Protocol.POP3;
             case "smtp" -> Protocol.SMTP;
-            default -> null; // exchange, ews... other entries are not ours to read here
+            default -> null; // other entries (activesync...) are not ours to read here
         };
         if (protocol == null) {
             return java.util.Optional.empty();
@@ -70,5 +73,24 @@ public final class AutoconfigParser {
         String hostname = host.replace("%EMAILDOMAIN%", address.domain());
         return java.util.Optional.of(new ServerSetting(protocol, hostname, number, Security.fromId(socketType),
                 Xml.text(e, "username"), null));
+    }
+
+    /** An Exchange entry (as Thunderbird's ISPDB writes them) gives its EWS URL, when it has one. */
+    private static java.util.Optional<ServerSetting> ews(Element e) {
+        String url = Xml.text(e, "ewsURL");
+        if (url == null || url.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(url);
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException("<ewsURL> '" + url + "' is not a URL");
+        }
+        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("<ewsURL> '" + url + "' is not an https URL");
+        }
+        return java.util.Optional.of(new ServerSetting(Protocol.EWS, uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 443,
+                Security.TLS, Xml.text(e, "username"), url));
     }
 }

@@ -5,9 +5,15 @@ import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
 
 import javax.net.ssl.SSLException;
 
@@ -26,6 +32,7 @@ import org.xbill.DNS.Type;
  * Step 6, the last resort: guessed names (imap., pop., smtp., mail.) on the standard ports. A server counts when
  * it greets in its protocol over verified TLS, or offers STARTTLS on a plain port (credentials never travel in
  * clear). Host names are resolved through the environment's resolver; ports go through its probe-port mapping.
+ * Candidates are probed in parallel (virtual threads) and judged in their order of preference.
  */
 public final class ProbeStep implements LookupStep {
     private record Candidate(Protocol protocol, String prefix, int port, Security security) {
@@ -48,22 +55,52 @@ public final class ProbeStep implements LookupStep {
     public Optional<Hit> run(Attempt attempt) {
         Map<String, Optional<InetAddress>> addresses = new HashMap<>();
         List<ServerSetting> found = new ArrayList<>();
-        for (Candidate c : CANDIDATES) {
-            boolean incomingKnown = found.stream().anyMatch(s -> s.protocol() != Protocol.SMTP);
-            if (found.stream().anyMatch(s -> s.protocol() == c.protocol())
-                    || (c.protocol() == Protocol.POP3 && incomingKnown)) {
-                continue; // one server per protocol; POP3 only when there is no IMAP
-            }
-            String host = c.prefix() + "." + attempt.domain();
-            Optional<InetAddress> ip = addresses.computeIfAbsent(host, h -> resolve(attempt, h));
-            if (ip.isPresent() && probe(attempt, c, host, ip.get())) {
-                found.add(ServerSetting.of(c.protocol(), host, c.port(), c.security()));
-            }
+        round(attempt, addresses, found, c -> c.protocol() != Protocol.POP3);
+        if (found.stream().noneMatch(s -> s.protocol() == Protocol.IMAP)) {
+            round(attempt, addresses, found, c -> c.protocol() == Protocol.POP3); // POP3 only when there is no IMAP
         }
         if (found.stream().noneMatch(s -> s.protocol() != Protocol.SMTP)) {
             return Optional.empty();
         }
         return Optional.of(new Hit(found, Confidence.LOW, LookupStep.providerOf(attempt, found)));
+    }
+
+    /**
+     * Probes some candidates at once (a silent firewall costs one timeout, not one per port), then records them
+     * in the candidates' order of preference and keeps the first server that answers for each protocol.
+     */
+    private void round(Attempt attempt, Map<String, Optional<InetAddress>> addresses, List<ServerSetting> found,
+            Predicate<Candidate> which) {
+        List<Candidate> candidates = CANDIDATES.stream().filter(which).toList();
+        candidates.forEach(c -> addresses.computeIfAbsent(host(attempt, c), h -> resolve(attempt, h)));
+        Map<Candidate, Future<Probed>> running = new LinkedHashMap<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Candidate c : candidates) {
+                addresses.get(host(attempt, c)).ifPresent(ip -> running.put(c, pool.submit(() -> probe(attempt, c, ip))));
+            }
+        }
+        running.forEach((c, future) -> {
+            Probed probed = probed(c, future);
+            attempt.record(source(), probed.tried(), probed.outcome(), probed.detail());
+            if (probed.outcome() == Outcome.FOUND && found.stream().noneMatch(s -> s.protocol() == c.protocol())) {
+                found.add(ServerSetting.of(c.protocol(), host(attempt, c), c.port(), c.security()));
+            }
+        });
+    }
+
+    private static Probed probed(Candidate c, Future<Probed> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            return new Probed(c.protocol().id() + " " + c.prefix() + ":" + c.port(), Outcome.FAILED, "probe failed: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Probed(c.protocol().id() + " " + c.prefix() + ":" + c.port(), Outcome.FAILED, "interrupted");
+        }
+    }
+
+    private static String host(Attempt attempt, Candidate c) {
+        return c.prefix() + "." + attempt.domain();
     }
 
     private Optional<InetAddress> resolve(Attempt attempt, String host) {
@@ -76,7 +113,12 @@ public final class ProbeStep implements LookupStep {
         return Optional.empty();
     }
 
-    private boolean probe(Attempt attempt, Candidate c, String host, InetAddress ip) {
+    /** What one candidate said; recorded later, in order, because the trail is not shared between threads. */
+    private record Probed(String tried, Outcome outcome, String detail) {
+    }
+
+    private Probed probe(Attempt attempt, Candidate c, InetAddress ip) {
+        String host = host(attempt, c);
         String tried = c.protocol().id() + " " + host + ":" + c.port() + " " + c.security().id();
         int port = attempt.environment().probePort().applyAsInt(c.port());
         int timeout = (int) attempt.environment().timeout().toMillis();
@@ -86,19 +128,16 @@ public final class ProbeStep implements LookupStep {
             String greeting = ProbeDialog.shorten(answer.greeting());
             String tls = c.protocol() == Protocol.POP3 ? "STLS" : "STARTTLS";
             if (c.security() == Security.STARTTLS && !answer.offers(tls)) {
-                attempt.record(source(), tried, Outcome.NOTHING,
+                return new Probed(tried, Outcome.NOTHING,
                         "answers (" + greeting + ") but offers no " + tls + "; passwords would travel in clear");
-                return false;
             }
-            attempt.record(source(), tried, Outcome.FOUND, greeting);
-            return true;
+            return new Probed(tried, Outcome.FOUND, greeting);
         } catch (SSLException e) {
-            attempt.record(source(), tried, Outcome.FAILED, "TLS failure: " + e.getMessage());
+            return new Probed(tried, Outcome.FAILED, "TLS failure: " + e.getMessage());
         } catch (SocketTimeoutException e) {
-            attempt.record(source(), tried, Outcome.FAILED, "no answer within " + timeout + " ms");
+            return new Probed(tried, Outcome.FAILED, "no answer within " + timeout + " ms");
         } catch (IOException e) {
-            attempt.record(source(), tried, Outcome.NOTHING, e.getMessage() == null ? e.toString() : e.getMessage());
+            return new Probed(tried, Outcome.NOTHING, e.getMessage() == null ? e.toString() : e.getMessage());
         }
-        return false;
     }
 }
