@@ -6,6 +6,9 @@ import static org.mailmigrator.autodetect.tests.Fixtures.found;
 import static org.mailmigrator.autodetect.tests.Fixtures.notFound;
 import static org.mailmigrator.autodetect.tests.Fixtures.step;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +18,8 @@ import org.mailmigrator.autodetect.Confidence;
 import org.mailmigrator.autodetect.Detection;
 import org.mailmigrator.autodetect.Detector;
 import org.mailmigrator.autodetect.Protocol;
+import org.mailmigrator.autodetect.ProviderRegistry;
+import org.mailmigrator.autodetect.RedirectConfirmation;
 import org.mailmigrator.autodetect.Security;
 import org.mailmigrator.autodetect.ServerSetting;
 import org.mailmigrator.autodetect.Source;
@@ -82,6 +87,19 @@ class ProbeTest {
             Detection detection = detector.detect("bo@wrongname.test");
             notFound(detection);
             step(detection, Source.PROBE, Outcome.FAILED, "imap imap.wrongname.test:993 tls", "TLS failure");
+        }
+    }
+
+    @Test
+    void aServerThatNeverGreetsIsATimeoutNamedWithItsPort() throws Exception {
+        try (TestNet quiet = new TestNet(); ServerSocket mute = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            quiet.probe(143, mute.getLocalPort()).dns.a("imap.mute.test"); // accepts, never greets
+            var environment = quiet.environment(RedirectConfirmation.REFUSE).withTimeout(Duration.ofMillis(500));
+            try (Detector detector = new Detector(ProviderRegistry.fromPlatform(), environment)) {
+                Detection detection = detector.detect("cy@mute.test");
+                notFound(detection);
+                step(detection, Source.PROBE, Outcome.FAILED, "imap imap.mute.test:143 starttls", "no answer within 500 ms");
+            }
         }
     }
 }

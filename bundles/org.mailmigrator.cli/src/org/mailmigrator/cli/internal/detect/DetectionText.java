@@ -56,7 +56,8 @@ final class DetectionText {
                 out.printf(format, domain, rows.size(), f.source().id(), f.confidence().id(),
                         f.provider().map(ProviderPreset::name).orElse("-"), incoming);
             } else {
-                out.printf(format, domain, rows.size(), "-", "-", "-", "not found");
+                out.printf(format, domain, rows.size(), "-", "-", "-",
+                        rows.get(0).detection() instanceof Detection.Invalid ? "invalid address" : "not found");
             }
         });
         out.printf("%d row(s), %d domain lookup(s).%n", report.rows().size(), report.domainLookups());
