@@ -1,5 +1,6 @@
 package org.mailmigrator.cli.internal;
 
+import org.mailmigrator.cli.internal.detect.DetectCommand;
 import org.mailmigrator.core.connector.ConnectorRegistry;
 
 import picocli.CommandLine.Command;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code mailmigrator}: the top-level command; subcommands do the work. */
 @Command(name = "mailmigrator", mixinStandardHelpOptions = true, versionProvider = BundleVersion.class,
+        subcommands = { DetectCommand.class },
         description = "Migrates mail, calendars and contacts between providers, one account or a whole organisation.",
         footer = { "", "With no command, ./mailmigrator opens the workbench.",
                 "Exit codes: 0 success, 1 failure, 2 wrong command line." })

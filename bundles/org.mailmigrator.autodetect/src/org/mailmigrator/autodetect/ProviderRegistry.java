@@ -1,0 +1,122 @@
+package org.mailmigrator.autodetect;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.eclipse.core.runtime.IConfigurationElement;
+import org.eclipse.core.runtime.IExtensionRegistry;
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.RegistryFactory;
+import org.eclipse.core.runtime.Status;
+import org.mailmigrator.autodetect.internal.PresetParser;
+import org.mailmigrator.autodetect.internal.PresetParser.Parsed;
+
+/**
+ * The provider presets contributed to {@value #EXTENSION_POINT}. Declarations are read on first use; a broken
+ * contribution is skipped and logged (and listed by {@link #problems()}), never allowed to stop the others.
+ * Reading presets needs no network.
+ */
+public final class ProviderRegistry {
+    public static final String EXTENSION_POINT = "org.mailmigrator.autodetect.providers";
+
+    private final IExtensionRegistry extensions;
+    private Map<String, ProviderPreset> presets;
+    private List<String> problems;
+
+    /** A preset and the variables captured when a host matched it. */
+    public record Match(ProviderPreset preset, Map<String, String> variables) {
+        public List<ServerSetting> servers() {
+            return preset.servers(variables);
+        }
+    }
+
+    public ProviderRegistry(IExtensionRegistry extensions) {
+        this.extensions = extensions;
+    }
+
+    public static ProviderRegistry fromPlatform() {
+        return new ProviderRegistry(RegistryFactory.getRegistry());
+    }
+
+    /** All valid presets, in contribution order. */
+    public synchronized List<ProviderPreset> providers() {
+        return List.copyOf(read().values());
+    }
+
+    public synchronized Optional<ProviderPreset> find(String id) {
+        return Optional.ofNullable(read().get(id));
+    }
+
+    /** Contributions that were skipped, each naming the contributing bundle and the reason. */
+    public synchronized List<String> problems() {
+        read();
+        return Collections.unmodifiableList(problems);
+    }
+
+    /** The preset that serves addresses of this domain (gmail.com → Gmail). */
+    public Optional<ProviderPreset> byDomain(String domain) {
+        String d = domain.toLowerCase(Locale.ROOT);
+        return providers().stream().filter(p -> p.domains().contains(d)).findFirst();
+    }
+
+    /** The preset whose MX hosts include this one. */
+    public Optional<Match> byMx(String mxHost) {
+        return providers().stream().flatMap(p -> p.matchMx(mxHost).map(v -> new Match(p, v)).stream()).findFirst();
+    }
+
+    /** The preset one of whose servers (or extra host patterns) is this host. */
+    public Optional<Match> byHost(String host) {
+        return providers().stream().flatMap(p -> p.matchHost(host).map(v -> new Match(p, v)).stream()).findFirst();
+    }
+
+    /**
+     * Explains a login refusal when the server's answer is one a provider is known to give (Gmail's web-login
+     * alert, Microsoft's refusal of passwords); empty when the answer says nothing more than "failed".
+     *
+     * @param host the server that refused, or null when unknown
+     */
+    public Optional<String> explainLoginFailure(String host, String serverAnswer) {
+        if (serverAnswer == null) {
+            return Optional.empty();
+        }
+        List<ProviderPreset> candidates = new ArrayList<>();
+        if (host != null) {
+            byHost(host).ifPresent(m -> candidates.add(m.preset()));
+        }
+        providers().stream().filter(p -> !candidates.contains(p)).forEach(candidates::add);
+        String answer = serverAnswer.toLowerCase(Locale.ROOT);
+        return candidates.stream().flatMap(p -> p.loginErrors().stream())
+                .filter(e -> answer.contains(e.contains().toLowerCase(Locale.ROOT)))
+                .map(e -> e.message() + " (server said: " + serverAnswer.strip() + ")").findFirst();
+    }
+
+    private Map<String, ProviderPreset> read() {
+        if (presets != null) {
+            return presets;
+        }
+        Map<String, ProviderPreset> found = new LinkedHashMap<>();
+        List<String> skipped = new ArrayList<>();
+        for (IConfigurationElement element : extensions.getConfigurationElementsFor(EXTENSION_POINT)) {
+            Parsed parsed = PresetParser.parse(element);
+            if (parsed instanceof Parsed.Problem p) {
+                skipped.add(p.message());
+            } else if (parsed instanceof Parsed.Valid v) {
+                ProviderPreset previous = found.putIfAbsent(v.preset().id(), v.preset());
+                if (previous != null) {
+                    skipped.add("bundle " + v.preset().contributor() + ": provider id '" + v.preset().id()
+                            + "' is already contributed by bundle " + previous.contributor());
+                }
+            }
+        }
+        ILog log = ILog.of(ProviderRegistry.class);
+        skipped.forEach(message -> log.log(Status.warning("Skipped a provider contribution: " + message)));
+        problems = List.copyOf(skipped);
+        presets = found;
+        return presets;
+    }
+}

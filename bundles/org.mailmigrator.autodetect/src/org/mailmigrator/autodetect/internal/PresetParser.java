@@ -1,0 +1,114 @@
+package org.mailmigrator.autodetect.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.core.runtime.IConfigurationElement;
+import org.eclipse.core.runtime.InvalidRegistryObjectException;
+import org.mailmigrator.autodetect.HostPattern;
+import org.mailmigrator.autodetect.Protocol;
+import org.mailmigrator.autodetect.ProviderPreset;
+import org.mailmigrator.autodetect.ProviderPreset.LoginError;
+import org.mailmigrator.autodetect.Security;
+import org.mailmigrator.autodetect.ServerSetting;
+
+/** Turns one {@code <provider>} declaration into a preset, or into a message saying what is wrong. */
+public final class PresetParser {
+
+    /** The outcome of parsing one declaration. */
+    public sealed interface Parsed {
+        record Valid(ProviderPreset preset) implements Parsed {
+        }
+
+        record Problem(String message) implements Parsed {
+        }
+    }
+
+    private PresetParser() {
+    }
+
+    public static Parsed parse(IConfigurationElement element) {
+        String contributor = element.getContributor().getName();
+        String id = element.getAttribute("id");
+        String where = "bundle " + contributor + ", provider '" + (id == null ? "?" : id) + "'";
+        try {
+            if (!"provider".equals(element.getName())) {
+                return new Parsed.Problem(where + ": unexpected element <" + element.getName() + ">");
+            }
+            for (String attribute : List.of("id", "name")) {
+                if (blank(element.getAttribute(attribute))) {
+                    return new Parsed.Problem(where + ": attribute '" + attribute + "' is missing");
+                }
+            }
+            List<ServerSetting> servers = new ArrayList<>();
+            for (IConfigurationElement s : element.getChildren("server")) {
+                servers.add(server(s));
+            }
+            if (servers.isEmpty()) {
+                return new Parsed.Problem(where + ": declares no <server>");
+            }
+            Set<String> hosts = new LinkedHashSet<>(list(element.getAttribute("hosts")));
+            servers.forEach(s -> hosts.add(s.host()));
+            List<String> advice = Arrays.stream(element.getChildren("advice")).map(a -> required(a, "text")).toList();
+            List<LoginError> errors = Arrays.stream(element.getChildren("loginError"))
+                    .map(e -> new LoginError(required(e, "contains"), required(e, "message"))).toList();
+            return new Parsed.Valid(new ProviderPreset(id, element.getAttribute("name"), contributor,
+                    list(element.getAttribute("domains")), patterns(list(element.getAttribute("mx"))),
+                    patterns(List.copyOf(hosts)), list(element.getAttribute("refine")), servers, advice, errors));
+        } catch (IllegalArgumentException | InvalidRegistryObjectException e) {
+            return new Parsed.Problem(where + ": " + e.getMessage());
+        }
+    }
+
+    private static ServerSetting server(IConfigurationElement s) {
+        Protocol protocol = Protocol.fromId(required(s, "protocol"));
+        String url = s.getAttribute("url");
+        if (protocol.byUrl()) {
+            if (blank(url) || !url.startsWith("https://")) {
+                throw new IllegalArgumentException(protocol.id() + " server needs an https:// url");
+            }
+            String authority = url.substring("https://".length()).split("/", 2)[0];
+            String[] hostPort = authority.split(":", 2);
+            int port = hostPort.length == 2 ? port(hostPort[1]) : 443;
+            return new ServerSetting(protocol, hostPort[0], port, Security.TLS, s.getAttribute("login"), url);
+        }
+        String host = required(s, "host");
+        return new ServerSetting(protocol, host, port(required(s, "port")), Security.fromId(required(s, "security")),
+                s.getAttribute("login"), null);
+    }
+
+    private static int port(String text) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("port '" + text + "' is not a number");
+        }
+    }
+
+    private static String required(IConfigurationElement e, String attribute) {
+        String value = e.getAttribute(attribute);
+        if (blank(value)) {
+            throw new IllegalArgumentException("<" + e.getName() + "> needs the attribute '" + attribute + "'");
+        }
+        return value;
+    }
+
+    private static List<HostPattern> patterns(List<String> texts) {
+        return texts.stream().map(HostPattern::new).toList();
+    }
+
+    private static List<String> list(String commaSeparated) {
+        if (blank(commaSeparated)) {
+            return List.of();
+        }
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(v -> !v.isEmpty())
+                .map(v -> v.toLowerCase(java.util.Locale.ROOT)).toList();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
