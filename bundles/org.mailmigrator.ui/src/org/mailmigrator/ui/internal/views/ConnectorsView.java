@@ -3,6 +3,7 @@ package org.mailmigrator.ui.internal.views;
 import java.util.List;
 import java.util.function.Function;
 
+import org.eclipse.jface.action.Action;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
@@ -40,6 +41,15 @@ public final class ConnectorsView extends ViewPart {
         column(columns, "Settings", 34, ConnectorDescriptor::settingsText);
         column(columns, "Contributed by", 18, ConnectorDescriptor::contributor);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
+        viewer.addDoubleClickListener(e -> testAccount());
+        Action test = new Action("Test an account…") {
+            @Override
+            public void run() {
+                testAccount();
+            }
+        };
+        test.setToolTipText("Fill in an account of the selected connector and test the connection");
+        getViewSite().getActionBars().getToolBarManager().add(test);
         problems = new Label(parent, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(problems);
         refresh();
@@ -55,6 +65,13 @@ public final class ConnectorsView extends ViewPart {
                 return text.apply((ConnectorDescriptor) element);
             }
         });
+    }
+
+    /** Opens the account test dialog for the selected connector. */
+    private void testAccount() {
+        if (viewer.getStructuredSelection().getFirstElement() instanceof ConnectorDescriptor connector) {
+            new TestAccountDialog(getSite().getShell(), connector).open();
+        }
     }
 
     /** Reads the registry again and shows what it holds. */
