@@ -17,8 +17,8 @@ import org.mailmigrator.core.connector.SettingDescriptor;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.Role;
 import org.mailmigrator.core.model.Secret;
-import org.mailmigrator.core.spi.ConnectContext;
 import org.mailmigrator.ui.forms.SettingsForm;
+import org.mailmigrator.ui.internal.trust.UiConnectContext;
 
 /**
  * Fills in an account of one connector with the form generated from its declared settings, and tests it:
@@ -79,7 +79,7 @@ public final class TestAccountDialog extends TitleAreaDialog {
         Role role = connector.canRead() ? Role.SOURCE : Role.DESTINATION;
         result.setText("Connecting…");
         test.setEnabled(false);
-        new ConnectionTestJob(connector, account, role, ConnectContext.of(secret.orElse(null)), outcome ->
+        new ConnectionTestJob(connector, account, role, new UiConnectContext(getShell().getDisplay(), secret.orElse(null)), outcome ->
                 result.getDisplay().asyncExec(() -> {
                     if (!result.isDisposed()) {
                         result.setText(outcome);
