@@ -1,20 +1,16 @@
 package org.mailmigrator.autodetect;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.IExtensionRegistry;
-import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.RegistryFactory;
-import org.eclipse.core.runtime.Status;
 import org.mailmigrator.autodetect.internal.PresetParser;
-import org.mailmigrator.autodetect.internal.PresetParser.Parsed;
+import org.mailmigrator.core.registry.Contributions;
+import org.mailmigrator.core.registry.Contributions.Entry;
 
 /**
  * The provider presets contributed to {@value #EXTENSION_POINT}. Declarations are read on first use; a broken
@@ -24,9 +20,7 @@ import org.mailmigrator.autodetect.internal.PresetParser.Parsed;
 public final class ProviderRegistry {
     public static final String EXTENSION_POINT = "org.mailmigrator.autodetect.providers";
 
-    private final IExtensionRegistry extensions;
-    private Map<String, ProviderPreset> presets;
-    private List<String> problems;
+    private final Contributions<ProviderPreset> contributions;
 
     /** A preset and the variables captured when a host matched it. */
     public record Match(ProviderPreset preset, Map<String, String> variables) {
@@ -36,7 +30,7 @@ public final class ProviderRegistry {
     }
 
     public ProviderRegistry(IExtensionRegistry extensions) {
-        this.extensions = extensions;
+        contributions = new Contributions<>(extensions, EXTENSION_POINT, "provider", PresetParser::read);
     }
 
     public static ProviderRegistry fromPlatform() {
@@ -44,18 +38,17 @@ public final class ProviderRegistry {
     }
 
     /** All valid presets, in contribution order. */
-    public synchronized List<ProviderPreset> providers() {
-        return List.copyOf(read().values());
+    public List<ProviderPreset> providers() {
+        return contributions.entries().stream().map(Entry::value).toList();
     }
 
-    public synchronized Optional<ProviderPreset> find(String id) {
-        return Optional.ofNullable(read().get(id));
+    public Optional<ProviderPreset> find(String id) {
+        return contributions.entry(id).map(Entry::value);
     }
 
     /** Contributions that were skipped, each naming the contributing bundle and the reason. */
-    public synchronized List<String> problems() {
-        read();
-        return Collections.unmodifiableList(problems);
+    public List<String> problems() {
+        return contributions.problems();
     }
 
     /** The preset that serves addresses of this domain (gmail.com → Gmail). */
@@ -93,30 +86,5 @@ public final class ProviderRegistry {
         return candidates.stream().flatMap(p -> p.loginErrors().stream())
                 .filter(e -> answer.contains(e.contains().toLowerCase(Locale.ROOT)))
                 .map(e -> e.message() + " (server said: " + serverAnswer.strip() + ")").findFirst();
-    }
-
-    private Map<String, ProviderPreset> read() {
-        if (presets != null) {
-            return presets;
-        }
-        Map<String, ProviderPreset> found = new LinkedHashMap<>();
-        List<String> skipped = new ArrayList<>();
-        for (IConfigurationElement element : extensions.getConfigurationElementsFor(EXTENSION_POINT)) {
-            Parsed parsed = PresetParser.parse(element);
-            if (parsed instanceof Parsed.Problem p) {
-                skipped.add(p.message());
-            } else if (parsed instanceof Parsed.Valid v) {
-                ProviderPreset previous = found.putIfAbsent(v.preset().id(), v.preset());
-                if (previous != null) {
-                    skipped.add("bundle " + v.preset().contributor() + ": provider id '" + v.preset().id()
-                            + "' is already contributed by bundle " + previous.contributor());
-                }
-            }
-        }
-        ILog log = ILog.of(ProviderRegistry.class);
-        skipped.forEach(message -> log.log(Status.warning("Skipped a provider contribution: " + message)));
-        problems = List.copyOf(skipped);
-        presets = found;
-        return presets;
     }
 }

@@ -4,63 +4,44 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.eclipse.core.runtime.IConfigurationElement;
-import org.eclipse.core.runtime.InvalidRegistryObjectException;
+
 import org.mailmigrator.autodetect.HostPattern;
 import org.mailmigrator.autodetect.Protocol;
 import org.mailmigrator.autodetect.ProviderPreset;
 import org.mailmigrator.autodetect.ProviderPreset.LoginError;
 import org.mailmigrator.autodetect.Security;
 import org.mailmigrator.autodetect.ServerSetting;
+import org.mailmigrator.core.registry.Attributes;
 
 /** Turns one {@code <provider>} declaration into a preset, or into a message saying what is wrong. */
 public final class PresetParser {
 
-    /** The outcome of parsing one declaration. */
-    public sealed interface Parsed {
-        record Valid(ProviderPreset preset) implements Parsed {
-        }
-
-        record Problem(String message) implements Parsed {
-        }
-    }
-
     private PresetParser() {
     }
 
-    public static Parsed parse(IConfigurationElement element) {
-        String contributor = element.getContributor().getName();
-        String id = element.getAttribute("id");
-        String where = "bundle " + contributor + ", provider '" + (id == null ? "?" : id) + "'";
-        try {
-            if (!"provider".equals(element.getName())) {
-                return new Parsed.Problem(where + ": unexpected element <" + element.getName() + ">");
-            }
-            for (String attribute : List.of("id", "name")) {
-                if (blank(element.getAttribute(attribute))) {
-                    return new Parsed.Problem(where + ": attribute '" + attribute + "' is missing");
-                }
-            }
-            List<ServerSetting> servers = new ArrayList<>();
-            for (IConfigurationElement s : element.getChildren("server")) {
-                servers.add(server(s));
-            }
-            if (servers.isEmpty()) {
-                return new Parsed.Problem(where + ": declares no <server>");
-            }
-            Set<String> hosts = new LinkedHashSet<>(list(element.getAttribute("hosts")));
-            servers.forEach(s -> hosts.add(s.host()));
-            List<String> advice = Arrays.stream(element.getChildren("advice")).map(a -> required(a, "text")).toList();
-            List<LoginError> errors = Arrays.stream(element.getChildren("loginError"))
-                    .map(e -> new LoginError(required(e, "contains"), required(e, "message"))).toList();
-            return new Parsed.Valid(new ProviderPreset(id, element.getAttribute("name"), contributor,
-                    list(element.getAttribute("domains")), patterns(list(element.getAttribute("mx"))),
-                    patterns(List.copyOf(hosts)), list(element.getAttribute("refine")), servers, advice, errors));
-        } catch (IllegalArgumentException | InvalidRegistryObjectException e) {
-            return new Parsed.Problem(where + ": " + e.getMessage());
+    /** @throws IllegalArgumentException naming what is wrong */
+    public static ProviderPreset read(IConfigurationElement element) {
+        Attributes.require(element, "name");
+        List<ServerSetting> servers = new ArrayList<>();
+        for (IConfigurationElement s : element.getChildren("server")) {
+            servers.add(server(s));
         }
+        if (servers.isEmpty()) {
+            throw new IllegalArgumentException("declares no <server>");
+        }
+        Set<String> hosts = new LinkedHashSet<>(list(element.getAttribute("hosts")));
+        servers.forEach(s -> hosts.add(s.host()));
+        List<String> advice = Arrays.stream(element.getChildren("advice")).map(a -> required(a, "text")).toList();
+        List<LoginError> errors = Arrays.stream(element.getChildren("loginError"))
+                .map(e -> new LoginError(required(e, "contains"), required(e, "message"))).toList();
+        return new ProviderPreset(element.getAttribute("id"), element.getAttribute("name"),
+                element.getContributor().getName(), list(element.getAttribute("domains")),
+                patterns(list(element.getAttribute("mx"))), patterns(List.copyOf(hosts)),
+                list(element.getAttribute("refine")), servers, advice, errors);
     }
 
     private static ServerSetting server(IConfigurationElement s) {
@@ -100,15 +81,12 @@ public final class PresetParser {
         return texts.stream().map(HostPattern::new).toList();
     }
 
+    /** Host names and domains compare case-insensitively: kept in lower case. */
     private static List<String> list(String commaSeparated) {
-        if (blank(commaSeparated)) {
-            return List.of();
-        }
-        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(v -> !v.isEmpty())
-                .map(v -> v.toLowerCase(java.util.Locale.ROOT)).toList();
+        return Attributes.list(commaSeparated).stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
     }
 
     private static boolean blank(String value) {
-        return value == null || value.isBlank();
+        return Attributes.blank(value);
     }
 }

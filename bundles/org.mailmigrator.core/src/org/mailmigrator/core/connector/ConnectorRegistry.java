@@ -1,20 +1,15 @@
 package org.mailmigrator.core.connector;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.IExtensionRegistry;
-import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.RegistryFactory;
-import org.eclipse.core.runtime.Status;
 import org.mailmigrator.core.internal.registry.ConnectorParser;
-import org.mailmigrator.core.internal.registry.ConnectorParser.Parsed;
+import org.mailmigrator.core.registry.Contributions;
+import org.mailmigrator.core.registry.Contributions.Entry;
 import org.mailmigrator.core.spi.Connector;
 import org.mailmigrator.core.spi.ConnectorException;
 
@@ -26,15 +21,10 @@ import org.mailmigrator.core.spi.ConnectorException;
 public final class ConnectorRegistry {
     public static final String EXTENSION_POINT = "org.mailmigrator.core.connectors";
 
-    private final IExtensionRegistry extensions;
-    private Map<String, Entry> entries;
-    private List<String> problems;
-
-    private record Entry(ConnectorDescriptor descriptor, IConfigurationElement element) {
-    }
+    private final Contributions<ConnectorDescriptor> contributions;
 
     public ConnectorRegistry(IExtensionRegistry extensions) {
-        this.extensions = extensions;
+        contributions = new Contributions<>(extensions, EXTENSION_POINT, "connector", ConnectorParser::read);
     }
 
     /** A registry over the running platform's extensions. */
@@ -43,69 +33,33 @@ public final class ConnectorRegistry {
     }
 
     /** All valid connectors, sorted by id. */
-    public synchronized List<ConnectorDescriptor> connectors() {
-        return read().values().stream().map(Entry::descriptor)
-                .sorted((a, b) -> a.id().compareTo(b.id())).toList();
+    public List<ConnectorDescriptor> connectors() {
+        return contributions.entries().stream().map(Entry::value)
+                .sorted(Comparator.comparing(ConnectorDescriptor::id)).toList();
     }
 
-    public synchronized Optional<ConnectorDescriptor> find(String id) {
-        return Optional.ofNullable(read().get(id)).map(Entry::descriptor);
+    public Optional<ConnectorDescriptor> find(String id) {
+        return contributions.entry(id).map(Entry::value);
     }
 
     /** Contributions that were skipped, each naming the contributing bundle and the reason. */
-    public synchronized List<String> problems() {
-        read();
-        return Collections.unmodifiableList(problems);
+    public List<String> problems() {
+        return contributions.problems();
     }
 
     /** Loads and creates the connector's implementation. */
     public Connector create(String id) throws ConnectorException.AccountFailure {
-        Entry entry;
-        synchronized (this) {
-            entry = read().get(id);
-        }
-        if (entry == null) {
-            throw new ConnectorException.AccountFailure("no connector '" + id + "' is installed (installed: "
-                    + String.join(", ", connectors().stream().map(ConnectorDescriptor::id).toList()) + ")", null);
-        }
+        Entry<ConnectorDescriptor> entry = contributions.entry(id).orElseThrow(
+                () -> new ConnectorException.AccountFailure("no connector '" + id + "' is installed (installed: "
+                        + String.join(", ", connectors().stream().map(ConnectorDescriptor::id).toList()) + ")", null));
+        String which = "connector '" + id + "' of bundle " + entry.contributor();
         try {
-            Object created = entry.element().createExecutableExtension("class");
-            if (created instanceof Connector connector) {
+            if (entry.element().createExecutableExtension("class") instanceof Connector connector) {
                 return connector;
             }
-            throw new ConnectorException.AccountFailure(describe(entry) + " does not implement "
-                    + Connector.class.getName(), null);
+            throw new ConnectorException.AccountFailure(which + " does not implement " + Connector.class.getName(), null);
         } catch (CoreException e) {
-            throw new ConnectorException.AccountFailure(describe(entry) + " could not be loaded: " + e.getMessage(), e);
+            throw new ConnectorException.AccountFailure(which + " could not be loaded: " + e.getMessage(), e);
         }
-    }
-
-    private static String describe(Entry entry) {
-        return "connector '" + entry.descriptor().id() + "' of bundle " + entry.descriptor().contributor();
-    }
-
-    private Map<String, Entry> read() {
-        if (entries != null) {
-            return entries;
-        }
-        Map<String, Entry> found = new LinkedHashMap<>();
-        List<String> skipped = new ArrayList<>();
-        for (IConfigurationElement element : extensions.getConfigurationElementsFor(EXTENSION_POINT)) {
-            Parsed parsed = ConnectorParser.parse(element);
-            if (parsed instanceof Parsed.Problem p) {
-                skipped.add(p.message());
-            } else if (parsed instanceof Parsed.Valid v) {
-                Entry previous = found.putIfAbsent(v.descriptor().id(), new Entry(v.descriptor(), element));
-                if (previous != null) {
-                    skipped.add("bundle " + v.descriptor().contributor() + ": connector id '" + v.descriptor().id()
-                            + "' is already contributed by bundle " + previous.descriptor().contributor());
-                }
-            }
-        }
-        ILog log = ILog.of(ConnectorRegistry.class);
-        skipped.forEach(message -> log.log(Status.warning("Skipped a connector contribution: " + message)));
-        problems = List.copyOf(skipped);
-        entries = found;
-        return entries;
     }
 }
