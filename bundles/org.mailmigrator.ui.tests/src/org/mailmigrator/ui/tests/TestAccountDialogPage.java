@@ -8,6 +8,8 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.PlatformUI;
 import org.mailmigrator.core.connector.ConnectorRegistry;
+import org.mailmigrator.ui.forms.GeneratedPage;
+import org.mailmigrator.ui.forms.SettingsForm;
 import org.mailmigrator.ui.internal.views.TestAccountDialog;
 
 /** Page object of the "Test an account" dialog: types into its generated fields and presses its buttons. */
@@ -28,7 +30,7 @@ final class TestAccountDialogPage implements AutoCloseable {
     }
 
     TestAccountDialogPage type(String settingId, String value) {
-        dialog.form().field(settingId).setText(value);
+        form().field(settingId).setText(value);
         UiTestSupport.processEvents();
         return this;
     }
@@ -38,7 +40,12 @@ final class TestAccountDialogPage implements AutoCloseable {
     }
 
     String errorMessage() {
-        return dialog.getShell().isDisposed() ? null : dialog.form().problems().stream().findFirst().orElse(null);
+        return dialog.page().problems().stream().findFirst().orElse(null);
+    }
+
+    /** The generated form, for connectors without a page of their own. */
+    SettingsForm form() {
+        return ((GeneratedPage) dialog.page()).form();
     }
 
     TestAccountDialog dialog() {

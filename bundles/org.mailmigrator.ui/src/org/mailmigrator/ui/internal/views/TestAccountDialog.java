@@ -1,5 +1,6 @@
 package org.mailmigrator.ui.internal.views;
 
+import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -13,20 +14,21 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.mailmigrator.core.connector.ConnectorDescriptor;
-import org.mailmigrator.core.connector.SettingDescriptor;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.Role;
 import org.mailmigrator.core.model.Secret;
-import org.mailmigrator.ui.forms.SettingsForm;
+import org.mailmigrator.ui.forms.ConnectorPage;
+import org.mailmigrator.ui.forms.ConnectorPages;
 import org.mailmigrator.ui.internal.trust.UiConnectContext;
 
 /**
- * Fills in an account of one connector with the form generated from its declared settings, and tests it:
+ * Fills in an account of one connector with its account page (its own, else generated from its declared
+ * settings), and tests it:
  * connect and log in through the connector, in a background job, with the outcome shown in the dialog.
  */
 public final class TestAccountDialog extends TitleAreaDialog {
     private final ConnectorDescriptor connector;
-    private SettingsForm form;
+    private ConnectorPage page;
     private Button test;
     private Label result;
 
@@ -44,14 +46,14 @@ public final class TestAccountDialog extends TitleAreaDialog {
         Composite body = new Composite(area, SWT.NONE);
         body.setLayout(new GridLayout(1, false));
         GridDataFactory.fillDefaults().grab(true, true).applyTo(body);
-        form = new SettingsForm(body, connector, java.util.Map.of());
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(form.control());
+        page = ConnectorPages.fromPlatform().create(connector);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(page.createControl(body, connector, Map.of()));
         test = new Button(body, SWT.PUSH);
         test.setText("&Test connection");
         test.addListener(SWT.Selection, e -> runTest());
         result = new Label(body, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).hint(460, SWT.DEFAULT).applyTo(result);
-        form.addChangeListener(this::showProblems);
+        page.addChangeListener(this::showProblems);
         showProblems();
         return area;
     }
@@ -67,15 +69,14 @@ public final class TestAccountDialog extends TitleAreaDialog {
     }
 
     private void showProblems() {
-        var problems = form.problems();
+        var problems = page.problems();
         test.setEnabled(problems.isEmpty());
         setErrorMessage(problems.isEmpty() ? null : problems.get(0));
     }
 
     private void runTest() {
-        Account account = new Account(connector.id(), form.values(), null);
-        Optional<Secret> secret = connector.settings().stream().filter(SettingDescriptor::secret).findFirst()
-                .flatMap(s -> form.secret(s.id()));
+        Account account = new Account(connector.id(), page.values(), null);
+        Optional<Secret> secret = page.secret();
         Role role = connector.canRead() ? Role.SOURCE : Role.DESTINATION;
         result.setText("Connecting…");
         test.setEnabled(false);
@@ -94,8 +95,8 @@ public final class TestAccountDialog extends TitleAreaDialog {
         return result.getText();
     }
 
-    public SettingsForm form() {
-        return form;
+    public ConnectorPage page() {
+        return page;
     }
 
     public Button testButton() {
