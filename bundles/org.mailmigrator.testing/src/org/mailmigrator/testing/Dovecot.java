@@ -68,10 +68,12 @@ public final class Dovecot implements AutoCloseable {
                 StandardCharsets.UTF_8);
         runAs.chown(dir);
         List<String> cmd = runAs.command(binary.toString(), "-c", conf.toString());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        // the daemon inherits our descriptors: give it a file, never a pipe we would wait on forever
+        Path startLog = dir.resolve("log/start.out");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(startLog.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("dovecot did not start: " + out + "\n" + log(dir));
+            throw new IOException("dovecot did not start: " + Files.readString(startLog) + "\n" + log(dir));
         }
         Dovecot d = new Dovecot(dir, conf, imap, imaps, runAs);
         d.awaitPort(imap);

@@ -40,6 +40,7 @@ public final class ImapSession implements ConnectorSession, MailStore {
     private final IMAPStore store;
     private final ImapSettings settings;
     private final boolean condstore;
+    private Optional<Long> appendLimit;
 
     private ImapSession(IMAPStore store, ImapSettings settings) throws MessagingException {
         this.store = store;
@@ -184,7 +185,14 @@ public final class ImapSession implements ConnectorSession, MailStore {
     }
 
     @Override
-    public Optional<Long> appendLimit() {
+    public synchronized Optional<Long> appendLimit() {
+        if (appendLimit == null) {
+            appendLimit = readAppendLimit();
+        }
+        return appendLimit;
+    }
+
+    private Optional<Long> readAppendLimit() {
         try {
             Object caps = command("CAPABILITY", p -> p.getCapabilities());
             for (String c : ((Map<?, ?>) caps).keySet().stream().map(String::valueOf).toList()) {

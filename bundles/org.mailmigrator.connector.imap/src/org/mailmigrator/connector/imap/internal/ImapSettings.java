@@ -1,7 +1,9 @@
 package org.mailmigrator.connector.imap.internal;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -10,7 +12,7 @@ import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.spi.ConnectorException.AccountFailure.Reason;
 
 /** The declared settings of an IMAP account, checked: each problem names the setting and the value. */
-public record ImapSettings(String host, int port, Security security, String login, Optional<byte[]> trustSha256,
+public record ImapSettings(String host, int port, Security security, String login, List<byte[]> trustSha256,
         Optional<Path> trustStore) {
 
     /** How the connection is protected. */
@@ -49,18 +51,20 @@ public record ImapSettings(String host, int port, Security security, String logi
         }
         String login = account.setting("login").filter(l -> !l.isBlank())
                 .orElseThrow(() -> invalid("setting 'login' is required"));
-        Optional<byte[]> pin = Optional.empty();
-        Optional<String> pinText = account.setting("trustSha256").map(String::trim).filter(t -> !t.isEmpty());
-        if (pinText.isPresent()) {
-            String hex = pinText.get().replace(":", "").replace(" ", "");
+        List<byte[]> pins = new ArrayList<>();
+        for (String one : account.setting("trustSha256").orElse("").split(",")) {
+            String hex = one.trim().replace(":", "").replace(" ", "");
+            if (hex.isEmpty()) {
+                continue;
+            }
             if (!hex.matches("(?i)[0-9a-f]{64}")) {
                 throw invalid("setting 'trustSha256' must be 64 hex digits (the SHA-256 of the certificate), got '"
-                        + pinText.get() + "'");
+                        + one.trim() + "'");
             }
-            pin = Optional.of(HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT)));
+            pins.add(HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT)));
         }
         Optional<Path> store = account.setting("trustStore").filter(t -> !t.isBlank()).map(Path::of);
-        return new ImapSettings(host.trim(), port, security, login, pin, store);
+        return new ImapSettings(host.trim(), port, security, login, List.copyOf(pins), store);
     }
 
     private static ConnectorException.AccountFailure invalid(String message) {

@@ -12,6 +12,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import javax.net.ssl.TrustManagerFactory;
@@ -27,15 +28,15 @@ import org.mailmigrator.core.spi.ConnectContext;
  */
 public final class PinningTrustManager implements X509TrustManager {
     private final X509TrustManager base;
-    private final Optional<byte[]> pin;
+    private final List<byte[]> pins;
     private final ConnectContext context;
     private final String host;
     private volatile String refusedFingerprint;
     private volatile String refusedReason;
 
-    public PinningTrustManager(Optional<byte[]> pin, Optional<Path> pemFile, ConnectContext context, String host)
+    public PinningTrustManager(List<byte[]> pins, Optional<Path> pemFile, ConnectContext context, String host)
             throws GeneralSecurityException, IOException {
-        this.pin = pin;
+        this.pins = pins;
         this.context = context;
         this.host = host;
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -75,14 +76,15 @@ public final class PinningTrustManager implements X509TrustManager {
             return;
         } catch (CertificateException e) {
             String fingerprint = sha256(chain[0]);
-            if (pin.isPresent() && MessageDigest.isEqual(pin.get(), HexFormat.of().parseHex(fingerprint))) {
+            byte[] presented = HexFormat.of().parseHex(fingerprint);
+            if (pins.stream().anyMatch(p -> MessageDigest.isEqual(p, presented))) {
                 return;
             }
             if (context.trustCertificate(host, chain)) {
                 return;
             }
             refusedFingerprint = fingerprint;
-            refusedReason = pin.isPresent() ? "its SHA-256 is not the one given to trust" : e.getMessage();
+            refusedReason = !pins.isEmpty() ? "its SHA-256 is not the one given to trust" : e.getMessage();
             throw e;
         }
     }

@@ -108,7 +108,11 @@ public final class Run {
             }
         }
         for (FolderPlan p : plan) {
-            if (!existing.contains(p.destination())) {
+            // a pure parent comes into being with its first child; created alone only when childless, because
+            // some servers (Maildir++) cannot hold a \Noselect folder and would make it a real one
+            boolean impliedByChild = !p.selectable() && plan.stream().anyMatch(
+                    c -> c.destination().length() > p.destination().length() && c.destination().startsWith(p.destination()));
+            if (!existing.contains(p.destination()) && !impliedByChild) {
                 dst.create(p.destination(), p.selectable());
                 listener.info("created folder " + p.destination());
             }
