@@ -111,11 +111,11 @@ final class ImapProbe implements AutoCloseable {
         ListInfo[] all = (ListInfo[]) any.doCommand(p -> p.list("", "*"));
         ListInfo[] subs = (ListInfo[]) any.doCommand(p -> p.lsub("", "*"));
         Set<String> subscribed = new TreeSet<>();
-        for (ListInfo l : subs) {
+        for (ListInfo l : subs == null ? new ListInfo[0] : subs) {
             subscribed.add(l.name);
         }
         Map<String, String> out = new TreeMap<>();
-        for (ListInfo l : all) {
+        for (ListInfo l : all == null ? new ListInfo[0] : all) {
             out.put(l.name, (l.canOpen ? "" : "noselect ") + (subscribed.contains(l.name) ? "subscribed" : ""));
         }
         return out;
