@@ -3,7 +3,7 @@ package org.mailmigrator.cli.internal.migrate;
 import org.mailmigrator.core.engine.Outcome;
 
 /** The exit codes of {@code mailmigrator migrate}; docs/cli-exit-codes.md lists them for administrators. */
-final class ExitCodes {
+public final class ExitCodes {
     static final int OK = 0;
     static final int USAGE = 2;
     static final int CONNECTION = 3;
@@ -16,7 +16,7 @@ final class ExitCodes {
     private ExitCodes() {
     }
 
-    static int of(Outcome outcome) {
+    public static int of(Outcome outcome) {
         return switch (outcome) {
             case COMPLETED -> OK;
             case ITEMS_SKIPPED -> ITEMS_SKIPPED;

@@ -61,7 +61,9 @@ final class ImapMailbox implements Mailbox {
                     modseq);
             return new ImapMailbox(session, folder, st);
         } catch (MessagingException e) {
-            throw ImapFailures.during("opening folder '" + folder.getFullName() + "'", e);
+            ConnectorException c = ImapFailures.during("opening folder '" + folder.getFullName() + "'", e);
+            // a folder the server refuses to select is skipped and reported; the other folders go on
+            throw c instanceof ConnectorException.AccountFailure ? new ConnectorException.ItemFailure(c.getMessage(), e) : c;
         }
     }
 

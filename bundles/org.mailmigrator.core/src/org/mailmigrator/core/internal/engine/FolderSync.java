@@ -54,8 +54,9 @@ final class FolderSync {
         FolderState st = state.folder(plan.source(), plan.destination());
         FolderStatus srcStatus = src.status(plan.source()).orElseThrow(() -> new ConnectorException.ItemFailure(
                 "source folder '" + plan.source() + "' no longer exists", null));
-        FolderStatus dstStatus = dst.status(plan.destination()).orElseThrow(() -> new ConnectorException.AccountFailure(
-                "destination folder '" + plan.destination() + "' does not exist and could not be created", null));
+        FolderStatus dstStatus = dst.status(plan.destination()).orElseThrow(() -> new ConnectorException.ItemFailure(
+                "destination folder '" + plan.destination() + "' cannot hold messages (missing or \\Noselect); "
+                        + "use --map to choose another", null));
         List<JournalEntry> journal = state.journal(st.id());
         if (unchanged(st, srcStatus, dstStatus, journal)) {
             counters.present(srcStatus.messages());
