@@ -1,0 +1,4 @@
+package org.mailmigrator.batch.tests;
+
+final class Placeholder {
+}

@@ -1,0 +1,76 @@
+package org.mailmigrator.batch;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.mailmigrator.batch.csv.ImportResult;
+import org.mailmigrator.batch.csv.ImportedPair;
+import org.mailmigrator.batch.secrets.SecretVault;
+import org.mailmigrator.batch.store.BatchStore;
+import org.mailmigrator.batch.store.BatchStoreException;
+import org.mailmigrator.core.model.Account;
+import org.mailmigrator.core.model.CredentialRef;
+import org.mailmigrator.core.model.Migration;
+import org.mailmigrator.core.model.Secret;
+
+/** Storing an imported file as a batch, and reading a migration's credentials back. */
+public final class Batches {
+    private Batches() {
+    }
+
+    /** A credential pair, masked when printed. */
+    public record Credentials(Secret source, Secret destination) {
+    }
+
+    /**
+     * Stores the valid pairs of an import as a new batch, passwords sealed by the vault. A file with
+     * problems stores nothing unless {@code skipBadRows}.
+     *
+     * @throws IllegalArgumentException when the file has problems and bad rows may not be skipped, or no pair is valid
+     */
+    public static BatchSpec store(BatchStore store, SecretVault vault, String name, ImportResult imported,
+            boolean skipBadRows, int concurrency, int perHost, Optional<String> notify, Optional<Instant> schedule)
+            throws BatchStoreException {
+        if (!imported.problems().isEmpty() && !skipBadRows) {
+            throw new IllegalArgumentException(imported.problems().size() + " problem(s) in " + imported.badLines()
+                    + " line(s); nothing was imported (fix the file, or skip the bad rows)");
+        }
+        if (imported.pairs().isEmpty()) {
+            throw new IllegalArgumentException("no valid account pair to import");
+        }
+        List<Migration> migrations = new ArrayList<>();
+        Map<String, byte[]> sealed = new LinkedHashMap<>();
+        for (ImportedPair p : imported.pairs()) {
+            Migration m = p.migration();
+            Account src = prefixed(name, m.source());
+            Account dst = prefixed(name, m.destination());
+            sealed.put(src.credential().key(), vault.seal(src.credential().key(), p.sourcePassword()));
+            sealed.put(dst.credential().key(), vault.seal(dst.credential().key(), p.destinationPassword()));
+            migrations.add(new Migration(m.id(), src, dst, m.options()));
+        }
+        BatchSpec spec = new BatchSpec(name, migrations, concurrency, perHost, notify, schedule, Instant.now());
+        store.create(spec, sealed);
+        return spec;
+    }
+
+    private static Account prefixed(String batch, Account a) {
+        return new Account(a.connectorId(), a.settings(), new CredentialRef(batch + "/" + a.credential().key()));
+    }
+
+    public static Credentials credentials(BatchStore store, SecretVault vault, Migration m)
+            throws BatchStoreException, IOException {
+        return new Credentials(secret(store, vault, m.source()), secret(store, vault, m.destination()));
+    }
+
+    private static Secret secret(BatchStore store, SecretVault vault, Account a) throws BatchStoreException, IOException {
+        String key = a.credential().key();
+        byte[] sealed = store.sealedCredential(key)
+                .orElseThrow(() -> new IOException("no stored password for " + key + " (was the batch purged?)"));
+        return vault.open(key, sealed);
+    }
+}
