@@ -3,6 +3,7 @@ package org.mailmigrator.cli;
 import java.io.PrintWriter;
 
 import org.mailmigrator.cli.internal.MainCommand;
+import org.mailmigrator.cli.internal.batch.BatchCommand;
 import org.mailmigrator.cli.internal.migrate.MigrateCommand;
 import org.mailmigrator.core.connector.ConnectorRegistry;
 
@@ -18,6 +19,7 @@ public final class Cli {
         var registry = ConnectorRegistry.fromPlatform();
         CommandLine cli = new CommandLine(new MainCommand(registry));
         cli.addSubcommand("migrate", new MigrateCommand(registry));
+        cli.addSubcommand("batch", new BatchCommand(registry));
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -9,6 +9,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.mailmigrator.batch.BatchSpec;
+import org.mailmigrator.batch.Labels;
 import org.mailmigrator.batch.Batches;
 import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.jobs.BatchFamily;

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.mailmigrator.batch.BatchSpec;
+import org.mailmigrator.batch.Labels;
 import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.jobs.BatchProgress;
 import org.mailmigrator.batch.jobs.MigrationProgress;

@@ -18,7 +18,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.mailmigrator.batch.BatchSpec;
 import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.MigrationStatus;
-import org.mailmigrator.batch.internal.Labels;
+import org.mailmigrator.batch.Labels;
 import org.mailmigrator.batch.store.BatchStore;
 import org.mailmigrator.batch.store.BatchStoreException;
 import org.mailmigrator.core.engine.SkippedItem;

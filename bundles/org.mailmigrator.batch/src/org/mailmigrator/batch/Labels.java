@@ -1,4 +1,4 @@
-package org.mailmigrator.batch.internal;
+package org.mailmigrator.batch;
 
 import org.mailmigrator.core.model.Account;
 
