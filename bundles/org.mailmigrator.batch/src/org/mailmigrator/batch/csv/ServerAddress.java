@@ -13,6 +13,8 @@ import java.util.Map;
  * only, the scheme's; the command line's {@code --allow-plaintext} may turn starttls into plain at run time.
  */
 public record ServerAddress(String connectorId, String host, int port, String security, String url) {
+    private static final java.util.regex.Pattern HOST = java.util.regex.Pattern
+            .compile("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\\.?");
 
     /**
      * @param protocol the row's declared protocol ({@code imap}, {@code pop3}, {@code ews}) for a bare host
@@ -87,7 +89,7 @@ public record ServerAddress(String connectorId, String host, int port, String se
     }
 
     private static void checkHost(String host, String whole) {
-        if (!host.matches("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\\.?")) {
+        if (!HOST.matcher(host).matches()) {
             throw new IllegalArgumentException("'" + whole + "' is not a host name, host:port or URL");
         }
     }

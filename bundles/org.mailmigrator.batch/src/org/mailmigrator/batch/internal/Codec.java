@@ -1,46 +1,79 @@
 package org.mailmigrator.batch.internal;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 
 import org.mailmigrator.batch.MigrationStatus;
 
-/** Text encodings of small maps and lists for database columns (Properties syntax: escapes handled). */
+/** Text encodings of small maps and lists for database columns. */
 final class Codec {
     private Codec() {
     }
 
+    /** {@code key=value} lines, with '\\', '=' and line breaks escaped; sorted, so equal maps encode equally. */
     static String map(Map<String, String> map) {
-        Properties p = new Properties();
-        p.putAll(map);
-        StringWriter w = new StringWriter();
-        try {
-            p.store(w, null);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        StringBuilder sb = new StringBuilder();
+        for (var e : new TreeMap<>(map).entrySet()) {
+            escape(sb, e.getKey());
+            sb.append('=');
+            escape(sb, e.getValue());
+            sb.append('\n');
         }
-        // drop the date comment: the same map always encodes the same way
-        return w.toString().lines().filter(l -> !l.startsWith("#")).reduce("", (a, b) -> a + b + "\n");
+        return sb.toString();
+    }
+
+    private static void escape(StringBuilder sb, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> sb.append("\\\\");
+                case '=' -> sb.append("\\e");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                default -> sb.append(c);
+            }
+        }
     }
 
     static Map<String, String> map(String text) {
-        Properties p = new Properties();
-        try {
-            p.load(new StringReader(text == null ? "" : text));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
         Map<String, String> m = new TreeMap<>();
-        p.forEach((k, v) -> m.put((String) k, (String) v));
+        if (text == null) {
+            return m;
+        }
+        for (String line : text.split("\n")) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            m.put(unescape(line.substring(0, eq)), unescape(line.substring(eq + 1)));
+        }
         return m;
+    }
+
+    private static String unescape(String s) {
+        if (s.indexOf('\\') < 0) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char n = s.charAt(++i);
+                sb.append(switch (n) {
+                    case 'e' -> '=';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    default -> n;
+                });
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     static String list(List<String> list) {

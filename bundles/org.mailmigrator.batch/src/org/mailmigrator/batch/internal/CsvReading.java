@@ -46,7 +46,7 @@ public final class CsvReading {
         CSVFormat csv = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(format, text)).setQuote('"')
                 .setIgnoreEmptyLines(true).setCommentMarker(comments ? '#' : null).setTrim(false).get();
         LineIndex lines = new LineIndex(text);
-        int line = 1;
+        int line = 0;
         try (CSVParser parser = CSVParser.parse(new StringReader(text), csv)) {
             boolean first = true;
             var it = parser.iterator();
@@ -58,7 +58,7 @@ public final class CsvReading {
                     }
                     rec = it.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    rows.problems.add(new ImportProblem((int) parser.getCurrentLineNumber(), 0, "",
+                    rows.problems.add(new ImportProblem(line + 1, 0, "",
                             "the CSV cannot be read from here on (an unclosed quote?): " + e.getMessage()));
                     break;
                 }
@@ -77,7 +77,7 @@ public final class CsvReading {
                 reader.read(rows.row(line, cells, reader.names()));
             }
         } catch (IOException e) {
-            rows.problems.add(new ImportProblem(line, 0, "", "cannot read: " + e.getMessage()));
+            rows.problems.add(new ImportProblem(Math.max(line, 1), 0, "", "cannot read: " + e.getMessage()));
         }
         if (rows.pairs.isEmpty() && rows.problems.isEmpty()) {
             rows.problems.add(new ImportProblem(1, 0, "", "the file holds no account pair"));

@@ -27,14 +27,14 @@ final class MigrationRows {
                     + "per_host int not null, notify varchar(320), schedule bigint, created bigint not null, "
                     + "started bigint, finished bigint)",
             "create table if not exists migration(batch varchar(64) not null, idx int not null, id varchar(200) not null, "
-                    + "src_connector varchar(64), src_settings clob, src_cred varchar(300), "
-                    + "dst_connector varchar(64), dst_settings clob, dst_cred varchar(300), includes clob, excludes clob, "
-                    + "folder_map clob, mirror boolean, status varchar(32) not null, since bigint not null, time_in clob, "
-                    + "last_error clob, copied bigint default 0, skipped bigint default 0, bytes bigint default 0, "
+                    + "src_connector varchar(64), src_settings varchar(1000000), src_cred varchar(300), "
+                    + "dst_connector varchar(64), dst_settings varchar(1000000), dst_cred varchar(300), includes varchar(1000000), excludes varchar(1000000), "
+                    + "folder_map varchar(1000000), mirror boolean, status varchar(32) not null, since bigint not null, time_in varchar(1000000), "
+                    + "last_error varchar(1000000), copied bigint default 0, skipped bigint default 0, bytes bigint default 0, "
                     + "last_sync bigint, primary key(batch, id))",
             "create table if not exists secret(k varchar(300) primary key, batch varchar(64) not null, data varbinary not null)",
             "create table if not exists skipped(batch varchar(64) not null, migration varchar(200) not null, "
-                    + "folder clob, uid bigint, subject clob, msg_date bigint, size bigint, reason clob)",
+                    + "folder varchar(1000000), uid bigint, subject varchar(1000000), msg_date bigint, size bigint, reason varchar(1000000))",
             "create index if not exists skipped_idx on skipped(batch, migration)");
 
     private MigrationRows() {

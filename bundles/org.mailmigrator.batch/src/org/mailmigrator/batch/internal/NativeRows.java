@@ -128,7 +128,8 @@ final class NativeRows implements RowReader {
                     if (descriptor != null && descriptor.setting(setting).isEmpty()) {
                         r.problem(c, "connector '" + connector + "' has no setting '" + setting + "'");
                     } else if (descriptor != null && !v.isEmpty()) {
-                        descriptor.setting(setting).flatMap(d -> d.validate(v)).ifPresent(why -> r.problem(-1, why));
+                        final int col = c;
+                        descriptor.setting(setting).flatMap(d -> d.validate(v)).ifPresent(why -> r.problem(col, why));
                     }
                     if (!v.isEmpty()) {
                         extra.put(setting, v);

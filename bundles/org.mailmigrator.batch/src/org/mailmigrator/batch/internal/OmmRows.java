@@ -39,6 +39,11 @@ final class OmmRows implements RowReader {
             r.problem(-1, "has " + r.size() + " columns; the OMM template has 8 (and 2 optional delegation columns)");
             return;
         }
+        for (int c = 10; c < r.size(); c++) {
+            if (!r.cell(c).isEmpty()) {
+                r.problem(c, "unexpected column after the delegation columns: '" + r.cell(c) + "' (a ';' in a password must be quoted)");
+            }
+        }
         String srcProtocol = type(r, 0);
         String dstProtocol = type(r, 4);
         ServerAddress src = srcProtocol == null ? null : r.server(1, srcProtocol, "tls");

@@ -20,6 +20,7 @@ import org.mailmigrator.core.model.Secret;
  * rows" never stores half a row; a row repeating an earlier pair is a problem too.
  */
 final class Rows {
+    private static final java.util.regex.Pattern UNSAFE = java.util.regex.Pattern.compile("[^A-Za-z0-9@._-]");
     final List<ImportedPair> pairs = new ArrayList<>();
     final List<ImportProblem> problems = new ArrayList<>();
     private final Map<String, Integer> seen = new HashMap<>();
@@ -102,7 +103,8 @@ final class Rows {
                 problem(-1, "repeats the pair of line " + earlier + " (" + srcLogin + " to " + dstLogin + ")");
                 return;
             }
-            String id = String.format(Locale.ROOT, "%05d-%s", line, srcLogin.replaceAll("[^A-Za-z0-9@._-]", "_"));
+            String id = "0".repeat(Math.max(0, 5 - String.valueOf(line).length())) + line + "-"
+                    + UNSAFE.matcher(srcLogin).replaceAll("_");
             var s = new java.util.HashMap<>(src.settings(srcLogin));
             s.putAll(srcExtra);
             var d = new java.util.HashMap<>(dst.settings(dstLogin));

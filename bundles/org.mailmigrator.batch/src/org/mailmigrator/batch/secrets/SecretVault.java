@@ -28,6 +28,14 @@ import org.mailmigrator.core.model.Secret;
  */
 public final class SecretVault {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Cipher instances are costly to look up and not thread-safe: one per thread. */
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    });
     private final SecretKeySpec key;
     private final Path keyFile;
 
@@ -79,7 +87,7 @@ public final class SecretVault {
         try {
             byte[] iv = new byte[12];
             RANDOM.nextBytes(iv);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = CIPHER.get();
             c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
             c.updateAAD(credentialKey.getBytes(StandardCharsets.UTF_8));
             byte[] ct = c.doFinal(bytes);
@@ -97,7 +105,7 @@ public final class SecretVault {
     /** @throws IOException when the value was sealed under another key (the key file was replaced) */
     public Secret open(String credentialKey, byte[] sealed) throws IOException {
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = CIPHER.get();
             c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, sealed, 0, 12));
             c.updateAAD(credentialKey.getBytes(StandardCharsets.UTF_8));
             byte[] plain = c.doFinal(sealed, 12, sealed.length - 12);

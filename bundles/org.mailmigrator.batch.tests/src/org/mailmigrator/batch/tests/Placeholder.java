@@ -1,4 +1,0 @@
-package org.mailmigrator.batch.tests;
-
-final class Placeholder {
-}
