@@ -19,6 +19,8 @@ import org.mailmigrator.core.spi.ConnectorSession;
  * the connections it may open (one per side) at once, before it opens any: reserving piecemeal would let
  * pairs each hold a source connection while waiting for a destination one, and deadlock. Reserved
  * connections are then handed out by {@link Reservation#limit}, which never lets the engine open more.
+ * A session may cost several connections: Angus Mail's IMAP store keeps its own connection besides the
+ * selected folder's, and the loopback proxy of the tests sees both.
  */
 public final class HostLimiter {
     /**
@@ -45,8 +47,10 @@ public final class HostLimiter {
      */
     public Reservation reserve(Map<String, Integer> need, int limit, BooleanSupplier cancelled) throws InterruptedException {
         Map<String, Integer> wanted = new TreeMap<>();
-        need.forEach((h, n) -> wanted.merge(key(h), Math.min(n, limit), Integer::sum));
-        wanted.replaceAll((h, n) -> Math.min(n, limit));
+        need.forEach((h, n) -> wanted.merge(key(h), n, Integer::sum));
+        if (wanted.values().stream().anyMatch(n -> n > limit)) {
+            throw new IllegalArgumentException("a reservation of " + wanted + " can never fit a limit of " + limit);
+        }
         synchronized (this) {
             while (!fits(wanted, limit)) {
                 if (cancelled.getAsBoolean()) {
@@ -84,20 +88,23 @@ public final class HostLimiter {
             taken.forEach((h, n) -> local.put(h, new Semaphore(n)));
         }
 
-        /** A factory whose sessions count against this reservation (released when the session closes). */
-        public SessionFactory limit(String host, SessionFactory inner) {
+        /**
+         * A factory whose sessions count {@code cost} connections each against this reservation, given back
+         * when the session closes.
+         */
+        public SessionFactory limit(String host, int cost, SessionFactory inner) {
             Semaphore s = local.get(key(host));
             return () -> {
                 try {
-                    s.acquire();
+                    s.acquire(cost);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new ConnectorException.TransientFailure("interrupted while waiting for a connection to " + host, e);
                 }
                 try {
-                    return new Counted(inner.open(), s);
+                    return new Counted(inner.open(), s, cost);
                 } catch (ConnectorException | RuntimeException e) {
-                    LATER.schedule(() -> s.release(), RELEASE_DELAY_MS, TimeUnit.MILLISECONDS);
+                    LATER.schedule(() -> s.release(cost), RELEASE_DELAY_MS, TimeUnit.MILLISECONDS);
                     throw e;
                 }
             };
@@ -118,11 +125,13 @@ public final class HostLimiter {
     private static final class Counted implements ConnectorSession {
         private final ConnectorSession inner;
         private final Semaphore permits;
+        private final int cost;
         private boolean closed;
 
-        Counted(ConnectorSession inner, Semaphore permits) {
+        Counted(ConnectorSession inner, Semaphore permits, int cost) {
             this.inner = inner;
             this.permits = permits;
+            this.cost = cost;
         }
 
         @Override
@@ -137,7 +146,7 @@ public final class HostLimiter {
                 try {
                     inner.close();
                 } finally {
-                    LATER.schedule(() -> permits.release(), RELEASE_DELAY_MS, TimeUnit.MILLISECONDS);
+                    LATER.schedule(() -> permits.release(cost), RELEASE_DELAY_MS, TimeUnit.MILLISECONDS);
                 }
             }
         }

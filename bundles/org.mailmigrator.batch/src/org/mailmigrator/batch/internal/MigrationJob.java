@@ -106,9 +106,18 @@ public final class MigrationJob extends Job {
     protected IStatus run(IProgressMonitor monitor) {
         String src = migration.source().setting("host").orElse("?");
         String dst = migration.destination().setting("host").orElse("?");
+        int cost = settings.connectionsPerSession();
         Map<String, Integer> need = new HashMap<>();
-        need.merge(src, 1, Integer::sum);
-        need.merge(dst, 1, Integer::sum);
+        need.merge(src.toLowerCase(java.util.Locale.ROOT), cost, Integer::sum);
+        need.merge(dst.toLowerCase(java.util.Locale.ROOT), cost, Integer::sum);
+        for (var e : need.entrySet()) {
+            if (e.getValue() > batch.perHostLimit()) {
+                status.move(MigrationStatus.FAILED, "the per-host limit " + batch.perHostLimit() + " is below the "
+                        + e.getValue() + " connections this pair needs on " + e.getKey() + " (" + cost
+                        + " per session and side): raise --per-host");
+                return Status.OK_STATUS;
+            }
+        }
         try (HostLimiter.Reservation r = services.limiter().reserve(need, batch.perHostLimit(), monitor::isCanceled)) {
             if (r == null) {
                 return interrupted();
@@ -116,8 +125,8 @@ public final class MigrationJob extends Job {
             var creds = Batches.credentials(services.store(), services.vault(), migration);
             Connector sc = services.connectors().create(migration.source().connectorId());
             Connector dc = services.connectors().create(migration.destination().connectorId());
-            SessionFactory sf = r.limit(src, factory(sc, migration.source(), Role.SOURCE, creds.source()));
-            SessionFactory df = r.limit(dst, factory(dc, migration.destination(), Role.DESTINATION, creds.destination()));
+            SessionFactory sf = r.limit(src, cost, factory(sc, migration.source(), Role.SOURCE, creds.source()));
+            SessionFactory df = r.limit(dst, cost, factory(dc, migration.destination(), Role.DESTINATION, creds.destination()));
             if (settings.preflight()) {
                 status.move(MigrationStatus.PREFLIGHT, null);
                 preflight = Preflight.check(migration.id(), sf, df);
