@@ -33,7 +33,7 @@ class KillRestartTest {
             StringBuilder csv = new StringBuilder("source.server,source.login,source.password,destination.server,"
                     + "destination.login,destination.password\n");
             for (int i = 0; i < pairs; i++) {
-                Mailboxes.fill(d, "k" + i, 45, 200 + i, 0);
+                Mailboxes.fill(d, "k" + i, 90, 200 + i, 0);
                 csv.append("imap://127.0.0.1:").append(d.imapPort()).append(",k").append(i).append(",testpass,")
                         .append("imap://127.0.0.1:").append(d.imapPort()).append(",kd").append(i).append(",testpass\n");
             }
@@ -52,7 +52,10 @@ class KillRestartTest {
                 String line;
                 while ((line = in.readLine()) != null) {
                     seen.append(line).append('\n');
-                    if (line.endsWith(" SYNCED") && ++synced >= 4) {
+                    if (line.endsWith(" SYNCED")) {
+                        synced++;
+                    } else if (line.endsWith(" RUNNING") && synced >= 4) {
+                        Thread.sleep(200); // into the copy of that pair
                         child.destroyForcibly();
                         break;
                     }
@@ -70,6 +73,14 @@ class KillRestartTest {
             assertTrue(atKill.getOrDefault(MigrationStatus.SYNCED, 0L) >= 4, atKill.toString());
             assertTrue(atKill.getOrDefault(MigrationStatus.SYNCED, 0L) < pairs, atKill.toString());
             assertTrue(atKill.getOrDefault(MigrationStatus.RUNNING, 0L) >= 1, "a pair was cut mid-copy: " + atKill);
+            int partial = 0;
+            for (int i = 0; i < pairs; i++) {
+                int copied = Mailboxes.count(d, "kd" + i);
+                if (copied > 0 && copied < Mailboxes.count(d, "k" + i)) {
+                    partial++;
+                }
+            }
+            System.out.println("pairs copied in part when killed: " + partial);
 
             CliRun resumed = CliRun.of("batch", "run", "kill", "--workspace", ws.toString(), "--allow-plaintext");
             assertEquals(0, resumed.code(), resumed.toString());
