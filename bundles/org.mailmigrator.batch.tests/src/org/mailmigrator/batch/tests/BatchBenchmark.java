@@ -68,11 +68,7 @@ public final class BatchBenchmark {
             System.out.printf(Locale.ROOT, "ratio wall manager / anchor: %.2f%n", mw / pw);
             System.out.printf(Locale.ROOT, "manager overhead per migration: %.1f ms (wall difference x %d slots / %d pairs)%n",
                     (mw - pw) * parallel * 1000 / pairs, parallel, pairs);
-            double slots = mw * parallel;
-            System.out.printf(Locale.ROOT, "time outside the engine in the manager run: %.1f ms per migration (%.0f%% of %d slots)%n",
-                    (slots - Double.parseDouble(managed.get("engineSum"))) * 1000 / pairs,
-                    100 * (slots - Double.parseDouble(managed.get("engineSum"))) / slots, parallel);
-            System.out.printf(Locale.ROOT, "peak heap with %d in parallel and 20 MB messages: %s MB (target <= 256 MB, -Xmx256m)%n",
+            System.out.printf(Locale.ROOT, "peak heap used with %d in parallel and 20 MB messages: %s MB in a -Xmx256m JVM that completed (target <= 256 MB)%n",
                     parallel, managed.get("peakHeapMB"));
         }
     }

@@ -76,7 +76,9 @@ public final class BenchChild {
         SecretVault vault = SecretVault.open(ws.defaultSecretsKey(), true);
         try (BatchStore store = BatchStore.open(ws.batchesDir(), false);
                 BatchManager m = new BatchManager(ws, store, vault, id -> new ImapConnector())) {
-            Batches.store(store, vault, "bench", imported, false, parallel, 2 * parallel + 4, Optional.empty(), Optional.empty());
+            // source and destination share the one test server: 2 sessions of up to 2 connections per pair, so a
+            // limit of 4 per pair lets all `parallel` pairs run at once, as the anchor does
+            Batches.store(store, vault, "bench", imported, false, parallel, 4 * parallel, Optional.empty(), Optional.empty());
             m.start("bench", Selection.PENDING, List.of(), RunSettings.defaults().withAllowPlaintext(true));
             m.join("bench", Duration.ofHours(2));
             long notSynced = store.states("bench").stream().filter(s -> s.status() != MigrationStatus.SYNCED
