@@ -17,7 +17,8 @@ final class ChildJvm {
     static final List<String> BUNDLES = List.of("org.mailmigrator.core", "org.mailmigrator.batch",
             "org.mailmigrator.connector.imap", "org.mailmigrator.batch.tests", "jakarta.mail-api",
             "org.eclipse.angus.mail", "angus-activation", "jakarta.activation-api", "com.h2database",
-            "org.apache.commons.commons-csv", "org.eclipse.core.jobs", "org.eclipse.equinox.common", "org.eclipse.osgi");
+            "org.apache.commons.commons-csv", "org.apache.commons.commons-io", "org.apache.commons.commons-codec",
+            "org.eclipse.core.jobs", "org.eclipse.equinox.common", "org.eclipse.osgi");
 
     private ChildJvm() {
     }

@@ -48,12 +48,14 @@ class KillRestartTest {
             Process child = ChildJvm.command(BatchChild.class, List.of(ws.toString(), "kill")).redirectErrorStream(true).start();
             StringBuilder seen = new StringBuilder();
             int synced = 0;
+            CliRun live = null;
             try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
                     seen.append(line).append('\n');
-                    if (line.endsWith(" SYNCED")) {
-                        synced++;
+                    if (line.endsWith(" SYNCED") && ++synced == 1) {
+                        // the status table from another process while the child runs the batch
+                        live = CliRun.of("batch", "status", "kill", "--workspace", ws.toString());
                     } else if (line.endsWith(" RUNNING") && synced >= 4) {
                         Thread.sleep(200); // into the copy of that pair
                         child.destroyForcibly();
@@ -64,6 +66,8 @@ class KillRestartTest {
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
             assertEquals(137, child.exitValue(), "killed by SIGKILL:\n" + seen);
             assertFalse(seen.toString().contains("finished"), seen.toString());
+            assertEquals(0, live.code(), "status while another process runs the batch: " + live);
+            assertTrue(live.out().contains(" Synced ") && live.out().contains("16 migration(s)"), live.out());
 
             Map<MigrationStatus, Long> atKill;
             try (BatchStore store = BatchStore.open(new Workspace(ws).batchesDir(), true)) {

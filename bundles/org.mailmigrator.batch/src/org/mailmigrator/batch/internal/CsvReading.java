@@ -3,7 +3,6 @@ package org.mailmigrator.batch.internal;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -123,9 +122,5 @@ public final class CsvReading {
             }
         }
         return "";
-    }
-
-    static List<String> copy(List<String> cells) {
-        return new ArrayList<>(cells);
     }
 }

@@ -46,6 +46,13 @@ public final class BatchManager implements AutoCloseable {
         ProgressHub hub = new ProgressHub();
         this.services = new JobServices(workspace, store, vault, connectors, new HostLimiter(), hub, listeners);
         hub.addSink(p -> listeners.forEach(l -> l.progress(p)));
+        hub.addSink(p -> {
+            try {
+                StatusFile.write(workspace, p);
+            } catch (java.io.IOException e) {
+                // the status file only serves other processes; the run goes on without it
+            }
+        });
     }
 
     public void addListener(BatchListener listener) {

@@ -78,8 +78,15 @@ public final class ImportArgs {
                     + " line(s) of " + file + "; nothing was imported (fix the file, or give --skip-bad-rows)");
             return Optional.empty();
         }
-        BatchSpec spec = Batches.store(store, vault, batchName, result, skipBadRows, concurrency, perHost,
-                Optional.ofNullable(notify), Optional.ofNullable(at).map(ImportArgs::instant));
+        Optional<java.time.Instant> when = Optional.ofNullable(at).map(ImportArgs::instant);
+        BatchSpec spec;
+        try {
+            spec = Batches.store(store, vault, batchName, result, skipBadRows, concurrency, perHost,
+                    Optional.ofNullable(notify), when);
+        } catch (IllegalArgumentException e) {
+            err.println("mailmigrator batch: " + file + ": " + e.getMessage());
+            return Optional.empty();
+        }
         out.printf(Locale.ROOT, "imported batch %s: %d migration(s) from %s (%s, %s)%s in %d ms%n", spec.name(),
                 spec.migrations().size(), file.getFileName(), result.format().name().toLowerCase(Locale.ROOT),
                 result.charset(), result.problems().isEmpty() ? "" : ", " + result.badLines() + " bad line(s) skipped",

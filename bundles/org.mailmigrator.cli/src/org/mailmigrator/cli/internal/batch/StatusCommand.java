@@ -12,7 +12,9 @@ import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.Labels;
 import org.mailmigrator.batch.jobs.BatchProgress;
 import org.mailmigrator.batch.jobs.MigrationProgress;
+import org.mailmigrator.batch.jobs.StatusFile;
 import org.mailmigrator.batch.store.BatchStore;
+import org.mailmigrator.batch.store.BatchStoreException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,8 +24,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code batch status NAME}: one row per migration from the store, readable while another process runs
- * the batch; {@code --watch S} repeats the table every S seconds until no migration is active.
+ * {@code batch status NAME}: one row per migration from the store or, while another process runs the
+ * batch and holds the store, from the snapshot file it publishes ({@link StatusFile}); {@code --watch S}
+ * repeats the table every S seconds until no migration is active.
  */
 @Command(name = "status", mixinStandardHelpOptions = true, description = "Shows one row per migration of a batch.")
 public final class StatusCommand implements Callable<Integer> {
@@ -42,7 +45,26 @@ public final class StatusCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         while (true) {
             boolean active;
-            try (BatchStore store = ws.store(true)) {
+            BatchStore opened;
+            try {
+                opened = ws.store(true);
+            } catch (BatchStoreException locked) {
+                // another process runs a batch and holds the database: show the snapshot it publishes
+                Optional<BatchProgress> live = name == null ? Optional.empty() : StatusFile.read(ws.workspace(), name);
+                if (live.isEmpty()) {
+                    err.println("mailmigrator batch status: " + locked.getMessage());
+                    return BatchExitCodes.INVALID;
+                }
+                out.println("(live snapshot of " + live.get().at() + " from the process running the batch)");
+                StatusTable.print(out, live.get());
+                active = live.get().migrations().stream().anyMatch(m -> m.status().active());
+                if (watch == null || !active) {
+                    return BatchExitCodes.OK;
+                }
+                Thread.sleep(watch * 1000L);
+                continue;
+            }
+            try (BatchStore store = opened) {
                 if (name == null) {
                     store.names().forEach(out::println);
                     out.flush();
