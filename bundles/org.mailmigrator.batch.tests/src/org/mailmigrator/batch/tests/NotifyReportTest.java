@@ -54,7 +54,9 @@ class NotifyReportTest {
             CliRun preflight = CliRun.of(pre);
             assertEquals(9, preflight.code(), preflight.toString());
             assertTrue(preflight.out().contains("fix: source: login refused"), preflight.out());
-            assertTrue(preflight.out().matches("(?s).*00002-n1: ready - 3 folder\\(s\\), 7 message\\(s\\).*"), preflight.out());
+            System.out.println(preflight.out());
+            assertTrue(preflight.out().matches("(?s).*00002-n1: ready - 3 folder\\(s\\), 7 message\\(s\\), \\d+ bytes, "
+                    + "largest 300\\d{3} bytes.*"), preflight.out());
 
             Path reports = dir.resolve("reports");
             var runArgs = CliRun.args("batch", "run", "exo", "--report", reports.toString());

@@ -184,9 +184,9 @@ public final class BatchManager implements AutoCloseable {
         return services.hub().snapshot(batch);
     }
 
-    /** Pre-flight results of the last run of each migration that had one. */
+    /** Pre-flight results of the last run of each migration that had one, in the batch's order. */
     public Map<String, PreflightResult> preflights(String batch) {
-        Map<String, PreflightResult> out = new LinkedHashMap<>();
+        Map<String, PreflightResult> out = new java.util.TreeMap<>();
         jobs.getOrDefault(batch, Map.of()).forEach((id, j) -> {
             if (j.preflight() != null) {
                 out.put(id, j.preflight());
@@ -195,9 +195,9 @@ public final class BatchManager implements AutoCloseable {
         return out;
     }
 
-    /** Engine reports of this process's last pass of each migration. */
+    /** Engine reports of this process's last pass of each migration (ids sort in the batch's order). */
     public Map<String, MigrationReport> reports(String batch) {
-        Map<String, MigrationReport> out = new LinkedHashMap<>();
+        Map<String, MigrationReport> out = new java.util.TreeMap<>();
         jobs.getOrDefault(batch, Map.of()).forEach((id, j) -> {
             if (j.report() != null) {
                 out.put(id, j.report());
