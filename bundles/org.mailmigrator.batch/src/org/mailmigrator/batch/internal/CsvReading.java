@@ -35,9 +35,9 @@ public final class CsvReading {
             return new ImportResult(format, decoded.charset(), List.of(), rows.problems);
         }
         RowReader reader = switch (format) {
-            case OMM -> new OmmRows(rows);
-            case IMAPSYNC -> new ImapsyncRows(rows);
-            case EXCHANGE -> new ExchangeRows(rows, options);
+            case OMM -> new OmmRows();
+            case IMAPSYNC -> new ImapsyncRows();
+            case EXCHANGE -> new ExchangeRows(options);
             case NATIVE -> new NativeRows(connectors);
             case AUTO -> throw new IllegalStateException();
         };

@@ -18,7 +18,6 @@ import org.mailmigrator.core.model.Secret;
  * {@code userRoot}.
  */
 final class ExchangeRows implements RowReader {
-    private final Rows rows;
     private final ImportOptions options;
     private final List<String> names = new ArrayList<>();
     private int email = -1;
@@ -28,8 +27,7 @@ final class ExchangeRows implements RowReader {
     private ServerAddress source;
     private ServerAddress destination;
 
-    ExchangeRows(Rows rows, ImportOptions options) {
-        this.rows = rows;
+    ExchangeRows(ImportOptions options) {
         this.options = options;
     }
 

@@ -23,11 +23,6 @@ import org.mailmigrator.core.model.Secret;
 final class ImapsyncRows implements RowReader {
     private static final List<String> NAMES = List.of("host1", "user1", "password1", "host2", "user2", "password2",
             "options");
-    private final Rows rows;
-
-    ImapsyncRows(Rows rows) {
-        this.rows = rows;
-    }
 
     @Override
     public List<String> names() {

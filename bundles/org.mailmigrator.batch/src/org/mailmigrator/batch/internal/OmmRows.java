@@ -17,11 +17,6 @@ final class OmmRows implements RowReader {
     private static final List<String> NAMES = List.of("source type", "source server", "source login",
             "source password", "destination type", "destination server", "destination login", "destination password",
             "source delegation", "destination delegation");
-    private final Rows rows;
-
-    OmmRows(Rows rows) {
-        this.rows = rows;
-    }
 
     @Override
     public List<String> names() {
