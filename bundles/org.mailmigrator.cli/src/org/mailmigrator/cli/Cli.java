@@ -3,6 +3,8 @@ package org.mailmigrator.cli;
 import java.io.PrintWriter;
 
 import org.mailmigrator.cli.internal.MainCommand;
+import org.mailmigrator.cli.internal.batch.BatchCommand;
+import org.mailmigrator.cli.internal.migrate.MigrateCommand;
 import org.mailmigrator.core.connector.ConnectorRegistry;
 
 import picocli.CommandLine;
@@ -16,6 +18,8 @@ public final class Cli {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         var registry = ConnectorRegistry.fromPlatform();
         CommandLine cli = new CommandLine(new MainCommand(registry));
+        cli.addSubcommand("migrate", new MigrateCommand(registry));
+        cli.addSubcommand("batch", new BatchCommand(registry));
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

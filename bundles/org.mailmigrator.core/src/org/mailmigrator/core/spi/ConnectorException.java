@@ -47,9 +47,31 @@ public sealed class ConnectorException extends Exception {
     /** Settings, credential or certificate are wrong: stop this pair; retrying will not help. */
     public static final class AccountFailure extends ConnectorException {
         private static final long serialVersionUID = 1L;
+        private final Reason reason;
+
+        /** What is wrong, so that callers (the command line's exit codes) can tell the cases apart. */
+        public enum Reason {
+            /** A setting, a folder or the local state is wrong. */
+            CONFIGURATION,
+            /** The server cannot be reached: unknown host, refused, TLS not offered or failing. */
+            CONNECTION,
+            /** The server refused the login. */
+            AUTHENTICATION,
+            /** The server's certificate is not trusted. */
+            CERTIFICATE
+        }
 
         public AccountFailure(String message, Throwable cause) {
+            this(message, Reason.CONFIGURATION, cause);
+        }
+
+        public AccountFailure(String message, Reason reason, Throwable cause) {
             super(message, cause);
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
         }
     }
 }

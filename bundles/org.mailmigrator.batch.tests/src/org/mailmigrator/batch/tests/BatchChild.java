@@ -1,0 +1,42 @@
+package org.mailmigrator.batch.tests;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.mailmigrator.batch.MigrationState;
+import org.mailmigrator.batch.Workspace;
+import org.mailmigrator.batch.jobs.BatchListener;
+import org.mailmigrator.batch.jobs.BatchManager;
+import org.mailmigrator.batch.jobs.RunSettings;
+import org.mailmigrator.batch.jobs.Selection;
+import org.mailmigrator.batch.secrets.SecretVault;
+import org.mailmigrator.batch.store.BatchStore;
+import org.mailmigrator.connector.imap.ImapConnector;
+
+/**
+ * Runs a stored batch in a plain JVM (no OSGi) so that a test can kill it for real. Prints one line per
+ * status change. Arguments: workspace batch.
+ */
+public final class BatchChild {
+    private BatchChild() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Workspace ws = new Workspace(Path.of(args[0]));
+        try (BatchStore store = BatchStore.open(ws.batchesDir(), false);
+                BatchManager manager = new BatchManager(ws, store, SecretVault.open(ws.defaultSecretsKey(), false),
+                        id -> new ImapConnector())) {
+            manager.addListener(new BatchListener() {
+                @Override
+                public void migrationChanged(String batch, MigrationState state) {
+                    System.out.println("status " + state.migrationId() + " " + state.status().name());
+                    System.out.flush();
+                }
+            });
+            manager.start(args[1], Selection.PENDING, List.of(), RunSettings.defaults().withAllowPlaintext(true));
+            manager.join(args[1], Duration.ofMinutes(10));
+            System.out.println("finished");
+        }
+    }
+}

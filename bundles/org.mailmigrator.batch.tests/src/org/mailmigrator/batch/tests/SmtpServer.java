@@ -1,0 +1,90 @@
+package org.mailmigrator.batch.tests;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * A real SMTP server on loopback: Debian's python3-aiosmtpd run as a separate process, storing what it
+ * receives in a Maildir that the test reads back. A missing server fails the test (it never skips).
+ */
+final class SmtpServer implements AutoCloseable {
+    private final Process process;
+    private final Path maildir;
+    private final int port;
+
+    private SmtpServer(Process process, Path maildir, int port) {
+        this.process = process;
+        this.maildir = maildir;
+        this.port = port;
+    }
+
+    static SmtpServer start(Path dir) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress("127.0.0.1", 0));
+            port = s.getLocalPort();
+        }
+        Path maildir = dir.resolve("smtp-maildir");
+        Path log = dir.resolve("smtp.log");
+        // Debian's interpreter explicitly: the python3 first in PATH may lack Debian's modules
+        Process p = new ProcessBuilder("/usr/bin/python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:" + port, "-c",
+                "aiosmtpd.handlers.Mailbox", maildir.toString()).redirectErrorStream(true).redirectOutput(log.toFile())
+                .start();
+        for (int i = 0; i < 100; i++) {
+            if (!p.isAlive()) {
+                throw new IOException("the SMTP server (python3-aiosmtpd) did not start: " + Files.readString(log));
+            }
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return new SmtpServer(p, maildir, port);
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        p.destroyForcibly();
+        throw new IOException("the SMTP server did not open port " + port + ": " + Files.readString(log));
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Every mail received so far, parsed. */
+    List<MimeMessage> received() throws Exception {
+        List<MimeMessage> out = new ArrayList<>();
+        Path fresh = maildir.resolve("new");
+        if (!Files.isDirectory(fresh)) {
+            return out;
+        }
+        Session session = Session.getInstance(new Properties());
+        try (Stream<Path> files = Files.list(fresh)) {
+            for (Path f : files.sorted().toList()) {
+                try (InputStream in = Files.newInputStream(f)) {
+                    out.add(new MimeMessage(session, in));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}

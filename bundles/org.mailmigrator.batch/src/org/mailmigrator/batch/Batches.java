@@ -1,0 +1,81 @@
+package org.mailmigrator.batch;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.mailmigrator.batch.csv.ImportResult;
+import org.mailmigrator.batch.csv.ImportedPair;
+import org.mailmigrator.batch.secrets.SecretVault;
+import org.mailmigrator.batch.store.BatchStore;
+import org.mailmigrator.batch.store.BatchStoreException;
+import org.mailmigrator.core.model.Account;
+import org.mailmigrator.core.model.CredentialRef;
+import org.mailmigrator.core.model.Migration;
+import org.mailmigrator.core.model.Secret;
+
+/** Storing an imported file as a batch, and reading a migration's credentials back. */
+public final class Batches {
+    private Batches() {
+    }
+
+    /** A credential pair, masked when printed. */
+    public record Credentials(Secret source, Secret destination) {
+    }
+
+    /**
+     * Stores the valid pairs of an import as a new batch, passwords sealed by the vault. A file with
+     * problems stores nothing unless {@code skipBadRows}.
+     *
+     * @throws IllegalArgumentException when the file has problems and bad rows may not be skipped, or no pair is valid
+     */
+    public static BatchSpec store(BatchStore store, SecretVault vault, String name, ImportResult imported,
+            boolean skipBadRows, int concurrency, int perHost, Optional<String> notify, Optional<Instant> schedule)
+            throws BatchStoreException {
+        if (!imported.problems().isEmpty() && !skipBadRows) {
+            throw new IllegalArgumentException(imported.problems().size() + " problem(s) in " + imported.badLines()
+                    + " line(s); nothing was imported (fix the file, or skip the bad rows)");
+        }
+        if (imported.pairs().isEmpty()) {
+            throw new IllegalArgumentException("no valid account pair to import");
+        }
+        List<Migration> migrations = new ArrayList<>();
+        for (ImportedPair p : imported.pairs()) {
+            Migration m = p.migration();
+            migrations.add(new Migration(m.id(), prefixed(name, m.source()), prefixed(name, m.destination()), m.options()));
+        }
+        // AES-GCM on both cores: sealing is most of an import's time for large files
+        List<byte[][]> seals = java.util.stream.IntStream.range(0, migrations.size()).parallel().mapToObj(i -> new byte[][] {
+                vault.seal(migrations.get(i).source().credential().key(), imported.pairs().get(i).sourcePassword()),
+                vault.seal(migrations.get(i).destination().credential().key(), imported.pairs().get(i).destinationPassword()) })
+                .toList();
+        Map<String, byte[]> sealed = new LinkedHashMap<>();
+        for (int i = 0; i < migrations.size(); i++) {
+            sealed.put(migrations.get(i).source().credential().key(), seals.get(i)[0]);
+            sealed.put(migrations.get(i).destination().credential().key(), seals.get(i)[1]);
+        }
+        BatchSpec spec = new BatchSpec(name, migrations, concurrency, perHost, notify, schedule, Instant.now());
+        store.create(spec, sealed);
+        return spec;
+    }
+
+    private static Account prefixed(String batch, Account a) {
+        return new Account(a.connectorId(), a.settings(), new CredentialRef(batch + "/" + a.credential().key()));
+    }
+
+    public static Credentials credentials(BatchStore store, SecretVault vault, Migration m)
+            throws BatchStoreException, IOException {
+        return new Credentials(secret(store, vault, m.source()), secret(store, vault, m.destination()));
+    }
+
+    private static Secret secret(BatchStore store, SecretVault vault, Account a) throws BatchStoreException, IOException {
+        String key = a.credential().key();
+        byte[] sealed = store.sealedCredential(key)
+                .orElseThrow(() -> new IOException("no stored password for " + key + " (was the batch purged?)"));
+        return vault.open(key, sealed);
+    }
+}

@@ -1,0 +1,126 @@
+package org.mailmigrator.batch.internal;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.mailmigrator.batch.csv.CsvFormat;
+import org.mailmigrator.batch.csv.ImportOptions;
+import org.mailmigrator.batch.csv.ImportProblem;
+import org.mailmigrator.batch.csv.ImportResult;
+import org.mailmigrator.core.connector.ConnectorDescriptor;
+
+/** Decoding, dialect detection and the record loop behind {@link org.mailmigrator.batch.csv.CsvImporter}. */
+public final class CsvReading {
+    private final Function<String, ConnectorDescriptor> connectors;
+
+    public CsvReading(Function<String, ConnectorDescriptor> connectors) {
+        this.connectors = connectors;
+    }
+
+    public ImportResult read(byte[] data, ImportOptions options) {
+        TextDecoding decoded = TextDecoding.decode(data);
+        String text = decoded.text();
+        CsvFormat format = options.format() == CsvFormat.AUTO ? detect(text) : options.format();
+        Rows rows = new Rows();
+        if (format == CsvFormat.AUTO) {
+            rows.problems.add(new ImportProblem(1, 0, "", "cannot tell the format of this file (OMM template, "
+                    + "imapsync file.txt, Exchange CSV or native): give --format"));
+            return new ImportResult(format, decoded.charset(), List.of(), rows.problems);
+        }
+        RowReader reader = switch (format) {
+            case OMM -> new OmmRows();
+            case IMAPSYNC -> new ImapsyncRows();
+            case EXCHANGE -> new ExchangeRows(options);
+            case NATIVE -> new NativeRows(connectors);
+            case AUTO -> throw new IllegalStateException();
+        };
+        boolean comments = format == CsvFormat.IMAPSYNC;
+        CSVFormat csv = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(format, text)).setQuote('"')
+                .setIgnoreEmptyLines(true).setCommentMarker(comments ? '#' : null).setTrim(false).get();
+        LineIndex lines = new LineIndex(text);
+        int line = 0;
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), csv)) {
+            boolean first = true;
+            var it = parser.iterator();
+            while (true) {
+                CSVRecord rec;
+                try {
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    rec = it.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    rows.problems.add(new ImportProblem(line + 1, 0, "",
+                            "the CSV cannot be read from here on (an unclosed quote?): " + e.getMessage()));
+                    break;
+                }
+                List<String> cells = rec.toList();
+                if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
+                    continue;
+                }
+                line = lines.recordLine(text, rec.getCharacterPosition(), comments);
+                if (first) {
+                    first = false;
+                    if (reader.isHeader(cells)) {
+                        reader.header(rows.row(line, cells, cells));
+                        continue;
+                    }
+                }
+                reader.read(rows.row(line, cells, reader.names()));
+            }
+        } catch (IOException e) {
+            rows.problems.add(new ImportProblem(Math.max(line, 1), 0, "", "cannot read: " + e.getMessage()));
+        }
+        if (rows.pairs.isEmpty() && rows.problems.isEmpty()) {
+            rows.problems.add(new ImportProblem(1, 0, "", "the file holds no account pair"));
+        }
+        return new ImportResult(format, decoded.charset(), rows.pairs, rows.problems);
+    }
+
+    private static char delimiter(CsvFormat format, String text) {
+        return switch (format) {
+            case OMM, IMAPSYNC -> ';';
+            case EXCHANGE -> ',';
+            default -> {
+                String head = firstLine(text);
+                yield head.chars().filter(c -> c == ';').count() > head.chars().filter(c -> c == ',').count() ? ';' : ',';
+            }
+        };
+    }
+
+    /** Looks at the first line that is neither empty nor a comment. */
+    static CsvFormat detect(String text) {
+        String head = firstLine(text);
+        String lower = head.toLowerCase(Locale.ROOT).replace("\"", "");
+        if (lower.startsWith("emailaddress")) {
+            return CsvFormat.EXCHANGE;
+        }
+        if (lower.startsWith("source.") || lower.contains(",source.") || lower.contains(";source.")) {
+            return CsvFormat.NATIVE;
+        }
+        if (!head.contains(";")) {
+            return CsvFormat.AUTO;
+        }
+        String firstCell = lower.substring(0, lower.indexOf(';')).trim();
+        if (RowReader.protocol(firstCell) != null || firstCell.contains("type")) {
+            return CsvFormat.OMM;
+        }
+        return CsvFormat.IMAPSYNC;
+    }
+
+    private static String firstLine(String text) {
+        for (String l : (Iterable<String>) text.lines()::iterator) {
+            if (!l.isBlank() && !l.startsWith("#")) {
+                return l;
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,272 @@
+package org.mailmigrator.batch.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.mailmigrator.batch.BatchSpec;
+import org.mailmigrator.batch.MigrationState;
+import org.mailmigrator.batch.MigrationStatus;
+import org.mailmigrator.batch.store.BatchStore;
+import org.mailmigrator.batch.store.BatchStoreException;
+import org.mailmigrator.core.engine.SkippedItem;
+
+/**
+ * {@link BatchStore} in one H2 file ({@code <workspace>/batches/batches.mv.db}), one connection under this
+ * object's lock. Migrations are rows of {@link MigrationRows}; passwords are stored only sealed.
+ * {@code WRITE_DELAY=0}: a status committed before a crash (SIGKILL) is on disk, so a restarted batch
+ * shows what really finished; status changes are few, so writing each at once costs nothing measurable.
+ */
+public final class H2BatchStore implements BatchStore {
+    private final Connection db;
+
+    private H2BatchStore(Connection db) {
+        this.db = db;
+    }
+
+    public static H2BatchStore open(Path dir, boolean readOnly) throws BatchStoreException {
+        String url = "jdbc:h2:file:" + dir.resolve("batches").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        try {
+            Files.createDirectories(dir);
+            return new H2BatchStore(connect(url));
+        } catch (Exception e) {
+            if (readOnly && Files.exists(dir.resolve("batches.mv.db"))) {
+                try {
+                    // a run in another process holds the file lock: read what it committed so far
+                    return new H2BatchStore(connect(url + ";ACCESS_MODE_DATA=r;FILE_LOCK=NO"));
+                } catch (Exception again) {
+                    e.addSuppressed(again);
+                }
+            }
+            throw new BatchStoreException("cannot open the batch store " + dir.resolve("batches.mv.db") + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Connection connect(String url) throws SQLException {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL(url);
+        Connection c = ds.getConnection();
+        if (!url.contains("ACCESS_MODE_DATA=r")) {
+            try (Statement s = c.createStatement()) {
+                for (String ddl : MigrationRows.SCHEMA) {
+                    s.execute(ddl);
+                }
+            }
+        }
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    interface Tx<T> {
+        T run() throws SQLException;
+    }
+
+    private synchronized <T> T tx(String what, Tx<T> body) throws BatchStoreException {
+        try {
+            T result = body.run();
+            db.commit();
+            return result;
+        } catch (SQLException e) {
+            try {
+                db.rollback();
+            } catch (SQLException ignored) {
+                // the original failure is what the caller must see
+            }
+            throw new BatchStoreException(what + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void create(BatchSpec b, Map<String, byte[]> sealed) throws BatchStoreException {
+        tx("store batch " + b.name(), () -> {
+            if (exists(b.name())) {
+                throw new SQLException("a batch named '" + b.name() + "' exists (choose --name, or purge it)");
+            }
+            try (PreparedStatement ps = db.prepareStatement(
+                    "insert into batch(name, concurrency, per_host, notify, schedule, created) values (?,?,?,?,?,?)")) {
+                ps.setString(1, b.name());
+                ps.setInt(2, b.concurrency());
+                ps.setInt(3, b.perHostLimit());
+                ps.setString(4, b.notificationAddress().orElse(null));
+                ps.setObject(5, b.schedule().map(Instant::toEpochMilli).orElse(null));
+                ps.setLong(6, b.created().toEpochMilli());
+                ps.executeUpdate();
+            }
+            MigrationRows.insert(db, b);
+            try (PreparedStatement ps = db.prepareStatement("insert into secret(k, batch, data) values (?,?,?)")) {
+                for (var e : sealed.entrySet()) {
+                    ps.setString(1, e.getKey());
+                    ps.setString(2, b.name());
+                    ps.setBytes(3, e.getValue());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    private boolean exists(String name) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("select 1 from batch where name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @Override
+    public List<String> names() throws BatchStoreException {
+        return tx("list batches", () -> {
+            List<String> out = new ArrayList<>();
+            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("select name from batch order by name")) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Optional<BatchSpec> batch(String name) throws BatchStoreException {
+        return tx("read batch " + name, () -> {
+            try (PreparedStatement ps = db.prepareStatement(
+                    "select concurrency, per_host, notify, schedule, created from batch where name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    Long schedule = (Long) rs.getObject(4);
+                    return Optional.of(new BatchSpec(name, MigrationRows.read(db, name), rs.getInt(1), rs.getInt(2),
+                            Optional.ofNullable(rs.getString(3)),
+                            Optional.ofNullable(schedule).map(Instant::ofEpochMilli), Instant.ofEpochMilli(rs.getLong(5))));
+                }
+            }
+        });
+    }
+
+    @Override
+    public void updateLimits(String name, int concurrency, int perHost) throws BatchStoreException {
+        update("update limits of " + name, "update batch set concurrency = ?, per_host = ? where name = ?",
+                concurrency, perHost, name);
+    }
+
+    @Override
+    public List<MigrationState> states(String batch) throws BatchStoreException {
+        return tx("read states of " + batch, () -> MigrationRows.states(db, batch));
+    }
+
+    @Override
+    public void saveState(String batch, MigrationState s) throws BatchStoreException {
+        update("save state of " + s.migrationId(), "update migration set status = ?, since = ?, time_in = ?, "
+                + "last_error = ?, copied = ?, skipped = ?, bytes = ?, last_sync = ? where batch = ? and id = ?",
+                s.status().name(), s.since().toEpochMilli(), Codec.durations(s.timeIn()), s.lastError().orElse(null),
+                s.copied(), s.skipped(), s.bytes(), s.lastSync().map(Instant::toEpochMilli).orElse(null), batch,
+                s.migrationId());
+    }
+
+    @Override
+    public void saveTimes(String batch, Times t) throws BatchStoreException {
+        update("save times of " + batch, "update batch set started = ?, finished = ? where name = ?",
+                t.started().map(Instant::toEpochMilli).orElse(null), t.finished().map(Instant::toEpochMilli).orElse(null),
+                batch);
+    }
+
+    @Override
+    public Times times(String batch) throws BatchStoreException {
+        return tx("read times of " + batch, () -> {
+            try (PreparedStatement ps = db.prepareStatement("select started, finished from batch where name = ?")) {
+                ps.setString(1, batch);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return new Times(Optional.empty(), Optional.empty());
+                    }
+                    return new Times(Optional.ofNullable((Long) rs.getObject(1)).map(Instant::ofEpochMilli),
+                            Optional.ofNullable((Long) rs.getObject(2)).map(Instant::ofEpochMilli));
+                }
+            }
+        });
+    }
+
+    @Override
+    public void saveSkipped(String batch, String id, List<SkippedItem> items) throws BatchStoreException {
+        tx("save skipped items of " + id, () -> {
+            MigrationRows.replaceSkipped(db, batch, id, items);
+            return null;
+        });
+    }
+
+    @Override
+    public List<SkippedItem> skipped(String batch, String id) throws BatchStoreException {
+        return tx("read skipped items of " + id, () -> MigrationRows.skipped(db, batch, id));
+    }
+
+    @Override
+    public Optional<byte[]> sealedCredential(String key) throws BatchStoreException {
+        return tx("read credential " + key, () -> {
+            try (PreparedStatement ps = db.prepareStatement("select data from secret where k = ?")) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void purge(String batch) throws BatchStoreException {
+        tx("purge " + batch, () -> {
+            for (String table : List.of("secret", "skipped", "migration")) {
+                try (PreparedStatement ps = db.prepareStatement("delete from " + table + " where batch = ?")) {
+                    ps.setString(1, batch);
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = db.prepareStatement("delete from batch where name = ?")) {
+                ps.setString(1, batch);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        // the deleted rows may linger in free pages of the file until H2 reuses them; the passwords in
+        // them were sealed, and the key file does not leave the administrator's hands
+    }
+
+    private void update(String what, String sql, Object... args) throws BatchStoreException {
+        tx(what, () -> {
+            try (PreparedStatement ps = db.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i]);
+                }
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            // closing a database whose file vanished must not hide the caller's result
+        }
+    }
+
+    static MigrationStatus status(String name) {
+        return MigrationStatus.valueOf(name);
+    }
+}

@@ -1,0 +1,154 @@
+package org.mailmigrator.batch.internal;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.mailmigrator.core.engine.SessionFactory;
+import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.spi.ConnectorSession;
+
+/**
+ * Simultaneous connections per server host, across every batch of the process. A migration reserves all
+ * the connections it may open (one per side) at once, before it opens any: reserving piecemeal would let
+ * pairs each hold a source connection while waiting for a destination one, and deadlock. Reserved
+ * connections are then handed out by {@link Reservation#limit}, which never lets the engine open more.
+ * A session may cost several connections: Angus Mail's IMAP store keeps its own connection besides the
+ * selected folder's, and the loopback proxy of the tests sees both.
+ */
+public final class HostLimiter {
+    /**
+     * A closed connection is given back a moment later: the server (and any proxy or firewall counting
+     * connections per IP) sees the close only after the client made it.
+     */
+    static final long RELEASE_DELAY_MS = 100;
+    private static final ScheduledExecutorService LATER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mailmigrator-host-limiter");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, Integer> inUse = new HashMap<>();
+
+    /** Connections now reserved on a host (for tests and status). */
+    public synchronized int inUse(String host) {
+        return inUse.getOrDefault(key(host), 0);
+    }
+
+    /**
+     * Waits until every host in {@code need} has room under {@code limit}, then takes it all.
+     *
+     * @return null when {@code cancelled} became true while waiting
+     */
+    public Reservation reserve(Map<String, Integer> need, int limit, BooleanSupplier cancelled) throws InterruptedException {
+        Map<String, Integer> wanted = new TreeMap<>();
+        need.forEach((h, n) -> wanted.merge(key(h), n, Integer::sum));
+        if (wanted.values().stream().anyMatch(n -> n > limit)) {
+            throw new IllegalArgumentException("a reservation of " + wanted + " can never fit a limit of " + limit);
+        }
+        synchronized (this) {
+            while (!fits(wanted, limit)) {
+                if (cancelled.getAsBoolean()) {
+                    return null;
+                }
+                wait(200);
+            }
+            wanted.forEach((h, n) -> inUse.merge(h, n, Integer::sum));
+        }
+        return new Reservation(wanted);
+    }
+
+    private boolean fits(Map<String, Integer> wanted, int limit) {
+        return wanted.entrySet().stream().allMatch(e -> inUse.getOrDefault(e.getKey(), 0) + e.getValue() <= limit);
+    }
+
+    private synchronized void release(Map<String, Integer> taken) {
+        taken.forEach((h, n) -> inUse.merge(h, -n, Integer::sum));
+        inUse.values().removeIf(n -> n <= 0);
+        notifyAll();
+    }
+
+    private static String key(String host) {
+        return host.toLowerCase(Locale.ROOT);
+    }
+
+    /** The connections one migration holds; closing it gives them back. */
+    public final class Reservation implements AutoCloseable {
+        private final Map<String, Integer> taken;
+        private final Map<String, Semaphore> local = new HashMap<>();
+        private boolean closed;
+
+        private Reservation(Map<String, Integer> taken) {
+            this.taken = taken;
+            taken.forEach((h, n) -> local.put(h, new Semaphore(n)));
+        }
+
+        /**
+         * A factory whose sessions count {@code cost} connections each against this reservation, given back
+         * when the session closes.
+         */
+        public SessionFactory limit(String host, int cost, SessionFactory inner) {
+            Semaphore s = local.get(key(host));
+            return () -> {
+                try {
+                    s.acquire(cost);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ConnectorException.TransientFailure("interrupted while waiting for a connection to " + host, e);
+                }
+                try {
+                    return new Counted(inner.open(), s, cost);
+                } catch (ConnectorException | RuntimeException e) {
+                    LATER.schedule(() -> s.release(cost), RELEASE_DELAY_MS, TimeUnit.MILLISECONDS);
+                    throw e;
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+            }
+            LATER.schedule(() -> release(taken), RELEASE_DELAY_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static final class Counted implements ConnectorSession {
+        private final ConnectorSession inner;
+        private final Semaphore permits;
+        private final int cost;
+        private boolean closed;
+
+        Counted(ConnectorSession inner, Semaphore permits, int cost) {
+            this.inner = inner;
+            this.permits = permits;
+            this.cost = cost;
+        }
+
+        @Override
+        public <T> java.util.Optional<T> capability(Class<T> type) {
+            return inner.capability(type);
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                try {
+                    inner.close();
+                } finally {
+                    LATER.schedule(() -> permits.release(cost), RELEASE_DELAY_MS, TimeUnit.MILLISECONDS);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.mailmigrator.batch.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.mailmigrator.batch.csv.ServerAddress;
+import org.mailmigrator.core.model.ItemKind;
+import org.mailmigrator.core.model.MigrationOptions;
+import org.mailmigrator.core.model.Secret;
+
+/**
+ * imapsync's {@code file.txt}: {@code host1;user1;password1;host2;user2;password2;[options];} with
+ * {@code #} comments. The seventh column holds imapsync options for that row; the ones with a meaning here
+ * are {@code --ssl1/2} (implicit TLS), {@code --tls1/2} (STARTTLS), {@code --port1/2 N},
+ * {@code --folder NAME}, {@code --include REGEX}, {@code --exclude REGEX} and {@code --delete2}; any other
+ * option is reported rather than silently ignored. A bare host means STARTTLS on 143, as in imapsync.
+ */
+final class ImapsyncRows implements RowReader {
+    private static final List<String> NAMES = List.of("host1", "user1", "password1", "host2", "user2", "password2",
+            "options");
+
+    @Override
+    public List<String> names() {
+        return NAMES;
+    }
+
+    @Override
+    public boolean isHeader(List<String> first) {
+        return false;
+    }
+
+    @Override
+    public void read(Rows.Row r) {
+        if (r.size() < 6) {
+            r.problem(-1, "has " + r.size() + " columns; expected host1;user1;password1;host2;user2;password2;[options];");
+            return;
+        }
+        for (int c = 7; c < r.size(); c++) {
+            if (!r.cell(c).isEmpty()) {
+                r.problem(c, "unexpected column after the options: '" + r.cell(c) + "'");
+            }
+        }
+        ServerAddress src = r.server(0, "imap", "starttls");
+        String srcLogin = r.required(1);
+        Secret srcPw = r.password(2);
+        ServerAddress dst = r.server(3, "imap", "starttls");
+        String dstLogin = r.required(4);
+        Secret dstPw = r.password(5);
+        Options o = new Options();
+        List<String> words = split(r.cell(6));
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            String next = i + 1 < words.size() ? words.get(i + 1) : null;
+            switch (w) {
+                case "--ssl1" -> o.src.put("security", "tls");
+                case "--ssl2" -> o.dst.put("security", "tls");
+                case "--tls1" -> o.src.put("security", "starttls");
+                case "--tls2" -> o.dst.put("security", "starttls");
+                case "--delete2" -> o.mirror = true;
+                case "--port1", "--port2", "--folder", "--include", "--exclude" -> {
+                    if (next == null) {
+                        r.problem(6, "option " + w + " needs a value");
+                    } else {
+                        i++;
+                        valued(r, o, w, next);
+                    }
+                }
+                default -> r.problem(6, "imapsync option '" + w + "' is not supported here");
+            }
+        }
+        if (o.src.containsKey("security") && !o.src.containsKey("port") && src != null) {
+            o.src.put("port", o.src.get("security").equals("tls") ? "993" : "143");
+        }
+        if (o.dst.containsKey("security") && !o.dst.containsKey("port") && dst != null) {
+            o.dst.put("port", o.dst.get("security").equals("tls") ? "993" : "143");
+        }
+        r.accept(src, o.src, srcLogin, srcPw, dst, o.dst, dstLogin, dstPw,
+                new MigrationOptions(Set.of(ItemKind.MAIL), o.include, o.exclude, Map.of(), o.mirror));
+    }
+
+    private static final class Options {
+        final Map<String, String> src = new HashMap<>();
+        final Map<String, String> dst = new HashMap<>();
+        final List<String> include = new ArrayList<>();
+        final List<String> exclude = new ArrayList<>();
+        boolean mirror;
+    }
+
+    private static void valued(Rows.Row r, Options o, String option, String value) {
+        switch (option) {
+            case "--port1", "--port2" -> {
+                if (!value.matches("\\d{1,5}") || Integer.parseInt(value) < 1 || Integer.parseInt(value) > 65535) {
+                    r.problem(6, option + " '" + value + "' is not a port");
+                } else {
+                    (option.equals("--port1") ? o.src : o.dst).put("port", value);
+                }
+            }
+            case "--folder" -> o.include.add("^" + Pattern.quote(value) + "$");
+            default -> {
+                try {
+                    Pattern.compile(value);
+                    (option.equals("--include") ? o.include : o.exclude).add(value);
+                } catch (PatternSyntaxException e) {
+                    r.problem(6, option + " '" + value + "' is not a regular expression: " + e.getDescription());
+                }
+            }
+        }
+    }
+
+    /** Splits on spaces, keeping 'single' or "double" quoted words whole. */
+    static List<String> split(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder w = new StringBuilder();
+        char quote = 0;
+        boolean any = false;
+        for (char c : text.toCharArray()) {
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    w.append(c);
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                any = true;
+            } else if (Character.isWhitespace(c)) {
+                if (any || w.length() > 0) {
+                    out.add(w.toString());
+                }
+                w.setLength(0);
+                any = false;
+            } else {
+                w.append(c);
+            }
+        }
+        if (any || w.length() > 0) {
+            out.add(w.toString());
+        }
+        return out;
+    }
+}

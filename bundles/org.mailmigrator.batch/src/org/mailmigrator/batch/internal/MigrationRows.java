@@ -1,0 +1,146 @@
+package org.mailmigrator.batch.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.mailmigrator.batch.BatchSpec;
+import org.mailmigrator.batch.MigrationState;
+import org.mailmigrator.batch.MigrationStatus;
+import org.mailmigrator.core.engine.SkippedItem;
+import org.mailmigrator.core.model.Account;
+import org.mailmigrator.core.model.CredentialRef;
+import org.mailmigrator.core.model.ItemKind;
+import org.mailmigrator.core.model.Migration;
+import org.mailmigrator.core.model.MigrationOptions;
+
+/** The SQL of migrations, their states and skipped items. */
+final class MigrationRows {
+    static final List<String> SCHEMA = List.of(
+            "create table if not exists batch(name varchar(64) primary key, concurrency int not null, "
+                    + "per_host int not null, notify varchar(320), schedule bigint, created bigint not null, "
+                    + "started bigint, finished bigint)",
+            "create table if not exists migration(batch varchar(64) not null, idx int not null, id varchar(200) not null, "
+                    + "src_connector varchar(64), src_settings varchar(1000000), src_cred varchar(300), "
+                    + "dst_connector varchar(64), dst_settings varchar(1000000), dst_cred varchar(300), includes varchar(1000000), excludes varchar(1000000), "
+                    + "folder_map varchar(1000000), mirror boolean, status varchar(32) not null, since bigint not null, time_in varchar(1000000), "
+                    + "last_error varchar(1000000), copied bigint default 0, skipped bigint default 0, bytes bigint default 0, "
+                    + "last_sync bigint, primary key(batch, id))",
+            "create table if not exists secret(k varchar(300) primary key, batch varchar(64) not null, data varbinary not null)",
+            "create table if not exists skipped(batch varchar(64) not null, migration varchar(200) not null, "
+                    + "folder varchar(1000000), uid bigint, subject varchar(1000000), msg_date bigint, size bigint, reason varchar(1000000))",
+            "create index if not exists skipped_idx on skipped(batch, migration)");
+
+    private MigrationRows() {
+    }
+
+    static void insert(Connection db, BatchSpec b) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("insert into migration(batch, idx, id, src_connector, "
+                + "src_settings, src_cred, dst_connector, dst_settings, dst_cred, includes, excludes, folder_map, mirror, "
+                + "status, since, time_in) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            int i = 0;
+            for (Migration m : b.migrations()) {
+                ps.setString(1, b.name());
+                ps.setInt(2, i++);
+                ps.setString(3, m.id());
+                ps.setString(4, m.source().connectorId());
+                ps.setString(5, Codec.map(m.source().settings()));
+                ps.setString(6, m.source().credential().key());
+                ps.setString(7, m.destination().connectorId());
+                ps.setString(8, Codec.map(m.destination().settings()));
+                ps.setString(9, m.destination().credential().key());
+                ps.setString(10, Codec.list(m.options().includeFolders()));
+                ps.setString(11, Codec.list(m.options().excludeFolders()));
+                ps.setString(12, Codec.map(m.options().folderMap()));
+                ps.setBoolean(13, m.options().mirrorDeletions());
+                ps.setString(14, MigrationStatus.QUEUED.name());
+                ps.setLong(15, b.created().toEpochMilli());
+                ps.setString(16, "");
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    static List<Migration> read(Connection db, String batch) throws SQLException {
+        List<Migration> out = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement("select id, src_connector, src_settings, src_cred, dst_connector, "
+                + "dst_settings, dst_cred, includes, excludes, folder_map, mirror from migration where batch = ? order by idx")) {
+            ps.setString(1, batch);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Account src = new Account(rs.getString(2), Codec.map(rs.getString(3)), new CredentialRef(rs.getString(4)));
+                    Account dst = new Account(rs.getString(5), Codec.map(rs.getString(6)), new CredentialRef(rs.getString(7)));
+                    MigrationOptions o = new MigrationOptions(Set.of(ItemKind.MAIL), Codec.list(rs.getString(8)),
+                            Codec.list(rs.getString(9)), Codec.map(rs.getString(10)), rs.getBoolean(11));
+                    out.add(new Migration(rs.getString(1), src, dst, o));
+                }
+            }
+        }
+        return out;
+    }
+
+    static List<MigrationState> states(Connection db, String batch) throws SQLException {
+        List<MigrationState> out = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement("select id, status, since, time_in, last_error, copied, skipped, "
+                + "bytes, last_sync from migration where batch = ? order by idx")) {
+            ps.setString(1, batch);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Long sync = (Long) rs.getObject(9);
+                    out.add(new MigrationState(rs.getString(1), MigrationStatus.valueOf(rs.getString(2)),
+                            Instant.ofEpochMilli(rs.getLong(3)), Codec.durations(rs.getString(4)),
+                            Optional.ofNullable(rs.getString(5)), rs.getLong(6), rs.getLong(7), rs.getLong(8),
+                            Optional.ofNullable(sync).map(Instant::ofEpochMilli)));
+                }
+            }
+        }
+        return out;
+    }
+
+    static void replaceSkipped(Connection db, String batch, String id, List<SkippedItem> items) throws SQLException {
+        try (PreparedStatement del = db.prepareStatement("delete from skipped where batch = ? and migration = ?")) {
+            del.setString(1, batch);
+            del.setString(2, id);
+            del.executeUpdate();
+        }
+        try (PreparedStatement ps = db.prepareStatement("insert into skipped(batch, migration, folder, uid, subject, "
+                + "msg_date, size, reason) values (?,?,?,?,?,?,?,?)")) {
+            for (SkippedItem s : items) {
+                ps.setString(1, batch);
+                ps.setString(2, id);
+                ps.setString(3, s.folder());
+                ps.setLong(4, s.uid());
+                ps.setString(5, s.subject());
+                ps.setObject(6, s.date() == null ? null : s.date().toEpochMilli());
+                ps.setLong(7, s.size());
+                ps.setString(8, s.reason());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    static List<SkippedItem> skipped(Connection db, String batch, String id) throws SQLException {
+        List<SkippedItem> out = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement("select folder, uid, subject, msg_date, size, reason from skipped "
+                + "where batch = ? and migration = ? order by folder, uid")) {
+            ps.setString(1, batch);
+            ps.setString(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Long date = (Long) rs.getObject(4);
+                    out.add(new SkippedItem(rs.getString(1), rs.getLong(2), rs.getString(3),
+                            date == null ? null : Instant.ofEpochMilli(date), rs.getLong(5), rs.getString(6)));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,157 @@
+package org.mailmigrator.batch.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.mailmigrator.batch.csv.ServerAddress;
+import org.mailmigrator.core.connector.ConnectorDescriptor;
+import org.mailmigrator.core.model.ItemKind;
+import org.mailmigrator.core.model.MigrationOptions;
+import org.mailmigrator.core.model.Secret;
+
+/**
+ * The native format: a header row whose columns are {@code source.<setting>} and
+ * {@code destination.<setting>} for the settings the connectors declare ({@code host}, {@code port},
+ * {@code security}, {@code login}, {@code password}, ...), plus {@code source.connector} /
+ * {@code destination.connector} (default imap), {@code source.server} (host, host:port or URL, instead of
+ * host/port/security), and {@code include}, {@code exclude} (one regular expression per column, repeatable)
+ * and {@code mirror} (true/false).
+ */
+final class NativeRows implements RowReader {
+    private final Function<String, ConnectorDescriptor> connectors;
+    private final List<String> names = new ArrayList<>();
+
+    NativeRows(Function<String, ConnectorDescriptor> connectors) {
+        this.connectors = connectors;
+    }
+
+    @Override
+    public List<String> names() {
+        return names;
+    }
+
+    @Override
+    public boolean isHeader(List<String> first) {
+        return true;
+    }
+
+    @Override
+    public void header(Rows.Row h) {
+        for (int c = 0; c < h.size(); c++) {
+            String n = h.cell(c).toLowerCase(Locale.ROOT);
+            names.add(n);
+            if (!n.matches("(source|destination)\\.[a-z0-9]+") && !Set.of("include", "exclude", "mirror").contains(n)) {
+                h.problem(c, "unknown column '" + h.cell(c) + "' (expected source.SETTING, destination.SETTING, "
+                        + "include, exclude or mirror)");
+            }
+        }
+        for (String side : List.of("source", "destination")) {
+            if (!names.contains(side + ".login") || !names.contains(side + ".password")
+                    || !(names.contains(side + ".server") || names.contains(side + ".host"))) {
+                h.problem(-1, "the header needs " + side + ".login, " + side + ".password and " + side
+                        + ".server (or " + side + ".host)");
+            }
+        }
+    }
+
+    @Override
+    public void read(Rows.Row r) {
+        Side src = side(r, "source");
+        Side dst = side(r, "destination");
+        List<String> include = new ArrayList<>();
+        List<String> exclude = new ArrayList<>();
+        boolean mirror = false;
+        for (int c = 0; c < names.size(); c++) {
+            String v = r.cell(c);
+            switch (names.get(c)) {
+                case "include", "exclude" -> {
+                    if (!v.isEmpty()) {
+                        try {
+                            Pattern.compile(v);
+                            (names.get(c).equals("include") ? include : exclude).add(v);
+                        } catch (PatternSyntaxException e) {
+                            r.problem(c, "'" + v + "' is not a regular expression: " + e.getDescription());
+                        }
+                    }
+                }
+                case "mirror" -> {
+                    if (!v.isEmpty() && !v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+                        r.problem(c, "'" + v + "' is not true or false");
+                    }
+                    mirror = v.equalsIgnoreCase("true");
+                }
+                default -> {
+                }
+            }
+        }
+        r.accept(src.address, src.extra, src.login, src.password, dst.address, dst.extra, dst.login, dst.password,
+                new MigrationOptions(Set.of(ItemKind.MAIL), include, exclude, Map.of(), mirror));
+    }
+
+    private record Side(ServerAddress address, Map<String, String> extra, String login, Secret password) {
+    }
+
+    private Side side(Rows.Row r, String side) {
+        String prefix = side + ".";
+        int connectorCol = names.indexOf(prefix + "connector");
+        String connector = connectorCol >= 0 && !r.cell(connectorCol).isEmpty() ? r.cell(connectorCol) : "imap";
+        ConnectorDescriptor descriptor = connectors.apply(connector);
+        Map<String, String> extra = new HashMap<>();
+        ServerAddress address = null;
+        String login = "";
+        Secret password = Secret.of("");
+        String host = null;
+        for (int c = 0; c < names.size(); c++) {
+            if (!names.get(c).startsWith(prefix)) {
+                continue;
+            }
+            String setting = names.get(c).substring(prefix.length());
+            String v = r.cell(c);
+            switch (setting) {
+                case "connector" -> {
+                    if (descriptor == null) {
+                        r.problem(c, "no connector '" + connector + "' is installed");
+                    }
+                }
+                case "server" -> address = v.isEmpty() ? null : r.server(c, connector, "tls");
+                case "host" -> host = v;
+                case "login" -> login = r.required(c);
+                case "password" -> password = r.password(c);
+                default -> {
+                    if (descriptor != null && descriptor.setting(setting).isEmpty()) {
+                        r.problem(c, "connector '" + connector + "' has no setting '" + setting + "'");
+                    } else if (descriptor != null && !v.isEmpty()) {
+                        final int col = c;
+                        descriptor.setting(setting).flatMap(d -> d.validate(v)).ifPresent(why -> r.problem(col, why));
+                    }
+                    if (!v.isEmpty()) {
+                        extra.put(setting, v);
+                    }
+                }
+            }
+        }
+        if (address == null && host != null && !host.isEmpty()) {
+            String port = extra.getOrDefault("port", "");
+            address = r.server(names.indexOf(prefix + "host"), connector, extra.getOrDefault("security", "tls"));
+            if (address != null && !port.matches("\\d{1,5}") && !port.isEmpty()) {
+                r.problem(names.indexOf(prefix + "port"), "'" + port + "' is not a port");
+            } else if (address != null && !port.isEmpty()) {
+                address = new ServerAddress(address.connectorId(), address.host(), Integer.parseInt(port),
+                        extra.getOrDefault("security", address.security()), null);
+            }
+        } else if (address == null) {
+            r.problem(-1, "no " + side + " server (" + prefix + "server or " + prefix + "host)");
+        }
+        if (address != null && !address.connectorId().equals(connector) && connectorCol >= 0) {
+            address = new ServerAddress(connector, address.host(), address.port(), address.security(), address.url());
+        }
+        return new Side(address, extra, login, password);
+    }
+}

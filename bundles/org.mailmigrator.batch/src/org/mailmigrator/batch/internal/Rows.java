@@ -1,0 +1,121 @@
+package org.mailmigrator.batch.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.mailmigrator.batch.csv.ImportProblem;
+import org.mailmigrator.batch.csv.ImportedPair;
+import org.mailmigrator.batch.csv.ServerAddress;
+import org.mailmigrator.core.model.Account;
+import org.mailmigrator.core.model.CredentialRef;
+import org.mailmigrator.core.model.Migration;
+import org.mailmigrator.core.model.MigrationOptions;
+import org.mailmigrator.core.model.Secret;
+
+/**
+ * Collects the pairs and problems of one file. A row with any problem gives no pair, so that "skip bad
+ * rows" never stores half a row; a row repeating an earlier pair is a problem too.
+ */
+final class Rows {
+    private static final java.util.regex.Pattern UNSAFE = java.util.regex.Pattern.compile("[^A-Za-z0-9@._-]");
+    final List<ImportedPair> pairs = new ArrayList<>();
+    final List<ImportProblem> problems = new ArrayList<>();
+    private final Map<String, Integer> seen = new HashMap<>();
+
+    /** The cells of one record, with problem reporting by column. */
+    final class Row {
+        final int line;
+        private final List<String> cells;
+        private final List<String> names;
+        private boolean bad;
+
+        Row(int line, List<String> cells, List<String> names) {
+            this.line = line;
+            this.cells = cells;
+            this.names = names;
+        }
+
+        int size() {
+            return cells.size();
+        }
+
+        String name(int col) {
+            return col < names.size() ? names.get(col) : "";
+        }
+
+        /** The trimmed cell, or "" when absent. */
+        String cell(int col) {
+            return col < cells.size() && cells.get(col) != null ? cells.get(col).trim() : "";
+        }
+
+        /** Passwords keep their spaces. */
+        String raw(int col) {
+            return col < cells.size() && cells.get(col) != null ? cells.get(col) : "";
+        }
+
+        String required(int col) {
+            String v = cell(col);
+            if (v.isEmpty()) {
+                problem(col, "is empty");
+            }
+            return v;
+        }
+
+        Secret password(int col) {
+            String v = raw(col);
+            if (v.isEmpty()) {
+                problem(col, "the password is empty");
+            }
+            return Secret.of(v);
+        }
+
+        ServerAddress server(int col, String protocol, String bareSecurity) {
+            try {
+                return ServerAddress.parse(cell(col), protocol, bareSecurity);
+            } catch (IllegalArgumentException e) {
+                problem(col, e.getMessage());
+                return null;
+            }
+        }
+
+        /** {@code col} is 0-based; the report is 1-based (or 0 for the whole line when col < 0). */
+        void problem(int col, String reason) {
+            bad = true;
+            problems.add(new ImportProblem(line, col < 0 ? 0 : col + 1, col < 0 ? "" : name(col), reason));
+        }
+
+        boolean bad() {
+            return bad;
+        }
+
+        /** Adds the pair when the row had no problem. */
+        void accept(ServerAddress src, Map<String, String> srcExtra, String srcLogin, Secret srcPw, ServerAddress dst,
+                Map<String, String> dstExtra, String dstLogin, Secret dstPw, MigrationOptions options) {
+            if (bad || src == null || dst == null) {
+                return;
+            }
+            String key = (src.host() + "|" + srcLogin + "|" + dst.host() + "|" + dstLogin).toLowerCase(Locale.ROOT);
+            Integer earlier = seen.putIfAbsent(key, line);
+            if (earlier != null) {
+                problem(-1, "repeats the pair of line " + earlier + " (" + srcLogin + " to " + dstLogin + ")");
+                return;
+            }
+            String id = "0".repeat(Math.max(0, 5 - String.valueOf(line).length())) + line + "-"
+                    + UNSAFE.matcher(srcLogin).replaceAll("_");
+            var s = new java.util.HashMap<>(src.settings(srcLogin));
+            s.putAll(srcExtra);
+            var d = new java.util.HashMap<>(dst.settings(dstLogin));
+            d.putAll(dstExtra);
+            Migration m = new Migration(id, new Account(src.connectorId(), s, new CredentialRef(id + "/source")),
+                    new Account(dst.connectorId(), d, new CredentialRef(id + "/destination")), options);
+            pairs.add(new ImportedPair(line, m, srcPw, dstPw));
+        }
+    }
+
+    Row row(int line, List<String> cells, List<String> names) {
+        return new Row(line, cells, names);
+    }
+}

@@ -1,0 +1,223 @@
+package org.mailmigrator.batch.jobs;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
+import org.eclipse.core.runtime.jobs.JobGroup;
+import org.mailmigrator.batch.BatchSpec;
+import org.mailmigrator.batch.MigrationState;
+import org.mailmigrator.batch.MigrationStatus;
+import org.mailmigrator.batch.Workspace;
+import org.mailmigrator.batch.internal.HostLimiter;
+import org.mailmigrator.batch.internal.JobServices;
+import org.mailmigrator.batch.internal.MigrationJob;
+import org.mailmigrator.batch.internal.ProgressHub;
+import org.mailmigrator.batch.preflight.PreflightResult;
+import org.mailmigrator.batch.secrets.SecretVault;
+import org.mailmigrator.batch.store.BatchStore;
+import org.mailmigrator.batch.store.BatchStoreException;
+import org.mailmigrator.core.engine.MigrationReport;
+
+/**
+ * Runs batches as Eclipse jobs: one {@link JobGroup} per batch capped at its concurrency, one shared
+ * per-host connection limit, families per batch ({@link BatchFamily}) and per kind ({@link JobKind}).
+ * Start, pause, resume, stop, retry failed and delta work per migration, per selection (a set of ids) or per
+ * batch (no ids). One manager per process: the host limit is only shared among its batches.
+ */
+public final class BatchManager implements AutoCloseable {
+    private final JobServices services;
+    private final List<BatchListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, JobGroup> groups = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, MigrationJob>> jobs = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> outstanding = new ConcurrentHashMap<>();
+
+    public BatchManager(Workspace workspace, BatchStore store, SecretVault vault, ConnectorFactory connectors) {
+        ProgressHub hub = new ProgressHub();
+        this.services = new JobServices(workspace, store, vault, connectors, new HostLimiter(), hub, listeners);
+        hub.addSink(p -> listeners.forEach(l -> l.progress(p)));
+        hub.addSink(p -> {
+            try {
+                StatusFile.write(workspace, p);
+            } catch (java.io.IOException e) {
+                // the status file only serves other processes; the run goes on without it
+            }
+        });
+    }
+
+    public void addListener(BatchListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Connections now reserved on a host by this manager's jobs. */
+    public int connectionsInUse(String host) {
+        return services.limiter().inUse(host);
+    }
+
+    /**
+     * Schedules the selected migrations ({@code ids} empty: the whole batch) that are not already scheduled.
+     *
+     * @return how many were scheduled
+     */
+    public int start(String batch, Selection selection, Collection<String> ids, RunSettings settings)
+            throws BatchStoreException {
+        BatchSpec spec = services.store().batch(batch)
+                .orElseThrow(() -> new BatchStoreException("no batch named '" + batch + "'", null));
+        List<MigrationState> states = services.store().states(batch);
+        services.hub().track(spec, states);
+        Map<String, MigrationJob> current = jobs.computeIfAbsent(batch, k -> new ConcurrentHashMap<>());
+        JobGroup group = groups.compute(batch, (k, g) -> g != null && g.getState() != JobGroup.NONE ? g
+                : new JobGroup("batch " + batch, spec.concurrency(), 0));
+        long delay = spec.schedule().map(at -> Duration.between(Instant.now(), at).toMillis()).filter(d -> d > 0).orElse(0L);
+        Map<String, MigrationState> byId = new LinkedHashMap<>();
+        states.forEach(s -> byId.put(s.migrationId(), s));
+        AtomicInteger left = outstanding.computeIfAbsent(batch, k -> new AtomicInteger());
+        int scheduled = 0;
+        for (var m : spec.migrations()) {
+            MigrationState s = byId.get(m.id());
+            MigrationJob running = current.get(m.id());
+            if (s == null || !selection.includes(s.status()) || (!ids.isEmpty() && !ids.contains(m.id()))
+                    || (running != null && running.getState() != Job.NONE)) {
+                continue;
+            }
+            MigrationJob job = new MigrationJob(services, spec, m, settings, s);
+            job.setJobGroup(group);
+            job.addJobChangeListener(new JobChangeAdapter() {
+                @Override
+                public void done(IJobChangeEvent event) {
+                    if (left.decrementAndGet() == 0) {
+                        finished(spec);
+                    }
+                }
+            });
+            job.queued();
+            current.put(m.id(), job);
+            if (left.getAndIncrement() == 0) {
+                started(spec);
+            }
+            job.schedule(delay);
+            scheduled++;
+        }
+        services.hub().publish(batch);
+        return scheduled;
+    }
+
+    private void started(BatchSpec spec) {
+        try {
+            var t = services.store().times(spec.name());
+            services.store().saveTimes(spec.name(), new BatchStore.Times(t.started().or(() -> Optional.of(Instant.now())),
+                    Optional.empty()));
+        } catch (BatchStoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        listeners.forEach(l -> l.batchStarted(spec));
+    }
+
+    private void finished(BatchSpec spec) {
+        try {
+            var t = services.store().times(spec.name());
+            services.store().saveTimes(spec.name(), new BatchStore.Times(t.started(), Optional.of(Instant.now())));
+        } catch (BatchStoreException e) {
+            // the finish time is informative; the migrations' own states are already stored
+        }
+        BatchProgress last = services.hub().snapshot(spec.name());
+        services.hub().publish(spec.name());
+        listeners.forEach(l -> l.batchFinished(spec, last));
+    }
+
+    /** Pauses the selected migrations: queued ones do not start, running ones stop between two messages. */
+    public void pause(String batch, Collection<String> ids) {
+        cancel(batch, ids, MigrationStatus.PAUSED);
+    }
+
+    /** Stops the selected migrations; a later start or resume continues where they stood. */
+    public void stop(String batch, Collection<String> ids) {
+        cancel(batch, ids, MigrationStatus.STOPPED);
+    }
+
+    /** Schedules the selected paused or stopped migrations again. */
+    public int resume(String batch, Collection<String> ids, RunSettings settings) throws BatchStoreException {
+        return start(batch, Selection.PENDING, ids, settings);
+    }
+
+    public int retryFailed(String batch, RunSettings settings) throws BatchStoreException {
+        return start(batch, Selection.FAILED, List.of(), settings);
+    }
+
+    /** Another pass over synced migrations too: copies only what arrived since. */
+    public int delta(String batch, Collection<String> ids, RunSettings settings) throws BatchStoreException {
+        return start(batch, Selection.DELTA, ids, settings);
+    }
+
+    private void cancel(String batch, Collection<String> ids, MigrationStatus endIn) {
+        for (Job j : Job.getJobManager().find(new BatchFamily(batch))) {
+            if (j instanceof MigrationJob mj && (ids.isEmpty() || ids.contains(mj.migrationId()))) {
+                mj.stop(endIn);
+            }
+        }
+    }
+
+    /** Waits until no job of the batch is left (or the timeout passes); true when none is left. */
+    public boolean join(String batch, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        AtomicInteger left = outstanding.computeIfAbsent(batch, k -> new AtomicInteger());
+        while (Job.getJobManager().find(new BatchFamily(batch)).length > 0 || left.get() > 0) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    public BatchProgress snapshot(String batch) {
+        return services.hub().snapshot(batch);
+    }
+
+    /** Pre-flight results of the last run of each migration that had one, in the batch's order. */
+    public Map<String, PreflightResult> preflights(String batch) {
+        Map<String, PreflightResult> out = new java.util.TreeMap<>();
+        jobs.getOrDefault(batch, Map.of()).forEach((id, j) -> {
+            if (j.preflight() != null) {
+                out.put(id, j.preflight());
+            }
+        });
+        return out;
+    }
+
+    /** Engine reports of this process's last pass of each migration (ids sort in the batch's order). */
+    public Map<String, MigrationReport> reports(String batch) {
+        Map<String, MigrationReport> out = new java.util.TreeMap<>();
+        jobs.getOrDefault(batch, Map.of()).forEach((id, j) -> {
+            if (j.report() != null) {
+                out.put(id, j.report());
+            }
+        });
+        return out;
+    }
+
+    /** The process is stopping: cancel every job, leaving running migrations Running for the next run. */
+    public void shutdown(Duration wait) throws InterruptedException {
+        for (String batch : jobs.keySet()) {
+            cancel(batch, List.of(), null);
+        }
+        for (String batch : jobs.keySet()) {
+            join(batch, wait);
+        }
+    }
+
+    @Override
+    public void close() {
+        services.hub().close();
+    }
+}

@@ -1,0 +1,18 @@
+package org.mailmigrator.batch.jobs;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.mailmigrator.batch.MigrationStatus;
+
+/**
+ * One migration's progress at an instant: status and how long it has been in it, phase, folders, messages
+ * and bytes done against the totals counted so far (pre-flight counts when a pre-flight ran), the rate over
+ * the last 30 seconds, the ETA at that rate, skipped items, the last error and the last completed sync.
+ */
+public record MigrationProgress(String id, String source, String destination, MigrationStatus status,
+        Duration inStatus, String phase, int foldersDone, int foldersTotal, long messagesDone, long messagesTotal,
+        long bytesDone, long bytesTotal, double messagesPerSecond, Optional<Duration> eta, long errors,
+        Optional<String> lastError, Optional<Instant> lastSync) {
+}

@@ -1,0 +1,66 @@
+package org.mailmigrator.batch.notify;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.mailmigrator.batch.Workspace;
+
+/**
+ * The SMTP server notifications go through, kept in the workspace preferences: the file Eclipse's
+ * instance scope uses for this bundle ({@code .metadata/.plugins/org.eclipse.core.runtime/.settings/
+ * org.mailmigrator.batch.prefs}), so the workbench's preference page and the command line share it.
+ * {@code security} is none, starttls or tls. A login's password is not kept here (not done: SMTP AUTH).
+ */
+public record SmtpSettings(String host, int port, String security, String from, Optional<String> login) {
+
+    static final String NODE = "org.mailmigrator.batch";
+
+    public static Path file(Workspace ws) {
+        return ws.dir().resolve(".metadata/.plugins/org.eclipse.core.runtime/.settings/" + NODE + ".prefs");
+    }
+
+    /** Empty when no SMTP host is configured: then no notification is sent. */
+    public static Optional<SmtpSettings> load(Workspace ws) throws IOException {
+        Path f = file(ws);
+        if (!Files.exists(f)) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(f, StandardCharsets.ISO_8859_1)) {
+            p.load(r);
+        }
+        String host = p.getProperty("smtp.host", "").trim();
+        if (host.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SmtpSettings(host, Integer.parseInt(p.getProperty("smtp.port", "25").trim()),
+                p.getProperty("smtp.security", "starttls").trim(), p.getProperty("smtp.from", "mailmigrator@localhost").trim(),
+                Optional.ofNullable(p.getProperty("smtp.login")).filter(s -> !s.isBlank())));
+    }
+
+    public void save(Workspace ws) throws IOException {
+        Path f = file(ws);
+        Files.createDirectories(f.getParent());
+        Properties p = new Properties();
+        if (Files.exists(f)) {
+            try (Reader r = Files.newBufferedReader(f, StandardCharsets.ISO_8859_1)) {
+                p.load(r);
+            }
+        }
+        p.setProperty("eclipse.preferences.version", "1");
+        p.setProperty("smtp.host", host);
+        p.setProperty("smtp.port", String.valueOf(port));
+        p.setProperty("smtp.security", security);
+        p.setProperty("smtp.from", from);
+        login.ifPresent(l -> p.setProperty("smtp.login", l));
+        try (Writer w = Files.newBufferedWriter(f, StandardCharsets.ISO_8859_1)) {
+            p.store(w, null);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package org.mailmigrator.batch.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.mailmigrator.batch.BatchSpec;
+import org.mailmigrator.batch.MigrationState;
+import org.mailmigrator.batch.MigrationStatus;
+import org.mailmigrator.batch.Labels;
+import org.mailmigrator.batch.store.BatchStore;
+import org.mailmigrator.batch.store.BatchStoreException;
+import org.mailmigrator.core.engine.SkippedItem;
+import org.mailmigrator.core.model.Migration;
+
+/**
+ * The reports of a batch, from what the store holds (so they can be written after the run, by another
+ * process): {@code batch.json}, {@code migrations.csv}, {@code skipped.csv}, {@code summary.txt}, and per
+ * migration {@code migrations/ID.json} and {@code migrations/ID.txt}. Every skipped item is listed with
+ * folder, subject, date, size and reason. No password reaches a report: accounts carry only references.
+ */
+public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<String, List<SkippedItem>> skipped,
+        BatchStore.Times times) {
+
+    public static BatchReport load(BatchStore store, String name) throws BatchStoreException {
+        BatchSpec spec = store.batch(name).orElseThrow(() -> new BatchStoreException("no batch named '" + name + "'", null));
+        Map<String, List<SkippedItem>> skipped = new LinkedHashMap<>();
+        for (Migration m : spec.migrations()) {
+            skipped.put(m.id(), store.skipped(name, m.id()));
+        }
+        return new BatchReport(spec, store.states(name), skipped, store.times(name));
+    }
+
+    public Map<MigrationStatus, Integer> counts() {
+        Map<MigrationStatus, Integer> m = new LinkedHashMap<>();
+        states.forEach(s -> m.merge(s.status(), 1, Integer::sum));
+        return m;
+    }
+
+    public List<MigrationState> failures() {
+        return states.stream().filter(s -> s.status() == MigrationStatus.FAILED).toList();
+    }
+
+    public void write(Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(dir.resolve("batch.json"), Json.write(batchJson()), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("summary.txt"), summary(), StandardCharsets.UTF_8);
+        try (Writer w = Files.newBufferedWriter(dir.resolve("migrations.csv"), StandardCharsets.UTF_8);
+                CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT)) {
+            p.printRecord("id", "source", "destination", "status", "since", "copied", "skipped", "bytes", "last sync",
+                    "last error");
+            for (int i = 0; i < states.size(); i++) {
+                MigrationState s = states.get(i);
+                Migration m = batch.migrations().get(i);
+                p.printRecord(m.id(), Labels.account(m.source()), Labels.account(m.destination()), s.status().label(),
+                        s.since(), s.copied(), s.skipped(), s.bytes(), s.lastSync().map(Instant::toString).orElse(""),
+                        s.lastError().orElse(""));
+            }
+        }
+        try (Writer w = Files.newBufferedWriter(dir.resolve("skipped.csv"), StandardCharsets.UTF_8);
+                CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT)) {
+            p.printRecord("migration", "folder", "uid", "subject", "date", "size", "reason");
+            for (var e : skipped.entrySet()) {
+                for (SkippedItem s : e.getValue()) {
+                    p.printRecord(e.getKey(), s.folder(), s.uid(), s.subject(), s.date(), s.size(), s.reason());
+                }
+            }
+        }
+        for (int i = 0; i < states.size(); i++) {
+            Map<String, Object> one = migrationJson(batch.migrations().get(i), states.get(i));
+            String id = batch.migrations().get(i).id();
+            Files.writeString(dir.resolve("migrations").resolve(id + ".json"), Json.write(one), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("migrations").resolve(id + ".txt"), line(batch.migrations().get(i), states.get(i))
+                    + "\n" + skippedText(id), StandardCharsets.UTF_8);
+        }
+    }
+
+    private Map<String, Object> batchJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("batch", batch.name());
+        m.put("created", batch.created());
+        m.put("started", times.started());
+        m.put("finished", times.finished());
+        m.put("concurrency", batch.concurrency());
+        m.put("perHostLimit", batch.perHostLimit());
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts().forEach((k, v) -> counts.put(k.label(), v));
+        m.put("counts", counts);
+        m.put("copied", states.stream().mapToLong(MigrationState::copied).sum());
+        m.put("bytes", states.stream().mapToLong(MigrationState::bytes).sum());
+        List<Object> rows = new ArrayList<>();
+        for (int i = 0; i < states.size(); i++) {
+            rows.add(migrationJson(batch.migrations().get(i), states.get(i)));
+        }
+        m.put("migrations", rows);
+        return m;
+    }
+
+    private Map<String, Object> migrationJson(Migration mig, MigrationState s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", mig.id());
+        m.put("source", Labels.account(mig.source()));
+        m.put("destination", Labels.account(mig.destination()));
+        m.put("status", s.status().label());
+        m.put("since", s.since());
+        Map<String, Object> timeIn = new LinkedHashMap<>();
+        s.timeIn().forEach((k, v) -> timeIn.put(k.label(), v));
+        m.put("timeInStatus", timeIn);
+        m.put("lastError", s.lastError());
+        m.put("copied", s.copied());
+        m.put("bytes", s.bytes());
+        m.put("lastSync", s.lastSync());
+        List<Object> items = new ArrayList<>();
+        for (SkippedItem it : skipped.getOrDefault(mig.id(), List.of())) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("folder", it.folder());
+            x.put("uid", it.uid());
+            x.put("subject", it.subject());
+            x.put("date", Optional.ofNullable(it.date()));
+            x.put("size", it.size());
+            x.put("reason", it.reason());
+            items.add(x);
+        }
+        m.put("skipped", items);
+        return m;
+    }
+
+    /** The human summary: totals, then one line per migration, then the failures and skipped items. */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Batch ").append(batch.name()).append(": ").append(states.size()).append(" migration(s)");
+        counts().forEach((k, v) -> sb.append(", ").append(v).append(' ').append(k.label()));
+        sb.append('\n');
+        times.started().ifPresent(t -> sb.append("started ").append(t));
+        times.finished().ifPresent(t -> sb.append(", finished ").append(t).append(" (")
+                .append(times.started().map(s -> Duration.between(s, t).toSeconds() + " s").orElse("?")).append(')'));
+        sb.append("\ncopied ").append(states.stream().mapToLong(MigrationState::copied).sum()).append(" message(s), ")
+                .append(states.stream().mapToLong(MigrationState::bytes).sum()).append(" bytes\n\n");
+        for (int i = 0; i < states.size(); i++) {
+            sb.append(line(batch.migrations().get(i), states.get(i))).append('\n');
+        }
+        for (var e : skipped.entrySet()) {
+            if (!e.getValue().isEmpty()) {
+                sb.append('\n').append(skippedText(e.getKey()));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String line(Migration m, MigrationState s) {
+        return String.format("%-24s %-40s -> %-40s %-18s copied %6d, skipped %4d%s", m.id(), Labels.account(m.source()),
+                Labels.account(m.destination()), s.status().label(), s.copied(), s.skipped(),
+                s.lastError().map(e -> "  (" + e + ")").orElse(""));
+    }
+
+    private String skippedText(String id) {
+        StringBuilder sb = new StringBuilder();
+        for (SkippedItem it : skipped.getOrDefault(id, List.of())) {
+            sb.append(id).append(": skipped in '").append(it.folder()).append("': '").append(it.subject()).append("', ")
+                    .append(it.date()).append(", ").append(it.size()).append(" bytes: ").append(it.reason()).append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,122 @@
+package org.mailmigrator.batch.secrets;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.mailmigrator.core.model.Secret;
+
+/**
+ * Encrypts passwords at rest with AES-256-GCM under a key the administrator controls: a key file (32 random
+ * bytes, Base64) created with owner-only permissions beside the workspace, or kept anywhere else
+ * ({@code --secrets-key}). Without the key file the stored passwords cannot be read. Equinox secure storage
+ * was not used headless because it needs a password provider anyway; this is the "equivalent" DESIGN allows.
+ * Each sealed value is {@code iv(12) || ciphertext+tag}; the credential key is bound as associated data so a
+ * sealed password cannot be moved to another account.
+ */
+public final class SecretVault {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Cipher instances are costly to look up and not thread-safe: one per thread. */
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    });
+    private final SecretKeySpec key;
+    private final Path keyFile;
+
+    private SecretVault(byte[] key, Path keyFile) {
+        this.key = new SecretKeySpec(key, "AES");
+        this.keyFile = keyFile;
+    }
+
+    /** Opens the vault of a key file, creating the file (mode 600) when {@code create} and it is missing. */
+    public static SecretVault open(Path keyFile, boolean create) throws IOException {
+        if (!Files.exists(keyFile)) {
+            if (!create) {
+                throw new IOException("the secrets key file " + keyFile + " is missing: stored passwords cannot be "
+                        + "decrypted (give --secrets-key FILE, or import the batch again)");
+            }
+            byte[] k = new byte[32];
+            RANDOM.nextBytes(k);
+            Files.createDirectories(keyFile.toAbsolutePath().getParent());
+            Files.createFile(keyFile);
+            try {
+                Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the file inherits the user's profile ACL
+            }
+            Files.writeString(keyFile, Base64.getEncoder().encodeToString(k) + "\n", StandardCharsets.US_ASCII);
+        }
+        byte[] k;
+        try {
+            k = Base64.getDecoder().decode(Files.readString(keyFile, StandardCharsets.US_ASCII).trim());
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the secrets key file " + keyFile + " is not Base64", e);
+        }
+        if (k.length != 32) {
+            throw new IOException("the secrets key file " + keyFile + " must hold 32 bytes (Base64), not " + k.length);
+        }
+        return new SecretVault(k, keyFile);
+    }
+
+    public Path keyFile() {
+        return keyFile;
+    }
+
+    public byte[] seal(String credentialKey, Secret secret) {
+        char[] chars = secret.reveal();
+        ByteBuffer plain = StandardCharsets.UTF_8.encode(CharBuffer.wrap(chars));
+        Arrays.fill(chars, '\0');
+        byte[] bytes = new byte[plain.remaining()];
+        plain.get(bytes);
+        try {
+            byte[] iv = new byte[12];
+            RANDOM.nextBytes(iv);
+            Cipher c = CIPHER.get();
+            c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
+            c.updateAAD(credentialKey.getBytes(StandardCharsets.UTF_8));
+            byte[] ct = c.doFinal(bytes);
+            byte[] out = new byte[12 + ct.length];
+            System.arraycopy(iv, 0, out, 0, 12);
+            System.arraycopy(ct, 0, out, 12, ct.length);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    /** @throws IOException when the value was sealed under another key (the key file was replaced) */
+    public Secret open(String credentialKey, byte[] sealed) throws IOException {
+        try {
+            Cipher c = CIPHER.get();
+            c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, sealed, 0, 12));
+            c.updateAAD(credentialKey.getBytes(StandardCharsets.UTF_8));
+            byte[] plain = c.doFinal(sealed, 12, sealed.length - 12);
+            CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(plain));
+            Arrays.fill(plain, (byte) 0);
+            char[] out = new char[chars.remaining()];
+            chars.get(out);
+            return Secret.of(out);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("the password of " + credentialKey + " cannot be decrypted with the key file "
+                    + keyFile + " (was it replaced?)");
+        }
+    }
+}

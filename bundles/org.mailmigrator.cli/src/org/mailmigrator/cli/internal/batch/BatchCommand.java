@@ -1,0 +1,32 @@
+package org.mailmigrator.cli.internal.batch;
+
+import org.mailmigrator.core.connector.ConnectorRegistry;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code mailmigrator batch}: many account pairs from a CSV file, run in parallel under limits. */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        subcommands = { ImportCommand.class, RunCommand.class, StatusCommand.class, ReportCommand.class,
+                ExportCommand.class, PurgeCommand.class },
+        description = "Imports, runs, watches, reports, exports and purges batches of account pairs.",
+        footer = { "", "Exit codes: 0 all synced, 1 CSV problems (nothing imported) or store error, 2 wrong command line, "
+                + "6 some items skipped, 7 some migrations not finished (paused, stopped, interrupted), "
+                + "8 some migrations failed, 9 pre-flight found something to fix." })
+public final class BatchCommand implements Runnable {
+    final ConnectorRegistry registry;
+
+    @Spec
+    CommandSpec spec;
+
+    public BatchCommand(ConnectorRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: try 'mailmigrator batch --help'");
+    }
+}

@@ -1,0 +1,86 @@
+package org.mailmigrator.cli.internal.batch;
+
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.mailmigrator.batch.BatchSpec;
+import org.mailmigrator.batch.csv.ServerAddress;
+import org.mailmigrator.batch.store.BatchStore;
+import org.mailmigrator.core.model.Migration;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code batch export NAME FILE.csv}: the batch back as a native CSV, without any password (the columns
+ * are there, empty, for the administrator to fill before importing again).
+ */
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Writes a batch as a native CSV without passwords.")
+public final class ExportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    WorkspaceOptions ws;
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+    @Parameters(index = "1", paramLabel = "FILE.csv")
+    Path file;
+
+    @Override
+    public Integer call() throws Exception {
+        BatchSpec batch;
+        try (BatchStore store = ws.store(true)) {
+            var found = store.batch(name);
+            if (found.isEmpty()) {
+                spec.commandLine().getErr().println("mailmigrator batch export: no batch named '" + name + "'");
+                return BatchExitCodes.USAGE;
+            }
+            batch = found.get();
+        }
+        int includes = batch.migrations().stream().mapToInt(m -> m.options().includeFolders().size()).max().orElse(0);
+        int excludes = batch.migrations().stream().mapToInt(m -> m.options().excludeFolders().size()).max().orElse(0);
+        List<String> header = new ArrayList<>(List.of("source.connector", "source.server", "source.login",
+                "source.password", "destination.connector", "destination.server", "destination.login",
+                "destination.password", "mirror"));
+        for (int i = 0; i < includes; i++) {
+            header.add("include");
+        }
+        for (int i = 0; i < excludes; i++) {
+            header.add("exclude");
+        }
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT)) {
+            p.printRecord(header);
+            for (Migration m : batch.migrations()) {
+                List<String> row = new ArrayList<>(List.of(m.source().connectorId(),
+                        ServerAddress.format(m.source().settings(), m.source().connectorId()),
+                        m.source().setting("login").orElse(""), "", m.destination().connectorId(),
+                        ServerAddress.format(m.destination().settings(), m.destination().connectorId()),
+                        m.destination().setting("login").orElse(""), "", String.valueOf(m.options().mirrorDeletions())));
+                pad(row, m.options().includeFolders(), includes);
+                pad(row, m.options().excludeFolders(), excludes);
+                p.printRecord(row);
+            }
+        }
+        spec.commandLine().getOut().println("exported " + batch.migrations().size() + " migration(s) of " + name + " to "
+                + file + " (without passwords)");
+        spec.commandLine().getOut().flush();
+        return BatchExitCodes.OK;
+    }
+
+    private static void pad(List<String> row, List<String> values, int n) {
+        for (int i = 0; i < n; i++) {
+            row.add(i < values.size() ? values.get(i) : "");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.mailmigrator.cli.internal.batch;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.mailmigrator.batch.secrets.SecretVault;
+import org.mailmigrator.batch.store.BatchStore;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code batch import FILE.csv}: validates every row, then stores the batch with its passwords encrypted. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Reads an OMM template, an imapsync file.txt, an Exchange Online CSV or a native CSV; "
+                + "reports every problem with line and column; stores nothing unless the file is clean "
+                + "(or --skip-bad-rows).")
+public final class ImportCommand implements Callable<Integer> {
+    @ParentCommand
+    BatchCommand parent;
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    WorkspaceOptions ws;
+    @Mixin
+    ImportArgs args;
+    @Parameters(index = "0", paramLabel = "FILE.csv")
+    Path file;
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4", description = "migrations at once (default 4)")
+    int parallel;
+    @Option(names = "--per-host", paramLabel = "N", defaultValue = "10",
+            description = "connections per server host at most (default 10)")
+    int perHost;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            ImportArgs.checkFile(file);
+            SecretVault vault = ws.vault(true);
+            try (BatchStore store = ws.store(false)) {
+                return args.run(file, parent.registry, store, vault, parallel, perHost, out, err).isPresent()
+                        ? BatchExitCodes.OK : BatchExitCodes.INVALID;
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("mailmigrator batch import: " + e.getMessage());
+            return BatchExitCodes.USAGE;
+        } catch (Exception e) {
+            err.println("mailmigrator batch import: " + e.getMessage());
+            return BatchExitCodes.INVALID;
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package org.mailmigrator.cli.internal.batch;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.mailmigrator.batch.BatchSpec;
+import org.mailmigrator.batch.MigrationStatus;
+import org.mailmigrator.batch.jobs.BatchListener;
+import org.mailmigrator.batch.jobs.BatchManager;
+import org.mailmigrator.batch.jobs.BatchProgress;
+import org.mailmigrator.batch.jobs.ConnectorFactory;
+import org.mailmigrator.batch.jobs.RunSettings;
+import org.mailmigrator.batch.jobs.Selection;
+import org.mailmigrator.batch.notify.MailNotifier;
+import org.mailmigrator.batch.notify.SmtpSettings;
+import org.mailmigrator.batch.report.BatchReport;
+import org.mailmigrator.batch.secrets.SecretVault;
+import org.mailmigrator.batch.store.BatchStore;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code batch run NAME|FILE.csv}: runs every migration not yet synced (a batch interrupted by a crash
+ * resumes where it stood), prints a progress line every few seconds and the final table.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs a stored batch (or imports FILE.csv first, named after the file). Migrations not yet "
+                + "synced run, --parallel at a time, with at most --per-host connections to any server.")
+public final class RunCommand implements Callable<Integer> {
+    @ParentCommand
+    BatchCommand parent;
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    WorkspaceOptions ws;
+    @Mixin
+    ImportArgs importArgs;
+    @Parameters(index = "0", paramLabel = "NAME|FILE.csv")
+    String target;
+    @Option(names = "--parallel", paramLabel = "N", description = "migrations at once (stored with the batch)")
+    Integer parallel;
+    @Option(names = "--per-host", paramLabel = "N", description = "connections per server host (stored with the batch)")
+    Integer perHost;
+    @Option(names = "--preflight", description = "check every row (login, folders, sizes, APPENDLIMIT) before copying")
+    boolean preflight;
+    @Option(names = "--preflight-only", description = "only check every row and print the fix list")
+    boolean preflightOnly;
+    @Option(names = "--retry-failed", description = "run only the failed migrations")
+    boolean retryFailed;
+    @Option(names = "--delta", description = "also run synced migrations again (copies only what is new)")
+    boolean delta;
+    @Option(names = "--allow-plaintext", description = "imap:// servers without STARTTLS (test servers, legacy hosts)")
+    boolean allowPlaintext;
+    @Option(names = "--trust-sha256", paramLabel = "HEX", description = "trust a server certificate with this SHA-256 (repeatable)")
+    List<String> trust = new ArrayList<>();
+    @Option(names = "--report", paramLabel = "DIR", description = "write the batch reports (JSON, CSV, summary) here")
+    Path report;
+    @Option(names = "--progress-seconds", paramLabel = "S", defaultValue = "5", description = "progress line interval (default 5)")
+    int progressSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String name = target;
+        SecretVault vault;
+        try (BatchStore store = ws.store(false)) {
+            Path file = Path.of(target);
+            if (target.toLowerCase().endsWith(".csv") || target.toLowerCase().endsWith(".txt") || Files.isRegularFile(file)) {
+                ImportArgs.checkFile(file);
+                name = importArgs.name != null ? importArgs.name : ImportArgs.nameOf(file);
+                if (store.batch(name).isPresent()) {
+                    err.println("mailmigrator batch run: batch " + name + " exists; running it (the file is not imported again)");
+                    vault = ws.vault(false);
+                } else {
+                    vault = ws.vault(true);
+                    if (importArgs.run(file, parent.registry, store, vault, parallel == null ? 4 : parallel,
+                            perHost == null ? 10 : perHost, out, err).isEmpty()) {
+                        return BatchExitCodes.INVALID;
+                    }
+                }
+            } else {
+                vault = ws.vault(false);
+            }
+            Optional<BatchSpec> found = store.batch(name);
+            if (found.isEmpty()) {
+                err.println("mailmigrator batch run: no batch named '" + name + "' in " + ws.workspace().dir());
+                return BatchExitCodes.USAGE;
+            }
+            BatchSpec batch = found.get();
+            if (parallel != null || perHost != null) {
+                store.updateLimits(name, parallel != null ? parallel : batch.concurrency(),
+                        perHost != null ? perHost : batch.perHostLimit());
+            }
+            return run(store, vault, name, out, err);
+        } catch (IllegalArgumentException e) {
+            err.println("mailmigrator batch run: " + e.getMessage());
+            return BatchExitCodes.USAGE;
+        }
+    }
+
+    private int run(BatchStore store, SecretVault vault, String name, PrintWriter out, PrintWriter err) throws Exception {
+        RunSettings settings = RunSettings.defaults().withAllowPlaintext(allowPlaintext).withTrust(trust)
+                .withPreflight(preflight, preflightOnly);
+        Selection selection = retryFailed ? Selection.FAILED : delta ? Selection.DELTA : Selection.PENDING;
+        BatchSpec batch = store.batch(name).orElseThrow();
+        MailNotifier notifier = notifier(batch, err);
+        try (BatchManager manager = new BatchManager(ws.workspace(), store, vault, ConnectorFactory.of(parent.registry))) {
+            if (notifier != null) {
+                manager.addListener(notifier);
+            }
+            AtomicLong lastLine = new AtomicLong();
+            manager.addListener(new BatchListener() {
+                @Override
+                public void progress(BatchProgress p) {
+                    long now = System.nanoTime();
+                    if (now - lastLine.get() >= progressSeconds * 1_000_000_000L) {
+                        lastLine.set(now);
+                        err.println(StatusTable.totals(p));
+                        err.flush();
+                    }
+                }
+            });
+            Thread hook = new Thread(() -> {
+                try {
+                    manager.shutdown(Duration.ofSeconds(20));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "mailmigrator-batch-interrupt");
+            Runtime.getRuntime().addShutdownHook(hook);
+            int scheduled = manager.start(name, selection, List.of(), settings);
+            if (scheduled == 0) {
+                err.println("mailmigrator batch run: nothing to run in " + name + " (every migration is synced; "
+                        + "--delta runs them again)");
+            }
+            manager.join(name, Duration.ofDays(365));
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: the jobs were cancelled and their states stored
+            }
+            BatchProgress last = manager.snapshot(name);
+            StatusTable.print(out, last);
+            if (preflightOnly || preflight) {
+                Preflights.print(out, manager.preflights(name));
+            }
+            if (report != null) {
+                BatchReport.load(store, name).write(report);
+                out.println("reports written to " + report);
+            }
+            if (preflightOnly) {
+                return manager.preflights(name).values().stream().allMatch(r -> r.ready()) ? BatchExitCodes.OK
+                        : BatchExitCodes.PREFLIGHT;
+            }
+            List<MigrationStatus> statuses = store.states(name).stream().map(s -> s.status()).toList();
+            return BatchExitCodes.of(statuses);
+        } finally {
+            if (notifier != null) {
+                notifier.close();
+            }
+        }
+    }
+
+    private MailNotifier notifier(BatchSpec batch, PrintWriter err) throws Exception {
+        if (batch.notificationAddress().isEmpty()) {
+            return null;
+        }
+        Optional<SmtpSettings> smtp = SmtpSettings.load(ws.workspace());
+        if (smtp.isEmpty()) {
+            err.println("mailmigrator batch run: no SMTP server in the workspace preferences ("
+                    + SmtpSettings.file(ws.workspace()) + "): no notification will be sent");
+            return null;
+        }
+        return new MailNotifier(smtp.get(), batch.notificationAddress().get(), msg -> {
+            err.println("mailmigrator batch run: " + msg);
+            err.flush();
+        });
+    }
+}

@@ -1,0 +1,47 @@
+package org.mailmigrator.cli.internal.batch;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+
+import org.mailmigrator.batch.jobs.BatchProgress;
+import org.mailmigrator.batch.jobs.MigrationProgress;
+
+/** The status table: one row per migration, then the batch totals. */
+final class StatusTable {
+    private StatusTable() {
+    }
+
+    static void print(PrintWriter out, BatchProgress p) {
+        out.printf(Locale.ROOT, "%-22s %-32s %-32s %-18s %9s %15s %7s %8s %s%n", "ID", "SOURCE", "DESTINATION", "STATUS",
+                "IN STATE", "MESSAGES", "SKIPPED", "MSG/S", "LAST ERROR");
+        for (MigrationProgress m : p.migrations()) {
+            String msgs = m.messagesTotal() > 0 ? m.messagesDone() + "/" + m.messagesTotal() : String.valueOf(m.messagesDone());
+            out.printf(Locale.ROOT, "%-22s %-32s %-32s %-18s %9s %15s %7d %8.1f %s%n", cut(m.id(), 22), cut(m.source(), 32),
+                    cut(m.destination(), 32), m.status().label(), duration(m.inStatus()), msgs, m.errors(),
+                    m.messagesPerSecond(), m.lastError().map(e -> cut(e, 100)).orElse(""));
+        }
+        out.println(totals(p));
+        out.flush();
+    }
+
+    static String totals(BatchProgress p) {
+        StringBuilder sb = new StringBuilder("batch " + p.batch() + ": " + p.migrations().size() + " migration(s)");
+        p.countByStatus().forEach((s, n) -> sb.append(", ").append(n).append(' ').append(s.label()));
+        sb.append(String.format(Locale.ROOT, "; %d message(s) copied", p.messagesDone()));
+        if (p.messagesPerSecond() > 0) {
+            sb.append(String.format(Locale.ROOT, ", %.1f msg/s", p.messagesPerSecond()));
+        }
+        p.eta().ifPresent(e -> sb.append(", ETA ").append(duration(e)));
+        return sb.toString();
+    }
+
+    static String duration(Duration d) {
+        long s = d.toSeconds();
+        return s < 60 ? s + "s" : s < 3600 ? (s / 60) + "m" + (s % 60) + "s" : (s / 3600) + "h" + (s % 3600 / 60) + "m";
+    }
+
+    private static String cut(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+}

@@ -1,0 +1,172 @@
+package org.mailmigrator.cli.internal.migrate;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.mailmigrator.core.connector.ConnectorRegistry;
+import org.mailmigrator.core.engine.MigrationEngine;
+import org.mailmigrator.core.engine.MigrationReport;
+import org.mailmigrator.core.engine.MigrationSettings;
+import org.mailmigrator.core.engine.SessionFactory;
+import org.mailmigrator.core.model.Account;
+import org.mailmigrator.core.model.Role;
+import org.mailmigrator.core.model.Secret;
+import org.mailmigrator.core.spi.ConnectContext;
+import org.mailmigrator.core.spi.Connector;
+import org.mailmigrator.core.state.StateStore;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mailmigrator migrate}: one IMAP account pair, incremental and resumable. */
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = "Copies every folder and message of an IMAP account to another, with flags and dates. "
+                + "Run it again to copy only what is new; an interrupted run resumes without duplicates.",
+        footer = { "", "Exit codes: 0 everything copied, 2 wrong command line, 3 connection failed, "
+                + "4 login refused, 5 certificate not trusted, 6 some messages skipped, 7 interrupted, 8 other failure." })
+public final class MigrateCommand implements Callable<Integer> {
+    private final ConnectorRegistry registry;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--source", required = true, paramLabel = "URL", description = "imaps://LOGIN@HOST[:PORT] or imap://...")
+    private String source;
+    @Option(names = "--target", required = true, paramLabel = "URL", description = "imaps://LOGIN@HOST[:PORT] or imap://...")
+    private String target;
+    @Option(names = "--source-password-file", paramLabel = "FILE")
+    private Path sourcePasswordFile;
+    @Option(names = "--target-password-file", paramLabel = "FILE")
+    private Path targetPasswordFile;
+    @Option(names = "--allow-plaintext", description = "imap:// without STARTTLS (never for imaps://)")
+    private boolean allowPlaintext;
+    @Option(names = "--trust-sha256", paramLabel = "HEX", description = "trust a server certificate with this SHA-256 (repeatable)")
+    private List<String> trust = new ArrayList<>();
+    @Option(names = "--dry-run", description = "print the folder plan with counts; write nothing")
+    private boolean dryRun;
+    @Option(names = "--include", paramLabel = "REGEX", description = "only source folders matching (repeatable)")
+    private List<String> include = new ArrayList<>();
+    @Option(names = "--exclude", paramLabel = "REGEX", description = "skip source folders matching (repeatable)")
+    private List<String> exclude = new ArrayList<>();
+    @Option(names = "--map", paramLabel = "SRC=DST", description = "put source folder SRC into DST (repeatable)")
+    private List<String> map = new ArrayList<>();
+    @Option(names = "--mirror", description = "also remove from the target what was deleted on the source")
+    private boolean mirror;
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "3", description = "folders copied in parallel (default 3)")
+    private int parallel;
+    @Option(names = "--report", paramLabel = "FILE.json", description = "write a JSON report")
+    private Path report;
+    @Option(names = "--state", paramLabel = "DIR", description = "where the incremental state is kept (default: <workspace>/state)")
+    private Path state;
+
+    public MigrateCommand(ConnectorRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ImapUrl src;
+        ImapUrl dst;
+        MigrationSettings settings;
+        Secret srcPassword;
+        Secret dstPassword;
+        try {
+            src = ImapUrl.parse("--source", source);
+            dst = ImapUrl.parse("--target", target);
+            if (allowPlaintext && src.scheme().equals("imaps") && dst.scheme().equals("imaps")) {
+                throw new IllegalArgumentException("--allow-plaintext has no effect with imaps:// on both sides");
+            }
+            settings = MigrationSettings.defaults().withFilters(include, exclude, maps()).withDryRun(dryRun)
+                    .withMirror(mirror).withParallelism(Math.max(1, parallel));
+            srcPassword = Passwords.find("source", sourcePasswordFile, "MAILMIGRATOR_SOURCE_PASSWORD", src.toString());
+            dstPassword = Passwords.find("target", targetPasswordFile, "MAILMIGRATOR_TARGET_PASSWORD", dst.toString());
+        } catch (IllegalArgumentException e) {
+            err.println("mailmigrator migrate: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        Connector connector = registry.create("imap");
+        String pins = String.join(",", trust);
+        SessionFactory sf = factory(connector, src.account(allowPlaintext, pins), Role.SOURCE, srcPassword);
+        SessionFactory df = factory(connector, dst.account(allowPlaintext, pins), Role.DESTINATION, dstPassword);
+        ProgressLine progress = new ProgressLine(err, System.console() != null);
+        MigrationReport result;
+        try (StateStore store = StateStore.openEmbedded(stateDir(), pairName(src, dst))) {
+            MigrationEngine engine = new MigrationEngine(sf, df, store, settings, progress);
+            Thread hook = new Thread(engine::cancel, "mailmigrator-interrupt");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                result = engine.run();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is stopping: the engine was cancelled and the state is consistent
+                }
+            }
+        }
+        int code = ExitCodes.of(result.outcome());
+        if (dryRun && result.failure() == null) {
+            Summary.plan(out, result);
+        } else {
+            Summary.statistics(out, result);
+        }
+        if (result.failure() != null) {
+            err.println("mailmigrator migrate: " + result.failure());
+        }
+        if (report != null) {
+            ReportFile.write(report, src, dst, dryRun, result, code);
+        }
+        out.flush();
+        return code;
+    }
+
+    private Map<String, String> maps() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String entry : map) {
+            int eq = entry.indexOf('=');
+            if (eq <= 0 || eq == entry.length() - 1) {
+                throw new IllegalArgumentException("--map '" + entry + "' must be SOURCE=DESTINATION");
+            }
+            m.put(entry.substring(0, eq), entry.substring(eq + 1));
+        }
+        return m;
+    }
+
+    private static SessionFactory factory(Connector connector, Account account, Role role, Secret password) {
+        ConnectContext context = ConnectContext.of(password);
+        return () -> connector.open(account, role, context);
+    }
+
+    private Path stateDir() {
+        if (state != null) {
+            return state;
+        }
+        String instance = System.getProperty("osgi.instance.area");
+        if (instance != null && instance.startsWith("file:")) {
+            return Path.of(java.net.URI.create(instance.replace(" ", "%20"))).resolve("state");
+        }
+        return Path.of(System.getProperty("user.home"), ".mailmigrator", "state");
+    }
+
+    /** One state store per account pair, named readably plus a hash against collisions. */
+    static String pairName(ImapUrl src, ImapUrl dst) throws Exception {
+        String key = src + " -> " + dst;
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(key.getBytes(StandardCharsets.UTF_8)), 0, 6);
+        String readable = (src.login() + "@" + src.host() + "_to_" + dst.login() + "@" + dst.host())
+                .replaceAll("[^A-Za-z0-9@._-]", "_");
+        return (readable.length() > 80 ? readable.substring(0, 80) : readable) + "-" + hash;
+    }
+}

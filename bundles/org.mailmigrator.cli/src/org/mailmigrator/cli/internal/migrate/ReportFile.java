@@ -1,0 +1,68 @@
+package org.mailmigrator.cli.internal.migrate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.mailmigrator.core.engine.FolderPlan;
+import org.mailmigrator.core.engine.MigrationReport;
+import org.mailmigrator.core.engine.SkippedItem;
+
+/** The JSON report of a run ({@code --report FILE.json}): accounts without secrets, counts, skipped items, plan. */
+final class ReportFile {
+    private ReportFile() {
+    }
+
+    static void write(Path file, ImapUrl source, ImapUrl target, boolean dryRun, MigrationReport r, int exitCode)
+            throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("source", source.toString());
+        root.put("target", target.toString());
+        root.put("dryRun", dryRun);
+        root.put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        root.put("exitCode", exitCode);
+        root.put("failure", r.failure());
+        root.put("copied", r.copied());
+        root.put("alreadyPresent", r.alreadyPresent());
+        root.put("flagsUpdated", r.flagsUpdated());
+        root.put("removed", r.removed());
+        root.put("skippedCount", r.skipped().size());
+        root.put("bytes", r.bytes());
+        root.put("durationSeconds", r.duration().toMillis() / 1000.0);
+        root.put("messagesPerSecond", Math.round(r.messagesPerSecond() * 10) / 10.0);
+        root.put("skipped", r.skipped().stream().map(ReportFile::skipped).toList());
+        root.put("folders", r.plan().stream().map(ReportFile::folder).toList());
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, Json.write(root), StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Object> skipped(SkippedItem s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("folder", s.folder());
+        m.put("uid", s.uid());
+        m.put("subject", s.subject());
+        m.put("date", s.date() == null ? null : s.date().toString());
+        m.put("size", s.size());
+        m.put("reason", s.reason());
+        return m;
+    }
+
+    private static Map<String, Object> folder(FolderPlan p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", p.source());
+        m.put("destination", p.destination());
+        m.put("reason", p.reason());
+        m.put("create", p.create());
+        m.put("selectable", p.selectable());
+        m.put("subscribed", p.subscribed());
+        m.put("messages", p.messages());
+        m.put("bytes", p.bytes());
+        return m;
+    }
+}

@@ -1,0 +1,56 @@
+package org.mailmigrator.cli.internal.migrate;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+import org.mailmigrator.core.engine.FolderPlan;
+import org.mailmigrator.core.engine.MigrationReport;
+import org.mailmigrator.core.engine.SkippedItem;
+
+/** What {@code migrate} prints at the end: the plan of a dry run, or the statistics block of a run. */
+final class Summary {
+    private Summary() {
+    }
+
+    static void plan(PrintWriter out, MigrationReport r) {
+        int src = Math.max(6, r.plan().stream().mapToInt(p -> p.source().length()).max().orElse(0));
+        int dst = Math.max(11, r.plan().stream().mapToInt(p -> p.destination().length()).max().orElse(0));
+        String format = "%-" + src + "s  %-" + dst + "s  %8s  %10s  %s%n";
+        out.printf(format, "SOURCE", "DESTINATION", "MESSAGES", "MB", "REASON");
+        long messages = 0;
+        long bytes = 0;
+        for (FolderPlan p : r.plan()) {
+            String why = (p.create() ? "create; " : "exists; ") + p.reason() + (p.selectable() ? "" : "; \\Noselect")
+                    + (p.subscribed() ? "" : "; not subscribed");
+            out.printf(Locale.ROOT, format, p.source(), p.destination(), p.messages(),
+                    String.format(Locale.ROOT, "%.1f", p.bytes() / 1e6), why);
+            messages += p.messages();
+            bytes += p.bytes();
+        }
+        out.printf(Locale.ROOT, "Dry run: %d folder(s), %d message(s), %.1f MB would be considered; nothing was written.%n",
+                r.plan().size(), messages, bytes / 1e6);
+    }
+
+    static void statistics(PrintWriter out, MigrationReport r) {
+        double seconds = r.duration().toMillis() / 1000.0;
+        out.printf(Locale.ROOT, "%nMigration %s%n", r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        if (r.failure() != null) {
+            out.println("  reason           " + r.failure());
+        }
+        out.printf(Locale.ROOT, "  copied           %d message(s), %.1f MB%n", r.copied(), r.bytes() / 1e6);
+        out.printf(Locale.ROOT, "  already present  %d%n", r.alreadyPresent());
+        out.printf(Locale.ROOT, "  flags updated    %d%n", r.flagsUpdated());
+        if (r.removed() > 0) {
+            out.printf(Locale.ROOT, "  removed (mirror) %d%n", r.removed());
+        }
+        out.printf(Locale.ROOT, "  skipped          %d%n", r.skipped().size());
+        out.printf(Locale.ROOT, "  folders          %d%n", r.plan().size());
+        out.printf(Locale.ROOT, "  duration         %.1f s%n", seconds);
+        out.printf(Locale.ROOT, "  rate             %.1f msgs/s, %.1f MB/s%n", r.messagesPerSecond(),
+                r.bytes() / 1e6 / Math.max(seconds, 0.001));
+        for (SkippedItem s : r.skipped()) {
+            out.printf(Locale.ROOT, "  skipped: folder '%s' uid %d, subject '%s', date %s, %d bytes: %s%n", s.folder(),
+                    s.uid(), s.subject() == null ? "" : s.subject(), s.date(), s.size(), s.reason());
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.mailmigrator.connector.imap.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailmigrator.testing.Dovecot;
+
+/**
+ * {@code mailmigrator migrate} end to end against Dovecot: TLS choices and certificate trust, failures with
+ * their exit codes and messages, the statistics block, the dry-run plan and the JSON report.
+ */
+class CliMigrateTest {
+    private static Dovecot dovecot;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dovecot = Dovecot.start(Dovecot.Layout.SLASH);
+    }
+
+    @AfterAll
+    static void stop() {
+        dovecot.close();
+    }
+
+    private static String imaps(String user) {
+        return "imaps://" + user + "@127.0.0.1:" + dovecot.imapsPort();
+    }
+
+    private static String imap(String user) {
+        return "imap://" + user + "@127.0.0.1:" + dovecot.imapPort();
+    }
+
+    @Test
+    void selfSignedCertificateIsRefusedByDefaultAndAcceptedWithItsFingerprint(@TempDir Path dir) throws Exception {
+        Corpus.load(dovecot, "tls-src", 2);
+        String fp = dovecot.certificateSha256();
+        CliRun refused = CliRun.of(CliRun.migrate(dir, imaps("tls-src"), imap("tls-dst"), Dovecot.PASSWORD,
+                Dovecot.PASSWORD));
+        assertEquals(5, refused.code(), refused.toString());
+        assertTrue(refused.err().contains("not trusted") && refused.err().contains("--trust-sha256 " + fp), refused.toString());
+
+        CliRun starttlsRefused = CliRun.of(CliRun.migrate(dir, imaps("tls-src"), imap("tls-dst"), Dovecot.PASSWORD,
+                Dovecot.PASSWORD, "--trust-sha256", "00".repeat(32)));
+        assertEquals(5, starttlsRefused.code(), "a wrong pin is refused too: " + starttlsRefused);
+
+        Path report = dir.resolve("report.json");
+        CliRun ok = CliRun.of(CliRun.migrate(dir, imaps("tls-src"), imap("tls-dst"), Dovecot.PASSWORD,
+                Dovecot.PASSWORD, "--trust-sha256", fp, "--report", report.toString()));
+        assertEquals(0, ok.code(), ok.toString());
+        assertTrue(ok.out().contains("Migration completed"), ok.out());
+        assertTrue(ok.out().contains("msgs/s"), ok.out());
+        Verify.sameMail(dovecot, "tls-src", dovecot, "tls-dst", Map.of());
+        String json = Files.readString(report);
+        assertTrue(json.contains("\"outcome\": \"completed\"") && json.contains("\"exitCode\": 0"), json);
+        assertTrue(json.contains("\"copied\": " + (TestCorpus.generate(2, 42).size())), json);
+        for (String text : List.of(ok.out(), ok.err(), json, refused.out(), refused.err())) {
+            assertFalse(text.contains(Dovecot.PASSWORD), "the password must never be printed: " + text);
+        }
+        CliRun again = CliRun.of(CliRun.migrate(dir, imaps("tls-src"), imap("tls-dst"), Dovecot.PASSWORD,
+                Dovecot.PASSWORD, "--trust-sha256", fp));
+        assertEquals(0, again.code(), again.toString());
+        assertTrue(again.out().contains("copied           0 message(s)"), again.out());
+    }
+
+    @Test
+    void wrongPasswordStopsWithTheAuthenticationExitCode(@TempDir Path dir) throws Exception {
+        CliRun run = CliRun.of(CliRun.migrate(dir, imap("pw-src"), imap("pw-dst"), "not-the-password",
+                Dovecot.PASSWORD, "--allow-plaintext"));
+        assertEquals(4, run.code(), run.toString());
+        assertTrue(run.err().contains("login refused for pw-src@127.0.0.1:" + dovecot.imapPort()), run.toString());
+        assertFalse(run.toString().contains("not-the-password"), run.toString());
+    }
+
+    @Test
+    void aClosedPortIsAConnectionFailure(@TempDir Path dir) throws Exception {
+        int closed;
+        try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        CliRun run = CliRun.of(CliRun.migrate(dir, "imap://x@127.0.0.1:" + closed, imap("cp-dst"), Dovecot.PASSWORD,
+                Dovecot.PASSWORD, "--allow-plaintext"));
+        assertEquals(3, run.code(), run.toString());
+        assertTrue(run.err().contains("cannot connect to x@127.0.0.1:" + closed), run.toString());
+    }
+
+    @Test
+    void dryRunPrintsThePlanAndWritesNothing(@TempDir Path dir) throws Exception {
+        Corpus.load(dovecot, "dry-src", 1);
+        CliRun run = CliRun.of(CliRun.migrate(dir, imap("dry-src"), imap("dry-dst"), Dovecot.PASSWORD, Dovecot.PASSWORD,
+                "--allow-plaintext", "--dry-run", "--exclude", "^Old"));
+        assertEquals(0, run.code(), run.toString());
+        assertTrue(run.out().contains("SOURCE") && run.out().contains("Work/Projects/v2.0 release"), run.out());
+        assertTrue(run.out().contains("Dry run:") && !run.out().contains("Old Mail"), run.out());
+        try (ImapProbe p = ImapProbe.login(dovecot, "dry-dst")) {
+            assertEquals(List.of("INBOX"), new ArrayList<>(p.folders().keySet()));
+        }
+    }
+
+    @Test
+    void badOptionsAreUsageErrorsNamingTheOption(@TempDir Path dir) throws Exception {
+        CliRun url = CliRun.of(CliRun.migrate(dir, "pop3://a@b", imap("x"), "p", "p"));
+        assertEquals(2, url.code(), url.toString());
+        assertTrue(url.err().contains("--source 'pop3://a@b' must start with imaps://"), url.toString());
+        CliRun map = CliRun.of(CliRun.migrate(dir, imap("a"), imap("b"), "p", "p", "--map", "nodest"));
+        assertEquals(2, map.code(), map.toString());
+        assertTrue(map.err().contains("--map 'nodest' must be SOURCE=DESTINATION"), map.toString());
+    }
+}

@@ -1,0 +1,97 @@
+package org.mailmigrator.connector.imap.internal;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+
+import javax.net.ssl.SSLException;
+
+import org.eclipse.angus.mail.iap.CommandFailedException;
+import org.eclipse.angus.mail.iap.ConnectionException;
+import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.spi.ConnectorException.AccountFailure.Reason;
+
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.FolderClosedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.StoreClosedException;
+
+/**
+ * Types what Angus Mail throws by what the engine must do: a dropped connection is transient (retry), a
+ * refused login or an untrusted certificate stops the pair, an unknown host too. Messages name the account
+ * (login@host:port) and never the password.
+ */
+final class ImapFailures {
+    private ImapFailures() {
+    }
+
+    static ConnectorException connect(Exception e, ImapSettings s, PinningTrustManager trust) {
+        String who = s.describe();
+        if (e instanceof AuthenticationFailedException) {
+            return new ConnectorException.AccountFailure("login refused for " + who + ": "
+                    + clean(e.getMessage()), Reason.AUTHENTICATION, e);
+        }
+        if (has(e, UnknownHostException.class)) {
+            return new ConnectorException.AccountFailure("unknown host '" + s.host() + "' (" + who
+                    + "): check the server name", Reason.CONNECTION, e);
+        }
+        if (trust != null && trust.refusedFingerprint() != null) {
+            return new ConnectorException.AccountFailure("the certificate of " + s.host() + ":" + s.port()
+                    + " is not trusted (" + trust.refusedReason() + "). If you know this server, trust its certificate"
+                    + " with --trust-sha256 " + trust.refusedFingerprint(), Reason.CERTIFICATE, e);
+        }
+        String text = String.valueOf(e.getMessage());
+        if (text.contains("STARTTLS")) {
+            return new ConnectorException.AccountFailure(who + ": the server does not offer STARTTLS, which is "
+                    + "required; use imaps:// or allow plaintext explicitly", Reason.CONNECTION, e);
+        }
+        if (has(e, SSLException.class)) {
+            return new ConnectorException.AccountFailure("TLS with " + who + " failed: " + rootMessage(e),
+                    Reason.CONNECTION, e);
+        }
+        if (has(e, ConnectException.class) || has(e, SocketTimeoutException.class)
+                || has(e, NoRouteToHostException.class)) {
+            return new ConnectorException.TransientFailure("cannot connect to " + who + ": " + rootMessage(e), e);
+        }
+        return new ConnectorException.TransientFailure("connecting to " + who + " failed: " + rootMessage(e), e);
+    }
+
+    /** A failure during a command on an established session. */
+    static ConnectorException during(String what, MessagingException e) {
+        if (e instanceof FolderClosedException || e instanceof StoreClosedException
+                || has(e, ConnectionException.class) || has(e, java.io.IOException.class)) {
+            return new ConnectorException.TransientFailure(what + ": connection lost: " + rootMessage(e), e);
+        }
+        if (has(e, CommandFailedException.class)) {
+            return new ConnectorException.AccountFailure(what + ": the server refused: " + clean(rootMessage(e)),
+                    Reason.CONFIGURATION, e);
+        }
+        return new ConnectorException.TransientFailure(what + ": " + rootMessage(e), e);
+    }
+
+    static boolean has(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+            if (c instanceof MessagingException m && m.getNextException() != null && m.getNextException() != c.getCause()
+                    && has(m.getNextException(), type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+    }
+
+    private static String clean(String serverText) {
+        return serverText == null ? "" : serverText.replaceAll("\\s*\\(\\d+\\.\\d+ \\+ [^)]*secs\\)", "").trim();
+    }
+}

@@ -1,0 +1,204 @@
+package org.mailmigrator.connector.imap.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import org.eclipse.angus.mail.iap.BadCommandException;
+import org.eclipse.angus.mail.iap.CommandFailedException;
+import org.eclipse.angus.mail.iap.ProtocolException;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.AppendUID;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.ResyncData;
+import org.eclipse.angus.mail.imap.protocol.FLAGS;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.eclipse.angus.mail.imap.protocol.MODSEQ;
+import org.eclipse.angus.mail.imap.protocol.Status;
+import org.eclipse.angus.mail.imap.protocol.UID;
+import org.eclipse.angus.mail.imap.protocol.UIDSet;
+import org.mailmigrator.core.mail.FolderStatus;
+import org.mailmigrator.core.mail.Mailbox;
+import org.mailmigrator.core.mail.MessageBody;
+import org.mailmigrator.core.mail.MessageInfo;
+import org.mailmigrator.core.mail.MessageReader;
+import org.mailmigrator.core.spi.ConnectorException;
+
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+
+/**
+ * A selected IMAP folder. Listing and fetching are UID commands over many messages at once (one round trip
+ * per batch, not per message); writing is one APPEND per message with a streamed, known-size literal.
+ * Closed without expunging: the destination may hold {@code \Deleted} messages copied on purpose.
+ */
+final class ImapMailbox implements Mailbox {
+    private final ImapSession session;
+    private final IMAPFolder folder;
+    private final FolderStatus status;
+
+    private ImapMailbox(ImapSession session, IMAPFolder folder, FolderStatus status) {
+        this.session = session;
+        this.folder = folder;
+        this.status = status;
+    }
+
+    static ImapMailbox open(ImapSession session, IMAPFolder folder, boolean write) throws ConnectorException {
+        try {
+            int mode = write ? Folder.READ_WRITE : Folder.READ_ONLY;
+            if (session.condstore()) {
+                folder.open(mode, ResyncData.CONDSTORE);
+            } else {
+                folder.open(mode);
+            }
+            long modseq = session.condstore() ? Math.max(0, folder.getHighestModSeq()) : 0;
+            FolderStatus st = new FolderStatus(folder.getUIDValidity(), folder.getUIDNext(), folder.getMessageCount(),
+                    modseq);
+            return new ImapMailbox(session, folder, st);
+        } catch (MessagingException e) {
+            ConnectorException c = ImapFailures.during("opening folder '" + folder.getFullName() + "'", e);
+            // a folder the server refuses to select is skipped and reported; the other folders go on
+            throw c instanceof ConnectorException.AccountFailure ? new ConnectorException.ItemFailure(c.getMessage(), e) : c;
+        }
+    }
+
+    String name() {
+        return folder.getFullName();
+    }
+
+    @Override
+    public FolderStatus status() {
+        return status;
+    }
+
+    /** Runs a command on this folder's connection; NO/BAD answers come back as exceptions to the caller. */
+    Response[] run(String what, String command) throws ConnectorException {
+        return (Response[]) doCommand(what, p -> {
+            Response[] r = p.command(command, null);
+            p.handleResult(r[r.length - 1]);
+            return r;
+        });
+    }
+
+    Object doCommand(String what, IMAPFolder.ProtocolCommand cmd) throws ConnectorException {
+        try {
+            return folder.doCommand(cmd);
+        } catch (MessagingException e) {
+            throw ImapFailures.during(what + " in '" + name() + "' of " + session.describe(), e);
+        }
+    }
+
+    @Override
+    public long uidNext() throws ConnectorException {
+        Status st = (Status) doCommand("STATUS", p -> p.status(name(), new String[] { "UIDNEXT" }));
+        return st.uidnext;
+    }
+
+    @Override
+    public List<MessageInfo> list(long fromUid, long changedSince) throws ConnectorException {
+        boolean modseq = session.condstore();
+        String items = modseq ? "(UID FLAGS MODSEQ)" : "(UID FLAGS)";
+        String modifier = changedSince > 0 && modseq ? " (CHANGEDSINCE " + changedSince + ")" : "";
+        Response[] rs = run("listing messages", "UID FETCH " + Math.max(1, fromUid) + ":* " + items + modifier);
+        List<MessageInfo> out = new ArrayList<>();
+        for (Response r : rs) {
+            if (r instanceof FetchResponse f) {
+                UID uid = f.getItem(UID.class);
+                // "n:*" always includes the last message even when its UID is below n
+                if (uid == null || uid.uid < fromUid) {
+                    continue;
+                }
+                MODSEQ ms = f.getItem(MODSEQ.class);
+                out.add(new MessageInfo(uid.uid, -1, null, Flagsets.toStrings(f.getItem(FLAGS.class)),
+                        ms == null ? 0 : ms.modseq, null, null));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<MessageInfo> details(List<Long> uids) throws ConnectorException {
+        return new DetailsFetch(this).fetch(uids);
+    }
+
+    @Override
+    public long totalBytes() throws ConnectorException {
+        if (status.messages() == 0) {
+            return 0;
+        }
+        long total = 0;
+        for (Response r : run("sizes", "FETCH 1:* (RFC822.SIZE)")) {
+            if (r instanceof FetchResponse f) {
+                var size = f.getItem(org.eclipse.angus.mail.imap.protocol.RFC822SIZE.class);
+                total += size == null ? 0 : size.size;
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public void read(List<MessageInfo> messages, MessageReader reader) throws ConnectorException {
+        new BodyFetch(this).read(messages, reader);
+    }
+
+    @Override
+    public OptionalLong append(MessageBody body, Set<String> flags, Instant internalDate) throws ConnectorException {
+        Object result = doCommand("APPEND", p -> {
+            try {
+                return appendOne(p, body, flags, internalDate);
+            } catch (CommandFailedException | BadCommandException e) {
+                return e;
+            }
+        });
+        if (result instanceof ProtocolException refused) {
+            throw new ConnectorException.ItemFailure("the destination refused the message: "
+                    + String.valueOf(refused.getMessage()).replaceAll("\\s*\\(\\d+\\.\\d+ \\+ [^)]*secs\\)", ""),
+                    refused);
+        }
+        return result instanceof AppendUID a ? OptionalLong.of(a.uid) : OptionalLong.empty();
+    }
+
+    private Object appendOne(IMAPProtocol p, MessageBody body, Set<String> flags, Instant date) throws ProtocolException {
+        AppendUID uid = p.appenduid(name(), Flagsets.toFlags(flags), date == null ? null : Date.from(date),
+                Bodies.literal(body));
+        return uid == null ? Boolean.TRUE : uid;
+    }
+
+    @Override
+    public void replaceFlags(Map<Set<String>, List<Long>> uidsByFlags) throws ConnectorException {
+        for (var e : uidsByFlags.entrySet()) {
+            String list = Flagsets.toList(e.getKey());
+            for (List<Long> chunk : UidSets.chunks(e.getValue(), 2000)) {
+                run("storing flags", "UID STORE " + UidSets.format(chunk) + " FLAGS.SILENT " + list);
+            }
+        }
+    }
+
+    @Override
+    public void expunge(List<Long> uids) throws ConnectorException {
+        for (List<Long> chunk : UidSets.chunks(uids, 2000)) {
+            run("marking deleted", "UID STORE " + UidSets.format(chunk) + " +FLAGS.SILENT (\\Deleted)");
+            long[] array = chunk.stream().mapToLong(Long::longValue).toArray();
+            doCommand("UID EXPUNGE", p -> {
+                p.uidexpunge(UIDSet.createUIDSets(array));
+                return null;
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (folder.isOpen()) {
+                folder.close(false);
+            }
+        } catch (MessagingException e) {
+            // the connection is already gone: nothing to release
+        }
+    }
+}

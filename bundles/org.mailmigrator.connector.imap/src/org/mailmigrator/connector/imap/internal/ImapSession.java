@@ -1,0 +1,222 @@
+package org.mailmigrator.connector.imap.internal;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+
+import org.eclipse.angus.mail.iap.CommandFailedException;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.ListInfo;
+import org.eclipse.angus.mail.imap.protocol.Namespaces;
+import org.eclipse.angus.mail.imap.protocol.Status;
+import org.mailmigrator.core.mail.FolderStatus;
+import org.mailmigrator.core.mail.MailFolder;
+import org.mailmigrator.core.mail.MailStore;
+import org.mailmigrator.core.mail.Mailbox;
+import org.mailmigrator.core.mail.Namespace;
+import org.mailmigrator.core.model.Secret;
+import org.mailmigrator.core.spi.ConnectContext;
+import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.spi.ConnectorSession;
+
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+
+/**
+ * One logged-in IMAP connection (Angus {@link IMAPStore}) offering {@link MailStore}. Store-level commands
+ * (LIST, STATUS, CREATE) go through a closed folder's {@code doCommand}; each opened {@link ImapMailbox}
+ * has its own connection from Angus's pool.
+ */
+public final class ImapSession implements ConnectorSession, MailStore {
+    private final IMAPStore store;
+    private final ImapSettings settings;
+    private final boolean condstore;
+    private Optional<Long> appendLimit;
+
+    private ImapSession(IMAPStore store, ImapSettings settings) throws MessagingException {
+        this.store = store;
+        this.settings = settings;
+        this.condstore = store.hasCapability("CONDSTORE");
+    }
+
+    public static ImapSession open(ImapSettings s, Secret password, ConnectContext context) throws ConnectorException {
+        PinningTrustManager trust = null;
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        // Jakarta Mail finds its providers through the context class loader: in OSGi it must see Angus
+        Thread.currentThread().setContextClassLoader(IMAPStore.class.getClassLoader());
+        try {
+            trust = new PinningTrustManager(s.trustSha256(), s.trustStore(), context, s.host());
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, new TrustManager[] { trust }, null);
+            String protocol = s.security() == ImapSettings.Security.TLS ? "imaps" : "imap";
+            String p = "mail." + protocol + ".";
+            Properties props = new Properties();
+            props.put(p + "ssl.socketFactory", tls.getSocketFactory());
+            props.put(p + "ssl.checkserveridentity", String.valueOf(s.trustSha256().isEmpty()));
+            props.put(p + "starttls.enable", String.valueOf(s.security() == ImapSettings.Security.STARTTLS));
+            props.put(p + "starttls.required", String.valueOf(s.security() == ImapSettings.Security.STARTTLS));
+            props.put(p + "connectiontimeout", "30000");
+            props.put(p + "timeout", "300000");
+            props.put(p + "connectionpoolsize", "2");
+            Session session = Session.getInstance(props);
+            IMAPStore store = (IMAPStore) session.getStore(protocol);
+            char[] pw = password.reveal();
+            try {
+                store.connect(s.host(), s.port(), s.login(), new String(pw));
+            } finally {
+                java.util.Arrays.fill(pw, '\0');
+            }
+            return new ImapSession(store, s);
+        } catch (MessagingException e) {
+            throw ImapFailures.connect(e, s, trust);
+        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
+            throw new ConnectorException.AccountFailure("cannot set up TLS for " + s.describe() + ": " + e.getMessage(),
+                    ConnectorException.AccountFailure.Reason.CONFIGURATION, e);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    boolean condstore() {
+        return condstore;
+    }
+
+    String describe() {
+        return settings.describe();
+    }
+
+    private Object command(String what, IMAPFolder.ProtocolCommand cmd) throws ConnectorException {
+        try {
+            return ((IMAPFolder) store.getDefaultFolder()).doCommand(cmd);
+        } catch (MessagingException e) {
+            throw ImapFailures.during(what + " on " + settings.describe(), e);
+        }
+    }
+
+    @Override
+    public Namespace personalNamespace() throws ConnectorException {
+        Namespaces ns = (Namespaces) command("NAMESPACE", p -> p.hasCapability("NAMESPACE") ? p.namespace() : null);
+        if (ns != null && ns.personal != null && ns.personal.length > 0) {
+            return new Namespace(ns.personal[0].prefix, ns.personal[0].delimiter);
+        }
+        ListInfo[] root = (ListInfo[]) command("LIST", p -> p.list("", ""));
+        return new Namespace("", root != null && root.length > 0 ? root[0].separator : '/');
+    }
+
+    @Override
+    public List<MailFolder> folders() throws ConnectorException {
+        ListInfo[] all = (ListInfo[]) command("LIST", p -> p.list("", "*"));
+        ListInfo[] subscribed = (ListInfo[]) command("LSUB", p -> p.lsub("", "*"));
+        Set<String> subs = new HashSet<>();
+        if (subscribed != null) {
+            for (ListInfo l : subscribed) {
+                subs.add(l.name);
+            }
+        }
+        List<MailFolder> out = new ArrayList<>();
+        if (all != null) {
+            for (ListInfo l : all) {
+                Set<String> attrs = new HashSet<>(List.of(l.attrs == null ? new String[0] : l.attrs));
+                if (!l.canOpen) {
+                    attrs.add("\\Noselect");
+                }
+                out.add(new MailFolder(l.name, l.separator, attrs, subs.contains(l.name)));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<FolderStatus> status(String folder) throws ConnectorException {
+        String[] items = condstore ? new String[] { "MESSAGES", "UIDNEXT", "UIDVALIDITY", "HIGHESTMODSEQ" }
+                : new String[] { "MESSAGES", "UIDNEXT", "UIDVALIDITY" };
+        Status st = (Status) command("STATUS " + folder, p -> {
+            try {
+                return p.status(folder, items);
+            } catch (CommandFailedException e) {
+                return null;
+            }
+        });
+        return st == null ? Optional.empty()
+                : Optional.of(new FolderStatus(st.uidvalidity, st.uidnext, st.total, Math.max(0, st.highestmodseq)));
+    }
+
+    @Override
+    public void create(String folder, boolean holdsMessages) throws ConnectorException {
+        try {
+            Folder f = store.getFolder(folder);
+            if (!f.exists() && !f.create(holdsMessages ? Folder.HOLDS_MESSAGES : Folder.HOLDS_FOLDERS)) {
+                throw new ConnectorException.AccountFailure("cannot create folder '" + folder + "' on "
+                        + settings.describe(), null);
+            }
+        } catch (MessagingException e) {
+            throw ImapFailures.during("creating folder '" + folder + "'", e);
+        }
+    }
+
+    @Override
+    public void subscribe(String folder) throws ConnectorException {
+        command("SUBSCRIBE " + folder, p -> {
+            p.subscribe(folder);
+            return null;
+        });
+    }
+
+    @Override
+    public Mailbox open(String folder, boolean write) throws ConnectorException {
+        return ImapMailbox.open(this, (IMAPFolder) folderObject(folder), write);
+    }
+
+    private Folder folderObject(String name) throws ConnectorException {
+        try {
+            return store.getFolder(name);
+        } catch (MessagingException e) {
+            throw ImapFailures.during("folder '" + name + "'", e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<Long> appendLimit() {
+        if (appendLimit == null) {
+            appendLimit = readAppendLimit();
+        }
+        return appendLimit;
+    }
+
+    private Optional<Long> readAppendLimit() {
+        try {
+            Object caps = command("CAPABILITY", p -> p.getCapabilities());
+            for (String c : ((Map<?, ?>) caps).keySet().stream().map(String::valueOf).toList()) {
+                if (c.startsWith("APPENDLIMIT=")) {
+                    return Optional.of(Long.parseLong(c.substring("APPENDLIMIT=".length())));
+                }
+            }
+        } catch (ConnectorException | NumberFormatException e) {
+            // no limit known: the server will say NO to a message too big, which is reported as well
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public <T> Optional<T> capability(Class<T> type) {
+        return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        try {
+            store.close();
+        } catch (MessagingException e) {
+            // logging out of a broken connection: the session is gone either way
+        }
+    }
+}

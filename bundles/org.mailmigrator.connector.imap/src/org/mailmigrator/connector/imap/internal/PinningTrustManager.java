@@ -1,0 +1,110 @@
+package org.mailmigrator.connector.imap.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+import org.mailmigrator.core.spi.ConnectContext;
+
+/**
+ * Trusts what the JDK trust store trusts (plus the certificates of an optional PEM file), and beyond that
+ * only a server certificate whose SHA-256 the administrator supplied, or one the {@link ConnectContext}
+ * accepts interactively. Never "accept all". Remembers the last refused certificate's fingerprint so that
+ * the error message can tell the administrator what to pin.
+ */
+public final class PinningTrustManager implements X509TrustManager {
+    private final X509TrustManager base;
+    private final List<byte[]> pins;
+    private final ConnectContext context;
+    private final String host;
+    private volatile String refusedFingerprint;
+    private volatile String refusedReason;
+
+    public PinningTrustManager(List<byte[]> pins, Optional<Path> pemFile, ConnectContext context, String host)
+            throws GeneralSecurityException, IOException {
+        this.pins = pins;
+        this.context = context;
+        this.host = host;
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        if (pemFile.isPresent()) {
+            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+            ks.load(null, null);
+            TrustManagerFactory jdk = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            jdk.init((KeyStore) null);
+            for (X509Certificate c : ((X509TrustManager) jdk.getTrustManagers()[0]).getAcceptedIssuers()) {
+                ks.setCertificateEntry("jdk-" + c.getSubjectX500Principal().getName() + c.getSerialNumber(), c);
+            }
+            try (InputStream in = Files.newInputStream(pemFile.get())) {
+                int i = 0;
+                for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                    ks.setCertificateEntry("file-" + i++, c);
+                }
+            }
+            tmf.init(ks);
+        } else {
+            tmf.init((KeyStore) null);
+        }
+        this.base = (X509TrustManager) tmf.getTrustManagers()[0];
+    }
+
+    public static String sha256(X509Certificate cert) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot encode the server certificate", e);
+        }
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        try {
+            base.checkServerTrusted(chain, authType);
+            return;
+        } catch (CertificateException e) {
+            String fingerprint = sha256(chain[0]);
+            byte[] presented = HexFormat.of().parseHex(fingerprint);
+            if (pins.stream().anyMatch(p -> MessageDigest.isEqual(p, presented))) {
+                return;
+            }
+            if (context.trustCertificate(host, chain)) {
+                return;
+            }
+            refusedFingerprint = fingerprint;
+            refusedReason = !pins.isEmpty() ? "its SHA-256 is not the one given to trust" : e.getMessage();
+            throw e;
+        }
+    }
+
+    /** The SHA-256 of the certificate refused last, or null. */
+    public String refusedFingerprint() {
+        return refusedFingerprint;
+    }
+
+    public String refusedReason() {
+        return refusedReason;
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        throw new CertificateException("this trust manager only checks servers");
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+        return base.getAcceptedIssuers();
+    }
+}

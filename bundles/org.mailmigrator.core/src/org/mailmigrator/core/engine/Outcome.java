@@ -1,0 +1,19 @@
+package org.mailmigrator.core.engine;
+
+/** How a run ended, most important first: the command line turns each into its own exit code. */
+public enum Outcome {
+    /** Everything selected is on the destination. */
+    COMPLETED,
+    /** The run finished, but some messages were refused and skipped (listed in the report). */
+    ITEMS_SKIPPED,
+    /** A server could not be reached (unknown host, refused, timed out, TLS failure). */
+    CONNECTION_FAILED,
+    /** A server refused the login. */
+    AUTHENTICATION_FAILED,
+    /** A server's certificate is not trusted (and no fingerprint or trust store vouches for it). */
+    CERTIFICATE_REJECTED,
+    /** Another account-level problem: a folder cannot be created, a setting is wrong, the state store fails. */
+    ACCOUNT_FAILED,
+    /** The run was stopped before its end (signal, cancel); running it again resumes. */
+    INTERRUPTED
+}

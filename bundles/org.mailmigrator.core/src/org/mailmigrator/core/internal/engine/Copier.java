@@ -1,0 +1,124 @@
+package org.mailmigrator.core.internal.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.mailmigrator.core.engine.FolderPlan;
+import org.mailmigrator.core.engine.MigrationListener;
+import org.mailmigrator.core.engine.MigrationSettings;
+import org.mailmigrator.core.engine.SkippedItem;
+import org.mailmigrator.core.mail.Mailbox;
+import org.mailmigrator.core.mail.MessageInfo;
+import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.state.CopiedMessage;
+import org.mailmigrator.core.state.FolderState;
+import org.mailmigrator.core.state.JournalEntry;
+import org.mailmigrator.core.state.StateException;
+import org.mailmigrator.core.state.StateStore;
+
+/**
+ * Copies not-yet-copied messages in batches: journal the batch (one commit), fetch it from the source in
+ * as few round trips as the connector can, append each message, then record the batch (one commit). A
+ * message the destination refuses is skipped and reported; the others go on.
+ */
+final class Copier {
+    private final FolderPlan plan;
+    private final Mailbox source;
+    private final Mailbox destination;
+    private final StateStore state;
+    private final MigrationSettings settings;
+    private final Counters counters;
+    private final MigrationListener listener;
+    private final Cancellation cancel;
+    private final Optional<Long> appendLimit;
+    private FolderState st;
+    private boolean anySkipped;
+
+    Copier(FolderPlan plan, FolderState st, Mailbox source, Mailbox destination, StateStore state,
+            MigrationSettings settings, Counters counters, MigrationListener listener, Cancellation cancel,
+            Optional<Long> appendLimit) {
+        this.plan = plan;
+        this.st = st;
+        this.source = source;
+        this.destination = destination;
+        this.state = state;
+        this.settings = settings;
+        this.counters = counters;
+        this.listener = listener;
+        this.cancel = cancel;
+        this.appendLimit = appendLimit;
+    }
+
+    boolean anySkipped() {
+        return anySkipped;
+    }
+
+    FolderState copy(List<MessageInfo> fresh, Map<Long, CopiedMessage> copied) throws ConnectorException, StateException {
+        for (int from = 0; from < fresh.size(); from += settings.batchSize()) {
+            cancel.check();
+            List<MessageInfo> batch = new ArrayList<>();
+            for (MessageInfo m : fresh.subList(from, Math.min(fresh.size(), from + settings.batchSize()))) {
+                if (appendLimit.isPresent() && m.size() > appendLimit.get()) {
+                    skip(m, "larger than the destination's APPENDLIMIT of " + appendLimit.get() + " bytes");
+                } else {
+                    batch.add(m);
+                }
+            }
+            if (!batch.isEmpty()) {
+                copyBatch(batch, copied);
+            }
+        }
+        return st;
+    }
+
+    private void copyBatch(List<MessageInfo> batch, Map<Long, CopiedMessage> copied)
+            throws ConnectorException, StateException {
+        long next = destination.uidNext();
+        state.addJournal(st.id(), batch.stream().map(m -> new JournalEntry(m.uid(), m.fingerprint(), next)).toList());
+        listener.checkpoint("journal-written", plan.source());
+        List<CopiedMessage> done = new ArrayList<>();
+        List<MessageInfo> withoutUid = new ArrayList<>();
+        long[] maxUid = { next - 1 };
+        source.read(batch, (info, body) -> {
+            cancel.check();
+            try {
+                OptionalLong uid = destination.append(body, info.copyableFlags(), info.internalDate());
+                if (uid.isPresent()) {
+                    done.add(new CopiedMessage(info.uid(), uid.getAsLong(), info.fingerprint(), info.copyableFlags()));
+                    maxUid[0] = Math.max(maxUid[0], uid.getAsLong());
+                } else {
+                    withoutUid.add(info);
+                }
+                counters.copied(info.size());
+                listener.checkpoint("appended", plan.source());
+            } catch (ConnectorException.ItemFailure e) {
+                skip(info, e.getMessage());
+            }
+        });
+        if (!withoutUid.isEmpty()) {
+            // no UIDPLUS: find the new messages' UIDs by fingerprint among those above the batch's start
+            Map<Long, CopiedMessage> known = new java.util.HashMap<>(copied);
+            done.forEach(c -> known.put(c.srcUid(), c));
+            List<CopiedMessage> resolved = new Recovery(destination, known).match(next, withoutUid);
+            done.addAll(resolved);
+            resolved.forEach(c -> maxUid[0] = Math.max(maxUid[0], c.dstUid()));
+            withoutUid.removeIf(m -> resolved.stream().anyMatch(c -> c.srcUid() == m.uid()));
+            withoutUid.forEach(m -> done.add(new CopiedMessage(m.uid(), 0, m.fingerprint(), m.copyableFlags())));
+        }
+        st = st.withDestination(st.dstUidValidity(), Math.max(st.dstUidNext(), maxUid[0] + 1));
+        state.recordCopied(st, done);
+        state.clearJournal(st.id());
+        done.forEach(c -> copied.put(c.srcUid(), c));
+        listener.checkpoint("recorded", plan.source());
+    }
+
+    private void skip(MessageInfo m, String reason) {
+        anySkipped = true;
+        counters.skipped(new SkippedItem(plan.source(), m.uid(), m.subject(), m.internalDate(), m.size(), reason),
+                m.size());
+        listener.info("skipped message " + m.uid() + " of " + plan.source() + ": " + reason);
+    }
+}

@@ -1,0 +1,112 @@
+package org.mailmigrator.core.internal.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.mailmigrator.core.engine.MigrationListener;
+import org.mailmigrator.core.engine.ProgressSnapshot;
+import org.mailmigrator.core.engine.SkippedItem;
+
+/**
+ * The running totals of one run, updated by every worker; publishes a progress snapshot to the listener at
+ * most every 250 ms so that a fast copy is not slowed down by printing.
+ */
+public final class Counters {
+    final AtomicInteger foldersDone = new AtomicInteger();
+    final AtomicInteger foldersTotal = new AtomicInteger();
+    final AtomicLong messagesDone = new AtomicLong();
+    final AtomicLong messagesTotal = new AtomicLong();
+    final AtomicLong bytesDone = new AtomicLong();
+    final AtomicLong bytesTotal = new AtomicLong();
+    final AtomicLong copied = new AtomicLong();
+    final AtomicLong alreadyPresent = new AtomicLong();
+    final AtomicLong flagsUpdated = new AtomicLong();
+    final AtomicLong removed = new AtomicLong();
+    final AtomicLong bytesCopied = new AtomicLong();
+    private final List<SkippedItem> skipped = new ArrayList<>();
+    private final MigrationListener listener;
+    private final long start = System.nanoTime();
+    private final AtomicLong lastPublished = new AtomicLong();
+
+    public Counters(MigrationListener listener) {
+        this.listener = listener;
+    }
+
+    void planned(long messages, long bytes) {
+        messagesTotal.addAndGet(messages);
+        bytesTotal.addAndGet(bytes);
+        publish(false);
+    }
+
+    void copied(long bytes) {
+        copied.incrementAndGet();
+        messagesDone.incrementAndGet();
+        bytesDone.addAndGet(bytes);
+        bytesCopied.addAndGet(bytes);
+        publish(false);
+    }
+
+    void present(long n) {
+        alreadyPresent.addAndGet(n);
+        messagesDone.addAndGet(n);
+    }
+
+    synchronized void skipped(SkippedItem item, long bytes) {
+        skipped.add(item);
+        messagesDone.incrementAndGet();
+        bytesDone.addAndGet(bytes);
+    }
+
+    public synchronized List<SkippedItem> skipped() {
+        return List.copyOf(skipped);
+    }
+
+    void folderDone() {
+        foldersDone.incrementAndGet();
+        publish(true);
+    }
+
+    public Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Publishes a snapshot: always when {@code force}, else at most every 250 ms. */
+    public void publish(boolean force) {
+        long now = System.nanoTime();
+        long last = lastPublished.get();
+        if (!force && now - last < 250_000_000L) {
+            return;
+        }
+        if (lastPublished.compareAndSet(last, now) || force) {
+            int skippedCount;
+            synchronized (this) {
+                skippedCount = skipped.size();
+            }
+            listener.progress(new ProgressSnapshot(foldersDone.get(), foldersTotal.get(), messagesDone.get(),
+                    messagesTotal.get(), bytesDone.get(), bytesTotal.get(), copied.get(), skippedCount, elapsed()));
+        }
+    }
+
+    public long copiedCount() {
+        return copied.get();
+    }
+
+    public long alreadyPresentCount() {
+        return alreadyPresent.get();
+    }
+
+    public long flagsUpdatedCount() {
+        return flagsUpdated.get();
+    }
+
+    public long removedCount() {
+        return removed.get();
+    }
+
+    public long bytesCopied() {
+        return bytesCopied.get();
+    }
+}

@@ -1,0 +1,61 @@
+package org.mailmigrator.core.internal.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.mailmigrator.core.engine.FolderPlan;
+import org.mailmigrator.core.engine.MigrationListener;
+import org.mailmigrator.core.mail.Mailbox;
+import org.mailmigrator.core.mail.MessageInfo;
+import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.state.CopiedMessage;
+import org.mailmigrator.core.state.FolderState;
+import org.mailmigrator.core.state.StateException;
+import org.mailmigrator.core.state.StateStore;
+
+/**
+ * Writes source flag changes to the destination: messages are grouped by their new flag set, so a thousand
+ * messages marked read cost one STORE, not a thousand.
+ */
+final class FlagPropagation {
+    private final FolderPlan plan;
+    private final Mailbox destination;
+    private final StateStore state;
+    private final Counters counters;
+    private final MigrationListener listener;
+
+    FlagPropagation(FolderPlan plan, Mailbox destination, StateStore state, Counters counters,
+            MigrationListener listener) {
+        this.plan = plan;
+        this.destination = destination;
+        this.state = state;
+        this.counters = counters;
+        this.listener = listener;
+    }
+
+    void apply(FolderState st, Map<Long, MessageInfo> source, Map<Long, CopiedMessage> copied)
+            throws ConnectorException, StateException {
+        Map<Set<String>, List<Long>> updates = new HashMap<>();
+        List<CopiedMessage> changed = new ArrayList<>();
+        for (MessageInfo m : source.values()) {
+            CopiedMessage c = copied.get(m.uid());
+            Set<String> flags = m.copyableFlags();
+            if (c == null || c.dstUid() <= 0 || flags.equals(c.flags())) {
+                continue;
+            }
+            updates.computeIfAbsent(flags, k -> new ArrayList<>()).add(c.dstUid());
+            changed.add(c.withFlags(flags));
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        destination.replaceFlags(updates);
+        state.recordCopied(st, changed);
+        changed.forEach(c -> copied.put(c.srcUid(), c));
+        counters.flagsUpdated.addAndGet(changed.size());
+        listener.checkpoint("flags-stored", plan.source());
+    }
+}

@@ -1,0 +1,135 @@
+package org.mailmigrator.core.internal.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.mailmigrator.core.engine.FolderPlan;
+import org.mailmigrator.core.engine.MigrationSettings;
+import org.mailmigrator.core.mail.MailFolder;
+import org.mailmigrator.core.mail.Namespace;
+
+/**
+ * Decides where each source folder goes, with a reason for every decision: explicit {@code --map} first,
+ * then INBOX, then special use (RFC 6154 attributes, else usual names), then the same path translated from
+ * the source's namespace prefix and separator to the destination's.
+ */
+public final class FolderMapper {
+    private final Namespace srcNs;
+    private final Namespace dstNs;
+    private final Map<String, MailFolder> dstByName = new HashMap<>();
+    private final Map<String, String> dstBySpecialUse = new HashMap<>();
+
+    public FolderMapper(Namespace srcNs, Namespace dstNs, List<MailFolder> dstFolders) {
+        this.srcNs = srcNs;
+        this.dstNs = dstNs;
+        for (MailFolder f : dstFolders) {
+            dstByName.put(f.name(), f);
+        }
+        // attributes win over names: fill names first, then let attributes overwrite
+        for (MailFolder f : dstFolders) {
+            SpecialUseNames.of(leaf(f.name(), f.separator())).ifPresent(u -> dstBySpecialUse.putIfAbsent(u, f.name()));
+        }
+        for (MailFolder f : dstFolders) {
+            f.specialUse().ifPresent(u -> dstBySpecialUse.put(u, f.name()));
+        }
+    }
+
+    /** The plan for the selected source folders, parents before children. */
+    public List<FolderPlan> plan(List<MailFolder> srcFolders, MigrationSettings settings) {
+        List<Pattern> include = compile(settings.include(), "--include");
+        List<Pattern> exclude = compile(settings.exclude(), "--exclude");
+        Map<String, FolderPlan> byDestination = new LinkedHashMap<>();
+        List<MailFolder> sorted = new ArrayList<>(srcFolders);
+        sorted.sort(Comparator.comparing(MailFolder::name));
+        for (MailFolder f : sorted) {
+            if ((!include.isEmpty() && include.stream().noneMatch(p -> p.matcher(f.name()).find()))
+                    || exclude.stream().anyMatch(p -> p.matcher(f.name()).find())) {
+                continue;
+            }
+            FolderPlan plan = map(f, settings.map());
+            FolderPlan clash = byDestination.putIfAbsent(plan.destination(), plan);
+            if (clash != null) {
+                throw new IllegalArgumentException("source folders '" + clash.source() + "' and '" + f.name()
+                        + "' would both go to destination folder '" + plan.destination()
+                        + "'; add --map or --exclude for one of them");
+            }
+        }
+        List<FolderPlan> result = new ArrayList<>(byDestination.values());
+        result.sort(Comparator.comparing(FolderPlan::destination));
+        return result;
+    }
+
+    private FolderPlan map(MailFolder f, Map<String, String> explicit) {
+        String mapped = explicit.get(f.name());
+        if (mapped != null) {
+            return plan(f, mapped, "--map " + f.name() + "=" + mapped);
+        }
+        if (f.name().equalsIgnoreCase("INBOX")) {
+            return plan(f, "INBOX", "INBOX");
+        }
+        String relative = f.name().startsWith(srcNs.prefix()) ? f.name().substring(srcNs.prefix().length()) : f.name();
+        String[] parts = relative.split(Pattern.quote(String.valueOf(f.separator())), -1);
+        List<String> reasons = new ArrayList<>();
+        if (parts.length == 1) {
+            Optional<String> use = f.specialUse().or(() -> SpecialUseNames.of(parts[0]));
+            if (use.isPresent() && dstBySpecialUse.containsKey(use.get())) {
+                String target = dstBySpecialUse.get(use.get());
+                String why = f.specialUse().isPresent() ? "special-use " + use.get() : "usual name of " + use.get();
+                return plan(f, target, target.equals(f.name()) ? why : why + " -> existing " + target);
+            }
+        }
+        StringBuilder dst = new StringBuilder();
+        boolean underInbox = parts.length > 1 && parts[0].equalsIgnoreCase("INBOX");
+        if (!underInbox) {
+            dst.append(dstNs.prefix());
+        }
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            if (part.indexOf(dstNs.separator()) >= 0 && dstNs.separator() != f.separator()) {
+                part = part.replace(dstNs.separator(), '_');
+                reasons.add("'" + dstNs.separator() + "' in '" + parts[i] + "' is the destination separator, replaced by '_'");
+            }
+            dst.append(i == 0 ? "" : String.valueOf(dstNs.separator())).append(part);
+        }
+        if (!srcNs.prefix().equals(dstNs.prefix()) && !srcNs.prefix().isEmpty() && f.name().startsWith(srcNs.prefix())) {
+            reasons.add(0, "source prefix '" + srcNs.prefix() + "' removed");
+        }
+        if (!dstNs.prefix().isEmpty() && !underInbox) {
+            reasons.add(0, "destination prefix '" + dstNs.prefix() + "' added");
+        }
+        if (f.separator() != dstNs.separator() && parts.length > 1) {
+            reasons.add("separator '" + f.separator() + "' -> '" + dstNs.separator() + "'");
+        }
+        return plan(f, dst.toString(), reasons.isEmpty() ? "same name" : String.join("; ", reasons));
+    }
+
+    private FolderPlan plan(MailFolder f, String destination, String reason) {
+        return new FolderPlan(f.name(), destination, reason, f.selectable(), f.subscribed(),
+                !dstByName.containsKey(destination), 0, 0);
+    }
+
+    private static String leaf(String name, char sep) {
+        int i = name.lastIndexOf(sep);
+        return i < 0 ? name : name.substring(i + 1);
+    }
+
+    private static List<Pattern> compile(List<String> regexes, String option) {
+        List<Pattern> list = new ArrayList<>();
+        for (String r : regexes) {
+            try {
+                list.add(Pattern.compile(r));
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException(option + " '" + r + "' is not a regular expression: "
+                        + e.getDescription());
+            }
+        }
+        return list;
+    }
+}

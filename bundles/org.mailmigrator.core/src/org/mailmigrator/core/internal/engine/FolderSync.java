@@ -1,0 +1,152 @@
+package org.mailmigrator.core.internal.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.mailmigrator.core.engine.FolderPlan;
+import org.mailmigrator.core.engine.MigrationListener;
+import org.mailmigrator.core.engine.MigrationSettings;
+import org.mailmigrator.core.mail.FolderStatus;
+import org.mailmigrator.core.mail.MailStore;
+import org.mailmigrator.core.mail.Mailbox;
+import org.mailmigrator.core.mail.MessageInfo;
+import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.state.CopiedMessage;
+import org.mailmigrator.core.state.FolderState;
+import org.mailmigrator.core.state.JournalEntry;
+import org.mailmigrator.core.state.StateException;
+import org.mailmigrator.core.state.StateStore;
+
+/**
+ * Brings one destination folder up to date with one source folder. Idempotent: it can be re-run after any
+ * failure or crash, because every destination write is journalled first and whatever lies on the destination
+ * above the recorded high-water mark is matched by fingerprint before anything is copied.
+ */
+final class FolderSync {
+    private final FolderPlan plan;
+    private final MailStore src;
+    private final MailStore dst;
+    private final StateStore state;
+    private final MigrationSettings settings;
+    private final Counters counters;
+    private final MigrationListener listener;
+    private final Cancellation cancel;
+    private boolean anySkipped;
+
+    FolderSync(FolderPlan plan, MailStore src, MailStore dst, StateStore state, MigrationSettings settings,
+            Counters counters, MigrationListener listener, Cancellation cancel) {
+        this.plan = plan;
+        this.src = src;
+        this.dst = dst;
+        this.state = state;
+        this.settings = settings;
+        this.counters = counters;
+        this.listener = listener;
+        this.cancel = cancel;
+    }
+
+    void run() throws ConnectorException, StateException {
+        FolderState st = state.folder(plan.source(), plan.destination());
+        FolderStatus srcStatus = src.status(plan.source()).orElseThrow(() -> new ConnectorException.ItemFailure(
+                "source folder '" + plan.source() + "' no longer exists", null));
+        FolderStatus dstStatus = dst.status(plan.destination()).orElseThrow(() -> new ConnectorException.ItemFailure(
+                "destination folder '" + plan.destination() + "' cannot hold messages (missing or \\Noselect); "
+                        + "use --map to choose another", null));
+        List<JournalEntry> journal = state.journal(st.id());
+        if (unchanged(st, srcStatus, dstStatus, journal)) {
+            counters.present(srcStatus.messages());
+            counters.planned(srcStatus.messages(), 0);
+            return;
+        }
+        boolean reset = (st.srcUidValidity() != 0 && st.srcUidValidity() != srcStatus.uidValidity())
+                || (st.dstUidValidity() != 0 && st.dstUidValidity() != dstStatus.uidValidity());
+        if (reset) {
+            listener.info("UIDVALIDITY changed for " + plan.source() + " -> " + plan.destination()
+                    + ": rebuilding the message map from fingerprints");
+            state.resetFolder(st.id());
+            st = new FolderState(st.id(), st.source(), st.destination(), 0, 0, 0, 0, 0);
+            journal = List.of();
+        }
+        try (Mailbox sbox = src.open(plan.source(), false); Mailbox dbox = dst.open(plan.destination(), true)) {
+            sync(st, journal, sbox, dbox);
+        }
+    }
+
+    /** The one-round-trip-per-side case: nothing changed on either side since the last complete run. */
+    private boolean unchanged(FolderState st, FolderStatus s, FolderStatus d, List<JournalEntry> journal) {
+        return journal.isEmpty() && !settings.mirror() && s.highestModSeq() > 0
+                && st.srcUidValidity() == s.uidValidity() && st.srcHighestModSeq() == s.highestModSeq()
+                && st.srcUidNext() == s.uidNext() && st.dstUidValidity() == d.uidValidity()
+                && st.dstUidNext() == d.uidNext();
+    }
+
+    private void sync(FolderState st0, List<JournalEntry> journal, Mailbox sbox, Mailbox dbox)
+            throws ConnectorException, StateException {
+        FolderStatus s = sbox.status();
+        FolderStatus d = dbox.status();
+        FolderState st = new FolderState(st0.id(), st0.source(), st0.destination(), s.uidValidity(), d.uidValidity(),
+                st0.srcUidNext(), st0.srcHighestModSeq(), st0.dstUidNext());
+        Map<Long, CopiedMessage> copied = new HashMap<>(state.copied(st.id()));
+        boolean incremental = !settings.mirror() && st0.srcHighestModSeq() > 0 && s.highestModSeq() > 0
+                && st0.srcUidValidity() == s.uidValidity();
+        List<MessageInfo> listed = sbox.list(1, incremental ? st0.srcHighestModSeq() : 0);
+        List<Long> freshUids = new ArrayList<>();
+        for (MessageInfo m : listed) {
+            if (!copied.containsKey(m.uid())) {
+                freshUids.add(m.uid());
+            }
+        }
+        List<MessageInfo> fresh = new ArrayList<>(sbox.details(freshUids));
+        fresh.sort(Comparator.comparingLong(MessageInfo::uid));
+        long freshBytes = fresh.stream().mapToLong(MessageInfo::size).sum();
+        long known = incremental ? copied.size() : listed.size() - fresh.size();
+        counters.planned(known + fresh.size(), freshBytes);
+        counters.present(known);
+
+        long scanFrom = journal.stream().mapToLong(JournalEntry::dstUidNext).min().orElse(Long.MAX_VALUE);
+        scanFrom = Math.max(1, Math.min(scanFrom, st.dstUidNext()));
+        long dstNext = dbox.uidNext();
+        if (dstNext > scanFrom && !fresh.isEmpty()) {
+            Recovery recovery = new Recovery(dbox, copied);
+            List<CopiedMessage> found = recovery.match(scanFrom, fresh);
+            if (!found.isEmpty()) {
+                listener.info(plan.destination() + ": " + found.size() + " message(s) already on the destination");
+                counters.present(found.size());
+            }
+            st = st.withDestination(d.uidValidity(), dstNext);
+            state.recordCopied(st, found);
+            found.forEach(c -> copied.put(c.srcUid(), c));
+            fresh.removeIf(m -> copied.containsKey(m.uid()));
+        }
+        state.clearJournal(st.id());
+
+        Copier copier = new Copier(plan, st, sbox, dbox, state, settings, counters, listener, cancel,
+                dst.appendLimit());
+        st = copier.copy(fresh, copied);
+        anySkipped = copier.anySkipped();
+
+        Map<Long, MessageInfo> bySrc = new HashMap<>();
+        listed.forEach(m -> bySrc.put(m.uid(), m));
+        new FlagPropagation(plan, dbox, state, counters, listener).apply(st, bySrc, copied);
+        if (settings.mirror()) {
+            new Mirror(plan, dbox, state, counters).apply(st, bySrc.keySet(), copied);
+        }
+        // Only a complete pass may arm the fast path: a skipped message must be tried (and reported) again.
+        long after = dbox.uidNext();
+        st = new FolderState(st.id(), st.source(), st.destination(), s.uidValidity(), d.uidValidity(),
+                anySkipped ? 0 : s.uidNext(), anySkipped ? 0 : s.highestModSeq(), Math.max(after, st.dstUidNext()));
+        state.saveFolder(st);
+    }
+
+    /** Source UIDs copied or matched, to tell which destination UIDs are ours. */
+    static Set<Long> destinationUids(Map<Long, CopiedMessage> copied) {
+        Set<Long> uids = new HashSet<>();
+        copied.values().forEach(c -> uids.add(c.dstUid()));
+        return uids;
+    }
+}

@@ -1,0 +1,38 @@
+package org.mailmigrator.core.internal.engine;
+
+import org.mailmigrator.core.engine.Outcome;
+import org.mailmigrator.core.engine.RunInterrupted;
+import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.state.StateException;
+
+/** Turns what stopped a run into its outcome and a message an administrator can act on. */
+final class Outcomes {
+    private Outcomes() {
+    }
+
+    static Outcome of(Throwable t) {
+        if (t instanceof ConnectorException.AccountFailure a) {
+            return switch (a.reason()) {
+                case CONNECTION -> Outcome.CONNECTION_FAILED;
+                case AUTHENTICATION -> Outcome.AUTHENTICATION_FAILED;
+                case CERTIFICATE -> Outcome.CERTIFICATE_REJECTED;
+                case CONFIGURATION -> Outcome.ACCOUNT_FAILED;
+            };
+        }
+        if (t instanceof ConnectorException.TransientFailure || t instanceof ConnectorException.Throttled) {
+            return Outcome.CONNECTION_FAILED;
+        }
+        if (t instanceof RunInterrupted || t instanceof InterruptedException) {
+            return Outcome.INTERRUPTED;
+        }
+        return Outcome.ACCOUNT_FAILED;
+    }
+
+    static String message(Throwable t) {
+        if (t instanceof ConnectorException || t instanceof StateException || t instanceof RunInterrupted
+                || t instanceof IllegalArgumentException) {
+            return t.getMessage();
+        }
+        return "internal error: " + t;
+    }
+}

@@ -1,0 +1,187 @@
+package org.mailmigrator.core.internal.engine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.mailmigrator.core.engine.FolderPlan;
+import org.mailmigrator.core.engine.MigrationListener;
+import org.mailmigrator.core.engine.MigrationReport;
+import org.mailmigrator.core.engine.MigrationSettings;
+import org.mailmigrator.core.engine.Outcome;
+import org.mailmigrator.core.engine.SessionFactory;
+import org.mailmigrator.core.engine.SkippedItem;
+import org.mailmigrator.core.mail.MailFolder;
+import org.mailmigrator.core.mail.MailStore;
+import org.mailmigrator.core.mail.Mailbox;
+import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.state.StateStore;
+
+/**
+ * One run of an account pair: plan the folders, create what is missing on the destination, then sync the
+ * folder pairs in parallel (one source and one destination connection per worker). The first account-level
+ * failure stops the other workers after their current folder.
+ */
+public final class Run {
+    private final SessionFactory sourceFactory;
+    private final SessionFactory destinationFactory;
+    private final StateStore state;
+    private final MigrationSettings settings;
+    private final MigrationListener listener;
+    private final Cancellation cancel;
+    private final Counters counters;
+    private final Retry retry;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    public Run(SessionFactory source, SessionFactory destination, StateStore state, MigrationSettings settings,
+            MigrationListener listener, Cancellation cancel) {
+        this.sourceFactory = source;
+        this.destinationFactory = destination;
+        this.state = state;
+        this.settings = settings;
+        this.listener = listener;
+        this.cancel = cancel;
+        this.counters = new Counters(listener);
+        this.retry = new Retry(settings, listener);
+    }
+
+    public MigrationReport execute() {
+        List<FolderPlan> plan = List.of();
+        SessionPair first = new SessionPair(sourceFactory, destinationFactory);
+        try {
+            plan = retry.run("planning", first, () -> plan(first));
+            if (settings.dryRun()) {
+                List<FolderPlan> planned = plan;
+                plan = retry.run("counting", first, () -> count(first.source(), planned));
+                return report(Outcome.COMPLETED, null, plan);
+            }
+            List<FolderPlan> fixed = plan;
+            retry.run("creating folders", first, () -> createFolders(first, fixed));
+            syncAll(plan, first);
+        } catch (Throwable t) {
+            failure.compareAndSet(null, t);
+        } finally {
+            first.close();
+        }
+        Throwable t = failure.get();
+        if (t != null) {
+            return report(Outcomes.of(t), Outcomes.message(t), plan);
+        }
+        return report(counters.skipped().isEmpty() ? Outcome.COMPLETED : Outcome.ITEMS_SKIPPED, null, plan);
+    }
+
+    private List<FolderPlan> plan(SessionPair sessions) throws ConnectorException {
+        MailStore src = sessions.source();
+        MailStore dst = sessions.destination();
+        FolderMapper mapper = new FolderMapper(src.personalNamespace(), dst.personalNamespace(), dst.folders());
+        return mapper.plan(src.folders(), settings);
+    }
+
+    private List<FolderPlan> count(MailStore src, List<FolderPlan> plan) throws ConnectorException {
+        List<FolderPlan> counted = new ArrayList<>();
+        for (FolderPlan p : plan) {
+            if (!p.selectable()) {
+                counted.add(p);
+                continue;
+            }
+            try (Mailbox box = src.open(p.source(), false)) {
+                counted.add(p.withCounts(box.status().messages(), box.totalBytes()));
+            }
+        }
+        return counted;
+    }
+
+    private Void createFolders(SessionPair sessions, List<FolderPlan> plan) throws ConnectorException {
+        MailStore dst = sessions.destination();
+        Set<String> subscribed = new HashSet<>();
+        Set<String> existing = new HashSet<>();
+        for (MailFolder f : dst.folders()) {
+            existing.add(f.name());
+            if (f.subscribed()) {
+                subscribed.add(f.name());
+            }
+        }
+        for (FolderPlan p : plan) {
+            // a pure parent comes into being with its first child; created alone only when childless, because
+            // some servers (Maildir++) cannot hold a \Noselect folder and would make it a real one
+            boolean impliedByChild = !p.selectable() && plan.stream().anyMatch(
+                    c -> c.destination().length() > p.destination().length() && c.destination().startsWith(p.destination()));
+            if (!existing.contains(p.destination()) && !impliedByChild) {
+                dst.create(p.destination(), p.selectable());
+                listener.info("created folder " + p.destination());
+            }
+            if (p.subscribed() && !subscribed.contains(p.destination())) {
+                dst.subscribe(p.destination());
+            }
+        }
+        return null;
+    }
+
+    private void syncAll(List<FolderPlan> plan, SessionPair first) throws InterruptedException {
+        ConcurrentLinkedQueue<FolderPlan> queue = new ConcurrentLinkedQueue<>();
+        plan.stream().filter(FolderPlan::selectable).forEach(queue::add);
+        counters.foldersTotal.set(queue.size());
+        int workers = Math.max(1, Math.min(settings.parallelism(), queue.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "mailmigrator-folder-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                SessionPair sessions = i == 0 ? first : new SessionPair(sourceFactory, destinationFactory);
+                boolean own = i != 0;
+                futures.add(pool.submit(() -> work(queue, sessions, own)));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failure.compareAndSet(null, e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        counters.publish(true);
+    }
+
+    private void work(ConcurrentLinkedQueue<FolderPlan> queue, SessionPair sessions, boolean own) {
+        try {
+            FolderPlan p;
+            while (failure.get() == null && !cancel.cancelled() && (p = queue.poll()) != null) {
+                FolderPlan folder = p;
+                try {
+                    retry.run("folder " + p.source(), sessions, () -> {
+                        new FolderSync(folder, sessions.source(), sessions.destination(), state, settings, counters,
+                                listener, cancel).run();
+                        return null;
+                    });
+                } catch (ConnectorException.ItemFailure e) {
+                    counters.skipped(new SkippedItem(p.source(), -1, null, null, 0, e.getMessage()), 0);
+                }
+                counters.folderDone();
+            }
+            cancel.check();
+        } catch (Throwable t) {
+            failure.compareAndSet(null, t);
+        } finally {
+            if (own) {
+                sessions.close();
+            }
+        }
+    }
+
+    private MigrationReport report(Outcome outcome, String message, List<FolderPlan> plan) {
+        return new MigrationReport(outcome, message, plan, counters.copiedCount(), counters.alreadyPresentCount(),
+                counters.flagsUpdatedCount(), counters.removedCount(), counters.skipped(), counters.bytesCopied(),
+                counters.elapsed());
+    }
+}

@@ -1,0 +1,259 @@
+package org.mailmigrator.core.internal.state;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.mailmigrator.core.state.CopiedMessage;
+import org.mailmigrator.core.state.FolderState;
+import org.mailmigrator.core.state.JournalEntry;
+import org.mailmigrator.core.state.StateException;
+import org.mailmigrator.core.state.StateStore;
+
+/**
+ * The state of one account pair in an embedded H2 database file. One JDBC connection, used under this
+ * object's lock: H2 is fast enough embedded, and one connection keeps every method one transaction.
+ * Durability of the very last commits is not relied upon: the engine re-checks the destination above its
+ * recorded UIDNEXT on every run, so a commit lost to SIGKILL costs a look, never a duplicate.
+ */
+public final class H2StateStore implements StateStore {
+    private final Connection db;
+
+    private H2StateStore(Connection db) {
+        this.db = db;
+    }
+
+    /** Opens (creating when missing) the store {@code <dir>/<name>.mv.db}. */
+    public static H2StateStore open(Path dir, String name) throws StateException {
+        try {
+            Files.createDirectories(dir);
+            JdbcDataSource ds = new JdbcDataSource();
+            ds.setURL("jdbc:h2:file:" + dir.resolve(name).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
+            Connection c = ds.getConnection();
+            c.setAutoCommit(false);
+            Schema.create(c);
+            return new H2StateStore(c);
+        } catch (Exception e) {
+            throw new StateException("cannot open the state store " + dir.resolve(name + ".mv.db") + ": "
+                    + e.getMessage() + " (is another run of this account pair still going?)", e);
+        }
+    }
+
+    @Override
+    public synchronized FolderState folder(String source, String destination) throws StateException {
+        return tx("read folder " + source, () -> {
+            FolderState found = find(source, destination);
+            if (found != null) {
+                return found;
+            }
+            try (PreparedStatement ps = db.prepareStatement("insert into folder_pair(src, dst) values (?, ?)")) {
+                ps.setString(1, source);
+                ps.setString(2, destination);
+                ps.executeUpdate();
+            }
+            return find(source, destination);
+        });
+    }
+
+    private FolderState find(String source, String destination) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("select id, src_validity, dst_validity, src_uidnext, "
+                + "src_modseq, dst_uidnext from folder_pair where src = ? and dst = ?")) {
+            ps.setString(1, source);
+            ps.setString(2, destination);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new FolderState(rs.getLong(1), source, destination, rs.getLong(2), rs.getLong(3),
+                        rs.getLong(4), rs.getLong(5), rs.getLong(6)) : null;
+            }
+        }
+    }
+
+    @Override
+    public synchronized void saveFolder(FolderState s) throws StateException {
+        tx("save folder " + s.source(), () -> {
+            writeFolder(s);
+            return null;
+        });
+    }
+
+    private void writeFolder(FolderState s) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("update folder_pair set src_validity = ?, dst_validity = ?, "
+                + "src_uidnext = ?, src_modseq = ?, dst_uidnext = ? where id = ?")) {
+            ps.setLong(1, s.srcUidValidity());
+            ps.setLong(2, s.dstUidValidity());
+            ps.setLong(3, s.srcUidNext());
+            ps.setLong(4, s.srcHighestModSeq());
+            ps.setLong(5, s.dstUidNext());
+            ps.setLong(6, s.id());
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public synchronized Map<Long, CopiedMessage> copied(long folderId) throws StateException {
+        return tx("read copied messages", () -> {
+            Map<Long, CopiedMessage> map = new HashMap<>();
+            try (PreparedStatement ps = db.prepareStatement(
+                    "select src_uid, dst_uid, fp, flags from copied where pair = ?")) {
+                ps.setLong(1, folderId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        map.put(rs.getLong(1), new CopiedMessage(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                                Flags.parse(rs.getString(4))));
+                    }
+                }
+            }
+            return map;
+        });
+    }
+
+    @Override
+    public synchronized void resetFolder(long folderId) throws StateException {
+        tx("reset folder", () -> {
+            update("delete from copied where pair = ?", folderId);
+            update("delete from journal where pair = ?", folderId);
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized void addJournal(long folderId, Collection<JournalEntry> entries) throws StateException {
+        tx("write journal", () -> {
+            try (PreparedStatement ps = db.prepareStatement("merge into journal(pair, src_uid, fp, dst_uidnext) "
+                    + "key(pair, src_uid) values (?, ?, ?, ?)")) {
+                for (JournalEntry e : entries) {
+                    ps.setLong(1, folderId);
+                    ps.setLong(2, e.srcUid());
+                    ps.setString(3, e.fingerprint());
+                    ps.setLong(4, e.dstUidNext());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized List<JournalEntry> journal(long folderId) throws StateException {
+        return tx("read journal", () -> {
+            List<JournalEntry> list = new ArrayList<>();
+            try (PreparedStatement ps = db.prepareStatement(
+                    "select src_uid, fp, dst_uidnext from journal where pair = ? order by src_uid")) {
+                ps.setLong(1, folderId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        list.add(new JournalEntry(rs.getLong(1), rs.getString(2), rs.getLong(3)));
+                    }
+                }
+            }
+            return list;
+        });
+    }
+
+    @Override
+    public synchronized void recordCopied(FolderState state, Collection<CopiedMessage> copied) throws StateException {
+        tx("record copies", () -> {
+            try (PreparedStatement ps = db.prepareStatement("merge into copied(pair, src_uid, dst_uid, fp, flags) "
+                    + "key(pair, src_uid) values (?, ?, ?, ?, ?)");
+                    PreparedStatement del = db.prepareStatement("delete from journal where pair = ? and src_uid = ?")) {
+                for (CopiedMessage m : copied) {
+                    ps.setLong(1, state.id());
+                    ps.setLong(2, m.srcUid());
+                    ps.setLong(3, m.dstUid());
+                    ps.setString(4, m.fingerprint());
+                    ps.setString(5, Flags.format(m.flags()));
+                    ps.addBatch();
+                    del.setLong(1, state.id());
+                    del.setLong(2, m.srcUid());
+                    del.addBatch();
+                }
+                ps.executeBatch();
+                del.executeBatch();
+            }
+            writeFolder(state);
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized void clearJournal(long folderId) throws StateException {
+        tx("clear journal", () -> update("delete from journal where pair = ?", folderId));
+    }
+
+    @Override
+    public synchronized void forget(long folderId, Collection<Long> srcUids) throws StateException {
+        tx("forget copies", () -> {
+            try (PreparedStatement ps = db.prepareStatement("delete from copied where pair = ? and src_uid = ?")) {
+                for (long uid : srcUids) {
+                    ps.setLong(1, folderId);
+                    ps.setLong(2, uid);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    private Void update(String sql, long id) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            ps.setLong(1, id);
+            ps.executeUpdate();
+        }
+        return null;
+    }
+
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T tx(String what, Work<T> work) throws StateException {
+        try {
+            T result = work.run();
+            db.commit();
+            return result;
+        } catch (SQLException e) {
+            try {
+                db.rollback();
+            } catch (SQLException ignored) {
+                // the original failure is the one to report
+            }
+            throw new StateException("state store: cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try (Statement st = db.createStatement()) {
+            st.execute("shutdown");
+        } catch (SQLException e) {
+            // closing a store that failed already: nothing more to save
+        }
+    }
+
+    /** Flags as one sorted, space-separated column. */
+    static final class Flags {
+        private Flags() {
+        }
+
+        static String format(Set<String> flags) {
+            return String.join(" ", new TreeSet<>(flags));
+        }
+
+        static Set<String> parse(String text) {
+            return text == null || text.isBlank() ? Set.of() : Set.of(text.split(" "));
+        }
+    }
+}

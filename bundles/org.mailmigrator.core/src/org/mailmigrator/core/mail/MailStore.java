@@ -1,0 +1,32 @@
+package org.mailmigrator.core.mail;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.mailmigrator.core.spi.ConnectorException;
+
+/**
+ * A mail account's folders, offered by a connector session through
+ * {@code session.capability(MailStore.class)}. A store is used by one thread at a time.
+ */
+public interface MailStore {
+
+    Namespace personalNamespace() throws ConnectorException;
+
+    /** Every folder, subscribed or not, including {@code \Noselect} parents. */
+    List<MailFolder> folders() throws ConnectorException;
+
+    /** The status of a folder without selecting it (one round trip); empty when the folder does not exist. */
+    Optional<FolderStatus> status(String folder) throws ConnectorException;
+
+    /** Creates a folder (and its missing parents); {@code holdsMessages=false} makes a pure parent. */
+    void create(String folder, boolean holdsMessages) throws ConnectorException;
+
+    void subscribe(String folder) throws ConnectorException;
+
+    /** Selects a folder, read-only or for writing. */
+    Mailbox open(String folder, boolean write) throws ConnectorException;
+
+    /** The largest message the server accepts (APPENDLIMIT), when it says. */
+    Optional<Long> appendLimit();
+}

@@ -1,0 +1,14 @@
+package org.mailmigrator.core.mail;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * The exact bytes of one message, of a size known before writing: a destination streams them to the
+ * server (an IMAP literal needs its size first) without holding them in memory when they are big.
+ */
+public interface MessageBody {
+    long size();
+
+    void writeTo(OutputStream out) throws IOException;
+}

@@ -1,0 +1,48 @@
+package org.mailmigrator.core.state;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine's memory of one account pair. Each method is one transaction: after it returns, its effect
+ * survives a crash as a whole or not at all. Thread-safe: folder pairs run in parallel.
+ */
+public interface StateStore extends AutoCloseable {
+
+    /** The state of a folder pair, created empty on first use. */
+    FolderState folder(String source, String destination) throws StateException;
+
+    void saveFolder(FolderState state) throws StateException;
+
+    /** Source UID to copy record. */
+    Map<Long, CopiedMessage> copied(long folderId) throws StateException;
+
+    /** Forgets the UID map and journal of a folder pair (a UIDVALIDITY changed). */
+    void resetFolder(long folderId) throws StateException;
+
+    /** Records writes about to happen. */
+    void addJournal(long folderId, Collection<JournalEntry> entries) throws StateException;
+
+    List<JournalEntry> journal(long folderId) throws StateException;
+
+    /**
+     * Records copies (inserting or replacing by source UID), removes their journal entries and stores the
+     * folder state, all in one transaction.
+     */
+    void recordCopied(FolderState state, Collection<CopiedMessage> copied) throws StateException;
+
+    /** Drops journal entries whose writes failed or never happened. */
+    void clearJournal(long folderId) throws StateException;
+
+    /** Forgets copy records (the mirror option removed them from the destination). */
+    void forget(long folderId, Collection<Long> srcUids) throws StateException;
+
+    @Override
+    void close();
+
+    /** The embedded store of one account pair: the H2 file {@code <dir>/<name>.mv.db}. */
+    static StateStore openEmbedded(java.nio.file.Path dir, String name) throws StateException {
+        return org.mailmigrator.core.internal.state.H2StateStore.open(dir, name);
+    }
+}

@@ -1,0 +1,89 @@
+package org.mailmigrator.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The dovecot.conf of a test instance: loopback only, its own base_dir, one unprivileged account. */
+final class DovecotConfig {
+    private DovecotConfig() {
+    }
+
+    static String render(Path dir, int imap, int imaps, RunAs runAs, Dovecot.Layout layout, long maxMessageSize) {
+        Path dh = Path.of("/usr/share/dovecot/dh.pem");
+        String storage = layout == Dovecot.Layout.SLASH
+                ? "mail_location = maildir:~/Maildir:LAYOUT=fs:INBOX=~/Maildir/INBOX\n"
+                        + "namespace inbox {\n  inbox = yes\n  separator = /\n  prefix =\n" + specialUse() + "}\n"
+                : "mail_location = maildir:~/Maildir\n"
+                        + "namespace inbox {\n  inbox = yes\n  separator = .\n  prefix = INBOX.\n" + specialUse() + "}\n";
+        String quota = maxMessageSize <= 0 ? ""
+                : "mail_plugins = $mail_plugins quota\nplugin {\n  quota = count:User quota\n  quota_rule = *:storage=0\n"
+                        + "  quota_vsizes = yes\n  quota_max_mail_size = " + maxMessageSize + "B\n}\n";
+        return """
+                # Generated for a test: private instance, NOT the system dovecot.
+                protocols = imap
+                listen = %1$s
+                base_dir = %2$s/base
+                state_dir = %2$s/state
+                log_path = %2$s/log/dovecot.log
+                info_log_path = %2$s/log/dovecot.log
+                default_login_user = %3$s
+                default_internal_user = %3$s
+                default_internal_group = %4$s
+                first_valid_uid = %5$d
+                last_valid_uid = %5$d
+                first_valid_gid = %6$d
+                last_valid_gid = %6$d
+                ssl = yes
+                ssl_cert = <%2$s/ssl/cert.pem
+                ssl_key = <%2$s/ssl/key.pem
+                %7$s
+                disable_plaintext_auth = no
+                auth_mechanisms = plain login
+                passdb {
+                  driver = static
+                  args = password=%8$s
+                }
+                userdb {
+                  driver = static
+                  args = uid=%5$d gid=%6$d home=%2$s/home/%%u allow_all_users=yes
+                }
+                %9$s
+                %10$s
+                mail_fsync = never
+                mail_max_userip_connections = 200
+                service imap-login {
+                  chroot =
+                  inet_listener imap {
+                    address = %1$s
+                    port = %11$d
+                  }
+                  inet_listener imaps {
+                    address = %1$s
+                    port = %12$d
+                    ssl = yes
+                  }
+                }
+                service imap {
+                  process_limit = 256
+                }
+                service anvil {
+                  chroot =
+                }
+                service stats {
+                  unix_listener stats-writer {
+                    mode = 0666
+                  }
+                }
+                """.formatted(Dovecot.HOST, dir, runAs.user(), runAs.group(), runAs.uid(), runAs.gid(),
+                Files.isReadable(dh) ? "ssl_dh = <" + dh : "", Dovecot.PASSWORD, storage, quota, imap, imaps);
+    }
+
+    private static String specialUse() {
+        StringBuilder sb = new StringBuilder();
+        for (String[] m : new String[][] { { "Drafts", "\\Drafts" }, { "Sent", "\\Sent" }, { "Trash", "\\Trash" },
+                { "Junk", "\\Junk" }, { "Archive", "\\Archive" } }) {
+            sb.append("  mailbox ").append(m[0]).append(" {\n    special_use = ").append(m[1]).append("\n  }\n");
+        }
+        return sb.toString();
+    }
+}
