@@ -63,8 +63,9 @@ public final class ImapBenchmark {
                     Double.parseDouble(second.get("wall")), corpus.messages() / Double.parseDouble(second.get("wall")), 0.0,
                     second.get("copied"), second.get("present"));
             System.out.printf(Locale.ROOT, "ratio msgs/s mailmigrator / anchor: %.2f (target >= 0.6)%n", anchor / wall);
-            System.out.printf(Locale.ROOT, "no-op resync of %d messages: %.3f s (target <= 0.5 s, JVM start not included)%n",
-                    corpus.messages(), Double.parseDouble(second.get("wall")));
+            System.out.printf(Locale.ROOT, "no-op resync of %d messages: %.3f s in the engine, %.3f s with opening the"
+                    + " state store (target <= 0.5 s; JVM start not included)%n", corpus.messages(),
+                    Double.parseDouble(second.get("engine")), Double.parseDouble(second.get("wall")));
         }
     }
 

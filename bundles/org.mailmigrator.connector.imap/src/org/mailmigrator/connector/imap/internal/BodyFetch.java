@@ -14,6 +14,7 @@ import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.UID;
+import org.mailmigrator.core.mail.Fetched;
 import org.mailmigrator.core.mail.MessageInfo;
 import org.mailmigrator.core.mail.MessageReader;
 import org.mailmigrator.core.spi.ConnectorException;
@@ -64,13 +65,17 @@ final class BodyFetch {
                 bodies.put(f.getItem(UID.class).uid, f.getItem(BODY.class).getByteArray());
             }
         }
+        List<Fetched> fetched = new ArrayList<>();
         for (MessageInfo m : group) {
             ByteArray body = bodies.remove(m.uid());
             if (body != null) { // absent: expunged on the source meanwhile, nothing to copy
-                reader.accept(m, Bodies.of(body));
+                fetched.add(new Fetched(m, Bodies.of(body)));
             }
         }
         group.clear();
+        if (!fetched.isEmpty()) {
+            reader.accept(fetched);
+        }
     }
 
     private void readBig(MessageInfo m, MessageReader reader) throws ConnectorException {
@@ -92,7 +97,7 @@ final class BodyFetch {
                 }
             }
             if (present) {
-                reader.accept(m, Bodies.of(spool));
+                reader.accept(List.of(new Fetched(m, Bodies.of(spool))));
             }
         } catch (IOException e) {
             throw new ConnectorException.ItemFailure("cannot spool message " + m.uid() + " to a temporary file: "
