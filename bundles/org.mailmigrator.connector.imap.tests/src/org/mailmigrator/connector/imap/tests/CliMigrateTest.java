@@ -116,4 +116,20 @@ class CliMigrateTest {
         assertEquals(2, map.code(), map.toString());
         assertTrue(map.err().contains("--map 'nodest' must be SOURCE=DESTINATION"), map.toString());
     }
+
+    @Test
+    void starttlsIsRequiredUnlessPlaintextIsAllowedExplicitly(@TempDir Path dir) throws Exception {
+        try (Dovecot clear = Dovecot.start(Dovecot.Layout.SLASH, 0, false)) {
+            Corpus.load(clear, "clear-src", 1);
+            String src = "imap://clear-src@127.0.0.1:" + clear.imapPort();
+            String dst = "imap://clear-dst@127.0.0.1:" + clear.imapPort();
+            CliRun refused = CliRun.of(CliRun.migrate(dir, src, dst, Dovecot.PASSWORD, Dovecot.PASSWORD));
+            assertEquals(3, refused.code(), refused.toString());
+            assertTrue(refused.err().contains("does not offer STARTTLS, which is required"), refused.toString());
+            CliRun allowed = CliRun.of(CliRun.migrate(dir, src, dst, Dovecot.PASSWORD, Dovecot.PASSWORD,
+                    "--allow-plaintext"));
+            assertEquals(0, allowed.code(), allowed.toString());
+            Verify.sameMail(clear, "clear-src", clear, "clear-dst", Map.of());
+        }
+    }
 }
