@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.mailmigrator.core.connector.ConnectorRegistry;
 import org.mailmigrator.core.engine.MigrationEngine;
@@ -21,6 +24,8 @@ import org.mailmigrator.core.model.Role;
 import org.mailmigrator.core.model.Secret;
 import org.mailmigrator.core.spi.ConnectContext;
 import org.mailmigrator.core.spi.Connector;
+import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.state.StateException;
 import org.mailmigrator.core.state.StateStore;
 
 import picocli.CommandLine.Command;
@@ -96,25 +101,29 @@ public final class MigrateCommand implements Callable<Integer> {
             err.println("mailmigrator migrate: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        Connector connector = registry.create("imap");
+        Connector connector;
+        try {
+            connector = registry.create("imap");
+        } catch (ConnectorException.AccountFailure e) {
+            err.println("mailmigrator migrate: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
         String pins = String.join(",", trust);
         SessionFactory sf = factory(connector, src.account(allowPlaintext, pins), Role.SOURCE, srcPassword);
         SessionFactory df = factory(connector, dst.account(allowPlaintext, pins), Role.DESTINATION, dstPassword);
         ProgressLine progress = new ProgressLine(err, System.console() != null);
         MigrationReport result;
+        CountDownLatch finished = new CountDownLatch(1);
+        AtomicInteger exitCode = new AtomicInteger(ExitCodes.INTERRUPTED);
+        Thread hook = null;
         try (StateStore store = StateStore.openEmbedded(stateDir(), pairName(src, dst))) {
             MigrationEngine engine = new MigrationEngine(sf, df, store, settings, progress);
-            Thread hook = new Thread(engine::cancel, "mailmigrator-interrupt");
+            hook = new Thread(() -> stopOnSignal(engine, finished, exitCode, out, err), "mailmigrator-interrupt");
             Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                result = engine.run();
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the JVM is stopping: the engine was cancelled and the state is consistent
-                }
-            }
+            result = engine.run();
+        } catch (StateException e) {
+            err.println("mailmigrator migrate: " + e.getMessage());
+            return ExitCodes.FAILED;
         }
         int code = ExitCodes.of(result.outcome());
         if (dryRun && result.failure() == null) {
@@ -129,7 +138,31 @@ public final class MigrateCommand implements Callable<Integer> {
             ReportFile.write(report, src, dst, dryRun, result, code);
         }
         out.flush();
+        exitCode.set(code);
+        finished.countDown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // a signal arrived: the hook exits the JVM with this run's code once it sees 'finished'
+        }
         return code;
+    }
+
+    /**
+     * Ctrl-C or SIGTERM: stop between two messages, let the run record what it wrote and print its
+     * statistics, then end the JVM with the run's exit code (7 when it was cut short) instead of the signal's.
+     */
+    private static void stopOnSignal(MigrationEngine engine, CountDownLatch finished, AtomicInteger exitCode,
+            PrintWriter out, PrintWriter err) {
+        engine.cancel();
+        try {
+            finished.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        out.flush();
+        err.flush();
+        Runtime.getRuntime().halt(exitCode.get());
     }
 
     private Map<String, String> maps() {
