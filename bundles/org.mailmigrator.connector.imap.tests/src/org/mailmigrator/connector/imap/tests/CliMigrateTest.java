@@ -60,6 +60,8 @@ class CliMigrateTest {
         assertEquals(0, ok.code(), ok.toString());
         assertTrue(ok.out().contains("Migration completed"), ok.out());
         assertTrue(ok.out().contains("msgs/s"), ok.out());
+        assertTrue(ok.err().lines().anyMatch(l -> l.startsWith("folders ") && l.contains(" messages ") && l.contains(" MB ")
+                && l.contains("msg/s") && l.contains("ETA")), "progress line: " + ok.err());
         Verify.sameMail(dovecot, "tls-src", dovecot, "tls-dst", Map.of());
         String json = Files.readString(report);
         assertTrue(json.contains("\"outcome\": \"completed\"") && json.contains("\"exitCode\": 0"), json);
