@@ -162,4 +162,20 @@ class EngineScenariosTest {
         assertEquals(2, mirrored.removed());
         Verify.sameMail(dovecot, "mirror-src", dovecot, "mirror-dst", Map.of());
     }
+
+    @Test
+    void uidValidityResetOnTheSourceRebuildsTheMapWithoutDuplicates(@TempDir Path state) throws Exception {
+        List<TestCorpus.Mail> mails = Corpus.load(dovecot, "suv-src", 3);
+        Pair pair = new Pair(dovecot, "suv-src", dovecot, "suv-dst", state);
+        assertEquals(Outcome.COMPLETED, pair.run().outcome());
+        dovecot.doveadm("mailbox", "update", "--uid-validity", "777", "-u", "suv-src", "INBOX");
+        try (ImapProbe src = ImapProbe.login(dovecot, "suv-src")) {
+            src.command("INBOX", "UID STORE 1:* +FLAGS (Rebuilt)");
+        }
+        MigrationReport again = pair.run();
+        assertEquals(Outcome.COMPLETED, again.outcome(), again.failure());
+        assertEquals(0, again.copied(), "every message was matched by fingerprint, none copied twice");
+        assertEquals(mails.size(), again.alreadyPresent());
+        Verify.sameMail(dovecot, "suv-src", dovecot, "suv-dst", Map.of());
+    }
 }
