@@ -1,9 +1,11 @@
 package org.mailmigrator.connector.imap.internal;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +40,7 @@ final class BodyFetch {
     private static final class Group {
         final List<MessageInfo> messages = new ArrayList<>();
         long bytes;
-        Path spool;
+        FileChannel spool;
     }
 
     BodyFetch(ImapMailbox box) {
@@ -68,6 +70,12 @@ final class BodyFetch {
             }
         } finally {
             prefetch.shutdownNow();
+            try {
+                // a prefetch still spooling must finish (or stop) before its file can be removed
+                prefetch.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             groups.forEach(BodyFetch::delete);
         }
     }
@@ -131,22 +139,28 @@ final class BodyFetch {
     private List<Fetched> fetchBig(Group g) throws ConnectorException {
         MessageInfo m = g.messages.get(0);
         try {
-            g.spool = Files.createTempFile("mailmigrator-", ".eml");
+            // DELETE_ON_CLOSE unlinks the file at once on Linux: even a SIGKILL leaves no spool file behind
+            Path path = Files.createTempFile("mailmigrator-", ".eml");
+            g.spool = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    StandardOpenOption.DELETE_ON_CLOSE);
+            long size = 0;
             boolean present = false;
-            try (OutputStream out = Files.newOutputStream(g.spool)) {
-                for (long offset = 0;; offset += BIG) {
-                    ByteArray chunk = chunk(m.uid(), offset);
-                    if (chunk == null) {
-                        break;
-                    }
-                    present = true;
-                    out.write(chunk.getBytes(), chunk.getStart(), chunk.getCount());
-                    if (chunk.getCount() < BIG) {
-                        break;
-                    }
+            for (long offset = 0;; offset += BIG) {
+                ByteArray chunk = chunk(m.uid(), offset);
+                if (chunk == null) {
+                    break;
+                }
+                present = true;
+                ByteBuffer buffer = ByteBuffer.wrap(chunk.getBytes(), chunk.getStart(), chunk.getCount());
+                while (buffer.hasRemaining()) {
+                    g.spool.write(buffer);
+                }
+                size += chunk.getCount();
+                if (chunk.getCount() < BIG) {
+                    break;
                 }
             }
-            return present ? List.of(new Fetched(m, Bodies.of(g.spool))) : List.of();
+            return present ? List.of(new Fetched(m, Bodies.of(g.spool, size))) : List.of();
         } catch (IOException e) {
             throw new ConnectorException.TransientFailure("cannot spool message " + m.uid()
                     + " to a temporary file: " + e.getMessage(), e);
@@ -156,9 +170,9 @@ final class BodyFetch {
     private static void delete(Group g) {
         if (g.spool != null) {
             try {
-                Files.deleteIfExists(g.spool);
+                g.spool.close();
             } catch (IOException e) {
-                g.spool.toFile().deleteOnExit();
+                // already unlinked: closing only releases the descriptor
             }
             g.spool = null;
         }
