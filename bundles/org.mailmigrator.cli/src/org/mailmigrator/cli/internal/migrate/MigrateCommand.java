@@ -25,7 +25,6 @@ import org.mailmigrator.core.model.Secret;
 import org.mailmigrator.core.spi.ConnectContext;
 import org.mailmigrator.core.spi.Connector;
 import org.mailmigrator.core.spi.ConnectorException;
-import org.mailmigrator.core.state.StateException;
 import org.mailmigrator.core.state.StateStore;
 
 import picocli.CommandLine.Command;
@@ -116,14 +115,12 @@ public final class MigrateCommand implements Callable<Integer> {
         CountDownLatch finished = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger(ExitCodes.INTERRUPTED);
         Thread hook = null;
-        try (StateStore store = StateStore.openEmbedded(stateDir(), pairName(src, dst))) {
+        // opened while the engine logs in; a locked or broken store stops the run with exit code 8
+        try (StateStore store = StateStore.openEmbeddedInBackground(stateDir(), pairName(src, dst))) {
             MigrationEngine engine = new MigrationEngine(sf, df, store, settings, progress);
             hook = new Thread(() -> stopOnSignal(engine, finished, exitCode, out, err), "mailmigrator-interrupt");
             Runtime.getRuntime().addShutdownHook(hook);
             result = engine.run();
-        } catch (StateException e) {
-            err.println("mailmigrator migrate: " + e.getMessage());
-            return ExitCodes.FAILED;
         }
         int code = ExitCodes.of(result.outcome());
         if (dryRun && result.failure() == null) {

@@ -36,7 +36,7 @@ public final class BenchMigration {
         MigrationSettings settings = MigrationSettings.defaults().withParallelism(Integer.parseInt(a[6]));
         long t0 = System.nanoTime();
         MigrationReport r;
-        try (StateStore state = StateStore.openEmbedded(Path.of(a[4]), "bench")) {
+        try (StateStore state = StateStore.openEmbeddedInBackground(Path.of(a[4]), "bench")) {
             r = new MigrationEngine(() -> new ImapConnector().open(src, Role.SOURCE, ctx),
                     () -> new ImapConnector().open(dst, Role.DESTINATION, ctx), state, settings, null).run();
         }
