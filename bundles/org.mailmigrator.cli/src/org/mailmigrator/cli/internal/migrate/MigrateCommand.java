@@ -56,6 +56,8 @@ public final class MigrateCommand implements Callable<Integer> {
     private boolean allowPlaintext;
     @Option(names = "--trust-sha256", paramLabel = "HEX", description = "trust a server certificate with this SHA-256 (repeatable)")
     private List<String> trust = new ArrayList<>();
+    @Option(names = "--trust-store", paramLabel = "PEM", description = "trust the certificates in this PEM file (a private CA or the servers' own)")
+    private Path trustStore;
     @Option(names = "--dry-run", description = "print the folder plan with counts; write nothing")
     private boolean dryRun;
     @Option(names = "--include", paramLabel = "REGEX", description = "only source folders matching (repeatable)")
@@ -89,6 +91,9 @@ public final class MigrateCommand implements Callable<Integer> {
         try {
             src = ImapUrl.parse("--source", source);
             dst = ImapUrl.parse("--target", target);
+            if (trustStore != null && !java.nio.file.Files.isReadable(trustStore)) {
+                throw new IllegalArgumentException("--trust-store " + trustStore + " cannot be read");
+            }
             if (allowPlaintext && src.scheme().equals("imaps") && dst.scheme().equals("imaps")) {
                 throw new IllegalArgumentException("--allow-plaintext has no effect with imaps:// on both sides");
             }
@@ -108,8 +113,9 @@ public final class MigrateCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         String pins = String.join(",", trust);
-        SessionFactory sf = factory(connector, src.account(allowPlaintext, pins), Role.SOURCE, srcPassword);
-        SessionFactory df = factory(connector, dst.account(allowPlaintext, pins), Role.DESTINATION, dstPassword);
+        SessionFactory sf = factory(connector, src.account(allowPlaintext, pins, trustStore), Role.SOURCE, srcPassword);
+        SessionFactory df = factory(connector, dst.account(allowPlaintext, pins, trustStore), Role.DESTINATION,
+                dstPassword);
         ProgressLine progress = new ProgressLine(err, System.console() != null);
         MigrationReport result;
         CountDownLatch finished = new CountDownLatch(1);

@@ -134,4 +134,17 @@ class CliMigrateTest {
             Verify.sameMail(clear, "clear-src", clear, "clear-dst", Map.of());
         }
     }
+
+    @Test
+    void aTrustStoreHoldingTheServerCertificateIsAccepted(@TempDir Path dir) throws Exception {
+        Corpus.load(dovecot, "pem-src", 1);
+        CliRun run = CliRun.of(CliRun.migrate(dir, imaps("pem-src"), imaps("pem-dst"), Dovecot.PASSWORD,
+                Dovecot.PASSWORD, "--trust-store", dovecot.certificate().toString()));
+        assertEquals(0, run.code(), run.toString());
+        Verify.sameMail(dovecot, "pem-src", dovecot, "pem-dst", Map.of());
+        CliRun missing = CliRun.of(CliRun.migrate(dir, imaps("pem-src"), imaps("pem-dst"), Dovecot.PASSWORD,
+                Dovecot.PASSWORD, "--trust-store", dir.resolve("nope.pem").toString()));
+        assertEquals(2, missing.code(), missing.toString());
+        assertTrue(missing.err().contains("--trust-store") && missing.err().contains("cannot be read"), missing.toString());
+    }
 }
