@@ -54,6 +54,11 @@ public final class Dovecot implements AutoCloseable {
 
     /** Starts a server; {@code maxMessageSize > 0} makes it refuse bigger messages (quota_max_mail_size). */
     public static Dovecot start(Layout layout, long maxMessageSize) throws IOException, InterruptedException {
+        return start(layout, maxMessageSize, true);
+    }
+
+    /** Starts a server; {@code tls=false} offers neither STARTTLS nor implicit TLS (imapsPort() is then closed). */
+    public static Dovecot start(Layout layout, long maxMessageSize, boolean tls) throws IOException, InterruptedException {
         Path binary = RunAs.find("dovecot");
         RunAs runAs = RunAs.detect();
         Path dir = Files.createTempDirectory("mailmigrator-dovecot-");
@@ -64,7 +69,7 @@ public final class Dovecot implements AutoCloseable {
         int imap = freePort();
         int imaps = freePort();
         Path conf = dir.resolve("etc/dovecot.conf");
-        Files.writeString(conf, DovecotConfig.render(dir, imap, imaps, runAs, layout, maxMessageSize),
+        Files.writeString(conf, DovecotConfig.render(dir, imap, imaps, runAs, layout, maxMessageSize, tls),
                 StandardCharsets.UTF_8);
         runAs.chown(dir);
         List<String> cmd = runAs.command(binary.toString(), "-c", conf.toString());
@@ -77,7 +82,9 @@ public final class Dovecot implements AutoCloseable {
         }
         Dovecot d = new Dovecot(dir, conf, imap, imaps, runAs);
         d.awaitPort(imap);
-        d.awaitPort(imaps);
+        if (tls) {
+            d.awaitPort(imaps);
+        }
         return d;
     }
 

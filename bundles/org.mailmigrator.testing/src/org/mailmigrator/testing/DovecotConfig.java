@@ -8,7 +8,8 @@ final class DovecotConfig {
     private DovecotConfig() {
     }
 
-    static String render(Path dir, int imap, int imaps, RunAs runAs, Dovecot.Layout layout, long maxMessageSize) {
+    static String render(Path dir, int imap, int imaps, RunAs runAs, Dovecot.Layout layout, long maxMessageSize,
+            boolean tls) {
         Path dh = Path.of("/usr/share/dovecot/dh.pem");
         String storage = layout == Dovecot.Layout.SLASH
                 ? "mail_location = maildir:~/Maildir:LAYOUT=fs:INBOX=~/Maildir/INBOX\n"
@@ -33,9 +34,6 @@ final class DovecotConfig {
                 last_valid_uid = %5$d
                 first_valid_gid = %6$d
                 last_valid_gid = %6$d
-                ssl = yes
-                ssl_cert = <%2$s/ssl/cert.pem
-                ssl_key = <%2$s/ssl/key.pem
                 %7$s
                 disable_plaintext_auth = no
                 auth_mechanisms = plain login
@@ -57,11 +55,7 @@ final class DovecotConfig {
                     address = %1$s
                     port = %11$d
                   }
-                  inet_listener imaps {
-                    address = %1$s
-                    port = %12$d
-                    ssl = yes
-                  }
+                  %12$s
                 }
                 service imap {
                   process_limit = 256
@@ -75,7 +69,11 @@ final class DovecotConfig {
                   }
                 }
                 """.formatted(Dovecot.HOST, dir, runAs.user(), runAs.group(), runAs.uid(), runAs.gid(),
-                Files.isReadable(dh) ? "ssl_dh = <" + dh : "", Dovecot.PASSWORD, storage, quota, imap, imaps);
+                tls ? "ssl = yes\nssl_cert = <" + dir + "/ssl/cert.pem\nssl_key = <" + dir + "/ssl/key.pem\n"
+                        + (Files.isReadable(dh) ? "ssl_dh = <" + dh : "") : "ssl = no",
+                Dovecot.PASSWORD, storage, quota, imap,
+                tls ? "inet_listener imaps {\n    address = " + Dovecot.HOST + "\n    port = " + imaps
+                        + "\n    ssl = yes\n  }" : "");
     }
 
     private static String specialUse() {

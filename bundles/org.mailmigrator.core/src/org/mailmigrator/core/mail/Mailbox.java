@@ -43,6 +43,13 @@ public interface Mailbox extends AutoCloseable {
      */
     OptionalLong append(MessageBody body, Set<String> flags, Instant internalDate) throws ConnectorException;
 
+    /**
+     * Appends several messages, in one command when the server allows it (MULTIAPPEND, one transaction on
+     * the server), else one by one. One result per message, in order; a refused message does not stop the
+     * others.
+     */
+    List<AppendResult> appendAll(List<Outgoing> messages) throws ConnectorException;
+
     /** Replaces the flags of messages: each flag set with the UIDs that must carry exactly it. */
     void replaceFlags(Map<Set<String>, List<Long>> uidsByFlags) throws ConnectorException;
 

@@ -45,4 +45,12 @@ public interface StateStore extends AutoCloseable {
     static StateStore openEmbedded(java.nio.file.Path dir, String name) throws StateException {
         return org.mailmigrator.core.internal.state.H2StateStore.open(dir, name);
     }
+
+    /**
+     * The same store, opened in the background while the caller connects to its servers; a failure to open
+     * it is thrown by the first method that needs it.
+     */
+    static StateStore openEmbeddedInBackground(java.nio.file.Path dir, String name) {
+        return new org.mailmigrator.core.internal.state.BackgroundOpenedStore(dir, name);
+    }
 }

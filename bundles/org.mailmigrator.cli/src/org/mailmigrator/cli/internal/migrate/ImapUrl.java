@@ -41,7 +41,7 @@ record ImapUrl(String scheme, String login, String host, int port) {
         return new ImapUrl(scheme, login, uri.getHost(), port);
     }
 
-    Account account(boolean allowPlaintext, String trustSha256) {
+    Account account(boolean allowPlaintext, String trustSha256, java.nio.file.Path trustStore) {
         Map<String, String> s = new HashMap<>();
         s.put("host", host);
         s.put("port", String.valueOf(port));
@@ -49,6 +49,9 @@ record ImapUrl(String scheme, String login, String host, int port) {
         s.put("security", scheme.equals("imaps") ? "tls" : allowPlaintext ? "plain" : "starttls");
         if (trustSha256 != null && !trustSha256.isBlank()) {
             s.put("trustSha256", trustSha256);
+        }
+        if (trustStore != null) {
+            s.put("trustStore", trustStore.toAbsolutePath().toString());
         }
         return new Account("imap", s, new CredentialRef(login + "@" + host));
     }

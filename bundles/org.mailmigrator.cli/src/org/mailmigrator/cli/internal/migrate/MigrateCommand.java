@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.mailmigrator.core.connector.ConnectorRegistry;
 import org.mailmigrator.core.engine.MigrationEngine;
@@ -21,6 +24,7 @@ import org.mailmigrator.core.model.Role;
 import org.mailmigrator.core.model.Secret;
 import org.mailmigrator.core.spi.ConnectContext;
 import org.mailmigrator.core.spi.Connector;
+import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.state.StateStore;
 
 import picocli.CommandLine.Command;
@@ -52,6 +56,8 @@ public final class MigrateCommand implements Callable<Integer> {
     private boolean allowPlaintext;
     @Option(names = "--trust-sha256", paramLabel = "HEX", description = "trust a server certificate with this SHA-256 (repeatable)")
     private List<String> trust = new ArrayList<>();
+    @Option(names = "--trust-store", paramLabel = "PEM", description = "trust the certificates in this PEM file (a private CA or the servers' own)")
+    private Path trustStore;
     @Option(names = "--dry-run", description = "print the folder plan with counts; write nothing")
     private boolean dryRun;
     @Option(names = "--include", paramLabel = "REGEX", description = "only source folders matching (repeatable)")
@@ -85,6 +91,9 @@ public final class MigrateCommand implements Callable<Integer> {
         try {
             src = ImapUrl.parse("--source", source);
             dst = ImapUrl.parse("--target", target);
+            if (trustStore != null && !java.nio.file.Files.isReadable(trustStore)) {
+                throw new IllegalArgumentException("--trust-store " + trustStore + " cannot be read");
+            }
             if (allowPlaintext && src.scheme().equals("imaps") && dst.scheme().equals("imaps")) {
                 throw new IllegalArgumentException("--allow-plaintext has no effect with imaps:// on both sides");
             }
@@ -96,25 +105,28 @@ public final class MigrateCommand implements Callable<Integer> {
             err.println("mailmigrator migrate: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        Connector connector = registry.create("imap");
+        Connector connector;
+        try {
+            connector = registry.create("imap");
+        } catch (ConnectorException.AccountFailure e) {
+            err.println("mailmigrator migrate: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
         String pins = String.join(",", trust);
-        SessionFactory sf = factory(connector, src.account(allowPlaintext, pins), Role.SOURCE, srcPassword);
-        SessionFactory df = factory(connector, dst.account(allowPlaintext, pins), Role.DESTINATION, dstPassword);
+        SessionFactory sf = factory(connector, src.account(allowPlaintext, pins, trustStore), Role.SOURCE, srcPassword);
+        SessionFactory df = factory(connector, dst.account(allowPlaintext, pins, trustStore), Role.DESTINATION,
+                dstPassword);
         ProgressLine progress = new ProgressLine(err, System.console() != null);
         MigrationReport result;
-        try (StateStore store = StateStore.openEmbedded(stateDir(), pairName(src, dst))) {
+        CountDownLatch finished = new CountDownLatch(1);
+        AtomicInteger exitCode = new AtomicInteger(ExitCodes.INTERRUPTED);
+        Thread hook = null;
+        // opened while the engine logs in; a locked or broken store stops the run with exit code 8
+        try (StateStore store = StateStore.openEmbeddedInBackground(stateDir(), pairName(src, dst))) {
             MigrationEngine engine = new MigrationEngine(sf, df, store, settings, progress);
-            Thread hook = new Thread(engine::cancel, "mailmigrator-interrupt");
+            hook = new Thread(() -> stopOnSignal(engine, finished, exitCode, out, err), "mailmigrator-interrupt");
             Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                result = engine.run();
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the JVM is stopping: the engine was cancelled and the state is consistent
-                }
-            }
+            result = engine.run();
         }
         int code = ExitCodes.of(result.outcome());
         if (dryRun && result.failure() == null) {
@@ -129,7 +141,31 @@ public final class MigrateCommand implements Callable<Integer> {
             ReportFile.write(report, src, dst, dryRun, result, code);
         }
         out.flush();
+        exitCode.set(code);
+        finished.countDown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // a signal arrived: the hook exits the JVM with this run's code once it sees 'finished'
+        }
         return code;
+    }
+
+    /**
+     * Ctrl-C or SIGTERM: stop between two messages, let the run record what it wrote and print its
+     * statistics, then end the JVM with the run's exit code (7 when it was cut short) instead of the signal's.
+     */
+    private static void stopOnSignal(MigrationEngine engine, CountDownLatch finished, AtomicInteger exitCode,
+            PrintWriter out, PrintWriter err) {
+        engine.cancel();
+        try {
+            finished.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        out.flush();
+        err.flush();
+        Runtime.getRuntime().halt(exitCode.get());
     }
 
     private Map<String, String> maps() {

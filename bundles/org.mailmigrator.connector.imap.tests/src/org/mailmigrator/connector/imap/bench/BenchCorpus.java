@@ -36,12 +36,15 @@ public final class BenchCorpus {
     public static List<Mail> plan(int n, long seed) {
         Random r = new Random(seed);
         List<Mail> out = new ArrayList<>();
-        int big = Math.max(1, n / 2000);
+        int bigCount = Math.max(1, n / 2000);
+        int stride = Math.max(1, n / bigCount);
+        int placed = 0;
         for (int i = 0; i < n; i++) {
             String folder = folder(r);
             double c = r.nextDouble();
             int size;
-            if (i % (n / big) == n / big / 2 && big-- > 0) {
+            if (i % stride == stride / 2 && placed < bigCount) {
+                placed++;
                 size = 20_000_000;
             } else if (c < 0.74) {
                 size = 2_000 + r.nextInt(18_000);
@@ -107,7 +110,7 @@ public final class BenchCorpus {
         int span = FILLER.length - 80;
         int offset = (int) Math.floorMod(m.seed(), (long) span);
         int pos = head.length;
-        while (size - pos > 78) {
+        while (size - pos >= 80) {
             System.arraycopy(FILLER, (offset + pos) % span, out, pos, 76);
             out[pos + 76] = '\r';
             out[pos + 77] = '\n';

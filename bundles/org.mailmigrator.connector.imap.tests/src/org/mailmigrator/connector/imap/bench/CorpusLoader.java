@@ -53,7 +53,11 @@ final class CorpusLoader {
             }
             store.create("Empty", true);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "corpus-loader");
+            t.setDaemon(true);
+            return t;
+        });
         List<Future<Long>> results = new ArrayList<>();
         for (var e : byFolder.entrySet()) {
             results.add(pool.submit(() -> {

@@ -45,6 +45,7 @@ public final class ImapBenchmark {
             Path state = Files.createTempDirectory("mailmigrator-bench-state");
             Map<String, String> first = child(dovecot, state, parallel);
             Map<String, String> second = child(dovecot, state, parallel);
+            deleteTree(state);
             Checks.sameCounts(dovecot, "src", "anchor");
             Checks.sameCounts(dovecot, "src", "mig");
 
@@ -63,8 +64,17 @@ public final class ImapBenchmark {
                     Double.parseDouble(second.get("wall")), corpus.messages() / Double.parseDouble(second.get("wall")), 0.0,
                     second.get("copied"), second.get("present"));
             System.out.printf(Locale.ROOT, "ratio msgs/s mailmigrator / anchor: %.2f (target >= 0.6)%n", anchor / wall);
-            System.out.printf(Locale.ROOT, "no-op resync of %d messages: %.3f s (target <= 0.5 s, JVM start not included)%n",
-                    corpus.messages(), Double.parseDouble(second.get("wall")));
+            System.out.printf(Locale.ROOT, "no-op resync of %d messages: %.3f s in the engine, %.3f s with opening the"
+                    + " state store (target <= 0.5 s; JVM start not included)%n", corpus.messages(),
+                    Double.parseDouble(second.get("engine")), Double.parseDouble(second.get("wall")));
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

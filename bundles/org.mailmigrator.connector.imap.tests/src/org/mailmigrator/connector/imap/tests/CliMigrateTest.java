@@ -60,6 +60,8 @@ class CliMigrateTest {
         assertEquals(0, ok.code(), ok.toString());
         assertTrue(ok.out().contains("Migration completed"), ok.out());
         assertTrue(ok.out().contains("msgs/s"), ok.out());
+        assertTrue(ok.err().lines().anyMatch(l -> l.startsWith("folders ") && l.contains(" messages ") && l.contains(" MB ")
+                && l.contains("msg/s") && l.contains("ETA")), "progress line: " + ok.err());
         Verify.sameMail(dovecot, "tls-src", dovecot, "tls-dst", Map.of());
         String json = Files.readString(report);
         assertTrue(json.contains("\"outcome\": \"completed\"") && json.contains("\"exitCode\": 0"), json);
@@ -115,5 +117,34 @@ class CliMigrateTest {
         CliRun map = CliRun.of(CliRun.migrate(dir, imap("a"), imap("b"), "p", "p", "--map", "nodest"));
         assertEquals(2, map.code(), map.toString());
         assertTrue(map.err().contains("--map 'nodest' must be SOURCE=DESTINATION"), map.toString());
+    }
+
+    @Test
+    void starttlsIsRequiredUnlessPlaintextIsAllowedExplicitly(@TempDir Path dir) throws Exception {
+        try (Dovecot clear = Dovecot.start(Dovecot.Layout.SLASH, 0, false)) {
+            Corpus.load(clear, "clear-src", 1);
+            String src = "imap://clear-src@127.0.0.1:" + clear.imapPort();
+            String dst = "imap://clear-dst@127.0.0.1:" + clear.imapPort();
+            CliRun refused = CliRun.of(CliRun.migrate(dir, src, dst, Dovecot.PASSWORD, Dovecot.PASSWORD));
+            assertEquals(3, refused.code(), refused.toString());
+            assertTrue(refused.err().contains("does not offer STARTTLS, which is required"), refused.toString());
+            CliRun allowed = CliRun.of(CliRun.migrate(dir, src, dst, Dovecot.PASSWORD, Dovecot.PASSWORD,
+                    "--allow-plaintext"));
+            assertEquals(0, allowed.code(), allowed.toString());
+            Verify.sameMail(clear, "clear-src", clear, "clear-dst", Map.of());
+        }
+    }
+
+    @Test
+    void aTrustStoreHoldingTheServerCertificateIsAccepted(@TempDir Path dir) throws Exception {
+        Corpus.load(dovecot, "pem-src", 1);
+        CliRun run = CliRun.of(CliRun.migrate(dir, imaps("pem-src"), imaps("pem-dst"), Dovecot.PASSWORD,
+                Dovecot.PASSWORD, "--trust-store", dovecot.certificate().toString()));
+        assertEquals(0, run.code(), run.toString());
+        Verify.sameMail(dovecot, "pem-src", dovecot, "pem-dst", Map.of());
+        CliRun missing = CliRun.of(CliRun.migrate(dir, imaps("pem-src"), imaps("pem-dst"), Dovecot.PASSWORD,
+                Dovecot.PASSWORD, "--trust-store", dir.resolve("nope.pem").toString()));
+        assertEquals(2, missing.code(), missing.toString());
+        assertTrue(missing.err().contains("--trust-store") && missing.err().contains("cannot be read"), missing.toString());
     }
 }

@@ -113,4 +113,69 @@ class EngineScenariosTest {
             assertEquals(1, again.skipped().size());
         }
     }
+
+    @Test
+    void messagesRefusedInsideAMultiAppendGroupAreSkippedAndTheRestOfTheGroupIsCopied(@TempDir Path state)
+            throws Exception {
+        int limit = 2500;
+        try (Dovecot small = Dovecot.start(Dovecot.Layout.SLASH, limit)) {
+            List<TestCorpus.Mail> mails = Corpus.load(dovecot, "group-src", 8);
+            MigrationReport report = new Pair(dovecot, "group-src", small, "group-dst", state).run();
+            long tooBig = mails.stream().filter(m -> m.bytes().length > limit).count();
+            assertTrue(tooBig > 5 && tooBig < mails.size() - 5, "the corpus mixes sizes around the limit: " + tooBig);
+            assertEquals(Outcome.ITEMS_SKIPPED, report.outcome(), report.failure());
+            assertEquals(tooBig, report.skipped().size());
+            assertEquals(mails.size() - tooBig, report.copied());
+            assertTrue(report.skipped().stream().allMatch(s -> s.size() > limit && s.subject() != null), report.skipped().toString());
+            java.util.Map<String, List<String>> expected = new java.util.TreeMap<>();
+            for (TestCorpus.Mail m : mails) {
+                if (m.bytes().length <= limit) {
+                    expected.computeIfAbsent(m.folder(), k -> new java.util.ArrayList<>()).add(Verify.line(m));
+                }
+            }
+            try (ImapProbe d = ImapProbe.login(small, "group-dst")) {
+                for (var e : expected.entrySet()) {
+                    e.getValue().sort(null);
+                    assertEquals(e.getValue(), d.messages(e.getKey()), e.getKey());
+                }
+            }
+        }
+    }
+
+    @Test
+    void deletionsOnTheSourceStayOnTheDestinationUnlessMirrored(@TempDir Path state) throws Exception {
+        Corpus.load(dovecot, "mirror-src", 3);
+        Pair pair = new Pair(dovecot, "mirror-src", dovecot, "mirror-dst", state);
+        assertEquals(Outcome.COMPLETED, pair.run().outcome());
+        try (ImapProbe src = ImapProbe.login(dovecot, "mirror-src")) {
+            src.command("Sent", "UID STORE 1:2 +FLAGS (\\Deleted)");
+            src.command("Sent", "UID EXPUNGE 1:2");
+        }
+        MigrationReport kept = pair.run();
+        assertEquals(Outcome.COMPLETED, kept.outcome(), kept.failure());
+        assertEquals(0, kept.removed());
+        try (ImapProbe s = ImapProbe.login(dovecot, "mirror-src"); ImapProbe d = ImapProbe.login(dovecot, "mirror-dst")) {
+            assertEquals(s.messages("Sent").size() + 2, d.messages("Sent").size());
+        }
+        MigrationReport mirrored = pair.run(Pair.fast().withMirror(true), org.mailmigrator.core.engine.MigrationListener.NONE);
+        assertEquals(Outcome.COMPLETED, mirrored.outcome(), mirrored.failure());
+        assertEquals(2, mirrored.removed());
+        Verify.sameMail(dovecot, "mirror-src", dovecot, "mirror-dst", Map.of());
+    }
+
+    @Test
+    void uidValidityResetOnTheSourceRebuildsTheMapWithoutDuplicates(@TempDir Path state) throws Exception {
+        List<TestCorpus.Mail> mails = Corpus.load(dovecot, "suv-src", 3);
+        Pair pair = new Pair(dovecot, "suv-src", dovecot, "suv-dst", state);
+        assertEquals(Outcome.COMPLETED, pair.run().outcome());
+        dovecot.doveadm("mailbox", "update", "--uid-validity", "777", "-u", "suv-src", "INBOX");
+        try (ImapProbe src = ImapProbe.login(dovecot, "suv-src")) {
+            src.command("INBOX", "UID STORE 1:* +FLAGS (Rebuilt)");
+        }
+        MigrationReport again = pair.run();
+        assertEquals(Outcome.COMPLETED, again.outcome(), again.failure());
+        assertEquals(0, again.copied(), "every message was matched by fingerprint, none copied twice");
+        assertEquals(mails.size(), again.alreadyPresent());
+        Verify.sameMail(dovecot, "suv-src", dovecot, "suv-dst", Map.of());
+    }
 }

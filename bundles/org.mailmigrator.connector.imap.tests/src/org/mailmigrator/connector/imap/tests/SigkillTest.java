@@ -25,13 +25,13 @@ import org.mailmigrator.testing.Dovecot;
 class SigkillTest {
 
     @Test
-    void killedTwiceWithSigkillThenResumedEndsExact(@TempDir Path state) throws Exception {
+    void killedTwiceWithSigkillThenResumedEndsExact(@TempDir Path state, @TempDir Path tmp) throws Exception {
         try (Dovecot dovecot = Dovecot.start(Dovecot.Layout.SLASH)) {
             List<TestCorpus.Mail> mails = Corpus.load(dovecot, "kill-src", 12);
             int[] killAfter = { 9, 40 };
             int killed = 0;
             for (int appends : killAfter) {
-                ProcessBuilder pb = ChildJvm.command(ChildMigration.class, List.of("-Xmx128m"), List.of(Dovecot.HOST,
+                ProcessBuilder pb = ChildJvm.command(ChildMigration.class, List.of("-Xmx128m", "-Djava.io.tmpdir=" + tmp), List.of(Dovecot.HOST,
                         String.valueOf(dovecot.imapPort()), "kill-src", "kill-dst", state.toString(), Dovecot.PASSWORD,
                         "15"));
                 pb.redirectErrorStream(true);
@@ -54,6 +54,9 @@ class SigkillTest {
                 assertEquals(137, child.exitValue(), "killed by SIGKILL:\n" + seen);
             }
             assertEquals(2, killed);
+            try (var left = java.nio.file.Files.list(tmp)) {
+                assertEquals(List.of(), left.toList(), "a killed run leaves no spool file behind");
+            }
             MigrationReport resumed = new Pair(dovecot, "kill-src", dovecot, "kill-dst", state).run();
             assertEquals(Outcome.COMPLETED, resumed.outcome(), resumed.failure());
             assertTrue(resumed.copied() < mails.size(), "the killed runs did copy part of the mail");

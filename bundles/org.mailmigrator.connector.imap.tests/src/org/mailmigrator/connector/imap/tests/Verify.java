@@ -61,4 +61,11 @@ final class Verify {
         }
         assertEquals(missing, rest.size(), "messages missing from " + folder + ": " + rest);
     }
+
+    /** The snapshot line {@link ImapProbe#messages} gives for a corpus message. */
+    static String line(TestCorpus.Mail m) throws Exception {
+        byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(m.bytes());
+        return java.util.HexFormat.of().formatHex(sha).substring(0, 16) + " " + new java.util.TreeSet<>(m.flags()) + " "
+                + m.date();
+    }
 }

@@ -3,8 +3,8 @@ package org.mailmigrator.connector.imap.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 
 import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.iap.Literal;
@@ -29,8 +29,8 @@ final class Bodies {
         };
     }
 
-    static MessageBody of(Path file) throws IOException {
-        long size = Files.size(file);
+    /** A spooled body, read from the start of its (already unlinked) file each time it is written. */
+    static MessageBody of(FileChannel spool, long size) {
         return new MessageBody() {
             @Override
             public long size() {
@@ -39,9 +39,10 @@ final class Bodies {
 
             @Override
             public void writeTo(OutputStream out) throws IOException {
-                try (InputStream in = Files.newInputStream(file)) {
-                    in.transferTo(out);
-                }
+                spool.position(0);
+                // not closed: closing the stream would close (and lose) the spool
+                InputStream in = Channels.newInputStream(spool);
+                in.transferTo(out);
             }
         };
     }

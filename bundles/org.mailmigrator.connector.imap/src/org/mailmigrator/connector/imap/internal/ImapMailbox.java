@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 
+import org.eclipse.angus.mail.iap.Argument;
 import org.eclipse.angus.mail.iap.BadCommandException;
 import org.eclipse.angus.mail.iap.CommandFailedException;
 import org.eclipse.angus.mail.iap.ProtocolException;
@@ -15,14 +16,18 @@ import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.AppendUID;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.ResyncData;
+import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
 import org.eclipse.angus.mail.imap.protocol.FLAGS;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
 import org.eclipse.angus.mail.imap.protocol.MODSEQ;
 import org.eclipse.angus.mail.imap.protocol.Status;
 import org.eclipse.angus.mail.imap.protocol.UID;
 import org.eclipse.angus.mail.imap.protocol.UIDSet;
+import org.mailmigrator.core.mail.AppendResult;
 import org.mailmigrator.core.mail.FolderStatus;
+import org.mailmigrator.core.mail.Outgoing;
 import org.mailmigrator.core.mail.Mailbox;
 import org.mailmigrator.core.mail.MessageBody;
 import org.mailmigrator.core.mail.MessageInfo;
@@ -161,6 +166,51 @@ final class ImapMailbox implements Mailbox {
                     refused);
         }
         return result instanceof AppendUID a ? OptionalLong.of(a.uid) : OptionalLong.empty();
+    }
+
+    @Override
+    public List<AppendResult> appendAll(List<Outgoing> messages) throws ConnectorException {
+        if (messages.size() > 1 && session.multiappend()) {
+            Object answer = doCommand("MULTIAPPEND", p -> multiAppend(p, messages));
+            if (answer instanceof String ok) {
+                List<Long> uids = AppendUids.parse(ok);
+                List<AppendResult> results = new ArrayList<>();
+                for (int i = 0; i < messages.size(); i++) {
+                    results.add(AppendResult.stored(uids.size() == messages.size() ? uids.get(i) : 0));
+                }
+                return results;
+            }
+            // refused as a whole (one message too big?): one by one, to store the others and name the culprit
+        }
+        List<AppendResult> results = new ArrayList<>();
+        for (Outgoing o : messages) {
+            try {
+                results.add(AppendResult.stored(append(o.body(), o.flags(), o.internalDate()).orElse(0)));
+            } catch (ConnectorException.ItemFailure e) {
+                results.add(AppendResult.refused(e.getMessage()));
+            }
+        }
+        return results;
+    }
+
+    /** RFC 3502 MULTIAPPEND: all messages in one command and one server transaction; null when refused. */
+    private Object multiAppend(IMAPProtocol p, List<Outgoing> messages) throws ProtocolException {
+        Argument args = new Argument();
+        args.writeString(BASE64MailboxEncoder.encode(name()));
+        for (Outgoing o : messages) {
+            args.writeAtom(Flagsets.toList(o.flags()));
+            if (o.internalDate() != null) {
+                args.writeString(INTERNALDATE.format(Date.from(o.internalDate())));
+            }
+            args.writeBytes(Bodies.literal(o.body()));
+        }
+        Response[] rs = p.command("APPEND", args);
+        Response last = rs[rs.length - 1];
+        if (last.isNO() || last.isBAD()) {
+            return null;
+        }
+        p.handleResult(last);
+        return last.toString();
     }
 
     private Object appendOne(IMAPProtocol p, MessageBody body, Set<String> flags, Instant date) throws ProtocolException {

@@ -40,12 +40,14 @@ public final class ImapSession implements ConnectorSession, MailStore {
     private final IMAPStore store;
     private final ImapSettings settings;
     private final boolean condstore;
+    private final boolean multiappend;
     private Optional<Long> appendLimit;
 
     private ImapSession(IMAPStore store, ImapSettings settings) throws MessagingException {
         this.store = store;
         this.settings = settings;
         this.condstore = store.hasCapability("CONDSTORE");
+        this.multiappend = store.hasCapability("MULTIAPPEND");
     }
 
     public static ImapSession open(ImapSettings s, Secret password, ConnectContext context) throws ConnectorException {
@@ -54,13 +56,15 @@ public final class ImapSession implements ConnectorSession, MailStore {
         // Jakarta Mail finds its providers through the context class loader: in OSGi it must see Angus
         Thread.currentThread().setContextClassLoader(IMAPStore.class.getClassLoader());
         try {
-            trust = new PinningTrustManager(s.trustSha256(), s.trustStore(), context, s.host());
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, new TrustManager[] { trust }, null);
             String protocol = s.security() == ImapSettings.Security.TLS ? "imaps" : "imap";
             String p = "mail." + protocol + ".";
             Properties props = new Properties();
-            props.put(p + "ssl.socketFactory", tls.getSocketFactory());
+            if (s.security() != ImapSettings.Security.PLAIN) {
+                trust = new PinningTrustManager(s.trustSha256(), s.trustStore(), context, s.host());
+                SSLContext tls = SSLContext.getInstance("TLS");
+                tls.init(null, new TrustManager[] { trust }, null);
+                props.put(p + "ssl.socketFactory", tls.getSocketFactory());
+            }
             props.put(p + "ssl.checkserveridentity", String.valueOf(s.trustSha256().isEmpty()));
             props.put(p + "starttls.enable", String.valueOf(s.security() == ImapSettings.Security.STARTTLS));
             props.put(p + "starttls.required", String.valueOf(s.security() == ImapSettings.Security.STARTTLS));
@@ -88,6 +92,10 @@ public final class ImapSession implements ConnectorSession, MailStore {
 
     boolean condstore() {
         return condstore;
+    }
+
+    boolean multiappend() {
+        return multiappend;
     }
 
     String describe() {

@@ -39,8 +39,8 @@ public final class PinningTrustManager implements X509TrustManager {
         this.pins = pins;
         this.context = context;
         this.host = host;
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         if (pemFile.isPresent()) {
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
             ks.load(null, null);
             TrustManagerFactory jdk = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -55,10 +55,22 @@ public final class PinningTrustManager implements X509TrustManager {
                 }
             }
             tmf.init(ks);
+            this.base = (X509TrustManager) tmf.getTrustManagers()[0];
         } else {
-            tmf.init((KeyStore) null);
+            this.base = jdkDefault();
         }
-        this.base = (X509TrustManager) tmf.getTrustManagers()[0];
+    }
+
+    private static X509TrustManager jdkTrust;
+
+    /** The JDK's trust manager, loaded once: reading the cacerts file costs tens of milliseconds. */
+    private static synchronized X509TrustManager jdkDefault() throws GeneralSecurityException {
+        if (jdkTrust == null) {
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init((KeyStore) null);
+            jdkTrust = (X509TrustManager) tmf.getTrustManagers()[0];
+        }
+        return jdkTrust;
     }
 
     public static String sha256(X509Certificate cert) {

@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 import org.mailmigrator.core.engine.FolderPlan;
 import org.mailmigrator.core.engine.MigrationListener;
 import org.mailmigrator.core.engine.MigrationSettings;
 import org.mailmigrator.core.engine.SkippedItem;
+import org.mailmigrator.core.mail.AppendResult;
 import org.mailmigrator.core.mail.Mailbox;
 import org.mailmigrator.core.mail.MessageInfo;
+import org.mailmigrator.core.mail.Outgoing;
 import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.state.CopiedMessage;
 import org.mailmigrator.core.state.FolderState;
@@ -82,20 +83,26 @@ final class Copier {
         List<CopiedMessage> done = new ArrayList<>();
         List<MessageInfo> withoutUid = new ArrayList<>();
         long[] maxUid = { next - 1 };
-        source.read(batch, (info, body) -> {
+        source.read(batch, group -> {
             cancel.check();
-            try {
-                OptionalLong uid = destination.append(body, info.copyableFlags(), info.internalDate());
-                if (uid.isPresent()) {
-                    done.add(new CopiedMessage(info.uid(), uid.getAsLong(), info.fingerprint(), info.copyableFlags()));
-                    maxUid[0] = Math.max(maxUid[0], uid.getAsLong());
+            List<Outgoing> out = group.stream()
+                    .map(f -> new Outgoing(f.body(), f.info().copyableFlags(), f.info().internalDate())).toList();
+            List<AppendResult> results = destination.appendAll(out);
+            for (int i = 0; i < group.size(); i++) {
+                MessageInfo info = group.get(i).info();
+                AppendResult r = results.get(i);
+                if (!r.ok()) {
+                    skip(info, r.refusal());
+                    continue;
+                }
+                if (r.uid() > 0) {
+                    done.add(new CopiedMessage(info.uid(), r.uid(), info.fingerprint(), info.copyableFlags()));
+                    maxUid[0] = Math.max(maxUid[0], r.uid());
                 } else {
                     withoutUid.add(info);
                 }
                 counters.copied(info.size());
                 listener.checkpoint("appended", plan.source());
-            } catch (ConnectorException.ItemFailure e) {
-                skip(info, e.getMessage());
             }
         });
         if (!withoutUid.isEmpty()) {

@@ -50,6 +50,25 @@ final class FolderSync {
         this.cancel = cancel;
     }
 
+    /**
+     * The one-round-trip-per-side check: true (and counted as done) when nothing changed on either side
+     * since the last complete run, so the folder need not be selected at all.
+     */
+    boolean skipIfUnchanged() throws ConnectorException, StateException {
+        FolderState st = state.folder(plan.source(), plan.destination());
+        if (st.srcHighestModSeq() == 0 || settings.mirror()) {
+            return false;
+        }
+        FolderStatus s = src.status(plan.source()).orElse(null);
+        FolderStatus d = dst.status(plan.destination()).orElse(null);
+        if (s == null || d == null || !unchanged(st, s, d, state.journal(st.id()))) {
+            return false;
+        }
+        counters.present(s.messages());
+        counters.planned(s.messages(), 0);
+        return true;
+    }
+
     void run() throws ConnectorException, StateException {
         FolderState st = state.folder(plan.source(), plan.destination());
         FolderStatus srcStatus = src.status(plan.source()).orElseThrow(() -> new ConnectorException.ItemFailure(

@@ -21,6 +21,7 @@ import org.mailmigrator.core.mail.MailFolder;
 import org.mailmigrator.core.mail.MailStore;
 import org.mailmigrator.core.mail.Mailbox;
 import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.state.StateException;
 import org.mailmigrator.core.state.StateStore;
 
 /**
@@ -123,10 +124,26 @@ public final class Run {
         return null;
     }
 
-    private void syncAll(List<FolderPlan> plan, SessionPair first) throws InterruptedException {
+    private void syncAll(List<FolderPlan> plan, SessionPair first)
+            throws InterruptedException, ConnectorException, StateException {
         ConcurrentLinkedQueue<FolderPlan> queue = new ConcurrentLinkedQueue<>();
-        plan.stream().filter(FolderPlan::selectable).forEach(queue::add);
-        counters.foldersTotal.set(queue.size());
+        List<FolderPlan> selectable = plan.stream().filter(FolderPlan::selectable).toList();
+        counters.foldersTotal.set(selectable.size());
+        // unchanged folders cost one STATUS per side here; only the others get workers (and connections)
+        for (FolderPlan p : selectable) {
+            boolean unchanged;
+            try {
+                unchanged = retry.run("checking " + p.source(), first, () -> new FolderSync(p, first.source(),
+                        first.destination(), state, settings, counters, listener, cancel).skipIfUnchanged());
+            } catch (ConnectorException.ItemFailure e) {
+                unchanged = false; // the worker meets the same failure and reports it for this folder
+            }
+            if (unchanged) {
+                counters.folderDone();
+            } else {
+                queue.add(p);
+            }
+        }
         int workers = Math.max(1, Math.min(settings.parallelism(), queue.size()));
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "mailmigrator-folder-worker");
