@@ -24,8 +24,9 @@ import org.mailmigrator.core.model.Migration;
 
 /**
  * Coalesces the engine's progress callbacks (many per second per pair) into one snapshot per batch at most
- * every {@link #PERIOD_MS}, published from a single daemon thread, so listeners are never flooded and never
- * called from the engine's workers. Rates are measured over a moving 30-second window.
+ * every {@link #PERIOD_MS}, published from a single daemon thread, so listeners are never flooded by them.
+ * Status changes (a few per migration) are published at once by the thread that made them. Rates are
+ * measured over a moving 30-second window.
  */
 public final class ProgressHub implements AutoCloseable {
     public static final long PERIOD_MS = 250;
@@ -80,10 +81,16 @@ public final class ProgressHub implements AutoCloseable {
         dirty.put(spec.name(), true);
     }
 
+    /**
+     * A status change is published at once, on the caller's thread: it is rare, and whoever hears of it next
+     * (a listener, {@code batch status} in another process) must find it in the snapshot. Progress counters
+     * are coalesced by the timer instead.
+     */
     public void state(String batch, MigrationState s) {
         Live l = batches.get(batch).computeIfAbsent(s.migrationId(), k -> new Live());
         l.state = s;
-        dirty.put(batch, true);
+        dirty.remove(batch);
+        publish(batch);
     }
 
     public void progress(String batch, String id, ProgressSnapshot p) {
@@ -112,7 +119,8 @@ public final class ProgressHub implements AutoCloseable {
         }
     }
 
-    public void publish(String batch) {
+    /** Serialized: sinks (the status file) are never called by two threads at once. */
+    public synchronized void publish(String batch) {
         BatchProgress p = snapshot(batch);
         for (Consumer<BatchProgress> s : sinks) {
             try {

@@ -22,7 +22,8 @@ import org.mailmigrator.batch.Workspace;
 /**
  * The last progress snapshot of a running batch, as a small CSV file beside the batch database. The
  * embedded database is locked by the process running the batch, so another process (the status command,
- * a second workbench) reads this instead. Written atomically at most four times a second; no secrets.
+ * a second workbench) reads this instead. Written atomically: at once when a status changes, else at most
+ * four times a second with progress; no secrets.
  */
 public final class StatusFile {
     private StatusFile() {
