@@ -24,9 +24,9 @@ import org.mailmigrator.core.model.Migration;
 
 /**
  * Coalesces the engine's progress callbacks (many per second per pair) into one snapshot per batch at most
- * every {@link #PERIOD_MS}, published from a single daemon thread, so listeners are never flooded by them.
- * Status changes (a few per migration) are published at once by the thread that made them. Rates are
- * measured over a moving 30-second window.
+ * every {@link #PERIOD_MS}, published from a single daemon thread, so listeners are never flooded. Status
+ * sinks (the status file read by other processes) also get each status change at once. Rates are measured
+ * over a moving 30-second window.
  */
 public final class ProgressHub implements AutoCloseable {
     public static final long PERIOD_MS = 250;
@@ -58,6 +58,7 @@ public final class ProgressHub implements AutoCloseable {
     private final Map<String, BatchSpec> specs = new ConcurrentHashMap<>();
     private final Map<String, Boolean> dirty = new ConcurrentHashMap<>();
     private final List<Consumer<BatchProgress>> sinks = new CopyOnWriteArrayList<>();
+    private final List<Consumer<BatchProgress>> statusSinks = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "mailmigrator-progress");
         t.setDaemon(true);
@@ -72,6 +73,12 @@ public final class ProgressHub implements AutoCloseable {
         sinks.add(sink);
     }
 
+    /** Also called at once, with a fresh snapshot, whenever a migration's status changes. */
+    public void addStatusSink(Consumer<BatchProgress> sink) {
+        sinks.add(sink);
+        statusSinks.add(sink);
+    }
+
     public void track(BatchSpec spec, List<MigrationState> states) {
         specs.put(spec.name(), spec);
         Map<String, Live> m = batches.computeIfAbsent(spec.name(), k -> new ConcurrentHashMap<>());
@@ -82,15 +89,17 @@ public final class ProgressHub implements AutoCloseable {
     }
 
     /**
-     * A status change is published at once, on the caller's thread: it is rare, and whoever hears of it next
-     * (a listener, {@code batch status} in another process) must find it in the snapshot. Progress counters
-     * are coalesced by the timer instead.
+     * A status change reaches the status sinks at once, on the caller's thread: whoever hears of the change
+     * next (a listener, {@code batch status} in another process reading the status file) must find it there.
+     * The other sinks get it with the next coalesced snapshot.
      */
     public void state(String batch, MigrationState s) {
         Live l = batches.get(batch).computeIfAbsent(s.migrationId(), k -> new Live());
         l.state = s;
-        dirty.remove(batch);
-        publish(batch);
+        dirty.put(batch, true);
+        if (!statusSinks.isEmpty()) {
+            deliver(statusSinks, snapshot(batch));
+        }
     }
 
     public void progress(String batch, String id, ProgressSnapshot p) {
@@ -119,10 +128,13 @@ public final class ProgressHub implements AutoCloseable {
         }
     }
 
-    /** Serialized: sinks (the status file) are never called by two threads at once. */
-    public synchronized void publish(String batch) {
-        BatchProgress p = snapshot(batch);
-        for (Consumer<BatchProgress> s : sinks) {
+    public void publish(String batch) {
+        deliver(sinks, snapshot(batch));
+    }
+
+    /** Serialized: a sink (the status file) is never called by two threads at once. */
+    private synchronized void deliver(List<Consumer<BatchProgress>> to, BatchProgress p) {
+        for (Consumer<BatchProgress> s : to) {
             try {
                 s.accept(p);
             } catch (RuntimeException e) {

@@ -46,7 +46,7 @@ public final class BatchManager implements AutoCloseable {
         ProgressHub hub = new ProgressHub();
         this.services = new JobServices(workspace, store, vault, connectors, new HostLimiter(), hub, listeners);
         hub.addSink(p -> listeners.forEach(l -> l.progress(p)));
-        hub.addSink(p -> {
+        hub.addStatusSink(p -> {
             try {
                 StatusFile.write(workspace, p);
             } catch (java.io.IOException e) {
