@@ -40,7 +40,8 @@ public final class PimMigration {
         try {
             entries = reader.read();
         } catch (ConnectorException e) {
-            return new PimReport(outcomes, "cannot read the source: " + e.getMessage());
+            return new PimReport(outcomes, "cannot read the source: " + e.getMessage(),
+                    e instanceof ConnectorException.AccountFailure a ? a.reason() : null);
         }
         for (PimEntry entry : entries) {
             PimOutcome outcome;
@@ -50,16 +51,16 @@ public final class PimMigration {
                     case PimEntry.Item i -> kinds.contains(i.item().kind()) ? copy(i.item()) : null;
                 };
             } catch (ConnectorException.AccountFailure e) {
-                return new PimReport(outcomes, e.getMessage());
+                return new PimReport(outcomes, e.getMessage(), e.reason());
             } catch (StateException e) {
-                return new PimReport(outcomes, e.getMessage());
+                return new PimReport(outcomes, e.getMessage(), ConnectorException.AccountFailure.Reason.CONFIGURATION);
             }
             if (outcome != null) {
                 outcomes.add(outcome);
                 listener.accept(outcome);
             }
         }
-        return new PimReport(outcomes, null);
+        return new PimReport(outcomes, null, null);
     }
 
     private PimOutcome copy(PimItem item) throws ConnectorException.AccountFailure, StateException {

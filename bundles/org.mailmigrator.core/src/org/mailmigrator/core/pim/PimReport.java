@@ -2,8 +2,13 @@ package org.mailmigrator.core.pim;
 
 import java.util.List;
 
-/** The outcome of a run: one entry per item, plus the account-level failure that stopped it, if any. */
-public record PimReport(List<PimOutcome> outcomes, String failure) {
+import org.mailmigrator.core.spi.ConnectorException.AccountFailure;
+
+/**
+ * The outcome of a run: one entry per item, plus the account-level failure that stopped it, if any, and
+ * its kind (null when there is none, or when the source could not be read).
+ */
+public record PimReport(List<PimOutcome> outcomes, String failure, AccountFailure.Reason reason) {
     public PimReport {
         outcomes = List.copyOf(outcomes);
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.mailmigrator.cli.internal.pim.PimMigrate;
 import org.mailmigrator.core.connector.ConnectorRegistry;
 import org.mailmigrator.core.engine.MigrationEngine;
 import org.mailmigrator.core.engine.MigrationReport;
@@ -77,6 +78,9 @@ public final class MigrateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (PimMigrate.applies(source, target)) { // calendars and contacts: docs/calendars-contacts.md
+            return new PimMigrate(registry, out, err).run(source, target, targetPasswordFile, allowPlaintext, stateDir());
+        }
         ImapUrl src;
         ImapUrl dst;
         MigrationSettings settings;

@@ -53,7 +53,7 @@ class ContactsToRadicaleTest {
         assertEquals("Müller", juergen.getStructuredName().getFamily());
         assertEquals(List.of("Société Générale", "Direction financière"), juergen.getOrganization().getValues());
         assertEquals(5, juergen.getEmails().size());
-        assertTrue(juergen.getNotes().get(0).getValue().contains("Änderungen:\r\nzweite Zeile über Größen"),
+        assertTrue(juergen.getNotes().get(0).getValue().contains("Änderungen:\nzweite Zeile über Größen"),
                 juergen.getNotes().get(0).getValue());
         byte[] png = juergen.getPhotos().get(0).getData();
         assertArrayEquals(new byte[] { (byte) 0x89, 'P', 'N', 'G' }, java.util.Arrays.copyOf(png, 4));

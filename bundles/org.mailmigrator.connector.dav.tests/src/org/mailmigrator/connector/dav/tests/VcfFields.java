@@ -59,8 +59,8 @@ final class VcfFields {
             case ezvcard.property.Telephone t -> t.getText() != null ? t.getText() : String.valueOf(t.getUri());
             case ezvcard.property.DateOrTimeProperty d -> d.getDate() != null ? String.valueOf(d.getDate())
                     : d.getPartialDate() != null ? d.getPartialDate().toString() : d.getText();
-            case ezvcard.property.TextProperty t -> t.getValue();
-            case ezvcard.property.RawProperty r -> r.getValue();
+            // vCard 3.0 has one escape for a line break (\n): a 2.1 note's CRLF arrives as LF
+            case ezvcard.property.TextProperty t -> t.getValue() == null ? null : t.getValue().replace("\r\n", "\n");
             default -> p.toString().replaceAll("@[0-9a-f]+", "");
         };
     }
