@@ -41,7 +41,7 @@ final class VcfFields {
         Map<String, List<String>> out = new TreeMap<>();
         for (VCard c : cards) {
             String note = c.getNotes().isEmpty() ? "" : c.getNotes().get(0).getValue();
-            out.put(c.getFormattedName().getValue() + "|" + note, of(c));
+            out.put(c.getFormattedName().getValue() + "|" + note.replace("\r\n", "\n"), of(c));
         }
         return out;
     }

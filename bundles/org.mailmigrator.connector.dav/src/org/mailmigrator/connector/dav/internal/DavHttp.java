@@ -44,7 +44,16 @@ final class DavHttp {
         headers.forEach(b::header);
         HttpResponse<String> response;
         try {
-            response = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            try {
+                response = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                if (e instanceof ConnectException || e instanceof SSLException || e instanceof HttpTimeoutException) {
+                    throw e;
+                }
+                // a pooled connection the server closed while idle: one fresh attempt (writes are conditional,
+                // so a PUT that did arrive answers 412 and is then treated as already there)
+                response = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            }
         } catch (HttpTimeoutException e) {
             throw new ConnectorException.TransientFailure(method + " " + uri + " timed out", e);
         } catch (SSLHandshakeException e) {
