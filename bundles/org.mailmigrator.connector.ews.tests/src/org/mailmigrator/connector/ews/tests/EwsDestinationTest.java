@@ -92,7 +92,7 @@ class EwsDestinationTest {
 
         PimReport lostState = EwsRun.migrate(EwsRun.corpus("ics"), fake, dir.resolve("new-state"));
         assertEquals(0, lostState.created(), "items are found by their UID extended property: " + lostState.outcomes());
-        assertEquals(13, lostState.updated());
+        assertEquals(13, lostState.updated(), lostState.outcomes().toString());
         assertEquals(13, fake.mailbox.items.size());
         assertEquals(List.of(), fake.violations);
     }
@@ -104,7 +104,7 @@ class EwsDestinationTest {
         FakeMailbox.Item juergen = fake.mailbox.items("Contact").stream()
                 .filter(i -> "Dr. Jürgen Müller".equals(i.field("DisplayName"))).findFirst().orElseThrow();
         List<String> slots = Xml.findAll(juergen.element("EmailAddresses").orElseThrow(), "Entry").stream()
-                .map(e -> e.getAttribute("Key") + "=" + e.getTextContent()).toList();
+                .map(e -> e.getAttribute("Key") + "=" + e.getTextContent()).sorted().toList();
         assertEquals(List.of("EmailAddress1=juergen@example.de", "EmailAddress2=j.mueller@work.example",
                 "EmailAddress3=jm@home.example"), slots);
         String body = juergen.field("Body");
@@ -116,6 +116,12 @@ class EwsDestinationTest {
         List<String> failures = report.failures().stream().map(PimOutcome.Failed::describe).toList();
         assertTrue(failures.stream().anyMatch(f -> f.contains("KIND:group")), failures.toString());
         assertEquals(7, report.created(), report.outcomes().toString());
+
+        PimReport lostState = EwsRun.migrate(EwsRun.corpus("vcf"), fake, dir.resolve("new-state"));
+        assertEquals(0, lostState.created(), lostState.outcomes().toString());
+        assertEquals(7, lostState.updated());
+        assertEquals(7, fake.mailbox.items("Contact").size(), "an update replaces the contact, never adds one");
+        assertEquals(List.of(), fake.violations);
     }
 
     @Test
@@ -134,7 +140,7 @@ class EwsDestinationTest {
         assertEquals(2, report.created());
         List<PimOutcome.Failed> failures = report.failures();
         assertEquals(1, failures.size());
-        assertTrue(failures.get(0).describe().contains("task-2@corpus.test") && failures.get(0).describe().contains("ErrorInvalidPropertyValue"),
+        assertTrue(failures.get(0).describe().contains("task-2@corpus.test") && failures.get(0).describe().contains("ErrorInvalidValueForProperty"),
                 failures.get(0).describe());
     }
 

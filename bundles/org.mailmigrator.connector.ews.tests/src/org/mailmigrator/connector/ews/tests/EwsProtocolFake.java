@@ -100,7 +100,7 @@ final class EwsProtocolFake implements AutoCloseable {
         for (Element item : items) {
             String subject = Xml.text(item, "Subject");
             if (subject != null && refusedSubjects.contains(subject)) {
-                messages.append(Xml.error("CreateItem", "ErrorInvalidPropertyValue", "The property has an invalid value.", null));
+                messages.append(Xml.error("CreateItem", "ErrorInvalidValueForProperty", "The value is invalid for property.", null));
                 continue;
             }
             messages.append(Xml.success("CreateItem", "<m:Items>" + mailbox.store(op, item) + "</m:Items>"));

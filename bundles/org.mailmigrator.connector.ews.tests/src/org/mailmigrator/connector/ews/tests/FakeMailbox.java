@@ -149,7 +149,7 @@ final class FakeMailbox {
                 String[] p = id.split("\\|");
                 Map<Integer, Element> mods = modifiedOccurrences.computeIfAbsent(p[1], k -> new TreeMap<>());
                 Element merged = mods.computeIfAbsent(Integer.parseInt(p[2]), k -> op.getOwnerDocument().createElement("Occurrence"));
-                set.forEach(e -> merged.appendChild(e.cloneNode(true)));
+                set.forEach(e -> replaceChild(merged, e));
                 messages.append(Xml.success("UpdateItem", "<m:Items><t:CalendarItem>" + itemId(id) + "</t:CalendarItem></m:Items>"
                         + "<m:ConflictResults><t:Count>0</t:Count></m:ConflictResults>"));
                 continue;
@@ -159,14 +159,17 @@ final class FakeMailbox {
                 messages.append(Xml.error("UpdateItem", "ErrorItemNotFound", "The specified object was not found in the store.", null));
                 continue;
             }
-            for (Element e : set) {
-                Xml.child(item.xml(), e.getLocalName()).ifPresent(old -> item.xml().removeChild(old));
-                item.xml().appendChild(item.xml().getOwnerDocument().importNode(e, true));
-            }
+            set.forEach(e -> replaceChild(item.xml(), e));
             messages.append(Xml.success("UpdateItem", "<m:Items><t:" + item.kind() + ">" + itemId(id) + "</t:" + item.kind()
                     + "></m:Items><m:ConflictResults><t:Count>0</t:Count></m:ConflictResults>"));
         }
         return Xml.response("UpdateItem", messages.toString());
+    }
+
+    /** The stored element's child of that name replaced by {@code e} (from another request's document). */
+    private static void replaceChild(Element stored, Element e) {
+        Xml.child(stored, e.getLocalName()).ifPresent(stored::removeChild);
+        stored.appendChild(stored.getOwnerDocument().importNode(e, true));
     }
 
     String deleteItem(Element op, List<String> violations) {

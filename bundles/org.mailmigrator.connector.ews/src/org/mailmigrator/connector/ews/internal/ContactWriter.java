@@ -24,7 +24,7 @@ import microsoft.exchange.webservices.data.core.enumeration.property.BodyType;
 import microsoft.exchange.webservices.data.core.enumeration.property.EmailAddressKey;
 import microsoft.exchange.webservices.data.core.enumeration.property.PhoneNumberKey;
 import microsoft.exchange.webservices.data.core.enumeration.property.PhysicalAddressKey;
-import microsoft.exchange.webservices.data.core.enumeration.service.ConflictResolutionMode;
+import microsoft.exchange.webservices.data.core.enumeration.service.DeleteMode;
 import microsoft.exchange.webservices.data.core.service.item.Contact;
 import microsoft.exchange.webservices.data.property.complex.EmailAddress;
 import microsoft.exchange.webservices.data.property.complex.FolderId;
@@ -51,20 +51,18 @@ final class ContactWriter {
         if (card.getKind() != null && card.getKind().isGroup()) {
             throw new ConnectorException.ItemFailure(item.describe() + ": contact groups (KIND:group) are not written to Exchange", null);
         }
-        Contact c = null;
         if (existing.isPresent()) {
+            // an update replaces the contact: its e-mail, phone and address dictionaries are then written whole
+            // instead of merged into entries the bound item has not loaded
             try {
-                c = Contact.bind(service, existing.get());
+                Contact.bind(service, existing.get()).delete(DeleteMode.HardDelete);
             } catch (Exception e) {
                 if (!EwsWriter.gone(e)) {
                     throw e;
                 }
             }
         }
-        boolean create = c == null;
-        if (create) {
-            c = new Contact(service);
-        }
+        Contact c = new Contact(service);
         List<String> overflow = new ArrayList<>();
         if (card.getStructuredName() != null) {
             c.setGivenName(card.getStructuredName().getGiven());
@@ -123,11 +121,7 @@ final class ContactWriter {
         }
         c.setBody(new MessageBody(BodyType.Text, note));
         c.setExtendedProperty(EwsWriter.UID, item.uid());
-        if (create) {
-            c.save(folder);
-        } else {
-            c.update(ConflictResolutionMode.AlwaysOverwrite);
-        }
+        c.save(folder);
         return c;
     }
 

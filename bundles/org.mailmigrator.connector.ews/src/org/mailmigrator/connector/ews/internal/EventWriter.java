@@ -68,7 +68,7 @@ final class EventWriter {
         if (create) {
             a = new Appointment(service);
         }
-        apply(a, master, notes);
+        apply(a, master, notes, create);
         a.setExtendedProperty(EwsWriter.UID, item.uid());
         if (create) {
             a.save(folder, SendInvitationsMode.SendToNone);
@@ -79,7 +79,7 @@ final class EventWriter {
         return a;
     }
 
-    void apply(Appointment a, VEvent e, List<String> notes) throws Exception {
+    void apply(Appointment a, VEvent e, List<String> notes, boolean create) throws Exception {
         a.setSubject(text(e, Property.SUMMARY));
         String body = text(e, Property.DESCRIPTION);
         List<String> attachments = e.getProperties(Property.ATTACH).stream().map(Property::getValue).toList();
@@ -120,6 +120,15 @@ final class EventWriter {
         a.setLegacyFreeBusyStatus(text(e, Property.TRANSP).equalsIgnoreCase("TRANSPARENT") ? LegacyFreeBusyStatus.Free
                 : text(e, Property.STATUS).equalsIgnoreCase("TENTATIVE") ? LegacyFreeBusyStatus.Tentative : LegacyFreeBusyStatus.Busy);
         reminder(a, e);
+        e.getProperty(Property.ORGANIZER).ifPresent(o -> notes.add("organizer " + o.getValue().replaceFirst("(?i)^mailto:", "")
+                + " kept in the attendees' view only: Exchange makes the mailbox owner the organizer"));
+        if (!create) {
+            // a bound item's attendee lists are not loaded; re-adding would need them (and could notify)
+            if (!e.getProperties(Property.ATTENDEE).isEmpty()) {
+                notes.add("attendees are set when the event is created; changes to them are not propagated");
+            }
+            return;
+        }
         for (Property attendee : e.getProperties(Property.ATTENDEE)) {
             String mail = attendee.getValue().replaceFirst("(?i)^mailto:", "");
             String name = attendee.getParameter(Parameter.CN).map(Parameter::getValue).orElse(null);
@@ -127,8 +136,6 @@ final class EventWriter {
                     .equalsIgnoreCase("OPT-PARTICIPANT");
             (optional ? a.getOptionalAttendees() : a.getRequiredAttendees()).add(new Attendee(name, mail));
         }
-        e.getProperty(Property.ORGANIZER).ifPresent(o -> notes.add("organizer " + o.getValue().replaceFirst("(?i)^mailto:", "")
-                + " kept in the attendees' view only: Exchange makes the mailbox owner the organizer"));
     }
 
     private static void reminder(Appointment a, VEvent e) throws Exception {

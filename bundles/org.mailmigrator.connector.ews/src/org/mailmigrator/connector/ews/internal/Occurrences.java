@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.mailmigrator.core.spi.ConnectorException;
 
 import microsoft.exchange.webservices.data.core.ExchangeService;
+import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
+import microsoft.exchange.webservices.data.core.exception.service.remote.ServiceResponseException;
 import microsoft.exchange.webservices.data.core.enumeration.service.ConflictResolutionMode;
 import microsoft.exchange.webservices.data.core.enumeration.service.DeleteMode;
 import microsoft.exchange.webservices.data.core.enumeration.service.SendCancellationsMode;
@@ -47,7 +49,7 @@ final class Occurrences {
         List<Object> dates = expand(series, (RRule<?>) rrule.get());
         for (Property p : series.getProperties(Property.EXDATE)) {
             for (Object d : ((DateListProperty<?>) p).getDates()) {
-                delete(master, index(dates, (Temporal) d), notes);
+                delete(master, index(dates, (Temporal) d));
             }
         }
         for (VEvent override : events) {
@@ -57,7 +59,7 @@ final class Occurrences {
             }
             int index = index(dates, ((DateProperty<?>) rid.get()).getDate());
             if (EventWriter.text(override, Property.STATUS).equalsIgnoreCase("CANCELLED")) {
-                delete(master, index, notes);
+                delete(master, index);
                 continue;
             }
             Appointment occurrence = Appointment.bindToOccurrence(service, master, index);
@@ -71,14 +73,14 @@ final class Occurrences {
         }
     }
 
-    private void delete(ItemId master, int index, List<String> notes) throws Exception {
+    private void delete(ItemId master, int index) throws Exception {
         try {
             Appointment.bindToOccurrence(service, master, index).delete(DeleteMode.HardDelete, SendCancellationsMode.SendToNone);
-        } catch (Exception e) {
-            if (!EwsWriter.gone(e)) {
+        } catch (ServiceResponseException e) {
+            // a re-run after a lost state: the occurrence was deleted by the earlier run
+            if (e.getErrorCode() != ServiceError.ErrorCalendarOccurrenceIsDeletedFromRecurrence && !EwsWriter.gone(e)) {
                 throw e;
             }
-            notes.add("occurrence " + index + " was already deleted");
         }
     }
 
