@@ -63,9 +63,11 @@ final class DavHttp {
             throw new ConnectorException.AccountFailure("TLS with " + uri.getHost() + ":" + port(uri) + " failed ("
                     + e.getMessage() + "): is it an https server?", Reason.CONNECTION, e);
         } catch (ConnectException e) {
-            Throwable root = e.getCause() != null ? e.getCause() : e;
-            String what = root instanceof UnknownHostException || root instanceof java.nio.channels.UnresolvedAddressException
-                    ? "unknown host " + uri.getHost() : "cannot connect to " + uri.getHost() + ":" + port(uri);
+            boolean unresolved = false;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                unresolved |= t instanceof UnknownHostException || t instanceof java.nio.channels.UnresolvedAddressException;
+            }
+            String what = unresolved ? "unknown host " + uri.getHost() : "cannot connect to " + uri.getHost() + ":" + port(uri);
             throw new ConnectorException.AccountFailure(what, Reason.CONNECTION, e);
         } catch (IOException e) {
             throw new ConnectorException.TransientFailure(method + " " + uri + " failed: " + e, e);

@@ -145,6 +145,16 @@ class EwsDestinationTest {
     }
 
     @Test
+    void httpsAgainstAPlainHttpEndpointIsAConnectionFailure() {
+        String https = fake.url().replace("http://", "https://");
+        AccountFailure f = assertThrows(AccountFailure.class, () -> new org.mailmigrator.connector.ews.EwsConnector().open(
+                EwsRun.ews(fake, Map.of("url", https)), org.mailmigrator.core.model.Role.DESTINATION,
+                org.mailmigrator.core.spi.ConnectContext.of(org.mailmigrator.core.model.Secret.of(EwsRun.PASSWORD))));
+        assertEquals(Reason.CONNECTION, f.reason(), f.getMessage());
+        assertTrue(f.getMessage().startsWith("TLS failed"), f.getMessage());
+    }
+
+    @Test
     void aWrongPasswordIsAnAuthenticationFailure() {
         AccountFailure f = assertThrows(AccountFailure.class, () -> EwsRun.open(fake, "wrong"));
         assertEquals(Reason.AUTHENTICATION, f.reason(), f.getMessage());
