@@ -106,6 +106,47 @@ class CalendarsToRadicaleTest {
         assertEquals(List.of("/alice/Family/g-family-1@google.com.ics"), List.copyOf(Pim.readBack(server, "/alice/Family/").keySet()));
     }
 
+    @Test
+    void theServerFindsTheOccurrenceAfterTheDstChangeAt0930Paris() throws Exception {
+        Pim.migrate(Corpus.file("ics", "dst-recurrence.ics"), server, dir.resolve("state"));
+        // 1 April 2026 09:30-10:30 in Paris (CEST) is 07:30-08:30 UTC; with the zone lost or fixed at +01:00 it
+        // would be 08:30-09:30 UTC
+        assertEquals(1, matches("20260401T073500Z", "20260401T074000Z"));
+        assertEquals(0, matches("20260401T083500Z", "20260401T084000Z"));
+        // before the change, 18 March 09:30-10:30 (CET) is 08:30-09:30 UTC
+        assertEquals(1, matches("20260318T083500Z", "20260318T084000Z"));
+        assertEquals(0, matches("20260318T073500Z", "20260318T074000Z"));
+    }
+
+    /** How many events Radicale finds in a time range: it expands the recurrence in the event's own zone. */
+    private int matches(String start, String end) throws Exception {
+        String query = "<?xml version=\"1.0\" encoding=\"utf-8\"?><C:calendar-query xmlns:D=\"DAV:\" "
+                + "xmlns:C=\"urn:ietf:params:xml:ns:caldav\"><D:prop><D:getetag/></D:prop><C:filter>"
+                + "<C:comp-filter name=\"VCALENDAR\"><C:comp-filter name=\"VEVENT\"><C:time-range start=\"" + start
+                + "\" end=\"" + end + "\"/></C:comp-filter></C:comp-filter></C:filter></C:calendar-query>";
+        var r = Pim.send(server, "REPORT", "/alice/dst-recurrence/", query, Map.of("Depth", "1", "Content-Type", "application/xml"));
+        assertEquals(207, r.statusCode(), r.body());
+        return r.body().split("<response>", -1).length - 1;
+    }
+
+    @Test
+    void anItemChangedOnTheServerSinceTheLastRunIsNotOverwritten() throws Exception {
+        Path ics = Corpus.copy("ics", dir);
+        Pim.migrate(ics, server, dir.resolve("state"));
+        String href = "/alice/tasks/task-2@corpus.test.ics";
+        String edited = Pim.readBack(server, "/alice/tasks/").get(href).replace("SUMMARY:Renew passport", "SUMMARY:Renew passport (edited on the server)");
+        int put = Pim.send(server, "PUT", href, edited, Map.of("Content-Type", "text/calendar")).statusCode();
+        assertTrue(put == 201 || put == 204, "PUT behind the connector's back: HTTP " + put);
+        Path tasks = ics.resolve("tasks.ics");
+        Files.writeString(tasks, Files.readString(tasks).replace("SUMMARY:Renew passport", "SUMMARY:Renew the passport"));
+        PimReport run = Pim.migrate(ics, server, dir.resolve("state"));
+        List<PimOutcome.Failed> conflicts = run.failures().stream().filter(f -> f.describe().contains("task-2@corpus.test")).toList();
+        assertEquals(1, conflicts.size(), run.outcomes().toString());
+        assertEquals(4, run.failures().size(), "the three malformed items of malformed.ics, and the conflict");
+        assertTrue(conflicts.get(0).describe().contains("changed on the server since the last run"), conflicts.get(0).describe());
+        assertTrue(Pim.readBack(server, "/alice/tasks/").get(href).contains("(edited on the server)"));
+    }
+
     private long countResources() throws Exception {
         long n = 0;
         for (String name : VALID) {

@@ -56,6 +56,17 @@ final class Pim {
         }
     }
 
+    /** A raw authenticated request to Radicale, for tests that act on the server behind the connector's back. */
+    static HttpResponse<String> send(Radicale server, String method, String path, String body, Map<String, String> headers)
+            throws Exception {
+        String auth = "Basic " + Base64.getEncoder().encodeToString((Radicale.LOGIN + ":" + Radicale.PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url()).resolve(path)).header("Authorization", auth)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(b::header);
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     /** Every resource of a collection (href → body), read with PROPFIND Depth 1 and one GET each. */
     static Map<String, String> readBack(Radicale server, String collectionPath) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
