@@ -79,7 +79,7 @@ public final class MigrateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (PimMigrate.applies(source, target)) { // calendars and contacts: docs/calendars-contacts.md
-            return new PimMigrate(registry, out, err).run(source, target, targetPasswordFile, allowPlaintext, stateDir());
+            return new PimMigrate(registry, out, err).run(source, target, targetPasswordFile, allowPlaintext, stateDir(), report);
         }
         ImapUrl src;
         ImapUrl dst;

@@ -50,7 +50,7 @@ public final class PimMigrate {
         return source != null && !source.contains("://") || target != null && PimTarget.looksLikeOne(target);
     }
 
-    public int run(String source, String target, Path passwordFile, boolean allowPlaintext, Path stateDir) {
+    public int run(String source, String target, Path passwordFile, boolean allowPlaintext, Path stateDir, Path reportFile) {
         PimTarget dst;
         List<Account> sources;
         Secret password;
@@ -95,8 +95,16 @@ public final class PimMigrate {
         if (failure != null) {
             err.println("mailmigrator migrate: " + failure);
         }
+        int code = ExitCodes.of(outcome(total));
+        if (reportFile != null) {
+            try {
+                PimReportFile.write(reportFile, source, dst, total, code);
+            } catch (java.io.IOException e) {
+                err.println("mailmigrator migrate: cannot write the report " + reportFile + ": " + e.getMessage());
+            }
+        }
         err.flush();
-        return ExitCodes.of(outcome(total));
+        return code;
     }
 
     private void print(PimOutcome o) {

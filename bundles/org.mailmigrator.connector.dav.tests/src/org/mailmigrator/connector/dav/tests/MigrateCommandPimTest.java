@@ -55,12 +55,26 @@ class MigrateCommandPimTest {
         assertTrue(first.out().contains("created 13, updated 0, unchanged 0, failed 3"), first.out());
         assertTrue(first.err().contains("malformed.ics:11: UID bad-date@corpus.test"), first.err());
 
+        String json = cli("migrate", "--source", Corpus.dir("ics").toString(), "--target", caldav, "--allow-plaintext",
+                "--target-password-file", password.toString(), "--state", dir.resolve("state").toString(), "--report",
+                dir.resolve("report.json").toString()).code() == 6 ? read(dir.resolve("report.json")) : "";
+        assertTrue(json.contains("\"unchanged\": 13") && json.contains("\"exitCode\": 6")
+                && json.contains("\"item\": \"malformed.ics:11\""), json);
+
         Run second = migrate(Corpus.dir("ics"), caldav, password);
         assertTrue(second.out().contains("created 0, updated 0, unchanged 13, failed 3"), second.out());
 
         Run contacts = migrate(Corpus.file("vcf", "google-30.vcf"), "carddav+http://alice@127.0.0.1:" + server.port + "/", password);
         assertEquals(0, contacts.code(), contacts.err());
         assertTrue(contacts.out().contains("created 3, updated 0, unchanged 0, failed 0"), contacts.out());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
