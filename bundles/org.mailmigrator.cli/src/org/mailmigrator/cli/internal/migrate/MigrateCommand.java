@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.mailmigrator.cli.internal.pim.PimMigrate;
 import org.mailmigrator.core.connector.ConnectorRegistry;
 import org.mailmigrator.core.engine.MigrationEngine;
 import org.mailmigrator.core.engine.MigrationReport;
@@ -83,6 +84,9 @@ public final class MigrateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (PimMigrate.applies(source, target)) { // calendars and contacts: docs/calendars-contacts.md
+            return new PimMigrate(registry, out, err).run(source, target, targetPasswordFile, allowPlaintext, stateDir(), report);
+        }
         ImapUrl src;
         ImapUrl dst;
         MigrationSettings settings;

@@ -1,0 +1,106 @@
+package org.mailmigrator.connector.dav.internal;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+
+import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.spi.ConnectorException.AccountFailure.Reason;
+
+/**
+ * HTTP for WebDAV with preemptive Basic authentication (one request per write, no 401 round trip that
+ * would upload a body twice), and network failures translated into typed connector failures that name
+ * the host.
+ */
+final class DavHttp {
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String authorization;
+    private final String login;
+
+    DavHttp(String login, char[] password) {
+        this.login = login;
+        String pair = login + ":" + new String(password);
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> send(String method, URI uri, String body, Map<String, String> headers) throws ConnectorException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
+                .header("Authorization", authorization)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(b::header);
+        HttpResponse<String> response;
+        try {
+            try {
+                response = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                if (e instanceof ConnectException || e instanceof SSLException || e instanceof HttpTimeoutException) {
+                    throw e;
+                }
+                // a pooled connection the server closed while idle: one fresh attempt (writes are conditional,
+                // so a PUT that did arrive answers 412 and is then treated as already there)
+                response = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            }
+        } catch (HttpTimeoutException e) {
+            throw new ConnectorException.TransientFailure(method + " " + uri + " timed out", e);
+        } catch (SSLHandshakeException e) {
+            throw new ConnectorException.AccountFailure("TLS with " + uri.getHost() + ":" + port(uri) + " failed: "
+                    + e.getMessage(), certificate(e) ? Reason.CERTIFICATE : Reason.CONNECTION, e);
+        } catch (SSLException e) {
+            throw new ConnectorException.AccountFailure("TLS with " + uri.getHost() + ":" + port(uri) + " failed ("
+                    + e.getMessage() + "): is it an https server?", Reason.CONNECTION, e);
+        } catch (ConnectException e) {
+            boolean unresolved = false;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                unresolved |= t instanceof UnknownHostException || t instanceof java.nio.channels.UnresolvedAddressException;
+            }
+            String what = unresolved ? "unknown host " + uri.getHost() : "cannot connect to " + uri.getHost() + ":" + port(uri);
+            throw new ConnectorException.AccountFailure(what, Reason.CONNECTION, e);
+        } catch (IOException e) {
+            throw new ConnectorException.TransientFailure(method + " " + uri + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectorException.AccountFailure("interrupted", e);
+        }
+        int status = response.statusCode();
+        if (status == 401 || status == 403 && method.equals("PROPFIND")) {
+            throw new ConnectorException.AccountFailure(uri.getHost() + " refused the login '" + login + "' (HTTP " + status
+                    + ")", Reason.AUTHENTICATION, null);
+        }
+        if (status == 429 || status == 503) {
+            long seconds = response.headers().firstValue("Retry-After").filter(v -> v.matches("\\d+")).map(Long::parseLong).orElse(2L);
+            throw new ConnectorException.Throttled(uri.getHost() + " asks to slow down (HTTP " + status + ")", seconds * 1000, null);
+        }
+        if (status >= 500) {
+            throw new ConnectorException.TransientFailure(method + " " + uri + ": HTTP " + status, null);
+        }
+        return response;
+    }
+
+    private static boolean certificate(SSLHandshakeException e) {
+        String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return m.contains("certificat") || m.contains("pkix");
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() > 0 ? uri.getPort() : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+    }
+
+    static String snippet(String body) {
+        String s = body == null ? "" : body.replaceAll("\\s+", " ").trim();
+        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    }
+}

@@ -1,0 +1,115 @@
+package org.mailmigrator.connector.ews.tests;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.w3c.dom.Element;
+
+/**
+ * A PROTOCOL FAKE of an Exchange server's EWS endpoint, because no EWS server can run in a test: a loopback
+ * HTTP endpoint that accepts the SOAP operations the connector uses (GetFolder, FindFolder, CreateFolder,
+ * CreateItem, FindItem, GetItem with occurrences, UpdateItem, DeleteItem), checks each request against the
+ * EWS message shapes ({@link EwsShapes}), stores the items, and answers as Exchange does: a 401 Basic
+ * challenge to a request without credentials, ErrorServerBusy with a BackOffMilliseconds on demand, item
+ * errors on demand. It is not Exchange: it does not expand recurrences or check every schema rule.
+ */
+final class EwsProtocolFake implements AutoCloseable {
+    private final MiniHttpServer http;
+    private final String authorization;
+    final FakeMailbox mailbox = new FakeMailbox();
+    final List<String> violations = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<String> operations = java.util.Collections.synchronizedList(new ArrayList<>());
+    volatile int challenges;
+    private volatile int busy;
+    private volatile long backOff;
+    private volatile long busySince;
+    final List<Long> waitsAfterBusy = java.util.Collections.synchronizedList(new ArrayList<>());
+    final Set<String> refusedSubjects = ConcurrentHashMap.newKeySet();
+
+    EwsProtocolFake(String login, String password) throws Exception {
+        authorization = "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+        http = new MiniHttpServer(this::handle);
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + http.port() + "/EWS/Exchange.asmx";
+    }
+
+    /** The next {@code times} CreateItem requests answer ErrorServerBusy asking to wait {@code millis}. */
+    void busy(int times, long millis) {
+        backOff = millis;
+        busy = times;
+    }
+
+    private MiniHttpServer.Response handle(MiniHttpServer.Request r) throws Exception {
+        if (!r.method().equals("POST") || !r.path().equals("/EWS/Exchange.asmx")) {
+            return new MiniHttpServer.Response(404, Map.of(), "not found");
+        }
+        if (!authorization.equals(r.headers().get("authorization"))) {
+            challenges++;
+            return new MiniHttpServer.Response(401, Map.of("WWW-Authenticate", "Basic realm=\"127.0.0.1\""), "");
+        }
+        if (!r.headers().getOrDefault("content-type", "").startsWith("text/xml")) {
+            violations.add("Content-Type is not text/xml: " + r.headers().get("content-type"));
+        }
+        Element envelope = Xml.parse(r.body());
+        Element body = Xml.child(envelope, "Body").orElseThrow();
+        Element op = Xml.children(body).get(0);
+        operations.add(op.getLocalName());
+        if (busySince > 0) {
+            waitsAfterBusy.add(System.currentTimeMillis() - busySince);
+            busySince = 0;
+        }
+        Xml.find(envelope, "RequestServerVersion").ifPresentOrElse(v -> {
+            if (!v.getAttribute("Version").startsWith("Exchange2010")) {
+                violations.add("RequestServerVersion " + v.getAttribute("Version"));
+            }
+        }, () -> violations.add(op.getLocalName() + " without RequestServerVersion header"));
+        String answer = switch (op.getLocalName()) {
+            case "GetFolder" -> mailbox.getFolder(op);
+            case "FindFolder" -> mailbox.findFolder(op);
+            case "CreateFolder" -> mailbox.createFolder(op);
+            case "CreateItem" -> createItem(op);
+            case "FindItem" -> mailbox.findItem(op);
+            case "GetItem" -> mailbox.getItem(op);
+            case "UpdateItem" -> mailbox.updateItem(op, violations);
+            case "DeleteItem" -> mailbox.deleteItem(op, violations);
+            default -> {
+                violations.add("unexpected operation " + op.getLocalName());
+                yield Xml.response(op.getLocalName(), Xml.error(op.getLocalName(), "ErrorInvalidRequest", "not supported by the fake", null));
+            }
+        };
+        return new MiniHttpServer.Response(200, Map.of("Content-Type", "text/xml; charset=utf-8"), answer);
+    }
+
+    private String createItem(Element op) {
+        List<Element> items = Xml.child(op, "Items").map(Xml::children).orElse(List.of());
+        violations.addAll(EwsShapes.createItem(op, items));
+        if (busy > 0) {
+            busy--;
+            busySince = System.currentTimeMillis();
+            return Xml.response("CreateItem", Xml.error("CreateItem", "ErrorServerBusy", "The server cannot service this request right now.",
+                    "<t:Value Name=\"BackOffMilliseconds\">" + backOff + "</t:Value>"));
+        }
+        StringBuilder messages = new StringBuilder();
+        for (Element item : items) {
+            String subject = Xml.text(item, "Subject");
+            if (subject != null && refusedSubjects.contains(subject)) {
+                messages.append(Xml.error("CreateItem", "ErrorInvalidValueForProperty", "The value is invalid for property.", null));
+                continue;
+            }
+            messages.append(Xml.success("CreateItem", "<m:Items>" + mailbox.store(op, item) + "</m:Items>"));
+        }
+        return Xml.response("CreateItem", messages.toString());
+    }
+
+    @Override
+    public void close() throws Exception {
+        http.close();
+    }
+}

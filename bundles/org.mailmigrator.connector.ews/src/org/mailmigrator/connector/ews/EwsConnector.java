@@ -1,0 +1,22 @@
+package org.mailmigrator.connector.ews;
+
+import org.mailmigrator.connector.ews.internal.EwsSession;
+import org.mailmigrator.connector.ews.internal.EwsSettings;
+import org.mailmigrator.core.model.Account;
+import org.mailmigrator.core.model.Role;
+import org.mailmigrator.core.spi.ConnectContext;
+import org.mailmigrator.core.spi.Connector;
+import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.spi.ConnectorSession;
+
+/** Exchange Web Services destination for events, tasks and contacts: offers a {@link org.mailmigrator.core.pim.PimWriter}. */
+public final class EwsConnector implements Connector {
+
+    @Override
+    public ConnectorSession open(Account account, Role role, ConnectContext context) throws ConnectorException {
+        if (role != Role.DESTINATION) {
+            throw new ConnectorException.AccountFailure("the ews connector only writes (destination)", null);
+        }
+        return EwsSession.open(EwsSettings.of(account, context));
+    }
+}

@@ -1,0 +1,60 @@
+package org.mailmigrator.connector.ews.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+import org.mailmigrator.core.pim.PimWriter;
+import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.spi.ConnectorSession;
+
+import microsoft.exchange.webservices.data.core.ExchangeService;
+import microsoft.exchange.webservices.data.core.enumeration.misc.ExchangeVersion;
+import microsoft.exchange.webservices.data.core.enumeration.property.WellKnownFolderName;
+import microsoft.exchange.webservices.data.core.service.folder.Folder;
+import microsoft.exchange.webservices.data.credential.WebCredentials;
+
+/**
+ * A checked EWS connection. ews-java-api sends its first request without credentials and repeats it after
+ * the 401, uploading a large item twice: the Basic authorization header is therefore set on every request
+ * from the start (preemptive), and the login is checked by binding the calendar folder.
+ */
+public final class EwsSession implements ConnectorSession {
+    private final ExchangeService service;
+    private final PimWriter writer;
+
+    private EwsSession(ExchangeService service, PimWriter writer) {
+        this.service = service;
+        this.writer = writer;
+    }
+
+    public static EwsSession open(EwsSettings settings) throws ConnectorException {
+        ExchangeService service = new ExchangeService(ExchangeVersion.Exchange2010_SP2);
+        char[] password = settings.password().reveal();
+        try {
+            service.setUrl(settings.url());
+            service.setCredentials(new WebCredentials(settings.login(), new String(password)));
+            String pair = settings.login() + ":" + new String(password);
+            service.getHttpHeaders().put("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+            service.setTimeout(120_000);
+            Folder.bind(service, WellKnownFolderName.Calendar);
+        } catch (Exception e) {
+            service.close();
+            throw EwsErrors.translate(e, "opening " + settings.url(), settings.login());
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+        return new EwsSession(service, new EwsWriter(service, new EwsFolders(service, settings), settings));
+    }
+
+    @Override
+    public <T> Optional<T> capability(Class<T> type) {
+        return type == PimWriter.class ? Optional.of(type.cast(writer)) : Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        service.close();
+    }
+}

@@ -1,0 +1,52 @@
+package org.mailmigrator.connector.ews.internal;
+
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.mailmigrator.core.model.Account;
+import org.mailmigrator.core.model.Secret;
+import org.mailmigrator.core.spi.ConnectContext;
+import org.mailmigrator.core.spi.ConnectorException;
+
+/** The ews connector's settings, checked once. */
+public record EwsSettings(URI url, String login, Secret password, Optional<String> calendarFolder,
+        Optional<String> contactsFolder, Optional<String> tasksFolder, ZoneId floatingZone) {
+
+    public static EwsSettings of(Account account, ConnectContext context) throws ConnectorException.AccountFailure {
+        String text = account.setting("url").orElseThrow(() -> fail("the setting 'url' is required"));
+        URI url;
+        try {
+            url = URI.create(text);
+        } catch (IllegalArgumentException e) {
+            throw fail("'" + text + "' is not a URL: " + e.getMessage());
+        }
+        String scheme = String.valueOf(url.getScheme()).toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http") || url.getHost() == null) {
+            throw fail("'" + text + "' must be https://HOST/EWS/Exchange.asmx");
+        }
+        if (scheme.equals("http") && !Boolean.parseBoolean(account.setting("allowPlaintext").orElse("false"))) {
+            throw fail("'" + text + "' would send the password without TLS; use https:// or allow plaintext explicitly");
+        }
+        String login = account.setting("login").filter(s -> !s.isBlank()).orElseThrow(() -> fail("the setting 'login' is required"));
+        Secret password = context.credential().filter(s -> !s.isEmpty())
+                .orElseThrow(() -> fail("no password for " + login + " at " + url.getHost()));
+        ZoneId floating;
+        try {
+            floating = ZoneId.of(account.setting("floatingTimeZone").filter(s -> !s.isBlank()).orElse("UTC"));
+        } catch (RuntimeException e) {
+            throw fail("floatingTimeZone: " + e.getMessage());
+        }
+        return new EwsSettings(url, login, password, folder(account, "calendarFolder"), folder(account, "contactsFolder"),
+                folder(account, "tasksFolder"), floating);
+    }
+
+    private static Optional<String> folder(Account account, String id) {
+        return account.setting(id).filter(s -> !s.isBlank());
+    }
+
+    private static ConnectorException.AccountFailure fail(String message) {
+        return new ConnectorException.AccountFailure("ews: " + message, null);
+    }
+}

@@ -1,0 +1,89 @@
+package org.mailmigrator.connector.ews.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.mailmigrator.core.pim.PimItem;
+import org.mailmigrator.core.pim.PimWriter;
+import org.mailmigrator.core.pim.Stored;
+import org.mailmigrator.core.spi.ConnectorException;
+
+import microsoft.exchange.webservices.data.core.ExchangeService;
+import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
+import microsoft.exchange.webservices.data.core.enumeration.property.DefaultExtendedPropertySet;
+import microsoft.exchange.webservices.data.core.enumeration.property.MapiPropertyType;
+import microsoft.exchange.webservices.data.core.exception.service.remote.ServiceResponseException;
+import microsoft.exchange.webservices.data.core.service.item.Item;
+import microsoft.exchange.webservices.data.property.complex.FolderId;
+import microsoft.exchange.webservices.data.property.complex.ItemId;
+import microsoft.exchange.webservices.data.property.definition.ExtendedPropertyDefinition;
+import microsoft.exchange.webservices.data.search.FindItemsResults;
+import microsoft.exchange.webservices.data.search.ItemView;
+import microsoft.exchange.webservices.data.search.filter.SearchFilter;
+
+/**
+ * Creates or updates one Exchange item per source item. The source UID is kept in a named extended
+ * property, so that an item is found again even when the local state is lost: a re-run never duplicates.
+ */
+final class EwsWriter implements PimWriter {
+    static final ExtendedPropertyDefinition UID;
+
+    static {
+        try {
+            UID = new ExtendedPropertyDefinition(DefaultExtendedPropertySet.PublicStrings, "MailMigratorUid", MapiPropertyType.String);
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final ExchangeService service;
+    private final EwsFolders folders;
+    private final EwsSettings settings;
+
+    EwsWriter(ExchangeService service, EwsFolders folders, EwsSettings settings) {
+        this.service = service;
+        this.folders = folders;
+        this.settings = settings;
+    }
+
+    @Override
+    public Written write(PimItem item, Optional<Stored> previous) throws ConnectorException {
+        List<String> notes = new ArrayList<>();
+        try {
+            FolderId folder = folders.of(item.kind());
+            Optional<ItemId> existing = previous.map(p -> {
+                try {
+                    return new ItemId(p.resource());
+                } catch (Exception e) {
+                    return null;
+                }
+            });
+            if (existing.isEmpty()) {
+                existing = findByUid(folder, item.uid());
+                if (existing.isPresent()) {
+                    notes.add("was already in Exchange (earlier run): updated in place");
+                }
+            }
+            Item saved = switch (item.kind()) {
+                case CALENDAR -> new EventWriter(service, settings.floatingZone()).write(item, folder, existing, notes);
+                case TASKS -> new TaskWriter(service).write(item, folder, existing);
+                case CONTACTS -> new ContactWriter(service).write(item, folder, existing, notes);
+                case MAIL -> throw new ConnectorException.ItemFailure("mail items do not go through the PIM writer", null);
+            };
+            return new Written(new Stored(saved.getId().getUniqueId(), saved.getId().getChangeKey()), existing.isEmpty(), notes);
+        } catch (Exception e) {
+            throw EwsErrors.translate(e, item.describe(), settings.login());
+        }
+    }
+
+    private Optional<ItemId> findByUid(FolderId folder, String uid) throws Exception {
+        FindItemsResults<Item> found = service.findItems(folder, new SearchFilter.IsEqualTo(UID, uid), new ItemView(1));
+        return found.getItems().isEmpty() ? Optional.empty() : Optional.of(found.getItems().get(0).getId());
+    }
+
+    /** Whether an update target vanished (deleted by the user since): the item is then created again. */
+    static boolean gone(Exception e) {
+        return e instanceof ServiceResponseException r && r.getErrorCode() == ServiceError.ErrorItemNotFound;
+    }
+}

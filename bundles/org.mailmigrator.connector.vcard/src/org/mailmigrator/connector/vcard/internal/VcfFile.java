@@ -1,0 +1,137 @@
+package org.mailmigrator.connector.vcard.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.mailmigrator.core.model.ItemKind;
+import org.mailmigrator.core.pim.PimEntry;
+import org.mailmigrator.core.pim.PimItem;
+
+import ezvcard.Ezvcard;
+import ezvcard.VCard;
+import ezvcard.VCardVersion;
+import ezvcard.io.ParseWarning;
+import ezvcard.property.Email;
+import ezvcard.property.Uid;
+
+/**
+ * One .vcf file read into contacts. Cards are cut apart at BEGIN:VCARD / END:VCARD lines first, then each
+ * is parsed by ez-vcard alone, so that a broken card is reported with its line and the others migrate.
+ * vCard 2.1 (Outlook, old phones; quoted-printable, charsets) is written as 3.0, the version every CardDAV
+ * server must accept; 3.0 and 4.0 keep their version.
+ */
+public final class VcfFile {
+    private VcfFile() {
+    }
+
+    public static List<PimEntry> read(Path file, Optional<String> collection) throws IOException {
+        String text = decode(Files.readAllBytes(file));
+        String fileName = file.getFileName().toString();
+        String name = collection.orElse(stem(fileName));
+        List<PimEntry> entries = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        String[] lines = text.split("\r\n|\n|\r", -1);
+        int start = -1;
+        for (int i = 0; i < lines.length; i++) {
+            String upper = lines[i].trim().toUpperCase(Locale.ROOT);
+            if (upper.equals("BEGIN:VCARD")) {
+                if (start >= 0) {
+                    entries.add(new PimEntry.Malformed(fileName + ":" + (start + 1),
+                            "BEGIN:VCARD has no END:VCARD before line " + (i + 1)));
+                }
+                start = i;
+            } else if (upper.equals("END:VCARD") && start >= 0) {
+                String card = String.join("\r\n", java.util.Arrays.copyOfRange(lines, start, i + 1)) + "\r\n";
+                entries.add(card(fileName + ":" + (start + 1), name, card, seen));
+                start = -1;
+            }
+        }
+        if (start >= 0) {
+            entries.add(new PimEntry.Malformed(fileName + ":" + (start + 1), "BEGIN:VCARD is not closed before the end of the file"));
+        }
+        if (entries.isEmpty()) {
+            entries.add(new PimEntry.Malformed(fileName, "not a vCard file: no BEGIN:VCARD ... END:VCARD"));
+        }
+        return entries;
+    }
+
+    private static PimEntry card(String origin, String collection, String text, Map<String, Integer> seen) {
+        List<List<ParseWarning>> warnings = new ArrayList<>();
+        VCard card;
+        try {
+            card = Ezvcard.parse(text).warnings(warnings).first();
+        } catch (RuntimeException e) {
+            return new PimEntry.Malformed(origin, "cannot be parsed: " + e.getMessage());
+        }
+        if (card == null) {
+            return new PimEntry.Malformed(origin, "cannot be parsed as a vCard");
+        }
+        Optional<String> problem = CardCheck.problem(card, warnings.isEmpty() ? List.of()
+                : warnings.get(0).stream().map(ParseWarning::toString).toList());
+        if (problem.isPresent()) {
+            return new PimEntry.Malformed(origin + " (" + label(card) + ")", problem.get());
+        }
+        String uid = card.getUid() != null && card.getUid().getValue() != null && !card.getUid().getValue().isBlank()
+                ? card.getUid().getValue() : generatedUid(collection, card, seen);
+        card.setUid(new Uid(uid));
+        VCardVersion version = card.getVersion() == VCardVersion.V4_0 ? VCardVersion.V4_0 : VCardVersion.V3_0;
+        String written = Ezvcard.write(card).version(version).prodId(false).go();
+        return new PimEntry.Item(new PimItem(ItemKind.CONTACTS, collection, uid, written, origin));
+    }
+
+    /**
+     * Google and Outlook exports carry no UID: one is derived from the name and first address, so a second
+     * run finds the same contact; namesakes in one file are counted apart, so none is lost.
+     */
+    private static String generatedUid(String collection, VCard card, Map<String, Integer> seen) {
+        String email = card.getEmails().stream().map(Email::getValue).filter(v -> v != null).sorted().findFirst().orElse("");
+        String key = collection + "|" + label(card) + "|" + email.toLowerCase(Locale.ROOT);
+        int n = seen.merge(key, 1, Integer::sum);
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest((key + "|" + n).getBytes(StandardCharsets.UTF_8));
+            return "mailmigrator-" + HexFormat.of().formatHex(d, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String label(VCard card) {
+        if (card.getFormattedName() != null && card.getFormattedName().getValue() != null) {
+            return card.getFormattedName().getValue();
+        }
+        if (card.getStructuredName() != null) {
+            return (card.getStructuredName().getGiven() + " " + card.getStructuredName().getFamily()).trim();
+        }
+        return "no name";
+    }
+
+    /** UTF-8 when the bytes are UTF-8; otherwise Windows-1252, what Outlook writes for 8-bit vCard 2.1. */
+    static String decode(byte[] bytes) {
+        try {
+            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return s.startsWith("\uFEFF") ? s.substring(1) : s;
+        } catch (CharacterCodingException e) {
+            return new String(bytes, Charset.forName("windows-1252"));
+        }
+    }
+
+    static String stem(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+}

@@ -1,0 +1,50 @@
+package org.mailmigrator.core.pim;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+
+import org.mailmigrator.core.model.ItemKind;
+
+/**
+ * One calendar event (its master and every RECURRENCE-ID override, which must travel together), one task
+ * or one contact, as a complete iCalendar ({@code VCALENDAR}) or vCard document.
+ *
+ * @param kind       calendar, tasks or contacts
+ * @param collection the source calendar or address book (e.g. the file name without extension)
+ * @param uid        the item's UID, stable across runs (generated from stable fields when the source has none)
+ * @param text       the whole document, CRLF line ends, UTF-8 when encoded
+ * @param origin     where it came from, for messages: {@code file.ics:120}
+ */
+public record PimItem(ItemKind kind, String collection, String uid, String text, String origin) {
+
+    public PimItem {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(collection, "collection");
+        Objects.requireNonNull(uid, "uid");
+        Objects.requireNonNull(text, "text");
+        origin = origin == null ? "" : origin;
+    }
+
+    /** The key of this item in the state store: kind, collection and UID. */
+    public String key() {
+        return kind.id() + "|" + collection + "|" + uid;
+    }
+
+    /** SHA-256 of the text: a changed source item gets a new fingerprint and is updated on the next run. */
+    public String fingerprint() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** A short name for reports: never the whole text. */
+    public String describe() {
+        return kind.id() + " " + uid + (origin.isEmpty() ? "" : " (" + origin + ")");
+    }
+}

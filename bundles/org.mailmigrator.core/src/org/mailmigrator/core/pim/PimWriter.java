@@ -1,0 +1,28 @@
+package org.mailmigrator.core.pim;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.mailmigrator.core.spi.ConnectorException;
+
+/** A destination session's capability: creates and updates calendar, task and contact items. */
+public interface PimWriter {
+
+    /**
+     * Creates the item, or updates it when {@code previous} (what an earlier run stored) is given. Must not
+     * create a second copy of an item whose UID the destination already holds, even without
+     * {@code previous} (the state store may be new): destinations find items by UID.
+     *
+     * @return where the item now is, and the notes the report must carry (e.g. "2 e-mail addresses beyond
+     *         Exchange's three were put in the notes")
+     * @throws ConnectorException.ItemFailure when this item was refused; other items go on
+     */
+    Written write(PimItem item, Optional<Stored> previous) throws ConnectorException;
+
+    /** The outcome of one write. */
+    record Written(Stored stored, boolean created, List<String> notes) {
+        public Written {
+            notes = List.copyOf(notes);
+        }
+    }
+}
