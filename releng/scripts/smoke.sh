@@ -14,7 +14,9 @@ check() { # name, expected text, command...
   fi
 }
 check "./mailmigrator --version" "Mail Migrator Workbench 0.1.0" ./mailmigrator --version
-check "./mailmigrator connectors" "connector(s)." ./mailmigrator connectors
+check "./mailmigrator connectors lists the IMAP connector" "^imap  *IMAP" ./mailmigrator connectors
+check "./mailmigrator connectors lists the CalDAV/CardDAV connector" "^dav " ./mailmigrator connectors
+check "./mailmigrator detect --offline (presets in the product)" "imap.gmail.com" ./mailmigrator detect alice@gmail.com --offline
 check "./mailmigrator --help" "Usage: mailmigrator" ./mailmigrator --help
 rm -rf "$MAILMIGRATOR_WORKSPACE"
 echo "$ok $fail" > "${SMOKE_RESULT:-/dev/null}"
