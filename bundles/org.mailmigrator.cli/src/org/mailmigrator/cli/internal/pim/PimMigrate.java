@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.mailmigrator.cli.internal.Passwords;
 import org.mailmigrator.cli.internal.migrate.ExitCodes;
 import org.mailmigrator.core.connector.ConnectorRegistry;
 import org.mailmigrator.core.engine.Outcome;
@@ -57,7 +58,7 @@ public final class PimMigrate {
         try {
             dst = PimTarget.parse(target, allowPlaintext);
             sources = sources(Path.of(source));
-            password = TargetPassword.find(passwordFile, dst.toString());
+            password = Passwords.find("target", passwordFile, "MAILMIGRATOR_TARGET_PASSWORD", dst.toString());
         } catch (IllegalArgumentException e) {
             err.println("mailmigrator migrate: " + e.getMessage());
             err.flush();

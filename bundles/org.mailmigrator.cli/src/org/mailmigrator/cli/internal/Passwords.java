@@ -1,4 +1,4 @@
-package org.mailmigrator.cli.internal.migrate;
+package org.mailmigrator.cli.internal;
 
 import java.io.Console;
 import java.io.IOException;
@@ -10,13 +10,14 @@ import org.mailmigrator.core.model.Secret;
 
 /**
  * Where a password comes from, in order: a file (its first line), an environment variable, an interactive
- * prompt without echo. Never from the command line itself, where other users could read it.
+ * prompt without echo. Never from the command line itself, where other users could read it. Shared by
+ * every command that logs in.
  */
-final class Passwords {
+public final class Passwords {
     private Passwords() {
     }
 
-    static Secret find(String side, Path file, String variable, String who) {
+    public static Secret find(String side, Path file, String variable, String who) {
         if (file != null) {
             try {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
