@@ -22,7 +22,8 @@ import org.mailmigrator.core.model.Secret;
  * {@code security}, {@code login}, {@code password}, ...), plus {@code source.connector} /
  * {@code destination.connector} (default imap), {@code source.server} (host, host:port or URL, instead of
  * host/port/security), and {@code include}, {@code exclude} (one regular expression per column, repeatable)
- * and {@code mirror} (true/false).
+ * and {@code mirror} (true/false); {@code calendar.*} and {@code contacts.*} add the row's calendar/contacts
+ * legs ({@link PimColumns}).
  */
 final class NativeRows implements RowReader {
     private final Function<String, ConnectorDescriptor> connectors;
@@ -47,11 +48,13 @@ final class NativeRows implements RowReader {
         for (int c = 0; c < h.size(); c++) {
             String n = h.cell(c).toLowerCase(Locale.ROOT);
             names.add(n);
-            if (!n.matches("(source|destination)\\.[a-z0-9]+") && !Set.of("include", "exclude", "mirror").contains(n)) {
+            if (!n.matches("(source|destination)\\.[a-z0-9]+") && !Set.of("include", "exclude", "mirror").contains(n)
+                    && !PimColumns.NAMES.contains(n)) {
                 h.problem(c, "unknown column '" + h.cell(c) + "' (expected source.SETTING, destination.SETTING, "
-                        + "include, exclude or mirror)");
+                        + "include, exclude, mirror, calendar.source|target|password or contacts.source|target|password)");
             }
         }
+        PimColumns.header(h, names);
         for (String side : List.of("source", "destination")) {
             if (!names.contains(side + ".login") || !names.contains(side + ".password")
                     || !(names.contains(side + ".server") || names.contains(side + ".host"))) {
@@ -91,8 +94,9 @@ final class NativeRows implements RowReader {
                 }
             }
         }
+        List<PimColumns.Pending> pim = PimColumns.read(r, names);
         r.accept(src.address, src.extra, src.login, src.password, dst.address, dst.extra, dst.login, dst.password,
-                new MigrationOptions(Set.of(ItemKind.MAIL), include, exclude, Map.of(), mirror));
+                new MigrationOptions(Set.of(ItemKind.MAIL), include, exclude, Map.of(), mirror), pim);
     }
 
     private record Side(ServerAddress address, Map<String, String> extra, String login, Secret password) {

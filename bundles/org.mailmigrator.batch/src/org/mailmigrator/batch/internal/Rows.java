@@ -94,6 +94,13 @@ final class Rows {
         /** Adds the pair when the row had no problem. */
         void accept(ServerAddress src, Map<String, String> srcExtra, String srcLogin, Secret srcPw, ServerAddress dst,
                 Map<String, String> dstExtra, String dstLogin, Secret dstPw, MigrationOptions options) {
+            accept(src, srcExtra, srcLogin, srcPw, dst, dstExtra, dstLogin, dstPw, options, List.of());
+        }
+
+        /** Adds the pair with its calendar/contacts legs when the row had no problem. */
+        void accept(ServerAddress src, Map<String, String> srcExtra, String srcLogin, Secret srcPw, ServerAddress dst,
+                Map<String, String> dstExtra, String dstLogin, Secret dstPw, MigrationOptions options,
+                List<PimColumns.Pending> pim) {
             if (bad || src == null || dst == null) {
                 return;
             }
@@ -111,7 +118,8 @@ final class Rows {
             d.putAll(dstExtra);
             Migration m = new Migration(id, new Account(src.connectorId(), s, new CredentialRef(id + "/source")),
                     new Account(dst.connectorId(), d, new CredentialRef(id + "/destination")), options);
-            pairs.add(new ImportedPair(line, m, srcPw, dstPw));
+            pairs.add(new ImportedPair(line, m, srcPw, dstPw, pim.stream().map(l -> l.leg(id)).toList(),
+                    PimColumns.passwords(pim)));
         }
     }
 
