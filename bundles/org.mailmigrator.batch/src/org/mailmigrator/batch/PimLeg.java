@@ -34,6 +34,17 @@ public record PimLeg(Kind kind, String source, String target, CredentialRef cred
         Objects.requireNonNull(credential, "credential");
     }
 
+    /**
+     * Whether a migration is a row with calendar/contacts legs only (no mail pass): its source is then the
+     * first leg's file connector ({@code ical} or {@code vcard}) instead of a mail account.
+     */
+    public static boolean legsOnly(org.mailmigrator.core.model.Migration m) {
+        return FILE_CONNECTORS.contains(m.source().connectorId());
+    }
+
+    /** The connectors reading a leg's source. */
+    public static final java.util.Set<String> FILE_CONNECTORS = java.util.Set.of("ical", "vcard");
+
     public PimLeg withCredential(CredentialRef ref) {
         return new PimLeg(kind, source, target, ref);
     }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,57 @@ class BatchPimTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void rowsWithLegsOnlyRunWithoutMail(@TempDir Path dir) throws Exception {
+        try (Radicale dav = Radicale.start(dir.resolve("radicale"))) {
+            Path calendars = Files.createDirectories(dir.resolve("calendars"));
+            Files.writeString(calendars.resolve("team.ics"), ICS);
+            Path contacts = Files.writeString(dir.resolve("contacts.vcf"), VCF);
+            String davUrl = "+http://" + Radicale.LOGIN + "@127.0.0.1:" + dav.port() + "/";
+            Path file = dir.resolve("pim.csv");
+            Files.writeString(file, "calendar.source,calendar.target,calendar.password,contacts.source,contacts.target,"
+                    + "contacts.password\n" + calendars + ",caldav" + davUrl + "," + Radicale.PASSWORD + ",,,\n"
+                    + ",,," + contacts + ",carddav" + davUrl + "," + Radicale.PASSWORD + "\n");
+            Path ws = dir.resolve("ws");
+            CliRun first = CliRun.of("batch", "run", file.toString(), "--workspace", ws.toString(), "--allow-plaintext",
+                    "--report", dir.resolve("r1").toString());
+            assertEquals(6, first.code(), first.toString());
+            assertEquals(3, count(dav, ".ics"));
+            assertEquals(2, count(dav, ".vcf"));
+            String summary = Files.readString(dir.resolve("r1/summary.txt"));
+            assertTrue(summary.contains("1 Synced with errors, 1 Synced") || summary.contains("1 Synced, 1 Synced with errors"),
+                    summary);
+            assertTrue(summary.contains("calendar: created 3, updated 0, unchanged 0, failed 0\n"), summary);
+            assertTrue(summary.contains("contacts: created 2, updated 0, unchanged 0, failed 1\n"), summary);
+            assertTrue(first.out().contains("00002-alice") && first.out().contains("calendars")
+                    && first.out().contains("alice@127.0.0.1"), first.out());
+
+            CliRun second = CliRun.of("batch", "run", "pim", "--workspace", ws.toString(), "--allow-plaintext", "--delta",
+                    "--report", dir.resolve("r2").toString());
+            assertEquals(6, second.code(), second.toString());
+            String again = Files.readString(dir.resolve("r2/summary.txt"));
+            assertTrue(again.contains("calendar: created 0, updated 0, unchanged 3, failed 0")
+                    && again.contains("contacts: created 0, updated 0, unchanged 2, failed 1"), again);
+            assertEquals(3, count(dav, ".ics"), "nothing created by the second run");
+            assertEquals(2, count(dav, ".vcf"), "nothing created by the second run");
+
+            Path exported = dir.resolve("exported.csv");
+            assertEquals(0, CliRun.of("batch", "export", "pim", exported.toString(), "--workspace", ws.toString()).code());
+            List<String> lines = Files.readAllLines(exported);
+            assertTrue(lines.get(0).endsWith("calendar.source,calendar.target,calendar.password,contacts.source,"
+                    + "contacts.target,contacts.password"), lines.get(0));
+            assertTrue(lines.get(1).matches("(\"\")?,+" + Pattern.quote(calendars + ",caldav" + davUrl) + ",,,,"), lines.get(1));
+            assertTrue(lines.get(2).matches("(\"\")?,+" + Pattern.quote(contacts + ",carddav" + davUrl) + ","), lines.get(2));
+
+            Path wrong = dir.resolve("wrong.csv");
+            Files.writeString(wrong, "calendar.source,calendar.target,calendar.password\n" + calendars + ",caldav" + davUrl
+                    + ",not-the-password\n");
+            CliRun refused = CliRun.of("batch", "run", wrong.toString(), "--workspace", ws.toString(), "--allow-plaintext");
+            assertEquals(8, refused.code(), refused.toString());
+            assertTrue(refused.out().contains("Failed"), refused.out());
         }
     }
 

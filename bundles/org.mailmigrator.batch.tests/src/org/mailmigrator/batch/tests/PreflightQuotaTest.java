@@ -41,6 +41,7 @@ class PreflightQuotaTest {
             CliRun run = CliRun.of("batch", "run", file.toString(), "--workspace", dir.resolve("ws").toString(),
                     "--allow-plaintext", "--preflight-only", "--report", reports.toString());
             String out = run.out();
+            System.out.println(out);
             assertEquals(9, run.code(), run.toString());
 
             String q1 = block(out, "00002-q1");

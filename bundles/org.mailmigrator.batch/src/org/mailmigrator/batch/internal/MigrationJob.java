@@ -14,6 +14,7 @@ import org.mailmigrator.batch.BatchSpec;
 import org.mailmigrator.batch.Labels;
 import org.mailmigrator.batch.Batches;
 import org.mailmigrator.batch.MigrationStatus;
+import org.mailmigrator.batch.PimLeg;
 import org.mailmigrator.batch.jobs.BatchFamily;
 import org.mailmigrator.batch.jobs.JobKind;
 import org.mailmigrator.batch.jobs.RunSettings;
@@ -109,6 +110,9 @@ public final class MigrationJob extends Job {
 
     @Override
     protected IStatus run(IProgressMonitor monitor) {
+        if (PimLeg.legsOnly(migration)) {
+            return legsOnly(monitor);
+        }
         String src = migration.source().setting("host").orElse("?");
         String dst = migration.destination().setting("host").orElse("?");
         int cost = settings.connectionsPerSession();
@@ -209,6 +213,35 @@ public final class MigrationJob extends Job {
     private void done(MigrationReport r, int skipped, MigrationStatus s, String note) {
         status.totals(r.copied(), skipped, r.bytes(), Instant.now());
         status.move(s, note);
+    }
+
+    /**
+     * A row of calendar/contacts legs only: no mail connection to reserve, nothing for the mail pre-flight
+     * to check (a pre-flight-only run leaves it Queued), then the legs.
+     */
+    private IStatus legsOnly(IProgressMonitor monitor) {
+        if (settings.preflightOnly() || monitor.isCanceled()) {
+            return monitor.isCanceled() ? interrupted() : Status.OK_STATUS;
+        }
+        try {
+            services.hub().reset(batch.name(), migration.id());
+            status.move(MigrationStatus.RUNNING, null);
+            PimPass.Result pim = PimPass.run(services, batch.name(), migration.id(), batch.pim(migration.id()),
+                    settings.allowPlaintext());
+            services.store().savePimSummary(batch.name(), migration.id(), pim.summary());
+            services.store().saveSkipped(batch.name(), migration.id(), pim.failures());
+            int failed = pim.failures().size();
+            status.totals(0, failed, 0, pim.accountFailure() == null ? Instant.now() : status.get().lastSync().orElse(null));
+            if (pim.accountFailure() != null) {
+                status.move(MigrationStatus.FAILED, pim.accountFailure());
+            } else {
+                status.move(failed == 0 ? MigrationStatus.SYNCED : MigrationStatus.SYNCED_WITH_ERRORS,
+                        failed == 0 ? null : failed + " item(s) skipped (see the report)");
+            }
+        } catch (Exception e) {
+            status.move(MigrationStatus.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+        return Status.OK_STATUS;
     }
 
     /** Ends as requested; a process going down leaves it Running for the next run to resume. */

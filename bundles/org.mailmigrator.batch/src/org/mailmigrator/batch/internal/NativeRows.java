@@ -55,7 +55,12 @@ final class NativeRows implements RowReader {
             }
         }
         PimColumns.header(h, names);
+        boolean mailColumns = names.stream().anyMatch(n -> n.startsWith("source.") || n.startsWith("destination."));
+        boolean legColumns = names.stream().anyMatch(PimColumns.NAMES::contains);
         for (String side : List.of("source", "destination")) {
+            if (legColumns && !mailColumns) {
+                break; // a file of calendar/contacts legs only
+            }
             if (!names.contains(side + ".login") || !names.contains(side + ".password")
                     || !(names.contains(side + ".server") || names.contains(side + ".host"))) {
                 h.problem(-1, "the header needs " + side + ".login, " + side + ".password and " + side
@@ -66,6 +71,16 @@ final class NativeRows implements RowReader {
 
     @Override
     public void read(Rows.Row r) {
+        List<PimColumns.Pending> pim = PimColumns.read(r, names);
+        boolean mail = false;
+        for (int c = 0; c < names.size(); c++) {
+            mail |= (names.get(c).startsWith("source.") || names.get(c).startsWith("destination.")) && !r.cell(c).isEmpty();
+        }
+        if (!mail && !pim.isEmpty()) {
+            // "instead of" the mail pass: a row whose mail cells are all empty runs its legs only
+            r.acceptLegsOnly(pim);
+            return;
+        }
         Side src = side(r, "source");
         Side dst = side(r, "destination");
         List<String> include = new ArrayList<>();
@@ -94,7 +109,6 @@ final class NativeRows implements RowReader {
                 }
             }
         }
-        List<PimColumns.Pending> pim = PimColumns.read(r, names);
         r.accept(src.address, src.extra, src.login, src.password, dst.address, dst.extra, dst.login, dst.password,
                 new MigrationOptions(Set.of(ItemKind.MAIL), include, exclude, Map.of(), mirror), pim);
     }
