@@ -58,7 +58,15 @@ public final class Batches {
             sealed.put(migrations.get(i).source().credential().key(), seals.get(i)[0]);
             sealed.put(migrations.get(i).destination().credential().key(), seals.get(i)[1]);
         }
-        BatchSpec spec = new BatchSpec(name, migrations, concurrency, perHost, notify, schedule, Instant.now());
+        Map<String, List<PimLeg>> pim = new LinkedHashMap<>();
+        for (ImportedPair p : imported.pairs()) {
+            for (PimLeg leg : p.pim()) {
+                PimLeg stored = leg.withCredential(new CredentialRef(name + "/" + leg.credential().key()));
+                pim.computeIfAbsent(p.migration().id(), k -> new ArrayList<>()).add(stored);
+                sealed.put(stored.credential().key(), vault.seal(stored.credential().key(), p.pimPasswords().get(leg.kind())));
+            }
+        }
+        BatchSpec spec = new BatchSpec(name, migrations, concurrency, perHost, notify, schedule, Instant.now(), pim);
         store.create(spec, sealed);
         return spec;
     }
@@ -72,8 +80,17 @@ public final class Batches {
         return new Credentials(secret(store, vault, m.source()), secret(store, vault, m.destination()));
     }
 
+    /** The target password of a calendar/contacts leg. */
+    public static Secret password(BatchStore store, SecretVault vault, PimLeg leg) throws BatchStoreException, IOException {
+        return secret(store, vault, leg.credential());
+    }
+
     private static Secret secret(BatchStore store, SecretVault vault, Account a) throws BatchStoreException, IOException {
-        String key = a.credential().key();
+        return secret(store, vault, a.credential());
+    }
+
+    private static Secret secret(BatchStore store, SecretVault vault, CredentialRef ref) throws BatchStoreException, IOException {
+        String key = ref.key();
         byte[] sealed = store.sealedCredential(key)
                 .orElseThrow(() -> new IOException("no stored password for " + key + " (was the batch purged?)"));
         return vault.open(key, sealed);

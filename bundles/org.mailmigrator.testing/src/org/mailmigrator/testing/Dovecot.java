@@ -59,6 +59,12 @@ public final class Dovecot implements AutoCloseable {
 
     /** Starts a server; {@code tls=false} offers neither STARTTLS nor implicit TLS (imapsPort() is then closed). */
     public static Dovecot start(Layout layout, long maxMessageSize, boolean tls) throws IOException, InterruptedException {
+        return start(DovecotOptions.of(layout).withMaxMessageSize(maxMessageSize).withTls(tls));
+    }
+
+    /** Starts a server as the options say (quota reported over IMAP, APPENDLIMIT announced, ...). */
+    public static Dovecot start(DovecotOptions options) throws IOException, InterruptedException {
+        boolean tls = options.tls();
         Path binary = RunAs.find("dovecot");
         RunAs runAs = RunAs.detect();
         Path dir = Files.createTempDirectory("mailmigrator-dovecot-");
@@ -69,7 +75,7 @@ public final class Dovecot implements AutoCloseable {
         int imap = freePort();
         int imaps = freePort();
         Path conf = dir.resolve("etc/dovecot.conf");
-        Files.writeString(conf, DovecotConfig.render(dir, imap, imaps, runAs, layout, maxMessageSize, tls),
+        Files.writeString(conf, DovecotConfig.render(dir, imap, imaps, runAs, options),
                 StandardCharsets.UTF_8);
         runAs.chown(dir);
         List<String> cmd = runAs.command(binary.toString(), "-c", conf.toString());

@@ -8,17 +8,16 @@ final class DovecotConfig {
     private DovecotConfig() {
     }
 
-    static String render(Path dir, int imap, int imaps, RunAs runAs, Dovecot.Layout layout, long maxMessageSize,
-            boolean tls) {
+    static String render(Path dir, int imap, int imaps, RunAs runAs, DovecotOptions options) {
+        Dovecot.Layout layout = options.layout();
+        boolean tls = options.tls();
         Path dh = Path.of("/usr/share/dovecot/dh.pem");
         String storage = layout == Dovecot.Layout.SLASH
                 ? "mail_location = maildir:~/Maildir:LAYOUT=fs:INBOX=~/Maildir/INBOX\n"
                         + "namespace inbox {\n  inbox = yes\n  separator = /\n  prefix =\n" + specialUse() + "}\n"
                 : "mail_location = maildir:~/Maildir\n"
                         + "namespace inbox {\n  inbox = yes\n  separator = .\n  prefix = INBOX.\n" + specialUse() + "}\n";
-        String quota = maxMessageSize <= 0 ? ""
-                : "mail_plugins = $mail_plugins quota\nplugin {\n  quota = count:User quota\n  quota_rule = *:storage=0\n"
-                        + "  quota_vsizes = yes\n  quota_max_mail_size = " + maxMessageSize + "B\n}\n";
+        String quota = quota(options);
         return """
                 # Generated for a test: private instance, NOT the system dovecot.
                 protocols = imap
@@ -74,6 +73,30 @@ final class DovecotConfig {
                 Dovecot.PASSWORD, storage, quota, imap,
                 tls ? "inet_listener imaps {\n    address = " + Dovecot.HOST + "\n    port = " + imaps
                         + "\n    ssl = yes\n  }" : "");
+    }
+
+    /** Without options the quota plugin stays off, as before; storage=0 means "no storage limit". */
+    private static String quota(DovecotOptions o) {
+        if (!o.quotaPlugin()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("mail_plugins = $mail_plugins quota\n");
+        if (o.quotaKib() > 0 || o.announceAppendLimit()) {
+            sb.append("protocol imap {\n");
+            if (o.quotaKib() > 0) {
+                sb.append("  mail_plugins = $mail_plugins imap_quota\n");
+            }
+            if (o.announceAppendLimit()) {
+                sb.append("  imap_capability = +APPENDLIMIT=").append(o.maxMessageSize()).append('\n');
+            }
+            sb.append("}\n");
+        }
+        sb.append("plugin {\n  quota = count:User quota\n  quota_rule = *:storage=")
+                .append(o.quotaKib() > 0 ? o.quotaKib() + "K" : "0").append("\n  quota_vsizes = yes\n");
+        if (o.maxMessageSize() > 0) {
+            sb.append("  quota_max_mail_size = ").append(o.maxMessageSize()).append("B\n");
+        }
+        return sb.append("}\n").toString();
     }
 
     private static String specialUse() {

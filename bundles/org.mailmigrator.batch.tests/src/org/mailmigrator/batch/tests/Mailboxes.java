@@ -73,6 +73,20 @@ final class Mailboxes {
         }
     }
 
+    /** Appends {@code count} messages of {@code bytes} bytes each to the INBOX (sizes the server reports exactly). */
+    static void fillSized(Dovecot d, String user, int count, int bytes) throws Exception {
+        Account a = new Account("imap", Map.of("host", Dovecot.HOST, "port", String.valueOf(d.imapPort()), "security",
+                "plain", "login", user), new CredentialRef(user));
+        try (ConnectorSession s = new ImapConnector().open(a, Role.DESTINATION, ConnectContext.of(Secret.of(Dovecot.PASSWORD)));
+                Mailbox box = s.capability(MailStore.class).orElseThrow().open("INBOX", true)) {
+            for (int i = 0; i < count; i++) {
+                String head = "From: sized@example.org\r\nSubject: sized " + i + " of " + user + "\r\n\r\n";
+                String text = head + "s".repeat(bytes - head.length() - 2) + "\r\n";
+                box.append(body(text.getBytes(StandardCharsets.US_ASCII)), Set.of(), Instant.ofEpochSecond(1_650_000_000L + i));
+            }
+        }
+    }
+
     static MessageBody body(byte[] b) {
         return new MessageBody() {
             @Override

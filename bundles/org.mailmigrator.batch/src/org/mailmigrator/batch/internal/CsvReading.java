@@ -95,6 +95,10 @@ public final class CsvReading {
         };
     }
 
+    /** A calendar/contacts column name as a whole cell (a host such as calendar.example.org is not one). */
+    private static final java.util.regex.Pattern LEG_COLUMN = java.util.regex.Pattern
+            .compile("(^|[,;])\\s*(calendar|contacts)\\.(source|target|password)\\s*([,;]|$)");
+
     /** Looks at the first line that is neither empty nor a comment. */
     static CsvFormat detect(String text) {
         String head = firstLine(text);
@@ -102,7 +106,8 @@ public final class CsvReading {
         if (lower.startsWith("emailaddress")) {
             return CsvFormat.EXCHANGE;
         }
-        if (lower.startsWith("source.") || lower.contains(",source.") || lower.contains(";source.")) {
+        if (lower.startsWith("source.") || lower.contains(",source.") || lower.contains(";source.")
+                || LEG_COLUMN.matcher(lower).find()) {
             return CsvFormat.NATIVE;
         }
         if (!head.contains(";")) {

@@ -152,7 +152,8 @@ public final class H2BatchStore implements BatchStore {
                     Long schedule = (Long) rs.getObject(4);
                     return Optional.of(new BatchSpec(name, MigrationRows.read(db, name), rs.getInt(1), rs.getInt(2),
                             Optional.ofNullable(rs.getString(3)),
-                            Optional.ofNullable(schedule).map(Instant::ofEpochMilli), Instant.ofEpochMilli(rs.getLong(5))));
+                            Optional.ofNullable(schedule).map(Instant::ofEpochMilli), Instant.ofEpochMilli(rs.getLong(5)),
+                            PimRows.read(db, name)));
                 }
             }
         });
@@ -212,6 +213,17 @@ public final class H2BatchStore implements BatchStore {
     @Override
     public List<SkippedItem> skipped(String batch, String id) throws BatchStoreException {
         return tx("read skipped items of " + id, () -> MigrationRows.skipped(db, batch, id));
+    }
+
+    @Override
+    public void savePimSummary(String batch, String id, String summary) throws BatchStoreException {
+        update("save calendar/contacts summary of " + id, "update migration set pim_summary = ? where batch = ? and id = ?",
+                summary, batch, id);
+    }
+
+    @Override
+    public Map<String, String> pimSummaries(String batch) throws BatchStoreException {
+        return tx("read calendar/contacts summaries of " + batch, () -> PimRows.summaries(db, batch));
     }
 
     @Override

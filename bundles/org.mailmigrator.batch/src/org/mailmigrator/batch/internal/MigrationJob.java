@@ -1,7 +1,9 @@
 package org.mailmigrator.batch.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -12,6 +14,7 @@ import org.mailmigrator.batch.BatchSpec;
 import org.mailmigrator.batch.Labels;
 import org.mailmigrator.batch.Batches;
 import org.mailmigrator.batch.MigrationStatus;
+import org.mailmigrator.batch.PimLeg;
 import org.mailmigrator.batch.jobs.BatchFamily;
 import org.mailmigrator.batch.jobs.JobKind;
 import org.mailmigrator.batch.jobs.RunSettings;
@@ -21,6 +24,8 @@ import org.mailmigrator.core.engine.MigrationEngine;
 import org.mailmigrator.core.engine.MigrationListener;
 import org.mailmigrator.core.engine.MigrationReport;
 import org.mailmigrator.core.engine.MigrationSettings;
+import org.mailmigrator.core.engine.Outcome;
+import org.mailmigrator.core.engine.SkippedItem;
 import org.mailmigrator.core.engine.ProgressSnapshot;
 import org.mailmigrator.core.engine.SessionFactory;
 import org.mailmigrator.core.model.Account;
@@ -33,7 +38,8 @@ import org.mailmigrator.core.state.StateStore;
 
 /**
  * One migration of a batch as an Eclipse job: reserves its connections per host, optionally runs the
- * pre-flight, then one engine pass. Cancelling it cancels the engine between two messages; the status it
+ * pre-flight, then one engine pass, then the row's calendar/contacts legs ({@link PimPass}). Cancelling it
+ * cancels the engine between two messages; the status it
  * ends in is what was requested (Paused, Stopped) or, when the process is going down, stays Running so that
  * the next run resumes it.
  */
@@ -104,6 +110,9 @@ public final class MigrationJob extends Job {
 
     @Override
     protected IStatus run(IProgressMonitor monitor) {
+        if (PimLeg.legsOnly(migration)) {
+            return legsOnly(monitor);
+        }
         String src = migration.source().setting("host").orElse("?");
         String dst = migration.destination().setting("host").orElse("?");
         int cost = settings.connectionsPerSession();
@@ -170,11 +179,25 @@ public final class MigrationJob extends Job {
             r = engine.run();
         }
         report = r;
-        services.store().saveSkipped(batch.name(), migration.id(), r.skipped());
+        boolean mailDone = r.outcome() == Outcome.COMPLETED || r.outcome() == Outcome.ITEMS_SKIPPED;
+        List<SkippedItem> skipped = new ArrayList<>(r.skipped());
+        PimPass.Result pim = null;
+        if (mailDone && !batch.pim(migration.id()).isEmpty()) {
+            // calendars and contacts only after the mail: a mail pass cut short runs again first on resume
+            pim = PimPass.run(services, batch.name(), migration.id(), batch.pim(migration.id()), settings.allowPlaintext());
+            services.store().savePimSummary(batch.name(), migration.id(), pim.summary());
+            skipped.addAll(pim.failures());
+        }
+        services.store().saveSkipped(batch.name(), migration.id(), skipped);
+        if (mailDone && pim != null && pim.accountFailure() != null) {
+            status.totals(r.copied(), skipped.size(), r.bytes(), status.get().lastSync().orElse(null));
+            status.move(MigrationStatus.FAILED, pim.accountFailure());
+            return Status.OK_STATUS;
+        }
         switch (r.outcome()) {
-            case COMPLETED -> done(r, MigrationStatus.SYNCED, null);
-            case ITEMS_SKIPPED -> done(r, MigrationStatus.SYNCED_WITH_ERRORS,
-                    r.skipped().size() + " item(s) skipped (see the report)");
+            case COMPLETED, ITEMS_SKIPPED -> done(r, skipped.size(), skipped.isEmpty() ? MigrationStatus.SYNCED
+                    : MigrationStatus.SYNCED_WITH_ERRORS, skipped.isEmpty() ? null
+                            : skipped.size() + " item(s) skipped (see the report)");
             case INTERRUPTED -> {
                 status.totals(r.copied(), r.skipped().size(), r.bytes(), status.get().lastSync().orElse(null));
                 return interrupted();
@@ -187,9 +210,38 @@ public final class MigrationJob extends Job {
         return Status.OK_STATUS;
     }
 
-    private void done(MigrationReport r, MigrationStatus s, String note) {
-        status.totals(r.copied(), r.skipped().size(), r.bytes(), Instant.now());
+    private void done(MigrationReport r, int skipped, MigrationStatus s, String note) {
+        status.totals(r.copied(), skipped, r.bytes(), Instant.now());
         status.move(s, note);
+    }
+
+    /**
+     * A row of calendar/contacts legs only: no mail connection to reserve, nothing for the mail pre-flight
+     * to check (a pre-flight-only run leaves it Queued), then the legs.
+     */
+    private IStatus legsOnly(IProgressMonitor monitor) {
+        if (settings.preflightOnly() || monitor.isCanceled()) {
+            return monitor.isCanceled() ? interrupted() : Status.OK_STATUS;
+        }
+        try {
+            services.hub().reset(batch.name(), migration.id());
+            status.move(MigrationStatus.RUNNING, null);
+            PimPass.Result pim = PimPass.run(services, batch.name(), migration.id(), batch.pim(migration.id()),
+                    settings.allowPlaintext());
+            services.store().savePimSummary(batch.name(), migration.id(), pim.summary());
+            services.store().saveSkipped(batch.name(), migration.id(), pim.failures());
+            int failed = pim.failures().size();
+            status.totals(0, failed, 0, pim.accountFailure() == null ? Instant.now() : status.get().lastSync().orElse(null));
+            if (pim.accountFailure() != null) {
+                status.move(MigrationStatus.FAILED, pim.accountFailure());
+            } else {
+                status.move(failed == 0 ? MigrationStatus.SYNCED : MigrationStatus.SYNCED_WITH_ERRORS,
+                        failed == 0 ? null : failed + " item(s) skipped (see the report)");
+            }
+        } catch (Exception e) {
+            status.move(MigrationStatus.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+        return Status.OK_STATUS;
     }
 
     /** Ends as requested; a process going down leaves it Running for the next run to resume. */

@@ -35,7 +35,10 @@ final class MigrationRows {
             "create table if not exists secret(k varchar(300) primary key, batch varchar(64) not null, data varbinary not null)",
             "create table if not exists skipped(batch varchar(64) not null, migration varchar(200) not null, "
                     + "folder varchar(1000000), uid bigint, subject varchar(1000000), msg_date bigint, size bigint, reason varchar(1000000))",
-            "create index if not exists skipped_idx on skipped(batch, migration)");
+            "create index if not exists skipped_idx on skipped(batch, migration)",
+            // calendar/contacts legs and the counts of their last pass; added later, hence ALTER for older stores
+            "alter table migration add column if not exists pim varchar(1000000)",
+            "alter table migration add column if not exists pim_summary varchar(1000000)");
 
     private MigrationRows() {
     }
@@ -43,7 +46,7 @@ final class MigrationRows {
     static void insert(Connection db, BatchSpec b) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("insert into migration(batch, idx, id, src_connector, "
                 + "src_settings, src_cred, dst_connector, dst_settings, dst_cred, includes, excludes, folder_map, mirror, "
-                + "status, since, time_in) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + "status, since, time_in, pim) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             int i = 0;
             for (Migration m : b.migrations()) {
                 ps.setString(1, b.name());
@@ -62,6 +65,7 @@ final class MigrationRows {
                 ps.setString(14, MigrationStatus.QUEUED.name());
                 ps.setLong(15, b.created().toEpochMilli());
                 ps.setString(16, "");
+                ps.setString(17, PimRows.encode(b.pim(m.id())));
                 ps.addBatch();
             }
             ps.executeBatch();

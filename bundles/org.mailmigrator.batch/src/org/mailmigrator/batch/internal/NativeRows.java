@@ -22,7 +22,8 @@ import org.mailmigrator.core.model.Secret;
  * {@code security}, {@code login}, {@code password}, ...), plus {@code source.connector} /
  * {@code destination.connector} (default imap), {@code source.server} (host, host:port or URL, instead of
  * host/port/security), and {@code include}, {@code exclude} (one regular expression per column, repeatable)
- * and {@code mirror} (true/false).
+ * and {@code mirror} (true/false); {@code calendar.*} and {@code contacts.*} add the row's calendar/contacts
+ * legs ({@link PimColumns}).
  */
 final class NativeRows implements RowReader {
     private final Function<String, ConnectorDescriptor> connectors;
@@ -47,12 +48,19 @@ final class NativeRows implements RowReader {
         for (int c = 0; c < h.size(); c++) {
             String n = h.cell(c).toLowerCase(Locale.ROOT);
             names.add(n);
-            if (!n.matches("(source|destination)\\.[a-z0-9]+") && !Set.of("include", "exclude", "mirror").contains(n)) {
+            if (!n.matches("(source|destination)\\.[a-z0-9]+") && !Set.of("include", "exclude", "mirror").contains(n)
+                    && !PimColumns.NAMES.contains(n)) {
                 h.problem(c, "unknown column '" + h.cell(c) + "' (expected source.SETTING, destination.SETTING, "
-                        + "include, exclude or mirror)");
+                        + "include, exclude, mirror, calendar.source|target|password or contacts.source|target|password)");
             }
         }
+        PimColumns.header(h, names);
+        boolean mailColumns = names.stream().anyMatch(n -> n.startsWith("source.") || n.startsWith("destination."));
+        boolean legColumns = names.stream().anyMatch(PimColumns.NAMES::contains);
         for (String side : List.of("source", "destination")) {
+            if (legColumns && !mailColumns) {
+                break; // a file of calendar/contacts legs only
+            }
             if (!names.contains(side + ".login") || !names.contains(side + ".password")
                     || !(names.contains(side + ".server") || names.contains(side + ".host"))) {
                 h.problem(-1, "the header needs " + side + ".login, " + side + ".password and " + side
@@ -63,6 +71,16 @@ final class NativeRows implements RowReader {
 
     @Override
     public void read(Rows.Row r) {
+        List<PimColumns.Pending> pim = PimColumns.read(r, names);
+        boolean mail = false;
+        for (int c = 0; c < names.size(); c++) {
+            mail |= (names.get(c).startsWith("source.") || names.get(c).startsWith("destination.")) && !r.cell(c).isEmpty();
+        }
+        if (!mail && !pim.isEmpty()) {
+            // "instead of" the mail pass: a row whose mail cells are all empty runs its legs only
+            r.acceptLegsOnly(pim);
+            return;
+        }
         Side src = side(r, "source");
         Side dst = side(r, "destination");
         List<String> include = new ArrayList<>();
@@ -92,7 +110,7 @@ final class NativeRows implements RowReader {
             }
         }
         r.accept(src.address, src.extra, src.login, src.password, dst.address, dst.extra, dst.login, dst.password,
-                new MigrationOptions(Set.of(ItemKind.MAIL), include, exclude, Map.of(), mirror));
+                new MigrationOptions(Set.of(ItemKind.MAIL), include, exclude, Map.of(), mirror), pim);
     }
 
     private record Side(ServerAddress address, Map<String, String> extra, String login, Secret password) {

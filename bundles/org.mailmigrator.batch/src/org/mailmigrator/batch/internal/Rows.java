@@ -2,15 +2,18 @@ package org.mailmigrator.batch.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.mailmigrator.batch.csv.ImportProblem;
 import org.mailmigrator.batch.csv.ImportedPair;
 import org.mailmigrator.batch.csv.ServerAddress;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.CredentialRef;
+import org.mailmigrator.core.model.ItemKind;
 import org.mailmigrator.core.model.Migration;
 import org.mailmigrator.core.model.MigrationOptions;
 import org.mailmigrator.core.model.Secret;
@@ -94,6 +97,44 @@ final class Rows {
         /** Adds the pair when the row had no problem. */
         void accept(ServerAddress src, Map<String, String> srcExtra, String srcLogin, Secret srcPw, ServerAddress dst,
                 Map<String, String> dstExtra, String dstLogin, Secret dstPw, MigrationOptions options) {
+            accept(src, srcExtra, srcLogin, srcPw, dst, dstExtra, dstLogin, dstPw, options, List.of());
+        }
+
+        /**
+         * Adds a row of calendar/contacts legs only: its migration's source is the first leg's file connector
+         * and its destination that leg's target (what {@link org.mailmigrator.batch.PimLeg#legsOnly} tells by),
+         * with no mail password; its id carries the target's login.
+         */
+        void acceptLegsOnly(List<PimColumns.Pending> pim) {
+            if (bad) {
+                return;
+            }
+            PimColumns.Pending first = pim.get(0);
+            PimTarget target = PimTarget.parse(first.target(), first.kind());
+            StringBuilder key = new StringBuilder("legs");
+            pim.forEach(l -> key.append('|').append(l.source()).append('|').append(l.target()));
+            Integer earlier = seen.putIfAbsent(key.toString().toLowerCase(Locale.ROOT), line);
+            if (earlier != null) {
+                problem(-1, "repeats the calendar/contacts legs of line " + earlier);
+                return;
+            }
+            String id = "0".repeat(Math.max(0, 5 - String.valueOf(line).length())) + line + "-"
+                    + UNSAFE.matcher(target.login()).replaceAll("_");
+            String connector = first.kind() == org.mailmigrator.batch.PimLeg.Kind.CALENDAR ? "ical" : "vcard";
+            Set<ItemKind> kinds = new HashSet<>();
+            pim.forEach(l -> kinds.addAll(PimTarget.kinds(l.kind())));
+            Migration m = new Migration(id, new Account(connector, Map.of("path", first.source()),
+                    new CredentialRef(id + "/source")), new Account(target.connectorId(), Map.of("url",
+                            target.url().toString(), "login", target.login()), new CredentialRef(id + "/destination")),
+                    new MigrationOptions(kinds, List.of(), List.of(), Map.of(), false));
+            pairs.add(new ImportedPair(line, m, Secret.of(""), Secret.of(""), pim.stream().map(l -> l.leg(id)).toList(),
+                    PimColumns.passwords(pim)));
+        }
+
+        /** Adds the pair with its calendar/contacts legs when the row had no problem. */
+        void accept(ServerAddress src, Map<String, String> srcExtra, String srcLogin, Secret srcPw, ServerAddress dst,
+                Map<String, String> dstExtra, String dstLogin, Secret dstPw, MigrationOptions options,
+                List<PimColumns.Pending> pim) {
             if (bad || src == null || dst == null) {
                 return;
             }
@@ -111,7 +152,8 @@ final class Rows {
             d.putAll(dstExtra);
             Migration m = new Migration(id, new Account(src.connectorId(), s, new CredentialRef(id + "/source")),
                     new Account(dst.connectorId(), d, new CredentialRef(id + "/destination")), options);
-            pairs.add(new ImportedPair(line, m, srcPw, dstPw));
+            pairs.add(new ImportedPair(line, m, srcPw, dstPw, pim.stream().map(l -> l.leg(id)).toList(),
+                    PimColumns.passwords(pim)));
         }
     }
 

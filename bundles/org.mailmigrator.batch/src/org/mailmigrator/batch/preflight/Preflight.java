@@ -10,13 +10,15 @@ import org.mailmigrator.core.mail.MailFolder;
 import org.mailmigrator.core.mail.MailStore;
 import org.mailmigrator.core.mail.Mailbox;
 import org.mailmigrator.core.mail.MessageInfo;
+import org.mailmigrator.core.mail.Quota;
 import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.spi.ConnectorSession;
 
 /**
- * Checks one account pair before data moves: log in on both sides, list the source folders with their
- * message counts and sizes, find the largest message and compare it with the destination's APPENDLIMIT.
- * Every problem becomes a line of the fix list, in words an administrator can act on.
+ * Checks one account pair before data moves: log in on both sides, read each side's capabilities, the
+ * destination's APPENDLIMIT and quota, list the source folders with their message counts and sizes, find the
+ * largest message and compare it with the limit, and the source's size with the quota left. Every problem
+ * becomes a line of the fix list, in words an administrator can act on.
  */
 public final class Preflight {
     private Preflight() {
@@ -26,27 +28,75 @@ public final class Preflight {
         List<String> fixes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Optional<Long> limit = Optional.empty();
+        List<String> dstCaps = List.of();
+        List<Quota> quota = List.of();
         try (ConnectorSession d = destination.open()) {
             MailStore store = d.capability(MailStore.class).orElse(null);
             if (store == null) {
                 fixes.add("the destination connector does not offer mail folders");
             } else {
                 limit = store.appendLimit();
+                dstCaps = store.capabilities();
+                // the INBOX's quota root is the account's on every server met; other roots are per folder
+                quota = store.quotas("INBOX");
                 notes.add("destination: logged in, " + store.folders().size() + " folder(s), APPENDLIMIT "
                         + limit.map(String::valueOf).orElse("not announced"));
             }
         } catch (ConnectorException e) {
             fixes.add("destination: " + advice(e));
         }
-        int folders = 0;
-        long messages = 0;
-        long bytes = 0;
-        long largest = 0;
-        String largestFolder = "";
-        long overLimit = 0;
+        Scan scan = new Scan();
+        List<String> srcCaps = List.of();
         try (ConnectorSession s = source.open()) {
             MailStore store = s.capability(MailStore.class).orElseThrow(
                     () -> new ConnectorException.AccountFailure("the source connector does not offer mail folders", null));
+            srcCaps = store.capabilities();
+            scan.run(store, limit);
+            notes.add("source: logged in, " + scan.folders + " folder(s), " + scan.messages + " message(s), "
+                    + scan.bytes + " bytes");
+        } catch (ConnectorException e) {
+            fixes.add("source: " + advice(e));
+        }
+        if (scan.overLimit > 0) {
+            fixes.add("largest message " + scan.largest + " bytes is over the destination's limit " + limit.get()
+                    + " (APPENDLIMIT; " + scan.overLimit + " message(s) over it, the largest in '" + scan.largestFolder
+                    + "'): raise the limit or accept that they will be skipped");
+        }
+        quotaFixes(quota, scan, fixes);
+        if (quota.isEmpty()) {
+            notes.add("destination quota: not offered by the server");
+        }
+        return new PreflightResult(id, scan.folders, scan.messages, scan.bytes, scan.largest, scan.largestFolder, limit,
+                srcCaps, dstCaps, quota, fixes, notes);
+    }
+
+    /**
+     * Compares the source with what the destination's quota leaves. Messages an earlier pass already copied
+     * count twice here (in the usage and in the source); the fix says so rather than guessing.
+     */
+    private static void quotaFixes(List<Quota> quota, Scan scan, List<String> fixes) {
+        for (Quota q : quota) {
+            if (q.storage() && scan.bytes > q.free() * 1024) {
+                fixes.add("the source holds " + scan.bytes + " bytes but the destination's quota " + q + " leaves "
+                        + q.free() * 1024 + " bytes free: raise the quota or exclude folders"
+                        + (q.usage() > 0 ? " (messages copied by an earlier pass are counted in both)" : ""));
+            } else if (Quota.MESSAGE.equalsIgnoreCase(q.resource()) && scan.messages > q.free()) {
+                fixes.add("the source holds " + scan.messages + " message(s) but the destination's quota " + q
+                        + " leaves room for " + q.free() + ": raise the quota or exclude folders");
+            }
+        }
+    }
+
+    /** Walks the source's selectable folders once, counting and finding the largest message. */
+    private static final class Scan {
+        int folders;
+        long messages;
+        long bytes;
+        long largest;
+        String largestFolder = "";
+        long overLimit;
+
+        void run(MailStore store, Optional<Long> limit) throws ConnectorException {
             for (MailFolder f : store.folders()) {
                 if (!f.selectable()) {
                     continue;
@@ -71,17 +121,7 @@ public final class Preflight {
                     }
                 }
             }
-            notes.add("source: logged in, " + folders + " folder(s), " + messages + " message(s), " + bytes + " bytes");
-        } catch (ConnectorException e) {
-            fixes.add("source: " + advice(e));
         }
-        if (overLimit > 0) {
-            fixes.add(overLimit + " message(s) exceed the destination's APPENDLIMIT of " + limit.get()
-                    + " bytes and will be skipped (largest " + largest + " bytes in '" + largestFolder
-                    + "'): raise the limit or accept the skips");
-        }
-        notes.add("quota: not checked (the connector API does not report quotas yet)");
-        return new PreflightResult(id, folders, messages, bytes, largest, largestFolder, limit, fixes, notes);
     }
 
     private static String advice(ConnectorException e) {

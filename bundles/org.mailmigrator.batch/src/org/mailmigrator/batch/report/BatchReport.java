@@ -28,10 +28,12 @@ import org.mailmigrator.core.model.Migration;
  * The reports of a batch, from what the store holds (so they can be written after the run, by another
  * process): {@code batch.json}, {@code migrations.csv}, {@code skipped.csv}, {@code summary.txt}, and per
  * migration {@code migrations/ID.json} and {@code migrations/ID.txt}. Every skipped item is listed with
- * folder, subject, date, size and reason. No password reaches a report: accounts carry only references.
+ * folder, subject, date, size and reason; calendar/contacts items that failed are skipped items of the folder
+ * {@code calendar} or {@code contacts}, and the counts of a migration's last calendar/contacts pass are in
+ * {@code pim} (by migration id). No password reaches a report: accounts carry only references.
  */
 public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<String, List<SkippedItem>> skipped,
-        BatchStore.Times times) {
+        BatchStore.Times times, Map<String, String> pim) {
 
     public static BatchReport load(BatchStore store, String name) throws BatchStoreException {
         BatchSpec spec = store.batch(name).orElseThrow(() -> new BatchStoreException("no batch named '" + name + "'", null));
@@ -39,7 +41,7 @@ public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<Stri
         for (Migration m : spec.migrations()) {
             skipped.put(m.id(), store.skipped(name, m.id()));
         }
-        return new BatchReport(spec, store.states(name), skipped, store.times(name));
+        return new BatchReport(spec, store.states(name), skipped, store.times(name), store.pimSummaries(name));
     }
 
     public Map<MigrationStatus, Integer> counts() {
@@ -59,13 +61,13 @@ public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<Stri
         try (Writer w = Files.newBufferedWriter(dir.resolve("migrations.csv"), StandardCharsets.UTF_8);
                 CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT)) {
             p.printRecord("id", "source", "destination", "status", "since", "copied", "skipped", "bytes", "last sync",
-                    "last error");
+                    "last error", "calendar/contacts");
             for (int i = 0; i < states.size(); i++) {
                 MigrationState s = states.get(i);
                 Migration m = batch.migrations().get(i);
                 p.printRecord(m.id(), Labels.account(m.source()), Labels.account(m.destination()), s.status().label(),
                         s.since(), s.copied(), s.skipped(), s.bytes(), s.lastSync().map(Instant::toString).orElse(""),
-                        s.lastError().orElse(""));
+                        s.lastError().orElse(""), pim.getOrDefault(m.id(), ""));
             }
         }
         try (Writer w = Files.newBufferedWriter(dir.resolve("skipped.csv"), StandardCharsets.UTF_8);
@@ -82,7 +84,8 @@ public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<Stri
             String id = batch.migrations().get(i).id();
             Files.writeString(dir.resolve("migrations").resolve(id + ".json"), Json.write(one), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("migrations").resolve(id + ".txt"), line(batch.migrations().get(i), states.get(i))
-                    + "\n" + skippedText(id), StandardCharsets.UTF_8);
+                    + "\n" + (pim.containsKey(id) ? "calendar/contacts: " + pim.get(id) + "\n" : "") + skippedText(id),
+                    StandardCharsets.UTF_8);
         }
     }
 
@@ -121,6 +124,7 @@ public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<Stri
         m.put("copied", s.copied());
         m.put("bytes", s.bytes());
         m.put("lastSync", s.lastSync());
+        m.put("calendarContacts", Optional.ofNullable(pim.get(mig.id())));
         List<Object> items = new ArrayList<>();
         for (SkippedItem it : skipped.getOrDefault(mig.id(), List.of())) {
             Map<String, Object> x = new LinkedHashMap<>();
@@ -149,6 +153,10 @@ public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<Stri
                 .append(states.stream().mapToLong(MigrationState::bytes).sum()).append(" bytes\n\n");
         for (int i = 0; i < states.size(); i++) {
             sb.append(line(batch.migrations().get(i), states.get(i))).append('\n');
+            String p = pim.get(batch.migrations().get(i).id());
+            if (p != null) {
+                sb.append("    calendar/contacts: ").append(p).append('\n');
+            }
         }
         for (var e : skipped.entrySet()) {
             if (!e.getValue().isEmpty()) {

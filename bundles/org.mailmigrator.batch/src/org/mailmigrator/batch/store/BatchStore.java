@@ -48,6 +48,12 @@ public interface BatchStore extends AutoCloseable {
 
     List<SkippedItem> skipped(String batch, String migrationId) throws BatchStoreException;
 
+    /** Keeps the counts of a migration's last calendar/contacts pass ("calendar: created 2, ..."). */
+    void savePimSummary(String batch, String migrationId, String summary) throws BatchStoreException;
+
+    /** Migration id to the summary of its last calendar/contacts pass, for those that had one. */
+    Map<String, String> pimSummaries(String batch) throws BatchStoreException;
+
     Optional<byte[]> sealedCredential(String key) throws BatchStoreException;
 
     /** Deletes a batch, its states, skipped items and credentials (the GDPR delete). */

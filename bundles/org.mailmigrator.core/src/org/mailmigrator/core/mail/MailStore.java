@@ -29,4 +29,20 @@ public interface MailStore {
 
     /** The largest message the server accepts (APPENDLIMIT), when it says. */
     Optional<Long> appendLimit();
+
+    /**
+     * What the server announces it can do after login (IMAP CAPABILITY), as it spells it; empty for
+     * protocols without such a list. Shown by pre-flight checks so an administrator sees the missing ones.
+     */
+    default List<String> capabilities() throws ConnectorException {
+        return List.of();
+    }
+
+    /**
+     * The quotas that apply to a folder (IMAP GETQUOTAROOT), one entry per resource of each quota root;
+     * empty when the server offers no quota information.
+     */
+    default List<Quota> quotas(String folder) throws ConnectorException {
+        return List.of();
+    }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.mailmigrator.batch.BatchSpec;
+import org.mailmigrator.batch.PimLeg;
 import org.mailmigrator.batch.csv.ServerAddress;
 import org.mailmigrator.batch.store.BatchStore;
 import org.mailmigrator.core.model.Migration;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code batch export NAME FILE.csv}: the batch back as a native CSV, without any password (the columns
- * are there, empty, for the administrator to fill before importing again).
+ * are there, empty, for the administrator to fill before importing again), calendar/contacts legs included.
  */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Writes a batch as a native CSV without passwords.")
 public final class ExportCommand implements Callable<Integer> {
@@ -58,6 +59,11 @@ public final class ExportCommand implements Callable<Integer> {
         for (int i = 0; i < excludes; i++) {
             header.add("exclude");
         }
+        boolean legs = !batch.pim().isEmpty();
+        if (legs) {
+            header.addAll(List.of("calendar.source", "calendar.target", "calendar.password", "contacts.source",
+                    "contacts.target", "contacts.password"));
+        }
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                 CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT)) {
             p.printRecord(header);
@@ -67,8 +73,18 @@ public final class ExportCommand implements Callable<Integer> {
                         m.source().setting("login").orElse(""), "", m.destination().connectorId(),
                         ServerAddress.format(m.destination().settings(), m.destination().connectorId()),
                         m.destination().setting("login").orElse(""), "", String.valueOf(m.options().mirrorDeletions())));
+                if (PimLeg.legsOnly(m)) {
+                    // a row of legs only has no mail columns: the connector/server cells stay empty
+                    row = new ArrayList<>(java.util.Collections.nCopies(row.size(), ""));
+                }
                 pad(row, m.options().includeFolders(), includes);
                 pad(row, m.options().excludeFolders(), excludes);
+                if (legs) {
+                    for (PimLeg.Kind k : PimLeg.Kind.values()) {
+                        PimLeg leg = batch.pim(m.id()).stream().filter(l -> l.kind() == k).findFirst().orElse(null);
+                        row.addAll(leg == null ? List.of("", "", "") : List.of(leg.source(), leg.target(), ""));
+                    }
+                }
                 p.printRecord(row);
             }
         }

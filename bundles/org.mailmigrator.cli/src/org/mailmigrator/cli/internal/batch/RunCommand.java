@@ -21,6 +21,7 @@ import org.mailmigrator.batch.jobs.Selection;
 import org.mailmigrator.batch.notify.MailNotifier;
 import org.mailmigrator.batch.notify.SmtpSettings;
 import org.mailmigrator.batch.report.BatchReport;
+import org.mailmigrator.batch.report.PreflightReport;
 import org.mailmigrator.batch.secrets.SecretVault;
 import org.mailmigrator.batch.store.BatchStore;
 
@@ -54,7 +55,7 @@ public final class RunCommand implements Callable<Integer> {
     Integer parallel;
     @Option(names = "--per-host", paramLabel = "N", description = "connections per server host (stored with the batch)")
     Integer perHost;
-    @Option(names = "--preflight", description = "check every row (login, folders, sizes, APPENDLIMIT) before copying")
+    @Option(names = "--preflight", description = "check every row (login, capabilities, folders, sizes, APPENDLIMIT, quota) before copying")
     boolean preflight;
     @Option(names = "--preflight-only", description = "only check every row and print the fix list")
     boolean preflightOnly;
@@ -160,6 +161,9 @@ public final class RunCommand implements Callable<Integer> {
             }
             if (report != null) {
                 BatchReport.load(store, name).write(report);
+                if (preflightOnly || preflight) {
+                    new PreflightReport(manager.preflights(name)).write(report);
+                }
                 out.println("reports written to " + report);
             }
             if (preflightOnly) {

@@ -215,6 +215,16 @@ public final class ImapSession implements ConnectorSession, MailStore {
     }
 
     @Override
+    public List<String> capabilities() throws ConnectorException {
+        return ServerInfo.capabilities(command("CAPABILITY", p -> p.getCapabilities()));
+    }
+
+    @Override
+    public List<org.mailmigrator.core.mail.Quota> quotas(String folder) throws ConnectorException {
+        return ServerInfo.quotas(store, folder, settings.describe());
+    }
+
+    @Override
     public <T> Optional<T> capability(Class<T> type) {
         return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
     }

@@ -1,0 +1,107 @@
+package org.mailmigrator.batch.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.mailmigrator.batch.PimLeg;
+import org.mailmigrator.core.model.CredentialRef;
+import org.mailmigrator.core.model.Secret;
+
+/**
+ * The calendar/contacts columns of the native format: {@code calendar.source}, {@code calendar.target},
+ * {@code calendar.password} and the same for {@code contacts}. A leg whose three cells are empty is absent;
+ * otherwise all three are required, the source must be an absolute path to an existing file of the leg's
+ * kind ({@code .ics} / {@code .vcf}) or a folder holding some, the target a URL of a protocol that takes it.
+ */
+final class PimColumns {
+    static final List<String> NAMES = List.of("calendar.source", "calendar.target", "calendar.password",
+            "contacts.source", "contacts.target", "contacts.password");
+
+    private PimColumns() {
+    }
+
+    /** A leg read from a row, before it has the row's id (its credential reference is set by {@link Rows}). */
+    record Pending(PimLeg.Kind kind, String source, String target, Secret password) {
+        PimLeg leg(String migrationId) {
+            return new PimLeg(kind, source, target, new CredentialRef(migrationId + "/" + kind.id()));
+        }
+    }
+
+    /** Header problems: a kind with some of its three columns but not all. */
+    static void header(Rows.Row h, List<String> names) {
+        for (PimLeg.Kind k : PimLeg.Kind.values()) {
+            List<String> mine = List.of(k.id() + ".source", k.id() + ".target", k.id() + ".password");
+            long present = mine.stream().filter(names::contains).count();
+            if (present > 0 && present < 3) {
+                h.problem(-1, "the header needs all of " + String.join(", ", mine) + " (or none of them)");
+            }
+        }
+    }
+
+    static List<Pending> read(Rows.Row r, List<String> names) {
+        List<Pending> out = new ArrayList<>();
+        for (PimLeg.Kind k : PimLeg.Kind.values()) {
+            int src = names.indexOf(k.id() + ".source");
+            int dst = names.indexOf(k.id() + ".target");
+            int pw = names.indexOf(k.id() + ".password");
+            if (src < 0 || r.cell(src).isEmpty() && r.cell(dst).isEmpty() && r.raw(pw).isEmpty()) {
+                continue;
+            }
+            String source = r.required(src);
+            String target = r.required(dst);
+            Secret password = r.password(pw);
+            if (!source.isEmpty()) {
+                checkSource(r, src, source, k);
+            }
+            if (!target.isEmpty()) {
+                try {
+                    PimTarget.parse(target, k);
+                } catch (IllegalArgumentException e) {
+                    r.problem(dst, e.getMessage());
+                }
+            }
+            out.add(new Pending(k, source, target, password));
+        }
+        return out;
+    }
+
+    private static void checkSource(Rows.Row r, int col, String source, PimLeg.Kind kind) {
+        String suffix = kind == PimLeg.Kind.CALENDAR ? ".ics" : ".vcf";
+        Path p = Path.of(source);
+        if (!p.isAbsolute()) {
+            r.problem(col, "'" + source + "' must be an absolute path (a batch may run from another folder)");
+        } else if (Files.isRegularFile(p)) {
+            if (!name(p).endsWith(suffix)) {
+                r.problem(col, "'" + source + "' is not a " + suffix + " file");
+            }
+        } else if (Files.isDirectory(p)) {
+            try (Stream<Path> list = Files.list(p)) {
+                if (list.noneMatch(f -> name(f).endsWith(suffix))) {
+                    r.problem(col, "the folder '" + source + "' holds no " + suffix + " file");
+                }
+            } catch (IOException e) {
+                r.problem(col, "the folder '" + source + "' cannot be listed: " + e.getMessage());
+            }
+        } else {
+            r.problem(col, "'" + source + "' does not exist");
+        }
+    }
+
+    private static String name(Path p) {
+        return p.getFileName().toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** The target passwords of the legs, by kind. */
+    static Map<PimLeg.Kind, Secret> passwords(List<Pending> legs) {
+        Map<PimLeg.Kind, Secret> m = new EnumMap<>(PimLeg.Kind.class);
+        legs.forEach(l -> m.put(l.kind(), l.password()));
+        return m;
+    }
+}

@@ -1,0 +1,95 @@
+package org.mailmigrator.testing;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Radicale 3 (Debian package) on loopback with its own config, user file and storage folder, for
+ * tests outside the DAV connector's own (which keep their launcher). A missing radicale is an error, not a
+ * skip: the tests exist to run against the real server.
+ */
+public final class Radicale implements AutoCloseable {
+    public static final String LOGIN = "alice";
+    public static final String PASSWORD = "s3cret-pass";
+
+    private final Process process;
+    private final int port;
+    private final Path storage;
+
+    private Radicale(Process process, int port, Path storage) {
+        this.process = process;
+        this.port = port;
+        this.storage = storage;
+    }
+
+    /** Starts a server keeping its files in {@code dir}; the only user is {@link #LOGIN} / {@link #PASSWORD}. */
+    public static Radicale start(Path dir) throws IOException, InterruptedException {
+        Path exe;
+        try {
+            exe = RunAs.find("radicale");
+        } catch (IOException e) {
+            throw new IOException("radicale is not installed (apt-get install radicale): these tests need a real"
+                    + " CalDAV/CardDAV server", e);
+        }
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Files.createDirectories(dir);
+        Path users = Files.writeString(dir.resolve("users"), LOGIN + ":" + PASSWORD + "\n");
+        Path storage = dir.resolve("collections");
+        Path config = Files.writeString(dir.resolve("config"), String.join("\n",
+                "[server]", "hosts = 127.0.0.1:" + port,
+                "[auth]", "type = htpasswd", "htpasswd_filename = " + users, "htpasswd_encryption = plain",
+                "[storage]", "filesystem_folder = " + storage,
+                "[rights]", "type = owner_only",
+                "[web]", "type = none",
+                "[logging]", "level = warning", ""));
+        Path log = dir.resolve("radicale.log");
+        // the radicale command, not "python3 -m radicale": the python3 first in PATH may lack Debian's modules
+        Process p = new ProcessBuilder(exe.toString(), "--config", config.toString()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IOException("radicale exited: " + Files.readString(log));
+            }
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return new Radicale(p, port, storage);
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        p.destroyForcibly();
+        throw new IOException("radicale did not listen on 127.0.0.1:" + port + " within 20 s: " + Files.readString(log));
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Where Radicale keeps the collections: {@code collection-root/LOGIN/NAME/UID.ics}. */
+    public Path storage() {
+        return storage;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
