@@ -10,9 +10,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real Radicale 3 (Debian package) on loopback with its own config, user file and storage folder, for
- * tests outside the DAV connector's own (which keep their launcher). A missing radicale is an error, not a
- * skip: the tests exist to run against the real server.
+ * A real Radicale 3 (Debian package) on loopback with its own config, user file and storage folder. A missing
+ * radicale is an error, not a skip: the tests exist to run against the real server.
  */
 public final class Radicale implements AutoCloseable {
     public static final String LOGIN = "alice";
@@ -73,6 +72,11 @@ public final class Radicale implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The server's root URL, plain HTTP on loopback. */
+    public String url() {
+        return "http://127.0.0.1:" + port + "/";
     }
 
     /** Where Radicale keeps the collections: {@code collection-root/LOGIN/NAME/UID.ics}. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.core.pim.PimOutcome;
 import org.mailmigrator.core.pim.PimReport;
+import org.mailmigrator.testing.Radicale;
 
 /** The ICS corpus into a real Radicale on loopback, read back and compared field by field; re-runs. */
 class CalendarsToRadicaleTest {

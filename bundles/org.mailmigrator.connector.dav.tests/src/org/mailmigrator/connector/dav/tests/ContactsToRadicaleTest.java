@@ -20,6 +20,7 @@ import org.mailmigrator.core.pim.PimReport;
 
 import ezvcard.Ezvcard;
 import ezvcard.VCard;
+import org.mailmigrator.testing.Radicale;
 
 /** The VCF corpus (vCard 2.1 quoted-printable Latin-1, 3.0 from Google, 4.0 from Apple) into a real Radicale. */
 class ContactsToRadicaleTest {

@@ -18,6 +18,7 @@ import org.mailmigrator.connector.ical.internal.IcsFolderReader;
 import org.mailmigrator.core.pim.PimEntry;
 import org.mailmigrator.core.spi.ConnectorException.AccountFailure;
 import org.mailmigrator.core.spi.ConnectorException.AccountFailure.Reason;
+import org.mailmigrator.testing.Radicale;
 
 /** Wrong password, TLS against a plain port, nothing listening, plaintext not allowed, no collection, not a calendar. */
 class DavFailuresTest {
@@ -44,10 +45,10 @@ class DavFailuresTest {
 
     @Test
     void httpsAgainstAPlainHttpServerIsAConnectionFailureNamingHostAndPort() {
-        String url = "https://127.0.0.1:" + server.port + "/";
+        String url = "https://127.0.0.1:" + server.port() + "/";
         AccountFailure f = assertThrows(AccountFailure.class, () -> Pim.openDav(Pim.dav(server, Map.of("url", url)), Radicale.PASSWORD));
         assertTrue(f.reason() == Reason.CONNECTION || f.reason() == Reason.CERTIFICATE, f.reason().toString());
-        assertTrue(f.getMessage().contains("TLS with 127.0.0.1:" + server.port), f.getMessage());
+        assertTrue(f.getMessage().contains("TLS with 127.0.0.1:" + server.port()), f.getMessage());
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.cli.Cli;
+import org.mailmigrator.testing.Radicale;
 
 /** {@code mailmigrator migrate} with .ics/.vcf sources and caldav+/carddav+ targets, against a real Radicale. */
 class MigrateCommandPimTest {
@@ -49,7 +50,7 @@ class MigrateCommandPimTest {
 
     @Test
     void calendarsThenContactsThenASecondRunThatCreatesNothing() {
-        String caldav = "caldav+http://alice@127.0.0.1:" + server.port + "/";
+        String caldav = "caldav+http://alice@127.0.0.1:" + server.port() + "/";
         Run first = migrate(Corpus.dir("ics"), caldav, password);
         assertEquals(6, first.code(), "malformed items make exit code 6: " + first.err());
         assertTrue(first.out().contains("created 13, updated 0, unchanged 0, failed 3"), first.out());
@@ -64,7 +65,7 @@ class MigrateCommandPimTest {
         Run second = migrate(Corpus.dir("ics"), caldav, password);
         assertTrue(second.out().contains("created 0, updated 0, unchanged 13, failed 3"), second.out());
 
-        Run contacts = migrate(Corpus.file("vcf", "google-30.vcf"), "carddav+http://alice@127.0.0.1:" + server.port + "/", password);
+        Run contacts = migrate(Corpus.file("vcf", "google-30.vcf"), "carddav+http://alice@127.0.0.1:" + server.port() + "/", password);
         assertEquals(0, contacts.code(), contacts.err());
         assertTrue(contacts.out().contains("created 3, updated 0, unchanged 0, failed 0"), contacts.out());
     }
@@ -80,7 +81,7 @@ class MigrateCommandPimTest {
     @Test
     void aWrongPasswordExitsWithTheAuthenticationCode() throws Exception {
         Path wrong = Files.writeString(dir.resolve("wrong"), "nope\n");
-        Run run = migrate(Corpus.dir("ics"), "caldav+http://alice@127.0.0.1:" + server.port + "/", wrong);
+        Run run = migrate(Corpus.dir("ics"), "caldav+http://alice@127.0.0.1:" + server.port() + "/", wrong);
         assertEquals(4, run.code(), run.err());
         assertTrue(run.err().contains("refused the login 'alice'"), run.err());
     }
@@ -88,10 +89,10 @@ class MigrateCommandPimTest {
     @Test
     void plainHttpWithoutPermissionAndAMissingSourceAreUsageErrors() {
         Run http = cli("migrate", "--source", Corpus.dir("ics").toString(), "--target",
-                "caldav+http://alice@127.0.0.1:" + server.port + "/", "--target-password-file", password.toString());
+                "caldav+http://alice@127.0.0.1:" + server.port() + "/", "--target-password-file", password.toString());
         assertEquals(2, http.code());
         assertTrue(http.err().contains("http:// only with --allow-plaintext"), http.err());
-        Run missing = migrate(dir.resolve("nothing.ics"), "caldav+http://alice@127.0.0.1:" + server.port + "/", password);
+        Run missing = migrate(dir.resolve("nothing.ics"), "caldav+http://alice@127.0.0.1:" + server.port() + "/", password);
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("nothing.ics does not exist"), missing.err());
     }

@@ -28,6 +28,7 @@ import org.mailmigrator.core.pim.PimState;
 import org.mailmigrator.core.pim.PimWriter;
 import org.mailmigrator.core.spi.ConnectContext;
 import org.mailmigrator.core.spi.ConnectorSession;
+import org.mailmigrator.testing.Radicale;
 
 /** Runs a migration through the public connector classes, and reads a Radicale collection back over HTTP. */
 final class Pim {
