@@ -47,6 +47,12 @@ final class BatchesViewPage {
         return List.of();
     }
 
+    /** Clears the selection: the Migrations view then shows every batch. */
+    void selectNone() {
+        view.viewer().setSelection(StructuredSelection.EMPTY, false);
+        UiTestSupport.processEvents();
+    }
+
     /** Selects the batch as a click would: the Migrations view follows. */
     void select(String name) {
         UiTestSupport.processEvents();

@@ -25,6 +25,17 @@ final class MigrationsViewPage {
         return opened;
     }
 
+    /** Closes the view and opens it again, as a person would from Window > Show View. */
+    static MigrationsViewPage reopen() throws PartInitException {
+        var page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        var ref = page.findViewReference(UiIds.VIEW_MIGRATIONS);
+        if (ref != null) {
+            page.hideView(ref);
+            UiTestSupport.processEvents();
+        }
+        return open();
+    }
+
     int rowCount() {
         return table().getItemCount();
     }

@@ -70,6 +70,8 @@ public final class BatchesView extends ViewPart {
             refreshIfAlive();
         });
         refresh();
+        DemoFlags.importFile().ifPresent(f -> parent.getDisplay().asyncExec(
+                () -> openImport().page().fileText().setText(f.toString())));
     }
 
     public TableViewer viewer() {

@@ -69,6 +69,7 @@ public final class MigrationsView extends ViewPart {
         session.addChangeListener(onChange);
         live = new LiveUpdates(session, parent.getDisplay(), this::liveSnapshots);
         getSite().getPage().addSelectionListener(UiIds.VIEW_BATCHES, onBatches);
+        reload();  // every batch until the Batches view says otherwise
         batchesSelected(null, getSite().getPage().getSelection(UiIds.VIEW_BATCHES));
     }
 
