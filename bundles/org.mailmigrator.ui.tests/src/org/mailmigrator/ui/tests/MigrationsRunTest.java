@@ -51,10 +51,16 @@ class MigrationsRunTest {
 
             migrations.selectAll();
             assertTrue(migrations.actionEnabled("Start"));
+            int refreshesBefore = migrations.liveRefreshes();
+            long t0 = System.nanoTime();
             migrations.run("Start");
             UiTestSupport.waitUntil(() -> migrations.column("Status").stream().noneMatch(s -> s.equals("Queued") || s.equals("Running")
                     || s.equals("Pre-flight")), Duration.ofSeconds(120), () -> migrations.column("Status").toString());
 
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            int refreshes = migrations.liveRefreshes() - refreshesBefore;
+            assertTrue(refreshes >= 1, "the rows changed through live snapshots");
+            assertTrue(refreshes <= seconds * 4 + 1, refreshes + " live refreshes in " + seconds + " s: at most 4 a second");
             assertEquals(List.of("Synced", "Synced", "Failed"), migrations.column("Status"));
             assertTrue(migrations.cell(0, "Messages").startsWith("5"), migrations.cell(0, "Messages"));
             assertTrue(migrations.cell(1, "Messages").startsWith("7"), migrations.cell(1, "Messages"));

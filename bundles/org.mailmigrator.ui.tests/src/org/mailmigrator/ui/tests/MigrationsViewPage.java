@@ -89,6 +89,10 @@ final class MigrationsViewPage {
         UiTestSupport.processEvents();
     }
 
+    int liveRefreshes() {
+        return view.liveRefreshes();
+    }
+
     String statusText() {
         return view.statusText();
     }

@@ -41,6 +41,7 @@ public final class MigrationsView extends ViewPart {
     private final Runnable onChange = () -> getSite().getShell().getDisplay().asyncExec(this::reloadIfAlive);
     private final ISelectionListener onBatches = this::batchesSelected;
     private String statusText = "";
+    private int liveRefreshes;  // table refreshes caused by live snapshots, to check the coalescing
 
     @Override
     public void createPartControl(Composite parent) {
@@ -88,6 +89,11 @@ public final class MigrationsView extends ViewPart {
     /** What the status bar shows: totals of the selection, or the result of the last action. */
     public String statusText() {
         return statusText;
+    }
+
+    /** How many times live snapshots refreshed the table since the view opened (at most 4 a second). */
+    public int liveRefreshes() {
+        return liveRefreshes;
     }
 
     /** The toolbar and context-menu action labelled {@code label}. */
@@ -162,6 +168,7 @@ public final class MigrationsView extends ViewPart {
             report("cannot read the batches: " + e.getMessage());
         }
         if (changed) {
+            liveRefreshes++;
             showRows();
         }
     }
