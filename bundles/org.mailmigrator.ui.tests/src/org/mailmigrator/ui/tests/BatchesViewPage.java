@@ -47,6 +47,12 @@ final class BatchesViewPage {
         return List.of();
     }
 
+    /** Purges as the toolbar's Purge does once its confirmation is answered Yes. */
+    void purge(String name) throws Exception {
+        view.purge(List.of(name));
+        UiTestSupport.processEvents();
+    }
+
     /** Clears the selection: the Migrations view then shows every batch. */
     void selectNone() {
         view.viewer().setSelection(StructuredSelection.EMPTY, false);
