@@ -21,5 +21,5 @@ if ! xvfb-run -a -s "-screen 0 1600x1000x24" ./mvnw -B verify -pl "$MODULES" -Dt
   echo "ui benchmark: build or test failed; log: $log" >&2
   exit 1
 fi
-grep -h "UI benchmark:" "$log" "$B"/org.mailmigrator.ui.tests/target/surefire-reports/*-output.txt 2>/dev/null | sort -u
+grep -h "UI benchmark:" "$log" | sort -u || { echo "ui benchmark: no figure printed; log: $log" >&2; exit 1; }
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; log: $log"

@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IContributionManager;
+import org.eclipse.swt.widgets.Display;
 import org.mailmigrator.batch.jobs.BatchManager;
 import org.mailmigrator.batch.jobs.RunSettings;
 import org.mailmigrator.batch.jobs.Selection;
@@ -73,6 +75,10 @@ final class MigrationActions {
         return actions.stream().filter(a -> a.getText().equals(label)).findFirst().orElseThrow();
     }
 
+    /**
+     * Reads the selection on the UI thread, then talks to the manager in a job: starting a large batch reads
+     * its states from the store, which must not freeze the table.
+     */
     private void apply(String label, Operation op) {
         Map<String, List<String>> byBatch = new LinkedHashMap<>();
         for (MigrationRow r : selection.get()) {
@@ -81,13 +87,24 @@ final class MigrationActions {
         if (byBatch.isEmpty()) {
             return;
         }
-        try {
-            for (var e : byBatch.entrySet()) {
-                op.apply(session.manager(), e.getKey(), e.getValue(), session.runSettings());
+        Display display = Display.getCurrent();
+        RunSettings settings = session.runSettings();
+        Job job = Job.create(label + " migrations", monitor -> {
+            String outcome;
+            try {
+                for (var e : byBatch.entrySet()) {
+                    op.apply(session.manager(), e.getKey(), e.getValue(), settings);
+                }
+                outcome = label + ": " + byBatch.values().stream().mapToInt(List::size).sum() + " migration(s)";
+            } catch (BatchStoreException | RuntimeException e) {
+                outcome = label + " failed: " + e.getMessage();
             }
-            report.accept(label + ": " + byBatch.values().stream().mapToInt(List::size).sum() + " migration(s)");
-        } catch (BatchStoreException | RuntimeException e) {
-            report.accept(label + " failed: " + e.getMessage());
-        }
+            String text = outcome;
+            if (!display.isDisposed()) {
+                display.asyncExec(() -> report.accept(text));
+            }
+        });
+        job.setSystem(true);
+        job.schedule();
     }
 }
