@@ -28,7 +28,12 @@ public final class BatchesView extends ViewPart {
     private BatchSession session;
     private TableViewer viewer;
     private LiveUpdates live;
-    private final Runnable onChange = () -> getSite().getShell().getDisplay().asyncExec(this::refreshIfAlive);
+    /** Counts of batches not run by this process, read once: live ticks must not re-read 10,000 states. */
+    private final Map<String, Map<MigrationStatus, Integer>> stored = new java.util.HashMap<>();
+    private final Runnable onChange = () -> getSite().getShell().getDisplay().asyncExec(() -> {
+        stored.clear();  // a batch was imported or purged: read the store again
+        refreshIfAlive();
+    });
     private final Map<String, BatchProgress> lastLive = new java.util.HashMap<>();
     private final List<BatchSummary> input = new ArrayList<>();
 
@@ -122,7 +127,7 @@ public final class BatchesView extends ViewPart {
                 if (p != null) {
                     counts.putAll(p.countByStatus());
                 } else {
-                    session.store().states(name).forEach(s -> counts.merge(s.status(), 1, Integer::sum));
+                    counts.putAll(storedCounts(name));
                 }
                 rows.add(new BatchSummary(name, counts.values().stream().mapToInt(Integer::intValue).sum(), counts));
             }
@@ -133,6 +138,18 @@ public final class BatchesView extends ViewPart {
         input.clear();
         input.addAll(rows);
         viewer.refresh();
+    }
+
+    private Map<MigrationStatus, Integer> storedCounts(String name) throws BatchStoreException {
+        Map<MigrationStatus, Integer> counts = stored.get(name);
+        if (counts == null) {
+            counts = new EnumMap<>(MigrationStatus.class);
+            for (var s : session.store().states(name)) {
+                counts.merge(s.status(), 1, Integer::sum);
+            }
+            stored.put(name, counts);
+        }
+        return counts;
     }
 
     private void column(TableColumnLayout layout, String title, int weight, Function<BatchSummary, String> text) {
