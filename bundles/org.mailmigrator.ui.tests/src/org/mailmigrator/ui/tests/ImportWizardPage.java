@@ -102,6 +102,19 @@ final class ImportWizardPage {
         throw new AssertionError("no preview row for line " + line);
     }
 
+    boolean exchangeFieldsEnabled() {
+        return page().exchangeSourceServer().isEnabled();
+    }
+
+    /** Fills the batch-wide fields of an Exchange Online CSV. */
+    ImportWizardPage exchange(String sourceServer, String destinationServer, String password) {
+        page().exchangeSourceServer().setText(sourceServer);
+        page().exchangeDestinationServer().setText(destinationServer);
+        page().exchangeDestinationPassword().setText(password);
+        UiTestSupport.processEvents();
+        return this;
+    }
+
     ImportWizardPage skipBadRows(boolean skip) {
         page().skipBadRowsButton().setSelection(skip);
         UiTestSupport.click(page().skipBadRowsButton());

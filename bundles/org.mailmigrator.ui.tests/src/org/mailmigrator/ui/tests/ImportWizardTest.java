@@ -95,6 +95,28 @@ class ImportWizardTest {
     }
 
     @Test
+    void anExchangeCsvNeedsTheBatchWideServersAndPassword(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("exchange-" + System.nanoTime() + ".csv");
+        Files.writeString(file, "EmailAddress,UserName,Password\nalice@contoso.com,alice,\"Pa,ss-A\"\nbob@contoso.com,bob,Pass-B\n");
+        BatchesViewPage batches = BatchesViewPage.open();
+        ImportWizardPage wizard = batches.openImport().chooseFile(file);
+        assertTrue(wizard.detected().startsWith("Found: exchange"), wizard.detected());
+        assertTrue(wizard.exchangeFieldsEnabled());
+        assertTrue(wizard.problemsOf(1).contains("source server"), wizard.problemsOf(1));
+        assertFalse(wizard.finishEnabled());
+        assertEquals(List.of("3", "bob@contoso.com", "bob", "••••••", "", ""), wizard.previewRows().get(2));
+
+        wizard.exchange("imap.old.example", "imaps://outlook.office365.com", "Admin-Secret");
+        assertEquals("", wizard.problemsOf(1));
+        assertTrue(wizard.summary().startsWith("2 valid pair(s); 0 problem(s)"), wizard.summary());
+        String name = wizard.batchName();
+        assertTrue(wizard.finish());
+        var spec = PlatformUI.getWorkbench().getService(BatchSession.class).store().batch(name).orElseThrow();
+        assertEquals("outlook.office365.com", spec.migrations().get(0).destination().setting("host").orElseThrow());
+        assertEquals("alice@contoso.com", spec.migrations().get(0).destination().setting("login").orElseThrow());
+    }
+
+    @Test
     void aNameInUseIsRefused(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("twice-" + System.nanoTime() + ".txt");
         Files.writeString(file, VALID);

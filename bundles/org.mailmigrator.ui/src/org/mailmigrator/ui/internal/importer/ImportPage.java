@@ -39,6 +39,7 @@ public final class ImportPage extends WizardPage {
     private Table preview;
     private Label summary;
     private Button skipBadRows;
+    private ExchangeFields exchange;
     private ImportResult result;
 
     ImportPage(BatchSession session) {
@@ -74,6 +75,9 @@ public final class ImportPage extends WizardPage {
         GridDataFactory.fillDefaults().span(3, 1).grab(true, true).hint(760, 260).applyTo(preview);
         summary = new Label(c, SWT.WRAP);
         GridDataFactory.fillDefaults().span(3, 1).grab(true, false).applyTo(summary);
+        exchange = new ExchangeFields(c, () -> read(false));
+        GridDataFactory.fillDefaults().span(3, 1).grab(true, false).applyTo(exchange.control());
+        exchange.setEnabled(false);
         skipBadRows = new Button(c, SWT.CHECK);
         skipBadRows.setText("&Skip bad rows (import only the valid pairs)");
         GridDataFactory.fillDefaults().span(3, 1).applyTo(skipBadRows);
@@ -109,6 +113,18 @@ public final class ImportPage extends WizardPage {
         return summary;
     }
 
+    public Text exchangeSourceServer() {
+        return exchange.sourceServer();
+    }
+
+    public Text exchangeDestinationServer() {
+        return exchange.destinationServer();
+    }
+
+    public Text exchangeDestinationPassword() {
+        return exchange.destinationPassword();
+    }
+
     public Button skipBadRowsButton() {
         return skipBadRows;
     }
@@ -136,7 +152,8 @@ public final class ImportPage extends WizardPage {
         try {
             byte[] data = Files.readAllBytes(path);
             CsvFormat chosen = CsvFormat.values()[Math.max(0, format.getSelectionIndex())];
-            result = session.importer().read(data, ImportOptions.auto().withFormat(chosen));
+            result = session.importer().read(data, exchange.apply(ImportOptions.auto().withFormat(chosen)));
+            exchange.setEnabled(result.format() == CsvFormat.EXCHANGE);
             detected.setText("Found: " + result.format().name().toLowerCase(java.util.Locale.ROOT) + ", " + result.charset());
             var rows = CsvPreview.rows(data, Charset.forName(result.charset()), result.format());
             new PreviewTable(preview).show(CsvPreview.columnNames(result.format(), rows), rows, result.problems());
