@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Starts the workbench under a virtual display and saves PNGs of its main screens into OUTDIR.
+# Starts the workbench under a virtual display and saves PNGs of its main screens into OUTDIR: the Connectors
+# view, the Migrations view with Failed and Queued rows (prepared with the command line), the Import wizard
+# showing invalid cells.
 # Also prints the time from ./mailmigrator (product already built) to the visible workbench window,
 # for a first start (fresh caches) and later starts; target <= 3 s. Each UI issue adds its screens at the end.
 #   releng/screenshots.sh OUTDIR [STARTS]
@@ -78,3 +80,32 @@ echo "startup: ./mailmigrator to workbench window: first start ${times[0]} s (fr
 start_workbench
 xdotool windowsize "$wid" 1600 1000 windowmove "$wid" 0 0 || true
 shot workbench-connectors
+stop_workbench
+
+# Migrations table with statuses: the command line (same workspace) imports two batches and runs one of them
+# against a closed port, so its rows end Failed with their error while the other batch stays Queued. The
+# Migrations view shows every batch while none is selected in the Batches view.
+demo="$workspace/demo-files"
+mkdir -p "$demo"
+for i in 1 2 3 4 5 6; do
+  echo "127.0.0.1:9;pilot$i;pw-$i;127.0.0.1:9;pilot$i;pw-$i;;"
+done >"$demo/pilot.txt"
+for i in $(seq 1 24); do
+  echo "imap.old.example;user$i;pw-$i;imap.new.example;user$i;pw-$i;;"
+done >"$demo/wave-2.txt"
+MAILMIGRATOR_WORKSPACE="$workspace" ./mailmigrator batch import "$demo/wave-2.txt" >/dev/null
+MAILMIGRATOR_WORKSPACE="$workspace" ./mailmigrator batch run "$demo/pilot.txt" --allow-plaintext >/dev/null 2>&1 || true
+start_workbench
+xdotool windowsize "$wid" 1600 1000 windowmove "$wid" 0 0 || true
+shot workbench-migrations
+stop_workbench
+
+# The Import wizard on a file with invalid cells: -Dmailmigrator.demo.importFile=FILE opens it on FILE at start-up.
+cat >"$demo/invalid.txt" <<'CSV'
+imap.old.example;alice;pw1;imap.new.example;alice;pw2;;
+imap.old.example:99999;bob;pw1;imap.new.example;bob;pw2;;
+imap.old.example;carol;pw1;imap.new.example;carol;pw2;--frobnicate;
+CSV
+start_workbench "-Dmailmigrator.demo.importFile=$demo/invalid.txt"
+xdotool windowsize "$wid" 1600 1000 windowmove "$wid" 0 0 || true
+shot import-wizard-invalid

@@ -1,15 +1,24 @@
 package org.mailmigrator.ui;
 
+import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
-/** The "Migrations" perspective: the administrator's home. */
+/** The "Migrations" perspective, the administrator's home: batches on the left, their migrations beside. */
 public final class MigrationsPerspective implements IPerspectiveFactory {
 
     @Override
     public void createInitialLayout(IPageLayout layout) {
         layout.setEditorAreaVisible(false);
-        layout.addView(UiIds.VIEW_CONNECTORS, IPageLayout.TOP, 0.7f, layout.getEditorArea());
+        String editors = layout.getEditorArea();
+        layout.addView(UiIds.VIEW_BATCHES, IPageLayout.LEFT, 0.25f, editors);
+        layout.addView(UiIds.VIEW_MIGRATIONS, IPageLayout.RIGHT, 0.25f, editors);
+        IFolderLayout bottom = layout.createFolder("org.mailmigrator.ui.folders.bottom", IPageLayout.BOTTOM, 0.72f,
+                UiIds.VIEW_MIGRATIONS);
+        bottom.addView(UiIds.VIEW_CONNECTORS);
+        bottom.addPlaceholder(IPageLayout.ID_PROGRESS_VIEW);
+        layout.addShowViewShortcut(UiIds.VIEW_BATCHES);
+        layout.addShowViewShortcut(UiIds.VIEW_MIGRATIONS);
         layout.addShowViewShortcut(UiIds.VIEW_CONNECTORS);
         layout.addShowViewShortcut(IPageLayout.ID_PROGRESS_VIEW);
     }

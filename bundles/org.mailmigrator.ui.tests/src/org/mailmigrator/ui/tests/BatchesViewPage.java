@@ -1,0 +1,74 @@
+package org.mailmigrator.ui.tests;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+import org.mailmigrator.ui.UiIds;
+import org.mailmigrator.ui.internal.batches.BatchSummary;
+import org.mailmigrator.ui.internal.batches.BatchesView;
+
+/** Page object of the Batches view: its rows, selecting a batch, and the Import wizard it opens. */
+final class BatchesViewPage {
+    private final BatchesView view;
+
+    private BatchesViewPage(BatchesView view) {
+        this.view = view;
+    }
+
+    static BatchesViewPage open() throws PartInitException {
+        var page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        BatchesViewPage opened = new BatchesViewPage((BatchesView) page.showView(UiIds.VIEW_BATCHES));
+        UiTestSupport.processEvents();
+        return opened;
+    }
+
+    ImportWizardPage openImport() {
+        return new ImportWizardPage(view.openImport());
+    }
+
+    /** The row of batch {@code name} as its cell texts, or an empty list when the batch is not shown. */
+    List<String> row(String name) {
+        UiTestSupport.processEvents();
+        Table t = view.viewer().getTable();
+        for (TableItem item : t.getItems()) {
+            if (item.getText(0).equals(name)) {
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < t.getColumnCount(); i++) {
+                    cells.add(item.getText(i));
+                }
+                return cells;
+            }
+        }
+        return List.of();
+    }
+
+    /** Purges as the toolbar's Purge does once its confirmation is answered Yes. */
+    void purge(String name) throws Exception {
+        view.purge(List.of(name));
+        UiTestSupport.processEvents();
+    }
+
+    /** Clears the selection: the Migrations view then shows every batch. */
+    void selectNone() {
+        view.viewer().setSelection(StructuredSelection.EMPTY, false);
+        UiTestSupport.processEvents();
+    }
+
+    /** Selects the batch as a click would: the Migrations view follows. */
+    void select(String name) {
+        UiTestSupport.processEvents();
+        for (TableItem item : view.viewer().getTable().getItems()) {
+            if (item.getData() instanceof BatchSummary b && b.name().equals(name)) {
+                view.viewer().setSelection(new StructuredSelection(b), true);
+                UiTestSupport.processEvents();
+                return;
+            }
+        }
+        throw new AssertionError("no batch " + name + " in the Batches view");
+    }
+}

@@ -1,0 +1,112 @@
+package org.mailmigrator.ui.tests;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+import org.mailmigrator.ui.UiIds;
+import org.mailmigrator.ui.internal.batches.MigrationColumn;
+import org.mailmigrator.ui.internal.batches.MigrationsView;
+
+/** Page object of the Migrations view: reads the virtual table's cells, sorts, filters, runs actions. */
+final class MigrationsViewPage {
+    private final MigrationsView view;
+
+    private MigrationsViewPage(MigrationsView view) {
+        this.view = view;
+    }
+
+    static MigrationsViewPage open() throws PartInitException {
+        var page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        MigrationsViewPage opened = new MigrationsViewPage((MigrationsView) page.showView(UiIds.VIEW_MIGRATIONS));
+        UiTestSupport.processEvents();
+        return opened;
+    }
+
+    /** Closes the view and opens it again, as a person would from Window > Show View. */
+    static MigrationsViewPage reopen() throws PartInitException {
+        var page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        var ref = page.findViewReference(UiIds.VIEW_MIGRATIONS);
+        if (ref != null) {
+            page.hideView(ref);
+            UiTestSupport.processEvents();
+        }
+        return open();
+    }
+
+    int rowCount() {
+        return table().getItemCount();
+    }
+
+    /** The text of a cell: reading it makes the virtual table fill the item, as scrolling to it would. */
+    String cell(int row, String columnTitle) {
+        int c = columnIndex(columnTitle);
+        return table().getItem(row).getText(c);
+    }
+
+    List<String> column(String columnTitle) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < rowCount(); i++) {
+            out.add(cell(i, columnTitle));
+        }
+        return out;
+    }
+
+    /** Clicks a column header. */
+    void sortBy(String columnTitle) {
+        UiTestSupport.click(table().getColumn(columnIndex(columnTitle)));
+    }
+
+    void unsorted() {
+        view.table().unsorted();
+        UiTestSupport.processEvents();
+    }
+
+    void filter(String text) {
+        view.filterBox().setText(text);
+        UiTestSupport.processEvents();
+    }
+
+    void statusFilter(String label) {
+        var combo = view.statusFilter();
+        combo.select(combo.indexOf(label));
+        UiTestSupport.click(combo);
+    }
+
+    void selectAll() {
+        table().selectAll();
+        UiTestSupport.click(table());
+    }
+
+    boolean actionEnabled(String label) {
+        return view.action(label).isEnabled();
+    }
+
+    void run(String action) {
+        view.action(action).run();
+        UiTestSupport.processEvents();
+    }
+
+    int liveRefreshes() {
+        return view.liveRefreshes();
+    }
+
+    String statusText() {
+        return view.statusText();
+    }
+
+    private int columnIndex(String title) {
+        for (MigrationColumn c : MigrationColumn.values()) {
+            if (c.title().equals(title)) {
+                return c.ordinal();
+            }
+        }
+        throw new AssertionError("no column " + title);
+    }
+
+    Table table() {
+        return view.table().widget();
+    }
+}

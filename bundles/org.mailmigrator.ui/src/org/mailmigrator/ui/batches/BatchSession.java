@@ -1,0 +1,174 @@
+package org.mailmigrator.ui.batches;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import org.mailmigrator.batch.BatchSpec;
+import org.mailmigrator.batch.Batches;
+import org.mailmigrator.batch.Workspace;
+import org.mailmigrator.batch.csv.CsvImporter;
+import org.mailmigrator.batch.csv.ImportResult;
+import org.mailmigrator.batch.jobs.BatchListener;
+import org.mailmigrator.batch.jobs.BatchManager;
+import org.mailmigrator.batch.jobs.BatchProgress;
+import org.mailmigrator.batch.jobs.ConnectorFactory;
+import org.mailmigrator.batch.jobs.RunSettings;
+import org.mailmigrator.batch.secrets.SecretVault;
+import org.mailmigrator.batch.store.BatchStore;
+import org.mailmigrator.batch.store.BatchStoreException;
+import org.mailmigrator.core.connector.ConnectorRegistry;
+
+/**
+ * The workbench's hold on one workspace: its batch store, secret vault and the single {@link BatchManager}
+ * that runs its batches (the host limit is shared only within one manager, so there must be one per
+ * process). The workbench provides it as a service ({@code getSite().getService(BatchSession.class)});
+ * tests and tools may build their own on any folder.
+ */
+public final class BatchSession implements AutoCloseable {
+    /** Defaults of the command line's {@code batch import}. */
+    public static final int DEFAULT_PARALLEL = 4;
+    public static final int DEFAULT_PER_HOST = 10;
+
+    private final Workspace workspace;
+    private final BatchStore store;
+    private final SecretVault vault;
+    private final BatchManager manager;
+    private final ConnectorRegistry registry;
+    private final Set<String> runInThisProcess = ConcurrentHashMap.newKeySet();
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private final List<BatchListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile RunSettings runSettings = RunSettings.defaults();
+
+    public BatchSession(Workspace workspace, ConnectorRegistry registry) throws IOException, BatchStoreException {
+        this.workspace = workspace;
+        this.registry = registry;
+        this.vault = SecretVault.open(workspace.defaultSecretsKey(), true);
+        this.store = BatchStore.open(workspace.batchesDir(), false);
+        this.manager = new BatchManager(workspace, store, vault, ConnectorFactory.of(registry));
+        // the manager cannot forget a listener: views come and go through this list instead
+        manager.addListener(new BatchListener() {
+            @Override
+            public void progress(BatchProgress snapshot) {
+                runInThisProcess.add(snapshot.batch());
+                listeners.forEach(l -> l.progress(snapshot));
+            }
+
+            @Override
+            public void migrationChanged(String batch, org.mailmigrator.batch.MigrationState state) {
+                listeners.forEach(l -> l.migrationChanged(batch, state));
+            }
+
+            @Override
+            public void batchFinished(BatchSpec batch, BatchProgress last) {
+                listeners.forEach(l -> l.batchFinished(batch, last));
+            }
+        });
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public BatchStore store() {
+        return store;
+    }
+
+    public BatchManager manager() {
+        return manager;
+    }
+
+    public CsvImporter importer() {
+        return new CsvImporter(registry);
+    }
+
+    /** How runs started from the workbench connect (plaintext allowed, pinned certificates...). */
+    public RunSettings runSettings() {
+        return runSettings;
+    }
+
+    public void setRunSettings(RunSettings settings) {
+        this.runSettings = settings;
+    }
+
+    /** Progress of this process's runs, coalesced by the manager (at most 4 snapshots a second per batch). */
+    public void addListener(BatchListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(BatchListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Told (on any thread) when a batch was imported, purged or started: the list of batches may differ. */
+    public void addChangeListener(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    public void removeChangeListener(Runnable listener) {
+        changeListeners.remove(listener);
+    }
+
+    /** Stores the valid pairs of an import as a new batch (see {@link Batches#store}). */
+    public BatchSpec store(String name, ImportResult imported, boolean skipBadRows) throws BatchStoreException {
+        BatchSpec spec = Batches.store(store, vault, name, imported, skipBadRows, DEFAULT_PARALLEL, DEFAULT_PER_HOST,
+                Optional.empty(), Optional.empty());
+        changed();
+        return spec;
+    }
+
+    /**
+     * The live snapshot of a batch this process has run (the manager published one for it), which holds
+     * totals and rates the store does not; empty for a batch only in the store.
+     */
+    public Optional<BatchProgress> live(String batch) {
+        return runInThisProcess.contains(batch) ? Optional.of(manager.snapshot(batch)) : Optional.empty();
+    }
+
+    /**
+     * Deletes a batch, its passwords, statuses and engine state (the GDPR delete), after stopping its jobs.
+     */
+    public void purge(String batch) throws BatchStoreException, IOException, InterruptedException {
+        manager.stop(batch, List.of());
+        manager.join(batch, Duration.ofSeconds(30));
+        runInThisProcess.remove(batch);
+        store.purge(batch);
+        deleteTree(workspace.stateDir(batch));
+        changed();
+    }
+
+    private void changed() {
+        changeListeners.forEach(Runnable::run);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** Stops this process's jobs (running migrations stay Running for the next run) and closes the store. */
+    @Override
+    public void close() {
+        try {
+            manager.shutdown(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        manager.close();
+        store.close();
+    }
+}

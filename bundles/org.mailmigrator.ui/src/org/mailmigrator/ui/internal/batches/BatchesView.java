@@ -1,0 +1,191 @@
+package org.mailmigrator.ui.internal.batches;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.layout.TableColumnLayout;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnWeightData;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.ui.part.ViewPart;
+import org.mailmigrator.batch.MigrationStatus;
+import org.mailmigrator.batch.jobs.BatchProgress;
+import org.mailmigrator.batch.store.BatchStoreException;
+import org.mailmigrator.ui.batches.BatchSession;
+import org.mailmigrator.ui.internal.importer.ImportWizard;
+
+/** The workspace's batches with their migrations counted by status; its selection drives the Migrations view. */
+public final class BatchesView extends ViewPart {
+    private BatchSession session;
+    private TableViewer viewer;
+    private LiveUpdates live;
+    /** Counts of batches not run by this process, read once: live ticks must not re-read 10,000 states. */
+    private final Map<String, Map<MigrationStatus, Integer>> stored = new java.util.HashMap<>();
+    private final Runnable onChange = () -> getSite().getShell().getDisplay().asyncExec(() -> {
+        stored.clear();  // a batch was imported or purged: read the store again
+        refreshIfAlive();
+    });
+    private final Map<String, BatchProgress> lastLive = new java.util.HashMap<>();
+    private final List<BatchSummary> input = new ArrayList<>();
+
+    @Override
+    public void createPartControl(Composite parent) {
+        session = getSite().getService(BatchSession.class);
+        Composite holder = new Composite(parent, SWT.NONE);
+        TableColumnLayout layout = new TableColumnLayout();
+        holder.setLayout(layout);
+        viewer = new TableViewer(holder, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
+        viewer.getTable().setHeaderVisible(true);
+        viewer.getTable().setLinesVisible(true);
+        column(layout, "Batch", 30, BatchSummary::name);
+        column(layout, "Migrations", 12, b -> String.valueOf(b.migrations()));
+        column(layout, "Queued / running", 14, b -> String.valueOf(b.count(MigrationStatus.QUEUED, MigrationStatus.PREFLIGHT, MigrationStatus.RUNNING)));
+        column(layout, "Synced", 10, b -> String.valueOf(b.count(MigrationStatus.SYNCED, MigrationStatus.SYNCED_WITH_ERRORS, MigrationStatus.COMPLETED)));
+        column(layout, "Failed", 10, b -> String.valueOf(b.count(MigrationStatus.FAILED)));
+        column(layout, "Paused / stopped", 14, b -> String.valueOf(b.count(MigrationStatus.PAUSED, MigrationStatus.STOPPED)));
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        viewer.setComparer(new org.eclipse.jface.viewers.IElementComparer() {
+            @Override
+            public boolean equals(Object a, Object b) {
+                return a instanceof BatchSummary x && b instanceof BatchSummary y ? x.name().equals(y.name()) : a.equals(b);
+            }
+
+            @Override
+            public int hashCode(Object element) {
+                return element instanceof BatchSummary x ? x.name().hashCode() : element.hashCode();
+            }
+        });
+        viewer.setInput(input);
+        getSite().setSelectionProvider(viewer);
+        var toolbar = getViewSite().getActionBars().getToolBarManager();
+        toolbar.add(action("Import…", "Import a batch from a CSV file", this::openImport));
+        toolbar.add(action("Purge", "Delete the selected batches with their passwords, statuses and state", this::purgeSelected));
+        session.addChangeListener(onChange);
+        live = new LiveUpdates(session, parent.getDisplay(), snapshots -> {
+            lastLive.putAll(snapshots);
+            refreshIfAlive();
+        });
+        refresh();
+        DemoFlags.importFile().ifPresent(f -> parent.getDisplay().asyncExec(
+                () -> openImport().page().fileText().setText(f.toString())));
+    }
+
+    public TableViewer viewer() {
+        return viewer;
+    }
+
+    /** Opens the import wizard; returns without waiting (tests drive it through its page). */
+    public ImportWizard openImport() {
+        ImportWizard wizard = new ImportWizard(session);
+        wizard.open(getSite().getShell(), false);
+        return wizard;
+    }
+
+    /** Purges these batches without asking (the toolbar asks first). */
+    public void purge(List<String> names) throws Exception {
+        for (String n : names) {
+            session.purge(n);
+            lastLive.remove(n);
+        }
+    }
+
+    private void purgeSelected() {
+        List<String> names = new ArrayList<>();
+        viewer.getStructuredSelection().forEach(o -> names.add(((BatchSummary) o).name()));
+        if (names.isEmpty() || !MessageDialog.openConfirm(getSite().getShell(), "Purge batches", "Delete " + names
+                + " with their stored passwords, statuses and engine state? This cannot be undone.")) {
+            return;
+        }
+        try {
+            purge(names);
+        } catch (Exception e) {
+            MessageDialog.openError(getSite().getShell(), "Purge batches", e.getMessage());
+        }
+    }
+
+    private void refreshIfAlive() {
+        if (!viewer.getControl().isDisposed()) {
+            refresh();
+        }
+    }
+
+    private void refresh() {
+        List<BatchSummary> rows = new ArrayList<>();
+        try {
+            for (String name : session.store().names()) {
+                Map<MigrationStatus, Integer> counts = new EnumMap<>(MigrationStatus.class);
+                BatchProgress p = lastLive.get(name);
+                if (p != null) {
+                    counts.putAll(p.countByStatus());
+                } else {
+                    counts.putAll(storedCounts(name));
+                }
+                rows.add(new BatchSummary(name, counts.values().stream().mapToInt(Integer::intValue).sum(), counts));
+            }
+        } catch (BatchStoreException e) {
+            setContentDescription("Cannot read the batches: " + e.getMessage());
+        }
+        // same input list, elements compared by name: refresh keeps the selection without firing an empty one
+        input.clear();
+        input.addAll(rows);
+        viewer.refresh();
+    }
+
+    private Map<MigrationStatus, Integer> storedCounts(String name) throws BatchStoreException {
+        Map<MigrationStatus, Integer> counts = stored.get(name);
+        if (counts == null) {
+            counts = new EnumMap<>(MigrationStatus.class);
+            for (var s : session.store().states(name)) {
+                counts.merge(s.status(), 1, Integer::sum);
+            }
+            stored.put(name, counts);
+        }
+        return counts;
+    }
+
+    private void column(TableColumnLayout layout, String title, int weight, Function<BatchSummary, String> text) {
+        TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
+        c.getColumn().setText(title);
+        layout.setColumnData(c.getColumn(), new ColumnWeightData(weight, 60));
+        c.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply((BatchSummary) element);
+            }
+        });
+    }
+
+    private static Action action(String label, String tip, Runnable run) {
+        Action a = new Action(label) {
+            @Override
+            public void run() {
+                run.run();
+            }
+        };
+        a.setToolTipText(tip);
+        return a;
+    }
+
+    @Override
+    public void setFocus() {
+        viewer.getControl().setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        if (live != null) {
+            live.dispose();
+            session.removeChangeListener(onChange);
+        }
+        super.dispose();
+    }
+}

@@ -1,0 +1,21 @@
+package org.mailmigrator.ui.internal.batches;
+
+import org.mailmigrator.batch.jobs.MigrationProgress;
+
+/** One line of the Migrations view: a migration's progress, its batch and what it copies. */
+public record MigrationRow(String batch, MigrationProgress progress, String kinds) {
+
+    /** Identifies the migration across snapshots (selection survives live updates). */
+    public String key() {
+        return batch + "/" + progress.id();
+    }
+
+    /** Messages done out of the total counted so far, 0 to 100; -1 while nothing is counted. */
+    public int percent() {
+        long total = progress.messagesTotal();
+        if (total <= 0) {
+            return progress.status().synced() ? 100 : -1;
+        }
+        return (int) Math.min(100, progress.messagesDone() * 100 / total);
+    }
+}
