@@ -59,7 +59,8 @@ start_workbench() {
 # Waits until the workbench has exited (after closing itself), or stops it.
 stop_workbench() {
   local i
-  for i in $(seq 1 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+  # a first session also writes the JDK's start-up cache when it exits: give it time
+  for i in $(seq 1 600); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
   kill "$app_pid" 2>/dev/null || true
   wait "$app_pid" 2>/dev/null || true
   app_pid=""

@@ -51,6 +51,7 @@ mm_build() {
     echo "mailmigrator: build failed; full log: $log" >&2
     return 1
   fi
+  rm -f "$MM_PRODUCTS"/*/linux/gtk/x86_64/configuration/mailmigrator-jdk*.aot
   touch "$MM_BUILT_MARK"
   echo "mailmigrator: build done" >&2
 }
@@ -77,6 +78,23 @@ mm_ensure_packages() {
 
 # What the workbench window needs on a bare Debian machine: GTK 3 (SWT's toolkit) and a font.
 MM_UI_PACKAGES="libgtk-3-0 fonts-dejavu-core"
+
+# JVM options that make start-up faster with JDK 25's ahead-of-time cache (JEP 514/515): the first session
+# records what the JVM loads and links and writes the cache when it exits (in a child JVM, a few seconds);
+# later sessions start from it (workbench window ~2.8 s instead of ~3.2 s here). One cache per product and
+# JDK version; the JVM ignores a cache that does not match, and mm_build deletes them with every build.
+mm_aot_args() {
+  local product="$1" v feature
+  v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9.]*\).*/\1/p' "$JAVA_HOME/release" 2>/dev/null)
+  feature="${v%%.*}"
+  [ -n "$feature" ] && [ "$feature" -ge 25 ] || return 0
+  local cache="$product/configuration/mailmigrator-jdk$v.aot"
+  if [ -f "$cache" ]; then
+    echo "-XX:AOTCache=$cache -Xlog:aot*=off -Xlog:cds*=off"
+  else
+    echo "-XX:AOTCacheOutput=$cache -Xlog:aot*=off -Xlog:cds*=off"
+  fi
+}
 
 # The Equinox launcher jar of a product folder.
 mm_launcher_jar() {
