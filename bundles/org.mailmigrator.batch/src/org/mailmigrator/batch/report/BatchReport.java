@@ -23,6 +23,7 @@ import org.mailmigrator.batch.store.BatchStore;
 import org.mailmigrator.batch.store.BatchStoreException;
 import org.mailmigrator.core.engine.SkippedItem;
 import org.mailmigrator.core.model.Migration;
+import org.mailmigrator.core.report.Json;
 
 /**
  * The reports of a batch, from what the store holds (so they can be written after the run, by another

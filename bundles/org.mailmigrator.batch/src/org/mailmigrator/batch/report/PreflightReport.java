@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.mailmigrator.batch.preflight.PreflightResult;
 import org.mailmigrator.core.mail.Quota;
+import org.mailmigrator.core.report.Json;
 
 /**
  * The pre-flight results of a run, as the command line prints them and as {@code preflight.txt} /

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.mailmigrator.core.engine.FolderPlan;
 import org.mailmigrator.core.engine.MigrationReport;
 import org.mailmigrator.core.engine.SkippedItem;
+import org.mailmigrator.core.report.Json;
 
 /** The JSON report of a run ({@code --report FILE.json}): accounts without secrets, counts, skipped items, plan. */
 final class ReportFile {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.mailmigrator.core.pim.PimReport;
+import org.mailmigrator.core.report.Json;
 
 /** {@code --report FILE.json} of a calendar/contacts run: counts, every failed item with its reason, the notes. */
 final class PimReportFile {
@@ -16,28 +17,12 @@ final class PimReportFile {
 
     static void write(Path file, String source, PimTarget target, PimReport report, int exitCode) throws IOException {
         List<String> failed = report.failures().stream()
-                .map(f -> "{\"item\": " + quote(f.what()) + ", \"reason\": " + quote(f.reason()) + "}").toList();
-        String json = "{\n  \"source\": " + quote(source) + ",\n  \"target\": " + quote(target.toString())
-                + ",\n  \"exitCode\": " + exitCode + ",\n  \"failure\": " + (report.failure() == null ? "null" : quote(report.failure()))
+                .map(f -> "{\"item\": " + Json.quote(f.what()) + ", \"reason\": " + Json.quote(f.reason()) + "}").toList();
+        String json = "{\n  \"source\": " + Json.quote(source) + ",\n  \"target\": " + Json.quote(target.toString())
+                + ",\n  \"exitCode\": " + exitCode + ",\n  \"failure\": " + (report.failure() == null ? "null" : Json.quote(report.failure()))
                 + ",\n  \"created\": " + report.created() + ",\n  \"updated\": " + report.updated()
                 + ",\n  \"unchanged\": " + report.unchanged() + ",\n  \"failed\": [" + String.join(", ", failed)
-                + "],\n  \"notes\": [" + report.notes().stream().map(PimReportFile::quote).collect(Collectors.joining(", ")) + "]\n}\n";
+                + "],\n  \"notes\": [" + report.notes().stream().map(Json::quote).collect(Collectors.joining(", ")) + "]\n}\n";
         Files.writeString(file, json, StandardCharsets.UTF_8);
     }
-
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> b.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return b.append('"').toString();
-    }
-
 }

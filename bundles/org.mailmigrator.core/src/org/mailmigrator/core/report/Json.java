@@ -1,4 +1,4 @@
-package org.mailmigrator.batch.report;
+package org.mailmigrator.core.report;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,12 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A small JSON writer for reports: maps, lists, strings, numbers, booleans, instants, durations (ISO-8601). */
-final class Json {
+/**
+ * The JSON of the product's reports (batch reports, {@code migrate --report}, {@code detect --json}): maps,
+ * lists, strings, numbers, booleans, null, Optional, instants and durations (ISO-8601). One writer, so every
+ * report escapes text the same way.
+ */
+public final class Json {
     private Json() {
     }
 
-    static String write(Object value) {
+    /** A pretty-printed document (two-space indent, one member per line), ending with a newline. */
+    public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
         write(sb, value, 0);
         return sb.append('\n').toString();
@@ -67,8 +72,16 @@ final class Json {
     }
 
     private static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (char c : s.toCharArray()) {
+        sb.append(quote(s));
+    }
+
+    /** A JSON string literal of {@code text}, or {@code null} when it is null. */
+    public static String quote(String text) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
             switch (c) {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");
@@ -84,6 +97,6 @@ final class Json {
                 }
             }
         }
-        sb.append('"');
+        return sb.append('"').toString();
     }
 }
