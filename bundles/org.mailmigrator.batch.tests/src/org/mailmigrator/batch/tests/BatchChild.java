@@ -19,6 +19,13 @@ import org.mailmigrator.connector.imap.ImapConnector;
  * status change. Arguments: workspace batch.
  */
 public final class BatchChild {
+    /** The class path of the child JVM that runs this class: batch manager, Eclipse Jobs, engine, IMAP, no OSGi. */
+    static final List<String> BUNDLES = List.of("org.mailmigrator.core", "org.mailmigrator.batch",
+            "org.mailmigrator.connector.imap", "org.mailmigrator.batch.tests", "jakarta.mail-api",
+            "org.eclipse.angus.mail", "angus-activation", "jakarta.activation-api", "com.h2database",
+            "org.apache.commons.commons-csv", "org.apache.commons.commons-io", "org.apache.commons.commons-codec",
+            "org.eclipse.core.jobs", "org.eclipse.equinox.common", "org.eclipse.osgi");
+
     private BatchChild() {
     }
 

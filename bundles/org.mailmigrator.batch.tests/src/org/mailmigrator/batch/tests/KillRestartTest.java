@@ -19,6 +19,7 @@ import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.Workspace;
 import org.mailmigrator.batch.store.BatchStore;
 import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.testing.ChildJvm;
 
 /**
  * The process running a batch is killed (SIGKILL) in the middle; the batch is run again and resumes where
@@ -45,7 +46,7 @@ class KillRestartTest {
             assertEquals(0, imported.code(), imported.toString());
             assertTrue(imported.out().contains("16 migration(s)") && imported.out().contains("native"), imported.out());
 
-            Process child = ChildJvm.command(BatchChild.class, List.of(ws.toString(), "kill")).redirectErrorStream(true).start();
+            Process child = ChildJvm.command(BatchChild.BUNDLES, BatchChild.class, List.of("-Xmx256m"), List.of(ws.toString(), "kill")).redirectErrorStream(true).start();
             StringBuilder seen = new StringBuilder();
             int synced = 0;
             CliRun live = null;

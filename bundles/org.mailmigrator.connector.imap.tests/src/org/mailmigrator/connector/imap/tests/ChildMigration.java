@@ -15,6 +15,7 @@ import org.mailmigrator.core.model.Role;
 import org.mailmigrator.core.model.Secret;
 import org.mailmigrator.core.spi.ConnectContext;
 import org.mailmigrator.core.state.StateStore;
+import java.util.List;
 
 /**
  * The engine in a bare JVM, for the SIGKILL test: prints "appended" after each destination write (and
@@ -22,6 +23,11 @@ import org.mailmigrator.core.state.StateStore;
  * Arguments: host port srcUser dstUser stateDir password pauseMillis.
  */
 public final class ChildMigration {
+    /** The class path of the child JVM that runs this class: the engine and the IMAP connector, no OSGi. */
+    static final List<String> BUNDLES = List.of("org.mailmigrator.core", "org.mailmigrator.connector.imap",
+            "org.mailmigrator.connector.imap.tests", "jakarta.mail-api", "org.eclipse.angus.mail", "angus-activation",
+            "jakarta.activation-api", "com.h2database");
+
     private ChildMigration() {
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.core.engine.MigrationReport;
 import org.mailmigrator.core.engine.Outcome;
 import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.testing.ChildJvm;
 
 /**
  * A real SIGKILL: the migration runs in a separate JVM that is killed (destroyForcibly) in the middle of
@@ -31,7 +32,7 @@ class SigkillTest {
             int[] killAfter = { 9, 40 };
             int killed = 0;
             for (int appends : killAfter) {
-                ProcessBuilder pb = ChildJvm.command(ChildMigration.class, List.of("-Xmx128m", "-Djava.io.tmpdir=" + tmp), List.of(Dovecot.HOST,
+                ProcessBuilder pb = ChildJvm.command(ChildMigration.BUNDLES, ChildMigration.class, List.of("-Xmx128m", "-Djava.io.tmpdir=" + tmp), List.of(Dovecot.HOST,
                         String.valueOf(dovecot.imapPort()), "kill-src", "kill-dst", state.toString(), Dovecot.PASSWORD,
                         "15"));
                 pb.redirectErrorStream(true);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.cli.internal.migrate.ExitCodes;
 import org.mailmigrator.core.engine.Outcome;
 import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.testing.ChildJvm;
 
 /**
  * An unknown host stops the pair at once with a connection failure (exit code 3) naming the host. Run in a
@@ -26,7 +27,7 @@ class UnknownHostTest {
     void anUnknownHostIsAConnectionFailureNamingTheHost(@TempDir Path dir) throws Exception {
         Path hosts = dir.resolve("hosts");
         Files.writeString(hosts, "127.0.0.1 localhost\n");
-        ProcessBuilder pb = ChildJvm.command(ChildMigration.class, List.of("-Djdk.net.hosts.file=" + hosts),
+        ProcessBuilder pb = ChildJvm.command(ChildMigration.BUNDLES, ChildMigration.class, List.of("-Djdk.net.hosts.file=" + hosts),
                 List.of("imap.no-such-host.example", "143", "a", "b", dir.resolve("state").toString(), Dovecot.PASSWORD, "0"));
         pb.redirectErrorStream(true);
         Process p = pb.start();

@@ -1,4 +1,4 @@
-package org.mailmigrator.batch.tests;
+package org.mailmigrator.testing;
 
 import java.io.File;
 import java.util.ArrayList;
@@ -10,36 +10,39 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
 /**
- * A class of this bundle in a plain JVM whose class path is made of the bundles of the running test
- * framework (the batch manager, Eclipse Jobs, the engine and the IMAP connector run without OSGi).
+ * Starts a test class in a separate plain JVM (no OSGi) whose class path is made of the jars and folders of
+ * bundles of the running test framework: the engine, the batch manager and the connectors are plain Java, so
+ * a test can kill that process for real (SIGKILL) or give it a JVM of its own (no DNS, small heap).
  */
-final class ChildJvm {
-    static final List<String> BUNDLES = List.of("org.mailmigrator.core", "org.mailmigrator.batch",
-            "org.mailmigrator.connector.imap", "org.mailmigrator.batch.tests", "jakarta.mail-api",
-            "org.eclipse.angus.mail", "angus-activation", "jakarta.activation-api", "com.h2database",
-            "org.apache.commons.commons-csv", "org.apache.commons.commons-io", "org.apache.commons.commons-codec",
-            "org.eclipse.core.jobs", "org.eclipse.equinox.common", "org.eclipse.osgi");
+public final class ChildJvm {
 
     private ChildJvm() {
     }
 
-    static ProcessBuilder command(Class<?> main, List<String> args) {
-        List<String> cmd = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx256m", "-cp",
-                classPath(), main.getName()));
+    /**
+     * @param bundles symbolic names of the bundles that make the class path, {@code main}'s own included
+     */
+    public static ProcessBuilder command(List<String> bundles, Class<?> main, List<String> jvmOptions, List<String> args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+        cmd.addAll(jvmOptions);
+        cmd.add("-cp");
+        cmd.add(classPath(FrameworkUtil.getBundle(main), bundles));
+        cmd.add(main.getName());
         cmd.addAll(args);
         return new ProcessBuilder(cmd);
     }
 
-    static String classPath() {
-        Bundle self = FrameworkUtil.getBundle(ChildJvm.class);
+    private static String classPath(Bundle self, List<String> bundles) {
         List<String> entries = new ArrayList<>();
-        for (String name : BUNDLES) {
+        for (String name : bundles) {
             Bundle b = List.of(self.getBundleContext().getBundles()).stream()
                     .filter(x -> name.equals(x.getSymbolicName())).max(Comparator.comparing(Bundle::getVersion))
                     .orElseThrow(() -> new IllegalStateException("bundle " + name + " is not in the test runtime"));
             File f = FileLocator.getBundleFileLocation(b)
                     .orElseThrow(() -> new IllegalStateException("bundle " + name + " has no file location"));
             if (f.isDirectory()) {
+                // a bundle of the reactor, not yet packed: its compiled classes
                 for (String sub : List.of("target/classes", "bin")) {
                     if (new File(f, sub).isDirectory()) {
                         f = new File(f, sub);
