@@ -14,20 +14,14 @@ if [ ! -f "$B/org.mailmigrator.batch.tests/target/classes/org/mailmigrator/batch
   echo "building $MODULES ..." >&2
   ./mvnw -B -q -DskipTests verify -pl "$MODULES" >&2
 fi
-M2="${MAVEN_REPO:-$HOME/.m2/repository}"
-jar() { local j; j=$(ls -d $M2/$1 2>/dev/null | sort -V | tail -1); [ -n "$j" ] || { echo "missing $1 (build the project first)" >&2; exit 1; }; echo "$j"; }
 CP="$B/org.mailmigrator.core/target/classes:$B/org.mailmigrator.connector.imap/target/classes"
 CP="$CP:$B/org.mailmigrator.testing/target/classes:$B/org.mailmigrator.batch/target/classes"
 CP="$CP:$B/org.mailmigrator.batch.tests/target/classes"
-CP="$CP:$(jar jakarta/mail/jakarta.mail-api/2.1.5/jakarta.mail-api-2.1.5.jar)"
-CP="$CP:$(jar org/eclipse/angus/angus-mail/2.0.5/angus-mail-2.0.5.jar)"
-CP="$CP:$(jar 'org/eclipse/angus/angus-activation/2.*/angus-activation-2.*.jar')"
-CP="$CP:$(jar 'jakarta/activation/jakarta.activation-api/2.*/jakarta.activation-api-2.*.jar')"
-CP="$CP:$(jar com/h2database/h2/2.5.252/h2-2.5.252.jar)"
-CP="$CP:$(jar org/apache/commons/commons-csv/1.14.1/commons-csv-1.14.1.jar)"
-CP="$CP:$(jar 'commons-io/commons-io/2.*/commons-io-2.*.jar')"
-CP="$CP:$(jar 'commons-codec/commons-codec/1.*/commons-codec-1.*.jar')"
-CP="$CP:$(jar 'org/eclipse/platform/org.eclipse.core.jobs/3.*/org.eclipse.core.jobs-3.*.jar')"
-CP="$CP:$(jar 'org/eclipse/platform/org.eclipse.equinox.common/3.*/org.eclipse.equinox.common-3.*.jar')"
-CP="$CP:$(jar 'org/eclipse/platform/org.eclipse.osgi/3.*/org.eclipse.osgi-3.*.jar')"
+CP="$CP:$(mm_mail_classpath)"
+CP="$CP:$(mm_m2_jar org/apache/commons/commons-csv/1.14.1/commons-csv-1.14.1.jar)"
+CP="$CP:$(mm_m2_jar 'commons-io/commons-io/2.*/commons-io-2.*.jar')"
+CP="$CP:$(mm_m2_jar 'commons-codec/commons-codec/1.*/commons-codec-1.*.jar')"
+CP="$CP:$(mm_m2_jar 'org/eclipse/platform/org.eclipse.core.jobs/3.*/org.eclipse.core.jobs-3.*.jar')"
+CP="$CP:$(mm_m2_jar 'org/eclipse/platform/org.eclipse.equinox.common/3.*/org.eclipse.equinox.common-3.*.jar')"
+CP="$CP:$(mm_m2_jar 'org/eclipse/platform/org.eclipse.osgi/3.*/org.eclipse.osgi-3.*.jar')"
 exec "$JAVA_HOME/bin/java" -Xmx1g -cp "$CP" org.mailmigrator.batch.tests.BatchBenchmark "$@"

@@ -96,6 +96,26 @@ mm_aot_args() {
   fi
 }
 
+# The newest jar of the local Maven repository matching a path pattern (benchmarks build their class paths
+# from the jars the build downloaded).
+mm_m2_jar() {
+  local j
+  j=$(ls -d ${MAVEN_REPO:-$HOME/.m2/repository}/$1 2>/dev/null | sort -V | tail -1)
+  [ -n "$j" ] || { echo "missing $1 (build the project first)" >&2; return 1; }
+  echo "$j"
+}
+
+# Class path of Jakarta Mail with Angus and H2: what the engine and the IMAP connector need outside OSGi.
+mm_mail_classpath() {
+  local cp=""
+  cp="$(mm_m2_jar jakarta/mail/jakarta.mail-api/2.1.5/jakarta.mail-api-2.1.5.jar)" || return 1
+  cp="$cp:$(mm_m2_jar org/eclipse/angus/angus-mail/2.0.5/angus-mail-2.0.5.jar)" || return 1
+  cp="$cp:$(mm_m2_jar 'org/eclipse/angus/angus-activation/2.*/angus-activation-2.*.jar')" || return 1
+  cp="$cp:$(mm_m2_jar 'jakarta/activation/jakarta.activation-api/2.*/jakarta.activation-api-2.*.jar')" || return 1
+  cp="$cp:$(mm_m2_jar com/h2database/h2/2.5.252/h2-2.5.252.jar)" || return 1
+  echo "$cp"
+}
+
 # The Equinox launcher jar of a product folder.
 mm_launcher_jar() {
   local jar
