@@ -1,6 +1,5 @@
 package org.mailmigrator.ui.tests;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.jface.viewers.StructuredSelection;
@@ -37,11 +36,7 @@ final class BatchesViewPage {
         Table t = view.viewer().getTable();
         for (TableItem item : t.getItems()) {
             if (item.getText(0).equals(name)) {
-                List<String> cells = new ArrayList<>();
-                for (int i = 0; i < t.getColumnCount(); i++) {
-                    cells.add(item.getText(i));
-                }
-                return cells;
+                return UiTestSupport.cells(t, item);
             }
         }
         return List.of();

@@ -1,10 +1,8 @@
 package org.mailmigrator.ui.tests;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
@@ -27,24 +25,12 @@ final class ConnectorsViewPage {
     }
 
     List<String> columnTitles() {
-        List<String> titles = new ArrayList<>();
-        for (var column : table().getColumns()) {
-            titles.add(column.getText());
-        }
-        return titles;
+        return UiTestSupport.columnTitles(table());
     }
 
     /** Each row as the cell texts, left to right. */
     List<List<String>> rows() {
-        List<List<String>> rows = new ArrayList<>();
-        for (TableItem item : table().getItems()) {
-            List<String> cells = new ArrayList<>();
-            for (int i = 0; i < table().getColumnCount(); i++) {
-                cells.add(item.getText(i));
-            }
-            rows.add(cells);
-        }
-        return rows;
+        return UiTestSupport.rows(table());
     }
 
     List<String> row(String connectorId) {

@@ -1,7 +1,6 @@
 package org.mailmigrator.ui.tests;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.swt.SWT;
@@ -62,24 +61,12 @@ final class ImportWizardPage {
     }
 
     List<String> previewColumns() {
-        List<String> titles = new ArrayList<>();
-        for (var c : table().getColumns()) {
-            titles.add(c.getText());
-        }
-        return titles;
+        return UiTestSupport.columnTitles(table());
     }
 
     /** Each preview row as its cells (Line first, Problems last). */
     List<List<String>> previewRows() {
-        List<List<String>> rows = new ArrayList<>();
-        for (TableItem item : table().getItems()) {
-            List<String> cells = new ArrayList<>();
-            for (int i = 0; i < table().getColumnCount(); i++) {
-                cells.add(item.getText(i));
-            }
-            rows.add(cells);
-        }
-        return rows;
+        return UiTestSupport.rows(table());
     }
 
     /** Whether the cell of file line {@code line} under {@code column} is marked red. */

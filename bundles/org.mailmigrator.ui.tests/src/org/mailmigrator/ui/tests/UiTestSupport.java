@@ -1,17 +1,41 @@
 package org.mailmigrator.ui.tests;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
 
 /** Runs the SWT event loop so that pending layouts and asynchronous updates reach the widgets. */
 final class UiTestSupport {
 
     private UiTestSupport() {
+    }
+
+    /** The column titles of a table, left to right. */
+    static List<String> columnTitles(Table table) {
+        return Arrays.stream(table.getColumns()).map(TableColumn::getText).toList();
+    }
+
+    /** Each row of a table as a person reads it: the cell texts, left to right. */
+    static List<List<String>> rows(Table table) {
+        return Arrays.stream(table.getItems()).map(item -> cells(table, item)).toList();
+    }
+
+    static List<String> cells(Table table, TableItem item) {
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < table.getColumnCount(); i++) {
+            cells.add(item.getText(i));
+        }
+        return cells;
     }
 
     static void processEvents() {
