@@ -8,9 +8,12 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import jakarta.mail.Session;
@@ -21,6 +24,8 @@ import jakarta.mail.internet.MimeMessage;
  * receives in a Maildir that the test reads back. A missing server fails the test (it never skips).
  */
 final class SmtpServer implements AutoCloseable {
+    private static final Pattern DELIVERY = Pattern.compile("Q(\\d+)\\.");
+
     private final Process process;
     private final Path maildir;
     private final int port;
@@ -62,7 +67,11 @@ final class SmtpServer implements AutoCloseable {
         return port;
     }
 
-    /** Every mail received so far, parsed. */
+    /**
+     * Every mail received so far, parsed, in arrival order. Python's Maildir names files
+     * {@code seconds.M<microseconds>P<pid>Q<count>.host} with unpadded microseconds, so a plain name sort
+     * can put a later mail first; the delivery counter Q of the one server process gives the order.
+     */
     List<MimeMessage> received() throws Exception {
         List<MimeMessage> out = new ArrayList<>();
         Path fresh = maildir.resolve("new");
@@ -71,13 +80,18 @@ final class SmtpServer implements AutoCloseable {
         }
         Session session = Session.getInstance(new Properties());
         try (Stream<Path> files = Files.list(fresh)) {
-            for (Path f : files.sorted().toList()) {
+            for (Path f : files.sorted(Comparator.comparingLong(SmtpServer::deliveryCount)).toList()) {
                 try (InputStream in = Files.newInputStream(f)) {
                     out.add(new MimeMessage(session, in));
                 }
             }
         }
         return out;
+    }
+
+    private static long deliveryCount(Path file) {
+        Matcher m = DELIVERY.matcher(file.getFileName().toString());
+        return m.find() ? Long.parseLong(m.group(1)) : Long.MAX_VALUE;
     }
 
     @Override
