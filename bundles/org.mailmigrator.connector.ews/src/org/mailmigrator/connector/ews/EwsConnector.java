@@ -9,13 +9,16 @@ import org.mailmigrator.core.spi.Connector;
 import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.spi.ConnectorSession;
 
-/** Exchange Web Services destination for events, tasks and contacts: offers a {@link org.mailmigrator.core.pim.PimWriter}. */
+/**
+ * Exchange Web Services destination for mail ({@link org.mailmigrator.core.mail.MailStore}) and for events, tasks
+ * and contacts ({@link org.mailmigrator.core.pim.PimWriter}). Not a source.
+ */
 public final class EwsConnector implements Connector {
 
     @Override
     public ConnectorSession open(Account account, Role role, ConnectContext context) throws ConnectorException {
         if (role != Role.DESTINATION) {
-            throw new ConnectorException.AccountFailure("the ews connector only writes (destination)", null);
+            throw new ConnectorException.AccountFailure("the ews connector only writes (destination): EWS is not a mail source yet", null);
         }
         return EwsSession.open(EwsSettings.of(account, context));
     }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 
+import org.mailmigrator.core.mail.MailStore;
 import org.mailmigrator.core.pim.PimWriter;
 import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.spi.ConnectorSession;
@@ -15,17 +16,20 @@ import microsoft.exchange.webservices.data.core.service.folder.Folder;
 import microsoft.exchange.webservices.data.credential.WebCredentials;
 
 /**
- * A checked EWS connection. ews-java-api sends its first request without credentials and repeats it after
+ * A checked EWS connection, offering a {@link PimWriter} (events, tasks, contacts) and a {@link MailStore}
+ * (mail destination, docs/ews-mail.md). ews-java-api sends its first request without credentials and repeats it after
  * the 401, uploading a large item twice: the Basic authorization header is therefore set on every request
  * from the start (preemptive), and the login is checked by binding the calendar folder.
  */
 public final class EwsSession implements ConnectorSession {
     private final ExchangeService service;
     private final PimWriter writer;
+    private final EwsMailStore mail;
 
-    private EwsSession(ExchangeService service, PimWriter writer) {
+    private EwsSession(ExchangeService service, PimWriter writer, EwsMailStore mail) {
         this.service = service;
         this.writer = writer;
+        this.mail = mail;
     }
 
     public static EwsSession open(EwsSettings settings) throws ConnectorException {
@@ -45,12 +49,16 @@ public final class EwsSession implements ConnectorSession {
         } finally {
             java.util.Arrays.fill(password, '\0');
         }
-        return new EwsSession(service, new EwsWriter(service, new EwsFolders(service, settings), settings));
+        return new EwsSession(service, new EwsWriter(service, new EwsFolders(service, settings), settings),
+                new EwsMailStore(service, settings.login()));
     }
 
     @Override
     public <T> Optional<T> capability(Class<T> type) {
-        return type == PimWriter.class ? Optional.of(type.cast(writer)) : Optional.empty();
+        if (type == PimWriter.class) {
+            return Optional.of(type.cast(writer));
+        }
+        return type == MailStore.class ? Optional.of(type.cast(mail)) : Optional.empty();
     }
 
     @Override

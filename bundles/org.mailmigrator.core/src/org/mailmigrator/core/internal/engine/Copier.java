@@ -86,7 +86,8 @@ final class Copier {
         source.read(batch, group -> {
             cancel.check();
             List<Outgoing> out = group.stream()
-                    .map(f -> new Outgoing(f.body(), f.info().copyableFlags(), f.info().internalDate())).toList();
+                    .map(f -> new Outgoing(f.body(), f.info().copyableFlags(), f.info().internalDate(),
+                            f.info().fingerprint())).toList();
             List<AppendResult> results = destination.appendAll(out);
             for (int i = 0; i < group.size(); i++) {
                 MessageInfo info = group.get(i).info();

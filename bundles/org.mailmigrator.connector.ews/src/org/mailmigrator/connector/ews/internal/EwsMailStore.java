@@ -1,0 +1,125 @@
+package org.mailmigrator.connector.ews.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.mailmigrator.core.mail.FolderStatus;
+import org.mailmigrator.core.mail.MailFolder;
+import org.mailmigrator.core.mail.MailStore;
+import org.mailmigrator.core.mail.Mailbox;
+import org.mailmigrator.core.mail.Namespace;
+import org.mailmigrator.core.spi.ConnectorException;
+
+import microsoft.exchange.webservices.data.core.ExchangeService;
+import microsoft.exchange.webservices.data.core.PropertySet;
+import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
+import microsoft.exchange.webservices.data.core.enumeration.property.BasePropertySet;
+import microsoft.exchange.webservices.data.core.exception.service.remote.ServiceResponseException;
+import microsoft.exchange.webservices.data.core.service.folder.Folder;
+import microsoft.exchange.webservices.data.core.service.schema.FolderSchema;
+import microsoft.exchange.webservices.data.property.complex.FolderId;
+
+/**
+ * An Exchange mailbox as a mail destination for the engine (docs/ews-mail.md): folders mirrored under
+ * msgfolderroot, messages created from their MIME bytes and numbered by the connector. Exchange is not a mail
+ * source yet: {@link EwsMailbox#read} refuses.
+ */
+final class EwsMailStore implements MailStore {
+    private final ExchangeService service;
+    private final String login;
+    private final MailFolderTree tree;
+
+    EwsMailStore(ExchangeService service, String login) {
+        this.service = service;
+        this.login = login;
+        this.tree = new MailFolderTree(service);
+    }
+
+    @Override
+    public Namespace personalNamespace() {
+        return new Namespace("", MailFolderTree.SEPARATOR);
+    }
+
+    @Override
+    public List<MailFolder> folders() throws ConnectorException {
+        return call("listing the folders", tree::folders);
+    }
+
+    @Override
+    public Optional<FolderStatus> status(String folder) throws ConnectorException {
+        return call("status of " + folder, () -> {
+            Optional<MailFolderTree.Node> node = tree.find(folder);
+            if (node.isEmpty() || !node.get().mail()) {
+                return Optional.empty();
+            }
+            return Optional.of(EwsMailbox.status(bind(node.get().id())));
+        });
+    }
+
+    @Override
+    public void create(String folder, boolean holdsMessages) throws ConnectorException {
+        call("creating folder " + folder, () -> {
+            FolderId parent = tree.root();
+            StringBuilder path = new StringBuilder();
+            for (String part : folder.split(String.valueOf(MailFolderTree.SEPARATOR))) {
+                path.append(path.isEmpty() ? "" : MailFolderTree.SEPARATOR).append(part);
+                Optional<MailFolderTree.Node> known = tree.find(path.toString());
+                parent = known.isPresent() ? known.get().id() : createChild(parent, part, path.toString());
+            }
+            return null;
+        });
+    }
+
+    private FolderId createChild(FolderId parent, String name, String path) throws Exception {
+        Folder f = new Folder(service);
+        f.setDisplayName(name);
+        f.setFolderClass("IPF.Note");
+        try {
+            f.save(parent);
+        } catch (ServiceResponseException e) {
+            if (e.getErrorCode() != ServiceError.ErrorFolderExists) {
+                throw e;
+            }
+            // created by another worker since the listing: use it
+            return tree.find(path).orElseThrow(() -> e).id();
+        }
+        tree.added(path, f.getId());
+        return f.getId();
+    }
+
+    /** Exchange has no subscriptions: every folder is visible in Outlook. */
+    @Override
+    public void subscribe(String folder) {
+    }
+
+    @Override
+    public Mailbox open(String folder, boolean write) throws ConnectorException {
+        return call("opening " + folder, () -> {
+            MailFolderTree.Node node = tree.find(folder).filter(MailFolderTree.Node::mail).orElseThrow(() ->
+                    new ConnectorException.ItemFailure("Exchange folder '" + folder + "' does not exist or holds no mail", null));
+            return new EwsMailbox(service, bind(node.id()), folder, login);
+        });
+    }
+
+    private Folder bind(FolderId id) throws Exception {
+        return Folder.bind(service, id, new PropertySet(BasePropertySet.IdOnly, FolderSchema.TotalCount, MailProperties.UID_NEXT));
+    }
+
+    /** Exchange refuses an item that is too big with ErrorMessageSizeExceeded; the limit is not announced. */
+    @Override
+    public Optional<Long> appendLimit() {
+        return Optional.empty();
+    }
+
+    interface Call<T> {
+        T run() throws Exception;
+    }
+
+    private <T> T call(String what, Call<T> call) throws ConnectorException {
+        try {
+            return call.run();
+        } catch (Exception e) {
+            throw EwsErrors.translate(e, what, login);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.mailmigrator.connector.ews.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import org.mailmigrator.core.mail.AppendResult;
+import org.mailmigrator.core.mail.Fingerprint;
+import org.mailmigrator.core.mail.Outgoing;
+import org.mailmigrator.core.spi.ConnectorException;
+
+import microsoft.exchange.webservices.data.core.ExchangeService;
+import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
+import microsoft.exchange.webservices.data.core.enumeration.service.MessageDisposition;
+import microsoft.exchange.webservices.data.core.enumeration.service.ServiceResult;
+import microsoft.exchange.webservices.data.core.response.ServiceResponse;
+import microsoft.exchange.webservices.data.core.response.ServiceResponseCollection;
+import microsoft.exchange.webservices.data.core.service.folder.Folder;
+import microsoft.exchange.webservices.data.core.service.item.EmailMessage;
+import microsoft.exchange.webservices.data.core.service.item.Item;
+import microsoft.exchange.webservices.data.property.complex.MimeContent;
+
+/**
+ * Creates messages from their exact MIME bytes with {@code CreateItem MessageDisposition="SaveOnly"} (stored,
+ * never sent), several per request. Their numbers are reserved first by raising the folder's
+ * {@link MailProperties#UID_NEXT}, so a number is never handed out twice even if the process dies between the
+ * two requests: the engine's journal holds the number the batch started at, and its recovery looks from there.
+ */
+final class MailCreator {
+    /** MIME bytes per CreateItem request: Exchange's default request limit is far above, base64 adds a third. */
+    private static final long REQUEST_BYTES = 8L << 20;
+    private static final int REQUEST_ITEMS = 50;
+
+    interface Read<T> {
+        T get() throws Exception;
+    }
+
+    private final ExchangeService service;
+    private final Folder folder;
+    private long next;
+
+    MailCreator(ExchangeService service, Folder folder, long next) {
+        this.service = service;
+        this.folder = folder;
+        this.next = next;
+    }
+
+    long next() {
+        return next;
+    }
+
+    List<AppendResult> create(List<Outgoing> messages) throws Exception {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        long first = next;
+        folder.setExtendedProperty(MailProperties.UID_NEXT, (int) (first + messages.size()));
+        folder.update();
+        next = first + messages.size();
+        List<AppendResult> results = new ArrayList<>();
+        List<Item> request = new ArrayList<>();
+        List<Long> uids = new ArrayList<>();
+        long bytes = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            Outgoing m = messages.get(i);
+            byte[] mime = bytes(m);
+            if (!request.isEmpty() && (bytes + mime.length > REQUEST_BYTES || request.size() >= REQUEST_ITEMS)) {
+                results.addAll(send(request, uids));
+                request.clear();
+                uids.clear();
+                bytes = 0;
+            }
+            EmailMessage message = new EmailMessage(service);
+            message.setMimeContent(new MimeContent(null, mime));
+            String fingerprint = m.fingerprint() != null ? m.fingerprint() : Fingerprint.of(mime, 0, headerLength(mime), mime.length);
+            MailProperties.forCreate(message, m.flags(), m.internalDate() == null ? null : Date.from(m.internalDate()), fingerprint);
+            message.setExtendedProperty(MailProperties.UID, (int) (first + i));
+            request.add(message);
+            uids.add(first + i);
+            bytes += mime.length;
+        }
+        results.addAll(send(request, uids));
+        return results;
+    }
+
+    private List<AppendResult> send(List<Item> items, List<Long> uids) throws Exception {
+        ServiceResponseCollection<ServiceResponse> responses = service.createItems(items, folder.getId(),
+                MessageDisposition.SaveOnly, null);
+        List<AppendResult> results = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            ServiceResponse r = responses.getResponseAtIndex(i);
+            if (r.getResult() != ServiceResult.Error) {
+                results.add(AppendResult.stored(uids.get(i)));
+            } else if (r.getErrorCode() == ServiceError.ErrorServerBusy) {
+                // the messages already created in this batch are found again by the engine's recovery
+                r.throwIfNecessary();
+            } else {
+                results.add(AppendResult.refused("Exchange refused it with " + r.getErrorCode() + " (" + r.getErrorMessage() + ")"));
+            }
+        }
+        return results;
+    }
+
+    private static byte[] bytes(Outgoing m) throws ConnectorException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, m.body().size())));
+        try {
+            m.body().writeTo(out);
+        } catch (java.io.IOException e) {
+            throw new ConnectorException.TransientFailure("reading the message from the source failed: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The header section with its empty line, as an IMAP server returns {@code BODY[HEADER]}. */
+    static int headerLength(byte[] mime) {
+        for (int i = 0; i + 1 < mime.length; i++) {
+            if (mime[i] == '\n' && mime[i + 1] == '\n') {
+                return i + 2;
+            }
+            if (i + 3 < mime.length && mime[i] == '\r' && mime[i + 1] == '\n' && mime[i + 2] == '\r' && mime[i + 3] == '\n') {
+                return i + 4;
+            }
+        }
+        return mime.length;
+    }
+}
