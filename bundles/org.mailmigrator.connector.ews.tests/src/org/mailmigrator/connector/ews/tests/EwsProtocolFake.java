@@ -22,6 +22,8 @@ final class EwsProtocolFake implements AutoCloseable {
     private final MiniHttpServer http;
     private final String authorization;
     final FakeMailbox mailbox = new FakeMailbox();
+    final FakeMail mail = new FakeMail();
+    private volatile int dropAtMessage;
     final List<String> violations = java.util.Collections.synchronizedList(new ArrayList<>());
     final List<String> operations = java.util.Collections.synchronizedList(new ArrayList<>());
     volatile int challenges;
@@ -44,6 +46,14 @@ final class EwsProtocolFake implements AutoCloseable {
     void busy(int times, long millis) {
         backOff = millis;
         busy = times;
+    }
+
+    /**
+     * The CreateItem request that stores the {@code n}-th message of the fake's life stores it (and the rest of
+     * its request), then the connection is closed without an answer: the client cannot know what was stored.
+     */
+    void dropAfterMessage(int n) {
+        dropAtMessage = n;
     }
 
     private MiniHttpServer.Response handle(MiniHttpServer.Request r) throws Exception {
@@ -70,7 +80,7 @@ final class EwsProtocolFake implements AutoCloseable {
                 violations.add("RequestServerVersion " + v.getAttribute("Version"));
             }
         }, () -> violations.add(op.getLocalName() + " without RequestServerVersion header"));
-        String answer = switch (op.getLocalName()) {
+        String answer = FakeMail.concerns(op) ? mail(op) : switch (op.getLocalName()) {
             case "GetFolder" -> mailbox.getFolder(op);
             case "FindFolder" -> mailbox.findFolder(op);
             case "CreateFolder" -> mailbox.createFolder(op);
@@ -106,6 +116,45 @@ final class EwsProtocolFake implements AutoCloseable {
             messages.append(Xml.success("CreateItem", "<m:Items>" + mailbox.store(op, item) + "</m:Items>"));
         }
         return Xml.response("CreateItem", messages.toString());
+    }
+
+    private String mail(Element op) throws MiniHttpServer.Drop {
+        return switch (op.getLocalName()) {
+            case "GetFolder" -> mail.getFolder(op);
+            case "FindFolder" -> mail.findFolder(op, violations);
+            case "CreateFolder" -> mail.createFolder(op, violations);
+            case "UpdateFolder" -> mail.updateFolder(op);
+            case "CreateItem" -> createMessages(op);
+            case "FindItem" -> mail.findItem(op);
+            case "UpdateItem" -> mail.updateItem(op, violations);
+            case "DeleteItem" -> mail.deleteItem(op);
+            default -> {
+                violations.add("unexpected operation on mail " + op.getLocalName());
+                yield Xml.response(op.getLocalName(), Xml.error(op.getLocalName(), "ErrorInvalidRequest", "not supported by the fake", null));
+            }
+        };
+    }
+
+    private String createMessages(Element op) throws MiniHttpServer.Drop {
+        List<Element> items = Xml.child(op, "Items").map(Xml::children).orElse(List.of());
+        List<String> wrong = MailShapes.createItem(op, items);
+        violations.addAll(wrong);
+        if (!wrong.isEmpty()) {
+            return Xml.response("CreateItem", Xml.error("CreateItem", "ErrorInvalidRequest", "refused by the fake: " + wrong, null));
+        }
+        if (busy > 0) {
+            busy--;
+            busySince = System.currentTimeMillis();
+            return Xml.response("CreateItem", Xml.error("CreateItem", "ErrorServerBusy", "The server cannot service this request right now.",
+                    "<t:Value Name=\"BackOffMilliseconds\">" + backOff + "</t:Value>"));
+        }
+        int before = mail.messages.size();
+        String answer = mail.createItem(op, items);
+        if (dropAtMessage > 0 && before < dropAtMessage && mail.messages.size() >= dropAtMessage) {
+            dropAtMessage = 0;
+            throw new MiniHttpServer.Drop();
+        }
+        return answer;
     }
 
     @Override

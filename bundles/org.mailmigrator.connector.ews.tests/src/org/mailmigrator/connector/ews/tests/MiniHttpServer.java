@@ -25,6 +25,11 @@ final class MiniHttpServer implements AutoCloseable {
     record Response(int status, Map<String, String> headers, String body) {
     }
 
+    /** Thrown by a handler to close the connection without answering, as a crashed or cut-off server would. */
+    static final class Drop extends Exception {
+        private static final long serialVersionUID = 1L;
+    }
+
     interface Handler {
         Response handle(Request request) throws Exception;
     }
@@ -67,6 +72,8 @@ final class MiniHttpServer implements AutoCloseable {
                 Response r;
                 try {
                     r = handler.handle(new Request(parts[0], parts[1], headers, body));
+                } catch (Drop e) {
+                    return;
                 } catch (Exception e) {
                     r = new Response(500, Map.of("Content-Type", "text/plain"), "fake failed: " + e);
                 }

@@ -59,6 +59,21 @@ final class Xml {
         return find(parent, localName).map(Node::getTextContent).orElse(null);
     }
 
+    /** An ExtendedProperty element written back as the fake stored it (URI attributes and value). */
+    static String serialize(Element property) {
+        Element uri = find(property, "ExtendedFieldURI").orElseThrow();
+        StringBuilder x = new StringBuilder("<t:ExtendedProperty><t:ExtendedFieldURI");
+        var attributes = uri.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Node a = attributes.item(i);
+            if (!a.getNodeName().startsWith("xmlns")) {
+                x.append(' ').append(a.getLocalName() == null ? a.getNodeName() : a.getLocalName()).append("=\"")
+                        .append(escape(a.getNodeValue())).append('"');
+            }
+        }
+        return x.append("/><t:Value>").append(escape(text(property, "Value"))).append("</t:Value></t:ExtendedProperty>").toString();
+    }
+
     static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }

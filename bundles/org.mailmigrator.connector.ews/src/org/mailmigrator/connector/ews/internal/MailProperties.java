@@ -32,7 +32,7 @@ final class MailProperties {
     /** On a folder: the next number to hand out; raised before the messages are created. */
     static final ExtendedPropertyDefinition UID_NEXT = named("MailMigratorUidNext", MapiPropertyType.Integer);
     static final ExtendedPropertyDefinition FINGERPRINT = named("MailMigratorFingerprint", MapiPropertyType.String);
-    /** The IMAP flags last written, space separated (what the engine's state calls "flags last written"). */
+    /** The IMAP flags last written, as a list "(\\Seen Client)" (what the engine's state calls "flags last written"). */
     static final ExtendedPropertyDefinition IMAP_FLAGS = named("MailMigratorFlags", MapiPropertyType.String);
 
     static final int MSGFLAG_READ = 0x1;
@@ -76,12 +76,14 @@ final class MailProperties {
         if (categories.getSize() > 0 || update) {
             message.setCategories(categories);
         }
-        message.setExtendedProperty(IMAP_FLAGS, String.join(" ", new TreeSet<>(flags)));
+        // written as an IMAP flag list: "()" when empty, because EWS refuses an empty string value
+        message.setExtendedProperty(IMAP_FLAGS, "(" + String.join(" ", new TreeSet<>(flags)) + ")");
     }
 
     static Set<String> flagsOf(Item message) throws Exception {
         String memo = value(message, IMAP_FLAGS, String.class);
-        return memo == null || memo.isBlank() ? Set.of() : Set.of(memo.trim().split(" +"));
+        String list = memo == null ? "" : memo.replaceAll("^\\(|\\)$", "").trim();
+        return list.isEmpty() ? Set.of() : Set.of(list.split(" +"));
     }
 
     static <T> T value(Item item, ExtendedPropertyDefinition definition, Class<T> type) throws Exception {

@@ -1,0 +1,174 @@
+package org.mailmigrator.connector.ews.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailmigrator.core.engine.MigrationListener;
+import org.mailmigrator.core.engine.MigrationReport;
+import org.mailmigrator.core.engine.Outcome;
+import org.mailmigrator.testing.Dovecot;
+
+/**
+ * Mail from a real Dovecot into Exchange through EWS. Exchange is the EWS PROTOCOL FAKE ({@link FakeMail}, no
+ * Exchange server can run in a test): it validates every request (messages only saved, never sent; MIME base64;
+ * schema order; the MAPI properties that keep a MIME item from showing as a draft) and keeps the MIME bytes it
+ * was sent, so the test compares them byte for byte with what the source holds.
+ */
+class EwsMailDestinationTest {
+    private static Dovecot dovecot;
+    @TempDir
+    Path state;
+    EwsProtocolFake fake;
+
+    @BeforeAll
+    static void startDovecot() throws Exception {
+        dovecot = Dovecot.start(Dovecot.Layout.SLASH);
+    }
+
+    @AfterAll
+    static void stopDovecot() {
+        dovecot.close();
+    }
+
+    @BeforeEach
+    void startFake() throws Exception {
+        fake = new EwsProtocolFake(EwsRun.LOGIN, EwsRun.PASSWORD);
+    }
+
+    @AfterEach
+    void stopFake() throws Exception {
+        fake.close();
+    }
+
+    @Test
+    void everyMessageArrivesByteExactWithItsFlagsDateAndFolderAndASecondRunCreatesNothing() throws Exception {
+        List<MailCorpus.Mail> mails = MailCorpus.standard();
+        MailCorpus.load(dovecot, "full", mails);
+        EwsMailRun pair = new EwsMailRun(dovecot, "full", fake, state);
+
+        MigrationReport first = pair.run();
+        assertEquals(Outcome.COMPLETED, first.outcome(), first.failure());
+        assertEquals(mails.size(), first.copied());
+        assertEquals(List.of(), fake.violations);
+        assertEquals(0, fake.challenges, "preemptive authentication: no request may be challenged");
+        assertEquals(List.of("Calendar", "Contacts", "Deleted Items", "Drafts", "Inbox", "Junk E-mail", "Sent Items",
+                "Work", "Work/Projects", "Éléments à classer"), fake.mail.paths(), "the folder tree, special folders mapped");
+        for (var e : MailCorpus.EXCHANGE_FOLDER.entrySet()) {
+            assertEquals(EwsMailRun.mimeOf(mails, e.getKey()), EwsMailRun.mimeIn(fake, e.getValue()), "MIME bytes in " + e.getValue());
+        }
+        for (MailCorpus.Mail m : mails) {
+            FakeMail.Message stored = stored(m);
+            assertEquals(m.date(), Instant.parse(stored.property("0x0E06:SystemTime")), "delivery time of " + m.subject());
+            assertEquals(m.flags().contains("\\Seen"), stored.read, "read state of " + m.subject());
+            assertEquals(m.flags().contains("\\Flagged") ? "2" : null, stored.property("0x1090:Integer"), "follow-up flag of " + m.subject());
+            assertEquals(m.flags().stream().filter(f -> !f.startsWith("\\") && !f.equals("$Forwarded")).sorted().toList(),
+                    stored.categories, "categories of " + m.subject());
+            assertEquals(m.flags().contains("\\Answered") ? "102" : null, stored.property("0x1081:Integer"), "replied state of " + m.subject());
+            assertEquals("0", Integer.toString(Integer.parseInt(stored.property("0x0E07:Integer")) & 8), "not a draft: " + m.subject());
+        }
+
+        int creates = count("CreateItem");
+        MigrationReport second = pair.run();
+        assertEquals(Outcome.COMPLETED, second.outcome(), second.failure());
+        assertEquals(0, second.copied());
+        assertEquals(0, second.flagsUpdated());
+        assertEquals(mails.size(), second.alreadyPresent());
+        assertEquals(creates, count("CreateItem"), "a second run sends no CreateItem");
+
+        MailCorpus.Mail late = MailCorpus.mail("Work/Projects", "Arrived later", "<late@example.org>", Set.of("Client"),
+                "2025-01-01T09:00:00Z", "");
+        MailCorpus.load(dovecot, "full", List.of(late));
+        MigrationReport third = pair.run();
+        assertEquals(Outcome.COMPLETED, third.outcome(), third.failure());
+        assertEquals(1, third.copied(), "only the new message is created");
+        assertEquals(mails.size() + 1, fake.mail.messages.size());
+        assertEquals(List.of("Client"), stored(late).categories);
+        assertEquals(List.of(), fake.violations);
+    }
+
+    @Test
+    void flagChangesAtTheSourceReachExchange() throws Exception {
+        List<MailCorpus.Mail> mails = List.of(MailCorpus.mail("INBOX", "Unread first", "<u@example.org>", Set.of("Later"),
+                "2020-01-01T00:00:00Z", ""));
+        MailCorpus.load(dovecot, "flags", mails);
+        EwsMailRun pair = new EwsMailRun(dovecot, "flags", fake, state);
+        assertEquals(Outcome.COMPLETED, pair.run().outcome());
+        try (var s = new org.mailmigrator.connector.imap.ImapConnector().open(MailCorpus.imap(dovecot, "flags"),
+                org.mailmigrator.core.model.Role.DESTINATION, org.mailmigrator.core.spi.ConnectContext.of(
+                        org.mailmigrator.core.model.Secret.of(Dovecot.PASSWORD)));
+                var box = s.capability(org.mailmigrator.core.mail.MailStore.class).orElseThrow().open("INBOX", true)) {
+            box.replaceFlags(java.util.Map.of(Set.of("\\Seen", "\\Flagged"), List.of(1L)));
+        }
+        MigrationReport r = pair.run();
+        assertEquals(1, r.flagsUpdated(), r.toString());
+        FakeMail.Message m = stored(mails.get(0));
+        assertTrue(m.read);
+        assertEquals("2", m.property("0x1090:Integer"));
+        assertEquals(List.of(), m.categories, "the keyword removed at the source is no longer a category");
+        assertEquals(List.of(), fake.violations);
+    }
+
+    @Test
+    void anOverSizeMessageIsReportedByNameAndTheOthersArrive() throws Exception {
+        List<MailCorpus.Mail> mails = new ArrayList<>(MailCorpus.standard());
+        char[] big = new char[200_000];
+        Arrays.fill(big, 'x');
+        MailCorpus.Mail huge = MailCorpus.mail("Work", "Scanned contract", "<scan@example.org>", Set.of(), "2022-02-02T02:02:02Z",
+                new String(big).replaceAll("(.{76})", "$1\r\n") + "\r\n");
+        mails.add(huge);
+        MailCorpus.load(dovecot, "big", mails);
+        fake.mail.maxMessageBytes = 100_000;
+        MigrationReport r = new EwsMailRun(dovecot, "big", fake, state).run();
+        assertEquals(Outcome.ITEMS_SKIPPED, r.outcome(), r.failure());
+        assertEquals(1, r.skipped().size(), r.skipped().toString());
+        var skipped = r.skipped().get(0);
+        assertEquals("Work", skipped.folder());
+        assertEquals("Scanned contract", skipped.subject());
+        assertTrue(skipped.reason().contains("ErrorMessageSizeExceeded"), skipped.reason());
+        assertEquals(mails.size() - 1, r.copied());
+        assertEquals(mails.size() - 1, fake.mail.messages.size());
+        assertEquals(List.of(), fake.violations);
+    }
+
+    @Test
+    void aWrongPasswordStopsWithALoginMessage() throws Exception {
+        MailCorpus.load(dovecot, "wrongpw", List.of(MailCorpus.mail("INBOX", "x", null, Set.of(), "2020-01-01T00:00:00Z", "")));
+        MigrationReport r = new EwsMailRun(dovecot, "wrongpw", fake, state).run(EwsMailRun.fast(), MigrationListener.NONE, "not-it");
+        assertEquals(Outcome.AUTHENTICATION_FAILED, r.outcome(), r.failure());
+        assertTrue(r.failure().toLowerCase(Locale.ROOT).contains("refused the login 'alice@example.org'"), r.failure());
+        assertTrue(fake.mail.messages.isEmpty());
+    }
+
+    private FakeMail.Message stored(MailCorpus.Mail m) {
+        List<FakeMail.Message> candidates = fake.mail.in(MailCorpus.EXCHANGE_FOLDER.get(m.folder())).stream()
+                .filter(s -> Arrays.equals(s.mime, m.bytes()) && m.date().equals(Instant.parse(s.property("0x0E06:SystemTime"))))
+                .toList();
+        assertFalse(candidates.isEmpty(), "no message like '" + m.subject() + "' in Exchange");
+        // the duplicate pair differs only in its flags: pick by read state when there are two
+        return candidates.stream().filter(s -> s.read == m.flags().contains("\\Seen")).findFirst().orElse(candidates.get(0));
+    }
+
+    private int count(String operation) {
+        return (int) fake.operations.stream().filter(operation::equals).count();
+    }
+
+    static Set<String> sorted(Set<String> s) {
+        return new TreeSet<>(s);
+    }
+}
