@@ -1,0 +1,103 @@
+package org.mailmigrator.connector.ews.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mailmigrator.core.engine.MigrationListener;
+import org.mailmigrator.core.engine.MigrationReport;
+import org.mailmigrator.core.engine.Outcome;
+import org.mailmigrator.core.engine.RunInterrupted;
+import org.mailmigrator.testing.Dovecot;
+
+/**
+ * Dovecot → Exchange (the EWS PROTOCOL FAKE) cut short, then resumed: Exchange ends with exactly the source's
+ * messages, none lost, none twice, duplicates and messages without Message-ID included. Two ways to cut: the run
+ * stops at a chosen step as a crash would (no clean-up code runs after the throw), or the fake stores a
+ * CreateItem's messages and closes the connection without answering, so the client cannot know they exist.
+ */
+class EwsMailInterruptionTest {
+    private static Dovecot dovecot;
+    @TempDir
+    Path state;
+    EwsProtocolFake fake;
+
+    @BeforeAll
+    static void startDovecot() throws Exception {
+        dovecot = Dovecot.start(Dovecot.Layout.SLASH);
+    }
+
+    @AfterAll
+    static void stopDovecot() {
+        dovecot.close();
+    }
+
+    @BeforeEach
+    void startFake() throws Exception {
+        fake = new EwsProtocolFake(EwsRun.LOGIN, EwsRun.PASSWORD);
+    }
+
+    @AfterEach
+    void stopFake() throws Exception {
+        fake.close();
+    }
+
+    @ParameterizedTest(name = "stop at {0} #{1}")
+    @CsvSource({ "journal-written, 1", "journal-written, 3", "appended, 1", "appended, 3", "appended, 10", "recorded, 2" })
+    void resumedAfterACrashAtAStep(String step, int occurrence) throws Exception {
+        String user = "crash-" + step + "-" + occurrence;
+        List<MailCorpus.Mail> mails = MailCorpus.standard();
+        MailCorpus.load(dovecot, user, mails);
+        EwsMailRun pair = new EwsMailRun(dovecot, user, fake, state);
+        AtomicInteger seen = new AtomicInteger();
+        MigrationListener stopper = new MigrationListener() {
+            @Override
+            public void checkpoint(String reached, String folder) {
+                if (reached.equals(step) && seen.incrementAndGet() == occurrence) {
+                    throw new RunInterrupted("test stops the run at " + step + " #" + occurrence);
+                }
+            }
+        };
+        MigrationReport stopped = pair.run(EwsMailRun.fast().withParallelism(1), stopper, EwsRun.PASSWORD);
+        assertEquals(Outcome.INTERRUPTED, stopped.outcome(), stopped.failure());
+        MigrationReport resumed = pair.run();
+        assertEquals(Outcome.COMPLETED, resumed.outcome(), resumed.failure());
+        assertSameMail(mails);
+        MigrationReport again = pair.run();
+        assertEquals(0, again.copied());
+        assertEquals(0, again.flagsUpdated(), "recovered messages carry the flags last written");
+        assertEquals(mails.size(), again.alreadyPresent());
+    }
+
+    @ParameterizedTest(name = "connection cut after message {0}")
+    @ValueSource(ints = { 1, 3, 9 })
+    void aConnectionCutAfterCreateItemIsRetriedWithoutDuplicates(int message) throws Exception {
+        String user = "drop-" + message;
+        List<MailCorpus.Mail> mails = MailCorpus.standard();
+        MailCorpus.load(dovecot, user, mails);
+        fake.dropAfterMessage(message);
+        MigrationReport r = new EwsMailRun(dovecot, user, fake, state).run();
+        assertEquals(Outcome.COMPLETED, r.outcome(), r.failure());
+        assertTrue(r.alreadyPresent() >= 1, "the messages stored before the cut are recognised: " + r);
+        assertSameMail(mails);
+    }
+
+    private void assertSameMail(List<MailCorpus.Mail> mails) {
+        for (var e : MailCorpus.EXCHANGE_FOLDER.entrySet()) {
+            assertEquals(EwsMailRun.mimeOf(mails, e.getKey()), EwsMailRun.mimeIn(fake, e.getValue()), "MIME bytes in " + e.getValue());
+        }
+        assertEquals(mails.size(), fake.mail.messages.size());
+        assertEquals(List.of(), fake.violations);
+    }
+}
