@@ -14,7 +14,7 @@ import org.mailmigrator.core.model.CredentialRef;
  * {@code imaps://alice@imap.example.org[:993]} (implicit TLS) or {@code imap://alice@host[:143]} (STARTTLS,
  * or plaintext when explicitly allowed). A login containing '@' is written {@code %40}.
  */
-record ImapUrl(String scheme, String login, String host, int port) {
+record ImapUrl(String scheme, String login, String host, int port) implements MailEndpoint {
 
     static ImapUrl parse(String option, String text) {
         URI uri;
@@ -41,7 +41,8 @@ record ImapUrl(String scheme, String login, String host, int port) {
         return new ImapUrl(scheme, login, uri.getHost(), port);
     }
 
-    Account account(boolean allowPlaintext, String trustSha256, java.nio.file.Path trustStore) {
+    @Override
+    public Account account(boolean allowPlaintext, String trustSha256, java.nio.file.Path trustStore) {
         Map<String, String> s = new HashMap<>();
         s.put("host", host);
         s.put("port", String.valueOf(port));

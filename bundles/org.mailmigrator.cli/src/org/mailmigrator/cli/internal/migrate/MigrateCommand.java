@@ -34,9 +34,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mailmigrator migrate}: one IMAP account pair, incremental and resumable. */
+/** {@code mailmigrator migrate}: one IMAP account into IMAP or Exchange (EWS), incremental and resumable. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = "Copies every folder and message of an IMAP account to another, with flags and dates. "
+        description = "Copies every folder and message of an IMAP account to another IMAP account or to an Exchange "
+                + "mailbox (ews+https://...), with flags and dates. "
                 + "Run it again to copy only what is new; an interrupted run resumes without duplicates.",
         footer = { "", "Exit codes: 0 everything copied, 2 wrong command line, 3 connection failed, "
                 + "4 login refused, 5 certificate not trusted, 6 some messages skipped, 7 interrupted, 8 other failure." })
@@ -48,7 +49,8 @@ public final class MigrateCommand implements Callable<Integer> {
 
     @Option(names = "--source", required = true, paramLabel = "URL", description = "imaps://LOGIN@HOST[:PORT] or imap://...")
     private String source;
-    @Option(names = "--target", required = true, paramLabel = "URL", description = "imaps://LOGIN@HOST[:PORT] or imap://...")
+    @Option(names = "--target", required = true, paramLabel = "URL",
+            description = "imaps://LOGIN@HOST[:PORT], imap://... or ews+https://LOGIN@HOST/EWS/Exchange.asmx (Exchange)")
     private String target;
     @Option(names = "--source-password-file", paramLabel = "FILE")
     private Path sourcePasswordFile;
@@ -89,13 +91,13 @@ public final class MigrateCommand implements Callable<Integer> {
             return new PimMigrate(registry, out, err).run(source, target, targetPasswordFile, allowPlaintext, stateDir(), report);
         }
         ImapUrl src;
-        ImapUrl dst;
+        MailEndpoint dst;
         MigrationSettings settings;
         Secret srcPassword;
         Secret dstPassword;
         try {
             src = ImapUrl.parse("--source", source);
-            dst = ImapUrl.parse("--target", target);
+            dst = MailEndpoint.target(target, allowPlaintext);
             if (trustStore != null && !java.nio.file.Files.isReadable(trustStore)) {
                 throw new IllegalArgumentException("--trust-store " + trustStore + " cannot be read");
             }
@@ -111,15 +113,17 @@ public final class MigrateCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Connector connector;
+        Connector dstConnector;
         try {
             connector = registry.create("imap");
+            dstConnector = registry.create(dst instanceof MailEndpoint.Ews ? "ews" : "imap");
         } catch (ConnectorException.AccountFailure e) {
             err.println("mailmigrator migrate: " + e.getMessage());
             return ExitCodes.FAILED;
         }
         String pins = String.join(",", trust);
         SessionFactory sf = factory(connector, src.account(allowPlaintext, pins, trustStore), Role.SOURCE, srcPassword);
-        SessionFactory df = factory(connector, dst.account(allowPlaintext, pins, trustStore), Role.DESTINATION,
+        SessionFactory df = factory(dstConnector, dst.account(allowPlaintext, pins, trustStore), Role.DESTINATION,
                 dstPassword);
         ProgressLine progress = new ProgressLine(err, System.console() != null);
         MigrationReport result;
@@ -202,7 +206,7 @@ public final class MigrateCommand implements Callable<Integer> {
     }
 
     /** One state store per account pair, named readably plus a hash against collisions. */
-    static String pairName(ImapUrl src, ImapUrl dst) throws Exception {
+    static String pairName(MailEndpoint src, MailEndpoint dst) throws Exception {
         String key = src + " -> " + dst;
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(key.getBytes(StandardCharsets.UTF_8)), 0, 6);

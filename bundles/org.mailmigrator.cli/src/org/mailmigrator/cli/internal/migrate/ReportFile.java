@@ -17,7 +17,7 @@ final class ReportFile {
     private ReportFile() {
     }
 
-    static void write(Path file, ImapUrl source, ImapUrl target, boolean dryRun, MigrationReport r, int exitCode)
+    static void write(Path file, MailEndpoint source, MailEndpoint target, boolean dryRun, MigrationReport r, int exitCode)
             throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("source", source.toString());

@@ -46,9 +46,18 @@ public final class PimMigrate {
         this.err = err;
     }
 
-    /** Whether {@code migrate} should take this path: a local source, or a calendar/contacts target. */
+    /**
+     * Whether {@code migrate} should take this path: a local source, or a calendar/contacts target. An IMAP
+     * source into {@code ews+} is mail (docs/ews-mail.md) and takes the mail path.
+     */
     public static boolean applies(String source, String target) {
-        return source != null && !source.contains("://") || target != null && PimTarget.looksLikeOne(target);
+        if (source != null && !source.contains("://")) {
+            return true;
+        }
+        String src = source == null ? "" : source.trim().toLowerCase(Locale.ROOT);
+        boolean mailIntoEws = (src.startsWith("imap://") || src.startsWith("imaps://"))
+                && target != null && target.trim().toLowerCase(Locale.ROOT).startsWith("ews+");
+        return target != null && PimTarget.looksLikeOne(target) && !mailIntoEws;
     }
 
     public int run(String source, String target, Path passwordFile, boolean allowPlaintext, Path stateDir, Path reportFile) {

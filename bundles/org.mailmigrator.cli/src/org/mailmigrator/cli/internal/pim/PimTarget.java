@@ -15,16 +15,17 @@ import org.mailmigrator.core.model.ItemKind;
 
 /**
  * {@code caldav+https://LOGIN@HOST/PATH/}, {@code carddav+https://...} or {@code ews+https://LOGIN@HOST/EWS/Exchange.asmx}:
- * the protocol, then the server URL with the login in it (never the password).
+ * the protocol, then the server URL with the login in it (never the password). {@code ews+} is also a mail target
+ * of {@code migrate} when the source is an IMAP URL.
  */
-record PimTarget(String protocol, String login, URI url) {
+public record PimTarget(String protocol, String login, URI url) {
 
-    static boolean looksLikeOne(String text) {
+    public static boolean looksLikeOne(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         return t.startsWith("caldav+") || t.startsWith("carddav+") || t.startsWith("ews+");
     }
 
-    static PimTarget parse(String text, boolean allowPlaintext) {
+    public static PimTarget parse(String text, boolean allowPlaintext) {
         int plus = text.indexOf('+');
         if (!looksLikeOne(text)) {
             throw new IllegalArgumentException("--target '" + text + "' must start with caldav+https://, carddav+https:// or ews+https://");
@@ -66,7 +67,7 @@ record PimTarget(String protocol, String login, URI url) {
         };
     }
 
-    Account account(boolean allowPlaintext) {
+    public Account account(boolean allowPlaintext) {
         Map<String, String> s = new HashMap<>();
         s.put("url", url.toString());
         s.put("login", login);

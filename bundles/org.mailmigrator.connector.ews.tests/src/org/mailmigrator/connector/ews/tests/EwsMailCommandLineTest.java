@@ -1,0 +1,87 @@
+package org.mailmigrator.connector.ews.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailmigrator.cli.Cli;
+import org.mailmigrator.testing.Dovecot;
+
+/** {@code migrate --source imap://... --target ews+http://...} takes the mail path, into the EWS PROTOCOL FAKE. */
+class EwsMailCommandLineTest {
+    private static Dovecot dovecot;
+    @TempDir
+    Path dir;
+    EwsProtocolFake fake;
+
+    @BeforeAll
+    static void startDovecot() throws Exception {
+        dovecot = Dovecot.start(Dovecot.Layout.SLASH);
+    }
+
+    @AfterAll
+    static void stopDovecot() {
+        dovecot.close();
+    }
+
+    @BeforeEach
+    void startFake() throws Exception {
+        fake = new EwsProtocolFake(EwsRun.LOGIN, EwsRun.PASSWORD);
+    }
+
+    @AfterEach
+    void stopFake() throws Exception {
+        fake.close();
+    }
+
+    @Test
+    void migrateCopiesMailIntoExchangeAndASecondRunCopiesNothing() throws Exception {
+        List<MailCorpus.Mail> mails = MailCorpus.standard();
+        MailCorpus.load(dovecot, "cli", mails);
+        String[] out = new String[2];
+        assertEquals(0, migrate("cli", EwsRun.PASSWORD, out), out[1]);
+        assertTrue(out[0].contains("copied           " + mails.size() + " message(s)"), out[0]);
+        assertEquals(mails.size(), fake.mail.messages.size());
+        assertEquals(EwsMailRun.mimeOf(mails, "Work/Projects"), EwsMailRun.mimeIn(fake, "Work/Projects"));
+
+        assertEquals(0, migrate("cli", EwsRun.PASSWORD, out), out[1]);
+        assertTrue(out[0].contains("copied           0 message(s)"), out[0]);
+        assertTrue(out[0].contains("already present  " + mails.size()), out[0]);
+        assertEquals(mails.size(), fake.mail.messages.size());
+        assertEquals(List.of(), fake.violations);
+    }
+
+    @Test
+    void aWrongExchangePasswordExitsWithTheLoginCode() throws Exception {
+        MailCorpus.load(dovecot, "cli-pw", MailCorpus.standard().subList(0, 1));
+        String[] out = new String[2];
+        assertEquals(4, migrate("cli-pw", "wrong", out), out[0] + out[1]);
+        assertTrue(out[1].contains("Exchange refused the login 'alice@example.org' (HTTP 401)"), out[1]);
+        assertTrue(fake.mail.messages.isEmpty());
+    }
+
+    private int migrate(String user, String exchangePassword, String[] output) throws Exception {
+        Path src = Files.writeString(dir.resolve("src-pw"), Dovecot.PASSWORD + "\n");
+        Path dst = Files.writeString(dir.resolve("dst-pw"), exchangePassword + "\n");
+        String target = "ews+" + fake.url().replace("http://", "http://alice%40example.org@");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(new String[] { "migrate", "--source", "imap://" + user + "@" + Dovecot.HOST + ":" + dovecot.imapPort(),
+            "--target", target, "--allow-plaintext", "--source-password-file", src.toString(), "--target-password-file",
+            dst.toString(), "--state", dir.resolve("state").toString() }, new PrintWriter(out), new PrintWriter(err));
+        output[0] = out.toString();
+        output[1] = err.toString();
+        return code;
+    }
+}
