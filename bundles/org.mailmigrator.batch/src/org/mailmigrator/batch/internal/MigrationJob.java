@@ -258,6 +258,9 @@ public final class MigrationJob extends Job {
         if (settings.allowPlaintext() && "starttls".equals(s.get("security"))) {
             s.put("security", "plain");
         }
+        if (settings.allowPlaintext()) {
+            s.putIfAbsent("allowPlaintext", "true"); // an http:// EWS URL (test servers); IMAP reads "security"
+        }
         if (!settings.trustSha256().isEmpty() && !s.containsKey("trustSha256")) {
             s.put("trustSha256", String.join(",", settings.trustSha256()));
         }

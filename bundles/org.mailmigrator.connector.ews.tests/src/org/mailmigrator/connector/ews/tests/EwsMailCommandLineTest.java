@@ -71,6 +71,29 @@ class EwsMailCommandLineTest {
         assertTrue(fake.mail.messages.isEmpty());
     }
 
+    @Test
+    void aBatchRowWithAnEwsDestinationMigratesMail() throws Exception {
+        List<MailCorpus.Mail> mails = MailCorpus.standard();
+        MailCorpus.load(dovecot, "row", mails);
+        Path file = Files.writeString(dir.resolve("rows.csv"), "source.server,source.login,source.password,destination.server,"
+                + "destination.login,destination.password\nimap://127.0.0.1:" + dovecot.imapPort() + ",row," + Dovecot.PASSWORD
+                + "," + fake.url() + "," + EwsRun.LOGIN + "," + EwsRun.PASSWORD + "\n");
+        for (int run = 0; run < 2; run++) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            List<String> args = new java.util.ArrayList<>(List.of("batch", "run", run == 0 ? file.toString() : "rows", "--workspace",
+                    dir.resolve("ws").toString(), "--allow-plaintext"));
+            if (run == 1) {
+                args.add("--delta"); // a synced migration runs again only when asked
+            }
+            int code = Cli.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+            assertEquals(0, code, out + "\n" + err);
+            assertEquals(mails.size(), fake.mail.messages.size(), "run " + run + ": every message once");
+        }
+        assertEquals(EwsMailRun.mimeOf(mails, "INBOX"), EwsMailRun.mimeIn(fake, "Inbox"));
+        assertEquals(List.of(), fake.violations);
+    }
+
     private int migrate(String user, String exchangePassword, String[] output) throws Exception {
         Path src = Files.writeString(dir.resolve("src-pw"), Dovecot.PASSWORD + "\n");
         Path dst = Files.writeString(dir.resolve("dst-pw"), exchangePassword + "\n");
