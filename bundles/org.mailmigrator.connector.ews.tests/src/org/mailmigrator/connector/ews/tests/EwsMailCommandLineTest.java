@@ -9,41 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.cli.Cli;
 import org.mailmigrator.testing.Dovecot;
 
 /** {@code migrate --source imap://... --target ews+http://...} takes the mail path, into the EWS PROTOCOL FAKE. */
-class EwsMailCommandLineTest {
-    private static Dovecot dovecot;
+class EwsMailCommandLineTest extends DovecotIntoEws {
     @TempDir
     Path dir;
-    EwsProtocolFake fake;
-
-    @BeforeAll
-    static void startDovecot() throws Exception {
-        dovecot = Dovecot.start(Dovecot.Layout.SLASH);
-    }
-
-    @AfterAll
-    static void stopDovecot() {
-        dovecot.close();
-    }
-
-    @BeforeEach
-    void startFake() throws Exception {
-        fake = new EwsProtocolFake(EwsRun.LOGIN, EwsRun.PASSWORD);
-    }
-
-    @AfterEach
-    void stopFake() throws Exception {
-        fake.close();
-    }
 
     @Test
     void migrateCopiesMailIntoExchangeAndASecondRunCopiesNothing() throws Exception {

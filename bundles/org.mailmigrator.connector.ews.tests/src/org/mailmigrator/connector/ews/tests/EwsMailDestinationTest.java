@@ -10,18 +10,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mailmigrator.connector.imap.ImapConnector;
 import org.mailmigrator.core.engine.MigrationListener;
 import org.mailmigrator.core.engine.MigrationReport;
 import org.mailmigrator.core.engine.Outcome;
+import org.mailmigrator.core.mail.MailStore;
+import org.mailmigrator.core.model.Role;
+import org.mailmigrator.core.model.Secret;
+import org.mailmigrator.core.spi.ConnectContext;
 import org.mailmigrator.testing.Dovecot;
 
 /**
@@ -30,31 +33,9 @@ import org.mailmigrator.testing.Dovecot;
  * schema order; the MAPI properties that keep a MIME item from showing as a draft) and keeps the MIME bytes it
  * was sent, so the test compares them byte for byte with what the source holds.
  */
-class EwsMailDestinationTest {
-    private static Dovecot dovecot;
+class EwsMailDestinationTest extends DovecotIntoEws {
     @TempDir
     Path state;
-    EwsProtocolFake fake;
-
-    @BeforeAll
-    static void startDovecot() throws Exception {
-        dovecot = Dovecot.start(Dovecot.Layout.SLASH);
-    }
-
-    @AfterAll
-    static void stopDovecot() {
-        dovecot.close();
-    }
-
-    @BeforeEach
-    void startFake() throws Exception {
-        fake = new EwsProtocolFake(EwsRun.LOGIN, EwsRun.PASSWORD);
-    }
-
-    @AfterEach
-    void stopFake() throws Exception {
-        fake.close();
-    }
 
     @Test
     void everyMessageArrivesByteExactWithItsFlagsDateAndFolderAndASecondRunCreatesNothing() throws Exception {
@@ -109,11 +90,10 @@ class EwsMailDestinationTest {
         MailCorpus.load(dovecot, "flags", mails);
         EwsMailRun pair = new EwsMailRun(dovecot, "flags", fake, state);
         assertEquals(Outcome.COMPLETED, pair.run().outcome());
-        try (var s = new org.mailmigrator.connector.imap.ImapConnector().open(MailCorpus.imap(dovecot, "flags"),
-                org.mailmigrator.core.model.Role.DESTINATION, org.mailmigrator.core.spi.ConnectContext.of(
-                        org.mailmigrator.core.model.Secret.of(Dovecot.PASSWORD)));
-                var box = s.capability(org.mailmigrator.core.mail.MailStore.class).orElseThrow().open("INBOX", true)) {
-            box.replaceFlags(java.util.Map.of(Set.of("\\Seen", "\\Flagged"), List.of(1L)));
+        try (var s = new ImapConnector().open(MailCorpus.imap(dovecot, "flags"), Role.DESTINATION,
+                ConnectContext.of(Secret.of(Dovecot.PASSWORD)));
+                var box = s.capability(MailStore.class).orElseThrow().open("INBOX", true)) {
+            box.replaceFlags(Map.of(Set.of("\\Seen", "\\Flagged"), List.of(1L))); // and the keyword "Later" removed
         }
         MigrationReport r = pair.run();
         assertEquals(1, r.flagsUpdated(), r.toString());
@@ -124,23 +104,29 @@ class EwsMailDestinationTest {
         assertEquals(List.of(), fake.violations);
     }
 
-    @Test
-    void anOverSizeMessageIsReportedByNameAndTheOthersArrive() throws Exception {
+    @ParameterizedTest(name = "refused with {0}")
+    @ValueSource(strings = { "ErrorMessageSizeExceeded", "HTTP 413" })
+    void anOverSizeMessageIsReportedByNameAndTheOthersArrive(String refusal) throws Exception {
         List<MailCorpus.Mail> mails = new ArrayList<>(MailCorpus.standard());
         char[] big = new char[200_000];
         Arrays.fill(big, 'x');
         MailCorpus.Mail huge = MailCorpus.mail("Work", "Scanned contract", "<scan@example.org>", Set.of(), "2022-02-02T02:02:02Z",
                 new String(big).replaceAll("(.{76})", "$1\r\n") + "\r\n");
         mails.add(huge);
-        MailCorpus.load(dovecot, "big", mails);
-        fake.mail.maxMessageBytes = 100_000;
-        MigrationReport r = new EwsMailRun(dovecot, "big", fake, state).run();
+        String user = "big" + refusal.length();
+        MailCorpus.load(dovecot, user, mails);
+        if (refusal.startsWith("HTTP")) {
+            fake.maxRequestBytes = 150_000; // the web server's request limit: the whole CreateItem is refused
+        } else {
+            fake.mail.maxMessageBytes = 100_000; // Exchange's message limit: that message is refused
+        }
+        MigrationReport r = new EwsMailRun(dovecot, user, fake, state).run();
         assertEquals(Outcome.ITEMS_SKIPPED, r.outcome(), r.failure());
         assertEquals(1, r.skipped().size(), r.skipped().toString());
         var skipped = r.skipped().get(0);
         assertEquals("Work", skipped.folder());
         assertEquals("Scanned contract", skipped.subject());
-        assertTrue(skipped.reason().contains("ErrorMessageSizeExceeded"), skipped.reason());
+        assertTrue(skipped.reason().contains(refusal), skipped.reason());
         assertEquals(mails.size() - 1, r.copied());
         assertEquals(mails.size() - 1, fake.mail.messages.size());
         assertEquals(List.of(), fake.violations);
@@ -166,9 +152,5 @@ class EwsMailDestinationTest {
 
     private int count(String operation) {
         return (int) fake.operations.stream().filter(operation::equals).count();
-    }
-
-    static Set<String> sorted(Set<String> s) {
-        return new TreeSet<>(s);
     }
 }

@@ -7,10 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,31 +23,9 @@ import org.mailmigrator.testing.Dovecot;
  * stops at a chosen step as a crash would (no clean-up code runs after the throw), or the fake stores a
  * CreateItem's messages and closes the connection without answering, so the client cannot know they exist.
  */
-class EwsMailInterruptionTest {
-    private static Dovecot dovecot;
+class EwsMailInterruptionTest extends DovecotIntoEws {
     @TempDir
     Path state;
-    EwsProtocolFake fake;
-
-    @BeforeAll
-    static void startDovecot() throws Exception {
-        dovecot = Dovecot.start(Dovecot.Layout.SLASH);
-    }
-
-    @AfterAll
-    static void stopDovecot() {
-        dovecot.close();
-    }
-
-    @BeforeEach
-    void startFake() throws Exception {
-        fake = new EwsProtocolFake(EwsRun.LOGIN, EwsRun.PASSWORD);
-    }
-
-    @AfterEach
-    void stopFake() throws Exception {
-        fake.close();
-    }
 
     @ParameterizedTest(name = "stop at {0} #{1}")
     @CsvSource({ "journal-written, 1", "journal-written, 3", "appended, 1", "appended, 3", "appended, 10", "recorded, 2" })

@@ -24,6 +24,8 @@ final class EwsProtocolFake implements AutoCloseable {
     final FakeMailbox mailbox = new FakeMailbox();
     final FakeMail mail = new FakeMail();
     private volatile int dropAtMessage;
+    /** Requests with a bigger body are answered 413, as IIS does above its maxRequestLength. */
+    volatile int maxRequestBytes = Integer.MAX_VALUE;
     final List<String> violations = java.util.Collections.synchronizedList(new ArrayList<>());
     final List<String> operations = java.util.Collections.synchronizedList(new ArrayList<>());
     volatile int challenges;
@@ -63,6 +65,9 @@ final class EwsProtocolFake implements AutoCloseable {
         if (!authorization.equals(r.headers().get("authorization"))) {
             challenges++;
             return new MiniHttpServer.Response(401, Map.of("WWW-Authenticate", "Basic realm=\"127.0.0.1\""), "");
+        }
+        if (r.body().length > maxRequestBytes) {
+            return new MiniHttpServer.Response(413, Map.of("Content-Type", "text/html"), "<html>Request Entity Too Large</html>");
         }
         if (!r.headers().getOrDefault("content-type", "").startsWith("text/xml")) {
             violations.add("Content-Type is not text/xml: " + r.headers().get("content-type"));

@@ -17,6 +17,20 @@ final class EwsErrors {
     private EwsErrors() {
     }
 
+    /** The HTTP status an exception reports (ews-java-api keeps it in the exception or only in its message), else 0. */
+    static int httpStatus(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpErrorException h) {
+                return h.getHttpErrorCode();
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((\\d{3})\\)").matcher(String.valueOf(t.getMessage()));
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        return 0;
+    }
+
     static ConnectorException translate(Exception e, String what, String login) {
         if (e instanceof ConnectorException c) {
             return c;

@@ -85,8 +85,15 @@ final class MailCreator {
     }
 
     private List<AppendResult> send(List<Item> items, List<Long> uids) throws Exception {
-        ServiceResponseCollection<ServiceResponse> responses = service.createItems(items, folder.getId(),
-                MessageDisposition.SaveOnly, null);
+        ServiceResponseCollection<ServiceResponse> responses;
+        try {
+            responses = service.createItems(items, folder.getId(), MessageDisposition.SaveOnly, null);
+        } catch (Exception e) {
+            if (EwsErrors.httpStatus(e) != 413) {
+                throw e;
+            }
+            return tooLarge(items, uids);
+        }
         List<AppendResult> results = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             ServiceResponse r = responses.getResponseAtIndex(i);
@@ -98,6 +105,22 @@ final class MailCreator {
             } else {
                 results.add(AppendResult.refused("Exchange refused it with " + r.getErrorCode() + " (" + r.getErrorMessage() + ")"));
             }
+        }
+        return results;
+    }
+
+    /**
+     * The web server refused the request body (HTTP 413, IIS's request limit is often below Exchange's message
+     * limit): the messages go one by one, and one refused alone is a skipped item, never a failed run.
+     */
+    private List<AppendResult> tooLarge(List<Item> items, List<Long> uids) throws Exception {
+        if (items.size() == 1) {
+            return List.of(AppendResult.refused("the Exchange web server refused the request as too large (HTTP 413): "
+                    + "the message is over its size limit"));
+        }
+        List<AppendResult> results = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            results.addAll(send(List.of(items.get(i)), List.of(uids.get(i))));
         }
         return results;
     }
