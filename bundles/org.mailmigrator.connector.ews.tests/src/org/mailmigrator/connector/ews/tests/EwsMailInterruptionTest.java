@@ -3,10 +3,14 @@ package org.mailmigrator.connector.ews.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,6 +19,7 @@ import org.mailmigrator.core.engine.MigrationListener;
 import org.mailmigrator.core.engine.MigrationReport;
 import org.mailmigrator.core.engine.Outcome;
 import org.mailmigrator.core.engine.RunInterrupted;
+import org.mailmigrator.testing.ChildJvm;
 import org.mailmigrator.testing.Dovecot;
 
 /**
@@ -64,6 +69,38 @@ class EwsMailInterruptionTest extends DovecotIntoEws {
         MigrationReport r = new EwsMailRun(dovecot, user, fake, state).run();
         assertEquals(Outcome.COMPLETED, r.outcome(), r.failure());
         assertTrue(r.alreadyPresent() >= 1, "the messages stored before the cut are recognised: " + r);
+        assertSameMail(mails);
+    }
+
+    @Test
+    void killedWithSigkillWhileExchangeStoresThenResumedEndsExact() throws Exception {
+        List<MailCorpus.Mail> mails = MailCorpus.standard();
+        MailCorpus.load(dovecot, "kill", mails);
+        for (int at : new int[] { 3, 9 }) {
+            AtomicReference<Process> child = new AtomicReference<>();
+            // killed while Exchange holds the CreateItem's messages and has not answered: the child never learns
+            fake.cutAfterMessage(at, () -> {
+                child.get().destroyForcibly();
+                try {
+                    child.get().waitFor(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            ProcessBuilder pb = ChildJvm.command(EwsChildMigration.BUNDLES, EwsChildMigration.class, List.of("-Xmx128m"),
+                    List.of(String.valueOf(dovecot.imapPort()), "kill", fake.url(), state.toString(), Dovecot.PASSWORD,
+                            EwsRun.LOGIN, EwsRun.PASSWORD));
+            pb.redirectErrorStream(true);
+            child.set(pb.start());
+            String output = new String(child.get().getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(child.get().waitFor(60, TimeUnit.SECONDS), output);
+            assertEquals(137, child.get().exitValue(), "killed by SIGKILL:\n" + output);
+            assertTrue(fake.mail.messages.size() >= at, "the fake stored up to the kill:\n" + output);
+        }
+        int stored = fake.mail.messages.size();
+        MigrationReport resumed = new EwsMailRun(dovecot, "kill", fake, state).run();
+        assertEquals(Outcome.COMPLETED, resumed.outcome(), resumed.failure());
+        assertEquals(mails.size() - stored, resumed.copied(), "what the killed runs stored is recognised, not copied again");
         assertSameMail(mails);
     }
 

@@ -24,6 +24,7 @@ final class EwsProtocolFake implements AutoCloseable {
     final FakeMailbox mailbox = new FakeMailbox();
     final FakeMail mail = new FakeMail();
     private volatile int dropAtMessage;
+    private volatile Cut cut;
     /** Requests with a bigger body are answered 413, as IIS does above its maxRequestLength. */
     volatile int maxRequestBytes = Integer.MAX_VALUE;
     final List<String> violations = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -50,11 +51,24 @@ final class EwsProtocolFake implements AutoCloseable {
         busy = times;
     }
 
+    /** What happens once a CreateItem has stored the chosen message, before it answers. */
+    interface Cut {
+        void now() throws MiniHttpServer.Drop;
+    }
+
     /**
      * The CreateItem request that stores the {@code n}-th message of the fake's life stores it (and the rest of
      * its request), then the connection is closed without an answer: the client cannot know what was stored.
      */
     void dropAfterMessage(int n) {
+        cutAfterMessage(n, () -> {
+            throw new MiniHttpServer.Drop();
+        });
+    }
+
+    /** Runs {@code cut} (e.g. kills the client's process) once the {@code n}-th message is stored, before answering. */
+    void cutAfterMessage(int n, Cut cut) {
+        this.cut = cut;
         dropAtMessage = n;
     }
 
@@ -157,7 +171,7 @@ final class EwsProtocolFake implements AutoCloseable {
         String answer = mail.createItem(op, items);
         if (dropAtMessage > 0 && before < dropAtMessage && mail.messages.size() >= dropAtMessage) {
             dropAtMessage = 0;
-            throw new MiniHttpServer.Drop();
+            cut.now();
         }
         return answer;
     }
