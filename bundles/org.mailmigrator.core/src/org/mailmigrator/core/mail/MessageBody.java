@@ -11,4 +11,19 @@ public interface MessageBody {
     long size();
 
     void writeTo(OutputStream out) throws IOException;
+
+    /** A message already in memory (tests, small messages). */
+    static MessageBody of(byte[] bytes) {
+        return new MessageBody() {
+            @Override
+            public long size() {
+                return bytes.length;
+            }
+
+            @Override
+            public void writeTo(OutputStream out) throws IOException {
+                out.write(bytes);
+            }
+        };
+    }
 }

@@ -2,6 +2,7 @@ package org.mailmigrator.connector.ews.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mailmigrator.connector.ews.EwsConnector;
 import org.mailmigrator.connector.imap.ImapConnector;
 import org.mailmigrator.core.engine.MigrationListener;
 import org.mailmigrator.core.engine.MigrationReport;
@@ -25,6 +27,7 @@ import org.mailmigrator.core.mail.MailStore;
 import org.mailmigrator.core.model.Role;
 import org.mailmigrator.core.model.Secret;
 import org.mailmigrator.core.spi.ConnectContext;
+import org.mailmigrator.core.spi.ConnectorException.AccountFailure;
 import org.mailmigrator.testing.Dovecot;
 
 /**
@@ -102,6 +105,32 @@ class EwsMailDestinationTest extends DovecotIntoEws {
         assertEquals("2", m.property("0x1090:Integer"));
         assertEquals(List.of(), m.categories, "the keyword removed at the source is no longer a category");
         assertEquals(List.of(), fake.violations);
+    }
+
+    @Test
+    void withMirrorAMessageDeletedAtTheSourceIsSoftDeletedInExchange() throws Exception {
+        List<MailCorpus.Mail> mails = List.of(MailCorpus.mail("INBOX", "Keep", "<k@example.org>", Set.of(), "2020-01-01T00:00:00Z", ""),
+                MailCorpus.mail("INBOX", "Gone", "<g@example.org>", Set.of(), "2020-01-02T00:00:00Z", ""));
+        MailCorpus.load(dovecot, "mirror", mails);
+        EwsMailRun pair = new EwsMailRun(dovecot, "mirror", fake, state);
+        assertEquals(Outcome.COMPLETED, pair.run().outcome());
+        try (var s = new ImapConnector().open(MailCorpus.imap(dovecot, "mirror"), Role.DESTINATION,
+                ConnectContext.of(Secret.of(Dovecot.PASSWORD)));
+                var box = s.capability(MailStore.class).orElseThrow().open("INBOX", true)) {
+            box.expunge(List.of(2L));
+        }
+        MigrationReport r = pair.run(EwsMailRun.fast().withMirror(true), MigrationListener.NONE, EwsRun.PASSWORD);
+        assertEquals(Outcome.COMPLETED, r.outcome(), r.failure());
+        assertEquals(1, r.removed());
+        assertEquals(List.of("Keep"), fake.mail.messages.values().stream().map(FakeMail.Message::subject).toList());
+        assertEquals(List.of("SoftDelete"), fake.mail.deleteTypes, "recoverable by the user, never a hard delete");
+    }
+
+    @Test
+    void exchangeIsNotAMailSource() {
+        AccountFailure e = assertThrows(AccountFailure.class, () -> new EwsConnector().open(EwsRun.ews(fake, Map.of()),
+                Role.SOURCE, ConnectContext.of(Secret.of(EwsRun.PASSWORD))));
+        assertTrue(e.getMessage().contains("EWS is not a mail source yet"), e.getMessage());
     }
 
     @ParameterizedTest(name = "refused with {0}")

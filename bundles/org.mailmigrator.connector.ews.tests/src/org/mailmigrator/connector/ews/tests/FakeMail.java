@@ -290,8 +290,12 @@ final class FakeMail {
         return Xml.response("UpdateItem", answers.toString());
     }
 
+    /** The DeleteType of each message removed, in order. */
+    final List<String> deleteTypes = java.util.Collections.synchronizedList(new ArrayList<>());
+
     String deleteItem(Element op) {
         StringBuilder answers = new StringBuilder();
+        Xml.findAll(op, "ItemId").forEach(id -> deleteTypes.add(op.getAttribute("DeleteType")));
         for (Element id : Xml.findAll(op, "ItemId")) {
             messages.remove(id.getAttribute("Id"));
             answers.append(Xml.success("DeleteItem", ""));

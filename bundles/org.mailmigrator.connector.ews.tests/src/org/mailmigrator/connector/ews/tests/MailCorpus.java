@@ -1,7 +1,5 @@
 package org.mailmigrator.connector.ews.tests;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,23 +77,9 @@ final class MailCorpus {
                     store.create(m.folder(), true);
                 }
                 try (Mailbox box = store.open(m.folder(), true)) {
-                    box.append(body(m.bytes()), m.flags(), m.date());
+                    box.append(MessageBody.of(m.bytes()), m.flags(), m.date());
                 }
             }
         }
-    }
-
-    static MessageBody body(byte[] bytes) {
-        return new MessageBody() {
-            @Override
-            public long size() {
-                return bytes.length;
-            }
-
-            @Override
-            public void writeTo(OutputStream out) throws IOException {
-                out.write(bytes);
-            }
-        };
     }
 }
