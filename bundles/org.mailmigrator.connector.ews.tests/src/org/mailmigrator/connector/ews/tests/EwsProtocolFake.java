@@ -139,10 +139,10 @@ final class EwsProtocolFake implements AutoCloseable {
 
     private String mail(Element op) throws MiniHttpServer.Drop {
         return switch (op.getLocalName()) {
-            case "GetFolder" -> mail.getFolder(op);
-            case "FindFolder" -> mail.findFolder(op, violations);
-            case "CreateFolder" -> mail.createFolder(op, violations);
-            case "UpdateFolder" -> mail.updateFolder(op);
+            case "GetFolder" -> mail.folders.getFolder(op);
+            case "FindFolder" -> mail.folders.findFolder(op, violations);
+            case "CreateFolder" -> mail.folders.createFolder(op, violations);
+            case "UpdateFolder" -> mail.folders.updateFolder(op);
             case "CreateItem" -> createMessages(op);
             case "FindItem" -> mail.findItem(op);
             case "UpdateItem" -> mail.updateItem(op, violations);

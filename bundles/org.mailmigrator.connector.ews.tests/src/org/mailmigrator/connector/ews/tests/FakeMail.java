@@ -14,31 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.w3c.dom.Element;
 
 /**
- * The mail part of the EWS PROTOCOL FAKE: a folder tree under msgfolderroot (Inbox, Sent Items, Drafts, Deleted
- * Items, Junk E-mail, and a Calendar and Contacts folder that hold no mail), messages stored as the MIME bytes
- * the client sent plus their extended properties, read state and categories. Answers GetFolder, FindFolder (deep),
- * CreateFolder, UpdateFolder, CreateItem, FindItem (IsGreaterThanOrEqualTo restriction, indexed paging),
- * UpdateItem and DeleteItem for those. Ids start with "mf-" (folders) and "mail-" (messages).
+ * The mail part of the EWS PROTOCOL FAKE: its folders ({@link FakeMailFolders}) and messages stored as the MIME
+ * bytes the client sent plus their extended properties, read state and categories. Answers CreateItem, FindItem
+ * (IsGreaterThanOrEqualTo restriction, indexed paging), UpdateItem and DeleteItem for messages ("mail-" ids).
  */
 final class FakeMail {
-    static final Map<String, String> DISTINGUISHED = Map.of("msgfolderroot", "mf-root", "inbox", "mf-inbox",
-            "sentitems", "mf-sent", "drafts", "mf-drafts", "deleteditems", "mf-deleted", "junkemail", "mf-junk");
-
-    static final class Folder {
-        final String id;
-        final String parent;
-        final String name;
-        final String folderClass;
-        final Map<String, Element> properties = new ConcurrentHashMap<>();
-
-        Folder(String id, String parent, String name, String folderClass) {
-            this.id = id;
-            this.parent = parent;
-            this.name = name;
-            this.folderClass = folderClass;
-        }
-    }
-
     static final class Message {
         final String id;
         final String folder;
@@ -71,140 +51,35 @@ final class FakeMail {
     }
 
     private final AtomicInteger ids = new AtomicInteger();
-    final Map<String, Folder> folders = new ConcurrentHashMap<>();
+    final FakeMailFolders folders = new FakeMailFolders(id -> messagesIn(id).size());
     final Map<String, Message> messages = new ConcurrentHashMap<>();
     /** CreateItem answers ErrorMessageSizeExceeded for MIME content bigger than this. */
     volatile int maxMessageBytes = Integer.MAX_VALUE;
 
-    FakeMail() {
-        add(new Folder("mf-root", "root", "Top of Information Store", null));
-        add(new Folder("mf-inbox", "mf-root", "Inbox", "IPF.Note"));
-        add(new Folder("mf-sent", "mf-root", "Sent Items", "IPF.Note"));
-        add(new Folder("mf-drafts", "mf-root", "Drafts", "IPF.Note"));
-        add(new Folder("mf-deleted", "mf-root", "Deleted Items", "IPF.Note"));
-        add(new Folder("mf-junk", "mf-root", "Junk E-mail", "IPF.Note"));
-        add(new Folder("mf-calendar", "mf-root", "Calendar", "IPF.Appointment"));
-        add(new Folder("mf-contacts", "mf-root", "Contacts", "IPF.Contact"));
-    }
-
-    private void add(Folder f) {
-        folders.put(f.id, f);
-    }
-
     /** Whether a request names a folder or item of the mail part. */
     static boolean concerns(Element op) {
-        return Xml.findAll(op, "DistinguishedFolderId").stream().anyMatch(e -> DISTINGUISHED.containsKey(e.getAttribute("Id")))
+        return Xml.findAll(op, "DistinguishedFolderId").stream().anyMatch(e -> FakeMailFolders.DISTINGUISHED.containsKey(e.getAttribute("Id")))
                 || Xml.findAll(op, "FolderId").stream().anyMatch(e -> e.getAttribute("Id").startsWith("mf-"))
                 || Xml.findAll(op, "ItemId").stream().anyMatch(e -> e.getAttribute("Id").startsWith("mail-"))
                 || Xml.child(op, "Items").map(i -> Xml.child(i, "Message").isPresent()).orElse(false);
     }
 
-    /** The folder a path of display names leads to from msgfolderroot ("Inbox/Work"). */
-    Folder folder(String path) {
-        Folder at = folders.get("mf-root");
-        for (String part : path.split("/")) {
-            Folder parent = at;
-            at = folders.values().stream().filter(f -> f.parent.equals(parent.id) && f.name.equals(part)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no folder " + path + " in the fake; has " + paths()));
-        }
-        return at;
+    List<Message> in(String path) {
+        return messagesIn(folders.folder(path).id);
     }
 
     List<String> paths() {
-        List<String> out = new ArrayList<>();
-        for (Folder f : folders.values()) {
-            StringBuilder p = new StringBuilder(f.name);
-            for (Folder up = folders.get(f.parent); up != null && !up.id.equals("mf-root"); up = folders.get(up.parent)) {
-                p.insert(0, up.name + "/");
-            }
-            if (!f.id.equals("mf-root")) {
-                out.add(p.toString());
-            }
-        }
-        out.sort(Comparator.naturalOrder());
-        return out;
+        return folders.paths();
     }
 
-    List<Message> in(String path) {
-        String id = folder(path).id;
-        return messages.values().stream().filter(m -> m.folder.equals(id)).toList();
+    private List<Message> messagesIn(String folderId) {
+        return messages.values().stream().filter(m -> m.folder.equals(folderId)).toList();
     }
 
-    private Folder folderOf(Element holder) {
-        String id = Xml.find(holder, "DistinguishedFolderId").map(e -> DISTINGUISHED.get(e.getAttribute("Id")))
-                .orElseGet(() -> Xml.find(holder, "FolderId").map(e -> e.getAttribute("Id")).orElse("?"));
-        return folders.get(id);
-    }
-
-    String getFolder(Element op) {
-        Folder f = folderOf(Xml.child(op, "FolderIds").orElseThrow());
-        return Xml.response("GetFolder", f == null ? Xml.error("GetFolder", "ErrorFolderNotFound", "The specified folder could not be found in the store.", null)
-                : Xml.success("GetFolder", "<m:Folders>" + folderXml(f) + "</m:Folders>"));
-    }
-
-    private String folderXml(Folder f) {
-        long count = messages.values().stream().filter(m -> m.folder.equals(f.id)).count();
-        long children = folders.values().stream().filter(c -> c.parent.equals(f.id)).count();
-        StringBuilder x = new StringBuilder("<t:Folder><t:FolderId Id=\"" + f.id + "\" ChangeKey=\"1\"/><t:ParentFolderId Id=\""
-                + f.parent + "\" ChangeKey=\"1\"/>");
-        if (f.folderClass != null) {
-            x.append("<t:FolderClass>").append(f.folderClass).append("</t:FolderClass>");
-        }
-        x.append("<t:DisplayName>").append(Xml.escape(f.name)).append("</t:DisplayName><t:TotalCount>").append(count)
-                .append("</t:TotalCount><t:ChildFolderCount>").append(children).append("</t:ChildFolderCount>");
-        f.properties.values().forEach(p -> x.append(Xml.serialize(p)));
-        return x.append("</t:Folder>").toString();
-    }
-
-    String findFolder(Element op, List<String> violations) {
-        if (!"Deep".equals(op.getAttribute("Traversal"))) {
-            violations.add("FindFolder of mail folders without Traversal=\"Deep\"");
-        }
-        Folder parent = folderOf(Xml.child(op, "ParentFolderIds").orElseThrow());
-        List<Folder> found = new ArrayList<>();
-        collect(parent.id, found);
-        StringBuilder x = new StringBuilder();
-        found.forEach(f -> x.append(folderXml(f)));
-        return Xml.response("FindFolder", Xml.success("FindFolder", "<m:RootFolder IndexedPagingOffset=\"" + found.size()
-                + "\" TotalItemsInView=\"" + found.size() + "\" IncludesLastItemInRange=\"true\"><t:Folders>" + x
-                + "</t:Folders></m:RootFolder>"));
-    }
-
-    private void collect(String parent, List<Folder> out) {
-        folders.values().stream().filter(f -> f.parent.equals(parent)).sorted(Comparator.comparing(f -> f.id)).forEach(f -> {
-            out.add(f);
-            collect(f.id, out);
-        });
-    }
-
-    String createFolder(Element op, List<String> violations) {
-        Folder parent = folderOf(Xml.child(op, "ParentFolderId").orElseThrow());
-        String name = Xml.text(op, "DisplayName");
-        if (!"IPF.Note".equals(Xml.text(op, "FolderClass"))) {
-            violations.add("mail folder '" + name + "' created without FolderClass IPF.Note");
-        }
-        if (folders.values().stream().anyMatch(f -> f.parent.equals(parent.id) && f.name.equalsIgnoreCase(name))) {
-            return Xml.response("CreateFolder", Xml.error("CreateFolder", "ErrorFolderExists", "A folder with the specified name already exists.", null));
-        }
-        Folder f = new Folder("mf-" + ids.incrementAndGet(), parent.id, name, "IPF.Note");
-        add(f);
-        return Xml.response("CreateFolder", Xml.success("CreateFolder", "<m:Folders><t:Folder><t:FolderId Id=\"" + f.id
-                + "\" ChangeKey=\"1\"/></t:Folder></m:Folders>"));
-    }
-
-    String updateFolder(Element op) {
-        StringBuilder answers = new StringBuilder();
-        for (Element change : Xml.findAll(op, "FolderChange")) {
-            Folder f = folders.get(Xml.find(change, "FolderId").orElseThrow().getAttribute("Id"));
-            Xml.findAll(change, "ExtendedProperty").forEach(p -> f.properties.put(key(p), p));
-            answers.append(Xml.success("UpdateFolder", "<m:Folders><t:Folder><t:FolderId Id=\"" + f.id + "\" ChangeKey=\"1\"/></t:Folder></m:Folders>"));
-        }
-        return Xml.response("UpdateFolder", answers.toString());
-    }
 
     /** One answer per message: stored, or refused as Exchange refuses an over-size message. */
     String createItem(Element op, List<Element> items) {
-        Folder folder = folderOf(Xml.child(op, "SavedItemFolderId").orElseThrow());
+        FakeMailFolders.Folder folder = folders.folderOf(Xml.child(op, "SavedItemFolderId").orElseThrow());
         StringBuilder answers = new StringBuilder();
         for (Element item : items) {
             byte[] mime = Base64.getMimeDecoder().decode(Xml.text(item, "MimeContent").trim());
@@ -228,7 +103,7 @@ final class FakeMail {
     }
 
     String findItem(Element op) {
-        Folder folder = folderOf(Xml.child(op, "ParentFolderIds").orElseThrow());
+        FakeMailFolders.Folder folder = folders.folderOf(Xml.child(op, "ParentFolderIds").orElseThrow());
         Element restriction = Xml.find(op, "IsGreaterThanOrEqualTo").orElseThrow(() -> new AssertionError("FindItem without the UID restriction"));
         String field = key(Xml.find(restriction, "ExtendedFieldURI").orElseThrow());
         long from = Long.parseLong(Xml.find(restriction, "Constant").orElseThrow().getAttribute("Value"));
