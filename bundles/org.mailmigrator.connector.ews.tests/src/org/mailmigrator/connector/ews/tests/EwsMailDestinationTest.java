@@ -51,8 +51,8 @@ class EwsMailDestinationTest extends DovecotIntoEws {
         assertEquals(mails.size(), first.copied());
         assertEquals(List.of(), fake.violations);
         assertEquals(0, fake.challenges, "preemptive authentication: no request may be challenged");
-        assertEquals(List.of("Calendar", "Contacts", "Deleted Items", "Drafts", "Inbox", "Junk E-mail", "Sent Items",
-                "Work", "Work/Projects", "Éléments à classer"), fake.mail.paths(), "the folder tree, special folders mapped");
+        assertEquals(List.of("Calendar", "Contacts", "Deleted Items", "Drafts", "Inbox", "Inbox/Receipts", "Junk E-mail",
+                "Sent Items", "Work", "Work/Projects", "Éléments à classer"), fake.mail.paths(), "the folder tree, special folders mapped");
         for (var e : MailCorpus.EXCHANGE_FOLDER.entrySet()) {
             assertEquals(EwsMailRun.mimeOf(mails, e.getKey()), EwsMailRun.mimeIn(fake, e.getValue()), "MIME bytes in " + e.getValue());
         }

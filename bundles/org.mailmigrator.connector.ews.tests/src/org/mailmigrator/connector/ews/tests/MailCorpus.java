@@ -20,8 +20,8 @@ import org.mailmigrator.core.spi.ConnectorSession;
 import org.mailmigrator.testing.Dovecot;
 
 /**
- * Source mail in a real Dovecot: several folders (one with a non-ASCII name, one nested, the special Sent and
- * Trash), an exact duplicate, a message without Message-ID, 8-bit headers, flags \Seen \Flagged \Answered and
+ * Source mail in a real Dovecot: several folders (one with a non-ASCII name, one nested, one under INBOX, the
+ * special Sent and Trash), an exact duplicate, a message without Message-ID, 8-bit headers, flags \Seen \Flagged \Answered and
  * keywords, each with its own arrival date. Loaded through the IMAP connector's destination side, which has its
  * own tests against Dovecot.
  */
@@ -30,8 +30,9 @@ final class MailCorpus {
     }
 
     /** Where each source folder must arrive in Exchange (display-name paths under msgfolderroot). */
-    static final Map<String, String> EXCHANGE_FOLDER = Map.of("INBOX", "Inbox", "Sent", "Sent Items", "Trash", "Deleted Items",
-            "Work", "Work", "Work/Projects", "Work/Projects", "Éléments à classer", "Éléments à classer");
+    static final Map<String, String> EXCHANGE_FOLDER = Map.of("INBOX", "Inbox", "INBOX/Receipts", "Inbox/Receipts",
+            "Sent", "Sent Items", "Trash", "Deleted Items", "Work", "Work", "Work/Projects", "Work/Projects",
+            "Éléments à classer", "Éléments à classer");
 
     private MailCorpus() {
     }
@@ -43,6 +44,7 @@ final class MailCorpus {
         m.add(mail("INBOX", "No identity at all", null, Set.of("\\Flagged", "ProjectX"), "2020-07-14T22:01:02Z", ""));
         m.add(mail("INBOX", "Re: lunch", "<lunch@example.org>", Set.of("\\Seen", "\\Answered", "$Forwarded", "Client"),
                 "2021-01-31T23:59:59Z", ""));
+        m.add(mail("INBOX/Receipts", "Your receipt", "<r1@shop.example>", Set.of("\\Seen"), "2021-02-02T10:10:10Z", ""));
         m.add(mail("Sent", "Offer sent", "<offer@example.org>", Set.of("\\Seen"), "2018-11-05T10:00:00Z", ""));
         m.add(mail("Sent", "Second offer", "<offer2@example.org>", Set.of("\\Seen"), "2018-11-06T10:00:00Z", ""));
         m.add(mail("Trash", "Old newsletter", "<news@example.org>", Set.of("\\Seen"), "2017-02-02T02:02:02Z", ""));
