@@ -7,6 +7,12 @@ public final class UiIds {
     public static final String VIEW_BATCHES = "org.mailmigrator.ui.views.batches";
     public static final String VIEW_MIGRATIONS = "org.mailmigrator.ui.views.migrations";
 
+    public static final String VIEW_DETAILS = "org.mailmigrator.ui.views.details";
+    /** The platform's Error Log view (bundle org.eclipse.ui.views.log). */
+    public static final String VIEW_ERROR_LOG = "org.eclipse.pde.runtime.LogView";
+    /** Active while the Batches or Migrations view is: the keys of the migration commands work there. */
+    public static final String CONTEXT_MIGRATIONS = "org.mailmigrator.ui.contexts.migrations";
+
     private UiIds() {
     }
 }
