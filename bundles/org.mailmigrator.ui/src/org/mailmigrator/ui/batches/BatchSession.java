@@ -65,6 +65,11 @@ public final class BatchSession implements AutoCloseable {
             }
 
             @Override
+            public void batchStarted(BatchSpec batch) {
+                listeners.forEach(l -> l.batchStarted(batch));
+            }
+
+            @Override
             public void migrationChanged(String batch, org.mailmigrator.batch.MigrationState state) {
                 listeners.forEach(l -> l.migrationChanged(batch, state));
             }
