@@ -18,13 +18,13 @@ public final class MigrationsPerspective implements IPerspectiveFactory {
                 UiIds.VIEW_MIGRATIONS);
         bottom.addView(UiIds.VIEW_DETAILS);
         bottom.addView(UiIds.VIEW_CONNECTORS);
-        bottom.addPlaceholder(IPageLayout.ID_PROGRESS_VIEW);
+        bottom.addPlaceholder(UiIds.VIEW_PROGRESS);
         bottom.addPlaceholder(UiIds.VIEW_ERROR_LOG);
         layout.addShowViewShortcut(UiIds.VIEW_BATCHES);
         layout.addShowViewShortcut(UiIds.VIEW_MIGRATIONS);
         layout.addShowViewShortcut(UiIds.VIEW_CONNECTORS);
         layout.addShowViewShortcut(UiIds.VIEW_DETAILS);
-        layout.addShowViewShortcut(IPageLayout.ID_PROGRESS_VIEW);
+        layout.addShowViewShortcut(UiIds.VIEW_PROGRESS);
         layout.addShowViewShortcut(UiIds.VIEW_ERROR_LOG);
     }
 }

@@ -13,9 +13,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.core.runtime.ILogListener;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.IJobChangeListener;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailmigrator.batch.jobs.BatchFamily;
 import org.mailmigrator.testing.Dovecot;
 import org.mailmigrator.ui.batches.BatchSession;
 
@@ -44,17 +49,29 @@ class DetailsRunTest {
             Path file = dir.resolve("details-" + System.nanoTime() + ".txt");
             Files.writeString(file, from + ";dt-s0;" + Dovecot.PASSWORD + ";" + to + ";dt-d0;" + Dovecot.PASSWORD + ";;\n"
                     + from + ";dt-s1;Wr0ng-Secret;" + to + ";dt-d1;" + Dovecot.PASSWORD + ";;\n");
-            BatchesViewPage batches = BatchesViewPage.open();
-            ImportWizardPage wizard = batches.openImport().chooseFile(file);
-            String name = wizard.batchName();
-            assertTrue(wizard.finish());
-            batches.select(name);
+            String name = BatchesViewPage.open().importAndSelect(file);
             MigrationsViewPage migrations = MigrationsViewPage.open();
             DetailsViewPage details = DetailsViewPage.open();
+            // the Progress view lists user jobs: each migration's job must be one, named after its accounts
+            List<Job> jobs = new CopyOnWriteArrayList<>();
+            IJobChangeListener scheduled = new JobChangeAdapter() {
+                @Override
+                public void scheduled(IJobChangeEvent event) {
+                    if (event.getJob().belongsTo(new BatchFamily(name))) {
+                        jobs.add(event.getJob());
+                    }
+                }
+            };
+            Job.getJobManager().addJobChangeListener(scheduled);
             migrations.selectAll();
             migrations.run("Start");
             UiTestSupport.waitUntil(() -> migrations.column("Status").equals(List.of("Synced with errors", "Failed")),
                     Duration.ofSeconds(120), () -> migrations.column("Status").toString());
+
+            Job.getJobManager().removeJobChangeListener(scheduled);
+            assertEquals(List.of("Migrate dt-s0@127.0.0.1 to dt-d0@127.0.0.1", "Migrate dt-s1@127.0.0.1 to dt-d1@127.0.0.1"),
+                    jobs.stream().map(Job::getName).toList());
+            assertTrue(jobs.stream().noneMatch(Job::isSystem), "user jobs, shown in the Progress view");
 
             migrations.select(0);
             UiTestSupport.waitUntil(() -> details.title().contains("dt-s0@127.0.0.1"), Duration.ofSeconds(5), details::title);

@@ -42,7 +42,7 @@ final class DetailsViewPage {
     /** The log lines shown in red (errors). */
     List<String> errorLines() {
         var red = view.logTable().getDisplay().getSystemColor(org.eclipse.swt.SWT.COLOR_RED);
-        return java.util.Arrays.stream(view.logTable().getItems()).filter(i -> red.equals(i.getForeground()))
+        return java.util.Arrays.stream(view.logTable().getItems()).filter(i -> red.equals(i.getForeground(1)))
                 .map(i -> i.getText(1)).toList();
     }
 

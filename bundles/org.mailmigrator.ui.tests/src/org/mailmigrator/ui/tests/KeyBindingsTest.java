@@ -11,16 +11,20 @@ import java.util.List;
 
 import org.eclipse.jface.bindings.Binding;
 import org.eclipse.jface.bindings.keys.KeySequence;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.keys.IBindingService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailmigrator.ui.batches.BatchSession;
 
 /**
  * The keys of the common actions, while the Migrations view is active: each resolves to its command, and the
- * start key's command really starts the selected rows (to a closed port: they fail with a connection error).
+ * start key's command really starts the selected rows (to a closed port: they fail with a connection error),
+ * and Delete removes them after its confirmation.
  */
 class KeyBindingsTest {
 
@@ -29,11 +33,7 @@ class KeyBindingsTest {
         Path file = dir.resolve("keys-" + System.nanoTime() + ".txt");
         // port 1 on loopback: nothing listens, so a started row fails at once
         Files.writeString(file, "127.0.0.1:1;key-s0;pw1;127.0.0.1:1;key-d0;pw2;;\n");
-        BatchesViewPage batches = BatchesViewPage.open();
-        ImportWizardPage wizard = batches.openImport().chooseFile(file);
-        String name = wizard.batchName();
-        assertTrue(wizard.finish());
-        batches.select(name);
+        String name = BatchesViewPage.open().importAndSelect(file);
         MigrationsViewPage migrations = MigrationsViewPage.open();
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         IBindingService keys = window.getService(IBindingService.class);
@@ -53,5 +53,30 @@ class KeyBindingsTest {
         UiTestSupport.waitUntil(() -> migrations.column("Status").equals(List.of("Failed")), Duration.ofSeconds(60),
                 () -> migrations.column("Status").toString());
         assertTrue(!migrations.cell(0, "Last error").isBlank());
+
+        // Delete asks first; answered OK, the row goes with its passwords
+        var removed = session().store().batch(name).orElseThrow().migrations().get(0);
+        Display display = Display.getCurrent();
+        Runnable[] confirm = new Runnable[1];
+        confirm[0] = () -> {
+            for (Shell s : display.getShells()) {
+                if ("Remove migrations".equals(s.getText()) && s.isVisible()) {
+                    UiTestSupport.click(WizardButtons.find(s, "OK"));
+                    return;
+                }
+            }
+            display.timerExec(50, confirm[0]);
+        };
+        display.timerExec(50, confirm[0]);
+        Binding delete = keys.getPerfectMatch(KeySequence.getInstance("DEL"));
+        window.getService(IHandlerService.class).executeCommand(delete.getParameterizedCommand(), null);
+        display.timerExec(-1, confirm[0]);
+        UiTestSupport.waitUntil(() -> migrations.rowCount() == 0, Duration.ofSeconds(30), () -> migrations.column("Source").toString());
+        assertEquals(List.of(), session().store().batch(name).orElseThrow().migrations());
+        assertEquals(java.util.Optional.empty(), session().store().sealedCredential(removed.source().credential().key()));
+    }
+
+    private static BatchSession session() {
+        return PlatformUI.getWorkbench().getService(BatchSession.class);
     }
 }

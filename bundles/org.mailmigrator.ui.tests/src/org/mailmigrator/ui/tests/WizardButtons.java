@@ -5,7 +5,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 
-/** The buttons of an open wizard dialog, found by their labels and pressed as a click would. */
+/** The buttons of an open wizard dialog (or any shell), found by their labels and pressed as a click would. */
 final class WizardButtons {
     private WizardButtons() {
     }
@@ -41,7 +41,8 @@ final class WizardButtons {
         UiTestSupport.click(b);
     }
 
-    private static Button find(Control c, String text) {
+    /** The button labelled {@code text} in a shell or composite, or null. */
+    static Button find(Control c, String text) {
         if (c instanceof Button b && text.equals(b.getText())) {
             return b;
         }

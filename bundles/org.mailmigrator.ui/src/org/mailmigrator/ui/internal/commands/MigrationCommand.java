@@ -1,10 +1,7 @@
 package org.mailmigrator.ui.internal.commands;
 
-import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.commands.ExecutionException;
-import org.eclipse.core.runtime.IConfigurationElement;
-import org.eclipse.core.runtime.IExecutableExtension;
 import org.eclipse.ui.handlers.HandlerUtil;
 import org.mailmigrator.ui.UiIds;
 import org.mailmigrator.ui.internal.batches.MigrationsView;
@@ -14,20 +11,14 @@ import org.mailmigrator.ui.internal.batches.MigrationsView;
  * them): runs the Migrations view's action of that name on its selection. The action's name is the handler's
  * data in plugin.xml ({@code class="...MigrationCommand:Pause"}).
  */
-public final class MigrationCommand extends AbstractHandler implements IExecutableExtension {
-    private String action;
-
-    @Override
-    public void setInitializationData(IConfigurationElement config, String propertyName, Object data) {
-        action = String.valueOf(data);
-    }
+public final class MigrationCommand extends DataHandler {
 
     @Override
     public Object execute(ExecutionEvent event) throws ExecutionException {
         var page = HandlerUtil.getActiveWorkbenchWindowChecked(event).getActivePage();
         if (page != null && page.findView(UiIds.VIEW_MIGRATIONS) instanceof MigrationsView view
-                && view.action(action).isEnabled()) {
-            view.action(action).run();
+                && view.action(data()).isEnabled()) {
+            view.action(data()).run();
         }
         return null;
     }

@@ -1,10 +1,7 @@
 package org.mailmigrator.ui.internal.commands;
 
-import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.commands.ExecutionException;
-import org.eclipse.core.runtime.IConfigurationElement;
-import org.eclipse.core.runtime.IExecutableExtension;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.wizard.IWizard;
 import org.eclipse.ui.IWorkbenchWindow;
@@ -22,25 +19,19 @@ import org.mailmigrator.ui.internal.wizards.WizardOpener;
  * Opens one of the workbench's wizards (the handler's data in plugin.xml: newBatch, newMigration, importCsv,
  * exportReport), on the batch selected in the Batches view when it needs one.
  */
-public final class WizardCommand extends AbstractHandler implements IExecutableExtension {
-    private String wizard;
-
-    @Override
-    public void setInitializationData(IConfigurationElement config, String propertyName, Object data) {
-        wizard = String.valueOf(data);
-    }
+public final class WizardCommand extends DataHandler {
 
     @Override
     public Object execute(ExecutionEvent event) throws ExecutionException {
         IWorkbenchWindow window = HandlerUtil.getActiveWorkbenchWindowChecked(event);
         BatchSession session = window.getService(BatchSession.class);
         String batch = selectedBatch(window);
-        IWizard w = switch (wizard) {
+        IWizard w = switch (data()) {
             case "newBatch" -> new NewBatchWizard(session);
             case "newMigration" -> new NewMigrationWizard(session, batch);
             case "exportReport" -> new ExportReportWizard(session, batch);
             case "importCsv" -> new ImportWizard(session);
-            default -> throw new ExecutionException("no wizard named " + wizard);
+            default -> throw new ExecutionException("no wizard named " + data());
         };
         WizardOpener.open(window.getShell(), w, true);
         return null;

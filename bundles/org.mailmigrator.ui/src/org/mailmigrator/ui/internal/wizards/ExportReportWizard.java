@@ -5,7 +5,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
@@ -23,33 +22,20 @@ import org.mailmigrator.ui.batches.BatchSession;
  * Export report: a batch and an output folder; Finish writes the files {@code batch report NAME --out DIR}
  * writes ({@link BatchReport}: summary.txt, batch.json, migrations.csv, skipped.csv, migrations/ID.*).
  */
-public final class ExportReportWizard extends Wizard {
+public final class ExportReportWizard extends OnePageWizard<ExportReportWizard.Page> {
     private final BatchSession session;
-    private final Page page;
 
     public ExportReportWizard(BatchSession session, String batch) {
         this.session = session;
-        this.page = new Page(batch);
-        setWindowTitle("Export report");
+        init("Export report", new Page(batch));
     }
 
     @Override
-    public void addPages() {
-        addPage(page);
-    }
-
-    public Page page() {
-        return page;
-    }
-
-    @Override
-    public boolean performFinish() {
+    void finish() throws Exception {
         try {
-            BatchReport.load(session.store(), page.batch.getText()).write(page.folder());
-            return true;
-        } catch (BatchStoreException | IOException | InvalidPathException e) {
-            page.setErrorMessage("cannot write the report: " + e.getMessage());
-            return false;
+            BatchReport.load(session.store(), page().batch.getText()).write(page().folder());
+        } catch (IOException | InvalidPathException e) {
+            throw new IOException("cannot write the report: " + e.getMessage(), e);
         }
     }
 
@@ -74,12 +60,9 @@ public final class ExportReportWizard extends Wizard {
             batch = new Combo(c, SWT.READ_ONLY);
             GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(batch);
             try {
-                session.store().names().forEach(batch::add);
+                BatchCombo.fill(batch, session, initialBatch);
             } catch (BatchStoreException e) {
                 setErrorMessage(e.getMessage());
-            }
-            if (batch.getItemCount() > 0) {
-                batch.select(initialBatch == null ? 0 : Math.max(0, batch.indexOf(initialBatch)));
             }
             new Label(c, SWT.NONE).setText("&Output folder:");
             folder = new Text(c, SWT.BORDER);

@@ -54,13 +54,9 @@ public final class MigrationChoicePage extends WizardPage {
         c.setLayout(new GridLayout(2, false));
         batch = combo(c, "&Batch:");
         try {
-            session.store().names().forEach(batch::add);
+            BatchCombo.fill(batch, session, initialBatch);
         } catch (BatchStoreException e) {
             setErrorMessage(e.getMessage());
-        }
-        int at = initialBatch == null ? 0 : Math.max(0, batch.indexOf(initialBatch));
-        if (batch.getItemCount() > 0) {
-            batch.select(at);
         }
         sources = connectors(ConnectorDescriptor::canRead);
         destinations = connectors(ConnectorDescriptor::canWrite);

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
@@ -24,33 +23,17 @@ import org.mailmigrator.ui.batches.BatchSession;
  * New batch: name, concurrency, per-server connection limit, notification address and start time; Finish
  * stores an empty batch (the New migration wizard and imports fill it). Limits start at the preferences'.
  */
-public final class NewBatchWizard extends Wizard {
+public final class NewBatchWizard extends OnePageWizard<NewBatchWizard.Page> {
     private final BatchSession session;
-    private final Page page = new Page();
 
     public NewBatchWizard(BatchSession session) {
         this.session = session;
-        setWindowTitle("New batch");
+        init("New batch", new Page());
     }
 
     @Override
-    public void addPages() {
-        addPage(page);
-    }
-
-    public Page page() {
-        return page;
-    }
-
-    @Override
-    public boolean performFinish() {
-        try {
-            session.create(page.spec());
-            return true;
-        } catch (BatchStoreException | IllegalArgumentException e) {
-            page.setErrorMessage(e.getMessage());
-            return false;
-        }
+    void finish() throws BatchStoreException {
+        session.create(page().spec());
     }
 
     /** The batch's fields. */
