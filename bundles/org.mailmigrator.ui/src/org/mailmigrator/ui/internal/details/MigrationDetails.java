@@ -29,12 +29,9 @@ record MigrationDetails(String batch, MigrationProgress progress, List<FolderPro
         return new MigrationDetails(batch, p, p.folders(), log, session.store().skipped(batch, p.id()));
     }
 
-    /** "alice@a.example → alice@b.example (Synced)". */
+    /** "00001-alice: alice@a.example → alice@b.example (Synced)". */
     String title() {
-        return p().id() + ": " + p().source() + " \u2192 " + p().destination() + " (" + p().status().label() + ")";
-    }
-
-    private MigrationProgress p() {
-        return progress;
+        return progress.id() + ": " + progress.source() + " \u2192 " + progress.destination() + " ("
+                + progress.status().label() + ")";
     }
 }
