@@ -16,6 +16,7 @@ import org.mailmigrator.batch.store.BatchStoreException;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.CredentialRef;
 import org.mailmigrator.core.model.Migration;
+import org.mailmigrator.core.model.MigrationOptions;
 import org.mailmigrator.core.model.Secret;
 
 /** Storing an imported file as a batch, and reading a migration's credentials back. */
@@ -69,6 +70,31 @@ public final class Batches {
         BatchSpec spec = new BatchSpec(name, migrations, concurrency, perHost, notify, schedule, Instant.now(), pim);
         store.create(spec, sealed);
         return spec;
+    }
+
+    /**
+     * Adds one account pair to a stored batch (as the New migration wizard does), passwords sealed by the vault.
+     * Its id follows the importer's: the row number, then the source login ({@code 00004-alice_example.org}).
+     * The accounts' credential references are replaced by the batch's own.
+     */
+    public static Migration add(BatchStore store, SecretVault vault, String batch, Account source, Secret sourcePassword,
+            Account destination, Secret destinationPassword, MigrationOptions options) throws BatchStoreException {
+        BatchSpec spec = store.batch(batch).orElseThrow(() -> new BatchStoreException("no batch named '" + batch + "'", null));
+        String login = source.setting("login").orElse("account");
+        String id;
+        int n = spec.migrations().size();
+        do {
+            n++;
+            id = String.format("%05d-%s", n, login.replaceAll("[^A-Za-z0-9._-]", "_"));
+        } while (spec.migrations().stream().map(Migration::id).toList().contains(id));
+        Migration m = new Migration(id, prefixed(batch, new Account(source.connectorId(), source.settings(),
+                new CredentialRef(id + "/source"))), prefixed(batch, new Account(destination.connectorId(),
+                        destination.settings(), new CredentialRef(id + "/destination"))), options);
+        Map<String, byte[]> sealed = new LinkedHashMap<>();
+        sealed.put(m.source().credential().key(), vault.seal(m.source().credential().key(), sourcePassword));
+        sealed.put(m.destination().credential().key(), vault.seal(m.destination().credential().key(), destinationPassword));
+        store.addMigration(batch, m, sealed);
+        return m;
     }
 
     private static Account prefixed(String batch, Account a) {

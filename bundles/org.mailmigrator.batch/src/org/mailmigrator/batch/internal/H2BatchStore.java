@@ -20,6 +20,7 @@ import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.store.BatchStore;
 import org.mailmigrator.batch.store.BatchStoreException;
 import org.mailmigrator.core.engine.SkippedItem;
+import org.mailmigrator.core.model.Migration;
 
 /**
  * {@link BatchStore} in one H2 file ({@code <workspace>/batches/batches.mv.db}), one connection under this
@@ -104,17 +105,70 @@ public final class H2BatchStore implements BatchStore {
                 ps.executeUpdate();
             }
             MigrationRows.insert(db, b);
-            try (PreparedStatement ps = db.prepareStatement("insert into secret(k, batch, data) values (?,?,?)")) {
-                for (var e : sealed.entrySet()) {
-                    ps.setString(1, e.getKey());
-                    ps.setString(2, b.name());
-                    ps.setBytes(3, e.getValue());
-                    ps.addBatch();
+            insertSecrets(b.name(), sealed);
+            return null;
+        });
+    }
+
+    @Override
+    public void addMigration(String batch, Migration m, Map<String, byte[]> sealed) throws BatchStoreException {
+        tx("add " + m.id() + " to " + batch, () -> {
+            if (!exists(batch)) {
+                throw new SQLException("no batch named '" + batch + "'");
+            }
+            int next;
+            try (PreparedStatement ps = db.prepareStatement("select coalesce(max(idx) + 1, 0), "
+                    + "count(case when id = ? then 1 end) from migration where batch = ?")) {
+                ps.setString(1, m.id());
+                ps.setString(2, batch);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(2) > 0) {
+                        throw new SQLException("batch '" + batch + "' already has a migration " + m.id());
+                    }
+                    next = rs.getInt(1);
                 }
-                ps.executeBatch();
+            }
+            // the row's creation time is now: its Queued status starts when it was added
+            MigrationRows.insert(db, new BatchSpec(batch, List.of(m), 1, 1, Optional.empty(), Optional.empty(),
+                    Instant.now()), next);
+            insertSecrets(batch, sealed);
+            return null;
+        });
+    }
+
+    @Override
+    public void removeMigrations(String batch, List<String> ids) throws BatchStoreException {
+        tx("remove migrations of " + batch, () -> {
+            for (String id : ids) {
+                // credential keys of a row are "batch/id/source", "batch/id/destination", "batch/id/calendar"...
+                execute("delete from secret where batch = ? and locate(?, k) = 1", batch, batch + "/" + id + "/");
+                execute("delete from skipped where batch = ? and migration = ?", batch, id);
+                execute("delete from migration where batch = ? and id = ?", batch, id);
             }
             return null;
         });
+    }
+
+    private void execute(String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private void insertSecrets(String batch, Map<String, byte[]> sealed) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("insert into secret(k, batch, data) values (?,?,?)")) {
+            for (var e : sealed.entrySet()) {
+                ps.setString(1, e.getKey());
+                ps.setString(2, batch);
+                ps.setBytes(3, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     private boolean exists(String name) throws SQLException {
@@ -259,12 +313,7 @@ public final class H2BatchStore implements BatchStore {
 
     private void update(String what, String sql, Object... args) throws BatchStoreException {
         tx(what, () -> {
-            try (PreparedStatement ps = db.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    ps.setObject(i + 1, args[i]);
-                }
-                ps.executeUpdate();
-            }
+            execute(sql, args);
             return null;
         });
     }

@@ -172,6 +172,11 @@ public final class MigrationJob extends Job {
             public void progress(ProgressSnapshot snapshot) {
                 services.hub().progress(batch.name(), migration.id(), snapshot);
             }
+
+            @Override
+            public void info(String message) {
+                services.hub().log(batch.name(), migration.id(), message);
+            }
         };
         MigrationReport r;
         try (StateStore state = StateStore.openEmbedded(services.workspace().stateDir(batch.name()), migration.id())) {

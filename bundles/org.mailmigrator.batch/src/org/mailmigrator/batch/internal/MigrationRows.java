@@ -44,10 +44,15 @@ final class MigrationRows {
     }
 
     static void insert(Connection db, BatchSpec b) throws SQLException {
+        insert(db, b, 0);
+    }
+
+    /** Inserts the batch's migrations as Queued, numbered from {@code firstIdx} on. */
+    static void insert(Connection db, BatchSpec b, int firstIdx) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("insert into migration(batch, idx, id, src_connector, "
                 + "src_settings, src_cred, dst_connector, dst_settings, dst_cred, includes, excludes, folder_map, mirror, "
                 + "status, since, time_in, pim) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            int i = 0;
+            int i = firstIdx;
             for (Migration m : b.migrations()) {
                 ps.setString(1, b.name());
                 ps.setInt(2, i++);

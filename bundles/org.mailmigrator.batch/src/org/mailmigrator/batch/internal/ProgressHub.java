@@ -18,6 +18,7 @@ import org.mailmigrator.batch.BatchSpec;
 import org.mailmigrator.batch.Labels;
 import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.jobs.BatchProgress;
+import org.mailmigrator.batch.jobs.LogEntry;
 import org.mailmigrator.batch.jobs.MigrationProgress;
 import org.mailmigrator.core.engine.ProgressSnapshot;
 import org.mailmigrator.core.model.Migration;
@@ -26,11 +27,13 @@ import org.mailmigrator.core.model.Migration;
  * Coalesces the engine's progress callbacks (many per second per pair) into one snapshot per batch at most
  * every {@link #PERIOD_MS}, published from a single daemon thread, so listeners are never flooded. Status
  * sinks (the status file read by other processes) also get each status change at once. Rates are measured
- * over a moving 30-second window.
+ * over a moving 30-second window. Each migration keeps its last {@link #LOG_LINES} log lines (status changes
+ * and engine messages) for the workbench's Details view.
  */
 public final class ProgressHub implements AutoCloseable {
     public static final long PERIOD_MS = 250;
     private static final long WINDOW_MS = 30_000;
+    public static final int LOG_LINES = 500;
 
     private record Sample(long atMillis, long messages) {
     }
@@ -39,6 +42,14 @@ public final class ProgressHub implements AutoCloseable {
         volatile MigrationState state;
         volatile ProgressSnapshot last;
         final ArrayDeque<Sample> window = new ArrayDeque<>();
+        final ArrayDeque<LogEntry> log = new ArrayDeque<>();
+
+        synchronized void log(LogEntry e) {
+            if (log.size() == LOG_LINES) {
+                log.pollFirst();
+            }
+            log.addLast(e);
+        }
 
         synchronized double rate(long now) {
             while (window.size() > 1 && now - window.peekFirst().atMillis() > WINDOW_MS) {
@@ -88,6 +99,10 @@ public final class ProgressHub implements AutoCloseable {
         dirty.put(spec.name(), true);
     }
 
+    public boolean tracks(String batch) {
+        return specs.containsKey(batch);
+    }
+
     /**
      * A status change reaches the status sinks at once, on the caller's thread: whoever hears of the change
      * next (a listener, {@code batch status} in another process reading the status file) must find it there.
@@ -95,7 +110,12 @@ public final class ProgressHub implements AutoCloseable {
      */
     public void state(String batch, MigrationState s) {
         Live l = batches.get(batch).computeIfAbsent(s.migrationId(), k -> new Live());
+        MigrationState before = l.state;
         l.state = s;
+        if (before == null || before.status() != s.status() || !before.lastError().equals(s.lastError())) {
+            l.log(new LogEntry(s.since(), s.status() == org.mailmigrator.batch.MigrationStatus.FAILED,
+                    s.status().label() + s.lastError().map(e -> ": " + e).orElse("")));
+        }
         dirty.put(batch, true);
         if (!statusSinks.isEmpty()) {
             deliver(statusSinks, snapshot(batch));
@@ -109,6 +129,25 @@ public final class ProgressHub implements AutoCloseable {
             l.window.addLast(new Sample(System.currentTimeMillis(), p.messagesDone()));
         }
         dirty.put(batch, true);
+    }
+
+    /** An engine message of a migration (never a secret), for its log. */
+    public void log(String batch, String id, String message) {
+        Live l = batches.get(batch).get(id);
+        if (l != null) {
+            l.log(new LogEntry(Instant.now(), false, message));
+        }
+    }
+
+    /** The log lines of a migration in this process, oldest first. */
+    public List<LogEntry> log(String batch, String id) {
+        Live l = batches.getOrDefault(batch, Map.of()).get(id);
+        if (l == null) {
+            return List.of();
+        }
+        synchronized (l) {
+            return List.copyOf(l.log);
+        }
     }
 
     /** A new pass starts from zero: forget the previous pass's counters and rate. */
@@ -175,7 +214,7 @@ public final class ProgressHub implements AutoCloseable {
                 s.inStatus(now), phase, p == null ? 0 : p.foldersDone(), p == null ? 0 : p.foldersTotal(),
                 p == null ? s.copied() : p.messagesDone(), p == null ? 0 : p.messagesTotal(),
                 p == null ? s.bytes() : p.bytesDone(), p == null ? 0 : p.bytesTotal(), rate, eta,
-                p == null ? s.skipped() : p.skipped(), s.lastError(), s.lastSync());
+                p == null ? s.skipped() : p.skipped(), s.lastError(), s.lastSync(), p == null ? List.of() : p.folders());
     }
 
     @Override

@@ -180,8 +180,39 @@ public final class BatchManager implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Migrations were added to or removed from a stored batch: a batch this manager ran shows the store's rows
+     * in its next snapshot (which is published at once).
+     */
+    public void reload(String batch) throws BatchStoreException {
+        if (services.hub().tracks(batch)) {
+            BatchSpec spec = services.store().batch(batch)
+                    .orElseThrow(() -> new BatchStoreException("no batch named '" + batch + "'", null));
+            services.hub().track(spec, services.store().states(batch));
+            services.hub().publish(batch);
+        }
+    }
+
+    /** Waits until none of these migrations has a job (the others may go on); true when none is left. */
+    public boolean join(String batch, Collection<String> ids, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (jobs.getOrDefault(batch, Map.of()).entrySet().stream()
+                .anyMatch(e -> ids.contains(e.getKey()) && e.getValue().getState() != Job.NONE)) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
     public BatchProgress snapshot(String batch) {
         return services.hub().snapshot(batch);
+    }
+
+    /** The log of a migration in this process (status changes, engine messages), oldest first. */
+    public List<LogEntry> log(String batch, String migrationId) {
+        return services.hub().log(batch, migrationId);
     }
 
     /** Pre-flight results of the last run of each migration that had one, in the batch's order. */

@@ -58,7 +58,7 @@ public record SmtpSettings(String host, int port, String security, String from, 
         p.setProperty("smtp.port", String.valueOf(port));
         p.setProperty("smtp.security", security);
         p.setProperty("smtp.from", from);
-        login.ifPresent(l -> p.setProperty("smtp.login", l));
+        login.ifPresentOrElse(l -> p.setProperty("smtp.login", l), () -> p.remove("smtp.login"));
         try (Writer w = Files.newBufferedWriter(f, StandardCharsets.ISO_8859_1)) {
             p.store(w, null);
         }

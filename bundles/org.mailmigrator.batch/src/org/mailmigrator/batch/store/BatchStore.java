@@ -29,6 +29,17 @@ public interface BatchStore extends AutoCloseable {
 
     List<String> names() throws BatchStoreException;
 
+    /**
+     * Appends a migration (Queued) with its sealed credentials to an existing batch, all or nothing.
+     *
+     * @throws BatchStoreException when there is no such batch or it has a migration with that id
+     */
+    void addMigration(String batch, org.mailmigrator.core.model.Migration migration, Map<String, byte[]> sealedCredentials)
+            throws BatchStoreException;
+
+    /** Deletes migrations of a batch with their states, skipped items and credentials; unknown ids are ignored. */
+    void removeMigrations(String batch, List<String> ids) throws BatchStoreException;
+
     Optional<BatchSpec> batch(String name) throws BatchStoreException;
 
     /** Updates the concurrency and per-host limits (a run given --parallel/--per-host keeps them). */

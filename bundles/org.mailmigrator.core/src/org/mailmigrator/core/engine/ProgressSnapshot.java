@@ -1,13 +1,25 @@
 package org.mailmigrator.core.engine;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * An immutable view of a run's progress for listeners. Totals grow while folders are listed; {@code copied}
- * counts only messages written in this run.
+ * counts only messages written in this run. {@code folders} has one line per planned folder, in plan order.
  */
 public record ProgressSnapshot(int foldersDone, int foldersTotal, long messagesDone, long messagesTotal,
-        long bytesDone, long bytesTotal, long copied, long skipped, Duration elapsed) {
+        long bytesDone, long bytesTotal, long copied, long skipped, Duration elapsed, List<FolderProgress> folders) {
+
+    public ProgressSnapshot {
+        folders = List.copyOf(folders);
+    }
+
+    /** A snapshot without per-folder lines. */
+    public ProgressSnapshot(int foldersDone, int foldersTotal, long messagesDone, long messagesTotal, long bytesDone,
+            long bytesTotal, long copied, long skipped, Duration elapsed) {
+        this(foldersDone, foldersTotal, messagesDone, messagesTotal, bytesDone, bytesTotal, copied, skipped, elapsed,
+                List.of());
+    }
 
     /** Messages per second over the whole run so far. */
     public double messagesPerSecond() {

@@ -26,6 +26,17 @@ final class BatchesViewPage {
         return opened;
     }
 
+    /** Imports a CSV file through the wizard under the name it proposes, selects the batch and returns its name. */
+    String importAndSelect(java.nio.file.Path file) {
+        ImportWizardPage wizard = openImport().chooseFile(file);
+        String name = wizard.batchName();
+        if (!wizard.finish()) {
+            throw new AssertionError("the import did not finish: " + wizard.errorMessage());
+        }
+        select(name);
+        return name;
+    }
+
     ImportWizardPage openImport() {
         return new ImportWizardPage(view.openImport());
     }

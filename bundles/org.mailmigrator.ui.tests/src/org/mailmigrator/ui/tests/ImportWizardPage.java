@@ -4,9 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.mailmigrator.ui.internal.importer.ImportPage;
@@ -109,17 +106,12 @@ final class ImportWizardPage {
     }
 
     boolean finishEnabled() {
-        return finishButton().isEnabled();
+        return WizardButtons.button(wizard.dialog(), "&Finish").isEnabled();
     }
 
     /** Presses Finish; true when the dialog closed (the batch was stored). */
     boolean finish() {
-        Button finish = finishButton();
-        if (!finish.isEnabled()) {
-            throw new AssertionError("Finish is disabled: " + errorMessage());
-        }
-        UiTestSupport.click(finish);
-        return wizard.dialog().getShell() == null || wizard.dialog().getShell().isDisposed();
+        return WizardButtons.finish(wizard.dialog(), errorMessage());
     }
 
     void cancel() {
@@ -129,28 +121,5 @@ final class ImportWizardPage {
 
     private Table table() {
         return page().previewTable();
-    }
-
-    private Button finishButton() {
-        Button b = find(wizard.dialog().getShell(), "&Finish");
-        if (b == null) {
-            throw new AssertionError("no Finish button");
-        }
-        return b;
-    }
-
-    private static Button find(Control c, String text) {
-        if (c instanceof Button b && text.equals(b.getText())) {
-            return b;
-        }
-        if (c instanceof Composite comp) {
-            for (Control child : comp.getChildren()) {
-                Button found = find(child, text);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 }

@@ -80,6 +80,12 @@ final class MigrationsViewPage {
         UiTestSupport.click(table());
     }
 
+    /** Selects one row as a click would: the Details view and the commands follow. */
+    void select(int row) {
+        table().setSelection(row);
+        UiTestSupport.click(table());
+    }
+
     boolean actionEnabled(String label) {
         return view.action(label).isEnabled();
     }

@@ -36,6 +36,21 @@ final class TestMailboxes {
         }
     }
 
+    /** Appends one message of about {@code bytes} bytes, subject "big one of USER", to the user's INBOX. */
+    static void fillBig(Dovecot d, String user, int bytes) throws Exception {
+        try (ConnectorSession s = open(d, user)) {
+            MailStore store = s.capability(MailStore.class).orElseThrow();
+            try (Mailbox box = store.open("INBOX", true)) {
+                StringBuilder b = new StringBuilder("From: " + user + "@example.org\r\nSubject: big one of " + user
+                        + "\r\nMessage-ID: <" + user + ".big@ui-test>\r\n\r\n");
+                while (b.length() < bytes) {
+                    b.append("0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz\r\n");
+                }
+                box.append(body(b.toString().getBytes(StandardCharsets.UTF_8)), Set.of(), Instant.ofEpochSecond(1_600_100_000L));
+            }
+        }
+    }
+
     /** Messages in the user's INBOX, counted in Dovecot's Maildir files (not through the connector under test). */
     static long count(Dovecot d, String user) throws Exception {
         // the SLASH layout keeps INBOX in its own folder (INBOX=~/Maildir/INBOX)

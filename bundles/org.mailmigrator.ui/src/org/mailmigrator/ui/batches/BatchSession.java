@@ -47,6 +47,8 @@ public final class BatchSession implements AutoCloseable {
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private final List<BatchListener> listeners = new CopyOnWriteArrayList<>();
     private volatile RunSettings runSettings = RunSettings.defaults();
+    private volatile int defaultParallel = DEFAULT_PARALLEL;
+    private volatile int defaultPerHost = DEFAULT_PER_HOST;
 
     public BatchSession(Workspace workspace, ConnectorRegistry registry) throws IOException, BatchStoreException {
         this.workspace = workspace;
@@ -60,6 +62,11 @@ public final class BatchSession implements AutoCloseable {
             public void progress(BatchProgress snapshot) {
                 runInThisProcess.add(snapshot.batch());
                 listeners.forEach(l -> l.progress(snapshot));
+            }
+
+            @Override
+            public void batchStarted(BatchSpec batch) {
+                listeners.forEach(l -> l.batchStarted(batch));
             }
 
             @Override
@@ -99,6 +106,25 @@ public final class BatchSession implements AutoCloseable {
         this.runSettings = settings;
     }
 
+    /** Concurrency and per-host limit that imported and new batches get (the preferences set them). */
+    public void setBatchDefaults(int parallel, int perHost) {
+        this.defaultParallel = parallel;
+        this.defaultPerHost = perHost;
+    }
+
+    public int defaultParallel() {
+        return defaultParallel;
+    }
+
+    public int defaultPerHost() {
+        return defaultPerHost;
+    }
+
+    /** The secret vault of the workspace (passwords of new migrations are sealed with it). */
+    public SecretVault vault() {
+        return vault;
+    }
+
     /** Progress of this process's runs, coalesced by the manager (at most 4 snapshots a second per batch). */
     public void addListener(BatchListener listener) {
         listeners.add(listener);
@@ -119,10 +145,38 @@ public final class BatchSession implements AutoCloseable {
 
     /** Stores the valid pairs of an import as a new batch (see {@link Batches#store}). */
     public BatchSpec store(String name, ImportResult imported, boolean skipBadRows) throws BatchStoreException {
-        BatchSpec spec = Batches.store(store, vault, name, imported, skipBadRows, DEFAULT_PARALLEL, DEFAULT_PER_HOST,
+        BatchSpec spec = Batches.store(store, vault, name, imported, skipBadRows, defaultParallel, defaultPerHost,
                 Optional.empty(), Optional.empty());
         changed();
         return spec;
+    }
+
+    /** Stores a batch without migrations (the New batch wizard); migrations are added to it later. */
+    public void create(BatchSpec empty) throws BatchStoreException {
+        store.create(empty, java.util.Map.of());
+        changed();
+    }
+
+    /** Adds an account pair to a stored batch (see {@link Batches#add}); its passwords go to the vault. */
+    public org.mailmigrator.core.model.Migration add(String batch, org.mailmigrator.core.model.Account source,
+            org.mailmigrator.core.model.Secret sourcePassword, org.mailmigrator.core.model.Account destination,
+            org.mailmigrator.core.model.Secret destinationPassword, org.mailmigrator.core.model.MigrationOptions options)
+            throws BatchStoreException {
+        var m = Batches.add(store, vault, batch, source, sourcePassword, destination, destinationPassword, options);
+        manager.reload(batch);
+        changed();
+        return m;
+    }
+
+    /** Stops these migrations' jobs, then deletes them with their passwords, statuses and skipped items. */
+    public void remove(String batch, List<String> ids) throws BatchStoreException, InterruptedException {
+        manager.stop(batch, ids);
+        if (!manager.join(batch, ids, Duration.ofSeconds(30))) {
+            throw new BatchStoreException("the migrations " + ids + " did not stop within 30 s; nothing was removed", null);
+        }
+        store.removeMigrations(batch, ids);
+        manager.reload(batch);
+        changed();
     }
 
     /**

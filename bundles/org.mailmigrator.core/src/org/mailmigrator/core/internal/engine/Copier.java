@@ -102,7 +102,7 @@ final class Copier {
                 } else {
                     withoutUid.add(info);
                 }
-                counters.copied(info.size());
+                counters.copied(plan.source(), info.size());
                 listener.checkpoint("appended", plan.source());
             }
         });

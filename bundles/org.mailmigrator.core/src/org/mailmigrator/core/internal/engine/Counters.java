@@ -30,18 +30,26 @@ public final class Counters {
     private final MigrationListener listener;
     private final long start = System.nanoTime();
     private final AtomicLong lastPublished = new AtomicLong();
+    private final FolderTallies folders = new FolderTallies();
 
     public Counters(MigrationListener listener) {
         this.listener = listener;
     }
 
-    void planned(long messages, long bytes) {
+    /** The selectable folders of the plan, so that each has a line before its worker reaches it. */
+    void plan(List<String> names) {
+        folders.plan(names);
+    }
+
+    void planned(String folder, long messages, long bytes) {
+        folders.planned(folder, messages, bytes);
         messagesTotal.addAndGet(messages);
         bytesTotal.addAndGet(bytes);
         publish(false);
     }
 
-    void copied(long bytes) {
+    void copied(String folder, long bytes) {
+        folders.done(folder, 1, bytes);
         copied.incrementAndGet();
         messagesDone.incrementAndGet();
         bytesDone.addAndGet(bytes);
@@ -49,12 +57,15 @@ public final class Counters {
         publish(false);
     }
 
-    void present(long n) {
+    void present(String folder, long n) {
+        folders.done(folder, n, 0);
         alreadyPresent.addAndGet(n);
         messagesDone.addAndGet(n);
     }
 
+    /** A message that was not copied; a uid below 1 means the whole folder could not be copied. */
     synchronized void skipped(SkippedItem item, long bytes) {
+        folders.skipped(item.folder(), bytes, item.uid() < 1);
         skipped.add(item);
         messagesDone.incrementAndGet();
         bytesDone.addAndGet(bytes);
@@ -64,7 +75,8 @@ public final class Counters {
         return List.copyOf(skipped);
     }
 
-    void folderDone() {
+    void folderDone(String folder) {
+        folders.finished(folder);
         foldersDone.incrementAndGet();
         publish(true);
     }
@@ -86,7 +98,7 @@ public final class Counters {
                 skippedCount = skipped.size();
             }
             listener.progress(new ProgressSnapshot(foldersDone.get(), foldersTotal.get(), messagesDone.get(),
-                    messagesTotal.get(), bytesDone.get(), bytesTotal.get(), copied.get(), skippedCount, elapsed()));
+                    messagesTotal.get(), bytesDone.get(), bytesTotal.get(), copied.get(), skippedCount, elapsed(), folders.snapshot()));
         }
     }
 

@@ -64,8 +64,8 @@ final class FolderSync {
         if (s == null || d == null || !unchanged(st, s, d, state.journal(st.id()))) {
             return false;
         }
-        counters.present(s.messages());
-        counters.planned(s.messages(), 0);
+        counters.present(plan.source(), s.messages());
+        counters.planned(plan.source(), s.messages(), 0);
         return true;
     }
 
@@ -78,8 +78,8 @@ final class FolderSync {
                         + "use --map to choose another", null));
         List<JournalEntry> journal = state.journal(st.id());
         if (unchanged(st, srcStatus, dstStatus, journal)) {
-            counters.present(srcStatus.messages());
-            counters.planned(srcStatus.messages(), 0);
+            counters.present(plan.source(), srcStatus.messages());
+            counters.planned(plan.source(), srcStatus.messages(), 0);
             return;
         }
         boolean reset = (st.srcUidValidity() != 0 && st.srcUidValidity() != srcStatus.uidValidity())
@@ -124,8 +124,8 @@ final class FolderSync {
         fresh.sort(Comparator.comparingLong(MessageInfo::uid));
         long freshBytes = fresh.stream().mapToLong(MessageInfo::size).sum();
         long known = incremental ? copied.size() : listed.size() - fresh.size();
-        counters.planned(known + fresh.size(), freshBytes);
-        counters.present(known);
+        counters.planned(plan.source(), known + fresh.size(), freshBytes);
+        counters.present(plan.source(), known);
 
         long scanFrom = journal.stream().mapToLong(JournalEntry::dstUidNext).min().orElse(Long.MAX_VALUE);
         scanFrom = Math.max(1, Math.min(scanFrom, st.dstUidNext()));
@@ -135,7 +135,7 @@ final class FolderSync {
             List<CopiedMessage> found = recovery.match(scanFrom, fresh);
             if (!found.isEmpty()) {
                 listener.info(plan.destination() + ": " + found.size() + " message(s) already on the destination");
-                counters.present(found.size());
+                counters.present(plan.source(), found.size());
             }
             st = st.withDestination(d.uidValidity(), dstNext);
             state.recordCopied(st, found);

@@ -129,6 +129,7 @@ public final class Run {
         ConcurrentLinkedQueue<FolderPlan> queue = new ConcurrentLinkedQueue<>();
         List<FolderPlan> selectable = plan.stream().filter(FolderPlan::selectable).toList();
         counters.foldersTotal.set(selectable.size());
+        counters.plan(selectable.stream().map(FolderPlan::source).toList());
         // unchanged folders cost one STATUS per side here; only the others get workers (and connections)
         for (FolderPlan p : selectable) {
             boolean unchanged;
@@ -139,7 +140,7 @@ public final class Run {
                 unchanged = false; // the worker meets the same failure and reports it for this folder
             }
             if (unchanged) {
-                counters.folderDone();
+                counters.folderDone(p.source());
             } else {
                 queue.add(p);
             }
@@ -184,7 +185,7 @@ public final class Run {
                 } catch (ConnectorException.ItemFailure e) {
                     counters.skipped(new SkippedItem(p.source(), -1, null, null, 0, e.getMessage()), 0);
                 }
-                counters.folderDone();
+                counters.folderDone(p.source());
             }
             cancel.check();
         } catch (Throwable t) {

@@ -37,6 +37,7 @@ final class BatchRows {
             kinds.remove(batch);
             return List.of();
         }
+        kinds.remove(batch);  // migrations may have been added or removed since
         Optional<BatchProgress> live = session.live(batch);
         return live.isPresent() ? fromSnapshot(live.get()) : fromStore(spec.get());
     }

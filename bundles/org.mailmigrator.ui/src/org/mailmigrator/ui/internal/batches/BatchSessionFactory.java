@@ -30,6 +30,9 @@ public final class BatchSessionFactory extends AbstractServiceFactory {
         try {
             BatchSession session = new BatchSession(Workspace.resolve(null, System.getenv()), ConnectorRegistry.fromPlatform());
             closeOnShutdown(session);
+            session.addListener(new org.mailmigrator.ui.internal.details.FailureLog());
+            session.addListener(new org.mailmigrator.ui.internal.prefs.Notifications(session.workspace()));
+            org.mailmigrator.ui.internal.prefs.RunPreferences.follow(session);
             return session;
         } catch (Exception e) {
             throw new IllegalStateException("cannot open the workspace's batches: " + e.getMessage(), e);

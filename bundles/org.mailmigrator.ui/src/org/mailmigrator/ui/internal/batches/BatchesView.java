@@ -66,6 +66,7 @@ public final class BatchesView extends ViewPart {
         });
         viewer.setInput(input);
         getSite().setSelectionProvider(viewer);
+        getSite().getService(org.eclipse.ui.contexts.IContextService.class).activateContext(org.mailmigrator.ui.UiIds.CONTEXT_MIGRATIONS);
         var toolbar = getViewSite().getActionBars().getToolBarManager();
         toolbar.add(action("Import…", "Import a batch from a CSV file", this::openImport));
         toolbar.add(action("Purge", "Delete the selected batches with their passwords, statuses and state", this::purgeSelected));

@@ -15,7 +15,7 @@ import org.mailmigrator.ui.batches.BatchSession;
  * snapshot of each batch, and a UI timer hands over whatever arrived since its last tick. A burst of updates
  * thus costs one table refresh, and a quiet batch costs nothing.
  */
-final class LiveUpdates implements BatchListener {
+public final class LiveUpdates implements BatchListener {
     static final int PERIOD_MS = 250;
 
     private final BatchSession session;
@@ -24,7 +24,7 @@ final class LiveUpdates implements BatchListener {
     private final Map<String, BatchProgress> pending = new ConcurrentHashMap<>();
     private volatile boolean running = true;
 
-    LiveUpdates(BatchSession session, Display display, Consumer<Map<String, BatchProgress>> onUiThread) {
+    public LiveUpdates(BatchSession session, Display display, Consumer<Map<String, BatchProgress>> onUiThread) {
         this.session = session;
         this.display = display;
         this.onUiThread = onUiThread;
@@ -59,7 +59,7 @@ final class LiveUpdates implements BatchListener {
         display.timerExec(PERIOD_MS, this::tick);
     }
 
-    void dispose() {
+    public void dispose() {
         running = false;
         session.removeListener(this);
     }

@@ -46,6 +46,8 @@ final class MigrationActions {
         add("Stop", "Stop the selected migrations; a later start continues where they stood", (m, b, ids, s) -> m.stop(b, ids));
         add("Retry", "Run the selected failed migrations again", (m, b, ids, s) -> m.start(b, Selection.FAILED, ids, s));
         add("Delta sync", "Copy what arrived since the last sync of the selected migrations", (m, b, ids, s) -> m.delta(b, ids, s));
+        add("Pre-flight", "Check the selected migrations (log in, folders, quota) without copying",
+                (m, b, ids, s) -> m.start(b, Selection.PENDING, ids, s.withPreflight(true, true)));
         selectionChanged();
     }
 

@@ -36,6 +36,7 @@ public final class MigrationsView extends ViewPart {
     private Combo status;
     private MigrationActions actions;
     private LiveUpdates live;
+    private RowSelectionProvider selectionProvider;
     private final Set<String> batches = new LinkedHashSet<>();  // empty: every batch
     private final Map<String, List<MigrationRow>> rowsByBatch = new java.util.LinkedHashMap<>();
     private final Runnable onChange = () -> getSite().getShell().getDisplay().asyncExec(this::reloadIfAlive);
@@ -67,6 +68,9 @@ public final class MigrationsView extends ViewPart {
         actions.contributeTo(menu);
         table.widget().setMenu(menu.createContextMenu(table.widget()));
         table.widget().addListener(SWT.Selection, e -> selectionChanged());
+        selectionProvider = new RowSelectionProvider(table);
+        getSite().setSelectionProvider(selectionProvider);  // the Details view and the commands follow it
+        getSite().getService(org.eclipse.ui.contexts.IContextService.class).activateContext(UiIds.CONTEXT_MIGRATIONS);
         session.addChangeListener(onChange);
         live = new LiveUpdates(session, parent.getDisplay(), this::liveSnapshots);
         getSite().getPage().addSelectionListener(UiIds.VIEW_BATCHES, onBatches);
@@ -181,6 +185,7 @@ public final class MigrationsView extends ViewPart {
 
     private void selectionChanged() {
         actions.selectionChanged();
+        selectionProvider.tableChanged();
         List<MigrationRow> selected = table.selection();
         if (selected.isEmpty()) {
             List<MigrationRow> shown = new ArrayList<>();

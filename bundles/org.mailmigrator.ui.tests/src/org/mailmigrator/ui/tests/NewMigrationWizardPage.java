@@ -1,0 +1,65 @@
+package org.mailmigrator.ui.tests;
+
+import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.ui.PlatformUI;
+import org.mailmigrator.ui.batches.BatchSession;
+import org.mailmigrator.ui.forms.GeneratedPage;
+import org.mailmigrator.ui.internal.wizards.NewMigrationWizard;
+import org.mailmigrator.ui.internal.wizards.WizardOpener;
+
+/** Page object of the New migration wizard: the choice page, then the two generated account pages. */
+final class NewMigrationWizardPage {
+    private final NewMigrationWizard wizard;
+    private final WizardDialog dialog;
+
+    private NewMigrationWizardPage(NewMigrationWizard wizard, WizardDialog dialog) {
+        this.wizard = wizard;
+        this.dialog = dialog;
+        UiTestSupport.processEvents();
+    }
+
+    static NewMigrationWizardPage open(BatchSession session, String batch) {
+        NewMigrationWizard w = new NewMigrationWizard(session, batch);
+        return new NewMigrationWizardPage(w, WizardOpener.open(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), w, false));
+    }
+
+    String batch() {
+        return wizard.choicePage().batchCombo().getText();
+    }
+
+    String sourceConnector() {
+        return wizard.choicePage().sourceCombo().getText();
+    }
+
+    NewMigrationWizardPage kind(org.mailmigrator.core.model.ItemKind kind, boolean on) {
+        var box = wizard.choicePage().kindBox(kind);
+        box.setSelection(on);
+        UiTestSupport.click(box);
+        return this;
+    }
+
+    String errorMessage() {
+        return dialog.getCurrentPage().getErrorMessage();
+    }
+
+    boolean canGoOn() {
+        return dialog.getCurrentPage().isPageComplete();
+    }
+
+    NewMigrationWizardPage next() {
+        WizardButtons.next(dialog);
+        return this;
+    }
+
+    /** Types into a field of the account page now shown (source or destination), by setting id. */
+    NewMigrationWizardPage type(String settingId, String value) {
+        var page = dialog.getCurrentPage().getName().equals("source") ? wizard.sourcePage() : wizard.destinationPage();
+        ((GeneratedPage) page).form().field(settingId).setText(value);
+        UiTestSupport.processEvents();
+        return this;
+    }
+
+    boolean finish() {
+        return WizardButtons.finish(dialog, errorMessage());
+    }
+}

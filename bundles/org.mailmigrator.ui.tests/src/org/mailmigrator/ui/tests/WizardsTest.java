@@ -1,0 +1,93 @@
+package org.mailmigrator.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+import org.mailmigrator.batch.BatchSpec;
+import org.mailmigrator.batch.Batches;
+import org.mailmigrator.core.model.ItemKind;
+import org.mailmigrator.core.model.Secret;
+import org.mailmigrator.ui.batches.BatchSession;
+
+/** New batch and New migration: what the wizards store, and what the Batches and Migrations views then show. */
+class WizardsTest {
+
+    @Test
+    void newBatchIsStoredWithItsFieldsAndListedInTheBatchesView() throws Exception {
+        BatchSession session = PlatformUI.getWorkbench().getService(BatchSession.class);
+        String name = "wizard-" + System.nanoTime();
+        NewBatchWizardPage wizard = NewBatchWizardPage.open(session);
+        assertEquals(session.defaultParallel(), wizard.concurrency(), "limits start at the preferences'");
+        assertEquals(session.defaultPerHost(), wizard.perHost());
+        wizard.name("no spaces allowed");
+        assertTrue(wizard.errorMessage().contains("'no spaces allowed'"), wizard.errorMessage());
+        wizard.name(name).notify("not an address");
+        assertTrue(wizard.errorMessage().contains("'not an address'"), wizard.errorMessage());
+        wizard.notify("ops@example.org").startAt("tomorrow");
+        assertTrue(wizard.errorMessage().contains("'tomorrow'"), wizard.errorMessage());
+        wizard.startAt("2031-05-04T22:30").limits(3, 7);
+        assertTrue(wizard.finish(), wizard.errorMessage());
+
+        BatchSpec stored = session.store().batch(name).orElseThrow();
+        assertEquals(List.of(), stored.migrations());
+        assertEquals(3, stored.concurrency());
+        assertEquals(7, stored.perHostLimit());
+        assertEquals(Optional.of("ops@example.org"), stored.notificationAddress());
+        assertEquals(Optional.of(LocalDateTime.parse("2031-05-04T22:30").atZone(ZoneId.systemDefault()).toInstant()),
+                stored.schedule());
+        BatchesViewPage batches = BatchesViewPage.open();
+        UiTestSupport.waitUntil(() -> !batches.row(name).isEmpty(), java.time.Duration.ofSeconds(5), () -> "not listed");
+        assertEquals(List.of(name, "0", "0", "0", "0", "0"), batches.row(name));
+
+        NewBatchWizardPage again = NewBatchWizardPage.open(session).name(name);
+        assertTrue(again.errorMessage().contains("exists"), again.errorMessage());
+        again.cancel();
+    }
+
+    @Test
+    void newMigrationAddsAQueuedRowWithItsPasswordSealed() throws Exception {
+        BatchSession session = PlatformUI.getWorkbench().getService(BatchSession.class);
+        String name = "pairs-" + System.nanoTime();
+        assertTrue(NewBatchWizardPage.open(session).name(name).finish());
+        BatchesViewPage batches = BatchesViewPage.open();
+        UiTestSupport.waitUntil(() -> !batches.row(name).isEmpty(), java.time.Duration.ofSeconds(5), () -> "not listed");
+        batches.select(name);
+        MigrationsViewPage migrations = MigrationsViewPage.open();
+        assertEquals(0, migrations.rowCount());
+
+        NewMigrationWizardPage wizard = NewMigrationWizardPage.open(session, name);
+        assertEquals(name, wizard.batch());
+        assertEquals("IMAP", wizard.sourceConnector());
+        wizard.kind(ItemKind.CALENDAR, true);
+        assertFalse(wizard.canGoOn());
+        assertTrue(wizard.errorMessage().contains("native CSV"), wizard.errorMessage());
+        wizard.kind(ItemKind.CALENDAR, false).next();
+        assertFalse(wizard.canGoOn(), "an empty account page is not complete");
+        wizard.type("host", "imap.old.example").type("security", "starttls").type("login", "alice@old.example")
+                .type("password", "S0urce-Secret").next();
+        wizard.type("host", "imap.new.example").type("login", "alice@new.example").type("password", "Dest-Secret");
+        assertTrue(wizard.finish(), wizard.errorMessage());
+
+        UiTestSupport.waitUntil(() -> migrations.rowCount() == 1, java.time.Duration.ofSeconds(5), () -> "no row");
+        assertEquals("Queued", migrations.cell(0, "Status"));
+        assertEquals("alice@old.example@imap.old.example", migrations.cell(0, "Source"));
+        assertEquals("alice@new.example@imap.new.example", migrations.cell(0, "Destination"));
+        assertEquals("mail", migrations.cell(0, "Items"));
+        var m = session.store().batch(name).orElseThrow().migrations().get(0);
+        assertEquals("starttls", m.source().setting("security").orElseThrow());
+        assertEquals(Optional.empty(), m.source().setting("password"), "no password among the settings");
+        var creds = Batches.credentials(session.store(), session.vault(), m);
+        assertEquals(Secret.of("S0urce-Secret"), creds.source());
+        assertEquals(Secret.of("Dest-Secret"), creds.destination());
+        UiTestSupport.waitUntil(() -> batches.row(name).get(1).equals("1"), java.time.Duration.ofSeconds(5),
+                () -> batches.row(name).toString());
+    }
+}

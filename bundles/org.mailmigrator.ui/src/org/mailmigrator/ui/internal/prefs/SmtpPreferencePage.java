@@ -1,0 +1,83 @@
+package org.mailmigrator.ui.internal.prefs;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import org.eclipse.jface.preference.ComboFieldEditor;
+import org.eclipse.jface.preference.FieldEditorPreferencePage;
+import org.eclipse.jface.preference.IntegerFieldEditor;
+import org.eclipse.jface.preference.PreferenceStore;
+import org.eclipse.jface.preference.StringFieldEditor;
+import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.IWorkbenchPreferencePage;
+import org.mailmigrator.batch.notify.SmtpSettings;
+import org.mailmigrator.batch.Workspace;
+import org.mailmigrator.ui.batches.BatchSession;
+
+/**
+ * "Notifications": the SMTP server of the batches' notification mails, kept where the command line reads it
+ * ({@link SmtpSettings#file}), so {@code batch run} and the workbench send through the same server.
+ */
+public final class SmtpPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
+    static final String HOST = "smtp.host";
+    static final String PORT = "smtp.port";
+    static final String SECURITY = "smtp.security";
+    static final String FROM = "smtp.from";
+    static final String LOGIN = "smtp.login";
+
+    private Workspace workspace;
+
+    public SmtpPreferencePage() {
+        super(GRID);
+        setDescription("The SMTP server that sends batch notifications (an empty host sends none).");
+    }
+
+    @Override
+    public void init(IWorkbench workbench) {
+        workspace = workbench.getService(BatchSession.class).workspace();
+        PreferenceStore store = new PreferenceStore();
+        store.setDefault(PORT, 25);
+        store.setDefault(SECURITY, "starttls");
+        store.setDefault(FROM, "mailmigrator@localhost");
+        try {
+            SmtpSettings.load(workspace).ifPresent(s -> {
+                store.setValue(HOST, s.host());
+                store.setValue(PORT, s.port());
+                store.setValue(SECURITY, s.security());
+                store.setValue(FROM, s.from());
+                store.setValue(LOGIN, s.login().orElse(""));
+            });
+        } catch (IOException | RuntimeException e) {
+            setErrorMessage("cannot read " + SmtpSettings.file(workspace) + ": " + e.getMessage());
+        }
+        setPreferenceStore(store);
+    }
+
+    @Override
+    protected void createFieldEditors() {
+        addField(new StringFieldEditor(HOST, "SMTP &host:", getFieldEditorParent()));
+        IntegerFieldEditor port = new IntegerFieldEditor(PORT, "&Port:", getFieldEditorParent());
+        port.setValidRange(1, 65535);
+        addField(port);
+        addField(new ComboFieldEditor(SECURITY, "&Security:", new String[][] { { "STARTTLS", "starttls" },
+                { "TLS", "tls" }, { "None", "none" } }, getFieldEditorParent()));
+        addField(new StringFieldEditor(FROM, "&From address:", getFieldEditorParent()));
+        addField(new StringFieldEditor(LOGIN, "&Login (optional):", getFieldEditorParent()));
+    }
+
+    @Override
+    public boolean performOk() {
+        if (!super.performOk()) {
+            return false;
+        }
+        var s = getPreferenceStore();
+        try {
+            new SmtpSettings(s.getString(HOST).trim(), s.getInt(PORT), s.getString(SECURITY), s.getString(FROM).trim(),
+                    Optional.of(s.getString(LOGIN).trim()).filter(l -> !l.isEmpty())).save(workspace);
+            return true;
+        } catch (IOException e) {
+            setErrorMessage("cannot save " + SmtpSettings.file(workspace) + ": " + e.getMessage());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.mailmigrator.ui.internal.wizards;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.jface.wizard.Wizard;
+import org.mailmigrator.batch.store.BatchStoreException;
+import org.mailmigrator.core.connector.ConnectorRegistry;
+import org.mailmigrator.core.model.ItemKind;
+import org.mailmigrator.core.model.MigrationOptions;
+import org.mailmigrator.ui.batches.BatchSession;
+import org.mailmigrator.ui.forms.ConnectorPage;
+
+/**
+ * New migration: choose the batch, the source and destination connectors and the item kinds, then fill in
+ * both accounts on pages generated from the connectors' declared settings. Finish adds the pair to the batch
+ * (Queued), its passwords sealed in the workspace's vault.
+ */
+public final class NewMigrationWizard extends Wizard {
+    private final BatchSession session;
+    private final MigrationChoicePage choice;
+    private final AccountPage source;
+    private final AccountPage destination;
+
+    public NewMigrationWizard(BatchSession session, String batch) {
+        this.session = session;
+        setWindowTitle("New migration");
+        choice = new MigrationChoicePage(session, ConnectorRegistry.fromPlatform(), batch);
+        source = new AccountPage("source", "Source account", choice::source);
+        destination = new AccountPage("destination", "Destination account", choice::destination);
+    }
+
+    @Override
+    public void addPages() {
+        addPage(choice);
+        addPage(source);
+        addPage(destination);
+    }
+
+    public MigrationChoicePage choicePage() {
+        return choice;
+    }
+
+    public ConnectorPage sourcePage() {
+        return source.page();
+    }
+
+    public ConnectorPage destinationPage() {
+        return destination.page();
+    }
+
+    @Override
+    public boolean performFinish() {
+        Set<ItemKind> kinds = choice.kinds().isEmpty() ? EnumSet.of(ItemKind.MAIL) : EnumSet.copyOf(choice.kinds());
+        MigrationOptions options = new MigrationOptions(kinds, List.of(), List.of(), Map.of(), choice.mirror());
+        try {
+            session.add(choice.batch(), source.account(), source.secret().orElseThrow(), destination.account(),
+                    destination.secret().orElseThrow(), options);
+            return true;
+        } catch (BatchStoreException | RuntimeException e) {
+            destination.setErrorMessage("cannot add the migration: " + e.getMessage());
+            return false;
+        }
+    }
+}
