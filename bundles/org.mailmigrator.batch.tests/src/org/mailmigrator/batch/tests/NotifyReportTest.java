@@ -65,7 +65,7 @@ class NotifyReportTest {
             assertEquals(8, run.code(), "a failed migration: " + run);
 
             List<MimeMessage> mails = List.of();
-            for (int i = 0; i < 100 && mails.size() < 6; i++) {
+            for (int i = 0; i < 300 && mails.size() < 6; i++) { // up to 30 s: the SMTP server is a Python process
                 Thread.sleep(100);
                 mails = smtp.received();
             }
