@@ -1,9 +1,11 @@
 package org.mailmigrator.demo;
 
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.mailmigrator.batch.BatchSpec;
 import org.mailmigrator.batch.csv.CsvFormat;
 import org.mailmigrator.batch.csv.ImportResult;
 import org.mailmigrator.batch.csv.ImportedPair;
@@ -38,7 +40,7 @@ public final class Demo implements AutoCloseable {
     }
 
     /** Starts both servers and fills the source (about 300 messages, one second or two). */
-    public static Demo start() throws MessagingException {
+    public static Demo start() throws IOException {
         DemoServer src = DemoServer.start("source");
         DemoServer dst = null;
         try {
@@ -63,7 +65,10 @@ public final class Demo implements AutoCloseable {
             if (dst != null) {
                 dst.close();
             }
-            throw e;
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e.getMessage(), e);
         }
     }
 
@@ -71,6 +76,18 @@ public final class Demo implements AutoCloseable {
         byte[] b = new byte[18];
         RANDOM.nextBytes(b);
         return Secret.of(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b));
+    }
+
+    /**
+     * Whether a stored batch was made by a demo (every account on a loopback demo server with a demo login),
+     * so that replacing it loses nothing; a batch someone else named "demo" is not.
+     */
+    public static boolean isDemo(BatchSpec spec) {
+        return !spec.migrations().isEmpty() && spec.migrations().stream()
+                .flatMap(m -> java.util.stream.Stream.of(m.source(), m.destination()))
+                .allMatch(a -> a.setting("host").equals(java.util.Optional.of(DemoServer.HOST))
+                        && a.setting("login").filter(l -> l.endsWith("@" + SampleMailboxes.SOURCE_DOMAIN)
+                                || l.endsWith("@" + SampleMailboxes.DESTINATION_DOMAIN)).isPresent());
     }
 
     /** The account pairs, to store as the batch {@link #BATCH}. */
