@@ -28,6 +28,13 @@ import jakarta.mail.MessagingException;
  */
 public final class Demo implements AutoCloseable {
     public static final String BATCH = "demo";
+    /** Migrations at once: three of the five, so the table shows some running and some queued. */
+    public static final int PARALLEL = 3;
+    /**
+     * Connections per host: both servers are on 127.0.0.1, so each pair takes 4 there (2 per session and side);
+     * the usual default of 10 would let only two pairs run.
+     */
+    public static final int PER_HOST = PARALLEL * 4;
     private static final SecureRandom RANDOM = new SecureRandom();
     private final DemoServer source;
     private final DemoServer destination;

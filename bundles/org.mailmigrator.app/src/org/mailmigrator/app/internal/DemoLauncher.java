@@ -53,6 +53,7 @@ final class DemoLauncher {
                 Demo demo = Demo.start();
                 RUNNING.set(demo);
                 BatchSpec spec = session.store(Demo.BATCH, demo.pairs(), false);
+                session.store().updateLimits(Demo.BATCH, Demo.PARALLEL, Demo.PER_HOST);
                 session.manager().start(Demo.BATCH, Selection.PENDING, List.of(), session.runSettings());
                 display.asyncExec(() -> showMigrations(window));
                 return new Status(IStatus.OK, "org.mailmigrator.app", "demo batch started: " + spec.migrations().size()

@@ -44,7 +44,7 @@ class DemoBatchTest {
         SecretVault vault = SecretVault.open(ws.defaultSecretsKey(), true);
         try (Demo demo = Demo.start(); BatchStore store = BatchStore.open(ws.batchesDir(), false);
                 BatchManager manager = new BatchManager(ws, store, vault, ConnectorFactory.of(ConnectorRegistry.fromPlatform()))) {
-            BatchSpec spec = Batches.store(store, vault, Demo.BATCH, demo.pairs(), false, 4, 10, Optional.empty(),
+            BatchSpec spec = Batches.store(store, vault, Demo.BATCH, demo.pairs(), false, Demo.PARALLEL, Demo.PER_HOST, Optional.empty(),
                     Optional.empty());
             assertEquals(SampleMailboxes.USERS.size(), spec.migrations().size());
             for (Migration m : spec.migrations()) {

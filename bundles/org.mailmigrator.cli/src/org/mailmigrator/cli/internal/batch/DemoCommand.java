@@ -62,7 +62,7 @@ public final class DemoCommand implements Callable<Integer> {
                     BatchManager manager = new BatchManager(ws.workspace(), store, vault, ConnectorFactory.of(registry))) {
                 err.println("mailmigrator demo: " + demo.describe());
                 err.flush();
-                Batches.store(store, vault, Demo.BATCH, demo.pairs(), false, 4, 10, Optional.empty(), Optional.empty());
+                Batches.store(store, vault, Demo.BATCH, demo.pairs(), false, Demo.PARALLEL, Demo.PER_HOST, Optional.empty(), Optional.empty());
                 manager.start(Demo.BATCH, Selection.PENDING, List.of(), RunSettings.defaults());
                 manager.join(Demo.BATCH, Duration.ofMinutes(30));
                 StatusTable.print(out, manager.snapshot(Demo.BATCH));
