@@ -9,7 +9,6 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbench;
-import org.eclipse.ui.IWorkbenchListener;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 import org.mailmigrator.batch.BatchSpec;
@@ -37,35 +36,41 @@ final class DemoLauncher {
         Display display = workbench.getDisplay();
         stopServersOnShutdown(workbench);
         Job job = Job.create("Open the demo batch", monitor -> {
-            try {
-                var existing = session.store().batch(Demo.BATCH);
-                if (existing.isPresent() && !Demo.isDemo(existing.get())) {
-                    throw new IllegalStateException("a batch named '" + Demo.BATCH
-                            + "' exists and was not made by the demo: rename or purge it first");
-                }
-                if (existing.isPresent()) {
-                    session.purge(Demo.BATCH);
-                }
-                Demo previous = RUNNING.getAndSet(null);
-                if (previous != null) {
-                    previous.close();
-                }
-                Demo demo = Demo.start();
-                RUNNING.set(demo);
-                BatchSpec spec = session.store(Demo.BATCH, demo.pairs(), false);
-                session.store().updateLimits(Demo.BATCH, Demo.PARALLEL, Demo.PER_HOST);
-                session.manager().start(Demo.BATCH, Selection.PENDING, List.of(), session.runSettings());
-                display.asyncExec(() -> showMigrations(window));
-                return new Status(IStatus.OK, "org.mailmigrator.app", "demo batch started: " + spec.migrations().size()
-                        + " migrations between the " + demo.describe());
-            } catch (Exception e) {
-                String why = e.getMessage() == null ? e.toString() : e.getMessage();
-                display.asyncExec(() -> MessageDialog.openError(window.getShell(), "Open Demo Batch",
-                        "The demo batch could not be opened: " + why));
-                return Status.CANCEL_STATUS;
+            synchronized (RUNNING) { // a second click waits for the first demo instead of racing it
+                return replaceAndStart(window, session, display);
             }
         });
         job.schedule();
+    }
+
+    private static IStatus replaceAndStart(IWorkbenchWindow window, BatchSession session, Display display) {
+        try {
+            var existing = session.store().batch(Demo.BATCH);
+            if (existing.isPresent() && !Demo.isDemo(existing.get())) {
+                throw new IllegalStateException("a batch named '" + Demo.BATCH
+                        + "' exists and was not made by the demo: rename or purge it first");
+            }
+            if (existing.isPresent()) {
+                session.purge(Demo.BATCH);
+            }
+            Demo previous = RUNNING.getAndSet(null);
+            if (previous != null) {
+                previous.close();
+            }
+            Demo demo = Demo.start();
+            RUNNING.set(demo);
+            BatchSpec spec = session.store(Demo.BATCH, demo.pairs(), false);
+            session.store().updateLimits(Demo.BATCH, Demo.PARALLEL, Demo.PER_HOST);
+            session.manager().start(Demo.BATCH, Selection.PENDING, List.of(), session.runSettings());
+            display.asyncExec(() -> showMigrations(window));
+            return new Status(IStatus.OK, "org.mailmigrator.app", "demo batch started: " + spec.migrations().size()
+                    + " migrations between the " + demo.describe());
+        } catch (Exception e) {
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            display.asyncExec(() -> MessageDialog.openError(window.getShell(), "Open Demo Batch",
+                    "The demo batch could not be opened: " + why));
+            return Status.CANCEL_STATUS;
+        }
     }
 
     private static void showMigrations(IWorkbenchWindow window) {
@@ -79,23 +84,19 @@ final class DemoLauncher {
         }
     }
 
+    /**
+     * When the display goes, after the workbench shut down and the batch session cancelled its jobs (so the
+     * migrations of the demo are not failed by their servers vanishing first).
+     */
     private static synchronized void stopServersOnShutdown(IWorkbench workbench) {
         if (stopOnShutdown) {
             return;
         }
         stopOnShutdown = true;
-        workbench.addWorkbenchListener(new IWorkbenchListener() {
-            @Override
-            public boolean preShutdown(IWorkbench w, boolean forced) {
-                return true;
-            }
-
-            @Override
-            public void postShutdown(IWorkbench w) {
-                Demo demo = RUNNING.getAndSet(null);
-                if (demo != null) {
-                    demo.close();
-                }
+        workbench.getDisplay().disposeExec(() -> {
+            Demo demo = RUNNING.getAndSet(null);
+            if (demo != null) {
+                demo.close();
             }
         });
     }
