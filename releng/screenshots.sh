@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the workbench under a virtual display and saves PNGs of its main screens into OUTDIR: the Connectors
 # view, the Migrations view with Failed and Queued rows (prepared with the command line), the Import wizard
-# showing invalid cells.
+# showing invalid cells, the demo batch running.
 # Also prints the time from ./mailmigrator (product already built) to the visible workbench window,
 # for a first start (fresh caches) and later starts; target <= 3 s. Each UI issue adds its screens at the end.
 #   releng/screenshots.sh OUTDIR [STARTS]
@@ -118,3 +118,17 @@ CSV
 start_workbench "-Dmailmigrator.demo.importFile=$demo/invalid.txt"
 xdotool windowsize "$wid" 1600 1000 windowmove "$wid" 0 0 || true
 shot import-wizard-invalid
+
+# The demo batch running: -Dmailmigrator.demo=true (what ./mailmigrator --demo sets) starts the in-process
+# IMAP servers and the batch "demo" once the window is open. The batches prepared above are purged first so
+# that the Migrations view shows the demo alone.
+kill "$app_pid" 2>/dev/null || true
+wait "$app_pid" 2>/dev/null || true
+app_pid=""
+for batch in pilot wave-2; do
+  MAILMIGRATOR_WORKSPACE="$workspace" ./mailmigrator batch purge "$batch" >/dev/null
+done
+start_workbench -Dmailmigrator.demo=true
+xdotool windowsize "$wid" 1600 1000 windowmove "$wid" 0 0 || true
+sleep "${MM_DEMO_SHOT_DELAY:-8}"   # servers started and filled, the first migrations under way
+shot demo-batch

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import org.mailmigrator.cli.internal.MainCommand;
 import org.mailmigrator.cli.internal.batch.BatchCommand;
+import org.mailmigrator.cli.internal.batch.DemoCommand;
 import org.mailmigrator.cli.internal.migrate.MigrateCommand;
 import org.mailmigrator.core.connector.ConnectorRegistry;
 
@@ -20,6 +21,7 @@ public final class Cli {
         CommandLine cli = new CommandLine(new MainCommand(registry));
         cli.addSubcommand("migrate", new MigrateCommand(registry));
         cli.addSubcommand("batch", new BatchCommand(registry));
+        cli.addSubcommand("demo", new DemoCommand(registry));
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

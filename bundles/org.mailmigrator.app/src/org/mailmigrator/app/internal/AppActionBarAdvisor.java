@@ -43,6 +43,7 @@ final class AppActionBarAdvisor extends ActionBarAdvisor {
         window.add(showView);
         window.add(preferences);
         MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
+        help.add(new org.eclipse.jface.action.GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
         help.add(about);
         menuBar.add(file);
         menuBar.add(new org.eclipse.jface.action.GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));

@@ -32,6 +32,10 @@ final class AppWindowAdvisor extends WorkbenchWindowAdvisor {
     @Override
     public void postWindowOpen() {
         StartupTrace.mark("window open");
+        if (Boolean.getBoolean("mailmigrator.demo")) {
+            // ./mailmigrator --demo: the demo batch, started as Help > Open Demo Batch would
+            DemoLauncher.open(getWindowConfigurer().getWindow());
+        }
         if (Boolean.getBoolean("mailmigrator.closeAfterStartup")) {
             // start-up measurement: close as a user would (so the caches are saved as they are for a user),
             // after long enough for a watcher polling the display to see the window

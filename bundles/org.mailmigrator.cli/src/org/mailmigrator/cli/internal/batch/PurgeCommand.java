@@ -41,7 +41,7 @@ public final class PurgeCommand implements Callable<Integer> {
         return BatchExitCodes.OK;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

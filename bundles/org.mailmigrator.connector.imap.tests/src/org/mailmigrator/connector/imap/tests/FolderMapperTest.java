@@ -54,4 +54,24 @@ class FolderMapperTest {
                 MigrationSettings.defaults().withFilters(List.of("(unclosed"), List.of(), Map.of())));
         assertTrue(bad.getMessage().startsWith("--include '(unclosed' is not a regular expression"), bad.getMessage());
     }
+
+    @Test
+    void aFolderNamedLikeASpecialUseKeepsItsOwnFolderOnLaterRuns() {
+        // no SPECIAL-USE on either side (GreenMail, older servers): Drafts, Entwürfe and Brouillons all look like
+        // drafts by name; the first run created each under its own name, the next runs must find them there
+        List<MailFolder> src = List.of(f("INBOX", '.'), f("Brouillons", '.'), f("Drafts", '.'), f("Entwürfe", '.'));
+        FolderMapper again = new FolderMapper(new Namespace("", '.'), new Namespace("", '.'),
+                List.of(f("INBOX", '.'), f("Drafts", '.'), f("Entwürfe", '.'), f("Brouillons", '.')));
+        Map<String, FolderPlan> p = plan(again, src, MigrationSettings.defaults());
+        assertEquals("Drafts", p.get("Drafts").destination());
+        assertEquals("Entwürfe", p.get("Entwürfe").destination(), p.get("Entwürfe").reason());
+        assertEquals("Brouillons", p.get("Brouillons").destination(), "also when the guessed one sorts first");
+        assertEquals(4, p.size());
+        // into a destination that has only Drafts, the guesses still meet there: refused, naming both
+        FolderMapper first = new FolderMapper(new Namespace("", '.'), new Namespace("", '.'),
+                List.of(f("INBOX", '.'), f("Drafts", '.')));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> first.plan(List.of(f("Drafts", '.'), f("Entwürfe", '.')), MigrationSettings.defaults()));
+        assertTrue(e.getMessage().contains("'Drafts'") && e.getMessage().contains("'Entwürfe'"), e.getMessage());
+    }
 }

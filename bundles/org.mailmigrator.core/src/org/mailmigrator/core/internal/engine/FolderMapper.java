@@ -46,6 +46,7 @@ public final class FolderMapper {
         List<Pattern> include = compile(settings.include(), "--include");
         List<Pattern> exclude = compile(settings.exclude(), "--exclude");
         Map<String, FolderPlan> byDestination = new LinkedHashMap<>();
+        Map<String, MailFolder> bySource = new HashMap<>();
         List<MailFolder> sorted = new ArrayList<>(srcFolders);
         sorted.sort(Comparator.comparing(MailFolder::name));
         for (MailFolder f : sorted) {
@@ -54,12 +55,22 @@ public final class FolderMapper {
                 continue;
             }
             FolderPlan plan = map(f, settings.map());
-            FolderPlan clash = byDestination.putIfAbsent(plan.destination(), plan);
+            FolderPlan clash = byDestination.get(plan.destination());
             if (clash != null) {
-                throw new IllegalArgumentException("source folders '" + clash.source() + "' and '" + f.name()
-                        + "' would both go to destination folder '" + plan.destination()
-                        + "'; add --map or --exclude for one of them");
+                FolderPlan mine = yielding(f, plan, byDestination);
+                FolderPlan theirs = mine != null ? null : yielding(bySource.get(clash.source()), clash, byDestination);
+                if (mine != null) {
+                    plan = mine;
+                } else if (theirs != null) {
+                    byDestination.put(theirs.destination(), theirs);
+                } else {
+                    throw new IllegalArgumentException("source folders '" + clash.source() + "' and '" + f.name()
+                            + "' would both go to destination folder '" + plan.destination()
+                            + "'; add --map or --exclude for one of them");
+                }
             }
+            byDestination.put(plan.destination(), plan);
+            bySource.put(f.name(), f);
         }
         List<FolderPlan> result = new ArrayList<>(byDestination.values());
         result.sort(Comparator.comparing(FolderPlan::destination));
@@ -108,6 +119,25 @@ public final class FolderMapper {
             reasons.add("separator '" + f.separator() + "' -> '" + dstNs.separator() + "'");
         }
         return plan(f, dst.toString(), reasons.isEmpty() ? "same name" : String.join("; ", reasons));
+    }
+
+    /**
+     * A name is only a guess of a special use: when two source folders would meet in one destination folder
+     * and one got there by its name alone ("Entwürfe" next to "Drafts") while the destination has a folder
+     * of its own name (made by an earlier run), it goes there; otherwise every run after the first fails.
+     */
+    private FolderPlan yielding(MailFolder f, FolderPlan plan, Map<String, FolderPlan> taken) {
+        String own = sameName(f);
+        boolean guessed = plan.reason().startsWith("usual name") && !own.equals(plan.destination());
+        return guessed && dstByName.containsKey(own) && !taken.containsKey(own)
+                ? plan(f, own, "same name (exists on the destination; the usual name of a special use yields)")
+                : null;
+    }
+
+    /** The destination name of a top-level source folder kept as it is (prefix translated). */
+    private String sameName(MailFolder f) {
+        String relative = f.name().startsWith(srcNs.prefix()) ? f.name().substring(srcNs.prefix().length()) : f.name();
+        return dstNs.prefix() + relative;
     }
 
     private FolderPlan plan(MailFolder f, String destination, String reason) {

@@ -1,0 +1,68 @@
+package org.mailmigrator.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+import org.mailmigrator.ui.batches.BatchSession;
+
+/**
+ * Help > Open Demo Batch in the real workbench: the menu item starts the in-process IMAP servers, the batch
+ * "demo" appears in the Batches view, and its five migrations reach Synced in the Migrations view.
+ */
+class DemoBatchUiTest {
+    private static final String DEMO = "demo";
+
+    @Test
+    void openDemoBatchRunsFiveMigrationsToSynced() throws Exception {
+        BatchSession session = PlatformUI.getWorkbench().getService(BatchSession.class);
+        MigrationsViewPage migrations = MigrationsViewPage.open();
+        BatchesViewPage batches = BatchesViewPage.open();
+        try {
+            UiTestSupport.click(menuItem("Help", "Open Demo Batch"));
+            UiTestSupport.waitUntil(() -> !batches.row(DEMO).isEmpty(), Duration.ofSeconds(60), () -> "no batch " + DEMO);
+            batches.select(DEMO);
+            UiTestSupport.waitUntil(() -> migrations.column("Status").equals(Collections.nCopies(5, "Synced")),
+                    Duration.ofMinutes(3), () -> migrations.column("Status").toString());
+            assertEquals(List.of("alice@legacy.example@127.0.0.1", "bob@legacy.example@127.0.0.1",
+                    "carol@legacy.example@127.0.0.1", "dave@legacy.example@127.0.0.1", "erin@legacy.example@127.0.0.1"),
+                    migrations.column("Source"));
+            assertEquals("90 / 90", migrations.cell(0, "Messages"));
+            assertEquals(List.of(DEMO, "5", "0", "5", "0", "0"), batches.row(DEMO));
+        } finally {
+            batches.selectNone();
+            if (session.store().batch(DEMO).isPresent()) {
+                session.purge(DEMO);
+            }
+        }
+    }
+
+    /** The item of a menu of the menu bar, after the menu was shown (menu managers fill menus on SWT.Show). */
+    private static MenuItem menuItem(String menu, String item) {
+        Menu bar = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell().getMenuBar();
+        for (MenuItem top : bar.getItems()) {
+            if (top.getText().replace("&", "").equals(menu)) {
+                Menu sub = top.getMenu();
+                sub.notifyListeners(SWT.Show, new Event());
+                UiTestSupport.processEvents();
+                for (MenuItem i : sub.getItems()) {
+                    if (i.getText().replace("&", "").startsWith(item)) {
+                        sub.notifyListeners(SWT.Hide, new Event());
+                        return i;
+                    }
+                }
+            }
+        }
+        assertNotNull(null, "no menu item " + menu + " > " + item);
+        return null;
+    }
+}
