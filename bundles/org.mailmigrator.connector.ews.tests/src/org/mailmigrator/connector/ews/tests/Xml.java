@@ -74,6 +74,26 @@ final class Xml {
         return x.append("/><t:Value>").append(escape(text(property, "Value"))).append("</t:Value></t:ExtendedProperty>").toString();
     }
 
+    /** An element of the EWS types namespace written back as {@code t:} XML (attributes without namespace). */
+    static String write(Element e) {
+        StringBuilder x = new StringBuilder("<t:").append(e.getLocalName());
+        var attributes = e.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Node a = attributes.item(i);
+            if (!a.getNodeName().startsWith("xmlns")) {
+                x.append(' ').append(a.getLocalName() == null ? a.getNodeName() : a.getLocalName()).append("=\"")
+                        .append(escape(a.getNodeValue())).append('"');
+            }
+        }
+        x.append('>');
+        NodeList nodes = e.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Node n = nodes.item(i);
+            x.append(n instanceof Element c ? write(c) : n.getNodeType() == Node.TEXT_NODE ? escape(n.getNodeValue()) : "");
+        }
+        return x.append("</t:").append(e.getLocalName()).append('>').toString();
+    }
+
     static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }

@@ -75,11 +75,27 @@ final class EventWriter {
         } else {
             a.update(ConflictResolutionMode.AlwaysOverwrite, SendInvitationsOrCancellationsMode.SendToNone);
         }
-        new Occurrences(service, floating).apply(a.getId(), master, events, notes);
+        ExtraDates extra = new ExtraDates(service, floating, this);
+        new Occurrences(service, floating).apply(a.getId(), master, events, extra.keys(master), notes);
+        extra.write(item.uid(), folder, master, events, create, notes);
         return a;
     }
 
     void apply(Appointment a, VEvent e, List<String> notes, boolean create) throws Exception {
+        IcsTime start = IcsTime.of(e.getProperty(Property.DTSTART), floating).orElseThrow(
+                () -> new ConnectorException.ItemFailure("no DTSTART", null));
+        IcsTime end = IcsTime.of(e.getProperty(Property.DTEND), floating).orElse(start);
+        start.note().ifPresent(notes::add);
+        apply(a, e, start, end, notes, create);
+        Optional<Property> rrule = e.getProperty(Property.RRULE);
+        if (rrule.isPresent()) {
+            a.setRecurrence(Recurrences.of(((RRule<?>) rrule.get()).getRecur(), start.instant().atZone(start.zone()).toLocalDate(),
+                    start.zone()));
+        }
+    }
+
+    /** The event's fields with the given start and end (the master's, or an RDATE's for a single item). */
+    void apply(Appointment a, VEvent e, IcsTime start, IcsTime end, List<String> notes, boolean create) throws Exception {
         a.setSubject(text(e, Property.SUMMARY));
         String body = text(e, Property.DESCRIPTION);
         List<String> attachments = e.getProperties(Property.ATTACH).stream().map(Property::getValue).toList();
@@ -89,24 +105,12 @@ final class EventWriter {
         }
         a.setBody(new MessageBody(BodyType.Text, body));
         a.setLocation(text(e, Property.LOCATION));
-        IcsTime start = IcsTime.of(e.getProperty(Property.DTSTART), floating).orElseThrow(
-                () -> new ConnectorException.ItemFailure("no DTSTART", null));
-        IcsTime end = IcsTime.of(e.getProperty(Property.DTEND), floating).orElse(start);
-        start.note().ifPresent(notes::add);
         a.setIsAllDayEvent(start.allDay());
         a.setStart(Date.from(start.instant()));
         a.setEnd(Date.from(end.instant().isAfter(start.instant()) ? end.instant()
                 : start.allDay() ? start.instant().plusSeconds(86_400) : start.instant()));
         a.setStartTimeZone(new OlsonTimeZoneDefinition(TimeZone.getTimeZone(start.zone())));
         a.setEndTimeZone(new OlsonTimeZoneDefinition(TimeZone.getTimeZone(end.zone())));
-        Optional<Property> rrule = e.getProperty(Property.RRULE);
-        if (rrule.isPresent()) {
-            a.setRecurrence(Recurrences.of(((RRule<?>) rrule.get()).getRecur(), start.instant().atZone(start.zone()).toLocalDate(),
-                    start.zone()));
-        }
-        if (!e.getProperties(Property.RDATE).isEmpty()) {
-            notes.add("RDATE (extra dates outside the rule) cannot be part of an Exchange series: not created");
-        }
         List<String> categories = e.getProperties(Property.CATEGORIES).stream()
                 .flatMap(p -> java.util.Arrays.stream(p.getValue().split(","))).map(String::trim).toList();
         if (!categories.isEmpty()) {
