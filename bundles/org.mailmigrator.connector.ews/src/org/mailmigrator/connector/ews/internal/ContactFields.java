@@ -15,12 +15,10 @@ import ezvcard.property.Address;
 import ezvcard.property.DateOrTimeProperty;
 import ezvcard.property.Email;
 import ezvcard.property.Telephone;
-import microsoft.exchange.webservices.data.core.PropertyBag;
 import microsoft.exchange.webservices.data.core.enumeration.property.BodyType;
 import microsoft.exchange.webservices.data.core.enumeration.property.EmailAddressKey;
 import microsoft.exchange.webservices.data.core.enumeration.property.PhoneNumberKey;
 import microsoft.exchange.webservices.data.core.enumeration.property.PhysicalAddressKey;
-import microsoft.exchange.webservices.data.core.enumeration.property.PropertyDefinitionFlags;
 import microsoft.exchange.webservices.data.core.service.item.Contact;
 import microsoft.exchange.webservices.data.core.service.schema.ContactSchema;
 import microsoft.exchange.webservices.data.core.service.schema.ItemSchema;
@@ -86,14 +84,8 @@ final class ContactFields {
         c.setBody(new MessageBody(BodyType.Text, note));
     }
 
-    /** Sets a value, or deletes the field when the card has none and the existing contact has one. */
     private void set(PropertyDefinition field, Object value) throws Exception {
-        PropertyBag bag = c.getPropertyBag();
-        if (value != null) {
-            bag.setObjectFromPropertyDefinition(field, value);
-        } else if (!create && bag.contains(field) && field.hasFlag(PropertyDefinitionFlags.CanDelete)) {
-            bag.setObjectFromPropertyDefinition(field, null);
-        }
+        Fields.set(c, create, field, value);
     }
 
     private void phones(List<Telephone> phones, List<String> overflow) throws Exception {

@@ -18,6 +18,7 @@ import microsoft.exchange.webservices.data.core.enumeration.service.ConflictReso
 import microsoft.exchange.webservices.data.core.enumeration.service.SendInvitationsMode;
 import microsoft.exchange.webservices.data.core.enumeration.service.SendInvitationsOrCancellationsMode;
 import microsoft.exchange.webservices.data.core.service.item.Appointment;
+import microsoft.exchange.webservices.data.core.service.schema.ItemSchema;
 import microsoft.exchange.webservices.data.property.complex.Attendee;
 import microsoft.exchange.webservices.data.property.complex.FolderId;
 import microsoft.exchange.webservices.data.property.complex.ItemId;
@@ -113,9 +114,7 @@ final class EventWriter {
         a.setEndTimeZone(new OlsonTimeZoneDefinition(TimeZone.getTimeZone(end.zone())));
         List<String> categories = e.getProperties(Property.CATEGORIES).stream()
                 .flatMap(p -> java.util.Arrays.stream(p.getValue().split(","))).map(String::trim).toList();
-        if (!categories.isEmpty()) {
-            a.setCategories(new StringList(categories));
-        }
+        Fields.set(a, create, ItemSchema.Categories, categories.isEmpty() ? null : new StringList(categories));
         a.setSensitivity(switch (text(e, Property.CLASS).toUpperCase(java.util.Locale.ROOT)) {
             case "PRIVATE" -> Sensitivity.Private;
             case "CONFIDENTIAL" -> Sensitivity.Confidential;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
@@ -17,11 +18,11 @@ import org.mailmigrator.core.pim.PimReport;
 import org.w3c.dom.Element;
 
 /**
- * Contacts re-run into the EWS destination against {@link EwsProtocolFake}, a PROTOCOL FAKE (no Exchange
+ * Changed contacts and tasks re-run into the EWS destination against {@link EwsProtocolFake}, a PROTOCOL FAKE (no Exchange
  * server can run in a test): it checks UpdateItem paths (FieldURI, IndexedFieldURI, one property each),
  * attachments (IsContactPhoto on contacts, one photo per contact) and applies them to its stored items.
  */
-class EwsContactUpdateTest {
+class EwsUpdateInPlaceTest {
     @TempDir
     Path dir;
     EwsProtocolFake fake;
@@ -76,6 +77,35 @@ class EwsContactUpdateTest {
         assertTrue(fake.mailbox.attachments.of(ann.id()).isEmpty(), "a card whose photo is now only a URL has no embedded picture left");
         assertEquals(List.of("CarPhone=+33 6 11 22 33 44"), entries(fake.mailbox.byUid("ann@cards.test"), "PhoneNumbers"));
         assertEquals(List.of(), fake.violations);
+    }
+
+    @Test
+    void aChangedTaskIsUpdatedInPlaceAndLosesTheDueDateAndCategoriesTheSourceDropped() throws Exception {
+        Path ics = dir.resolve("todo.ics");
+        Files.writeString(ics, todo("SUMMARY:Pay rent\r\nDUE:20260710T100000Z\r\nCATEGORIES:Home,Money\r\nPRIORITY:1\r\n"));
+        assertEquals(1, EwsRun.migrate(ics, fake, dir.resolve("state")).created());
+        FakeMailbox.Item task = fake.mailbox.byUid("rent@tasks.test");
+        assertEquals(Instant.parse("2026-07-10T10:00:00Z"), Instant.parse(task.field("DueDate")));
+        userAdds(task.xml(), "Mileage", null, "42 km");
+
+        Files.writeString(ics, todo("SUMMARY:Pay rent (July)\r\nSTATUS:COMPLETED\r\nCOMPLETED:20260705T080000Z\r\nPRIORITY:1\r\n"));
+        PimReport second = EwsRun.migrate(ics, fake, dir.resolve("state"));
+        assertEquals(List.of(), fake.violations);
+        assertEquals(1, second.updated(), second.outcomes().toString());
+        assertEquals(1, fake.mailbox.items("Task").size());
+        FakeMailbox.Item updated = fake.mailbox.byUid("rent@tasks.test");
+        assertEquals(task.id(), updated.id(), "the same Exchange task");
+        assertEquals("Pay rent (July)", updated.field("Subject"));
+        assertEquals("Completed", updated.field("Status"));
+        assertEquals(Instant.parse("2026-07-05T08:00:00Z"), Instant.parse(updated.field("CompleteDate")));
+        assertEquals(null, updated.field("DueDate"), "the due date the source dropped is deleted");
+        assertTrue(updated.element("Categories").isEmpty(), "the categories the source dropped are deleted");
+        assertEquals("42 km", updated.field("Mileage"), "a field the user added in Exchange survives");
+    }
+
+    private static String todo(String lines) {
+        return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VTODO\r\nUID:rent@tasks.test\r\n"
+                + "DTSTAMP:20260101T000000Z\r\n" + lines + "END:VTODO\r\nEND:VCALENDAR\r\n";
     }
 
     private static String card(String lines, String photo) {
