@@ -11,10 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.core.pim.PimOutcome;
 import org.mailmigrator.core.pim.PimReport;
 import org.mailmigrator.core.spi.ConnectorException.AccountFailure;
@@ -26,21 +23,7 @@ import org.w3c.dom.Element;
  * test): every request is checked against the EWS message shapes, and the stored items are compared with
  * the corpus field by field where Exchange has the field.
  */
-class EwsDestinationTest {
-    @TempDir
-    Path dir;
-    EwsProtocolFake fake;
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new EwsProtocolFake(EwsRun.LOGIN, EwsRun.PASSWORD);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fake.close();
-    }
-
+class EwsDestinationTest extends AgainstTheFake {
     @Test
     void eventsKeepTheirZonesRecurrencesAndExceptionsWithoutInvitationsAndASecondRunCreatesNothing() throws Exception {
         PimReport first = EwsRun.migrate(EwsRun.corpus("ics"), fake, dir.resolve("state"));

@@ -9,10 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.core.pim.PimReport;
 
 /**
@@ -21,7 +18,7 @@ import org.mailmigrator.core.pim.PimReport;
  * cannot hold extra dates, so each RDATE becomes its own calendar item; these tests check what a user would
  * see in Outlook: the items, their times and zones, no duplicates on re-runs, a removed RDATE gone.
  */
-class EwsRdateTest {
+class EwsRdateTest extends AgainstTheFake {
     private static final String STANDUP = """
             BEGIN:VCALENDAR\r
             VERSION:2.0\r
@@ -72,20 +69,6 @@ class EwsRdateTest {
             END:VEVENT\r
             END:VCALENDAR\r
             """;
-
-    @TempDir
-    Path dir;
-    EwsProtocolFake fake;
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new EwsProtocolFake(EwsRun.LOGIN, EwsRun.PASSWORD);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fake.close();
-    }
 
     @Test
     void eachRdateIsASingleItemBesideTheSeriesWithItsOverrideAndReRunsNeitherDuplicateNorKeepARemovedDate() throws Exception {

@@ -10,10 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.core.pim.PimReport;
 import org.w3c.dom.Element;
 
@@ -22,21 +19,7 @@ import org.w3c.dom.Element;
  * server can run in a test): it checks UpdateItem paths (FieldURI, IndexedFieldURI, one property each),
  * attachments (IsContactPhoto on contacts, one photo per contact) and applies them to its stored items.
  */
-class EwsUpdateInPlaceTest {
-    @TempDir
-    Path dir;
-    EwsProtocolFake fake;
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new EwsProtocolFake(EwsRun.LOGIN, EwsRun.PASSWORD);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fake.close();
-    }
-
+class EwsUpdateInPlaceTest extends AgainstTheFake {
     @Test
     void aChangedCardUpdatesTheSameContactKeepsWhatTheUserAddedAndReplacesThePhoto() throws Exception {
         byte[] photo = picture(1);

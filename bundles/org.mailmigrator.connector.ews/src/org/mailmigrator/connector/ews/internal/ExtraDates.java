@@ -14,8 +14,6 @@ import java.util.Set;
 import microsoft.exchange.webservices.data.core.ExchangeService;
 import microsoft.exchange.webservices.data.core.PropertySet;
 import microsoft.exchange.webservices.data.core.enumeration.property.BasePropertySet;
-import microsoft.exchange.webservices.data.core.enumeration.property.DefaultExtendedPropertySet;
-import microsoft.exchange.webservices.data.core.enumeration.property.MapiPropertyType;
 import microsoft.exchange.webservices.data.core.enumeration.service.ConflictResolutionMode;
 import microsoft.exchange.webservices.data.core.enumeration.service.DeleteMode;
 import microsoft.exchange.webservices.data.core.enumeration.service.SendCancellationsMode;
@@ -43,15 +41,7 @@ import net.fortuna.ical4j.model.property.RDate;
  * duplicating and an RDATE removed at the source deletes its item.
  */
 final class ExtraDates {
-    static final ExtendedPropertyDefinition SERIES;
-
-    static {
-        try {
-            SERIES = new ExtendedPropertyDefinition(DefaultExtendedPropertySet.PublicStrings, "MailMigratorSeries", MapiPropertyType.String);
-        } catch (Exception e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    static final ExtendedPropertyDefinition SERIES = EwsWriter.property("MailMigratorSeries");
 
     private final ExchangeService service;
     private final ZoneId floating;
