@@ -86,6 +86,28 @@ class EwsUpdateInPlaceTest extends AgainstTheFake {
         assertEquals("42 km", updated.field("Mileage"), "a field the user added in Exchange survives");
     }
 
+    @Test
+    void aSeriesWhoseRruleWasDroppedBecomesOneItemAgainUnderTheSameId() throws Exception {
+        Path ics = dir.resolve("series.ics");
+        String event = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:yoga@events.test\r\n"
+                + "DTSTAMP:20260101T000000Z\r\nDTSTART;TZID=Europe/Paris:20260901T180000\r\nDTEND;TZID=Europe/Paris:20260901T190000\r\n"
+                + "RRULE\r\nSUMMARY:Yoga\r\nCATEGORIES:Sport\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        Files.writeString(ics, event.replace("RRULE\r\n", "RRULE:FREQ=WEEKLY;COUNT=10\r\n"));
+        assertEquals(1, EwsRun.migrate(ics, fake, dir.resolve("state")).created());
+        FakeMailbox.Item series = fake.mailbox.byUid("yoga@events.test");
+        assertTrue(series.element("Recurrence").isPresent());
+
+        Files.writeString(ics, event.replace("RRULE\r\n", "").replace("CATEGORIES:Sport\r\n", ""));
+        PimReport second = EwsRun.migrate(ics, fake, dir.resolve("state"));
+        assertEquals(List.of(), fake.violations);
+        assertEquals(1, second.updated(), second.outcomes().toString());
+        FakeMailbox.Item single = fake.mailbox.byUid("yoga@events.test");
+        assertEquals(series.id(), single.id(), "the same Exchange item");
+        assertTrue(single.element("Recurrence").isEmpty(), "the recurrence the source dropped is deleted");
+        assertTrue(single.element("Categories").isEmpty(), "the categories the source dropped are deleted");
+        assertEquals(1, fake.mailbox.items("CalendarItem").size());
+    }
+
     private static String todo(String lines) {
         return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VTODO\r\nUID:rent@tasks.test\r\n"
                 + "DTSTAMP:20260101T000000Z\r\n" + lines + "END:VTODO\r\nEND:VCALENDAR\r\n";

@@ -18,6 +18,7 @@ import microsoft.exchange.webservices.data.core.enumeration.service.ConflictReso
 import microsoft.exchange.webservices.data.core.enumeration.service.SendInvitationsMode;
 import microsoft.exchange.webservices.data.core.enumeration.service.SendInvitationsOrCancellationsMode;
 import microsoft.exchange.webservices.data.core.service.item.Appointment;
+import microsoft.exchange.webservices.data.core.service.schema.AppointmentSchema;
 import microsoft.exchange.webservices.data.core.service.schema.ItemSchema;
 import microsoft.exchange.webservices.data.property.complex.Attendee;
 import microsoft.exchange.webservices.data.property.complex.FolderId;
@@ -92,6 +93,8 @@ final class EventWriter {
         if (rrule.isPresent()) {
             a.setRecurrence(Recurrences.of(((RRule<?>) rrule.get()).getRecur(), start.instant().atZone(start.zone()).toLocalDate(),
                     start.zone()));
+        } else {
+            Fields.set(a, create, AppointmentSchema.Recurrence, null); // a series whose RRULE was dropped: one item again
         }
     }
 
