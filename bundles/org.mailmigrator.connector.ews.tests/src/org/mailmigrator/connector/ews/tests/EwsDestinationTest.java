@@ -1,5 +1,6 @@
 package org.mailmigrator.connector.ews.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,10 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.core.pim.PimOutcome;
 import org.mailmigrator.core.pim.PimReport;
 import org.mailmigrator.core.spi.ConnectorException.AccountFailure;
@@ -25,21 +23,7 @@ import org.w3c.dom.Element;
  * test): every request is checked against the EWS message shapes, and the stored items are compared with
  * the corpus field by field where Exchange has the field.
  */
-class EwsDestinationTest {
-    @TempDir
-    Path dir;
-    EwsProtocolFake fake;
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new EwsProtocolFake(EwsRun.LOGIN, EwsRun.PASSWORD);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fake.close();
-    }
-
+class EwsDestinationTest extends AgainstTheFake {
     @Test
     void eventsKeepTheirZonesRecurrencesAndExceptionsWithoutInvitationsAndASecondRunCreatesNothing() throws Exception {
         PimReport first = EwsRun.migrate(EwsRun.corpus("ics"), fake, dir.resolve("state"));
@@ -72,6 +56,11 @@ class EwsDestinationTest {
         FakeMailbox.Item daily = fake.mailbox.byUid("rdate-exdate@corpus.test");
         assertEquals(Set.of(3), fake.mailbox.deletedOccurrences.get(daily.id()), "EXDATE 6 May is the third occurrence");
         assertTrue(first.notes().stream().anyMatch(n -> n.contains("rdate-exdate") && n.contains("RDATE")), first.notes().toString());
+        for (String extra : List.of("2026-05-10T08:00:00Z", "2026-05-12T08:00:00Z")) {
+            FakeMailbox.Item single = fake.mailbox.byUid("rdate-exdate@corpus.test#RDATE#" + extra);
+            assertEquals(Instant.parse(extra), Instant.parse(single.field("Start")), "RDATE " + extra + " as its own item");
+            assertEquals("Daily in UTC with one date removed and two added", single.field("Subject"));
+        }
 
         FakeMailbox.Item allDay = fake.mailbox.byUid("allday-3days@corpus.test");
         assertEquals("true", allDay.field("IsAllDayEvent"));
@@ -93,7 +82,7 @@ class EwsDestinationTest {
         PimReport lostState = EwsRun.migrate(EwsRun.corpus("ics"), fake, dir.resolve("new-state"));
         assertEquals(0, lostState.created(), "items are found by their UID extended property: " + lostState.outcomes());
         assertEquals(13, lostState.updated(), lostState.outcomes().toString());
-        assertEquals(13, fake.mailbox.items.size());
+        assertEquals(15, fake.mailbox.items.size(), "13 items and the two RDATE dates as single items");
         assertEquals(List.of(), fake.violations);
     }
 
@@ -112,6 +101,10 @@ class EwsDestinationTest {
         assertTrue(body.startsWith("Zweizeilige Notiz mit Änderungen:"), body);
         assertEquals("Müller", juergen.field("Surname"));
         assertEquals("Société Générale", juergen.field("CompanyName"));
+        List<FakeAttachments.Attachment> photos = fake.mailbox.attachments.of(juergen.id());
+        assertEquals(1, photos.size(), "the Outlook card's PHOTO as the contact picture");
+        assertTrue(photos.get(0).contactPhoto());
+        assertArrayEquals(cardPhoto(EwsRun.corpus("vcf").resolve("outlook-21-latin1.vcf")), photos.get(0).content());
         assertTrue(report.notes().stream().anyMatch(n -> n.contains("2 e-mail address(es) beyond Exchange's three")), report.notes().toString());
         List<String> failures = report.failures().stream().map(PimOutcome.Failed::describe).toList();
         assertTrue(failures.stream().anyMatch(f -> f.contains("KIND:group")), failures.toString());
@@ -119,9 +112,18 @@ class EwsDestinationTest {
 
         PimReport lostState = EwsRun.migrate(EwsRun.corpus("vcf"), fake, dir.resolve("new-state"));
         assertEquals(0, lostState.created(), lostState.outcomes().toString());
-        assertEquals(7, lostState.updated());
-        assertEquals(7, fake.mailbox.items("Contact").size(), "an update replaces the contact, never adds one");
+        assertEquals(7, lostState.updated(), lostState.outcomes() + " " + fake.violations);
+        assertEquals(7, fake.mailbox.items("Contact").size(), "contacts are updated in place, never added again");
+        assertEquals(1, fake.mailbox.attachments.of(juergen.id()).size(), "the picture replaced, not added twice");
         assertEquals(List.of(), fake.violations);
+    }
+
+    /** The base64 of the file's (folded) PHOTO property, decoded here without a vCard parser. */
+    private static byte[] cardPhoto(Path vcf) throws Exception {
+        String text = java.nio.file.Files.readString(vcf, java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("PHOTO[^:]*:((?:\\r?\\n [^\\r\\n]*)+)").matcher(text);
+        assertTrue(m.find(), "the corpus card has a PHOTO");
+        return java.util.Base64.getMimeDecoder().decode(m.group(1).replaceAll("\\s", ""));
     }
 
     @Test

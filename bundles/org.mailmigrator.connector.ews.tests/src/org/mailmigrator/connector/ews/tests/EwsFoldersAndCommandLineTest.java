@@ -11,10 +11,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.cli.Cli;
 import org.mailmigrator.connector.ews.EwsConnector;
 import org.mailmigrator.connector.ical.internal.IcsFolderReader;
@@ -28,21 +25,7 @@ import org.mailmigrator.core.pim.PimWriter;
 import org.mailmigrator.core.spi.ConnectContext;
 
 /** Named sub-folders and {@code migrate --target ews+...}, against the EWS PROTOCOL FAKE (no Exchange in tests). */
-class EwsFoldersAndCommandLineTest {
-    @TempDir
-    Path dir;
-    EwsProtocolFake fake;
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new EwsProtocolFake(EwsRun.LOGIN, EwsRun.PASSWORD);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fake.close();
-    }
-
+class EwsFoldersAndCommandLineTest extends AgainstTheFake {
     @Test
     void aNamedCalendarSubFolderIsCreatedOnceAndHoldsTheEvents() throws Exception {
         for (int run = 0; run < 2; run++) {

@@ -13,7 +13,7 @@ import org.w3c.dom.Element;
 /**
  * A PROTOCOL FAKE of an Exchange server's EWS endpoint, because no EWS server can run in a test: a loopback
  * HTTP endpoint that accepts the SOAP operations the connector uses (GetFolder, FindFolder, CreateFolder,
- * CreateItem, FindItem, GetItem with occurrences, UpdateItem, DeleteItem), checks each request against the
+ * CreateItem, FindItem, GetItem with occurrences, UpdateItem, DeleteItem, CreateAttachment, DeleteAttachment), checks each request against the
  * EWS message shapes ({@link EwsShapes}), stores the items, and answers as Exchange does: a 401 Basic
  * challenge to a request without credentials, ErrorServerBusy with a BackOffMilliseconds on demand, item
  * errors on demand. It is not Exchange: it does not expand recurrences or check every schema rule.
@@ -108,6 +108,8 @@ final class EwsProtocolFake implements AutoCloseable {
             case "GetItem" -> mailbox.getItem(op);
             case "UpdateItem" -> mailbox.updateItem(op, violations);
             case "DeleteItem" -> mailbox.deleteItem(op, violations);
+            case "CreateAttachment" -> mailbox.attachments.create(op, violations);
+            case "DeleteAttachment" -> mailbox.attachments.delete(op, violations);
             default -> {
                 violations.add("unexpected operation " + op.getLocalName());
                 yield Xml.response(op.getLocalName(), Xml.error(op.getLocalName(), "ErrorInvalidRequest", "not supported by the fake", null));

@@ -22,6 +22,16 @@ final class FakeMailbox {
         Optional<Element> element(String name) {
             return Xml.child(xml, name);
         }
+
+        /** The value of the PublicStrings extended property of that name, as stored (updates merged in). */
+        String property(String name) {
+            return extendedProperty(xml, name).map(p -> Xml.text(p, "Value")).orElse(null);
+        }
+    }
+
+    static Optional<Element> extendedProperty(Element item, String name) {
+        return Xml.children(item).stream().filter(c -> c.getLocalName().equals("ExtendedProperty")
+                && Xml.find(c, "ExtendedFieldURI").map(u -> u.getAttribute("PropertyName").equals(name)).orElse(false)).findFirst();
     }
 
     record Folder(String id, String parent, String name) {
@@ -32,25 +42,28 @@ final class FakeMailbox {
     final Map<String, Folder> folders = new ConcurrentHashMap<>();
     final Map<String, Set<Integer>> deletedOccurrences = new ConcurrentHashMap<>();
     final Map<String, Map<Integer, Element>> modifiedOccurrences = new ConcurrentHashMap<>();
+    /** UpdateItem requests applied, per item id. */
+    final Map<String, Integer> updates = new ConcurrentHashMap<>();
+    final FakeAttachments attachments = new FakeAttachments(this);
 
     List<Item> items(String kind) {
         return items.values().stream().filter(i -> i.kind().equals(kind)).toList();
     }
 
     Item byUid(String uid) {
-        return items.values().stream().filter(i -> uid.equals(i.uid())).findFirst().orElseThrow(() -> new AssertionError("no item " + uid));
+        return items.values().stream().filter(i -> uid.equals(i.property("MailMigratorUid"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no item " + uid));
     }
 
     String store(Element op, Element item) {
         String folder = folderOf(Xml.child(op, "SavedItemFolderId").orElse(null));
-        String uid = Xml.children(item).stream().filter(c -> c.getLocalName().equals("ExtendedProperty"))
-                .map(c -> Xml.text(c, "Value")).findFirst().orElse(null);
+        String uid = extendedProperty(item, "MailMigratorUid").map(c -> Xml.text(c, "Value")).orElse(null);
         String id = "item-" + ids.incrementAndGet();
         items.put(id, new Item(id, item.getLocalName(), folder, uid, item));
         return "<t:" + item.getLocalName() + ">" + itemId(id) + "</t:" + item.getLocalName() + ">";
     }
 
-    private static String itemId(String id) {
+    static String itemId(String id) {
         return "<t:ItemId Id=\"" + Xml.escape(id) + "\" ChangeKey=\"ck-" + Xml.escape(id) + "\"/>";
     }
 
@@ -95,13 +108,23 @@ final class FakeMailbox {
                 + "\" ChangeKey=\"1\"/></t:Folder></m:Folders>"));
     }
 
+    /** FindItem restricted by IsEqualTo on one of our extended properties; answers every match with the properties asked for. */
     String findItem(Element op) {
         String folder = folderOf(Xml.child(op, "ParentFolderIds").orElse(null));
-        String uid = Xml.find(op, "Constant").map(e -> e.getAttribute("Value")).orElse(null);
+        Element restriction = Xml.find(op, "Restriction").orElseThrow(() -> new AssertionError("FindItem without a restriction"));
+        String name = Xml.find(restriction, "ExtendedFieldURI").map(u -> u.getAttribute("PropertyName")).orElse("?");
+        String value = Xml.find(restriction, "Constant").map(e -> e.getAttribute("Value")).orElse(null);
+        List<String> wanted = Xml.find(op, "ItemShape").map(shape -> Xml.findAll(shape, "ExtendedFieldURI").stream()
+                .map(u -> u.getAttribute("PropertyName")).toList()).orElse(List.of());
         StringBuilder found = new StringBuilder();
-        items.values().stream().filter(i -> i.folder().equals(folder) && uid != null && uid.equals(i.uid()))
-                .forEach(i -> found.append("<t:").append(i.kind()).append(">").append(itemId(i.id())).append("</t:").append(i.kind()).append(">"));
-        return Xml.response("FindItem", Xml.success("FindItem", "<m:RootFolder TotalItemsInView=\"" + (found.isEmpty() ? 0 : 1)
+        List<Item> matches = items.values().stream().filter(i -> i.folder().equals(folder) && value != null
+                && value.equals(i.property(name))).toList();
+        for (Item i : matches) {
+            found.append("<t:").append(i.kind()).append(">").append(itemId(i.id()));
+            wanted.forEach(w -> extendedProperty(i.xml(), w).ifPresent(p -> found.append(Xml.serialize(p))));
+            found.append("</t:").append(i.kind()).append(">");
+        }
+        return Xml.response("FindItem", Xml.success("FindItem", "<m:RootFolder TotalItemsInView=\"" + matches.size()
                 + "\" IncludesLastItemInRange=\"true\"><t:Items>" + found + "</t:Items></m:RootFolder>"));
     }
 
@@ -124,9 +147,20 @@ final class FakeMailbox {
             }
             Item item = items.get(id.getAttribute("Id"));
             messages.append(item == null ? Xml.error("GetItem", "ErrorItemNotFound", "The specified object was not found in the store.", null)
-                    : Xml.success("GetItem", "<m:Items><t:" + item.kind() + ">" + itemId(item.id()) + "</t:" + item.kind() + "></m:Items>"));
+                    : Xml.success("GetItem", "<m:Items>" + full(item) + "</m:Items>"));
         }
         return Xml.response("GetItem", messages.toString());
+    }
+
+    /** The item as Exchange answers a GetItem for its first-class properties: every stored field, its attachments. */
+    private String full(Item item) {
+        StringBuilder x = new StringBuilder("<t:").append(item.kind()).append(" xmlns:t=\"").append(Xml.T).append("\">")
+                .append(itemId(item.id()));
+        x.append(attachments.describe(item.id()));
+        for (Element child : Xml.children(item.xml())) {
+            x.append(Xml.write(child));
+        }
+        return x.append("</t:").append(item.kind()).append(">").toString();
     }
 
     String updateItem(Element op, List<String> violations) {
@@ -136,14 +170,21 @@ final class FakeMailbox {
         StringBuilder messages = new StringBuilder();
         for (Element change : Xml.findAll(op, "ItemChange")) {
             String id = Xml.find(change, "ItemId").map(e -> e.getAttribute("Id")).orElse("?");
+            Item item = items.get(id);
+            List<String> wrong = FakeUpdates.check(change, id.startsWith("occ|") ? "CalendarItem" : item == null ? null : item.kind());
             List<Element> set = new ArrayList<>();
             for (Element update : Xml.findAll(change, "SetItemField")) {
                 Element holder = Xml.children(update).get(1);
                 if (holder.getLocalName().equals("CalendarItem") && !"SendToNone".equals(op.getAttribute("SendMeetingInvitationsOrCancellations"))) {
-                    violations.add("UpdateItem of a CalendarItem without SendMeetingInvitationsOrCancellations=\"SendToNone\"");
+                    wrong.add("UpdateItem of a CalendarItem without SendMeetingInvitationsOrCancellations=\"SendToNone\"");
                 }
-                violations.addAll(EwsShapes.item(holder, false));
+                wrong.addAll(EwsShapes.item(holder, false));
                 set.addAll(Xml.children(holder));
+            }
+            violations.addAll(wrong);
+            if (!wrong.isEmpty()) {
+                messages.append(Xml.error("UpdateItem", "ErrorInvalidRequest", "refused by the fake: " + wrong, null));
+                continue;
             }
             if (id.startsWith("occ|")) {
                 String[] p = id.split("\\|");
@@ -154,12 +195,12 @@ final class FakeMailbox {
                         + "<m:ConflictResults><t:Count>0</t:Count></m:ConflictResults>"));
                 continue;
             }
-            Item item = items.get(id);
             if (item == null) {
                 messages.append(Xml.error("UpdateItem", "ErrorItemNotFound", "The specified object was not found in the store.", null));
                 continue;
             }
-            set.forEach(e -> replaceChild(item.xml(), e));
+            FakeUpdates.apply(change, item.xml());
+            updates.merge(id, 1, Integer::sum);
             messages.append(Xml.success("UpdateItem", "<m:Items><t:" + item.kind() + ">" + itemId(id) + "</t:" + item.kind()
                     + "></m:Items><m:ConflictResults><t:Count>0</t:Count></m:ConflictResults>"));
         }
@@ -186,7 +227,11 @@ final class FakeMailbox {
                 String[] p = value.split("\\|");
                 deletedOccurrences.computeIfAbsent(p[1], k -> new TreeSet<>()).add(Integer.parseInt(p[2]));
             } else {
-                items.remove(value);
+                Item gone = items.remove(value);
+                if (gone != null && gone.kind().equals("CalendarItem") && !"SendToNone".equals(op.getAttribute("SendMeetingCancellations"))) {
+                    violations.add("DeleteItem of a calendar item without SendMeetingCancellations=\"SendToNone\"");
+                }
+                attachments.drop(value);
             }
             messages.append(Xml.success("DeleteItem", ""));
         }

@@ -63,7 +63,25 @@ final class Xml {
     static String serialize(Element property) {
         Element uri = find(property, "ExtendedFieldURI").orElseThrow();
         StringBuilder x = new StringBuilder("<t:ExtendedProperty><t:ExtendedFieldURI");
-        var attributes = uri.getAttributes();
+        attributes(uri, x);
+        return x.append("/><t:Value>").append(escape(text(property, "Value"))).append("</t:Value></t:ExtendedProperty>").toString();
+    }
+
+    /** An element of the EWS types namespace written back as {@code t:} XML (attributes without namespace). */
+    static String write(Element e) {
+        StringBuilder x = new StringBuilder("<t:").append(e.getLocalName());
+        attributes(e, x);
+        x.append('>');
+        NodeList nodes = e.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Node n = nodes.item(i);
+            x.append(n instanceof Element c ? write(c) : n.getNodeType() == Node.TEXT_NODE ? escape(n.getNodeValue()) : "");
+        }
+        return x.append("</t:").append(e.getLocalName()).append('>').toString();
+    }
+
+    private static void attributes(Element e, StringBuilder x) {
+        var attributes = e.getAttributes();
         for (int i = 0; i < attributes.getLength(); i++) {
             Node a = attributes.item(i);
             if (!a.getNodeName().startsWith("xmlns")) {
@@ -71,7 +89,6 @@ final class Xml {
                         .append(escape(a.getNodeValue())).append('"');
             }
         }
-        return x.append("/><t:Value>").append(escape(text(property, "Value"))).append("</t:Value></t:ExtendedProperty>").toString();
     }
 
     static String escape(String s) {

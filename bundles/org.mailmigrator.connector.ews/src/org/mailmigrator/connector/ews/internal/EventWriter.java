@@ -18,6 +18,8 @@ import microsoft.exchange.webservices.data.core.enumeration.service.ConflictReso
 import microsoft.exchange.webservices.data.core.enumeration.service.SendInvitationsMode;
 import microsoft.exchange.webservices.data.core.enumeration.service.SendInvitationsOrCancellationsMode;
 import microsoft.exchange.webservices.data.core.service.item.Appointment;
+import microsoft.exchange.webservices.data.core.service.schema.AppointmentSchema;
+import microsoft.exchange.webservices.data.core.service.schema.ItemSchema;
 import microsoft.exchange.webservices.data.property.complex.Attendee;
 import microsoft.exchange.webservices.data.property.complex.FolderId;
 import microsoft.exchange.webservices.data.property.complex.ItemId;
@@ -75,11 +77,29 @@ final class EventWriter {
         } else {
             a.update(ConflictResolutionMode.AlwaysOverwrite, SendInvitationsOrCancellationsMode.SendToNone);
         }
-        new Occurrences(service, floating).apply(a.getId(), master, events, notes);
+        ExtraDates extra = new ExtraDates(service, floating, this);
+        new Occurrences(service, floating).apply(a.getId(), master, events, extra.keys(master), notes);
+        extra.write(item.uid(), folder, master, events, create, notes);
         return a;
     }
 
     void apply(Appointment a, VEvent e, List<String> notes, boolean create) throws Exception {
+        IcsTime start = IcsTime.of(e.getProperty(Property.DTSTART), floating).orElseThrow(
+                () -> new ConnectorException.ItemFailure("no DTSTART", null));
+        IcsTime end = IcsTime.of(e.getProperty(Property.DTEND), floating).orElse(start);
+        start.note().ifPresent(notes::add);
+        apply(a, e, start, end, notes, create);
+        Optional<Property> rrule = e.getProperty(Property.RRULE);
+        if (rrule.isPresent()) {
+            a.setRecurrence(Recurrences.of(((RRule<?>) rrule.get()).getRecur(), start.instant().atZone(start.zone()).toLocalDate(),
+                    start.zone()));
+        } else {
+            Fields.set(a, create, AppointmentSchema.Recurrence, null); // a series whose RRULE was dropped: one item again
+        }
+    }
+
+    /** The event's fields with the given start and end (the master's, or an RDATE's for a single item). */
+    void apply(Appointment a, VEvent e, IcsTime start, IcsTime end, List<String> notes, boolean create) throws Exception {
         a.setSubject(text(e, Property.SUMMARY));
         String body = text(e, Property.DESCRIPTION);
         List<String> attachments = e.getProperties(Property.ATTACH).stream().map(Property::getValue).toList();
@@ -89,29 +109,15 @@ final class EventWriter {
         }
         a.setBody(new MessageBody(BodyType.Text, body));
         a.setLocation(text(e, Property.LOCATION));
-        IcsTime start = IcsTime.of(e.getProperty(Property.DTSTART), floating).orElseThrow(
-                () -> new ConnectorException.ItemFailure("no DTSTART", null));
-        IcsTime end = IcsTime.of(e.getProperty(Property.DTEND), floating).orElse(start);
-        start.note().ifPresent(notes::add);
         a.setIsAllDayEvent(start.allDay());
         a.setStart(Date.from(start.instant()));
         a.setEnd(Date.from(end.instant().isAfter(start.instant()) ? end.instant()
                 : start.allDay() ? start.instant().plusSeconds(86_400) : start.instant()));
         a.setStartTimeZone(new OlsonTimeZoneDefinition(TimeZone.getTimeZone(start.zone())));
         a.setEndTimeZone(new OlsonTimeZoneDefinition(TimeZone.getTimeZone(end.zone())));
-        Optional<Property> rrule = e.getProperty(Property.RRULE);
-        if (rrule.isPresent()) {
-            a.setRecurrence(Recurrences.of(((RRule<?>) rrule.get()).getRecur(), start.instant().atZone(start.zone()).toLocalDate(),
-                    start.zone()));
-        }
-        if (!e.getProperties(Property.RDATE).isEmpty()) {
-            notes.add("RDATE (extra dates outside the rule) cannot be part of an Exchange series: not created");
-        }
         List<String> categories = e.getProperties(Property.CATEGORIES).stream()
                 .flatMap(p -> java.util.Arrays.stream(p.getValue().split(","))).map(String::trim).toList();
-        if (!categories.isEmpty()) {
-            a.setCategories(new StringList(categories));
-        }
+        Fields.set(a, create, ItemSchema.Categories, categories.isEmpty() ? null : new StringList(categories));
         a.setSensitivity(switch (text(e, Property.CLASS).toUpperCase(java.util.Locale.ROOT)) {
             case "PRIVATE" -> Sensitivity.Private;
             case "CONFIDENTIAL" -> Sensitivity.Confidential;

@@ -27,11 +27,12 @@ import microsoft.exchange.webservices.data.search.filter.SearchFilter;
  * property, so that an item is found again even when the local state is lost: a re-run never duplicates.
  */
 final class EwsWriter implements PimWriter {
-    static final ExtendedPropertyDefinition UID;
+    static final ExtendedPropertyDefinition UID = property("MailMigratorUid");
 
-    static {
+    /** A named string property in PublicStrings (readable by any EWS/MAPI client, searchable with FindItem). */
+    static ExtendedPropertyDefinition property(String name) {
         try {
-            UID = new ExtendedPropertyDefinition(DefaultExtendedPropertySet.PublicStrings, "MailMigratorUid", MapiPropertyType.String);
+            return new ExtendedPropertyDefinition(DefaultExtendedPropertySet.PublicStrings, name, MapiPropertyType.String);
         } catch (Exception e) {
             throw new ExceptionInInitializerError(e);
         }

@@ -26,17 +26,20 @@ record IcsTime(Instant instant, ZoneId zone, boolean allDay, LocalDate date, Opt
         if (property.isEmpty() || !(property.get() instanceof DateProperty<?> p) || p.getDate() == null) {
             return Optional.empty();
         }
-        Temporal t = p.getDate();
-        Optional<String> tzid = p.getParameter(Parameter.TZID).map(Parameter::getValue);
-        return Optional.of(switch (t) {
+        return Optional.of(of(p.getDate(), p.getParameter(Parameter.TZID).map(Parameter::getValue), floating, p.getName()));
+    }
+
+    /** One value of a date or date-time property ({@code name} for the error), with the property's TZID. */
+    static IcsTime of(Temporal t, Optional<String> tzid, ZoneId floating, String name) {
+        return switch (t) {
             case LocalDate d -> new IcsTime(d.atStartOfDay(floating).toInstant(), floating, true, d, Optional.empty());
             case LocalDateTime l -> new IcsTime(l.atZone(floating).toInstant(), floating, false, l.toLocalDate(),
                     Optional.of("floating time " + l + " placed in " + floating));
             case ZonedDateTime z -> zoned(z, tzid);
             case OffsetDateTime o -> new IcsTime(o.toInstant(), ZoneOffset.UTC, false, o.toLocalDate(), Optional.empty());
             case Instant i -> new IcsTime(i, ZoneOffset.UTC, false, i.atZone(ZoneOffset.UTC).toLocalDate(), Optional.empty());
-            default -> throw new IllegalArgumentException(property.get().getName() + " has an unexpected value " + t);
-        });
+            default -> throw new IllegalArgumentException(name + " has an unexpected value " + t);
+        };
     }
 
     private static IcsTime zoned(ZonedDateTime z, Optional<String> tzid) {

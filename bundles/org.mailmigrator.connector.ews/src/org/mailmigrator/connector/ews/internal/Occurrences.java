@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.mailmigrator.core.spi.ConnectorException;
 
@@ -38,25 +39,27 @@ final class Occurrences {
         this.floating = floating;
     }
 
-    void apply(ItemId master, VEvent series, List<VEvent> events, List<String> notes) throws Exception {
+    /** {@code extraDates}: keys of the RDATEs, whose EXDATEs and overrides {@link ExtraDates} handles. */
+    void apply(ItemId master, VEvent series, List<VEvent> events, Set<Object> extraDates, List<String> notes) throws Exception {
         Optional<Property> rrule = series.getProperty(Property.RRULE);
+        List<VEvent> overrides = events.stream().filter(e -> e.getProperty(Property.RECURRENCE_ID).map(
+                r -> !extraDates.contains(IcsTime.key(((DateProperty<?>) r).getDate(), floating))).orElse(false)).toList();
         if (rrule.isEmpty()) {
-            if (events.size() > 1) {
-                notes.add((events.size() - 1) + " override(s) of an event without RRULE ignored");
+            if (!overrides.isEmpty()) {
+                notes.add(overrides.size() + " override(s) of an event without RRULE ignored");
             }
             return;
         }
         List<Object> dates = expand(series, (RRule<?>) rrule.get());
         for (Property p : series.getProperties(Property.EXDATE)) {
             for (Object d : ((DateListProperty<?>) p).getDates()) {
-                delete(master, index(dates, (Temporal) d));
+                if (!extraDates.contains(IcsTime.key((Temporal) d, floating))) {
+                    delete(master, index(dates, (Temporal) d));
+                }
             }
         }
-        for (VEvent override : events) {
+        for (VEvent override : overrides) {
             Optional<Property> rid = override.getProperty(Property.RECURRENCE_ID);
-            if (rid.isEmpty()) {
-                continue;
-            }
             int index = index(dates, ((DateProperty<?>) rid.get()).getDate());
             if (EventWriter.text(override, Property.STATUS).equalsIgnoreCase("CANCELLED")) {
                 delete(master, index);

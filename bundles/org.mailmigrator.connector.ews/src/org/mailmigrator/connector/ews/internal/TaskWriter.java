@@ -13,6 +13,8 @@ import microsoft.exchange.webservices.data.core.enumeration.property.Importance;
 import microsoft.exchange.webservices.data.core.enumeration.service.TaskStatus;
 import microsoft.exchange.webservices.data.core.enumeration.service.ConflictResolutionMode;
 import microsoft.exchange.webservices.data.core.service.item.Task;
+import microsoft.exchange.webservices.data.core.service.schema.ItemSchema;
+import microsoft.exchange.webservices.data.core.service.schema.TaskSchema;
 import microsoft.exchange.webservices.data.property.complex.FolderId;
 import microsoft.exchange.webservices.data.property.complex.ItemId;
 import microsoft.exchange.webservices.data.property.complex.MessageBody;
@@ -22,7 +24,11 @@ import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VToDo;
 
-/** A VTODO as an Exchange task: subject, notes, start, due, status, percent complete, completion, importance. */
+/**
+ * A VTODO as an Exchange task: subject, notes, start, due, status, percent complete, completion, importance,
+ * categories. A known task is updated in place; a start, due or completion date or categories the source
+ * dropped are deleted from it.
+ */
 final class TaskWriter {
     private final ExchangeService service;
 
@@ -50,14 +56,8 @@ final class TaskWriter {
         t.setSubject(EventWriter.text(todo, Property.SUMMARY));
         t.setBody(new MessageBody(BodyType.Text, EventWriter.text(todo, Property.DESCRIPTION)));
         Task task = t;
-        Optional<IcsTime> start = IcsTime.of(todo.getProperty(Property.DTSTART), utc);
-        if (start.isPresent()) {
-            task.setStartDate(Date.from(start.get().instant()));
-        }
-        Optional<IcsTime> due = IcsTime.of(todo.getProperty(Property.DUE), utc);
-        if (due.isPresent()) {
-            task.setDueDate(Date.from(due.get().instant()));
-        }
+        Fields.set(task, create, TaskSchema.StartDate, IcsTime.of(todo.getProperty(Property.DTSTART), utc).map(x -> Date.from(x.instant())).orElse(null));
+        Fields.set(task, create, TaskSchema.DueDate, IcsTime.of(todo.getProperty(Property.DUE), utc).map(x -> Date.from(x.instant())).orElse(null));
         String status = EventWriter.text(todo, Property.STATUS).toUpperCase(java.util.Locale.ROOT);
         task.setStatus(switch (status) {
             case "IN-PROCESS" -> TaskStatus.InProgress;
@@ -67,18 +67,14 @@ final class TaskWriter {
         });
         String percent = EventWriter.text(todo, Property.PERCENT_COMPLETE);
         task.setPercentComplete(status.equals("COMPLETED") ? 100.0 : percent.isEmpty() ? 0.0 : Double.parseDouble(percent));
-        Optional<IcsTime> completed = IcsTime.of(todo.getProperty(Property.COMPLETED), utc);
-        if (completed.isPresent()) {
-            task.setCompleteDate(Date.from(completed.get().instant()));
-        }
+        Fields.set(task, create, TaskSchema.CompleteDate, IcsTime.of(todo.getProperty(Property.COMPLETED), utc)
+                .map(x -> Date.from(x.instant())).orElse(null));
         String priority = EventWriter.text(todo, Property.PRIORITY);
         int p = priority.matches("\\d") ? Integer.parseInt(priority) : 0;
         task.setImportance(p >= 1 && p <= 4 ? Importance.High : p >= 6 ? Importance.Low : Importance.Normal);
         java.util.List<String> categories = todo.getProperties(Property.CATEGORIES).stream()
                 .flatMap(c -> java.util.Arrays.stream(c.getValue().split(","))).map(String::trim).toList();
-        if (!categories.isEmpty()) {
-            task.setCategories(new StringList(categories));
-        }
+        Fields.set(task, create, ItemSchema.Categories, categories.isEmpty() ? null : new StringList(categories));
         task.setExtendedProperty(EwsWriter.UID, item.uid());
         if (create) {
             task.save(folder);
