@@ -20,6 +20,7 @@ import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.store.BatchStore;
 import org.mailmigrator.batch.store.BatchStoreException;
 import org.mailmigrator.core.engine.SkippedItem;
+import org.mailmigrator.core.model.Migration;
 
 /**
  * {@link BatchStore} in one H2 file ({@code <workspace>/batches/batches.mv.db}), one connection under this
@@ -108,6 +109,25 @@ public final class H2BatchStore implements BatchStore {
                 for (var e : sealed.entrySet()) {
                     ps.setString(1, e.getKey());
                     ps.setString(2, b.name());
+                    ps.setBytes(3, e.getValue());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void updateMigration(String batch, Migration m, Map<String, byte[]> sealed) throws BatchStoreException {
+        tx("update migration " + m.id() + " of " + batch, () -> {
+            if (MigrationRows.update(db, batch, m) != 1) {
+                throw new SQLException("batch '" + batch + "' has no migration '" + m.id() + "'");
+            }
+            try (PreparedStatement ps = db.prepareStatement("merge into secret(k, batch, data) key(k) values (?,?,?)")) {
+                for (var e : sealed.entrySet()) {
+                    ps.setString(1, e.getKey());
+                    ps.setString(2, batch);
                     ps.setBytes(3, e.getValue());
                     ps.addBatch();
                 }
