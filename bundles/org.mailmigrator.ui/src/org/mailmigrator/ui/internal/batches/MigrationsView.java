@@ -35,6 +35,7 @@ public final class MigrationsView extends ViewPart {
     private Text filter;
     private Combo status;
     private MigrationActions actions;
+    private OpenAction open;
     private LiveUpdates live;
     private final Set<String> batches = new LinkedHashSet<>();  // empty: every batch
     private final Map<String, List<MigrationRow>> rowsByBatch = new java.util.LinkedHashMap<>();
@@ -62,9 +63,13 @@ public final class MigrationsView extends ViewPart {
         filter.addModifyListener(e -> applyFilter());
         status.addListener(SWT.Selection, e -> applyFilter());
         actions = new MigrationActions(session, table::selection, this::report);
+        open = new OpenAction(getSite().getPage(), table::selection, this::report);
+        getViewSite().getActionBars().getToolBarManager().add(open);
         actions.contributeTo(getViewSite().getActionBars().getToolBarManager());
         MenuManager menu = new MenuManager();
+        menu.add(open);
         actions.contributeTo(menu);
+        table.widget().addListener(SWT.DefaultSelection, e -> open.run());  // double-click and Enter
         table.widget().setMenu(menu.createContextMenu(table.widget()));
         table.widget().addListener(SWT.Selection, e -> selectionChanged());
         session.addChangeListener(onChange);
@@ -98,7 +103,7 @@ public final class MigrationsView extends ViewPart {
 
     /** The toolbar and context-menu action labelled {@code label}. */
     public org.eclipse.jface.action.IAction action(String label) {
-        return actions.action(label);
+        return label.equals(open.getText()) ? open : actions.action(label);
     }
 
     /** Shows the migrations of these batches (none: all batches). */
@@ -181,6 +186,7 @@ public final class MigrationsView extends ViewPart {
 
     private void selectionChanged() {
         actions.selectionChanged();
+        open.setEnabled(table.selection().size() == 1);
         List<MigrationRow> selected = table.selection();
         if (selected.isEmpty()) {
             List<MigrationRow> shown = new ArrayList<>();
