@@ -109,7 +109,8 @@ public final class MigrationJob extends Job {
 
     @Override
     protected IStatus run(IProgressMonitor monitor) {
-        if (PimLeg.legsOnly(migration)) {
+        // a row whose item kinds leave out mail (unticked in the editor) runs only its calendar/contacts legs
+        if (PimLeg.legsOnly(migration) || !migration.options().kinds().contains(org.mailmigrator.core.model.ItemKind.MAIL)) {
             return legsOnly(monitor);
         }
         String src = migration.source().setting("host").orElse("?");

@@ -23,6 +23,7 @@ import org.mailmigrator.batch.jobs.BatchProgress;
 import org.mailmigrator.batch.store.BatchStoreException;
 import org.mailmigrator.ui.UiIds;
 import org.mailmigrator.ui.batches.BatchSession;
+import org.mailmigrator.ui.internal.editor.EditorDemo;
 
 /**
  * One row per migration of the batches selected in the Batches view (all batches when none is selected),
@@ -77,6 +78,7 @@ public final class MigrationsView extends ViewPart {
         getSite().getPage().addSelectionListener(UiIds.VIEW_BATCHES, onBatches);
         reload();  // every batch until the Batches view says otherwise
         batchesSelected(null, getSite().getPage().getSelection(UiIds.VIEW_BATCHES));
+        parent.getDisplay().asyncExec(() -> EditorDemo.openIfAsked(getSite().getPage(), session));
     }
 
     public MigrationTable table() {
