@@ -23,7 +23,7 @@ public final class DemoMailServers {
         }));
         for (String f : new String[] { "INBOX.Sent Items", "INBOX.Deleted Items", "INBOX.Drafts", "INBOX.Spam",
                 "INBOX.Projects", "INBOX.Projects.2024", "INBOX.Clients", "INBOX.Clients.Société Générale",
-                "INBOX.Q1/Q2 reports" }) {
+                "INBOX.Archives 2019" }) {
             source.doveadm("mailbox", "create", "-u", "alice", f);
         }
         for (String f : new String[] { "Sent", "Trash", "Drafts", "Junk", "Archive" }) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.action.Action;
@@ -158,7 +159,7 @@ public final class MigrationEditor extends SharedHeaderFormEditor {
         section.form().ifPresent(f -> SettingsDetection.run(f, Display.getCurrent(), this::message));
     }
 
-    private void withCurrent(java.util.function.Consumer<Migration> action) {
+    private void withCurrent(Consumer<Migration> action) {
         Migration m;
         try {
             m = current();

@@ -2,6 +2,7 @@ package org.mailmigrator.ui.internal.editor;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -76,7 +77,7 @@ final class ProbeJobs {
     }
 
     /** Runs {@code work} in a job; what it returns runs on the UI thread unless the editor was closed. */
-    private void schedule(String name, java.util.concurrent.Callable<Runnable> work) {
+    private void schedule(String name, Callable<Runnable> work) {
         Job job = new Job(name) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {

@@ -1,7 +1,10 @@
 package org.mailmigrator.ui.internal.editor;
 
+import java.util.Locale;
 import java.util.function.BiConsumer;
 
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.IMessageProvider;
@@ -35,7 +38,7 @@ final class SettingsDetection {
         }
         Job job = new Job("Detecting the server settings of " + address) {
             @Override
-            protected org.eclipse.core.runtime.IStatus run(org.eclipse.core.runtime.IProgressMonitor monitor) {
+            protected IStatus run(IProgressMonitor monitor) {
                 Detection d;
                 try (Detector detector = new Detector(ProviderRegistry.fromPlatform(), DetectorEnvironment.system())) {
                     d = detector.detect(address);
@@ -67,7 +70,7 @@ final class SettingsDetection {
                     form.field("security").setText(s.security().id());
                 }
                 report.accept("Detected " + s.describe() + " for " + d.input() + " (" + f.source().label() + ", "
-                        + f.confidence().name().toLowerCase(java.util.Locale.ROOT) + " confidence)", IMessageProvider.INFORMATION);
+                        + f.confidence().name().toLowerCase(Locale.ROOT) + " confidence)", IMessageProvider.INFORMATION);
             }
             case Detection.Found f -> report.accept("No IMAP server found for " + d.input() + " (found "
                     + String.join(", ", f.servers().stream().map(ServerSetting::describe).toList()) + ")",
