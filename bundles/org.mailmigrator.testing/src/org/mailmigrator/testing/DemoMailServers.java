@@ -21,15 +21,21 @@ public final class DemoMailServers {
             source.close();
             destination.close();
         }));
-        for (String f : new String[] { "INBOX.Sent Items", "INBOX.Deleted Items", "INBOX.Drafts", "INBOX.Spam",
-                "INBOX.Projects", "INBOX.Projects.2024", "INBOX.Clients", "INBOX.Clients.Société Générale",
-                "INBOX.Archives 2019" }) {
-            source.doveadm("mailbox", "create", "-u", "alice", f);
+        try {
+            for (String f : new String[] { "INBOX.Sent Items", "INBOX.Deleted Items", "INBOX.Drafts", "INBOX.Spam",
+                    "INBOX.Projects", "INBOX.Projects.2024", "INBOX.Clients", "INBOX.Clients.Société Générale",
+                    "INBOX.Archives 2019" }) {
+                source.doveadm("mailbox", "create", "-u", "alice", f);
+            }
+            for (String f : new String[] { "Sent", "Trash", "Drafts", "Junk", "Archive" }) {
+                destination.doveadm("mailbox", "create", "-u", "alice.new", f);
+            }
+            Files.writeString(Path.of(args[0]), source.imapPort() + " " + destination.imapPort() + "\n",
+                    StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);  // the shutdown hook stops both servers
         }
-        for (String f : new String[] { "Sent", "Trash", "Drafts", "Junk", "Archive" }) {
-            destination.doveadm("mailbox", "create", "-u", "alice.new", f);
-        }
-        Files.writeString(Path.of(args[0]), source.imapPort() + " " + destination.imapPort() + "\n", StandardCharsets.UTF_8);
         Thread.currentThread().join();
     }
 }

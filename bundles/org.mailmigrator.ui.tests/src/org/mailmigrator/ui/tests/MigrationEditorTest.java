@@ -60,6 +60,7 @@ class MigrationEditorTest {
         EditorPage editor = EditorPage.open(view, 0);
         assertFalse(editor.dirty());
         assertEquals("imap.new.example", editor.destination().field("host").text());
+        assertEquals(List.of(), editor.source().problems(), "an empty password field keeps the stored one: not missing");
 
         var o = editor.access();
         editor.type(o.include(), "^INBOX$\n^Work/").type(o.exclude(), "Junk").type(o.maxSize(), "25M")

@@ -55,6 +55,9 @@ final class AccountSection {
         page = ConnectorPages.fromPlatform().create(connector);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(page.createControl(client, connector, account.settings()));
         page.addChangeListener(changed);
+        // the stored password stays when its field is left empty: not "required" here
+        form().ifPresent(f -> connector.settings().stream().filter(SettingDescriptor::secret)
+                .forEach(setting -> f.markStored(setting.id())));
         detect = toolkit.createButton(client, "Detect settings", SWT.PUSH);
         detect.setToolTipText("Look up the server, port and security of the login's e-mail address (autodetection)");
         detect.setEnabled(form().map(f -> f.field("host") != null && f.field("login") != null).orElse(false));
