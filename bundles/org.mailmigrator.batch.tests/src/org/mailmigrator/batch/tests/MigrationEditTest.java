@@ -146,6 +146,26 @@ class MigrationEditTest {
                         + notBefore);
                 Mailboxes.assertSame(d, "e1", "ed1");
             }
+
+            // an export keeps the limits, schedule and folder mapping; importing it again reads them back
+            Path export = dir.resolve("edit.csv");
+            CliRun exported = CliRun.of("batch", "export", "edit", export.toString(), "--workspace", dir.toString());
+            assertEquals(0, exported.code(), exported.toString());
+            // the export has no passwords: fill the two columns as an administrator would (no cell here holds a comma)
+            List<String> lines = new java.util.ArrayList<>(Files.readAllLines(export));
+            for (int i = 1; i < lines.size(); i++) {
+                String[] cells = lines.get(i).split(",", -1);
+                cells[3] = "pw";
+                cells[7] = "pw";
+                lines.set(i, String.join(",", cells));
+            }
+            var back = new CsvImporter(registry).read(String.join("\n", lines).getBytes(StandardCharsets.UTF_8),
+                    ImportOptions.auto());
+            assertEquals(List.of(), back.problems(), Files.readString(export));
+            MigrationOptions first = back.pairs().get(0).migration().options();
+            assertEquals(edited.options().limits(), first.limits());
+            assertEquals(Map.of("INBOX/Old", "Archive/Old"), first.folderMap());
+            assertTrue(back.pairs().get(1).migration().options().notBefore().isPresent(), Files.readString(export));
         }
     }
 

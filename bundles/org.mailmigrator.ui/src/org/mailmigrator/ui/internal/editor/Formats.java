@@ -8,8 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import org.mailmigrator.core.model.MessageLimits;
 
 /**
  * How the editor's option fields read and write dates, times and sizes: ISO dates ({@code 2024-01-31}) and
@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
  */
 final class Formats {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
-    private static final Pattern SIZE = Pattern.compile("(\\d{1,15})\\s*([KMG]?)B?", Pattern.CASE_INSENSITIVE);
 
     private Formats() {
     }
@@ -57,31 +56,14 @@ final class Formats {
         if (text.isBlank()) {
             return Optional.empty();
         }
-        Matcher m = SIZE.matcher(text.trim());
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw new IllegalArgumentException(field + ": '" + text.trim() + "' is not a size like 25M, 512K or 1048576");
+        try {
+            return Optional.of(MessageLimits.parseSize(text));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + ": " + e.getMessage());
         }
-        int shift = switch (m.group(2).toUpperCase(Locale.ROOT)) {
-            case "K" -> 10;
-            case "M" -> 20;
-            case "G" -> 30;
-            default -> 0;
-        };
-        return Optional.of(Long.parseLong(m.group(1)) << shift);
     }
 
-    /** The largest exact unit: 26214400 reads 25M. */
     static String size(Optional<Long> value) {
-        if (value.isEmpty()) {
-            return "";
-        }
-        long v = value.get();
-        for (String unit : new String[] { "G", "M", "K" }) {
-            int shift = unit.equals("G") ? 30 : unit.equals("M") ? 20 : 10;
-            if (v % (1L << shift) == 0) {
-                return (v >> shift) + unit;
-            }
-        }
-        return String.valueOf(v);
+        return value.map(MessageLimits::formatSize).orElse("");
     }
 }
