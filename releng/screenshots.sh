@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the workbench under a virtual display and saves PNGs of its main screens into OUTDIR: the Connectors
 # view, the Migrations view with Failed and Queued rows (prepared with the command line), the Import wizard
-# showing invalid cells, the demo batch running.
+# showing invalid cells, the migration editor with its folder mapping preview (two private Dovecots), the
+# demo batch running.
 # Also prints the time from ./mailmigrator (product already built) to the visible workbench window,
 # for a first start (fresh caches) and later starts; target <= 3 s. Each UI issue adds its screens at the end.
 #   releng/screenshots.sh OUTDIR [STARTS]
@@ -26,11 +27,14 @@ Xvfb ":$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
 export DISPLAY=":$display"
 workspace="$(mktemp -d)"
+main_workspace="$workspace"
 app_pid=""
+servers_pid=""
 cleanup() {
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
+  [ -n "$servers_pid" ] && kill "$servers_pid" 2>/dev/null || true
   kill "$xvfb_pid" 2>/dev/null || true
-  rm -rf "$workspace"
+  rm -rf "$main_workspace"
 }
 trap cleanup EXIT
 sleep 0.5
@@ -119,6 +123,35 @@ start_workbench "-Dmailmigrator.demo.importFile=$demo/invalid.txt"
 xdotool windowsize "$wid" 1600 1000 windowmove "$wid" 0 0 || true
 shot import-wizard-invalid
 
+# The migration editor with its folder mapping preview: two private Dovecots (an old host with INBOX.-prefixed,
+# Outlook-style names; a new host with '/' and special-use folders; org.mailmigrator.testing.DemoMailServers,
+# needs dovecot-imapd), a one-row batch between them, and -Dmailmigrator.demo.editor=BATCH, which opens the
+# row's editor maximized on its Folder mapping page and runs Preview (plaintext allowed: the servers have no TLS).
+# A workspace of its own: a batch imported by the command line right after the wizard's workbench was killed
+# was seen lost once that workbench had finished going down.
+kill "$app_pid" 2>/dev/null || true
+for i in $(seq 1 300); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+app_pid=""
+workspace="$main_workspace/editor-workspace"
+mkdir -p "$workspace"
+ports="$workspace/demo-ports"
+"$JAVA_HOME/bin/java" -cp "$MM_ROOT/bundles/org.mailmigrator.testing/target/classes" \
+  org.mailmigrator.testing.DemoMailServers "$ports" >"$workspace/servers.log" 2>&1 &
+servers_pid=$!
+for i in $(seq 1 300); do [ -s "$ports" ] && break; sleep 0.1; done
+[ -s "$ports" ] || { echo "screenshots: demo mail servers did not start:" >&2; cat "$workspace/servers.log" >&2; exit 1; }
+read -r src_port dst_port <"$ports"
+echo "127.0.0.1:$src_port;alice;testpass;127.0.0.1:$dst_port;alice.new;testpass;;" >"$demo/editor.txt"
+MAILMIGRATOR_WORKSPACE="$workspace" ./mailmigrator batch import "$demo/editor.txt" --name editor-demo >/dev/null
+start_workbench "-Dmailmigrator.demo.editor=editor-demo"
+xdotool windowsize "$wid" 1600 1000 windowmove "$wid" 0 0 || true
+sleep 3   # the preview logs in to both servers in a job
+shot migration-editor-folder-mapping
+stop_workbench
+kill "$servers_pid" 2>/dev/null || true
+wait "$servers_pid" 2>/dev/null || true
+servers_pid=""
+workspace="$main_workspace"
 # The demo batch running: -Dmailmigrator.demo=true (what ./mailmigrator --demo sets) starts the in-process
 # IMAP servers and the batch "demo" once the window is open. The batches prepared above are purged first so
 # that the Migrations view shows the demo alone.

@@ -101,6 +101,19 @@ public final class Batches {
         return new Account(a.connectorId(), a.settings(), new CredentialRef(batch + "/" + a.credential().key()));
     }
 
+    /**
+     * Stores an edited migration (same id and credential keys); a password given for a side is sealed by the
+     * vault and replaces the stored one, an empty one keeps it.
+     */
+    public static void update(BatchStore store, SecretVault vault, String batch, Migration m,
+            Optional<Secret> sourcePassword, Optional<Secret> destinationPassword) throws BatchStoreException {
+        Map<String, byte[]> sealed = new LinkedHashMap<>();
+        sourcePassword.ifPresent(p -> sealed.put(m.source().credential().key(), vault.seal(m.source().credential().key(), p)));
+        destinationPassword.ifPresent(
+                p -> sealed.put(m.destination().credential().key(), vault.seal(m.destination().credential().key(), p)));
+        store.updateMigration(batch, m, sealed);
+    }
+
     public static Credentials credentials(BatchStore store, SecretVault vault, Migration m)
             throws BatchStoreException, IOException {
         return new Credentials(secret(store, vault, m.source()), secret(store, vault, m.destination()));

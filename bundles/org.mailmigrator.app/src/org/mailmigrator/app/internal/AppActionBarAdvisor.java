@@ -15,6 +15,7 @@ final class AppActionBarAdvisor extends ActionBarAdvisor {
     private IWorkbenchAction quit;
     private IWorkbenchAction about;
     private IWorkbenchAction preferences;
+    private IWorkbenchAction save;
 
     AppActionBarAdvisor(IActionBarConfigurer configurer) {
         super(configurer);
@@ -25,6 +26,7 @@ final class AppActionBarAdvisor extends ActionBarAdvisor {
         quit = register(ActionFactory.QUIT.create(window));
         about = register(ActionFactory.ABOUT.create(window));
         preferences = register(ActionFactory.PREFERENCES.create(window));
+        save = register(ActionFactory.SAVE.create(window));  // Ctrl+S in the migration editor
     }
 
     private IWorkbenchAction register(IWorkbenchAction action) {
@@ -36,6 +38,7 @@ final class AppActionBarAdvisor extends ActionBarAdvisor {
     protected void fillMenuBar(IMenuManager menuBar) {
         MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
         file.add(new org.eclipse.jface.action.GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        file.add(save);
         file.add(quit);
         MenuManager window = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
         MenuManager showView = new MenuManager("Show &View");

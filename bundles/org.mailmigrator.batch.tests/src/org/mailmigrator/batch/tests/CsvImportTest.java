@@ -153,6 +153,29 @@ class CsvImportTest {
     }
 
     @Test
+    void nativeFormatReadsLimitsScheduleAndMappingsAndNamesWrongCells() {
+        String csv = """
+                source.server,source.login,source.password,destination.server,destination.login,destination.password,since,before,maxsize,notbefore,map,map
+                imaps://a.example.org,alice,pa,imaps://b.example.org,alice,pb,2021-01-01,2024-01-01T12:00:00Z,25M,2030-01-02T03:04:00Z,Sent Items=Sent,Old=Archive/Old
+                imaps://a.example.org,bob,pa,imaps://b.example.org,bob,pb,yesterday,,lots,,Sent Items,
+                imaps://a.example.org,carol,pa,imaps://b.example.org,carol,pb,2024-01-01,2021-01-01,,,,
+                """;
+        ImportResult r = read(csv, ImportOptions.auto());
+        assertEquals(1, r.pairs().size(), problems(r));
+        var o = r.pairs().get(0).migration().options();
+        assertEquals(Optional.of(java.time.Instant.parse("2021-01-01T00:00:00Z")), o.limits().since());
+        assertEquals(Optional.of(java.time.Instant.parse("2024-01-01T12:00:00Z")), o.limits().before());
+        assertEquals(Optional.of(25L << 20), o.limits().maxSize());
+        assertEquals(Optional.of(java.time.Instant.parse("2030-01-02T03:04:00Z")), o.notBefore());
+        assertEquals(java.util.Map.of("Sent Items", "Sent", "Old", "Archive/Old"), o.folderMap());
+        String p = problems(r);
+        assertTrue(p.contains("line 3, column 7 (since): 'yesterday' is not a date (2024-01-31)"), p);
+        assertTrue(p.contains("line 3, column 9 (maxsize): 'lots' is not a size like 25M"), p);
+        assertTrue(p.contains("line 3, column 11 (map): 'Sent Items' is not SOURCE=DESTINATION"), p);
+        assertTrue(p.contains("line 4, column 8 (before): the date limits select nothing"), p);
+    }
+
+    @Test
     void windows1252AndMultiLineCellsKeepTrueLineNumbers() {
         String csv = "IMAP;imap.example.org;rené;pé;IMAP;dest.example.org;rené;pw\n"
                 + "IMAP;imap.example.org;\"multi\nline\";pw;IMAP;dest.example.org;x;pw\n"

@@ -160,7 +160,12 @@ public final class H2BatchStore implements BatchStore {
     }
 
     private void insertSecrets(String batch, Map<String, byte[]> sealed) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("insert into secret(k, batch, data) values (?,?,?)")) {
+        writeSecrets("insert into secret(k, batch, data) values (?,?,?)", batch, sealed);
+    }
+
+    /** Writes sealed credentials with {@code sql} (insert: new keys only; merge: replace). */
+    private void writeSecrets(String sql, String batch, Map<String, byte[]> sealed) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
             for (var e : sealed.entrySet()) {
                 ps.setString(1, e.getKey());
                 ps.setString(2, batch);
@@ -169,6 +174,17 @@ public final class H2BatchStore implements BatchStore {
             }
             ps.executeBatch();
         }
+    }
+
+    @Override
+    public void updateMigration(String batch, Migration m, Map<String, byte[]> sealed) throws BatchStoreException {
+        tx("update migration " + m.id() + " of " + batch, () -> {
+            if (MigrationRows.update(db, batch, m) != 1) {
+                throw new SQLException("batch '" + batch + "' has no migration '" + m.id() + "'");
+            }
+            writeSecrets("merge into secret(k, batch, data) key(k) values (?,?,?)", batch, sealed);
+            return null;
+        });
     }
 
     private boolean exists(String name) throws SQLException {

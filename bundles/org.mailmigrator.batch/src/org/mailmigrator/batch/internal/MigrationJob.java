@@ -32,7 +32,6 @@ import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.Migration;
 import org.mailmigrator.core.model.Role;
 import org.mailmigrator.core.model.Secret;
-import org.mailmigrator.core.spi.ConnectContext;
 import org.mailmigrator.core.spi.Connector;
 import org.mailmigrator.core.state.StateStore;
 
@@ -110,7 +109,8 @@ public final class MigrationJob extends Job {
 
     @Override
     protected IStatus run(IProgressMonitor monitor) {
-        if (PimLeg.legsOnly(migration)) {
+        // a row whose item kinds leave out mail (unticked in the editor) runs only its calendar/contacts legs
+        if (PimLeg.legsOnly(migration) || !migration.options().kinds().contains(org.mailmigrator.core.model.ItemKind.MAIL)) {
             return legsOnly(monitor);
         }
         String src = migration.source().setting("host").orElse("?");
@@ -164,9 +164,7 @@ public final class MigrationJob extends Job {
     private IStatus migrate(SessionFactory sf, SessionFactory df) throws Exception {
         services.hub().reset(batch.name(), migration.id());
         status.move(MigrationStatus.RUNNING, null);
-        MigrationSettings es = settings.engine().withParallelism(1).withFilters(migration.options().includeFolders(),
-                migration.options().excludeFolders(), migration.options().folderMap())
-                .withMirror(migration.options().mirrorDeletions());
+        MigrationSettings es = Sessions.engine(settings, migration.options());
         MigrationListener listener = new MigrationListener() {
             @Override
             public void progress(ProgressSnapshot snapshot) {
@@ -259,18 +257,6 @@ public final class MigrationJob extends Job {
     }
 
     private SessionFactory factory(Connector c, Account a, Role role, Secret secret) {
-        Map<String, String> s = new HashMap<>(a.settings());
-        if (settings.allowPlaintext() && "starttls".equals(s.get("security"))) {
-            s.put("security", "plain");
-        }
-        if (settings.allowPlaintext()) {
-            s.putIfAbsent("allowPlaintext", "true"); // an http:// EWS URL (test servers); IMAP reads "security"
-        }
-        if (!settings.trustSha256().isEmpty() && !s.containsKey("trustSha256")) {
-            s.put("trustSha256", String.join(",", settings.trustSha256()));
-        }
-        Account account = new Account(a.connectorId(), s, a.credential());
-        ConnectContext context = ConnectContext.of(secret);
-        return () -> c.open(account, role, context);
+        return Sessions.factory(c, a, role, secret, settings);
     }
 }

@@ -17,6 +17,7 @@ import org.mailmigrator.core.engine.SkippedItem;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.CredentialRef;
 import org.mailmigrator.core.model.ItemKind;
+import org.mailmigrator.core.model.MessageLimits;
 import org.mailmigrator.core.model.Migration;
 import org.mailmigrator.core.model.MigrationOptions;
 
@@ -38,7 +39,13 @@ final class MigrationRows {
             "create index if not exists skipped_idx on skipped(batch, migration)",
             // calendar/contacts legs and the counts of their last pass; added later, hence ALTER for older stores
             "alter table migration add column if not exists pim varchar(1000000)",
-            "alter table migration add column if not exists pim_summary varchar(1000000)");
+            "alter table migration add column if not exists pim_summary varchar(1000000)",
+            // item kinds, message limits and the row's own schedule (the migration editor); null: none
+            "alter table migration add column if not exists kinds varchar(200)",
+            "alter table migration add column if not exists since_ms bigint",
+            "alter table migration add column if not exists before_ms bigint",
+            "alter table migration add column if not exists max_size bigint",
+            "alter table migration add column if not exists not_before bigint");
 
     private MigrationRows() {
     }
@@ -51,7 +58,8 @@ final class MigrationRows {
     static void insert(Connection db, BatchSpec b, int firstIdx) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("insert into migration(batch, idx, id, src_connector, "
                 + "src_settings, src_cred, dst_connector, dst_settings, dst_cred, includes, excludes, folder_map, mirror, "
-                + "status, since, time_in, pim) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + "status, since, time_in, pim, kinds, since_ms, before_ms, max_size, not_before) "
+                + "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             int i = firstIdx;
             for (Migration m : b.migrations()) {
                 ps.setString(1, b.name());
@@ -71,28 +79,81 @@ final class MigrationRows {
                 ps.setLong(15, b.created().toEpochMilli());
                 ps.setString(16, "");
                 ps.setString(17, PimRows.encode(b.pim(m.id())));
+                setOptions(ps, 18, m.options());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
     }
 
+    /** Kinds, since, before, max size, not before: five parameters from {@code first}. */
+    private static void setOptions(PreparedStatement ps, int first, MigrationOptions o) throws SQLException {
+        ps.setString(first, String.join(",", o.kinds().stream().map(ItemKind::id).sorted().toList()));
+        ps.setObject(first + 1, o.limits().since().map(Instant::toEpochMilli).orElse(null));
+        ps.setObject(first + 2, o.limits().before().map(Instant::toEpochMilli).orElse(null));
+        ps.setObject(first + 3, o.limits().maxSize().orElse(null));
+        ps.setObject(first + 4, o.notBefore().map(Instant::toEpochMilli).orElse(null));
+    }
+
+    /**
+     * Replaces what the migration editor changes: both accounts' connectors and settings, and the options.
+     * Credential keys stay: a new password is a new sealed value under the same key.
+     */
+    static int update(Connection db, String batch, Migration m) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("update migration set src_connector = ?, src_settings = ?, "
+                + "dst_connector = ?, dst_settings = ?, includes = ?, excludes = ?, folder_map = ?, mirror = ?, "
+                + "kinds = ?, since_ms = ?, before_ms = ?, max_size = ?, not_before = ? where batch = ? and id = ?")) {
+            ps.setString(1, m.source().connectorId());
+            ps.setString(2, Codec.map(m.source().settings()));
+            ps.setString(3, m.destination().connectorId());
+            ps.setString(4, Codec.map(m.destination().settings()));
+            ps.setString(5, Codec.list(m.options().includeFolders()));
+            ps.setString(6, Codec.list(m.options().excludeFolders()));
+            ps.setString(7, Codec.map(m.options().folderMap()));
+            ps.setBoolean(8, m.options().mirrorDeletions());
+            setOptions(ps, 9, m.options());
+            ps.setString(14, batch);
+            ps.setString(15, m.id());
+            return ps.executeUpdate();
+        }
+    }
+
     static List<Migration> read(Connection db, String batch) throws SQLException {
         List<Migration> out = new ArrayList<>();
         try (PreparedStatement ps = db.prepareStatement("select id, src_connector, src_settings, src_cred, dst_connector, "
-                + "dst_settings, dst_cred, includes, excludes, folder_map, mirror from migration where batch = ? order by idx")) {
+                + "dst_settings, dst_cred, includes, excludes, folder_map, mirror, kinds, since_ms, before_ms, max_size, "
+                + "not_before from migration where batch = ? order by idx")) {
             ps.setString(1, batch);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Account src = new Account(rs.getString(2), Codec.map(rs.getString(3)), new CredentialRef(rs.getString(4)));
                     Account dst = new Account(rs.getString(5), Codec.map(rs.getString(6)), new CredentialRef(rs.getString(7)));
-                    MigrationOptions o = new MigrationOptions(Set.of(ItemKind.MAIL), Codec.list(rs.getString(8)),
-                            Codec.list(rs.getString(9)), Codec.map(rs.getString(10)), rs.getBoolean(11));
+                    MessageLimits limits = new MessageLimits(instant(rs, 13), instant(rs, 14),
+                            Optional.ofNullable((Long) rs.getObject(15)));
+                    MigrationOptions o = new MigrationOptions(kinds(rs.getString(12)), Codec.list(rs.getString(8)),
+                            Codec.list(rs.getString(9)), Codec.map(rs.getString(10)), rs.getBoolean(11), limits,
+                            instant(rs, 16));
                     out.add(new Migration(rs.getString(1), src, dst, o));
                 }
             }
         }
         return out;
+    }
+
+    private static Optional<Instant> instant(ResultSet rs, int column) throws SQLException {
+        return Optional.ofNullable((Long) rs.getObject(column)).map(Instant::ofEpochMilli);
+    }
+
+    /** Rows stored before kinds were kept are mail rows. */
+    private static Set<ItemKind> kinds(String text) {
+        if (text == null || text.isBlank()) {
+            return Set.of(ItemKind.MAIL);
+        }
+        Set<ItemKind> kinds = new java.util.HashSet<>();
+        for (String k : text.split(",")) {
+            kinds.add(ItemKind.fromId(k));
+        }
+        return kinds;
     }
 
     static List<MigrationState> states(Connection db, String batch) throws SQLException {

@@ -22,7 +22,7 @@ import org.mailmigrator.core.model.Secret;
  * {@code security}, {@code login}, {@code password}, ...), plus {@code source.connector} /
  * {@code destination.connector} (default imap), {@code source.server} (host, host:port or URL, instead of
  * host/port/security), and {@code include}, {@code exclude} (one regular expression per column, repeatable)
- * and {@code mirror} (true/false); {@code calendar.*} and {@code contacts.*} add the row's calendar/contacts
+ * and {@code mirror} (true/false), the limits, schedule and folder mappings of {@link OptionColumns}; {@code calendar.*} and {@code contacts.*} add the row's calendar/contacts
  * legs ({@link PimColumns}).
  */
 final class NativeRows implements RowReader {
@@ -49,9 +49,10 @@ final class NativeRows implements RowReader {
             String n = h.cell(c).toLowerCase(Locale.ROOT);
             names.add(n);
             if (!n.matches("(source|destination)\\.[a-z0-9]+") && !Set.of("include", "exclude", "mirror").contains(n)
-                    && !PimColumns.NAMES.contains(n)) {
+                    && !PimColumns.NAMES.contains(n) && !OptionColumns.NAMES.contains(n)) {
                 h.problem(c, "unknown column '" + h.cell(c) + "' (expected source.SETTING, destination.SETTING, "
-                        + "include, exclude, mirror, calendar.source|target|password or contacts.source|target|password)");
+                        + "include, exclude, mirror, since, before, maxsize, notbefore, map, "
+                        + "calendar.source|target|password or contacts.source|target|password)");
             }
         }
         PimColumns.header(h, names);
@@ -109,8 +110,10 @@ final class NativeRows implements RowReader {
                 }
             }
         }
+        OptionColumns.Options more = OptionColumns.read(r, names);
         r.accept(src.address, src.extra, src.login, src.password, dst.address, dst.extra, dst.login, dst.password,
-                new MigrationOptions(Set.of(ItemKind.MAIL), include, exclude, Map.of(), mirror), pim);
+                new MigrationOptions(Set.of(ItemKind.MAIL), include, exclude, more.map(), mirror, more.limits(),
+                        more.notBefore()), pim);
     }
 
     private record Side(ServerAddress address, Map<String, String> extra, String login, Secret password) {

@@ -33,7 +33,8 @@ import org.mailmigrator.core.engine.MigrationReport;
  * Runs batches as Eclipse jobs: one {@link JobGroup} per batch capped at its concurrency, one shared
  * per-host connection limit, families per batch ({@link BatchFamily}) and per kind ({@link JobKind}).
  * Start, pause, resume, stop, retry failed and delta work per migration, per selection (a set of ids) or per
- * batch (no ids). One manager per process: the host limit is only shared among its batches.
+ * batch (no ids). A migration waits for the later of its batch's schedule and its own ({@code notBefore}).
+ * One manager per process: the host limit is only shared among its batches.
  */
 public final class BatchManager implements AutoCloseable {
     private final JobServices services;
@@ -78,7 +79,6 @@ public final class BatchManager implements AutoCloseable {
         Map<String, MigrationJob> current = jobs.computeIfAbsent(batch, k -> new ConcurrentHashMap<>());
         JobGroup group = groups.compute(batch, (k, g) -> g != null && g.getState() != JobGroup.NONE ? g
                 : new JobGroup("batch " + batch, spec.concurrency(), 0));
-        long delay = spec.schedule().map(at -> Duration.between(Instant.now(), at).toMillis()).filter(d -> d > 0).orElse(0L);
         Map<String, MigrationState> byId = new LinkedHashMap<>();
         states.forEach(s -> byId.put(s.migrationId(), s));
         AtomicInteger left = outstanding.computeIfAbsent(batch, k -> new AtomicInteger());
@@ -105,11 +105,19 @@ public final class BatchManager implements AutoCloseable {
             if (left.getAndIncrement() == 0) {
                 started(spec);
             }
-            job.schedule(delay);
+            job.schedule(delay(spec.schedule(), m.options().notBefore()));
             scheduled++;
         }
         services.hub().publish(batch);
         return scheduled;
+    }
+
+    /** Milliseconds until the later of the batch's schedule and the migration's own; 0 when both are past. */
+    private static long delay(Optional<Instant> batchSchedule, Optional<Instant> notBefore) {
+        Instant now = Instant.now();
+        long batch = batchSchedule.map(at -> Duration.between(now, at).toMillis()).orElse(0L);
+        long own = notBefore.map(at -> Duration.between(now, at).toMillis()).orElse(0L);
+        return Math.max(0, Math.max(batch, own));
     }
 
     private void started(BatchSpec spec) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.mailmigrator.batch.BatchSpec;
 import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.core.engine.SkippedItem;
+import org.mailmigrator.core.model.Migration;
 
 /**
  * Batches, the status of each migration, their skipped items and their sealed credentials, in the
@@ -34,11 +35,20 @@ public interface BatchStore extends AutoCloseable {
      *
      * @throws BatchStoreException when there is no such batch or it has a migration with that id
      */
-    void addMigration(String batch, org.mailmigrator.core.model.Migration migration, Map<String, byte[]> sealedCredentials)
+    void addMigration(String batch, Migration migration, Map<String, byte[]> sealedCredentials)
             throws BatchStoreException;
 
     /** Deletes migrations of a batch with their states, skipped items and credentials; unknown ids are ignored. */
     void removeMigrations(String batch, List<String> ids) throws BatchStoreException;
+
+    /**
+     * Replaces a stored migration's accounts and options (matched by id) and, for each entry of
+     * {@code sealedCredentials}, the sealed password under that key, all or nothing.
+     *
+     * @throws BatchStoreException when the batch has no migration of that id
+     */
+    void updateMigration(String batch, Migration migration, Map<String, byte[]> sealedCredentials)
+            throws BatchStoreException;
 
     Optional<BatchSpec> batch(String name) throws BatchStoreException;
 

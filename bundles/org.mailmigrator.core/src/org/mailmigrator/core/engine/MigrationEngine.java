@@ -1,7 +1,10 @@
 package org.mailmigrator.core.engine;
 
+import java.util.List;
+
 import org.mailmigrator.core.internal.engine.Cancellation;
 import org.mailmigrator.core.internal.engine.Run;
+import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.state.StateStore;
 
 /**
@@ -28,6 +31,17 @@ public final class MigrationEngine {
     public MigrationReport run() {
         cancellation = new Cancellation();
         return new Run(source, destination, state, settings, listener, cancellation).execute();
+    }
+
+    /**
+     * The folder plan a run would follow (source folder, destination folder, reason), without copying or
+     * creating anything and without a state store; the filters and explicit map of the settings apply.
+     *
+     * @throws IllegalArgumentException when the filters are not regular expressions or two folders clash
+     */
+    public static List<FolderPlan> plan(SessionFactory source, SessionFactory destination, MigrationSettings settings)
+            throws ConnectorException {
+        return new Run(source, destination, null, settings, MigrationListener.NONE, new Cancellation()).planOnly();
     }
 
     public void cancel() {

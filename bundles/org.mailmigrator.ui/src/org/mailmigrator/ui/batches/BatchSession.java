@@ -21,11 +21,14 @@ import org.mailmigrator.batch.jobs.BatchListener;
 import org.mailmigrator.batch.jobs.BatchManager;
 import org.mailmigrator.batch.jobs.BatchProgress;
 import org.mailmigrator.batch.jobs.ConnectorFactory;
+import org.mailmigrator.batch.jobs.MigrationProbe;
 import org.mailmigrator.batch.jobs.RunSettings;
 import org.mailmigrator.batch.secrets.SecretVault;
 import org.mailmigrator.batch.store.BatchStore;
 import org.mailmigrator.batch.store.BatchStoreException;
 import org.mailmigrator.core.connector.ConnectorRegistry;
+import org.mailmigrator.core.model.Migration;
+import org.mailmigrator.core.model.Secret;
 
 /**
  * The workbench's hold on one workspace: its batch store, secret vault and the single {@link BatchManager}
@@ -177,6 +180,21 @@ public final class BatchSession implements AutoCloseable {
         store.removeMigrations(batch, ids);
         manager.reload(batch);
         changed();
+    }
+
+    /**
+     * Stores an edited migration of a batch (see {@link Batches#update}): a typed password is sealed by the
+     * vault, an empty one keeps the stored password.
+     */
+    public void update(String batch, Migration migration, Optional<Secret> sourcePassword,
+            Optional<Secret> destinationPassword) throws BatchStoreException {
+        Batches.update(store, vault, batch, migration, sourcePassword, destinationPassword);
+        changed();
+    }
+
+    /** Pre-flight and folder plan of one migration, connecting as runs started from the workbench do. */
+    public MigrationProbe probe() {
+        return new MigrationProbe(store, vault, ConnectorFactory.of(registry), runSettings);
     }
 
     /**

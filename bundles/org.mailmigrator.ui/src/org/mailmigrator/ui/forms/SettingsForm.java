@@ -1,10 +1,12 @@
 package org.mailmigrator.ui.forms;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.eclipse.jface.fieldassist.ControlDecoration;
 import org.eclipse.jface.fieldassist.FieldDecorationRegistry;
@@ -28,6 +30,7 @@ public final class SettingsForm {
     private final Map<String, SettingField> fields = new LinkedHashMap<>();
     private final Map<String, ControlDecoration> decorations = new LinkedHashMap<>();
     private final List<Runnable> changeListeners = new ArrayList<>();
+    private final Set<String> stored = new HashSet<>();
 
     public SettingsForm(Composite parent, ConnectorDescriptor connector, Map<String, String> values) {
         composite = new Composite(parent, SWT.NONE);
@@ -89,8 +92,24 @@ public final class SettingsForm {
     /** What is wrong, one line per field, in form order; empty when the form can be used. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        fields.values().forEach(f -> f.setting().validate(f.text()).ifPresent(problems::add));
+        fields.values().forEach(f -> problem(f).ifPresent(problems::add));
         return problems;
+    }
+
+    /**
+     * Says that a value of this setting is already stored elsewhere (an editor's saved password): left empty,
+     * the field keeps it, so a required setting is not missing.
+     */
+    public void markStored(String id) {
+        stored.add(id);
+        validate();
+    }
+
+    private Optional<String> problem(SettingField f) {
+        if (f.text().isEmpty() && stored.contains(f.setting().id())) {
+            return Optional.empty();
+        }
+        return f.setting().validate(f.text());
     }
 
     /** The field of a setting, for tests and custom pages that extend the generated form. */
@@ -101,7 +120,7 @@ public final class SettingsForm {
     private void validate() {
         fields.forEach((id, field) -> {
             ControlDecoration decoration = decorations.get(id);
-            Optional<String> problem = field.setting().validate(field.text());
+            Optional<String> problem = problem(field);
             problem.ifPresentOrElse(p -> {
                 decoration.setDescriptionText(p);
                 decoration.show();

@@ -4,8 +4,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import org.apache.commons.csv.CSVFormat;
@@ -14,6 +17,7 @@ import org.mailmigrator.batch.BatchSpec;
 import org.mailmigrator.batch.PimLeg;
 import org.mailmigrator.batch.csv.ServerAddress;
 import org.mailmigrator.batch.store.BatchStore;
+import org.mailmigrator.core.model.MessageLimits;
 import org.mailmigrator.core.model.Migration;
 
 import picocli.CommandLine.Command;
@@ -24,7 +28,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code batch export NAME FILE.csv}: the batch back as a native CSV, without any password (the columns
- * are there, empty, for the administrator to fill before importing again), calendar/contacts legs included.
+ * are there, empty, for the administrator to fill before importing again), calendar/contacts legs, message
+ * limits, schedules and folder mappings included (columns only when some migration has them).
  */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Writes a batch as a native CSV without passwords.")
 public final class ExportCommand implements Callable<Integer> {
@@ -59,6 +64,15 @@ public final class ExportCommand implements Callable<Integer> {
         for (int i = 0; i < excludes; i++) {
             header.add("exclude");
         }
+        int maps = batch.migrations().stream().mapToInt(m -> m.options().folderMap().size()).max().orElse(0);
+        boolean limits = batch.migrations().stream()
+                .anyMatch(m -> m.options().limits().any() || m.options().notBefore().isPresent());
+        if (limits) {
+            header.addAll(List.of("since", "before", "maxsize", "notbefore"));
+        }
+        for (int i = 0; i < maps; i++) {
+            header.add("map");
+        }
         boolean legs = !batch.pim().isEmpty();
         if (legs) {
             header.addAll(List.of("calendar.source", "calendar.target", "calendar.password", "contacts.source",
@@ -79,6 +93,13 @@ public final class ExportCommand implements Callable<Integer> {
                 }
                 pad(row, m.options().includeFolders(), includes);
                 pad(row, m.options().excludeFolders(), excludes);
+                if (limits) {
+                    MessageLimits l = m.options().limits();
+                    row.addAll(List.of(text(l.since()), text(l.before()),
+                            l.maxSize().map(MessageLimits::formatSize).orElse(""), text(m.options().notBefore())));
+                }
+                pad(row, new TreeMap<>(m.options().folderMap()).entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).toList(), maps);
                 if (legs) {
                     for (PimLeg.Kind k : PimLeg.Kind.values()) {
                         PimLeg leg = batch.pim(m.id()).stream().filter(l -> l.kind() == k).findFirst().orElse(null);
@@ -92,6 +113,10 @@ public final class ExportCommand implements Callable<Integer> {
                 + file + " (without passwords)");
         spec.commandLine().getOut().flush();
         return BatchExitCodes.OK;
+    }
+
+    private static String text(Optional<Instant> instant) {
+        return instant.map(Instant::toString).orElse("");
     }
 
     private static void pad(List<String> row, List<String> values, int n) {

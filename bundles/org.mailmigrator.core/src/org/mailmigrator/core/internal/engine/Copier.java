@@ -62,7 +62,10 @@ final class Copier {
             cancel.check();
             List<MessageInfo> batch = new ArrayList<>();
             for (MessageInfo m : fresh.subList(from, Math.min(fresh.size(), from + settings.batchSize()))) {
-                if (appendLimit.isPresent() && m.size() > appendLimit.get()) {
+                Optional<String> overLimit = settings.limits().sizeRefusal(m.size());
+                if (overLimit.isPresent()) {
+                    skip(m, overLimit.get());
+                } else if (appendLimit.isPresent() && m.size() > appendLimit.get()) {
                     skip(m, "larger than the destination's APPENDLIMIT of " + appendLimit.get() + " bytes");
                 } else {
                     batch.add(m);

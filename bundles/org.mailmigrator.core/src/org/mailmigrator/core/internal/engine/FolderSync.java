@@ -121,9 +121,13 @@ final class FolderSync {
             }
         }
         List<MessageInfo> fresh = new ArrayList<>(sbox.details(freshUids));
+        // outside the date window: not this migration's messages, neither copied nor counted nor reported
+        int before = fresh.size();
+        fresh.removeIf(m -> !settings.limits().dateAllows(m.internalDate()));
+        int outsideDates = before - fresh.size();
         fresh.sort(Comparator.comparingLong(MessageInfo::uid));
         long freshBytes = fresh.stream().mapToLong(MessageInfo::size).sum();
-        long known = incremental ? copied.size() : listed.size() - fresh.size();
+        long known = incremental ? copied.size() : listed.size() - fresh.size() - outsideDates;
         counters.planned(plan.source(), known + fresh.size(), freshBytes);
         counters.present(plan.source(), known);
 

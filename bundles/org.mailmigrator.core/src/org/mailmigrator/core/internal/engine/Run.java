@@ -77,6 +77,16 @@ public final class Run {
         return report(counters.skipped().isEmpty() ? Outcome.COMPLETED : Outcome.ITEMS_SKIPPED, null, plan);
     }
 
+    /**
+     * Only the plan: log in on both sides, list their folders and map them, with the reason of each rename.
+     * What a preview shows is then exactly what a run would do.
+     */
+    public List<FolderPlan> planOnly() throws ConnectorException {
+        try (SessionPair sessions = new SessionPair(sourceFactory, destinationFactory)) {
+            return plan(sessions);
+        }
+    }
+
     private List<FolderPlan> plan(SessionPair sessions) throws ConnectorException {
         MailStore src = sessions.source();
         MailStore dst = sessions.destination();

@@ -23,6 +23,7 @@ import org.mailmigrator.batch.jobs.BatchProgress;
 import org.mailmigrator.batch.store.BatchStoreException;
 import org.mailmigrator.ui.UiIds;
 import org.mailmigrator.ui.batches.BatchSession;
+import org.mailmigrator.ui.internal.editor.EditorDemo;
 
 /**
  * One row per migration of the batches selected in the Batches view (all batches when none is selected),
@@ -35,6 +36,7 @@ public final class MigrationsView extends ViewPart {
     private Text filter;
     private Combo status;
     private MigrationActions actions;
+    private OpenAction open;
     private LiveUpdates live;
     private RowSelectionProvider selectionProvider;
     private final Set<String> batches = new LinkedHashSet<>();  // empty: every batch
@@ -63,9 +65,13 @@ public final class MigrationsView extends ViewPart {
         filter.addModifyListener(e -> applyFilter());
         status.addListener(SWT.Selection, e -> applyFilter());
         actions = new MigrationActions(session, table::selection, this::report);
+        open = new OpenAction(getSite().getPage(), table::selection, this::report);
+        getViewSite().getActionBars().getToolBarManager().add(open);
         actions.contributeTo(getViewSite().getActionBars().getToolBarManager());
         MenuManager menu = new MenuManager();
+        menu.add(open);
         actions.contributeTo(menu);
+        table.widget().addListener(SWT.DefaultSelection, e -> open.run());  // double-click and Enter
         table.widget().setMenu(menu.createContextMenu(table.widget()));
         table.widget().addListener(SWT.Selection, e -> selectionChanged());
         selectionProvider = new RowSelectionProvider(table);
@@ -76,6 +82,7 @@ public final class MigrationsView extends ViewPart {
         getSite().getPage().addSelectionListener(UiIds.VIEW_BATCHES, onBatches);
         reload();  // every batch until the Batches view says otherwise
         batchesSelected(null, getSite().getPage().getSelection(UiIds.VIEW_BATCHES));
+        parent.getDisplay().asyncExec(() -> EditorDemo.openIfAsked(getSite().getPage(), session));
     }
 
     public MigrationTable table() {
@@ -102,7 +109,7 @@ public final class MigrationsView extends ViewPart {
 
     /** The toolbar and context-menu action labelled {@code label}. */
     public org.eclipse.jface.action.IAction action(String label) {
-        return actions.action(label);
+        return label.equals(open.getText()) ? open : actions.action(label);
     }
 
     /** Shows the migrations of these batches (none: all batches). */
@@ -186,6 +193,7 @@ public final class MigrationsView extends ViewPart {
     private void selectionChanged() {
         actions.selectionChanged();
         selectionProvider.tableChanged();
+        open.setEnabled(table.selection().size() == 1);
         List<MigrationRow> selected = table.selection();
         if (selected.isEmpty()) {
             List<MigrationRow> shown = new ArrayList<>();

@@ -1,0 +1,46 @@
+package org.mailmigrator.batch.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.mailmigrator.batch.jobs.RunSettings;
+import org.mailmigrator.core.engine.MigrationSettings;
+import org.mailmigrator.core.engine.SessionFactory;
+import org.mailmigrator.core.model.Account;
+import org.mailmigrator.core.model.MigrationOptions;
+import org.mailmigrator.core.model.Role;
+import org.mailmigrator.core.model.Secret;
+import org.mailmigrator.core.spi.ConnectContext;
+import org.mailmigrator.core.spi.Connector;
+
+/**
+ * How a batch row connects and what its engine pass does, in one place: the run, the editor's "Test
+ * connection" and its folder mapping preview must all see the same servers and the same rules.
+ */
+public final class Sessions {
+    private Sessions() {
+    }
+
+    /** Opens sessions of an account with the run's connection settings (plaintext allowed, pinned certificates). */
+    public static SessionFactory factory(Connector c, Account a, Role role, Secret secret, RunSettings settings) {
+        Map<String, String> s = new HashMap<>(a.settings());
+        if (settings.allowPlaintext() && "starttls".equals(s.get("security"))) {
+            s.put("security", "plain");
+        }
+        if (settings.allowPlaintext()) {
+            s.putIfAbsent("allowPlaintext", "true"); // an http:// EWS URL (test servers); IMAP reads "security"
+        }
+        if (!settings.trustSha256().isEmpty() && !s.containsKey("trustSha256")) {
+            s.put("trustSha256", String.join(",", settings.trustSha256()));
+        }
+        Account account = new Account(a.connectorId(), s, a.credential());
+        ConnectContext context = ConnectContext.of(secret);
+        return () -> c.open(account, role, context);
+    }
+
+    /** The engine settings of one row: the run's, with the row's folder filters, map, mirroring and limits. */
+    public static MigrationSettings engine(RunSettings settings, MigrationOptions o) {
+        return settings.engine().withParallelism(1).withFilters(o.includeFolders(), o.excludeFolders(), o.folderMap())
+                .withMirror(o.mirrorDeletions()).withLimits(o.limits());
+    }
+}

@@ -1,0 +1,74 @@
+package org.mailmigrator.ui.internal.editor;
+
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.mailmigrator.core.model.ItemKind;
+import org.mailmigrator.ui.forms.SettingsForm;
+
+/**
+ * The editor's widgets for UI tests and demonstrations (package {@code internal}: exported only to the tests),
+ * so the page object drives the real fields rather than the model behind them.
+ */
+public final class EditorAccess {
+    private final MigrationEditor editor;
+
+    public EditorAccess(MigrationEditor editor) {
+        this.editor = editor;
+    }
+
+    public SettingsForm sourceForm() {
+        return editor.settingsPage().source().form().orElseThrow();
+    }
+
+    public SettingsForm destinationForm() {
+        return editor.settingsPage().destination().form().orElseThrow();
+    }
+
+    public Button destinationDetectButton() {
+        return editor.settingsPage().destination().detectButton().orElseThrow();
+    }
+
+    public Button kind(ItemKind kind) {
+        return editor.settingsPage().options().kind(kind);
+    }
+
+    public Text include() {
+        return editor.settingsPage().options().include();
+    }
+
+    public Text exclude() {
+        return editor.settingsPage().options().exclude();
+    }
+
+    public Text since() {
+        return editor.settingsPage().options().since();
+    }
+
+    public Text before() {
+        return editor.settingsPage().options().before();
+    }
+
+    public Text maxSize() {
+        return editor.settingsPage().options().maxSize();
+    }
+
+    public Text notBefore() {
+        return editor.settingsPage().options().notBefore();
+    }
+
+    public Button previewButton() {
+        editor.setActivePage(FolderMappingPage.ID);
+        return editor.foldersPage().previewButton();
+    }
+
+    public Table previewTable() {
+        return editor.foldersPage().table();
+    }
+
+    /** Opens the cell editor of a source folder's Destination cell, as a click on it does. */
+    public void startEditing(String sourceFolder) {
+        editor.setActivePage(FolderMappingPage.ID);
+        editor.foldersPage().startEditing(sourceFolder);
+    }
+}
