@@ -68,6 +68,36 @@ class EwsMailCommandLineTest extends DovecotIntoEws {
         assertEquals(List.of(), fake.violations);
     }
 
+    @Test
+    void aBatchRowCarriesMailCalendarAndContactsIntoOneExchangeMailbox() throws Exception {
+        List<MailCorpus.Mail> mails = MailCorpus.standard();
+        MailCorpus.load(dovecot, "legs", mails);
+        String ews = fake.url() + "," + EwsRun.LOGIN + "," + EwsRun.PASSWORD;
+        String target = "ews+" + fake.url().replace("http://", "http://alice%40example.org@");
+        Path file = Files.writeString(dir.resolve("legs.csv"), "source.server,source.login,source.password,destination.server,"
+                + "destination.login,destination.password,calendar.source,calendar.target,calendar.password,"
+                + "contacts.source,contacts.target,contacts.password\n"
+                + "imap://127.0.0.1:" + dovecot.imapPort() + ",legs," + Dovecot.PASSWORD + "," + ews + ","
+                + EwsRun.corpus("google") + "," + target + "," + EwsRun.PASSWORD + ","
+                + EwsRun.corpus("vcf").resolve("outlook-21-latin1.vcf") + "," + target + "," + EwsRun.PASSWORD + "\n");
+        for (int run = 0; run < 2; run++) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            List<String> args = new java.util.ArrayList<>(List.of("batch", "run", run == 0 ? file.toString() : "legs",
+                    "--workspace", dir.resolve("ws").toString(), "--allow-plaintext"));
+            if (run == 1) {
+                args.add("--delta");
+            }
+            int code = Cli.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+            assertEquals(0, code, out + "\n" + err);
+            assertEquals(mails.size(), fake.mail.messages.size(), "run " + run + ": every message once");
+            assertEquals(2, fake.mailbox.items("CalendarItem").size(), "run " + run + ": both Google calendars' events once");
+            assertEquals(1, fake.mailbox.items("Contact").size(), "run " + run + ": the card once");
+        }
+        assertEquals("Dr. Jürgen Müller", fake.mailbox.items("Contact").get(0).field("DisplayName"), "vCard 2.1 Latin-1 decoded");
+        assertEquals(List.of(), fake.violations);
+    }
+
     private int migrate(String user, String exchangePassword, String[] output) throws Exception {
         Path src = Files.writeString(dir.resolve("src-pw"), Dovecot.PASSWORD + "\n");
         Path dst = Files.writeString(dir.resolve("dst-pw"), exchangePassword + "\n");
