@@ -9,6 +9,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 import org.mailmigrator.batch.BatchSpec;
@@ -16,6 +17,7 @@ import org.mailmigrator.batch.jobs.Selection;
 import org.mailmigrator.demo.Demo;
 import org.mailmigrator.ui.UiIds;
 import org.mailmigrator.ui.batches.BatchSession;
+import org.mailmigrator.ui.internal.batches.MigrationsView;
 
 /**
  * Opens the demo batch in the workbench: starts the demo's IMAP servers (replacing those of an earlier
@@ -73,12 +75,20 @@ final class DemoLauncher {
         }
     }
 
+    /**
+     * Shows the demo's rows in the Migrations view with the first one selected, so that the Details view
+     * below follows a migration live (its folders, log and skipped items) from the first second.
+     */
     private static void showMigrations(IWorkbenchWindow window) {
         if (window.getShell() == null || window.getShell().isDisposed() || window.getActivePage() == null) {
             return;
         }
         try {
-            window.getActivePage().showView(UiIds.VIEW_MIGRATIONS);
+            if (window.getActivePage().showView(UiIds.VIEW_MIGRATIONS) instanceof MigrationsView view) {
+                view.showBatches(List.of(Demo.BATCH));
+                view.selectRow(0);
+            }
+            window.getActivePage().showView(UiIds.VIEW_DETAILS, null, IWorkbenchPage.VIEW_VISIBLE);
         } catch (PartInitException e) {
             // the batch runs anyway; the Batches view shows it
         }

@@ -1,6 +1,7 @@
 package org.mailmigrator.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.time.Duration;
@@ -37,6 +38,13 @@ class DemoBatchUiTest {
                     "carol@legacy.example@127.0.0.1", "dave@legacy.example@127.0.0.1", "erin@legacy.example@127.0.0.1"),
                     migrations.column("Source"));
             assertEquals("90 / 90", migrations.cell(0, "Messages"));
+            // the demo selects its first row, so the Details view follows alice's migration folder by folder
+            DetailsViewPage details = DetailsViewPage.open();
+            UiTestSupport.waitUntil(() -> details.title().contains("alice@legacy.example"), Duration.ofSeconds(10), details::title);
+            List<List<String>> folders = details.folders();
+            assertTrue(folders.stream().anyMatch(f -> f.get(0).equals("INBOX")), folders.toString());
+            assertTrue(folders.stream().allMatch(f -> f.get(4).equals("Done")), folders.toString());
+            assertEquals(90, folders.stream().mapToInt(f -> Integer.parseInt(f.get(1).split(" / ")[0])).sum(), folders.toString());
             // the Batches view's counts follow at their own pace (updates coalesced, at most 4 a second)
             UiTestSupport.waitUntil(() -> batches.row(DEMO).equals(List.of(DEMO, "5", "0", "5", "0", "0")),
                     Duration.ofSeconds(10), () -> batches.row(DEMO).toString());

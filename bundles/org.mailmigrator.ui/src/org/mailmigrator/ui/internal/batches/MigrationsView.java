@@ -14,6 +14,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.IWorkbenchPart;
@@ -117,6 +118,14 @@ public final class MigrationsView extends ViewPart {
         batches.clear();
         batches.addAll(names);
         reload();
+    }
+
+    /** Selects the row shown at {@code index}, as a click would: the actions, Details view and commands follow. */
+    public void selectRow(int index) {
+        if (index < table.model().size()) {
+            table.widget().setSelection(index);
+            table.widget().notifyListeners(SWT.Selection, new Event());
+        }
     }
 
     private void batchesSelected(IWorkbenchPart part, ISelection selection) {
