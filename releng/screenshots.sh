@@ -2,7 +2,7 @@
 # Starts the workbench under a virtual display and saves PNGs of its main screens into OUTDIR: the Connectors
 # view, the Migrations view with Failed and Queued rows (prepared with the command line), the Import wizard
 # showing invalid cells, the migration editor with its folder mapping preview (two private Dovecots), the
-# demo batch running.
+# demo batch running, the Details view of a migration.
 # Also prints the time from ./mailmigrator (product already built) to the visible workbench window,
 # for a first start (fresh caches) and later starts; target <= 3 s. Each UI issue adds its screens at the end.
 #   releng/screenshots.sh OUTDIR [STARTS]
@@ -165,3 +165,7 @@ start_workbench -Dmailmigrator.demo=true
 xdotool windowsize "$wid" 1600 1000 windowmove "$wid" 0 0 || true
 sleep "${MM_DEMO_SHOT_DELAY:-8}"   # servers started and filled, the first migrations under way
 shot demo-batch
+# The Details view of the demo's first migration (selected by the demo), once its pass has gone further:
+# per-folder progress, the log and the skipped items below the Migrations view.
+sleep "${MM_DETAILS_SHOT_DELAY:-6}"
+shot details-view
