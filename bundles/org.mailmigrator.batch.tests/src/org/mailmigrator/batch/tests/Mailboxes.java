@@ -3,8 +3,6 @@ package org.mailmigrator.batch.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,17 +86,7 @@ final class Mailboxes {
     }
 
     static MessageBody body(byte[] b) {
-        return new MessageBody() {
-            @Override
-            public long size() {
-                return b.length;
-            }
-
-            @Override
-            public void writeTo(OutputStream out) throws IOException {
-                out.write(b);
-            }
-        };
+        return MessageBody.of(b);
     }
 
     /** Folder (Maildir directory) to sorted "sha256 flags mtime" lines. */

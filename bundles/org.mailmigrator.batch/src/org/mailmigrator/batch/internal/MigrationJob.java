@@ -123,7 +123,8 @@ public final class MigrationJob extends Job {
             if (e.getValue() > batch.perHostLimit()) {
                 status.move(MigrationStatus.FAILED, "the per-host limit " + batch.perHostLimit() + " is below the "
                         + e.getValue() + " connections this pair needs on " + e.getKey() + " (" + cost
-                        + " per session and side): raise --per-host");
+                        + " per session and side): raise the connections per server"
+                        + " (--per-host, or the workbench's preferences)");
                 return Status.OK_STATUS;
             }
         }

@@ -129,7 +129,7 @@ public final class Preflight {
             return switch (a.reason()) {
                 case AUTHENTICATION -> "login refused (" + e.getMessage() + "): check the login and password";
                 case CONNECTION -> "cannot connect (" + e.getMessage() + "): check the server, port and firewall";
-                case CERTIFICATE -> "certificate not trusted (" + e.getMessage() + "): pin it with --trust-sha256";
+                case CERTIFICATE -> "certificate not trusted (" + e.getMessage() + "): pin its SHA-256 fingerprint (--trust-sha256, or the workbench's Preferences > Mail Migrator)";
                 case CONFIGURATION -> e.getMessage();
             };
         }

@@ -1,7 +1,5 @@
 package org.mailmigrator.connector.imap.bench;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,16 +80,6 @@ final class CorpusLoader {
     }
 
     static MessageBody body(byte[] b) {
-        return new MessageBody() {
-            @Override
-            public long size() {
-                return b.length;
-            }
-
-            @Override
-            public void writeTo(OutputStream out) throws IOException {
-                out.write(b);
-            }
-        };
+        return MessageBody.of(b);
     }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -70,16 +68,6 @@ class ServerInfoTest {
     }
 
     private static MessageBody body(byte[] b) {
-        return new MessageBody() {
-            @Override
-            public long size() {
-                return b.length;
-            }
-
-            @Override
-            public void writeTo(OutputStream out) throws IOException {
-                out.write(b);
-            }
-        };
+        return MessageBody.of(b);
     }
 }

@@ -39,7 +39,8 @@ final class ImapFailures {
         if (trust != null && trust.refusedFingerprint() != null) {
             return new ConnectorException.AccountFailure("the certificate of " + s.host() + ":" + s.port()
                     + " is not trusted (" + trust.refusedReason() + "). If you know this server, trust its certificate"
-                    + " with --trust-sha256 " + trust.refusedFingerprint(), Reason.CERTIFICATE, e);
+                    + " with --trust-sha256 " + trust.refusedFingerprint()
+                    + " (in the workbench: the trusted certificates of Preferences > Mail Migrator)", Reason.CERTIFICATE, e);
         }
         String text = String.valueOf(e.getMessage());
         if (text.contains("STARTTLS")) {
