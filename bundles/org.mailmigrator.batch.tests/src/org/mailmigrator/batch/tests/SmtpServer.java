@@ -22,6 +22,8 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * A real SMTP server on loopback: Debian's python3-aiosmtpd run as a separate process, storing what it
  * receives in a Maildir that the test reads back. A missing server fails the test (it never skips).
+ * {@link #startWithAuth} runs it from a small script with an authenticator that requires SMTP AUTH (LOGIN or
+ * PLAIN, offered without TLS: loopback only) for one login and password.
  */
 final class SmtpServer implements AutoCloseable {
     private static final Pattern DELIVERY = Pattern.compile("Q(\\d+)\\.");
@@ -29,32 +31,72 @@ final class SmtpServer implements AutoCloseable {
     private final Process process;
     private final Path maildir;
     private final int port;
+    private final Path log;
 
-    private SmtpServer(Process process, Path maildir, int port) {
+    private SmtpServer(Process process, Path maildir, int port, Path log) {
         this.process = process;
         this.maildir = maildir;
         this.port = port;
+        this.log = log;
     }
 
     static SmtpServer start(Path dir) throws Exception {
-        int port;
+        int port = freePort();
+        Path maildir = dir.resolve("smtp-maildir");
+        // Debian's interpreter explicitly: the python3 first in PATH may lack Debian's modules
+        return launch(new ProcessBuilder(PYTHON, "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:" + port, "-c",
+                "aiosmtpd.handlers.Mailbox", maildir.toString()), dir, maildir, port);
+    }
+
+    /** A server that takes mail only after AUTH as {@code login} with {@code password}. */
+    static SmtpServer startWithAuth(Path dir, String login, String password) throws Exception {
+        int port = freePort();
+        Path maildir = dir.resolve("smtp-maildir");
+        Path script = dir.resolve("smtp_auth_server.py");
+        Files.writeString(script, AUTH_SERVER);
+        ProcessBuilder pb = new ProcessBuilder(PYTHON, script.toString(), "127.0.0.1", String.valueOf(port),
+                maildir.toString(), login);
+        pb.environment().put("SMTP_TEST_PASSWORD", password); // not on the command line, where ps shows it
+        return launch(pb, dir, maildir, port);
+    }
+
+    private static final String PYTHON = "/usr/bin/python3";
+    private static final String AUTH_SERVER = """
+            import os, sys, threading
+            from aiosmtpd.controller import Controller
+            from aiosmtpd.handlers import Mailbox
+            from aiosmtpd.smtp import AuthResult, LoginPassword
+
+            host, port, maildir, login = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4].encode()
+            password = os.environ["SMTP_TEST_PASSWORD"].encode()
+
+            def authenticator(server, session, envelope, mechanism, data):
+                ok = isinstance(data, LoginPassword) and data.login == login and data.password == password
+                print("AUTH", mechanism, "ok" if ok else "refused", flush=True)
+                return AuthResult(success=ok, handled=False)  # False: the server answers 535 itself
+
+            Controller(Mailbox(maildir), hostname=host, port=port, authenticator=authenticator,
+                       auth_required=True, auth_require_tls=False).start()
+            threading.Event().wait()
+            """;
+
+    private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket()) {
             s.bind(new InetSocketAddress("127.0.0.1", 0));
-            port = s.getLocalPort();
+            return s.getLocalPort();
         }
-        Path maildir = dir.resolve("smtp-maildir");
+    }
+
+    private static SmtpServer launch(ProcessBuilder pb, Path dir, Path maildir, int port) throws Exception {
         Path log = dir.resolve("smtp.log");
-        // Debian's interpreter explicitly: the python3 first in PATH may lack Debian's modules
-        Process p = new ProcessBuilder("/usr/bin/python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:" + port, "-c",
-                "aiosmtpd.handlers.Mailbox", maildir.toString()).redirectErrorStream(true).redirectOutput(log.toFile())
-                .start();
+        Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         for (int i = 0; i < 100; i++) {
             if (!p.isAlive()) {
                 throw new IOException("the SMTP server (python3-aiosmtpd) did not start: " + Files.readString(log));
             }
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return new SmtpServer(p, maildir, port);
+                return new SmtpServer(p, maildir, port, log);
             } catch (IOException notYet) {
                 Thread.sleep(100);
             }
@@ -65,6 +107,11 @@ final class SmtpServer implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** What the server printed (the AUTH lines of {@link #startWithAuth}). */
+    String log() throws IOException {
+        return Files.readString(log);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.mailmigrator.batch.notify;
 
 import java.util.Date;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,7 +15,9 @@ import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.jobs.BatchListener;
 import org.mailmigrator.batch.jobs.BatchProgress;
 import org.mailmigrator.batch.jobs.MigrationProgress;
+import org.mailmigrator.core.model.Secret;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -25,22 +28,56 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * Sends the batch's notification mails over SMTP (Angus Mail): batch started, each migration failed, and
  * the batch finished (a digest with totals and the failures). Mails go out from one background thread so a
- * slow SMTP server never holds a migration; a mail that cannot be sent is reported to {@code problems}.
+ * slow SMTP server never holds a migration; a mail that cannot be sent is reported to {@code problems} and
+ * never fails the batch. With a login the server is asked for SMTP AUTH; the password never crosses a
+ * plaintext connection unless the run allows plaintext explicitly. A refused login, or AUTH that cannot be
+ * done, is reported once and stops the notifications of this run: repeating it for every failed migration
+ * would bury the one line that matters (and lock the account at some providers).
  */
 public final class MailNotifier implements BatchListener, AutoCloseable {
     private final SmtpSettings smtp;
     private final String to;
     private final Consumer<String> problems;
+    private final Optional<Secret> password;
+    /** Why no mail can go (set before the first send, or by a refused login); reported once. */
+    private volatile String stopped;
+    private boolean reported;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "mailmigrator-notify");
         t.setDaemon(true);
         return t;
     });
 
+    /** Without SMTP AUTH (a login in {@code smtp} is then reported as lacking its password). */
     public MailNotifier(SmtpSettings smtp, String to, Consumer<String> problems) {
+        this(smtp, Optional.empty(), false, to, problems);
+    }
+
+    /**
+     * @param password the password of {@code smtp.login()} (see {@link SmtpPassword})
+     * @param allowPlaintext whether AUTH may go over a connection without TLS (security none)
+     */
+    public MailNotifier(SmtpSettings smtp, Optional<Secret> password, boolean allowPlaintext, String to,
+            Consumer<String> problems) {
         this.smtp = smtp;
+        this.password = password;
         this.to = to;
         this.problems = problems;
+        this.stopped = smtp.login().map(login -> refusal(login, allowPlaintext)).orElse(null);
+    }
+
+    private String refusal(String login, boolean allowPlaintext) {
+        String server = "SMTP server " + smtp.host() + ":" + smtp.port();
+        if (password.isEmpty()) {
+            return server + ": the login " + login + " has no stored password (set it with 'mailmigrator batch "
+                    + "notify-settings --smtp-password-file FILE' or in Preferences > Mail Migrator > Notifications)";
+        }
+        if (smtp.security().equals("none") && !allowPlaintext) {
+            return server + ": SMTP AUTH as " + login + " refused over a plaintext connection (security is none, the "
+                    + "password would cross the network in clear): set security starttls or tls, or allow plaintext "
+                    + "explicitly (batch run --allow-plaintext; workbench: Preferences > Mail Migrator > TLS policy)";
+        }
+        return null;
     }
 
     @Override
@@ -81,8 +118,20 @@ public final class MailNotifier implements BatchListener, AutoCloseable {
 
     private void send(String subject, String body) {
         sender.execute(() -> {
+            if (stopped != null) {
+                if (!reported) {
+                    reported = true;
+                    problems.accept(stopped + "; no notification of this run is sent");
+                }
+                return;
+            }
             try {
                 deliver(subject, body);
+            } catch (AuthenticationFailedException e) {
+                stopped = "SMTP server " + smtp.host() + ":" + smtp.port() + " refused the login "
+                        + smtp.login().orElse("") + " (wrong password?): " + String.valueOf(e.getMessage()).trim();
+                reported = true;
+                problems.accept(stopped + "; notification '" + subject + "' and the later ones of this run are not sent");
             } catch (MessagingException | RuntimeException e) {
                 problems.accept("notification '" + subject + "' to " + to + " not sent: " + e.getMessage());
             }
@@ -100,6 +149,9 @@ public final class MailNotifier implements BatchListener, AutoCloseable {
             p.put("mail.smtp.starttls.enable", "true");
             p.put("mail.smtp.starttls.required", "true");
         }
+        if (smtp.login().isPresent()) {
+            p.put("mail." + proto + ".auth", "true");
+        }
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         // Jakarta Mail finds its providers through the context class loader (BUILD-NOTES pitfall 8)
         Thread.currentThread().setContextClassLoader(SMTPTransport.class.getClassLoader());
@@ -112,7 +164,11 @@ public final class MailNotifier implements BatchListener, AutoCloseable {
             m.setSentDate(new Date());
             m.setText(body, "UTF-8");
             try (Transport t = session.getTransport(proto)) {
-                t.connect();
+                if (smtp.login().isPresent()) {
+                    t.connect(smtp.host(), smtp.port(), smtp.login().get(), new String(password.orElseThrow().reveal()));
+                } else {
+                    t.connect();
+                }
                 t.sendMessage(m, m.getAllRecipients());
             }
         } finally {

@@ -15,7 +15,7 @@ import org.mailmigrator.batch.Workspace;
  * The SMTP server notifications go through, kept in the workspace preferences: the file Eclipse's
  * instance scope uses for this bundle ({@code .metadata/.plugins/org.eclipse.core.runtime/.settings/
  * org.mailmigrator.batch.prefs}), so the workbench's preference page and the command line share it.
- * {@code security} is none, starttls or tls. A login's password is not kept here (not done: SMTP AUTH).
+ * {@code security} is none, starttls or tls. A login's password is never kept here: see {@link SmtpPassword}.
  */
 public record SmtpSettings(String host, int port, String security, String from, Optional<String> login) {
 

@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
 /** {@code mailmigrator batch}: many account pairs from a CSV file, run in parallel under limits. */
 @Command(name = "batch", mixinStandardHelpOptions = true,
         subcommands = { ImportCommand.class, RunCommand.class, StatusCommand.class, ReportCommand.class,
-                ExportCommand.class, PurgeCommand.class },
-        description = "Imports, runs, watches, reports, exports and purges batches of account pairs.",
+                ExportCommand.class, PurgeCommand.class, NotifySettingsCommand.class },
+        description = "Imports, runs, watches, reports, exports and purges batches of account pairs; sets the SMTP server of their notifications.",
         footer = { "", "Exit codes: 0 all synced, 1 CSV problems (nothing imported) or store error, 2 wrong command line, "
                 + "6 some items skipped, 7 some migrations not finished (paused, stopped, interrupted), "
                 + "8 some migrations failed, 9 pre-flight found something to fix." })

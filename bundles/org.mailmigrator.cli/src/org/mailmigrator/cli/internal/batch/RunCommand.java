@@ -1,5 +1,6 @@
 package org.mailmigrator.cli.internal.batch;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +20,13 @@ import org.mailmigrator.batch.jobs.ConnectorFactory;
 import org.mailmigrator.batch.jobs.RunSettings;
 import org.mailmigrator.batch.jobs.Selection;
 import org.mailmigrator.batch.notify.MailNotifier;
+import org.mailmigrator.batch.notify.SmtpPassword;
 import org.mailmigrator.batch.notify.SmtpSettings;
 import org.mailmigrator.batch.report.BatchReport;
 import org.mailmigrator.batch.report.PreflightReport;
 import org.mailmigrator.batch.secrets.SecretVault;
 import org.mailmigrator.batch.store.BatchStore;
+import org.mailmigrator.core.model.Secret;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +66,7 @@ public final class RunCommand implements Callable<Integer> {
     boolean retryFailed;
     @Option(names = "--delta", description = "also run synced migrations again (copies only what is new)")
     boolean delta;
-    @Option(names = "--allow-plaintext", description = "imap:// servers without STARTTLS (test servers, legacy hosts)")
+    @Option(names = "--allow-plaintext", description = "imap:// servers without STARTTLS, and SMTP AUTH of notifications without TLS (test servers, legacy hosts)")
     boolean allowPlaintext;
     @Option(names = "--trust-sha256", paramLabel = "HEX", description = "trust a server certificate with this SHA-256 (repeatable)")
     List<String> trust = new ArrayList<>();
@@ -118,7 +121,7 @@ public final class RunCommand implements Callable<Integer> {
                 .withPreflight(preflight, preflightOnly);
         Selection selection = retryFailed ? Selection.FAILED : delta ? Selection.DELTA : Selection.PENDING;
         BatchSpec batch = store.batch(name).orElseThrow();
-        MailNotifier notifier = notifier(batch, err);
+        MailNotifier notifier = notifier(batch, vault, err);
         try (BatchManager manager = new BatchManager(ws.workspace(), store, vault, ConnectorFactory.of(parent.registry))) {
             if (notifier != null) {
                 manager.addListener(notifier);
@@ -179,7 +182,7 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private MailNotifier notifier(BatchSpec batch, PrintWriter err) throws Exception {
+    private MailNotifier notifier(BatchSpec batch, SecretVault vault, PrintWriter err) throws Exception {
         if (batch.notificationAddress().isEmpty()) {
             return null;
         }
@@ -189,7 +192,17 @@ public final class RunCommand implements Callable<Integer> {
                     + SmtpSettings.file(ws.workspace()) + "): no notification will be sent");
             return null;
         }
-        return new MailNotifier(smtp.get(), batch.notificationAddress().get(), msg -> {
+        Optional<Secret> password = Optional.empty();
+        if (smtp.get().login().isPresent()) {
+            try {
+                password = SmtpPassword.load(ws.workspace(), vault);
+            } catch (IOException e) {
+                err.println("mailmigrator batch run: the SMTP password cannot be read: " + e.getMessage()
+                        + ": no notification will be sent");
+                return null;
+            }
+        }
+        return new MailNotifier(smtp.get(), password, allowPlaintext, batch.notificationAddress().get(), msg -> {
             err.println("mailmigrator batch run: " + msg);
             err.flush();
         });
