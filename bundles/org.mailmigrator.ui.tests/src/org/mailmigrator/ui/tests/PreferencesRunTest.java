@@ -16,6 +16,7 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailmigrator.batch.notify.SmtpPassword;
 import org.mailmigrator.batch.notify.SmtpSettings;
 import org.mailmigrator.testing.Dovecot;
 import org.mailmigrator.ui.batches.BatchSession;
@@ -87,20 +88,56 @@ class PreferencesRunTest {
     @Test
     void smtpSettingsAreSavedWhereTheCommandLineReadsThem() throws Exception {
         BatchSession session = PlatformUI.getWorkbench().getService(BatchSession.class);
-        var dialog = org.eclipse.ui.dialogs.PreferencesUtil.createPreferenceDialogOn(
-                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "org.mailmigrator.ui.preferences.smtp", null, null);
-        dialog.setBlockOnOpen(false);
-        dialog.open();
-        UiTestSupport.processEvents();
-        var page = (org.eclipse.jface.preference.PreferencePage) dialog.getSelectedPage();
+        var page = openSmtpPage();
         fill(page.getControl(), "SMTP &host:", "smtp.example.org");
         fill(page.getControl(), "&Port:", "2525");
         fill(page.getControl(), "&Security:", "None");
         fill(page.getControl(), "&From address:", "migrations@example.org");
         assertTrue(page.performOk(), page.getErrorMessage());
-        dialog.close();
+        page.getShell().close();
         assertEquals(Optional.of(new SmtpSettings("smtp.example.org", 2525, "none", "migrations@example.org", Optional.empty())),
                 SmtpSettings.load(session.workspace()));
+    }
+
+    @Test
+    void smtpPasswordIsMaskedAndSealedInTheVault() throws Exception {
+        BatchSession session = PlatformUI.getWorkbench().getService(BatchSession.class);
+        var page = openSmtpPage();
+        var password = (org.eclipse.swt.widgets.Text) fieldAfter(page.getControl(), "Pass&word:");
+        assertEquals('*', password.getEchoChar(), "the password is masked");
+        fill(page.getControl(), "SMTP &host:", "ssl0.example.org");
+        fill(page.getControl(), "&Port:", "465");
+        fill(page.getControl(), "&Security:", "TLS");
+        fill(page.getControl(), "&Login (optional):", "notify@example.org");
+        fill(page.getControl(), "Pass&word:", "Ui-Smtp-S3cret");
+        assertTrue(page.performOk(), page.getErrorMessage());
+        page.getShell().close();
+        assertEquals("Ui-Smtp-S3cret", new String(SmtpPassword.load(session.workspace(), session.vault()).orElseThrow().reveal()));
+        assertFalse(Files.readString(SmtpSettings.file(session.workspace())).contains("Ui-Smtp-S3cret"));
+        assertFalse(Files.readString(SmtpPassword.file(session.workspace())).contains("Ui-Smtp-S3cret"));
+
+        // an empty password field keeps the stored one; an empty login forgets it
+        page = openSmtpPage();
+        assertEquals("", ((org.eclipse.swt.widgets.Text) fieldAfter(page.getControl(), "Pass&word:")).getText());
+        fill(page.getControl(), "&Port:", "587");
+        assertTrue(page.performOk(), page.getErrorMessage());
+        page.getShell().close();
+        assertEquals(587, SmtpSettings.load(session.workspace()).orElseThrow().port());
+        assertEquals("Ui-Smtp-S3cret", new String(SmtpPassword.load(session.workspace(), session.vault()).orElseThrow().reveal()));
+        page = openSmtpPage();
+        fill(page.getControl(), "&Login (optional):", "");
+        assertTrue(page.performOk(), page.getErrorMessage());
+        page.getShell().close();
+        assertEquals(Optional.empty(), SmtpPassword.load(session.workspace(), session.vault()));
+    }
+
+    private static org.eclipse.jface.preference.PreferencePage openSmtpPage() {
+        var dialog = org.eclipse.ui.dialogs.PreferencesUtil.createPreferenceDialogOn(
+                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "org.mailmigrator.ui.preferences.smtp", null, null);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        UiTestSupport.processEvents();
+        return (org.eclipse.jface.preference.PreferencePage) dialog.getSelectedPage();
     }
 
     /** Types into the field a label names, as a person would (a combo: picks the item). */

@@ -31,7 +31,7 @@ public final class BatchSessionFactory extends AbstractServiceFactory {
             BatchSession session = new BatchSession(Workspace.resolve(null, System.getenv()), ConnectorRegistry.fromPlatform());
             closeOnShutdown(session);
             session.addListener(new org.mailmigrator.ui.internal.details.FailureLog());
-            session.addListener(new org.mailmigrator.ui.internal.prefs.Notifications(session.workspace()));
+            session.addListener(new org.mailmigrator.ui.internal.prefs.Notifications(session));
             org.mailmigrator.ui.internal.prefs.RunPreferences.follow(session);
             return session;
         } catch (Exception e) {

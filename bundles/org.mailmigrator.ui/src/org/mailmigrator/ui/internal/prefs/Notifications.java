@@ -9,23 +9,27 @@ import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Status;
 import org.mailmigrator.batch.BatchSpec;
 import org.mailmigrator.batch.MigrationState;
-import org.mailmigrator.batch.Workspace;
 import org.mailmigrator.batch.jobs.BatchListener;
 import org.mailmigrator.batch.jobs.BatchProgress;
 import org.mailmigrator.batch.notify.MailNotifier;
+import org.mailmigrator.batch.notify.SmtpPassword;
 import org.mailmigrator.batch.notify.SmtpSettings;
+import org.mailmigrator.core.model.Secret;
+import org.mailmigrator.ui.batches.BatchSession;
 
 /**
  * The notification mails of batches run from the workbench, as {@code batch run} sends them: for a batch with
  * a notification address, a {@link MailNotifier} on the SMTP server of the preferences from its start to its
- * end. A mail that cannot be sent, or a missing SMTP server, is a warning in the platform log.
+ * end, with the login's password from the session's vault and the TLS policy of the run preferences (AUTH
+ * without TLS only when plaintext is allowed). A mail that cannot be sent, a refused login or a missing SMTP
+ * server is a warning in the platform log; it never fails the batch.
  */
 public final class Notifications implements BatchListener {
-    private final Workspace workspace;
+    private final BatchSession session;
     private final Map<String, MailNotifier> running = new ConcurrentHashMap<>();
 
-    public Notifications(Workspace workspace) {
-        this.workspace = workspace;
+    public Notifications(BatchSession session) {
+        this.session = session;
     }
 
     @Override
@@ -34,8 +38,12 @@ public final class Notifications implements BatchListener {
             return;
         }
         Optional<SmtpSettings> smtp;
+        Optional<Secret> password;
         try {
-            smtp = SmtpSettings.load(workspace);
+            smtp = SmtpSettings.load(session.workspace());
+            password = smtp.isPresent() && smtp.get().login().isPresent()
+                    ? SmtpPassword.load(session.workspace(), session.vault())
+                    : Optional.empty();
         } catch (IOException | RuntimeException e) {
             warn("cannot read the SMTP settings: " + e.getMessage());
             return;
@@ -45,7 +53,8 @@ public final class Notifications implements BatchListener {
                     + "(Preferences > Mail Migrator > Notifications): no notification is sent");
             return;
         }
-        MailNotifier n = new MailNotifier(smtp.get(), batch.notificationAddress().get(), Notifications::warn);
+        MailNotifier n = new MailNotifier(smtp.get(), password, session.runSettings().allowPlaintext(),
+                batch.notificationAddress().get(), Notifications::warn);
         running.put(batch.name(), n);
         n.batchStarted(batch);
     }

@@ -10,13 +10,18 @@ import org.eclipse.jface.preference.PreferenceStore;
 import org.eclipse.jface.preference.StringFieldEditor;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
-import org.mailmigrator.batch.notify.SmtpSettings;
 import org.mailmigrator.batch.Workspace;
+import org.mailmigrator.batch.notify.SmtpPassword;
+import org.mailmigrator.batch.notify.SmtpSettings;
+import org.mailmigrator.batch.secrets.SecretVault;
+import org.mailmigrator.core.model.Secret;
 import org.mailmigrator.ui.batches.BatchSession;
 
 /**
  * "Notifications": the SMTP server of the batches' notification mails, kept where the command line reads it
- * ({@link SmtpSettings#file}), so {@code batch run} and the workbench send through the same server.
+ * ({@link SmtpSettings#file}), so {@code batch run} and the workbench send through the same server. The
+ * login's password is masked, sealed in the workspace's vault ({@link SmtpPassword}); left empty it keeps the
+ * stored one, and an empty login forgets it.
  */
 public final class SmtpPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
     static final String HOST = "smtp.host";
@@ -24,8 +29,12 @@ public final class SmtpPreferencePage extends FieldEditorPreferencePage implemen
     static final String SECURITY = "smtp.security";
     static final String FROM = "smtp.from";
     static final String LOGIN = "smtp.login";
+    /** Only in this page's memory store: the typed password goes to the vault, never to a preferences file. */
+    static final String PASSWORD = "smtp.password";
 
     private Workspace workspace;
+    private SecretVault vault;
+    private StringFieldEditor password;
 
     public SmtpPreferencePage() {
         super(GRID);
@@ -34,7 +43,9 @@ public final class SmtpPreferencePage extends FieldEditorPreferencePage implemen
 
     @Override
     public void init(IWorkbench workbench) {
-        workspace = workbench.getService(BatchSession.class).workspace();
+        BatchSession session = workbench.getService(BatchSession.class);
+        workspace = session.workspace();
+        vault = session.vault();
         PreferenceStore store = new PreferenceStore();
         store.setDefault(PORT, 25);
         store.setDefault(SECURITY, "starttls");
@@ -63,6 +74,11 @@ public final class SmtpPreferencePage extends FieldEditorPreferencePage implemen
                 { "TLS", "tls" }, { "None", "none" } }, getFieldEditorParent()));
         addField(new StringFieldEditor(FROM, "&From address:", getFieldEditorParent()));
         addField(new StringFieldEditor(LOGIN, "&Login (optional):", getFieldEditorParent()));
+        password = new StringFieldEditor(PASSWORD, "Pass&word:", getFieldEditorParent());
+        password.getTextControl(getFieldEditorParent()).setEchoChar('*');
+        password.getTextControl(getFieldEditorParent()).setMessage(
+                SmtpPassword.stored(workspace) ? "(stored, encrypted: empty keeps it)" : "(none stored)");
+        addField(password);
     }
 
     @Override
@@ -72,8 +88,18 @@ public final class SmtpPreferencePage extends FieldEditorPreferencePage implemen
         }
         var s = getPreferenceStore();
         try {
+            Optional<String> login = Optional.of(s.getString(LOGIN).trim()).filter(l -> !l.isEmpty());
             new SmtpSettings(s.getString(HOST).trim(), s.getInt(PORT), s.getString(SECURITY), s.getString(FROM).trim(),
-                    Optional.of(s.getString(LOGIN).trim()).filter(l -> !l.isEmpty())).save(workspace);
+                    login).save(workspace);
+            String typed = s.getString(PASSWORD);
+            if (login.isEmpty()) {
+                SmtpPassword.remove(workspace);
+            } else if (!typed.isEmpty()) {
+                SmtpPassword.save(workspace, vault, Secret.of(typed));
+            }
+            // the typed password leaves the page's memory store once sealed
+            s.setValue(PASSWORD, "");
+            password.load();
             return true;
         } catch (IOException e) {
             setErrorMessage("cannot save " + SmtpSettings.file(workspace) + ": " + e.getMessage());
