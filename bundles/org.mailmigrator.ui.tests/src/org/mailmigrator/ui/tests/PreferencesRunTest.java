@@ -109,6 +109,8 @@ class PreferencesRunTest {
         fill(page.getControl(), "&Port:", "465");
         fill(page.getControl(), "&Security:", "TLS");
         fill(page.getControl(), "&Login (optional):", "notify@example.org");
+        assertFalse(page.performOk(), "a new login needs its password");
+        assertEquals("type the password of the login notify@example.org (it is stored encrypted)", page.getErrorMessage());
         fill(page.getControl(), "Pass&word:", "Ui-Smtp-S3cret");
         assertTrue(page.performOk(), page.getErrorMessage());
         page.getShell().close();

@@ -57,9 +57,8 @@ public final class NotifySettingsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Workspace w = ws.workspace();
         Optional<SmtpSettings> current = SmtpSettings.load(w);
-        boolean fromEnv = System.getenv(VARIABLE) != null && !System.getenv(VARIABLE).isEmpty();
         if (host == null && port == null && security == null && from == null && login == null && passwordFile == null
-                && !fromEnv) {
+                && !passwordInEnvironment()) {
             out.println(current.map(s -> describe(w, s)).orElse("no SMTP server set (" + SmtpSettings.file(w)
                     + "): no notification is sent"));
             return BatchExitCodes.OK;
@@ -109,7 +108,6 @@ public final class NotifySettingsCommand implements Callable<Integer> {
 
     /** Asked for when given, or when a new login has none yet (a prompt if neither file nor variable). */
     private Optional<Secret> password(Workspace w, Optional<SmtpSettings> current, SmtpSettings s) {
-        boolean fromEnv = System.getenv(VARIABLE) != null && !System.getenv(VARIABLE).isEmpty();
         if (s.login().isEmpty()) {
             if (passwordFile != null) {
                 throw new IllegalArgumentException("--smtp-password-file needs a login: give --login LOGIN");
@@ -117,10 +115,15 @@ public final class NotifySettingsCommand implements Callable<Integer> {
             return Optional.empty();
         }
         boolean newLogin = !s.login().equals(current.flatMap(SmtpSettings::login));
-        if (passwordFile == null && !fromEnv && !(newLogin || !SmtpPassword.stored(w))) {
+        if (passwordFile == null && !passwordInEnvironment() && !newLogin && SmtpPassword.stored(w)) {
             return Optional.empty();
         }
         return Optional.of(Passwords.find("smtp", passwordFile, VARIABLE, s.login().get() + " on " + s.host()));
+    }
+
+    private static boolean passwordInEnvironment() {
+        String value = System.getenv(VARIABLE);
+        return value != null && !value.isEmpty();
     }
 
     private static String describe(Workspace w, SmtpSettings s) {

@@ -35,6 +35,8 @@ public final class SmtpPreferencePage extends FieldEditorPreferencePage implemen
     private Workspace workspace;
     private SecretVault vault;
     private StringFieldEditor password;
+    /** The login whose password is stored: another login needs its own. */
+    private Optional<String> storedLogin = Optional.empty();
 
     public SmtpPreferencePage() {
         super(GRID);
@@ -57,6 +59,7 @@ public final class SmtpPreferencePage extends FieldEditorPreferencePage implemen
                 store.setValue(SECURITY, s.security());
                 store.setValue(FROM, s.from());
                 store.setValue(LOGIN, s.login().orElse(""));
+                storedLogin = s.login().filter(l -> SmtpPassword.stored(workspace));
             });
         } catch (IOException | RuntimeException e) {
             setErrorMessage("cannot read " + SmtpSettings.file(workspace) + ": " + e.getMessage());
@@ -89,14 +92,19 @@ public final class SmtpPreferencePage extends FieldEditorPreferencePage implemen
         var s = getPreferenceStore();
         try {
             Optional<String> login = Optional.of(s.getString(LOGIN).trim()).filter(l -> !l.isEmpty());
+            String typed = s.getString(PASSWORD);
+            if (login.isPresent() && typed.isEmpty() && !login.equals(storedLogin)) {
+                setErrorMessage("type the password of the login " + login.get() + " (it is stored encrypted)");
+                return false;
+            }
             new SmtpSettings(s.getString(HOST).trim(), s.getInt(PORT), s.getString(SECURITY), s.getString(FROM).trim(),
                     login).save(workspace);
-            String typed = s.getString(PASSWORD);
             if (login.isEmpty()) {
                 SmtpPassword.remove(workspace);
             } else if (!typed.isEmpty()) {
                 SmtpPassword.save(workspace, vault, Secret.of(typed));
             }
+            storedLogin = login;
             // the typed password leaves the page's memory store once sealed
             s.setValue(PASSWORD, "");
             password.load();
