@@ -22,7 +22,8 @@ import jakarta.mail.internet.MimeMessage;
  * Notification mails through a real SMTP server that requires AUTH (python3-aiosmtpd with an authenticator):
  * the password set with {@code batch notify-settings} is sealed, never in clear in the workspace; AUTH over
  * plaintext is refused until the run allows it; with the right password the mails arrive; with a wrong one
- * none does, the run still completes and says once which server refused which login.
+ * none does, the run still completes and says once which server refused which login; a STARTTLS server whose
+ * certificate the JVM does not trust gets no password and is named once.
  */
 class SmtpAuthTest {
     private static final String LOGIN = "notify@example.org";
@@ -33,18 +34,7 @@ class SmtpAuthTest {
         try (Dovecot src = Dovecot.start(Dovecot.Layout.SLASH);
                 Dovecot dst = Dovecot.start(Dovecot.Layout.SLASH);
                 SmtpServer smtp = SmtpServer.startWithAuth(dir, LOGIN, SECRET)) {
-            Mailboxes.fill(src, "a1", 3, 21, 0);
-            Path csv = dir.resolve("auth.csv");
-            Files.writeString(csv, "EmailAddress,UserName,Password\na1@example.org,a1,testpass\n");
-            Path pw = dir.resolve("admin.pw");
-            Files.writeString(pw, "testpass\n");
-            Path ws = dir.resolve("ws");
-            CliRun imported = CliRun.of("batch", "import", csv.toString(), "--workspace", ws.toString(), "--name", "auth",
-                    "--source-server", "imap://127.0.0.1:" + src.imapPort(), "--destination-server",
-                    "imap://127.0.0.1:" + dst.imapPort(), "--destination-password-file", pw.toString(), "--notify",
-                    "admin@example.org");
-            assertEquals(0, imported.code(), imported.toString());
-
+            Path ws = importBatch(dir, src, dst);
             Path right = dir.resolve("smtp.pw");
             Files.writeString(right, SECRET + "\n");
             CliRun set = notifySettings(ws, "--host", "127.0.0.1", "--port", String.valueOf(smtp.port()), "--security",
@@ -88,6 +78,28 @@ class SmtpAuthTest {
     }
 
     @Test
+    void anUntrustedStarttlsCertificateIsSaidOnceAndNoPasswordIsSent(@TempDir Path dir) throws Exception {
+        try (Dovecot src = Dovecot.start(Dovecot.Layout.SLASH);
+                Dovecot dst = Dovecot.start(Dovecot.Layout.SLASH);
+                SmtpServer smtp = SmtpServer.startWithAuth(dir, LOGIN, SECRET, true)) {
+            Path ws = importBatch(dir, src, dst);
+            Path right = dir.resolve("smtp.pw");
+            Files.writeString(right, SECRET + "\n");
+            CliRun set = notifySettings(ws, "--host", "127.0.0.1", "--port", String.valueOf(smtp.port()), "--security",
+                    "starttls", "--login", LOGIN, "--smtp-password-file", right.toString());
+            assertEquals(0, set.code(), set.toString());
+            assertEquals("", set.err(), "no plaintext caveat with starttls");
+            CliRun run = CliRun.of("batch", "run", "auth", "--workspace", ws.toString(), "--trust-sha256",
+                    src.certificateSha256(), "--trust-sha256", dst.certificateSha256());
+            assertEquals(0, run.code(), run.toString());
+            assertEquals(1, occurrences(run.err(), "SMTP server 127.0.0.1:" + smtp.port()
+                    + ": its certificate is not trusted by the Java trust store"), run.toString());
+            assertEquals(0, smtp.received().size());
+            assertFalse(smtp.log().contains("AUTH"), "the password never reached the server: " + smtp.log());
+        }
+    }
+
+    @Test
     void badSettingsAreNamed(@TempDir Path dir) throws Exception {
         String ws = dir.resolve("ws").toString();
         CliRun noHost = notifySettings(Path.of(ws), "--login", LOGIN);
@@ -105,6 +117,22 @@ class SmtpAuthTest {
         CliRun tls = notifySettings(Path.of(ws), "--host", "smtp.example.org", "--security", "tls");
         assertEquals(0, tls.code(), tls.toString());
         assertTrue(tls.out().contains("smtp.example.org:465 tls, from mailmigrator@localhost, no login"), tls.toString());
+    }
+
+    /** A one-row batch from {@code src} to {@code dst} that notifies admin@example.org; its workspace. */
+    private static Path importBatch(Path dir, Dovecot src, Dovecot dst) throws Exception {
+        Mailboxes.fill(src, "a1", 3, 21, 0);
+        Path csv = dir.resolve("auth.csv");
+        Files.writeString(csv, "EmailAddress,UserName,Password\na1@example.org,a1,testpass\n");
+        Path pw = dir.resolve("admin.pw");
+        Files.writeString(pw, "testpass\n");
+        Path ws = dir.resolve("ws");
+        CliRun imported = CliRun.of("batch", "import", csv.toString(), "--workspace", ws.toString(), "--name", "auth",
+                "--source-server", "imap://127.0.0.1:" + src.imapPort(), "--destination-server",
+                "imap://127.0.0.1:" + dst.imapPort(), "--destination-password-file", pw.toString(), "--notify",
+                "admin@example.org");
+        assertEquals(0, imported.code(), imported.toString());
+        return ws;
     }
 
     private static CliRun notifySettings(Path ws, String... options) {

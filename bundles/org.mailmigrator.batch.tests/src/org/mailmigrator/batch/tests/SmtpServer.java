@@ -23,7 +23,7 @@ import jakarta.mail.internet.MimeMessage;
  * A real SMTP server on loopback: Debian's python3-aiosmtpd run as a separate process, storing what it
  * receives in a Maildir that the test reads back. A missing server fails the test (it never skips).
  * {@link #startWithAuth} runs it from a small script with an authenticator that requires SMTP AUTH (LOGIN or
- * PLAIN, offered without TLS: loopback only) for one login and password.
+ * PLAIN, without TLS on loopback, or after STARTTLS) for one login and password.
  */
 final class SmtpServer implements AutoCloseable {
     private static final Pattern DELIVERY = Pattern.compile("Q(\\d+)\\.");
@@ -48,14 +48,34 @@ final class SmtpServer implements AutoCloseable {
                 "aiosmtpd.handlers.Mailbox", maildir.toString()), dir, maildir, port);
     }
 
-    /** A server that takes mail only after AUTH as {@code login} with {@code password}. */
+    /** A server that takes mail only after AUTH as {@code login} with {@code password}, offered without TLS. */
     static SmtpServer startWithAuth(Path dir, String login, String password) throws Exception {
+        return startWithAuth(dir, login, password, false);
+    }
+
+    /**
+     * With {@code starttls} the server offers STARTTLS with a fresh self-signed certificate (openssl) and
+     * requires it before AUTH, as providers do.
+     */
+    static SmtpServer startWithAuth(Path dir, String login, String password, boolean starttls) throws Exception {
         int port = freePort();
         Path maildir = dir.resolve("smtp-maildir");
         Path script = dir.resolve("smtp_auth_server.py");
         Files.writeString(script, AUTH_SERVER);
-        ProcessBuilder pb = new ProcessBuilder(PYTHON, script.toString(), "127.0.0.1", String.valueOf(port),
-                maildir.toString(), login);
+        List<String> cmd = new ArrayList<>(List.of(PYTHON, script.toString(), "127.0.0.1", String.valueOf(port),
+                maildir.toString(), login));
+        if (starttls) {
+            Path tls = Files.createDirectories(dir.resolve("smtp-tls"));
+            Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-subj", "/CN=localhost", "-keyout", tls.resolve("key.pem").toString(), "-out",
+                    tls.resolve("cert.pem").toString()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("openssl.log").toFile()).start();
+            if (!openssl.waitFor(60, TimeUnit.SECONDS) || openssl.exitValue() != 0) {
+                throw new IOException("openssl did not make the test certificate: " + Files.readString(dir.resolve("openssl.log")));
+            }
+            cmd.add(tls.toString());
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("SMTP_TEST_PASSWORD", password); // not on the command line, where ps shows it
         return launch(pb, dir, maildir, port);
     }
@@ -69,6 +89,12 @@ final class SmtpServer implements AutoCloseable {
 
             host, port, maildir, login = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4].encode()
             password = os.environ["SMTP_TEST_PASSWORD"].encode()
+            tls = {"auth_require_tls": False}
+            if len(sys.argv) > 5:
+                import ssl
+                context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+                context.load_cert_chain(sys.argv[5] + "/cert.pem", sys.argv[5] + "/key.pem")
+                tls = {"tls_context": context, "require_starttls": True, "auth_require_tls": True}
 
             def authenticator(server, session, envelope, mechanism, data):
                 ok = isinstance(data, LoginPassword) and data.login == login and data.password == password
@@ -76,7 +102,7 @@ final class SmtpServer implements AutoCloseable {
                 return AuthResult(success=ok, handled=False)  # False: the server answers 535 itself
 
             Controller(Mailbox(maildir), hostname=host, port=port, authenticator=authenticator,
-                       auth_required=True, auth_require_tls=False).start()
+                       auth_required=True, **tls).start()
             threading.Event().wait()
             """;
 

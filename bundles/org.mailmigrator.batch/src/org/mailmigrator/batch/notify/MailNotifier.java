@@ -1,5 +1,6 @@
 package org.mailmigrator.batch.notify;
 
+import java.security.cert.CertificateException;
 import java.util.Date;
 import java.util.Optional;
 import java.util.Properties;
@@ -7,6 +8,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+
+import javax.net.ssl.SSLHandshakeException;
 
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.mailmigrator.batch.BatchSpec;
@@ -31,7 +34,8 @@ import jakarta.mail.internet.MimeMessage;
  * slow SMTP server never holds a migration; a mail that cannot be sent is reported to {@code problems} and
  * never fails the batch. With a login the server is asked for SMTP AUTH; the password never crosses a
  * plaintext connection unless the run allows plaintext explicitly. A refused login, or AUTH that cannot be
- * done, is reported once and stops the notifications of this run: repeating it for every failed migration
+ * done, or an untrusted server certificate, is reported once and stops the notifications of this run:
+ * repeating it for every failed migration
  * would bury the one line that matters (and lock the account at some providers).
  */
 public final class MailNotifier implements BatchListener, AutoCloseable {
@@ -125,17 +129,39 @@ public final class MailNotifier implements BatchListener, AutoCloseable {
                 }
                 return;
             }
+            String server = "SMTP server " + smtp.host() + ":" + smtp.port();
             try {
                 deliver(subject, body);
             } catch (AuthenticationFailedException e) {
-                stopped = "SMTP server " + smtp.host() + ":" + smtp.port() + " refused the login "
-                        + smtp.login().orElse("") + " (wrong password?): " + String.valueOf(e.getMessage()).trim();
-                reported = true;
-                problems.accept(stopped + "; notification '" + subject + "' and the later ones of this run are not sent");
+                stop(server + " refused the login " + smtp.login().orElse("") + " (wrong password?): "
+                        + String.valueOf(e.getMessage()).trim(), subject);
             } catch (MessagingException | RuntimeException e) {
-                problems.accept("notification '" + subject + "' to " + to + " not sent: " + e.getMessage());
+                Throwable tls = untrusted(e);
+                if (tls != null) {
+                    stop(server + ": its certificate is not trusted by the Java trust store (" + tls.getMessage()
+                            + "); give it a certificate of a public CA, or add its CA to the JVM's trust store", subject);
+                } else {
+                    problems.accept("notification '" + subject + "' to " + to + " not sent: " + e.getMessage());
+                }
             }
         });
+    }
+
+    /** A failure every later mail would meet too: said once, and no further mail is tried. */
+    private void stop(String why, String subject) {
+        stopped = why;
+        reported = true;
+        problems.accept(why + "; notification '" + subject + "' and the later ones of this run are not sent");
+    }
+
+    /** The TLS failure under {@code e}, when the server's certificate was refused: the same for every mail. */
+    private static Throwable untrusted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SSLHandshakeException || t instanceof CertificateException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private void deliver(String subject, String body) throws MessagingException {
