@@ -1,9 +1,6 @@
 package org.mailmigrator.batch.internal;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,10 +64,6 @@ final class OptionColumns {
     }
 
     private static Instant instant(String v) {
-        try {
-            return v.contains("T") ? Instant.parse(v) : LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + v + "' is not a date (2024-01-31) or an instant (2024-01-31T22:00:00Z)");
-        }
+        return MessageLimits.parseDate(v);
     }
 }

@@ -1,6 +1,9 @@
 package org.mailmigrator.core.model;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -52,6 +55,20 @@ public record MessageLimits(Optional<Instant> since, Optional<Instant> before, O
             throw new IllegalArgumentException("'" + text.trim() + "' is not a size like 25M, 512K or 1048576");
         }
         return Long.parseLong(m.group(1)) << shift(m.group(2).toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * A date limit as people write it: an ISO date (midnight UTC) or an ISO instant.
+     *
+     * @throws IllegalArgumentException saying what is expected
+     */
+    public static Instant parseDate(String text) {
+        String v = text.trim();
+        try {
+            return v.contains("T") ? Instant.parse(v) : LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + v + "' is not a date (2024-01-31) or an instant (2024-01-31T22:00:00Z)");
+        }
     }
 
     /** The largest exact unit: 26214400 reads 25M, 1000 reads 1000. */

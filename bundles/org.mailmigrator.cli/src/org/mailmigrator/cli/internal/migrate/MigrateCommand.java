@@ -4,11 +4,13 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +22,7 @@ import org.mailmigrator.core.connector.ConnectorRegistry;
 import org.mailmigrator.core.engine.MigrationEngine;
 import org.mailmigrator.core.engine.MigrationReport;
 import org.mailmigrator.core.engine.MigrationSettings;
+import org.mailmigrator.core.model.MessageLimits;
 import org.mailmigrator.core.engine.SessionFactory;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.Role;
@@ -72,12 +75,36 @@ public final class MigrateCommand implements Callable<Integer> {
     private List<String> map = new ArrayList<>();
     @Option(names = "--mirror", description = "also remove from the target what was deleted on the source")
     private boolean mirror;
+    @Option(names = "--since", paramLabel = "DATE", description = "only messages received at or after DATE (2024-01-31, UTC)")
+    private String since;
+    @Option(names = "--before", paramLabel = "DATE", description = "only messages received before DATE")
+    private String before;
+    @Option(names = "--max-size", paramLabel = "SIZE", description = "skip (and report) messages larger than SIZE (25M, 512K)")
+    private String maxSize;
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "3", description = "folders copied in parallel (default 3)")
     private int parallel;
     @Option(names = "--report", paramLabel = "FILE.json", description = "write a JSON report")
     private Path report;
     @Option(names = "--state", paramLabel = "DIR", description = "where the incremental state is kept (default: <workspace>/state)")
     private Path state;
+
+    /** The message limits of --since/--before/--max-size; a wrong value names its option. */
+    private MessageLimits limits() {
+        return new MessageLimits(date("--since", since), date("--before", before),
+                Optional.ofNullable(maxSize).map(v -> named("--max-size", () -> MessageLimits.parseSize(v))));
+    }
+
+    private static Optional<Instant> date(String option, String value) {
+        return Optional.ofNullable(value).map(v -> named(option, () -> MessageLimits.parseDate(v)));
+    }
+
+    private static <T> T named(String option, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
+    }
 
     public MigrateCommand(ConnectorRegistry registry) {
         this.registry = registry;
@@ -105,7 +132,7 @@ public final class MigrateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--allow-plaintext has no effect with imaps:// on both sides");
             }
             settings = MigrationSettings.defaults().withFilters(include, exclude, maps()).withDryRun(dryRun)
-                    .withMirror(mirror).withParallelism(Math.max(1, parallel));
+                    .withMirror(mirror).withParallelism(Math.max(1, parallel)).withLimits(limits());
             srcPassword = Passwords.find("source", sourcePasswordFile, "MAILMIGRATOR_SOURCE_PASSWORD", src.toString());
             dstPassword = Passwords.find("target", targetPasswordFile, "MAILMIGRATOR_TARGET_PASSWORD", dst.toString());
         } catch (IllegalArgumentException e) {

@@ -110,6 +110,35 @@ class CliMigrateTest {
     }
 
     @Test
+    void sinceBeforeAndMaxSizeLimitWhatIsCopiedAndTheBigMessageIsReported(@TempDir Path dir) throws Exception {
+        List<TestCorpus.Mail> mails = Corpus.load(dovecot, "lim-cli-src", 3);
+        java.time.Instant since = java.time.Instant.parse("2015-01-01T00:00:00Z");
+        java.time.Instant before = java.time.Instant.parse("2024-01-01T00:00:00Z");
+        long inside = mails.stream().filter(m -> !m.date().isBefore(since) && m.date().isBefore(before)).count();
+        long small = mails.stream().filter(m -> !m.date().isBefore(since) && m.date().isBefore(before)
+                && m.bytes().length <= 1 << 20).count();
+        assertTrue(inside > small && small > 0 && inside < mails.size(), "the corpus has messages on every side of the limits");
+        CliRun run = CliRun.of(CliRun.migrate(dir, imap("lim-cli-src"), imap("lim-cli-dst"), Dovecot.PASSWORD,
+                Dovecot.PASSWORD, "--allow-plaintext", "--since", "2015-01-01", "--before", "2024-01-01", "--max-size", "1M"));
+        assertEquals(6, run.code(), "a skipped item: " + run);
+        assertTrue(run.out().contains("copied           " + small + " message(s)"), run.out());
+        assertTrue(run.out().contains("larger than the migration's size limit of 1048576 bytes"), run.out());
+        try (ImapProbe p = ImapProbe.login(dovecot, "lim-cli-dst")) {
+            assertEquals(small, p.snapshot().values().stream().mapToLong(List::size).sum());
+        }
+        CliRun size = CliRun.of(CliRun.migrate(dir, imap("a"), imap("b"), "p", "p", "--max-size", "lots"));
+        assertEquals(2, size.code(), size.toString());
+        assertTrue(size.err().contains("--max-size: 'lots' is not a size like 25M"), size.toString());
+        CliRun date = CliRun.of(CliRun.migrate(dir, imap("a"), imap("b"), "p", "p", "--since", "31/01/2024"));
+        assertEquals(2, date.code(), date.toString());
+        assertTrue(date.err().contains("--since: '31/01/2024' is not a date (2024-01-31)"), date.toString());
+        CliRun empty = CliRun.of(CliRun.migrate(dir, imap("a"), imap("b"), "p", "p", "--since", "2024-01-01", "--before",
+                "2015-01-01"));
+        assertEquals(2, empty.code(), empty.toString());
+        assertTrue(empty.err().contains("the date limits select nothing"), empty.toString());
+    }
+
+    @Test
     void badOptionsAreUsageErrorsNamingTheOption(@TempDir Path dir) throws Exception {
         CliRun url = CliRun.of(CliRun.migrate(dir, "pop3://a@b", imap("x"), "p", "p"));
         assertEquals(2, url.code(), url.toString());
