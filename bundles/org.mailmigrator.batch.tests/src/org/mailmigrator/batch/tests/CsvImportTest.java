@@ -105,6 +105,31 @@ class CsvImportTest {
     }
 
     @Test
+    void imapsyncSizeAgeAndFolderMappingOptionsBecomeTheMigrationsLimits() {
+        String csv = """
+                h1;u1;pw;h2;u1b;pw;--maxsize 10000000 --maxage 365 --minage 30 --f1f2 "Sent Items=Sent" --f1f2 Old=Archive;
+                h1;u2;pw;h2;u2b;pw;--maxsize 10M;
+                h1;u3;pw;h2;u3b;pw;--maxage soon --f1f2 nodest;
+                h1;u4;pw;h2;u4b;pw;--maxage 30 --minage 365;
+                """;
+        java.time.Instant now = java.time.Instant.now();
+        ImportResult r = read(csv, ImportOptions.auto());
+        assertEquals(1, r.pairs().size(), problems(r));
+        var o = r.pairs().get(0).migration().options();
+        assertEquals(Optional.of(10_000_000L), o.limits().maxSize());
+        long sinceDays = java.time.Duration.between(o.limits().since().orElseThrow(), now).toDays();
+        long beforeDays = java.time.Duration.between(o.limits().before().orElseThrow(), now).toDays();
+        assertTrue(sinceDays >= 364 && sinceDays <= 365, "since " + o.limits().since());
+        assertTrue(beforeDays >= 29 && beforeDays <= 30, "before " + o.limits().before());
+        assertEquals(java.util.Map.of("Sent Items", "Sent", "Old", "Archive"), o.folderMap());
+        String p = problems(r);
+        assertTrue(p.contains("line 2, column 7 (options): --maxsize '10M' is not a number of bytes"), p);
+        assertTrue(p.contains("line 3, column 7 (options): --maxage 'soon' is not a number of days"), p);
+        assertTrue(p.contains("line 3, column 7 (options): --f1f2 'nodest' is not SOURCE=DESTINATION"), p);
+        assertTrue(p.contains("line 4, column 7 (options): --maxage/--minage: the date limits select nothing"), p);
+    }
+
+    @Test
     void exchangeCsvWithBomQuotesAndBatchServers() {
         String csv = "\uFEFFEmailAddress,UserName,Password,UserRoot\r\n"
                 + "alice@contoso.com,alice,\"pa,ss\",\r\n"

@@ -1,15 +1,20 @@
 package org.mailmigrator.batch.internal;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import org.mailmigrator.batch.csv.ServerAddress;
 import org.mailmigrator.core.model.ItemKind;
+import org.mailmigrator.core.model.MessageLimits;
 import org.mailmigrator.core.model.MigrationOptions;
 import org.mailmigrator.core.model.Secret;
 
@@ -17,8 +22,9 @@ import org.mailmigrator.core.model.Secret;
  * imapsync's {@code file.txt}: {@code host1;user1;password1;host2;user2;password2;[options];} with
  * {@code #} comments. The seventh column holds imapsync options for that row; the ones with a meaning here
  * are {@code --ssl1/2} (implicit TLS), {@code --tls1/2} (STARTTLS), {@code --port1/2 N},
- * {@code --folder NAME}, {@code --include REGEX}, {@code --exclude REGEX} and {@code --delete2}; any other
- * option is reported rather than silently ignored. A bare host means STARTTLS on 143, as in imapsync.
+ * {@code --folder NAME}, {@code --include REGEX}, {@code --exclude REGEX}, {@code --f1f2 SRC=DST},
+ * {@code --maxsize BYTES}, {@code --maxage DAYS}, {@code --minage DAYS} (days counted back from the import) and
+ * {@code --delete2}; any other option is reported rather than silently ignored. A bare host means STARTTLS on 143, as in imapsync.
  */
 final class ImapsyncRows implements RowReader {
     private static final List<String> NAMES = List.of("host1", "user1", "password1", "host2", "user2", "password2",
@@ -62,7 +68,8 @@ final class ImapsyncRows implements RowReader {
                 case "--tls1" -> o.src.put("security", "starttls");
                 case "--tls2" -> o.dst.put("security", "starttls");
                 case "--delete2" -> o.mirror = true;
-                case "--port1", "--port2", "--folder", "--include", "--exclude" -> {
+                case "--port1", "--port2", "--folder", "--include", "--exclude", "--maxsize", "--maxage", "--minage",
+                        "--f1f2" -> {
                     if (next == null) {
                         r.problem(6, "option " + w + " needs a value");
                     } else {
@@ -79,8 +86,14 @@ final class ImapsyncRows implements RowReader {
         if (o.dst.containsKey("security") && !o.dst.containsKey("port") && dst != null) {
             o.dst.put("port", o.dst.get("security").equals("tls") ? "993" : "143");
         }
-        r.accept(src, o.src, srcLogin, srcPw, dst, o.dst, dstLogin, dstPw,
-                new MigrationOptions(Set.of(ItemKind.MAIL), o.include, o.exclude, Map.of(), o.mirror));
+        MessageLimits limits = MessageLimits.NONE;
+        try {
+            limits = new MessageLimits(o.since, o.before, o.maxSize);
+        } catch (IllegalArgumentException e) {
+            r.problem(6, "--maxage/--minage: " + e.getMessage());
+        }
+        r.accept(src, o.src, srcLogin, srcPw, dst, o.dst, dstLogin, dstPw, new MigrationOptions(Set.of(ItemKind.MAIL),
+                o.include, o.exclude, o.map, o.mirror, limits, Optional.empty()));
     }
 
     private static final class Options {
@@ -88,7 +101,11 @@ final class ImapsyncRows implements RowReader {
         final Map<String, String> dst = new HashMap<>();
         final List<String> include = new ArrayList<>();
         final List<String> exclude = new ArrayList<>();
+        final Map<String, String> map = new LinkedHashMap<>();
         boolean mirror;
+        Optional<Long> maxSize = Optional.empty();
+        Optional<Instant> since = Optional.empty();
+        Optional<Instant> before = Optional.empty();
     }
 
     private static void valued(Rows.Row r, Options o, String option, String value) {
@@ -101,6 +118,31 @@ final class ImapsyncRows implements RowReader {
                 }
             }
             case "--folder" -> o.include.add("^" + Pattern.quote(value) + "$");
+            case "--maxsize" -> {
+                if (!value.matches("\\d{1,15}") || Long.parseLong(value) < 1) {
+                    r.problem(6, "--maxsize '" + value + "' is not a number of bytes");
+                } else {
+                    o.maxSize = Optional.of(Long.parseLong(value));
+                }
+            }
+            case "--maxage", "--minage" -> {
+                // imapsync counts days back from each run; a batch fixes the day when the file is imported
+                if (!value.matches("\\d{1,6}")) {
+                    r.problem(6, option + " '" + value + "' is not a number of days");
+                } else if (option.equals("--maxage")) {
+                    o.since = Optional.of(Instant.now().minus(Duration.ofDays(Long.parseLong(value))));
+                } else {
+                    o.before = Optional.of(Instant.now().minus(Duration.ofDays(Long.parseLong(value))));
+                }
+            }
+            case "--f1f2" -> {
+                int eq = value.indexOf('=');
+                if (eq <= 0 || eq == value.length() - 1) {
+                    r.problem(6, "--f1f2 '" + value + "' is not SOURCE=DESTINATION");
+                } else {
+                    o.map.put(value.substring(0, eq), value.substring(eq + 1));
+                }
+            }
             default -> {
                 try {
                     Pattern.compile(value);
