@@ -11,32 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.core.pim.PimOutcome;
 import org.mailmigrator.core.pim.PimReport;
 import org.mailmigrator.testing.Radicale;
 
 /** The ICS corpus into a real Radicale on loopback, read back and compared field by field; re-runs. */
-class CalendarsToRadicaleTest {
+class CalendarsToRadicaleTest extends AgainstRadicale {
     private static final List<String> VALID = List.of("allday-floating", "dst-recurrence", "overrides", "rdate-exdate",
             "tasks", "tzid-without-vtimezone", "windows-zones");
 
-    @TempDir
-    Path dir;
-    Radicale server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = Radicale.start(Files.createDirectories(dir.resolve("radicale")));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
 
     @Test
     void everyEventAndTaskArrivesFieldByFieldAndASecondRunCreatesNothing() throws Exception {

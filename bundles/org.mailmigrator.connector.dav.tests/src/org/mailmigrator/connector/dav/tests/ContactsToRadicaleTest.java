@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.core.pim.PimOutcome;
 import org.mailmigrator.core.pim.PimReport;
 
@@ -23,20 +19,7 @@ import ezvcard.VCard;
 import org.mailmigrator.testing.Radicale;
 
 /** The VCF corpus (vCard 2.1 quoted-printable Latin-1, 3.0 from Google, 4.0 from Apple) into a real Radicale. */
-class ContactsToRadicaleTest {
-    @TempDir
-    Path dir;
-    Radicale server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = Radicale.start(Files.createDirectories(dir.resolve("radicale")));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+class ContactsToRadicaleTest extends AgainstRadicale {
 
     @Test
     void everyContactArrivesFieldByFieldAndASecondRunCreatesNothing() throws Exception {

@@ -10,10 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.connector.ical.internal.IcsFolderReader;
 import org.mailmigrator.core.pim.PimEntry;
 import org.mailmigrator.core.spi.ConnectorException.AccountFailure;
@@ -21,20 +18,7 @@ import org.mailmigrator.core.spi.ConnectorException.AccountFailure.Reason;
 import org.mailmigrator.testing.Radicale;
 
 /** Wrong password, TLS against a plain port, nothing listening, plaintext not allowed, no collection, not a calendar. */
-class DavFailuresTest {
-    @TempDir
-    Path dir;
-    Radicale server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = Radicale.start(Files.createDirectories(dir.resolve("radicale")));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+class DavFailuresTest extends AgainstRadicale {
 
     @Test
     void aWrongPasswordIsAnAuthenticationFailureNamingTheLogin() {

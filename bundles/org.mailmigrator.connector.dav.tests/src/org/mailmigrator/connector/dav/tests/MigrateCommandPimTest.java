@@ -8,29 +8,18 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.cli.Cli;
 import org.mailmigrator.testing.Radicale;
 
 /** {@code mailmigrator migrate} with .ics/.vcf sources and caldav+/carddav+ targets, against a real Radicale. */
-class MigrateCommandPimTest {
-    @TempDir
-    Path dir;
-    Radicale server;
+class MigrateCommandPimTest extends AgainstRadicale {
     Path password;
 
     @BeforeEach
-    void start() throws Exception {
-        server = Radicale.start(Files.createDirectories(dir.resolve("radicale")));
+    void writePassword() throws Exception {
         password = Files.writeString(dir.resolve("pw"), Radicale.PASSWORD + "\n");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
     }
 
     private record Run(int code, String out, String err) {
