@@ -22,6 +22,11 @@ public interface MailStore {
     /** Creates a folder (and its missing parents); {@code holdsMessages=false} makes a pure parent. */
     void create(String folder, boolean holdsMessages) throws ConnectorException;
 
+    /**
+     * Subscribes a folder.
+     *
+     * @throws ConnectorException.ItemFailure when the server refuses (the run goes on with a warning)
+     */
     void subscribe(String folder) throws ConnectorException;
 
     /** Selects a folder, read-only or for writing. */

@@ -6,10 +6,15 @@ import org.mailmigrator.core.spi.ConnectorException;
 
 /**
  * Receives the messages a {@link Mailbox#read} call fetches, a group at a time (as fetched in one round
- * trip), in the order asked; messages expunged meanwhile are left out.
+ * trip), in the order asked. A message that could not be read is told to {@link #unread} with the reason;
+ * a message neither accepted nor told is taken as not fetched (never as expunged) by the engine.
  */
 @FunctionalInterface
 public interface MessageReader {
     /** The bodies are valid only during this call. */
     void accept(List<Fetched> group) throws ConnectorException;
+
+    /** A message the source did not hand over: proven expunged, or not fetched with a reason. */
+    default void unread(Unread message) throws ConnectorException {
+    }
 }

@@ -35,6 +35,7 @@ final class ReportFile {
         root.put("durationSeconds", r.duration().toMillis() / 1000.0);
         root.put("messagesPerSecond", Math.round(r.messagesPerSecond() * 10) / 10.0);
         root.put("skipped", r.skipped().stream().map(ReportFile::skipped).toList());
+        root.put("warnings", r.warnings());
         root.put("folders", r.plan().stream().map(ReportFile::folder).toList());
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {

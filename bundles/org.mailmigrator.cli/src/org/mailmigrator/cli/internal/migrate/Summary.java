@@ -48,6 +48,9 @@ final class Summary {
         out.printf(Locale.ROOT, "  duration         %.1f s%n", seconds);
         out.printf(Locale.ROOT, "  rate             %.1f msgs/s, %.1f MB/s%n", r.messagesPerSecond(),
                 r.bytes() / 1e6 / Math.max(seconds, 0.001));
+        for (String w : r.warnings()) {
+            out.println("  warning: " + w);
+        }
         for (SkippedItem s : r.skipped()) {
             out.printf(Locale.ROOT, "  skipped: folder '%s' uid %d, subject '%s', date %s, %d bytes: %s%n", s.folder(),
                     s.uid(), s.subject() == null ? "" : s.subject(), s.date(), s.size(), s.reason());

@@ -42,11 +42,15 @@ final class ImapProbe implements AutoCloseable {
     }
 
     static ImapProbe login(Dovecot dovecot, String user) throws Exception {
+        return login(Dovecot.HOST, dovecot.imapPort(), user, Dovecot.PASSWORD);
+    }
+
+    static ImapProbe login(String host, int port, String user, String password) throws Exception {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(IMAPStore.class.getClassLoader());
         try {
             IMAPStore store = (IMAPStore) Session.getInstance(new Properties()).getStore("imap");
-            store.connect(Dovecot.HOST, dovecot.imapPort(), user, Dovecot.PASSWORD);
+            store.connect(host, port, user, password);
             return new ImapProbe(store);
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
@@ -137,7 +141,8 @@ final class ImapProbe implements AutoCloseable {
 
     List<String> messages(String folder) throws Exception {
         IMAPFolder f = (IMAPFolder) store.getFolder(folder);
-        f.open(Folder.READ_ONLY);
+        // read-write only so that Angus leaves it with UNSELECT: hoodiecrow expunges on CLOSE even after EXAMINE
+        f.open(Folder.READ_WRITE);
         try {
             List<String> lines = new ArrayList<>();
             if (f.getMessageCount() == 0) {

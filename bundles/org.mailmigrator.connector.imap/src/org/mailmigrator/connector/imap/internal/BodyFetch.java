@@ -1,7 +1,6 @@
 package org.mailmigrator.connector.imap.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +23,7 @@ import org.eclipse.angus.mail.imap.protocol.UID;
 import org.mailmigrator.core.mail.Fetched;
 import org.mailmigrator.core.mail.MessageInfo;
 import org.mailmigrator.core.mail.MessageReader;
+import org.mailmigrator.core.mail.Unread;
 import org.mailmigrator.core.spi.ConnectorException;
 
 /**
@@ -55,14 +56,17 @@ final class BodyFetch {
             return t;
         });
         try {
-            Future<List<Fetched>> next = groups.isEmpty() ? null : prefetch.submit(() -> fetch(groups.get(0)));
+            Future<Result> next = groups.isEmpty() ? null : prefetch.submit(() -> fetch(groups.get(0)));
             for (int i = 0; i < groups.size(); i++) {
-                List<Fetched> current = await(next);
+                Result current = await(next);
                 Group following = i + 1 < groups.size() ? groups.get(i + 1) : null;
                 next = following == null ? null : prefetch.submit(() -> fetch(following));
                 try {
-                    if (!current.isEmpty()) {
-                        reader.accept(current);
+                    if (!current.fetched().isEmpty()) {
+                        reader.accept(current.fetched());
+                    }
+                    for (Unread u : current.unread()) {
+                        reader.unread(u);
                     }
                 } finally {
                     delete(groups.get(i));
@@ -100,7 +104,7 @@ final class BodyFetch {
         return groups;
     }
 
-    private static List<Fetched> await(Future<List<Fetched>> f) throws ConnectorException {
+    private static Result await(Future<Result> f) throws ConnectorException {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -114,56 +118,67 @@ final class BodyFetch {
         }
     }
 
-    private List<Fetched> fetch(Group g) throws ConnectorException {
-        if (g.messages.size() == 1 && g.messages.get(0).size() > BIG) {
-            return fetchBig(g);
+    /** What one group gave: the bodies that came, and the messages that did not, each with its reason. */
+    record Result(List<Fetched> fetched, List<Unread> unread) {
+        static Result of(Fetched f) {
+            return new Result(List.of(f), List.of());
         }
-        Map<Long, ByteArray> bodies = new HashMap<>();
-        Response[] rs = box.run("fetching messages", "UID FETCH "
-                + UidSets.format(g.messages.stream().map(MessageInfo::uid).toList()) + " (UID BODY.PEEK[])");
-        for (Response r : rs) {
-            if (r instanceof FetchResponse f && f.getItem(UID.class) != null && f.getItem(BODY.class) != null) {
-                bodies.put(f.getItem(UID.class).uid, f.getItem(BODY.class).getByteArray());
-            }
+
+        static Result of(Unread u) {
+            return new Result(List.of(), List.of(u));
         }
-        List<Fetched> fetched = new ArrayList<>();
-        for (MessageInfo m : g.messages) {
-            ByteArray body = bodies.remove(m.uid());
-            if (body != null) { // absent: expunged on the source meanwhile, nothing to copy
-                fetched.add(new Fetched(m, Bodies.of(body)));
-            }
-        }
-        return fetched;
     }
 
-    private List<Fetched> fetchBig(Group g) throws ConnectorException {
-        MessageInfo m = g.messages.get(0);
+    private Result fetch(Group g) throws ConnectorException {
+        if (g.messages.size() == 1 && g.messages.get(0).size() > BIG) {
+            return new BigFetch(box).fetch(g.messages.get(0), spool(g));
+        }
+        Map<Long, ByteArray> bodies = new HashMap<>();
+        collect(g.messages.stream().map(MessageInfo::uid).toList(), bodies);
+        List<Long> missing = g.messages.stream().map(MessageInfo::uid).filter(u -> !bodies.containsKey(u)).toList();
+        Set<Long> present = Absence.stillPresent(box, missing);
+        for (long uid : present) { // once more, alone: a passing glitch must not cost a run
+            collect(List.of(uid), bodies);
+        }
+        List<Fetched> fetched = new ArrayList<>();
+        List<Unread> unread = new ArrayList<>();
+        for (MessageInfo m : g.messages) {
+            ByteArray body = bodies.remove(m.uid());
+            if (body != null) {
+                fetched.add(new Fetched(m, Bodies.of(body)));
+            } else if (present.contains(m.uid())) {
+                unread.add(Unread.notFetched(m, "the source server returned no content for this message; "
+                        + "it will be tried again on the next run"));
+            } else {
+                unread.add(Unread.expunged(m));
+            }
+        }
+        return new Result(fetched, unread);
+    }
+
+    /** Whole bodies by UID; a partial or empty-section answer is not a whole body and is left out. */
+    private void collect(List<Long> uids, Map<Long, ByteArray> bodies) throws ConnectorException {
+        Response[] rs = box.run("fetching messages", "UID FETCH " + UidSets.format(uids) + " (UID BODY.PEEK[])");
+        for (Response r : rs) {
+            if (r instanceof FetchResponse f && f.getItem(UID.class) != null) {
+                BODY b = f.getItem(BODY.class);
+                if (b != null && b.getByteArray() != null && b.getSection().isEmpty() && b.getOrigin() <= 0) {
+                    bodies.put(f.getItem(UID.class).uid, b.getByteArray());
+                }
+            }
+        }
+    }
+
+    private static FileChannel spool(Group g) throws ConnectorException {
         try {
             // DELETE_ON_CLOSE unlinks the file at once on Linux: even a SIGKILL leaves no spool file behind
             Path path = Files.createTempFile("mailmigrator-", ".eml");
             g.spool = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
                     StandardOpenOption.DELETE_ON_CLOSE);
-            long size = 0;
-            boolean present = false;
-            for (long offset = 0;; offset += BIG) {
-                ByteArray chunk = chunk(m.uid(), offset);
-                if (chunk == null) {
-                    break;
-                }
-                present = true;
-                ByteBuffer buffer = ByteBuffer.wrap(chunk.getBytes(), chunk.getStart(), chunk.getCount());
-                while (buffer.hasRemaining()) {
-                    g.spool.write(buffer);
-                }
-                size += chunk.getCount();
-                if (chunk.getCount() < BIG) {
-                    break;
-                }
-            }
-            return present ? List.of(new Fetched(m, Bodies.of(g.spool, size))) : List.of();
+            return g.spool;
         } catch (IOException e) {
-            throw new ConnectorException.TransientFailure("cannot spool message " + m.uid()
-                    + " to a temporary file: " + e.getMessage(), e);
+            throw new ConnectorException.TransientFailure("cannot create a temporary file for message "
+                    + g.messages.get(0).uid() + ": " + e.getMessage(), e);
         }
     }
 
@@ -176,17 +191,5 @@ final class BodyFetch {
             }
             g.spool = null;
         }
-    }
-
-    private ByteArray chunk(long uid, long offset) throws ConnectorException {
-        Response[] rs = box.run("fetching a big message", "UID FETCH " + uid + " (UID BODY.PEEK[]<" + offset + "."
-                + BIG + ">)");
-        for (Response r : rs) {
-            if (r instanceof FetchResponse f && f.getItem(UID.class) != null && f.getItem(UID.class).uid == uid
-                    && f.getItem(BODY.class) != null) {
-                return f.getItem(BODY.class).getByteArray();
-            }
-        }
-        return null;
     }
 }

@@ -42,6 +42,18 @@ final class ImapFailures {
                     + " with --trust-sha256 " + trust.refusedFingerprint()
                     + " (in the workbench: the trusted certificates of Preferences > Mail Migrator)", Reason.CERTIFICATE, e);
         }
+        if (s.security() != ImapSettings.Security.TLS && has(e, GreetingSockets.NoGreeting.class)) {
+            if (PortProbe.speaksTls(s.host(), s.port())) {
+                return new ConnectorException.AccountFailure(who + ": this port speaks TLS; use imaps:// (security tls)",
+                        Reason.CONNECTION, e);
+            }
+            return new ConnectorException.TransientFailure("connecting to " + who + ": " + rootMessage(e), e);
+        }
+        if (s.security() == ImapSettings.Security.TLS && has(e, SSLException.class) && trust != null
+                && trust.refusedFingerprint() == null && PortProbe.speaksPlainImap(s.host(), s.port())) {
+            return new ConnectorException.AccountFailure(who + ": this port speaks plain IMAP; use imap:// (STARTTLS)",
+                    Reason.CONNECTION, e);
+        }
         String text = String.valueOf(e.getMessage());
         if (text.contains("STARTTLS")) {
             return new ConnectorException.AccountFailure(who + ": the server does not offer STARTTLS, which is "
@@ -89,10 +101,10 @@ final class ImapFailures {
         while (c.getCause() != null && c.getCause() != c) {
             c = c.getCause();
         }
-        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+        return c.getMessage() == null ? c.getClass().getSimpleName() : ServerText.decode(c.getMessage());
     }
 
     private static String clean(String serverText) {
-        return serverText == null ? "" : serverText.replaceAll("\\s*\\(\\d+\\.\\d+ \\+ [^)]*secs\\)", "").trim();
+        return ServerText.clean(serverText);
     }
 }

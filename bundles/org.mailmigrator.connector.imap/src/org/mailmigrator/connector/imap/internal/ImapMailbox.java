@@ -72,6 +72,27 @@ final class ImapMailbox implements Mailbox {
         }
     }
 
+    /**
+     * Opens the folder again on a new connection after the old one dropped (to resume a big message where
+     * it was cut); a changed UIDVALIDITY makes every UID meaningless, so the whole folder is retried then.
+     */
+    void reopen() throws ConnectorException {
+        int mode = folder.isOpen() ? folder.getMode() : Folder.READ_ONLY;
+        close();
+        try {
+            if (session.condstore()) {
+                folder.open(mode, ResyncData.CONDSTORE);
+            } else {
+                folder.open(mode);
+            }
+            if (folder.getUIDValidity() != status.uidValidity()) {
+                throw new ConnectorException.TransientFailure("UIDVALIDITY of '" + name() + "' changed", null);
+            }
+        } catch (MessagingException e) {
+            throw ImapFailures.during("opening folder '" + name() + "' again", e);
+        }
+    }
+
     String name() {
         return folder.getFullName();
     }
@@ -161,8 +182,7 @@ final class ImapMailbox implements Mailbox {
             }
         });
         if (result instanceof ProtocolException refused) {
-            throw new ConnectorException.ItemFailure("the destination refused the message: "
-                    + String.valueOf(refused.getMessage()).replaceAll("\\s*\\(\\d+\\.\\d+ \\+ [^)]*secs\\)", ""),
+            throw new ConnectorException.ItemFailure("the destination refused the message: " + ServerText.of(refused),
                     refused);
         }
         return result instanceof AppendUID a ? OptionalLong.of(a.uid) : OptionalLong.empty();

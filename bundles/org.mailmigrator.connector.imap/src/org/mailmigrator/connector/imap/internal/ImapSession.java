@@ -11,7 +11,9 @@ import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 
+import org.eclipse.angus.mail.iap.BadCommandException;
 import org.eclipse.angus.mail.iap.CommandFailedException;
+import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.protocol.ListInfo;
@@ -68,11 +70,13 @@ public final class ImapSession implements ConnectorSession, MailStore {
             props.put(p + "ssl.checkserveridentity", String.valueOf(s.trustSha256().isEmpty()));
             props.put(p + "starttls.enable", String.valueOf(s.security() == ImapSettings.Security.STARTTLS));
             props.put(p + "starttls.required", String.valueOf(s.security() == ImapSettings.Security.STARTTLS));
+            props.put("mail.imap.socketFactory", new GreetingSockets());
+            props.put("mail.imap.socketFactory.fallback", "false");
             props.put(p + "connectiontimeout", "30000");
             props.put(p + "timeout", "300000");
             props.put(p + "connectionpoolsize", "2");
             Session session = Session.getInstance(props);
-            IMAPStore store = (IMAPStore) session.getStore(protocol);
+            IMAPStore store = new TolerantStore(session, s.security() == ImapSettings.Security.TLS);
             char[] pw = password.reveal();
             try {
                 store.connect(s.host(), s.port(), s.login(), new String(pw));
@@ -173,10 +177,18 @@ public final class ImapSession implements ConnectorSession, MailStore {
 
     @Override
     public void subscribe(String folder) throws ConnectorException {
-        command("SUBSCRIBE " + folder, p -> {
-            p.subscribe(folder);
-            return null;
+        Object refused = command("SUBSCRIBE " + folder, p -> {
+            try {
+                p.subscribe(folder);
+                return null;
+            } catch (CommandFailedException | BadCommandException e) {
+                return e; // NO or BAD to this one command: the connection is fine
+            }
         });
+        if (refused instanceof ProtocolException e) {
+            throw new ConnectorException.ItemFailure(settings.describe() + " refused to subscribe folder '" + folder
+                    + "': " + ServerText.of(e), e);
+        }
     }
 
     @Override

@@ -10,9 +10,12 @@ import org.mailmigrator.core.engine.MigrationListener;
 import org.mailmigrator.core.engine.MigrationSettings;
 import org.mailmigrator.core.engine.SkippedItem;
 import org.mailmigrator.core.mail.AppendResult;
+import org.mailmigrator.core.mail.Fetched;
 import org.mailmigrator.core.mail.Mailbox;
 import org.mailmigrator.core.mail.MessageInfo;
+import org.mailmigrator.core.mail.MessageReader;
 import org.mailmigrator.core.mail.Outgoing;
+import org.mailmigrator.core.mail.Unread;
 import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.state.CopiedMessage;
 import org.mailmigrator.core.state.FolderState;
@@ -86,29 +89,52 @@ final class Copier {
         List<CopiedMessage> done = new ArrayList<>();
         List<MessageInfo> withoutUid = new ArrayList<>();
         long[] maxUid = { next - 1 };
-        source.read(batch, group -> {
-            cancel.check();
-            List<Outgoing> out = group.stream()
-                    .map(f -> new Outgoing(f.body(), f.info().copyableFlags(), f.info().internalDate(),
-                            f.info().fingerprint())).toList();
-            List<AppendResult> results = destination.appendAll(out);
-            for (int i = 0; i < group.size(); i++) {
-                MessageInfo info = group.get(i).info();
-                AppendResult r = results.get(i);
-                if (!r.ok()) {
-                    skip(info, r.refusal());
-                    continue;
-                }
-                if (r.uid() > 0) {
-                    done.add(new CopiedMessage(info.uid(), r.uid(), info.fingerprint(), info.copyableFlags()));
-                    maxUid[0] = Math.max(maxUid[0], r.uid());
+        java.util.Set<Long> handed = new java.util.HashSet<>();
+        source.read(batch, new MessageReader() {
+            @Override
+            public void unread(Unread u) {
+                handed.add(u.info().uid());
+                if (u.kind() == Unread.Kind.EXPUNGED) {
+                    counters.expunged(plan.source(), u.info().size());
+                    listener.info("message " + u.info().uid() + " of " + plan.source()
+                            + " was expunged on the source during the run (checked): nothing to copy");
                 } else {
-                    withoutUid.add(info);
+                    skip(u.info(), u.reason());
                 }
-                counters.copied(plan.source(), info.size());
-                listener.checkpoint("appended", plan.source());
+            }
+
+            @Override
+            public void accept(List<Fetched> group) throws ConnectorException {
+                cancel.check();
+                group.forEach(f -> handed.add(f.info().uid()));
+                List<Outgoing> out = group.stream()
+                        .map(f -> new Outgoing(f.body(), f.info().copyableFlags(), f.info().internalDate(),
+                                f.info().fingerprint())).toList();
+                List<AppendResult> results = destination.appendAll(out);
+                for (int i = 0; i < group.size(); i++) {
+                    MessageInfo info = group.get(i).info();
+                    AppendResult r = results.get(i);
+                    if (!r.ok()) {
+                        skip(info, r.refusal());
+                        continue;
+                    }
+                    if (r.uid() > 0) {
+                        done.add(new CopiedMessage(info.uid(), r.uid(), info.fingerprint(), info.copyableFlags()));
+                        maxUid[0] = Math.max(maxUid[0], r.uid());
+                    } else {
+                        withoutUid.add(info);
+                    }
+                    counters.copied(plan.source(), info.size());
+                    listener.checkpoint("appended", plan.source());
+                }
             }
         });
+        // never concluded from absence: a message the source neither handed over nor proved gone is a skip
+        for (MessageInfo m : batch) {
+            if (!handed.contains(m.uid())) {
+                skip(m, "the source server did not return this message; it will be tried again on the next run");
+            }
+        }
         if (!withoutUid.isEmpty()) {
             // no UIDPLUS: find the new messages' UIDs by fingerprint among those above the batch's start
             Map<Long, CopiedMessage> known = new java.util.HashMap<>(copied);

@@ -27,6 +27,7 @@ public final class Counters {
     final AtomicLong removed = new AtomicLong();
     final AtomicLong bytesCopied = new AtomicLong();
     private final List<SkippedItem> skipped = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
     private final MigrationListener listener;
     private final long start = System.nanoTime();
     private final AtomicLong lastPublished = new AtomicLong();
@@ -63,6 +64,13 @@ public final class Counters {
         messagesDone.addAndGet(n);
     }
 
+    /** A message proven expunged on the source during the run: done, nothing to copy. */
+    void expunged(String folder, long bytes) {
+        folders.done(folder, 1, 0);
+        messagesDone.incrementAndGet();
+        bytesDone.addAndGet(Math.max(0, bytes));
+    }
+
     /** A message that was not copied; a uid below 1 means the whole folder could not be copied. */
     synchronized void skipped(SkippedItem item, long bytes) {
         folders.skipped(item.folder(), bytes, item.uid() < 1);
@@ -73,6 +81,15 @@ public final class Counters {
 
     public synchronized List<SkippedItem> skipped() {
         return List.copyOf(skipped);
+    }
+
+    /** Something refused that costs no message (a SUBSCRIBE): in the report, not a failure. */
+    synchronized void warn(String warning) {
+        warnings.add(warning);
+    }
+
+    public synchronized List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     void folderDone(String folder) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.mailmigrator.core.engine.FolderPlan;
 import org.mailmigrator.core.engine.MigrationListener;
 import org.mailmigrator.core.engine.MigrationSettings;
+import org.mailmigrator.core.engine.SkippedItem;
 import org.mailmigrator.core.mail.FolderStatus;
 import org.mailmigrator.core.mail.MailStore;
 import org.mailmigrator.core.mail.Mailbox;
@@ -120,16 +121,26 @@ final class FolderSync {
                 freshUids.add(m.uid());
             }
         }
+        // details() leaves out only messages it proved expunged; one without a fingerprint came without header
         List<MessageInfo> fresh = new ArrayList<>(sbox.details(freshUids));
+        if (fresh.size() < freshUids.size()) {
+            listener.info(plan.source() + ": " + (freshUids.size() - fresh.size())
+                    + " message(s) expunged on the source during the run (checked): nothing to copy");
+        }
         // outside the date window: not this migration's messages, neither copied nor counted nor reported
-        int before = fresh.size();
-        fresh.removeIf(m -> !settings.limits().dateAllows(m.internalDate()));
-        int outsideDates = before - fresh.size();
+        fresh.removeIf(m -> m.fingerprint() != null && !settings.limits().dateAllows(m.internalDate()));
         fresh.sort(Comparator.comparingLong(MessageInfo::uid));
+        List<MessageInfo> headerless = fresh.stream().filter(m -> m.fingerprint() == null).toList();
+        fresh.removeAll(headerless);
         long freshBytes = fresh.stream().mapToLong(MessageInfo::size).sum();
-        long known = incremental ? copied.size() : listed.size() - fresh.size() - outsideDates;
-        counters.planned(plan.source(), known + fresh.size(), freshBytes);
+        long known = incremental ? copied.size() : listed.size() - freshUids.size();
+        counters.planned(plan.source(), known + fresh.size() + headerless.size(), freshBytes);
         counters.present(plan.source(), known);
+        for (MessageInfo m : headerless) {
+            anySkipped = true;
+            counters.skipped(new SkippedItem(plan.source(), m.uid(), null, null, Math.max(0, m.size()),
+                    "the source server did not return this message's header; it will be tried again on the next run"), 0);
+        }
 
         long scanFrom = journal.stream().mapToLong(JournalEntry::dstUidNext).min().orElse(Long.MAX_VALUE);
         scanFrom = Math.max(1, Math.min(scanFrom, st.dstUidNext()));
@@ -151,7 +162,7 @@ final class FolderSync {
         Copier copier = new Copier(plan, st, sbox, dbox, state, settings, counters, listener, cancel,
                 dst.appendLimit());
         st = copier.copy(fresh, copied);
-        anySkipped = copier.anySkipped();
+        anySkipped |= copier.anySkipped();
 
         Map<Long, MessageInfo> bySrc = new HashMap<>();
         listed.forEach(m -> bySrc.put(m.uid(), m));

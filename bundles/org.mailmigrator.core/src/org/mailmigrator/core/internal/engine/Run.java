@@ -128,7 +128,12 @@ public final class Run {
                 listener.info("created folder " + p.destination());
             }
             if (p.subscribed() && !subscribed.contains(p.destination())) {
-                dst.subscribe(p.destination());
+                try {
+                    dst.subscribe(p.destination());
+                } catch (ConnectorException.ItemFailure e) { // a refused SUBSCRIBE costs no message
+                    counters.warn(e.getMessage());
+                    listener.info("warning: " + e.getMessage());
+                }
             }
         }
         return null;
@@ -210,6 +215,6 @@ public final class Run {
     private MigrationReport report(Outcome outcome, String message, List<FolderPlan> plan) {
         return new MigrationReport(outcome, message, plan, counters.copiedCount(), counters.alreadyPresentCount(),
                 counters.flagsUpdatedCount(), counters.removedCount(), counters.skipped(), counters.bytesCopied(),
-                counters.elapsed());
+                counters.elapsed(), counters.warnings());
     }
 }
