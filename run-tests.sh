@@ -10,6 +10,13 @@ source releng/scripts/env.sh
 # the real servers the tests start on loopback; python3-aiosmtpd is the SMTP server the batch notification
 # test starts; openssl makes their test certificates.
 mm_ensure_packages xvfb xauth $MM_UI_PACKAGES dovecot-core dovecot-imapd dovecot-pop3d radicale python3-aiosmtpd openssl
+# node runs hoodiecrow-imap 2.1.0 (npm registry), the Gmail-like IMAP server of the connector tests, from the folder
+# org.mailmigrator.testing.Hoodiecrow looks in (it runs the same npm install itself when the folder is missing).
+mm_ensure_packages nodejs
+command -v npm >/dev/null || mm_ensure_packages npm
+hoodiecrow_home="$HOME/.cache/mailmigrator-tests/hoodiecrow-imap-2.1.0"
+[ -f "$hoodiecrow_home/node_modules/hoodiecrow-imap/package.json" ] \
+  || npm install --no-audit --no-fund --prefix "$hoodiecrow_home" hoodiecrow-imap@2.1.0 >/dev/null
 
 mm_find_jdk
 echo "run-tests: JDK $JAVA_HOME"

@@ -26,7 +26,13 @@ final class Absence {
         }
         box.run("checking for expunged messages", "NOOP");
         for (var chunk : UidSets.chunks(uids.stream().sorted().toList(), 500)) {
-            for (Response r : box.run("checking for expunged messages", "UID FETCH " + UidSets.format(chunk) + " (UID)")) {
+            Response[] rs = box.fetch("checking for expunged messages", "UID FETCH " + UidSets.format(chunk) + " (UID)");
+            Response last = rs[rs.length - 1];
+            if (last.isNO() && !String.valueOf(last).toUpperCase(java.util.Locale.ROOT).contains("EXPUNGEISSUED")) {
+                present.addAll(chunk); // refused for another reason: nothing is proven
+                continue;
+            }
+            for (Response r : rs) {
                 if (r instanceof FetchResponse f && f.getItem(UID.class) != null) {
                     present.add(f.getItem(UID.class).uid);
                 }

@@ -84,7 +84,7 @@ final class BigFetch {
     }
 
     private Chunk chunk(long uid, long offset) throws ConnectorException {
-        Response[] rs = box.run("fetching a big message", "UID FETCH " + uid + " (UID BODY.PEEK[]<" + offset + "."
+        Response[] rs = box.fetch("fetching a big message", "UID FETCH " + uid + " (UID BODY.PEEK[]<" + offset + "."
                 + BodyFetch.BIG + ">)");
         for (Response r : rs) {
             if (r instanceof FetchResponse f && f.getItem(UID.class) != null && f.getItem(UID.class).uid == uid

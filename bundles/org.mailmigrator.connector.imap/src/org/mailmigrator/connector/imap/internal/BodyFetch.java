@@ -158,7 +158,7 @@ final class BodyFetch {
 
     /** Whole bodies by UID; a partial or empty-section answer is not a whole body and is left out. */
     private void collect(List<Long> uids, Map<Long, ByteArray> bodies) throws ConnectorException {
-        Response[] rs = box.run("fetching messages", "UID FETCH " + UidSets.format(uids) + " (UID BODY.PEEK[])");
+        Response[] rs = box.fetch("fetching messages", "UID FETCH " + UidSets.format(uids) + " (UID BODY.PEEK[])");
         for (Response r : rs) {
             if (r instanceof FetchResponse f && f.getItem(UID.class) != null) {
                 BODY b = f.getItem(BODY.class);

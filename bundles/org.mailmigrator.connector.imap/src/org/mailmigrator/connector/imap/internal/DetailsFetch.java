@@ -81,7 +81,7 @@ final class DetailsFetch {
     }
 
     private void collect(List<Long> chunk, Map<Long, Parts> parts) throws ConnectorException {
-        Response[] rs = box.run("fetching message details", "UID FETCH " + UidSets.format(chunk)
+        Response[] rs = box.fetch("fetching message details", "UID FETCH " + UidSets.format(chunk)
                 + " (UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[HEADER])");
         for (Response r : rs) {
             if (r instanceof FetchResponse f && f.getItem(UID.class) != null) {

@@ -111,6 +111,20 @@ final class ImapMailbox implements Mailbox {
         });
     }
 
+    /**
+     * Runs a FETCH: a NO answer (Dovecot's {@code [EXPUNGEISSUED]} when some messages are gone) still gives the
+     * responses that came; the callers prove what is missing. BAD and a dropped connection are exceptions.
+     */
+    Response[] fetch(String what, String command) throws ConnectorException {
+        return (Response[]) doCommand(what, p -> {
+            Response[] r = p.command(command, null);
+            if (!r[r.length - 1].isNO()) {
+                p.handleResult(r[r.length - 1]);
+            }
+            return r;
+        });
+    }
+
     Object doCommand(String what, IMAPFolder.ProtocolCommand cmd) throws ConnectorException {
         try {
             return folder.doCommand(cmd);

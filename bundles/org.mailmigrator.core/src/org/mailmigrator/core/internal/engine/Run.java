@@ -49,7 +49,7 @@ public final class Run {
         this.listener = listener;
         this.cancel = cancel;
         this.counters = new Counters(listener);
-        this.retry = new Retry(settings, listener);
+        this.retry = new Retry(settings, listener, counters::copiedCount);
     }
 
     public MigrationReport execute() {
