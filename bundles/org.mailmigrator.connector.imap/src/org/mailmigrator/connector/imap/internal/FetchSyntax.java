@@ -1,6 +1,14 @@
 package org.mailmigrator.connector.imap.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+import org.eclipse.angus.mail.iap.ParsingException;
+import org.eclipse.angus.mail.iap.Protocol;
+import org.eclipse.angus.mail.iap.ProtocolException;
+import org.eclipse.angus.mail.imap.protocol.FetchItem;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 
 /**
  * Rewrites the legal FETCH response forms that Angus Mail cannot parse into ones it can, outside literals and
@@ -12,12 +20,62 @@ import java.io.ByteArrayOutputStream;
  * </ul>
  * Without this Angus drops the whole FETCH response as unparsable and the message looks absent.
  */
-final class FetchSyntax {
+public final class FetchSyntax {
     private FetchSyntax() {
     }
 
+    /** Parses a FETCH response as Angus does; what Angus cannot parse is rewritten and parsed again. */
+    public static FetchResponse parse(IMAPResponse r, FetchItem[] items, Protocol p) throws IOException, ProtocolException {
+        try {
+            return new FetchResponse(r, items, p);
+        } catch (ParsingException e) {
+            Rewritten fixed = Rewritten.of(r);
+            if (fixed == null) {
+                throw e;
+            }
+            return new FetchResponse(fixed, items, p);
+        }
+    }
+
+    /** A response whose item bytes (after "n FETCH") were rewritten; the prefix is kept as it was. */
+    private static final class Rewritten extends IMAPResponse {
+        private Rewritten(IMAPResponse r, byte[] items) {
+            super(r);
+            byte[] b = new byte[index + items.length];
+            System.arraycopy(buffer, 0, b, 0, index);
+            System.arraycopy(items, 0, b, index, items.length);
+            buffer = b;
+            size = b.length;
+        }
+
+        static Rewritten of(IMAPResponse r) {
+            Probe p = new Probe(r);
+            byte[] items = normalize(p.bytes(), p.at(), p.end());
+            return items == null ? null : new Rewritten(r, items);
+        }
+    }
+
+    /** Reads a response's protected buffer and position without changing them. */
+    private static final class Probe extends IMAPResponse {
+        Probe(IMAPResponse r) {
+            super(r);
+        }
+
+        byte[] bytes() {
+            return buffer;
+        }
+
+        int at() {
+            return index;
+        }
+
+        int end() {
+            return size;
+        }
+    }
+
     /** The bytes {@code b[from, to)} rewritten; {@code null} when nothing needed rewriting. */
-    static byte[] normalize(byte[] b, int from, int to) {
+    public static byte[] normalize(byte[] b, int from, int to) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(to - from);
         boolean changed = false;
         int i = from;

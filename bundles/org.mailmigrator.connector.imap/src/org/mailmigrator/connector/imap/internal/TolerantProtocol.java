@@ -3,14 +3,12 @@ package org.mailmigrator.connector.imap.internal;
 import java.io.IOException;
 import java.util.Properties;
 
-import org.eclipse.angus.mail.iap.ParsingException;
 import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.iap.Response;
-import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.ResyncData;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
 import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 import org.eclipse.angus.mail.imap.protocol.MailboxInfo;
-import org.eclipse.angus.mail.imap.ResyncData;
 import org.eclipse.angus.mail.util.MailLogger;
 
 /**
@@ -57,51 +55,6 @@ final class TolerantProtocol extends IMAPProtocol {
         if (!r.keyEquals("FETCH")) {
             return r;
         }
-        try {
-            return new FetchResponse(r, getFetchItems(), this);
-        } catch (ParsingException e) {
-            Rewritten fixed = Rewritten.of(r);
-            if (fixed == null) {
-                throw e;
-            }
-            return new FetchResponse(fixed, getFetchItems(), this);
-        }
-    }
-
-    /** A response whose item bytes (after "n FETCH") were rewritten; the prefix is kept as it was. */
-    static final class Rewritten extends IMAPResponse {
-        private Rewritten(IMAPResponse r, byte[] items) {
-            super(r);
-            byte[] b = new byte[index + items.length];
-            System.arraycopy(buffer, 0, b, 0, index);
-            System.arraycopy(items, 0, b, index, items.length);
-            buffer = b;
-            size = b.length;
-        }
-
-        static Rewritten of(IMAPResponse r) {
-            Probe p = new Probe(r);
-            byte[] items = FetchSyntax.normalize(p.bytes(), p.at(), p.end());
-            return items == null ? null : new Rewritten(r, items);
-        }
-    }
-
-    /** Reads a response's protected buffer and position without changing them. */
-    private static final class Probe extends IMAPResponse {
-        Probe(IMAPResponse r) {
-            super(r);
-        }
-
-        byte[] bytes() {
-            return buffer;
-        }
-
-        int at() {
-            return index;
-        }
-
-        int end() {
-            return size;
-        }
+        return FetchSyntax.parse(r, getFetchItems(), this);
     }
 }
