@@ -96,6 +96,33 @@ class CliMigrateTest {
         assertTrue(run.err().contains("cannot connect to x@127.0.0.1:" + closed), run.toString());
     }
 
+    // imap:// (STARTTLS) on the implicit-TLS port used to wait minutes for a greeting that never comes (four
+    // attempts x the server's idle timeout); imaps:// on the plain port failed with a TLS error: both now stop
+    // within seconds with exit 3 and say which scheme the port speaks.
+    @Test
+    void starttlsOnTheTlsPortFailsFastAndSaysImaps(@TempDir Path dir) throws Exception {
+        long start = System.nanoTime();
+        CliRun run = CliRun.of(CliRun.migrate(dir, "imap://wp-src@127.0.0.1:" + dovecot.imapsPort(),
+                "imap://wp-dst@127.0.0.1:" + dovecot.imapPort(), Dovecot.PASSWORD, Dovecot.PASSWORD,
+                "--trust-sha256", dovecot.certificateSha256()));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(3, run.code(), run.toString());
+        assertTrue(run.err().contains("this port speaks TLS; use imaps://"), run.toString());
+        assertTrue(seconds < 20, "took " + seconds + " s");
+    }
+
+    @Test
+    void tlsOnThePlainPortFailsFastAndSaysImap(@TempDir Path dir) throws Exception {
+        long start = System.nanoTime();
+        CliRun run = CliRun.of(CliRun.migrate(dir, "imaps://wp-src@127.0.0.1:" + dovecot.imapPort(),
+                "imap://wp-dst@127.0.0.1:" + dovecot.imapPort(), Dovecot.PASSWORD, Dovecot.PASSWORD,
+                "--trust-sha256", dovecot.certificateSha256()));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(3, run.code(), run.toString());
+        assertTrue(run.err().contains("this port speaks plain IMAP; use imap:// (STARTTLS)"), run.toString());
+        assertTrue(seconds < 20, "took " + seconds + " s");
+    }
+
     @Test
     void dryRunPrintsThePlanAndWritesNothing(@TempDir Path dir) throws Exception {
         Corpus.load(dovecot, "dry-src", 1);

@@ -110,12 +110,20 @@ class UnreliableSourceTest {
         }
         try (CuttingRelay relay = new CuttingRelay(dovecot.imapPort(), 5_000_000)) {
             long start = System.nanoTime();
-            MigrationReport report = run("drop-src", "drop-dst", relay.port(), state, MigrationListener.NONE);
+            List<String> log = new CopyOnWriteArrayList<>();
+            MigrationReport report = run("drop-src", "drop-dst", relay.port(), state, new MigrationListener() {
+                @Override
+                public void info(String message) {
+                    log.add(message);
+                }
+            });
             System.out.printf("UnreliableSourceTest: 61 messages, 24 MB through a link cut every 5 MB: %d cuts, %.1f s%n",
                     relay.cuts(), (System.nanoTime() - start) / 1e9);
             assertEquals(Outcome.COMPLETED, report.outcome(), report.failure());
             assertEquals(61, report.copied());
             assertTrue(relay.cuts() >= 4, "cuts: " + relay.cuts());
+            assertTrue(log.stream().anyMatch(l -> l.contains("connection lost")), log.toString());
+            assertTrue(log.stream().noneMatch(l -> l.contains("Exception")), "words for a person: " + log);
         }
         Verify.sameMail(dovecot, "drop-src", dovecot, "drop-dst", Map.of());
     }

@@ -74,7 +74,7 @@ final class ImapFailures {
     static ConnectorException during(String what, MessagingException e) {
         if (e instanceof FolderClosedException || e instanceof StoreClosedException
                 || has(e, ConnectionException.class) || has(e, java.io.IOException.class)) {
-            return new ConnectorException.TransientFailure(what + ": connection lost: " + rootMessage(e), e);
+            return new ConnectorException.TransientFailure(what + ": connection lost: " + withoutClassNames(rootMessage(e)), e);
         }
         if (has(e, CommandFailedException.class)) {
             return new ConnectorException.AccountFailure(what + ": the server refused: " + clean(rootMessage(e)),
@@ -102,6 +102,12 @@ final class ImapFailures {
             c = c.getCause();
         }
         return c.getMessage() == null ? c.getClass().getSimpleName() : ServerText.decode(c.getMessage());
+    }
+
+    /** Angus's "* BYE Jakarta Mail Exception: java.io.IOException: Connection dropped by server?" for a person. */
+    static String withoutClassNames(String text) {
+        String t = text.replace("* BYE Jakarta Mail Exception: ", "").replaceAll("\\b(?:java|javax|jakarta|org)\\.[\\w.]*(?:Exception|Error): ?", "").trim();
+        return t.isEmpty() ? "closed by the server or the network" : t;
     }
 
     private static String clean(String serverText) {
