@@ -10,6 +10,9 @@ source releng/scripts/env.sh
 # the real servers the tests start on loopback; python3-aiosmtpd is the SMTP server the batch notification
 # test starts; openssl makes their test certificates.
 mm_ensure_packages xvfb xauth $MM_UI_PACKAGES dovecot-core dovecot-imapd dovecot-pop3d radicale python3-aiosmtpd openssl
+# Cyrus IMAP and Courier-IMAP (the scenario matrix) conflict with dovecot-imapd: unpacked, not installed.
+source releng/scripts/test-servers.sh
+mm_ensure_test_servers
 
 mm_find_jdk
 echo "run-tests: JDK $JAVA_HOME"

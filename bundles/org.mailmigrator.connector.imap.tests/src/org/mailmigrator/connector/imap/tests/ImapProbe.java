@@ -24,7 +24,7 @@ import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
 import org.eclipse.angus.mail.imap.protocol.ListInfo;
 import org.eclipse.angus.mail.imap.protocol.UID;
-import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.testing.ImapServer;
 
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -41,16 +41,26 @@ final class ImapProbe implements AutoCloseable {
         this.store = store;
     }
 
-    static ImapProbe login(Dovecot dovecot, String user) throws Exception {
+    static ImapProbe login(ImapServer server, String user) throws Exception {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(IMAPStore.class.getClassLoader());
         try {
             IMAPStore store = (IMAPStore) Session.getInstance(new Properties()).getStore("imap");
-            store.connect(Dovecot.HOST, dovecot.imapPort(), user, Dovecot.PASSWORD);
+            store.connect(server.host(), server.imapPort(), user, server.password());
             return new ImapProbe(store);
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
+    }
+
+    /** The personal namespace's prefix as folder names carry it: {@code "INBOX."} or {@code ""}. */
+    String personalPrefix() throws Exception {
+        Folder ns = store.getPersonalNamespaces()[0];
+        return ns.getFullName().isEmpty() ? "" : ns.getFullName() + ns.getSeparator();
+    }
+
+    char separator() throws Exception {
+        return store.getPersonalNamespaces()[0].getSeparator();
     }
 
     void create(String folder, boolean subscribe) throws Exception {
