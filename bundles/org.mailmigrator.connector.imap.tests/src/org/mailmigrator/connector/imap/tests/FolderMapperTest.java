@@ -99,8 +99,8 @@ class FolderMapperTest {
     void usualNamesMapWhenTheDestinationHasNoSpecialUseLikeCourier() {
         // Courier: no SPECIAL-USE; its folders are known by their usual names under INBOX.
         FolderMapper m = new FolderMapper(new Namespace("", '/'), new Namespace("INBOX.", '.'),
-                List.of(f("INBOX", '.'), f("INBOX.Sent", '.'), f("INBOX.Trash", '.'), f("INBOX.Archive", '.'),
-                        f("INBOX.Work", '.'), f("INBOX.Work.Sent", '.')));
+                List.of(f("INBOX", '.'), f("INBOX.Work", '.'), f("INBOX.Work.Sent", '.'), f("INBOX.Sent", '.'),
+                        f("INBOX.Trash", '.'), f("INBOX.Archive", '.')));
         Map<String, FolderPlan> p = plan(m, List.of(f("Éléments envoyés", '/'), f("Gelöschte Elemente", '/'),
                 f("Spam", '/', "\\Junk"), f("INBOX/Drafts", '/')), MigrationSettings.defaults());
         assertEquals("INBOX.Sent", p.get("Éléments envoyés").destination(), "not INBOX.Work.Sent: only top-level names count");

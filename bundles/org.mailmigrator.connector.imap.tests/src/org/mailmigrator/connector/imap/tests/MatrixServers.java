@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.mailmigrator.testing.Courier;
 import org.mailmigrator.testing.Cyrus;
+import org.mailmigrator.testing.Dovecot;
 import org.mailmigrator.testing.ImapServer;
 
 /**
@@ -23,6 +24,7 @@ final class MatrixServers {
     }
 
     static final List<Kind> ALL = List.of(
+            new Kind("dovecot-inbox-dot", users -> Dovecot.start(Dovecot.Layout.INBOX_PREFIX)),
             new Kind("cyrus-inbox-dot", users -> Cyrus.start(Cyrus.Layout.INBOX_DOT, users)),
             new Kind("cyrus-slash", users -> Cyrus.start(Cyrus.Layout.SLASH, users)),
             new Kind("courier", Courier::start));
