@@ -17,6 +17,9 @@ command -v npm >/dev/null || mm_ensure_packages npm
 hoodiecrow_home="$HOME/.cache/mailmigrator-tests/hoodiecrow-imap-2.1.0"
 [ -f "$hoodiecrow_home/node_modules/hoodiecrow-imap/package.json" ] \
   || npm install --no-audit --no-fund --prefix "$hoodiecrow_home" hoodiecrow-imap@2.1.0 >/dev/null
+# Cyrus IMAP and Courier-IMAP (the scenario matrix) conflict with dovecot-imapd: unpacked, not installed.
+source releng/scripts/test-servers.sh
+mm_ensure_test_servers
 
 mm_find_jdk
 echo "run-tests: JDK $JAVA_HOME"

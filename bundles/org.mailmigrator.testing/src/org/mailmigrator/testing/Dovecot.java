@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * (created by Debian's dovecot-core) when running as root. A missing dovecot fails loudly: tests must not
  * pass without a real server.
  */
-public final class Dovecot implements AutoCloseable {
+public final class Dovecot implements ImapServer {
     public static final String PASSWORD = "testpass";
     public static final String HOST = "127.0.0.1";
 
@@ -94,6 +94,12 @@ public final class Dovecot implements AutoCloseable {
         return d;
     }
 
+    @Override
+    public String name() {
+        return "dovecot";
+    }
+
+    @Override
     public int imapPort() {
         return imapPort;
     }
@@ -132,6 +138,7 @@ public final class Dovecot implements AutoCloseable {
         return out;
     }
 
+    @Override
     public String log() {
         return log(dir);
     }

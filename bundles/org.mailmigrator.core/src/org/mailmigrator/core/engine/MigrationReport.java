@@ -6,21 +6,23 @@ import java.util.List;
 /**
  * The result of one run: the plan, what was done, what was skipped and why, and how the run ended.
  * {@code failure} explains a non-completed outcome in words an administrator can act on; {@code warnings}
- * are things the destination refused that cost no message (a SUBSCRIBE, ...).
+ * are things the destination refused that cost no message (a SUBSCRIBE, ...); {@code altered} lists the
+ * messages the destination server stored differently from the source (copied, but not byte-exact).
  */
 public record MigrationReport(Outcome outcome, String failure, List<FolderPlan> plan, long copied, long alreadyPresent,
         long flagsUpdated, long removed, List<SkippedItem> skipped, long bytes, Duration duration,
-        List<String> warnings) {
+        List<String> warnings, List<AlteredItem> altered) {
 
     public MigrationReport {
         plan = List.copyOf(plan);
         skipped = List.copyOf(skipped);
         warnings = List.copyOf(warnings);
+        altered = List.copyOf(altered);
     }
 
     public MigrationReport(Outcome outcome, String failure, List<FolderPlan> plan, long copied, long alreadyPresent,
             long flagsUpdated, long removed, List<SkippedItem> skipped, long bytes, Duration duration) {
-        this(outcome, failure, plan, copied, alreadyPresent, flagsUpdated, removed, skipped, bytes, duration, List.of());
+        this(outcome, failure, plan, copied, alreadyPresent, flagsUpdated, removed, skipped, bytes, duration, List.of(), List.of());
     }
 
     public double messagesPerSecond() {

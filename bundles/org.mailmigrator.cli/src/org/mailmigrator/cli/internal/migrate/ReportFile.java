@@ -37,6 +37,15 @@ final class ReportFile {
         root.put("skipped", r.skipped().stream().map(ReportFile::skipped).toList());
         root.put("warnings", r.warnings());
         root.put("folders", r.plan().stream().map(ReportFile::folder).toList());
+        root.put("altered", r.altered().stream().map(a -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("folder", a.folder());
+            m.put("uid", a.uid());
+            m.put("destinationUid", a.destinationUid());
+            m.put("subject", a.subject());
+            m.put("change", a.change());
+            return m;
+        }).toList());
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

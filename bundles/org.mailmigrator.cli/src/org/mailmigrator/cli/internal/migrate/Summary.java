@@ -55,5 +55,9 @@ final class Summary {
             out.printf(Locale.ROOT, "  skipped: folder '%s' uid %d, subject '%s', date %s, %d bytes: %s%n", s.folder(),
                     s.uid(), s.subject() == null ? "" : s.subject(), s.date(), s.size(), s.reason());
         }
+        for (var a : r.altered()) {
+            out.printf(Locale.ROOT, "  altered by the destination: folder '%s' uid %d (copy uid %d), subject '%s': %s%n",
+                    a.folder(), a.uid(), a.destinationUid(), a.subject() == null ? "" : a.subject(), a.change());
+        }
     }
 }

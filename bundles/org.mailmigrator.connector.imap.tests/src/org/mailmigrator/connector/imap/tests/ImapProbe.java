@@ -24,7 +24,7 @@ import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
 import org.eclipse.angus.mail.imap.protocol.ListInfo;
 import org.eclipse.angus.mail.imap.protocol.UID;
-import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.testing.ImapServer;
 
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -41,8 +41,8 @@ final class ImapProbe implements AutoCloseable {
         this.store = store;
     }
 
-    static ImapProbe login(Dovecot dovecot, String user) throws Exception {
-        return login(Dovecot.HOST, dovecot.imapPort(), user, Dovecot.PASSWORD);
+    static ImapProbe login(ImapServer server, String user) throws Exception {
+        return login(server.host(), server.imapPort(), user, server.password());
     }
 
     static ImapProbe login(String host, int port, String user, String password) throws Exception {
@@ -55,6 +55,16 @@ final class ImapProbe implements AutoCloseable {
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
+    }
+
+    /** The personal namespace's prefix as folder names carry it: {@code "INBOX."} or {@code ""}. */
+    String personalPrefix() throws Exception {
+        Folder ns = store.getPersonalNamespaces()[0];
+        return ns.getFullName().isEmpty() ? "" : ns.getFullName() + ns.getSeparator();
+    }
+
+    char separator() throws Exception {
+        return store.getPersonalNamespaces()[0].getSeparator();
     }
 
     void create(String folder, boolean subscribe) throws Exception {

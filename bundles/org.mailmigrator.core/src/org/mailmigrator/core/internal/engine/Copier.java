@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.mailmigrator.core.engine.AlteredItem;
 import org.mailmigrator.core.engine.FolderPlan;
 import org.mailmigrator.core.engine.MigrationListener;
 import org.mailmigrator.core.engine.MigrationSettings;
 import org.mailmigrator.core.engine.SkippedItem;
 import org.mailmigrator.core.mail.AppendResult;
 import org.mailmigrator.core.mail.Fetched;
+import org.mailmigrator.core.mail.Fingerprint;
 import org.mailmigrator.core.mail.Mailbox;
 import org.mailmigrator.core.mail.MessageInfo;
 import org.mailmigrator.core.mail.MessageReader;
@@ -139,17 +141,60 @@ final class Copier {
             // no UIDPLUS: find the new messages' UIDs by fingerprint among those above the batch's start
             Map<Long, CopiedMessage> known = new java.util.HashMap<>(copied);
             done.forEach(c -> known.put(c.srcUid(), c));
-            List<CopiedMessage> resolved = new Recovery(destination, known).match(next, withoutUid);
+            Recovery recovery = new Recovery(destination, known);
+            List<CopiedMessage> resolved = recovery.match(next, withoutUid);
+            reportAltered(plan, recovery.altered(), counters, listener);
             done.addAll(resolved);
             resolved.forEach(c -> maxUid[0] = Math.max(maxUid[0], c.dstUid()));
             withoutUid.removeIf(m -> resolved.stream().anyMatch(c -> c.srcUid() == m.uid()));
             withoutUid.forEach(m -> done.add(new CopiedMessage(m.uid(), 0, m.fingerprint(), m.copyableFlags())));
         }
+        checkRewrites(batch, done);
         st = st.withDestination(st.dstUidValidity(), Math.max(st.dstUidNext(), maxUid[0] + 1));
         state.recordCopied(st, done);
         state.clearJournal(st.id());
         done.forEach(c -> copied.put(c.srcUid(), c));
         listener.checkpoint("recorded", plan.source());
+    }
+
+    /**
+     * The completeness check of what a server may rewrite: copies of messages whose header has 8-bit bytes are
+     * read back (header and size, one FETCH per batch) and a copy that differs is reported as altered. Other
+     * messages are not read back: no server seen rewrites a 7-bit header.
+     */
+    private void checkRewrites(List<MessageInfo> batch, List<CopiedMessage> done) throws ConnectorException {
+        Map<Long, MessageInfo> bySrc = new java.util.HashMap<>();
+        batch.forEach(m -> bySrc.put(m.uid(), m));
+        Map<Long, MessageInfo> byDst = new java.util.HashMap<>();
+        for (CopiedMessage c : done) {
+            MessageInfo m = bySrc.get(c.srcUid());
+            if (c.dstUid() > 0 && m != null && Fingerprint.hasEightBitHeader(m.fingerprint())) {
+                byDst.put(c.dstUid(), m);
+            }
+        }
+        if (byDst.isEmpty()) {
+            return;
+        }
+        List<MessageInfo[]> pairs = new ArrayList<>();
+        for (MessageInfo d : destination.details(new ArrayList<>(byDst.keySet()))) {
+            MessageInfo s = byDst.get(d.uid());
+            if (s != null && !s.fingerprint().equals(d.fingerprint())) {
+                pairs.add(new MessageInfo[] { s, d });
+            }
+        }
+        reportAltered(plan, pairs, counters, listener);
+    }
+
+    static void reportAltered(FolderPlan plan, List<MessageInfo[]> pairs, Counters counters, MigrationListener listener) {
+        for (MessageInfo[] p : pairs) {
+            String change = Fingerprint.hasEightBitHeader(p[1].fingerprint()) || p[0].size() != p[1].size()
+                    ? "the destination stored a different header" + (p[0].size() != p[1].size()
+                            ? " (" + p[0].size() + " -> " + p[1].size() + " bytes)" : "")
+                    : "the destination replaced the 8-bit bytes of the header";
+            counters.altered(new AlteredItem(plan.source(), p[0].uid(), p[0].subject(), p[1].uid(), change));
+            listener.info("message " + p[0].uid() + " of " + plan.source() + " was altered by the destination server ("
+                    + change + ")");
+        }
     }
 
     private void skip(MessageInfo m, String reason) {

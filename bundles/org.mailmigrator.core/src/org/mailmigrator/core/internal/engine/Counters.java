@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.mailmigrator.core.engine.AlteredItem;
 import org.mailmigrator.core.engine.MigrationListener;
 import org.mailmigrator.core.engine.ProgressSnapshot;
 import org.mailmigrator.core.engine.SkippedItem;
@@ -28,6 +29,7 @@ public final class Counters {
     final AtomicLong bytesCopied = new AtomicLong();
     private final List<SkippedItem> skipped = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<AlteredItem> altered = new ArrayList<>();
     private final MigrationListener listener;
     private final long start = System.nanoTime();
     private final AtomicLong lastPublished = new AtomicLong();
@@ -77,6 +79,15 @@ public final class Counters {
         skipped.add(item);
         messagesDone.incrementAndGet();
         bytesDone.addAndGet(bytes);
+    }
+
+    /** A message the destination stored differently from the source (found at copy time or on recovery). */
+    synchronized void altered(AlteredItem item) {
+        altered.add(item);
+    }
+
+    public synchronized List<AlteredItem> altered() {
+        return List.copyOf(altered);
     }
 
     public synchronized List<SkippedItem> skipped() {

@@ -148,6 +148,7 @@ final class FolderSync {
         if (dstNext > scanFrom && !fresh.isEmpty()) {
             Recovery recovery = new Recovery(dbox, copied);
             List<CopiedMessage> found = recovery.match(scanFrom, fresh);
+            Copier.reportAltered(plan, recovery.altered(), counters, listener);
             if (!found.isEmpty()) {
                 listener.info(plan.destination() + ": " + found.size() + " message(s) already on the destination");
                 counters.present(plan.source(), found.size());

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.function.Function;
 
+import org.mailmigrator.core.mail.Fingerprint;
 import org.mailmigrator.core.mail.Mailbox;
 import org.mailmigrator.core.mail.MessageInfo;
 import org.mailmigrator.core.spi.ConnectorException;
@@ -19,10 +21,13 @@ import org.mailmigrator.core.state.CopiedMessage;
  * not in the map are matched to not-yet-copied source messages by fingerprint, one for one (a multiset:
  * two identical source messages need two identical destination messages). Used after a crash (the journal
  * says where to look), after a UIDVALIDITY change (look everywhere), and when the server gave no UID.
+ * Exact fingerprints are matched first, then {@link Fingerprint#tolerant} ones (a copy whose 8-bit header
+ * bytes the destination rewrote); those pairs are {@link #altered}.
  */
 final class Recovery {
     private final Mailbox destination;
     private final Set<Long> ours;
+    private final List<MessageInfo[]> altered = new ArrayList<>();
 
     Recovery(Mailbox destination, Map<Long, CopiedMessage> copied) {
         this.destination = destination;
@@ -39,20 +44,44 @@ final class Recovery {
         if (unknown.isEmpty()) {
             return List.of();
         }
-        Map<String, Queue<MessageInfo>> byFingerprint = new HashMap<>();
-        candidates.stream().sorted(Comparator.comparingLong(MessageInfo::uid))
-                .forEach(m -> byFingerprint.computeIfAbsent(m.fingerprint(), k -> new ArrayDeque<>()).add(m));
         List<MessageInfo> onDestination = new ArrayList<>(destination.details(unknown));
         onDestination.sort(Comparator.comparingLong(MessageInfo::uid));
         List<CopiedMessage> found = new ArrayList<>();
+        // exact fingerprints first; then, for what is left, the identity that survives a server's rewrite of
+        // 8-bit header bytes (Cyrus), so that a rewritten copy is recognised instead of copied again
+        List<MessageInfo> left = matchBy(candidates, onDestination, MessageInfo::fingerprint, found, null);
+        Set<Long> matched = new java.util.HashSet<>();
+        found.forEach(c -> matched.add(c.srcUid()));
+        List<MessageInfo> leftSources = candidates.stream().filter(m -> !matched.contains(m.uid())).toList();
+        matchBy(leftSources, left, m -> Fingerprint.tolerant(m.fingerprint()), found, altered);
+        return found;
+    }
+
+    /** Source/destination pairs matched only by the tolerant identity: the destination altered those. */
+    List<MessageInfo[]> altered() {
+        return altered;
+    }
+
+    /** Matches one for one by key; returns the destination messages left unmatched. */
+    private List<MessageInfo> matchBy(List<MessageInfo> candidates, List<MessageInfo> onDestination,
+            Function<MessageInfo, String> key, List<CopiedMessage> found, List<MessageInfo[]> pairs) {
+        Map<String, Queue<MessageInfo>> byKey = new HashMap<>();
+        candidates.stream().sorted(Comparator.comparingLong(MessageInfo::uid))
+                .forEach(m -> byKey.computeIfAbsent(key.apply(m), k -> new ArrayDeque<>()).add(m));
+        List<MessageInfo> left = new ArrayList<>();
         for (MessageInfo d : onDestination) {
-            Queue<MessageInfo> queue = byFingerprint.get(d.fingerprint());
+            Queue<MessageInfo> queue = byKey.get(key.apply(d));
             MessageInfo s = queue == null ? null : queue.poll();
-            if (s != null) {
-                found.add(new CopiedMessage(s.uid(), d.uid(), d.fingerprint(), d.copyableFlags()));
-                ours.add(d.uid());
+            if (s == null) {
+                left.add(d);
+                continue;
+            }
+            found.add(new CopiedMessage(s.uid(), d.uid(), d.fingerprint(), d.copyableFlags()));
+            ours.add(d.uid());
+            if (pairs != null) {
+                pairs.add(new MessageInfo[] { s, d });
             }
         }
-        return found;
+        return left;
     }
 }

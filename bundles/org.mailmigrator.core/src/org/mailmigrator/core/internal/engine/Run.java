@@ -90,7 +90,8 @@ public final class Run {
     private List<FolderPlan> plan(SessionPair sessions) throws ConnectorException {
         MailStore src = sessions.source();
         MailStore dst = sessions.destination();
-        FolderMapper mapper = new FolderMapper(src.personalNamespace(), dst.personalNamespace(), dst.folders());
+        FolderMapper mapper = new FolderMapper(src.personalNamespace(), dst.personalNamespace(), dst.folders(),
+                dst.capabilities());
         return mapper.plan(src.folders(), settings);
     }
 
@@ -215,6 +216,6 @@ public final class Run {
     private MigrationReport report(Outcome outcome, String message, List<FolderPlan> plan) {
         return new MigrationReport(outcome, message, plan, counters.copiedCount(), counters.alreadyPresentCount(),
                 counters.flagsUpdatedCount(), counters.removedCount(), counters.skipped(), counters.bytesCopied(),
-                counters.elapsed(), counters.warnings());
+                counters.elapsed(), counters.warnings(), counters.altered());
     }
 }
