@@ -3,6 +3,7 @@ package org.mailmigrator.batch.internal;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -44,10 +45,10 @@ public final class CsvReading {
         boolean comments = format == CsvFormat.IMAPSYNC;
         CSVFormat csv = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(format, text)).setQuote('"')
                 .setIgnoreEmptyLines(true).setCommentMarker(comments ? '#' : null).setTrim(false).get();
+        List<Record> records = new ArrayList<>();
         LineIndex lines = new LineIndex(text);
         int line = 0;
         try (CSVParser parser = CSVParser.parse(new StringReader(text), csv)) {
-            boolean first = true;
             var it = parser.iterator();
             while (true) {
                 CSVRecord rec;
@@ -57,8 +58,10 @@ public final class CsvReading {
                     }
                     rec = it.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    rows.problems.add(new ImportProblem(line + 1, 0, "",
-                            "the CSV cannot be read from here on (an unclosed quote?): " + e.getMessage()));
+                    // the parser's message quotes the library's class and may hold a cell's text: say it in our words
+                    rows.problems.add(new ImportProblem(line + 1, 0, "", "the CSV cannot be read from here on: "
+                            + "an unclosed quote, or text after a closing quote before the next separator "
+                            + "(a quote inside a quoted cell is written twice: \"\")"));
                     break;
                 }
                 List<String> cells = rec.toList();
@@ -66,22 +69,38 @@ public final class CsvReading {
                     continue;
                 }
                 line = lines.recordLine(text, rec.getCharacterPosition(), comments);
-                if (first) {
-                    first = false;
-                    if (reader.isHeader(cells)) {
-                        reader.header(rows.row(line, cells, cells));
-                        continue;
-                    }
-                }
-                reader.read(rows.row(line, cells, reader.names()));
+                records.add(new Record(line, cells));
             }
         } catch (IOException e) {
-            rows.problems.add(new ImportProblem(Math.max(line, 1), 0, "", "cannot read: " + e.getMessage()));
+            rows.problems.add(new ImportProblem(Math.max(line, 1), 0, "", "cannot read the file"));
+        }
+        List<String> header = null;
+        int usual = CellChecks.usualWidth(records, records.isEmpty() || !reader.isHeader(records.get(0).cells()) ? 0 : 1);
+        for (int i = 0; i < records.size(); i++) {
+            Record rec = records.get(i);
+            if (i == 0 && reader.isHeader(rec.cells())) {
+                header = rec.cells();
+                Rows.Row h = rows.row(rec.line(), rec.cells(), rec.cells());
+                if (CellChecks.cells(h)) {
+                    reader.header(h);
+                }
+                continue;
+            }
+            Rows.Row row = rows.row(rec.line(), rec.cells(), reader.names());
+            if (header != null && CellChecks.sameCells(header, rec.cells())) {
+                row.problem(-1, "repeats the header row (line " + records.get(0).line() + "): not an account pair");
+            } else if (CellChecks.width(row, reader, header, usual) && CellChecks.cells(row)) {
+                reader.read(row);
+            }
         }
         if (rows.pairs.isEmpty() && rows.problems.isEmpty()) {
             rows.problems.add(new ImportProblem(1, 0, "", "the file holds no account pair"));
         }
         return new ImportResult(format, decoded.charset(), rows.pairs, rows.problems);
+    }
+
+    /** One non-empty record and the line it starts on. */
+    record Record(int line, List<String> cells) {
     }
 
     private static char delimiter(CsvFormat format, String text) {
