@@ -58,14 +58,20 @@ final class CellChecks {
         return true;
     }
 
-    /** The most common number of cells among the data records (0 when there are none). */
-    static int usualWidth(List<CsvReading.Record> records, int from) {
+    /**
+     * The most common number of cells among the data records the dialect accepts by their count alone
+     * (0 when there are none); on a tie the smaller, so that merged rows never set the norm.
+     */
+    static int usualWidth(List<CsvReading.Record> records, int from, RowReader reader, int headerWidth) {
         Map<Integer, Integer> counts = new HashMap<>();
         for (int i = from; i < records.size(); i++) {
-            counts.merge(records.get(i).cells().size(), 1, Integer::sum);
+            List<String> cells = records.get(i).cells();
+            if (reader.width(cells, headerWidth, -1) == null) {
+                counts.merge(cells.size(), 1, Integer::sum);
+            }
         }
         return counts.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(0);
+                .thenComparing(Map.Entry.<Integer, Integer>comparingByKey().reversed())).map(Map.Entry::getKey).orElse(0);
     }
 
     /** False (with one problem for the line) when the dialect refuses the record's number of cells. */

@@ -75,7 +75,8 @@ public final class CsvReading {
             rows.problems.add(new ImportProblem(Math.max(line, 1), 0, "", "cannot read the file"));
         }
         List<String> header = null;
-        int usual = CellChecks.usualWidth(records, records.isEmpty() || !reader.isHeader(records.get(0).cells()) ? 0 : 1);
+        boolean headed = !records.isEmpty() && reader.isHeader(records.get(0).cells());
+        int usual = CellChecks.usualWidth(records, headed ? 1 : 0, reader, headed ? records.get(0).cells().size() : -1);
         for (int i = 0; i < records.size(); i++) {
             Record rec = records.get(i);
             if (i == 0 && reader.isHeader(rec.cells())) {
@@ -97,6 +98,78 @@ public final class CsvReading {
             rows.problems.add(new ImportProblem(1, 0, "", "the file holds no account pair"));
         }
         return new ImportResult(format, decoded.charset(), rows.pairs, rows.problems);
+    }
+
+    /**
+     * The source addresses (login) and source hosts of a file in one of the import formats, for server
+     * detection; empty when the file is in none of them. Passwords are not read.
+     */
+    public static java.util.Optional<List<String[]>> addresses(byte[] data) {
+        String text = TextDecoding.decode(data).text();
+        CsvFormat format = detect(text);
+        if (format == CsvFormat.AUTO) {
+            return java.util.Optional.empty();
+        }
+        CSVFormat csv = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(format, text)).setQuote('"')
+                .setIgnoreEmptyLines(true).setCommentMarker(format == CsvFormat.IMAPSYNC ? '#' : null).get();
+        LineIndex lines = new LineIndex(text);
+        List<String[]> out = new ArrayList<>();
+        List<String> header = null;
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), csv)) {
+            for (CSVRecord rec : parser) {
+                List<String> cells = rec.toList();
+                if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
+                    continue;
+                }
+                boolean first = header == null && out.isEmpty();
+                if (first && (format == CsvFormat.EXCHANGE || format == CsvFormat.NATIVE
+                        || format == CsvFormat.OMM && RowReader.protocol(cells.get(0)) == null)) {
+                    header = cells.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
+                    continue;
+                }
+                if (first && format == CsvFormat.IMAPSYNC && cells.size() < 6) {
+                    return java.util.Optional.empty(); // a ';' file of another kind
+                }
+                int line = lines.recordLine(text, rec.getCharacterPosition(), format == CsvFormat.IMAPSYNC);
+                out.add(new String[] { String.valueOf(line), login(format, header, cells), host(format, header, cells) });
+            }
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            // the rows read so far are what can be detected; `batch import` names the broken line
+        }
+        return java.util.Optional.of(out);
+    }
+
+    private static String login(CsvFormat format, List<String> header, List<String> cells) {
+        return switch (format) {
+            case OMM -> at(cells, 2);
+            case IMAPSYNC -> at(cells, 1);
+            case EXCHANGE -> at(cells, col(header, "username")).contains("@") ? at(cells, col(header, "username"))
+                    : at(cells, col(header, "emailaddress"));
+            default -> at(cells, col(header, "source.login"));
+        };
+    }
+
+    private static String host(CsvFormat format, List<String> header, List<String> cells) {
+        String server = switch (format) {
+            case OMM -> at(cells, 1);
+            case IMAPSYNC -> at(cells, 0);
+            case EXCHANGE -> "";
+            default -> at(cells, col(header, "source.server")).isEmpty() ? at(cells, col(header, "source.host"))
+                    : at(cells, col(header, "source.server"));
+        };
+        try {
+            return server.isEmpty() ? "" : org.mailmigrator.batch.csv.ServerAddress.parse(server, "imap", "tls").host();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    private static int col(List<String> header, String name) {
+        return header == null ? -1 : header.indexOf(name);
+    }
+
+    private static String at(List<String> cells, int i) {
+        return i >= 0 && i < cells.size() && cells.get(i) != null ? cells.get(i).strip() : "";
     }
 
     /** One non-empty record and the line it starts on. */

@@ -62,6 +62,15 @@ final class ImapsyncRows implements RowReader {
                     + "not quoted? (write \"pass;word\")");
             return;
         }
+        for (int c : new int[] { 1, 2, 4, 5 }) {
+            String first = r.raw(c).strip().split("\\s+", 2)[0];
+            if (first.startsWith("--") && OPTION_WORD.matcher(first).matches()) {
+                // a password that reads like an option: a ';' is missing earlier in the row and every cell moved
+                r.problem(c, "looks like an imapsync option, not a " + (c % 3 == 1 ? "login" : "password")
+                        + ": is a ';' missing earlier in the row?");
+                return;
+            }
+        }
         ServerAddress src = r.server(0, "imap", "starttls");
         String srcLogin = r.required(1);
         Secret srcPw = r.password(2);

@@ -45,7 +45,7 @@ final class OmmRows implements RowReader {
         if (header != null) {
             return header;
         }
-        if (headerWidth < 0 && n != usualWidth) {
+        if (headerWidth < 0 && usualWidth > 0 && n != usualWidth) {
             return "has " + n + " columns while most rows of the file have " + usualWidth
                     + " (a ';' missing or too many: a ';' inside a password must be quoted)";
         }

@@ -24,7 +24,7 @@ sealed interface RowReader permits OmmRows, ImapsyncRows, ExchangeRows, NativeRo
      * a login or a host column).
      *
      * @param headerWidth the header's cell count, -1 without a header
-     * @param usualWidth the most common cell count of the file's data records
+     * @param usualWidth the most common cell count of the file's data records, -1 while it is being found
      */
     default String width(List<String> cells, int headerWidth, int usualWidth) {
         if (headerWidth >= 0 && cells.size() != headerWidth) {

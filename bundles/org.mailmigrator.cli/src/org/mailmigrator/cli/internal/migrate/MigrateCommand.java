@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.mailmigrator.cli.internal.Arguments;
 import org.mailmigrator.cli.internal.Passwords;
 import org.mailmigrator.cli.internal.pim.PimMigrate;
 import org.mailmigrator.core.connector.ConnectorRegistry;
@@ -131,6 +132,10 @@ public final class MigrateCommand implements Callable<Integer> {
             if (allowPlaintext && src.scheme().equals("imaps") && dst.scheme().equals("imaps")) {
                 throw new IllegalArgumentException("--allow-plaintext has no effect with imaps:// on both sides");
             }
+            Arguments.regexes("--include", include);
+            Arguments.regexes("--exclude", exclude);
+            Arguments.sha256("--trust-sha256", trust);
+            Arguments.atLeastOne("--parallel", parallel);
             settings = MigrationSettings.defaults().withFilters(include, exclude, maps()).withDryRun(dryRun)
                     .withMirror(mirror).withParallelism(Math.max(1, parallel)).withLimits(limits());
             srcPassword = Passwords.find("source", sourcePasswordFile, "MAILMIGRATOR_SOURCE_PASSWORD", src.toString());
@@ -174,7 +179,12 @@ public final class MigrateCommand implements Callable<Integer> {
             err.println("mailmigrator migrate: " + result.failure());
         }
         if (report != null) {
-            ReportFile.write(report, src, dst, dryRun, result, code);
+            try {
+                ReportFile.write(report, src, dst, dryRun, result, code);
+            } catch (java.io.IOException e) {
+                err.println("mailmigrator migrate: the report was not written: " + e.getMessage());
+                code = code == ExitCodes.OK ? ExitCodes.FAILED : code;
+            }
         }
         out.flush();
         exitCode.set(code);
