@@ -78,7 +78,9 @@ public final class FileErrors {
                 continue;
             }
             out.add(c);
-            todo.add(c.getCause());
+            if (c.getCause() != null) {
+                todo.add(c.getCause());
+            }
             todo.addAll(java.util.List.of(c.getSuppressed()));
         }
         return out;

@@ -66,7 +66,7 @@ class CsvBadInputTest {
 
         ImportResult tenWide = read("""
                 Type source;Serveur source;Login source;Mot de passe source;Type destination;Serveur destination;Login destination;Mot de passe destination;Délégation source;Délégation destination
-                IMAP;imap.old.example;alice;pw-alice;IMAP;new.example;alice;Sekr3t;PartB;
+                IMAP;imap.old.example;alice;pw-alice;IMAP;new.example;alice;Sekr3t;PartB;;
                 IMAP;imap.old.example;bob;pw-bob;IMAP;new.example;bob;pw-bob-2;;
                 """);
         assertEquals(1, tenWide.pairs().size(), CsvImportTest.problems(tenWide));
