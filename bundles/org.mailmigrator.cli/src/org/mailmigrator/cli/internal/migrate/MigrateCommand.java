@@ -164,7 +164,7 @@ public final class MigrateCommand implements Callable<Integer> {
         Thread hook = null;
         // opened while the engine logs in; a locked or broken store stops the run with exit code 8
         try (StateStore store = StateStore.openEmbeddedInBackground(stateDir(), pairName(src, dst))) {
-            MigrationEngine engine = new MigrationEngine(sf, df, store, settings, progress);
+            MigrationEngine engine = new MigrationEngine(sf, df, store, settings, QuotaSkips.once(progress));
             hook = new Thread(() -> stopOnSignal(engine, finished, exitCode, out, err), "mailmigrator-interrupt");
             Runtime.getRuntime().addShutdownHook(hook);
             result = engine.run();
@@ -173,7 +173,8 @@ public final class MigrateCommand implements Callable<Integer> {
         if (dryRun && result.failure() == null) {
             Summary.plan(out, result);
         } else {
-            Summary.statistics(out, result);
+            Summary.statistics(out, result, result.skipped().stream().anyMatch(s -> QuotaSkips.isQuota(s.reason()))
+                    ? storageQuota(df) : Optional.empty());
         }
         if (result.failure() != null) {
             err.println("mailmigrator migrate: " + result.failure());
@@ -212,6 +213,19 @@ public final class MigrateCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         Runtime.getRuntime().halt(exitCode.get());
+    }
+
+    /** The destination's storage quota (GETQUOTAROOT of the INBOX), asked once after a run that met a full mailbox. */
+    private static Optional<org.mailmigrator.core.mail.Quota> storageQuota(SessionFactory destination) {
+        try (var session = destination.open()) {
+            var store = session.capability(org.mailmigrator.core.mail.MailStore.class);
+            if (store.isEmpty()) {
+                return Optional.empty();
+            }
+            return store.get().quotas("INBOX").stream().filter(org.mailmigrator.core.mail.Quota::storage).findFirst();
+        } catch (ConnectorException | RuntimeException e) {
+            return Optional.empty(); // the summary then says the server gave no figures
+        }
     }
 
     private Map<String, String> maps() {
