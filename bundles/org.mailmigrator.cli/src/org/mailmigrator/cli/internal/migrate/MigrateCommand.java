@@ -162,6 +162,13 @@ public final class MigrateCommand implements Callable<Integer> {
         CountDownLatch finished = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger(ExitCodes.INTERRUPTED);
         Thread hook = null;
+        try {
+            // the state names folders and message ids: the owner's only (a folder that exists keeps its mode)
+            org.mailmigrator.batch.Workspace.createPrivateDirectories(stateDir());
+        } catch (java.io.IOException e) {
+            err.println("mailmigrator migrate: " + org.mailmigrator.batch.FileErrors.describe(e, stateDir(), "creating"));
+            return ExitCodes.FAILED;
+        }
         // opened while the engine logs in; a locked or broken store stops the run with exit code 8
         try (StateStore store = StateStore.openEmbeddedInBackground(stateDir(), pairName(src, dst))) {
             MigrationEngine engine = new MigrationEngine(sf, df, store, settings, QuotaSkips.once(progress));
