@@ -74,19 +74,18 @@ public final class Batches {
 
     /**
      * Adds one account pair to a stored batch (as the New migration wizard does), passwords sealed by the vault.
-     * Its id follows the importer's: the row number, then the source login ({@code 00004-alice_example.org}).
+     * Its id follows the importer's: a number above every number in use, then the source login
+     * ({@code 00004-alice_example.org}).
      * The accounts' credential references are replaced by the batch's own.
      */
     public static Migration add(BatchStore store, SecretVault vault, String batch, Account source, Secret sourcePassword,
             Account destination, Secret destinationPassword, MigrationOptions options) throws BatchStoreException {
         BatchSpec spec = store.batch(batch).orElseThrow(() -> new BatchStoreException("no batch named '" + batch + "'", null));
-        String login = source.setting("login").orElse("account");
-        String id;
-        int n = spec.migrations().size();
-        do {
-            n++;
-            id = String.format("%05d-%s", n, login.replaceAll("[^A-Za-z0-9._-]", "_"));
-        } while (spec.migrations().stream().map(Migration::id).toList().contains(id));
+        String login = source.setting("login").orElse("account").replaceAll("[^A-Za-z0-9._-]", "_");
+        // after the highest number in use, not after the count: imported ids carry line numbers (a header,
+        // comments and removed rows leave gaps), and a number must not be given to two rows
+        int n = spec.migrations().stream().mapToInt(x -> number(x.id())).max().orElse(0) + 1;
+        String id = String.format(java.util.Locale.ROOT, "%05d-%s", n, login.length() > 64 ? login.substring(0, 64) : login);
         Migration m = new Migration(id, prefixed(batch, new Account(source.connectorId(), source.settings(),
                 new CredentialRef(id + "/source"))), prefixed(batch, new Account(destination.connectorId(),
                         destination.settings(), new CredentialRef(id + "/destination"))), options);
@@ -95,6 +94,15 @@ public final class Batches {
         sealed.put(m.destination().credential().key(), vault.seal(m.destination().credential().key(), destinationPassword));
         store.addMigration(batch, m, sealed);
         return m;
+    }
+
+    /** The number an id starts with ({@code 00004-alice} is 4), 0 when it has none. */
+    private static int number(String id) {
+        int i = 0;
+        while (i < id.length() && i < 9 && Character.isDigit(id.charAt(i))) {
+            i++;
+        }
+        return i == 0 ? 0 : Integer.parseInt(id.substring(0, i));
     }
 
     private static Account prefixed(String batch, Account a) {

@@ -25,6 +25,7 @@ public final class Cli {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler(new OneLineFailure());
         int code = cli.execute(args);
         out.flush();
         err.flush();

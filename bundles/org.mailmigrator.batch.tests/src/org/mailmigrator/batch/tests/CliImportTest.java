@@ -47,4 +47,29 @@ class CliImportTest {
         assertEquals(2, CliRun.of("batch", "import", file.toString(), "--workspace", ws, "--format", "csv").code());
         assertEquals(2, CliRun.of("batch", "run", "no-such-batch", "--workspace", ws).code());
     }
+
+    @Test
+    void anExchangeCsvWithoutItsOptionsAndAZeroLimitAreCommandLineErrors(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("exchange.csv");
+        Files.writeString(file, "EmailAddress,UserName,Password\nalice@contoso.example,alice,Sekr3t-pw\n");
+        String ws = dir.resolve("ws").toString();
+        CliRun missing = CliRun.of("batch", "import", file.toString(), "--workspace", ws);
+        assertEquals(2, missing.code(), missing.toString());
+        assertTrue(missing.err().startsWith("mailmigrator batch import: an Exchange Online CSV does not name the source "
+                + "server: give --source-server HOST|URL"), missing.err());
+        assertTrue(!missing.err().contains("exchange.csv: line 1"), "not reported as a problem of the file: " + missing.err());
+        assertTrue(!missing.err().contains("Sekr3t"), missing.err());
+
+        Path team = dir.resolve("team.txt");
+        Files.writeString(team, "h1.example;alice;pw;h2.example;alice;pw;\n");
+        CliRun zero = CliRun.of("batch", "import", team.toString(), "--workspace", ws, "--parallel", "0");
+        assertEquals(2, zero.code(), zero.toString());
+        assertTrue(zero.err().contains("--parallel 0: must be 1 or more"), zero.err());
+        CliRun run = CliRun.of("batch", "run", team.toString(), "--workspace", ws, "--per-host", "0");
+        assertEquals(2, run.code(), run.toString());
+        CliRun sha = CliRun.of("batch", "run", team.toString(), "--workspace", ws, "--trust-sha256", "abc");
+        assertEquals(2, sha.code(), sha.toString());
+        assertTrue(sha.err().contains("--trust-sha256 'abc' is not a SHA-256 fingerprint"), sha.err());
+        assertEquals("", CliRun.of("batch", "status", "--workspace", ws).out().trim(), "nothing was imported");
+    }
 }

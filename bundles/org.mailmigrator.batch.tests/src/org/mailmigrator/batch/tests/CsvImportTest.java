@@ -147,7 +147,9 @@ class CsvImportTest {
         assertTrue(problems(r).contains("line 4, column 1 (EmailAddress): 'not-an-address' is not an e-mail address"),
                 problems(r));
         ImportResult missing = read(csv, ImportOptions.auto());
-        assertTrue(problems(missing).contains("line 1: the source server is not in an Exchange CSV"), problems(missing));
+        assertTrue(problems(missing).contains("an Exchange Online CSV does not name the source server: give --source-server"),
+                problems(missing));
+        assertTrue(missing.problems().stream().allMatch(p -> p.isOption()), "a command-line problem, not the file's");
         assertEquals(0, missing.pairs().size());
     }
 

@@ -32,4 +32,17 @@ public final class CsvImporter {
     public ImportResult read(byte[] data, ImportOptions options) {
         return new CsvReading(connectors).read(data, options);
     }
+
+    /** A row's source login and source host, for server detection (no password is read). */
+    public record SourceAddress(int line, String login, String host) {
+    }
+
+    /**
+     * The source logins and hosts of a file in one of the import formats (OMM, imapsync, Exchange Online,
+     * native), or empty when the file is in none of them.
+     */
+    public static java.util.Optional<java.util.List<SourceAddress>> sourceAddresses(byte[] data) {
+        return CsvReading.addresses(data).map(rows -> rows.stream()
+                .map(r -> new SourceAddress(Integer.parseInt(r[0]), r[1], r[2])).toList());
+    }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
  * only, the scheme's; the command line's {@code --allow-plaintext} may turn starttls into plain at run time.
  */
 public record ServerAddress(String connectorId, String host, int port, String security, String url) {
+    private static final int MAX_LENGTH = 2048;
     private static final java.util.regex.Pattern HOST = java.util.regex.Pattern
             .compile("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\\.?");
 
@@ -26,11 +27,15 @@ public record ServerAddress(String connectorId, String host, int port, String se
         if (t.isEmpty()) {
             throw new IllegalArgumentException("the server is empty");
         }
+        if (t.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("the server is " + t.length() + " characters long; a host name has at "
+                    + "most 253 and a URL here at most " + MAX_LENGTH);
+        }
         if (t.contains("://")) {
             return url(t);
         }
         if (protocol.equals("ews")) {
-            throw new IllegalArgumentException("'" + t + "': an Exchange server needs its EWS URL "
+            throw new IllegalArgumentException(q(t) + ": an Exchange server needs its EWS URL "
                     + "(https://HOST/EWS/Exchange.asmx)");
         }
         String host = t;
@@ -54,16 +59,22 @@ public record ServerAddress(String connectorId, String host, int port, String se
         try {
             uri = new URI(t);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("'" + t + "' is not a URL: " + e.getReason());
+            throw new IllegalArgumentException(q(t) + " is not a URL: " + e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException("'" + t + "' has no host");
+            throw new IllegalArgumentException(q(t) + " has no host");
         }
         if (uri.getUserInfo() != null) {
-            throw new IllegalArgumentException("'" + t + "': put the login in its own column, not in the URL");
+            // the user part may hold a password: never quote it
+            throw new IllegalArgumentException("a URL with a login (user@ or user:password@): put the login in its "
+                    + "own column, not in the URL");
         }
         int p = uri.getPort();
+        if (p == 0 || p > 65535 || p < 0 && t.matches("(?i)[a-z0-9+.-]+://[^/?#]*:\\d+([/?#].*)?")) {
+            throw new IllegalArgumentException(q(t) + ": the port is not a number from 1 to 65535");
+        }
+        checkHost(uri.getHost(), t);
         return switch (scheme) {
             case "imaps" -> new ServerAddress("imap", uri.getHost(), p > 0 ? p : 993, "tls", null);
             case "imap" -> new ServerAddress("imap", uri.getHost(), p > 0 ? p : 143, "starttls", null);
@@ -71,7 +82,7 @@ public record ServerAddress(String connectorId, String host, int port, String se
             case "pop3", "pop" -> new ServerAddress("pop3", uri.getHost(), p > 0 ? p : 110, "starttls", null);
             case "https", "http" -> new ServerAddress("ews", uri.getHost(), p > 0 ? p : scheme.equals("https") ? 443 : 80,
                     scheme.equals("https") ? "tls" : "plain", t);
-            default -> throw new IllegalArgumentException("'" + t + "': unknown scheme '" + scheme
+            default -> throw new IllegalArgumentException(q(t) + ": unknown scheme " + q(scheme)
                     + "' (expected imaps, imap, pop3s, pop3 or an https EWS URL)");
         };
     }
@@ -85,13 +96,20 @@ public record ServerAddress(String connectorId, String host, int port, String se
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("'" + whole + "': the port '" + text + "' is not a number from 1 to 65535");
+        throw new IllegalArgumentException(q(whole) + ": the port " + q(text) + " is not a number from 1 to 65535");
     }
 
     private static void checkHost(String host, String whole) {
-        if (!HOST.matcher(host).matches()) {
-            throw new IllegalArgumentException("'" + whole + "' is not a host name, host:port or URL");
+        if (host.length() > 253) {
+            throw new IllegalArgumentException("the host name is " + host.length() + " characters long; at most 253");
         }
+        if (!HOST.matcher(host).matches() && !(host.startsWith("[") && host.endsWith("]"))) {
+            throw new IllegalArgumentException(q(whole) + " is not a host name, host:port or URL");
+        }
+    }
+
+    private static String q(String value) {
+        return org.mailmigrator.batch.internal.Quote.of(value);
     }
 
     /** The connector settings, login included. */

@@ -3,6 +3,7 @@ package org.mailmigrator.batch.internal;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -44,10 +45,10 @@ public final class CsvReading {
         boolean comments = format == CsvFormat.IMAPSYNC;
         CSVFormat csv = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(format, text)).setQuote('"')
                 .setIgnoreEmptyLines(true).setCommentMarker(comments ? '#' : null).setTrim(false).get();
+        List<Record> records = new ArrayList<>();
         LineIndex lines = new LineIndex(text);
         int line = 0;
         try (CSVParser parser = CSVParser.parse(new StringReader(text), csv)) {
-            boolean first = true;
             var it = parser.iterator();
             while (true) {
                 CSVRecord rec;
@@ -57,8 +58,10 @@ public final class CsvReading {
                     }
                     rec = it.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    rows.problems.add(new ImportProblem(line + 1, 0, "",
-                            "the CSV cannot be read from here on (an unclosed quote?): " + e.getMessage()));
+                    // the parser's message quotes the library's class and may hold a cell's text: say it in our words
+                    rows.problems.add(new ImportProblem(line + 1, 0, "", "the CSV cannot be read from here on: "
+                            + "an unclosed quote, or text after a closing quote before the next separator "
+                            + "(a quote inside a quoted cell is written twice: \"\")"));
                     break;
                 }
                 List<String> cells = rec.toList();
@@ -66,22 +69,111 @@ public final class CsvReading {
                     continue;
                 }
                 line = lines.recordLine(text, rec.getCharacterPosition(), comments);
-                if (first) {
-                    first = false;
-                    if (reader.isHeader(cells)) {
-                        reader.header(rows.row(line, cells, cells));
-                        continue;
-                    }
-                }
-                reader.read(rows.row(line, cells, reader.names()));
+                records.add(new Record(line, cells));
             }
         } catch (IOException e) {
-            rows.problems.add(new ImportProblem(Math.max(line, 1), 0, "", "cannot read: " + e.getMessage()));
+            rows.problems.add(new ImportProblem(Math.max(line, 1), 0, "", "cannot read the file"));
+        }
+        List<String> header = null;
+        boolean headed = !records.isEmpty() && reader.isHeader(records.get(0).cells());
+        int usual = CellChecks.usualWidth(records, headed ? 1 : 0, reader, headed ? records.get(0).cells().size() : -1);
+        for (int i = 0; i < records.size(); i++) {
+            Record rec = records.get(i);
+            if (i == 0 && reader.isHeader(rec.cells())) {
+                header = rec.cells();
+                Rows.Row h = rows.row(rec.line(), rec.cells(), rec.cells());
+                if (CellChecks.cells(h)) {
+                    reader.header(h);
+                }
+                continue;
+            }
+            Rows.Row row = rows.row(rec.line(), rec.cells(), reader.names());
+            if (header != null && CellChecks.sameCells(header, rec.cells())) {
+                row.problem(-1, "repeats the header row (line " + records.get(0).line() + "): not an account pair");
+            } else if (CellChecks.width(row, reader, header, usual) && CellChecks.cells(row)) {
+                reader.read(row);
+            }
         }
         if (rows.pairs.isEmpty() && rows.problems.isEmpty()) {
             rows.problems.add(new ImportProblem(1, 0, "", "the file holds no account pair"));
         }
         return new ImportResult(format, decoded.charset(), rows.pairs, rows.problems);
+    }
+
+    /**
+     * The source addresses (login) and source hosts of a file in one of the import formats, for server
+     * detection; empty when the file is in none of them. Passwords are not read.
+     */
+    public static java.util.Optional<List<String[]>> addresses(byte[] data) {
+        String text = TextDecoding.decode(data).text();
+        CsvFormat format = detect(text);
+        if (format == CsvFormat.AUTO) {
+            return java.util.Optional.empty();
+        }
+        CSVFormat csv = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(format, text)).setQuote('"')
+                .setIgnoreEmptyLines(true).setCommentMarker(format == CsvFormat.IMAPSYNC ? '#' : null).get();
+        LineIndex lines = new LineIndex(text);
+        List<String[]> out = new ArrayList<>();
+        List<String> header = null;
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), csv)) {
+            for (CSVRecord rec : parser) {
+                List<String> cells = rec.toList();
+                if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
+                    continue;
+                }
+                boolean first = header == null && out.isEmpty();
+                if (first && (format == CsvFormat.EXCHANGE || format == CsvFormat.NATIVE
+                        || format == CsvFormat.OMM && RowReader.protocol(cells.get(0)) == null)) {
+                    header = cells.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
+                    continue;
+                }
+                if (first && format == CsvFormat.IMAPSYNC && cells.size() < 6) {
+                    return java.util.Optional.empty(); // a ';' file of another kind
+                }
+                int line = lines.recordLine(text, rec.getCharacterPosition(), format == CsvFormat.IMAPSYNC);
+                out.add(new String[] { String.valueOf(line), login(format, header, cells), host(format, header, cells) });
+            }
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            // the rows read so far are what can be detected; `batch import` names the broken line
+        }
+        return java.util.Optional.of(out);
+    }
+
+    private static String login(CsvFormat format, List<String> header, List<String> cells) {
+        return switch (format) {
+            case OMM -> at(cells, 2);
+            case IMAPSYNC -> at(cells, 1);
+            case EXCHANGE -> at(cells, col(header, "username")).contains("@") ? at(cells, col(header, "username"))
+                    : at(cells, col(header, "emailaddress"));
+            default -> at(cells, col(header, "source.login"));
+        };
+    }
+
+    private static String host(CsvFormat format, List<String> header, List<String> cells) {
+        String server = switch (format) {
+            case OMM -> at(cells, 1);
+            case IMAPSYNC -> at(cells, 0);
+            case EXCHANGE -> "";
+            default -> at(cells, col(header, "source.server")).isEmpty() ? at(cells, col(header, "source.host"))
+                    : at(cells, col(header, "source.server"));
+        };
+        try {
+            return server.isEmpty() ? "" : org.mailmigrator.batch.csv.ServerAddress.parse(server, "imap", "tls").host();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    private static int col(List<String> header, String name) {
+        return header == null ? -1 : header.indexOf(name);
+    }
+
+    private static String at(List<String> cells, int i) {
+        return i >= 0 && i < cells.size() && cells.get(i) != null ? cells.get(i).strip() : "";
+    }
+
+    /** One non-empty record and the line it starts on. */
+    record Record(int line, List<String> cells) {
     }
 
     private static char delimiter(CsvFormat format, String text) {

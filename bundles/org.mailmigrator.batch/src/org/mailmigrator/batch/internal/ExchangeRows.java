@@ -51,7 +51,7 @@ final class ExchangeRows implements RowReader {
                 case "username" -> user = c;
                 case "password" -> password = c;
                 case "userroot" -> root = c;
-                default -> h.problem(c, "unknown column '" + n + "' (expected EmailAddress, UserName, Password, UserRoot)");
+                default -> h.problem(c, "unknown column " + Quote.of(n) + " (expected EmailAddress, UserName, Password, UserRoot)");
             }
         }
         if (email < 0 || user < 0 || password < 0) {
@@ -60,19 +60,20 @@ final class ExchangeRows implements RowReader {
         source = batchServer(h, options.sourceServer().orElse(null), "source server", "--source-server");
         destination = batchServer(h, options.destinationServer().orElse(null), "destination server", "--destination-server");
         if (options.destinationPassword().isEmpty()) {
-            h.problem(-1, "the destination password is not in an Exchange CSV: give --destination-password-file");
+            h.optionProblem("--destination-password-file", "an Exchange Online CSV does not hold the destination "
+                    + "(administrator) password: give --destination-password-file FILE");
         }
     }
 
     private static ServerAddress batchServer(Rows.Row h, String value, String what, String option) {
         if (value == null) {
-            h.problem(-1, "the " + what + " is not in an Exchange CSV: give " + option + " HOST|URL");
+            h.optionProblem(option, "an Exchange Online CSV does not name the " + what + ": give " + option + " HOST|URL");
             return null;
         }
         try {
             return ServerAddress.parse(value, "imap", "tls");
         } catch (IllegalArgumentException e) {
-            h.problem(-1, option + ": " + e.getMessage());
+            h.optionProblem(option, option + ": " + e.getMessage());
             return null;
         }
     }
@@ -85,7 +86,7 @@ final class ExchangeRows implements RowReader {
         }
         String address = r.required(email);
         if (!address.isEmpty() && !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            r.problem(email, "'" + address + "' is not an e-mail address");
+            r.problem(email, Quote.of(address) + " is not an e-mail address");
         }
         String login = r.required(user);
         Secret pw = r.password(password);

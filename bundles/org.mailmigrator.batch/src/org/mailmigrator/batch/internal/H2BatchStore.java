@@ -15,6 +15,8 @@ import java.util.Optional;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.mailmigrator.batch.BatchSpec;
+import org.mailmigrator.batch.FileErrors;
+import org.mailmigrator.batch.Workspace;
 import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.store.BatchStore;
@@ -30,27 +32,33 @@ import org.mailmigrator.core.model.Migration;
  */
 public final class H2BatchStore implements BatchStore {
     private final Connection db;
+    /** The folder whose lock record this store wrote, null when opened read-only. */
+    private final Path owned;
 
-    private H2BatchStore(Connection db) {
+    private H2BatchStore(Connection db, Path owned) {
         this.db = db;
+        this.owned = owned;
     }
 
     public static H2BatchStore open(Path dir, boolean readOnly) throws BatchStoreException {
         String url = "jdbc:h2:file:" + dir.resolve("batches").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         try {
-            Files.createDirectories(dir);
-            return new H2BatchStore(connect(url));
+            Workspace.createPrivateDirectories(dir);
+            Workspace.restrict(dir);
+            H2BatchStore store = new H2BatchStore(connect(url), dir);
+            Workspace.restrict(dir.resolve("batches.mv.db"));
+            StoreLock.claim(dir);
+            return store;
         } catch (Exception e) {
             if (readOnly && Files.exists(dir.resolve("batches.mv.db"))) {
                 try {
                     // a run in another process holds the file lock: read what it committed so far
-                    return new H2BatchStore(connect(url + ";ACCESS_MODE_DATA=r;FILE_LOCK=NO"));
+                    return new H2BatchStore(connect(url + ";ACCESS_MODE_DATA=r;FILE_LOCK=NO"), null);
                 } catch (Exception again) {
                     e.addSuppressed(again);
                 }
             }
-            throw new BatchStoreException("cannot open the batch store " + dir.resolve("batches.mv.db") + ": "
-                    + e.getMessage(), e);
+            throw new BatchStoreException(StoreLock.describe(dir, e), e);
         }
     }
 
@@ -84,7 +92,9 @@ public final class H2BatchStore implements BatchStore {
             } catch (SQLException ignored) {
                 // the original failure is what the caller must see
             }
-            throw new BatchStoreException(what + ": " + e.getMessage(), e);
+            throw new BatchStoreException(what + ": " + (FileErrors.isDiskFull(e) ? "disk full writing the batch store"
+                    + (owned == null ? "" : " " + owned.resolve("batches.mv.db")) + " (make space, then run again)"
+                    : FileErrors.clean(String.valueOf(e.getMessage()))), e);
         }
     }
 
@@ -340,6 +350,9 @@ public final class H2BatchStore implements BatchStore {
             db.close();
         } catch (SQLException e) {
             // closing a database whose file vanished must not hide the caller's result
+        }
+        if (owned != null) {
+            StoreLock.release(owned);
         }
     }
 

@@ -40,15 +40,35 @@ final class ImapsyncRows implements RowReader {
         return false;
     }
 
+    /** Option words are shown in messages only when they look like one (a password tail does not). */
+    private static final Pattern OPTION_WORD = Pattern.compile("--?[a-z][a-z0-9_]{0,30}");
+
+    /** 6 cells, 7 (the options or a final ';'), or 8 when the last is empty. */
+    @Override
+    public String width(List<String> cells, int headerWidth, int usualWidth) {
+        int n = cells.size();
+        if (n < 6 || n > 8 || n == 8 && !RowReader.trailingEmpty(cells)) {
+            return "has " + n + " columns; expected host1;user1;password1;host2;user2;password2;[options]; "
+                    + "(a ';' inside a password must be quoted: \"pass;word\")";
+        }
+        return null;
+    }
+
     @Override
     public void read(Rows.Row r) {
-        if (r.size() < 6) {
-            r.problem(-1, "has " + r.size() + " columns; expected host1;user1;password1;host2;user2;password2;[options];");
+        if (!r.cell(6).isEmpty() && !r.cell(6).startsWith("-")) {
+            // what follows password2 is not an option: most likely the tail of a password cut at a ';'
+            r.problem(6, "does not hold imapsync options (they start with --); is a ';' inside a password "
+                    + "not quoted? (write \"pass;word\")");
             return;
         }
-        for (int c = 7; c < r.size(); c++) {
-            if (!r.cell(c).isEmpty()) {
-                r.problem(c, "unexpected column after the options: '" + r.cell(c) + "'");
+        for (int c : new int[] { 1, 2, 4, 5 }) {
+            String first = r.raw(c).strip().split("\\s+", 2)[0];
+            if (first.startsWith("--") && OPTION_WORD.matcher(first).matches()) {
+                // a password that reads like an option: a ';' is missing earlier in the row and every cell moved
+                r.problem(c, "looks like an imapsync option, not a " + (c % 3 == 1 ? "login" : "password")
+                        + ": is a ';' missing earlier in the row?");
+                return;
             }
         }
         ServerAddress src = r.server(0, "imap", "starttls");
@@ -77,7 +97,9 @@ final class ImapsyncRows implements RowReader {
                         valued(r, o, w, next);
                     }
                 }
-                default -> r.problem(6, "imapsync option '" + w + "' is not supported here");
+                default -> r.problem(6, OPTION_WORD.matcher(w).matches()
+                        ? "imapsync option '" + w + "' is not supported here"
+                        : "word " + (i + 1) + " of the options is not an imapsync option");
             }
         }
         if (o.src.containsKey("security") && !o.src.containsKey("port") && src != null) {

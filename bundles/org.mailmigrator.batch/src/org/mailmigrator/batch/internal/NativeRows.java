@@ -50,7 +50,7 @@ final class NativeRows implements RowReader {
             names.add(n);
             if (!n.matches("(source|destination)\\.[a-z0-9]+") && !Set.of("include", "exclude", "mirror").contains(n)
                     && !PimColumns.NAMES.contains(n) && !OptionColumns.NAMES.contains(n)) {
-                h.problem(c, "unknown column '" + h.cell(c) + "' (expected source.SETTING, destination.SETTING, "
+                h.problem(c, "unknown column " + Quote.of(h.cell(c)) + " (expected source.SETTING, destination.SETTING, "
                         + "include, exclude, mirror, since, before, maxsize, notbefore, map, "
                         + "calendar.source|target|password or contacts.source|target|password)");
             }
@@ -96,13 +96,13 @@ final class NativeRows implements RowReader {
                             Pattern.compile(v);
                             (names.get(c).equals("include") ? include : exclude).add(v);
                         } catch (PatternSyntaxException e) {
-                            r.problem(c, "'" + v + "' is not a regular expression: " + e.getDescription());
+                            r.problem(c, Quote.of(v) + " is not a regular expression: " + e.getDescription());
                         }
                     }
                 }
                 case "mirror" -> {
                     if (!v.isEmpty() && !v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-                        r.problem(c, "'" + v + "' is not true or false");
+                        r.problem(c, Quote.of(v) + " is not true or false");
                     }
                     mirror = v.equalsIgnoreCase("true");
                 }
@@ -138,7 +138,7 @@ final class NativeRows implements RowReader {
             switch (setting) {
                 case "connector" -> {
                     if (descriptor == null) {
-                        r.problem(c, "no connector '" + connector + "' is installed");
+                        r.problem(c, "no connector " + Quote.of(connector) + " is installed");
                     }
                 }
                 case "server" -> address = v.isEmpty() ? null : r.server(c, connector, "tls");
@@ -147,7 +147,7 @@ final class NativeRows implements RowReader {
                 case "password" -> password = r.password(c);
                 default -> {
                     if (descriptor != null && descriptor.setting(setting).isEmpty()) {
-                        r.problem(c, "connector '" + connector + "' has no setting '" + setting + "'");
+                        r.problem(c, "connector " + Quote.of(connector) + " has no setting " + Quote.of(setting));
                     } else if (descriptor != null && !v.isEmpty()) {
                         final int col = c;
                         descriptor.setting(setting).flatMap(d -> d.validate(v)).ifPresent(why -> r.problem(col, why));
@@ -161,8 +161,9 @@ final class NativeRows implements RowReader {
         if (address == null && host != null && !host.isEmpty()) {
             String port = extra.getOrDefault("port", "");
             address = r.server(names.indexOf(prefix + "host"), connector, extra.getOrDefault("security", "tls"));
-            if (address != null && !port.matches("\\d{1,5}") && !port.isEmpty()) {
-                r.problem(names.indexOf(prefix + "port"), "'" + port + "' is not a port");
+            if (address != null && !port.isEmpty()
+                    && (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535)) {
+                r.problem(names.indexOf(prefix + "port"), Quote.of(port) + " is not a port number (1-65535)");
             } else if (address != null && !port.isEmpty()) {
                 address = new ServerAddress(address.connectorId(), address.host(), Integer.parseInt(port),
                         extra.getOrDefault("security", address.security()), null);

@@ -28,17 +28,32 @@ final class OmmRows implements RowReader {
         return !first.isEmpty() && RowReader.protocol(first.get(0)) == null;
     }
 
+    /**
+     * 8 columns, or 10 with the delegation columns, each maybe followed by one empty cell (a line ending in
+     * ';'); and as many as the header, or as most rows of a file without one. A ';' left unquoted in a
+     * password gives 9 or 11 cells, which are refused rather than read as a delegation login.
+     */
+    @Override
+    public String width(List<String> cells, int headerWidth, int usualWidth) {
+        int n = cells.size();
+        boolean trailing = RowReader.trailingEmpty(cells);
+        if (!(n == 8 || n == 10 || (n == 9 || n == 11) && trailing)) {
+            return "has " + n + " columns; the OMM template has 8, or 10 with the delegation columns "
+                    + "(a ';' inside a password must be quoted: \"pass;word\")";
+        }
+        String header = RowReader.super.width(cells, headerWidth, usualWidth);
+        if (header != null) {
+            return header;
+        }
+        if (headerWidth < 0 && usualWidth > 0 && n != usualWidth) {
+            return "has " + n + " columns while most rows of the file have " + usualWidth
+                    + " (a ';' missing or too many: a ';' inside a password must be quoted)";
+        }
+        return null;
+    }
+
     @Override
     public void read(Rows.Row r) {
-        if (r.size() < 8) {
-            r.problem(-1, "has " + r.size() + " columns; the OMM template has 8 (and 2 optional delegation columns)");
-            return;
-        }
-        for (int c = 10; c < r.size(); c++) {
-            if (!r.cell(c).isEmpty()) {
-                r.problem(c, "unexpected column after the delegation columns: '" + r.cell(c) + "' (a ';' in a password must be quoted)");
-            }
-        }
         String srcProtocol = type(r, 0);
         String dstProtocol = type(r, 4);
         ServerAddress src = srcProtocol == null ? null : r.server(1, srcProtocol, "tls");
@@ -54,7 +69,7 @@ final class OmmRows implements RowReader {
     private static String type(Rows.Row r, int col) {
         String p = RowReader.protocol(r.cell(col));
         if (p == null) {
-            r.problem(col, "'" + r.cell(col) + "' is not a server type (expected IMAP, POP or Exchange)");
+            r.problem(col, Quote.of(r.cell(col)) + " is not a server type (expected IMAP, POP or Exchange)");
         }
         return p;
     }

@@ -18,6 +18,28 @@ sealed interface RowReader permits OmmRows, ImapsyncRows, ExchangeRows, NativeRo
 
     void read(Rows.Row row);
 
+    /**
+     * Why a record of {@code cells} cells is refused before it is read, or null. A header-led format wants the
+     * header's count exactly: a missing or extra separator would shift every later cell (a password into
+     * a login or a host column).
+     *
+     * @param headerWidth the header's cell count, -1 without a header
+     * @param usualWidth the most common cell count of the file's data records, -1 while it is being found
+     */
+    default String width(List<String> cells, int headerWidth, int usualWidth) {
+        if (headerWidth >= 0 && cells.size() != headerWidth) {
+            return "has " + cells.size() + " cells but the header has " + headerWidth
+                    + " (a separator missing or too many: a separator inside a value, a password, must be quoted)";
+        }
+        return null;
+    }
+
+    /** Whether the last cell is empty (a line ending with a separator). */
+    static boolean trailingEmpty(List<String> cells) {
+        String last = cells.get(cells.size() - 1);
+        return last == null || last.isBlank();
+    }
+
     /** Protocol named in a type column ("IMAP", "POP", "Exchange"...), or null. */
     static String protocol(String type) {
         String t = type.trim().toLowerCase(Locale.ROOT);

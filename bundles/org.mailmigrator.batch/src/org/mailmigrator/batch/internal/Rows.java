@@ -45,6 +45,10 @@ final class Rows {
             return cells.size();
         }
 
+        List<String> cells() {
+            return cells;
+        }
+
         String name(int col) {
             return col < names.size() ? names.get(col) : "";
         }
@@ -87,7 +91,28 @@ final class Rows {
         /** {@code col} is 0-based; the report is 1-based (or 0 for the whole line when col < 0). */
         void problem(int col, String reason) {
             bad = true;
-            problems.add(new ImportProblem(line, col < 0 ? 0 : col + 1, col < 0 ? "" : name(col), reason));
+            problems.add(new ImportProblem(line, col < 0 ? 0 : col + 1, col < 0 ? "" : name(col), hideSecrets(reason)));
+        }
+
+        /**
+         * A reason never shows this row's passwords, even when a shifted cell put one where a value is quoted
+         * (short values are left: hiding "pw" would garble the words of the message, not protect anything).
+         */
+        private String hideSecrets(String reason) {
+            String out = reason;
+            for (int c = 0; c < cells.size(); c++) {
+                String v = raw(c);
+                if (CellChecks.isSecret(name(c)) && v.strip().length() >= 4) {
+                    out = out.replace(v, "(hidden)").replace(v.strip(), "(hidden)");
+                }
+            }
+            return out;
+        }
+
+        /** A problem of the import's options ({@code option} names the command-line option), not of the file. */
+        void optionProblem(String option, String reason) {
+            bad = true;
+            problems.add(new ImportProblem(line, 0, "", reason, option));
         }
 
         boolean bad() {
@@ -118,8 +143,7 @@ final class Rows {
                 problem(-1, "repeats the calendar/contacts legs of line " + earlier);
                 return;
             }
-            String id = "0".repeat(Math.max(0, 5 - String.valueOf(line).length())) + line + "-"
-                    + UNSAFE.matcher(target.login()).replaceAll("_");
+            String id = id(line, target.login());
             String connector = first.kind() == org.mailmigrator.batch.PimLeg.Kind.CALENDAR ? "ical" : "vcard";
             Set<ItemKind> kinds = new HashSet<>();
             pim.forEach(l -> kinds.addAll(PimTarget.kinds(l.kind())));
@@ -144,8 +168,7 @@ final class Rows {
                 problem(-1, "repeats the pair of line " + earlier + " (" + srcLogin + " to " + dstLogin + ")");
                 return;
             }
-            String id = "0".repeat(Math.max(0, 5 - String.valueOf(line).length())) + line + "-"
-                    + UNSAFE.matcher(srcLogin).replaceAll("_");
+            String id = id(line, srcLogin);
             var s = new java.util.HashMap<>(src.settings(srcLogin));
             s.putAll(srcExtra);
             var d = new java.util.HashMap<>(dst.settings(dstLogin));
@@ -155,6 +178,12 @@ final class Rows {
             pairs.add(new ImportedPair(line, m, srcPw, dstPw, pim.stream().map(l -> l.leg(id)).toList(),
                     PimColumns.passwords(pim)));
         }
+    }
+
+    /** The line number (unique in one file) and the login, readable in folder names and messages. */
+    static String id(int line, String login) {
+        String safe = UNSAFE.matcher(login).replaceAll("_");
+        return String.format(Locale.ROOT, "%05d-%s", line, safe.length() > 64 ? safe.substring(0, 64) : safe);
     }
 
     Row row(int line, List<String> cells, List<String> names) {

@@ -6,7 +6,6 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -44,32 +43,40 @@ public final class SecretVault {
         this.keyFile = keyFile;
     }
 
-    /** Opens the vault of a key file, creating the file (mode 600) when {@code create} and it is missing. */
+    /**
+     * Opens the vault of a key file, creating the file when {@code create} and it is missing: written to a
+     * temporary file that is owner-only (0600) from its creation, synced, then linked into place, so the key
+     * is never readable by others, never half-written, and two first imports at once keep one key.
+     */
     public static SecretVault open(Path keyFile, boolean create) throws IOException {
         if (!Files.exists(keyFile)) {
             if (!create) {
                 throw new IOException("the secrets key file " + keyFile + " is missing: stored passwords cannot be "
                         + "decrypted (give --secrets-key FILE, or import the batch again)");
             }
-            byte[] k = new byte[32];
-            RANDOM.nextBytes(k);
-            Files.createDirectories(keyFile.toAbsolutePath().getParent());
-            Files.createFile(keyFile);
-            try {
-                Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the file inherits the user's profile ACL
-            }
-            Files.writeString(keyFile, Base64.getEncoder().encodeToString(k) + "\n", StandardCharsets.US_ASCII);
+            KeyFiles.create(keyFile, RANDOM);
+        }
+        String text;
+        try {
+            text = Files.readString(keyFile, StandardCharsets.US_ASCII).trim();
+        } catch (IOException e) {
+            throw new IOException(org.mailmigrator.batch.FileErrors.describe(e, keyFile, "reading"));
+        }
+        if (text.isEmpty()) {
+            throw new IOException("the secrets key file " + keyFile + " is empty (0 bytes; a full disk when it was "
+                    + "created?). No password can have been sealed with it: delete it and import again; if batches "
+                    + "were imported with another key, give that file with --secrets-key");
         }
         byte[] k;
         try {
-            k = Base64.getDecoder().decode(Files.readString(keyFile, StandardCharsets.US_ASCII).trim());
+            k = Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException e) {
-            throw new IOException("the secrets key file " + keyFile + " is not Base64", e);
+            throw new IOException("the secrets key file " + keyFile + " is not a key (Base64 text expected): "
+                    + "restore it from your backup, or give the right one with --secrets-key");
         }
         if (k.length != 32) {
-            throw new IOException("the secrets key file " + keyFile + " must hold 32 bytes (Base64), not " + k.length);
+            throw new IOException("the secrets key file " + keyFile + " must hold 32 bytes (Base64), not " + k.length
+                    + ": restore it from your backup, or give the right one with --secrets-key");
         }
         return new SecretVault(k, keyFile);
     }

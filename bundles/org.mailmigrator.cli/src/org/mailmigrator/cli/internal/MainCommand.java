@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
         subcommands = { DetectCommand.class },
         description = "Migrates mail, calendars and contacts between providers, one account or a whole organisation.",
         footer = { "", "With no command, ./mailmigrator opens the workbench.",
-                "Exit codes: 0 success, 1 failure, 2 wrong command line." })
+                "Exit codes: 0 success, 2 wrong command line; the others depend on the command (migrate 3-8, "
+                        + "batch 1 and 6-9, detect 1): see 'mailmigrator COMMAND --help' and docs/cli-exit-codes.md." })
 public final class MainCommand implements Runnable {
     private final ConnectorRegistry registry;
 

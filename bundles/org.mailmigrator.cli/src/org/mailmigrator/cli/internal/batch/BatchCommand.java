@@ -12,9 +12,10 @@ import picocli.CommandLine.Spec;
         subcommands = { ImportCommand.class, RunCommand.class, StatusCommand.class, ReportCommand.class,
                 ExportCommand.class, PurgeCommand.class, NotifySettingsCommand.class },
         description = "Imports, runs, watches, reports, exports and purges batches of account pairs; sets the SMTP server of their notifications.",
-        footer = { "", "Exit codes: 0 all synced, 1 CSV problems (nothing imported) or store error, 2 wrong command line, "
-                + "6 some items skipped, 7 some migrations not finished (paused, stopped, interrupted), "
-                + "8 some migrations failed, 9 pre-flight found something to fix." })
+        footer = { "", "Exit codes: 0 all synced, 1 CSV problems (nothing imported) or store error (locked, full disk), "
+                + "2 wrong command line (also an Exchange CSV without --source-server/--destination-server/"
+                + "--destination-password-file), 6 some items skipped, 7 some migrations not finished (paused, stopped, "
+                + "interrupted), 8 some migrations failed or another failure, 9 pre-flight found something to fix." })
 public final class BatchCommand implements Runnable {
     final ConnectorRegistry registry;
 

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -63,14 +64,31 @@ public final class ImportArgs {
         }
         Optional<Secret> dstPw = Optional.empty();
         if (destinationPasswordFile != null) {
-            String first = Files.readString(destinationPasswordFile, StandardCharsets.UTF_8).lines().findFirst().orElse("");
+            String first;
+            try {
+                first = Files.readString(destinationPasswordFile, StandardCharsets.UTF_8).lines().findFirst().orElse("");
+            } catch (IOException e) {
+                throw new IllegalArgumentException("--destination-password-file " + destinationPasswordFile
+                        + " cannot be read");
+            }
+            if (first.isEmpty()) {
+                throw new IllegalArgumentException("--destination-password-file " + destinationPasswordFile
+                        + ": its first line (the password) is empty");
+            }
             dstPw = Optional.of(Secret.of(first));
         }
         long t0 = System.nanoTime();
         ImportResult result = new CsvImporter(registry).read(file,
                 new ImportOptions(f, Optional.ofNullable(sourceServer), Optional.ofNullable(destinationServer), dstPw));
         for (ImportProblem p : result.problems()) {
-            err.println(file.getFileName() + ": " + p);
+            if (!p.isOption()) {
+                err.println(file.getFileName() + ": " + p);
+            }
+        }
+        List<String> options = result.problems().stream().filter(ImportProblem::isOption).map(ImportProblem::reason).toList();
+        if (!options.isEmpty()) {
+            // the file may be right: what is missing belongs on the command line (exit code 2, not 1)
+            throw new IllegalArgumentException(String.join("; ", options));
         }
         String batchName = name != null ? name : nameOf(file);
         if (!result.problems().isEmpty() && !skipBadRows) {

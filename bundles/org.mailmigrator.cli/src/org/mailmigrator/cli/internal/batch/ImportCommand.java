@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.mailmigrator.batch.secrets.SecretVault;
 import org.mailmigrator.batch.store.BatchStore;
+import org.mailmigrator.cli.internal.Arguments;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,6 +43,8 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            Arguments.atLeastOne("--parallel", parallel);
+            Arguments.atLeastOne("--per-host", perHost);
             ImportArgs.checkFile(file);
             SecretVault vault = ws.vault(true);
             try (BatchStore store = ws.store(false)) {

@@ -34,7 +34,7 @@ public final class ReportCommand implements Callable<Integer> {
                 return BatchExitCodes.USAGE;
             }
             BatchReport r = BatchReport.load(store, name);
-            r.write(out);
+            Reports.write(out, r::write);
             spec.commandLine().getOut().print(r.summary());
             spec.commandLine().getOut().println("reports written to " + out);
             spec.commandLine().getOut().flush();

@@ -26,6 +26,7 @@ import org.mailmigrator.batch.report.BatchReport;
 import org.mailmigrator.batch.report.PreflightReport;
 import org.mailmigrator.batch.secrets.SecretVault;
 import org.mailmigrator.batch.store.BatchStore;
+import org.mailmigrator.cli.internal.Arguments;
 import org.mailmigrator.core.model.Secret;
 
 import picocli.CommandLine.Command;
@@ -81,6 +82,15 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String name = target;
         SecretVault vault;
+        try {
+            Arguments.atLeastOne("--parallel", parallel);
+            Arguments.atLeastOne("--per-host", perHost);
+            Arguments.atLeastOne("--progress-seconds", progressSeconds);
+            Arguments.sha256("--trust-sha256", trust);
+        } catch (IllegalArgumentException e) {
+            err.println("mailmigrator batch run: " + e.getMessage());
+            return BatchExitCodes.USAGE;
+        }
         try (BatchStore store = ws.store(false)) {
             Path file = Path.of(target);
             if (target.toLowerCase().endsWith(".csv") || target.toLowerCase().endsWith(".txt") || Files.isRegularFile(file)) {
@@ -163,10 +173,13 @@ public final class RunCommand implements Callable<Integer> {
                 Preflights.print(out, manager.preflights(name));
             }
             if (report != null) {
-                BatchReport.load(store, name).write(report);
-                if (preflightOnly || preflight) {
-                    new PreflightReport(manager.preflights(name)).write(report);
-                }
+                BatchReport loaded = BatchReport.load(store, name);
+                Reports.write(report, dir -> {
+                    loaded.write(dir);
+                    if (preflightOnly || preflight) {
+                        new PreflightReport(manager.preflights(name)).write(dir);
+                    }
+                });
                 out.println("reports written to " + report);
             }
             if (preflightOnly) {

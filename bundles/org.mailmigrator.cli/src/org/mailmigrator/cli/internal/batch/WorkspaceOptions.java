@@ -3,6 +3,7 @@ package org.mailmigrator.cli.internal.batch;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.mailmigrator.batch.FileErrors;
 import org.mailmigrator.batch.Workspace;
 import org.mailmigrator.batch.secrets.SecretVault;
 import org.mailmigrator.batch.store.BatchStore;
@@ -25,6 +26,13 @@ public final class WorkspaceOptions {
     }
 
     BatchStore store(boolean readOnly) throws BatchStoreException {
+        if (!readOnly) {
+            try {
+                workspace().prepare();
+            } catch (IOException e) {
+                throw new BatchStoreException(FileErrors.describe(e, workspace().dir(), "creating"), e);
+            }
+        }
         return BatchStore.open(workspace().batchesDir(), readOnly);
     }
 

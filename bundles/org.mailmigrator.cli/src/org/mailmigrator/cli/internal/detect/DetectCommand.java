@@ -38,7 +38,8 @@ public final class DetectCommand implements Callable<Integer> {
     private List<String> addresses = new ArrayList<>();
 
     @Option(names = "--csv", paramLabel = "FILE",
-            description = "A CSV file with a header row; its address column (email, address, login...) is detected.")
+            description = "A batch file (OMM template, imapsync file.txt, Exchange Online CSV, native CSV: the source "
+                    + "logins are detected) or a CSV with a header row and an address column (email, address, login...).")
     private Path csv;
 
     @Option(names = "--json", description = "Print JSON instead of text.")
@@ -102,11 +103,20 @@ public final class DetectCommand implements Callable<Integer> {
         return rows;
     }
 
+    /** A batch file in any import format (OMM, imapsync, Exchange Online, native), else a CSV with an address column. */
     private List<BatchRow> fromCsv() throws IOException {
-        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            return AddressCsv.read(in);
+        byte[] data;
+        try {
+            data = Files.readAllBytes(csv);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IOException("no such file");
+        }
+        var imported = org.mailmigrator.batch.csv.CsvImporter.sourceAddresses(data);
+        if (imported.isPresent()) {
+            return imported.get().stream().map(a -> new BatchRow(a.line(), a.login(), a.host())).toList();
+        }
+        try (Reader in = new java.io.InputStreamReader(new java.io.ByteArrayInputStream(data), StandardCharsets.UTF_8)) {
+            return AddressCsv.read(in);
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.mailmigrator.cli.internal.Arguments;
 import org.mailmigrator.cli.internal.Passwords;
 import org.mailmigrator.cli.internal.pim.PimMigrate;
 import org.mailmigrator.core.connector.ConnectorRegistry;
@@ -131,6 +132,10 @@ public final class MigrateCommand implements Callable<Integer> {
             if (allowPlaintext && src.scheme().equals("imaps") && dst.scheme().equals("imaps")) {
                 throw new IllegalArgumentException("--allow-plaintext has no effect with imaps:// on both sides");
             }
+            Arguments.regexes("--include", include);
+            Arguments.regexes("--exclude", exclude);
+            Arguments.sha256("--trust-sha256", trust);
+            Arguments.atLeastOne("--parallel", parallel);
             settings = MigrationSettings.defaults().withFilters(include, exclude, maps()).withDryRun(dryRun)
                     .withMirror(mirror).withParallelism(Math.max(1, parallel)).withLimits(limits());
             srcPassword = Passwords.find("source", sourcePasswordFile, "MAILMIGRATOR_SOURCE_PASSWORD", src.toString());
@@ -157,9 +162,16 @@ public final class MigrateCommand implements Callable<Integer> {
         CountDownLatch finished = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger(ExitCodes.INTERRUPTED);
         Thread hook = null;
+        try {
+            // the state names folders and message ids: the owner's only (a folder that exists keeps its mode)
+            org.mailmigrator.batch.Workspace.createPrivateDirectories(stateDir());
+        } catch (java.io.IOException e) {
+            err.println("mailmigrator migrate: " + org.mailmigrator.batch.FileErrors.describe(e, stateDir(), "creating"));
+            return ExitCodes.FAILED;
+        }
         // opened while the engine logs in; a locked or broken store stops the run with exit code 8
         try (StateStore store = StateStore.openEmbeddedInBackground(stateDir(), pairName(src, dst))) {
-            MigrationEngine engine = new MigrationEngine(sf, df, store, settings, progress);
+            MigrationEngine engine = new MigrationEngine(sf, df, store, settings, QuotaSkips.once(progress));
             hook = new Thread(() -> stopOnSignal(engine, finished, exitCode, out, err), "mailmigrator-interrupt");
             Runtime.getRuntime().addShutdownHook(hook);
             result = engine.run();
@@ -168,13 +180,19 @@ public final class MigrateCommand implements Callable<Integer> {
         if (dryRun && result.failure() == null) {
             Summary.plan(out, result);
         } else {
-            Summary.statistics(out, result);
+            Summary.statistics(out, result, result.skipped().stream().anyMatch(s -> QuotaSkips.isQuota(s.reason()))
+                    ? storageQuota(df) : Optional.empty());
         }
         if (result.failure() != null) {
             err.println("mailmigrator migrate: " + result.failure());
         }
         if (report != null) {
-            ReportFile.write(report, src, dst, dryRun, result, code);
+            try {
+                ReportFile.write(report, src, dst, dryRun, result, code);
+            } catch (java.io.IOException e) {
+                err.println("mailmigrator migrate: the report was not written: " + e.getMessage());
+                code = code == ExitCodes.OK ? ExitCodes.FAILED : code;
+            }
         }
         out.flush();
         exitCode.set(code);
@@ -202,6 +220,19 @@ public final class MigrateCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         Runtime.getRuntime().halt(exitCode.get());
+    }
+
+    /** The destination's storage quota (GETQUOTAROOT of the INBOX), asked once after a run that met a full mailbox. */
+    private static Optional<org.mailmigrator.core.mail.Quota> storageQuota(SessionFactory destination) {
+        try (var session = destination.open()) {
+            var store = session.capability(org.mailmigrator.core.mail.MailStore.class);
+            if (store.isEmpty()) {
+                return Optional.empty();
+            }
+            return store.get().quotas("INBOX").stream().filter(org.mailmigrator.core.mail.Quota::storage).findFirst();
+        } catch (ConnectorException | RuntimeException e) {
+            return Optional.empty(); // the summary then says the server gave no figures
+        }
     }
 
     private Map<String, String> maps() {

@@ -50,7 +50,15 @@ final class ReportFile {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(file, Json.write(root), StandardCharsets.UTF_8);
+        try {
+            // owner-only: the report names accounts and the subjects of skipped messages
+            Files.deleteIfExists(file);
+            Files.createFile(file, org.mailmigrator.cli.internal.Arguments.ownerOnly(file));
+            Files.writeString(file, Json.write(root), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            Files.deleteIfExists(file); // not a 0-byte or cut report that looks like one
+            throw new IOException(org.mailmigrator.batch.FileErrors.describe(e, file, "writing"), e);
+        }
     }
 
     private static Map<String, Object> skipped(SkippedItem s) {

@@ -32,6 +32,11 @@ final class Summary {
     }
 
     static void statistics(PrintWriter out, MigrationReport r) {
+        statistics(out, r, java.util.Optional.empty());
+    }
+
+    /** With the destination's storage quota when the run met a full mailbox. */
+    static void statistics(PrintWriter out, MigrationReport r, java.util.Optional<org.mailmigrator.core.mail.Quota> quota) {
         double seconds = r.duration().toMillis() / 1000.0;
         out.printf(Locale.ROOT, "%nMigration %s%n", r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         if (r.failure() != null) {
@@ -51,7 +56,11 @@ final class Summary {
         for (String w : r.warnings()) {
             out.println("  warning: " + w);
         }
+        QuotaSkips.summary(r.skipped(), quota).ifPresent(line -> out.println("  " + line));
         for (SkippedItem s : r.skipped()) {
+            if (QuotaSkips.isQuota(s.reason())) {
+                continue; // said once above; every one is in the --report file
+            }
             out.printf(Locale.ROOT, "  skipped: folder '%s' uid %d, subject '%s', date %s, %d bytes: %s%n", s.folder(),
                     s.uid(), s.subject() == null ? "" : s.subject(), s.date(), s.size(), s.reason());
         }
