@@ -165,26 +165,43 @@ public final class MigrateCommand implements Callable<Integer> {
             result = engine.run();
         }
         int code = ExitCodes.of(result.outcome());
-        if (dryRun && result.failure() == null) {
-            Summary.plan(out, result);
-        } else {
-            Summary.statistics(out, result);
-        }
-        if (result.failure() != null) {
-            err.println("mailmigrator migrate: " + result.failure());
-        }
-        if (report != null) {
-            ReportFile.write(report, src, dst, dryRun, result, code);
-        }
-        out.flush();
-        exitCode.set(code);
-        finished.countDown();
         try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // a signal arrived: the hook exits the JVM with this run's code once it sees 'finished'
+            if (dryRun && result.failure() == null) {
+                Summary.plan(out, result);
+            } else {
+                Summary.statistics(out, result);
+            }
+            if (result.failure() != null) {
+                err.println("mailmigrator migrate: " + result.failure());
+            }
+            if (report != null) {
+                writeReport(src, dst, result, code, err);
+            }
+            out.flush();
+        } finally {
+            // whatever happens after the run, the shutdown hook must not wait 30 s for it nor change its code
+            exitCode.set(code);
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // a signal arrived: the hook exits the JVM with this run's code once it sees 'finished'
+            }
         }
         return code;
+    }
+
+    /**
+     * The report is written after the run: a full disk or an unwritable path is said in one line, and the run's
+     * own exit code stands (the migration itself is done and recorded in the state).
+     */
+    private void writeReport(ImapUrl src, MailEndpoint dst, MigrationReport result, int code, PrintWriter err) {
+        try {
+            ReportFile.write(report, src, dst, dryRun, result, code);
+        } catch (java.io.IOException | RuntimeException e) {
+            err.println("mailmigrator migrate: " + WriteFailure.describe(e, report)
+                    + "; the report was not written (the migration's result is above)");
+        }
     }
 
     /**

@@ -40,7 +40,12 @@ final class ReportFile {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(file, Json.write(root), StandardCharsets.UTF_8);
+        try {
+            Files.writeString(file, Json.write(root), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            WriteFailure.removePartial(file);
+            throw e;
+        }
     }
 
     private static Map<String, Object> skipped(SkippedItem s) {
