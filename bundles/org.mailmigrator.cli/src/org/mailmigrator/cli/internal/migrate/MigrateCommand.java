@@ -159,7 +159,8 @@ public final class MigrateCommand implements Callable<Integer> {
         Thread hook = null;
         // opened while the engine logs in; a locked or broken store stops the run with exit code 8
         try (StateStore store = StateStore.openEmbeddedInBackground(stateDir(), pairName(src, dst))) {
-            MigrationEngine engine = new MigrationEngine(sf, df, store, settings, progress);
+            MigrationEngine engine = new MigrationEngine(sf, df, store, settings, progress)
+                    .lockingDestination(dst.host(), dst.login());
             hook = new Thread(() -> stopOnSignal(engine, finished, exitCode, out, err), "mailmigrator-interrupt");
             Runtime.getRuntime().addShutdownHook(hook);
             result = engine.run();
