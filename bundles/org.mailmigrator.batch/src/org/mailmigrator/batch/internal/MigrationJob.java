@@ -180,6 +180,11 @@ public final class MigrationJob extends Job {
         MigrationReport r;
         try (StateStore state = StateStore.openEmbedded(services.workspace().stateDir(batch.name()), migration.id())) {
             engine = new MigrationEngine(sf, df, state, es, listener);
+            java.util.Map<String, String> d = migration.destination().settings();
+            String host = d.getOrDefault("host", d.getOrDefault("url", ""));
+            if (!host.isBlank() && !d.getOrDefault("login", "").isBlank()) {
+                engine.lockingDestination(host, d.get("login")); // one writer per destination mailbox
+            }
             r = engine.run();
         }
         report = r;

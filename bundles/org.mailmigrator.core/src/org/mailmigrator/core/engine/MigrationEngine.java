@@ -18,6 +18,8 @@ public final class MigrationEngine {
     private final MigrationSettings settings;
     private final MigrationListener listener;
     private volatile Cancellation cancellation = new Cancellation();
+    private String lockHost;
+    private String lockLogin;
 
     public MigrationEngine(SessionFactory source, SessionFactory destination, StateStore state,
             MigrationSettings settings, MigrationListener listener) {
@@ -28,9 +30,22 @@ public final class MigrationEngine {
         this.listener = listener == null ? MigrationListener.NONE : listener;
     }
 
+    /**
+     * Makes {@link #run()} hold a machine-wide lock on the destination mailbox {@code login@host} while it
+     * writes: another run to the same mailbox (another state folder, a batch row, the workbench) waits, saying
+     * why, instead of copying the same messages a second time. Writers on other machines are detected while
+     * copying (the destination's UIDNEXT moving by messages this run was about to copy) and stop that folder.
+     */
+    public MigrationEngine lockingDestination(String host, String login) {
+        this.lockHost = host;
+        this.lockLogin = login;
+        return this;
+    }
+
     public MigrationReport run() {
         cancellation = new Cancellation();
-        return new Run(source, destination, state, settings, listener, cancellation).execute();
+        Run run = new Run(source, destination, state, settings, listener, cancellation);
+        return (lockHost == null ? run : run.lockingDestination(lockHost, lockLogin)).execute();
     }
 
     /**

@@ -41,9 +41,12 @@ public interface StateStore extends AutoCloseable {
     @Override
     void close();
 
-    /** The embedded store of one account pair: the H2 file {@code <dir>/<name>.mv.db}. */
+    /**
+     * The embedded store of one account pair: the H2 file {@code <dir>/<name>.mv.db}. Every call has a deadline
+     * (120 s): a store that stops answering ends the run with a message naming the file, never a hang.
+     */
     static StateStore openEmbedded(java.nio.file.Path dir, String name) throws StateException {
-        return org.mailmigrator.core.internal.state.H2StateStore.open(dir, name);
+        return org.mailmigrator.core.internal.state.WatchedStore.h2(dir, name).awaitOpen();
     }
 
     /**
@@ -51,6 +54,6 @@ public interface StateStore extends AutoCloseable {
      * it is thrown by the first method that needs it.
      */
     static StateStore openEmbeddedInBackground(java.nio.file.Path dir, String name) {
-        return new org.mailmigrator.core.internal.state.BackgroundOpenedStore(dir, name);
+        return org.mailmigrator.core.internal.state.WatchedStore.h2(dir, name);
     }
 }

@@ -171,38 +171,51 @@ public final class MigrateCommand implements Callable<Integer> {
         }
         // opened while the engine logs in; a locked or broken store stops the run with exit code 8
         try (StateStore store = StateStore.openEmbeddedInBackground(stateDir(), pairName(src, dst))) {
-            MigrationEngine engine = new MigrationEngine(sf, df, store, settings, QuotaSkips.once(progress));
+            MigrationEngine engine = new MigrationEngine(sf, df, store, settings, QuotaSkips.once(progress))
+                    .lockingDestination(dst.host(), dst.login());
             hook = new Thread(() -> stopOnSignal(engine, finished, exitCode, out, err), "mailmigrator-interrupt");
             Runtime.getRuntime().addShutdownHook(hook);
             result = engine.run();
         }
         int code = ExitCodes.of(result.outcome());
-        if (dryRun && result.failure() == null) {
-            Summary.plan(out, result);
-        } else {
-            Summary.statistics(out, result, result.skipped().stream().anyMatch(s -> QuotaSkips.isQuota(s.reason()))
-                    ? storageQuota(df) : Optional.empty());
-        }
-        if (result.failure() != null) {
-            err.println("mailmigrator migrate: " + result.failure());
-        }
-        if (report != null) {
+        try {
+            if (dryRun && result.failure() == null) {
+                Summary.plan(out, result);
+            } else {
+                Summary.statistics(out, result, result.skipped().stream().anyMatch(s -> QuotaSkips.isQuota(s.reason()))
+                        ? storageQuota(df) : Optional.empty());
+            }
+            if (result.failure() != null) {
+                err.println("mailmigrator migrate: " + result.failure());
+            }
+            if (report != null) {
+                writeReport(src, dst, result, code, err);
+            }
+            out.flush();
+        } finally {
+            // whatever happens after the run, the shutdown hook must not wait 30 s for it nor change its code
+            exitCode.set(code);
+            finished.countDown();
             try {
-                ReportFile.write(report, src, dst, dryRun, result, code);
-            } catch (java.io.IOException e) {
-                err.println("mailmigrator migrate: the report was not written: " + e.getMessage());
-                code = code == ExitCodes.OK ? ExitCodes.FAILED : code;
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // a signal arrived: the hook exits the JVM with this run's code once it sees 'finished'
             }
         }
-        out.flush();
-        exitCode.set(code);
-        finished.countDown();
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // a signal arrived: the hook exits the JVM with this run's code once it sees 'finished'
-        }
         return code;
+    }
+
+    /**
+     * The report is written after the run: a full disk or an unwritable path is said in one line, and the run's
+     * own exit code stands (the migration itself is done and recorded in the state).
+     */
+    private void writeReport(ImapUrl src, MailEndpoint dst, MigrationReport result, int code, PrintWriter err) {
+        try {
+            ReportFile.write(report, src, dst, dryRun, result, code);
+        } catch (java.io.IOException | RuntimeException e) {
+            err.println("mailmigrator migrate: " + org.mailmigrator.batch.FileErrors.describe(e, report.toAbsolutePath(), "writing")
+                    + "; the report was not written (the migration's result is above)");
+        }
     }
 
     /**

@@ -51,13 +51,18 @@ final class ReportFile {
             Files.createDirectories(parent);
         }
         try {
-            // owner-only: the report names accounts and the subjects of skipped messages
-            Files.deleteIfExists(file);
-            Files.createFile(file, org.mailmigrator.cli.internal.Arguments.ownerOnly(file));
+            // owner-only: the report names accounts and the subjects of skipped messages. An existing regular
+            // file is replaced; a device or pipe the user named (/dev/stdout, /dev/full) is written to as it is.
+            if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.delete(file);
+            }
+            if (!Files.exists(file)) {
+                Files.createFile(file, org.mailmigrator.cli.internal.Arguments.ownerOnly(file));
+            }
             Files.writeString(file, Json.write(root), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            Files.deleteIfExists(file); // not a 0-byte or cut report that looks like one
-            throw new IOException(org.mailmigrator.batch.FileErrors.describe(e, file, "writing"), e);
+            WriteFailure.removePartial(file); // not a 0-byte or cut report that looks like one
+            throw e;
         }
     }
 

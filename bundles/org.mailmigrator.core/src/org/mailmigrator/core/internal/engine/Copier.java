@@ -77,15 +77,26 @@ final class Copier {
                 }
             }
             if (!batch.isEmpty()) {
-                copyBatch(batch, copied);
+                // Dovecot answers STATUS on the selected folder from the session's view, which only a command like
+                // FETCH or NOOP brings up to date: a listing above our high-water mark (empty unless someone else
+                // wrote) first, so that UIDNEXT includes other writers' messages
+                if (st.dstUidNext() > 0) {
+                    destination.list(st.dstUidNext(), 0);
+                }
+                long next = destination.uidNext();
+                if (st.dstUidNext() > 0 && next > st.dstUidNext()) {
+                    st = new ForeignWriter(plan, destination, state, counters, listener).check(st, next,
+                            fresh.subList(from, fresh.size()), copied);
+                    batch.removeIf(m -> copied.containsKey(m.uid()));
+                }
+                copyBatch(batch, copied, next);
             }
         }
         return st;
     }
 
-    private void copyBatch(List<MessageInfo> batch, Map<Long, CopiedMessage> copied)
+    private void copyBatch(List<MessageInfo> batch, Map<Long, CopiedMessage> copied, long next)
             throws ConnectorException, StateException {
-        long next = destination.uidNext();
         state.addJournal(st.id(), batch.stream().map(m -> new JournalEntry(m.uid(), m.fingerprint(), next)).toList());
         listener.checkpoint("journal-written", plan.source());
         List<CopiedMessage> done = new ArrayList<>();

@@ -89,7 +89,7 @@ final class FolderSync {
             listener.info("UIDVALIDITY changed for " + plan.source() + " -> " + plan.destination()
                     + ": rebuilding the message map from fingerprints");
             state.resetFolder(st.id());
-            st = new FolderState(st.id(), st.source(), st.destination(), 0, 0, 0, 0, 0);
+            st = new FolderState(st.id(), st.source(), st.destination(), 0, 0, 0, 0, 0, -1);
             journal = List.of();
         }
         try (Mailbox sbox = src.open(plan.source(), false); Mailbox dbox = dst.open(plan.destination(), true)) {
@@ -101,8 +101,7 @@ final class FolderSync {
     private boolean unchanged(FolderState st, FolderStatus s, FolderStatus d, List<JournalEntry> journal) {
         return journal.isEmpty() && !settings.mirror() && s.highestModSeq() > 0
                 && st.srcUidValidity() == s.uidValidity() && st.srcHighestModSeq() == s.highestModSeq()
-                && st.srcUidNext() == s.uidNext() && st.dstUidValidity() == d.uidValidity()
-                && st.dstUidNext() == d.uidNext();
+                && st.srcUidNext() == s.uidNext() && DestinationCheck.untouched(st, d);
     }
 
     private void sync(FolderState st0, List<JournalEntry> journal, Mailbox sbox, Mailbox dbox)
@@ -112,7 +111,9 @@ final class FolderSync {
         FolderState st = new FolderState(st0.id(), st0.source(), st0.destination(), s.uidValidity(), d.uidValidity(),
                 st0.srcUidNext(), st0.srcHighestModSeq(), st0.dstUidNext());
         Map<Long, CopiedMessage> copied = new HashMap<>(state.copied(st.id()));
-        boolean incremental = !settings.mirror() && st0.srcHighestModSeq() > 0 && s.highestModSeq() > 0
+        int gone = new DestinationCheck(plan, dbox, state, listener).forgetMissing(st0, d, copied);
+        // copies found missing are not in a CONDSTORE "changed since" listing: list the whole source then
+        boolean incremental = gone == 0 && !settings.mirror() && st0.srcHighestModSeq() > 0 && s.highestModSeq() > 0
                 && st0.srcUidValidity() == s.uidValidity();
         List<MessageInfo> listed = sbox.list(1, incremental ? st0.srcHighestModSeq() : 0);
         List<Long> freshUids = new ArrayList<>();
@@ -172,9 +173,13 @@ final class FolderSync {
             new Mirror(plan, dbox, state, counters).apply(st, bySrc.keySet(), copied);
         }
         // Only a complete pass may arm the fast path: a skipped message must be tried (and reported) again.
-        long after = dbox.uidNext();
+        // UIDNEXT and message count as this pass leaves them, for the next pass's destination check; read
+        // together (one STATUS) so a message arriving in between cannot pair a new count with an old UIDNEXT
+        FolderStatus end = dst.status(plan.destination()).orElse(null);
+        long after = end == null ? dbox.uidNext() : end.uidNext();
         st = new FolderState(st.id(), st.source(), st.destination(), s.uidValidity(), d.uidValidity(),
-                anySkipped ? 0 : s.uidNext(), anySkipped ? 0 : s.highestModSeq(), Math.max(after, st.dstUidNext()));
+                anySkipped ? 0 : s.uidNext(), anySkipped ? 0 : s.highestModSeq(), Math.max(after, st.dstUidNext()),
+                end == null || after < st.dstUidNext() ? -1 : end.messages());
         state.saveFolder(st);
     }
 

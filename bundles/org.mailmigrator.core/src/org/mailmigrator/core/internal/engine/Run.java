@@ -39,6 +39,7 @@ public final class Run {
     private final Counters counters;
     private final Retry retry;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private String[] lockedDestination;
 
     public Run(SessionFactory source, SessionFactory destination, StateStore state, MigrationSettings settings,
             MigrationListener listener, Cancellation cancel) {
@@ -52,10 +53,20 @@ public final class Run {
         this.retry = new Retry(settings, listener, counters::copiedCount);
     }
 
+    /** Holds the machine-wide lock of the destination {@code login@host} while writing ({@link DestinationLock}). */
+    public Run lockingDestination(String host, String login) {
+        this.lockedDestination = new String[] { host, login };
+        return this;
+    }
+
     public MigrationReport execute() {
         List<FolderPlan> plan = List.of();
         SessionPair first = new SessionPair(sourceFactory, destinationFactory);
+        DestinationLock lock = null;
         try {
+            if (lockedDestination != null && !settings.dryRun()) {
+                lock = DestinationLock.acquire(lockedDestination[0], lockedDestination[1], listener, cancel);
+            }
             plan = retry.run("planning", first, () -> plan(first));
             if (settings.dryRun()) {
                 List<FolderPlan> planned = plan;
@@ -65,10 +76,17 @@ public final class Run {
             List<FolderPlan> fixed = plan;
             retry.run("creating folders", first, () -> createFolders(first, fixed));
             syncAll(plan, first);
+        } catch (java.io.IOException e) {
+            failure.compareAndSet(null, new ConnectorException.AccountFailure(
+                    "cannot take the lock that keeps two runs from writing to one mailbox (" + DestinationLock.folder()
+                            + "): " + e.getMessage(), e));
         } catch (Throwable t) {
             failure.compareAndSet(null, t);
         } finally {
             first.close();
+            if (lock != null) {
+                lock.close();
+            }
         }
         Throwable t = failure.get();
         if (t != null) {

@@ -58,7 +58,8 @@ public final class H2StateStore implements StateStore {
             if (found != null) {
                 return found;
             }
-            try (PreparedStatement ps = db.prepareStatement("insert into folder_pair(src, dst) values (?, ?)")) {
+            try (PreparedStatement ps = db.prepareStatement(
+                    "insert into folder_pair(id, src, dst) values ((select coalesce(max(id), 0) + 1 from folder_pair), ?, ?)")) {
                 ps.setString(1, source);
                 ps.setString(2, destination);
                 ps.executeUpdate();
@@ -69,12 +70,12 @@ public final class H2StateStore implements StateStore {
 
     private FolderState find(String source, String destination) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("select id, src_validity, dst_validity, src_uidnext, "
-                + "src_modseq, dst_uidnext from folder_pair where src = ? and dst = ?")) {
+                + "src_modseq, dst_uidnext, dst_messages from folder_pair where src = ? and dst = ?")) {
             ps.setString(1, source);
             ps.setString(2, destination);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? new FolderState(rs.getLong(1), source, destination, rs.getLong(2), rs.getLong(3),
-                        rs.getLong(4), rs.getLong(5), rs.getLong(6)) : null;
+                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)) : null;
             }
         }
     }
@@ -89,13 +90,14 @@ public final class H2StateStore implements StateStore {
 
     private void writeFolder(FolderState s) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("update folder_pair set src_validity = ?, dst_validity = ?, "
-                + "src_uidnext = ?, src_modseq = ?, dst_uidnext = ? where id = ?")) {
+                + "src_uidnext = ?, src_modseq = ?, dst_uidnext = ?, dst_messages = ? where id = ?")) {
             ps.setLong(1, s.srcUidValidity());
             ps.setLong(2, s.dstUidValidity());
             ps.setLong(3, s.srcUidNext());
             ps.setLong(4, s.srcHighestModSeq());
             ps.setLong(5, s.dstUidNext());
-            ps.setLong(6, s.id());
+            ps.setLong(6, s.dstMessages());
+            ps.setLong(7, s.id());
             ps.executeUpdate();
         }
     }

@@ -1,0 +1,72 @@
+package org.mailmigrator.core.internal.engine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.mailmigrator.core.engine.FolderPlan;
+import org.mailmigrator.core.engine.MigrationListener;
+import org.mailmigrator.core.mail.FolderStatus;
+import org.mailmigrator.core.mail.Mailbox;
+import org.mailmigrator.core.mail.MessageInfo;
+import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.state.CopiedMessage;
+import org.mailmigrator.core.state.FolderState;
+import org.mailmigrator.core.state.StateException;
+import org.mailmigrator.core.state.StateStore;
+
+/**
+ * "Already present" is asked of the destination, not of memory: copies the state remembers but the destination
+ * folder no longer holds (expunged by a person, a rule, another client) are forgotten, so this pass copies them
+ * again. The check is free when the destination's UIDNEXT and message count are what the last pass left
+ * (nothing added, so nothing can have been removed without the count dropping); otherwise one light listing of
+ * the destination's UIDs.
+ */
+final class DestinationCheck {
+    private final FolderPlan plan;
+    private final Mailbox destination;
+    private final StateStore state;
+    private final MigrationListener listener;
+
+    DestinationCheck(FolderPlan plan, Mailbox destination, StateStore state, MigrationListener listener) {
+        this.plan = plan;
+        this.destination = destination;
+        this.state = state;
+        this.listener = listener;
+    }
+
+    /** True when the destination is exactly as the last complete pass left it. */
+    static boolean untouched(FolderState st, FolderStatus d) {
+        return st.dstMessages() >= 0 && st.dstUidValidity() == d.uidValidity() && st.dstUidNext() == d.uidNext()
+                && st.dstMessages() == d.messages();
+    }
+
+    /** Removes from {@code copied} (and from the state) the copies that are gone; returns how many. */
+    int forgetMissing(FolderState st, FolderStatus d, Map<Long, CopiedMessage> copied)
+            throws ConnectorException, StateException {
+        if (copied.isEmpty() || untouched(st, d)) {
+            return 0;
+        }
+        Set<Long> present = new HashSet<>();
+        for (MessageInfo m : destination.list(1, 0)) {
+            present.add(m.uid());
+        }
+        List<Long> gone = new ArrayList<>();
+        for (CopiedMessage c : copied.values()) {
+            // a copy without a known destination UID (no UIDPLUS, not found again) cannot be checked this way
+            if (c.dstUid() > 0 && !present.contains(c.dstUid())) {
+                gone.add(c.srcUid());
+            }
+        }
+        if (gone.isEmpty()) {
+            return 0;
+        }
+        state.forget(st.id(), gone);
+        gone.forEach(copied::remove);
+        listener.info(plan.destination() + ": " + gone.size() + " message(s) copied earlier are no longer on the "
+                + "destination; copying them again");
+        return gone.size();
+    }
+}
