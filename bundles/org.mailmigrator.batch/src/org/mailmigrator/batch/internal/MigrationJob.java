@@ -152,7 +152,7 @@ public final class MigrationJob extends Job {
             if (monitor.isCanceled()) {
                 return interrupted();
             }
-            return migrate(sf, df);
+            return migrate(sf, df, monitor);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return interrupted();
@@ -162,7 +162,7 @@ public final class MigrationJob extends Job {
         }
     }
 
-    private IStatus migrate(SessionFactory sf, SessionFactory df) throws Exception {
+    private IStatus migrate(SessionFactory sf, SessionFactory df, IProgressMonitor monitor) throws Exception {
         services.hub().reset(batch.name(), migration.id());
         status.move(MigrationStatus.RUNNING, null);
         MigrationSettings es = Sessions.engine(settings, migration.options());
@@ -179,6 +179,10 @@ public final class MigrationJob extends Job {
         };
         MigrationReport r;
         try (StateStore state = StateStore.openEmbedded(services.workspace().stateDir(batch.name()), migration.id())) {
+            org.mailmigrator.batch.jobs.SourceCount.count(sf, df, es, state).ifPresent(c -> services.hub().counted(batch.name(), migration.id(), c));
+            if (monitor.isCanceled()) {
+                return interrupted();
+            }
             engine = new MigrationEngine(sf, df, state, es, listener);
             r = engine.run();
         }

@@ -52,6 +52,9 @@ public final class BatchesView extends ViewPart {
         column(layout, "Synced", 10, b -> String.valueOf(b.count(MigrationStatus.SYNCED, MigrationStatus.SYNCED_WITH_ERRORS, MigrationStatus.COMPLETED)));
         column(layout, "Failed", 10, b -> String.valueOf(b.count(MigrationStatus.FAILED)));
         column(layout, "Paused / stopped", 14, b -> String.valueOf(b.count(MigrationStatus.PAUSED, MigrationStatus.STOPPED)));
+        column(layout, "Progress", 18, BatchSummary::progressText);
+        column(layout, "Rate", 16, BatchSummary::rateText);
+        column(layout, "ETA", 8, BatchSummary::etaText);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setComparer(new org.eclipse.jface.viewers.IElementComparer() {
             @Override
@@ -130,7 +133,8 @@ public final class BatchesView extends ViewPart {
                 } else {
                     counts.putAll(storedCounts(name));
                 }
-                rows.add(new BatchSummary(name, counts.values().stream().mapToInt(Integer::intValue).sum(), counts));
+                rows.add(new BatchSummary(name, counts.values().stream().mapToInt(Integer::intValue).sum(), counts,
+                        java.util.Optional.ofNullable(p)));
             }
         } catch (BatchStoreException e) {
             setContentDescription("Cannot read the batches: " + e.getMessage());
