@@ -28,12 +28,13 @@ final class StatusTable {
     static String totals(BatchProgress p) {
         StringBuilder sb = new StringBuilder("batch " + p.batch() + ": " + p.migrations().size() + " migration(s)");
         p.countByStatus().forEach((s, n) -> sb.append(", ").append(n).append(' ').append(s.label()));
-        long total = p.messagesTotal();
-        if (total > p.messagesDone() || !p.totalKnown()) {
-            sb.append(String.format(Locale.ROOT, "; messages %d / %d%s (%s%d %%)", p.messagesDone(), total,
-                    p.totalKnown() ? "" : " counted so far", p.totalKnown() ? "" : "at most ", p.percent()));
+        if (p.totalKnown()) {
+            sb.append(String.format(Locale.ROOT, "; messages %d / %d (%d %%)", p.messagesDone(), p.messagesTotal(),
+                    Math.max(0, p.percent())));
         } else {
-            sb.append(String.format(Locale.ROOT, "; messages %d / %d (100 %%)", p.messagesDone(), total));
+            // some rows are not counted yet (they count when their pass starts): no total, no percentage
+            sb.append(String.format(Locale.ROOT, "; messages %d done, total known once every row has started",
+                    p.messagesDone()));
         }
         sb.append(String.format(Locale.ROOT, ", %.1f MB", p.bytesDone() / 1e6));
         if (p.messagesPerSecond() > 0) {
