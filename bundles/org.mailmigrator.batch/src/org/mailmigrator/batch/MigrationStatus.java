@@ -4,12 +4,18 @@ import java.util.Locale;
 
 /**
  * Where one migration of a batch stands, with the names administrators know from Exchange Online and
- * MigrationWiz. {@link #active()} states hold a job; after a crash they are resumed by the next run.
+ * MigrationWiz. {@link #active()} states hold a job; a process that opens the store and finds a row Running
+ * or in Pre-flight without a job shows it {@link #INTERRUPTED}; the next run resumes both.
  */
 public enum MigrationStatus {
     QUEUED("Queued"), PREFLIGHT("Pre-flight"), RUNNING("Running"), SYNCED("Synced"),
     SYNCED_WITH_ERRORS("Synced with errors"), FAILED("Failed"), PAUSED("Paused"), STOPPED("Stopped"),
-    COMPLETED("Completed");
+    COMPLETED("Completed"),
+    /**
+     * A pass was cut off because its process ended (a crash, a closed workbench, SIGTERM): no job holds it; the
+     * next start resumes it where it stood.
+     */
+    INTERRUPTED("Interrupted");
 
     private final String label;
 

@@ -6,7 +6,10 @@ import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
-/** Window title, size and bars of the workbench window. */
+/**
+ * Window title, size (maximized: the Migrations view's columns need the width) and bars of the workbench window;
+ * once it is open, the exit guard and the offer to resume interrupted migrations.
+ */
 final class AppWindowAdvisor extends WorkbenchWindowAdvisor {
 
     AppWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
@@ -32,6 +35,17 @@ final class AppWindowAdvisor extends WorkbenchWindowAdvisor {
     @Override
     public void postWindowOpen() {
         StartupTrace.mark("window open");
+        var window = getWindowConfigurer().getWindow();
+        window.getShell().setMaximized(true);
+        var session = window.getWorkbench().getService(org.mailmigrator.ui.batches.BatchSession.class);
+        if (session != null) {
+            // Exit while migrations run asks first; rows cut off last time are offered for resuming
+            window.getWorkbench().addWorkbenchListener(new org.mailmigrator.ui.internal.batches.ExitGuard(session));
+            if (!Boolean.getBoolean("mailmigrator.closeAfterStartup")) {
+                window.getShell().getDisplay().asyncExec(() -> org.mailmigrator.ui.internal.batches.ResumeOffer
+                        .offer(window.getShell(), session));
+            }
+        }
         if (Boolean.getBoolean("mailmigrator.demo")) {
             // ./mailmigrator --demo: the demo batch, started as Help > Open Demo Batch would
             DemoLauncher.open(getWindowConfigurer().getWindow());

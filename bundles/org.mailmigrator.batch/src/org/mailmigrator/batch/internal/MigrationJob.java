@@ -20,6 +20,7 @@ import org.mailmigrator.batch.jobs.JobKind;
 import org.mailmigrator.batch.jobs.RunSettings;
 import org.mailmigrator.batch.preflight.Preflight;
 import org.mailmigrator.batch.preflight.PreflightResult;
+import org.mailmigrator.batch.report.PassLog;
 import org.mailmigrator.core.engine.MigrationEngine;
 import org.mailmigrator.core.engine.MigrationListener;
 import org.mailmigrator.core.engine.MigrationReport;
@@ -39,8 +40,8 @@ import org.mailmigrator.core.state.StateStore;
  * One migration of a batch as an Eclipse job: reserves its connections per host, optionally runs the
  * pre-flight, then one engine pass, then the row's calendar/contacts legs ({@link PimPass}). Cancelling it
  * cancels the engine between two messages; the status it
- * ends in is what was requested (Paused, Stopped) or, when the process is going down, stays Running so that
- * the next run resumes it.
+ * ends in is what was requested (Paused, Stopped) or, when the process is going down, Interrupted, which the
+ * next run resumes.
  */
 public final class MigrationJob extends Job {
     private final JobServices services;
@@ -84,7 +85,8 @@ public final class MigrationJob extends Job {
 
     /** Queued for a job now: shown as Queued until it runs. */
     public void queued() {
-        if (status.get().status() != MigrationStatus.QUEUED) {
+        // a pre-flight only checks: it never changes what a row's status says (Synced stays Synced)
+        if (!settings.preflightOnly() && status.get().status() != MigrationStatus.QUEUED) {
             status.move(MigrationStatus.QUEUED, null);
         }
     }
@@ -93,7 +95,7 @@ public final class MigrationJob extends Job {
     public void stop(MigrationStatus endIn) {
         requested = endIn;
         int before = getState();
-        if (cancel() && before != Job.NONE && endIn != null) {
+        if (cancel() && before != Job.NONE && endIn != null && !settings.preflightOnly()) {
             // the job had not started: run() will not record the status, so it is recorded here
             status.move(endIn, null);
         }
@@ -138,21 +140,25 @@ public final class MigrationJob extends Job {
             SessionFactory sf = r.limit(src, cost, factory(sc, migration.source(), Role.SOURCE, creds.source()));
             SessionFactory df = r.limit(dst, cost, factory(dc, migration.destination(), Role.DESTINATION, creds.destination()));
             if (settings.preflight()) {
-                status.move(MigrationStatus.PREFLIGHT, null);
-                preflight = Preflight.check(migration.id(), sf, df);
-                if (!preflight.ready()) {
-                    status.move(MigrationStatus.FAILED, "pre-flight: " + String.join("; ", preflight.fixes()));
-                    return Status.OK_STATUS;
+                if (!settings.preflightOnly()) {
+                    status.move(MigrationStatus.PREFLIGHT, null);
                 }
+                preflight = Preflight.check(migration.id(), sf, df);
+                String fixes = refusedCertificate().orElse(String.join("; ", preflight.fixes()));
+                services.hub().log(batch.name(), migration.id(), preflight.ready() ? "pre-flight: ready"
+                        : "pre-flight: to fix: " + fixes);
                 if (settings.preflightOnly()) {
-                    status.move(MigrationStatus.QUEUED, null);
+                    return Status.OK_STATUS;  // the result is the pre-flight's; the status stays what it was
+                }
+                if (!preflight.ready()) {
+                    status.move(MigrationStatus.FAILED, "pre-flight: " + fixes);
                     return Status.OK_STATUS;
                 }
             }
             if (monitor.isCanceled()) {
                 return interrupted();
             }
-            return migrate(sf, df);
+            return migrate(sf, df, monitor);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return interrupted();
@@ -162,7 +168,7 @@ public final class MigrationJob extends Job {
         }
     }
 
-    private IStatus migrate(SessionFactory sf, SessionFactory df) throws Exception {
+    private IStatus migrate(SessionFactory sf, SessionFactory df, IProgressMonitor monitor) throws Exception {
         services.hub().reset(batch.name(), migration.id());
         status.move(MigrationStatus.RUNNING, null);
         MigrationSettings es = Sessions.engine(settings, migration.options());
@@ -178,7 +184,16 @@ public final class MigrationJob extends Job {
             }
         };
         MigrationReport r;
+        PassLog passes = new PassLog(services.workspace(), batch.name(), migration.id());
+        String kind = kindOfPass(passes);
+        Instant started = Instant.now();
+        record(passes, new PassLog.Pass(started, null, kind, "running", 0, 0, 0, 0), false);
+        long copiedOverall;
         try (StateStore state = StateStore.openEmbedded(services.workspace().stateDir(batch.name()), migration.id())) {
+            org.mailmigrator.batch.jobs.SourceCount.count(sf, df, es, state).ifPresent(c -> services.hub().counted(batch.name(), migration.id(), c));
+            if (monitor.isCanceled()) {
+                return interrupted();
+            }
             engine = new MigrationEngine(sf, df, state, es, listener);
             java.util.Map<String, String> d = migration.destination().settings();
             String host = d.getOrDefault("host", d.getOrDefault("url", ""));
@@ -186,8 +201,12 @@ public final class MigrationJob extends Job {
                 engine.lockingDestination(host, d.get("login")); // one writer per destination mailbox
             }
             r = engine.run();
+            copiedOverall = afterPass(r, sf, df, state, passes);
         }
         report = r;
+        record(passes, new PassLog.Pass(started, Instant.now(), kind, outcomeText(r.outcome()), r.copied(),
+                r.alreadyPresent(), r.skipped().size(), r.bytes()), true);
+        long bytesOverall = status.get().bytes() + r.bytes();
         boolean mailDone = r.outcome() == Outcome.COMPLETED || r.outcome() == Outcome.ITEMS_SKIPPED;
         List<SkippedItem> skipped = new ArrayList<>(r.skipped());
         PimPass.Result pim = null;
@@ -199,29 +218,91 @@ public final class MigrationJob extends Job {
         }
         services.store().saveSkipped(batch.name(), migration.id(), skipped);
         if (mailDone && pim != null && pim.accountFailure() != null) {
-            status.totals(r.copied(), skipped.size(), r.bytes(), status.get().lastSync().orElse(null));
-            status.move(MigrationStatus.FAILED, pim.accountFailure());
+            status.totals(copiedOverall, skipped.size(), bytesOverall, status.get().lastSync().orElse(null));
+            // the mail is there: say so, and which leg failed
+            status.move(MigrationStatus.FAILED, "mail copied (" + copiedOverall + " message(s)), but the "
+                    + pim.accountFailure().replaceFirst(":", " leg failed:"));
             return Status.OK_STATUS;
         }
         switch (r.outcome()) {
-            case COMPLETED, ITEMS_SKIPPED -> done(r, skipped.size(), skipped.isEmpty() ? MigrationStatus.SYNCED
-                    : MigrationStatus.SYNCED_WITH_ERRORS, skipped.isEmpty() ? null
-                            : skipped.size() + " item(s) skipped (see the report)");
+            case COMPLETED, ITEMS_SKIPPED -> {
+                status.totals(copiedOverall, skipped.size(), bytesOverall, Instant.now());
+                status.move(skipped.isEmpty() ? MigrationStatus.SYNCED : MigrationStatus.SYNCED_WITH_ERRORS,
+                        skipped.isEmpty() ? null : skipped.size() + " item(s) skipped (see the report)");
+            }
             case INTERRUPTED -> {
-                status.totals(r.copied(), r.skipped().size(), r.bytes(), status.get().lastSync().orElse(null));
+                status.totals(copiedOverall, r.skipped().size(), bytesOverall, status.get().lastSync().orElse(null));
                 return interrupted();
             }
             default -> {
-                status.totals(r.copied(), r.skipped().size(), r.bytes(), status.get().lastSync().orElse(null));
-                status.move(MigrationStatus.FAILED, r.failure() == null ? r.outcome().name() : r.failure());
+                status.totals(copiedOverall, r.skipped().size(), bytesOverall, status.get().lastSync().orElse(null));
+                status.move(MigrationStatus.FAILED, refusedCertificate().orElse(r.failure() == null
+                        ? outcomeText(r.outcome()) : r.failure()));
             }
         }
         return Status.OK_STATUS;
     }
 
-    private void done(MigrationReport r, int skipped, MigrationStatus s, String note) {
-        status.totals(r.copied(), skipped, r.bytes(), Instant.now());
-        status.move(s, note);
+    /**
+     * After the engine: a finished pass gets the completeness check (both servers asked); any pass the copies
+     * recorded over all passes. Returns those copies ({@code status().copied()} plus this pass when the state
+     * store cannot say).
+     */
+    private long afterPass(MigrationReport r, SessionFactory sf, SessionFactory df,
+            org.mailmigrator.core.state.StateStore state, PassLog passes) {
+        if (r.outcome() == Outcome.COMPLETED || r.outcome() == Outcome.ITEMS_SKIPPED) {
+            var counts = org.mailmigrator.batch.jobs.Completeness.check(r.plan(), sf, df, state);
+            if (counts.isPresent()) {
+                try {
+                    passes.folders(counts.get());
+                } catch (java.io.IOException e) {
+                    services.hub().log(batch.name(), migration.id(), "the completeness check could not be saved: " + e.getMessage());
+                }
+                return counts.get().stream().mapToLong(PassLog.FolderCount::copied).sum();
+            }
+        }
+        try {
+            return r.plan().isEmpty() ? status.get().copied() + r.copied()
+                    : org.mailmigrator.batch.jobs.Completeness.copiedSoFar(r.plan(), state);
+        } catch (org.mailmigrator.core.state.StateException e) {
+            return status.get().copied() + r.copied();
+        }
+    }
+
+    /** The sentence of a certificate refused in this process for one of the row's hosts (not the connector's text). */
+    private java.util.Optional<String> refusedCertificate() {
+        var gate = settings.certificates();
+        if (gate == null) {
+            return java.util.Optional.empty();
+        }
+        for (Account a : List.of(migration.source(), migration.destination())) {
+            var c = a.setting("host").flatMap(gate::refused);
+            if (c.isPresent()) {
+                return c.map(org.mailmigrator.batch.jobs.UntrustedCertificate::sentence);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private String kindOfPass(PassLog passes) {
+        try {
+            return passes.nextKind();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "full";
+        }
+    }
+
+    private void record(PassLog passes, PassLog.Pass pass, boolean replaceLast) {
+        try {
+            passes.record(pass, replaceLast);
+        } catch (java.io.IOException | RuntimeException e) {
+            // the history is a report aid: a full disk must not fail the migration (the log says it)
+            services.hub().log(batch.name(), migration.id(), "the pass history could not be saved: " + e.getMessage());
+        }
+    }
+
+    static String outcomeText(Outcome o) {
+        return o.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     /**
@@ -253,14 +334,22 @@ public final class MigrationJob extends Job {
         return Status.OK_STATUS;
     }
 
-    /** Ends as requested; a process going down leaves it Running for the next run to resume. */
+    /** Ends as requested; a process going down leaves it Interrupted for the next run to resume. */
     private IStatus interrupted() {
         MigrationStatus end = requested;
-        if (end != null) {
-            status.move(end, null);
+        if (settings.preflightOnly()) {
+            return Status.CANCEL_STATUS;  // a cancelled check changed nothing
+        }
+        try {
+            status.move(end != null ? end : MigrationStatus.INTERRUPTED, end != null ? null : CUT_OFF);
+        } catch (RuntimeException e) {
+            // the store is already closed (the process is ending): the next start finds it Running and says Interrupted
         }
         return Status.CANCEL_STATUS;
     }
+
+    /** What an interrupted row says. */
+    public static final String CUT_OFF = "the pass was cut off when the program ended; start or resume it to continue";
 
     private SessionFactory factory(Connector c, Account a, Role role, Secret secret) {
         return Sessions.factory(c, a, role, secret, settings);

@@ -1,6 +1,5 @@
 package org.mailmigrator.batch.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,28 +19,25 @@ import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.jobs.BatchProgress;
 import org.mailmigrator.batch.jobs.LogEntry;
 import org.mailmigrator.batch.jobs.MigrationProgress;
+import org.mailmigrator.batch.jobs.ProgressTracker;
 import org.mailmigrator.core.engine.ProgressSnapshot;
 import org.mailmigrator.core.model.Migration;
 
 /**
  * Coalesces the engine's progress callbacks (many per second per pair) into one snapshot per batch at most
  * every {@link #PERIOD_MS}, published from a single daemon thread, so listeners are never flooded. Status
- * sinks (the status file read by other processes) also get each status change at once. Rates are measured
- * over a moving 30-second window. Each migration keeps its last {@link #LOG_LINES} log lines (status changes
+ * sinks (the status file read by other processes) also get each status change at once. The figures of a row
+ * come from its {@link ProgressTracker}: totals counted before copying, rates over a moving window. Each migration keeps its last {@link #LOG_LINES} log lines (status changes
  * and engine messages) for the workbench's Details view.
  */
 public final class ProgressHub implements AutoCloseable {
     public static final long PERIOD_MS = 250;
-    private static final long WINDOW_MS = 30_000;
     public static final int LOG_LINES = 500;
 
-    private record Sample(long atMillis, long messages) {
-    }
-
-    private final class Live {
+    private static final class Live {
         volatile MigrationState state;
         volatile ProgressSnapshot last;
-        final ArrayDeque<Sample> window = new ArrayDeque<>();
+        final ProgressTracker tracker = new ProgressTracker();
         final ArrayDeque<LogEntry> log = new ArrayDeque<>();
 
         synchronized void log(LogEntry e) {
@@ -49,19 +45,6 @@ public final class ProgressHub implements AutoCloseable {
                 log.pollFirst();
             }
             log.addLast(e);
-        }
-
-        synchronized double rate(long now) {
-            while (window.size() > 1 && now - window.peekFirst().atMillis() > WINDOW_MS) {
-                window.pollFirst();
-            }
-            if (window.size() < 2) {
-                return 0;
-            }
-            Sample a = window.peekFirst();
-            Sample b = window.peekLast();
-            long ms = Math.max(b.atMillis() - a.atMillis(), 1);
-            return (b.messages() - a.messages()) * 1000.0 / ms;
         }
     }
 
@@ -94,7 +77,9 @@ public final class ProgressHub implements AutoCloseable {
         specs.put(spec.name(), spec);
         Map<String, Live> m = batches.computeIfAbsent(spec.name(), k -> new ConcurrentHashMap<>());
         for (MigrationState s : states) {
-            m.computeIfAbsent(s.migrationId(), k -> new Live()).state = s;
+            Live l = m.computeIfAbsent(s.migrationId(), k -> new Live());
+            l.state = s;
+            l.tracker.bytesBefore(s.bytes());
         }
         dirty.put(spec.name(), true);
     }
@@ -125,9 +110,17 @@ public final class ProgressHub implements AutoCloseable {
     public void progress(String batch, String id, ProgressSnapshot p) {
         Live l = batches.get(batch).get(id);
         l.last = p;
-        synchronized (l) {
-            l.window.addLast(new Sample(System.currentTimeMillis(), p.messagesDone()));
+        l.tracker.update(p, System.currentTimeMillis());
+        for (String note : l.tracker.drainNotes()) {
+            l.log(new LogEntry(Instant.now(), false, note));
         }
+        dirty.put(batch, true);
+    }
+
+    /** The folders of the pass about to start, counted on the source before copying. */
+    public void counted(String batch, String id, List<ProgressTracker.Counted> folders) {
+        Live l = batches.get(batch).get(id);
+        l.tracker.counted(folders);
         dirty.put(batch, true);
     }
 
@@ -150,13 +143,11 @@ public final class ProgressHub implements AutoCloseable {
         }
     }
 
-    /** A new pass starts from zero: forget the previous pass's counters and rate. */
+    /** A new pass starts: its rate from zero; what earlier passes did stays done. */
     public void reset(String batch, String id) {
         Live l = batches.get(batch).get(id);
         l.last = null;
-        synchronized (l) {
-            l.window.clear();
-        }
+        l.tracker.newPass(System.currentTimeMillis());
     }
 
     private void publishDirty() {
@@ -201,20 +192,22 @@ public final class ProgressHub implements AutoCloseable {
     private MigrationProgress row(Migration m, Live l, Instant now, long nowMs) {
         MigrationState s = l.state;
         ProgressSnapshot p = l.last;
-        double rate = l.rate(nowMs);
-        Optional<Duration> eta = Optional.empty();
-        if (p != null && rate > 0 && p.messagesTotal() > p.messagesDone()) {
-            eta = Optional.of(Duration.ofSeconds((long) ((p.messagesTotal() - p.messagesDone()) / rate)));
-        }
+        boolean running = s.status() == org.mailmigrator.batch.MigrationStatus.RUNNING;
         String phase = switch (s.status()) {
             case RUNNING -> p == null ? "connecting" : p.foldersTotal() == 0 ? "listing folders" : "copying";
             default -> s.status().label().toLowerCase(java.util.Locale.ROOT);
         };
+        if (!l.tracker.hasData()) {
+            return new MigrationProgress(m.id(), Labels.account(m.source()), Labels.account(m.destination()), s.status(),
+                    s.inStatus(now), phase, 0, 0, s.copied(), 0, s.bytes(), 0, 0, 0, Optional.empty(), s.skipped(),
+                    s.lastError(), s.lastSync(), List.of());
+        }
+        ProgressTracker.Figures f = l.tracker.figures(nowMs, running);
         return new MigrationProgress(m.id(), Labels.account(m.source()), Labels.account(m.destination()), s.status(),
-                s.inStatus(now), phase, p == null ? 0 : p.foldersDone(), p == null ? 0 : p.foldersTotal(),
-                p == null ? s.copied() : p.messagesDone(), p == null ? 0 : p.messagesTotal(),
-                p == null ? s.bytes() : p.bytesDone(), p == null ? 0 : p.bytesTotal(), rate, eta,
-                p == null ? s.skipped() : p.skipped(), s.lastError(), s.lastSync(), p == null ? List.of() : p.folders());
+                s.inStatus(now), phase, f.foldersDone(), f.foldersTotal(), f.messagesDone(), f.messagesTotal(),
+                f.bytesDone(), f.bytesRemaining() < 0 ? 0 : f.bytesDone() + f.bytesRemaining(), f.messagesPerSecond(),
+                f.bytesPerSecond(), f.eta(), p == null ? s.skipped() : p.skipped(), s.lastError(), s.lastSync(),
+                f.folders());
     }
 
     @Override

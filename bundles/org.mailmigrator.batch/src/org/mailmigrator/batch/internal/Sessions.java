@@ -34,7 +34,18 @@ public final class Sessions {
             s.put("trustSha256", String.join(",", settings.trustSha256()));
         }
         Account account = new Account(a.connectorId(), s, a.credential());
-        ConnectContext context = ConnectContext.of(secret);
+        ConnectContext context = settings.certificates() == null ? ConnectContext.of(secret) : new ConnectContext() {
+            @Override
+            public java.util.Optional<Secret> credential() {
+                return java.util.Optional.ofNullable(secret);
+            }
+
+            @Override
+            public boolean trustCertificate(String host, java.security.cert.X509Certificate[] chain) {
+                // one question per host and certificate for the whole process (CertificateGate)
+                return settings.certificates().trust(host, chain);
+            }
+        };
         return () -> c.open(account, role, context);
     }
 

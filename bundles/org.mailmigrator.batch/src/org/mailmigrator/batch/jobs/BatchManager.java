@@ -245,7 +245,56 @@ public final class BatchManager implements AutoCloseable {
         return out;
     }
 
-    /** The process is stopping: cancel every job, leaving running migrations Running for the next run. */
+    /**
+     * Rows a pass was cut off in (Running or Pre-flight in the store, but no job of this manager holds them: the
+     * process that ran them ended) become Interrupted, with a line saying so. Called when a process opens the
+     * workspace for writing, which no other process can then hold.
+     *
+     * @return the ids per batch that were marked
+     */
+    public Map<String, List<String>> markInterrupted() throws BatchStoreException {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        Instant now = Instant.now();
+        for (String batch : services.store().names()) {
+            Map<String, MigrationJob> mine = jobs.getOrDefault(batch, Map.of());
+            for (MigrationState s : services.store().states(batch)) {
+                boolean held = mine.containsKey(s.migrationId()) && mine.get(s.migrationId()).getState() != Job.NONE;
+                if ((s.status() == MigrationStatus.RUNNING || s.status() == MigrationStatus.PREFLIGHT) && !held) {
+                    services.store().saveState(batch, s.moveTo(MigrationStatus.INTERRUPTED, now,
+                            Optional.of(org.mailmigrator.batch.internal.MigrationJob.CUT_OFF)));
+                    out.computeIfAbsent(batch, k -> new java.util.ArrayList<>()).add(s.migrationId());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Rows this manager's jobs hold now (queued or running), over all batches. */
+    public int activeJobs() {
+        int n = 0;
+        for (Map<String, MigrationJob> m : jobs.values()) {
+            for (MigrationJob j : m.values()) {
+                if (j.getState() != Job.NONE) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Waits until no job of any batch is left (or the timeout passes); true when none is left. */
+    public boolean joinAll(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (activeJobs() > 0) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    /** The process is stopping: cancel every job, leaving running migrations Interrupted for the next run. */
     public void shutdown(Duration wait) throws InterruptedException {
         for (String batch : jobs.keySet()) {
             cancel(batch, List.of(), null);

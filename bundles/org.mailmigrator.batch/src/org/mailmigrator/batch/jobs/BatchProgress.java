@@ -26,8 +26,20 @@ public record BatchProgress(String batch, Instant at, List<MigrationProgress> mi
         return migrations.stream().mapToLong(MigrationProgress::messagesDone).sum();
     }
 
+    /** The sum of the rows' totals; rows without a count add what they have done. */
     public long messagesTotal() {
-        return migrations.stream().mapToLong(MigrationProgress::messagesTotal).sum();
+        return migrations.stream().mapToLong(p -> Math.max(p.messagesTotal(), p.messagesDone())).sum();
+    }
+
+    /** Whether every row not yet synced has a message count (else the batch's total is a lower bound). */
+    public boolean totalKnown() {
+        return migrations.stream().allMatch(p -> p.status().synced() || p.messagesTotal() > 0);
+    }
+
+    /** 0..100, or -1 while nothing is counted. */
+    public int percent() {
+        long total = messagesTotal();
+        return total <= 0 ? -1 : (int) Math.min(100, messagesDone() * 100 / total);
     }
 
     public long bytesDone() {
@@ -42,10 +54,36 @@ public record BatchProgress(String batch, Instant at, List<MigrationProgress> mi
         return migrations.stream().mapToDouble(MigrationProgress::messagesPerSecond).sum();
     }
 
-    /** At the current rate, when the rate and the totals are known. */
+    public double bytesPerSecond() {
+        return migrations.stream().mapToDouble(MigrationProgress::bytesPerSecond).sum();
+    }
+
+    /**
+     * The remaining bytes of the batch at its current byte rate. Rows whose remaining bytes are not known yet
+     * (not counted, or counted in messages only) are estimated at the batch's average message size; empty when
+     * a row that is not finished has no count at all, when nothing moves, or when nothing is left.
+     */
     public Optional<Duration> eta() {
-        double rate = messagesPerSecond();
-        long left = messagesTotal() - messagesDone();
-        return rate <= 0 || left <= 0 ? Optional.empty() : Optional.of(Duration.ofSeconds((long) (left / rate)));
+        double rate = bytesPerSecond();
+        if (rate <= 0 || !totalKnown()) {
+            return Optional.empty();
+        }
+        long done = messagesDone();
+        double average = done <= 0 ? 0 : bytesDone() / (double) done;
+        double remaining = 0;
+        for (MigrationProgress p : migrations) {
+            if (p.status().synced() || p.status() == MigrationStatus.FAILED || p.status() == MigrationStatus.STOPPED) {
+                continue;
+            }
+            long r = p.bytesRemaining();
+            if (r >= 0) {
+                remaining += r;
+            } else if (average > 0) {
+                remaining += (p.messagesTotal() - p.messagesDone()) * average;
+            } else {
+                return Optional.empty();
+            }
+        }
+        return remaining <= 0 ? Optional.empty() : Optional.of(Duration.ofSeconds((long) Math.ceil(remaining / rate)));
     }
 }

@@ -8,10 +8,11 @@ import org.mailmigrator.core.engine.MigrationSettings;
  * How a run connects and what it does: {@code allowPlaintext} turns STARTTLS rows into plaintext (test
  * servers, legacy hosts), {@code trustSha256} pins certificates, {@code preflight} checks each row before
  * copying, {@code preflightOnly} stops there. The engine settings apply to every pair; the batch runs each
- * pair with one connection per side (parallelism comes from running many pairs at once).
+ * pair with one connection per side (parallelism comes from running many pairs at once). {@code certificates}
+ * (may be null: refuse) answers for certificates nothing vouches for.
  */
 public record RunSettings(boolean allowPlaintext, List<String> trustSha256, boolean preflight, boolean preflightOnly,
-        MigrationSettings engine, int connectionsPerSession) {
+        MigrationSettings engine, int connectionsPerSession, CertificateGate certificates) {
 
     /**
      * What one connector session may hold open on its server: an IMAP session on Angus Mail has the store's
@@ -28,7 +29,16 @@ public record RunSettings(boolean allowPlaintext, List<String> trustSha256, bool
 
     public RunSettings(boolean allowPlaintext, List<String> trustSha256, boolean preflight, boolean preflightOnly,
             MigrationSettings engine) {
-        this(allowPlaintext, trustSha256, preflight, preflightOnly, engine, IMAP_CONNECTIONS_PER_SESSION);
+        this(allowPlaintext, trustSha256, preflight, preflightOnly, engine, IMAP_CONNECTIONS_PER_SESSION, null);
+    }
+
+    public RunSettings(boolean allowPlaintext, List<String> trustSha256, boolean preflight, boolean preflightOnly,
+            MigrationSettings engine, int connectionsPerSession) {
+        this(allowPlaintext, trustSha256, preflight, preflightOnly, engine, connectionsPerSession, null);
+    }
+
+    public RunSettings withCertificates(CertificateGate gate) {
+        return new RunSettings(allowPlaintext, trustSha256, preflight, preflightOnly, engine, connectionsPerSession, gate);
     }
 
     public static RunSettings defaults() {
@@ -36,18 +46,18 @@ public record RunSettings(boolean allowPlaintext, List<String> trustSha256, bool
     }
 
     public RunSettings withAllowPlaintext(boolean value) {
-        return new RunSettings(value, trustSha256, preflight, preflightOnly, engine, connectionsPerSession);
+        return new RunSettings(value, trustSha256, preflight, preflightOnly, engine, connectionsPerSession, certificates);
     }
 
     public RunSettings withPreflight(boolean value, boolean only) {
-        return new RunSettings(allowPlaintext, trustSha256, value || only, only, engine, connectionsPerSession);
+        return new RunSettings(allowPlaintext, trustSha256, value || only, only, engine, connectionsPerSession, certificates);
     }
 
     public RunSettings withTrust(List<String> pins) {
-        return new RunSettings(allowPlaintext, pins, preflight, preflightOnly, engine, connectionsPerSession);
+        return new RunSettings(allowPlaintext, pins, preflight, preflightOnly, engine, connectionsPerSession, certificates);
     }
 
     public RunSettings withEngine(MigrationSettings value) {
-        return new RunSettings(allowPlaintext, trustSha256, preflight, preflightOnly, value, connectionsPerSession);
+        return new RunSettings(allowPlaintext, trustSha256, preflight, preflightOnly, value, connectionsPerSession, certificates);
     }
 }

@@ -41,7 +41,7 @@ public final class StatusFile {
                 out.printRecord(m.id(), m.source(), m.destination(), m.status().name(), m.inStatus().toMillis(), m.phase(),
                         m.foldersDone(), m.foldersTotal(), m.messagesDone(), m.messagesTotal(), m.bytesDone(),
                         m.bytesTotal(), m.messagesPerSecond(), m.eta().map(Duration::toMillis).orElse(-1L), m.errors(),
-                        m.lastError().orElse(""), m.lastSync().map(Instant::toEpochMilli).orElse(-1L));
+                        m.lastError().orElse(""), m.lastSync().map(Instant::toEpochMilli).orElse(-1L), m.bytesPerSecond());
             }
         }
         Path target = path(ws, p.batch());
@@ -70,6 +70,7 @@ public final class StatusFile {
                         Duration.ofMillis(Long.parseLong(c.get(4))), c.get(5), Integer.parseInt(c.get(6)),
                         Integer.parseInt(c.get(7)), Long.parseLong(c.get(8)), Long.parseLong(c.get(9)),
                         Long.parseLong(c.get(10)), Long.parseLong(c.get(11)), Double.parseDouble(c.get(12)),
+                        c.size() > 17 ? Double.parseDouble(c.get(17)) : 0,
                         eta < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(eta)), Long.parseLong(c.get(14)),
                         c.get(15).isEmpty() ? Optional.empty() : Optional.of(c.get(15)),
                         sync < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(sync))));

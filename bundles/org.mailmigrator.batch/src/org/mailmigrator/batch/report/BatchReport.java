@@ -19,6 +19,7 @@ import org.mailmigrator.batch.BatchSpec;
 import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.Labels;
+import org.mailmigrator.batch.Workspace;
 import org.mailmigrator.batch.store.BatchStore;
 import org.mailmigrator.batch.store.BatchStoreException;
 import org.mailmigrator.core.engine.SkippedItem;
@@ -34,7 +35,22 @@ import org.mailmigrator.core.report.Json;
  * {@code pim} (by migration id). No password reaches a report: accounts carry only references.
  */
 public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<String, List<SkippedItem>> skipped,
-        BatchStore.Times times, Map<String, String> pim) {
+        BatchStore.Times times, Map<String, String> pim, Map<String, PassHistory> history) {
+
+    public BatchReport(BatchSpec batch, List<MigrationState> states, Map<String, List<SkippedItem>> skipped,
+            BatchStore.Times times, Map<String, String> pim) {
+        this(batch, states, skipped, times, pim, Map.of());
+    }
+
+    /** With each migration's passes and completeness check, read from the workspace's state folder. */
+    public static BatchReport load(BatchStore store, Workspace ws, String name) throws BatchStoreException {
+        BatchReport r = load(store, name);
+        Map<String, PassHistory> h = new LinkedHashMap<>();
+        for (Migration m : r.batch().migrations()) {
+            h.put(m.id(), PassHistory.read(ws, name, m.id()));
+        }
+        return new BatchReport(r.batch(), r.states(), r.skipped(), r.times(), r.pim(), h);
+    }
 
     public static BatchReport load(BatchStore store, String name) throws BatchStoreException {
         BatchSpec spec = store.batch(name).orElseThrow(() -> new BatchStoreException("no batch named '" + name + "'", null));
@@ -61,14 +77,15 @@ public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<Stri
         Files.writeString(dir.resolve("summary.txt"), summary(), StandardCharsets.UTF_8);
         try (Writer w = Files.newBufferedWriter(dir.resolve("migrations.csv"), StandardCharsets.UTF_8);
                 CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT)) {
-            p.printRecord("id", "source", "destination", "status", "since", "copied", "skipped", "bytes", "last sync",
-                    "last error", "calendar/contacts");
+            p.printRecord("id", "source", "destination", "status", "since", "copied (all passes)", "skipped (last pass)",
+                    "bytes (all passes)", "last sync", "last error", "calendar/contacts", "passes", "last pass", "completeness");
             for (int i = 0; i < states.size(); i++) {
                 MigrationState s = states.get(i);
                 Migration m = batch.migrations().get(i);
                 p.printRecord(m.id(), Labels.account(m.source()), Labels.account(m.destination()), s.status().label(),
                         s.since(), s.copied(), s.skipped(), s.bytes(), s.lastSync().map(Instant::toString).orElse(""),
-                        s.lastError().orElse(""), pim.getOrDefault(m.id(), ""));
+                        s.lastError().orElse(""), pim.getOrDefault(m.id(), ""), history(m.id()).passes().size(),
+                        history(m.id()).lastPassText(), history(m.id()).completeText());
             }
         }
         try (Writer w = Files.newBufferedWriter(dir.resolve("skipped.csv"), StandardCharsets.UTF_8);
@@ -76,7 +93,8 @@ public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<Stri
             p.printRecord("migration", "folder", "uid", "subject", "date", "size", "reason");
             for (var e : skipped.entrySet()) {
                 for (SkippedItem s : e.getValue()) {
-                    p.printRecord(e.getKey(), s.folder(), s.uid(), s.subject(), s.date(), s.size(), s.reason());
+                    p.printRecord(e.getKey(), s.folder(), s.uid(), orEmpty(s.subject()), s.date() == null ? "" : s.date(),
+                            s.size(), orEmpty(s.reason()));
                 }
             }
         }
@@ -85,7 +103,8 @@ public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<Stri
             String id = batch.migrations().get(i).id();
             Files.writeString(dir.resolve("migrations").resolve(id + ".json"), Json.write(one), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("migrations").resolve(id + ".txt"), line(batch.migrations().get(i), states.get(i))
-                    + "\n" + (pim.containsKey(id) ? "calendar/contacts: " + pim.get(id) + "\n" : "") + skippedText(id),
+                    + "\n" + (pim.containsKey(id) ? "calendar/contacts: " + pim.get(id) + "\n" : "") + history(id).text()
+                    + skippedText(id),
                     StandardCharsets.UTF_8);
         }
     }
@@ -123,7 +142,12 @@ public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<Stri
         m.put("timeInStatus", timeIn);
         m.put("lastError", s.lastError());
         m.put("copied", s.copied());
+        m.put("skippedLastPass", s.skipped());
         m.put("bytes", s.bytes());
+        PassHistory h = history(mig.id());
+        m.put("passes", h.passesJson());
+        m.put("folders", h.foldersJson());
+        m.put("complete", h.complete());
         m.put("lastSync", s.lastSync());
         m.put("calendarContacts", Optional.ofNullable(pim.get(mig.id())));
         List<Object> items = new ArrayList<>();
@@ -131,7 +155,7 @@ public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<Stri
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("folder", it.folder());
             x.put("uid", it.uid());
-            x.put("subject", it.subject());
+            x.put("subject", Optional.ofNullable(it.subject()));
             x.put("date", Optional.ofNullable(it.date()));
             x.put("size", it.size());
             x.put("reason", it.reason());
@@ -150,13 +174,20 @@ public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<Stri
         times.started().ifPresent(t -> sb.append("started ").append(t));
         times.finished().ifPresent(t -> sb.append(", finished ").append(t).append(" (")
                 .append(times.started().map(s -> Duration.between(s, t).toSeconds() + " s").orElse("?")).append(')'));
-        sb.append("\ncopied ").append(states.stream().mapToLong(MigrationState::copied).sum()).append(" message(s), ")
-                .append(states.stream().mapToLong(MigrationState::bytes).sum()).append(" bytes\n\n");
+        sb.append("\ncopied ").append(states.stream().mapToLong(MigrationState::copied).sum())
+                .append(" message(s) over all passes, ").append(states.stream().mapToLong(MigrationState::bytes).sum())
+                .append(" bytes\n\n");
         for (int i = 0; i < states.size(); i++) {
             sb.append(line(batch.migrations().get(i), states.get(i))).append('\n');
-            String p = pim.get(batch.migrations().get(i).id());
+            String id = batch.migrations().get(i).id();
+            String p = pim.get(id);
             if (p != null) {
                 sb.append("    calendar/contacts: ").append(p).append('\n');
+            }
+            PassHistory h = history(id);
+            if (!h.passes().isEmpty()) {
+                sb.append("    ").append(h.passes().size()).append(" pass(es), last: ").append(h.lastPassText())
+                        .append("; completeness: ").append(h.completeText()).append('\n');
             }
         }
         for (var e : skipped.entrySet()) {
@@ -168,16 +199,26 @@ public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<Stri
     }
 
     private static String line(Migration m, MigrationState s) {
-        return String.format("%-24s %-40s -> %-40s %-18s copied %6d, skipped %4d%s", m.id(), Labels.account(m.source()),
+        return String.format("%-24s %-40s -> %-40s %-18s copied %6d (all passes), skipped %4d%s", m.id(), Labels.account(m.source()),
                 Labels.account(m.destination()), s.status().label(), s.copied(), s.skipped(),
                 s.lastError().map(e -> "  (" + e + ")").orElse(""));
+    }
+
+    private PassHistory history(String id) {
+        return history.getOrDefault(id, PassHistory.NONE);
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     private String skippedText(String id) {
         StringBuilder sb = new StringBuilder();
         for (SkippedItem it : skipped.getOrDefault(id, List.of())) {
-            sb.append(id).append(": skipped in '").append(it.folder()).append("': '").append(it.subject()).append("', ")
-                    .append(it.date()).append(", ").append(it.size()).append(" bytes: ").append(it.reason()).append('\n');
+            sb.append(id).append(": skipped in '").append(it.folder()).append("': ")
+                    .append(it.subject() == null ? "(no subject)" : "'" + it.subject() + "'").append(", ")
+                    .append(it.date() == null ? "date unknown" : it.date()).append(", ").append(it.size()).append(" bytes: ")
+                    .append(orEmpty(it.reason())).append('\n');
         }
         return sb.toString();
     }

@@ -38,7 +38,7 @@ class DemoCommandTest {
             int code = Cli.run(new String[] { "demo", "--workspace", dir.toString() }, new PrintWriter(out), new PrintWriter(err));
             assertEquals(0, code, "run " + run + "\n" + out + err);
             assertEquals(5, out.toString().lines().filter(l -> l.matches("0000\\d-\\w+ .* Synced .*")).count(), out.toString());
-            assertTrue(out.toString().contains("5 Synced; 301 message(s) copied"), out.toString());
+            assertTrue(out.toString().contains("5 Synced; messages 301 / 301 (100 %)"), out.toString());
             assertTrue(err.toString().contains("source IMAP server on 127.0.0.1:"), err.toString());
         }
     }

@@ -41,8 +41,22 @@ final class BatchesViewPage {
         return new ImportWizardPage(view.openImport());
     }
 
-    /** The row of batch {@code name} as its cell texts, or an empty list when the batch is not shown. */
+    /**
+     * The row of batch {@code name} as the texts of its name and count columns (name, migrations, queued/running,
+     * synced, failed, paused/stopped), or an empty list when the batch is not shown.
+     */
     List<String> row(String name) {
+        List<String> all = fullRow(name);
+        return all.isEmpty() ? all : all.subList(0, 6);
+    }
+
+    /** The texts of the batch's progress columns: progress, rate, ETA (empty when the batch is not shown). */
+    List<String> progress(String name) {
+        List<String> all = fullRow(name);
+        return all.isEmpty() ? all : all.subList(6, all.size());
+    }
+
+    private List<String> fullRow(String name) {
         UiTestSupport.processEvents();
         Table t = view.viewer().getTable();
         for (TableItem item : t.getItems()) {

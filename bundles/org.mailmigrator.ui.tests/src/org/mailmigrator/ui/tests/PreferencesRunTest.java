@@ -54,9 +54,16 @@ class PreferencesRunTest {
             set(prefs, RunPreferences.PER_HOST, "4", RunPreferences.TLS_POLICY, RunPreferences.TLS_REQUIRE);
             assertFalse(session.runSettings().allowPlaintext(), "the policy applies at once");
             String tls = importAndSelect(dir, row);
+            // the run asks about Dovecot's self-signed certificate once; refused, the pair fails saying why
+            DialogPage question = DialogPage.arm("Untrusted certificate", "&Refuse");
             MigrationsViewPage migrations = runAll();
+            question.stop();
+            assertTrue(question.seen(), "the run asked about the certificate");
             assertEquals(List.of("Failed"), migrations.column("Status"));
             String refused = migrations.cell(0, "Last error");
+            assertTrue(refused.contains("is not trusted") && refused.contains("--trust-sha256 " + d.certificateSha256()),
+                    refused);
+            assertFalse(refused.contains("PKIX") || refused.contains("sun.security"), "no Java exception text: " + refused);
             assertFalse(refused.contains("per-host"), refused);
             System.out.println("with TLS required: " + refused);
             assertEquals(0, TestMailboxes.count(d, "pf-d0"), "nothing was copied without TLS");

@@ -36,6 +36,32 @@ final class TestMailboxes {
         }
     }
 
+    /**
+     * Creates {@code folders} folders ("F0", "F1", …) in the user's mailbox with {@code messages} messages of about
+     * {@code bytes} bytes each: a mailbox whose total a run cannot know from its first folder.
+     */
+    static void fillFolders(Dovecot d, String user, int folders, int messages, int bytes) throws Exception {
+        try (ConnectorSession s = open(d, user)) {
+            MailStore store = s.capability(MailStore.class).orElseThrow();
+            String filler = "x".repeat(75) + "\r\n";
+            for (int f = 0; f < folders; f++) {
+                String name = "F" + f;
+                store.create(name, true);
+                try (Mailbox box = store.open(name, true)) {
+                    for (int i = 0; i < messages; i++) {
+                        StringBuilder b = new StringBuilder("From: " + user + "@example.org\r\nSubject: " + name + " #" + i
+                                + "\r\nMessage-ID: <" + user + "." + name + "." + i + "@ui-test>\r\n\r\n");
+                        while (b.length() < bytes) {
+                            b.append(filler);
+                        }
+                        box.append(body(b.toString().getBytes(StandardCharsets.UTF_8)), Set.of(),
+                                Instant.ofEpochSecond(1_600_000_000L + i));
+                    }
+                }
+            }
+        }
+    }
+
     /** Appends one message of about {@code bytes} bytes, subject "big one of USER", to the user's INBOX. */
     static void fillBig(Dovecot d, String user, int bytes) throws Exception {
         try (ConnectorSession s = open(d, user)) {
@@ -53,8 +79,13 @@ final class TestMailboxes {
 
     /** Messages in the user's INBOX, counted in Dovecot's Maildir files (not through the connector under test). */
     static long count(Dovecot d, String user) throws Exception {
+        return count(d, user, "INBOX");
+    }
+
+    /** Messages in one folder of the user's mailbox (SLASH layout: ~/Maildir/FOLDER), counted in its files. */
+    static long count(Dovecot d, String user, String folder) throws Exception {
         // the SLASH layout keeps INBOX in its own folder (INBOX=~/Maildir/INBOX)
-        java.nio.file.Path inbox = d.directory().resolve("home").resolve(user).resolve("Maildir").resolve("INBOX");
+        java.nio.file.Path inbox = d.directory().resolve("home").resolve(user).resolve("Maildir").resolve(folder);
         long n = 0;
         for (String sub : new String[] { "cur", "new" }) {
             java.nio.file.Path p = inbox.resolve(sub);

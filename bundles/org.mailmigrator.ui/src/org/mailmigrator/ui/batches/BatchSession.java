@@ -45,19 +45,28 @@ public final class BatchSession implements AutoCloseable {
     private final BatchStore store;
     private final SecretVault vault;
     private final BatchManager manager;
+    private final org.mailmigrator.batch.jobs.WorkspaceOwner owner;
     private final ConnectorRegistry registry;
     private final Set<String> runInThisProcess = ConcurrentHashMap.newKeySet();
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private final List<BatchListener> listeners = new CopyOnWriteArrayList<>();
     private volatile RunSettings runSettings = RunSettings.defaults();
+    private volatile org.mailmigrator.batch.jobs.CertificateGate certificates;
+    private final org.mailmigrator.batch.jobs.TrustedPins trustedPins;
     private volatile int defaultParallel = DEFAULT_PARALLEL;
     private volatile int defaultPerHost = DEFAULT_PER_HOST;
 
     public BatchSession(Workspace workspace, ConnectorRegistry registry) throws IOException, BatchStoreException {
         this.workspace = workspace;
         this.registry = registry;
+        this.trustedPins = new org.mailmigrator.batch.jobs.TrustedPins(workspace);
         this.vault = SecretVault.open(workspace.defaultSecretsKey(), true);
-        this.store = BatchStore.open(workspace.batchesDir(), false);
+        try {
+            this.store = BatchStore.open(workspace.batchesDir(), false);
+        } catch (BatchStoreException e) {
+            throw new BatchStoreException(org.mailmigrator.batch.jobs.WorkspaceOwner.inUse(workspace), e);
+        }
+        this.owner = org.mailmigrator.batch.jobs.WorkspaceOwner.claim(workspace, "the workbench");
         this.manager = new BatchManager(workspace, store, vault, ConnectorFactory.of(registry));
         // the manager cannot forget a listener: views come and go through this list instead
         manager.addListener(new BatchListener() {
@@ -102,7 +111,17 @@ public final class BatchSession implements AutoCloseable {
 
     /** How runs started from the workbench connect (plaintext allowed, pinned certificates...). */
     public RunSettings runSettings() {
-        return runSettings;
+        RunSettings s = runSettings;
+        // certificates trusted "always" (in the workspace, where batch run looks too) apply to every run
+        java.util.LinkedHashSet<String> pins = new java.util.LinkedHashSet<>(s.trustSha256());
+        pins.addAll(trustedPins.pins());
+        s = s.withTrust(List.copyOf(pins));
+        return certificates == null ? s : s.withCertificates(certificates);
+    }
+
+    /** Who answers for a certificate nothing vouches for during runs (the workbench: a dialog); once per host. */
+    public void setCertificateQuestion(org.mailmigrator.batch.jobs.CertificateQuestion question) {
+        this.certificates = new org.mailmigrator.batch.jobs.CertificateGate(question, trustedPins);
     }
 
     public void setRunSettings(RunSettings settings) {
@@ -217,6 +236,11 @@ public final class BatchSession implements AutoCloseable {
         changed();
     }
 
+    /** Tells the views that the store changed behind them (rows marked Interrupted at start, …). */
+    public void fireChanged() {
+        changed();
+    }
+
     private void changed() {
         changeListeners.forEach(Runnable::run);
     }
@@ -232,7 +256,7 @@ public final class BatchSession implements AutoCloseable {
         }
     }
 
-    /** Stops this process's jobs (running migrations stay Running for the next run) and closes the store. */
+    /** Stops this process's jobs (running migrations become Interrupted for the next run) and closes the store. */
     @Override
     public void close() {
         try {
@@ -242,5 +266,6 @@ public final class BatchSession implements AutoCloseable {
         }
         manager.close();
         store.close();
+        owner.close();
     }
 }

@@ -33,7 +33,7 @@ public final class ReportCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("mailmigrator batch report: no batch named '" + name + "'");
                 return BatchExitCodes.USAGE;
             }
-            BatchReport r = BatchReport.load(store, name);
+            BatchReport r = BatchReport.load(store, ws.workspace(), name);
             Reports.write(out, r::write);
             spec.commandLine().getOut().print(r.summary());
             spec.commandLine().getOut().println("reports written to " + out);

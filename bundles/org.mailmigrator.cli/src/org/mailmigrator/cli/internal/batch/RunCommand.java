@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.mailmigrator.batch.BatchSpec;
@@ -76,8 +78,39 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--progress-seconds", paramLabel = "S", defaultValue = "5", description = "progress line interval (default 5)")
     int progressSeconds;
 
+    /** Counted down once the run has printed its table and closed the store (a signal's hook waits for it). */
+    private final CountDownLatch closed = new CountDownLatch(1);
+
     @Override
     public Integer call() throws Exception {
+        try {
+            return runAndClose();
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    /**
+     * Ctrl-C or SIGTERM: the running migrations stop between two messages and are stored Interrupted, the run
+     * prints its table and closes the store, then the JVM ends with exit code 7 (not the signal's) after one line
+     * saying how to go on.
+     */
+    private void stopOnSignal(BatchManager manager, String name, PrintWriter err) {
+        err.println("mailmigrator batch run: stopping " + name + " between two messages…");
+        err.flush();
+        try {
+            manager.shutdown(Duration.ofSeconds(20));
+            closed.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        spec.commandLine().getOut().flush();
+        err.println("mailmigrator batch run: interrupted, run again to resume (mailmigrator batch run " + name + ")");
+        err.flush();
+        Runtime.getRuntime().halt(BatchExitCodes.INTERRUPTED);
+    }
+
+    private int runAndClose() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String name = target;
@@ -91,7 +124,15 @@ public final class RunCommand implements Callable<Integer> {
             err.println("mailmigrator batch run: " + e.getMessage());
             return BatchExitCodes.USAGE;
         }
-        try (BatchStore store = ws.store(false)) {
+        BatchStore opened;
+        try {
+            opened = ws.store(false);
+        } catch (org.mailmigrator.batch.store.BatchStoreException e) {
+            err.println("mailmigrator batch run: " + org.mailmigrator.batch.jobs.WorkspaceOwner.inUse(ws.workspace()));
+            return BatchExitCodes.INVALID;
+        }
+        try (BatchStore store = opened;
+                var owner = org.mailmigrator.batch.jobs.WorkspaceOwner.claim(ws.workspace(), "mailmigrator batch run " + target)) {
             Path file = Path.of(target);
             if (target.toLowerCase().endsWith(".csv") || target.toLowerCase().endsWith(".txt") || Files.isRegularFile(file)) {
                 ImportArgs.checkFile(file);
@@ -127,8 +168,18 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int run(BatchStore store, SecretVault vault, String name, PrintWriter out, PrintWriter err) throws Exception {
-        RunSettings settings = RunSettings.defaults().withAllowPlaintext(allowPlaintext).withTrust(trust)
-                .withPreflight(preflight, preflightOnly);
+        // certificates trusted "always" in the workbench (the workspace's list) count as --trust-sha256 flags; an
+        // unknown one is described once per host, with the flag to pass, and refused
+        var trustedPins = new org.mailmigrator.batch.jobs.TrustedPins(ws.workspace());
+        List<String> pins = new ArrayList<>(trust);
+        pins.addAll(trustedPins.pins());
+        var gate = new org.mailmigrator.batch.jobs.CertificateGate(c -> {
+            err.println("mailmigrator batch run: " + c.sentence());
+            err.flush();
+            return org.mailmigrator.batch.jobs.CertificateQuestion.Answer.REFUSE;
+        }, null);
+        RunSettings settings = RunSettings.defaults().withAllowPlaintext(allowPlaintext).withTrust(pins)
+                .withPreflight(preflight, preflightOnly).withCertificates(gate);
         Selection selection = retryFailed ? Selection.FAILED : delta ? Selection.DELTA : Selection.PENDING;
         BatchSpec batch = store.batch(name).orElseThrow();
         MailNotifier notifier = notifier(batch, vault, err);
@@ -148,13 +199,7 @@ public final class RunCommand implements Callable<Integer> {
                     }
                 }
             });
-            Thread hook = new Thread(() -> {
-                try {
-                    manager.shutdown(Duration.ofSeconds(20));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "mailmigrator-batch-interrupt");
+            Thread hook = new Thread(() -> stopOnSignal(manager, name, err), "mailmigrator-batch-interrupt");
             Runtime.getRuntime().addShutdownHook(hook);
             int scheduled = manager.start(name, selection, List.of(), settings);
             if (scheduled == 0) {
@@ -173,7 +218,7 @@ public final class RunCommand implements Callable<Integer> {
                 Preflights.print(out, manager.preflights(name));
             }
             if (report != null) {
-                BatchReport loaded = BatchReport.load(store, name);
+                BatchReport loaded = BatchReport.load(store, ws.workspace(), name);
                 Reports.write(report, dir -> {
                     loaded.write(dir);
                     if (preflightOnly || preflight) {

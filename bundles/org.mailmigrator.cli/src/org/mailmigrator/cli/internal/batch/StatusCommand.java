@@ -95,7 +95,7 @@ public final class StatusCommand implements Callable<Integer> {
             var m = batch.migrations().get(i);
             MigrationState s = states.get(i);
             rows.add(new MigrationProgress(m.id(), Labels.account(m.source()), Labels.account(m.destination()), s.status(),
-                    s.inStatus(now), s.status().label(), 0, 0, s.copied(), 0, s.bytes(), 0, 0, Optional.empty(),
+                    s.inStatus(now), s.status().label(), 0, 0, s.copied(), 0, s.bytes(), 0, 0, 0, Optional.empty(),
                     s.skipped(), s.lastError(), s.lastSync()));
         }
         return new BatchProgress(batch.name(), now, rows);

@@ -28,11 +28,19 @@ final class StatusTable {
     static String totals(BatchProgress p) {
         StringBuilder sb = new StringBuilder("batch " + p.batch() + ": " + p.migrations().size() + " migration(s)");
         p.countByStatus().forEach((s, n) -> sb.append(", ").append(n).append(' ').append(s.label()));
-        sb.append(String.format(Locale.ROOT, "; %d message(s) copied", p.messagesDone()));
-        if (p.messagesPerSecond() > 0) {
-            sb.append(String.format(Locale.ROOT, ", %.1f msg/s", p.messagesPerSecond()));
+        if (p.totalKnown()) {
+            sb.append(String.format(Locale.ROOT, "; messages %d / %d (%d %%)", p.messagesDone(), p.messagesTotal(),
+                    Math.max(0, p.percent())));
+        } else {
+            // some rows are not counted yet (they count when their pass starts): no total, no percentage
+            sb.append(String.format(Locale.ROOT, "; messages %d done, total known once every row has started",
+                    p.messagesDone()));
         }
-        p.eta().ifPresent(e -> sb.append(", ETA ").append(duration(e)));
+        sb.append(String.format(Locale.ROOT, ", %.1f MB", p.bytesDone() / 1e6));
+        if (p.messagesPerSecond() > 0) {
+            sb.append(String.format(Locale.ROOT, ", %.1f msg/s, %.2f MB/s", p.messagesPerSecond(), p.bytesPerSecond() / 1e6));
+        }
+        sb.append(", ETA ").append(p.eta().map(StatusTable::duration).orElse("-"));
         return sb.toString();
     }
 

@@ -171,6 +171,9 @@ public final class MigrateCommand implements Callable<Integer> {
         }
         // opened while the engine logs in; a locked or broken store stops the run with exit code 8
         try (StateStore store = StateStore.openEmbeddedInBackground(stateDir(), pairName(src, dst))) {
+            if (!dryRun) {
+                org.mailmigrator.batch.jobs.SourceCount.count(sf, df, settings, store).ifPresent(progress::counted);
+            }
             MigrationEngine engine = new MigrationEngine(sf, df, store, settings, QuotaSkips.once(progress))
                     .lockingDestination(dst.host(), dst.login());
             hook = new Thread(() -> stopOnSignal(engine, finished, exitCode, out, err), "mailmigrator-interrupt");

@@ -2,36 +2,56 @@ package org.mailmigrator.cli.internal.migrate;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
+import org.mailmigrator.batch.jobs.ProgressTracker;
 import org.mailmigrator.core.engine.MigrationListener;
 import org.mailmigrator.core.engine.ProgressSnapshot;
 
 /**
- * The live progress line on standard error: folders, messages, MB, rate, ETA. Rewritten in place on a
- * terminal; on a pipe or log file one line every few seconds, so logs stay readable.
+ * The live progress line on standard error: folders, messages and MB against the totals counted before the
+ * pass ({@link ProgressTracker}), rates over a moving window, ETA from the remaining bytes ("ETA -" while
+ * unknown). Rewritten in place on a terminal; on a pipe or log file one line every few seconds, so logs stay
+ * readable.
  */
 final class ProgressLine implements MigrationListener {
     private final PrintWriter err;
     private final boolean terminal;
+    private final ProgressTracker tracker = new ProgressTracker();
     private long lastLine;
 
     ProgressLine(PrintWriter err, boolean terminal) {
         this.err = err;
         this.terminal = terminal;
+        tracker.newPass(System.currentTimeMillis());
+    }
+
+    /** The folders counted before copying: from here on the line shows their total. */
+    synchronized void counted(List<ProgressTracker.Counted> folders) {
+        tracker.counted(folders);
+        long messages = folders.stream().mapToLong(ProgressTracker.Counted::messages).sum();
+        long before = folders.stream().mapToLong(ProgressTracker.Counted::copiedBefore).sum();
+        err.println(String.format(Locale.ROOT, "counted %d folder(s), %d message(s) on the source%s", folders.size(),
+                messages, before > 0 ? ", " + before + " already copied by earlier runs" : ""));
+        err.flush();
     }
 
     @Override
     public synchronized void progress(ProgressSnapshot s) {
+        long nowMs = System.currentTimeMillis();
+        tracker.update(s, nowMs);
+        tracker.drainNotes().forEach(this::info);
         long now = System.nanoTime();
         boolean last = s.foldersTotal() > 0 && s.foldersDone() == s.foldersTotal();
         if (!terminal && !last && now - lastLine < 5_000_000_000L) {
             return;
         }
         lastLine = now;
-        String line = format(s);
+        String line = format(tracker.figures(nowMs, !last));
         if (terminal) {
-            err.print("\r" + line + (last ? "\n" : ""));
+            err.print("\r\033[K" + line + (last ? "\n" : ""));
         } else {
             err.println(line);
         }
@@ -47,12 +67,20 @@ final class ProgressLine implements MigrationListener {
         err.flush();
     }
 
-    static String format(ProgressSnapshot s) {
-        double seconds = Math.max(s.elapsed().toMillis(), 1) / 1000.0;
-        Duration eta = s.eta();
-        return String.format(Locale.ROOT, "folders %d/%d  messages %d/%d  %.1f/%.1f MB  %.0f msg/s  %.1f MB/s  ETA %s",
-                s.foldersDone(), s.foldersTotal(), s.messagesDone(), s.messagesTotal(), s.bytesDone() / 1e6,
-                s.bytesTotal() / 1e6, s.messagesPerSecond(), s.bytesDone() / 1e6 / seconds,
-                eta == null ? "-" : String.format(Locale.ROOT, "%d:%02d", eta.toMinutes(), eta.toSecondsPart()));
+    static String format(ProgressTracker.Figures f) {
+        String total = f.bytesRemaining() < 0 ? "?" : String.format(Locale.ROOT, "%.1f", (f.bytesDone() + f.bytesRemaining()) / 1e6);
+        return String.format(Locale.ROOT, "folders %d/%d  messages %d/%d (%s)  %.1f/%s MB  %.0f msg/s  %.2f MB/s  ETA %s",
+                f.foldersDone(), f.foldersTotal(), f.messagesDone(), f.messagesTotal(),
+                f.percent() < 0 ? "-" : f.percent() + " %", f.bytesDone() / 1e6, total, f.messagesPerSecond(),
+                f.bytesPerSecond() / 1e6, eta(f.eta()));
+    }
+
+    static String eta(Optional<Duration> eta) {
+        if (eta.isEmpty()) {
+            return "-";
+        }
+        Duration d = eta.get();
+        return d.toHours() > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", d.toHours(), d.toMinutesPart(), d.toSecondsPart())
+                : String.format(Locale.ROOT, "%d:%02d", d.toMinutes(), d.toSecondsPart());
     }
 }

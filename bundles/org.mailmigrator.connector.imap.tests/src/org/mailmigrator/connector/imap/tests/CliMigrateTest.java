@@ -62,6 +62,11 @@ class CliMigrateTest {
         assertTrue(ok.out().contains("msgs/s"), ok.out());
         assertTrue(ok.err().lines().anyMatch(l -> l.startsWith("folders ") && l.contains(" messages ") && l.contains(" MB ")
                 && l.contains("msg/s") && l.contains("ETA")), "progress line: " + ok.err());
+        // the total is counted before copying: every progress line shows the whole mailbox as its total
+        int corpus = TestCorpus.generate(2, 42).size();
+        assertTrue(ok.err().contains("counted ") && ok.err().contains(corpus + " message(s) on the source"), ok.err());
+        assertTrue(ok.err().lines().filter(l -> l.startsWith("folders ")).allMatch(l -> l.contains("/" + corpus + " (")),
+                "progress lines with the counted total: " + ok.err());
         Verify.sameMail(dovecot, "tls-src", dovecot, "tls-dst", Map.of());
         String json = Files.readString(report);
         assertTrue(json.contains("\"outcome\": \"completed\"") && json.contains("\"exitCode\": 0"), json);

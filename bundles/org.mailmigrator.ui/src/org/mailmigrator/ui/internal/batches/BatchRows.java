@@ -64,7 +64,7 @@ final class BatchRows {
             }
             var p = new MigrationProgress(m.id(), Labels.account(m.source()), Labels.account(m.destination()), s.status(),
                     s.inStatus(now), s.status().label().toLowerCase(java.util.Locale.ROOT), 0, 0, s.copied(), 0, s.bytes(), 0,
-                    0, Optional.empty(), s.skipped(), s.lastError(), s.lastSync());
+                    0, 0, Optional.empty(), s.skipped(), s.lastError(), s.lastSync());
             out.add(new MigrationRow(spec.name(), p, k.get(m.id())));
         }
         return out;

@@ -33,6 +33,8 @@ public final class BatchSessionFactory extends AbstractServiceFactory {
             session.addListener(new org.mailmigrator.ui.internal.details.FailureLog());
             session.addListener(new org.mailmigrator.ui.internal.prefs.Notifications(session));
             org.mailmigrator.ui.internal.prefs.RunPreferences.follow(session);
+            session.setCertificateQuestion(new org.mailmigrator.ui.internal.trust.RunCertificateQuestion(
+                    PlatformUI.getWorkbench().getDisplay()));
             return session;
         } catch (Exception e) {
             throw new IllegalStateException("cannot open the workspace's batches: " + e.getMessage(), e);

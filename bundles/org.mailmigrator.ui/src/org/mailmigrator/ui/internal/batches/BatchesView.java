@@ -19,6 +19,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.part.ViewPart;
 import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.jobs.BatchProgress;
+import org.mailmigrator.batch.jobs.Selection;
 import org.mailmigrator.batch.store.BatchStoreException;
 import org.mailmigrator.ui.batches.BatchSession;
 import org.mailmigrator.ui.internal.importer.ImportWizard;
@@ -51,7 +52,11 @@ public final class BatchesView extends ViewPart {
         column(layout, "Queued / running", 14, b -> String.valueOf(b.count(MigrationStatus.QUEUED, MigrationStatus.PREFLIGHT, MigrationStatus.RUNNING)));
         column(layout, "Synced", 10, b -> String.valueOf(b.count(MigrationStatus.SYNCED, MigrationStatus.SYNCED_WITH_ERRORS, MigrationStatus.COMPLETED)));
         column(layout, "Failed", 10, b -> String.valueOf(b.count(MigrationStatus.FAILED)));
-        column(layout, "Paused / stopped", 14, b -> String.valueOf(b.count(MigrationStatus.PAUSED, MigrationStatus.STOPPED)));
+        column(layout, "Paused, stopped, interrupted", 14, b -> String.valueOf(b.count(MigrationStatus.PAUSED,
+                MigrationStatus.STOPPED, MigrationStatus.INTERRUPTED)));
+        column(layout, "Progress", 18, BatchSummary::progressText);
+        column(layout, "Rate", 16, BatchSummary::rateText);
+        column(layout, "ETA", 8, BatchSummary::etaText);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setComparer(new org.eclipse.jface.viewers.IElementComparer() {
             @Override
@@ -70,6 +75,12 @@ public final class BatchesView extends ViewPart {
         var toolbar = getViewSite().getActionBars().getToolBarManager();
         toolbar.add(action("Import…", "Import a batch from a CSV file", this::openImport));
         toolbar.add(action("Purge", "Delete the selected batches with their passwords, statuses and state", this::purgeSelected));
+        toolbar.add(action(START_BATCH, "Start every migration of the selected batch that is not synced yet",
+                () -> onSelectedBatches(START_BATCH, (m, b) -> m.start(b, Selection.PENDING, List.of(), session.runSettings()))));
+        toolbar.add(action(PAUSE_BATCH, "Pause the selected batch: queued migrations wait, running ones stop between two messages",
+                () -> onSelectedBatches(PAUSE_BATCH, (m, b) -> m.pause(b, List.of()))));
+        toolbar.add(action(STOP_BATCH, "Stop the selected batch; a later start continues where it stood",
+                () -> onSelectedBatches(STOP_BATCH, (m, b) -> m.stop(b, List.of()))));
         session.addChangeListener(onChange);
         live = new LiveUpdates(session, parent.getDisplay(), snapshots -> {
             lastLive.putAll(snapshots);
@@ -78,6 +89,52 @@ public final class BatchesView extends ViewPart {
         refresh();
         DemoFlags.importFile().ifPresent(f -> parent.getDisplay().asyncExec(
                 () -> openImport().page().fileText().setText(f.toString())));
+    }
+
+    public static final String START_BATCH = "Start batch";
+    public static final String PAUSE_BATCH = "Pause batch";
+    public static final String STOP_BATCH = "Stop batch";
+
+    /** One manager call for a whole batch. */
+    @FunctionalInterface
+    interface BatchOperation {
+        void apply(org.mailmigrator.batch.jobs.BatchManager manager, String batch) throws BatchStoreException;
+    }
+
+    private java.util.function.Predicate<String> confirm;
+
+    /** Replaces the confirmation dialog (tests): gets the question, answers yes or no. */
+    public void confirmWith(java.util.function.Predicate<String> answer) {
+        this.confirm = answer;
+    }
+
+    /**
+     * Start, pause or stop whole batches: one batch at once; more than one asks first. Runs in a job: starting
+     * reads the batch's states from the store, which must not freeze the view.
+     */
+    public void onSelectedBatches(String label, BatchOperation op) {
+        List<String> names = new ArrayList<>();
+        viewer.getStructuredSelection().forEach(o -> names.add(((BatchSummary) o).name()));
+        if (names.isEmpty()) {
+            return;
+        }
+        if (names.size() > 1) {
+            String question = label + ": " + names.size() + " batches (" + String.join(", ", names) + ")?";
+            boolean yes = confirm != null ? confirm.test(question)
+                    : MessageDialog.openConfirm(getSite().getShell(), "Act on several batches?", question);
+            if (!yes) {
+                return;
+            }
+        }
+        org.eclipse.core.runtime.jobs.Job.create(label, monitor -> {
+            for (String n : names) {
+                try {
+                    op.apply(session.manager(), n);
+                } catch (BatchStoreException | RuntimeException e) {
+                    getSite().getShell().getDisplay().asyncExec(() -> setContentDescription(label + " " + n + ": " + e.getMessage()));
+                }
+            }
+        }).schedule();
     }
 
     public TableViewer viewer() {
@@ -130,7 +187,8 @@ public final class BatchesView extends ViewPart {
                 } else {
                     counts.putAll(storedCounts(name));
                 }
-                rows.add(new BatchSummary(name, counts.values().stream().mapToInt(Integer::intValue).sum(), counts));
+                rows.add(new BatchSummary(name, counts.values().stream().mapToInt(Integer::intValue).sum(), counts,
+                        java.util.Optional.ofNullable(p)));
             }
         } catch (BatchStoreException e) {
             setContentDescription("Cannot read the batches: " + e.getMessage());

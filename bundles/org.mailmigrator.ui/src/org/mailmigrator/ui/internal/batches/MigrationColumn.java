@@ -20,6 +20,8 @@ public enum MigrationColumn {
     MB("MB", 6, r -> String.format("%.1f", r.progress().bytesDone() / 1e6), Comparator.comparingLong(r -> r.progress().bytesDone())),
     RATE("Msg/s", 6, r -> r.progress().messagesPerSecond() <= 0 ? "" : String.format("%.1f", r.progress().messagesPerSecond()),
             Comparator.comparingDouble(r -> r.progress().messagesPerSecond())),
+    MB_RATE("MB/s", 6, r -> r.progress().bytesPerSecond() <= 0 ? "" : String.format("%.2f", r.progress().bytesPerSecond() / 1e6),
+            Comparator.comparingDouble(r -> r.progress().bytesPerSecond())),
     ETA("ETA", 7, r -> r.progress().eta().map(MigrationColumn::duration).orElse(""),
             Comparator.comparing(r -> r.progress().eta().orElse(Duration.ZERO))),
     ERRORS("Errors", 5, r -> r.progress().errors() == 0 ? "" : String.valueOf(r.progress().errors()),
@@ -63,7 +65,7 @@ public enum MigrationColumn {
         return p.messagesTotal() > 0 ? p.messagesDone() + " / " + p.messagesTotal() : String.valueOf(p.messagesDone());
     }
 
-    private static String duration(Duration d) {
+    static String duration(Duration d) {
         long s = d.toSeconds();
         return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
     }

@@ -12,10 +12,6 @@ public record MigrationRow(String batch, MigrationProgress progress, String kind
 
     /** Messages done out of the total counted so far, 0 to 100; -1 while nothing is counted. */
     public int percent() {
-        long total = progress.messagesTotal();
-        if (total <= 0) {
-            return progress.status().synced() ? 100 : -1;
-        }
-        return (int) Math.min(100, progress.messagesDone() * 100 / total);
+        return progress.percent();
     }
 }

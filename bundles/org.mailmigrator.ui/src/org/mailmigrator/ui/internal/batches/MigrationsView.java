@@ -99,6 +99,11 @@ public final class MigrationsView extends ViewPart {
     }
 
     /** What the status bar shows: totals of the selection, or the result of the last action. */
+    /** Replaces the confirmation asked before an action on several batches or many rows (tests answer it). */
+    public void confirmWith(java.util.function.Predicate<String> answer) {
+        actions.confirmWith(answer);
+    }
+
     public String statusText() {
         return statusText;
     }

@@ -19,19 +19,26 @@ final class SelectionTotals {
         long bytes = 0;
         long errors = 0;
         double rate = 0;
+        double byteRate = 0;
         for (MigrationRow r : rows) {
             var p = r.progress();
             counts.merge(p.status(), 1, Integer::sum);
             done += p.messagesDone();
-            total += p.messagesTotal();
+            total += Math.max(p.messagesTotal(), p.messagesDone());
             bytes += p.bytesDone();
             errors += p.errors();
             rate += p.messagesPerSecond();
+            byteRate += p.bytesPerSecond();
         }
+        var eta = new org.mailmigrator.batch.jobs.BatchProgress("", java.time.Instant.now(),
+                rows.stream().map(MigrationRow::progress).toList()).eta();
         String byStatus = counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
                 .collect(Collectors.joining(", "));
         return rows.size() + (selected ? " selected" : " shown") + (byStatus.isEmpty() ? "" : ": " + byStatus)
-                + " | messages " + done + (total > 0 ? " / " + total : "") + " | " + String.format("%.1f MB", bytes / 1e6)
-                + (rate > 0 ? String.format(" | %.1f msg/s", rate) : "") + (errors > 0 ? " | " + errors + " error(s)" : "");
+                + " | messages " + done + (total > 0 ? " / " + total + " (" + Math.min(100, done * 100 / total) + " %)" : "")
+                + " | " + String.format("%.1f MB", bytes / 1e6)
+                + (rate > 0 ? String.format(" | %.1f msg/s, %.2f MB/s", rate, byteRate / 1e6) : "")
+                + eta.map(d -> " | ETA " + MigrationColumn.duration(d)).orElse("")
+                + (errors > 0 ? " | " + errors + " error(s)" : "");
     }
 }

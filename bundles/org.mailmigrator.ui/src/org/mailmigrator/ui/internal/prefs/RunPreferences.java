@@ -56,8 +56,11 @@ public final class RunPreferences extends AbstractPreferenceInitializer {
     /** What a run started from the workbench uses. */
     public static RunSettings runSettings() {
         IPreferencesService p = Platform.getPreferencesService();
-        List<String> pins = Arrays.stream(p.getString(NODE, TRUST_SHA256, "", null).split("[,\\s]+"))
-                .filter(s -> !s.isBlank()).toList();
+        List<String> pins = new java.util.ArrayList<>(Arrays.stream(p.getString(NODE, TRUST_SHA256, "", null).split("[,\\s]+"))
+                .filter(s -> !s.isBlank()).toList());
+        // "Trust always" of Test an account: runs trust it too
+        new org.mailmigrator.ui.internal.trust.TrustedCertificates().all().forEach(
+                f -> pins.add(org.mailmigrator.batch.jobs.TrustedPins.normalize(f)));
         return RunSettings.defaults()
                 .withAllowPlaintext(TLS_ALLOW_PLAINTEXT.equals(p.getString(NODE, TLS_POLICY, TLS_REQUIRE, null)))
                 .withTrust(pins)

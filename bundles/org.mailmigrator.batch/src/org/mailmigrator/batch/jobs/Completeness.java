@@ -1,0 +1,75 @@
+package org.mailmigrator.batch.jobs;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.mailmigrator.batch.report.PassLog.FolderCount;
+import org.mailmigrator.core.engine.FolderPlan;
+import org.mailmigrator.core.engine.SessionFactory;
+import org.mailmigrator.core.mail.FolderStatus;
+import org.mailmigrator.core.mail.MailStore;
+import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.spi.ConnectorSession;
+import org.mailmigrator.core.state.FolderState;
+import org.mailmigrator.core.state.StateException;
+import org.mailmigrator.core.state.StateStore;
+
+/**
+ * The completeness check after a pass: for each folder of the pass's plan, the messages on the source and on
+ * the destination (one STATUS each, asked of the servers, not taken from the engine's counters) and the copies
+ * this migration recorded over all its passes (its state store).
+ */
+public final class Completeness {
+    private Completeness() {
+    }
+
+    /** Empty when a side cannot be reached now (the report then says the check could not be made). */
+    public static Optional<List<FolderCount>> check(List<FolderPlan> plan, SessionFactory source,
+            SessionFactory destination, StateStore state) {
+        List<FolderPlan> selectable = plan.stream().filter(FolderPlan::selectable).toList();
+        if (selectable.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Map<String, Long> src = counts(source, selectable.stream().map(FolderPlan::source).toList());
+            Map<String, Long> dst = counts(destination, selectable.stream().map(FolderPlan::destination).toList());
+            List<FolderCount> out = new ArrayList<>();
+            for (FolderPlan p : selectable) {
+                FolderState st = state.folder(p.source(), p.destination());
+                out.add(new FolderCount(p.source(), p.destination(), src.getOrDefault(p.source(), 0L),
+                        dst.getOrDefault(p.destination(), 0L), state.copied(st.id()).size()));
+            }
+            return Optional.of(out);
+        } catch (ConnectorException | StateException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The copies this migration recorded over all its passes, from its state store alone (no server asked). */
+    public static long copiedSoFar(List<FolderPlan> plan, StateStore state) throws StateException {
+        long n = 0;
+        for (FolderPlan p : plan) {
+            if (p.selectable()) {
+                n += state.copied(state.folder(p.source(), p.destination()).id()).size();
+            }
+        }
+        return n;
+    }
+
+    private static Map<String, Long> counts(SessionFactory side, List<String> folders) throws ConnectorException {
+        Map<String, Long> out = new HashMap<>();
+        try (ConnectorSession s = side.open()) {
+            MailStore store = s.capability(MailStore.class).orElse(null);
+            if (store == null) {
+                return out;
+            }
+            for (String f : folders) {
+                out.put(f, store.status(f).map(FolderStatus::messages).orElse(0L));
+            }
+        }
+        return out;
+    }
+}

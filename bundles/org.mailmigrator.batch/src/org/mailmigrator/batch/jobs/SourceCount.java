@@ -1,0 +1,55 @@
+package org.mailmigrator.batch.jobs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.mailmigrator.batch.jobs.ProgressTracker.Counted;
+import org.mailmigrator.core.engine.FolderPlan;
+import org.mailmigrator.core.engine.MigrationEngine;
+import org.mailmigrator.core.engine.MigrationSettings;
+import org.mailmigrator.core.engine.SessionFactory;
+import org.mailmigrator.core.mail.FolderStatus;
+import org.mailmigrator.core.mail.MailStore;
+import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.spi.ConnectorSession;
+import org.mailmigrator.core.state.FolderState;
+import org.mailmigrator.core.state.StateException;
+import org.mailmigrator.core.state.StateStore;
+
+/**
+ * Counts a pass before it copies: the engine's own folder plan (so filters and mappings are the run's), one
+ * STATUS per source folder (one round trip each, no message is read) and, from the pair's state store, what
+ * earlier passes already copied into each folder. This is what makes a total known from the start instead of
+ * growing while the engine lists folders.
+ */
+public final class SourceCount {
+    private SourceCount() {
+    }
+
+    /** Empty when the servers cannot be reached now; the pass itself then reports why. */
+    public static Optional<List<Counted>> count(SessionFactory source, SessionFactory destination, MigrationSettings settings,
+            StateStore state) {
+        try {
+            List<FolderPlan> plan = MigrationEngine.plan(source, destination, settings);
+            List<Counted> out = new ArrayList<>();
+            try (ConnectorSession s = source.open()) {
+                MailStore store = s.capability(MailStore.class).orElse(null);
+                if (store == null) {
+                    return Optional.empty();
+                }
+                for (FolderPlan p : plan) {
+                    if (!p.selectable()) {
+                        continue;
+                    }
+                    long messages = store.status(p.source()).map(FolderStatus::messages).orElse(0L);
+                    FolderState st = state.folder(p.source(), p.destination());
+                    out.add(new Counted(p.source(), messages, state.copied(st.id()).size()));
+                }
+            }
+            return Optional.of(out);
+        } catch (ConnectorException | StateException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.mailmigrator.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailmigrator.batch.jobs.TrustedPins;
+import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.ui.batches.BatchSession;
+
+/**
+ * A batch run with TLS required against a Dovecot whose certificate is self-signed: the question comes during
+ * the run, once for the host although two rows and both sides meet the certificate, showing its SHA-256;
+ * "Trust always" lets both rows sync, and the next run (another batch) trusts it without asking.
+ */
+class CertificateRunTest {
+
+    @Test
+    void questionDuringTheRunOnceAndTrustAlwaysUsedByTheNextRun(@TempDir Path dir) throws Exception {
+        BatchSession session = PlatformUI.getWorkbench().getService(BatchSession.class);
+        var before = session.runSettings();
+        try (Dovecot d = Dovecot.start(Dovecot.Layout.SLASH)) {
+            session.setRunSettings(before.withAllowPlaintext(false).withTrust(List.of()));
+            String server = Dovecot.HOST + ":" + d.imapPort();
+            StringBuilder rows = new StringBuilder();
+            for (int i = 0; i < 2; i++) {
+                TestMailboxes.fill(d, "ct-s" + i, 5);
+                rows.append(server).append(";ct-s").append(i).append(";").append(Dovecot.PASSWORD).append(";").append(server)
+                        .append(";ct-d").append(i).append(";").append(Dovecot.PASSWORD).append(";;\n");
+            }
+            Path file = dir.resolve("cert-" + System.nanoTime() + ".txt");
+            Files.writeString(file, rows);
+            BatchesViewPage.open().importAndSelect(file);
+            MigrationsViewPage migrations = MigrationsViewPage.open();
+            DialogPage question = DialogPage.watch("Untrusted certificate", "Trust &always");
+            migrations.selectAll();
+            migrations.run("Start");
+            UiTestSupport.waitUntil(() -> migrations.column("Status").stream().allMatch(s -> s.equals("Synced")
+                    || s.equals("Failed")), Duration.ofSeconds(90), () -> migrations.column("Status").toString());
+            assertEquals(List.of("Synced", "Synced"), migrations.column("Status"), migrations.column("Last error").toString());
+            assertEquals(1, question.times(), "asked once for the host, not per row or connection");
+            String colons = HexFormat.ofDelimiter(":").withUpperCase().formatHex(HexFormat.of().parseHex(d.certificateSha256()));
+            assertEquals(colons, question.fields().get("SHA-256"), question.fields().toString());
+            assertTrue(question.fields().get("Subject").contains("="), question.fields().toString());
+            assertTrue(new TrustedPins(session.workspace()).pins().contains(d.certificateSha256()),
+                    "stored in the workspace, where batch run looks too");
+
+            TestMailboxes.fill(d, "ct-s2", 3);
+            Path next = dir.resolve("cert-next-" + System.nanoTime() + ".txt");
+            Files.writeString(next, server + ";ct-s2;" + Dovecot.PASSWORD + ";" + server + ";ct-d2;" + Dovecot.PASSWORD + ";;\n");
+            BatchesViewPage.open().importAndSelect(next);
+            migrations.selectAll();
+            migrations.run("Start");
+            UiTestSupport.waitUntil(() -> migrations.column("Status").equals(List.of("Synced")), Duration.ofSeconds(60),
+                    () -> migrations.column("Status") + " " + migrations.column("Last error"));
+            assertEquals(1, question.times(), "the next run trusted it without asking");
+            for (int i = 0; i < 3; i++) {
+                assertEquals(i < 2 ? 5 : 3, TestMailboxes.count(d, "ct-d" + i));
+            }
+            question.stop();
+        } finally {
+            session.setRunSettings(before);
+        }
+    }
+}
