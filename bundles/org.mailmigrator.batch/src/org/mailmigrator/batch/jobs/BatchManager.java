@@ -95,15 +95,22 @@ public final class BatchManager implements AutoCloseable {
             job.addJobChangeListener(new JobChangeAdapter() {
                 @Override
                 public void done(IJobChangeEvent event) {
-                    if (left.decrementAndGet() == 0) {
-                        finished(spec);
+                    // the last job tells the listeners before it stops counting: join() waits for the count, so
+                    // a caller that closes its listeners after join() (the CLI's notifier) never misses "finished"
+                    synchronized (left) {
+                        if (left.get() == 1) {
+                            finished(spec);
+                        }
+                        left.decrementAndGet();
                     }
                 }
             });
             job.queued();
             current.put(m.id(), job);
-            if (left.getAndIncrement() == 0) {
-                started(spec);
+            synchronized (left) {
+                if (left.getAndIncrement() == 0) {
+                    started(spec);
+                }
             }
             job.schedule(delay(spec.schedule(), m.options().notBefore()));
             scheduled++;
