@@ -98,10 +98,13 @@ public final class BatchManager implements AutoCloseable {
                     // the last job tells the listeners before it stops counting: join() waits for the count, so
                     // a caller that closes its listeners after join() (the CLI's notifier) never misses "finished"
                     synchronized (left) {
-                        if (left.get() == 1) {
-                            finished(spec);
+                        try {
+                            if (left.get() == 1) {
+                                finished(spec);
+                            }
+                        } finally {
+                            left.decrementAndGet();
                         }
-                        left.decrementAndGet();
                     }
                 }
             });
