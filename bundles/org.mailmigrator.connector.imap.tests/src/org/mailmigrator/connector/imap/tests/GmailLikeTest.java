@@ -17,6 +17,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailmigrator.connector.imap.ImapConnector;
+import org.mailmigrator.core.mail.MailStore;
+import org.mailmigrator.core.model.Account;
+import org.mailmigrator.core.model.CredentialRef;
+import org.mailmigrator.core.model.Role;
+import org.mailmigrator.core.model.Secret;
+import org.mailmigrator.core.spi.ConnectContext;
+import org.mailmigrator.core.spi.ConnectorSession;
 import org.mailmigrator.testing.Dovecot;
 import org.mailmigrator.testing.Hoodiecrow;
 import org.mailmigrator.testing.Hoodiecrow.Message;
@@ -67,6 +75,23 @@ class GmailLikeTest {
         }
         if (dovecot != null) {
             dovecot.close();
+        }
+    }
+
+    @Test
+    void theServerIsGmailLike() throws Exception {
+        Account account = new Account("imap", Map.of("host", Hoodiecrow.HOST, "port", String.valueOf(gmail.port()),
+                "security", "plain", "login", Hoodiecrow.USER), new CredentialRef(Hoodiecrow.USER));
+        try (ConnectorSession session = new ImapConnector().open(account, Role.SOURCE,
+                ConnectContext.of(Secret.of(Hoodiecrow.PASSWORD)))) {
+            MailStore store = session.capability(MailStore.class).orElseThrow();
+            assertTrue(store.capabilities().containsAll(List.of("X-GM-EXT-1", "SPECIAL-USE", "CONDSTORE")),
+                    store.capabilities().toString());
+            var folders = store.folders();
+            assertTrue(folders.stream().anyMatch(f -> f.name().equals("[Gmail]") && f.attributes().contains("\\Noselect")
+                    && f.subscribed()), folders.toString());
+            assertTrue(folders.stream().anyMatch(f -> f.name().equals("[Gmail]/Sent Mail")
+                    && f.attributes().contains("\\Sent")), folders.toString());
         }
     }
 

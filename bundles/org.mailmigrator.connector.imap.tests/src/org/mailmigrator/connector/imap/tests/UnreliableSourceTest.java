@@ -128,6 +128,20 @@ class UnreliableSourceTest {
         Verify.sameMail(dovecot, "drop-src", dovecot, "drop-dst", Map.of());
     }
 
+    @Test
+    void aLinkThatDropsMoreOftenThanAChunkStillCopiesABigMessage(@TempDir Path state) throws Exception {
+        try (ImapProbe probe = ImapProbe.login(dovecot, "chunk-src")) {
+            probe.append("INBOX", body(98, 3_000_000), Set.of(), Instant.parse("2024-05-01T10:00:00Z"));
+        }
+        try (CuttingRelay relay = new CuttingRelay(dovecot.imapPort(), 700_000)) { // less than the 1 MiB chunk
+            MigrationReport report = run("chunk-src", "chunk-dst", relay.port(), state, MigrationListener.NONE);
+            assertEquals(Outcome.COMPLETED, report.outcome(), report.failure());
+            assertEquals(1, report.copied());
+            assertTrue(relay.cuts() >= 4, "cuts: " + relay.cuts());
+        }
+        Verify.sameMail(dovecot, "chunk-src", dovecot, "chunk-dst", Map.of());
+    }
+
     /** Two attempts per folder, as the shortest setting: only progress lets a run go on past them. */
     private static MigrationReport run(String src, String dst, int srcPort, Path state, MigrationListener listener)
             throws Exception {

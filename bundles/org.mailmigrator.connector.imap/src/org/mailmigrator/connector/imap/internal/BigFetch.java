@@ -18,12 +18,14 @@ import org.mailmigrator.core.spi.ConnectorException;
 
 /**
  * One big message in partial fetches of {@link BodyFetch#BIG} bytes, spooled to a file. Each answer must
- * start where it was asked ({@code BODY[]<origin>}, with or without a length). When the connection drops
- * after progress, the folder is opened again and the fetch goes on from the byte where it was cut, not from
- * byte 0; two drops in a row without a byte gained give up (the engine retries the folder).
+ * start where it was asked ({@code BODY[]<origin>}, with or without a length). When the connection drops,
+ * the folder is opened again and the fetch goes on from the byte where it was cut, not from byte 0; a drop
+ * before a whole chunk came halves the chunk (down to 64 KiB), so a link that drops more often than 1 MiB
+ * still moves on. Two drops in a row at the smallest chunk give up (the engine retries the folder).
  */
 final class BigFetch {
     private static final int DROPS_WITHOUT_PROGRESS = 2;
+    private static final long SMALLEST = 64 << 10;
     private final ImapMailbox box;
 
     BigFetch(ImapMailbox box) {
@@ -36,16 +38,21 @@ final class BigFetch {
 
     BodyFetch.Result fetch(MessageInfo m, FileChannel spool) throws ConnectorException {
         long offset = 0;
+        long size = BodyFetch.BIG;
         int drops = 0;
+        boolean progressed = false; // a chunk came since the last drop
         try {
             while (true) {
                 Chunk c;
                 try {
-                    c = chunk(m.uid(), offset);
+                    c = chunk(m.uid(), offset, size);
                 } catch (ConnectorException.TransientFailure e) {
-                    if (++drops > DROPS_WITHOUT_PROGRESS) {
+                    if (!progressed && size > SMALLEST) {
+                        size = Math.max(SMALLEST, size / 2);
+                    } else if (!progressed && ++drops >= DROPS_WITHOUT_PROGRESS) {
                         throw e;
                     }
+                    progressed = false;
                     box.reopen();
                     continue;
                 }
@@ -60,13 +67,16 @@ final class BigFetch {
                             + " with bytes from " + c.origin());
                 }
                 drops = 0;
+                progressed = true;
                 ByteBuffer buffer = ByteBuffer.wrap(c.bytes().getBytes(), c.bytes().getStart(), c.bytes().getCount());
                 while (buffer.hasRemaining()) {
                     spool.write(buffer);
                 }
                 offset += c.bytes().getCount();
-                // the whole message without an origin: the server ignored the partial request
-                if (c.bytes().getCount() < BodyFetch.BIG || c.origin() == -1) {
+                // the whole message without an origin: the server ignored the partial request; a short answer
+                // before the listed size is asked once more (a server may cap a partial answer): only an empty one
+                // ends the message there
+                if (c.origin() == -1 || c.bytes().getCount() == 0 || (c.bytes().getCount() < size && offset >= m.size())) {
                     break;
                 }
             }
@@ -83,9 +93,9 @@ final class BigFetch {
                 : Unread.notFetched(m, why + "; it will be tried again on the next run"));
     }
 
-    private Chunk chunk(long uid, long offset) throws ConnectorException {
+    private Chunk chunk(long uid, long offset, long size) throws ConnectorException {
         Response[] rs = box.fetch("fetching a big message", "UID FETCH " + uid + " (UID BODY.PEEK[]<" + offset + "."
-                + BodyFetch.BIG + ">)");
+                + size + ">)");
         for (Response r : rs) {
             if (r instanceof FetchResponse f && f.getItem(UID.class) != null && f.getItem(UID.class).uid == uid
                     && f.getItem(BODY.class) != null && f.getItem(BODY.class).getSection().isEmpty()) {
