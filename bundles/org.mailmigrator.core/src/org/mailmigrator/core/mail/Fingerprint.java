@@ -12,15 +12,16 @@ import java.util.HexFormat;
  * <p>
  * Some servers rewrite what they store: Cyrus IMAP replaces every 8-bit byte of a header with {@code X} (same
  * size). A header with 8-bit bytes therefore also carries the hash of that normalized form,
- * {@code hash:size~normalizedHash}; {@link #tolerant} gives the identity both the original and the rewritten
- * copy share. Headers without 8-bit bytes (nearly all) keep the plain form.
+ * {@code hash~normalizedHash:size} (the size stays last: connectors read it back); {@link #tolerant} gives the
+ * identity both the original and the rewritten copy share. Headers without 8-bit bytes (nearly all) keep the
+ * plain form.
  */
 public final class Fingerprint {
     private Fingerprint() {
     }
 
     public static String of(byte[] header, int offset, int length, long size) {
-        String exact = sha(header, offset, length) + ":" + size;
+        String exact = sha(header, offset, length);
         int end = offset + length;
         for (int i = offset; i < end; i++) {
             if (header[i] < 0) {
@@ -30,10 +31,10 @@ public final class Fingerprint {
                         normalized[j] = 'X';
                     }
                 }
-                return exact + "~" + sha(normalized, 0, normalized.length);
+                return exact + "~" + sha(normalized, 0, normalized.length) + ":" + size;
             }
         }
-        return exact;
+        return exact + ":" + size;
     }
 
     /** True when the header had 8-bit bytes, the ones a server may rewrite. */
@@ -50,8 +51,7 @@ public final class Fingerprint {
         if (tilde < 0) {
             return fingerprint;
         }
-        int colon = fingerprint.indexOf(':');
-        return fingerprint.substring(tilde + 1) + fingerprint.substring(colon, tilde);
+        return fingerprint.substring(tilde + 1);
     }
 
     private static String sha(byte[] bytes, int offset, int length) {

@@ -150,6 +150,7 @@ public final class FolderMapper {
      * A name is only a guess of a special use: when two source folders would meet in one destination folder
      * and one got there by its name alone ("Entwürfe" next to "Drafts") while the destination has a folder
      * of its own name (made by an earlier run), it goes there; otherwise every run after the first fails.
+     * It also yields to a folder that carries the attribute (a plain "Sent Items" beside Gmail's \Sent folder).
      */
     private FolderPlan yielding(MailFolder f, FolderPlan plan, Map<String, FolderPlan> taken, boolean otherByAttribute) {
         String own = sameName(f);
@@ -161,8 +162,8 @@ public final class FolderMapper {
             return plan(f, own, "same name (exists on the destination; the usual name of a special use yields)");
         }
         // a folder marked with the attribute (Gmail's [Gmail]/Sent Mail) beats a folder that is only named so
-        return otherByAttribute ? plan(f, own, "same name (the folder marked " + "with the special-use attribute"
-                + " goes to " + plan.destination() + ")") : null;
+        return otherByAttribute ? plan(f, own, "same name (the folder marked with the special-use attribute goes to "
+                + plan.destination() + ")") : null;
     }
 
     private static boolean byAttribute(FolderPlan p) {
