@@ -119,6 +119,6 @@ public final class ZoneAliases {
     }
 
     private static String key(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        return s.toLowerCase(Locale.ROOT).replace(" and ", " & ").replaceAll("\\s+", " ").strip();
     }
 }

@@ -38,7 +38,7 @@ final class CardModel {
                     continue;
                 }
                 for (String v : e.getValue()) {
-                    params.add(key + "=" + (key.equals("TYPE") ? v.toLowerCase(Locale.ROOT) : v));
+                    params.add(key + "=" + (key.equals("TYPE") ? v.toLowerCase(Locale.ROOT) : v).replace("\r\n", "\n"));
                 }
             }
             params.sort(null);
@@ -72,7 +72,8 @@ final class CardModel {
             case ezvcard.property.DateOrTimeProperty d -> d.getDate() != null ? String.valueOf(d.getDate())
                     : d.getPartialDate() != null ? d.getPartialDate().toString() : d.getText();
             case ezvcard.property.TextProperty t -> clean(t.getValue());
-            default -> p.toString().replaceAll("@[0-9a-f]+", "").replaceAll("\\s+", " ");
+            default -> p.toString().replaceAll("parameters=\\{.*?\\} \\| ", "").replaceAll("version=\\S+ ", "")
+                    .replaceAll("@[0-9a-f]+", "").replaceAll("\\s+", " ");
         };
     }
 

@@ -28,19 +28,26 @@ final class CorpusDiff {
         }
         Set<String> differ = new TreeSet<>();
         Set<IcsModel.Comp> matched = new HashSet<>();
+        // the same instance twice in the source (merged by the migration): the server copy matches one of them
+        Map<String, List<IcsModel.Comp>> byKey = new java.util.LinkedHashMap<>();
         for (IcsModel.Comp s : mine) {
-            String key = s.type() + "|" + uid + "|" + s.props().getOrDefault("RECURRENCE-ID", List.of("")).stream().findFirst().orElse("");
+            byKey.computeIfAbsent(s.type() + "|" + uid + "|" + s.props().getOrDefault("RECURRENCE-ID", List.of("")).stream()
+                    .findFirst().orElse(""), k -> new ArrayList<>()).add(s);
+        }
+        for (Map.Entry<String, List<IcsModel.Comp>> e : byKey.entrySet()) {
             List<IcsModel.Comp> candidates = server.components.stream().filter(c -> (c.type() + "|" + c.uid() + "|"
-                    + c.props().getOrDefault("RECURRENCE-ID", List.of("")).stream().findFirst().orElse("")).equals(key)).toList();
+                    + c.props().getOrDefault("RECURRENCE-ID", List.of("")).stream().findFirst().orElse("")).equals(e.getKey())).toList();
             if (candidates.isEmpty()) {
-                differ.add(s.type());
+                differ.add(e.getValue().get(0).type());
                 continue;
             }
             Set<String> best = null;
-            for (IcsModel.Comp c : candidates) {
-                Set<String> d = props(s.props(), c.props(), generated ? Set.of("UID") : Set.of());
-                if (best == null || d.size() < best.size()) {
-                    best = d;
+            for (IcsModel.Comp s : e.getValue()) {
+                for (IcsModel.Comp c : candidates) {
+                    Set<String> d = props(s.props(), c.props(), generated ? Set.of("UID") : Set.of());
+                    if (best == null || d.size() < best.size()) {
+                        best = d;
+                    }
                 }
             }
             matched.addAll(candidates);

@@ -71,7 +71,7 @@ final class IcsModel {
             } else if (name.equals("END")) {
                 depth--;
                 if (type != null && depth == 1) {
-                    String uid = props.containsKey("UID") ? props.get("UID").get(0) : "";
+                    String uid = props.containsKey("UID") ? props.get("UID").get(0).replaceFirst("^\\[[^\\]]*\\]", "") : "";
                     components.add(new Comp(type, uid, start, props));
                     type = null;
                 } else if (type != null) {
@@ -127,6 +127,24 @@ final class IcsModel {
         String p = params.entrySet().stream().filter(e -> !e.getKey().equals("TZID") && !e.getKey().equals("VALUE"))
                 .map(e -> e.getKey() + "=" + e.getValue()).sorted().toList().toString();
         String v;
+        String trimmed = value.trim();
+        if (trimmed.matches("[+-]?P[0-9WDTHMS]*")) {
+            // -PT15M and -P0DT0H15M0S are one duration
+            try {
+                boolean negative = trimmed.startsWith("-");
+                String body = trimmed.replaceFirst("^[+-]", "");
+                long seconds;
+                if (body.contains("W")) {
+                    seconds = Long.parseLong(body.substring(1, body.indexOf('W'))) * 7 * 86400;
+                } else {
+                    seconds = java.time.Duration.parse(body.startsWith("PT") || !body.contains("D") ? body : body.replace("DT", "DT")).getSeconds();
+                }
+                v = "duration:" + (negative ? -seconds : seconds);
+                return p + v;
+            } catch (RuntimeException notADuration) {
+                // compared as text
+            }
+        }
         if (TIMES.contains(name) && !value.startsWith("-") && !value.startsWith("+") && !value.startsWith("P")) {
             v = time(value.trim(), params.get("TZID"));
         } else if (name.equals("RRULE") || name.equals("EXRULE")) {
@@ -211,7 +229,7 @@ final class IcsModel {
 
     static String name(String line) {
         int end = 0;
-        while (end < line.length() && line.charAt(end) != ';' && line.charAt(end) != ':') {
+        while (end < line.length() && ";:=\"".indexOf(line.charAt(end)) < 0) {
             end++;
         }
         return line.substring(0, end).toUpperCase(Locale.ROOT).strip();

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.connector.dav.DavConnector;
@@ -50,40 +48,25 @@ import org.mailmigrator.testing.Xandikos;
 class RealWorldCorpusTest {
     @TempDir
     static Path dir;
-    static Radicale radicale;
-    static Xandikos xandikos;
 
-    @BeforeAll
-    static void start() throws Exception {
-        radicale = Radicale.start(dir.resolve("radicale"));
-        xandikos = Xandikos.start(dir.resolve("xandikos"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (radicale != null) {
-            radicale.close();
-        }
-        if (xandikos != null) {
-            xandikos.close();
-        }
-    }
-
-    private record Server(String name, String url, String login, String password) {
+    record Server(String name, String url, String login, String password) {
     }
 
     @Test
     void everyItemArrivesIdenticalOrLossyWithANoteOrIsRefusedWithAReason() throws Exception {
-        List<Server> servers = List.of(new Server("radicale", radicale.url(), Radicale.LOGIN, Radicale.PASSWORD),
-                new Server("xandikos", xandikos.url(), Xandikos.LOGIN, Xandikos.PASSWORD));
         List<String> problems = new ArrayList<>();
-        StringBuilder out = new StringBuilder(String.format("%n%-18s %-9s %6s %8s %10s %6s %8s%n", "project", "server", "items",
-                "created", "identical", "lossy", "refused"));
+        StringBuilder out = new StringBuilder(String.format("%n%-18s %-9s %6s %8s %10s %6s %9s %8s%n", "project", "server", "items",
+                "created", "identical", "lossy", "rewritten", "refused"));
         List<Path> projects;
         try (Stream<Path> s = Files.list(Corpus.realWorld())) {
             projects = s.filter(Files::isDirectory).sorted().toList();
         }
         for (Path project : projects) {
+            // fresh servers per project: two projects' files of the same name (and UID) must not meet
+            Path here = dir.resolve(project.getFileName().toString());
+            try (Radicale radicale = Radicale.start(here.resolve("radicale")); Xandikos xandikos = Xandikos.start(here.resolve("xandikos"))) {
+            List<Server> servers = List.of(new Server("radicale", radicale.url(), Radicale.LOGIN, Radicale.PASSWORD),
+                    new Server("xandikos", xandikos.url(), Xandikos.LOGIN, Xandikos.PASSWORD));
             for (Server server : servers) {
                 CorpusTally tally = new CorpusTally();
                 for (String ext : List.of(".ics", ".vcf")) {
@@ -92,6 +75,13 @@ class RealWorldCorpusTest {
                     }
                 }
                 out.append(tally.row(project.getFileName().toString(), server.name()));
+            }
+            // Radicale answers "Bad Request" and keeps its reason for its log: shown here for whoever reads the numbers
+            for (String l : Files.readAllLines(here.resolve("radicale/radicale.log"))) {
+                if (l.contains("Bad PUT")) {
+                    out.append("    radicale log: ").append(l.replaceFirst("^.*\\[WARNING\\] ", "")).append('\n');
+                }
+            }
             }
         }
         System.out.println(out);
@@ -107,7 +97,7 @@ class RealWorldCorpusTest {
         PimReport report;
         try (ConnectorSession in = (vcf ? new VcardConnector() : new IcalConnector()).open(src, Role.SOURCE, ConnectContext.of(null));
                 ConnectorSession out = new DavConnector().open(dst, Role.DESTINATION, ConnectContext.of(Secret.of(server.password())));
-                PimState state = PimState.openEmbedded(dir.resolve("state"), project.getFileName() + "-" + server.name() + ext)) {
+                PimState state = PimState.openEmbedded(dir.resolve("state"), project.getFileName() + "-" + server.name() + ext.substring(1))) {
             report = new PimMigration(in.capability(PimReader.class).orElseThrow(), out.capability(PimWriter.class).orElseThrow(),
                     state, EnumSet.allOf(ItemKind.class), null).run();
         }
@@ -137,18 +127,29 @@ class RealWorldCorpusTest {
         String file = item.origin().substring(0, item.origin().lastIndexOf(':'));
         int line = Integer.parseInt(item.origin().substring(item.origin().lastIndexOf(':') + 1));
         byte[] source = Files.readAllBytes(project.resolve(file));
-        List<String> differ = item.kind() == ItemKind.CONTACTS ? CorpusDiff.cards(source, line, body)
-                : CorpusDiff.events(source, line, item.uid(), body);
+        boolean card = item.kind() == ItemKind.CONTACTS;
+        List<String> differ = card ? CorpusDiff.cards(source, line, body) : CorpusDiff.events(source, line, item.uid(), body);
         if (differ.isEmpty()) {
             tally.identical++;
             return;
         }
-        tally.lossy(differ);
+        // what the migration sent, against the source: a difference there is ours and must be in a note; a difference
+        // only on the server is the server's rewrite (Radicale re-serialises through vobject), counted apart
+        List<String> ours = card ? CorpusDiff.cards(source, line, item.text())
+                : CorpusDiff.events(source, line, item.uid(), item.text());
+        List<String> byServer = differ.stream().filter(p -> !ours.contains(p)).toList();
+        List<String> byUs = differ.stream().filter(ours::contains).toList();
+        if (!byUs.isEmpty()) {
+            tally.lossy(byUs);
+        }
+        if (!byServer.isEmpty()) {
+            tally.rewritten(byServer);
+        }
         String said = String.join(" ", notes).toUpperCase(java.util.Locale.ROOT);
-        for (String property : differ) {
+        for (String property : byUs) {
             String bare = property.contains("/") ? property.substring(property.indexOf('/') + 1) : property;
             if (!said.contains(bare.toUpperCase(java.util.Locale.ROOT))) {
-                problems.add(label + ": " + item.describe() + ": " + property + " differs on the server and no note says so"
+                problems.add(label + ": " + item.describe() + ": " + property + " differs from the source and no note says so"
                         + (notes.isEmpty() ? "" : " (notes: " + notes + ")"));
             }
         }

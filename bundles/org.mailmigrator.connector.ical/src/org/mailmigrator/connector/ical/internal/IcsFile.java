@@ -128,6 +128,7 @@ public final class IcsFile {
             }
         }
         Map<String, ZoneResolver.Zone> used = new LinkedHashMap<>();
+        Map<String, java.util.Set<String>> usedBy = new LinkedHashMap<>();
         StringBuilder body = new StringBuilder();
         for (Block b : blocks) {
             for (ContentLine line : b.lines()) {
@@ -139,14 +140,15 @@ public final class IcsFile {
                         return new PimEntry.Malformed(fileName + ":" + line.number(), "UID " + uid + ": TZID '" + tzid + "' of "
                                 + line.name() + " has no VTIMEZONE in the file and is not a known IANA or Windows time zone");
                     }
-                    if (used.putIfAbsent(zone.get().name(), zone.get()) == null && zone.get().note() != null) {
-                        notes.add(zone.get().note());
-                    }
+                    used.putIfAbsent(zone.get().name(), zone.get());
+                    usedBy.computeIfAbsent(zone.get().name(), z -> new java.util.LinkedHashSet<>()).add(line.name());
                     out = zone.get().name().equals(tzid) ? out : Params.withTzid(out, zone.get().name());
                 }
                 body.append(ContentLine.fold(out));
             }
         }
+        used.values().stream().filter(z -> z.note() != null)
+                .forEach(z -> notes.add(String.join(", ", usedBy.get(z.name())) + ": " + z.note()));
         StringBuilder doc = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n").append(ContentLine.fold("PRODID:" + prodId));
         if (calscale != null) {
             doc.append(ContentLine.fold("CALSCALE:" + calscale.trim()));

@@ -29,7 +29,7 @@ final class LineRepairs {
         Matcher tz = VALUE_IN_TZID.matcher(text);
         if (tz.find()) {
             // Outlook: DTSTART;TZID="W. Europe Standard Time:20200609T090000" (the closing quote after the value)
-            notes.add("line " + line.number() + ": the TZID quote that enclosed the value was moved to close the zone name");
+            notes.add("line " + line.number() + ": " + line.name() + ": the TZID quote that enclosed the value was moved to close the zone name");
             text = text.substring(0, tz.start()) + ";TZID=\"" + tz.group(1) + "\":" + tz.group(2);
             line = new ContentLine(line.number(), text);
         }
@@ -62,7 +62,7 @@ final class LineRepairs {
         Matcher cid = CID.matcher(head);
         if (cid.find()) {
             // Lotus Notes: ALTREP="CID:<part@host>"; RFC 2392 writes cid: without the angle brackets
-            notes.add("line " + line.number() + ": ALTREP CID:<" + cid.group(2) + "> written as CID:" + cid.group(2)
+            notes.add("line " + line.number() + ": " + name + " ALTREP CID:<" + cid.group(2) + "> written as CID:" + cid.group(2)
                     + " (the MIME part it names is not in the file)");
             head = cid.replaceFirst(Matcher.quoteReplacement(cid.group(1) + "CID:" + cid.group(2) + "\""));
             text = head + value;

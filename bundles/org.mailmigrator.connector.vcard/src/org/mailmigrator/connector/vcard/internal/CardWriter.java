@@ -2,6 +2,7 @@ package org.mailmigrator.connector.vcard.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import ezvcard.Ezvcard;
 import ezvcard.VCard;
@@ -57,18 +58,54 @@ final class CardWriter {
         return changed;
     }
 
-    /** Names, in the notes, every property of the source card that the written card no longer has. */
-    static void noteDropped(List<String> before, String written, List<String> notes) {
+    /**
+     * Names, in the notes, every property of {@code source} that the written card no longer has ({@code not kept})
+     * or holds otherwise ({@code changed}: a REV's milliseconds, a 4.0 PREF=100 become TYPE=pref...). Spelling
+     * differences (CHARSET, ENCODING, VALUE, the case of TYPE values, line breaks) are not changes.
+     */
+    static void noteChanges(Map<String, List<String>> source, String written, VCardVersion version, List<String> notes) {
         VCard back = Ezvcard.parse(written).first();
-        List<String> after = back == null ? List.of() : new ArrayList<>(CardRepairs.names(back));
+        Map<String, List<String>> after = back == null ? Map.of() : snapshot(back);
         List<String> lost = new ArrayList<>();
-        for (String name : before) {
-            if (!after.remove(name) && !name.equals("X-MS-CARDPICTURE") && !name.equals("PRODID")) {
-                lost.add(name);
+        List<String> changed = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : source.entrySet()) {
+            List<String> now = after.getOrDefault(e.getKey(), List.of());
+            if (now.isEmpty()) {
+                lost.add(e.getKey());
+            } else if (!now.equals(e.getValue())) {
+                changed.add(e.getKey());
             }
         }
         if (!lost.isEmpty()) {
             notes.add("not kept: " + String.join(", ", lost));
         }
+        if (!changed.isEmpty()) {
+            notes.add("changed when written as vCard " + version.getVersion() + ": " + String.join(", ", changed));
+        }
+    }
+
+    /** Property name → its values, each with its group and parameters, in one spelling. */
+    static Map<String, List<String>> snapshot(VCard card) {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        for (VCardProperty p : card.getProperties()) {
+            String name = CardRepairs.name(p);
+            if (name.equals("VERSION") || name.equals("PRODID") || name.equals("UID")) {
+                continue;
+            }
+            List<String> params = new ArrayList<>();
+            for (Map.Entry<String, List<String>> e : p.getParameters()) {
+                String key = e.getKey().toUpperCase(java.util.Locale.ROOT);
+                if (!key.equals("CHARSET") && !key.equals("ENCODING") && !key.equals("VALUE")) {
+                    e.getValue().forEach(v -> params.add(key + "=" + (key.equals("TYPE") ? v.toLowerCase(java.util.Locale.ROOT) : v)
+                            .replace("\r\n", "\n")));
+                }
+            }
+            params.sort(null);
+            String value = p.toString().replaceAll("parameters=\\{.*?\\} \\| ", "").replaceAll("version=\\S+ ", "")
+                    .replaceAll("@[0-9a-f]+", "").replace("\r\n", "\n");
+            out.computeIfAbsent(name, k -> new ArrayList<>()).add((p.getGroup() == null ? "" : p.getGroup() + ".") + params + value);
+        }
+        out.values().forEach(l -> l.sort(null));
+        return out;
     }
 }

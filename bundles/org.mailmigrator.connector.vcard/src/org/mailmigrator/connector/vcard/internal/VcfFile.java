@@ -80,14 +80,14 @@ public final class VcfFile {
             if (problem.isPresent()) {
                 return new PimEntry.Malformed(origin + " (" + label(card) + ")", problem.get());
             }
-            List<String> before = CardRepairs.names(card);
             CardRepairs.repair(card, notes);
+            java.util.Map<String, List<String>> before = CardWriter.snapshot(card);
             String uid = card.getUid() != null && card.getUid().getValue() != null && !card.getUid().getValue().isBlank()
                     ? card.getUid().getValue() : generatedUid(collection, card, seen);
             card.setUid(new Uid(uid));
             VCardVersion version = card.getVersion() == VCardVersion.V4_0 ? VCardVersion.V4_0 : VCardVersion.V3_0;
             String written = CardWriter.write(card, version, notes);
-            CardWriter.noteDropped(before, written, notes);
+            CardWriter.noteChanges(before, written, version, notes);
             return new PimEntry.Item(new PimItem(ItemKind.CONTACTS, collection, uid, written, origin, notes));
         } catch (RuntimeException e) {
             // one card the library cannot handle never stops the others
