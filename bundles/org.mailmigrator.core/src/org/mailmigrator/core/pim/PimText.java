@@ -14,6 +14,11 @@ public final class PimText {
                 break;
             }
         }
-        return best == null ? "the parser gave no reason (internal error)" : best;
+        return best == null ? "the parser gave no reason (internal error)" : clean(best);
+    }
+
+    /** {@code text} without the Java class names libraries put in their messages ({@code java.net.URISyntaxException: }). */
+    public static String clean(String text) {
+        return text == null ? null : text.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error)(?::\\s*)?", "").strip();
     }
 }

@@ -174,7 +174,7 @@ public final class IcsFile {
             return Optional.empty();
         } catch (ParserException e) {
             int index = e.getLineNo() - HEADER_LINES - 1;
-            String reason = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+            String reason = PimText.clean(e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage());
             if (index >= 0 && index < block.lines().size()) {
                 ContentLine bad = block.lines().get(index);
                 return Optional.of("line " + bad.number() + ", " + bad.name() + ": " + reason);
