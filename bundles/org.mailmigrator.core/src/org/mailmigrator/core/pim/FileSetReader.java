@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -26,25 +31,72 @@ public final class FileSetReader implements PimReader {
     private final Path path;
     private final String extension;
     private final FileParser parser;
+    private final boolean keepFilesApart;
 
-    /** @param extension with its dot, e.g. {@code .ics} */
+    /** @param extension with its dot, e.g. {@code .ics}; files naming the same collection are kept apart */
     public FileSetReader(Path path, String extension, FileParser parser) {
+        this(path, extension, parser, true);
+    }
+
+    /**
+     * @param keepFilesApart when two files name the same collection (two Google exports both called "Calendar"),
+     *                       each file's items go to a collection of their own, {@code Calendar (file name)}, and the
+     *                       report says so; false when the user named the collection, asking for them to be merged
+     */
+    public FileSetReader(Path path, String extension, FileParser parser, boolean keepFilesApart) {
         this.path = path;
         this.extension = extension;
         this.parser = parser;
+        this.keepFilesApart = keepFilesApart;
     }
 
     @Override
     public List<PimEntry> read() throws ConnectorException {
         List<PimEntry> entries = new ArrayList<>();
+        Map<Path, List<PimEntry>> byFile = new LinkedHashMap<>();
         for (Path file : files()) {
             try {
-                entries.addAll(parser.read(file));
+                List<PimEntry> read = parser.read(file);
+                byFile.put(file, read);
+                entries.addAll(read);
             } catch (IOException e) {
                 entries.add(new PimEntry.Malformed(file.toString(), "cannot be read: " + e.getMessage()));
+            } catch (RuntimeException e) {
+                // a reader's bug or a library's refusal costs this file, never the other files
+                entries.add(new PimEntry.Malformed(file.toString(), "cannot be read: " + PimText.reason(e)));
             }
         }
-        return entries;
+        return keepFilesApart ? apart(byFile, entries) : entries;
+    }
+
+    private static List<PimEntry> apart(Map<Path, List<PimEntry>> byFile, List<PimEntry> entries) {
+        Map<String, Set<Path>> files = new HashMap<>();
+        byFile.forEach((file, read) -> read.forEach(e -> {
+            if (e instanceof PimEntry.Item i) {
+                files.computeIfAbsent(i.item().collection(), c -> new HashSet<>()).add(file);
+            }
+        }));
+        if (files.values().stream().allMatch(s -> s.size() < 2)) {
+            return entries;
+        }
+        List<PimEntry> out = new ArrayList<>();
+        Set<Path> told = new HashSet<>();
+        byFile.forEach((file, read) -> read.forEach(e -> {
+            String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            if (e instanceof PimEntry.Item i && files.get(i.item().collection()).size() > 1 && !stem.equals(i.item().collection())) {
+                PimItem it = i.item();
+                String renamed = it.collection() + " (" + stem + ")";
+                List<String> notes = new ArrayList<>(it.notes());
+                if (told.add(file)) {
+                    notes.add(files.get(it.collection()).size() + " files name their collection '" + it.collection() + "': the items of "
+                            + file.getFileName() + " go to '" + renamed + "' instead of being merged");
+                }
+                out.add(new PimEntry.Item(new PimItem(it.kind(), renamed, it.uid(), it.text(), it.origin(), notes)));
+            } else {
+                out.add(e);
+            }
+        }));
+        return out;
     }
 
     private List<Path> files() throws ConnectorException {

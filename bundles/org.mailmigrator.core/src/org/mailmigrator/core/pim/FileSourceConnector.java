@@ -41,7 +41,7 @@ public abstract class FileSourceConnector implements Connector {
             throw new ConnectorException.AccountFailure(id + ": " + path + " does not exist", null);
         }
         Optional<String> collection = account.setting("collection").filter(s -> !s.isBlank());
-        PimReader reader = new FileSetReader(path, extension, file -> parse(file, collection));
+        PimReader reader = new FileSetReader(path, extension, file -> parse(file, collection), collection.isEmpty());
         return new ConnectorSession() {
             @Override
             public <T> Optional<T> capability(Class<T> type) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 
 import org.mailmigrator.core.model.ItemKind;
@@ -17,8 +18,10 @@ import org.mailmigrator.core.model.ItemKind;
  * @param uid        the item's UID, stable across runs (generated from stable fields when the source has none)
  * @param text       the whole document, CRLF line ends, UTF-8 when encoded
  * @param origin     where it came from, for messages: {@code file.ics:120}
+ * @param notes      what the source reader changed or could not keep while making the item valid (a property
+ *                   renamed or dropped, a charset assumed, an invalid value repaired); the report carries them
  */
-public record PimItem(ItemKind kind, String collection, String uid, String text, String origin) {
+public record PimItem(ItemKind kind, String collection, String uid, String text, String origin, List<String> notes) {
 
     public PimItem {
         Objects.requireNonNull(kind, "kind");
@@ -26,6 +29,11 @@ public record PimItem(ItemKind kind, String collection, String uid, String text,
         Objects.requireNonNull(uid, "uid");
         Objects.requireNonNull(text, "text");
         origin = origin == null ? "" : origin;
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    public PimItem(ItemKind kind, String collection, String uid, String text, String origin) {
+        this(kind, collection, uid, text, origin, List.of());
     }
 
     /** The key of this item in the state store: kind, collection and UID. */

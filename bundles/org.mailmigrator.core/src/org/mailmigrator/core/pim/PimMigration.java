@@ -42,6 +42,8 @@ public final class PimMigration {
         } catch (ConnectorException e) {
             return new PimReport(outcomes, "cannot read the source: " + e.getMessage(),
                     e instanceof ConnectorException.AccountFailure a ? a.reason() : null);
+        } catch (RuntimeException e) {
+            return new PimReport(outcomes, "cannot read the source: " + PimText.reason(e), null);
         }
         for (PimEntry entry : entries) {
             PimOutcome outcome;
@@ -54,6 +56,10 @@ public final class PimMigration {
                 return new PimReport(outcomes, e.getMessage(), e.reason());
             } catch (StateException e) {
                 return new PimReport(outcomes, e.getMessage(), ConnectorException.AccountFailure.Reason.CONFIGURATION);
+            } catch (RuntimeException e) {
+                // one item the writer could not handle never stops the others
+                outcome = new PimOutcome.Failed(entry instanceof PimEntry.Item i ? i.item().describe()
+                        : ((PimEntry.Malformed) entry).origin(), "could not be converted: " + PimText.reason(e));
             }
             if (outcome != null) {
                 outcomes.add(outcome);
@@ -73,8 +79,13 @@ public final class PimMigration {
             try {
                 PimWriter.Written written = writer.write(item, previous.map(PimState.Entry::stored));
                 state.put(item.key(), new PimState.Entry(written.stored(), fingerprint));
-                return written.created() ? new PimOutcome.Created(item, written.stored(), written.notes())
-                        : new PimOutcome.Updated(item, written.stored(), written.notes());
+                if (written.unchanged()) {
+                    return new PimOutcome.Unchanged(item);
+                }
+                List<String> notes = new ArrayList<>(item.notes());
+                notes.addAll(written.notes());
+                return written.created() ? new PimOutcome.Created(item, written.stored(), notes)
+                        : new PimOutcome.Updated(item, written.stored(), notes);
             } catch (ConnectorException.ItemFailure e) {
                 return new PimOutcome.Failed(item.describe(), e.getMessage());
             } catch (ConnectorException.AccountFailure e) {

@@ -19,10 +19,19 @@ public interface PimWriter {
      */
     Written write(PimItem item, Optional<Stored> previous) throws ConnectorException;
 
-    /** The outcome of one write. */
-    record Written(Stored stored, boolean created, List<String> notes) {
+    /**
+     * The outcome of one write.
+     *
+     * @param unchanged the destination already held this very content (found by UID without a state entry,
+     *                  e.g. the same server reached through another URL): nothing was rewritten
+     */
+    record Written(Stored stored, boolean created, List<String> notes, boolean unchanged) {
         public Written {
             notes = List.copyOf(notes);
+        }
+
+        public Written(Stored stored, boolean created, List<String> notes) {
+            this(stored, created, notes, false);
         }
     }
 }

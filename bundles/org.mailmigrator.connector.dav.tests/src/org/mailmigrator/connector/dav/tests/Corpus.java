@@ -22,6 +22,15 @@ final class Corpus {
         return dir;
     }
 
+    /** The real-world files from public projects, one folder per project (real-world/README.md). */
+    static Path realWorld() {
+        Path dir = dir("quirks").getParent().getParent().resolve("real-world");
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException("no folder " + dir);
+        }
+        return dir;
+    }
+
     static Path file(String dir, String name) {
         return dir(dir).resolve(name);
     }

@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +27,8 @@ final class DavCollections {
     private final DavSettings settings;
     private final Element root;
     private final Map<String, URI> found = new HashMap<>();
+    /** Collections this session created, with their display name, until an item is stored in them. */
+    private final Map<URI, String> createdEmpty = new LinkedHashMap<>();
 
     private DavCollections(DavHttp http, DavSettings settings, Element root) {
         this.http = http;
@@ -72,9 +75,35 @@ final class DavCollections {
                         + " collections (setting 'create') or name an existing one", null);
             }
             create(uri, calendar, target);
+            createdEmpty.put(uri, (calendar ? "calendar" : "address book") + " '" + target + "'");
         }
         found.put(key, uri);
         return uri;
+    }
+
+    /**
+     * An item was stored in {@code collection}: the first time after this session created it, the note that says
+     * so (the report lists the collections created).
+     */
+    synchronized Optional<String> filled(URI collection) {
+        String what = createdEmpty.remove(collection);
+        return what == null ? Optional.empty() : Optional.of("created the " + what + " at " + collection);
+    }
+
+    /**
+     * Removes the collections this session created and stored nothing in (every item refused), so that a run
+     * leaves no empty calendars behind; the next run creates them again when an item can go there.
+     */
+    synchronized void removeUnused() {
+        for (URI uri : createdEmpty.keySet()) {
+            try {
+                http.send("DELETE", uri, null, Map.of());
+            } catch (ConnectorException e) {
+                // best effort: an empty collection left behind loses nothing
+            }
+        }
+        createdEmpty.clear();
+        found.clear();
     }
 
     private static String segment(String name) {
@@ -99,7 +128,7 @@ final class DavCollections {
         String body = calendar
                 ? "<?xml version=\"1.0\" encoding=\"utf-8\"?><c:mkcalendar xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\">"
                         + "<d:set><d:prop><d:displayname>" + name + "</d:displayname><c:supported-calendar-component-set>"
-                        + "<c:comp name=\"VEVENT\"/><c:comp name=\"VTODO\"/></c:supported-calendar-component-set>"
+                        + "<c:comp name=\"VEVENT\"/><c:comp name=\"VTODO\"/><c:comp name=\"VJOURNAL\"/></c:supported-calendar-component-set>"
                         + "</d:prop></d:set></c:mkcalendar>"
                 : "<?xml version=\"1.0\" encoding=\"utf-8\"?><d:mkcol xmlns:d=\"DAV:\" xmlns:a=\"urn:ietf:params:xml:ns:carddav\">"
                         + "<d:set><d:prop><d:resourcetype><d:collection/><a:addressbook/></d:resourcetype>"

@@ -25,8 +25,10 @@ import org.mailmigrator.core.spi.ConnectorException.AccountFailure.Reason;
  * the host.
  */
 final class DavHttp {
+    // HTTP/1.1: on http:// the JDK would otherwise ask each new connection to upgrade to h2c, and a server that
+    // does not answer the upgrade of a request with a body (Xandikos' aiohttp on MKCALENDAR) leaves it hanging
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+            .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
     private final String authorization;
     private final String login;
 

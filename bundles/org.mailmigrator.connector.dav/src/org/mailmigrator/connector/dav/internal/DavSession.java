@@ -9,14 +9,17 @@ import org.mailmigrator.core.spi.ConnectorSession;
 /** A checked connection to a DAV server (login verified by the first PROPFIND), offering a {@link PimWriter}. */
 public final class DavSession implements ConnectorSession {
     private final PimWriter writer;
+    private final DavCollections collections;
 
-    private DavSession(PimWriter writer) {
+    private DavSession(PimWriter writer, DavCollections collections) {
         this.writer = writer;
+        this.collections = collections;
     }
 
     public static DavSession open(DavSettings settings) throws ConnectorException {
         DavHttp http = new DavHttp(settings.login(), settings.password().reveal());
-        return new DavSession(new DavWriter(http, DavCollections.discover(http, settings)));
+        DavCollections collections = DavCollections.discover(http, settings);
+        return new DavSession(new DavWriter(http, collections), collections);
     }
 
     @Override
@@ -26,6 +29,7 @@ public final class DavSession implements ConnectorSession {
 
     @Override
     public void close() {
-        // HTTP connections are pooled by the JDK client and closed with it
+        // no empty calendar is left behind when every item was refused; HTTP connections close with the client
+        collections.removeUnused();
     }
 }

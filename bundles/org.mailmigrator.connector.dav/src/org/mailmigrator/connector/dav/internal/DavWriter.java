@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,19 @@ final class DavWriter implements PimWriter {
     @Override
     public Written write(PimItem item, Optional<Stored> previous) throws ConnectorException {
         boolean calendar = item.kind() != ItemKind.CONTACTS;
+        URI collection = previous.isPresent() ? null : collections.collection(calendar, item.collection());
         URI uri = previous.map(p -> URI.create(p.resource()))
-                .orElse(collections.collection(calendar, item.collection()).resolve(resourceName(item.uid(), calendar)));
+                .orElseGet(() -> collection.resolve(resourceName(item.uid(), calendar)));
+        Written written = put(item, previous, uri, calendar);
+        if (collection == null) {
+            return written;
+        }
+        List<String> notes = new ArrayList<>(written.notes());
+        collections.filled(collection).ifPresent(notes::add);
+        return new Written(written.stored(), written.created(), notes, written.unchanged());
+    }
+
+    private Written put(PimItem item, Optional<Stored> previous, URI uri, boolean calendar) throws ConnectorException {
         String type = calendar ? "text/calendar; charset=utf-8" : "text/vcard; charset=utf-8";
         if (previous.isPresent() && !previous.get().version().isEmpty()) {
             HttpResponse<String> r = http.send("PUT", uri, item.text(), Map.of("Content-Type", type, "If-Match", previous.get().version()));
@@ -47,7 +59,13 @@ final class DavWriter implements PimWriter {
         }
         HttpResponse<String> r = http.send("PUT", uri, item.text(), Map.of("Content-Type", type, "If-None-Match", "*"));
         if (r.statusCode() == 412) {
-            String etag = currentEtag(uri);
+            HttpResponse<String> current = http.send("GET", uri, null, Map.of());
+            String etag = current.headers().firstValue("ETag").orElseThrow(() -> new ConnectorException.ItemFailure(uri
+                    + " exists but the server gives no ETag: not overwritten", null));
+            if (current.statusCode() == 200 && SameContent.of(current.body(), item.text())) {
+                // already there with this content (the state was lost, or the same server was reached by another URL)
+                return new Written(new Stored(uri.toString(), etag), false, List.of(), true);
+            }
             HttpResponse<String> u = http.send("PUT", uri, item.text(), Map.of("Content-Type", type, "If-Match", etag));
             return new Written(stored(uri, u), false, List.of("was already on the server (earlier run): updated in place"));
         }
@@ -57,15 +75,9 @@ final class DavWriter implements PimWriter {
     private Stored stored(URI uri, HttpResponse<String> r) throws ConnectorException {
         int s = r.statusCode();
         if (s != 201 && s != 204 && s != 200) {
-            throw new ConnectorException.ItemFailure("PUT " + uri + " refused: HTTP " + s + " " + DavHttp.snippet(r.body()), null);
+            throw new ConnectorException.ItemFailure("the server refused " + uri.getPath() + " (HTTP " + s + "): " + Refusal.reason(r), null);
         }
         return new Stored(uri.toString(), r.headers().firstValue("ETag").orElse(""));
-    }
-
-    private String currentEtag(URI uri) throws ConnectorException {
-        HttpResponse<String> r = http.send("GET", uri, null, Map.of());
-        return r.headers().firstValue("ETag").orElseThrow(() -> new ConnectorException.ItemFailure(uri
-                + " exists but the server gives no ETag: not overwritten", null));
     }
 
     /** The UID itself when it is a safe path segment, else a hash of it: stable across runs either way. */

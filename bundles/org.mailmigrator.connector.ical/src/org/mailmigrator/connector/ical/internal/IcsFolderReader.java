@@ -14,7 +14,7 @@ public final class IcsFolderReader implements PimReader {
     private final FileSetReader files;
 
     public IcsFolderReader(Path path, Optional<String> collection) {
-        files = new FileSetReader(path, ".ics", file -> IcsFile.read(file, collection));
+        files = new FileSetReader(path, ".ics", file -> IcsFile.read(file, collection), collection.isEmpty());
     }
 
     @Override

@@ -67,4 +67,55 @@ final class Params {
         out.add(head.substring(start));
         return out;
     }
+
+    /**
+     * {@code head} (name and parameters up to and including the colon) with backslash escapes in unquoted
+     * parameter values ({@code X-TITLE=Gare de Lyon\;Hall 1}) turned into quoted values; unchanged when
+     * there are none.
+     */
+    static String unescapeParams(String head) {
+        if (head.indexOf('\\') < 0) {
+            return head;
+        }
+        StringBuilder out = new StringBuilder();
+        StringBuilder value = null;
+        boolean quoted = false;
+        boolean escaped = false;
+        for (int i = 0; i < head.length(); i++) {
+            char c = head.charAt(i);
+            if (value != null && !quoted && c == '\\' && i + 1 < head.length() && ";,:\\".indexOf(head.charAt(i + 1)) >= 0) {
+                value.append(head.charAt(++i));
+                escaped = true;
+                continue;
+            }
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (!quoted && (c == ';' || c == ':')) {
+                if (value != null) {
+                    out.append(escaped ? "\"" + value.toString().replace("\"", "'") + "\"" : value);
+                }
+                value = null;
+                escaped = false;
+                out.append(c);
+                if (c == ':') {
+                    out.append(head.substring(i + 1));
+                    return out.toString();
+                }
+                continue;
+            }
+            if (value != null) {
+                value.append(c);
+            } else {
+                out.append(c);
+                if (c == '=' && !quoted) {
+                    value = new StringBuilder();
+                }
+            }
+        }
+        if (value != null) {
+            out.append(escaped ? "\"" + value + "\"" : value);
+        }
+        return out.toString();
+    }
 }

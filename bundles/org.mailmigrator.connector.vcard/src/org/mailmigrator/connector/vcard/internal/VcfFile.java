@@ -1,10 +1,6 @@
 package org.mailmigrator.connector.vcard.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,12 +35,13 @@ public final class VcfFile {
     }
 
     public static List<PimEntry> read(Path file, Optional<String> collection) throws IOException {
-        String text = decode(Files.readAllBytes(file));
+        CardText.Lines decoded = CardText.decode(Files.readAllBytes(file));
         String fileName = file.getFileName().toString();
         String name = collection.orElse(stem(fileName));
         List<PimEntry> entries = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        String[] lines = text.split("\r\n|\n|\r", -1);
+        String[] lines = decoded.lines();
+        List<String> fileNotes = decoded.notes();
         int start = -1;
         for (int i = 0; i < lines.length; i++) {
             String upper = lines[i].trim().toUpperCase(Locale.ROOT);
@@ -56,7 +53,8 @@ public final class VcfFile {
                 start = i;
             } else if (upper.equals("END:VCARD") && start >= 0) {
                 String card = String.join("\r\n", java.util.Arrays.copyOfRange(lines, start, i + 1)) + "\r\n";
-                entries.add(card(fileName + ":" + (start + 1), name, card, seen));
+                entries.add(card(fileName + ":" + (start + 1), name, card, seen, new ArrayList<>(fileNotes)));
+                fileNotes = List.of();
                 start = -1;
             }
         }
@@ -69,28 +67,33 @@ public final class VcfFile {
         return entries;
     }
 
-    private static PimEntry card(String origin, String collection, String text, Map<String, Integer> seen) {
-        List<List<ParseWarning>> warnings = new ArrayList<>();
-        VCard card;
+    private static PimEntry card(String origin, String collection, String text, Map<String, Integer> seen, List<String> notes) {
+        VCard card = null;
         try {
+            List<List<ParseWarning>> warnings = new ArrayList<>();
             card = Ezvcard.parse(text).warnings(warnings).first();
+            if (card == null) {
+                return new PimEntry.Malformed(origin, "cannot be parsed as a vCard");
+            }
+            Optional<String> problem = CardCheck.problem(card, warnings.isEmpty() ? List.of()
+                    : warnings.get(0).stream().map(ParseWarning::toString).toList());
+            if (problem.isPresent()) {
+                return new PimEntry.Malformed(origin + " (" + label(card) + ")", problem.get());
+            }
+            CardRepairs.repair(card, notes);
+            java.util.Map<String, List<String>> before = CardWriter.snapshot(card);
+            String uid = card.getUid() != null && card.getUid().getValue() != null && !card.getUid().getValue().isBlank()
+                    ? card.getUid().getValue() : generatedUid(collection, card, seen);
+            card.setUid(new Uid(uid));
+            VCardVersion version = card.getVersion() == VCardVersion.V4_0 ? VCardVersion.V4_0 : VCardVersion.V3_0;
+            String written = CardWriter.write(card, version, notes);
+            CardWriter.noteChanges(before, written, version, notes);
+            return new PimEntry.Item(new PimItem(ItemKind.CONTACTS, collection, uid, written, origin, notes));
         } catch (RuntimeException e) {
-            return new PimEntry.Malformed(origin, "cannot be parsed: " + e.getMessage());
+            // one card the library cannot handle never stops the others
+            return new PimEntry.Malformed(origin + (card == null ? "" : " (" + label(card) + ")"), "cannot be converted: "
+                    + org.mailmigrator.core.pim.PimText.reason(e));
         }
-        if (card == null) {
-            return new PimEntry.Malformed(origin, "cannot be parsed as a vCard");
-        }
-        Optional<String> problem = CardCheck.problem(card, warnings.isEmpty() ? List.of()
-                : warnings.get(0).stream().map(ParseWarning::toString).toList());
-        if (problem.isPresent()) {
-            return new PimEntry.Malformed(origin + " (" + label(card) + ")", problem.get());
-        }
-        String uid = card.getUid() != null && card.getUid().getValue() != null && !card.getUid().getValue().isBlank()
-                ? card.getUid().getValue() : generatedUid(collection, card, seen);
-        card.setUid(new Uid(uid));
-        VCardVersion version = card.getVersion() == VCardVersion.V4_0 ? VCardVersion.V4_0 : VCardVersion.V3_0;
-        String written = Ezvcard.write(card).version(version).prodId(false).go();
-        return new PimEntry.Item(new PimItem(ItemKind.CONTACTS, collection, uid, written, origin));
     }
 
     /**
@@ -117,17 +120,6 @@ public final class VcfFile {
             return (card.getStructuredName().getGiven() + " " + card.getStructuredName().getFamily()).trim();
         }
         return "no name";
-    }
-
-    /** UTF-8 when the bytes are UTF-8; otherwise Windows-1252, what Outlook writes for 8-bit vCard 2.1. */
-    static String decode(byte[] bytes) {
-        try {
-            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            return s.startsWith("\uFEFF") ? s.substring(1) : s;
-        } catch (CharacterCodingException e) {
-            return new String(bytes, Charset.forName("windows-1252"));
-        }
     }
 
     static String stem(String fileName) {
