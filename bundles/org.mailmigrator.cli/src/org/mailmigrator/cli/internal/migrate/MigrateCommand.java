@@ -42,7 +42,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "migrate", mixinStandardHelpOptions = true,
         description = "Copies every folder and message of an IMAP account to another IMAP account or to an Exchange "
                 + "mailbox (ews+https://...), with flags and dates. "
-                + "Run it again to copy only what is new; an interrupted run resumes without duplicates.",
+                + "Run it again to copy only what is new; an interrupted run resumes without duplicates. "
+                + "Calendars, tasks, journal entries and contacts: --source FILE.ics|FILE.vcf|DIR with --target "
+                + "caldav+https://LOGIN@HOST/PATH/, carddav+https://... or ews+https://.../EWS/Exchange.asmx; each item "
+                + "is copied on its own, items that cannot be migrated are listed (exit 6), repairs and anything not "
+                + "kept are 'note:' lines and in --report.",
         footer = { "", "Exit codes: 0 everything copied, 2 wrong command line, 3 connection failed, "
                 + "4 login refused, 5 certificate not trusted, 6 some messages skipped, 7 interrupted, 8 other failure." })
 public final class MigrateCommand implements Callable<Integer> {
@@ -51,10 +55,11 @@ public final class MigrateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--source", required = true, paramLabel = "URL", description = "imaps://LOGIN@HOST[:PORT] or imap://...")
+    @Option(names = "--source", required = true, paramLabel = "URL", description = "imaps://LOGIN@HOST[:PORT], imap://..., or a .ics/.vcf file or folder")
     private String source;
     @Option(names = "--target", required = true, paramLabel = "URL",
-            description = "imaps://LOGIN@HOST[:PORT], imap://... or ews+https://LOGIN@HOST/EWS/Exchange.asmx (Exchange)")
+            description = "imaps://LOGIN@HOST[:PORT], imap://..., ews+https://LOGIN@HOST/EWS/Exchange.asmx (Exchange), "
+                    + "caldav+https://... or carddav+https://... (for .ics/.vcf sources)")
     private String target;
     @Option(names = "--source-password-file", paramLabel = "FILE")
     private Path sourcePasswordFile;
