@@ -127,7 +127,17 @@ class StateStoreFaultsTest {
             Path log = dir.resolve("child.log");
             Process child = ChildJvm.command(ChildMigration.BUNDLES, StateStoreChild.class, List.of("-Xmx96m"),
                     List.of(dir.toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            Thread.sleep(150 + random.nextInt(cycle % 3 == 0 ? 700 : 2200));
+            if (cycle % 3 == 0) {
+                Thread.sleep(100 + random.nextInt(900)); // often in the JVM's start or the store's creation
+            } else {
+                // once the store is open (the machine may be slow), somewhere in its writes
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                while (child.isAlive() && System.nanoTime() < deadline
+                        && !(java.nio.file.Files.exists(log) && java.nio.file.Files.readString(log).contains("opened"))) {
+                    Thread.sleep(20);
+                }
+                Thread.sleep(random.nextInt(600));
+            }
             child.destroyForcibly();
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
             String out = java.nio.file.Files.readString(log);

@@ -63,6 +63,11 @@ final class DestinationCheck {
         if (gone.isEmpty()) {
             return 0;
         }
+        // first disarm the source's "changed since" mark (saved before the forgetting: a crash in between costs a
+        // full listing, never a message): the forgotten ones have not changed on the source, so a CONDSTORE
+        // listing of a later pass would not show them, and one killed before copying them again would lose them
+        state.saveFolder(new FolderState(st.id(), st.source(), st.destination(), st.srcUidValidity(),
+                st.dstUidValidity(), 0, 0, st.dstUidNext(), -1));
         state.forget(st.id(), gone);
         gone.forEach(copied::remove);
         listener.info(plan.destination() + ": " + gone.size() + " message(s) copied earlier are no longer on the "

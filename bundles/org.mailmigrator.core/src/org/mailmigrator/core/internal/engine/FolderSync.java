@@ -108,11 +108,14 @@ final class FolderSync {
             throws ConnectorException, StateException {
         FolderStatus s = sbox.status();
         FolderStatus d = dbox.status();
-        FolderState st = new FolderState(st0.id(), st0.source(), st0.destination(), s.uidValidity(), d.uidValidity(),
-                st0.srcUidNext(), st0.srcHighestModSeq(), st0.dstUidNext());
-        Map<Long, CopiedMessage> copied = new HashMap<>(state.copied(st.id()));
+        Map<Long, CopiedMessage> copied = new HashMap<>(state.copied(st0.id()));
         int gone = new DestinationCheck(plan, dbox, state, listener).forgetMissing(st0, d, copied);
-        // copies found missing are not in a CONDSTORE "changed since" listing: list the whole source then
+        // copies found missing are not in a CONDSTORE "changed since" listing: list the whole source, and keep
+        // the mark disarmed in what this pass records until it completes
+        long srcNext = gone == 0 ? st0.srcUidNext() : 0;
+        long srcModSeq = gone == 0 ? st0.srcHighestModSeq() : 0;
+        FolderState st = new FolderState(st0.id(), st0.source(), st0.destination(), s.uidValidity(), d.uidValidity(),
+                srcNext, srcModSeq, st0.dstUidNext());
         boolean incremental = gone == 0 && !settings.mirror() && st0.srcHighestModSeq() > 0 && s.highestModSeq() > 0
                 && st0.srcUidValidity() == s.uidValidity();
         List<MessageInfo> listed = sbox.list(1, incremental ? st0.srcHighestModSeq() : 0);

@@ -1,0 +1,36 @@
+package org.mailmigrator.connector.imap.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailmigrator.testing.ChildJvm;
+
+/**
+ * The short form of the fault-injection suite (the long one is benchmarks/faults/run.sh): a few SIGKILLed and
+ * resumed passes through a relay that cuts and stalls connections, source changes during runs, destination
+ * expunges between them, one two-writer trial; then nothing lost, duplicated or modified, no hang, no secret.
+ */
+class FaultSuiteTest {
+
+    @Test
+    void killsCutsChangesAndASecondWriterLoseDuplicateAndLeakNothing(@TempDir Path work) throws Exception {
+        FaultSuite suite = new FaultSuite(args -> ChildJvm.command(
+                ChildMigration.BUNDLES, FaultChild.class, List.of("-Xmx160m"), args), 7, work);
+        suite.maxKillMillis = 1500;
+        Map<String, Integer> t = suite.run(Integer.getInteger("mailmigrator.faultcycles", 7), 4, 3);
+        String report = FaultSuite.print(t) + String.join("\n", suite.notes());
+        System.out.println(report);
+        for (String zero : List.of("lost", "duplicated", "modified", "hangs", "secrets found")) {
+            assertEquals(0, t.get(zero), zero + "\n" + report);
+        }
+        assertTrue(t.get("killed") >= 1, "some passes were killed:\n" + report);
+        assertEquals(1, t.get("two-writer trials"), report);
+        assertTrue(suite.notes().stream().anyMatch(n -> n.startsWith("relay: ") && !n.startsWith("relay: 0 ")), report);
+    }
+}
