@@ -206,6 +206,11 @@ public final class MigrationJob extends Job {
         report = r;
         record(passes, new PassLog.Pass(started, Instant.now(), kind, outcomeText(r.outcome()), r.copied(),
                 r.alreadyPresent(), r.skipped().size(), r.bytes()), true);
+        try { // shown by the report and batch status, not only in the run's log
+            passes.warnings(r.warnings());
+        } catch (java.io.IOException | RuntimeException e) {
+            services.hub().log(batch.name(), migration.id(), "the pass's warnings could not be saved: " + e.getMessage());
+        }
         long bytesOverall = status.get().bytes() + r.bytes();
         boolean mailDone = r.outcome() == Outcome.COMPLETED || r.outcome() == Outcome.ITEMS_SKIPPED;
         List<SkippedItem> skipped = new ArrayList<>(r.skipped());

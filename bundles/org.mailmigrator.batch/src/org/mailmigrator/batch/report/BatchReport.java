@@ -149,6 +149,7 @@ public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<Stri
         m.put("passes", h.passesJson());
         m.put("folders", h.foldersJson());
         m.put("complete", h.complete());
+        m.put("warnings", h.warnings());
         m.put("lastSync", s.lastSync());
         m.put("calendarContacts", Optional.ofNullable(pim.get(mig.id())));
         List<Object> items = new ArrayList<>();
@@ -190,6 +191,7 @@ public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<Stri
                 sb.append("    ").append(h.passes().size()).append(" pass(es), last: ").append(h.lastPassText())
                         .append("; completeness: ").append(h.completeText()).append('\n');
             }
+            h.warnings().forEach(w -> sb.append("    warning: ").append(w).append('\n'));
         }
         for (var e : skipped.entrySet()) {
             if (!e.getValue().isEmpty()) {
