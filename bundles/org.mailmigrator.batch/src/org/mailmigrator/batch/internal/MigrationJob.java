@@ -172,7 +172,7 @@ public final class MigrationJob extends Job {
         services.hub().reset(batch.name(), migration.id());
         status.move(MigrationStatus.RUNNING, null);
         MigrationSettings es = Sessions.engine(settings, migration.options());
-        MigrationListener listener = new MigrationListener() {
+        MigrationListener listener = org.mailmigrator.core.engine.QuotaSkips.once(new MigrationListener() {
             @Override
             public void progress(ProgressSnapshot snapshot) {
                 services.hub().progress(batch.name(), migration.id(), snapshot);
@@ -182,7 +182,7 @@ public final class MigrationJob extends Job {
             public void info(String message) {
                 services.hub().log(batch.name(), migration.id(), message);
             }
-        };
+        });
         MigrationReport r;
         PassLog passes = new PassLog(services.workspace(), batch.name(), migration.id());
         String kind = kindOfPass(passes);
@@ -206,6 +206,11 @@ public final class MigrationJob extends Job {
         report = r;
         record(passes, new PassLog.Pass(started, Instant.now(), kind, outcomeText(r.outcome()), r.copied(),
                 r.alreadyPresent(), r.skipped().size(), r.bytes()), true);
+        try { // shown by the report and batch status, not only in the run's log
+            passes.warnings(r.warnings());
+        } catch (java.io.IOException | RuntimeException e) {
+            services.hub().log(batch.name(), migration.id(), "the pass's warnings could not be saved: " + e.getMessage());
+        }
         long bytesOverall = status.get().bytes() + r.bytes();
         boolean mailDone = r.outcome() == Outcome.COMPLETED || r.outcome() == Outcome.ITEMS_SKIPPED;
         List<SkippedItem> skipped = new ArrayList<>(r.skipped());
@@ -228,7 +233,7 @@ public final class MigrationJob extends Job {
             case COMPLETED, ITEMS_SKIPPED -> {
                 status.totals(copiedOverall, skipped.size(), bytesOverall, Instant.now());
                 status.move(skipped.isEmpty() ? MigrationStatus.SYNCED : MigrationStatus.SYNCED_WITH_ERRORS,
-                        skipped.isEmpty() ? null : skipped.size() + " item(s) skipped (see the report)");
+                        skipped.isEmpty() ? null : SkipsSaid.line(skipped, df));
             }
             case INTERRUPTED -> {
                 status.totals(copiedOverall, r.skipped().size(), bytesOverall, status.get().lastSync().orElse(null));

@@ -22,6 +22,7 @@ import org.mailmigrator.batch.Labels;
 import org.mailmigrator.batch.Workspace;
 import org.mailmigrator.batch.store.BatchStore;
 import org.mailmigrator.batch.store.BatchStoreException;
+import org.mailmigrator.core.engine.QuotaSkips;
 import org.mailmigrator.core.engine.SkippedItem;
 import org.mailmigrator.core.model.Migration;
 import org.mailmigrator.core.report.Json;
@@ -148,6 +149,7 @@ public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<Stri
         m.put("passes", h.passesJson());
         m.put("folders", h.foldersJson());
         m.put("complete", h.complete());
+        m.put("warnings", h.warnings());
         m.put("lastSync", s.lastSync());
         m.put("calendarContacts", Optional.ofNullable(pim.get(mig.id())));
         List<Object> items = new ArrayList<>();
@@ -189,6 +191,7 @@ public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<Stri
                 sb.append("    ").append(h.passes().size()).append(" pass(es), last: ").append(h.lastPassText())
                         .append("; completeness: ").append(h.completeText()).append('\n');
             }
+            h.warnings().forEach(w -> sb.append("    warning: ").append(w).append('\n'));
         }
         for (var e : skipped.entrySet()) {
             if (!e.getValue().isEmpty()) {
@@ -214,7 +217,16 @@ public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<Stri
 
     private String skippedText(String id) {
         StringBuilder sb = new StringBuilder();
-        for (SkippedItem it : skipped.getOrDefault(id, List.of())) {
+        List<SkippedItem> all = skipped.getOrDefault(id, List.of());
+        long full = all.stream().filter(s -> QuotaSkips.isQuota(s.reason())).count();
+        if (full > 0) { // one line, not one per refused message: the migration's line gives usage and limit
+            sb.append(id).append(": ").append(full).append(" message(s) not copied: the destination mailbox is full")
+                    .append(" (each one is listed in skipped.csv; they are copied by the next run once there is space)\n");
+        }
+        for (SkippedItem it : all) {
+            if (QuotaSkips.isQuota(it.reason())) {
+                continue;
+            }
             sb.append(id).append(": skipped in '").append(it.folder()).append("': ")
                     .append(it.subject() == null ? "(no subject)" : "'" + it.subject() + "'").append(", ")
                     .append(it.date() == null ? "date unknown" : it.date()).append(", ").append(it.size()).append(" bytes: ")

@@ -14,20 +14,26 @@ import org.mailmigrator.batch.report.PassLog.Pass;
 
 /**
  * One migration's passes and its latest completeness check, as the reports render them: in words for
- * {@code summary.txt} and {@code migrations/ID.txt}, as values for the JSON. A migration never run has none.
+ * {@code summary.txt} and {@code migrations/ID.txt}, as values for the JSON, with the last pass's warnings.
+ * A migration never run has none.
  */
-public record PassHistory(List<Pass> passes, List<FolderCount> folders) {
+public record PassHistory(List<Pass> passes, List<FolderCount> folders, List<String> warnings) {
     public static final PassHistory NONE = new PassHistory(List.of(), List.of());
 
     public PassHistory {
         passes = List.copyOf(passes);
         folders = List.copyOf(folders);
+        warnings = List.copyOf(warnings);
+    }
+
+    public PassHistory(List<Pass> passes, List<FolderCount> folders) {
+        this(passes, folders, List.of());
     }
 
     public static PassHistory read(Workspace ws, String batch, String migrationId) {
         try {
             PassLog log = new PassLog(ws, batch, migrationId);
-            return new PassHistory(log.passes(), log.folders());
+            return new PassHistory(log.passes(), log.folders(), log.warnings());
         } catch (IOException | RuntimeException e) {
             return NONE;
         }
@@ -56,6 +62,7 @@ public record PassHistory(List<Pass> passes, List<FolderCount> folders) {
         for (int i = 0; i < passes.size(); i++) {
             sb.append("pass ").append(i + 1).append(": ").append(passText(passes.get(i))).append('\n');
         }
+        warnings.forEach(w -> sb.append("warning: ").append(w).append('\n'));
         if (!folders.isEmpty()) {
             long src = folders.stream().mapToLong(FolderCount::sourceMessages).sum();
             long dst = folders.stream().mapToLong(FolderCount::destinationMessages).sum();

@@ -19,7 +19,8 @@ import org.mailmigrator.batch.Workspace;
 /**
  * What each pass of one migration did, and the latest completeness check (per folder: messages on the source,
  * on the destination, and copied by this migration over all its passes), as two small CSV files beside the
- * pair's engine state ({@code ID.passes.csv}, {@code ID.folders.csv}), written atomically. A pass is recorded
+ * pair's engine state ({@code ID.passes.csv}, {@code ID.folders.csv}; the last pass's warnings in
+ * {@code ID.warnings.csv}), written atomically. A pass is recorded
  * when it starts (outcome {@code running}) and again when it ends, so a pass cut off by a crash or a closed
  * workbench stays in the history as {@code running} and is read back as interrupted. No secrets: folder names
  * and counts only.
@@ -48,11 +49,13 @@ public final class PassLog {
 
     private final Path passes;
     private final Path folders;
+    private final Path warnings;
 
     public PassLog(Workspace ws, String batch, String migrationId) {
         Path dir = ws.stateDir(batch);
         this.passes = dir.resolve(migrationId + ".passes.csv");
         this.folders = dir.resolve(migrationId + ".folders.csv");
+        this.warnings = dir.resolve(migrationId + ".warnings.csv");
     }
 
     public synchronized List<Pass> passes() throws IOException {
@@ -113,6 +116,22 @@ public final class PassLog {
             }
         }
         write(folders, w.toString());
+    }
+
+    /** The warnings of the last pass that ended (a refused SUBSCRIBE: something that cost no message). */
+    public synchronized List<String> warnings() throws IOException {
+        return read(warnings).stream().map(r -> r.get(0)).toList();
+    }
+
+    /** Replaces the warnings with those of the pass that just ended (none clears them). */
+    public synchronized void warnings(List<String> texts) throws IOException {
+        StringWriter w = new StringWriter();
+        try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT)) {
+            for (String t : texts) {
+                p.printRecord(t);
+            }
+        }
+        write(warnings, w.toString());
     }
 
     /** Messages copied by this migration over all its passes, per the latest check (-1 when never checked). */

@@ -13,6 +13,7 @@ import org.mailmigrator.batch.Labels;
 import org.mailmigrator.batch.jobs.BatchProgress;
 import org.mailmigrator.batch.jobs.MigrationProgress;
 import org.mailmigrator.batch.jobs.StatusFile;
+import org.mailmigrator.batch.report.PassHistory;
 import org.mailmigrator.batch.store.BatchStore;
 import org.mailmigrator.batch.store.BatchStoreException;
 
@@ -77,6 +78,10 @@ public final class StatusCommand implements Callable<Integer> {
                 }
                 List<MigrationState> states = store.states(name);
                 StatusTable.print(out, progress(batch.get(), states));
+                for (var m : batch.get().migrations()) { // the last pass's warnings: they cost no message
+                    PassHistory.read(ws.workspace(), name, m.id()).warnings()
+                            .forEach(w -> out.println(m.id() + ": warning: " + w));
+                }
                 active = states.stream().anyMatch(s -> s.status().active());
             }
             if (watch == null || !active) {

@@ -21,6 +21,7 @@ import org.mailmigrator.cli.internal.Passwords;
 import org.mailmigrator.cli.internal.pim.PimMigrate;
 import org.mailmigrator.core.connector.ConnectorRegistry;
 import org.mailmigrator.core.engine.MigrationEngine;
+import org.mailmigrator.core.engine.QuotaSkips;
 import org.mailmigrator.core.engine.MigrationReport;
 import org.mailmigrator.core.engine.MigrationSettings;
 import org.mailmigrator.core.model.MessageLimits;
@@ -191,7 +192,7 @@ public final class MigrateCommand implements Callable<Integer> {
                 Summary.plan(out, result);
             } else {
                 Summary.statistics(out, result, result.skipped().stream().anyMatch(s -> QuotaSkips.isQuota(s.reason()))
-                        ? storageQuota(df) : Optional.empty());
+                        ? QuotaSkips.storage(df) : Optional.empty());
             }
             if (result.failure() != null) {
                 err.println("mailmigrator migrate: " + result.failure());
@@ -241,19 +242,6 @@ public final class MigrateCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         Runtime.getRuntime().halt(exitCode.get());
-    }
-
-    /** The destination's storage quota (GETQUOTAROOT of the INBOX), asked once after a run that met a full mailbox. */
-    private static Optional<org.mailmigrator.core.mail.Quota> storageQuota(SessionFactory destination) {
-        try (var session = destination.open()) {
-            var store = session.capability(org.mailmigrator.core.mail.MailStore.class);
-            if (store.isEmpty()) {
-                return Optional.empty();
-            }
-            return store.get().quotas("INBOX").stream().filter(org.mailmigrator.core.mail.Quota::storage).findFirst();
-        } catch (ConnectorException | RuntimeException e) {
-            return Optional.empty(); // the summary then says the server gave no figures
-        }
     }
 
     private Map<String, String> maps() {

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.mailmigrator.core.engine.FolderPlan;
 import org.mailmigrator.core.engine.MigrationReport;
+import org.mailmigrator.core.engine.QuotaSkips;
 import org.mailmigrator.core.engine.SkippedItem;
 
 /** What {@code migrate} prints at the end: the plan of a dry run, or the statistics block of a run. */

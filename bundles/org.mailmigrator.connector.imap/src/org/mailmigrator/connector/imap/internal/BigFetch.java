@@ -3,6 +3,7 @@ package org.mailmigrator.connector.imap.internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -36,7 +37,7 @@ final class BigFetch {
     private record Chunk(ByteArray bytes, int origin) {
     }
 
-    BodyFetch.Result fetch(MessageInfo m, FileChannel spool) throws ConnectorException {
+    BodyFetch.Result fetch(MessageInfo m, FileChannel spool, Path spoolPath) throws ConnectorException {
         long offset = 0;
         long size = BodyFetch.BIG;
         int drops = 0;
@@ -82,8 +83,7 @@ final class BigFetch {
             }
             return BodyFetch.Result.of(new Fetched(m, Bodies.of(spool, offset)));
         } catch (IOException e) {
-            throw new ConnectorException.TransientFailure("cannot spool message " + m.uid()
-                    + " to a temporary file: " + e.getMessage(), e);
+            throw SpoolErrors.of(e, spoolPath, "spool message " + m.uid() + " to");
         }
     }
 

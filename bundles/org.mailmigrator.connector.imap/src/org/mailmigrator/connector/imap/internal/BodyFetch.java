@@ -42,6 +42,7 @@ final class BodyFetch {
         final List<MessageInfo> messages = new ArrayList<>();
         long bytes;
         FileChannel spool;
+        Path spoolPath;
     }
 
     BodyFetch(ImapMailbox box) {
@@ -131,7 +132,7 @@ final class BodyFetch {
 
     private Result fetch(Group g) throws ConnectorException {
         if (g.messages.size() == 1 && g.messages.get(0).size() > BIG) {
-            return new BigFetch(box).fetch(g.messages.get(0), spool(g));
+            return new BigFetch(box).fetch(g.messages.get(0), spool(g), g.spoolPath);
         }
         Map<Long, ByteArray> bodies = new HashMap<>();
         collect(g.messages.stream().map(MessageInfo::uid).toList(), bodies);
@@ -172,13 +173,14 @@ final class BodyFetch {
     private static FileChannel spool(Group g) throws ConnectorException {
         try {
             // DELETE_ON_CLOSE unlinks the file at once on Linux: even a SIGKILL leaves no spool file behind
-            Path path = Files.createTempFile("mailmigrator-", ".eml");
+            g.spoolPath = SpoolErrors.folder();
+            Path path = Files.createTempFile(g.spoolPath, "mailmigrator-", ".eml");
+            g.spoolPath = path;
             g.spool = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
                     StandardOpenOption.DELETE_ON_CLOSE);
             return g.spool;
         } catch (IOException e) {
-            throw new ConnectorException.TransientFailure("cannot create a temporary file for message "
-                    + g.messages.get(0).uid() + ": " + e.getMessage(), e);
+            throw SpoolErrors.of(e, g.spoolPath, "create a temporary file for message " + g.messages.get(0).uid() + " in");
         }
     }
 

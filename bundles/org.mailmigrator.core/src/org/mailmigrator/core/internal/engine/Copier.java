@@ -137,7 +137,7 @@ final class Copier {
                     } else {
                         withoutUid.add(info);
                     }
-                    counters.copied(plan.source(), info.size());
+                    counters.copied(plan.source(), info.uid(), info.size());
                     listener.checkpoint("appended", plan.source());
                 }
             }

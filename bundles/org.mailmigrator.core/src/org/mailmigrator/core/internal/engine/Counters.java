@@ -34,6 +34,7 @@ public final class Counters {
     private final long start = System.nanoTime();
     private final AtomicLong lastPublished = new AtomicLong();
     private final FolderTallies folders = new FolderTallies();
+    private final FolderAttempts attempts = new FolderAttempts();
 
     public Counters(MigrationListener listener) {
         this.listener = listener;
@@ -45,13 +46,21 @@ public final class Counters {
     }
 
     void planned(String folder, long messages, long bytes) {
+        synchronized (this) {
+            FolderAttempts.Attempt a = attempts.of(folder);
+            a.planned += messages;
+            a.plannedBytes += bytes;
+        }
         folders.planned(folder, messages, bytes);
         messagesTotal.addAndGet(messages);
         bytesTotal.addAndGet(bytes);
         publish(false);
     }
 
-    void copied(String folder, long bytes) {
+    void copied(String folder, long uid, long bytes) {
+        synchronized (this) {
+            attempts.of(folder).copiedUids.add(uid);
+        }
         folders.done(folder, 1, bytes);
         copied.incrementAndGet();
         messagesDone.incrementAndGet();
@@ -61,6 +70,9 @@ public final class Counters {
     }
 
     void present(String folder, long n) {
+        synchronized (this) {
+            attempts.of(folder).present += n;
+        }
         folders.done(folder, n, 0);
         alreadyPresent.addAndGet(n);
         messagesDone.addAndGet(n);
@@ -68,6 +80,11 @@ public final class Counters {
 
     /** A message proven expunged on the source during the run: done, nothing to copy. */
     void expunged(String folder, long bytes) {
+        synchronized (this) {
+            FolderAttempts.Attempt a = attempts.of(folder);
+            a.otherDone++;
+            a.otherBytes += Math.max(0, bytes);
+        }
         folders.done(folder, 1, 0);
         messagesDone.incrementAndGet();
         bytesDone.addAndGet(Math.max(0, bytes));
@@ -77,8 +94,37 @@ public final class Counters {
     synchronized void skipped(SkippedItem item, long bytes) {
         folders.skipped(item.folder(), bytes, item.uid() < 1);
         skipped.add(item);
+        if (item.uid() >= 1) { // a whole folder's skip comes after its last attempt
+            FolderAttempts.Attempt a = attempts.of(item.folder());
+            a.skipped.add(item);
+            a.skippedBytes.merge(item, bytes, Long::sum);
+        }
         messagesDone.incrementAndGet();
         bytesDone.addAndGet(bytes);
+    }
+
+    /**
+     * A new attempt at the folder (the first, or a retry after a transient failure): what an earlier attempt
+     * counted as present, planned, expunged or skipped is taken back, since this attempt finds it all again.
+     */
+    synchronized void attempt(String folder) {
+        FolderAttempts.Attempt a = attempts.restart(folder);
+        if (a == null) {
+            return;
+        }
+        long skippedBytes = a.skippedBytes.values().stream().mapToLong(Long::longValue).sum();
+        alreadyPresent.addAndGet(-a.present);
+        messagesDone.addAndGet(-(a.present + a.otherDone + a.skipped.size()));
+        bytesDone.addAndGet(-(a.otherBytes + skippedBytes));
+        messagesTotal.addAndGet(-a.planned);
+        bytesTotal.addAndGet(-a.plannedBytes);
+        a.skipped.forEach(skipped::remove);
+        folders.retake(folder, a.present + a.otherDone, a.skipped.size(), skippedBytes, a.planned, a.plannedBytes);
+    }
+
+    /** Of the given source UIDs, how many this run copied into the folder (in an earlier attempt). */
+    synchronized long copiedThisRun(String folder, java.util.function.LongPredicate among) {
+        return attempts.of(folder).copiedUids.stream().filter(among::test).count();
     }
 
     /** A message the destination stored differently from the source (found at copy time or on recovery). */

@@ -71,6 +71,7 @@ final class FolderSync {
     }
 
     void run() throws ConnectorException, StateException {
+        counters.attempt(plan.source());
         FolderState st = state.folder(plan.source(), plan.destination());
         FolderStatus srcStatus = src.status(plan.source()).orElseThrow(() -> new ConnectorException.ItemFailure(
                 "source folder '" + plan.source() + "' no longer exists", null));
@@ -139,6 +140,11 @@ final class FolderSync {
         long freshBytes = fresh.stream().mapToLong(MessageInfo::size).sum();
         long known = incremental ? copied.size() : listed.size() - freshUids.size();
         counters.planned(plan.source(), known + fresh.size() + headerless.size(), freshBytes);
+        // a message an earlier attempt of this run copied is counted as copied, not also as present
+        Set<Long> listedUids = new HashSet<>();
+        listed.forEach(m -> listedUids.add(m.uid()));
+        known -= counters.copiedThisRun(plan.source(),
+                uid -> copied.containsKey(uid) && (incremental || listedUids.contains(uid)));
         counters.present(plan.source(), known);
         for (MessageInfo m : headerless) {
             anySkipped = true;

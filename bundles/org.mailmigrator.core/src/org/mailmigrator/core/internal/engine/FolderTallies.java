@@ -52,6 +52,16 @@ final class FolderTallies {
         }
     }
 
+    /** Takes back what a failed attempt at the folder counted (its copies stay): the retry counts it again. */
+    synchronized void retake(String folder, long done, long skipped, long skippedBytes, long total, long bytesTotal) {
+        Tally t = tally(folder);
+        t.done -= done + skipped;
+        t.bytesDone -= skippedBytes;
+        t.skipped -= skipped;
+        t.total -= total;
+        t.bytesTotal -= bytesTotal;
+    }
+
     synchronized void finished(String folder) {
         Tally t = tally(folder);
         if (t.state != State.FAILED) {
