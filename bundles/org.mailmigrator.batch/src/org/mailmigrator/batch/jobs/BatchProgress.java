@@ -31,9 +31,16 @@ public record BatchProgress(String batch, Instant at, List<MigrationProgress> mi
         return migrations.stream().mapToLong(p -> Math.max(p.messagesTotal(), p.messagesDone())).sum();
     }
 
-    /** Whether every row not yet synced has a message count (else the batch's total is a lower bound). */
+    /**
+     * Whether every row still to copy has a message count (else the batch's total is a lower bound). Synced,
+     * failed and stopped rows are not waited for: they have nothing left to copy now.
+     */
     public boolean totalKnown() {
-        return migrations.stream().allMatch(p -> p.status().synced() || p.messagesTotal() > 0);
+        return migrations.stream().allMatch(p -> settled(p.status()) || p.messagesTotal() > 0);
+    }
+
+    private static boolean settled(MigrationStatus s) {
+        return s.synced() || s == MigrationStatus.FAILED || s == MigrationStatus.STOPPED;
     }
 
     /** 0..100, or -1 while nothing is counted. */
@@ -72,7 +79,7 @@ public record BatchProgress(String batch, Instant at, List<MigrationProgress> mi
         double average = done <= 0 ? 0 : bytesDone() / (double) done;
         double remaining = 0;
         for (MigrationProgress p : migrations) {
-            if (p.status().synced() || p.status() == MigrationStatus.FAILED || p.status() == MigrationStatus.STOPPED) {
+            if (settled(p.status())) {
                 continue;
             }
             long r = p.bytesRemaining();
