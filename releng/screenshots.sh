@@ -180,7 +180,8 @@ shot details-view
 # The fleet dashboard while the demo batch runs: totals by status, throughput over time, connections per
 # server against the limit, errors by cause.
 stop_workbench
-start_workbench -Dmailmigrator.demo=true -Dmailmigrator.showView=org.mailmigrator.ui.views.dashboard
+start_workbench -Dmailmigrator.demo=true -Dmailmigrator.showView=org.mailmigrator.ui.views.dashboard \
+  -Dmailmigrator.maximizeView=true
 xdotool windowsize "$wid" 1600 1000 windowmove "$wid" 0 0 || true
 sleep "${MM_DASHBOARD_SHOT_DELAY:-14}"   # a minute of throughput would be nicer; 14 s shows the chart moving
 shot dashboard

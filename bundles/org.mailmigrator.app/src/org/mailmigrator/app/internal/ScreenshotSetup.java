@@ -10,7 +10,7 @@ import org.mailmigrator.ui.internal.batches.MigrationsView;
 
 /**
  * Start-up options of releng/screenshots.sh (through MAILMIGRATOR_VMARGS): {@code -Dmailmigrator.showView=ID}
- * brings a view to the front; {@code -Dmailmigrator.selectBatch=NAME} selects that batch and its first
+ * brings a view to the front ({@code -Dmailmigrator.maximizeView=true}: maximized); {@code -Dmailmigrator.selectBatch=NAME} selects that batch and its first
  * migration, so that the Details view shows it (its error pane for a failed row). Nothing happens without them.
  */
 final class ScreenshotSetup {
@@ -23,7 +23,9 @@ final class ScreenshotSetup {
         if (view == null && batch == null) {
             return;
         }
-        window.getShell().getDisplay().timerExec(1500, () -> {
+        // the demo selects its first migration (and the Details view comes forward) once its servers run: later
+        int delay = Boolean.getBoolean("mailmigrator.demo") ? 8000 : 1500;
+        window.getShell().getDisplay().timerExec(delay, () -> {
             var page = window.getActivePage();
             try {
                 if (batch != null) {
@@ -38,7 +40,10 @@ final class ScreenshotSetup {
                     migrations.selectRow(0);
                 }
                 if (view != null) {
-                    page.showView(view);
+                    var part = page.showView(view);
+                    if (Boolean.getBoolean("mailmigrator.maximizeView")) {
+                        page.setPartState(page.getReference(part), org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
+                    }
                 }
             } catch (PartInitException e) {
                 System.err.println("mailmigrator: cannot show " + view + ": " + e.getMessage());

@@ -147,6 +147,21 @@ public final class DashboardView extends ViewPart {
         shownCauses.addAll(ErrorCauses.group(errors));
         causes.removeAll();
         shownCauses.forEach(c -> item(causes, String.valueOf(c.rows().size()), c.name(), c.hint()));
+        fitOnce(batches);
+        fitOnce(hosts);
+        fitOnce(causes);
+    }
+
+    /** Columns as wide as their first contents (later the person's own widths are kept). */
+    private static void fitOnce(Table t) {
+        if (t.getItemCount() > 0 && t.getData("fitted") == null) {
+            t.setData("fitted", Boolean.TRUE);
+            for (TableColumn c : t.getColumns()) {
+                int before = c.getWidth();
+                c.pack();
+                c.setWidth(Math.max(before, c.getWidth() + 12));
+            }
+        }
     }
 
     private List<MigrationState> states(String batch) {
