@@ -43,10 +43,13 @@ public record BatchProgress(String batch, Instant at, List<MigrationProgress> mi
         return s.synced() || s == MigrationStatus.FAILED || s == MigrationStatus.STOPPED;
     }
 
-    /** 0..100, or -1 while nothing is counted. */
+    /** 0..100; 100 for a batch whose rows are all synced (even with nothing to copy); -1 while nothing is counted. */
     public int percent() {
         long total = messagesTotal();
-        return total <= 0 ? -1 : (int) Math.min(100, messagesDone() * 100 / total);
+        if (total <= 0) {
+            return !migrations.isEmpty() && migrations.stream().allMatch(p -> p.status().synced()) ? 100 : -1;
+        }
+        return (int) Math.min(100, messagesDone() * 100 / total);
     }
 
     public long bytesDone() {
