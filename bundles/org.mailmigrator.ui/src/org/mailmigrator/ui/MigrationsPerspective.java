@@ -17,11 +17,13 @@ public final class MigrationsPerspective implements IPerspectiveFactory {
         IFolderLayout bottom = layout.createFolder("org.mailmigrator.ui.folders.bottom", IPageLayout.BOTTOM, 0.72f,
                 UiIds.VIEW_MIGRATIONS);
         bottom.addView(UiIds.VIEW_DETAILS);
+        bottom.addView(UiIds.VIEW_DASHBOARD);
         bottom.addView(UiIds.VIEW_CONNECTORS);
         bottom.addPlaceholder(UiIds.VIEW_PROGRESS);
         bottom.addPlaceholder(UiIds.VIEW_ERROR_LOG);
         layout.addShowViewShortcut(UiIds.VIEW_BATCHES);
         layout.addShowViewShortcut(UiIds.VIEW_MIGRATIONS);
+        layout.addShowViewShortcut(UiIds.VIEW_DASHBOARD);
         layout.addShowViewShortcut(UiIds.VIEW_CONNECTORS);
         layout.addShowViewShortcut(UiIds.VIEW_DETAILS);
         layout.addShowViewShortcut(UiIds.VIEW_PROGRESS);

@@ -6,6 +6,7 @@ public final class UiIds {
     public static final String VIEW_CONNECTORS = "org.mailmigrator.ui.views.connectors";
     public static final String VIEW_BATCHES = "org.mailmigrator.ui.views.batches";
     public static final String VIEW_MIGRATIONS = "org.mailmigrator.ui.views.migrations";
+    public static final String VIEW_DASHBOARD = "org.mailmigrator.ui.views.dashboard";
 
     public static final String VIEW_DETAILS = "org.mailmigrator.ui.views.details";
     /**

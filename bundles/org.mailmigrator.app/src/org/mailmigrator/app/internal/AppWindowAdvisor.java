@@ -46,6 +46,7 @@ final class AppWindowAdvisor extends WorkbenchWindowAdvisor {
                         .offer(window.getShell(), session));
             }
         }
+        ScreenshotSetup.apply(window);
         if (Boolean.getBoolean("mailmigrator.demo")) {
             // ./mailmigrator --demo: the demo batch, started as Help > Open Demo Batch would
             DemoLauncher.open(getWindowConfigurer().getWindow());

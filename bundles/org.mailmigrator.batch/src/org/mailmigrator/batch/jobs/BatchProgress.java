@@ -31,15 +31,25 @@ public record BatchProgress(String batch, Instant at, List<MigrationProgress> mi
         return migrations.stream().mapToLong(p -> Math.max(p.messagesTotal(), p.messagesDone())).sum();
     }
 
-    /** Whether every row not yet synced has a message count (else the batch's total is a lower bound). */
+    /**
+     * Whether every row still to copy has a message count (else the batch's total is a lower bound). Synced,
+     * failed and stopped rows are not waited for: they have nothing left to copy now.
+     */
     public boolean totalKnown() {
-        return migrations.stream().allMatch(p -> p.status().synced() || p.messagesTotal() > 0);
+        return migrations.stream().allMatch(p -> settled(p.status()) || p.messagesTotal() > 0);
     }
 
-    /** 0..100, or -1 while nothing is counted. */
+    private static boolean settled(MigrationStatus s) {
+        return s.synced() || s == MigrationStatus.FAILED || s == MigrationStatus.STOPPED;
+    }
+
+    /** 0..100; 100 for a batch whose rows are all synced (even with nothing to copy); -1 while nothing is counted. */
     public int percent() {
         long total = messagesTotal();
-        return total <= 0 ? -1 : (int) Math.min(100, messagesDone() * 100 / total);
+        if (total <= 0) {
+            return !migrations.isEmpty() && migrations.stream().allMatch(p -> p.status().synced()) ? 100 : -1;
+        }
+        return (int) Math.min(100, messagesDone() * 100 / total);
     }
 
     public long bytesDone() {
@@ -72,7 +82,7 @@ public record BatchProgress(String batch, Instant at, List<MigrationProgress> mi
         double average = done <= 0 ? 0 : bytesDone() / (double) done;
         double remaining = 0;
         for (MigrationProgress p : migrations) {
-            if (p.status().synced() || p.status() == MigrationStatus.FAILED || p.status() == MigrationStatus.STOPPED) {
+            if (settled(p.status())) {
                 continue;
             }
             long r = p.bytesRemaining();

@@ -29,7 +29,8 @@ import org.mailmigrator.core.report.Json;
 
 /**
  * The reports of a batch, from what the store holds (so they can be written after the run, by another
- * process): {@code batch.json}, {@code migrations.csv}, {@code skipped.csv}, {@code summary.txt}, and per
+ * process): {@code batch.json}, {@code migrations.csv}, {@code skipped.csv}, {@code summary.txt}, {@code report.html}
+ * (charts, errors by cause; {@link HtmlReport}), and per
  * migration {@code migrations/ID.json} and {@code migrations/ID.txt}. Every skipped item is listed with
  * folder, subject, date, size and reason; calendar/contacts items that failed are skipped items of the folder
  * {@code calendar} or {@code contacts}, and the counts of a migration's last calendar/contacts pass are in
@@ -76,6 +77,7 @@ public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<Stri
         Files.createDirectories(dir.resolve("migrations"));
         Files.writeString(dir.resolve("batch.json"), Json.write(batchJson()), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("summary.txt"), summary(), StandardCharsets.UTF_8);
+        HtmlReport.write(this, dir.resolve("report.html"));
         try (Writer w = Files.newBufferedWriter(dir.resolve("migrations.csv"), StandardCharsets.UTF_8);
                 CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT)) {
             p.printRecord("id", "source", "destination", "status", "since", "copied (all passes)", "skipped (last pass)",

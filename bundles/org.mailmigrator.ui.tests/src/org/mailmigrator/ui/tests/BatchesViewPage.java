@@ -73,6 +73,29 @@ final class BatchesViewPage {
         UiTestSupport.processEvents();
     }
 
+    /** Selects these batches together, as Ctrl+click would. */
+    void selectSeveral(String... names) {
+        UiTestSupport.processEvents();
+        List<Object> picked = new java.util.ArrayList<>();
+        for (TableItem item : view.viewer().getTable().getItems()) {
+            if (item.getData() instanceof BatchSummary b && List.of(names).contains(b.name())) {
+                picked.add(b);
+            }
+        }
+        view.viewer().setSelection(new StructuredSelection(picked), true);
+        UiTestSupport.processEvents();
+    }
+
+    /** Runs a toolbar action of the view on the selected batches (Start batch, Pause batch, Stop batch). */
+    void run(String label, List<String> questions, boolean yes) {
+        view.confirmWith(q -> {
+            questions.add(q);
+            return yes;
+        });
+        view.toolbarAction(label).run();
+        UiTestSupport.processEvents();
+    }
+
     /** Clears the selection: the Migrations view then shows every batch. */
     void selectNone() {
         view.viewer().setSelection(StructuredSelection.EMPTY, false);

@@ -78,7 +78,9 @@ class DetailsRunTest {
             assertTrue(details.title().contains("Synced with errors"), details.title());
             assertEquals(List.of(List.of("INBOX", "5 / 5", details.folders().get(0).get(2), "1", "Done")), details.folders(),
                     "the folder with its messages done of its total, one skipped");
-            assertTrue(details.folders().get(0).get(2).matches("\\d+ / \\d+"), details.folders().toString());
+            assertTrue(details.folders().get(0).get(2).matches("\\d+\\.\\d / \\d+\\.\\d"), "MB, not raw bytes: " + details.folders());
+            assertEquals("1 item(s) skipped (see the report)", details.errorText());
+            assertTrue(details.errorHint().contains("skipped items"), details.errorHint());
             List<List<String>> skipped = details.skipped();
             assertEquals(1, skipped.size(), skipped.toString());
             assertEquals("INBOX", skipped.get(0).get(0));
@@ -97,6 +99,9 @@ class DetailsRunTest {
             assertTrue(errors.get(0).startsWith("Failed: "), errors.toString());
             assertTrue(errors.get(0).contains(migrations.cell(1, "Last error")), "the log holds the row's error: " + errors);
             assertFalse(errors.get(0).contains("Wr0ng-Secret"), "no password in the log");
+            // the error pane: the whole error (not cut off like the table cell), and the fix for its cause
+            assertEquals(migrations.cell(1, "Last error"), details.errorText());
+            assertTrue(details.errorHint().startsWith("Fix: ") && details.errorHint().contains("password"), details.errorHint());
             assertTrue(details.skipped().isEmpty());
             UiTestSupport.waitUntil(() -> logged.stream().anyMatch(s -> s.getSeverity() == IStatus.ERROR
                     && s.getMessage().contains(" of batch " + name + " failed: ") && s.getMessage().contains("dt-s1")),

@@ -29,7 +29,16 @@ final class DetailsViewPage {
         return view.titleText();
     }
 
-    /** Folder, Messages, Bytes, Skipped, State. */
+    /** The error pane's text ("" when it is hidden). */
+    String errorText() {
+        return view.errorText();
+    }
+
+    String errorHint() {
+        return view.errorHint();
+    }
+
+    /** Folder, Messages, MB, Skipped, State. */
     List<List<String>> folders() {
         return UiTestSupport.rows(view.foldersTable());
     }

@@ -95,6 +95,14 @@ final class MigrationsViewPage {
         UiTestSupport.processEvents();
     }
 
+    /** Answers the "act on many migrations?" confirmation: records the question, answers {@code yes}. */
+    void confirmWith(List<String> questions, boolean yes) {
+        view.confirmWith(q -> {
+            questions.add(q);
+            return yes;
+        });
+    }
+
     int liveRefreshes() {
         return view.liveRefreshes();
     }

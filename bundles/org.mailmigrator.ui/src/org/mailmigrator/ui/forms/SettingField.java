@@ -51,7 +51,7 @@ public final class SettingField {
             case HOST -> "imap.example.org";
             case PORT -> setting.defaultValue().orElse("993");
             case URL -> "https://";
-            case SECRET -> "kept in secure storage";
+            case SECRET -> "sealed in the workspace (AES key file beside it)";
             default -> "";
         };
     }

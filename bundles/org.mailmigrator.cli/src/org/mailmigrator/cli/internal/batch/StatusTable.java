@@ -29,8 +29,8 @@ final class StatusTable {
         StringBuilder sb = new StringBuilder("batch " + p.batch() + ": " + p.migrations().size() + " migration(s)");
         p.countByStatus().forEach((s, n) -> sb.append(", ").append(n).append(' ').append(s.label()));
         if (p.totalKnown()) {
-            sb.append(String.format(Locale.ROOT, "; messages %d / %d (%d %%)", p.messagesDone(), p.messagesTotal(),
-                    Math.max(0, p.percent())));
+            sb.append(String.format(Locale.ROOT, "; messages %d / %d", p.messagesDone(), p.messagesTotal()))
+                    .append(p.percent() < 0 ? "" : " (" + p.percent() + " %)");
         } else {
             // some rows are not counted yet (they count when their pass starts): no total, no percentage
             sb.append(String.format(Locale.ROOT, "; messages %d done, total known once every row has started",

@@ -80,7 +80,16 @@ final class BatchRows {
     }
 
     private Map<String, String> kindsOf(BatchSpec spec) {
+        // what the row copies: its item kinds, plus the calendar/contacts legs of the batch file (a legs-only
+        // row says only its legs, not "mail")
         return kinds.computeIfAbsent(spec.name(), n -> spec.migrations().stream().collect(Collectors.toMap(Migration::id,
-                m -> m.options().kinds().stream().sorted().map(ItemKind::id).collect(Collectors.joining(", ")))));
+                m -> {
+                    java.util.Set<String> k = new java.util.LinkedHashSet<>();
+                    if (!org.mailmigrator.batch.PimLeg.legsOnly(m)) {
+                        m.options().kinds().stream().sorted().map(ItemKind::id).forEach(k::add);
+                    }
+                    spec.pim(m.id()).forEach(l -> k.add(l.kind().id()));
+                    return String.join(", ", k);
+                })));
     }
 }

@@ -145,6 +145,15 @@ public final class BatchesView extends ViewPart {
     public ImportWizard openImport() {
         ImportWizard wizard = new ImportWizard(session);
         wizard.open(getSite().getShell(), false);
+        // once imported, the new batch is selected: the Migrations view shows its rows
+        wizard.dialog().getShell().addListener(SWT.Dispose, e -> getSite().getShell().getDisplay().asyncExec(() -> {
+            String name = wizard.page().imported();
+            if (name != null && !viewer.getControl().isDisposed()) {
+                refresh();
+                input.stream().filter(b -> b.name().equals(name)).findFirst().ifPresent(
+                        b -> viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(b), true));
+            }
+        }));
         return wizard;
     }
 
@@ -223,7 +232,14 @@ public final class BatchesView extends ViewPart {
         });
     }
 
-    private static Action action(String label, String tip, Runnable run) {
+    private final Map<String, Action> toolbarActions = new java.util.HashMap<>();
+
+    /** The toolbar action labelled {@code label} (tests run it as a click would). */
+    public Action toolbarAction(String label) {
+        return toolbarActions.get(label);
+    }
+
+    private Action action(String label, String tip, Runnable run) {
         Action a = new Action(label) {
             @Override
             public void run() {
@@ -231,6 +247,7 @@ public final class BatchesView extends ViewPart {
             }
         };
         a.setToolTipText(tip);
+        toolbarActions.put(label, a);
         return a;
     }
 

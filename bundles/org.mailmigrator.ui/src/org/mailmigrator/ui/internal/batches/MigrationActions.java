@@ -64,7 +64,8 @@ final class MigrationActions {
                 st -> st == MigrationStatus.SYNCED || st == MigrationStatus.SYNCED_WITH_ERRORS,
                 (m, b, ids, s) -> m.delta(b, ids, s));
         add("Pre-flight", "Check the selected migrations (log in, folders, quota) without copying or changing their status",
-                st -> !working(st), (m, b, ids, s) -> m.start(b, Selection.DELTA, ids, s.withPreflight(true, true)));
+                st -> st != MigrationStatus.RUNNING && st != MigrationStatus.PREFLIGHT,
+                (m, b, ids, s) -> m.start(b, Selection.DELTA, ids, s.withPreflight(true, true)));
         selectionChanged();
     }
 

@@ -83,6 +83,12 @@ public final class MigrationsView extends ViewPart {
         getSite().getPage().addSelectionListener(UiIds.VIEW_BATCHES, onBatches);
         reload();  // every batch until the Batches view says otherwise
         batchesSelected(null, getSite().getPage().getSelection(UiIds.VIEW_BATCHES));
+        // widths, order, sort and filters as the person left them; saved when the view closes (before its
+        // children are disposed)
+        ViewState state = new ViewState();
+        state.restore(table, filter, status);
+        applyFilter();
+        parent.addListener(SWT.Dispose, e -> state.save(table, filter, status));
         parent.getDisplay().asyncExec(() -> EditorDemo.openIfAsked(getSite().getPage(), session));
     }
 
@@ -98,12 +104,12 @@ public final class MigrationsView extends ViewPart {
         return status;
     }
 
-    /** What the status bar shows: totals of the selection, or the result of the last action. */
     /** Replaces the confirmation asked before an action on several batches or many rows (tests answer it). */
     public void confirmWith(java.util.function.Predicate<String> answer) {
         actions.confirmWith(answer);
     }
 
+    /** What the status bar shows: totals of the selection, or the result of the last action. */
     public String statusText() {
         return statusText;
     }

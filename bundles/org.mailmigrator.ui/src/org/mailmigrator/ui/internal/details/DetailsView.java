@@ -46,6 +46,7 @@ public final class DetailsView extends ViewPart {
     private LiveUpdates live;
     private final ISelectionListener onMigrations = this::migrationsSelected;
     private MigrationDetails shown;
+    private ErrorPane errorPane;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -54,12 +55,13 @@ public final class DetailsView extends ViewPart {
         title = new Label(parent, SWT.NONE);
         title.setText("Select a migration in the Migrations view.");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(title);
+        errorPane = new ErrorPane(parent);
         TabFolder tabs = new TabFolder(parent, SWT.TOP);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(tabs);
         folders = new TextTable<>(tabs, FolderProgress.class)
                 .column("Folder", 30, FolderProgress::folder)
                 .column("Messages", 14, f -> f.messagesDone() + " / " + f.messagesTotal())
-                .column("Bytes", 18, f -> f.bytesDone() + " / " + f.bytesTotal())
+                .column("MB", 18, f -> String.format("%.1f / %.1f", f.bytesDone() / 1e6, f.bytesTotal() / 1e6))
                 .column("Skipped", 8, f -> String.valueOf(f.skipped()))
                 .column("State", 10, f -> f.state().label());
         log = new TextTable<>(tabs, LogEntry.class)
@@ -96,6 +98,16 @@ public final class DetailsView extends ViewPart {
 
     public String titleText() {
         return title.getText();
+    }
+
+    /** The error pane's text (the whole last error), "" when hidden. */
+    public String errorText() {
+        return errorPane.visible() ? errorPane.errorText().getText() : "";
+    }
+
+    /** The fix shown below the error. */
+    public String errorHint() {
+        return errorPane.hintText();
     }
 
     public Table foldersTable() {
@@ -138,6 +150,7 @@ public final class DetailsView extends ViewPart {
             }
             shown = d;
             title.setText(d.title());
+            errorPane.show(p.lastError().orElse(""));
             folders.show(d.folders());
             log.show(d.log());
             skipped.show(d.skipped());

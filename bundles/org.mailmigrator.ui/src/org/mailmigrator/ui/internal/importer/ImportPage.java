@@ -72,7 +72,7 @@ public final class ImportPage extends WizardPage {
         preview = new Table(c, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         preview.setHeaderVisible(true);
         preview.setLinesVisible(true);
-        GridDataFactory.fillDefaults().span(3, 1).grab(true, true).hint(760, 260).applyTo(preview);
+        GridDataFactory.fillDefaults().span(3, 1).grab(true, true).hint(900, 420).applyTo(preview);
         summary = new Label(c, SWT.WRAP);
         GridDataFactory.fillDefaults().span(3, 1).grab(true, false).applyTo(summary);
         exchange = new ExchangeFields(c, () -> read(false));
@@ -184,10 +184,18 @@ public final class ImportPage extends WizardPage {
         setPageComplete(result != null && error == null);
     }
 
+    private String imported;
+
+    /** The name the batch was stored under, once Finish stored it; else null. */
+    public String imported() {
+        return imported;
+    }
+
     /** Stores the batch; false (with the reason shown) when it could not be stored. */
     boolean finish() {
         try {
             session.store(name.getText().trim(), result, skipBadRows.getSelection());
+            imported = name.getText().trim();
             return true;
         } catch (BatchStoreException | RuntimeException e) {
             setErrorMessage("Not imported: " + e.getMessage());

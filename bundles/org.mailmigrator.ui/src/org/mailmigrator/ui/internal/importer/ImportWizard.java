@@ -36,7 +36,7 @@ public final class ImportWizard extends Wizard {
     /** Opens the wizard's dialog; {@code block} waits until it is closed. */
     public int open(Shell parent, boolean block) {
         dialog = new WizardDialog(parent, this);
-        dialog.setPageSize(800, 420);
+        dialog.setPageSize(960, 600);  // the preview shows a dozen rows, not three and a half
         dialog.setBlockOnOpen(block);
         return dialog.open();
     }

@@ -27,7 +27,7 @@ final class ConnectionTestJob extends Job {
 
     ConnectionTestJob(ConnectorDescriptor connector, Account account, Role role, ConnectContext context,
             Consumer<String> outcome) {
-        super("Testing a " + connector.name() + " account");
+        super("Testing an account (" + connector.name() + ")");
         this.connector = connector;
         this.account = account;
         this.role = role;

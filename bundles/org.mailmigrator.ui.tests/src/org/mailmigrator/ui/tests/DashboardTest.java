@@ -1,0 +1,99 @@
+package org.mailmigrator.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailmigrator.batch.MigrationStatus;
+import org.mailmigrator.batch.report.BatchReport;
+import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.ui.UiIds;
+import org.mailmigrator.ui.batches.BatchSession;
+import org.mailmigrator.ui.internal.dashboard.DashboardView;
+
+/**
+ * The fleet dashboard after a batch ran against Dovecot (two rows synced, one refused login): its counts equal
+ * the store's, the refused login is one cause with its fix, a double-click on it shows that row alone in the
+ * Migrations view, the throughput chart has samples, the server's connections are listed against the limit, and
+ * the HTML report beside the JSON/CSV ones has its charts and the same cause.
+ */
+class DashboardTest {
+
+    @Test
+    void dashboardNumbersEqualTheStoreAndCausesFilterTheRows(@TempDir Path dir) throws Exception {
+        BatchSession session = PlatformUI.getWorkbench().getService(BatchSession.class);
+        var before = session.runSettings();
+        try (Dovecot d = Dovecot.start(Dovecot.Layout.SLASH)) {
+            session.setRunSettings(before.withAllowPlaintext(true));
+            String server = Dovecot.HOST + ":" + d.imapPort();
+            StringBuilder rows = new StringBuilder();
+            for (int i = 0; i < 3; i++) {
+                TestMailboxes.fill(d, "db-s" + i, 4);
+                rows.append(server).append(";db-s").append(i).append(";").append(i == 2 ? "wrong" : Dovecot.PASSWORD).append(";")
+                        .append(server).append(";db-d").append(i).append(";").append(Dovecot.PASSWORD).append(";;\n");
+            }
+            Path file = dir.resolve("dash-" + System.nanoTime() + ".txt");
+            Files.writeString(file, rows);
+            String name = BatchesViewPage.open().importAndSelect(file);
+            MigrationsViewPage migrations = MigrationsViewPage.open();
+            migrations.selectAll();
+            migrations.run("Start");
+            UiTestSupport.waitUntil(() -> migrations.column("Status").stream().noneMatch(s -> s.equals("Queued")
+                    || s.equals("Running")), Duration.ofSeconds(90), () -> migrations.column("Status").toString());
+
+            var page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+            DashboardView dashboard = (DashboardView) page.showView(UiIds.VIEW_DASHBOARD);
+            UiTestSupport.processEvents();
+            dashboard.refresh();
+            Map<MigrationStatus, Long> store = session.store().states(name).stream()
+                    .collect(Collectors.groupingBy(s -> s.status(), Collectors.counting()));
+            assertEquals(Map.of(MigrationStatus.SYNCED, 2L, MigrationStatus.FAILED, 1L), store);
+            List<String> row = row(dashboard.batchesTable(), name);
+            assertEquals(List.of(name, "3", "0", String.valueOf(store.get(MigrationStatus.SYNCED)),
+                    String.valueOf(store.get(MigrationStatus.FAILED)), "0"), row.subList(0, 6), "the dashboard equals the store");
+
+            List<String> cause = UiTestSupport.cells(dashboard.causesTable(), dashboard.causesTable().getItem(0));
+            assertEquals("1", cause.get(0), cause.toString());
+            assertEquals("authentication failed", cause.get(1));
+            assertTrue(cause.get(2).contains("password"), cause.toString());
+            dashboard.showRowsOf(0);
+            UiTestSupport.processEvents();
+            UiTestSupport.waitUntil(() -> migrations.column("Source").equals(List.of("db-s2@127.0.0.1")), Duration.ofSeconds(5),
+                    () -> migrations.column("Source").toString());
+            migrations.filter("");
+
+            List<String> host = row(dashboard.hostsTable(), "127.0.0.1");
+            assertEquals(List.of("127.0.0.1", "0", String.valueOf(session.store().batch(name).orElseThrow().perHostLimit())), host);
+            UiTestSupport.waitUntil(() -> dashboard.chartSamples() >= 2, Duration.ofSeconds(5), () -> "no chart samples");
+
+            Path reports = dir.resolve("reports");
+            BatchReport.load(session.store(), session.workspace(), name).write(reports);
+            String html = Files.readString(reports.resolve("report.html"));
+            assertTrue(html.contains("<img alt=\"Migrations by status\" src=\"data:image/png;base64,"), "charts in the HTML report");
+            assertTrue(html.contains("authentication failed") && html.contains("db-s2@127.0.0.1"), html);
+            assertTrue(Files.exists(reports.resolve("batch.json")) && Files.exists(reports.resolve("migrations.csv")));
+        } finally {
+            session.setRunSettings(before);
+        }
+    }
+
+    private static List<String> row(Table t, String first) {
+        for (TableItem item : t.getItems()) {
+            if (item.getText(0).equals(first)) {
+                return UiTestSupport.cells(t, item);
+            }
+        }
+        throw new AssertionError("no row " + first + " in " + UiTestSupport.rows(t));
+    }
+}

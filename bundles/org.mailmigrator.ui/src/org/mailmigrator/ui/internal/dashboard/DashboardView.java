@@ -1,0 +1,236 @@
+package org.mailmigrator.ui.internal.dashboard;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.part.ViewPart;
+import org.mailmigrator.batch.BatchSpec;
+import org.mailmigrator.batch.MigrationState;
+import org.mailmigrator.batch.MigrationStatus;
+import org.mailmigrator.batch.jobs.BatchProgress;
+import org.mailmigrator.batch.report.ErrorCauses;
+import org.mailmigrator.batch.store.BatchStoreException;
+import org.mailmigrator.ui.UiIds;
+import org.mailmigrator.ui.batches.BatchSession;
+import org.mailmigrator.ui.internal.batches.BatchSummary;
+import org.mailmigrator.ui.internal.batches.LiveUpdates;
+import org.mailmigrator.ui.internal.batches.MigrationsView;
+
+/**
+ * The fleet dashboard: per batch the migrations by status, progress, rate and ETA (live for batches this process
+ * runs, the store's statuses for the others); messages/s and MB/s over time; connections in use per server
+ * against the limit; the errors of every row grouped by cause, with the fix and, on double-click, the Migrations
+ * view filtered to those rows.
+ */
+public final class DashboardView extends ViewPart {
+    public static final String[] BATCH_COLUMNS = { "Batch", "Migrations", "Queued / running", "Synced", "Failed",
+            "Paused, stopped, interrupted", "Progress", "Rate", "ETA" };
+
+    private BatchSession session;
+    private LiveUpdates live;
+    private final Map<String, BatchProgress> lastLive = new HashMap<>();
+    private final Map<String, List<MigrationState>> stored = new HashMap<>();
+    private Table batches;
+    private Table hosts;
+    private Table causes;
+    private ThroughputChart chart;
+    private final List<ErrorCauses.Cause> shownCauses = new ArrayList<>();
+    private final Runnable onChange = () -> getSite().getShell().getDisplay().asyncExec(() -> {
+        stored.clear();
+        refresh();
+    });
+    private boolean sampling = true;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        session = getSite().getService(BatchSession.class);
+        SashForm main = new SashForm(parent, SWT.VERTICAL);
+        batches = table(main, BATCH_COLUMNS);
+        chart = new ThroughputChart(main);
+        SashForm bottom = new SashForm(main, SWT.HORIZONTAL);
+        hosts = table(bottom, "Server", "Connections in use", "Limit");
+        causes = table(bottom, "Rows", "Cause", "Fix");
+        causes.setToolTipText("Double-click a cause to show its rows in the Migrations view");
+        causes.addListener(SWT.DefaultSelection, e -> showRowsOf(causes.getSelectionIndex()));
+        bottom.setWeights(1, 2);
+        main.setWeights(3, 4, 3);
+        session.addChangeListener(onChange);
+        live = new LiveUpdates(session, parent.getDisplay(), snapshots -> {
+            lastLive.putAll(snapshots);
+            refresh();
+        });
+        parent.getDisplay().timerExec(1000, this::sample);
+        refresh();
+    }
+
+    private static Table table(Composite parent, String... titles) {
+        Composite holder = new Composite(parent, SWT.NONE);
+        holder.setLayout(new FillLayout());
+        Table t = new Table(holder, SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
+        t.setHeaderVisible(true);
+        t.setLinesVisible(true);
+        for (String title : titles) {
+            TableColumn c = new TableColumn(t, SWT.LEFT);
+            c.setText(title);
+            c.setWidth(Math.max(70, title.length() * 8));
+        }
+        return t;
+    }
+
+    /** One chart sample a second, also while nothing changes (a stalled fleet shows as a falling line). */
+    private void sample() {
+        if (!sampling || chart.control().isDisposed()) {
+            return;
+        }
+        double messages = 0;
+        double bytes = 0;
+        for (BatchProgress p : lastLive.values()) {
+            messages += p.messagesPerSecond();
+            bytes += p.bytesPerSecond();
+        }
+        chart.add(messages, bytes);
+        chart.control().getDisplay().timerExec(1000, this::sample);
+    }
+
+    /** Reads the store (for batches this process does not run) and the live snapshots, and fills the tables. */
+    public void refresh() {
+        if (batches.isDisposed()) {
+            return;
+        }
+        List<FleetRow> rows = new ArrayList<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Integer> limits = new TreeMap<>();
+        try {
+            for (String name : session.store().names()) {
+                Optional<BatchProgress> p = Optional.ofNullable(lastLive.get(name));
+                Map<MigrationStatus, Integer> counts = new EnumMap<>(MigrationStatus.class);
+                List<MigrationState> states = stored.computeIfAbsent(name, this::states);
+                if (p.isPresent()) {
+                    counts.putAll(p.get().countByStatus());
+                    p.get().migrations().forEach(m -> m.lastError().ifPresent(e -> errors.put(name + "/" + m.id(), e)));
+                } else {
+                    states.forEach(s -> counts.merge(s.status(), 1, Integer::sum));
+                    states.forEach(s -> s.lastError().ifPresent(e -> errors.put(name + "/" + s.migrationId(), e)));
+                }
+                rows.add(new FleetRow(name, counts, p));
+                Optional<BatchSpec> spec = session.store().batch(name);
+                spec.ifPresent(b -> b.migrations().forEach(m -> {
+                    for (var a : List.of(m.source(), m.destination())) {
+                        a.setting("host").ifPresent(h -> limits.merge(h.toLowerCase(Locale.ROOT), b.perHostLimit(), Math::max));
+                    }
+                }));
+            }
+        } catch (BatchStoreException e) {
+            setContentDescription("Cannot read the batches: " + e.getMessage());
+            return;
+        }
+        fillBatches(rows);
+        hosts.removeAll();
+        limits.forEach((host, limit) -> item(hosts, host, String.valueOf(session.manager().connectionsInUse(host)),
+                String.valueOf(limit)));
+        shownCauses.clear();
+        shownCauses.addAll(ErrorCauses.group(errors));
+        causes.removeAll();
+        shownCauses.forEach(c -> item(causes, String.valueOf(c.rows().size()), c.name(), c.hint()));
+        fitOnce(batches);
+        fitOnce(hosts);
+        fitOnce(causes);
+    }
+
+    /** Columns as wide as their first contents (later the person's own widths are kept). */
+    private static void fitOnce(Table t) {
+        if (t.getItemCount() > 0 && t.getData("fitted") == null) {
+            t.setData("fitted", Boolean.TRUE);
+            for (TableColumn c : t.getColumns()) {
+                int before = c.getWidth();
+                c.pack();
+                c.setWidth(Math.max(before, c.getWidth() + 12));
+            }
+        }
+    }
+
+    private List<MigrationState> states(String batch) {
+        try {
+            return session.store().states(batch);
+        } catch (BatchStoreException e) {
+            return List.of();
+        }
+    }
+
+    private void fillBatches(List<FleetRow> rows) {
+        batches.removeAll();
+        for (FleetRow r : rows) {
+            BatchSummary s = new BatchSummary(r.batch(), r.total(), r.counts(), r.live());
+            item(batches, r.batch(), String.valueOf(r.total()),
+                    String.valueOf(r.count(MigrationStatus.QUEUED, MigrationStatus.PREFLIGHT, MigrationStatus.RUNNING)),
+                    String.valueOf(r.count(MigrationStatus.SYNCED, MigrationStatus.SYNCED_WITH_ERRORS, MigrationStatus.COMPLETED)),
+                    String.valueOf(r.count(MigrationStatus.FAILED)),
+                    String.valueOf(r.count(MigrationStatus.PAUSED, MigrationStatus.STOPPED, MigrationStatus.INTERRUPTED)),
+                    s.progressText(), s.rateText(), s.etaText());
+        }
+    }
+
+    private static void item(Table t, String... cells) {
+        new TableItem(t, SWT.NONE).setText(cells);
+    }
+
+    /** Shows the rows of a cause in the Migrations view (its filter box gets the cause's words). */
+    public void showRowsOf(int causeIndex) {
+        if (causeIndex < 0 || causeIndex >= shownCauses.size()) {
+            return;
+        }
+        try {
+            MigrationsView v = (MigrationsView) getSite().getPage().showView(UiIds.VIEW_MIGRATIONS);
+            v.showBatches(List.of());
+            v.filterBox().setText(shownCauses.get(causeIndex).filter());
+        } catch (PartInitException e) {
+            setContentDescription("Cannot open the Migrations view: " + e.getMessage());
+        }
+    }
+
+    public Table batchesTable() {
+        return batches;
+    }
+
+    public Table hostsTable() {
+        return hosts;
+    }
+
+    public Table causesTable() {
+        return causes;
+    }
+
+    public int chartSamples() {
+        return chart.samples();
+    }
+
+    @Override
+    public void setFocus() {
+        batches.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        sampling = false;
+        if (live != null) {
+            live.dispose();
+            session.removeChangeListener(onChange);
+        }
+        super.dispose();
+    }
+}
