@@ -24,7 +24,6 @@ import org.mailmigrator.batch.jobs.BatchManager;
 import org.mailmigrator.batch.jobs.ConnectorFactory;
 import org.mailmigrator.batch.jobs.RunSettings;
 import org.mailmigrator.batch.jobs.Selection;
-import org.mailmigrator.batch.jobs.WorkspaceOwner;
 import org.mailmigrator.batch.secrets.SecretVault;
 import org.mailmigrator.batch.store.BatchStore;
 import org.mailmigrator.core.connector.ConnectorRegistry;
@@ -49,8 +48,7 @@ class InterruptedStatusTest {
             Workspace ws = new Workspace(dir);
             SecretVault vault = SecretVault.open(ws.defaultSecretsKey(), true);
             RunSettings settings = RunSettings.defaults().withAllowPlaintext(true);
-            try (BatchStore store = BatchStore.open(ws.batchesDir(), false);
-                    WorkspaceOwner owner = WorkspaceOwner.claim(ws, "the workbench")) {
+            try (BatchStore store = BatchStore.open(ws.batchesDir(), false)) {
                 var spec = Batches.store(store, vault, "cut", imported, false, 1, 10, Optional.empty(), Optional.empty());
                 String id = spec.migrations().get(0).id();
                 try (BatchManager m = new BatchManager(ws, store, vault, ConnectorFactory.of(registry))) {
@@ -81,7 +79,6 @@ class InterruptedStatusTest {
                 assertEquals(MigrationStatus.SYNCED, store.states("cut").get(0).status());
                 Mailboxes.assertSame(d, "i0", "id0");
             }
-            assertTrue(WorkspaceOwner.holder(ws).isEmpty(), "the holder's note is gone once it closed");
 
             // a second process on the same workspace says which program holds it, in words
             Process holder = org.mailmigrator.testing.ChildJvm.command(BatchChild.BUNDLES, StoreHolderChild.class, List.of(),
@@ -91,7 +88,7 @@ class InterruptedStatusTest {
                 assertEquals("holding", in.readLine());
                 CliRun second = CliRun.of("batch", "run", "cut", "--workspace", dir.toString(), "--allow-plaintext");
                 assertEquals(1, second.code(), second.toString());
-                assertTrue(second.err().contains("is in use by the workbench (process " + holder.pid()), second.toString());
+                assertTrue(second.err().contains("is in use by process " + holder.pid()), second.toString());
                 assertFalse(second.err().contains("Exception") || second.err().contains("org.h2"), second.toString());
                 assertEquals(1, second.err().lines().count(), "one line, not a stack trace: " + second);
             } finally {

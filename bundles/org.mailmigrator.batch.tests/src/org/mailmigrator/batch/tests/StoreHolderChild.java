@@ -3,7 +3,6 @@ package org.mailmigrator.batch.tests;
 import java.nio.file.Path;
 
 import org.mailmigrator.batch.Workspace;
-import org.mailmigrator.batch.jobs.WorkspaceOwner;
 import org.mailmigrator.batch.store.BatchStore;
 
 /**
@@ -16,8 +15,7 @@ public final class StoreHolderChild {
 
     public static void main(String[] args) throws Exception {
         Workspace ws = new Workspace(Path.of(args[0]));
-        try (BatchStore store = BatchStore.open(ws.batchesDir(), false);
-                WorkspaceOwner owner = WorkspaceOwner.claim(ws, "the workbench")) {
+        try (BatchStore store = BatchStore.open(ws.batchesDir(), false)) {
             System.out.println("holding");
             System.out.flush();
             while (System.in.read() >= 0) {

@@ -45,7 +45,6 @@ public final class BatchSession implements AutoCloseable {
     private final BatchStore store;
     private final SecretVault vault;
     private final BatchManager manager;
-    private final org.mailmigrator.batch.jobs.WorkspaceOwner owner;
     private final ConnectorRegistry registry;
     private final Set<String> runInThisProcess = ConcurrentHashMap.newKeySet();
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
@@ -61,12 +60,8 @@ public final class BatchSession implements AutoCloseable {
         this.registry = registry;
         this.trustedPins = new org.mailmigrator.batch.jobs.TrustedPins(workspace);
         this.vault = SecretVault.open(workspace.defaultSecretsKey(), true);
-        try {
-            this.store = BatchStore.open(workspace.batchesDir(), false);
-        } catch (BatchStoreException e) {
-            throw new BatchStoreException(org.mailmigrator.batch.jobs.WorkspaceOwner.inUse(workspace), e);
-        }
-        this.owner = org.mailmigrator.batch.jobs.WorkspaceOwner.claim(workspace, "the workbench");
+        // a store held by another process fails here with a message naming that process (StoreLock)
+        this.store = BatchStore.open(workspace.batchesDir(), false);
         this.manager = new BatchManager(workspace, store, vault, ConnectorFactory.of(registry));
         // the manager cannot forget a listener: views come and go through this list instead
         manager.addListener(new BatchListener() {
@@ -266,6 +261,5 @@ public final class BatchSession implements AutoCloseable {
         }
         manager.close();
         store.close();
-        owner.close();
     }
 }

@@ -128,11 +128,10 @@ public final class RunCommand implements Callable<Integer> {
         try {
             opened = ws.store(false);
         } catch (org.mailmigrator.batch.store.BatchStoreException e) {
-            err.println("mailmigrator batch run: " + org.mailmigrator.batch.jobs.WorkspaceOwner.inUse(ws.workspace()));
+            err.println("mailmigrator batch run: " + e.getMessage()); // names the process that holds it
             return BatchExitCodes.INVALID;
         }
-        try (BatchStore store = opened;
-                var owner = org.mailmigrator.batch.jobs.WorkspaceOwner.claim(ws.workspace(), "mailmigrator batch run " + target)) {
+        try (BatchStore store = opened) {
             Path file = Path.of(target);
             if (target.toLowerCase().endsWith(".csv") || target.toLowerCase().endsWith(".txt") || Files.isRegularFile(file)) {
                 ImportArgs.checkFile(file);
