@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * Installed once per machine in {@code ~/.cache/mailmigrator-tests/} (or where the system property
  * {@code mailmigrator.hoodiecrow} says); a missing node or npm fails the test.
  */
-public final class Hoodiecrow implements AutoCloseable {
+public final class Hoodiecrow implements ImapServer {
     public static final String HOST = "127.0.0.1";
     public static final String USER = "testuser";
     public static final String PASSWORD = "testpass";
@@ -32,11 +32,22 @@ public final class Hoodiecrow implements AutoCloseable {
     private final Process process;
     private final Path dir;
     private final int port;
+    private final String password;
 
-    private Hoodiecrow(Process process, Path dir, int port) {
+    private Hoodiecrow(Process process, Path dir, int port, String password) {
         this.process = process;
         this.dir = dir;
         this.port = port;
+        this.password = password;
+    }
+
+    /**
+     * An empty Gmail-like server (INBOX only) where each of {@code users} logs in with {@link Dovecot#PASSWORD}:
+     * the scenario matrix's form. hoodiecrow keeps one mailbox for all its users, so a test gives each role a
+     * server of its own.
+     */
+    public static Hoodiecrow startEmpty(List<String> users) throws IOException, InterruptedException {
+        return start(new Storage().users(users, Dovecot.PASSWORD));
     }
 
     /** Starts a server holding {@code storage}. */
@@ -61,7 +72,8 @@ public final class Hoodiecrow implements AutoCloseable {
                 Thread drain = new Thread(() -> drain(out), "hoodiecrow-output");
                 drain.setDaemon(true);
                 drain.start();
-                return new Hoodiecrow(p, dir, Integer.parseInt(line.substring(10).trim()));
+                return new Hoodiecrow(p, dir, Integer.parseInt(line.substring(10).trim()),
+                        storage.users.isEmpty() ? PASSWORD : storage.userPassword);
             }
             log.append(line).append('\n');
         }
@@ -107,6 +119,26 @@ public final class Hoodiecrow implements AutoCloseable {
     }
 
     @Override
+    public String name() {
+        return "hoodiecrow";
+    }
+
+    @Override
+    public int imapPort() {
+        return port;
+    }
+
+    @Override
+    public String password() {
+        return password;
+    }
+
+    @Override
+    public String log() {
+        return "(hoodiecrow keeps no log)";
+    }
+
+    @Override
     public void close() {
         process.destroy();
         try {
@@ -135,6 +167,15 @@ public final class Hoodiecrow implements AutoCloseable {
         private final Map<String, List<Message>> folders = new LinkedHashMap<>();
         private final Map<String, String> specialUse = new LinkedHashMap<>();
         private final Map<String, String> refuseAppend = new LinkedHashMap<>();
+        private final List<String> users = new ArrayList<>();
+        private String userPassword;
+
+        /** These users instead of hoodiecrow's own {@code testuser}; all with one password. */
+        public Storage users(List<String> names, String password) {
+            users.addAll(names);
+            userPassword = password;
+            return this;
+        }
 
         /** Adds messages to a folder ("INBOX", "Work", "[Gmail]/All Mail"), creating it. */
         public Storage folder(String name, String specialUseFlag, List<Message> messages) {
@@ -162,7 +203,17 @@ public final class Hoodiecrow implements AutoCloseable {
                 sb.append(sep).append(str(e.getKey())).append(':').append(str(e.getValue()));
                 sep = ",";
             }
-            return sb.append("}}").toString();
+            sb.append('}');
+            if (!users.isEmpty()) {
+                sb.append(",\"users\":{");
+                String us = "";
+                for (String u : users) {
+                    sb.append(us).append(str(u)).append(":{\"password\":").append(str(userPassword)).append('}');
+                    us = ",";
+                }
+                sb.append('}');
+            }
+            return sb.append('}').toString();
         }
 
         /** The folders below {@code prefix} as a hoodiecrow tree; a parent not listed itself is \Noselect. */

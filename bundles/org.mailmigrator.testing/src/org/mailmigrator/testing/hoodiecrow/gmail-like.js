@@ -11,7 +11,8 @@ var config = JSON.parse(fs.readFileSync(process.argv[3], "utf-8"));
 var server = hoodiecrow({
     plugins: ["ID", "ENABLE", "CONDSTORE", "NAMESPACE", "IDLE", "UNSELECT", "SPECIAL-USE", "X-GM-EXT-1", "UIDPLUS"],
     id: { name: "GImap-like hoodiecrow", version: "2.1.0" },
-    storage: config.storage
+    storage: config.storage,
+    users: config.users // undefined: hoodiecrow's own testuser/testpass
 });
 // the plugin implements X-GM-MSGID and X-GM-LABELS but does not announce them (Gmail does)
 server.registerCapability("X-GM-EXT-1");

@@ -54,11 +54,12 @@ class ScenarioMatrixTest {
         return MatrixServers.ALL.stream().flatMap(k -> Stream.of(Arguments.of(k, "destination"), Arguments.of(k, "source")));
     }
 
-    private static ImapServer server(MatrixServers.Kind kind) throws Exception {
-        ImapServer s = SERVERS.get(kind.name());
+    private static ImapServer server(MatrixServers.Kind kind, String role) throws Exception {
+        String key = kind.onePerRole() ? kind.name() + "/" + role : kind.name();
+        ImapServer s = SERVERS.get(key);
         if (s == null) {
             s = kind.starter().start(MatrixServers.USERS);
-            SERVERS.put(kind.name(), s);
+            SERVERS.put(key, s);
         }
         return s;
     }
@@ -67,7 +68,7 @@ class ScenarioMatrixTest {
     @MethodSource("pairs")
     void scenarios(MatrixServers.Kind kind, String role, @TempDir Path state) throws Exception {
         boolean asDestination = role.equals("destination");
-        ImapServer other = server(kind);
+        ImapServer other = server(kind, role);
         MatrixPair pair = asDestination
                 ? new MatrixPair(dovecot, "to-" + kind.name(), other, "xdst", state)
                 : new MatrixPair(other, "xsrc", dovecot, "from-" + kind.name(), state);
