@@ -147,6 +147,23 @@ class EwsDestinationTest extends AgainstTheFake {
     }
 
     @Test
+    void aJournalEntryIsRefusedWithTheReasonAndTheEventBesideItArrives() throws Exception {
+        Path ics = dir.resolve("journal.ics");
+        java.nio.file.Files.writeString(ics, String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN",
+                "BEGIN:VJOURNAL", "UID:journal-1@test", "DTSTAMP:20240101T100000Z", "DTSTART;VALUE=DATE:20240101",
+                "SUMMARY:Notes of the day", "END:VJOURNAL",
+                "BEGIN:VEVENT", "UID:event-1@test", "DTSTAMP:20240101T100000Z", "DTSTART:20240102T090000Z",
+                "DTEND:20240102T100000Z", "SUMMARY:Meeting", "END:VEVENT", "END:VCALENDAR", ""));
+        PimReport report = EwsRun.migrate(ics, fake, dir.resolve("state"));
+        assertEquals(1, report.created(), "the event arrives");
+        List<PimOutcome.Failed> failures = report.failures();
+        assertEquals(1, failures.size(), failures.toString());
+        assertTrue(failures.get(0).describe().contains("journal-1@test")
+                && failures.get(0).describe().contains("Exchange has no journal items"), failures.get(0).describe());
+        assertEquals(List.of(), fake.violations);
+    }
+
+    @Test
     void httpsAgainstAPlainHttpEndpointIsAConnectionFailure() {
         String https = fake.url().replace("http://", "https://");
         AccountFailure f = assertThrows(AccountFailure.class, () -> new org.mailmigrator.connector.ews.EwsConnector().open(

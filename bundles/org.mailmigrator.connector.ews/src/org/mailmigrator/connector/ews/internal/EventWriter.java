@@ -53,6 +53,10 @@ final class EventWriter {
     Appointment write(PimItem item, FolderId folder, Optional<ItemId> existing, List<String> notes) throws Exception {
         Calendar calendar = new CalendarBuilder().build(new StringReader(item.text()));
         List<VEvent> events = calendar.getComponents(Component.VEVENT);
+        if (events.isEmpty() && !calendar.getComponents(Component.VJOURNAL).isEmpty()) {
+            throw new ConnectorException.ItemFailure(item.describe()
+                    + ": a journal entry (VJOURNAL): Exchange has no journal items; keep it in a CalDAV calendar or as a note", null);
+        }
         VEvent master = events.stream().filter(e -> e.getProperty(Property.RECURRENCE_ID).isEmpty()).findFirst()
                 .orElseThrow(() -> new ConnectorException.ItemFailure(item.describe()
                         + ": only overrides (RECURRENCE-ID) and no master event: Exchange needs the series", null));
