@@ -38,6 +38,15 @@ public record PimReport(List<PimOutcome> outcomes, String failure, AccountFailur
         }).toList();
     }
 
+    /** Items written with at least one note (a repair, something not kept): the summary counts them. */
+    public long itemsWithNotes() {
+        return outcomes.stream().filter(o -> switch (o) {
+            case PimOutcome.Created c -> !c.notes().isEmpty();
+            case PimOutcome.Updated u -> !u.notes().isEmpty();
+            default -> false;
+        }).count();
+    }
+
     public boolean complete() {
         return failure == null && failures().isEmpty();
     }

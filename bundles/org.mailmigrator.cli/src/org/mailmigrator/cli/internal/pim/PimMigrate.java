@@ -98,8 +98,8 @@ public final class PimMigrate {
             failure = e.getMessage();
         }
         PimReport total = new PimReport(all, failure, reason);
-        this.out.printf(Locale.ROOT, "created %d, updated %d, unchanged %d, failed %d%n", total.created(), total.updated(),
-                total.unchanged(), total.failures().size());
+        this.out.printf(Locale.ROOT, "created %d, updated %d, unchanged %d, failed %d, with notes %d%n", total.created(),
+                total.updated(), total.unchanged(), total.failures().size(), total.itemsWithNotes());
         total.notes().forEach(n -> this.out.println("note: " + n));
         this.out.flush();
         if (failure != null) {

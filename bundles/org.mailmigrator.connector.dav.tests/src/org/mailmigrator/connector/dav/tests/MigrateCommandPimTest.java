@@ -42,7 +42,11 @@ class MigrateCommandPimTest extends AgainstRadicale {
         String caldav = "caldav+http://alice@127.0.0.1:" + server.port() + "/";
         Run first = migrate(Corpus.dir("ics"), caldav, password);
         assertEquals(6, first.code(), "malformed items make exit code 6: " + first.err());
-        assertTrue(first.out().contains("created 13, updated 0, unchanged 0, failed 3"), first.out());
+        assertTrue(first.out().contains("created 13, updated 0, unchanged 0, failed 3, with notes "), first.out());
+        long noted = first.out().lines().filter(l -> l.startsWith("note: ")).map(l -> l.substring(6, l.indexOf(": ", 6)))
+                .distinct().count();
+        assertTrue(first.out().contains("failed 3, with notes " + noted + "\n"), "the summary counts the items the notes"
+                + " name: " + first.out());
         assertTrue(first.err().contains("malformed.ics:11: UID bad-date@corpus.test"), first.err());
 
         String json = cli("migrate", "--source", Corpus.dir("ics").toString(), "--target", caldav, "--allow-plaintext",
