@@ -34,8 +34,8 @@ public final class RunPreferencePage extends FieldEditorPreferencePage implement
         perHost.setValidRange(1, 1000);
         addField(perHost);
         addField(new ComboFieldEditor(RunPreferences.TLS_POLICY, "&TLS policy:", new String[][] {
-                { "Require TLS (STARTTLS must succeed)", RunPreferences.TLS_REQUIRE },
-                { "Allow plaintext where a row says STARTTLS (test servers, legacy hosts)", RunPreferences.TLS_ALLOW_PLAINTEXT } },
+                { "Require TLS (STARTTLS must succeed; no http:// CalDAV, CardDAV or Exchange targets)", RunPreferences.TLS_REQUIRE },
+                { "Allow plaintext: STARTTLS may be skipped and http:// targets are used (test servers, legacy hosts)", RunPreferences.TLS_ALLOW_PLAINTEXT } },
                 getFieldEditorParent()));
         addField(new StringFieldEditor(RunPreferences.TRUST_SHA256, "Trusted certificate &SHA-256 pins (comma separated):",
                 getFieldEditorParent()));
