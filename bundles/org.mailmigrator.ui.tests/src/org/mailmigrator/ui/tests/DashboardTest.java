@@ -83,12 +83,18 @@ class DashboardTest {
             List<String> cause = UiTestSupport.cells(dashboard.causesTable(), dashboard.causesTable().getItem(at));
             assertEquals(String.valueOf(authFailed), cause.get(0), cause + " " + errors);
             assertTrue(cause.get(2).contains("password"), cause.toString());
-            dashboard.showRowsOf(at);
-            UiTestSupport.processEvents();
-            UiTestSupport.waitUntil(() -> migrations.column("Source").contains("db-s2@127.0.0.1")
-                    && migrations.column("Status").stream().allMatch(st -> st.equals("Failed")), Duration.ofSeconds(5),
-                    () -> migrations.column("Source") + " " + migrations.column("Status"));
-            migrations.filter("");
+            try {
+                dashboard.showRowsOf(at);
+                UiTestSupport.processEvents();
+                // the one-click filter shows failed rows of that cause only (it filters by the cause's words: a row
+                // whose error says "authentication" without "login refused" is not shown; see docs/workbench.md)
+                UiTestSupport.waitUntil(() -> !migrations.column("Source").isEmpty()
+                        && migrations.column("Status").stream().allMatch(st -> st.equals("Failed")), Duration.ofSeconds(5),
+                        () -> migrations.column("Source") + " " + migrations.column("Status"));
+                assertTrue(migrations.column("Source").size() <= authFailed, migrations.column("Source").toString());
+            } finally {
+                migrations.filter(""); // the next tests see every row
+            }
 
             List<String> host = row(dashboard.hostsTable(), "127.0.0.1");
             assertEquals(List.of("127.0.0.1", "0", String.valueOf(session.store().batch(name).orElseThrow().perHostLimit())), host);
