@@ -144,7 +144,10 @@ public final class MigrationJob extends Job {
                     status.move(MigrationStatus.PREFLIGHT, null);
                 }
                 preflight = Preflight.check(migration.id(), sf, df);
-                String fixes = refusedCertificate().orElse(String.join("; ", preflight.fixes()));
+                String fixes = String.join("; ", preflight.fixes());
+                if (preflight.fixes().stream().anyMatch(f -> f.toLowerCase(java.util.Locale.ROOT).contains("certificate"))) {
+                    fixes = refusedCertificate().orElse(fixes); // only a certificate problem is told as one
+                }
                 services.hub().log(batch.name(), migration.id(), preflight.ready() ? "pre-flight: ready"
                         : "pre-flight: to fix: " + fixes);
                 if (settings.preflightOnly()) {
@@ -241,8 +244,11 @@ public final class MigrationJob extends Job {
             }
             default -> {
                 status.totals(copiedOverall, r.skipped().size(), bytesOverall, status.get().lastSync().orElse(null));
-                status.move(MigrationStatus.FAILED, refusedCertificate().orElse(r.failure() == null
-                        ? outcomeText(r.outcome()) : r.failure()));
+                String failure = r.failure() == null ? outcomeText(r.outcome()) : r.failure();
+                // the refused certificate's sentence only for a certificate failure: the gate remembers refusals
+                // per host, and another server on that host (or a wrong password) is not a certificate problem
+                status.move(MigrationStatus.FAILED, r.outcome() == org.mailmigrator.core.engine.Outcome.CERTIFICATE_REJECTED
+                        ? refusedCertificate().orElse(failure) : failure);
             }
         }
         return Status.OK_STATUS;
