@@ -19,7 +19,7 @@ check "./mailmigrator connectors lists the CalDAV/CardDAV connector" "^dav " ./m
 check "./mailmigrator detect --offline (presets in the product)" "imap.gmail.com" ./mailmigrator detect alice@gmail.com --offline
 check "./mailmigrator --help" "Usage: mailmigrator" ./mailmigrator --help
 # GreenMail resolves and serves IMAP inside the headless product, and the engine syncs the demo batch
-check "./mailmigrator demo (in-process IMAP servers, batch to Synced)" "5 Synced; 301 message(s) copied" ./mailmigrator demo
+check "./mailmigrator demo (in-process IMAP servers, batch to Synced)" "5 Synced; messages 301 / 301 (100 %)" ./mailmigrator demo
 rm -rf "$MAILMIGRATOR_WORKSPACE"
 echo "$ok $fail" > "${SMOKE_RESULT:-/dev/null}"
 [ "$fail" -eq 0 ]
