@@ -72,4 +72,37 @@ class InterruptionTest {
             assertEquals(mails.size(), again.alreadyPresent());
         }
     }
+
+    /**
+     * A crash after the flags were stored on the destination but before the state recorded them, then the
+     * source changes back: the destination must follow the source again (the state must not keep claiming
+     * the old flags, which would make the flip back look like "no change").
+     */
+    @org.junit.jupiter.api.Test
+    void aFlagChangeInterruptedAfterTheStoreIsWrittenAgainWhenTheSourceChangesBack(@TempDir Path state)
+            throws Exception {
+        String src = "int-flags-sent-src";
+        String dst = "int-flags-sent-dst";
+        Corpus.load(dovecot, src, 4);
+        Pair pair = new Pair(dovecot, src, dovecot, dst, state);
+        assertEquals(Outcome.COMPLETED, pair.run().outcome());
+        try (ImapProbe p = ImapProbe.login(dovecot, src)) {
+            p.command("INBOX", "UID STORE 1:* +FLAGS (\\Answered)");
+        }
+        MigrationListener stopper = new MigrationListener() {
+            @Override
+            public void checkpoint(String reached, String folder) {
+                if (reached.equals("flags-sent")) {
+                    throw new RunInterrupted("test stops the run after the flags were stored");
+                }
+            }
+        };
+        assertEquals(Outcome.INTERRUPTED, pair.run(Pair.fast().withParallelism(1), stopper).outcome());
+        try (ImapProbe p = ImapProbe.login(dovecot, src)) {
+            p.command("INBOX", "UID STORE 1:* -FLAGS (\\Answered)");
+        }
+        MigrationReport resumed = pair.run();
+        assertEquals(Outcome.COMPLETED, resumed.outcome(), resumed.failure());
+        Verify.sameMail(dovecot, src, dovecot, dst, Map.of());
+    }
 }

@@ -21,6 +21,9 @@ import org.mailmigrator.core.state.StateStore;
  * messages marked read cost one STORE, not a thousand.
  */
 final class FlagPropagation {
+    /** Not an IMAP flag (an atom cannot hold parentheses): "being written, the destination's flags unknown". */
+    static final Set<String> IN_FLIGHT = Set.of("(in-flight)");
+
     private final FolderPlan plan;
     private final Mailbox destination;
     private final StateStore state;
@@ -52,7 +55,12 @@ final class FlagPropagation {
         if (changed.isEmpty()) {
             return;
         }
+        // from the STORE on, the destination's flags are uncertain until recorded: a crash in between must not
+        // leave the state claiming the old flags (a source that changes back would then never be written
+        // again), so the copies are first recorded with a flag no server can hold, which matches no source
+        state.recordCopied(st, changed.stream().map(c -> c.withFlags(IN_FLIGHT)).toList());
         destination.replaceFlags(updates);
+        listener.checkpoint("flags-sent", plan.source());
         state.recordCopied(st, changed);
         changed.forEach(c -> copied.put(c.srcUid(), c));
         counters.flagsUpdated.addAndGet(changed.size());
