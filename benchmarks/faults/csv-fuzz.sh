@@ -6,13 +6,9 @@
 # seed; this runs it with a random seed (or SEED), printed so that a failure can be replayed.
 #   benchmarks/faults/csv-fuzz.sh [FILES [SEED]]      (about 0.4 s per file on 2 cores, after a ~3 min build)
 set -euo pipefail
-ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
-source "$ROOT/releng/scripts/env.sh"
-mm_find_jdk
-cd "$ROOT"
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../common.sh"
 export MAILMIGRATOR_CSVFUZZ_FILES="${1:-1000}"
 export MAILMIGRATOR_CSVFUZZ_SEED="${2:-$RANDOM$RANDOM}"
-B=bundles
 MODULES="$B/org.mailmigrator.core,$B/org.mailmigrator.autodetect,$B/org.mailmigrator.cli,$B/org.mailmigrator.demo"
 MODULES="$MODULES,$B/org.mailmigrator.connector.imap,$B/org.mailmigrator.connector.ical,$B/org.mailmigrator.connector.vcard"
 MODULES="$MODULES,$B/org.mailmigrator.connector.dav,$B/org.mailmigrator.connector.ews,$B/org.mailmigrator.testing"

@@ -5,17 +5,8 @@
 # Needs dovecot-imapd (run as root, it runs Dovecot as the 'dovecot' user) and a JDK >= 21.
 # Builds the bundles it needs (without tests) when their classes are missing.
 set -euo pipefail
-ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
-source "$ROOT/releng/scripts/env.sh"
-mm_find_jdk
-cd "$ROOT"
-B=bundles
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../common.sh"
 MODULES="$B/org.mailmigrator.core,$B/org.mailmigrator.connector.imap,$B/org.mailmigrator.testing,$B/org.mailmigrator.cli,$B/org.mailmigrator.connector.imap.tests"
-if [ ! -d "$B/org.mailmigrator.connector.imap.tests/target/classes/org/mailmigrator/connector/imap/bench" ]; then
-  echo "building $MODULES ..." >&2
-  ./mvnw -B -q -DskipTests verify -pl "$MODULES" >&2
-fi
-CP="$B/org.mailmigrator.core/target/classes:$B/org.mailmigrator.connector.imap/target/classes"
-CP="$CP:$B/org.mailmigrator.testing/target/classes:$B/org.mailmigrator.connector.imap.tests/target/classes"
-CP="$CP:$(mm_mail_classpath)"
+bench_build_missing "$B/org.mailmigrator.connector.imap.tests/target/classes/org/mailmigrator/connector/imap/bench" "$MODULES"
+CP="$(bench_classpath core connector.imap testing connector.imap.tests)"
 exec "$JAVA_HOME/bin/java" -Xmx1g -cp "$CP" org.mailmigrator.connector.imap.bench.ImapBenchmark "$@"

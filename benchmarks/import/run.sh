@@ -7,9 +7,7 @@
 #   benchmarks/import/run.sh [ROWS [RUNS]]      default 10000 3
 # Needs a JDK >= 21; builds the products first when they are missing or older than the sources.
 set -euo pipefail
-ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
-source "$ROOT/releng/scripts/env.sh"
-mm_find_jdk
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../common.sh"
 mm_ensure_built
 ROWS="${1:-10000}"
 RUNS="${2:-3}"

@@ -5,11 +5,7 @@
 #   benchmarks/ui/run.sh
 # Needs xvfb-run and a JDK >= 21.
 set -euo pipefail
-ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
-source "$ROOT/releng/scripts/env.sh"
-mm_find_jdk
-cd "$ROOT"
-B=bundles
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../common.sh"
 MODULES="$B/org.mailmigrator.core,$B/org.mailmigrator.autodetect,$B/org.mailmigrator.cli,$B/org.mailmigrator.ui"
 MODULES="$MODULES,$B/org.mailmigrator.app,$B/org.mailmigrator.connector.imap,$B/org.mailmigrator.connector.ical"
 MODULES="$MODULES,$B/org.mailmigrator.connector.vcard,$B/org.mailmigrator.connector.dav,$B/org.mailmigrator.connector.ews"

@@ -53,7 +53,7 @@ public final class Courier implements ImapServer {
                     .append("/Maildir'\n");
         }
         Files.writeString(dir.resolve("etc/courier/userdb"), userdb.toString());
-        int port = ServerTree.freePort();
+        int port = LoopbackServer.freePort();
         String user = "setpriv --reuid=" + runAs.uid() + " --regid=" + runAs.gid() + " --init-groups ";
         // the overlay on /etc is written to our folder; the userdb files are made readable because an overlay
         // checks access with the mounter's rights too
@@ -76,10 +76,10 @@ public final class Courier implements ImapServer {
                         + " -maxprocs=40 -maxperip=40 " + port + " /usr/lib/courier/courier/imaplogin /usr/bin/imapd Maildir",
                 "");
         Files.writeString(dir.resolve("start.sh"), script, StandardCharsets.UTF_8);
-        Process tcpd = ServerTree.start(List.of("unshare", "-m", "sh", dir.resolve("start.sh").toString()),
+        Process tcpd = LoopbackServer.start(List.of("unshare", "-m", "sh", dir.resolve("start.sh").toString()),
                 dir.resolve("log/courier.out"), Map.of());
         Courier courier = new Courier(dir, port, tcpd);
-        if (!ServerTree.awaitGreeting(port, tcpd)) {
+        if (!LoopbackServer.awaitGreeting(port, tcpd)) {
             String text = courier.log();
             courier.close();
             throw new IOException("courier did not answer on port " + port + ":\n" + text);
@@ -99,14 +99,14 @@ public final class Courier implements ImapServer {
 
     @Override
     public String log() {
-        return ServerTree.read(dir.resolve("log/courier.out"));
+        return LoopbackServer.read(dir.resolve("log/courier.out"));
     }
 
     /** Stops couriertcpd (its imapd children with it) and the authentication daemon, and deletes the folder. */
     @Override
     public void close() {
         tcpd.descendants().forEach(ProcessHandle::destroy);
-        ServerTree.stop(tcpd);
+        LoopbackServer.stop(tcpd);
         try {
             Path pid = dir.resolve("run/courier/authdaemon/pid");
             if (Files.exists(pid)) {

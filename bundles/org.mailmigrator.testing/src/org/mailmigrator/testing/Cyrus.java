@@ -43,7 +43,7 @@ public final class Cyrus implements ImapServer {
         for (String sub : List.of("conf", "part", "sieve", "socket", "lock", "run", "log")) {
             Files.createDirectories(dir.resolve(sub));
         }
-        int port = ServerTree.freePort();
+        int port = LoopbackServer.freePort();
         boolean slash = layout == Layout.SLASH;
         Path imapd = dir.resolve("imapd.conf");
         Files.writeString(imapd, String.join("\n",
@@ -90,10 +90,10 @@ public final class Cyrus implements ImapServer {
         }
         Path log = dir.resolve("log/master.out");
         String libs = root.resolve("usr/lib/x86_64-linux-gnu") + ":" + root.resolve("usr/lib");
-        Process master = ServerTree.start(ServerTree.asUser(runAs, bin + "/master", "-C", imapd.toString(), "-M",
+        Process master = LoopbackServer.start(ServerTree.asUser(runAs, bin + "/master", "-C", imapd.toString(), "-M",
                 cyrusConf.toString(), "-p", dir.resolve("run/master.pid").toString()), log, Map.of("LD_LIBRARY_PATH", libs));
         Cyrus cyrus = new Cyrus("cyrus-" + (slash ? "slash" : "inbox-dot"), dir, port, master);
-        if (!ServerTree.awaitGreeting(port, master)) {
+        if (!LoopbackServer.awaitGreeting(port, master)) {
             String text = cyrus.log();
             cyrus.close();
             throw new IOException("cyrus master did not answer on port " + port + ":\n" + text);
@@ -113,14 +113,14 @@ public final class Cyrus implements ImapServer {
 
     @Override
     public String log() {
-        return ServerTree.read(dir.resolve("log/master.out"));
+        return LoopbackServer.read(dir.resolve("log/master.out"));
     }
 
     /** Stops master (which stops its imapd processes) and deletes the folder. */
     @Override
     public void close() {
         master.descendants().forEach(ProcessHandle::destroy);
-        ServerTree.stop(master);
+        LoopbackServer.stop(master);
         try {
             RunAs.deleteTree(dir);
         } catch (IOException | RuntimeException e) {

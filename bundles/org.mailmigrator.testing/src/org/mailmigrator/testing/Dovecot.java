@@ -1,15 +1,13 @@
 package org.mailmigrator.testing;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -72,8 +70,8 @@ public final class Dovecot implements ImapServer {
             Files.createDirectories(dir.resolve(sub));
         }
         Certificates.selfSigned(dir.resolve("ssl"));
-        int imap = freePort();
-        int imaps = freePort();
+        int imap = LoopbackServer.freePort();
+        int imaps = LoopbackServer.freePort();
         Path conf = dir.resolve("etc/dovecot.conf");
         Files.writeString(conf, DovecotConfig.render(dir, imap, imaps, runAs, options),
                 StandardCharsets.UTF_8);
@@ -81,8 +79,7 @@ public final class Dovecot implements ImapServer {
         List<String> cmd = runAs.command(binary.toString(), "-c", conf.toString());
         // the daemon inherits our descriptors: give it a file, never a pipe we would wait on forever
         Path startLog = dir.resolve("log/start.out");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(startLog.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        Process p = LoopbackServer.start(cmd, startLog);
         if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IOException("dovecot did not start: " + Files.readString(startLog) + "\n" + log(dir));
         }
@@ -151,21 +148,10 @@ public final class Dovecot implements ImapServer {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket()) {
-            s.bind(new InetSocketAddress(HOST, 0));
-            return s.getLocalPort();
-        }
-    }
-
     private void awaitPort(int port) throws IOException, InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(HOST, port), 200);
-                return;
-            } catch (IOException e) {
-                Thread.sleep(50);
-            }
+        // the daemon forked away from the process we started: only the port can tell it is up
+        if (LoopbackServer.awaitPort(port, null, Duration.ofSeconds(10))) {
+            return;
         }
         close();
         throw new IOException("dovecot did not open port " + port + ":\n" + log(dir));

@@ -1,13 +1,10 @@
 package org.mailmigrator.testing;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * A real Radicale 3 (Debian package) on loopback with its own config, user file and storage folder. A missing
@@ -29,17 +26,8 @@ public final class Radicale implements AutoCloseable {
 
     /** Starts a server keeping its files in {@code dir}; the only user is {@link #LOGIN} / {@link #PASSWORD}. */
     public static Radicale start(Path dir) throws IOException, InterruptedException {
-        Path exe;
-        try {
-            exe = RunAs.find("radicale");
-        } catch (IOException e) {
-            throw new IOException("radicale is not installed (apt-get install radicale): these tests need a real"
-                    + " CalDAV/CardDAV server", e);
-        }
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        Path exe = LoopbackServer.program("radicale", "CalDAV/CardDAV server");
+        int port = LoopbackServer.freePort();
         Files.createDirectories(dir);
         Path users = Files.writeString(dir.resolve("users"), LOGIN + ":" + PASSWORD + "\n");
         Path storage = dir.resolve("collections");
@@ -52,22 +40,9 @@ public final class Radicale implements AutoCloseable {
                 "[logging]", "level = warning", ""));
         Path log = dir.resolve("radicale.log");
         // the radicale command, not "python3 -m radicale": the python3 first in PATH may lack Debian's modules
-        Process p = new ProcessBuilder(exe.toString(), "--config", config.toString()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new IOException("radicale exited: " + Files.readString(log));
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return new Radicale(p, port, storage);
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        p.destroyForcibly();
-        throw new IOException("radicale did not listen on 127.0.0.1:" + port + " within 20 s: " + Files.readString(log));
+        Process p = LoopbackServer.start(List.of(exe.toString(), "--config", config.toString()), log);
+        LoopbackServer.awaitListening("radicale", p, port, log, Duration.ofSeconds(20));
+        return new Radicale(p, port, storage);
     }
 
     public int port() {
@@ -86,14 +61,6 @@ public final class Radicale implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        LoopbackServer.stop(process);
     }
 }

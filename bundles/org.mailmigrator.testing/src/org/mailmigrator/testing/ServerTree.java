@@ -1,10 +1,6 @@
 package org.mailmigrator.testing;
 
 import java.io.IOException;
-import java.io.File;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,58 +33,5 @@ final class ServerTree {
         }
         out.addAll(List.of(cmd));
         return out;
-    }
-
-    static Process start(List<String> cmd, Path log, java.util.Map<String, String> env) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        pb.environment().putAll(env);
-        return pb.start();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket()) {
-            s.bind(new InetSocketAddress(Dovecot.HOST, 0));
-            return s.getLocalPort();
-        }
-    }
-
-    /** Waits until the port answers with an IMAP greeting line; false after ~15 s or when the process died. */
-    static boolean awaitGreeting(int port, Process p) throws InterruptedException {
-        for (int i = 0; i < 300 && p.isAlive(); i++) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(Dovecot.HOST, port), 200);
-                s.setSoTimeout(5000);
-                if (s.getInputStream().read() == '*') {
-                    return true;
-                }
-            } catch (IOException e) {
-                Thread.sleep(50);
-            }
-        }
-        return false;
-    }
-
-    static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    static void stop(Process p) {
-        if (p == null) {
-            return;
-        }
-        p.destroy();
-        try {
-            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,13 +1,10 @@
 package org.mailmigrator.testing;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * A real Xandikos (Debian package {@code xandikos}) on loopback: a strict CalDAV/CardDAV server, started with
@@ -29,35 +26,14 @@ public final class Xandikos implements AutoCloseable {
 
     /** Starts a server keeping its files in {@code dir}. */
     public static Xandikos start(Path dir) throws IOException, InterruptedException {
-        Path exe;
-        try {
-            exe = RunAs.find("xandikos");
-        } catch (IOException e) {
-            throw new IOException("xandikos is not installed (apt-get install xandikos): these tests need a real"
-                    + " strict CalDAV/CardDAV server", e);
-        }
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        Path exe = LoopbackServer.program("xandikos", "strict CalDAV/CardDAV server");
+        int port = LoopbackServer.freePort();
         Files.createDirectories(dir);
         Path log = dir.resolve("xandikos.log");
-        Process p = new ProcessBuilder(exe.toString(), "--defaults", "-d", dir.resolve("data").toString(), "-l", "127.0.0.1",
-                "-p", String.valueOf(port)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new IOException("xandikos exited: " + Files.readString(log));
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return new Xandikos(p, port);
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        p.destroyForcibly();
-        throw new IOException("xandikos did not listen on 127.0.0.1:" + port + " within 30 s: " + Files.readString(log));
+        Process p = LoopbackServer.start(List.of(exe.toString(), "--defaults", "-d", dir.resolve("data").toString(),
+                "-l", LoopbackServer.HOST, "-p", String.valueOf(port)), log);
+        LoopbackServer.awaitListening("xandikos", p, port, log, Duration.ofSeconds(30));
+        return new Xandikos(p, port);
     }
 
     public int port() {
@@ -71,14 +47,6 @@ public final class Xandikos implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        LoopbackServer.stop(process);
     }
 }

@@ -1,0 +1,11 @@
+/**
+ * The embedded H2 implementation of {@link org.mailmigrator.core.state.StateStore}: the tables of one account
+ * pair's state (created when missing; no sequence or identity column, which a SIGKILL early in a first run could
+ * leave spinning), one connection used under a lock, and {@code WatchedStore}, which gives every call a deadline
+ * and opens the store in the background. (Being redesigned in issue 13: item identity, one store for every kind.)
+ * <p>
+ * Reached only through {@code StateStore}'s factory methods; uses only the core state package and H2. Exported
+ * only ({@code x-friends}) to {@code core.tests} and {@code connector.imap.tests}, whose crash tests open it
+ * directly.
+ */
+package org.mailmigrator.core.internal.state;

@@ -1,0 +1,9 @@
+/**
+ * The workbench's preference pages and what they change: run preferences (batch defaults, TLS policy, pinned
+ * certificates, default options) applied to every start, resume, retry and delta sync from the workbench, and the
+ * SMTP server of notification mails, kept where {@code batch run} reads it so both send the same mails.
+ * <p>
+ * Uses the Eclipse preference framework, {@code batch.notify}, {@code batch.secrets}, {@code batch.jobs} and
+ * {@code org.mailmigrator.ui.batches}. Exported only to the UI tests ({@code x-friends}).
+ */
+package org.mailmigrator.ui.internal.prefs;
