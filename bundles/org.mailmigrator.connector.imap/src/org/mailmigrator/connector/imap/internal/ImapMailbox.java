@@ -41,6 +41,10 @@ import jakarta.mail.MessagingException;
  * A selected IMAP folder. Listing and fetching are UID commands over many messages at once (one round trip
  * per batch, not per message); writing is one APPEND per message with a streamed, known-size literal.
  * Closed without expunging: the destination may hold {@code \Deleted} messages copied on purpose.
+ * <p>
+ * The engine's opaque identity maps onto IMAP's numbers here and only here: a message id is its UID in decimal,
+ * the epoch UIDVALIDITY, the change token (HIGHESTMODSEQ / MODSEQ) a mod-sequence and the position UIDNEXT
+ * ({@link UidSets#uid}, {@link UidSets#text}); numeric order (UID ranges, {@code n:*}, CHANGEDSINCE) stays inside.
  */
 final class ImapMailbox implements Mailbox {
     private final ImapSession session;
