@@ -109,7 +109,7 @@ public final class Preflight {
                 messages += st.get().messages();
                 try (Mailbox box = store.open(f.name(), false)) {
                     bytes += box.totalBytes();
-                    List<Long> uids = box.list(1, 0).stream().map(MessageInfo::uid).toList();
+                    List<String> uids = box.list(null).stream().map(MessageInfo::id).toList();
                     for (MessageInfo m : box.details(uids)) {
                         if (m.size() > largest) {
                             largest = m.size();

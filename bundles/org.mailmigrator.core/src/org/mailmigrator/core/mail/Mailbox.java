@@ -3,31 +3,41 @@ package org.mailmigrator.core.mail;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.Set;
 
 import org.mailmigrator.core.spi.ConnectorException;
 
 /**
- * One selected folder. Listing and reading go in batches (one round trip for many messages); appending is
- * one message per call because servers answer each with its own UID.
+ * One selected folder. Listing and reading go in batches (one round trip for many messages); appending may
+ * group messages when the connector can. Message ids and positions are the connector's own strings: the engine
+ * compares ids for equality only, and asks the mailbox to order positions ({@link #comparePositions}) and to
+ * move them past what it appended ({@link #positionAfter}); it never computes with either.
+ * <p>
+ * A <em>position</em> is the destination's high-water mark that crash recovery relies on: every message added
+ * after {@link #position()} returned a value is listed by {@link #listSince} of that value. An IMAP folder uses
+ * UIDNEXT; a source without such a mark may return null, and then recovery looks at the whole folder.
  */
 public interface Mailbox extends AutoCloseable {
 
     /** The folder's status as of selecting it. */
     FolderStatus status();
 
-    /** The folder's UIDNEXT now (one round trip): the UID the next appended message will get at least. */
-    long uidNext() throws ConnectorException;
+    /** The folder's position now (one round trip): what {@link #listSince} needs to list what comes after. */
+    String position() throws ConnectorException;
 
     /**
-     * A light listing (UID, flags, mod-sequence) of messages with UID {@code >= fromUid}; with
-     * {@code changedSince > 0} (CONDSTORE) only those whose flags changed after that mod-sequence.
+     * A light listing (id, flags, change token) of the folder's messages in the connector's order; with a
+     * {@code changedSince} token (as {@link FolderStatus#changeToken()} gave it) only those whose flags changed
+     * after it, when the connector can tell (IMAP CONDSTORE), else all.
      */
-    List<MessageInfo> list(long fromUid, long changedSince) throws ConnectorException;
+    List<MessageInfo> list(String changedSince) throws ConnectorException;
 
-    /** Full details (size, date, fingerprint, subject, flags) of the given UIDs, fetched in batches. */
-    List<MessageInfo> details(List<Long> uids) throws ConnectorException;
+    /** A light listing of the messages added at or after {@code position} (all when it is null). */
+    List<MessageInfo> listSince(String position) throws ConnectorException;
+
+    /** Full details (size, date, fingerprint, subject, flags) of the given ids, fetched in batches. */
+    List<MessageInfo> details(List<String> ids) throws ConnectorException;
 
     /** The sum of the sizes of all messages (for plans and progress). */
     long totalBytes() throws ConnectorException;
@@ -36,25 +46,34 @@ public interface Mailbox extends AutoCloseable {
     void read(List<MessageInfo> messages, MessageReader reader) throws ConnectorException;
 
     /**
-     * Appends one message with its flags (never {@code \Recent}) and arrival date; returns its UID when the
-     * server tells it (UIDPLUS).
+     * Appends one message with its flags (never {@code \Recent}) and arrival date; returns its id when the
+     * destination tells it (IMAP UIDPLUS).
      *
-     * @throws ConnectorException.ItemFailure when the server refuses this message (too big, malformed...)
+     * @throws ConnectorException.ItemFailure when the destination refuses this message (too big, malformed...)
      */
-    OptionalLong append(MessageBody body, Set<String> flags, Instant internalDate) throws ConnectorException;
+    Optional<String> append(MessageBody body, Set<String> flags, Instant internalDate) throws ConnectorException;
 
     /**
-     * Appends several messages, in one command when the server allows it (MULTIAPPEND, one transaction on
-     * the server), else one by one. One result per message, in order; a refused message does not stop the
+     * Appends several messages, in one command when the destination allows it (IMAP MULTIAPPEND, one transaction
+     * on the server), else one by one. One result per message, in order; a refused message does not stop the
      * others.
      */
     List<AppendResult> appendAll(List<Outgoing> messages) throws ConnectorException;
 
-    /** Replaces the flags of messages: each flag set with the UIDs that must carry exactly it. */
-    void replaceFlags(Map<Set<String>, List<Long>> uidsByFlags) throws ConnectorException;
+    /** Replaces the flags of messages: each flag set with the ids that must carry exactly it. */
+    void replaceFlags(Map<Set<String>, List<String>> idsByFlags) throws ConnectorException;
 
     /** Removes messages (used only by the mirror option). */
-    void expunge(List<Long> uids) throws ConnectorException;
+    void expunge(List<String> ids) throws ConnectorException;
+
+    /**
+     * The order of two positions of this folder: negative when {@code a} comes first. Null (unknown) comes before
+     * every position.
+     */
+    int comparePositions(String a, String b);
+
+    /** The position just past both {@code position} and the message {@code id} this folder stored. */
+    String positionAfter(String position, String id);
 
     @Override
     void close();

@@ -1,34 +1,54 @@
 package org.mailmigrator.core.state;
 
 /**
- * The remembered state of one folder pair. {@code dstUidNext} is a high-water mark: every destination
- * message below it is either in the UID map or not ours; above it the engine must look before writing.
- * {@code dstMessages} is the destination's message count when the last pass ended: with an unchanged
- * UIDNEXT, a lower count means messages were removed there (by a person, a rule, another client), so the
- * next pass checks which copies are gone instead of trusting its memory. Zero values mean "never seen";
- * {@code dstMessages} is -1 when unknown.
+ * The remembered state of one folder pair: the one record, like mbsync's pair state, that says what the engine
+ * knows about both sides. Every value but the ids and the count is the connectors' opaque text, compared for
+ * equality only (positions are ordered by the destination mailbox, never by the engine). Null means "never
+ * seen" or "unknown".
+ *
+ * @param id the pair's number in the store (the key of its copy records and journal)
+ * @param source the source folder's full name
+ * @param destination the destination folder's full name
+ * @param srcEpoch the source folder's epoch when the copy records were made (IMAP UIDVALIDITY); a different
+ *     epoch makes every recorded source id meaningless, and the records are rebuilt from fingerprints
+ * @param dstEpoch the same for the destination folder and the recorded destination ids
+ * @param srcPosition the source's position (IMAP UIDNEXT) when the last complete pass ended; with an equal
+ *     {@code srcChangeToken} it says nothing was added since. Null until a pass completes without a skip
+ * @param srcChangeToken the source's change token (IMAP HIGHESTMODSEQ) when the last complete pass ended: the
+ *     next pass lists only what changed since (CONDSTORE), or skips the folder when it is unchanged. Null until
+ *     a pass completes without a skip, and whenever the records may miss a message (the mark is then disarmed)
+ * @param dstPosition the destination's high-water mark: every destination message before it is either in the
+ *     copy records or not ours; from it on the engine must look before writing (crash recovery, another writer)
+ * @param dstMessages the destination's message count when the last pass ended: with an unchanged
+ *     {@code dstPosition}, a lower count means messages were removed there (by a person, a rule, another
+ *     client), so the next pass checks which copies are gone instead of trusting its memory; -1 when unknown
  */
-public record FolderState(long id, String source, String destination, long srcUidValidity, long dstUidValidity,
-        long srcUidNext, long srcHighestModSeq, long dstUidNext, long dstMessages) {
+public record FolderState(long id, String source, String destination, String srcEpoch, String dstEpoch,
+        String srcPosition, String srcChangeToken, String dstPosition, long dstMessages) {
 
     /** A state whose destination message count is unknown. */
-    public FolderState(long id, String source, String destination, long srcUidValidity, long dstUidValidity,
-            long srcUidNext, long srcHighestModSeq, long dstUidNext) {
-        this(id, source, destination, srcUidValidity, dstUidValidity, srcUidNext, srcHighestModSeq, dstUidNext, -1);
+    public FolderState(long id, String source, String destination, String srcEpoch, String dstEpoch,
+            String srcPosition, String srcChangeToken, String dstPosition) {
+        this(id, source, destination, srcEpoch, dstEpoch, srcPosition, srcChangeToken, dstPosition, -1);
     }
 
-    public FolderState withSource(long uidValidity, long uidNext, long highestModSeq) {
-        return new FolderState(id, source, destination, uidValidity, dstUidValidity, uidNext, highestModSeq, dstUidNext,
+    /** The state of a pair never synced (or whose epochs changed): nothing known. */
+    public FolderState cleared() {
+        return new FolderState(id, source, destination, null, null, null, null, null, -1);
+    }
+
+    public FolderState withSource(String epoch, String position, String changeToken) {
+        return new FolderState(id, source, destination, epoch, dstEpoch, position, changeToken, dstPosition,
                 dstMessages);
     }
 
-    public FolderState withDestination(long uidValidity, long uidNext) {
-        return new FolderState(id, source, destination, srcUidValidity, uidValidity, srcUidNext, srcHighestModSeq,
-                uidNext, dstMessages);
+    public FolderState withDestination(String epoch, String position) {
+        return new FolderState(id, source, destination, srcEpoch, epoch, srcPosition, srcChangeToken, position,
+                dstMessages);
     }
 
     public FolderState withDestinationMessages(long messages) {
-        return new FolderState(id, source, destination, srcUidValidity, dstUidValidity, srcUidNext, srcHighestModSeq,
-                dstUidNext, messages);
+        return new FolderState(id, source, destination, srcEpoch, dstEpoch, srcPosition, srcChangeToken,
+                dstPosition, messages);
     }
 }

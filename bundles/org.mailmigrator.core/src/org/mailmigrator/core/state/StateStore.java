@@ -15,10 +15,10 @@ public interface StateStore extends AutoCloseable {
 
     void saveFolder(FolderState state) throws StateException;
 
-    /** Source UID to copy record. */
-    Map<Long, CopiedMessage> copied(long folderId) throws StateException;
+    /** Source message id to copy record. */
+    Map<String, CopiedMessage> copied(long folderId) throws StateException;
 
-    /** Forgets the UID map and journal of a folder pair (a UIDVALIDITY changed). */
+    /** Forgets the UID map and journal of a folder pair (an epoch changed). */
     void resetFolder(long folderId) throws StateException;
 
     /** Records writes about to happen. */
@@ -27,7 +27,7 @@ public interface StateStore extends AutoCloseable {
     List<JournalEntry> journal(long folderId) throws StateException;
 
     /**
-     * Records copies (inserting or replacing by source UID), removes their journal entries and stores the
+     * Records copies (inserting or replacing by source id), removes their journal entries and stores the
      * folder state, all in one transaction.
      */
     void recordCopied(FolderState state, Collection<CopiedMessage> copied) throws StateException;
@@ -36,7 +36,7 @@ public interface StateStore extends AutoCloseable {
     void clearJournal(long folderId) throws StateException;
 
     /** Forgets copy records (the mirror option removed them from the destination). */
-    void forget(long folderId, Collection<Long> srcUids) throws StateException;
+    void forget(long folderId, Collection<String> srcIds) throws StateException;
 
     @Override
     void close();

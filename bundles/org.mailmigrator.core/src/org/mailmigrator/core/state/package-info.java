@@ -1,6 +1,8 @@
 /**
- * What the engine remembers between runs of an account pair: per folder pair the UIDVALIDITY of both sides,
- * the UID map with fingerprints and last propagated flags, and the journal of destination writes in flight.
+ * What the engine remembers between runs of an account pair: per folder pair one
+ * {@link org.mailmigrator.core.state.FolderState} record (epochs, positions and change token of both sides), the
+ * copy records (source id to destination id, fingerprint, last propagated flags) and the journal of destination
+ * writes in flight. Ids, epochs, positions and tokens are the connectors' opaque strings.
  * {@link org.mailmigrator.core.state.StateStore} is the interface; the embedded H2 implementation lives in
  * {@code org.mailmigrator.core.internal.state}.
  */

@@ -35,7 +35,7 @@ final class MailboxSnapshot {
                 }
                 List<String> lines = new ArrayList<>();
                 try (Mailbox box = store.open(f.name(), false)) {
-                    List<Long> uids = box.list(1, 0).stream().map(MessageInfo::uid).toList();
+                    List<String> uids = box.list(null).stream().map(MessageInfo::id).toList();
                     for (MessageInfo m : box.details(uids)) {
                         lines.add(m.fingerprint() + " " + new TreeSet<>(m.copyableFlags()) + " " + m.internalDate());
                     }

@@ -1,9 +1,7 @@
 /**
- * Connectors contributed only for tests, through this bundle's plugin.xml: {@code EchoConnector} opens a session
- * that offers no capability and refuses an account without a credential, so registry, settings and credential
- * paths can be tested without a network.
- * <p>
- * Implements the core SPI and uses the core model; only test bundles may depend on it, and no product feature
- * includes it.
+ * Test-only connectors: {@code test.echo} (and broken declarations the registry must skip) for the registry
+ * tests, and {@code test.eml}, a read-only mail source over a directory of {@code .eml} files whose message ids
+ * are file names, epochs file identities and change tokens modification times: it proves the engine works
+ * without IMAP numbers. Never part of a product.
  */
 package org.mailmigrator.testing.connectors;

@@ -96,7 +96,7 @@ class EwsMailDestinationTest extends DovecotIntoEws {
         try (var s = new ImapConnector().open(MailCorpus.imap(dovecot, "flags"), Role.DESTINATION,
                 ConnectContext.of(Secret.of(Dovecot.PASSWORD)));
                 var box = s.capability(MailStore.class).orElseThrow().open("INBOX", true)) {
-            box.replaceFlags(Map.of(Set.of("\\Seen", "\\Flagged"), List.of(1L))); // and the keyword "Later" removed
+            box.replaceFlags(Map.of(Set.of("\\Seen", "\\Flagged"), List.of("1"))); // and the keyword "Later" removed
         }
         MigrationReport r = pair.run();
         assertEquals(1, r.flagsUpdated(), r.toString());
@@ -117,7 +117,7 @@ class EwsMailDestinationTest extends DovecotIntoEws {
         try (var s = new ImapConnector().open(MailCorpus.imap(dovecot, "mirror"), Role.DESTINATION,
                 ConnectContext.of(Secret.of(Dovecot.PASSWORD)));
                 var box = s.capability(MailStore.class).orElseThrow().open("INBOX", true)) {
-            box.expunge(List.of(2L));
+            box.expunge(List.of("2"));
         }
         MigrationReport r = pair.run(EwsMailRun.fast().withMirror(true), MigrationListener.NONE, EwsRun.PASSWORD);
         assertEquals(Outcome.COMPLETED, r.outcome(), r.failure());

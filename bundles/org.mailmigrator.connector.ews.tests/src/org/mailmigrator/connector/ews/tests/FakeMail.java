@@ -16,13 +16,15 @@ import org.w3c.dom.Element;
 /**
  * The mail part of the EWS PROTOCOL FAKE: its folders ({@link FakeMailFolders}) and messages stored as the MIME
  * bytes the client sent plus their extended properties, read state and categories. Answers CreateItem, FindItem
- * (IsGreaterThanOrEqualTo restriction, indexed paging), UpdateItem and DeleteItem for messages ("mail-" ids).
+ * (all, or IsGreaterThanOrEqualTo on item:DateTimeCreated; SortOrder on DateTimeCreated; indexed paging), UpdateItem and DeleteItem for messages ("mail-" ids).
  */
 final class FakeMail {
     static final class Message {
         final String id;
         final String folder;
         final byte[] mime;
+        /** DateTimeCreated as Exchange gives it: the server's clock, to the second (so several share one). */
+        final java.time.Instant created = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         final Map<String, Element> properties = new LinkedHashMap<>();
         volatile boolean read;
         volatile List<String> categories = List.of();
@@ -104,14 +106,24 @@ final class FakeMail {
 
     String findItem(Element op) {
         FakeMailFolders.Folder folder = folders.folderOf(Xml.child(op, "ParentFolderIds").orElseThrow());
-        Element restriction = Xml.find(op, "IsGreaterThanOrEqualTo").orElseThrow(() -> new AssertionError("FindItem without the UID restriction"));
-        String field = key(Xml.find(restriction, "ExtendedFieldURI").orElseThrow());
-        long from = Long.parseLong(Xml.find(restriction, "Constant").orElseThrow().getAttribute("Value"));
+        java.time.Instant from = Xml.find(op, "Restriction").map(FakeMail::createdFrom).orElse(java.time.Instant.EPOCH);
         Element page = Xml.find(op, "IndexedPageItemView").orElseThrow();
         int offset = Integer.parseInt(page.getAttribute("Offset"));
         int max = Integer.parseInt(page.getAttribute("MaxEntriesReturned"));
-        List<Message> all = messages.values().stream().filter(m -> m.folder.equals(folder.id) && m.property(field) != null
-                && Long.parseLong(m.property(field)) >= from).sorted(Comparator.comparing(m -> Integer.parseInt(m.id.substring(5)))).toList();
+        Comparator<Message> order = Comparator.comparing(m -> Integer.parseInt(m.id.substring(5)));
+        boolean newestFirst = Xml.find(op, "SortOrder").map(s -> {
+            Element fieldOrder = Xml.find(s, "FieldOrder").orElseThrow();
+            String field = Xml.find(fieldOrder, "FieldURI").map(f -> f.getAttribute("FieldURI")).orElse("?");
+            if (!field.equals("item:DateTimeCreated")) {
+                throw new AssertionError("FindItem sorted by a field the fake does not know: " + field);
+            }
+            return fieldOrder.getAttribute("Order").equals("Descending");
+        }).orElse(false);
+        if (newestFirst) {
+            order = Comparator.comparing((Message m) -> m.created).thenComparing(order).reversed();
+        }
+        List<Message> all = messages.values().stream().filter(m -> m.folder.equals(folder.id) && !m.created.isBefore(from))
+                .sorted(order).toList();
         List<Message> slice = all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + max));
         List<String> wanted = Xml.findAll(Xml.find(op, "ItemShape").orElseThrow(), "ExtendedFieldURI").stream().map(FakeMail::key).toList();
         List<String> fields = Xml.findAll(Xml.find(op, "ItemShape").orElseThrow(), "FieldURI").stream().map(e -> e.getAttribute("FieldURI")).toList();
@@ -126,6 +138,9 @@ final class FakeMail {
             }
             if (fields.contains("item:Size")) {
                 x.append("<t:Size>").append(m.mime.length + 2000).append("</t:Size>");
+            }
+            if (fields.contains("item:DateTimeCreated")) {
+                x.append("<t:DateTimeCreated>").append(m.created).append("</t:DateTimeCreated>");
             }
             wanted.stream().map(m.properties::get).filter(p -> p != null).forEach(p -> x.append(Xml.serialize(p)));
             x.append("</t:Message>");
@@ -176,6 +191,18 @@ final class FakeMail {
             answers.append(Xml.success("DeleteItem", ""));
         }
         return Xml.response("DeleteItem", answers.toString());
+    }
+
+    /** The only restriction the connector sends: IsGreaterThanOrEqualTo on item:DateTimeCreated with an xs:dateTime. */
+    private static java.time.Instant createdFrom(Element restriction) {
+        Element ge = Xml.find(restriction, "IsGreaterThanOrEqualTo")
+                .orElseThrow(() -> new AssertionError("FindItem restriction other than IsGreaterThanOrEqualTo"));
+        String field = Xml.find(ge, "FieldURI").map(f -> f.getAttribute("FieldURI")).orElse("?");
+        if (!field.equals("item:DateTimeCreated")) {
+            throw new AssertionError("FindItem restricted on a field the fake does not know: " + field);
+        }
+        String value = Xml.find(ge, "Constant").orElseThrow().getAttribute("Value");
+        return java.time.OffsetDateTime.parse(value, java.time.format.DateTimeFormatter.ISO_DATE_TIME).toInstant();
     }
 
     /** "PublicStrings:Name:Type" or "0x0E07:Type" for an ExtendedProperty or ExtendedFieldURI element. */

@@ -64,8 +64,7 @@ final class MailShapes {
                 v.add("MimeContent is not base64: " + e.getMessage());
             }
         }
-        for (String key : List.of("0x0E07:Integer", "PublicStrings:MailMigratorMailUid:Integer",
-                "PublicStrings:MailMigratorFingerprint:String")) {
+        for (String key : List.of("0x0E07:Integer", "PublicStrings:MailMigratorFingerprint:String")) {
             if (Xml.children(m).stream().noneMatch(c -> c.getLocalName().equals("ExtendedProperty") && FakeMail.key(c).equals(key))) {
                 v.add("Message without the extended property " + key);
             }

@@ -52,7 +52,7 @@ final class EwsMailStore implements MailStore {
             if (node.isEmpty() || !node.get().mail()) {
                 return Optional.empty();
             }
-            return Optional.of(EwsMailbox.status(bind(node.get().id())));
+            return Optional.of(EwsMailbox.status(service, bind(node.get().id())));
         });
     }
 
@@ -102,7 +102,7 @@ final class EwsMailStore implements MailStore {
     }
 
     private Folder bind(FolderId id) throws Exception {
-        return Folder.bind(service, id, new PropertySet(BasePropertySet.IdOnly, FolderSchema.TotalCount, MailProperties.UID_NEXT));
+        return Folder.bind(service, id, new PropertySet(BasePropertySet.IdOnly, FolderSchema.TotalCount));
     }
 
     /** Exchange refuses an item that is too big with ErrorMessageSizeExceeded; the limit is not announced. */

@@ -6,7 +6,7 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.Set;
 
 import org.mailmigrator.core.mail.AppendResult;
@@ -21,6 +21,7 @@ import org.mailmigrator.core.spi.ConnectorException;
 import microsoft.exchange.webservices.data.core.ExchangeService;
 import microsoft.exchange.webservices.data.core.PropertySet;
 import microsoft.exchange.webservices.data.core.enumeration.property.BasePropertySet;
+import microsoft.exchange.webservices.data.core.enumeration.search.SortDirection;
 import microsoft.exchange.webservices.data.core.enumeration.service.ConflictResolutionMode;
 import microsoft.exchange.webservices.data.core.enumeration.service.DeleteMode;
 import microsoft.exchange.webservices.data.core.enumeration.service.MessageDisposition;
@@ -35,9 +36,11 @@ import microsoft.exchange.webservices.data.search.ItemView;
 import microsoft.exchange.webservices.data.search.filter.SearchFilter;
 
 /**
- * One Exchange mail folder seen through the engine's IMAP-shaped SPI. UIDs are the connector's own numbers
- * ({@link MailProperties#UID}); UIDVALIDITY is derived from the folder's id, so a folder deleted and created
- * again makes the engine rebuild its map from fingerprints. Listing and flag updates are batched.
+ * One Exchange mail folder. Message ids are Exchange ItemIds; the folder's epoch is its FolderId (a folder deleted
+ * and created again makes the engine rebuild its map from fingerprints). The position crash recovery lists from
+ * is the newest {@code DateTimeCreated} in the folder, as Exchange's clock gave it (ISO-8601): every message
+ * created after {@link #position()} was read is listed by {@link #listSince} of it ({@code >=}, so messages
+ * created in the same second are included too). Listing and flag updates are batched.
  */
 final class EwsMailbox implements Mailbox {
     private static final int PAGE = 500;
@@ -53,19 +56,25 @@ final class EwsMailbox implements Mailbox {
         this.folder = folder;
         this.name = name;
         this.login = login;
-        this.status = status(folder);
-        this.creator = new MailCreator(service, folder, status.uidNext());
+        this.status = status(service, folder);
+        this.creator = new MailCreator(service, folder);
     }
 
-    static FolderStatus status(Folder f) throws Exception {
-        Integer next = null;
-        for (var p : f.getExtendedPropertiesForService()) {
-            if (p.getPropertyDefinition().equals(MailProperties.UID_NEXT) && p.getValue() instanceof Integer i) {
-                next = i;
-            }
+    /** Epoch: the FolderId; position: the newest creation time (one FindItem of one item). */
+    static FolderStatus status(ExchangeService service, Folder f) throws Exception {
+        return new FolderStatus(f.getId().getUniqueId(), newest(service, f), f.getTotalCount(), null);
+    }
+
+    private static String newest(ExchangeService service, Folder f) throws Exception {
+        ItemView view = new ItemView(1);
+        view.setPropertySet(new PropertySet(BasePropertySet.IdOnly, ItemSchema.DateTimeCreated));
+        view.getOrderBy().add(ItemSchema.DateTimeCreated, SortDirection.Descending);
+        FindItemsResults<Item> page = service.findItems(f.getId(), view);
+        if (page.getItems().isEmpty()) {
+            return null;
         }
-        long validity = Math.floorMod(f.getId().getUniqueId().hashCode(), 2_000_000_000) + 1L;
-        return new FolderStatus(validity, next == null ? 1 : next, f.getTotalCount(), 0);
+        Date created = page.getItems().get(0).getDateTimeCreated();
+        return created == null ? null : created.toInstant().toString();
     }
 
     @Override
@@ -74,31 +83,53 @@ final class EwsMailbox implements Mailbox {
     }
 
     @Override
-    public long uidNext() {
-        return creator.next();
+    public String position() throws ConnectorException {
+        try {
+            return newest(service, folder);
+        } catch (Exception e) {
+            throw EwsErrors.translate(e, "reading the newest message of " + name, login);
+        }
     }
 
     @Override
-    public List<MessageInfo> list(long fromUid, long changedSince) throws ConnectorException {
+    public int comparePositions(String a, String b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        return Instant.parse(a).compareTo(Instant.parse(b));
+    }
+
+    /** The creation time of a new message is not in CreateItem's answer: the position stays, a listing finds it. */
+    @Override
+    public String positionAfter(String position, String id) {
+        return position;
+    }
+
+    @Override
+    public List<MessageInfo> list(String changedSince) throws ConnectorException {
+        return listSince(null);
+    }
+
+    @Override
+    public List<MessageInfo> listSince(String position) throws ConnectorException {
         List<MessageInfo> out = new ArrayList<>();
-        for (Item item : find(fromUid, MailProperties.IMAP_FLAGS)) {
-            out.add(new MessageInfo(uid(item), -1, null, value(() -> MailProperties.flagsOf(item)), 0, null, null));
+        for (Item item : find(position, MailProperties.IMAP_FLAGS)) {
+            out.add(new MessageInfo(id(item), -1, null, value(() -> MailProperties.flagsOf(item)), null, null, null));
         }
         return out;
     }
 
     @Override
-    public List<MessageInfo> details(List<Long> uids) throws ConnectorException {
-        if (uids.isEmpty()) {
+    public List<MessageInfo> details(List<String> ids) throws ConnectorException {
+        if (ids.isEmpty()) {
             return List.of();
         }
-        Set<Long> wanted = new HashSet<>(uids);
-        List<MessageInfo> out = new ArrayList<>();
-        for (Item item : find(uids.stream().mapToLong(Long::longValue).min().orElse(1), MailProperties.IMAP_FLAGS,
-                MailProperties.FINGERPRINT, MailProperties.DELIVERY_TIME, ItemSchema.Subject, ItemSchema.Size,
-                ItemSchema.DateTimeReceived)) {
-            long uid = uid(item);
-            if (!wanted.contains(uid)) {
+        Set<String> wanted = new HashSet<>(ids);
+        Map<String, MessageInfo> found = new java.util.HashMap<>();
+        for (Item item : find(null, MailProperties.IMAP_FLAGS, MailProperties.FINGERPRINT, MailProperties.DELIVERY_TIME,
+                ItemSchema.Subject, ItemSchema.Size, ItemSchema.DateTimeReceived)) {
+            String id = id(item);
+            if (!wanted.contains(id)) {
                 continue;
             }
             String fingerprint = value(() -> MailProperties.value(item, MailProperties.FINGERPRINT, String.class));
@@ -106,14 +137,15 @@ final class EwsMailbox implements Mailbox {
             long size = fingerprint != null && fingerprint.contains(":")
                     ? Long.parseLong(fingerprint.substring(fingerprint.lastIndexOf(':') + 1)) : value(item::getSize);
             Instant date = arrival != null ? arrival.toInstant() : value(() -> item.getDateTimeReceived().toInstant());
-            out.add(new MessageInfo(uid, size, date, value(() -> MailProperties.flagsOf(item)), 0, fingerprint, value(item::getSubject)));
+            found.put(id, new MessageInfo(id, size, date, value(() -> MailProperties.flagsOf(item)), null, fingerprint,
+                    value(item::getSubject)));
         }
-        return out;
+        return ids.stream().map(found::get).filter(m -> m != null).toList();
     }
 
     @Override
     public long totalBytes() throws ConnectorException {
-        List<Long> all = list(1, 0).stream().map(MessageInfo::uid).toList();
+        List<String> all = list(null).stream().map(MessageInfo::id).toList();
         return details(all).stream().mapToLong(MessageInfo::size).sum();
     }
 
@@ -123,12 +155,12 @@ final class EwsMailbox implements Mailbox {
     }
 
     @Override
-    public OptionalLong append(MessageBody body, Set<String> flags, Instant internalDate) throws ConnectorException {
+    public Optional<String> append(MessageBody body, Set<String> flags, Instant internalDate) throws ConnectorException {
         AppendResult r = appendAll(List.of(new Outgoing(body, flags, internalDate))).get(0);
         if (!r.ok()) {
             throw new ConnectorException.ItemFailure(r.refusal(), null);
         }
-        return OptionalLong.of(r.uid());
+        return Optional.ofNullable(r.id());
     }
 
     @Override
@@ -141,20 +173,19 @@ final class EwsMailbox implements Mailbox {
     }
 
     @Override
-    public void replaceFlags(Map<Set<String>, List<Long>> uidsByFlags) throws ConnectorException {
-        long from = uidsByFlags.values().stream().flatMap(List::stream).mapToLong(Long::longValue).min().orElse(0);
-        if (from == 0) {
+    public void replaceFlags(Map<Set<String>, List<String>> idsByFlags) throws ConnectorException {
+        if (idsByFlags.values().stream().allMatch(List::isEmpty)) {
             return;
         }
         List<Item> changed = new ArrayList<>();
-        Map<Long, Item> byUid = new java.util.HashMap<>();
-        for (Item item : find(from)) {
-            byUid.put(uid(item), item);
+        Map<String, Item> byId = new java.util.HashMap<>();
+        for (Item item : find(null)) {
+            byId.put(id(item), item);
         }
         try {
-            for (Map.Entry<Set<String>, List<Long>> e : uidsByFlags.entrySet()) {
-                for (long uid : e.getValue()) {
-                    Item item = byUid.get(uid);
+            for (Map.Entry<Set<String>, List<String>> e : idsByFlags.entrySet()) {
+                for (String id : e.getValue()) {
+                    Item item = byId.get(id);
                     if (item == null) {
                         continue; // deleted on Exchange since: nothing to mark
                     }
@@ -176,38 +207,37 @@ final class EwsMailbox implements Mailbox {
 
     /** The mirror option: soft delete (the user can still recover them from "Recoverable Items"). */
     @Override
-    public void expunge(List<Long> uids) throws ConnectorException {
-        if (uids.isEmpty()) {
+    public void expunge(List<String> ids) throws ConnectorException {
+        if (ids.isEmpty()) {
             return;
         }
-        Set<Long> gone = new HashSet<>(uids);
-        List<ItemId> ids = new ArrayList<>();
-        for (Item item : find(uids.stream().mapToLong(Long::longValue).min().orElse(1))) {
-            if (gone.contains(uid(item))) {
-                ids.add(value(item::getId));
-            }
-        }
+        List<ItemId> itemIds = new ArrayList<>();
         try {
-            for (int i = 0; i < ids.size(); i += 100) {
-                service.deleteItems(ids.subList(i, Math.min(ids.size(), i + 100)), DeleteMode.SoftDelete, null, null);
+            for (String id : ids) {
+                itemIds.add(new ItemId(id));
+            }
+            for (int i = 0; i < itemIds.size(); i += 100) {
+                service.deleteItems(itemIds.subList(i, Math.min(itemIds.size(), i + 100)), DeleteMode.SoftDelete, null,
+                        null);
             }
         } catch (Exception e) {
             throw EwsErrors.translate(e, "deleting messages in " + name, login);
         }
     }
 
-    /** Our messages numbered {@code fromUid} or higher, a page of 500 per request. */
-    private List<Item> find(long fromUid, PropertyDefinitionBase... extra) throws ConnectorException {
+    /** The folder's items created at or after {@code since} (all when null), a page of 500 per request. */
+    private List<Item> find(String since, PropertyDefinitionBase... extra) throws ConnectorException {
         List<PropertyDefinitionBase> props = new ArrayList<>(List.of(extra));
-        props.add(MailProperties.UID);
         PropertySet set = new PropertySet(BasePropertySet.IdOnly, props.iterator());
         List<Item> out = new ArrayList<>();
         try {
-            SearchFilter filter = new SearchFilter.IsGreaterThanOrEqualTo(MailProperties.UID, (int) Math.max(1, fromUid));
+            SearchFilter filter = since == null ? null
+                    : new SearchFilter.IsGreaterThanOrEqualTo(ItemSchema.DateTimeCreated, Date.from(Instant.parse(since)));
             for (int offset = 0;;) {
                 ItemView view = new ItemView(PAGE, offset);
                 view.setPropertySet(set);
-                FindItemsResults<Item> page = service.findItems(folder.getId(), filter, view);
+                FindItemsResults<Item> page = filter == null ? service.findItems(folder.getId(), view)
+                        : service.findItems(folder.getId(), filter, view);
                 out.addAll(page.getItems());
                 if (!page.isMoreAvailable() || page.getItems().isEmpty()) {
                     return out;
@@ -219,9 +249,8 @@ final class EwsMailbox implements Mailbox {
         }
     }
 
-    private long uid(Item item) throws ConnectorException {
-        Integer uid = value(() -> MailProperties.value(item, MailProperties.UID, Integer.class));
-        return uid == null ? 0 : uid;
+    private String id(Item item) throws ConnectorException {
+        return value(() -> item.getId().getUniqueId());
     }
 
     private <T> T value(MailCreator.Read<T> read) throws ConnectorException {

@@ -23,9 +23,9 @@ import microsoft.exchange.webservices.data.property.complex.MimeContent;
 
 /**
  * Creates messages from their exact MIME bytes with {@code CreateItem MessageDisposition="SaveOnly"} (stored,
- * never sent), several per request. Their numbers are reserved first by raising the folder's
- * {@link MailProperties#UID_NEXT}, so a number is never handed out twice even if the process dies between the
- * two requests: the engine's journal holds the number the batch started at, and its recovery looks from there.
+ * never sent), several per request. Each created message is known by the ItemId Exchange gives it; the source
+ * fingerprint goes with it ({@link MailProperties#FINGERPRINT}), so the engine's recovery recognises it after a
+ * crash between the request and the record.
  */
 final class MailCreator {
     /** MIME bytes per CreateItem request: Exchange's default request limit is far above, base64 adds a third. */
@@ -38,53 +38,39 @@ final class MailCreator {
 
     private final ExchangeService service;
     private final Folder folder;
-    private long next;
 
-    MailCreator(ExchangeService service, Folder folder, long next) {
+    MailCreator(ExchangeService service, Folder folder) {
         this.service = service;
         this.folder = folder;
-        this.next = next;
-    }
-
-    long next() {
-        return next;
     }
 
     List<AppendResult> create(List<Outgoing> messages) throws Exception {
         if (messages.isEmpty()) {
             return List.of();
         }
-        long first = next;
-        folder.setExtendedProperty(MailProperties.UID_NEXT, (int) (first + messages.size()));
-        folder.update();
-        next = first + messages.size();
         List<AppendResult> results = new ArrayList<>();
         List<Item> request = new ArrayList<>();
-        List<Long> uids = new ArrayList<>();
         long bytes = 0;
         for (int i = 0; i < messages.size(); i++) {
             Outgoing m = messages.get(i);
             byte[] mime = bytes(m);
             if (!request.isEmpty() && (bytes + mime.length > REQUEST_BYTES || request.size() >= REQUEST_ITEMS)) {
-                results.addAll(send(request, uids));
+                results.addAll(send(request));
                 request.clear();
-                uids.clear();
                 bytes = 0;
             }
             EmailMessage message = new EmailMessage(service);
             message.setMimeContent(new MimeContent(null, mime));
             String fingerprint = m.fingerprint() != null ? m.fingerprint() : Fingerprint.of(mime, 0, headerLength(mime), mime.length);
             MailProperties.forCreate(message, m.flags(), m.internalDate() == null ? null : Date.from(m.internalDate()), fingerprint);
-            message.setExtendedProperty(MailProperties.UID, (int) (first + i));
             request.add(message);
-            uids.add(first + i);
             bytes += mime.length;
         }
-        results.addAll(send(request, uids));
+        results.addAll(send(request));
         return results;
     }
 
-    private List<AppendResult> send(List<Item> items, List<Long> uids) throws Exception {
+    private List<AppendResult> send(List<Item> items) throws Exception {
         ServiceResponseCollection<ServiceResponse> responses;
         try {
             responses = service.createItems(items, folder.getId(), MessageDisposition.SaveOnly, null);
@@ -92,13 +78,13 @@ final class MailCreator {
             if (EwsErrors.httpStatus(e) != 413) {
                 throw e;
             }
-            return tooLarge(items, uids);
+            return tooLarge(items);
         }
         List<AppendResult> results = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             ServiceResponse r = responses.getResponseAtIndex(i);
             if (r.getResult() != ServiceResult.Error) {
-                results.add(AppendResult.stored(uids.get(i)));
+                results.add(AppendResult.stored(items.get(i).getId() == null ? null : items.get(i).getId().getUniqueId()));
             } else if (r.getErrorCode() == ServiceError.ErrorServerBusy) {
                 // the messages already created in this batch are found again by the engine's recovery
                 r.throwIfNecessary();
@@ -113,14 +99,14 @@ final class MailCreator {
      * The web server refused the request body (HTTP 413, IIS's request limit is often below Exchange's message
      * limit): the messages go one by one, and one refused alone is a skipped item, never a failed run.
      */
-    private List<AppendResult> tooLarge(List<Item> items, List<Long> uids) throws Exception {
+    private List<AppendResult> tooLarge(List<Item> items) throws Exception {
         if (items.size() == 1) {
             return List.of(AppendResult.refused("the Exchange web server refused the request as too large (HTTP 413): "
                     + "the message is over its size limit"));
         }
         List<AppendResult> results = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            results.addAll(send(List.of(items.get(i)), List.of(uids.get(i))));
+            results.addAll(send(List.of(items.get(i))));
         }
         return results;
     }

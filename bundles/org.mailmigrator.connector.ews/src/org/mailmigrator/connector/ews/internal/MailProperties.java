@@ -13,9 +13,9 @@ import microsoft.exchange.webservices.data.property.complex.StringList;
 import microsoft.exchange.webservices.data.property.definition.ExtendedPropertyDefinition;
 
 /**
- * The MAPI properties a migrated message carries. Exchange has no IMAP UIDs, so the connector numbers the
- * messages it creates itself ({@link #UID}, per folder) and keeps the source fingerprint and the IMAP flags last
- * written with each one: the engine's journal and crash recovery then work on Exchange as on IMAP. The IMAP
+ * The MAPI properties a migrated message carries. Messages are known by their Exchange ItemIds; each keeps the
+ * source fingerprint and the IMAP flags last written with it, so the engine's journal and crash recovery find a
+ * copy again by its content after a crash. The IMAP
  * flags are also written as what Outlook shows: read state, follow-up flag, replied/forwarded icon, categories.
  */
 final class MailProperties {
@@ -27,10 +27,6 @@ final class MailProperties {
     static final ExtendedPropertyDefinition FLAG_STATUS = tag(0x1090, MapiPropertyType.Integer);
     /** PidTagLastVerbExecuted: 102 replied, 104 forwarded, 0 none. */
     static final ExtendedPropertyDefinition LAST_VERB = tag(0x1081, MapiPropertyType.Integer);
-    /** Our number for the message in its folder (the engine's "UID"), never reused: see {@link #UID_NEXT}. */
-    static final ExtendedPropertyDefinition UID = named("MailMigratorMailUid", MapiPropertyType.Integer);
-    /** On a folder: the next number to hand out; raised before the messages are created. */
-    static final ExtendedPropertyDefinition UID_NEXT = named("MailMigratorUidNext", MapiPropertyType.Integer);
     static final ExtendedPropertyDefinition FINGERPRINT = named("MailMigratorFingerprint", MapiPropertyType.String);
     /** The IMAP flags last written, as a list "(\\Seen Client)" (what the engine's state calls "flags last written"). */
     static final ExtendedPropertyDefinition IMAP_FLAGS = named("MailMigratorFlags", MapiPropertyType.String);
@@ -45,7 +41,7 @@ final class MailProperties {
     private MailProperties() {
     }
 
-    /** Everything but the MIME content and the UID, for a message about to be created. */
+    /** Everything but the MIME content, for a message about to be created. */
     static void forCreate(Item message, Set<String> flags, Date arrival, String fingerprint) throws Exception {
         int mapiFlags = (has(flags, "\\Seen") ? MSGFLAG_READ : 0) | (has(flags, "\\Draft") ? MSGFLAG_UNSENT : 0);
         message.setExtendedProperty(MESSAGE_FLAGS, mapiFlags);

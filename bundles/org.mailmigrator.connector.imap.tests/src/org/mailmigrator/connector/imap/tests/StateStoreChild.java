@@ -35,11 +35,11 @@ public final class StateStoreChild {
                 List<JournalEntry> journal = new ArrayList<>();
                 List<CopiedMessage> copied = new ArrayList<>();
                 for (long uid = n + 1; uid <= n + BATCH; uid++) {
-                    journal.add(new JournalEntry(uid, "fp" + uid, 1000 + n));
-                    copied.add(new CopiedMessage(uid, 1000 + uid, "fp" + uid, Set.of("\\Seen")));
+                    journal.add(new JournalEntry(String.valueOf(uid), "fp" + uid, String.valueOf(1000 + n)));
+                    copied.add(new CopiedMessage(String.valueOf(uid), String.valueOf(1000 + uid), "fp" + uid, Set.of("\\Seen")));
                 }
                 state.addJournal(f.id(), journal);
-                state.recordCopied(f.withDestination(7, 1001 + n + BATCH), copied);
+                state.recordCopied(f.withDestination("7", String.valueOf(1001 + n + BATCH)), copied);
             }
         }
     }

@@ -79,8 +79,8 @@ class StateStoreFaultsTest {
         try (StateStore s = StateStore.openEmbedded(old, "pair")) {
             FolderState inbox = s.folder("INBOX", "INBOX");
             assertEquals(1, inbox.id());
-            assertEquals(42, inbox.srcUidValidity());
-            assertEquals(9, inbox.dstUidNext());
+            assertEquals("42", inbox.srcEpoch());
+            assertEquals("9", inbox.dstPosition());
             assertEquals(-1, inbox.dstMessages(), "unknown: the next pass checks the destination");
             assertEquals(3, s.folder("Drafts", "Drafts").id());
         }
@@ -159,14 +159,14 @@ class StateStoreFaultsTest {
                 FolderState f = store.folder("src/" + k, "dst/" + k);
                 assertFalse(ids.contains(f.id()), "folder ids are unique: " + ids + " " + f);
                 ids.add(f.id());
-                Map<Long, CopiedMessage> copied = store.copied(f.id());
+                Map<String, CopiedMessage> copied = store.copied(f.id());
                 assertEquals(0, copied.size() % StateStoreChild.BATCH, "batches are recorded whole: " + copied.keySet());
                 for (long uid = 1; uid <= copied.size(); uid++) {
-                    assertEquals(1000 + uid, copied.get(uid).dstUid(), "folder " + k + " uid " + uid);
+                    assertEquals(String.valueOf(1000 + uid), copied.get(String.valueOf(uid)).dstId(), "folder " + k + " uid " + uid);
                 }
                 List<JournalEntry> journal = store.journal(f.id());
                 for (JournalEntry j : journal) {
-                    assertFalse(copied.containsKey(j.srcUid()), "a recorded message has no journal entry left");
+                    assertFalse(copied.containsKey(j.srcId()), "a recorded message has no journal entry left");
                 }
                 assertTrue(journal.isEmpty() || journal.size() == StateStoreChild.BATCH, "journal: " + journal);
                 total += copied.size();

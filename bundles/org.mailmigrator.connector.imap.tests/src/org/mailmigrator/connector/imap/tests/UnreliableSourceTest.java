@@ -59,13 +59,13 @@ class UnreliableSourceTest {
         try (ConnectorSession session = new ImapConnector().open(Pair.account(dovecot, "exp-details", "plain", Map.of()),
                 Role.SOURCE, ConnectContext.of(Secret.of(Dovecot.PASSWORD)));
                 Mailbox box = session.capability(MailStore.class).orElseThrow().open("INBOX", false)) {
-            List<Long> uids = box.list(1, 0).stream().map(MessageInfo::uid).toList();
+            List<String> uids = box.list(null).stream().map(MessageInfo::id).toList();
             try (ImapProbe other = ImapProbe.login(dovecot, "exp-details")) {
                 other.command("INBOX", "UID STORE 2,5 +FLAGS.SILENT (\\Deleted)");
                 other.command("INBOX", "UID EXPUNGE 2,5");
             }
             List<MessageInfo> details = box.details(uids);
-            assertEquals(List.of(1L, 3L, 4L, 6L), details.stream().map(MessageInfo::uid).sorted().toList());
+            assertEquals(List.of("1", "3", "4", "6"), details.stream().map(MessageInfo::id).sorted().toList());
             assertTrue(details.stream().allMatch(m -> m.fingerprint() != null && m.size() > 0), details.toString());
         }
     }

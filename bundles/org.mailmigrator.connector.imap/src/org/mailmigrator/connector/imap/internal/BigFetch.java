@@ -46,7 +46,7 @@ final class BigFetch {
             while (true) {
                 Chunk c;
                 try {
-                    c = chunk(m.uid(), offset, size);
+                    c = chunk(UidSets.uid(m), offset, size);
                 } catch (ConnectorException.TransientFailure e) {
                     if (!progressed && size > SMALLEST) {
                         size = Math.max(SMALLEST, size / 2);
@@ -83,12 +83,12 @@ final class BigFetch {
             }
             return BodyFetch.Result.of(new Fetched(m, Bodies.of(spool, offset)));
         } catch (IOException e) {
-            throw SpoolErrors.of(e, spoolPath, "spool message " + m.uid() + " to");
+            throw SpoolErrors.of(e, spoolPath, "spool message " + m.id() + " to");
         }
     }
 
     private BodyFetch.Result missing(MessageInfo m, String why) throws ConnectorException {
-        Set<Long> present = Absence.stillPresent(box, List.of(m.uid()));
+        Set<Long> present = Absence.stillPresent(box, List.of(UidSets.uid(m)));
         return BodyFetch.Result.of(present.isEmpty() ? Unread.expunged(m)
                 : Unread.notFetched(m, why + "; it will be tried again on the next run"));
     }

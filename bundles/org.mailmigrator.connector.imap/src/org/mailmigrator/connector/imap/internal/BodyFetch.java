@@ -135,8 +135,8 @@ final class BodyFetch {
             return new BigFetch(box).fetch(g.messages.get(0), spool(g), g.spoolPath);
         }
         Map<Long, ByteArray> bodies = new HashMap<>();
-        collect(g.messages.stream().map(MessageInfo::uid).toList(), bodies);
-        List<Long> missing = g.messages.stream().map(MessageInfo::uid).filter(u -> !bodies.containsKey(u)).toList();
+        collect(g.messages.stream().map(UidSets::uid).toList(), bodies);
+        List<Long> missing = g.messages.stream().map(UidSets::uid).filter(u -> !bodies.containsKey(u)).toList();
         Set<Long> present = Absence.stillPresent(box, missing);
         for (long uid : present) { // once more, alone: a passing glitch must not cost a run
             collect(List.of(uid), bodies);
@@ -144,10 +144,10 @@ final class BodyFetch {
         List<Fetched> fetched = new ArrayList<>();
         List<Unread> unread = new ArrayList<>();
         for (MessageInfo m : g.messages) {
-            ByteArray body = bodies.remove(m.uid());
+            ByteArray body = bodies.remove(UidSets.uid(m));
             if (body != null) {
                 fetched.add(new Fetched(m, Bodies.of(body)));
-            } else if (present.contains(m.uid())) {
+            } else if (present.contains(UidSets.uid(m))) {
                 unread.add(Unread.notFetched(m, "the source server returned no content for this message; "
                         + "it will be tried again on the next run"));
             } else {
@@ -180,7 +180,7 @@ final class BodyFetch {
                     StandardOpenOption.DELETE_ON_CLOSE);
             return g.spool;
         } catch (IOException e) {
-            throw SpoolErrors.of(e, g.spoolPath, "create a temporary file for message " + g.messages.get(0).uid() + " in");
+            throw SpoolErrors.of(e, g.spoolPath, "create a temporary file for message " + g.messages.get(0).id() + " in");
         }
     }
 

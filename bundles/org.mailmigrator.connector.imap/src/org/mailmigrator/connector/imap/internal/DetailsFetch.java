@@ -74,8 +74,8 @@ final class DetailsFetch {
             if (missing.contains(uid) && !present.contains(uid)) {
                 continue; // proven expunged
             }
-            out.add(p != null && p.info != null ? p.info : new MessageInfo(uid, p == null ? -1 : p.size, null,
-                    p == null ? Set.of() : Flagsets.toStrings(p.flags), 0, null, null));
+            out.add(p != null && p.info != null ? p.info : new MessageInfo(UidSets.id(uid), p == null ? -1 : p.size,
+                    null, p == null ? Set.of() : Flagsets.toStrings(p.flags), null, null, null));
         }
         return out;
     }
@@ -110,7 +110,7 @@ final class DetailsFetch {
 
     private static MessageInfo toInfo(long uid, Parts p) {
         ByteArray header = p.header;
-        return new MessageInfo(uid, p.size, p.date, Flagsets.toStrings(p.flags), p.modseq,
+        return new MessageInfo(UidSets.id(uid), p.size, p.date, Flagsets.toStrings(p.flags), UidSets.text(p.modseq),
                 Fingerprint.of(header.getBytes(), header.getStart(), header.getCount(), p.size), subject(header));
     }
 

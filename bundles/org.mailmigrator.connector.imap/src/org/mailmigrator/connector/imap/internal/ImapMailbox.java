@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.Set;
 
 import org.eclipse.angus.mail.iap.Argument;
@@ -41,6 +41,10 @@ import jakarta.mail.MessagingException;
  * A selected IMAP folder. Listing and fetching are UID commands over many messages at once (one round trip
  * per batch, not per message); writing is one APPEND per message with a streamed, known-size literal.
  * Closed without expunging: the destination may hold {@code \Deleted} messages copied on purpose.
+ * <p>
+ * The engine's opaque identity maps onto IMAP's numbers here and only here: a message id is its UID in decimal,
+ * the epoch UIDVALIDITY, the change token (HIGHESTMODSEQ / MODSEQ) a mod-sequence and the position UIDNEXT
+ * ({@link UidSets#uid}, {@link UidSets#text}); numeric order (UID ranges, {@code n:*}, CHANGEDSINCE) stays inside.
  */
 final class ImapMailbox implements Mailbox {
     private final ImapSession session;
@@ -62,8 +66,8 @@ final class ImapMailbox implements Mailbox {
                 folder.open(mode);
             }
             long modseq = session.condstore() ? Math.max(0, folder.getHighestModSeq()) : 0;
-            FolderStatus st = new FolderStatus(folder.getUIDValidity(), folder.getUIDNext(), folder.getMessageCount(),
-                    modseq);
+            FolderStatus st = new FolderStatus(Long.toString(folder.getUIDValidity()), UidSets.text(folder.getUIDNext()),
+                    folder.getMessageCount(), UidSets.text(modseq));
             return new ImapMailbox(session, folder, st);
         } catch (MessagingException e) {
             ConnectorException c = ImapFailures.during("opening folder '" + folder.getFullName() + "'", e);
@@ -85,7 +89,7 @@ final class ImapMailbox implements Mailbox {
             } else {
                 folder.open(mode);
             }
-            if (folder.getUIDValidity() != status.uidValidity()) {
+            if (!Long.toString(folder.getUIDValidity()).equals(status.epoch())) {
                 throw new ConnectorException.TransientFailure("UIDVALIDITY of '" + name() + "' changed", null);
             }
         } catch (MessagingException e) {
@@ -133,14 +137,36 @@ final class ImapMailbox implements Mailbox {
         }
     }
 
+    /** UIDNEXT, in decimal: every message appended after it has a UID at least this. */
     @Override
-    public long uidNext() throws ConnectorException {
+    public String position() throws ConnectorException {
         Status st = (Status) doCommand("STATUS", p -> p.status(name(), new String[] { "UIDNEXT" }));
-        return st.uidnext;
+        return UidSets.text(st.uidnext);
     }
 
     @Override
-    public List<MessageInfo> list(long fromUid, long changedSince) throws ConnectorException {
+    public List<MessageInfo> list(String changedSince) throws ConnectorException {
+        return list(1, UidSets.number(changedSince));
+    }
+
+    @Override
+    public List<MessageInfo> listSince(String position) throws ConnectorException {
+        return list(Math.max(1, UidSets.number(position)), 0);
+    }
+
+    /** Positions are UIDNEXT values: ordered as numbers, null (unknown) first. */
+    @Override
+    public int comparePositions(String a, String b) {
+        return Long.compare(UidSets.number(a), UidSets.number(b));
+    }
+
+    @Override
+    public String positionAfter(String position, String id) {
+        return UidSets.text(Math.max(UidSets.number(position), UidSets.uid(id) + 1));
+    }
+
+    /** {@code UID FETCH fromUid:*}, with CONDSTORE's CHANGEDSINCE when a mod-sequence is given. */
+    private List<MessageInfo> list(long fromUid, long changedSince) throws ConnectorException {
         boolean modseq = session.condstore();
         String items = modseq ? "(UID FLAGS MODSEQ)" : "(UID FLAGS)";
         String modifier = changedSince > 0 && modseq ? " (CHANGEDSINCE " + changedSince + ")" : "";
@@ -154,16 +180,16 @@ final class ImapMailbox implements Mailbox {
                     continue;
                 }
                 MODSEQ ms = f.getItem(MODSEQ.class);
-                out.add(new MessageInfo(uid.uid, -1, null, Flagsets.toStrings(f.getItem(FLAGS.class)),
-                        ms == null ? 0 : ms.modseq, null, null));
+                out.add(new MessageInfo(UidSets.id(uid.uid), -1, null, Flagsets.toStrings(f.getItem(FLAGS.class)),
+                        ms == null ? null : UidSets.text(ms.modseq), null, null));
             }
         }
         return out;
     }
 
     @Override
-    public List<MessageInfo> details(List<Long> uids) throws ConnectorException {
-        return new DetailsFetch(this).fetch(uids);
+    public List<MessageInfo> details(List<String> ids) throws ConnectorException {
+        return new DetailsFetch(this).fetch(UidSets.uids(ids));
     }
 
     @Override
@@ -187,7 +213,7 @@ final class ImapMailbox implements Mailbox {
     }
 
     @Override
-    public OptionalLong append(MessageBody body, Set<String> flags, Instant internalDate) throws ConnectorException {
+    public Optional<String> append(MessageBody body, Set<String> flags, Instant internalDate) throws ConnectorException {
         Object result = doCommand("APPEND", p -> {
             try {
                 return appendOne(p, body, flags, internalDate);
@@ -199,7 +225,7 @@ final class ImapMailbox implements Mailbox {
             throw new ConnectorException.ItemFailure("the destination refused the message: " + ServerText.of(refused),
                     refused);
         }
-        return result instanceof AppendUID a ? OptionalLong.of(a.uid) : OptionalLong.empty();
+        return result instanceof AppendUID a ? Optional.of(UidSets.id(a.uid)) : Optional.empty();
     }
 
     @Override
@@ -210,7 +236,7 @@ final class ImapMailbox implements Mailbox {
                 List<Long> uids = AppendUids.parse(ok);
                 List<AppendResult> results = new ArrayList<>();
                 for (int i = 0; i < messages.size(); i++) {
-                    results.add(AppendResult.stored(uids.size() == messages.size() ? uids.get(i) : 0));
+                    results.add(AppendResult.stored(uids.size() == messages.size() ? UidSets.id(uids.get(i)) : null));
                 }
                 return results;
             }
@@ -219,7 +245,7 @@ final class ImapMailbox implements Mailbox {
         List<AppendResult> results = new ArrayList<>();
         for (Outgoing o : messages) {
             try {
-                results.add(AppendResult.stored(append(o.body(), o.flags(), o.internalDate()).orElse(0)));
+                results.add(AppendResult.stored(append(o.body(), o.flags(), o.internalDate()).orElse(null)));
             } catch (ConnectorException.ItemFailure e) {
                 results.add(AppendResult.refused(e.getMessage()));
             }
@@ -254,18 +280,18 @@ final class ImapMailbox implements Mailbox {
     }
 
     @Override
-    public void replaceFlags(Map<Set<String>, List<Long>> uidsByFlags) throws ConnectorException {
-        for (var e : uidsByFlags.entrySet()) {
+    public void replaceFlags(Map<Set<String>, List<String>> idsByFlags) throws ConnectorException {
+        for (var e : idsByFlags.entrySet()) {
             String list = Flagsets.toList(e.getKey());
-            for (List<Long> chunk : UidSets.chunks(e.getValue(), 2000)) {
+            for (List<Long> chunk : UidSets.chunks(UidSets.uids(e.getValue()), 2000)) {
                 run("storing flags", "UID STORE " + UidSets.format(chunk) + " FLAGS.SILENT " + list);
             }
         }
     }
 
     @Override
-    public void expunge(List<Long> uids) throws ConnectorException {
-        for (List<Long> chunk : UidSets.chunks(uids, 2000)) {
+    public void expunge(List<String> ids) throws ConnectorException {
+        for (List<Long> chunk : UidSets.chunks(UidSets.uids(ids), 2000)) {
             run("marking deleted", "UID STORE " + UidSets.format(chunk) + " +FLAGS.SILENT (\\Deleted)");
             long[] array = chunk.stream().mapToLong(Long::longValue).toArray();
             doCommand("UID EXPUNGE", p -> {

@@ -159,7 +159,8 @@ public final class ImapSession implements ConnectorSession, MailStore {
             }
         });
         return st == null ? Optional.empty()
-                : Optional.of(new FolderStatus(st.uidvalidity, st.uidnext, st.total, Math.max(0, st.highestmodseq)));
+                : Optional.of(new FolderStatus(Long.toString(st.uidvalidity), UidSets.text(st.uidnext), st.total,
+                        UidSets.text(st.highestmodseq)));
     }
 
     @Override

@@ -62,7 +62,7 @@ final class Copier {
         return anySkipped;
     }
 
-    FolderState copy(List<MessageInfo> fresh, Map<Long, CopiedMessage> copied) throws ConnectorException, StateException {
+    FolderState copy(List<MessageInfo> fresh, Map<String, CopiedMessage> copied) throws ConnectorException, StateException {
         for (int from = 0; from < fresh.size(); from += settings.batchSize()) {
             cancel.check();
             List<MessageInfo> batch = new ArrayList<>();
@@ -78,16 +78,16 @@ final class Copier {
             }
             if (!batch.isEmpty()) {
                 // Dovecot answers STATUS on the selected folder from the session's view, which only a command like
-                // FETCH or NOOP brings up to date: a listing above our high-water mark (empty unless someone else
-                // wrote) first, so that UIDNEXT includes other writers' messages
-                if (st.dstUidNext() > 0) {
-                    destination.list(st.dstUidNext(), 0);
+                // FETCH or NOOP brings up to date: a listing from our high-water mark (empty unless someone else
+                // wrote) first, so that the position includes other writers' messages
+                if (st.dstPosition() != null) {
+                    destination.listSince(st.dstPosition());
                 }
-                long next = destination.uidNext();
-                if (st.dstUidNext() > 0 && next > st.dstUidNext()) {
+                String next = destination.position();
+                if (st.dstPosition() != null && destination.comparePositions(next, st.dstPosition()) > 0) {
                     st = new ForeignWriter(plan, destination, state, counters, listener).check(st, next,
                             fresh.subList(from, fresh.size()), copied);
-                    batch.removeIf(m -> copied.containsKey(m.uid()));
+                    batch.removeIf(m -> copied.containsKey(m.id()));
                 }
                 copyBatch(batch, copied, next);
             }
@@ -95,21 +95,21 @@ final class Copier {
         return st;
     }
 
-    private void copyBatch(List<MessageInfo> batch, Map<Long, CopiedMessage> copied, long next)
+    private void copyBatch(List<MessageInfo> batch, Map<String, CopiedMessage> copied, String next)
             throws ConnectorException, StateException {
-        state.addJournal(st.id(), batch.stream().map(m -> new JournalEntry(m.uid(), m.fingerprint(), next)).toList());
+        state.addJournal(st.id(), batch.stream().map(m -> new JournalEntry(m.id(), m.fingerprint(), next)).toList());
         listener.checkpoint("journal-written", plan.source());
         List<CopiedMessage> done = new ArrayList<>();
-        List<MessageInfo> withoutUid = new ArrayList<>();
-        long[] maxUid = { next - 1 };
-        java.util.Set<Long> handed = new java.util.HashSet<>();
+        List<MessageInfo> withoutId = new ArrayList<>();
+        String[] mark = { next };
+        java.util.Set<String> handed = new java.util.HashSet<>();
         source.read(batch, new MessageReader() {
             @Override
             public void unread(Unread u) {
-                handed.add(u.info().uid());
+                handed.add(u.info().id());
                 if (u.kind() == Unread.Kind.EXPUNGED) {
                     counters.expunged(plan.source(), u.info().size());
-                    listener.info("message " + u.info().uid() + " of " + plan.source()
+                    listener.info("message " + u.info().id() + " of " + plan.source()
                             + " was expunged on the source during the run (checked): nothing to copy");
                 } else {
                     skip(u.info(), u.reason());
@@ -119,7 +119,7 @@ final class Copier {
             @Override
             public void accept(List<Fetched> group) throws ConnectorException {
                 cancel.check();
-                group.forEach(f -> handed.add(f.info().uid()));
+                group.forEach(f -> handed.add(f.info().id()));
                 List<Outgoing> out = group.stream()
                         .map(f -> new Outgoing(f.body(), f.info().copyableFlags(), f.info().internalDate(),
                                 f.info().fingerprint())).toList();
@@ -131,40 +131,41 @@ final class Copier {
                         skip(info, r.refusal());
                         continue;
                     }
-                    if (r.uid() > 0) {
-                        done.add(new CopiedMessage(info.uid(), r.uid(), info.fingerprint(), info.copyableFlags()));
-                        maxUid[0] = Math.max(maxUid[0], r.uid());
+                    if (r.id() != null) {
+                        done.add(new CopiedMessage(info.id(), r.id(), info.fingerprint(), info.copyableFlags()));
+                        mark[0] = destination.positionAfter(mark[0], r.id());
                     } else {
-                        withoutUid.add(info);
+                        withoutId.add(info);
                     }
-                    counters.copied(plan.source(), info.uid(), info.size());
+                    counters.copied(plan.source(), info.id(), info.size());
                     listener.checkpoint("appended", plan.source());
                 }
             }
         });
         // never concluded from absence: a message the source neither handed over nor proved gone is a skip
         for (MessageInfo m : batch) {
-            if (!handed.contains(m.uid())) {
+            if (!handed.contains(m.id())) {
                 skip(m, "the source server did not return this message; it will be tried again on the next run");
             }
         }
-        if (!withoutUid.isEmpty()) {
-            // no UIDPLUS: find the new messages' UIDs by fingerprint among those above the batch's start
-            Map<Long, CopiedMessage> known = new java.util.HashMap<>(copied);
-            done.forEach(c -> known.put(c.srcUid(), c));
+        if (!withoutId.isEmpty()) {
+            // no id from the destination (no UIDPLUS): find the new messages by fingerprint from the batch's start
+            Map<String, CopiedMessage> known = new java.util.HashMap<>(copied);
+            done.forEach(c -> known.put(c.srcId(), c));
             Recovery recovery = new Recovery(destination, known);
-            List<CopiedMessage> resolved = recovery.match(next, withoutUid);
+            List<CopiedMessage> resolved = recovery.match(next, withoutId);
             reportAltered(plan, recovery.altered(), counters, listener);
             done.addAll(resolved);
-            resolved.forEach(c -> maxUid[0] = Math.max(maxUid[0], c.dstUid()));
-            withoutUid.removeIf(m -> resolved.stream().anyMatch(c -> c.srcUid() == m.uid()));
-            withoutUid.forEach(m -> done.add(new CopiedMessage(m.uid(), 0, m.fingerprint(), m.copyableFlags())));
+            resolved.forEach(c -> mark[0] = destination.positionAfter(mark[0], c.dstId()));
+            withoutId.removeIf(m -> resolved.stream().anyMatch(c -> c.srcId().equals(m.id())));
+            withoutId.forEach(m -> done.add(new CopiedMessage(m.id(), null, m.fingerprint(), m.copyableFlags())));
         }
         checkRewrites(batch, done);
-        st = st.withDestination(st.dstUidValidity(), Math.max(st.dstUidNext(), maxUid[0] + 1));
+        String after = destination.comparePositions(mark[0], st.dstPosition()) > 0 ? mark[0] : st.dstPosition();
+        st = st.withDestination(st.dstEpoch(), after);
         state.recordCopied(st, done);
         state.clearJournal(st.id());
-        done.forEach(c -> copied.put(c.srcUid(), c));
+        done.forEach(c -> copied.put(c.srcId(), c));
         listener.checkpoint("recorded", plan.source());
     }
 
@@ -174,13 +175,13 @@ final class Copier {
      * messages are not read back: no server seen rewrites a 7-bit header.
      */
     private void checkRewrites(List<MessageInfo> batch, List<CopiedMessage> done) throws ConnectorException {
-        Map<Long, MessageInfo> bySrc = new java.util.HashMap<>();
-        batch.forEach(m -> bySrc.put(m.uid(), m));
-        Map<Long, MessageInfo> byDst = new java.util.HashMap<>();
+        Map<String, MessageInfo> bySrc = new java.util.HashMap<>();
+        batch.forEach(m -> bySrc.put(m.id(), m));
+        Map<String, MessageInfo> byDst = new java.util.HashMap<>();
         for (CopiedMessage c : done) {
-            MessageInfo m = bySrc.get(c.srcUid());
-            if (c.dstUid() > 0 && m != null && Fingerprint.hasEightBitHeader(m.fingerprint())) {
-                byDst.put(c.dstUid(), m);
+            MessageInfo m = bySrc.get(c.srcId());
+            if (c.dstId() != null && m != null && Fingerprint.hasEightBitHeader(m.fingerprint())) {
+                byDst.put(c.dstId(), m);
             }
         }
         if (byDst.isEmpty()) {
@@ -188,7 +189,7 @@ final class Copier {
         }
         List<MessageInfo[]> pairs = new ArrayList<>();
         for (MessageInfo d : destination.details(new ArrayList<>(byDst.keySet()))) {
-            MessageInfo s = byDst.get(d.uid());
+            MessageInfo s = byDst.get(d.id());
             if (s != null && !s.fingerprint().equals(d.fingerprint())) {
                 pairs.add(new MessageInfo[] { s, d });
             }
@@ -202,16 +203,16 @@ final class Copier {
                     ? "the destination stored a different header" + (p[0].size() != p[1].size()
                             ? " (" + p[0].size() + " -> " + p[1].size() + " bytes)" : "")
                     : "the destination replaced the 8-bit bytes of the header";
-            counters.altered(new AlteredItem(plan.source(), p[0].uid(), p[0].subject(), p[1].uid(), change));
-            listener.info("message " + p[0].uid() + " of " + plan.source() + " was altered by the destination server ("
+            counters.altered(new AlteredItem(plan.source(), p[0].id(), p[0].subject(), p[1].id(), change));
+            listener.info("message " + p[0].id() + " of " + plan.source() + " was altered by the destination server ("
                     + change + ")");
         }
     }
 
     private void skip(MessageInfo m, String reason) {
         anySkipped = true;
-        counters.skipped(new SkippedItem(plan.source(), m.uid(), m.subject(), m.internalDate(), m.size(), reason),
+        counters.skipped(new SkippedItem(plan.source(), m.id(), m.subject(), m.internalDate(), m.size(), reason),
                 m.size());
-        listener.info("skipped message " + m.uid() + " of " + plan.source() + ": " + reason);
+        listener.info("skipped message " + m.id() + " of " + plan.source() + ": " + reason);
     }
 }

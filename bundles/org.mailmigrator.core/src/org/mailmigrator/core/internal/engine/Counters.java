@@ -57,9 +57,9 @@ public final class Counters {
         publish(false);
     }
 
-    void copied(String folder, long uid, long bytes) {
+    void copied(String folder, String id, long bytes) {
         synchronized (this) {
-            attempts.of(folder).copiedUids.add(uid);
+            attempts.of(folder).copiedIds.add(id);
         }
         folders.done(folder, 1, bytes);
         copied.incrementAndGet();
@@ -90,11 +90,11 @@ public final class Counters {
         bytesDone.addAndGet(Math.max(0, bytes));
     }
 
-    /** A message that was not copied; a uid below 1 means the whole folder could not be copied. */
+    /** A message that was not copied; one without id means the whole folder could not be copied. */
     synchronized void skipped(SkippedItem item, long bytes) {
-        folders.skipped(item.folder(), bytes, item.uid() < 1);
+        folders.skipped(item.folder(), bytes, item.wholeFolder());
         skipped.add(item);
-        if (item.uid() >= 1) { // a whole folder's skip comes after its last attempt
+        if (!item.wholeFolder()) { // a whole folder's skip comes after its last attempt
             FolderAttempts.Attempt a = attempts.of(item.folder());
             a.skipped.add(item);
             a.skippedBytes.merge(item, bytes, Long::sum);
@@ -122,9 +122,9 @@ public final class Counters {
         folders.retake(folder, a.present + a.otherDone, a.skipped.size(), skippedBytes, a.planned, a.plannedBytes);
     }
 
-    /** Of the given source UIDs, how many this run copied into the folder (in an earlier attempt). */
-    synchronized long copiedThisRun(String folder, java.util.function.LongPredicate among) {
-        return attempts.of(folder).copiedUids.stream().filter(among::test).count();
+    /** Of the given source ids, how many this run copied into the folder (in an earlier attempt). */
+    synchronized long copiedThisRun(String folder, java.util.function.Predicate<String> among) {
+        return attempts.of(folder).copiedIds.stream().filter(among::test).count();
     }
 
     /** A message the destination stored differently from the source (found at copy time or on recovery). */

@@ -20,9 +20,9 @@ import org.mailmigrator.core.state.StateStore;
 /**
  * "Already present" is asked of the destination, not of memory: copies the state remembers but the destination
  * folder no longer holds (expunged by a person, a rule, another client) are forgotten, so this pass copies them
- * again. The check is free when the destination's UIDNEXT and message count are what the last pass left
+ * again. The check is free when the destination's position and message count are what the last pass left
  * (nothing added, so nothing can have been removed without the count dropping); otherwise one light listing of
- * the destination's UIDs.
+ * the destination's ids.
  */
 final class DestinationCheck {
     private final FolderPlan plan;
@@ -39,25 +39,25 @@ final class DestinationCheck {
 
     /** True when the destination is exactly as the last complete pass left it. */
     static boolean untouched(FolderState st, FolderStatus d) {
-        return st.dstMessages() >= 0 && st.dstUidValidity() == d.uidValidity() && st.dstUidNext() == d.uidNext()
-                && st.dstMessages() == d.messages();
+        return st.dstMessages() >= 0 && d.epoch().equals(st.dstEpoch()) && st.dstPosition() != null
+                && st.dstPosition().equals(d.position()) && st.dstMessages() == d.messages();
     }
 
     /** Removes from {@code copied} (and from the state) the copies that are gone; returns how many. */
-    int forgetMissing(FolderState st, FolderStatus d, Map<Long, CopiedMessage> copied)
+    int forgetMissing(FolderState st, FolderStatus d, Map<String, CopiedMessage> copied)
             throws ConnectorException, StateException {
         if (copied.isEmpty() || untouched(st, d)) {
             return 0;
         }
-        Set<Long> present = new HashSet<>();
-        for (MessageInfo m : destination.list(1, 0)) {
-            present.add(m.uid());
+        Set<String> present = new HashSet<>();
+        for (MessageInfo m : destination.list(null)) {
+            present.add(m.id());
         }
-        List<Long> gone = new ArrayList<>();
+        List<String> gone = new ArrayList<>();
         for (CopiedMessage c : copied.values()) {
-            // a copy without a known destination UID (no UIDPLUS, not found again) cannot be checked this way
-            if (c.dstUid() > 0 && !present.contains(c.dstUid())) {
-                gone.add(c.srcUid());
+            // a copy without a known destination id (no UIDPLUS, not found again) cannot be checked this way
+            if (c.dstId() != null && !present.contains(c.dstId())) {
+                gone.add(c.srcId());
             }
         }
         if (gone.isEmpty()) {
@@ -66,8 +66,8 @@ final class DestinationCheck {
         // first disarm the source's "changed since" mark (saved before the forgetting: a crash in between costs a
         // full listing, never a message): the forgotten ones have not changed on the source, so a CONDSTORE
         // listing of a later pass would not show them, and one killed before copying them again would lose them
-        state.saveFolder(new FolderState(st.id(), st.source(), st.destination(), st.srcUidValidity(),
-                st.dstUidValidity(), 0, 0, st.dstUidNext(), -1));
+        state.saveFolder(new FolderState(st.id(), st.source(), st.destination(), st.srcEpoch(), st.dstEpoch(), null,
+                null, st.dstPosition(), -1));
         state.forget(st.id(), gone);
         gone.forEach(copied::remove);
         listener.info(plan.destination() + ": " + gone.size() + " message(s) copied earlier are no longer on the "

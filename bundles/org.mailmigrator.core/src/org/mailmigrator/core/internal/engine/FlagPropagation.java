@@ -39,17 +39,17 @@ final class FlagPropagation {
         this.listener = listener;
     }
 
-    void apply(FolderState st, Map<Long, MessageInfo> source, Map<Long, CopiedMessage> copied)
+    void apply(FolderState st, Map<String, MessageInfo> source, Map<String, CopiedMessage> copied)
             throws ConnectorException, StateException {
-        Map<Set<String>, List<Long>> updates = new HashMap<>();
+        Map<Set<String>, List<String>> updates = new HashMap<>();
         List<CopiedMessage> changed = new ArrayList<>();
         for (MessageInfo m : source.values()) {
-            CopiedMessage c = copied.get(m.uid());
+            CopiedMessage c = copied.get(m.id());
             Set<String> flags = m.copyableFlags();
-            if (c == null || c.dstUid() <= 0 || flags.equals(c.flags())) {
+            if (c == null || c.dstId() == null || flags.equals(c.flags())) {
                 continue;
             }
-            updates.computeIfAbsent(flags, k -> new ArrayList<>()).add(c.dstUid());
+            updates.computeIfAbsent(flags, k -> new ArrayList<>()).add(c.dstId());
             changed.add(c.withFlags(flags));
         }
         if (changed.isEmpty()) {
@@ -62,7 +62,7 @@ final class FlagPropagation {
         destination.replaceFlags(updates);
         listener.checkpoint("flags-sent", plan.source());
         state.recordCopied(st, changed);
-        changed.forEach(c -> copied.put(c.srcUid(), c));
+        changed.forEach(c -> copied.put(c.srcId(), c));
         counters.flagsUpdated.addAndGet(changed.size());
         listener.checkpoint("flags-stored", plan.source());
     }

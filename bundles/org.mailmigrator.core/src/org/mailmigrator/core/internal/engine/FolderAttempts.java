@@ -16,7 +16,7 @@ import org.mailmigrator.core.engine.SkippedItem;
  * stay: they happened. Guarded by the {@link Counters} that owns it.
  */
 final class FolderAttempts {
-    /** One attempt's additions; {@code copiedUids} are this run's copies across all attempts. */
+    /** One attempt's additions; {@code copiedIds} are this run's copies across all attempts. */
     static final class Attempt {
         long present;
         long planned;
@@ -25,7 +25,7 @@ final class FolderAttempts {
         long otherBytes;
         final List<SkippedItem> skipped = new ArrayList<>();
         final Map<SkippedItem, Long> skippedBytes = new HashMap<>();
-        final Set<Long> copiedUids = new HashSet<>();
+        final Set<String> copiedIds = new HashSet<>();
     }
 
     private final Map<String, Attempt> folders = new HashMap<>();
@@ -39,7 +39,7 @@ final class FolderAttempts {
         Attempt previous = folders.get(folder);
         Attempt next = new Attempt();
         if (previous != null) {
-            next.copiedUids.addAll(previous.copiedUids);
+            next.copiedIds.addAll(previous.copiedIds);
         }
         folders.put(folder, next);
         return previous;

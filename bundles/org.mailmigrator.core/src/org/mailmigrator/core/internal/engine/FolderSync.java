@@ -1,11 +1,11 @@
 package org.mailmigrator.core.internal.engine;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.mailmigrator.core.engine.FolderPlan;
@@ -57,7 +57,7 @@ final class FolderSync {
      */
     boolean skipIfUnchanged() throws ConnectorException, StateException {
         FolderState st = state.folder(plan.source(), plan.destination());
-        if (st.srcHighestModSeq() == 0 || settings.mirror()) {
+        if (st.srcChangeToken() == null || settings.mirror()) {
             return false;
         }
         FolderStatus s = src.status(plan.source()).orElse(null);
@@ -84,13 +84,13 @@ final class FolderSync {
             counters.planned(plan.source(), srcStatus.messages(), 0);
             return;
         }
-        boolean reset = (st.srcUidValidity() != 0 && st.srcUidValidity() != srcStatus.uidValidity())
-                || (st.dstUidValidity() != 0 && st.dstUidValidity() != dstStatus.uidValidity());
+        boolean reset = (st.srcEpoch() != null && !st.srcEpoch().equals(srcStatus.epoch()))
+                || (st.dstEpoch() != null && !st.dstEpoch().equals(dstStatus.epoch()));
         if (reset) {
-            listener.info("UIDVALIDITY changed for " + plan.source() + " -> " + plan.destination()
-                    + ": rebuilding the message map from fingerprints");
+            listener.info("the message ids of " + plan.source() + " -> " + plan.destination()
+                    + " changed (UIDVALIDITY or folder identity): rebuilding the message map from fingerprints");
             state.resetFolder(st.id());
-            st = new FolderState(st.id(), st.source(), st.destination(), 0, 0, 0, 0, 0, -1);
+            st = st.cleared();
             journal = List.of();
         }
         try (Mailbox sbox = src.open(plan.source(), false); Mailbox dbox = dst.open(plan.destination(), true)) {
@@ -100,62 +100,66 @@ final class FolderSync {
 
     /** The one-round-trip-per-side case: nothing changed on either side since the last complete run. */
     private boolean unchanged(FolderState st, FolderStatus s, FolderStatus d, List<JournalEntry> journal) {
-        return journal.isEmpty() && !settings.mirror() && s.highestModSeq() > 0
-                && st.srcUidValidity() == s.uidValidity() && st.srcHighestModSeq() == s.highestModSeq()
-                && st.srcUidNext() == s.uidNext() && DestinationCheck.untouched(st, d);
+        return journal.isEmpty() && !settings.mirror() && s.changeToken() != null
+                && s.epoch().equals(st.srcEpoch()) && s.changeToken().equals(st.srcChangeToken())
+                && Objects.equals(st.srcPosition(), s.position()) && DestinationCheck.untouched(st, d);
     }
 
     private void sync(FolderState st0, List<JournalEntry> journal, Mailbox sbox, Mailbox dbox)
             throws ConnectorException, StateException {
         FolderStatus s = sbox.status();
         FolderStatus d = dbox.status();
-        Map<Long, CopiedMessage> copied = new HashMap<>(state.copied(st0.id()));
+        Map<String, CopiedMessage> copied = new HashMap<>(state.copied(st0.id()));
         int gone = new DestinationCheck(plan, dbox, state, listener).forgetMissing(st0, d, copied);
         // copies found missing are not in a CONDSTORE "changed since" listing: list the whole source, and keep
         // the mark disarmed in what this pass records until it completes
-        long srcNext = gone == 0 ? st0.srcUidNext() : 0;
-        long srcModSeq = gone == 0 ? st0.srcHighestModSeq() : 0;
-        FolderState st = new FolderState(st0.id(), st0.source(), st0.destination(), s.uidValidity(), d.uidValidity(),
-                srcNext, srcModSeq, st0.dstUidNext());
-        boolean incremental = gone == 0 && !settings.mirror() && st0.srcHighestModSeq() > 0 && s.highestModSeq() > 0
-                && st0.srcUidValidity() == s.uidValidity();
-        List<MessageInfo> listed = sbox.list(1, incremental ? st0.srcHighestModSeq() : 0);
-        List<Long> freshUids = new ArrayList<>();
+        String srcNext = gone == 0 ? st0.srcPosition() : null;
+        String srcToken = gone == 0 ? st0.srcChangeToken() : null;
+        FolderState st = new FolderState(st0.id(), st0.source(), st0.destination(), s.epoch(), d.epoch(),
+                srcNext, srcToken, st0.dstPosition());
+        boolean incremental = gone == 0 && !settings.mirror() && st0.srcChangeToken() != null
+                && s.changeToken() != null && s.epoch().equals(st0.srcEpoch());
+        List<MessageInfo> listed = sbox.list(incremental ? st0.srcChangeToken() : null);
+        List<String> freshIds = new ArrayList<>();
         for (MessageInfo m : listed) {
-            if (!copied.containsKey(m.uid())) {
-                freshUids.add(m.uid());
+            if (!copied.containsKey(m.id())) {
+                freshIds.add(m.id());
             }
         }
         // details() leaves out only messages it proved expunged; one without a fingerprint came without header
-        List<MessageInfo> fresh = new ArrayList<>(sbox.details(freshUids));
-        if (fresh.size() < freshUids.size()) {
-            listener.info(plan.source() + ": " + (freshUids.size() - fresh.size())
+        List<MessageInfo> fresh = new ArrayList<>(sbox.details(freshIds));
+        if (fresh.size() < freshIds.size()) {
+            listener.info(plan.source() + ": " + (freshIds.size() - fresh.size())
                     + " message(s) expunged on the source during the run (checked): nothing to copy");
         }
         // outside the date window: not this migration's messages, neither copied nor counted nor reported
         fresh.removeIf(m -> m.fingerprint() != null && !settings.limits().dateAllows(m.internalDate()));
-        fresh.sort(Comparator.comparingLong(MessageInfo::uid));
         List<MessageInfo> headerless = fresh.stream().filter(m -> m.fingerprint() == null).toList();
         fresh.removeAll(headerless);
         long freshBytes = fresh.stream().mapToLong(MessageInfo::size).sum();
-        long known = incremental ? copied.size() : listed.size() - freshUids.size();
+        long known = incremental ? copied.size() : listed.size() - freshIds.size();
         counters.planned(plan.source(), known + fresh.size() + headerless.size(), freshBytes);
         // a message an earlier attempt of this run copied is counted as copied, not also as present
-        Set<Long> listedUids = new HashSet<>();
-        listed.forEach(m -> listedUids.add(m.uid()));
+        Set<String> listedIds = new HashSet<>();
+        listed.forEach(m -> listedIds.add(m.id()));
         known -= counters.copiedThisRun(plan.source(),
-                uid -> copied.containsKey(uid) && (incremental || listedUids.contains(uid)));
+                id -> copied.containsKey(id) && (incremental || listedIds.contains(id)));
         counters.present(plan.source(), known);
         for (MessageInfo m : headerless) {
             anySkipped = true;
-            counters.skipped(new SkippedItem(plan.source(), m.uid(), null, null, Math.max(0, m.size()),
+            counters.skipped(new SkippedItem(plan.source(), m.id(), null, null, Math.max(0, m.size()),
                     "the source server did not return this message's header; it will be tried again on the next run"), 0);
         }
 
-        long scanFrom = journal.stream().mapToLong(JournalEntry::dstUidNext).min().orElse(Long.MAX_VALUE);
-        scanFrom = Math.max(1, Math.min(scanFrom, st.dstUidNext()));
-        long dstNext = dbox.uidNext();
-        if (dstNext > scanFrom && !fresh.isEmpty()) {
+        // recovery looks from the earliest of the journal's positions and the recorded mark (all when unknown)
+        String scanFrom = st.dstPosition();
+        for (JournalEntry e : journal) {
+            if (dbox.comparePositions(e.dstPosition(), scanFrom) < 0) {
+                scanFrom = e.dstPosition();
+            }
+        }
+        String dstNext = dbox.position();
+        if ((dstNext == null || dbox.comparePositions(dstNext, scanFrom) > 0) && !fresh.isEmpty()) {
             Recovery recovery = new Recovery(dbox, copied);
             List<CopiedMessage> found = recovery.match(scanFrom, fresh);
             Copier.reportAltered(plan, recovery.altered(), counters, listener);
@@ -163,10 +167,11 @@ final class FolderSync {
                 listener.info(plan.destination() + ": " + found.size() + " message(s) already on the destination");
                 counters.present(plan.source(), found.size());
             }
-            st = st.withDestination(d.uidValidity(), dstNext);
+            st = st.withDestination(d.epoch(), dbox.comparePositions(dstNext, st.dstPosition()) > 0 ? dstNext
+                    : st.dstPosition());
             state.recordCopied(st, found);
-            found.forEach(c -> copied.put(c.srcUid(), c));
-            fresh.removeIf(m -> copied.containsKey(m.uid()));
+            found.forEach(c -> copied.put(c.srcId(), c));
+            fresh.removeIf(m -> copied.containsKey(m.id()));
         }
         state.clearJournal(st.id());
 
@@ -175,27 +180,32 @@ final class FolderSync {
         st = copier.copy(fresh, copied);
         anySkipped |= copier.anySkipped();
 
-        Map<Long, MessageInfo> bySrc = new HashMap<>();
-        listed.forEach(m -> bySrc.put(m.uid(), m));
+        Map<String, MessageInfo> bySrc = new HashMap<>();
+        listed.forEach(m -> bySrc.put(m.id(), m));
         new FlagPropagation(plan, dbox, state, counters, listener).apply(st, bySrc, copied);
         if (settings.mirror()) {
             new Mirror(plan, dbox, state, counters).apply(st, bySrc.keySet(), copied);
         }
         // Only a complete pass may arm the fast path: a skipped message must be tried (and reported) again.
-        // UIDNEXT and message count as this pass leaves them, for the next pass's destination check; read
-        // together (one STATUS) so a message arriving in between cannot pair a new count with an old UIDNEXT
+        // position and message count as this pass leaves them, for the next pass's destination check; read
+        // together (one STATUS) so a message arriving in between cannot pair a new count with an old position
         FolderStatus end = dst.status(plan.destination()).orElse(null);
-        long after = end == null ? dbox.uidNext() : end.uidNext();
-        st = new FolderState(st.id(), st.source(), st.destination(), s.uidValidity(), d.uidValidity(),
-                anySkipped ? 0 : s.uidNext(), anySkipped ? 0 : s.highestModSeq(), Math.max(after, st.dstUidNext()),
-                end == null || after < st.dstUidNext() ? -1 : end.messages());
+        String after = end == null || end.position() == null ? dbox.position() : end.position();
+        boolean behind = dbox.comparePositions(after, st.dstPosition()) < 0;
+        st = new FolderState(st.id(), st.source(), st.destination(), s.epoch(), d.epoch(),
+                anySkipped ? null : s.position(), anySkipped ? null : s.changeToken(), behind ? st.dstPosition() : after,
+                end == null || behind ? -1 : end.messages());
         state.saveFolder(st);
     }
 
-    /** Source UIDs copied or matched, to tell which destination UIDs are ours. */
-    static Set<Long> destinationUids(Map<Long, CopiedMessage> copied) {
-        Set<Long> uids = new HashSet<>();
-        copied.values().forEach(c -> uids.add(c.dstUid()));
-        return uids;
+    /** The destination ids of the copies made or matched, to tell which destination messages are ours. */
+    static Set<String> destinationIds(Map<String, CopiedMessage> copied) {
+        Set<String> ids = new HashSet<>();
+        copied.values().forEach(c -> {
+            if (c.dstId() != null) {
+                ids.add(c.dstId());
+            }
+        });
+        return ids;
     }
 }

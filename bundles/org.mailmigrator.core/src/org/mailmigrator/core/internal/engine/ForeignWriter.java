@@ -14,7 +14,7 @@ import org.mailmigrator.core.state.StateException;
 import org.mailmigrator.core.state.StateStore;
 
 /**
- * Another writer on the destination folder while this run copies into it: its UIDNEXT moved past what this
+ * Another writer on the destination folder while this run copies into it: its position moved past what this
  * run appended. New mail arriving there is normal (the MX may already point to the new server); but when what
  * appeared are messages this run was about to copy, another migration (another machine, another state
  * folder) is copying the same mailbox. Those are recorded as present (never copied a second time) and this
@@ -36,15 +36,15 @@ final class ForeignWriter {
     }
 
     /**
-     * Looks at what appeared between {@code st.dstUidNext()} and {@code uidNext}; returns the state moved past
+     * Looks at what appeared between {@code st.dstPosition()} and {@code position}; returns the state moved past
      * it, or throws when another writer is copying {@code remaining}.
      */
-    FolderState check(FolderState st, long uidNext, List<MessageInfo> remaining, Map<Long, CopiedMessage> copied)
+    FolderState check(FolderState st, String position, List<MessageInfo> remaining, Map<String, CopiedMessage> copied)
             throws ConnectorException, StateException {
-        List<CopiedMessage> theirs = new Recovery(destination, copied).match(st.dstUidNext(), remaining);
-        FolderState moved = st.withDestination(st.dstUidValidity(), uidNext);
+        List<CopiedMessage> theirs = new Recovery(destination, copied).match(st.dstPosition(), remaining);
+        FolderState moved = st.withDestination(st.dstEpoch(), position);
         state.recordCopied(moved, theirs);
-        theirs.forEach(c -> copied.put(c.srcUid(), c));
+        theirs.forEach(c -> copied.put(c.srcId(), c));
         if (theirs.isEmpty()) {
             return moved; // ordinary new mail on the destination: not ours, nothing to avoid
         }

@@ -30,22 +30,22 @@ final class Mirror {
         this.counters = counters;
     }
 
-    void apply(FolderState st, Set<Long> sourceUids, Map<Long, CopiedMessage> copied)
+    void apply(FolderState st, Set<String> sourceIds, Map<String, CopiedMessage> copied)
             throws ConnectorException, StateException {
-        List<Long> gone = new ArrayList<>();
-        List<Long> dstUids = new ArrayList<>();
+        List<String> gone = new ArrayList<>();
+        List<String> dstIds = new ArrayList<>();
         for (CopiedMessage c : copied.values()) {
-            if (!sourceUids.contains(c.srcUid())) {
-                gone.add(c.srcUid());
-                if (c.dstUid() > 0) {
-                    dstUids.add(c.dstUid());
+            if (!sourceIds.contains(c.srcId())) {
+                gone.add(c.srcId());
+                if (c.dstId() != null) {
+                    dstIds.add(c.dstId());
                 }
             }
         }
         if (gone.isEmpty()) {
             return;
         }
-        destination.expunge(dstUids);
+        destination.expunge(dstIds);
         state.forget(st.id(), gone);
         gone.forEach(copied::remove);
         counters.removed.addAndGet(gone.size());

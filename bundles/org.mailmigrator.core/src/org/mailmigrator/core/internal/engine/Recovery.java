@@ -2,7 +2,6 @@ package org.mailmigrator.core.internal.engine;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,42 +16,42 @@ import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.state.CopiedMessage;
 
 /**
- * Finds source messages that are already on the destination: destination messages from a UID on that are
- * not in the map are matched to not-yet-copied source messages by fingerprint, one for one (a multiset:
+ * Finds source messages that are already on the destination: destination messages from a position on that
+ * are not in the map are matched to not-yet-copied source messages by fingerprint, one for one (a multiset:
  * two identical source messages need two identical destination messages). Used after a crash (the journal
- * says where to look), after a UIDVALIDITY change (look everywhere), and when the server gave no UID.
+ * says where to look), after an epoch change (look everywhere), and when the destination gave no id.
  * Exact fingerprints are matched first, then {@link Fingerprint#tolerant} ones (a copy whose 8-bit header
  * bytes the destination rewrote); those pairs are {@link #altered}.
  */
 final class Recovery {
     private final Mailbox destination;
-    private final Set<Long> ours;
+    private final Set<String> ours;
     private final List<MessageInfo[]> altered = new ArrayList<>();
 
-    Recovery(Mailbox destination, Map<Long, CopiedMessage> copied) {
+    Recovery(Mailbox destination, Map<String, CopiedMessage> copied) {
         this.destination = destination;
-        this.ours = FolderSync.destinationUids(copied);
+        this.ours = FolderSync.destinationIds(copied);
     }
 
-    List<CopiedMessage> match(long fromUid, List<MessageInfo> candidates) throws ConnectorException {
-        List<Long> unknown = new ArrayList<>();
-        for (MessageInfo m : destination.list(fromUid, 0)) {
-            if (!ours.contains(m.uid())) {
-                unknown.add(m.uid());
+    /** Matches the destination's messages from {@code position} on (all when null) to the candidates. */
+    List<CopiedMessage> match(String position, List<MessageInfo> candidates) throws ConnectorException {
+        List<String> unknown = new ArrayList<>();
+        for (MessageInfo m : destination.listSince(position)) {
+            if (!ours.contains(m.id())) {
+                unknown.add(m.id());
             }
         }
         if (unknown.isEmpty()) {
             return List.of();
         }
         List<MessageInfo> onDestination = new ArrayList<>(destination.details(unknown));
-        onDestination.sort(Comparator.comparingLong(MessageInfo::uid));
         List<CopiedMessage> found = new ArrayList<>();
         // exact fingerprints first; then, for what is left, the identity that survives a server's rewrite of
         // 8-bit header bytes (Cyrus), so that a rewritten copy is recognised instead of copied again
         List<MessageInfo> left = matchBy(candidates, onDestination, MessageInfo::fingerprint, found, null);
-        Set<Long> matched = new java.util.HashSet<>();
-        found.forEach(c -> matched.add(c.srcUid()));
-        List<MessageInfo> leftSources = candidates.stream().filter(m -> !matched.contains(m.uid())).toList();
+        Set<String> matched = new java.util.HashSet<>();
+        found.forEach(c -> matched.add(c.srcId()));
+        List<MessageInfo> leftSources = candidates.stream().filter(m -> !matched.contains(m.id())).toList();
         matchBy(leftSources, left, m -> Fingerprint.tolerant(m.fingerprint()), found, altered);
         return found;
     }
@@ -66,8 +65,7 @@ final class Recovery {
     private List<MessageInfo> matchBy(List<MessageInfo> candidates, List<MessageInfo> onDestination,
             Function<MessageInfo, String> key, List<CopiedMessage> found, List<MessageInfo[]> pairs) {
         Map<String, Queue<MessageInfo>> byKey = new HashMap<>();
-        candidates.stream().sorted(Comparator.comparingLong(MessageInfo::uid))
-                .forEach(m -> byKey.computeIfAbsent(key.apply(m), k -> new ArrayDeque<>()).add(m));
+        candidates.forEach(m -> byKey.computeIfAbsent(key.apply(m), k -> new ArrayDeque<>()).add(m));
         List<MessageInfo> left = new ArrayList<>();
         for (MessageInfo d : onDestination) {
             Queue<MessageInfo> queue = byKey.get(key.apply(d));
@@ -76,8 +74,8 @@ final class Recovery {
                 left.add(d);
                 continue;
             }
-            found.add(new CopiedMessage(s.uid(), d.uid(), d.fingerprint(), d.copyableFlags()));
-            ours.add(d.uid());
+            found.add(new CopiedMessage(s.id(), d.id(), d.fingerprint(), d.copyableFlags()));
+            ours.add(d.id());
             if (pairs != null) {
                 pairs.add(new MessageInfo[] { s, d });
             }

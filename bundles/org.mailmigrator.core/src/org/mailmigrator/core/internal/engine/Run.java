@@ -217,7 +217,7 @@ public final class Run {
                         return null;
                     });
                 } catch (ConnectorException.ItemFailure e) {
-                    counters.skipped(new SkippedItem(p.source(), -1, null, null, 0, e.getMessage()), 0);
+                    counters.skipped(new SkippedItem(p.source(), (String) null, null, null, 0, e.getMessage()), 0);
                 }
                 counters.folderDone(p.source());
             }

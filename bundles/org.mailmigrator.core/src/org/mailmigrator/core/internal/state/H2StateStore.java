@@ -25,8 +25,8 @@ import org.mailmigrator.core.state.StateStore;
 /**
  * The state of one account pair in an embedded H2 database file. One JDBC connection, used under this
  * object's lock: H2 is fast enough embedded, and one connection keeps every method one transaction.
- * Durability of the very last commits is not relied upon: the engine re-checks the destination above its
- * recorded UIDNEXT on every run, so a commit lost to SIGKILL costs a look, never a duplicate.
+ * Durability of the very last commits is not relied upon: the engine re-checks the destination from its
+ * recorded position on every run, so a commit lost to SIGKILL costs a look, never a duplicate.
  */
 public final class H2StateStore implements StateStore {
     private final Connection db;
@@ -59,7 +59,7 @@ public final class H2StateStore implements StateStore {
                 return found;
             }
             try (PreparedStatement ps = db.prepareStatement(
-                    "insert into folder_pair(id, src, dst) values ((select coalesce(max(id), 0) + 1 from folder_pair), ?, ?)")) {
+                    "insert into mail_pair(id, src, dst) values ((select coalesce(max(id), 0) + 1 from mail_pair), ?, ?)")) {
                 ps.setString(1, source);
                 ps.setString(2, destination);
                 ps.executeUpdate();
@@ -69,13 +69,13 @@ public final class H2StateStore implements StateStore {
     }
 
     private FolderState find(String source, String destination) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("select id, src_validity, dst_validity, src_uidnext, "
-                + "src_modseq, dst_uidnext, dst_messages from folder_pair where src = ? and dst = ?")) {
+        try (PreparedStatement ps = db.prepareStatement("select id, src_epoch, dst_epoch, src_position, "
+                + "src_token, dst_position, dst_messages from mail_pair where src = ? and dst = ?")) {
             ps.setString(1, source);
             ps.setString(2, destination);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new FolderState(rs.getLong(1), source, destination, rs.getLong(2), rs.getLong(3),
-                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)) : null;
+                return rs.next() ? new FolderState(rs.getLong(1), source, destination, rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7)) : null;
             }
         }
     }
@@ -89,13 +89,13 @@ public final class H2StateStore implements StateStore {
     }
 
     private void writeFolder(FolderState s) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("update folder_pair set src_validity = ?, dst_validity = ?, "
-                + "src_uidnext = ?, src_modseq = ?, dst_uidnext = ?, dst_messages = ? where id = ?")) {
-            ps.setLong(1, s.srcUidValidity());
-            ps.setLong(2, s.dstUidValidity());
-            ps.setLong(3, s.srcUidNext());
-            ps.setLong(4, s.srcHighestModSeq());
-            ps.setLong(5, s.dstUidNext());
+        try (PreparedStatement ps = db.prepareStatement("update mail_pair set src_epoch = ?, dst_epoch = ?, "
+                + "src_position = ?, src_token = ?, dst_position = ?, dst_messages = ? where id = ?")) {
+            ps.setString(1, s.srcEpoch());
+            ps.setString(2, s.dstEpoch());
+            ps.setString(3, s.srcPosition());
+            ps.setString(4, s.srcChangeToken());
+            ps.setString(5, s.dstPosition());
             ps.setLong(6, s.dstMessages());
             ps.setLong(7, s.id());
             ps.executeUpdate();
@@ -103,15 +103,15 @@ public final class H2StateStore implements StateStore {
     }
 
     @Override
-    public synchronized Map<Long, CopiedMessage> copied(long folderId) throws StateException {
+    public synchronized Map<String, CopiedMessage> copied(long folderId) throws StateException {
         return tx("read copied messages", () -> {
-            Map<Long, CopiedMessage> map = new HashMap<>();
+            Map<String, CopiedMessage> map = new HashMap<>();
             try (PreparedStatement ps = db.prepareStatement(
-                    "select src_uid, dst_uid, fp, flags from copied where pair = ?")) {
+                    "select src_id, dst_id, fp, flags from mail_copied where pair = ?")) {
                 ps.setLong(1, folderId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        map.put(rs.getLong(1), new CopiedMessage(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        map.put(rs.getString(1), new CopiedMessage(rs.getString(1), rs.getString(2), rs.getString(3),
                                 Flags.parse(rs.getString(4))));
                     }
                 }
@@ -123,8 +123,8 @@ public final class H2StateStore implements StateStore {
     @Override
     public synchronized void resetFolder(long folderId) throws StateException {
         tx("reset folder", () -> {
-            update("delete from copied where pair = ?", folderId);
-            update("delete from journal where pair = ?", folderId);
+            update("delete from mail_copied where pair = ?", folderId);
+            update("delete from mail_journal where pair = ?", folderId);
             return null;
         });
     }
@@ -132,13 +132,13 @@ public final class H2StateStore implements StateStore {
     @Override
     public synchronized void addJournal(long folderId, Collection<JournalEntry> entries) throws StateException {
         tx("write journal", () -> {
-            try (PreparedStatement ps = db.prepareStatement("merge into journal(pair, src_uid, fp, dst_uidnext) "
-                    + "key(pair, src_uid) values (?, ?, ?, ?)")) {
+            try (PreparedStatement ps = db.prepareStatement("merge into mail_journal(pair, src_id, fp, dst_position) "
+                    + "key(pair, src_id) values (?, ?, ?, ?)")) {
                 for (JournalEntry e : entries) {
                     ps.setLong(1, folderId);
-                    ps.setLong(2, e.srcUid());
+                    ps.setString(2, e.srcId());
                     ps.setString(3, e.fingerprint());
-                    ps.setLong(4, e.dstUidNext());
+                    ps.setString(4, e.dstPosition());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -152,11 +152,11 @@ public final class H2StateStore implements StateStore {
         return tx("read journal", () -> {
             List<JournalEntry> list = new ArrayList<>();
             try (PreparedStatement ps = db.prepareStatement(
-                    "select src_uid, fp, dst_uidnext from journal where pair = ? order by src_uid")) {
+                    "select src_id, fp, dst_position from mail_journal where pair = ? order by src_id")) {
                 ps.setLong(1, folderId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        list.add(new JournalEntry(rs.getLong(1), rs.getString(2), rs.getLong(3)));
+                        list.add(new JournalEntry(rs.getString(1), rs.getString(2), rs.getString(3)));
                     }
                 }
             }
@@ -167,18 +167,18 @@ public final class H2StateStore implements StateStore {
     @Override
     public synchronized void recordCopied(FolderState state, Collection<CopiedMessage> copied) throws StateException {
         tx("record copies", () -> {
-            try (PreparedStatement ps = db.prepareStatement("merge into copied(pair, src_uid, dst_uid, fp, flags) "
-                    + "key(pair, src_uid) values (?, ?, ?, ?, ?)");
-                    PreparedStatement del = db.prepareStatement("delete from journal where pair = ? and src_uid = ?")) {
+            try (PreparedStatement ps = db.prepareStatement("merge into mail_copied(pair, src_id, dst_id, fp, flags) "
+                    + "key(pair, src_id) values (?, ?, ?, ?, ?)");
+                    PreparedStatement del = db.prepareStatement("delete from mail_journal where pair = ? and src_id = ?")) {
                 for (CopiedMessage m : copied) {
                     ps.setLong(1, state.id());
-                    ps.setLong(2, m.srcUid());
-                    ps.setLong(3, m.dstUid());
+                    ps.setString(2, m.srcId());
+                    ps.setString(3, m.dstId());
                     ps.setString(4, m.fingerprint());
                     ps.setString(5, Flags.format(m.flags()));
                     ps.addBatch();
                     del.setLong(1, state.id());
-                    del.setLong(2, m.srcUid());
+                    del.setString(2, m.srcId());
                     del.addBatch();
                 }
                 ps.executeBatch();
@@ -191,16 +191,16 @@ public final class H2StateStore implements StateStore {
 
     @Override
     public synchronized void clearJournal(long folderId) throws StateException {
-        tx("clear journal", () -> update("delete from journal where pair = ?", folderId));
+        tx("clear journal", () -> update("delete from mail_journal where pair = ?", folderId));
     }
 
     @Override
-    public synchronized void forget(long folderId, Collection<Long> srcUids) throws StateException {
+    public synchronized void forget(long folderId, Collection<String> srcIds) throws StateException {
         tx("forget copies", () -> {
-            try (PreparedStatement ps = db.prepareStatement("delete from copied where pair = ? and src_uid = ?")) {
-                for (long uid : srcUids) {
+            try (PreparedStatement ps = db.prepareStatement("delete from mail_copied where pair = ? and src_id = ?")) {
+                for (String id : srcIds) {
                     ps.setLong(1, folderId);
-                    ps.setLong(2, uid);
+                    ps.setString(2, id);
                     ps.addBatch();
                 }
                 ps.executeBatch();

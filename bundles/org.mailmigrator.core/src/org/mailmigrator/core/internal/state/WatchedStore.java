@@ -124,7 +124,7 @@ public final class WatchedStore implements StateStore {
     }
 
     @Override
-    public Map<Long, CopiedMessage> copied(long folderId) throws StateException {
+    public Map<String, CopiedMessage> copied(long folderId) throws StateException {
         return call("read copied messages", s -> s.copied(folderId));
     }
 
@@ -166,9 +166,9 @@ public final class WatchedStore implements StateStore {
     }
 
     @Override
-    public void forget(long folderId, Collection<Long> srcUids) throws StateException {
+    public void forget(long folderId, Collection<String> srcIds) throws StateException {
         call("forget copies", s -> {
-            s.forget(folderId, srcUids);
+            s.forget(folderId, srcIds);
             return null;
         });
     }

@@ -89,11 +89,11 @@ public final class DetailsView extends ViewPart {
 
     /** How a skipped item is found by its owner: its subject, else its UID; the whole folder when it has none. */
     private static String item(SkippedItem s) {
-        if (s.uid() < 1) {
+        if (s.wholeFolder()) {
             return "(whole folder)";
         }
         String when = s.date() == null ? "" : ", " + TIME.format(s.date());
-        return (s.subject() == null || s.subject().isBlank() ? "UID " + s.uid() : s.subject()) + when;
+        return (s.subject() == null || s.subject().isBlank() ? (s.uid() > 0 ? "UID " + s.uid() : "item " + s.id()) : s.subject()) + when;
     }
 
     public String titleText() {

@@ -1,4 +1,4 @@
-package org.mailmigrator.connector.imap.tests;
+package org.mailmigrator.core.tests.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
