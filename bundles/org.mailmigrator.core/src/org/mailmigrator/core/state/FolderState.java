@@ -22,11 +22,21 @@ package org.mailmigrator.core.state;
  * @param dstMessages the destination's message count when the last pass ended: with an unchanged
  *     {@code dstPosition}, a lower count means messages were removed there (by a person, a rule, another
  *     client), so the next pass checks which copies are gone instead of trusting its memory; -1 when unknown
+ * @param dstChangeToken the destination's change token (IMAP HIGHESTMODSEQ) when the last pass ended, after its
+ *     own writes: a different token at the next pass means someone else changed the folder (another migration,
+ *     a person, a rule), so the flags the records say were written are re-read from the destination before they
+ *     are compared with the source's. Null when unknown (then the records are trusted)
  */
 public record FolderState(long id, String source, String destination, String srcEpoch, String dstEpoch,
-        String srcPosition, String srcChangeToken, String dstPosition, long dstMessages) {
+        String srcPosition, String srcChangeToken, String dstPosition, long dstMessages, String dstChangeToken) {
 
-    /** A state whose destination message count is unknown. */
+    /** A state whose destination change token is unknown. */
+    public FolderState(long id, String source, String destination, String srcEpoch, String dstEpoch,
+            String srcPosition, String srcChangeToken, String dstPosition, long dstMessages) {
+        this(id, source, destination, srcEpoch, dstEpoch, srcPosition, srcChangeToken, dstPosition, dstMessages, null);
+    }
+
+    /** A state whose destination message count and change token are unknown. */
     public FolderState(long id, String source, String destination, String srcEpoch, String dstEpoch,
             String srcPosition, String srcChangeToken, String dstPosition) {
         this(id, source, destination, srcEpoch, dstEpoch, srcPosition, srcChangeToken, dstPosition, -1);
@@ -39,16 +49,16 @@ public record FolderState(long id, String source, String destination, String src
 
     public FolderState withSource(String epoch, String position, String changeToken) {
         return new FolderState(id, source, destination, epoch, dstEpoch, position, changeToken, dstPosition,
-                dstMessages);
+                dstMessages, dstChangeToken);
     }
 
     public FolderState withDestination(String epoch, String position) {
         return new FolderState(id, source, destination, srcEpoch, epoch, srcPosition, srcChangeToken, position,
-                dstMessages);
+                dstMessages, dstChangeToken);
     }
 
     public FolderState withDestinationMessages(long messages) {
         return new FolderState(id, source, destination, srcEpoch, dstEpoch, srcPosition, srcChangeToken,
-                dstPosition, messages);
+                dstPosition, messages, dstChangeToken);
     }
 }

@@ -172,4 +172,33 @@ class TwoWritersTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    /**
+     * One migration remembers the flags it wrote; a second one (its own state folder) changes them on the
+     * destination after the source changed; the source changes back: the first migration's next pass must
+     * bring the destination back to the source's flags, not trust the flags it remembers (found by the fault
+     * suite's two-writer trial).
+     */
+    @Test
+    void flagsAnotherMigrationChangedOnTheDestinationFollowTheSourceAgain(@TempDir Path a, @TempDir Path b)
+            throws Exception {
+        String src = "tw-flags-src";
+        String dst = "tw-flags-dst";
+        Corpus.load(dovecot, src, 4);
+        Pair first = new Pair(dovecot, src, dovecot, dst, a);
+        Pair second = new Pair(dovecot, src, dovecot, dst, b);
+        assertEquals(Outcome.COMPLETED, first.run().outcome());
+        try (ImapProbe p = ImapProbe.login(dovecot, src)) {
+            p.command("INBOX", "UID STORE 1:* +FLAGS (\\Answered)");
+        }
+        assertEquals(Outcome.COMPLETED, second.run().outcome());
+        try (ImapProbe p = ImapProbe.login(dovecot, src)) {
+            p.command("INBOX", "UID STORE 1:* -FLAGS (\\Answered)");
+        }
+        Log log = new Log();
+        MigrationReport again = first.run(Pair.fast(), log);
+        assertEquals(Outcome.COMPLETED, again.outcome(), again.failure());
+        Verify.sameMail(dovecot, src, dovecot, dst, Map.of());
+        assertTrue(log.lines.stream().anyMatch(l -> l.contains("were changed there since the last pass")), log.lines::toString);
+    }
 }

@@ -67,7 +67,7 @@ final class DestinationCheck {
         // full listing, never a message): the forgotten ones have not changed on the source, so a CONDSTORE
         // listing of a later pass would not show them, and one killed before copying them again would lose them
         state.saveFolder(new FolderState(st.id(), st.source(), st.destination(), st.srcEpoch(), st.dstEpoch(), null,
-                null, st.dstPosition(), -1));
+                null, st.dstPosition(), -1, st.dstChangeToken()));
         state.forget(st.id(), gone);
         gone.forEach(copied::remove);
         listener.info(plan.destination() + ": " + gone.size() + " message(s) copied earlier are no longer on the "

@@ -111,12 +111,17 @@ final class FolderSync {
         FolderStatus d = dbox.status();
         Map<String, CopiedMessage> copied = new HashMap<>(state.copied(st0.id()));
         int gone = new DestinationCheck(plan, dbox, state, listener).forgetMissing(st0, d, copied);
+        int reflagged = DestinationFlags.reread(st0, d, dbox, copied);
+        if (reflagged > 0) {
+            listener.info(plan.destination() + ": flags of " + reflagged + " copied message(s) were changed there"
+                    + " since the last pass; the source's flags are compared with what the destination holds");
+        }
         // copies found missing are not in a CONDSTORE "changed since" listing: list the whole source, and keep
         // the mark disarmed in what this pass records until it completes
         String srcNext = gone == 0 ? st0.srcPosition() : null;
         String srcToken = gone == 0 ? st0.srcChangeToken() : null;
         FolderState st = new FolderState(st0.id(), st0.source(), st0.destination(), s.epoch(), d.epoch(),
-                srcNext, srcToken, st0.dstPosition());
+                srcNext, srcToken, st0.dstPosition(), -1, st0.dstChangeToken());
         boolean incremental = gone == 0 && !settings.mirror() && st0.srcChangeToken() != null
                 && s.changeToken() != null && s.epoch().equals(st0.srcEpoch());
         List<MessageInfo> listed = sbox.list(incremental ? st0.srcChangeToken() : null);
@@ -194,7 +199,7 @@ final class FolderSync {
         boolean behind = dbox.comparePositions(after, st.dstPosition()) < 0;
         st = new FolderState(st.id(), st.source(), st.destination(), s.epoch(), d.epoch(),
                 anySkipped ? null : s.position(), anySkipped ? null : s.changeToken(), behind ? st.dstPosition() : after,
-                end == null || behind ? -1 : end.messages());
+                end == null || behind ? -1 : end.messages(), end == null ? null : end.changeToken());
         state.saveFolder(st);
     }
 

@@ -70,12 +70,13 @@ public final class H2StateStore implements StateStore {
 
     private FolderState find(String source, String destination) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("select id, src_epoch, dst_epoch, src_position, "
-                + "src_token, dst_position, dst_messages from mail_pair where src = ? and dst = ?")) {
+                + "src_token, dst_position, dst_messages, dst_token from mail_pair where src = ? and dst = ?")) {
             ps.setString(1, source);
             ps.setString(2, destination);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? new FolderState(rs.getLong(1), source, destination, rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7)) : null;
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7),
+                        rs.getString(8)) : null;
             }
         }
     }
@@ -90,14 +91,15 @@ public final class H2StateStore implements StateStore {
 
     private void writeFolder(FolderState s) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("update mail_pair set src_epoch = ?, dst_epoch = ?, "
-                + "src_position = ?, src_token = ?, dst_position = ?, dst_messages = ? where id = ?")) {
+                + "src_position = ?, src_token = ?, dst_position = ?, dst_messages = ?, dst_token = ? where id = ?")) {
             ps.setString(1, s.srcEpoch());
             ps.setString(2, s.dstEpoch());
             ps.setString(3, s.srcPosition());
             ps.setString(4, s.srcChangeToken());
             ps.setString(5, s.dstPosition());
             ps.setLong(6, s.dstMessages());
-            ps.setLong(7, s.id());
+            ps.setString(7, s.dstChangeToken());
+            ps.setLong(8, s.id());
             ps.executeUpdate();
         }
     }

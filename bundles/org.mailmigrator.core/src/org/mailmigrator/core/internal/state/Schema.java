@@ -57,7 +57,8 @@ final class Schema {
         try (Statement st = c.createStatement()) {
             st.execute("create table if not exists mail_pair(id bigint primary key, src varchar not null, "
                     + "dst varchar not null, src_epoch varchar, dst_epoch varchar, src_position varchar, "
-                    + "src_token varchar, dst_position varchar, dst_messages bigint default -1 not null, unique(src, dst))");
+                    + "src_token varchar, dst_position varchar, dst_messages bigint default -1 not null, "
+                    + "dst_token varchar, unique(src, dst))");
             st.execute("create table if not exists mail_copied(pair bigint not null, src_id varchar not null, "
                     + "dst_id varchar, fp varchar not null, flags varchar not null, primary key(pair, src_id))");
             st.execute("create table if not exists mail_journal(pair bigint not null, src_id varchar not null, "
