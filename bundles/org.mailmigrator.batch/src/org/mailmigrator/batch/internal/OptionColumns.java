@@ -1,5 +1,6 @@
 package org.mailmigrator.batch.internal;
 
+import org.mailmigrator.batch.csv.spi.CsvRow;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ final class OptionColumns {
     private OptionColumns() {
     }
 
-    static Options read(Rows.Row r, List<String> names) {
+    static Options read(CsvRow r, List<String> names) {
         Optional<Instant> since = Optional.empty();
         Optional<Instant> before = Optional.empty();
         Optional<Long> maxSize = Optional.empty();
