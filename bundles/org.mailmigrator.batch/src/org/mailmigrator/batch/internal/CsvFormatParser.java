@@ -6,8 +6,8 @@ import java.util.regex.PatternSyntaxException;
 
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.mailmigrator.batch.csv.CsvFormat;
-import org.mailmigrator.core.registry.Attributes;
 import org.mailmigrator.batch.csv.CsvFormatDescriptor;
+import org.mailmigrator.core.registry.Attributes;
 
 /** Reads one {@code <format>} declaration of the csvFormats extension point, or says what is wrong with it. */
 public final class CsvFormatParser {

@@ -14,11 +14,11 @@ import org.apache.commons.csv.CSVRecord;
 import org.mailmigrator.batch.csv.CsvFormat;
 import org.mailmigrator.batch.csv.CsvFormatDescriptor;
 import org.mailmigrator.batch.csv.CsvFormats;
-import org.mailmigrator.batch.csv.spi.CsvRow;
-import org.mailmigrator.batch.csv.spi.CsvRowReader;
 import org.mailmigrator.batch.csv.ImportOptions;
 import org.mailmigrator.batch.csv.ImportProblem;
 import org.mailmigrator.batch.csv.ImportResult;
+import org.mailmigrator.batch.csv.spi.CsvRow;
+import org.mailmigrator.batch.csv.spi.CsvRowReader;
 import org.mailmigrator.core.connector.ConnectorDescriptor;
 
 /**

@@ -1,8 +1,5 @@
 package org.mailmigrator.batch.internal;
 
-import org.mailmigrator.batch.csv.spi.CsvRow;
-import org.mailmigrator.batch.csv.spi.CsvRowReader;
-import org.mailmigrator.batch.csv.spi.PairSide;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +7,9 @@ import java.util.Map;
 
 import org.mailmigrator.batch.csv.ImportOptions;
 import org.mailmigrator.batch.csv.ServerAddress;
+import org.mailmigrator.batch.csv.spi.CsvRow;
+import org.mailmigrator.batch.csv.spi.CsvRowReader;
+import org.mailmigrator.batch.csv.spi.PairSide;
 import org.mailmigrator.core.model.MigrationOptions;
 import org.mailmigrator.core.model.Secret;
 

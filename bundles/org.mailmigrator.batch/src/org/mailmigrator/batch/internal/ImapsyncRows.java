@@ -1,8 +1,5 @@
 package org.mailmigrator.batch.internal;
 
-import org.mailmigrator.batch.csv.spi.CsvRow;
-import org.mailmigrator.batch.csv.spi.CsvRowReader;
-import org.mailmigrator.batch.csv.spi.PairSide;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +13,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import org.mailmigrator.batch.csv.ServerAddress;
+import org.mailmigrator.batch.csv.spi.CsvRow;
+import org.mailmigrator.batch.csv.spi.CsvRowReader;
+import org.mailmigrator.batch.csv.spi.PairSide;
 import org.mailmigrator.core.model.ItemKind;
 import org.mailmigrator.core.model.MessageLimits;
 import org.mailmigrator.core.model.MigrationOptions;

@@ -1,7 +1,5 @@
 package org.mailmigrator.batch.internal;
 
-import org.mailmigrator.batch.csv.spi.CsvRow;
-import org.mailmigrator.batch.csv.spi.CsvRowReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +10,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import org.mailmigrator.batch.csv.ServerAddress;
+import org.mailmigrator.batch.csv.spi.CsvRow;
+import org.mailmigrator.batch.csv.spi.CsvRowReader;
 import org.mailmigrator.core.connector.ConnectorDescriptor;
 import org.mailmigrator.core.model.ItemKind;
 import org.mailmigrator.core.model.MigrationOptions;

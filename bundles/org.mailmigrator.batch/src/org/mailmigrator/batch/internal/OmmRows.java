@@ -1,12 +1,12 @@
 package org.mailmigrator.batch.internal;
 
-import org.mailmigrator.batch.csv.spi.CsvRow;
-import org.mailmigrator.batch.csv.spi.CsvRowReader;
-import org.mailmigrator.batch.csv.spi.PairSide;
 import java.util.List;
 import java.util.Map;
 
 import org.mailmigrator.batch.csv.ServerAddress;
+import org.mailmigrator.batch.csv.spi.CsvRow;
+import org.mailmigrator.batch.csv.spi.CsvRowReader;
+import org.mailmigrator.batch.csv.spi.PairSide;
 import org.mailmigrator.core.model.MigrationOptions;
 import org.mailmigrator.core.model.Secret;
 

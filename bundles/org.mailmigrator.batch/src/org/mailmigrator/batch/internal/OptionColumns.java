@@ -1,6 +1,5 @@
 package org.mailmigrator.batch.internal;
 
-import org.mailmigrator.batch.csv.spi.CsvRow;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.mailmigrator.batch.csv.spi.CsvRow;
 import org.mailmigrator.core.model.MessageLimits;
 
 /**

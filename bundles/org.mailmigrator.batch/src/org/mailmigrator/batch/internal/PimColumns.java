@@ -1,6 +1,5 @@
 package org.mailmigrator.batch.internal;
 
-import org.mailmigrator.batch.csv.spi.CsvRow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.mailmigrator.batch.PimLeg;
+import org.mailmigrator.batch.csv.spi.CsvRow;
 import org.mailmigrator.core.model.CredentialRef;
 import org.mailmigrator.core.model.Secret;
 
