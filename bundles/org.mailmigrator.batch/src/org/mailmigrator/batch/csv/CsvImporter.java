@@ -10,19 +10,33 @@ import org.mailmigrator.core.connector.ConnectorDescriptor;
 import org.mailmigrator.core.connector.ConnectorRegistry;
 
 /**
- * Reads a batch file in any of the supported dialects ({@link CsvFormat}) and validates every row. Stores
+ * Reads a batch file in any of the installed formats ({@link CsvFormats}) and validates every row. Stores
  * nothing: {@link org.mailmigrator.batch.Batches#store} decides what is kept.
  */
 public final class CsvImporter {
     private final Function<String, ConnectorDescriptor> connectors;
+    private final CsvFormats formats;
 
-    /** Native-format columns are checked against the settings the installed connectors declare. */
+    /**
+     * Native-format columns are checked against the settings the installed connectors declare; the formats are
+     * the platform's ({@link CsvFormats#fromPlatform()}).
+     */
     public CsvImporter(ConnectorRegistry registry) {
         this(id -> registry.find(id).orElse(null));
     }
 
     public CsvImporter(Function<String, ConnectorDescriptor> connectors) {
+        this(connectors, CsvFormats.fromPlatform());
+    }
+
+    public CsvImporter(Function<String, ConnectorDescriptor> connectors, CsvFormats formats) {
         this.connectors = connectors;
+        this.formats = formats;
+    }
+
+    /** The formats this importer reads (for a format choice: the wizard's list, the command line's --format). */
+    public CsvFormats formats() {
+        return formats;
     }
 
     public ImportResult read(Path file, ImportOptions options) throws IOException {
@@ -30,7 +44,7 @@ public final class CsvImporter {
     }
 
     public ImportResult read(byte[] data, ImportOptions options) {
-        return new CsvReading(connectors).read(data, options);
+        return new CsvReading(connectors, formats).read(data, options);
     }
 
     /** A row's source login and source host, for server detection (no password is read). */
@@ -38,11 +52,11 @@ public final class CsvImporter {
     }
 
     /**
-     * The source logins and hosts of a file in one of the import formats (OMM, imapsync, Exchange Online,
-     * native), or empty when the file is in none of them.
+     * The source logins and hosts of a file in one of the platform's import formats, or empty when the file is in
+     * none of them (a contributed format gives those of its valid rows).
      */
     public static java.util.Optional<java.util.List<SourceAddress>> sourceAddresses(byte[] data) {
-        return CsvReading.addresses(data).map(rows -> rows.stream()
+        return new CsvReading(id -> null, CsvFormats.fromPlatform()).addresses(data).map(rows -> rows.stream()
                 .map(r -> new SourceAddress(Integer.parseInt(r[0]), r[1], r[2])).toList());
     }
 }

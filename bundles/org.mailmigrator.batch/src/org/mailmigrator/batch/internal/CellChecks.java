@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.mailmigrator.batch.csv.spi.CsvRow;
+import org.mailmigrator.batch.csv.spi.CsvRowReader;
+
 /**
  * Checks of a record before its dialect reads it, shared by every format: no NUL byte, no absurd length, the
  * right number of cells. A row that fails one is refused whole, and the message names the line and the
@@ -20,7 +23,7 @@ final class CellChecks {
     }
 
     /** False (with a problem per bad cell) when a cell holds a NUL byte or is too long. */
-    static boolean cells(Rows.Row r) {
+    static boolean cells(CsvRow r) {
         boolean ok = true;
         for (int c = 0; c < r.size(); c++) {
             String v = r.raw(c);
@@ -62,7 +65,7 @@ final class CellChecks {
      * The most common number of cells among the data records the dialect accepts by their count alone
      * (0 when there are none); on a tie the smaller, so that merged rows never set the norm.
      */
-    static int usualWidth(List<CsvReading.Record> records, int from, RowReader reader, int headerWidth) {
+    static int usualWidth(List<CsvReading.Record> records, int from, CsvRowReader reader, int headerWidth) {
         Map<Integer, Integer> counts = new HashMap<>();
         for (int i = from; i < records.size(); i++) {
             List<String> cells = records.get(i).cells();
@@ -75,7 +78,7 @@ final class CellChecks {
     }
 
     /** False (with one problem for the line) when the dialect refuses the record's number of cells. */
-    static boolean width(Rows.Row r, RowReader reader, List<String> header, int usual) {
+    static boolean width(CsvRow r, CsvRowReader reader, List<String> header, int usual) {
         String why = reader.width(r.cells(), header == null ? -1 : header.size(), usual);
         if (why != null) {
             r.problem(-1, why + ": the row is not imported");

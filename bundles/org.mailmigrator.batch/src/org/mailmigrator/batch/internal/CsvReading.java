@@ -12,38 +12,52 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.mailmigrator.batch.csv.CsvFormat;
+import org.mailmigrator.batch.csv.CsvFormatDescriptor;
+import org.mailmigrator.batch.csv.CsvFormats;
 import org.mailmigrator.batch.csv.ImportOptions;
 import org.mailmigrator.batch.csv.ImportProblem;
 import org.mailmigrator.batch.csv.ImportResult;
+import org.mailmigrator.batch.csv.spi.CsvRow;
+import org.mailmigrator.batch.csv.spi.CsvRowReader;
 import org.mailmigrator.core.connector.ConnectorDescriptor;
 
-/** Decoding, dialect detection and the record loop behind {@link org.mailmigrator.batch.csv.CsvImporter}. */
+/**
+ * Decoding, format detection and the record loop behind {@link org.mailmigrator.batch.csv.CsvImporter}: the format's
+ * declaration ({@link CsvFormatDescriptor}) gives the separator and comment marker, its {@link CsvRowReader} reads
+ * the records.
+ */
 public final class CsvReading {
     private final Function<String, ConnectorDescriptor> connectors;
+    private final CsvFormats formats;
 
-    public CsvReading(Function<String, ConnectorDescriptor> connectors) {
+    public CsvReading(Function<String, ConnectorDescriptor> connectors, CsvFormats formats) {
         this.connectors = connectors;
+        this.formats = formats;
     }
 
     public ImportResult read(byte[] data, ImportOptions options) {
         TextDecoding decoded = TextDecoding.decode(data);
         String text = decoded.text();
-        CsvFormat format = options.format() == CsvFormat.AUTO ? detect(text) : options.format();
-        Rows rows = new Rows();
-        if (format == CsvFormat.AUTO) {
-            rows.problems.add(new ImportProblem(1, 0, "", "cannot tell the format of this file (OMM template, "
-                    + "imapsync file.txt, Exchange CSV or native): give --format"));
+        CsvFormat format = options.format().isAuto() ? formats.detect(text) : options.format();
+        Rows rows = new Rows(options, connectors);
+        if (format.isAuto()) {
+            rows.problems.add(new ImportProblem(1, 0, "", "cannot tell the format of this file ("
+                    + String.join(", ", formats.formats().stream().map(CsvFormatDescriptor::name).toList())
+                    + "): give --format (" + String.join(", ", formats.ids().subList(1, formats.ids().size())) + ")"));
             return new ImportResult(format, decoded.charset(), List.of(), rows.problems);
         }
-        RowReader reader = switch (format) {
-            case OMM -> new OmmRows();
-            case IMAPSYNC -> new ImapsyncRows();
-            case EXCHANGE -> new ExchangeRows(options);
-            case NATIVE -> new NativeRows(connectors);
-            case AUTO -> throw new IllegalStateException();
-        };
-        boolean comments = format == CsvFormat.IMAPSYNC;
-        CSVFormat csv = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(format, text)).setQuote('"')
+        CsvRowReader reader;
+        CsvFormatDescriptor declared;
+        try {
+            declared = formats.find(format).orElseThrow(() -> new IllegalArgumentException("no CSV format '"
+                    + format.id() + "' is installed (installed: " + String.join(", ", formats.ids()) + ")"));
+            reader = formats.reader(format);
+        } catch (IllegalArgumentException e) {
+            rows.problems.add(new ImportProblem(1, 0, "", e.getMessage(), "--format"));
+            return new ImportResult(format, decoded.charset(), List.of(), rows.problems);
+        }
+        boolean comments = declared.comments();
+        CSVFormat csv = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(declared, text)).setQuote('"')
                 .setIgnoreEmptyLines(true).setCommentMarker(comments ? '#' : null).setTrim(false).get();
         List<Record> records = new ArrayList<>();
         LineIndex lines = new LineIndex(text);
@@ -81,13 +95,13 @@ public final class CsvReading {
             Record rec = records.get(i);
             if (i == 0 && reader.isHeader(rec.cells())) {
                 header = rec.cells();
-                Rows.Row h = rows.row(rec.line(), rec.cells(), rec.cells());
+                CsvRow h = rows.row(rec.line(), rec.cells(), rec.cells());
                 if (CellChecks.cells(h)) {
                     reader.header(h);
                 }
                 continue;
             }
-            Rows.Row row = rows.row(rec.line(), rec.cells(), reader.names());
+            CsvRow row = rows.row(rec.line(), rec.cells(), reader.names());
             if (header != null && CellChecks.sameCells(header, rec.cells())) {
                 row.problem(-1, "repeats the header row (line " + records.get(0).line() + "): not an account pair");
             } else if (CellChecks.width(row, reader, header, usual) && CellChecks.cells(row)) {
@@ -104,14 +118,22 @@ public final class CsvReading {
      * The source addresses (login) and source hosts of a file in one of the import formats, for server
      * detection; empty when the file is in none of them. Passwords are not read.
      */
-    public static java.util.Optional<List<String[]>> addresses(byte[] data) {
+    public java.util.Optional<List<String[]>> addresses(byte[] data) {
         String text = TextDecoding.decode(data).text();
-        CsvFormat format = detect(text);
-        if (format == CsvFormat.AUTO) {
+        CsvFormat format = formats.detect(text);
+        if (format.isAuto()) {
             return java.util.Optional.empty();
         }
-        CSVFormat csv = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(format, text)).setQuote('"')
-                .setIgnoreEmptyLines(true).setCommentMarker(format == CsvFormat.IMAPSYNC ? '#' : null).get();
+        if (!BuiltInFormats.readers().containsKey(format.id())) {
+            return java.util.Optional.of(read(data, ImportOptions.auto().withFormat(format)).pairs().stream()
+                    .map(p -> new String[] { String.valueOf(p.line()), p.migration().source().settings()
+                            .getOrDefault("login", ""), p.migration().source().settings().getOrDefault("host", "") })
+                    .toList());
+        }
+        String id = format.id();
+        boolean imapsync = id.equals("imapsync");
+        CSVFormat csv = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(formats.find(format).orElseThrow(), text))
+                .setQuote('"').setIgnoreEmptyLines(true).setCommentMarker(imapsync ? '#' : null).get();
         LineIndex lines = new LineIndex(text);
         List<String[]> out = new ArrayList<>();
         List<String> header = null;
@@ -122,16 +144,16 @@ public final class CsvReading {
                     continue;
                 }
                 boolean first = header == null && out.isEmpty();
-                if (first && (format == CsvFormat.EXCHANGE || format == CsvFormat.NATIVE
-                        || format == CsvFormat.OMM && RowReader.protocol(cells.get(0)) == null)) {
+                if (first && (id.equals("exchange") || id.equals("native")
+                        || id.equals("omm") && Dialect.protocol(cells.get(0)) == null)) {
                     header = cells.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
                     continue;
                 }
-                if (first && format == CsvFormat.IMAPSYNC && cells.size() < 6) {
+                if (first && imapsync && cells.size() < 6) {
                     return java.util.Optional.empty(); // a ';' file of another kind
                 }
-                int line = lines.recordLine(text, rec.getCharacterPosition(), format == CsvFormat.IMAPSYNC);
-                out.add(new String[] { String.valueOf(line), login(format, header, cells), host(format, header, cells) });
+                int line = lines.recordLine(text, rec.getCharacterPosition(), imapsync);
+                out.add(new String[] { String.valueOf(line), login(id, header, cells), host(id, header, cells) });
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             // the rows read so far are what can be detected; `batch import` names the broken line
@@ -139,21 +161,21 @@ public final class CsvReading {
         return java.util.Optional.of(out);
     }
 
-    private static String login(CsvFormat format, List<String> header, List<String> cells) {
+    private static String login(String format, List<String> header, List<String> cells) {
         return switch (format) {
-            case OMM -> at(cells, 2);
-            case IMAPSYNC -> at(cells, 1);
-            case EXCHANGE -> at(cells, col(header, "username")).contains("@") ? at(cells, col(header, "username"))
+            case "omm" -> at(cells, 2);
+            case "imapsync" -> at(cells, 1);
+            case "exchange" -> at(cells, col(header, "username")).contains("@") ? at(cells, col(header, "username"))
                     : at(cells, col(header, "emailaddress"));
             default -> at(cells, col(header, "source.login"));
         };
     }
 
-    private static String host(CsvFormat format, List<String> header, List<String> cells) {
+    private static String host(String format, List<String> header, List<String> cells) {
         String server = switch (format) {
-            case OMM -> at(cells, 1);
-            case IMAPSYNC -> at(cells, 0);
-            case EXCHANGE -> "";
+            case "omm" -> at(cells, 1);
+            case "imapsync" -> at(cells, 0);
+            case "exchange" -> "";
             default -> at(cells, col(header, "source.server")).isEmpty() ? at(cells, col(header, "source.host"))
                     : at(cells, col(header, "source.server"));
         };
@@ -176,40 +198,11 @@ public final class CsvReading {
     record Record(int line, List<String> cells) {
     }
 
-    private static char delimiter(CsvFormat format, String text) {
-        return switch (format) {
-            case OMM, IMAPSYNC -> ';';
-            case EXCHANGE -> ',';
-            default -> {
-                String head = firstLine(text);
-                yield head.chars().filter(c -> c == ';').count() > head.chars().filter(c -> c == ',').count() ? ';' : ',';
-            }
-        };
-    }
-
-    /** A calendar/contacts column name as a whole cell (a host such as calendar.example.org is not one). */
-    private static final java.util.regex.Pattern LEG_COLUMN = java.util.regex.Pattern
-            .compile("(^|[,;])\\s*(calendar|contacts)\\.(source|target|password)\\s*([,;]|$)");
-
-    /** Looks at the first line that is neither empty nor a comment. */
-    static CsvFormat detect(String text) {
-        String head = firstLine(text);
-        String lower = head.toLowerCase(Locale.ROOT).replace("\"", "");
-        if (lower.startsWith("emailaddress")) {
-            return CsvFormat.EXCHANGE;
-        }
-        if (lower.startsWith("source.") || lower.contains(",source.") || lower.contains(";source.")
-                || LEG_COLUMN.matcher(lower).find()) {
-            return CsvFormat.NATIVE;
-        }
-        if (!head.contains(";")) {
-            return CsvFormat.AUTO;
-        }
-        String firstCell = lower.substring(0, lower.indexOf(';')).trim();
-        if (RowReader.protocol(firstCell) != null || firstCell.contains("type")) {
-            return CsvFormat.OMM;
-        }
-        return CsvFormat.IMAPSYNC;
+    private static char delimiter(CsvFormatDescriptor format, String text) {
+        return format.separator().orElseGet(() -> {
+            String head = firstLine(text);
+            return head.chars().filter(c -> c == ';').count() > head.chars().filter(c -> c == ',').count() ? ';' : ',';
+        });
     }
 
     private static String firstLine(String text) {

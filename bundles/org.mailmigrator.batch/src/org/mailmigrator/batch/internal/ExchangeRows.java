@@ -7,6 +7,9 @@ import java.util.Map;
 
 import org.mailmigrator.batch.csv.ImportOptions;
 import org.mailmigrator.batch.csv.ServerAddress;
+import org.mailmigrator.batch.csv.spi.CsvRow;
+import org.mailmigrator.batch.csv.spi.CsvRowReader;
+import org.mailmigrator.batch.csv.spi.PairSide;
 import org.mailmigrator.core.model.MigrationOptions;
 import org.mailmigrator.core.model.Secret;
 
@@ -17,8 +20,8 @@ import org.mailmigrator.core.model.Secret;
  * endpoint. UserRoot (a source folder root reached through delegation) is kept as the source setting
  * {@code userRoot}.
  */
-final class ExchangeRows implements RowReader {
-    private final ImportOptions options;
+public final class ExchangeRows implements CsvRowReader {
+    private ImportOptions options;
     private final List<String> names = new ArrayList<>();
     private int email = -1;
     private int user = -1;
@@ -27,8 +30,8 @@ final class ExchangeRows implements RowReader {
     private ServerAddress source;
     private ServerAddress destination;
 
-    ExchangeRows(ImportOptions options) {
-        this.options = options;
+    /** Created by the csvFormats registry ({@code exchange}); the batch-wide options come with the header. */
+    public ExchangeRows() {
     }
 
     @Override
@@ -42,7 +45,8 @@ final class ExchangeRows implements RowReader {
     }
 
     @Override
-    public void header(Rows.Row h) {
+    public void header(CsvRow h) {
+        options = h.options();
         for (int c = 0; c < h.size(); c++) {
             String n = h.cell(c);
             names.add(n);
@@ -65,7 +69,7 @@ final class ExchangeRows implements RowReader {
         }
     }
 
-    private static ServerAddress batchServer(Rows.Row h, String value, String what, String option) {
+    private static ServerAddress batchServer(CsvRow h, String value, String what, String option) {
         if (value == null) {
             h.optionProblem(option, "an Exchange Online CSV does not name the " + what + ": give " + option + " HOST|URL");
             return null;
@@ -79,8 +83,8 @@ final class ExchangeRows implements RowReader {
     }
 
     @Override
-    public void read(Rows.Row r) {
-        if (email < 0 || user < 0 || password < 0 || source == null || destination == null
+    public void read(CsvRow r) {
+        if (options == null || email < 0 || user < 0 || password < 0 || source == null || destination == null
                 || options.destinationPassword().isEmpty()) {
             return; // the header's problems say why; one message per file, not per row
         }
@@ -91,7 +95,7 @@ final class ExchangeRows implements RowReader {
         String login = r.required(user);
         Secret pw = r.password(password);
         Map<String, String> extra = root >= 0 && !r.cell(root).isEmpty() ? Map.of("userRoot", r.cell(root)) : Map.of();
-        r.accept(source, extra, login, pw, destination, Map.of(), address, options.destinationPassword().get(),
-                MigrationOptions.mailOnly());
+        r.accept(new PairSide(source, extra, login, pw),
+                new PairSide(destination, address, options.destinationPassword().get()), MigrationOptions.mailOnly());
     }
 }

@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import org.mailmigrator.batch.csv.ServerAddress;
+import org.mailmigrator.batch.csv.spi.CsvRow;
+import org.mailmigrator.batch.csv.spi.CsvRowReader;
+import org.mailmigrator.batch.csv.spi.PairSide;
 import org.mailmigrator.core.model.ItemKind;
 import org.mailmigrator.core.model.MessageLimits;
 import org.mailmigrator.core.model.MigrationOptions;
@@ -24,9 +27,10 @@ import org.mailmigrator.core.model.Secret;
  * are {@code --ssl1/2} (implicit TLS), {@code --tls1/2} (STARTTLS), {@code --port1/2 N},
  * {@code --folder NAME}, {@code --include REGEX}, {@code --exclude REGEX}, {@code --f1f2 SRC=DST},
  * {@code --maxsize BYTES}, {@code --maxage DAYS}, {@code --minage DAYS} (days counted back from the import) and
- * {@code --delete2}; any other option is reported rather than silently ignored. A bare host means STARTTLS on 143, as in imapsync.
+ * {@code --delete2}; any other option is reported rather than silently ignored. A bare host means STARTTLS on 143,
+ * as in imapsync. The csvFormats contribution {@code imapsync} of the batch bundle.
  */
-final class ImapsyncRows implements RowReader {
+public final class ImapsyncRows implements CsvRowReader {
     private static final List<String> NAMES = List.of("host1", "user1", "password1", "host2", "user2", "password2",
             "options");
 
@@ -47,7 +51,7 @@ final class ImapsyncRows implements RowReader {
     @Override
     public String width(List<String> cells, int headerWidth, int usualWidth) {
         int n = cells.size();
-        if (n < 6 || n > 8 || n == 8 && !RowReader.trailingEmpty(cells)) {
+        if (n < 6 || n > 8 || n == 8 && !Dialect.trailingEmpty(cells)) {
             return "has " + n + " columns; expected host1;user1;password1;host2;user2;password2;[options]; "
                     + "(a ';' inside a password must be quoted: \"pass;word\")";
         }
@@ -55,7 +59,7 @@ final class ImapsyncRows implements RowReader {
     }
 
     @Override
-    public void read(Rows.Row r) {
+    public void read(CsvRow r) {
         if (!r.cell(6).isEmpty() && !r.cell(6).startsWith("-")) {
             // what follows password2 is not an option: most likely the tail of a password cut at a ';'
             r.problem(6, "does not hold imapsync options (they start with --); is a ';' inside a password "
@@ -114,8 +118,8 @@ final class ImapsyncRows implements RowReader {
         } catch (IllegalArgumentException e) {
             r.problem(6, "--maxage/--minage: " + e.getMessage());
         }
-        r.accept(src, o.src, srcLogin, srcPw, dst, o.dst, dstLogin, dstPw, new MigrationOptions(Set.of(ItemKind.MAIL),
-                o.include, o.exclude, o.map, o.mirror, limits, Optional.empty()));
+        r.accept(new PairSide(src, o.src, srcLogin, srcPw), new PairSide(dst, o.dst, dstLogin, dstPw),
+                new MigrationOptions(Set.of(ItemKind.MAIL), o.include, o.exclude, o.map, o.mirror, limits, Optional.empty()));
     }
 
     private static final class Options {
@@ -130,7 +134,7 @@ final class ImapsyncRows implements RowReader {
         Optional<Instant> before = Optional.empty();
     }
 
-    private static void valued(Rows.Row r, Options o, String option, String value) {
+    private static void valued(CsvRow r, Options o, String option, String value) {
         switch (option) {
             case "--port1", "--port2" -> {
                 if (!value.matches("\\d{1,5}") || Integer.parseInt(value) < 1 || Integer.parseInt(value) > 65535) {

@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import org.mailmigrator.batch.csv.ServerAddress;
+import org.mailmigrator.batch.csv.spi.CsvRow;
+import org.mailmigrator.batch.csv.spi.CsvRowReader;
 import org.mailmigrator.core.connector.ConnectorDescriptor;
 import org.mailmigrator.core.model.ItemKind;
 import org.mailmigrator.core.model.MigrationOptions;
@@ -25,12 +26,11 @@ import org.mailmigrator.core.model.Secret;
  * and {@code mirror} (true/false), the limits, schedule and folder mappings of {@link OptionColumns}; {@code calendar.*} and {@code contacts.*} add the row's calendar/contacts
  * legs ({@link PimColumns}).
  */
-final class NativeRows implements RowReader {
-    private final Function<String, ConnectorDescriptor> connectors;
+public final class NativeRows implements CsvRowReader {
     private final List<String> names = new ArrayList<>();
 
-    NativeRows(Function<String, ConnectorDescriptor> connectors) {
-        this.connectors = connectors;
+    /** Created by the csvFormats registry ({@code native}). */
+    public NativeRows() {
     }
 
     @Override
@@ -44,7 +44,7 @@ final class NativeRows implements RowReader {
     }
 
     @Override
-    public void header(Rows.Row h) {
+    public void header(CsvRow h) {
         for (int c = 0; c < h.size(); c++) {
             String n = h.cell(c).toLowerCase(Locale.ROOT);
             names.add(n);
@@ -71,7 +71,9 @@ final class NativeRows implements RowReader {
     }
 
     @Override
-    public void read(Rows.Row r) {
+    public void read(CsvRow row) {
+        // the calendar/contacts legs are the batch bundle's own, beyond the API's pair: its own row class has them
+        Rows.Row r = (Rows.Row) row;
         List<PimColumns.Pending> pim = PimColumns.read(r, names);
         boolean mail = false;
         for (int c = 0; c < names.size(); c++) {
@@ -119,11 +121,11 @@ final class NativeRows implements RowReader {
     private record Side(ServerAddress address, Map<String, String> extra, String login, Secret password) {
     }
 
-    private Side side(Rows.Row r, String side) {
+    private Side side(CsvRow r, String side) {
         String prefix = side + ".";
         int connectorCol = names.indexOf(prefix + "connector");
         String connector = connectorCol >= 0 && !r.cell(connectorCol).isEmpty() ? r.cell(connectorCol) : "imap";
-        ConnectorDescriptor descriptor = connectors.apply(connector);
+        ConnectorDescriptor descriptor = r.connector(connector).orElse(null);
         Map<String, String> extra = new HashMap<>();
         ServerAddress address = null;
         String login = "";

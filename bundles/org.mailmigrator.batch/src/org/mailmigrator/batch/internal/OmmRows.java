@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.mailmigrator.batch.csv.ServerAddress;
+import org.mailmigrator.batch.csv.spi.CsvRow;
+import org.mailmigrator.batch.csv.spi.CsvRowReader;
+import org.mailmigrator.batch.csv.spi.PairSide;
 import org.mailmigrator.core.model.MigrationOptions;
 import org.mailmigrator.core.model.Secret;
 
@@ -11,9 +14,10 @@ import org.mailmigrator.core.model.Secret;
  * OVH Mail Migrator's project template, {@code ;}-separated: source type (IMAP, POP, Exchange), source
  * server, login, password, destination type, destination server (host, URL or EWS URL), login, password,
  * then the optional delegation columns (an administrator login with access to the source and the
- * destination mailbox). The header row of the template is recognised and skipped.
+ * destination mailbox). The header row of the template is recognised and skipped. Declared in the batch bundle's
+ * {@code plugin.xml} as the csvFormats contribution {@code omm}.
  */
-final class OmmRows implements RowReader {
+public final class OmmRows implements CsvRowReader {
     private static final List<String> NAMES = List.of("source type", "source server", "source login",
             "source password", "destination type", "destination server", "destination login", "destination password",
             "source delegation", "destination delegation");
@@ -25,7 +29,7 @@ final class OmmRows implements RowReader {
 
     @Override
     public boolean isHeader(List<String> first) {
-        return !first.isEmpty() && RowReader.protocol(first.get(0)) == null;
+        return !first.isEmpty() && Dialect.protocol(first.get(0)) == null;
     }
 
     /**
@@ -36,12 +40,12 @@ final class OmmRows implements RowReader {
     @Override
     public String width(List<String> cells, int headerWidth, int usualWidth) {
         int n = cells.size();
-        boolean trailing = RowReader.trailingEmpty(cells);
+        boolean trailing = Dialect.trailingEmpty(cells);
         if (!(n == 8 || n == 10 || (n == 9 || n == 11) && trailing)) {
             return "has " + n + " columns; the OMM template has 8, or 10 with the delegation columns "
                     + "(a ';' inside a password must be quoted: \"pass;word\")";
         }
-        String header = RowReader.super.width(cells, headerWidth, usualWidth);
+        String header = CsvRowReader.super.width(cells, headerWidth, usualWidth);
         if (header != null) {
             return header;
         }
@@ -53,7 +57,7 @@ final class OmmRows implements RowReader {
     }
 
     @Override
-    public void read(Rows.Row r) {
+    public void read(CsvRow r) {
         String srcProtocol = type(r, 0);
         String dstProtocol = type(r, 4);
         ServerAddress src = srcProtocol == null ? null : r.server(1, srcProtocol, "tls");
@@ -62,19 +66,19 @@ final class OmmRows implements RowReader {
         ServerAddress dst = dstProtocol == null ? null : r.server(5, dstProtocol, "tls");
         String dstLogin = r.required(6);
         Secret dstPw = r.password(7);
-        r.accept(src, delegation(r, 8), srcLogin, srcPw, dst, delegation(r, 9), dstLogin, dstPw,
+        r.accept(new PairSide(src, delegation(r, 8), srcLogin, srcPw), new PairSide(dst, delegation(r, 9), dstLogin, dstPw),
                 MigrationOptions.mailOnly());
     }
 
-    private static String type(Rows.Row r, int col) {
-        String p = RowReader.protocol(r.cell(col));
+    private static String type(CsvRow r, int col) {
+        String p = Dialect.protocol(r.cell(col));
         if (p == null) {
             r.problem(col, Quote.of(r.cell(col)) + " is not a server type (expected IMAP, POP or Exchange)");
         }
         return p;
     }
 
-    private static Map<String, String> delegation(Rows.Row r, int col) {
+    private static Map<String, String> delegation(CsvRow r, int col) {
         return r.cell(col).isEmpty() ? Map.of() : Map.of("delegation", r.cell(col));
     }
 }

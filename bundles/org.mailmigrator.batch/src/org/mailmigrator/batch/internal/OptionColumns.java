@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.mailmigrator.batch.csv.spi.CsvRow;
 import org.mailmigrator.core.model.MessageLimits;
 
 /**
@@ -26,7 +27,7 @@ final class OptionColumns {
     private OptionColumns() {
     }
 
-    static Options read(Rows.Row r, List<String> names) {
+    static Options read(CsvRow r, List<String> names) {
         Optional<Instant> since = Optional.empty();
         Optional<Instant> before = Optional.empty();
         Optional<Long> maxSize = Optional.empty();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.mailmigrator.batch.PimLeg;
+import org.mailmigrator.batch.csv.spi.CsvRow;
 import org.mailmigrator.core.model.CredentialRef;
 import org.mailmigrator.core.model.Secret;
 
@@ -35,7 +36,7 @@ final class PimColumns {
     }
 
     /** Header problems: a kind with some of its three columns but not all. */
-    static void header(Rows.Row h, List<String> names) {
+    static void header(CsvRow h, List<String> names) {
         for (PimLeg.Kind k : PimLeg.Kind.values()) {
             List<String> mine = List.of(k.id() + ".source", k.id() + ".target", k.id() + ".password");
             long present = mine.stream().filter(names::contains).count();
@@ -45,7 +46,7 @@ final class PimColumns {
         }
     }
 
-    static List<Pending> read(Rows.Row r, List<String> names) {
+    static List<Pending> read(CsvRow r, List<String> names) {
         List<Pending> out = new ArrayList<>();
         for (PimLeg.Kind k : PimLeg.Kind.values()) {
             int src = names.indexOf(k.id() + ".source");
@@ -72,7 +73,7 @@ final class PimColumns {
         return out;
     }
 
-    private static void checkSource(Rows.Row r, int col, String source, PimLeg.Kind kind) {
+    private static void checkSource(CsvRow r, int col, String source, PimLeg.Kind kind) {
         String suffix = kind == PimLeg.Kind.CALENDAR ? ".ics" : ".vcf";
         Path p = Path.of(source);
         if (!p.isAbsolute()) {

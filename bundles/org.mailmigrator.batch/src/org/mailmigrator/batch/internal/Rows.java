@@ -8,9 +8,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.mailmigrator.batch.csv.ImportOptions;
 import org.mailmigrator.batch.csv.ImportProblem;
 import org.mailmigrator.batch.csv.ImportedPair;
 import org.mailmigrator.batch.csv.ServerAddress;
+import org.mailmigrator.batch.csv.spi.CsvRow;
+import org.mailmigrator.batch.csv.spi.PairSide;
+import org.mailmigrator.core.connector.ConnectorDescriptor;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.CredentialRef;
 import org.mailmigrator.core.model.ItemKind;
@@ -27,9 +34,16 @@ final class Rows {
     final List<ImportedPair> pairs = new ArrayList<>();
     final List<ImportProblem> problems = new ArrayList<>();
     private final Map<String, Integer> seen = new HashMap<>();
+    private final ImportOptions options;
+    private final Function<String, ConnectorDescriptor> connectors;
+
+    Rows(ImportOptions options, Function<String, ConnectorDescriptor> connectors) {
+        this.options = options;
+        this.connectors = connectors;
+    }
 
     /** The cells of one record, with problem reporting by column. */
-    final class Row {
+    final class Row implements CsvRow {
         final int line;
         private final List<String> cells;
         private final List<String> names;
@@ -41,29 +55,35 @@ final class Rows {
             this.names = names;
         }
 
-        int size() {
+        @Override
+        public int size() {
             return cells.size();
         }
 
-        List<String> cells() {
+        @Override
+        public List<String> cells() {
             return cells;
         }
 
-        String name(int col) {
+        @Override
+        public String name(int col) {
             return col < names.size() ? names.get(col) : "";
         }
 
         /** The trimmed cell, or "" when absent. */
-        String cell(int col) {
+        @Override
+        public String cell(int col) {
             return col < cells.size() && cells.get(col) != null ? cells.get(col).trim() : "";
         }
 
         /** Passwords keep their spaces. */
-        String raw(int col) {
+        @Override
+        public String raw(int col) {
             return col < cells.size() && cells.get(col) != null ? cells.get(col) : "";
         }
 
-        String required(int col) {
+        @Override
+        public String required(int col) {
             String v = cell(col);
             if (v.isEmpty()) {
                 problem(col, "is empty");
@@ -71,7 +91,8 @@ final class Rows {
             return v;
         }
 
-        Secret password(int col) {
+        @Override
+        public Secret password(int col) {
             String v = raw(col);
             if (v.isEmpty()) {
                 problem(col, "the password is empty");
@@ -79,7 +100,8 @@ final class Rows {
             return Secret.of(v);
         }
 
-        ServerAddress server(int col, String protocol, String bareSecurity) {
+        @Override
+        public ServerAddress server(int col, String protocol, String bareSecurity) {
             try {
                 return ServerAddress.parse(cell(col), protocol, bareSecurity);
             } catch (IllegalArgumentException e) {
@@ -89,7 +111,8 @@ final class Rows {
         }
 
         /** {@code col} is 0-based; the report is 1-based (or 0 for the whole line when col < 0). */
-        void problem(int col, String reason) {
+        @Override
+        public void problem(int col, String reason) {
             bad = true;
             problems.add(new ImportProblem(line, col < 0 ? 0 : col + 1, col < 0 ? "" : name(col), hideSecrets(reason)));
         }
@@ -110,13 +133,36 @@ final class Rows {
         }
 
         /** A problem of the import's options ({@code option} names the command-line option), not of the file. */
-        void optionProblem(String option, String reason) {
+        @Override
+        public void optionProblem(String option, String reason) {
             bad = true;
             problems.add(new ImportProblem(line, 0, "", reason, option));
         }
 
-        boolean bad() {
+        @Override
+        public boolean bad() {
             return bad;
+        }
+
+        @Override
+        public int line() {
+            return line;
+        }
+
+        @Override
+        public ImportOptions options() {
+            return options;
+        }
+
+        @Override
+        public Optional<ConnectorDescriptor> connector(String id) {
+            return Optional.ofNullable(connectors.apply(id));
+        }
+
+        @Override
+        public void accept(PairSide source, PairSide destination, MigrationOptions options) {
+            accept(source.server(), source.extra(), source.login(), source.password(), destination.server(),
+                    destination.extra(), destination.login(), destination.password(), options);
         }
 
         /** Adds the pair when the row had no problem. */

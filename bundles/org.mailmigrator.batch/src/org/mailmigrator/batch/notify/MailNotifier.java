@@ -15,7 +15,6 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.mailmigrator.batch.BatchSpec;
 import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.MigrationStatus;
-import org.mailmigrator.batch.jobs.BatchListener;
 import org.mailmigrator.batch.jobs.BatchProgress;
 import org.mailmigrator.batch.jobs.MigrationProgress;
 import org.mailmigrator.core.model.Secret;
@@ -36,9 +35,10 @@ import jakarta.mail.internet.MimeMessage;
  * plaintext connection unless the run allows plaintext explicitly. A refused login, or AUTH that cannot be
  * done, or an untrusted server certificate, is reported once and stops the notifications of this run:
  * repeating it for every failed migration
- * would bury the one line that matters (and lock the account at some providers).
+ * would bury the one line that matters (and lock the account at some providers). Created for a run by
+ * {@link MailNotifiers}, the batch bundle's contribution {@code smtp} to the notifiers extension point.
  */
-public final class MailNotifier implements BatchListener, AutoCloseable {
+public final class MailNotifier implements Notifier {
     private final SmtpSettings smtp;
     private final String to;
     private final Consumer<String> problems;
@@ -92,12 +92,10 @@ public final class MailNotifier implements BatchListener, AutoCloseable {
     }
 
     @Override
-    public void migrationChanged(String batch, MigrationState state) {
-        if (state.status() == MigrationStatus.FAILED) {
-            send("[mailmigrator] " + batch + ": migration " + state.migrationId() + " failed", "Migration "
-                    + state.migrationId() + " of batch " + batch + " failed:\n\n" + state.lastError().orElse("(no reason)")
-                    + "\n");
-        }
+    public void migrationFailed(String batch, MigrationState state) {
+        send("[mailmigrator] " + batch + ": migration " + state.migrationId() + " failed", "Migration "
+                + state.migrationId() + " of batch " + batch + " failed:\n\n" + state.lastError().orElse("(no reason)")
+                + "\n");
     }
 
     @Override

@@ -41,6 +41,11 @@ final class ImportWizardPage {
         throw new AssertionError("no format " + text);
     }
 
+    /** The entries of the format list, as shown. */
+    List<String> formats() {
+        return List.of(page().formatCombo().getItems());
+    }
+
     String detected() {
         return page().detectedLabel().getText();
     }

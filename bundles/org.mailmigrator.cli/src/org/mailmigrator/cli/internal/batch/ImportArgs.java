@@ -32,7 +32,7 @@ public final class ImportArgs {
     @Option(names = "--name", paramLabel = "NAME", description = "batch name (default: the file name)")
     String name;
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
-            description = "auto, omm, imapsync, exchange or native (default auto)")
+            description = "auto (default) or an installed format: omm, imapsync, exchange, native, or one a plug-in adds")
     String format;
     @Option(names = "--skip-bad-rows", description = "import the valid rows of a file that has problems")
     boolean skipBadRows;
@@ -56,11 +56,11 @@ public final class ImportArgs {
     /** Imports a file; prints its problems; returns the stored batch, or empty when nothing was stored. */
     Optional<BatchSpec> run(Path file, ConnectorRegistry registry, BatchStore store, SecretVault vault,
             int concurrency, int perHost, PrintWriter out, PrintWriter err) throws Exception {
-        CsvFormat f;
-        try {
-            f = CsvFormat.valueOf(format.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--format '" + format + "': expected auto, omm, imapsync, exchange or native");
+        CsvImporter importer = new CsvImporter(registry);
+        CsvFormat f = new CsvFormat(format);
+        if (!importer.formats().ids().contains(f.id())) {
+            throw new IllegalArgumentException("--format '" + format + "': expected "
+                    + String.join(", ", importer.formats().ids()));
         }
         Optional<Secret> dstPw = Optional.empty();
         if (destinationPasswordFile != null) {
@@ -78,7 +78,7 @@ public final class ImportArgs {
             dstPw = Optional.of(Secret.of(first));
         }
         long t0 = System.nanoTime();
-        ImportResult result = new CsvImporter(registry).read(file,
+        ImportResult result = importer.read(file,
                 new ImportOptions(f, Optional.ofNullable(sourceServer), Optional.ofNullable(destinationServer), dstPw));
         for (ImportProblem p : result.problems()) {
             if (!p.isOption()) {
@@ -106,7 +106,7 @@ public final class ImportArgs {
             return Optional.empty();
         }
         out.printf(Locale.ROOT, "imported batch %s: %d migration(s) from %s (%s, %s)%s in %d ms%n", spec.name(),
-                spec.migrations().size(), file.getFileName(), result.format().name().toLowerCase(Locale.ROOT),
+                spec.migrations().size(), file.getFileName(), result.format().id(),
                 result.charset(), result.problems().isEmpty() ? "" : ", " + result.badLines() + " bad line(s) skipped",
                 (System.nanoTime() - t0) / 1_000_000);
         return Optional.of(spec);

@@ -1,6 +1,5 @@
 package org.mailmigrator.cli.internal.batch;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,15 +20,14 @@ import org.mailmigrator.batch.jobs.BatchProgress;
 import org.mailmigrator.batch.jobs.ConnectorFactory;
 import org.mailmigrator.batch.jobs.RunSettings;
 import org.mailmigrator.batch.jobs.Selection;
-import org.mailmigrator.batch.notify.MailNotifier;
-import org.mailmigrator.batch.notify.SmtpPassword;
-import org.mailmigrator.batch.notify.SmtpSettings;
+import org.mailmigrator.batch.notify.NotifierContext;
+import org.mailmigrator.batch.notify.Notifiers;
+import org.mailmigrator.batch.notify.RunNotifiers;
 import org.mailmigrator.batch.report.BatchReport;
 import org.mailmigrator.batch.report.PreflightReport;
 import org.mailmigrator.batch.secrets.SecretVault;
 import org.mailmigrator.batch.store.BatchStore;
 import org.mailmigrator.cli.internal.Arguments;
-import org.mailmigrator.core.model.Secret;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -181,7 +179,7 @@ public final class RunCommand implements Callable<Integer> {
                 .withPreflight(preflight, preflightOnly).withCertificates(gate);
         Selection selection = retryFailed ? Selection.FAILED : delta ? Selection.DELTA : Selection.PENDING;
         BatchSpec batch = store.batch(name).orElseThrow();
-        MailNotifier notifier = notifier(batch, vault, err);
+        RunNotifiers notifier = notifier(batch, vault, err);
         try (BatchManager manager = new BatchManager(ws.workspace(), store, vault, ConnectorFactory.of(parent.registry))) {
             if (notifier != null) {
                 manager.addListener(notifier);
@@ -239,29 +237,11 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private MailNotifier notifier(BatchSpec batch, SecretVault vault, PrintWriter err) throws Exception {
-        if (batch.notificationAddress().isEmpty()) {
-            return null;
-        }
-        Optional<SmtpSettings> smtp = SmtpSettings.load(ws.workspace());
-        if (smtp.isEmpty()) {
-            err.println("mailmigrator batch run: no SMTP server in the workspace preferences ("
-                    + SmtpSettings.file(ws.workspace()) + "): no notification will be sent");
-            return null;
-        }
-        Optional<Secret> password = Optional.empty();
-        if (smtp.get().login().isPresent()) {
-            try {
-                password = SmtpPassword.load(ws.workspace(), vault);
-            } catch (IOException e) {
-                err.println("mailmigrator batch run: the SMTP password cannot be read: " + e.getMessage()
-                        + ": no notification will be sent");
-                return null;
-            }
-        }
-        return new MailNotifier(smtp.get(), password, allowPlaintext, batch.notificationAddress().get(), msg -> {
+    /** The contributed notifiers of this run (e-mail when the batch has a notification address). */
+    private RunNotifiers notifier(BatchSpec batch, SecretVault vault, PrintWriter err) {
+        return Notifiers.fromPlatform().create(new NotifierContext(ws.workspace(), vault, batch, allowPlaintext, msg -> {
             err.println("mailmigrator batch run: " + msg);
             err.flush();
-        });
+        }));
     }
 }

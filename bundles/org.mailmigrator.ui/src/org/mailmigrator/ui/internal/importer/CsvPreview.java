@@ -4,9 +4,10 @@ import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
-import org.mailmigrator.batch.csv.CsvFormat;
+import org.mailmigrator.batch.csv.CsvFormatDescriptor;
 
 /**
  * The file's cells as a person sees them, line by line, to mark the ones the importer rejected. Only for
@@ -25,20 +26,19 @@ public final class CsvPreview {
     private CsvPreview() {
     }
 
-    public static List<String> columnNames(CsvFormat format, List<Row> rows) {
-        return switch (format) {
-            case OMM -> List.of("Source type", "Source server", "Source login", "Source password", "Destination type",
-                    "Destination server", "Destination login", "Destination password", "Source delegation",
-                    "Destination delegation");
-            case IMAPSYNC -> List.of("host1", "user1", "password1", "host2", "user2", "password2", "options");
-            case EXCHANGE -> List.of("EmailAddress", "UserName", "Password", "UserRoot");
-            default -> rows.isEmpty() ? List.of() : rows.get(0).cells();
-        };
+    /** The format's declared columns; a header-led format's (no declared columns) are the first row's cells. */
+    public static List<String> columnNames(Optional<CsvFormatDescriptor> format, List<Row> rows) {
+        List<String> declared = format.map(CsvFormatDescriptor::columns).orElse(List.of());
+        if (!declared.isEmpty()) {
+            return declared;
+        }
+        return rows.isEmpty() ? List.of() : rows.get(0).cells();
     }
 
-    public static List<Row> rows(byte[] data, Charset charset, CsvFormat format) {
+    public static List<Row> rows(byte[] data, Charset charset, Optional<CsvFormatDescriptor> format) {
         String[] lines = new String(data, charset).replace("\uFEFF", "").split("\r?\n|\r", -1);
-        char separator = separator(format, lines);
+        char separator = format.flatMap(CsvFormatDescriptor::separator).orElseGet(() -> separator(lines));
+        boolean headerLed = format.map(f -> f.columns().isEmpty()).orElse(false);
         List<Row> rows = new ArrayList<>();
         Set<Integer> secret = null;
         for (int i = 0; i < lines.length && rows.size() < MAX_ROWS; i++) {
@@ -48,11 +48,11 @@ public final class CsvPreview {
             }
             List<String> cells = split(l, separator);
             if (secret == null) {
-                secret = secretColumns(format, cells);
+                secret = secretColumns(format.map(CsvFormatDescriptor::columns).filter(c -> !c.isEmpty()).orElse(cells));
             }
             List<String> shown = new ArrayList<>(cells.size());
             for (int c = 0; c < cells.size(); c++) {
-                boolean header = format == CsvFormat.NATIVE && rows.isEmpty();
+                boolean header = headerLed && rows.isEmpty();
                 shown.add(!header && secret.contains(c) && !cells.get(c).isEmpty() ? MASK : cells.get(c));
             }
             rows.add(new Row(i + 1, shown));
@@ -60,36 +60,25 @@ public final class CsvPreview {
         return rows;
     }
 
-    private static Set<Integer> secretColumns(CsvFormat format, List<String> firstRow) {
-        return switch (format) {
-            case OMM -> Set.of(3, 7);
-            case IMAPSYNC -> Set.of(2, 5);
-            case EXCHANGE -> Set.of(2);
-            default -> {
-                Set<Integer> s = new java.util.HashSet<>();
-                for (int c = 0; c < firstRow.size(); c++) {
-                    if (firstRow.get(c).toLowerCase(Locale.ROOT).contains("password")) {
-                        s.add(c);
-                    }
-                }
-                yield s;
+    /** The columns whose name says password. */
+    private static Set<Integer> secretColumns(List<String> names) {
+        Set<Integer> s = new java.util.HashSet<>();
+        for (int c = 0; c < names.size(); c++) {
+            if (names.get(c).toLowerCase(Locale.ROOT).contains("password")) {
+                s.add(c);
             }
-        };
+        }
+        return s;
     }
 
-    private static char separator(CsvFormat format, String[] lines) {
-        return switch (format) {
-            case OMM, IMAPSYNC -> ';';
-            case EXCHANGE -> ',';
-            default -> {
-                for (String l : lines) {
-                    if (!l.isBlank() && !l.startsWith("#")) {
-                        yield l.indexOf(';') >= 0 && (l.indexOf(',') < 0 || l.indexOf(';') < l.indexOf(',')) ? ';' : ',';
-                    }
-                }
-                yield ',';
+    /** A format that does not declare its separator: ';' when it comes before any ',' on the first line. */
+    private static char separator(String[] lines) {
+        for (String l : lines) {
+            if (!l.isBlank() && !l.startsWith("#")) {
+                return l.indexOf(';') >= 0 && (l.indexOf(',') < 0 || l.indexOf(';') < l.indexOf(',')) ? ';' : ',';
             }
-        };
+        }
+        return ',';
     }
 
     /** Splits one line at {@code separator} outside double quotes; {@code ""} inside quotes is one quote. */

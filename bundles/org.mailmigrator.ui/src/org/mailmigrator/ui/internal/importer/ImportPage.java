@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.wizard.WizardPage;
@@ -17,6 +18,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.mailmigrator.batch.csv.CsvFormat;
+import org.mailmigrator.batch.csv.CsvFormatDescriptor;
 import org.mailmigrator.batch.csv.ImportOptions;
 import org.mailmigrator.batch.csv.ImportResult;
 import org.mailmigrator.batch.store.BatchStoreException;
@@ -28,9 +30,6 @@ import org.mailmigrator.ui.batches.BatchSession;
  * the preview shows is exactly what Finish stores.
  */
 public final class ImportPage extends WizardPage {
-    private static final String[] FORMAT_LABELS = { "Detect automatically", "OVH Mail Migrator template (omm)",
-            "imapsync file.txt (imapsync)", "Exchange Online CSV (exchange)", "Native (native)" };
-
     private final BatchSession session;
     private Text file;
     private Combo format;
@@ -41,13 +40,16 @@ public final class ImportPage extends WizardPage {
     private Button skipBadRows;
     private ExchangeFields exchange;
     private ImportResult result;
+    /** The installed formats, in the order of the format list after "Detect automatically". */
+    private final List<CsvFormatDescriptor> formats;
 
     ImportPage(BatchSession session) {
         super("import");
         this.session = session;
+        this.formats = session.importer().formats().formats();
         setTitle("Import a batch");
-        setDescription("Choose a CSV file of account pairs: OVH Mail Migrator template, imapsync file.txt, "
-                + "Exchange Online IMAP migration CSV or native.");
+        setDescription("Choose a CSV file of account pairs: "
+                + String.join(", ", formats.stream().map(CsvFormatDescriptor::name).toList()) + ".");
     }
 
     @Override
@@ -62,7 +64,8 @@ public final class ImportPage extends WizardPage {
         browse.addListener(SWT.Selection, e -> browse());
         new Label(c, SWT.NONE).setText("F&ormat:");
         format = new Combo(c, SWT.READ_ONLY);
-        format.setItems(FORMAT_LABELS);
+        format.add("Detect automatically");
+        formats.forEach(f -> format.add(f.label()));
         format.select(0);
         detected = new Label(c, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(detected);
@@ -131,7 +134,9 @@ public final class ImportPage extends WizardPage {
 
     private void browse() {
         FileDialog d = new FileDialog(getShell(), SWT.OPEN);
-        d.setFilterExtensions(new String[] { "*.csv;*.txt", "*" });
+        // the extensions the installed formats declare (csv, txt, and a plug-in's own)
+        d.setFilterExtensions(new String[] { String.join(";", formats.stream().flatMap(f -> f.extensions().stream())
+                .distinct().map(x -> "*." + x).toList()), "*" });
         String chosen = d.open();
         if (chosen != null) {
             file.setText(chosen);
@@ -151,12 +156,14 @@ public final class ImportPage extends WizardPage {
         }
         try {
             byte[] data = Files.readAllBytes(path);
-            CsvFormat chosen = CsvFormat.values()[Math.max(0, format.getSelectionIndex())];
+            int index = format.getSelectionIndex();
+            CsvFormat chosen = index <= 0 ? CsvFormat.AUTO : formats.get(index - 1).format();
             result = session.importer().read(data, exchange.apply(ImportOptions.auto().withFormat(chosen)));
-            exchange.setEnabled(result.format() == CsvFormat.EXCHANGE);
-            detected.setText("Found: " + result.format().name().toLowerCase(java.util.Locale.ROOT) + ", " + result.charset());
-            var rows = CsvPreview.rows(data, Charset.forName(result.charset()), result.format());
-            new PreviewTable(preview).show(CsvPreview.columnNames(result.format(), rows), rows, result.problems());
+            exchange.setEnabled(result.format().equals(CsvFormat.EXCHANGE));
+            detected.setText("Found: " + result.format().id() + ", " + result.charset());
+            var declared = session.importer().formats().find(result.format());
+            var rows = CsvPreview.rows(data, Charset.forName(result.charset()), declared);
+            new PreviewTable(preview).show(CsvPreview.columnNames(declared, rows), rows, result.problems());
             summary.setText(result.pairs().size() + " valid pair(s); " + result.problems().size() + " problem(s) in "
                     + result.badLines() + " line(s)" + (result.problems().isEmpty() ? "" : ": " + result.problems().get(0)));
             if (newFile) {
