@@ -54,7 +54,7 @@ public final class PimMigration {
         List<PimOutcome> outcomes = new ArrayList<>();
         Map<String, Boolean> recovered;
         try {
-            recovered = JournalRecovery.resolve(state, writer, backoff, info);
+            recovered = JournalRecovery.resolve(state, writer, kinds, backoff, info);
         } catch (ConnectorException.AccountFailure e) {
             return new PimReport(outcomes, e.getMessage(), e.reason());
         } catch (ConnectorException e) {

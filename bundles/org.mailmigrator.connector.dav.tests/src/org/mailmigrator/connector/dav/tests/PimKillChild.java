@@ -56,7 +56,7 @@ public final class PimKillChild {
                     PimState pim = PimState.openEmbedded(state, "pair")) {
                 PimWriter writer = stepping(out.capability(PimWriter.class).orElseThrow());
                 PimReport r = new PimMigration(in.capability(PimReader.class).orElseThrow(), writer, pim,
-                        EnumSet.allOf(ItemKind.class), o -> {
+                        ics ? EnumSet.of(ItemKind.CALENDAR, ItemKind.TASKS) : EnumSet.of(ItemKind.CONTACTS), o -> {
                             if (o instanceof PimOutcome.Created c) {
                                 step("recorded", c.item().key());
                             } else if (o instanceof PimOutcome.Updated u) {

@@ -2,9 +2,11 @@ package org.mailmigrator.core.internal.pim;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.mailmigrator.core.internal.retry.Backoff;
+import org.mailmigrator.core.model.ItemKind;
 import org.mailmigrator.core.pim.PimState;
 import org.mailmigrator.core.pim.PimWriter;
 import org.mailmigrator.core.spi.ConnectorException;
@@ -23,13 +25,18 @@ public final class JournalRecovery {
     }
 
     /**
+     * Resolves the entries of the kinds this run writes ({@code kinds}) with its writer.
+     *
      * @return the keys recorded from the destination, each with true when that write was a creation (no earlier
      *         copy), so that the run reports them as what they were
      */
-    public static Map<String, Boolean> resolve(PimState state, PimWriter writer, Backoff backoff, Consumer<String> info)
-            throws ConnectorException, StateException {
+    public static Map<String, Boolean> resolve(PimState state, PimWriter writer, Set<ItemKind> kinds, Backoff backoff,
+            Consumer<String> info) throws ConnectorException, StateException {
         Map<String, Boolean> recorded = new HashMap<>();
         for (PimState.Journaled j : state.journal()) {
+            if (!kinds.contains(j.item().kind())) {
+                continue; // another leg's entry (its destination may be another server): that leg resolves it
+            }
             PimWriter.Held held = backoff.run("looking for " + j.item().describe() + " at the destination",
                     () -> writer.held(j.item(), j.previous()), info);
             if (held instanceof PimWriter.Held.Same same) {

@@ -98,6 +98,19 @@ public final class H2PimState implements PimState {
             }
             return null;
         });
+        checkpoint("journal " + entry.key());
+    }
+
+    /**
+     * Writes what was committed to the file now: H2 otherwise writes commits in the background (its write delay),
+     * and a journal entry lost to a SIGKILL right after the destination write would make the next run write again.
+     */
+    private void checkpoint(String what) throws StateException {
+        try (java.sql.Statement st = db.createStatement()) {
+            st.execute("checkpoint");
+        } catch (SQLException e) {
+            throw new StateException("state store: cannot " + what + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
