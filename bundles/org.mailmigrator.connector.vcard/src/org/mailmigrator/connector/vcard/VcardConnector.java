@@ -26,7 +26,7 @@ public final class VcardConnector extends FileSourceConnector {
 
             @Override
             public boolean read(Path file, String name, PimReader.Sink sink) throws IOException {
-                return VcfFile.read(file, name, sink);
+                return VcfFile.read(file, name != null ? name : VcfFile.collection(file, collection), sink);
             }
         };
     }

@@ -27,7 +27,8 @@ public final class FileSetReader implements PimReader {
         String collection(Path file) throws IOException;
 
         /**
-         * Gives every entry of {@code file} to {@code sink}, its items in collection {@code collection}.
+         * Gives every entry of {@code file} to {@code sink}, its items in collection {@code collection}, or in the
+         * file's own collection (as {@link #collection} says) when {@code collection} is null.
          *
          * @return false when the sink asked to stop
          */
@@ -60,7 +61,12 @@ public final class FileSetReader implements PimReader {
     public void read(Sink sink) throws ConnectorException {
         List<Path> files = files();
         Map<Path, String> names = new LinkedHashMap<>();
+        boolean apart = keepFilesApart && files.size() > 1;
         for (Path file : files) {
+            if (!apart) {
+                names.put(file, null); // no other file to keep apart from: the parser names the collection itself
+                continue;
+            }
             try {
                 names.put(file, parser.collection(file));
             } catch (IOException e) {
@@ -74,13 +80,13 @@ public final class FileSetReader implements PimReader {
             }
         }
         Map<String, Integer> sharing = new HashMap<>();
-        names.values().forEach(n -> sharing.merge(n, 1, Integer::sum));
+        names.values().stream().filter(n -> n != null).forEach(n -> sharing.merge(n, 1, Integer::sum));
         for (Map.Entry<Path, String> f : names.entrySet()) {
             Path file = f.getKey();
             String name = f.getValue();
             String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
             Sink target = sink;
-            if (keepFilesApart && sharing.get(name) > 1 && !stem.equals(name)) {
+            if (name != null && sharing.get(name) > 1 && !stem.equals(name)) {
                 String renamed = name + " (" + stem + ")";
                 String note = sharing.get(name) + " files name their collection '" + name + "': the items of "
                         + file.getFileName() + " go to '" + renamed + "' instead of being merged";

@@ -11,10 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A loopback relay in front of a DAV server that reads the HTTP/1.1 requests going through it and counts, per
- * path, the PUT requests the server received whole: what a test needs to say "no item was written twice". The
+ * path, the PUT requests the server answered (so processed, whatever its answer: 201, 204 or 412): what a test needs to say "no item was written twice". The
  * answers go back byte for byte.
  */
 final class PutCountingRelay implements AutoCloseable {
@@ -44,8 +45,9 @@ final class PutCountingRelay implements AutoCloseable {
             try {
                 Socket client = listener.accept();
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
-                daemon(() -> requests(client, server));
-                daemon(() -> pipe(server, client));
+                AtomicReference<String> pendingPut = new AtomicReference<>();
+                daemon(() -> requests(client, server, pendingPut));
+                daemon(() -> responses(server, client, pendingPut));
             } catch (IOException e) {
                 return; // closed
             }
@@ -58,13 +60,20 @@ final class PutCountingRelay implements AutoCloseable {
         t.start();
     }
 
-    private void requests(Socket client, Socket server) {
+    /**
+     * Forwards the client's requests; a PUT is marked pending before it is forwarded and counted when the server's
+     * answer starts ({@link #responses}): a request written into a connection the server had already closed is not
+     * counted (the client then sends it again on a new one).
+     */
+    private void requests(Socket client, Socket server, AtomicReference<String> pendingPut) {
         try (client; server; InputStream in = client.getInputStream(); OutputStream out = server.getOutputStream()) {
             while (true) {
                 String head = head(in);
                 if (head == null) {
                     return;
                 }
+                String[] request = head.split(" ", 3);
+                pendingPut.set(request[0].equals("PUT") ? request[1] : null);
                 out.write(head.getBytes(StandardCharsets.ISO_8859_1));
                 long length = 0;
                 for (String line : head.split("\r\n")) {
@@ -73,15 +82,12 @@ final class PutCountingRelay implements AutoCloseable {
                     }
                 }
                 byte[] body = in.readNBytes((int) length);
-                out.write(body);
-                out.flush();
-                String[] request = head.split(" ", 3);
-                if (body.length == length && request[0].equals("PUT")) {
-                    puts.merge(request[1], 1, Integer::sum);
-                }
                 if (body.length < length) {
+                    pendingPut.set(null); // cut short: the server gets no whole request
                     return;
                 }
+                out.write(body);
+                out.flush();
             }
         } catch (IOException e) {
             // the client went away (killed): nothing more to forward
@@ -102,9 +108,18 @@ final class PutCountingRelay implements AutoCloseable {
         return null;
     }
 
-    private static void pipe(Socket from, Socket to) {
+    /** Forwards the server's answers; the first bytes after a PUT are its answer: the server processed it. */
+    private void responses(Socket from, Socket to, AtomicReference<String> pendingPut) {
+        byte[] buf = new byte[8192];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            in.transferTo(out);
+            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                String put = pendingPut.getAndSet(null);
+                if (put != null) {
+                    puts.merge(put, 1, Integer::sum);
+                }
+                out.write(buf, 0, n);
+                out.flush();
+            }
         } catch (IOException e) {
             // one side closed
         } finally {

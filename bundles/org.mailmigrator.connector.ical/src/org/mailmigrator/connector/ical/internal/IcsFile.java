@@ -69,7 +69,8 @@ public final class IcsFile {
     }
 
     /**
-     * Gives each item of {@code file} to {@code sink}: a first pass reads the calendar's header, its VTIMEZONEs and
+     * Gives each item of {@code file} to {@code sink}, in collection {@code name} (null: the file's X-WR-CALNAME, else
+     * its name without extension): a first pass reads the calendar's header, its VTIMEZONEs and
      * how many components each UID has (UIDs and counts only); the second hands over each item as soon as its last
      * component is read, so only the components of UIDs not yet complete are held (a master and its overrides are
      * usually side by side).
@@ -99,7 +100,9 @@ public final class IcsFile {
         }
         props.keySet().stream().filter(k -> !KEPT.contains(k)).sorted().forEach(k -> fileNotes.add(
                 "the calendar property " + k + " of " + fileName + " is not kept (a CalDAV resource holds one item, not the file's header)"));
-        Items items = new Items(fileName, name, new ZoneResolver(zones), props.getOrDefault("PRODID",
+        String collection = name != null ? name : Optional.ofNullable(props.get("X-WR-CALNAME")).map(String::trim)
+                .filter(s -> !s.isEmpty()).orElse(stem(fileName));
+        Items items = new Items(fileName, collection, new ZoneResolver(zones), props.getOrDefault("PRODID",
                 "-//Mail Migrator Workbench//EN").trim(), props.get("CALSCALE"), detected.note(), fileNotes, parts, sink);
         try (BufferedReader in = detected.open(file)) {
             return IcsSplitter.split(new ContentLines(in), items) && items.flush();

@@ -26,7 +26,7 @@ public final class IcsFolderReader implements PimReader {
 
             @Override
             public boolean read(Path file, String name, Sink sink) throws IOException {
-                return IcsFile.read(file, name, sink);
+                return IcsFile.read(file, name != null ? name : collection.orElse(null), sink);
             }
         };
     }
