@@ -21,8 +21,9 @@ import org.mailmigrator.core.spi.ConnectorSession;
 
 /**
  * The calendar/contacts legs of one migration, after its mail pass: each leg through
- * {@link PimMigration} with its own state file next to the mail state ({@code ID-calendar.mv.db}), so a
- * second pass sends nothing that did not change. Failed items become skipped items of the migration
+ * {@link PimMigration} in the migration's state store file, beside its mail state ({@code ID.mv.db}; the
+ * separate {@code ID-calendar.mv.db} files of earlier versions are imported once), so a second pass sends nothing
+ * that did not change. Failed items become skipped items of the migration
  * (folder {@code calendar} or {@code contacts}); a leg that cannot log in or read its source fails the
  * migration with that reason.
  */
@@ -67,7 +68,8 @@ final class PimPass {
         ConnectContext secret = ConnectContext.of(Batches.password(services.store(), services.vault(), leg));
         try (ConnectorSession out = services.connectors().create(destination.connectorId()).open(destination,
                 Role.DESTINATION, secret);
-                PimState state = PimState.openEmbedded(services.workspace().stateDir(batch), migrationId + "-" + leg.kind().id());
+                PimState state = PimState.openEmbedded(services.workspace().stateDir(batch), migrationId,
+                        java.util.List.of(migrationId + "-" + leg.kind().id()));
                 ConnectorSession in = services.connectors().create(source.connectorId()).open(source, Role.SOURCE,
                         ConnectContext.of(null))) {
             PimWriter writer = out.capability(PimWriter.class).orElseThrow(() -> new ConnectorException.AccountFailure(

@@ -1,15 +1,12 @@
 package org.mailmigrator.connector.ical;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
-import org.mailmigrator.connector.ical.internal.IcsFile;
+import org.mailmigrator.connector.ical.internal.IcsFolderReader;
+import org.mailmigrator.core.pim.FileSetReader;
 import org.mailmigrator.core.pim.FileSourceConnector;
-import org.mailmigrator.core.pim.PimEntry;
 
-/** Source of calendar events and tasks from .ics files. */
+/** Source of calendar events and tasks from .ics files, read one item at a time. */
 public final class IcalConnector extends FileSourceConnector {
 
     public IcalConnector() {
@@ -17,7 +14,7 @@ public final class IcalConnector extends FileSourceConnector {
     }
 
     @Override
-    protected List<PimEntry> parse(Path file, Optional<String> collection) throws IOException {
-        return IcsFile.read(file, collection);
+    protected FileSetReader.FileParser parser(Optional<String> collection) {
+        return IcsFolderReader.parser(collection);
     }
 }

@@ -5,27 +5,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.mailmigrator.core.spi.ConnectorException;
 
 /**
  * Reads items from one file, or from every file of a folder with one extension (sorted by name), as exports
- * come: Google Calendar gives one .ics per calendar. A file that cannot be read is reported as a malformed
- * entry and the others are still read.
+ * come: Google Calendar gives one .ics per calendar. Items are handed over one at a time, as the parser reads
+ * them; only the file names and their collection names are held. A file that cannot be read is reported as a
+ * malformed entry and the others are still read.
  */
 public final class FileSetReader implements PimReader {
 
-    /** Reads the items of one file. */
-    @FunctionalInterface
+    /** Reads the items of one file, streamed. */
     public interface FileParser {
-        List<PimEntry> read(Path file) throws IOException;
+        /** The collection the items of {@code file} belong to, read without reading the items (a header, the name). */
+        String collection(Path file) throws IOException;
+
+        /**
+         * Gives every entry of {@code file} to {@code sink}, its items in collection {@code collection}, or in the
+         * file's own collection (as {@link #collection} says) when {@code collection} is null.
+         *
+         * @return false when the sink asked to stop
+         */
+        boolean read(Path file, String collection, Sink sink) throws IOException;
     }
 
     private final Path path;
@@ -51,52 +58,68 @@ public final class FileSetReader implements PimReader {
     }
 
     @Override
-    public List<PimEntry> read() throws ConnectorException {
-        List<PimEntry> entries = new ArrayList<>();
-        Map<Path, List<PimEntry>> byFile = new LinkedHashMap<>();
-        for (Path file : files()) {
+    public void read(Sink sink) throws ConnectorException {
+        List<Path> files = files();
+        Map<Path, String> names = new LinkedHashMap<>();
+        boolean apart = keepFilesApart && files.size() > 1;
+        for (Path file : files) {
+            if (!apart) {
+                names.put(file, null); // no other file to keep apart from: the parser names the collection itself
+                continue;
+            }
             try {
-                List<PimEntry> read = parser.read(file);
-                byFile.put(file, read);
-                entries.addAll(read);
+                names.put(file, parser.collection(file));
             } catch (IOException e) {
-                entries.add(new PimEntry.Malformed(file.toString(), "cannot be read: " + e.getMessage()));
+                if (!sink.accept(new PimEntry.Malformed(file.toString(), "cannot be read: " + e.getMessage()))) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                if (!sink.accept(new PimEntry.Malformed(file.toString(), "cannot be read: " + PimText.reason(e)))) {
+                    return;
+                }
+            }
+        }
+        Map<String, Integer> sharing = new HashMap<>();
+        names.values().stream().filter(n -> n != null).forEach(n -> sharing.merge(n, 1, Integer::sum));
+        for (Map.Entry<Path, String> f : names.entrySet()) {
+            Path file = f.getKey();
+            String name = f.getValue();
+            String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            Sink target = sink;
+            if (name != null && sharing.get(name) > 1 && !stem.equals(name)) {
+                String renamed = name + " (" + stem + ")";
+                String note = sharing.get(name) + " files name their collection '" + name + "': the items of "
+                        + file.getFileName() + " go to '" + renamed + "' instead of being merged";
+                name = renamed;
+                target = firstItemNoted(sink, note);
+            }
+            try {
+                if (!parser.read(file, name, target)) {
+                    return;
+                }
+            } catch (IOException e) {
+                if (!sink.accept(new PimEntry.Malformed(file.toString(), "cannot be read: " + e.getMessage()))) {
+                    return;
+                }
             } catch (RuntimeException e) {
                 // a reader's bug or a library's refusal costs this file, never the other files
-                entries.add(new PimEntry.Malformed(file.toString(), "cannot be read: " + PimText.reason(e)));
+                if (!sink.accept(new PimEntry.Malformed(file.toString(), "cannot be read: " + PimText.reason(e)))) {
+                    return;
+                }
             }
         }
-        return keepFilesApart ? apart(byFile, entries) : entries;
     }
 
-    private static List<PimEntry> apart(Map<Path, List<PimEntry>> byFile, List<PimEntry> entries) {
-        Map<String, Set<Path>> files = new HashMap<>();
-        byFile.forEach((file, read) -> read.forEach(e -> {
-            if (e instanceof PimEntry.Item i) {
-                files.computeIfAbsent(i.item().collection(), c -> new HashSet<>()).add(file);
-            }
-        }));
-        if (files.values().stream().allMatch(s -> s.size() < 2)) {
-            return entries;
-        }
-        List<PimEntry> out = new ArrayList<>();
-        Set<Path> told = new HashSet<>();
-        byFile.forEach((file, read) -> read.forEach(e -> {
-            String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-            if (e instanceof PimEntry.Item i && files.get(i.item().collection()).size() > 1 && !stem.equals(i.item().collection())) {
+    private static Sink firstItemNoted(Sink sink, String note) {
+        boolean[] told = new boolean[1];
+        return e -> {
+            if (e instanceof PimEntry.Item i && !told[0]) {
+                told[0] = true;
                 PimItem it = i.item();
-                String renamed = it.collection() + " (" + stem + ")";
-                List<String> notes = new ArrayList<>(it.notes());
-                if (told.add(file)) {
-                    notes.add(files.get(it.collection()).size() + " files name their collection '" + it.collection() + "': the items of "
-                            + file.getFileName() + " go to '" + renamed + "' instead of being merged");
-                }
-                out.add(new PimEntry.Item(new PimItem(it.kind(), renamed, it.uid(), it.text(), it.origin(), notes)));
-            } else {
-                out.add(e);
+                return sink.accept(new PimEntry.Item(it.inCollection(it.collection(), List.of(note))));
             }
-        }));
-        return out;
+            return sink.accept(e);
+        };
     }
 
     private List<Path> files() throws ConnectorException {
@@ -113,6 +136,6 @@ public final class FileSetReader implements PimReader {
         if (files.isEmpty()) {
             throw new ConnectorException.AccountFailure("the folder " + path + " holds no " + extension + " file", null);
         }
-        return files;
+        return new ArrayList<>(files);
     }
 }

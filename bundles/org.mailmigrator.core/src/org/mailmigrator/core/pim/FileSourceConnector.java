@@ -1,9 +1,7 @@
 package org.mailmigrator.core.pim;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 import org.mailmigrator.core.model.Account;
@@ -27,8 +25,10 @@ public abstract class FileSourceConnector implements Connector {
         this.extension = extension;
     }
 
-    /** Reads the items of one file, naming their collection {@code collection} when given. */
-    protected abstract List<PimEntry> parse(Path file, Optional<String> collection) throws IOException;
+    /**
+     * Reads one file's items in streaming fashion; {@code collection} is the name the user gave, if any.
+     */
+    protected abstract FileSetReader.FileParser parser(Optional<String> collection);
 
     @Override
     public ConnectorSession open(Account account, Role role, ConnectContext context) throws ConnectorException {
@@ -41,7 +41,7 @@ public abstract class FileSourceConnector implements Connector {
             throw new ConnectorException.AccountFailure(id + ": " + path + " does not exist", null);
         }
         Optional<String> collection = account.setting("collection").filter(s -> !s.isBlank());
-        PimReader reader = new FileSetReader(path, extension, file -> parse(file, collection), collection.isEmpty());
+        PimReader reader = new FileSetReader(path, extension, parser(collection), collection.isEmpty());
         return new ConnectorSession() {
             @Override
             public <T> Optional<T> capability(Class<T> type) {

@@ -51,6 +51,21 @@ public record PimItem(ItemKind kind, String collection, String uid, String text,
         }
     }
 
+    /**
+     * The item without its text, for what outlives its copy (outcomes, reports): a run's report keeps identities,
+     * not a whole calendar's text.
+     */
+    public PimItem withoutText() {
+        return text.isEmpty() ? this : new PimItem(kind, collection, uid, "", origin, notes);
+    }
+
+    /** This item in another collection, with {@code extraNotes} added to its notes. */
+    public PimItem inCollection(String newCollection, List<String> extraNotes) {
+        List<String> all = new java.util.ArrayList<>(notes);
+        all.addAll(extraNotes);
+        return new PimItem(kind, newCollection, uid, text, origin, all);
+    }
+
     /** A short name for reports: never the whole text. */
     public String describe() {
         return kind.id() + " " + uid + (origin.isEmpty() ? "" : " (" + origin + ")");

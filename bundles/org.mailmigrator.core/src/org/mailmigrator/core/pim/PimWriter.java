@@ -20,6 +20,35 @@ public interface PimWriter {
     Written write(PimItem item, Optional<Stored> previous) throws ConnectorException;
 
     /**
+     * What the destination holds under this item's identity (its UID in its collection, or {@code previous}), read
+     * without writing anything: how a journal entry left by a crash is resolved before anything is written again.
+     * The default answers {@link Held.Unknown}: the item is then written again, which {@link #write} must make
+     * harmless (found by UID, never a second copy).
+     */
+    default Held held(PimItem item, Optional<Stored> previous) throws ConnectorException {
+        return new Held.Unknown();
+    }
+
+    /** What {@link #held} found. */
+    sealed interface Held {
+        /** Nothing under this identity: the write did not happen. */
+        record Absent() implements Held {
+        }
+
+        /** This very content (compared as the destination compares it): the write happened. */
+        record Same(Stored stored) implements Held {
+        }
+
+        /** Other content: the write did not happen, or someone changed the item since. */
+        record Other(Stored stored) implements Held {
+        }
+
+        /** The destination cannot tell. */
+        record Unknown() implements Held {
+        }
+    }
+
+    /**
      * The outcome of one write.
      *
      * @param unchanged the destination already held this very content (found by UID without a state entry,

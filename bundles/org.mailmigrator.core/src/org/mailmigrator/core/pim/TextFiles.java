@@ -21,9 +21,65 @@ public final class TextFiles {
         }
     }
 
+    /**
+     * The charset of a file, found without holding it: {@code skip} bytes of byte order mark come first.
+     */
+    public record Detected(Charset charset, boolean assumed, int skip) {
+        /** As {@link Decoded#note()}. */
+        public String note() {
+            return new Decoded("", charset, assumed).note();
+        }
+
+        /** The file's text, decoded, after its byte order mark. */
+        public java.io.BufferedReader open(java.nio.file.Path file) throws java.io.IOException {
+            java.io.InputStream in = java.nio.file.Files.newInputStream(file);
+            try {
+                in.skipNBytes(skip);
+            } catch (java.io.IOException e) {
+                in.close();
+                throw e;
+            }
+            return new java.io.BufferedReader(new java.io.InputStreamReader(in, charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)));
+        }
+    }
+
     public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private TextFiles() {
+    }
+
+    /** The rules of {@link #decode}, applied to a file read as a stream (twice when it is not UTF-16): memory stays flat. */
+    public static Detected detect(java.nio.file.Path file) throws java.io.IOException {
+        byte[] b;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            b = in.readNBytes(4);
+        }
+        if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
+            return new Detected(StandardCharsets.UTF_8, false, 3);
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
+            return new Detected(StandardCharsets.UTF_16LE, false, 2);
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
+            return new Detected(StandardCharsets.UTF_16BE, false, 2);
+        }
+        if (b.length >= 4 && b[0] == 0 && b[1] != 0 && b[2] == 0) {
+            return new Detected(StandardCharsets.UTF_16BE, true, 0);
+        }
+        if (b.length >= 4 && b[0] != 0 && b[1] == 0 && b[3] == 0) {
+            return new Detected(StandardCharsets.UTF_16LE, true, 0);
+        }
+        try (java.io.Reader r = new java.io.InputStreamReader(java.nio.file.Files.newInputStream(file), StandardCharsets.UTF_8
+                .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+            char[] buf = new char[8192];
+            while (r.read(buf) >= 0) {
+                // only checking that every byte decodes
+            }
+            return new Detected(StandardCharsets.UTF_8, true, 0);
+        } catch (CharacterCodingException e) {
+            return new Detected(WINDOWS_1252, true, 0);
+        }
     }
 
     public static Decoded decode(byte[] b) {

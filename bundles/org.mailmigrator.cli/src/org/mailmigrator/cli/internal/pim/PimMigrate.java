@@ -125,9 +125,9 @@ public final class PimMigrate {
 
     /** Items of a kind the target does not take (contacts to CalDAV) are reported, never dropped silently. */
     private static PimReader skipOtherKinds(PimReader reader, PimTarget dst) {
-        return () -> reader.read().stream().map(e -> e instanceof PimEntry.Item i && !dst.kinds().contains(i.item().kind())
-                ? (PimEntry) new PimEntry.Malformed(i.item().describe(), "a " + dst.protocol() + " target takes no " + i.item().kind().id())
-                : e).toList();
+        return sink -> reader.read(e -> sink.accept(e instanceof PimEntry.Item i && !dst.kinds().contains(i.item().kind())
+                ? new PimEntry.Malformed(i.item().describe(), "a " + dst.protocol() + " target takes no " + i.item().kind().id())
+                : e));
     }
 
     private static Outcome outcome(PimReport r) {

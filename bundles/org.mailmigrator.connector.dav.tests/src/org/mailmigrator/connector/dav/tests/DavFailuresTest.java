@@ -56,7 +56,7 @@ class DavFailuresTest extends AgainstRadicale {
 
     @Test
     void aMissingCollectionIsNotCreatedUnlessAllowed() throws Exception {
-        PimEntry.Item item = (PimEntry.Item) new IcsFolderReader(Corpus.file("ics", "tasks.ics"), Optional.empty()).read().get(0);
+        PimEntry.Item item = (PimEntry.Item) Pim.entries(new IcsFolderReader(Corpus.file("ics", "tasks.ics"), Optional.empty())).get(0);
         try (var session = Pim.openDav(Pim.dav(server, Map.of("create", "false")), Radicale.PASSWORD)) {
             var writer = session.capability(org.mailmigrator.core.pim.PimWriter.class).orElseThrow();
             AccountFailure f = assertThrows(AccountFailure.class, () -> writer.write(item.item(), Optional.empty()));
@@ -67,7 +67,7 @@ class DavFailuresTest extends AgainstRadicale {
     @Test
     void aFileThatIsNotACalendarIsReportedAsSuch() throws Exception {
         Path notIcs = Files.writeString(dir.resolve("notes.ics"), "just some notes\nnothing else\n");
-        var entries = new IcsFolderReader(notIcs, Optional.empty()).read();
+        var entries = Pim.entries(new IcsFolderReader(notIcs, Optional.empty()));
         assertEquals(1, entries.size());
         PimEntry.Malformed m = (PimEntry.Malformed) entries.get(0);
         assertEquals("notes.ics", m.origin());

@@ -39,7 +39,7 @@ class OneItemNeverStopsTheRestTest {
         };
         PimReport r;
         try (PimState state = PimState.openEmbedded(dir, "s")) {
-            r = new PimMigration(() -> entries, writer, state, EnumSet.allOf(ItemKind.class), null).run();
+            r = new PimMigration(org.mailmigrator.core.pim.PimReader.of(entries), writer, state, EnumSet.allOf(ItemKind.class), null).run();
         }
         assertNull(r.failure(), "the run goes on");
         assertEquals(2, r.created());

@@ -57,6 +57,13 @@ final class Pim {
         }
     }
 
+    /** Every entry a reader gives, in order (small test files only: readers stream). */
+    static java.util.List<org.mailmigrator.core.pim.PimEntry> entries(PimReader reader) throws Exception {
+        java.util.List<org.mailmigrator.core.pim.PimEntry> out = new java.util.ArrayList<>();
+        reader.read(out::add);
+        return out;
+    }
+
     /** A raw authenticated request to Radicale, for tests that act on the server behind the connector's back. */
     static HttpResponse<String> send(Radicale server, String method, String path, String body, Map<String, String> headers)
             throws Exception {

@@ -95,11 +95,12 @@ class RealWorldCorpusTest {
                 "allowPlaintext", "true"), null);
         String label = project.getFileName() + " → " + server.name();
         PimReport report;
+        Map<String, String> sent = new java.util.HashMap<>();
         try (ConnectorSession in = (vcf ? new VcardConnector() : new IcalConnector()).open(src, Role.SOURCE, ConnectContext.of(null));
                 ConnectorSession out = new DavConnector().open(dst, Role.DESTINATION, ConnectContext.of(Secret.of(server.password())));
                 PimState state = PimState.openEmbedded(dir.resolve("state"), project.getFileName() + "-" + server.name() + ext.substring(1))) {
-            report = new PimMigration(in.capability(PimReader.class).orElseThrow(), out.capability(PimWriter.class).orElseThrow(),
-                    state, EnumSet.allOf(ItemKind.class), null).run();
+            report = new PimMigration(in.capability(PimReader.class).orElseThrow(), recording(out.capability(PimWriter.class)
+                    .orElseThrow(), sent), state, EnumSet.allOf(ItemKind.class), null).run();
         }
         if (report.failure() != null) {
             problems.add(label + ": the run stopped: " + report.failure());
@@ -107,8 +108,10 @@ class RealWorldCorpusTest {
         for (PimOutcome o : report.outcomes()) {
             tally.items++;
             switch (o) {
-                case PimOutcome.Created c -> compare(project, c.item(), c.stored(), c.notes(), server, tally, problems, label);
-                case PimOutcome.Updated u -> compare(project, u.item(), u.stored(), u.notes(), server, tally, problems, label);
+                case PimOutcome.Created c -> compare(project, c.item(), sent.get(c.item().key()), c.stored(), c.notes(), server, tally,
+                        problems, label);
+                case PimOutcome.Updated u -> compare(project, u.item(), sent.get(u.item().key()), u.stored(), u.notes(), server, tally,
+                        problems, label);
                 case PimOutcome.Failed f -> {
                     tally.refused(f.what() + ": " + f.reason());
                     if (f.reason() == null || f.reason().isBlank()) {
@@ -120,8 +123,24 @@ class RealWorldCorpusTest {
         }
     }
 
-    private static void compare(Path project, PimItem item, Stored stored, List<String> notes, Server server, CorpusTally tally,
-            List<String> problems, String label) throws Exception {
+    /** The writer, remembering the text sent for each item key (outcomes keep identities, not texts). */
+    private static PimWriter recording(PimWriter writer, Map<String, String> sent) {
+        return new PimWriter() {
+            @Override
+            public Written write(PimItem item, java.util.Optional<Stored> previous) throws org.mailmigrator.core.spi.ConnectorException {
+                sent.put(item.key(), item.text());
+                return writer.write(item, previous);
+            }
+
+            @Override
+            public Held held(PimItem item, java.util.Optional<Stored> previous) throws org.mailmigrator.core.spi.ConnectorException {
+                return writer.held(item, previous);
+            }
+        };
+    }
+
+    private static void compare(Path project, PimItem item, String text, Stored stored, List<String> notes, Server server,
+            CorpusTally tally, List<String> problems, String label) throws Exception {
         tally.created++;
         String body = get(stored.resource(), server);
         String file = item.origin().substring(0, item.origin().lastIndexOf(':'));
@@ -135,8 +154,7 @@ class RealWorldCorpusTest {
         }
         // what the migration sent, against the source: a difference there is ours and must be in a note; a difference
         // only on the server is the server's rewrite (Radicale re-serialises through vobject), counted apart
-        List<String> ours = card ? CorpusDiff.cards(source, line, item.text())
-                : CorpusDiff.events(source, line, item.uid(), item.text());
+        List<String> ours = card ? CorpusDiff.cards(source, line, text) : CorpusDiff.events(source, line, item.uid(), text);
         List<String> byServer = differ.stream().filter(p -> !ours.contains(p)).toList();
         List<String> byUs = differ.stream().filter(ours::contains).toList();
         if (!byUs.isEmpty()) {

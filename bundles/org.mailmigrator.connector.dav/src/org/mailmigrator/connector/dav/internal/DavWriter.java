@@ -19,7 +19,8 @@ import org.mailmigrator.core.spi.ConnectorException;
 /**
  * Writes items as resources named after their UID: {@code If-None-Match: *} to create (a resource left by
  * an earlier run whose state was lost answers 412 and is then updated, never duplicated),
- * {@code If-Match: <etag>} to update (a copy changed on the server since is not overwritten).
+ * {@code If-Match: <etag>} to update (a copy changed on the server since is not overwritten). Writes carry no
+ * scheduling request: a server never sends invitations for a copied event. {@link #held} reads without writing.
  */
 final class DavWriter implements PimWriter {
     private final DavHttp http;
@@ -43,6 +44,26 @@ final class DavWriter implements PimWriter {
         List<String> notes = new ArrayList<>(written.notes());
         collections.filled(collection).ifPresent(notes::add);
         return new Written(written.stored(), written.created(), notes, written.unchanged());
+    }
+
+    /**
+     * A GET of the item's resource (the one stored before, else the UID-named one in its collection): absent on 404;
+     * the same when its content lines are those that would be sent ({@link SameContent}).
+     */
+    @Override
+    public Held held(PimItem item, Optional<Stored> previous) throws ConnectorException {
+        boolean calendar = item.kind() != ItemKind.CONTACTS;
+        URI uri = previous.isPresent() ? URI.create(previous.get().resource())
+                : collections.collection(calendar, item.collection()).resolve(resourceName(item.uid(), calendar));
+        HttpResponse<String> r = http.send("GET", uri, null, Map.of());
+        if (r.statusCode() == 404 || r.statusCode() == 410) {
+            return new Held.Absent();
+        }
+        if (r.statusCode() != 200) {
+            return new Held.Unknown();
+        }
+        Stored stored = new Stored(uri.toString(), r.headers().firstValue("ETag").orElse(""));
+        return SameContent.of(r.body(), item.text()) ? new Held.Same(stored) : new Held.Other(stored);
     }
 
     private Written put(PimItem item, Optional<Stored> previous, URI uri, boolean calendar) throws ConnectorException {

@@ -6,10 +6,14 @@ import java.util.Locale;
 
 /**
  * Whether a resource on the server holds what would be sent: the content lines compared unfolded, in any
- * order, ignoring PRODID and DTSTAMP (servers rewrite them). Used when a resource exists without a state entry,
+ * order, ignoring PRODID and DTSTAMP (servers rewrite them) and the empty trailing components of a structured vCard
+ * value (Radicale writes {@code N:Ada;;;;} for ez-vcard's {@code N:Ada}). Used when a resource exists without a state entry,
  * so that the same server reached through another URL does not get every item rewritten.
  */
 final class SameContent {
+    /** vCard properties whose empty trailing components one writer drops and another writes ({@code N:Ada;;;;}). */
+    private static final java.util.Set<String> STRUCTURED = java.util.Set.of("N", "ADR", "ORG");
+
     private SameContent() {
     }
 
@@ -25,7 +29,16 @@ final class SameContent {
                 continue;
             }
             int colon = l.indexOf(':');
-            out.add(colon < 0 ? l : l.substring(0, colon).toUpperCase(Locale.ROOT) + l.substring(colon));
+            if (colon < 0) {
+                out.add(l);
+                continue;
+            }
+            String name = l.substring(0, colon).toUpperCase(Locale.ROOT);
+            String value = l.substring(colon);
+            if (STRUCTURED.contains(name.replaceFirst("^[^.]*\\.", "").replaceFirst(";.*", ""))) {
+                value = value.replaceAll("(?<!\\\\);+$", ""); // N:Ada and N:Ada;;;; are one name
+            }
+            out.add(name + value);
         }
         out.sort(null);
         return out;

@@ -1,13 +1,15 @@
 package org.mailmigrator.connector.ical.internal;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.Optional;
 import org.mailmigrator.core.model.ItemKind;
 import org.mailmigrator.core.pim.PimEntry;
 import org.mailmigrator.core.pim.PimItem;
+import org.mailmigrator.core.pim.PimReader;
 import org.mailmigrator.core.pim.PimText;
 import org.mailmigrator.core.pim.TextFiles;
 
@@ -25,7 +28,7 @@ import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.util.CompatibilityHints;
 
 /**
- * One .ics file read into items: each UID's master and overrides together, with the VTIMEZONEs they use,
+ * One .ics file read into items, streamed (two passes over the file, see {@link #read}): each UID's master and overrides together, with the VTIMEZONEs they use,
  * each checked by ical4j on its own so that a malformed component is reported with its line and UID and
  * the rest of the file still migrates.
  */
@@ -34,6 +37,7 @@ public final class IcsFile {
     private static final int HEADER_LINES = 3;
     /** Calendar properties that have a place in what is written (or are the collection's name). */
     private static final Set<String> KEPT = Set.of("VERSION", "PRODID", "CALSCALE", "X-WR-CALNAME");
+    private static final Set<String> ITEMS = Set.of("VEVENT", "VTODO", "VJOURNAL");
 
     static {
         // real exports (Outlook, Lotus Notes, Evolution) break RFC 5545 in ways ical4j can be told to read;
@@ -48,59 +52,182 @@ public final class IcsFile {
     private IcsFile() {
     }
 
-    public static List<PimEntry> read(Path file, Optional<String> collection) throws IOException {
-        TextFiles.Decoded decoded = TextFiles.decode(Files.readAllBytes(file));
-        String text = decoded.text();
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
+    /** The file's collection: the name given, else its X-WR-CALNAME, else the file name without extension. */
+    public static String collection(Path file, Optional<String> given) throws IOException {
+        if (given.isPresent()) {
+            return given.get();
         }
+        Map<String, String> props = new HashMap<>();
+        TextFiles.Detected detected = TextFiles.detect(file);
+        try (BufferedReader in = detected.open(file)) {
+            IcsSplitter.split(new ContentLines(in), new Scan(props, null, null, null));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return Optional.ofNullable(props.get("X-WR-CALNAME")).map(String::trim).filter(s -> !s.isEmpty())
+                .orElse(stem(file.getFileName().toString()));
+    }
+
+    /**
+     * Gives each item of {@code file} to {@code sink}, in collection {@code name} (null: the file's X-WR-CALNAME, else
+     * its name without extension): a first pass reads the calendar's header, its VTIMEZONEs and
+     * how many components each UID has (UIDs and counts only); the second hands over each item as soon as its last
+     * component is read, so only the components of UIDs not yet complete are held (a master and its overrides are
+     * usually side by side).
+     *
+     * @return false when the sink asked to stop
+     */
+    public static boolean read(Path file, String name, PimReader.Sink sink) throws IOException {
         String fileName = file.getFileName().toString();
-        IcsSplitter.Split split = IcsSplitter.split(ContentLine.unfold(text));
-        List<PimEntry> entries = new ArrayList<>();
-        split.problems().forEach(p -> entries.add(new PimEntry.Malformed(fileName, p)));
-        String name = collection.or(() -> Optional.ofNullable(split.calendarProperties().get("X-WR-CALNAME"))
-                .map(String::trim).filter(s -> !s.isEmpty())).orElse(stem(fileName));
-        List<String> fileNotes = new ArrayList<>();
-        if (decoded.note() != null) {
-            fileNotes.add(decoded.note());
+        TextFiles.Detected detected = TextFiles.detect(file);
+        Map<String, String> props = new LinkedHashMap<>();
+        List<Block> zones = new ArrayList<>();
+        Map<String, Integer> parts = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        try (BufferedReader in = detected.open(file)) {
+            IcsSplitter.split(new ContentLines(in), new Scan(props, zones, parts, problems));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        split.calendarProperties().keySet().stream().filter(k -> !KEPT.contains(k)).sorted().forEach(k -> fileNotes.add(
-                "the calendar property " + k + " of " + fileName + " is not kept (a CalDAV resource holds one item, not the file's header)"));
-        Map<String, List<Block>> groups = new LinkedHashMap<>();
-        for (Block block : split.blocks()) {
-            switch (block.name()) {
-                case "VTIMEZONE" -> { }
-                case "VEVENT", "VTODO", "VJOURNAL" -> {
-                    Block withUid = block.property("UID").filter(u -> !u.isBlank()).isPresent() ? block : withGeneratedUid(block);
-                    groups.computeIfAbsent(withUid.property("UID").orElseThrow(), u -> new ArrayList<>()).add(withUid);
-                }
-                case "VFREEBUSY" -> entries.add(new PimEntry.Malformed(fileName + ":" + block.firstLine(), "VFREEBUSY (busy times"
-                        + " published from a calendar, not an event) is not migrated: CalDAV calendars do not store it"));
-                default -> entries.add(new PimEntry.Malformed(fileName + ":" + block.firstLine(),
-                        block.name() + " is not migrated (only events, tasks and journal entries are)"));
+        for (String p : problems) {
+            if (!sink.accept(new PimEntry.Malformed(fileName, p))) {
+                return false;
             }
         }
-        ZoneResolver zones = new ZoneResolver(split.blocks());
-        String prodId = split.calendarProperties().getOrDefault("PRODID", "-//Mail Migrator Workbench//EN").trim();
-        String calscale = split.calendarProperties().get("CALSCALE");
-        boolean first = true;
-        for (Map.Entry<String, List<Block>> group : groups.entrySet()) {
-            List<String> notes = new ArrayList<>(decoded.note() == null ? List.of() : List.of(decoded.note()));
-            if (first) {
-                notes = new ArrayList<>(fileNotes);
-                first = false;
+        List<String> fileNotes = new ArrayList<>();
+        if (detected.note() != null) {
+            fileNotes.add(detected.note());
+        }
+        props.keySet().stream().filter(k -> !KEPT.contains(k)).sorted().forEach(k -> fileNotes.add(
+                "the calendar property " + k + " of " + fileName + " is not kept (a CalDAV resource holds one item, not the file's header)"));
+        String collection = name != null ? name : Optional.ofNullable(props.get("X-WR-CALNAME")).map(String::trim)
+                .filter(s -> !s.isEmpty()).orElse(stem(fileName));
+        Items items = new Items(fileName, collection, new ZoneResolver(zones), props.getOrDefault("PRODID",
+                "-//Mail Migrator Workbench//EN").trim(), props.get("CALSCALE"), detected.note(), fileNotes, parts, sink);
+        try (BufferedReader in = detected.open(file)) {
+            return IcsSplitter.split(new ContentLines(in), items) && items.flush();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The first pass: header properties, VTIMEZONEs, components per UID, structural problems. */
+    private record Scan(Map<String, String> props, List<Block> zones, Map<String, Integer> parts, List<String> problems)
+            implements IcsSplitter.Handler {
+        @Override
+        public void property(String name, String value) {
+            props.putIfAbsent(name, value);
+        }
+
+        @Override
+        public boolean block(Block block) {
+            if (zones != null && block.name().equals("VTIMEZONE")) {
+                zones.add(block);
+            } else if (parts != null && ITEMS.contains(block.name())) {
+                parts.merge(uid(block), 1, Integer::sum);
+            }
+            return true;
+        }
+
+        @Override
+        public void problem(String problem) {
+            if (problems != null) {
+                problems.add(problem);
+            }
+        }
+    }
+
+    /** The second pass: each UID's components together, handed over when the last one is read. */
+    private static final class Items implements IcsSplitter.Handler {
+        private final String fileName;
+        private final String name;
+        private final ZoneResolver zones;
+        private final String prodId;
+        private final String calscale;
+        private final String charsetNote;
+        private final Map<String, Integer> parts;
+        private final PimReader.Sink sink;
+        private final Map<String, List<Block>> pending = new LinkedHashMap<>();
+        private List<String> firstNotes;
+
+        Items(String fileName, String name, ZoneResolver zones, String prodId, String calscale, String charsetNote,
+                List<String> firstNotes, Map<String, Integer> parts, PimReader.Sink sink) {
+            this.fileName = fileName;
+            this.name = name;
+            this.zones = zones;
+            this.prodId = prodId;
+            this.calscale = calscale;
+            this.charsetNote = charsetNote;
+            this.firstNotes = firstNotes;
+            this.parts = parts;
+            this.sink = sink;
+        }
+
+        @Override
+        public void property(String property, String value) {
+            // read by the first pass
+        }
+
+        @Override
+        public void problem(String problem) {
+            // reported after the first pass
+        }
+
+        @Override
+        public boolean block(Block block) {
+            switch (block.name()) {
+                case "VTIMEZONE" -> {
+                    return true;
+                }
+                case "VEVENT", "VTODO", "VJOURNAL" -> {
+                    Block withUid = block.property("UID").filter(u -> !u.isBlank()).isPresent() ? block : withGeneratedUid(block);
+                    String uid = withUid.property("UID").orElseThrow();
+                    List<Block> group = pending.computeIfAbsent(uid, u -> new ArrayList<>());
+                    group.add(withUid);
+                    return group.size() < parts.getOrDefault(uid, 1) || emit(uid);
+                }
+                case "VFREEBUSY" -> {
+                    return sink.accept(new PimEntry.Malformed(fileName + ":" + block.firstLine(), "VFREEBUSY (busy times"
+                            + " published from a calendar, not an event) is not migrated: CalDAV calendars do not store it"));
+                }
+                default -> {
+                    return sink.accept(new PimEntry.Malformed(fileName + ":" + block.firstLine(),
+                            block.name() + " is not migrated (only events, tasks and journal entries are)"));
+                }
+            }
+        }
+
+        private boolean emit(String uid) {
+            List<Block> group = pending.remove(uid);
+            List<String> notes = new ArrayList<>(charsetNote == null ? List.of() : List.of(charsetNote));
+            if (firstNotes != null) {
+                notes = new ArrayList<>(firstNotes);
+                firstNotes = null;
             }
             PimEntry entry;
             try {
-                entry = item(fileName, name, group.getKey(), group.getValue(), zones, prodId, calscale, notes);
+                entry = item(fileName, name, uid, group, zones, prodId, calscale, notes);
             } catch (RuntimeException e) {
                 // whatever the parser throws costs this item only
-                entry = new PimEntry.Malformed(fileName + ":" + group.getValue().get(0).firstLine(), "UID " + group.getKey()
+                entry = new PimEntry.Malformed(fileName + ":" + group.get(0).firstLine(), "UID " + uid
                         + ": cannot be read: " + PimText.reason(e));
             }
-            entries.add(entry);
+            return sink.accept(entry);
         }
-        return entries;
+
+        /** Groups still incomplete at the end of the file (a file changed between the passes): handed over as they are. */
+        boolean flush() {
+            for (String uid : new ArrayList<>(pending.keySet())) {
+                if (!emit(uid)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static String uid(Block block) {
+        return block.property("UID").filter(u -> !u.isBlank()).or(() -> withGeneratedUid(block).property("UID")).orElseThrow();
     }
 
     private static PimEntry item(String fileName, String collection, String uid, List<Block> original, ZoneResolver zones,

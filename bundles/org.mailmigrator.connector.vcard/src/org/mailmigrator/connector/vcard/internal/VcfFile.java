@@ -2,7 +2,6 @@ package org.mailmigrator.connector.vcard.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.Optional;
 import org.mailmigrator.core.model.ItemKind;
 import org.mailmigrator.core.pim.PimEntry;
 import org.mailmigrator.core.pim.PimItem;
+import org.mailmigrator.core.pim.PimReader;
 
 import ezvcard.Ezvcard;
 import ezvcard.VCard;
@@ -25,7 +25,7 @@ import ezvcard.property.Email;
 import ezvcard.property.Uid;
 
 /**
- * One .vcf file read into contacts. Cards are cut apart at BEGIN:VCARD / END:VCARD lines first, then each
+ * One .vcf file read into contacts, streamed: cards are handed over as they are read. Cards are cut apart at BEGIN:VCARD / END:VCARD lines first, then each
  * is parsed by ez-vcard alone, so that a broken card is reported with its line and the others migrate.
  * vCard 2.1 (Outlook, old phones; quoted-printable, charsets) is written as 3.0, the version every CardDAV
  * server must accept; 3.0 and 4.0 keep their version.
@@ -34,37 +34,60 @@ public final class VcfFile {
     private VcfFile() {
     }
 
-    public static List<PimEntry> read(Path file, Optional<String> collection) throws IOException {
-        CardText.Lines decoded = CardText.decode(Files.readAllBytes(file));
+    /** The file's collection: the name given, else the file name without extension. */
+    public static String collection(Path file, Optional<String> given) {
+        return given.orElse(stem(file.getFileName().toString()));
+    }
+
+    /**
+     * Gives each card of {@code file} to {@code sink} as soon as it is read: one card's lines in memory at a time
+     * (plus, for cards without UID, the count of namesakes seen).
+     *
+     * @return false when the sink asked to stop
+     */
+    public static boolean read(Path file, String name, PimReader.Sink sink) throws IOException {
         String fileName = file.getFileName().toString();
-        String name = collection.orElse(stem(fileName));
-        List<PimEntry> entries = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        String[] lines = decoded.lines();
-        List<String> fileNotes = decoded.notes();
-        int start = -1;
-        for (int i = 0; i < lines.length; i++) {
-            String upper = lines[i].trim().toUpperCase(Locale.ROOT);
-            if (upper.equals("BEGIN:VCARD")) {
-                if (start >= 0) {
-                    entries.add(new PimEntry.Malformed(fileName + ":" + (start + 1),
-                            "BEGIN:VCARD has no END:VCARD before line " + (i + 1)));
+        boolean any = false;
+        try (CardText text = CardText.open(file)) {
+            List<String> fileNotes = text.notes();
+            StringBuilder card = null;
+            int start = -1;
+            int n = 0;
+            for (String line = text.next(); line != null; line = text.next()) {
+                n++;
+                String upper = line.trim().toUpperCase(Locale.ROOT);
+                if (upper.equals("BEGIN:VCARD")) {
+                    if (card != null) {
+                        any = true;
+                        if (!sink.accept(new PimEntry.Malformed(fileName + ":" + start, "BEGIN:VCARD has no END:VCARD before line " + n))) {
+                            return false;
+                        }
+                    }
+                    card = new StringBuilder();
+                    start = n;
                 }
-                start = i;
-            } else if (upper.equals("END:VCARD") && start >= 0) {
-                String card = String.join("\r\n", java.util.Arrays.copyOfRange(lines, start, i + 1)) + "\r\n";
-                entries.add(card(fileName + ":" + (start + 1), name, card, seen, new ArrayList<>(fileNotes)));
-                fileNotes = List.of();
-                start = -1;
+                if (card != null) {
+                    card.append(line).append("\r\n");
+                }
+                if (upper.equals("END:VCARD") && card != null) {
+                    any = true;
+                    PimEntry entry = card(fileName + ":" + start, name, card.toString(), seen, new ArrayList<>(fileNotes));
+                    fileNotes = List.of();
+                    card = null;
+                    if (!sink.accept(entry)) {
+                        return false;
+                    }
+                }
+            }
+            if (card != null) {
+                any = true;
+                if (!sink.accept(new PimEntry.Malformed(fileName + ":" + start, "BEGIN:VCARD is not closed before the end of the file"))) {
+                    return false;
+                }
             }
         }
-        if (start >= 0) {
-            entries.add(new PimEntry.Malformed(fileName + ":" + (start + 1), "BEGIN:VCARD is not closed before the end of the file"));
-        }
-        if (entries.isEmpty()) {
-            entries.add(new PimEntry.Malformed(fileName, "not a vCard file: no BEGIN:VCARD ... END:VCARD"));
-        }
-        return entries;
+        return any || sink.accept(new PimEntry.Malformed(fileName, "not a vCard file: no BEGIN:VCARD ... END:VCARD"));
     }
 
     private static PimEntry card(String origin, String collection, String text, Map<String, Integer> seen, List<String> notes) {

@@ -28,6 +28,8 @@ final class Schema {
         }
         c.commit();
         mail(c);
+        createPim(c);
+        c.commit();
     }
 
     static int version(Connection c, String part) throws SQLException {
@@ -113,6 +115,34 @@ final class Schema {
         try (ResultSet rs = st.executeQuery("select count(*) from information_schema.columns where table_schema = "
                 + "'PUBLIC' and table_name = '" + table + "' and column_name = '" + column + "'")) {
             return rs.next() && rs.getInt(1) > 0;
+        }
+    }
+
+    // ---- Calendars, tasks and contacts (H2PimState): their own tables and version, apart from the mail tables ----
+
+    /** Version of the PIM tables; 1: pim_item (as in the separate PIM files before 2026-12) plus pim_journal. */
+    static final int PIM_VERSION = 1;
+
+    /**
+     * {@code pim_item} keeps the columns of the PIM files of earlier versions (one row per item key: the
+     * destination resource, its version, the fingerprint sent), so that such a file opens as it is.
+     * {@code pim_journal} holds one row per write under way: the item's identity, text and fingerprint and what
+     * an earlier run had stored.
+     */
+    static void createPim(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("create table if not exists pim_item(item_key varchar primary key, "
+                    + "resource varchar not null, version varchar not null, fp varchar not null)");
+            st.execute("create table if not exists pim_journal(item_key varchar primary key, kind varchar not null, "
+                    + "collection varchar not null, uid varchar not null, origin varchar not null, fp varchar not null, "
+                    + "prev_resource varchar, prev_version varchar, text clob not null, seq bigint not null)");
+            st.execute("create table if not exists pim_schema(version int not null)");
+            try (ResultSet rs = st.executeQuery("select count(*) from pim_schema")) {
+                rs.next();
+                if (rs.getInt(1) == 0) {
+                    st.execute("insert into pim_schema(version) values (" + PIM_VERSION + ")");
+                }
+            }
         }
     }
 }

@@ -1,0 +1,200 @@
+package org.mailmigrator.core.internal.state;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.mailmigrator.core.model.ItemKind;
+import org.mailmigrator.core.pim.PimItem;
+import org.mailmigrator.core.pim.PimState;
+import org.mailmigrator.core.pim.Stored;
+import org.mailmigrator.core.state.StateException;
+
+/**
+ * The PIM view of an account pair's state store file: the same H2 file and schema as {@link H2StateStore}
+ * (the PIM tables are {@link Schema#createPim}'s), through a connection of its own. One connection used under
+ * this object's lock; every method is one transaction.
+ */
+public final class H2PimState implements PimState {
+    private final Connection db;
+
+    private H2PimState(Connection db) {
+        this.db = db;
+    }
+
+    /** Opens {@code <dir>/<name>.mv.db}, importing first the PIM rows of the former separate files named. */
+    public static H2PimState open(Path dir, String name, List<String> formerNames) throws StateException {
+        Connection c = null;
+        try {
+            Files.createDirectories(dir);
+            c = connect(dir, name);
+            Schema.create(c);
+            H2PimState state = new H2PimState(c);
+            for (String former : formerNames) {
+                if (!former.equals(name)) {
+                    LegacyPimFile.importInto(c, dir, former);
+                }
+            }
+            return state;
+        } catch (Exception e) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // the opening failure is the one to report
+                }
+            }
+            throw new StateException("cannot open the state store " + dir.resolve(name + ".mv.db") + ": "
+                    + e.getMessage() + " (is another run of this account pair still going?)", e);
+        }
+    }
+
+    static Connection connect(Path dir, String name) throws SQLException {
+        JdbcDataSource ds = new JdbcDataSource();
+        // the URL of H2StateStore: in one process both share the open database
+        ds.setURL("jdbc:h2:file:" + dir.resolve(name).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
+        Connection c = ds.getConnection();
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    @Override
+    public synchronized Optional<Entry> find(String key) throws StateException {
+        return tx("read the state of " + key, () -> {
+            try (PreparedStatement ps = db.prepareStatement("select resource, version, fp from pim_item where item_key = ?")) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Entry(new Stored(rs.getString(1), rs.getString(2)), rs.getString(3)))
+                            : Optional.<Entry>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public synchronized void journal(Journaled entry) throws StateException {
+        tx("journal " + entry.key(), () -> {
+            PimItem item = entry.item();
+            try (PreparedStatement ps = db.prepareStatement("merge into pim_journal(item_key, kind, collection, uid, origin, fp, "
+                    + "prev_resource, prev_version, text, seq) key(item_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    + "(select coalesce(max(seq), 0) + 1 from pim_journal))")) {
+                ps.setString(1, entry.key());
+                ps.setString(2, item.kind().id());
+                ps.setString(3, item.collection());
+                ps.setString(4, item.uid());
+                ps.setString(5, item.origin());
+                ps.setString(6, entry.fingerprint());
+                ps.setString(7, entry.previous().map(Stored::resource).orElse(null));
+                ps.setString(8, entry.previous().map(Stored::version).orElse(null));
+                ps.setString(9, item.text());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        checkpoint("journal " + entry.key());
+    }
+
+    /**
+     * Writes what was committed to the file now: H2 otherwise writes commits in the background (its write delay),
+     * and a journal entry lost to a SIGKILL right after the destination write would make the next run write again.
+     */
+    private void checkpoint(String what) throws StateException {
+        try (java.sql.Statement st = db.createStatement()) {
+            st.execute("checkpoint");
+        } catch (SQLException e) {
+            throw new StateException("state store: cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized List<Journaled> journal() throws StateException {
+        return tx("read the journal", () -> {
+            List<Journaled> out = new ArrayList<>();
+            try (PreparedStatement ps = db.prepareStatement("select kind, collection, uid, origin, fp, prev_resource, "
+                    + "prev_version, text from pim_journal order by seq");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ItemKind kind = kind(rs.getString(1));
+                    PimItem item = new PimItem(kind, rs.getString(2), rs.getString(3), rs.getString(8), rs.getString(4));
+                    Optional<Stored> previous = rs.getString(6) == null ? Optional.empty()
+                            : Optional.of(new Stored(rs.getString(6), rs.getString(7)));
+                    out.add(new Journaled(item, rs.getString(5), previous));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static ItemKind kind(String id) throws SQLException {
+        for (ItemKind k : ItemKind.values()) {
+            if (k.id().equals(id)) {
+                return k;
+            }
+        }
+        throw new SQLException("malformed journal entry: unknown item kind '" + id + "'");
+    }
+
+    @Override
+    public synchronized void put(String key, Entry entry) throws StateException {
+        tx("record " + key, () -> {
+            try (PreparedStatement ps = db.prepareStatement("merge into pim_item key(item_key) values (?, ?, ?, ?)");
+                    PreparedStatement del = db.prepareStatement("delete from pim_journal where item_key = ?")) {
+                ps.setString(1, key);
+                ps.setString(2, entry.stored().resource());
+                ps.setString(3, entry.stored().version());
+                ps.setString(4, entry.fingerprint());
+                ps.executeUpdate();
+                del.setString(1, key);
+                del.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized void dropJournal(String key) throws StateException {
+        tx("clear the journal of " + key, () -> {
+            try (PreparedStatement del = db.prepareStatement("delete from pim_journal where item_key = ?")) {
+                del.setString(1, key);
+                del.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T tx(String what, Work<T> work) throws StateException {
+        try {
+            T result = work.run();
+            db.commit();
+            return result;
+        } catch (SQLException e) {
+            try {
+                db.rollback();
+            } catch (SQLException ignored) {
+                // the original failure is the one to report
+            }
+            throw new StateException("state store: cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() throws StateException {
+        try {
+            // a plain close, not H2StateStore's shutdown: a mail store open on the same file in this process goes on
+            db.close();
+        } catch (SQLException e) {
+            throw new StateException("cannot close the state store: " + e.getMessage(), e);
+        }
+    }
+}
