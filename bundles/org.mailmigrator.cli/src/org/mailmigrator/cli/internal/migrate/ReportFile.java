@@ -12,13 +12,16 @@ import org.mailmigrator.core.engine.MigrationReport;
 import org.mailmigrator.core.engine.SkippedItem;
 import org.mailmigrator.core.report.Json;
 
-/** The JSON report of a run ({@code --report FILE.json}): accounts without secrets, counts, skipped items, plan. */
+/**
+ * The JSON report of a run ({@code --report FILE.json}): accounts without secrets, counts, skipped items, plan,
+ * and the sealed pass report ({@code "pass"}).
+ */
 final class ReportFile {
     private ReportFile() {
     }
 
-    static void write(Path file, MailEndpoint source, MailEndpoint target, boolean dryRun, MigrationReport r, int exitCode)
-            throws IOException {
+    static void write(Path file, MailEndpoint source, MailEndpoint target, boolean dryRun, MigrationReport r, int exitCode,
+            Map<String, Object> pass) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("source", source.toString());
         root.put("target", target.toString());
@@ -46,6 +49,7 @@ final class ReportFile {
             m.put("change", a.change());
             return m;
         }).toList());
+        root.put("pass", pass); // the sealed pass report, the same text a batch row keeps (PassSummary)
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
