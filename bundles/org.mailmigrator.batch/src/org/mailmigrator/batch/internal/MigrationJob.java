@@ -318,7 +318,7 @@ public final class MigrationJob extends Job {
     }
 
     static String outcomeText(Outcome o) {
-        return o.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return PassReport.text(o);
     }
 
     /**

@@ -31,16 +31,7 @@ import org.mailmigrator.core.spi.ConnectorSession;
  * runs, except one to a target that refused a leg's login, certificate or connection, which would only be
  * refused again (no repeated logins with a wrong password).
  */
-public final class PimPass {
-    private final ConnectorFactory connectors;
-    private final PassRequest request;
-    private final PassListener listener;
-
-    public PimPass(ConnectorFactory connectors, PassRequest request, PassListener listener) {
-        this.connectors = connectors;
-        this.request = request;
-        this.listener = listener;
-    }
+public record PimPass(ConnectorFactory connectors, PassRequest request, PassListener listener) {
 
     /** Runs every leg in order; stops between two legs when {@code cancelled} says so. */
     public List<PassReport.Leg> run(BooleanSupplier cancelled) {

@@ -74,6 +74,11 @@ public record PassReport(Optional<PreflightResult> preflight, Optional<Migration
         return skipped().isEmpty() ? Outcome.COMPLETED : Outcome.ITEMS_SKIPPED;
     }
 
+    /** An outcome in words: {@code items skipped}, {@code authentication failed}, ... (reports, statuses, summaries). */
+    public static String text(Outcome outcome) {
+        return outcome.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
     /** The outcome of an account failure's reason (null: a failure of no known kind). */
     public static Outcome of(AccountFailure.Reason reason) {
         if (reason == null) {

@@ -2,7 +2,6 @@ package org.mailmigrator.batch.run;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.mailmigrator.core.engine.MigrationReport;
@@ -23,7 +22,7 @@ public final class PassSummary {
 
     public static Map<String, Object> of(PassReport r) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        m.put("outcome", PassReport.text(r.outcome()));
         m.put("skippedCount", r.skipped().size());
         r.mail().ifPresent(mail -> m.put("mail", mail(mail)));
         m.put("legs", r.legs().stream().map(PassSummary::leg).toList());
@@ -36,7 +35,7 @@ public final class PassSummary {
 
     private static Map<String, Object> mail(MigrationReport r) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        m.put("outcome", PassReport.text(r.outcome()));
         m.put("failure", r.failure());
         m.put("copied", r.copied());
         m.put("alreadyPresent", r.alreadyPresent());
@@ -49,11 +48,14 @@ public final class PassSummary {
         return m;
     }
 
-    private static Map<String, Object> skipped(SkippedItem s) {
+    /** One skipped item as the reports write it (the date is the message's, not the run's). */
+    public static Map<String, Object> skipped(SkippedItem s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("folder", s.folder());
         m.put("uid", s.uid());
         m.put("subject", s.subject());
+        m.put("date", s.date() == null ? null : s.date().toString());
+        m.put("size", s.size());
         m.put("reason", s.reason());
         return m;
     }

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.mailmigrator.batch.run.PassSummary;
 import org.mailmigrator.core.engine.FolderPlan;
 import org.mailmigrator.core.engine.MigrationReport;
-import org.mailmigrator.core.engine.SkippedItem;
 import org.mailmigrator.core.report.Json;
 
 /**
@@ -37,7 +37,7 @@ final class ReportFile {
         root.put("bytes", r.bytes());
         root.put("durationSeconds", r.duration().toMillis() / 1000.0);
         root.put("messagesPerSecond", Math.round(r.messagesPerSecond() * 10) / 10.0);
-        root.put("skipped", r.skipped().stream().map(ReportFile::skipped).toList());
+        root.put("skipped", r.skipped().stream().map(PassSummary::skipped).toList());
         root.put("warnings", r.warnings());
         root.put("folders", r.plan().stream().map(ReportFile::folder).toList());
         root.put("altered", r.altered().stream().map(a -> {
@@ -68,17 +68,6 @@ final class ReportFile {
             WriteFailure.removePartial(file); // not a 0-byte or cut report that looks like one
             throw e;
         }
-    }
-
-    private static Map<String, Object> skipped(SkippedItem s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("folder", s.folder());
-        m.put("uid", s.uid());
-        m.put("subject", s.subject());
-        m.put("date", s.date() == null ? null : s.date().toString());
-        m.put("size", s.size());
-        m.put("reason", s.reason());
-        return m;
     }
 
     private static Map<String, Object> folder(FolderPlan p) {
