@@ -230,7 +230,7 @@ public final class MigrationJob extends Job {
         } else {
             copiedOverall = pass.copiedSoFar().orElse(status.get().copied() + r.copied());
         }
-        record(new PassLog.Pass(started, Instant.now(), kind, outcomeText(r.outcome()), r.copied(),
+        record(new PassLog.Pass(started, Instant.now(), kind, PassReport.text(r.outcome()), r.copied(),
                 r.alreadyPresent(), r.skipped().size(), r.bytes()), true);
         try { // shown by the report and batch status, not only in the run's log
             passes.warnings(r.warnings());
@@ -266,10 +266,10 @@ public final class MigrationJob extends Job {
             }
             default -> {
                 status.totals(copiedOverall, r.skipped().size(), bytesOverall, status.get().lastSync().orElse(null));
-                String failure = r.failure() == null ? outcomeText(r.outcome()) : r.failure();
+                String failure = r.failure() == null ? PassReport.text(r.outcome()) : r.failure();
                 // the refused certificate's sentence only for a certificate failure: the gate remembers refusals
                 // per host, and another server on that host (or a wrong password) is not a certificate problem
-                status.move(MigrationStatus.FAILED, r.outcome() == org.mailmigrator.core.engine.Outcome.CERTIFICATE_REJECTED
+                status.move(MigrationStatus.FAILED, r.outcome() == Outcome.CERTIFICATE_REJECTED
                         ? refusedCertificate().orElse(failure) : failure);
             }
         }
@@ -315,10 +315,6 @@ public final class MigrationJob extends Job {
             // the history is a report aid: a full disk must not fail the migration (the log says it)
             services.hub().log(batch.name(), migration.id(), "the pass history could not be saved: " + e.getMessage());
         }
-    }
-
-    static String outcomeText(Outcome o) {
-        return PassReport.text(o);
     }
 
     /**
