@@ -23,7 +23,7 @@ import org.mailmigrator.testing.Radicale;
  * independent of the connector under test.
  */
 class BatchPimTest {
-    private static final String ICS = """
+    static final String ICS = """
             BEGIN:VCALENDAR
             VERSION:2.0
             PRODID:-//batch test//EN
@@ -51,7 +51,7 @@ class BatchPimTest {
             END:VTODO
             END:VCALENDAR
             """.replace("\n", "\r\n");
-    private static final String VCF = """
+    static final String VCF = """
             BEGIN:VCARD
             VERSION:3.0
             UID:ann@batch.test

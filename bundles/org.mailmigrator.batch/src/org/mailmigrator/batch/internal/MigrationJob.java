@@ -1,10 +1,10 @@
 package org.mailmigrator.batch.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -12,36 +12,32 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.mailmigrator.batch.BatchSpec;
 import org.mailmigrator.batch.Labels;
-import org.mailmigrator.batch.Batches;
 import org.mailmigrator.batch.MigrationStatus;
-import org.mailmigrator.batch.PimLeg;
 import org.mailmigrator.batch.jobs.BatchFamily;
 import org.mailmigrator.batch.jobs.JobKind;
+import org.mailmigrator.batch.jobs.ProgressTracker;
 import org.mailmigrator.batch.jobs.RunSettings;
-import org.mailmigrator.batch.preflight.Preflight;
 import org.mailmigrator.batch.preflight.PreflightResult;
 import org.mailmigrator.batch.report.PassLog;
-import org.mailmigrator.core.engine.MigrationEngine;
-import org.mailmigrator.core.engine.MigrationListener;
+import org.mailmigrator.batch.run.PassListener;
+import org.mailmigrator.batch.run.PassReport;
+import org.mailmigrator.batch.run.PassRequest;
+import org.mailmigrator.batch.run.PassRunner;
+import org.mailmigrator.batch.run.PassSummary;
 import org.mailmigrator.core.engine.MigrationReport;
-import org.mailmigrator.core.engine.MigrationSettings;
 import org.mailmigrator.core.engine.Outcome;
-import org.mailmigrator.core.engine.SkippedItem;
 import org.mailmigrator.core.engine.ProgressSnapshot;
-import org.mailmigrator.core.engine.SessionFactory;
+import org.mailmigrator.core.engine.SkippedItem;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.Migration;
 import org.mailmigrator.core.model.Role;
-import org.mailmigrator.core.model.Secret;
-import org.mailmigrator.core.spi.Connector;
-import org.mailmigrator.core.state.StateStore;
 
 /**
- * One migration of a batch as an Eclipse job: reserves its connections per host, optionally runs the
- * pre-flight, then one engine pass, then the row's calendar/contacts legs ({@link PimPass}). Cancelling it
- * cancels the engine between two messages; the status it
- * ends in is what was requested (Paused, Stopped) or, when the process is going down, Interrupted, which the
- * next run resumes.
+ * One migration of a batch as an Eclipse job: reserves its connections per host, then runs one pass through
+ * the {@link PassRunner} (pre-flight when asked, mail, calendar/contacts legs), the same runner as
+ * {@code mailmigrator migrate}, and turns its report into the row's status, skipped items and pass history.
+ * Cancelling it cancels the pass between two messages; the status it ends in is what was requested (Paused,
+ * Stopped) or, when the process is going down, Interrupted, which the next run resumes.
  */
 public final class MigrationJob extends Job {
     private final JobServices services;
@@ -49,10 +45,14 @@ public final class MigrationJob extends Job {
     private final Migration migration;
     private final RunSettings settings;
     private final org.mailmigrator.batch.internal.Status status;
+    private final PassLog passes;
+    private final PassListener listener = new Listener();
     private volatile MigrationStatus requested;
-    private volatile MigrationEngine engine;
+    private volatile PassRunner runner;
     private volatile PreflightResult preflight;
     private volatile MigrationReport report;
+    private String kind = "full";
+    private Instant started = Instant.now();
 
     public MigrationJob(JobServices services, BatchSpec batch, Migration migration, RunSettings settings,
             org.mailmigrator.batch.MigrationState state) {
@@ -62,6 +62,7 @@ public final class MigrationJob extends Job {
         this.migration = migration;
         this.settings = settings;
         this.status = new org.mailmigrator.batch.internal.Status(services, batch.name(), state);
+        this.passes = new PassLog(services.workspace(), batch.name(), migration.id());
         setSystem(false);
     }
 
@@ -103,16 +104,60 @@ public final class MigrationJob extends Job {
 
     @Override
     protected void canceling() {
-        MigrationEngine e = engine;
-        if (e != null) {
-            e.cancel();
+        PassRunner r = runner;
+        if (r != null) {
+            r.cancel();
+        }
+    }
+
+    /** What the pass tells: its steps move the row's status, its progress and notes go to the batch's hub. */
+    private final class Listener implements PassListener {
+        @Override
+        public void step(Step step) {
+            switch (step) {
+                case PREFLIGHT -> {
+                    if (!settings.preflightOnly()) {
+                        status.move(MigrationStatus.PREFLIGHT, null);
+                    }
+                }
+                case MAIL -> {
+                    services.hub().reset(batch.name(), migration.id());
+                    status.move(MigrationStatus.RUNNING, null);
+                    kind = kindOfPass();
+                    started = Instant.now();
+                    record(new PassLog.Pass(started, null, kind, "running", 0, 0, 0, 0), false);
+                }
+                case LEGS_ONLY -> {
+                    services.hub().reset(batch.name(), migration.id());
+                    status.move(MigrationStatus.RUNNING, null);
+                }
+            }
+        }
+
+        @Override
+        public void counted(List<ProgressTracker.Counted> folders) {
+            services.hub().counted(batch.name(), migration.id(), folders);
+        }
+
+        @Override
+        public void progress(ProgressSnapshot snapshot) {
+            services.hub().progress(batch.name(), migration.id(), snapshot);
+        }
+
+        @Override
+        public void info(String message) {
+            services.hub().log(batch.name(), migration.id(), message);
         }
     }
 
     @Override
     protected IStatus run(IProgressMonitor monitor) {
+        runner = new PassRunner(services.connectors());
+        if (monitor.isCanceled()) {
+            runner.cancel();
+        }
         // a row whose item kinds leave out mail (unticked in the editor) runs only its calendar/contacts legs
-        if (PimLeg.legsOnly(migration) || !migration.options().kinds().contains(org.mailmigrator.core.model.ItemKind.MAIL)) {
+        if (!request(PassRequest.Gate.OPEN).mail()) {
             return legsOnly(monitor);
         }
         String src = migration.source().setting("host").orElse("?");
@@ -131,19 +176,12 @@ public final class MigrationJob extends Job {
             }
         }
         try (HostLimiter.Reservation r = services.limiter().reserve(need, batch.perHostLimit(), monitor::isCanceled)) {
-            if (r == null) {
+            if (r == null || monitor.isCanceled()) {
                 return interrupted();
             }
-            var creds = Batches.credentials(services.store(), services.vault(), migration);
-            Connector sc = services.connectors().create(migration.source().connectorId());
-            Connector dc = services.connectors().create(migration.destination().connectorId());
-            SessionFactory sf = r.limit(src, cost, factory(sc, migration.source(), Role.SOURCE, creds.source()));
-            SessionFactory df = r.limit(dst, cost, factory(dc, migration.destination(), Role.DESTINATION, creds.destination()));
-            if (settings.preflight()) {
-                if (!settings.preflightOnly()) {
-                    status.move(MigrationStatus.PREFLIGHT, null);
-                }
-                preflight = Preflight.check(migration.id(), sf, df);
+            PassReport pass = runner.run(request((role, f) -> r.limit(role == Role.SOURCE ? src : dst, cost, f)), listener);
+            preflight = pass.preflight().orElse(null);
+            if (preflight != null) {
                 String fixes = String.join("; ", preflight.fixes());
                 if (preflight.fixes().stream().anyMatch(f -> f.toLowerCase(java.util.Locale.ROOT).contains("certificate"))) {
                     fixes = refusedCertificate().orElse(fixes); // only a certificate problem is told as one
@@ -158,10 +196,10 @@ public final class MigrationJob extends Job {
                     return Status.OK_STATUS;
                 }
             }
-            if (monitor.isCanceled()) {
+            if (pass.mail().isEmpty()) {
                 return interrupted();
             }
-            return migrate(sf, df, monitor);
+            return afterPass(pass);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return interrupted();
@@ -171,72 +209,56 @@ public final class MigrationJob extends Job {
         }
     }
 
-    private IStatus migrate(SessionFactory sf, SessionFactory df, IProgressMonitor monitor) throws Exception {
-        services.hub().reset(batch.name(), migration.id());
-        status.move(MigrationStatus.RUNNING, null);
-        MigrationSettings es = Sessions.engine(settings, migration.options());
-        MigrationListener listener = org.mailmigrator.core.engine.QuotaSkips.once(new MigrationListener() {
-            @Override
-            public void progress(ProgressSnapshot snapshot) {
-                services.hub().progress(batch.name(), migration.id(), snapshot);
-            }
+    /** This row as a pass: its stored passwords, its state files in the batch's state folder, its legs. */
+    private PassRequest request(PassRequest.Gate gate) {
+        return new PassRequest(migration, batch.pim(migration.id()), new StoredPasswords(services, migration), settings,
+                PassRequest.StateFiles.ofRow(services.workspace().stateDir(batch.name()), migration.id()), 1, true, gate);
+    }
 
-            @Override
-            public void info(String message) {
-                services.hub().log(batch.name(), migration.id(), message);
-            }
-        });
-        MigrationReport r;
-        PassLog passes = new PassLog(services.workspace(), batch.name(), migration.id());
-        String kind = kindOfPass(passes);
-        Instant started = Instant.now();
-        record(passes, new PassLog.Pass(started, null, kind, "running", 0, 0, 0, 0), false);
-        long copiedOverall;
-        try (StateStore state = StateStore.openEmbedded(services.workspace().stateDir(batch.name()), migration.id())) {
-            org.mailmigrator.batch.jobs.SourceCount.count(sf, df, es, state).ifPresent(c -> services.hub().counted(batch.name(), migration.id(), c));
-            if (monitor.isCanceled()) {
-                return interrupted();
-            }
-            engine = new MigrationEngine(sf, df, state, es, listener);
-            java.util.Map<String, String> d = migration.destination().settings();
-            String host = d.getOrDefault("host", d.getOrDefault("url", ""));
-            if (!host.isBlank() && !d.getOrDefault("login", "").isBlank()) {
-                engine.lockingDestination(host, d.get("login")); // one writer per destination mailbox
-            }
-            r = engine.run();
-            copiedOverall = afterPass(r, sf, df, state, passes);
-        }
+    /** The row's status and ledger after a pass that ran its mail: totals, skipped items, legs, then the status. */
+    private IStatus afterPass(PassReport pass) throws org.mailmigrator.batch.store.BatchStoreException {
+        MigrationReport r = pass.mail().orElseThrow();
         report = r;
-        record(passes, new PassLog.Pass(started, Instant.now(), kind, outcomeText(r.outcome()), r.copied(),
+        long copiedOverall;
+        if (!pass.folders().isEmpty()) {
+            try {
+                passes.folders(pass.folders());
+            } catch (java.io.IOException e) {
+                services.hub().log(batch.name(), migration.id(), "the completeness check could not be saved: " + e.getMessage());
+            }
+            copiedOverall = pass.folders().stream().mapToLong(PassLog.FolderCount::copied).sum();
+        } else {
+            copiedOverall = pass.copiedSoFar().orElse(status.get().copied() + r.copied());
+        }
+        record(new PassLog.Pass(started, Instant.now(), kind, PassReport.text(r.outcome()), r.copied(),
                 r.alreadyPresent(), r.skipped().size(), r.bytes()), true);
         try { // shown by the report and batch status, not only in the run's log
             passes.warnings(r.warnings());
         } catch (java.io.IOException | RuntimeException e) {
             services.hub().log(batch.name(), migration.id(), "the pass's warnings could not be saved: " + e.getMessage());
         }
+        seal(pass);
         long bytesOverall = status.get().bytes() + r.bytes();
-        boolean mailDone = r.outcome() == Outcome.COMPLETED || r.outcome() == Outcome.ITEMS_SKIPPED;
-        List<SkippedItem> skipped = new ArrayList<>(r.skipped());
-        PimPass.Result pim = null;
-        if (mailDone && !batch.pim(migration.id()).isEmpty()) {
-            // calendars and contacts only after the mail: a mail pass cut short runs again first on resume
-            pim = PimPass.run(services, batch.name(), migration.id(), batch.pim(migration.id()), settings.allowPlaintext());
-            services.store().savePimSummary(batch.name(), migration.id(), pim.summary());
-            skipped.addAll(pim.failures());
+        List<SkippedItem> skipped = pass.skipped();
+        if (!pass.legs().isEmpty()) {
+            services.store().savePimSummary(batch.name(), migration.id(), pass.legsSummary());
         }
         services.store().saveSkipped(batch.name(), migration.id(), skipped);
-        if (mailDone && pim != null && pim.accountFailure() != null) {
+        if (pass.mailDone() && pass.legFailure().isPresent()) {
             status.totals(copiedOverall, skipped.size(), bytesOverall, status.get().lastSync().orElse(null));
             // the mail is there: say so, and which leg failed
             status.move(MigrationStatus.FAILED, "mail copied (" + copiedOverall + " message(s)), but the "
-                    + pim.accountFailure().replaceFirst(":", " leg failed:"));
+                    + pass.legFailure().get().replaceFirst(":", " leg failed:"));
             return Status.OK_STATUS;
         }
         switch (r.outcome()) {
             case COMPLETED, ITEMS_SKIPPED -> {
                 status.totals(copiedOverall, skipped.size(), bytesOverall, Instant.now());
                 status.move(skipped.isEmpty() ? MigrationStatus.SYNCED : MigrationStatus.SYNCED_WITH_ERRORS,
-                        skipped.isEmpty() ? null : SkipsSaid.line(skipped, df));
+                        skipped.isEmpty() ? null : SkipsSaid.line(skipped, pass.quota()));
+                if (pass.interrupted()) {
+                    return interrupted(); // the legs were cut short: the next pass runs them
+                }
             }
             case INTERRUPTED -> {
                 status.totals(copiedOverall, r.skipped().size(), bytesOverall, status.get().lastSync().orElse(null));
@@ -244,39 +266,22 @@ public final class MigrationJob extends Job {
             }
             default -> {
                 status.totals(copiedOverall, r.skipped().size(), bytesOverall, status.get().lastSync().orElse(null));
-                String failure = r.failure() == null ? outcomeText(r.outcome()) : r.failure();
+                String failure = r.failure() == null ? PassReport.text(r.outcome()) : r.failure();
                 // the refused certificate's sentence only for a certificate failure: the gate remembers refusals
                 // per host, and another server on that host (or a wrong password) is not a certificate problem
-                status.move(MigrationStatus.FAILED, r.outcome() == org.mailmigrator.core.engine.Outcome.CERTIFICATE_REJECTED
+                status.move(MigrationStatus.FAILED, r.outcome() == Outcome.CERTIFICATE_REJECTED
                         ? refusedCertificate().orElse(failure) : failure);
             }
         }
         return Status.OK_STATUS;
     }
 
-    /**
-     * After the engine: a finished pass gets the completeness check (both servers asked); any pass the copies
-     * recorded over all passes. Returns those copies ({@code status().copied()} plus this pass when the state
-     * store cannot say).
-     */
-    private long afterPass(MigrationReport r, SessionFactory sf, SessionFactory df,
-            org.mailmigrator.core.state.StateStore state, PassLog passes) {
-        if (r.outcome() == Outcome.COMPLETED || r.outcome() == Outcome.ITEMS_SKIPPED) {
-            var counts = org.mailmigrator.batch.jobs.Completeness.check(r.plan(), sf, df, state);
-            if (counts.isPresent()) {
-                try {
-                    passes.folders(counts.get());
-                } catch (java.io.IOException e) {
-                    services.hub().log(batch.name(), migration.id(), "the completeness check could not be saved: " + e.getMessage());
-                }
-                return counts.get().stream().mapToLong(PassLog.FolderCount::copied).sum();
-            }
-        }
+    /** Keeps the pass's sealed report beside the row's state ({@code ID.pass.json}); a full disk is only logged. */
+    private void seal(PassReport pass) {
         try {
-            return r.plan().isEmpty() ? status.get().copied() + r.copied()
-                    : org.mailmigrator.batch.jobs.Completeness.copiedSoFar(r.plan(), state);
-        } catch (org.mailmigrator.core.state.StateException e) {
-            return status.get().copied() + r.copied();
+            passes.lastPass(PassSummary.json(pass));
+        } catch (java.io.IOException | RuntimeException e) {
+            services.hub().log(batch.name(), migration.id(), "the pass's report could not be saved: " + e.getMessage());
         }
     }
 
@@ -295,7 +300,7 @@ public final class MigrationJob extends Job {
         return java.util.Optional.empty();
     }
 
-    private String kindOfPass(PassLog passes) {
+    private String kindOfPass() {
         try {
             return passes.nextKind();
         } catch (java.io.IOException | RuntimeException e) {
@@ -303,17 +308,13 @@ public final class MigrationJob extends Job {
         }
     }
 
-    private void record(PassLog passes, PassLog.Pass pass, boolean replaceLast) {
+    private void record(PassLog.Pass pass, boolean replaceLast) {
         try {
             passes.record(pass, replaceLast);
         } catch (java.io.IOException | RuntimeException e) {
             // the history is a report aid: a full disk must not fail the migration (the log says it)
             services.hub().log(batch.name(), migration.id(), "the pass history could not be saved: " + e.getMessage());
         }
-    }
-
-    static String outcomeText(Outcome o) {
-        return o.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     /**
@@ -325,19 +326,24 @@ public final class MigrationJob extends Job {
             return monitor.isCanceled() ? interrupted() : Status.OK_STATUS;
         }
         try {
-            services.hub().reset(batch.name(), migration.id());
-            status.move(MigrationStatus.RUNNING, null);
-            PimPass.Result pim = PimPass.run(services, batch.name(), migration.id(), batch.pim(migration.id()),
-                    settings.allowPlaintext());
-            services.store().savePimSummary(batch.name(), migration.id(), pim.summary());
-            services.store().saveSkipped(batch.name(), migration.id(), pim.failures());
-            int failed = pim.failures().size();
-            status.totals(0, failed, 0, pim.accountFailure() == null ? Instant.now() : status.get().lastSync().orElse(null));
-            if (pim.accountFailure() != null) {
-                status.move(MigrationStatus.FAILED, pim.accountFailure());
+            PassReport pass = runner.run(request(PassRequest.Gate.OPEN), listener);
+            if (pass.legs().isEmpty() && pass.interrupted()) {
+                return interrupted();
+            }
+            seal(pass);
+            services.store().savePimSummary(batch.name(), migration.id(), pass.legsSummary());
+            services.store().saveSkipped(batch.name(), migration.id(), pass.skipped());
+            int failed = pass.skipped().size();
+            Optional<String> failure = pass.legFailure();
+            status.totals(0, failed, 0, failure.isEmpty() ? Instant.now() : status.get().lastSync().orElse(null));
+            if (failure.isPresent()) {
+                status.move(MigrationStatus.FAILED, failure.get());
             } else {
                 status.move(failed == 0 ? MigrationStatus.SYNCED : MigrationStatus.SYNCED_WITH_ERRORS,
                         failed == 0 ? null : failed + " item(s) skipped (see the report)");
+            }
+            if (pass.interrupted()) {
+                return interrupted();
             }
         } catch (Exception e) {
             status.move(MigrationStatus.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
@@ -361,8 +367,4 @@ public final class MigrationJob extends Job {
 
     /** What an interrupted row says. */
     public static final String CUT_OFF = "the pass was cut off when the program ended; start or resume it to continue";
-
-    private SessionFactory factory(Connector c, Account a, Role role, Secret secret) {
-        return Sessions.factory(c, a, role, secret, settings);
-    }
 }

@@ -1,5 +1,6 @@
 package org.mailmigrator.batch.internal;
 
+import org.mailmigrator.batch.run.PimTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,14 +2,18 @@ package org.mailmigrator.batch.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
-import org.mailmigrator.batch.Batches;
 import org.mailmigrator.batch.PimLeg;
-import org.mailmigrator.core.engine.SkippedItem;
+import org.mailmigrator.batch.jobs.ConnectorFactory;
+import org.mailmigrator.batch.run.PassListener;
+import org.mailmigrator.batch.run.PassReport;
+import org.mailmigrator.batch.run.PassRequest;
+import org.mailmigrator.batch.run.PimTarget;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.Role;
+import org.mailmigrator.core.pim.PimEntry;
 import org.mailmigrator.core.pim.PimMigration;
 import org.mailmigrator.core.pim.PimReader;
 import org.mailmigrator.core.pim.PimReport;
@@ -20,63 +24,80 @@ import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.spi.ConnectorSession;
 
 /**
- * The calendar/contacts legs of one migration, after its mail pass: each leg through
- * {@link PimMigration} in the migration's state store file, beside its mail state ({@code ID.mv.db}; the
- * separate {@code ID-calendar.mv.db} files of earlier versions are imported once), so a second pass sends nothing
- * that did not change. Failed items become skipped items of the migration
- * (folder {@code calendar} or {@code contacts}); a leg that cannot log in or read its source fails the
- * migration with that reason.
+ * The calendar/contacts legs of one pass, after its mail (or alone): each leg through {@link PimMigration}
+ * with the state file its request names, so a second pass sends nothing that did not change. An item of a
+ * kind the target does not take (a card for a CalDAV target) is a failed item with that reason, never
+ * dropped silently. A leg that cannot log in or read its source is reported with its reason and the next leg
+ * runs, except one to a target that refused a leg's login, certificate or connection, which would only be
+ * refused again (no repeated logins with a wrong password).
  */
-final class PimPass {
-    private PimPass() {
-    }
+public record PimPass(ConnectorFactory connectors, PassRequest request, PassListener listener) {
 
-    /** The counts of every leg ({@code summary}), the items that failed, and the account-level failure if any. */
-    record Result(String summary, List<SkippedItem> failures, String accountFailure) {
-    }
-
-    static Result run(JobServices services, String batch, String migrationId, List<PimLeg> legs, boolean allowPlaintext) {
-        List<String> lines = new ArrayList<>();
-        List<SkippedItem> failures = new ArrayList<>();
-        String accountFailure = null;
-        for (PimLeg leg : legs) {
+    /** Runs every leg in order; stops between two legs when {@code cancelled} says so. */
+    public List<PassReport.Leg> run(BooleanSupplier cancelled) {
+        List<PassReport.Leg> out = new ArrayList<>();
+        for (PimLeg leg : request.legs()) {
+            if (cancelled.getAsBoolean()) {
+                break;
+            }
+            PassReport.Leg refused = out.stream().filter(l -> refusedBy(l.report())
+                    && l.leg().target().trim().equalsIgnoreCase(leg.target().trim())).findFirst().orElse(null);
             PimReport report;
-            try {
-                report = leg(services, batch, migrationId, leg, allowPlaintext);
-            } catch (ConnectorException e) {
-                report = new PimReport(List.of(), e.getMessage(), null);
-            } catch (Exception e) {
-                report = new PimReport(List.of(), e.getMessage() == null ? e.toString() : e.getMessage(), null);
+            if (refused != null) {
+                report = new PimReport(List.of(), refused.report().failure(), refused.report().reason());
+            } else {
+                try {
+                    report = leg(leg);
+                } catch (ConnectorException.AccountFailure e) {
+                    report = new PimReport(List.of(), e.getMessage(), e.reason());
+                } catch (Exception e) {
+                    report = new PimReport(List.of(), e.getMessage() == null ? e.toString() : e.getMessage(), null);
+                }
             }
-            report.failures().forEach(f -> failures.add(new SkippedItem(leg.kind().id(), 0, f.what(), null, 0, f.reason())));
-            lines.add(String.format(Locale.ROOT, "%s: created %d, updated %d, unchanged %d, failed %d%s", leg.kind().id(),
-                    report.created(), report.updated(), report.unchanged(), report.failures().size(),
-                    report.failure() == null ? "" : " (" + report.failure() + ")"));
-            if (report.failure() != null && accountFailure == null) {
-                accountFailure = leg.kind().id() + " to " + leg.target() + ": " + report.failure();
-            }
+            out.add(new PassReport.Leg(leg, report));
         }
-        return new Result(String.join("; ", lines), failures, accountFailure);
+        return out;
     }
 
-    private static PimReport leg(JobServices services, String batch, String migrationId, PimLeg leg,
-            boolean allowPlaintext) throws Exception {
-        PimTarget target = PimTarget.parse(leg.target(), leg.kind());
-        Account destination = target.account(allowPlaintext, leg.credential());
+    /**
+     * The leg's items live in the pass's state file, beside its mail state; a separate file an earlier version
+     * kept for the leg ({@code ID-calendar.mv.db}) is imported into it once.
+     */
+    private PimState openState(PimLeg leg) throws org.mailmigrator.core.state.StateException {
+        String former = request.state().leg().apply(leg);
+        return former.equals(request.state().mail()) ? PimState.openEmbedded(request.state().dir(), former)
+                : PimState.openEmbedded(request.state().dir(), request.state().mail(), List.of(former));
+    }
+
+    /** Whether the target itself refused the leg (not its source file): a second leg there would fail the same way. */
+    private static boolean refusedBy(PimReport r) {
+        return r.failure() != null && r.reason() != null && r.reason() != ConnectorException.AccountFailure.Reason.CONFIGURATION;
+    }
+
+    private PimReport leg(PimLeg leg) throws Exception {
+        PimTarget target = PimTarget.parse(leg.target(), true); // checked before; http:// is refused by the connector unless allowed
+        Account destination = target.account(request.settings().allowPlaintext(), leg.credential());
         Account source = new Account(leg.kind() == PimLeg.Kind.CALENDAR ? "ical" : "vcard", Map.of("path", leg.source()),
                 null);
-        ConnectContext secret = ConnectContext.of(Batches.password(services.store(), services.vault(), leg));
-        try (ConnectorSession out = services.connectors().create(destination.connectorId()).open(destination,
-                Role.DESTINATION, secret);
-                PimState state = PimState.openEmbedded(services.workspace().stateDir(batch), migrationId,
-                        java.util.List.of(migrationId + "-" + leg.kind().id()));
-                ConnectorSession in = services.connectors().create(source.connectorId()).open(source, Role.SOURCE,
+        ConnectContext secret = ConnectContext.of(request.passwords().leg(leg));
+        try (ConnectorSession out = connectors.create(destination.connectorId()).open(destination, Role.DESTINATION, secret);
+                PimState state = openState(leg);
+                ConnectorSession in = connectors.create(source.connectorId()).open(source, Role.SOURCE,
                         ConnectContext.of(null))) {
             PimWriter writer = out.capability(PimWriter.class).orElseThrow(() -> new ConnectorException.AccountFailure(
                     "connector '" + destination.connectorId() + "' takes no calendars or contacts", null));
             PimReader reader = in.capability(PimReader.class).orElseThrow(() -> new ConnectorException.AccountFailure(
                     "connector '" + source.connectorId() + "' reads no calendars or contacts", null));
-            return new PimMigration(reader, writer, state, PimTarget.kinds(leg.kind()), null).run();
+            return new PimMigration(otherKindsFail(reader, target), writer, state, target.kinds(), listener::item)
+                    .withRetries(request.settings().engine(), null).run();
         }
+    }
+
+    /** Items of a kind the target does not take (contacts to CalDAV) are reported, never dropped silently. */
+    private static PimReader otherKindsFail(PimReader reader, PimTarget target) {
+        return sink -> reader.read(e -> sink.accept(e instanceof PimEntry.Item i && !target.kinds().contains(i.item().kind())
+                ? new PimEntry.Malformed(i.item().describe(), "a " + target.protocol() + " target takes no "
+                        + i.item().kind().id())
+                : e));
     }
 }

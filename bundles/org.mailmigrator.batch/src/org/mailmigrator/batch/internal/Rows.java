@@ -1,5 +1,6 @@
 package org.mailmigrator.batch.internal;
 
+import org.mailmigrator.batch.run.PimTarget;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -49,9 +49,17 @@ public final class Sessions {
         return () -> c.open(account, role, context);
     }
 
-    /** The engine settings of one row: the run's, with the row's folder filters, map, mirroring and limits. */
+    /**
+     * The engine settings of one batch row: the run's, with the row's folder filters, map, mirroring and limits,
+     * one folder at a time (a batch's parallelism comes from running many rows at once).
+     */
     public static MigrationSettings engine(RunSettings settings, MigrationOptions o) {
-        return settings.engine().withParallelism(1).withFilters(o.includeFolders(), o.excludeFolders(), o.folderMap())
-                .withMirror(o.mirrorDeletions()).withLimits(o.limits());
+        return engine(settings, o, 1);
+    }
+
+    /** The same with {@code parallelism} folders copied at once ({@code migrate --parallel}). */
+    public static MigrationSettings engine(RunSettings settings, MigrationOptions o, int parallelism) {
+        return settings.engine().withParallelism(parallelism).withFilters(o.includeFolders(), o.excludeFolders(),
+                o.folderMap()).withMirror(o.mirrorDeletions()).withLimits(o.limits());
     }
 }

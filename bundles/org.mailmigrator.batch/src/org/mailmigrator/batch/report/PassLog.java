@@ -20,7 +20,7 @@ import org.mailmigrator.batch.Workspace;
  * What each pass of one migration did, and the latest completeness check (per folder: messages on the source,
  * on the destination, and copied by this migration over all its passes), as two small CSV files beside the
  * pair's engine state ({@code ID.passes.csv}, {@code ID.folders.csv}; the last pass's warnings in
- * {@code ID.warnings.csv}), written atomically. A pass is recorded
+ * {@code ID.warnings.csv}; the last pass's sealed report in {@code ID.pass.json}), written atomically. A pass is recorded
  * when it starts (outcome {@code running}) and again when it ends, so a pass cut off by a crash or a closed
  * workbench stays in the history as {@code running} and is read back as interrupted. No secrets: folder names
  * and counts only.
@@ -50,12 +50,14 @@ public final class PassLog {
     private final Path passes;
     private final Path folders;
     private final Path warnings;
+    private final Path sealed;
 
     public PassLog(Workspace ws, String batch, String migrationId) {
         Path dir = ws.stateDir(batch);
         this.passes = dir.resolve(migrationId + ".passes.csv");
         this.folders = dir.resolve(migrationId + ".folders.csv");
         this.warnings = dir.resolve(migrationId + ".warnings.csv");
+        this.sealed = dir.resolve(migrationId + ".pass.json");
     }
 
     public synchronized List<Pass> passes() throws IOException {
@@ -132,6 +134,20 @@ public final class PassLog {
             }
         }
         write(warnings, w.toString());
+    }
+
+    /**
+     * Keeps the sealed report of the pass that just ended ({@code ID.pass.json}, the text of
+     * {@code org.mailmigrator.batch.run.PassSummary}: counts, skips, outcome; no timings, no secrets).
+     */
+    public synchronized void lastPass(String json) throws IOException {
+        write(sealed, json);
+    }
+
+    /** The sealed report of the last pass that ended, if any. */
+    public synchronized java.util.Optional<String> lastPass() throws IOException {
+        return Files.exists(sealed) ? java.util.Optional.of(Files.readString(sealed, StandardCharsets.UTF_8))
+                : java.util.Optional.empty();
     }
 
     /** Messages copied by this migration over all its passes, per the latest check (-1 when never checked). */

@@ -5,13 +5,13 @@ import org.mailmigrator.core.engine.Outcome;
 /** The exit codes of {@code mailmigrator migrate}; docs/cli-exit-codes.md lists them for administrators. */
 public final class ExitCodes {
     static final int OK = 0;
-    static final int USAGE = 2;
+    public static final int USAGE = 2;
     static final int CONNECTION = 3;
     static final int AUTHENTICATION = 4;
     static final int CERTIFICATE = 5;
     static final int ITEMS_SKIPPED = 6;
     static final int INTERRUPTED = 7;
-    static final int FAILED = 8;
+    public static final int FAILED = 8;
 
     private ExitCodes() {
     }

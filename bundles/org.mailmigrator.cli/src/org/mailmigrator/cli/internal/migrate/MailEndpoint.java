@@ -3,7 +3,7 @@ package org.mailmigrator.cli.internal.migrate;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import org.mailmigrator.cli.internal.pim.PimTarget;
+import org.mailmigrator.batch.run.PimTarget;
 import org.mailmigrator.core.model.Account;
 
 /**

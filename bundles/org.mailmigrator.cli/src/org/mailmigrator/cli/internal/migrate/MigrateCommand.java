@@ -11,28 +11,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.mailmigrator.batch.FileErrors;
+import org.mailmigrator.batch.Workspace;
+import org.mailmigrator.batch.jobs.ConnectorFactory;
+import org.mailmigrator.batch.jobs.RunSettings;
+import org.mailmigrator.batch.run.PassReport;
+import org.mailmigrator.batch.run.PassRequest;
+import org.mailmigrator.batch.run.PassRunner;
+import org.mailmigrator.batch.run.PassSummary;
+import org.mailmigrator.batch.run.StateLocation;
 import org.mailmigrator.cli.internal.Arguments;
 import org.mailmigrator.cli.internal.Passwords;
 import org.mailmigrator.cli.internal.pim.PimMigrate;
 import org.mailmigrator.core.connector.ConnectorRegistry;
-import org.mailmigrator.core.engine.MigrationEngine;
-import org.mailmigrator.core.engine.QuotaSkips;
 import org.mailmigrator.core.engine.MigrationReport;
 import org.mailmigrator.core.engine.MigrationSettings;
+import org.mailmigrator.core.engine.Outcome;
+import org.mailmigrator.core.model.ItemKind;
 import org.mailmigrator.core.model.MessageLimits;
-import org.mailmigrator.core.engine.SessionFactory;
-import org.mailmigrator.core.model.Account;
-import org.mailmigrator.core.model.Role;
+import org.mailmigrator.core.model.Migration;
+import org.mailmigrator.core.model.MigrationOptions;
 import org.mailmigrator.core.model.Secret;
-import org.mailmigrator.core.spi.ConnectContext;
-import org.mailmigrator.core.spi.Connector;
 import org.mailmigrator.core.spi.ConnectorException;
-import org.mailmigrator.core.state.StateStore;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -122,11 +128,12 @@ public final class MigrateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (PimMigrate.applies(source, target)) { // calendars and contacts: docs/calendars-contacts.md
-            return new PimMigrate(registry, out, err).run(source, target, targetPasswordFile, allowPlaintext, stateDir(), report);
+            return new PimMigrate(registry, out, err).run(source, target, targetPasswordFile, allowPlaintext,
+                    names -> stateDir(names, err), report);
         }
         ImapUrl src;
         MailEndpoint dst;
-        MigrationSettings settings;
+        Migration row;
         Secret srcPassword;
         Secret dstPassword;
         try {
@@ -142,63 +149,53 @@ public final class MigrateCommand implements Callable<Integer> {
             Arguments.regexes("--exclude", exclude);
             Arguments.sha256("--trust-sha256", trust);
             Arguments.atLeastOne("--parallel", parallel);
-            settings = MigrationSettings.defaults().withFilters(include, exclude, maps()).withDryRun(dryRun)
-                    .withMirror(mirror).withParallelism(Math.max(1, parallel)).withLimits(limits());
+            // the one row of this run, as a batch would hold it (folder filters, map, mirroring, limits)
+            String pins = String.join(",", trust);
+            row = new Migration("migrate", src.account(allowPlaintext, pins, trustStore),
+                    dst.account(allowPlaintext, pins, trustStore), new MigrationOptions(Set.of(ItemKind.MAIL), include,
+                            exclude, maps(), mirror, limits(), Optional.empty()));
             srcPassword = Passwords.find("source", sourcePasswordFile, "MAILMIGRATOR_SOURCE_PASSWORD", src.toString());
             dstPassword = Passwords.find("target", targetPasswordFile, "MAILMIGRATOR_TARGET_PASSWORD", dst.toString());
         } catch (IllegalArgumentException e) {
             err.println("mailmigrator migrate: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        Connector connector;
-        Connector dstConnector;
-        try {
-            connector = registry.create("imap");
-            dstConnector = registry.create(dst instanceof MailEndpoint.Ews ? "ews" : "imap");
-        } catch (ConnectorException.AccountFailure e) {
-            err.println("mailmigrator migrate: " + e.getMessage());
+        String name = pairName(src, dst);
+        Path states = stateDir(List.of(name), err);
+        if (states == null) {
             return ExitCodes.FAILED;
         }
-        String pins = String.join(",", trust);
-        SessionFactory sf = factory(connector, src.account(allowPlaintext, pins, trustStore), Role.SOURCE, srcPassword);
-        SessionFactory df = factory(dstConnector, dst.account(allowPlaintext, pins, trustStore), Role.DESTINATION,
-                dstPassword);
+        RunSettings run = new RunSettings(allowPlaintext, trust, false, false, MigrationSettings.defaults().withDryRun(dryRun));
+        PassRequest request = new PassRequest(row, List.of(), PassRequest.Passwords.of(srcPassword, dstPassword, null), run,
+                new PassRequest.StateFiles(states, name, l -> name), Math.max(1, parallel), false, PassRequest.Gate.OPEN);
         ProgressLine progress = new ProgressLine(err, System.console() != null);
-        MigrationReport result;
+        PassRunner runner = new PassRunner(ConnectorFactory.of(registry));
         CountDownLatch finished = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger(ExitCodes.INTERRUPTED);
-        Thread hook = null;
+        Thread hook = new Thread(() -> stopOnSignal(runner, finished, exitCode, out, err), "mailmigrator-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int code = ExitCodes.INTERRUPTED;
         try {
-            // the state names folders and message ids: the owner's only (a folder that exists keeps its mode)
-            org.mailmigrator.batch.Workspace.createPrivateDirectories(stateDir());
-        } catch (java.io.IOException e) {
-            err.println("mailmigrator migrate: " + org.mailmigrator.batch.FileErrors.describe(e, stateDir(), "creating"));
-            return ExitCodes.FAILED;
-        }
-        // opened while the engine logs in; a locked or broken store stops the run with exit code 8
-        try (StateStore store = StateStore.openEmbeddedInBackground(stateDir(), pairName(src, dst))) {
-            if (!dryRun) {
-                org.mailmigrator.batch.jobs.SourceCount.count(sf, df, settings, store).ifPresent(progress::counted);
+            PassReport pass;
+            try {
+                pass = runner.run(request, progress);
+            } catch (ConnectorException.AccountFailure e) { // no such connector installed
+                err.println("mailmigrator migrate: " + e.getMessage());
+                code = ExitCodes.FAILED;
+                return code;
             }
-            MigrationEngine engine = new MigrationEngine(sf, df, store, settings, QuotaSkips.once(progress))
-                    .lockingDestination(dst.host(), dst.login());
-            hook = new Thread(() -> stopOnSignal(engine, finished, exitCode, out, err), "mailmigrator-interrupt");
-            Runtime.getRuntime().addShutdownHook(hook);
-            result = engine.run();
-        }
-        int code = ExitCodes.of(result.outcome());
-        try {
+            MigrationReport result = pass.mail().orElseGet(MigrateCommand::cutBeforeCopying);
+            code = ExitCodes.of(pass.outcome());
             if (dryRun && result.failure() == null) {
                 Summary.plan(out, result);
             } else {
-                Summary.statistics(out, result, result.skipped().stream().anyMatch(s -> QuotaSkips.isQuota(s.reason()))
-                        ? QuotaSkips.storage(df) : Optional.empty());
+                Summary.statistics(out, result, pass.quota());
             }
             if (result.failure() != null) {
                 err.println("mailmigrator migrate: " + result.failure());
             }
             if (report != null) {
-                writeReport(src, dst, result, code, err);
+                writeReport(src, dst, result, pass, code, err);
             }
             out.flush();
         } finally {
@@ -214,13 +211,46 @@ public final class MigrateCommand implements Callable<Integer> {
         return code;
     }
 
+    /** A pass stopped by a signal while it counted the source, before the engine started: nothing was copied. */
+    private static MigrationReport cutBeforeCopying() {
+        return new MigrationReport(Outcome.INTERRUPTED, "interrupted before copying; run the command again to start",
+                List.of(), 0, 0, 0, 0, List.of(), 0, java.time.Duration.ZERO);
+    }
+
+    /**
+     * The state folder of this run ({@code --state}, else the workspace's {@code state} folder: {@link StateLocation}),
+     * created owner-only, with the named stores moved in from {@code ~/.mailmigrator/state} where an earlier release
+     * kept them; null after saying why when it cannot be made.
+     */
+    private Path stateDir(List<String> names, PrintWriter err) {
+        Path dir = StateLocation.forMigrate(state, Workspace.resolve(null, System.getenv()));
+        try {
+            // the state names folders and message ids: the owner's only (a folder that exists keeps its mode)
+            Workspace.createPrivateDirectories(dir);
+        } catch (java.io.IOException e) {
+            err.println("mailmigrator migrate: " + FileErrors.describe(e, dir, "creating"));
+            return null;
+        }
+        if (state == null) {
+            try {
+                StateLocation.adopt(dir, StateLocation.legacy(Path.of(System.getProperty("user.home"))), names)
+                        .ifPresent(line -> err.println("mailmigrator migrate: " + line));
+            } catch (java.io.IOException e) {
+                err.println("mailmigrator migrate: " + e.getMessage());
+                return null;
+            }
+        }
+        return dir;
+    }
+
     /**
      * The report is written after the run: a full disk or an unwritable path is said in one line, and the run's
      * own exit code stands (the migration itself is done and recorded in the state).
      */
-    private void writeReport(ImapUrl src, MailEndpoint dst, MigrationReport result, int code, PrintWriter err) {
+    private void writeReport(ImapUrl src, MailEndpoint dst, MigrationReport result, PassReport pass, int code,
+            PrintWriter err) {
         try {
-            ReportFile.write(report, src, dst, dryRun, result, code);
+            ReportFile.write(report, src, dst, dryRun, result, code, PassSummary.of(pass));
         } catch (java.io.IOException | RuntimeException e) {
             err.println("mailmigrator migrate: " + org.mailmigrator.batch.FileErrors.describe(e, report.toAbsolutePath(), "writing")
                     + "; the report was not written (the migration's result is above)");
@@ -231,9 +261,9 @@ public final class MigrateCommand implements Callable<Integer> {
      * Ctrl-C or SIGTERM: stop between two messages, let the run record what it wrote and print its
      * statistics, then end the JVM with the run's exit code (7 when it was cut short) instead of the signal's.
      */
-    private static void stopOnSignal(MigrationEngine engine, CountDownLatch finished, AtomicInteger exitCode,
+    private static void stopOnSignal(PassRunner runner, CountDownLatch finished, AtomicInteger exitCode,
             PrintWriter out, PrintWriter err) {
-        engine.cancel();
+        runner.cancel();
         try {
             finished.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -254,22 +284,6 @@ public final class MigrateCommand implements Callable<Integer> {
             m.put(entry.substring(0, eq), entry.substring(eq + 1));
         }
         return m;
-    }
-
-    private static SessionFactory factory(Connector connector, Account account, Role role, Secret password) {
-        ConnectContext context = ConnectContext.of(password);
-        return () -> connector.open(account, role, context);
-    }
-
-    private Path stateDir() {
-        if (state != null) {
-            return state;
-        }
-        String instance = System.getProperty("osgi.instance.area");
-        if (instance != null && instance.startsWith("file:")) {
-            return Path.of(java.net.URI.create(instance.replace(" ", "%20"))).resolve("state");
-        }
-        return Path.of(System.getProperty("user.home"), ".mailmigrator", "state");
     }
 
     /** One state store per account pair, named readably plus a hash against collisions. */

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.mailmigrator.batch.jobs.ProgressTracker;
-import org.mailmigrator.core.engine.MigrationListener;
+import org.mailmigrator.batch.run.PassListener;
 import org.mailmigrator.core.engine.ProgressSnapshot;
 
 /**
@@ -16,7 +16,7 @@ import org.mailmigrator.core.engine.ProgressSnapshot;
  * unknown). Rewritten in place on a terminal; on a pipe or log file one line every few seconds, so logs stay
  * readable.
  */
-final class ProgressLine implements MigrationListener {
+final class ProgressLine implements PassListener {
     private final PrintWriter err;
     private final boolean terminal;
     private final ProgressTracker tracker = new ProgressTracker();
@@ -29,7 +29,8 @@ final class ProgressLine implements MigrationListener {
     }
 
     /** The folders counted before copying: from here on the line shows their total. */
-    synchronized void counted(List<ProgressTracker.Counted> folders) {
+    @Override
+    public synchronized void counted(List<ProgressTracker.Counted> folders) {
         tracker.counted(folders);
         long messages = folders.stream().mapToLong(ProgressTracker.Counted::messages).sum();
         long before = folders.stream().mapToLong(ProgressTracker.Counted::copiedBefore).sum();

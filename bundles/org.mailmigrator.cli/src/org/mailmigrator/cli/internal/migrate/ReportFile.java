@@ -7,18 +7,21 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.mailmigrator.batch.run.PassSummary;
 import org.mailmigrator.core.engine.FolderPlan;
 import org.mailmigrator.core.engine.MigrationReport;
-import org.mailmigrator.core.engine.SkippedItem;
 import org.mailmigrator.core.report.Json;
 
-/** The JSON report of a run ({@code --report FILE.json}): accounts without secrets, counts, skipped items, plan. */
+/**
+ * The JSON report of a run ({@code --report FILE.json}): accounts without secrets, counts, skipped items, plan,
+ * and the sealed pass report ({@code "pass"}).
+ */
 final class ReportFile {
     private ReportFile() {
     }
 
-    static void write(Path file, MailEndpoint source, MailEndpoint target, boolean dryRun, MigrationReport r, int exitCode)
-            throws IOException {
+    static void write(Path file, MailEndpoint source, MailEndpoint target, boolean dryRun, MigrationReport r, int exitCode,
+            Map<String, Object> pass) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("source", source.toString());
         root.put("target", target.toString());
@@ -34,7 +37,7 @@ final class ReportFile {
         root.put("bytes", r.bytes());
         root.put("durationSeconds", r.duration().toMillis() / 1000.0);
         root.put("messagesPerSecond", Math.round(r.messagesPerSecond() * 10) / 10.0);
-        root.put("skipped", r.skipped().stream().map(ReportFile::skipped).toList());
+        root.put("skipped", r.skipped().stream().map(PassSummary::skipped).toList());
         root.put("warnings", r.warnings());
         root.put("folders", r.plan().stream().map(ReportFile::folder).toList());
         root.put("altered", r.altered().stream().map(a -> {
@@ -46,6 +49,7 @@ final class ReportFile {
             m.put("change", a.change());
             return m;
         }).toList());
+        root.put("pass", pass); // the sealed pass report, the same text a batch row keeps (PassSummary)
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -64,17 +68,6 @@ final class ReportFile {
             WriteFailure.removePartial(file); // not a 0-byte or cut report that looks like one
             throw e;
         }
-    }
-
-    private static Map<String, Object> skipped(SkippedItem s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("folder", s.folder());
-        m.put("uid", s.uid());
-        m.put("subject", s.subject());
-        m.put("date", s.date() == null ? null : s.date().toString());
-        m.put("size", s.size());
-        m.put("reason", s.reason());
-        return m;
     }
 
     private static Map<String, Object> folder(FolderPlan p) {

@@ -39,7 +39,7 @@ final class Summary {
     /** With the destination's storage quota when the run met a full mailbox. */
     static void statistics(PrintWriter out, MigrationReport r, java.util.Optional<org.mailmigrator.core.mail.Quota> quota) {
         double seconds = r.duration().toMillis() / 1000.0;
-        out.printf(Locale.ROOT, "%nMigration %s%n", r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        out.printf(Locale.ROOT, "%nMigration %s%n", org.mailmigrator.batch.run.PassReport.text(r.outcome()));
         if (r.failure() != null) {
             out.println("  reason           " + r.failure());
         }

@@ -6,33 +6,37 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
+import org.mailmigrator.batch.PimLeg;
+import org.mailmigrator.batch.jobs.ConnectorFactory;
+import org.mailmigrator.batch.jobs.RunSettings;
+import org.mailmigrator.batch.run.PassListener;
+import org.mailmigrator.batch.run.PassReport;
+import org.mailmigrator.batch.run.PassRequest;
+import org.mailmigrator.batch.run.PassRunner;
+import org.mailmigrator.batch.run.PimTarget;
 import org.mailmigrator.cli.internal.Passwords;
 import org.mailmigrator.cli.internal.migrate.ExitCodes;
 import org.mailmigrator.core.connector.ConnectorRegistry;
-import org.mailmigrator.core.engine.Outcome;
 import org.mailmigrator.core.model.Account;
-import org.mailmigrator.core.model.Role;
+import org.mailmigrator.core.model.ItemKind;
+import org.mailmigrator.core.model.Migration;
+import org.mailmigrator.core.model.MigrationOptions;
 import org.mailmigrator.core.model.Secret;
-import org.mailmigrator.core.pim.PimEntry;
-import org.mailmigrator.core.pim.PimMigration;
 import org.mailmigrator.core.pim.PimOutcome;
-import org.mailmigrator.core.pim.PimReader;
 import org.mailmigrator.core.pim.PimReport;
-import org.mailmigrator.core.pim.PimState;
-import org.mailmigrator.core.pim.PimWriter;
-import org.mailmigrator.core.spi.ConnectContext;
-import org.mailmigrator.core.spi.ConnectorException;
-import org.mailmigrator.core.spi.ConnectorSession;
 
 /**
  * {@code migrate --source FILE.ics|FILE.vcf|DIR --target caldav+https://...|carddav+https://...|ews+https://...}:
- * calendars, tasks and contacts from files into a server, idempotently (state kept per source and target).
+ * calendars, tasks and contacts from files into a server, as a one-row batch of legs held in memory and run
+ * by the same {@link PassRunner} as a batch row (state kept per source and target, in {@code pim-HASH.mv.db}).
  * Reached from the migrate command when its source is a file or folder or its target a PIM URL.
  */
 public final class PimMigrate {
@@ -60,55 +64,57 @@ public final class PimMigrate {
         return target != null && PimTarget.looksLikeOne(target) && !mailIntoEws;
     }
 
-    public int run(String source, String target, Path passwordFile, boolean allowPlaintext, Path stateDir, Path reportFile) {
+    /**
+     * Where the state of a run lives: the folder, created and holding the named stores (moved there from the
+     * folder of earlier releases when found there); null when it cannot be made (the reason is said).
+     */
+    @FunctionalInterface
+    public interface StateDir {
+        Path prepare(List<String> names);
+    }
+
+    public int run(String source, String target, Path passwordFile, boolean allowPlaintext, StateDir states, Path reportFile)
+            throws Exception {
         PimTarget dst;
-        List<Account> sources;
+        List<PimLeg> legs;
         Secret password;
         try {
             dst = PimTarget.parse(target, allowPlaintext);
-            sources = sources(Path.of(source));
+            legs = legs(Path.of(source), target.trim(), dst);
             password = Passwords.find("target", passwordFile, "MAILMIGRATOR_TARGET_PASSWORD", dst.toString());
         } catch (IllegalArgumentException e) {
             err.println("mailmigrator migrate: " + e.getMessage());
             err.flush();
-            return 2;
+            return ExitCodes.USAGE;
         }
-        List<PimOutcome> all = new ArrayList<>();
-        String failure = null;
-        ConnectorException.AccountFailure.Reason reason = null;
-        try (ConnectorSession out = registry.create(dst.connectorId()).open(dst.account(allowPlaintext), Role.DESTINATION,
-                ConnectContext.of(password)); PimState state = PimState.openEmbedded(stateDir, stateName(source, dst))) {
-            PimWriter writer = out.capability(PimWriter.class).orElseThrow();
-            for (Account src : sources) {
-                try (ConnectorSession in = registry.create(src.connectorId()).open(src, Role.SOURCE, ConnectContext.of(null))) {
-                    PimReader reader = in.capability(PimReader.class).orElseThrow();
-                    PimReport report = new PimMigration(skipOtherKinds(reader, dst), writer, state, dst.kinds(), this::print).run();
-                    all.addAll(report.outcomes());
-                    if (report.failure() != null) {
-                        failure = report.failure();
-                        reason = report.reason();
-                        break;
-                    }
+        String state = stateName(source, dst);
+        Path stateDir = states.prepare(List.of(state));
+        if (stateDir == null) {
+            return ExitCodes.FAILED;
+        }
+        PassRequest request = new PassRequest(row(legs, dst, allowPlaintext), legs, PassRequest.Passwords.of(null, password,
+                password), RunSettings.defaults().withAllowPlaintext(allowPlaintext),
+                new PassRequest.StateFiles(stateDir, state, l -> state), 1, false, PassRequest.Gate.OPEN);
+        PassReport pass = new PassRunner(ConnectorFactory.of(registry)).run(request, new PassListener() {
+            @Override
+            public void item(PimOutcome o) {
+                if (o instanceof PimOutcome.Failed f) {
+                    err.println(f.describe());
                 }
             }
-        } catch (ConnectorException.AccountFailure e) {
-            failure = e.getMessage();
-            reason = e.reason();
-        } catch (Exception e) {
-            failure = e.getMessage();
-        }
-        PimReport total = new PimReport(all, failure, reason);
+        });
+        PimReport total = pass.legsTotal();
         this.out.printf(Locale.ROOT, "created %d, updated %d, unchanged %d, failed %d, with notes %d%n", total.created(),
                 total.updated(), total.unchanged(), total.failures().size(), total.itemsWithNotes());
         total.notes().forEach(n -> this.out.println("note: " + n));
         this.out.flush();
-        if (failure != null) {
-            err.println("mailmigrator migrate: " + failure);
+        if (total.failure() != null) {
+            err.println("mailmigrator migrate: " + total.failure());
         }
-        int code = ExitCodes.of(outcome(total));
+        int code = ExitCodes.of(pass.outcome());
         if (reportFile != null) {
             try {
-                PimReportFile.write(reportFile, source, dst, total, code);
+                PimReportFile.write(reportFile, source, dst, total, code, pass);
             } catch (java.io.IOException e) {
                 err.println("mailmigrator migrate: cannot write the report " + reportFile + ": " + e.getMessage());
             }
@@ -117,36 +123,18 @@ public final class PimMigrate {
         return code;
     }
 
-    private void print(PimOutcome o) {
-        if (o instanceof PimOutcome.Failed f) {
-            err.println(f.describe());
-        }
+    /** The one row: a legs-only migration whose source is the first leg's file connector, as a batch stores it. */
+    private static Migration row(List<PimLeg> legs, PimTarget dst, boolean allowPlaintext) {
+        Set<ItemKind> kinds = new HashSet<>();
+        legs.forEach(l -> kinds.addAll(PimTarget.kinds(l.kind())));
+        PimLeg first = legs.get(0);
+        return new Migration("migrate", new Account(first.kind() == PimLeg.Kind.CALENDAR ? "ical" : "vcard",
+                Map.of("path", first.source()), null), dst.account(allowPlaintext), new MigrationOptions(kinds, List.of(),
+                        List.of(), Map.of(), false));
     }
 
-    /** Items of a kind the target does not take (contacts to CalDAV) are reported, never dropped silently. */
-    private static PimReader skipOtherKinds(PimReader reader, PimTarget dst) {
-        return sink -> reader.read(e -> sink.accept(e instanceof PimEntry.Item i && !dst.kinds().contains(i.item().kind())
-                ? new PimEntry.Malformed(i.item().describe(), "a " + dst.protocol() + " target takes no " + i.item().kind().id())
-                : e));
-    }
-
-    private static Outcome outcome(PimReport r) {
-        if (r.failure() == null) {
-            return r.failures().isEmpty() ? Outcome.COMPLETED : Outcome.ITEMS_SKIPPED;
-        }
-        if (r.reason() == null) {
-            return Outcome.ACCOUNT_FAILED;
-        }
-        return switch (r.reason()) {
-            case CONNECTION -> Outcome.CONNECTION_FAILED;
-            case AUTHENTICATION -> Outcome.AUTHENTICATION_FAILED;
-            case CERTIFICATE -> Outcome.CERTIFICATE_REJECTED;
-            case CONFIGURATION -> Outcome.ACCOUNT_FAILED;
-        };
-    }
-
-    /** An .ics file, a .vcf file, or a folder holding either or both. */
-    static List<Account> sources(Path path) {
+    /** An .ics file, a .vcf file, or a folder holding either or both: a calendar leg, a contacts leg, or both. */
+    static List<PimLeg> legs(Path path, String target, PimTarget dst) {
         if (!Files.exists(path)) {
             throw new IllegalArgumentException("--source " + path + " does not exist");
         }
@@ -160,22 +148,22 @@ public final class PimMigrate {
         } else {
             names = List.of(path.getFileName().toString().toLowerCase(Locale.ROOT));
         }
-        List<Account> accounts = new ArrayList<>();
+        List<PimLeg> legs = new ArrayList<>();
         if (names.stream().anyMatch(n -> n.endsWith(".ics"))) {
-            accounts.add(new Account("ical", Map.of("path", path.toString()), null));
+            legs.add(new PimLeg(PimLeg.Kind.CALENDAR, path.toString(), target, dst.account(false).credential()));
         }
         if (names.stream().anyMatch(n -> n.endsWith(".vcf"))) {
-            accounts.add(new Account("vcard", Map.of("path", path.toString()), null));
+            legs.add(new PimLeg(PimLeg.Kind.CONTACTS, path.toString(), target, dst.account(false).credential()));
         }
-        if (accounts.isEmpty()) {
+        if (legs.isEmpty()) {
             throw new IllegalArgumentException("--source " + path + " is neither an .ics or .vcf file nor a folder holding some");
         }
-        return accounts;
+        return legs;
     }
 
+    /** The state file of a source and target ({@code pim-HASH}), the same name as every earlier release. */
     static String stateName(String source, PimTarget dst) throws Exception {
         String key = Path.of(source).toAbsolutePath().normalize() + " -> " + dst;
-        return "pim-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)), 0, 8)
-               ;
+        return "pim-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)), 0, 8);
     }
 }

@@ -1,0 +1,26 @@
+package org.mailmigrator.batch.internal;
+
+import org.mailmigrator.batch.Batches;
+import org.mailmigrator.batch.PimLeg;
+import org.mailmigrator.batch.run.PassRequest;
+import org.mailmigrator.core.model.Migration;
+import org.mailmigrator.core.model.Secret;
+
+/** A batch row's passwords, opened from the store's sealed credentials when the pass needs each one. */
+record StoredPasswords(JobServices services, Migration migration) implements PassRequest.Passwords {
+
+    @Override
+    public Secret source() throws Exception {
+        return Batches.credentials(services.store(), services.vault(), migration).source();
+    }
+
+    @Override
+    public Secret destination() throws Exception {
+        return Batches.credentials(services.store(), services.vault(), migration).destination();
+    }
+
+    @Override
+    public Secret leg(PimLeg leg) throws Exception {
+        return Batches.password(services.store(), services.vault(), leg);
+    }
+}

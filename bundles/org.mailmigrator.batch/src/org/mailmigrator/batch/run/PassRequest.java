@@ -1,0 +1,97 @@
+package org.mailmigrator.batch.run;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+import org.mailmigrator.batch.PimLeg;
+import org.mailmigrator.batch.jobs.RunSettings;
+import org.mailmigrator.core.engine.SessionFactory;
+import org.mailmigrator.core.model.ItemKind;
+import org.mailmigrator.core.model.Migration;
+import org.mailmigrator.core.model.Role;
+import org.mailmigrator.core.model.Secret;
+
+/**
+ * One row to pass: the account pair and its options, its calendar/contacts legs, where its passwords come
+ * from, how the run connects ({@link RunSettings}), where its state files are, how many folders are copied
+ * at once, whether the finished pass is checked against both servers ({@code completeness}: the batch's
+ * per-folder counts), and a gate that each session factory goes through (the batch's per-host limits).
+ * {@code mailmigrator migrate} builds one in memory; a batch job from its stored row.
+ */
+public record PassRequest(Migration migration, List<PimLeg> legs, Passwords passwords, RunSettings settings,
+        StateFiles state, int parallelism, boolean completeness, Gate gate) {
+
+    public PassRequest {
+        Objects.requireNonNull(migration, "migration");
+        legs = List.copyOf(legs);
+        Objects.requireNonNull(passwords, "passwords");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(gate, "gate");
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1");
+        }
+    }
+
+    /** Whether the row has a mail pass: a mail source (not a legs-only row) whose item kinds include mail. */
+    public boolean mail() {
+        return !PimLeg.legsOnly(migration) && migration.options().kinds().contains(ItemKind.MAIL);
+    }
+
+    /** Where the row's passwords are read when the pass needs them (sealed in a store, or given in memory). */
+    public interface Passwords {
+        Secret source() throws Exception;
+
+        Secret destination() throws Exception;
+
+        Secret leg(PimLeg leg) throws Exception;
+
+        /** Passwords held in memory: one per mail side, one for every leg's target. */
+        static Passwords of(Secret source, Secret destination, Secret legs) {
+            return new Passwords() {
+                @Override
+                public Secret source() {
+                    return source;
+                }
+
+                @Override
+                public Secret destination() {
+                    return destination;
+                }
+
+                @Override
+                public Secret leg(PimLeg leg) {
+                    return legs;
+                }
+            };
+        }
+    }
+
+    /** What each mail session factory goes through before the pass uses it. */
+    @FunctionalInterface
+    public interface Gate {
+        SessionFactory limit(Role role, SessionFactory sessions);
+
+        Gate OPEN = (role, sessions) -> sessions;
+    }
+
+    /**
+     * The state files of a row: {@code <dir>/<mail>.mv.db} for the mail pass and every calendar/contacts leg
+     * (one store, one journal); {@code <dir>/<leg(l)>.mv.db} is where an earlier version kept a leg's items, imported
+     * into the pass's file once (the same name as {@code mail}: nothing to import).
+     */
+    public record StateFiles(Path dir, String mail, Function<PimLeg, String> leg) {
+        public StateFiles {
+            Objects.requireNonNull(dir, "dir");
+            Objects.requireNonNull(mail, "mail");
+            Objects.requireNonNull(leg, "leg");
+        }
+
+        /** A batch row's: {@code ID.mv.db}, {@code ID-calendar.mv.db}, {@code ID-contacts.mv.db}. */
+        public static StateFiles ofRow(Path dir, String migrationId) {
+            return new StateFiles(dir, migrationId, l -> migrationId + "-" + l.kind().id());
+        }
+    }
+}
