@@ -66,8 +66,12 @@ final class WorkspaceHandle implements BatchWorkspace {
     }
 
     @Override
-    public BatchManager manager() throws IOException {
-        return shared.manager(keyFile);
+    public BatchManager manager() {
+        try {
+            return shared.manager(keyFile);
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     @Override

@@ -66,10 +66,12 @@ public interface BatchWorkspace extends AutoCloseable {
     SecretVault vault(boolean create) throws IOException;
 
     /**
-     * The job manager of this workspace in this process, made on first use with the vault opened so far (else the
-     * existing key file): every holder starts, stops and watches the same jobs.
+     * The job manager of this workspace in this process, made on first use with the vault opened first (open the
+     * vault before: {@link #vault}); every holder starts, stops and watches the same jobs.
+     *
+     * @throws IllegalStateException when no vault was opened and the workspace's key file cannot be read
      */
-    BatchManager manager() throws IOException;
+    BatchManager manager();
 
     ConnectorRegistry connectors();
 

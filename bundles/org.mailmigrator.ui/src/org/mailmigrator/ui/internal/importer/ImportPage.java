@@ -152,7 +152,7 @@ public final class ImportPage extends WizardPage {
         try {
             byte[] data = Files.readAllBytes(path);
             CsvFormat chosen = CsvFormat.values()[Math.max(0, format.getSelectionIndex())];
-            result = session.importer().read(data, exchange.apply(ImportOptions.auto().withFormat(chosen)));
+            result = session.workspace().importer().read(data, exchange.apply(ImportOptions.auto().withFormat(chosen)));
             exchange.setEnabled(result.format() == CsvFormat.EXCHANGE);
             detected.setText("Found: " + result.format().name().toLowerCase(java.util.Locale.ROOT) + ", " + result.charset());
             var rows = CsvPreview.rows(data, Charset.forName(result.charset()), result.format());
@@ -194,10 +194,11 @@ public final class ImportPage extends WizardPage {
     /** Stores the batch; false (with the reason shown) when it could not be stored. */
     boolean finish() {
         try {
-            session.store(name.getText().trim(), result, skipBadRows.getSelection());
+            session.workspace().importBatch(name.getText().trim(), result, skipBadRows.getSelection(),
+                    session.defaults(), java.util.Optional.empty(), java.util.Optional.empty());
             imported = name.getText().trim();
             return true;
-        } catch (BatchStoreException | RuntimeException e) {
+        } catch (BatchStoreException | java.io.IOException | RuntimeException e) {
             setErrorMessage("Not imported: " + e.getMessage());
             return false;
         }
