@@ -111,7 +111,7 @@ class ImportWizardTest {
         assertTrue(wizard.summary().startsWith("2 valid pair(s); 0 problem(s)"), wizard.summary());
         String name = wizard.batchName();
         assertTrue(wizard.finish());
-        var spec = PlatformUI.getWorkbench().getService(BatchSession.class).store().batch(name).orElseThrow();
+        var spec = PlatformUI.getWorkbench().getService(BatchSession.class).workspace().store().batch(name).orElseThrow();
         assertEquals("outlook.office365.com", spec.migrations().get(0).destination().setting("host").orElseThrow());
         assertEquals("alice@contoso.com", spec.migrations().get(0).destination().setting("login").orElseThrow());
     }
