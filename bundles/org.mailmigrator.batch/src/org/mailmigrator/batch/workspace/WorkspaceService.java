@@ -28,7 +28,9 @@ public interface WorkspaceService {
 
     /**
      * Opens a workspace to read it (status, report, export): joins it when this process has it open, else opens
-     * its store so that a run in another process may go on writing.
+     * its store so that a run in another process may go on writing. Limit: while such a read-only store is open
+     * (another process holds the file), an {@link #open} of the same folder in this process joins it and its writes
+     * fail; commands hold it only for the time of one read.
      */
     BatchWorkspace openToRead(Workspace workspace, Optional<Path> secretsKey) throws BatchStoreException;
 
