@@ -2,6 +2,7 @@ package org.mailmigrator.cli;
 
 import java.io.PrintWriter;
 
+import org.mailmigrator.batch.workspace.WorkspaceService;
 import org.mailmigrator.cli.internal.MainCommand;
 import org.mailmigrator.cli.internal.batch.BatchCommand;
 import org.mailmigrator.cli.internal.batch.DemoCommand;
@@ -10,18 +11,29 @@ import org.mailmigrator.core.connector.ConnectorRegistry;
 
 import picocli.CommandLine;
 
-/** Entry point shared by the headless application and the tests: parse, run, return the exit code. */
+/**
+ * Entry point shared by the headless application and the tests: parse, run, return the exit code. The
+ * workspace service comes from the OSGi service registry; a command that runs while another (or the workbench)
+ * holds the same workspace in this process shares its store and jobs.
+ */
 public final class Cli {
 
     private Cli() {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        var registry = ConnectorRegistry.fromPlatform();
+        try (WorkspaceServiceLookup lookup = new WorkspaceServiceLookup()) {
+            return run(lookup.service(), args, out, err);
+        }
+    }
+
+    /** Runs a command on this workspace service (its connector registry, its open workspaces). */
+    public static int run(WorkspaceService workspaces, String[] args, PrintWriter out, PrintWriter err) {
+        ConnectorRegistry registry = workspaces.connectors();
         CommandLine cli = new CommandLine(new MainCommand(registry));
         cli.addSubcommand("migrate", new MigrateCommand(registry));
-        cli.addSubcommand("batch", new BatchCommand(registry));
-        cli.addSubcommand("demo", new DemoCommand(registry));
+        cli.addSubcommand("batch", new BatchCommand(workspaces));
+        cli.addSubcommand("demo", new DemoCommand(workspaces));
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

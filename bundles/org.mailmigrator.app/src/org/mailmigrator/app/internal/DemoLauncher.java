@@ -47,13 +47,13 @@ final class DemoLauncher {
 
     private static IStatus replaceAndStart(IWorkbenchWindow window, BatchSession session, Display display) {
         try {
-            var existing = session.store().batch(Demo.BATCH);
+            var existing = session.workspace().store().batch(Demo.BATCH);
             if (existing.isPresent() && !Demo.isDemo(existing.get())) {
                 throw new IllegalStateException("a batch named '" + Demo.BATCH
                         + "' exists and was not made by the demo: rename or purge it first");
             }
             if (existing.isPresent()) {
-                session.purge(Demo.BATCH);
+                session.workspace().purge(Demo.BATCH);
             }
             Demo previous = RUNNING.getAndSet(null);
             if (previous != null) {
@@ -61,9 +61,10 @@ final class DemoLauncher {
             }
             Demo demo = Demo.start();
             RUNNING.set(demo);
-            BatchSpec spec = session.store(Demo.BATCH, demo.pairs(), false);
-            session.store().updateLimits(Demo.BATCH, Demo.PARALLEL, Demo.PER_HOST);
-            session.manager().start(Demo.BATCH, Selection.PENDING, List.of(), session.runSettings());
+            BatchSpec spec = session.workspace().importBatch(Demo.BATCH, demo.pairs(), false,
+                    new org.mailmigrator.batch.workspace.BatchDefaults(Demo.PARALLEL, Demo.PER_HOST),
+                    java.util.Optional.empty(), java.util.Optional.empty());
+            session.workspace().manager().start(Demo.BATCH, Selection.PENDING, List.of(), session.runSettings());
             display.asyncExec(() -> showMigrations(window));
             return new Status(IStatus.OK, "org.mailmigrator.app", "demo batch started: " + spec.migrations().size()
                     + " migrations between the " + demo.describe());

@@ -34,7 +34,8 @@ import org.mailmigrator.core.engine.MigrationReport;
  * per-host connection limit, families per batch ({@link BatchFamily}) and per kind ({@link JobKind}).
  * Start, pause, resume, stop, retry failed and delta work per migration, per selection (a set of ids) or per
  * batch (no ids). A migration waits for the later of its batch's schedule and its own ({@code notBefore}).
- * One manager per process: the host limit is only shared among its batches.
+ * One manager per workspace and process (the workspace service makes it): the host limit is only shared
+ * among its batches.
  */
 public final class BatchManager implements AutoCloseable {
     private final JobServices services;
@@ -58,6 +59,11 @@ public final class BatchManager implements AutoCloseable {
 
     public void addListener(BatchListener listener) {
         listeners.add(listener);
+    }
+
+    /** A holder of the workspace that goes away (a command that ends, a view that closes) stops listening. */
+    public void removeListener(BatchListener listener) {
+        listeners.remove(listener);
     }
 
     /** Connections now reserved on a host by this manager's jobs. */

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
-import org.mailmigrator.batch.Batches;
+import org.mailmigrator.batch.internal.Sealing;
 import org.mailmigrator.batch.internal.Sessions;
 import org.mailmigrator.batch.preflight.Preflight;
 import org.mailmigrator.batch.preflight.PreflightResult;
@@ -76,7 +76,7 @@ public final class MigrationProbe {
     }
 
     private Secret stored(Migration m, boolean source) throws BatchStoreException, IOException {
-        Batches.Credentials c = Batches.credentials(store, vault, m);
+        var c = new Sealing(store, vault).credentials(m);
         return source ? c.source() : c.destination();
     }
 }

@@ -40,7 +40,7 @@ class BatchesViewTest {
 
         batches.purge(names[0]);
         assertEquals(List.of(), batches.row(names[0]), "the purged batch is no longer listed");
-        assertFalse(session.store().batch(names[0]).isPresent(), "nor stored");
+        assertFalse(session.workspace().store().batch(names[0]).isPresent(), "nor stored");
         // the purged batch was the selection: the Migrations view falls back to every batch, without it
         assertFalse(migrations.column("Batch").contains(names[0]), "its migrations are gone: " + migrations.column("Batch"));
         assertTrue(migrations.column("Batch").contains(names[1]));

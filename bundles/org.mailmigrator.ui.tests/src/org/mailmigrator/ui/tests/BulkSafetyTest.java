@@ -76,7 +76,7 @@ class BulkSafetyTest {
             migrations.run("Pre-flight");
             Thread.sleep(3000);  // the checks log in to Dovecot and end; the statuses must not move meanwhile
             UiTestSupport.processEvents();
-            assertTrue(session.manager().joinAll(Duration.ofSeconds(60)));
+            assertTrue(session.workspace().manager().joinAll(Duration.ofSeconds(60)));
             UiTestSupport.processEvents();
             assertEquals(Collections.nCopies(4, "Synced"), migrations.column("Status"), "a pre-flight changes no status");
 

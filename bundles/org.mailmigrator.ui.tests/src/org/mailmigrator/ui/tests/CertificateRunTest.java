@@ -50,7 +50,7 @@ class CertificateRunTest {
             String colons = HexFormat.ofDelimiter(":").withUpperCase().formatHex(HexFormat.of().parseHex(d.certificateSha256()));
             assertEquals(colons, question.fields().get("SHA-256"), question.fields().toString());
             assertTrue(question.fields().get("Subject").contains("="), question.fields().toString());
-            assertTrue(new TrustedPins(session.workspace()).pins().contains(d.certificateSha256()),
+            assertTrue(new TrustedPins(session.workspace().folder()).pins().contains(d.certificateSha256()),
                     "stored in the workspace, where batch run looks too");
 
             TestMailboxes.fill(d, "ct-s2", 3);

@@ -57,7 +57,7 @@ class DashboardTest {
             DashboardView dashboard = (DashboardView) page.showView(UiIds.VIEW_DASHBOARD);
             UiTestSupport.processEvents();
             dashboard.refresh();
-            Map<MigrationStatus, Long> store = session.store().states(name).stream()
+            Map<MigrationStatus, Long> store = session.workspace().store().states(name).stream()
                     .collect(Collectors.groupingBy(s -> s.status(), Collectors.counting()));
             assertEquals(Map.of(MigrationStatus.SYNCED, 2L, MigrationStatus.FAILED, 1L), store);
             List<String> row = row(dashboard.batchesTable(), name);
@@ -67,8 +67,8 @@ class DashboardTest {
             // the dashboard is the fleet's: causes count the failed rows of every batch of the workspace (other
             // tests of this workbench leave theirs), so the expected number comes from the whole store
             Map<String, String> errors = new java.util.LinkedHashMap<>();
-            for (String b : session.store().names()) {
-                session.store().states(b).forEach(s -> s.lastError().ifPresent(e -> errors.put(b + "/" + s.migrationId(), e)));
+            for (String b : session.workspace().store().names()) {
+                session.workspace().store().states(b).forEach(s -> s.lastError().ifPresent(e -> errors.put(b + "/" + s.migrationId(), e)));
             }
             long authFailed = ErrorCauses.group(errors).stream().filter(c -> c.name().equals("authentication failed"))
                     .mapToLong(c -> c.rows().size()).sum();
@@ -97,11 +97,11 @@ class DashboardTest {
             }
 
             List<String> host = row(dashboard.hostsTable(), "127.0.0.1");
-            assertEquals(List.of("127.0.0.1", "0", String.valueOf(session.store().batch(name).orElseThrow().perHostLimit())), host);
+            assertEquals(List.of("127.0.0.1", "0", String.valueOf(session.workspace().store().batch(name).orElseThrow().perHostLimit())), host);
             UiTestSupport.waitUntil(() -> dashboard.chartSamples() >= 2, Duration.ofSeconds(5), () -> "no chart samples");
 
             Path reports = dir.resolve("reports");
-            BatchReport.load(session.store(), session.workspace(), name).write(reports);
+            BatchReport.load(session.workspace().store(), session.workspace().folder(), name).write(reports);
             String html = Files.readString(reports.resolve("report.html"));
             assertTrue(html.contains("<img alt=\"Migrations by status\" src=\"data:image/png;base64,"), "charts in the HTML report");
             assertTrue(html.contains("authentication failed") && html.contains("db-s2@127.0.0.1"), html);

@@ -50,8 +50,8 @@ class DemoBatchUiTest {
                     Duration.ofSeconds(10), () -> batches.row(DEMO).toString());
         } finally {
             batches.selectNone();
-            if (session.store().batch(DEMO).isPresent()) {
-                session.purge(DEMO);
+            if (session.workspace().store().batch(DEMO).isPresent()) {
+                session.workspace().purge(DEMO);
             }
         }
     }

@@ -16,7 +16,6 @@ import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.Workspace;
 import org.mailmigrator.batch.csv.ImportOptions;
 import org.mailmigrator.batch.jobs.Selection;
-import org.mailmigrator.core.connector.ConnectorRegistry;
 import org.mailmigrator.testing.Dovecot;
 import org.mailmigrator.ui.batches.BatchSession;
 import org.mailmigrator.ui.internal.batches.ExitGuard;
@@ -40,19 +39,20 @@ class ExitResumeTest {
             Workspace ws = new Workspace(dir);
             var workbench = PlatformUI.getWorkbench();
 
-            BatchSession first = new BatchSession(ws, ConnectorRegistry.fromPlatform());
+            BatchSession first = UiTestSupport.session(ws);
             first.setRunSettings(first.runSettings().withAllowPlaintext(true));
-            var imported = first.importer().read(csv.getBytes(StandardCharsets.UTF_8), ImportOptions.auto());
-            first.store("exiting", imported, false);
-            first.manager().start("exiting", Selection.PENDING, List.of(), first.runSettings());
-            UiTestSupport.waitUntil(() -> first.manager().snapshot("exiting").messagesDone() >= 30, Duration.ofSeconds(60),
-                    () -> first.manager().snapshot("exiting").toString());
+            var imported = first.workspace().importer().read(csv.getBytes(StandardCharsets.UTF_8), ImportOptions.auto());
+            first.workspace().importBatch("exiting", imported, false, first.defaults(), java.util.Optional.empty(),
+                    java.util.Optional.empty());
+            first.workspace().manager().start("exiting", Selection.PENDING, List.of(), first.runSettings());
+            UiTestSupport.waitUntil(() -> first.workspace().manager().snapshot("exiting").messagesDone() >= 30, Duration.ofSeconds(60),
+                    () -> first.workspace().manager().snapshot("exiting").toString());
 
             ExitGuard guard = new ExitGuard(first);
             DialogPage cancel = DialogPage.arm(ExitGuard.TITLE, ExitGuard.CANCEL);
             assertFalse(guard.preShutdown(workbench, false), "Cancel keeps the workbench open");
             assertTrue(cancel.seen() && cancel.text().contains("1 migration(s) are running"), cancel.text());
-            assertEquals(1, first.manager().activeJobs(), "Cancel left the migration running");
+            assertEquals(1, first.workspace().manager().activeJobs(), "Cancel left the migration running");
 
             DialogPage stop = DialogPage.arm(ExitGuard.TITLE, ExitGuard.STOP_NOW);
             assertTrue(guard.preShutdown(workbench, false), "Stop now lets the workbench close");
@@ -61,17 +61,17 @@ class ExitResumeTest {
             long atExit = TestMailboxes.count(d, "er-d");
             assertTrue(atExit < MESSAGES, "cut off mid-copy: " + atExit);
 
-            BatchSession reopened = new BatchSession(ws, ConnectorRegistry.fromPlatform());
+            BatchSession reopened = UiTestSupport.session(ws);
             try {
                 reopened.setRunSettings(reopened.runSettings().withAllowPlaintext(true));
-                assertEquals(MigrationStatus.INTERRUPTED, reopened.store().states("exiting").get(0).status());
+                assertEquals(MigrationStatus.INTERRUPTED, reopened.workspace().store().states("exiting").get(0).status());
                 DialogPage resume = DialogPage.arm(ResumeOffer.TITLE, ResumeOffer.RESUME);
                 assertEquals(1, ResumeOffer.offer(workbench.getActiveWorkbenchWindow().getShell(), reopened));
                 assertTrue(resume.text().contains("1 migration(s) were cut off") && resume.text().contains("exiting: 1"),
                         resume.text());
-                UiTestSupport.waitUntil(() -> reopened.manager().activeJobs() == 0, Duration.ofSeconds(120),
-                        () -> reopened.manager().snapshot("exiting").toString());
-                assertEquals(MigrationStatus.SYNCED, reopened.store().states("exiting").get(0).status());
+                UiTestSupport.waitUntil(() -> reopened.workspace().manager().activeJobs() == 0, Duration.ofSeconds(120),
+                        () -> reopened.workspace().manager().snapshot("exiting").toString());
+                assertEquals(MigrationStatus.SYNCED, reopened.workspace().store().states("exiting").get(0).status());
                 assertEquals(MESSAGES, TestMailboxes.count(d, "er-d"), "every message once after the resume");
             } finally {
                 reopened.close();

@@ -50,15 +50,15 @@ class ImportWizardTest {
 
         assertEquals(List.of(name, "3", "3", "0", "0", "0"), batches.row(name));
         BatchSession session = PlatformUI.getWorkbench().getService(BatchSession.class);
-        assertEquals(3, session.store().batch(name).orElseThrow().migrations().size());
+        assertEquals(3, session.workspace().store().batch(name).orElseThrow().migrations().size());
 
         // no batch selected: a freshly opened Migrations view lists the migrations of every batch
         batches.selectNone();
         MigrationsViewPage migrations = MigrationsViewPage.reopen();
         assertEquals(3, migrations.column("Batch").stream().filter(name::equals).count());
-        assertEquals(session.store().names().stream().mapToInt(n -> {
+        assertEquals(session.workspace().store().names().stream().mapToInt(n -> {
             try {
-                return session.store().states(n).size();
+                return session.workspace().store().states(n).size();
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
@@ -111,7 +111,7 @@ class ImportWizardTest {
         assertTrue(wizard.summary().startsWith("2 valid pair(s); 0 problem(s)"), wizard.summary());
         String name = wizard.batchName();
         assertTrue(wizard.finish());
-        var spec = PlatformUI.getWorkbench().getService(BatchSession.class).store().batch(name).orElseThrow();
+        var spec = PlatformUI.getWorkbench().getService(BatchSession.class).workspace().store().batch(name).orElseThrow();
         assertEquals("outlook.office365.com", spec.migrations().get(0).destination().setting("host").orElseThrow());
         assertEquals("alice@contoso.com", spec.migrations().get(0).destination().setting("login").orElseThrow());
     }

@@ -55,7 +55,7 @@ class KeyBindingsTest {
         assertTrue(!migrations.cell(0, "Last error").isBlank());
 
         // Delete asks first; answered OK, the row goes with its passwords
-        var removed = session().store().batch(name).orElseThrow().migrations().get(0);
+        var removed = session().workspace().store().batch(name).orElseThrow().migrations().get(0);
         Display display = Display.getCurrent();
         Runnable[] confirm = new Runnable[1];
         confirm[0] = () -> {
@@ -72,8 +72,8 @@ class KeyBindingsTest {
         window.getService(IHandlerService.class).executeCommand(delete.getParameterizedCommand(), null);
         display.timerExec(-1, confirm[0]);
         UiTestSupport.waitUntil(() -> migrations.rowCount() == 0, Duration.ofSeconds(30), () -> migrations.column("Source").toString());
-        assertEquals(List.of(), session().store().batch(name).orElseThrow().migrations());
-        assertEquals(java.util.Optional.empty(), session().store().sealedCredential(removed.source().credential().key()));
+        assertEquals(List.of(), session().workspace().store().batch(name).orElseThrow().migrations());
+        assertEquals(java.util.Optional.empty(), session().workspace().store().sealedCredential(removed.source().credential().key()));
     }
 
     private static BatchSession session() {

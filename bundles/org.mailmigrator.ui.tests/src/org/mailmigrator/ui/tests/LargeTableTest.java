@@ -34,9 +34,10 @@ class LargeTableTest {
         for (int i : order) {
             csv.append(String.format("old%d.example;u%05d;pw;new.example;v%05d;pw;;%n", i % 7, i, i));
         }
-        var imported = session.importer().read(csv.toString().getBytes(StandardCharsets.UTF_8), ImportOptions.auto());
+        var imported = session.workspace().importer().read(csv.toString().getBytes(StandardCharsets.UTF_8), ImportOptions.auto());
         assertEquals(ROWS, imported.pairs().size(), String.valueOf(imported.problems()));
-        session.store(name, imported, false);
+        session.workspace().importBatch(name, imported, false,
+                session.defaults(), java.util.Optional.empty(), java.util.Optional.empty());
 
         BatchesViewPage.open().select(name);
         MigrationsViewPage view = MigrationsViewPage.open();

@@ -80,7 +80,7 @@ class MigrationEditorTest {
         editor.close();
 
         // what the store holds now, read back from the database
-        Migration m = session.store().batch(name).orElseThrow().migrations().get(0);
+        Migration m = session.workspace().store().batch(name).orElseThrow().migrations().get(0);
         ZoneId zone = ZoneId.systemDefault();
         MigrationOptions opts = m.options();
         assertEquals(List.of("^INBOX$", "^Work/"), opts.includeFolders());
@@ -92,13 +92,13 @@ class MigrationEditorTest {
         assertEquals(Optional.of(LocalDateTime.parse("2030-01-02T03:04").atZone(zone).toInstant()), opts.notBefore());
         assertEquals("imap.other.example", m.destination().setting("host").orElseThrow());
         assertEquals("imap.old.example", m.source().setting("host").orElseThrow(), "the other account is unchanged");
-        assertEquals(MigrationOptions.mailOnly(), session.store().batch(name).orElseThrow().migrations().get(1).options(),
+        assertEquals(MigrationOptions.mailOnly(), session.workspace().store().batch(name).orElseThrow().migrations().get(1).options(),
                 "the other row is unchanged");
-        SecretVault vault = SecretVault.open(session.workspace().defaultSecretsKey(), false);
-        var creds = Batches.credentials(session.store(), vault, m);
+        SecretVault vault = SecretVault.open(session.workspace().folder().defaultSecretsKey(), false);
+        var creds = Batches.credentials(session.workspace().store(), vault, m);
         assertEquals(Secret.of("N3w-secret"), creds.destination(), "the typed password is stored, sealed");
         assertEquals(Secret.of("Old-pw-1"), creds.source(), "an empty password field keeps the stored one");
-        try (Stream<Path> files = Files.walk(session.workspace().batchesDir())) {
+        try (Stream<Path> files = Files.walk(session.workspace().folder().batchesDir())) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 assertFalse(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains("N3w-secret"),
                         "the password in clear in " + f);
@@ -140,7 +140,7 @@ class MigrationEditorTest {
             editor.save();
             assertFalse(editor.dirty(), editor.header());
             assertEquals(Map.of("INBOX.Projects", "Archive/Projects"),
-                    session.store().batch(name).orElseThrow().migrations().get(0).options().folderMap());
+                    session.workspace().store().batch(name).orElseThrow().migrations().get(0).options().folderMap());
 
             editor.preview();
             assertTrue(editor.previewRows().contains(List.of("INBOX.Projects", "Archive/Projects",
@@ -180,9 +180,10 @@ class MigrationEditorTest {
 
     private String importBatch(String rows) throws Exception {
         String name = "editor-" + System.nanoTime();
-        var imported = session.importer().read(rows.getBytes(StandardCharsets.UTF_8), ImportOptions.auto());
+        var imported = session.workspace().importer().read(rows.getBytes(StandardCharsets.UTF_8), ImportOptions.auto());
         assertTrue(imported.problems().isEmpty(), imported.problems().toString());
-        session.store(name, imported, false);
+        session.workspace().importBatch(name, imported, false,
+                session.defaults(), java.util.Optional.empty(), java.util.Optional.empty());
         return name;
     }
 

@@ -44,8 +44,8 @@ class PreferencesRunTest {
             set(prefs, RunPreferences.PER_HOST, "3", RunPreferences.CONCURRENCY, "2",
                     RunPreferences.TLS_POLICY, RunPreferences.TLS_ALLOW_PLAINTEXT);
             String tight = importAndSelect(dir, row);
-            assertEquals(3, session.store().batch(tight).orElseThrow().perHostLimit(), "new batches get the preference");
-            assertEquals(2, session.store().batch(tight).orElseThrow().concurrency());
+            assertEquals(3, session.workspace().store().batch(tight).orElseThrow().perHostLimit(), "new batches get the preference");
+            assertEquals(2, session.workspace().store().batch(tight).orElseThrow().concurrency());
             MigrationsViewPage first = runAll();
             assertEquals(List.of("Failed"), first.column("Status"));
             // source and destination on one host: 2 connections per side, 4 on 127.0.0.1
@@ -75,7 +75,7 @@ class PreferencesRunTest {
             UiTestSupport.waitUntil(() -> migrations.column("Status").equals(List.of("Synced")), Duration.ofSeconds(60),
                     () -> migrations.column("Status") + " " + migrations.cell(0, "Last error"));
             assertEquals(3, TestMailboxes.count(d, "pf-d0"));
-            assertTrue(session.store().batch(tls).isPresent());
+            assertTrue(session.workspace().store().batch(tls).isPresent());
 
             // no pin, plaintext allowed: the same kind of row, refused above, now syncs
             set(prefs, RunPreferences.TRUST_SHA256, "", RunPreferences.TLS_POLICY, RunPreferences.TLS_ALLOW_PLAINTEXT);
@@ -85,8 +85,8 @@ class PreferencesRunTest {
             assertEquals(List.of("Synced"), plain.column("Status"), plain.cell(0, "Last error"));
             assertEquals(2, TestMailboxes.count(d, "pf-d1"));
         } finally {
-            set(prefs, RunPreferences.PER_HOST, String.valueOf(BatchSession.DEFAULT_PER_HOST), RunPreferences.CONCURRENCY,
-                    String.valueOf(BatchSession.DEFAULT_PARALLEL), RunPreferences.TLS_POLICY, RunPreferences.TLS_REQUIRE,
+            set(prefs, RunPreferences.PER_HOST, String.valueOf(org.mailmigrator.batch.workspace.BatchDefaults.PER_HOST), RunPreferences.CONCURRENCY,
+                    String.valueOf(org.mailmigrator.batch.workspace.BatchDefaults.CONCURRENCY), RunPreferences.TLS_POLICY, RunPreferences.TLS_REQUIRE,
                     RunPreferences.TRUST_SHA256, "");
             session.setRunSettings(before);
         }
@@ -103,7 +103,7 @@ class PreferencesRunTest {
         assertTrue(page.performOk(), page.getErrorMessage());
         page.getShell().close();
         assertEquals(Optional.of(new SmtpSettings("smtp.example.org", 2525, "none", "migrations@example.org", Optional.empty())),
-                SmtpSettings.load(session.workspace()));
+                SmtpSettings.load(session.workspace().folder()));
     }
 
     @Test
@@ -121,9 +121,9 @@ class PreferencesRunTest {
         fill(page.getControl(), "Pass&word:", "Ui-Smtp-S3cret");
         assertTrue(page.performOk(), page.getErrorMessage());
         page.getShell().close();
-        assertEquals("Ui-Smtp-S3cret", new String(SmtpPassword.load(session.workspace(), session.vault()).orElseThrow().reveal()));
-        assertFalse(Files.readString(SmtpSettings.file(session.workspace())).contains("Ui-Smtp-S3cret"));
-        assertFalse(Files.readString(SmtpPassword.file(session.workspace())).contains("Ui-Smtp-S3cret"));
+        assertEquals("Ui-Smtp-S3cret", new String(SmtpPassword.load(session.workspace().folder(), session.workspace().vault(true)).orElseThrow().reveal()));
+        assertFalse(Files.readString(SmtpSettings.file(session.workspace().folder())).contains("Ui-Smtp-S3cret"));
+        assertFalse(Files.readString(SmtpPassword.file(session.workspace().folder())).contains("Ui-Smtp-S3cret"));
 
         // an empty password field keeps the stored one; an empty login forgets it
         page = openSmtpPage();
@@ -131,13 +131,13 @@ class PreferencesRunTest {
         fill(page.getControl(), "&Port:", "587");
         assertTrue(page.performOk(), page.getErrorMessage());
         page.getShell().close();
-        assertEquals(587, SmtpSettings.load(session.workspace()).orElseThrow().port());
-        assertEquals("Ui-Smtp-S3cret", new String(SmtpPassword.load(session.workspace(), session.vault()).orElseThrow().reveal()));
+        assertEquals(587, SmtpSettings.load(session.workspace().folder()).orElseThrow().port());
+        assertEquals("Ui-Smtp-S3cret", new String(SmtpPassword.load(session.workspace().folder(), session.workspace().vault(true)).orElseThrow().reveal()));
         page = openSmtpPage();
         fill(page.getControl(), "&Login (optional):", "");
         assertTrue(page.performOk(), page.getErrorMessage());
         page.getShell().close();
-        assertEquals(Optional.empty(), SmtpPassword.load(session.workspace(), session.vault()));
+        assertEquals(Optional.empty(), SmtpPassword.load(session.workspace().folder(), session.workspace().vault(true)));
     }
 
     private static org.eclipse.jface.preference.PreferencePage openSmtpPage() {

@@ -21,6 +21,20 @@ final class UiTestSupport {
     }
 
     /** The column titles of a table, left to right. */
+    /**
+     * A session of its own on {@code ws}, opened through the workspace service from the OSGi registry (as the
+     * workbench's is).
+     */
+    static org.mailmigrator.ui.batches.BatchSession session(org.mailmigrator.batch.Workspace ws) throws Exception {
+        var context = org.osgi.framework.FrameworkUtil.getBundle(org.mailmigrator.batch.workspace.WorkspaceService.class)
+                .getBundleContext();
+        var ref = context.getServiceReference(org.mailmigrator.batch.workspace.WorkspaceService.class);
+        if (ref == null) {
+            throw new IllegalStateException("no workspace service in the OSGi registry");
+        }
+        return new org.mailmigrator.ui.batches.BatchSession(context.getService(ref).open(ws, java.util.Optional.empty()));
+    }
+
     static List<String> columnTitles(Table table) {
         return Arrays.stream(table.getColumns()).map(TableColumn::getText).toList();
     }

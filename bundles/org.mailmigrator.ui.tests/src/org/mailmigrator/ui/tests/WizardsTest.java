@@ -25,8 +25,8 @@ class WizardsTest {
         BatchSession session = PlatformUI.getWorkbench().getService(BatchSession.class);
         String name = "wizard-" + System.nanoTime();
         NewBatchWizardPage wizard = NewBatchWizardPage.open(session);
-        assertEquals(session.defaultParallel(), wizard.concurrency(), "limits start at the preferences'");
-        assertEquals(session.defaultPerHost(), wizard.perHost());
+        assertEquals(session.defaults().concurrency(), wizard.concurrency(), "limits start at the preferences'");
+        assertEquals(session.defaults().perHost(), wizard.perHost());
         wizard.name("no spaces allowed");
         assertTrue(wizard.errorMessage().contains("'no spaces allowed'"), wizard.errorMessage());
         wizard.name(name).notify("not an address");
@@ -36,7 +36,7 @@ class WizardsTest {
         wizard.startAt("2031-05-04T22:30").limits(3, 7);
         assertTrue(wizard.finish(), wizard.errorMessage());
 
-        BatchSpec stored = session.store().batch(name).orElseThrow();
+        BatchSpec stored = session.workspace().store().batch(name).orElseThrow();
         assertEquals(List.of(), stored.migrations());
         assertEquals(3, stored.concurrency());
         assertEquals(7, stored.perHostLimit());
@@ -81,10 +81,10 @@ class WizardsTest {
         assertEquals("alice@old.example@imap.old.example", migrations.cell(0, "Source"));
         assertEquals("alice@new.example@imap.new.example", migrations.cell(0, "Destination"));
         assertEquals("mail", migrations.cell(0, "Items"));
-        var m = session.store().batch(name).orElseThrow().migrations().get(0);
+        var m = session.workspace().store().batch(name).orElseThrow().migrations().get(0);
         assertEquals("starttls", m.source().setting("security").orElseThrow());
         assertEquals(Optional.empty(), m.source().setting("password"), "no password among the settings");
-        var creds = Batches.credentials(session.store(), session.vault(), m);
+        var creds = Batches.credentials(session.workspace().store(), session.workspace().vault(true), m);
         assertEquals(Secret.of("S0urce-Secret"), creds.source());
         assertEquals(Secret.of("Dest-Secret"), creds.destination());
         UiTestSupport.waitUntil(() -> batches.row(name).get(1).equals("1"), java.time.Duration.ofSeconds(5),

@@ -1,5 +1,6 @@
 package org.mailmigrator.cli.internal.batch;
 
+import org.mailmigrator.batch.workspace.WorkspaceService;
 import org.mailmigrator.core.connector.ConnectorRegistry;
 
 import picocli.CommandLine.Command;
@@ -17,13 +18,15 @@ import picocli.CommandLine.Spec;
                 + "--destination-password-file), 6 some items skipped, 7 some migrations not finished (paused, stopped, "
                 + "interrupted), 8 some migrations failed or another failure, 9 pre-flight found something to fix." })
 public final class BatchCommand implements Runnable {
+    final WorkspaceService service;
     final ConnectorRegistry registry;
 
     @Spec
     CommandSpec spec;
 
-    public BatchCommand(ConnectorRegistry registry) {
-        this.registry = registry;
+    public BatchCommand(WorkspaceService service) {
+        this.service = service;
+        this.registry = service.connectors();
     }
 
     @Override

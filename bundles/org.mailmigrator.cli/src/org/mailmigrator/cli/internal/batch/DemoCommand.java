@@ -7,14 +7,13 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.mailmigrator.batch.BatchSpec;
-import org.mailmigrator.batch.Batches;
 import org.mailmigrator.batch.jobs.BatchManager;
-import org.mailmigrator.batch.jobs.ConnectorFactory;
 import org.mailmigrator.batch.jobs.RunSettings;
 import org.mailmigrator.batch.jobs.Selection;
-import org.mailmigrator.batch.secrets.SecretVault;
 import org.mailmigrator.batch.store.BatchStore;
-import org.mailmigrator.core.connector.ConnectorRegistry;
+import org.mailmigrator.batch.workspace.BatchDefaults;
+import org.mailmigrator.batch.workspace.BatchWorkspace;
+import org.mailmigrator.batch.workspace.WorkspaceService;
 import org.mailmigrator.demo.Demo;
 
 import picocli.CommandLine.Command;
@@ -32,22 +31,23 @@ import picocli.CommandLine.Spec;
         description = "Starts two IMAP servers inside this process with sample mailboxes, runs the batch 'demo' "
                 + "between them and prints its status. Nothing to install; the servers stop when it ends.")
 public final class DemoCommand implements Callable<Integer> {
-    private final ConnectorRegistry registry;
+    private final WorkspaceService service;
     @Spec
     CommandSpec spec;
     @Mixin
     WorkspaceOptions ws;
 
-    public DemoCommand(ConnectorRegistry registry) {
-        this.registry = registry;
+    public DemoCommand(WorkspaceService service) {
+        this.service = service;
     }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SecretVault vault = ws.vault(true);
-        try (BatchStore store = ws.store(false)) {
+        try (BatchWorkspace w = ws.open(service)) {
+            w.vault(true);
+            BatchStore store = w.store();
             Optional<BatchSpec> old = store.batch(Demo.BATCH);
             if (old.isPresent() && !Demo.isDemo(old.get())) {
                 err.println("mailmigrator demo: the workspace has a batch named '" + Demo.BATCH
@@ -55,14 +55,14 @@ public final class DemoCommand implements Callable<Integer> {
                 return BatchExitCodes.USAGE;
             }
             if (old.isPresent()) {
-                store.purge(Demo.BATCH);
-                PurgeCommand.deleteTree(ws.workspace().stateDir(Demo.BATCH));
+                w.purge(Demo.BATCH);
             }
-            try (Demo demo = Demo.start();
-                    BatchManager manager = new BatchManager(ws.workspace(), store, vault, ConnectorFactory.of(registry))) {
+            try (Demo demo = Demo.start()) {
+                BatchManager manager = w.manager();
                 err.println("mailmigrator demo: " + demo.describe());
                 err.flush();
-                Batches.store(store, vault, Demo.BATCH, demo.pairs(), false, Demo.PARALLEL, Demo.PER_HOST, Optional.empty(), Optional.empty());
+                w.importBatch(Demo.BATCH, demo.pairs(), false, new BatchDefaults(Demo.PARALLEL, Demo.PER_HOST),
+                        Optional.empty(), Optional.empty());
                 manager.start(Demo.BATCH, Selection.PENDING, List.of(), RunSettings.defaults());
                 manager.join(Demo.BATCH, Duration.ofMinutes(30));
                 StatusTable.print(out, manager.snapshot(Demo.BATCH));

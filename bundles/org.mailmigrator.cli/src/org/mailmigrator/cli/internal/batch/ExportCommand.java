@@ -17,6 +17,7 @@ import org.mailmigrator.batch.BatchSpec;
 import org.mailmigrator.batch.PimLeg;
 import org.mailmigrator.batch.csv.ServerAddress;
 import org.mailmigrator.batch.store.BatchStore;
+import org.mailmigrator.batch.workspace.BatchWorkspace;
 import org.mailmigrator.core.model.MessageLimits;
 import org.mailmigrator.core.model.Migration;
 
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -33,6 +35,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Writes a batch as a native CSV without passwords.")
 public final class ExportCommand implements Callable<Integer> {
+    @ParentCommand
+    BatchCommand parent;
     @Spec
     CommandSpec spec;
     @Mixin
@@ -45,7 +49,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BatchSpec batch;
-        try (BatchStore store = ws.store(true)) {
+        try (BatchWorkspace w = ws.openToRead(parent.service)) {
+            BatchStore store = w.store();
             var found = store.batch(name);
             if (found.isEmpty()) {
                 spec.commandLine().getErr().println("mailmigrator batch export: no batch named '" + name + "'");

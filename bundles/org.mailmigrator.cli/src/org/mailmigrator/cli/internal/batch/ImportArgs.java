@@ -14,15 +14,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.mailmigrator.batch.BatchSpec;
-import org.mailmigrator.batch.Batches;
 import org.mailmigrator.batch.csv.CsvFormat;
 import org.mailmigrator.batch.csv.CsvImporter;
 import org.mailmigrator.batch.csv.ImportOptions;
 import org.mailmigrator.batch.csv.ImportProblem;
 import org.mailmigrator.batch.csv.ImportResult;
-import org.mailmigrator.batch.secrets.SecretVault;
-import org.mailmigrator.batch.store.BatchStore;
-import org.mailmigrator.core.connector.ConnectorRegistry;
+import org.mailmigrator.batch.workspace.BatchDefaults;
+import org.mailmigrator.batch.workspace.BatchWorkspace;
 import org.mailmigrator.core.model.Secret;
 
 import picocli.CommandLine.Option;
@@ -54,9 +52,9 @@ public final class ImportArgs {
     }
 
     /** Imports a file; prints its problems; returns the stored batch, or empty when nothing was stored. */
-    Optional<BatchSpec> run(Path file, ConnectorRegistry registry, BatchStore store, SecretVault vault,
-            int concurrency, int perHost, PrintWriter out, PrintWriter err) throws Exception {
-        CsvImporter importer = new CsvImporter(registry);
+    Optional<BatchSpec> run(Path file, BatchWorkspace workspace, BatchDefaults limits, PrintWriter out, PrintWriter err)
+            throws Exception {
+        CsvImporter importer = workspace.importer();
         CsvFormat f = new CsvFormat(format);
         if (!importer.formats().ids().contains(f.id())) {
             throw new IllegalArgumentException("--format '" + format + "': expected "
@@ -99,8 +97,7 @@ public final class ImportArgs {
         Optional<java.time.Instant> when = Optional.ofNullable(at).map(ImportArgs::instant);
         BatchSpec spec;
         try {
-            spec = Batches.store(store, vault, batchName, result, skipBadRows, concurrency, perHost,
-                    Optional.ofNullable(notify), when);
+            spec = workspace.importBatch(batchName, result, skipBadRows, limits, Optional.ofNullable(notify), when);
         } catch (IllegalArgumentException e) {
             err.println("mailmigrator batch: " + file + ": " + e.getMessage());
             return Optional.empty();

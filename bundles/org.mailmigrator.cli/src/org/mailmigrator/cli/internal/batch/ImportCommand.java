@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.mailmigrator.batch.secrets.SecretVault;
-import org.mailmigrator.batch.store.BatchStore;
+import org.mailmigrator.batch.workspace.BatchDefaults;
+import org.mailmigrator.batch.workspace.BatchWorkspace;
 import org.mailmigrator.cli.internal.Arguments;
 
 import picocli.CommandLine.Command;
@@ -32,10 +32,11 @@ public final class ImportCommand implements Callable<Integer> {
     ImportArgs args;
     @Parameters(index = "0", paramLabel = "FILE.csv")
     Path file;
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4", description = "migrations at once (default 4)")
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + BatchDefaults.CONCURRENCY,
+            description = "migrations at once (default ${DEFAULT-VALUE})")
     int parallel;
-    @Option(names = "--per-host", paramLabel = "N", defaultValue = "10",
-            description = "connections per server host at most (default 10)")
+    @Option(names = "--per-host", paramLabel = "N", defaultValue = "" + BatchDefaults.PER_HOST,
+            description = "connections per server host at most (default ${DEFAULT-VALUE})")
     int perHost;
 
     @Override
@@ -46,9 +47,9 @@ public final class ImportCommand implements Callable<Integer> {
             Arguments.atLeastOne("--parallel", parallel);
             Arguments.atLeastOne("--per-host", perHost);
             ImportArgs.checkFile(file);
-            SecretVault vault = ws.vault(true);
-            try (BatchStore store = ws.store(false)) {
-                return args.run(file, parent.registry, store, vault, parallel, perHost, out, err).isPresent()
+            try (BatchWorkspace w = ws.open(parent.service)) {
+                w.vault(true);
+                return args.run(file, w, new BatchDefaults(parallel, perHost), out, err).isPresent()
                         ? BatchExitCodes.OK : BatchExitCodes.INVALID;
             }
         } catch (IllegalArgumentException e) {

@@ -1,24 +1,26 @@
 package org.mailmigrator.cli.internal.batch;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
-import org.mailmigrator.batch.store.BatchStore;
+import org.mailmigrator.batch.workspace.BatchWorkspace;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code batch purge NAME}: deletes the batch, its stored passwords and the engine state of its pairs. */
+/**
+ * {@code batch purge NAME}: deletes the batch, its stored passwords and the engine state of its pairs, through
+ * the workspace service: migrations of the batch running in this process are stopped first (none writes its
+ * state again after the delete). A run in another process holds the store: the purge then says which one.
+ */
 @Command(name = "purge", mixinStandardHelpOptions = true,
         description = "Deletes a batch with its encrypted passwords, statuses, skipped items and per-pair state.")
 public final class PurgeCommand implements Callable<Integer> {
+    @ParentCommand
+    BatchCommand parent;
     @Spec
     CommandSpec spec;
     @Mixin
@@ -28,27 +30,19 @@ public final class PurgeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (BatchStore store = ws.store(false)) {
-            if (store.batch(name).isEmpty()) {
+        try (BatchWorkspace w = ws.open(parent.service)) {
+            if (w.store().batch(name).isEmpty()) {
                 spec.commandLine().getErr().println("mailmigrator batch purge: no batch named '" + name + "'");
                 return BatchExitCodes.USAGE;
             }
-            store.purge(name);
+            int stopped = w.purge(name);
+            if (stopped > 0) {
+                spec.commandLine().getOut().println("stopped " + stopped + " migration(s) of " + name
+                        + " that were running or queued");
+            }
         }
-        deleteTree(ws.workspace().stateDir(name));
         spec.commandLine().getOut().println("purged batch " + name + ": passwords, statuses, reports data and state deleted");
         spec.commandLine().getOut().flush();
         return BatchExitCodes.OK;
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

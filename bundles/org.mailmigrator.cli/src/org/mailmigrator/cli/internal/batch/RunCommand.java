@@ -17,16 +17,13 @@ import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.jobs.BatchListener;
 import org.mailmigrator.batch.jobs.BatchManager;
 import org.mailmigrator.batch.jobs.BatchProgress;
-import org.mailmigrator.batch.jobs.ConnectorFactory;
 import org.mailmigrator.batch.jobs.RunSettings;
 import org.mailmigrator.batch.jobs.Selection;
-import org.mailmigrator.batch.notify.NotifierContext;
-import org.mailmigrator.batch.notify.Notifiers;
-import org.mailmigrator.batch.notify.RunNotifiers;
 import org.mailmigrator.batch.report.BatchReport;
 import org.mailmigrator.batch.report.PreflightReport;
-import org.mailmigrator.batch.secrets.SecretVault;
 import org.mailmigrator.batch.store.BatchStore;
+import org.mailmigrator.batch.workspace.BatchDefaults;
+import org.mailmigrator.batch.workspace.BatchWorkspace;
 import org.mailmigrator.cli.internal.Arguments;
 
 import picocli.CommandLine.Command;
@@ -112,7 +109,6 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String name = target;
-        SecretVault vault;
         try {
             Arguments.atLeastOne("--parallel", parallel);
             Arguments.atLeastOne("--per-host", perHost);
@@ -122,30 +118,32 @@ public final class RunCommand implements Callable<Integer> {
             err.println("mailmigrator batch run: " + e.getMessage());
             return BatchExitCodes.USAGE;
         }
-        BatchStore opened;
+        BatchWorkspace opened;
         try {
-            opened = ws.store(false);
+            opened = ws.open(parent.service);
         } catch (org.mailmigrator.batch.store.BatchStoreException e) {
             err.println("mailmigrator batch run: " + e.getMessage()); // names the process that holds it
             return BatchExitCodes.INVALID;
         }
-        try (BatchStore store = opened) {
+        try (BatchWorkspace w = opened) {
+            BatchStore store = w.store();
             Path file = Path.of(target);
             if (target.toLowerCase().endsWith(".csv") || target.toLowerCase().endsWith(".txt") || Files.isRegularFile(file)) {
                 ImportArgs.checkFile(file);
                 name = importArgs.name != null ? importArgs.name : ImportArgs.nameOf(file);
                 if (store.batch(name).isPresent()) {
                     err.println("mailmigrator batch run: batch " + name + " exists; running it (the file is not imported again)");
-                    vault = ws.vault(false);
+                    w.vault(false);
                 } else {
-                    vault = ws.vault(true);
-                    if (importArgs.run(file, parent.registry, store, vault, parallel == null ? 4 : parallel,
-                            perHost == null ? 10 : perHost, out, err).isEmpty()) {
+                    w.vault(true);
+                    BatchDefaults standard = parent.service.defaults();
+                    if (importArgs.run(file, w, new BatchDefaults(parallel == null ? standard.concurrency() : parallel,
+                            perHost == null ? standard.perHost() : perHost), out, err).isEmpty()) {
                         return BatchExitCodes.INVALID;
                     }
                 }
             } else {
-                vault = ws.vault(false);
+                w.vault(false);
             }
             Optional<BatchSpec> found = store.batch(name);
             if (found.isEmpty()) {
@@ -157,14 +155,15 @@ public final class RunCommand implements Callable<Integer> {
                 store.updateLimits(name, parallel != null ? parallel : batch.concurrency(),
                         perHost != null ? perHost : batch.perHostLimit());
             }
-            return run(store, vault, name, out, err);
+            return run(w, name, out, err);
         } catch (IllegalArgumentException e) {
             err.println("mailmigrator batch run: " + e.getMessage());
             return BatchExitCodes.USAGE;
         }
     }
 
-    private int run(BatchStore store, SecretVault vault, String name, PrintWriter out, PrintWriter err) throws Exception {
+    private int run(BatchWorkspace w, String name, PrintWriter out, PrintWriter err) throws Exception {
+        BatchStore store = w.store();
         // certificates trusted "always" in the workbench (the workspace's list) count as --trust-sha256 flags; an
         // unknown one is described once per host, with the flag to pass, and refused
         var trustedPins = new org.mailmigrator.batch.jobs.TrustedPins(ws.workspace());
@@ -178,24 +177,26 @@ public final class RunCommand implements Callable<Integer> {
         RunSettings settings = RunSettings.defaults().withAllowPlaintext(allowPlaintext).withTrust(pins)
                 .withPreflight(preflight, preflightOnly).withCertificates(gate);
         Selection selection = retryFailed ? Selection.FAILED : delta ? Selection.DELTA : Selection.PENDING;
-        BatchSpec batch = store.batch(name).orElseThrow();
-        RunNotifiers notifier = notifier(batch, vault, err);
-        try (BatchManager manager = new BatchManager(ws.workspace(), store, vault, ConnectorFactory.of(parent.registry))) {
-            if (notifier != null) {
-                manager.addListener(notifier);
-            }
-            AtomicLong lastLine = new AtomicLong();
-            manager.addListener(new BatchListener() {
-                @Override
-                public void progress(BatchProgress p) {
-                    long now = System.nanoTime();
-                    if (now - lastLine.get() >= progressSeconds * 1_000_000_000L) {
-                        lastLine.set(now);
-                        err.println(StatusTable.totals(p));
-                        err.flush();
-                    }
+        // the workspace's notifiers (wired once on its job manager) tell their problems here
+        w.setNotificationPolicy(allowPlaintext, msg -> {
+            err.println("mailmigrator batch run: " + msg);
+            err.flush();
+        });
+        BatchManager manager = w.manager();
+        AtomicLong lastLine = new AtomicLong();
+        BatchListener progressLines = new BatchListener() {
+            @Override
+            public void progress(BatchProgress p) {
+                long now = System.nanoTime();
+                if (p.batch().equals(name) && now - lastLine.get() >= progressSeconds * 1_000_000_000L) {
+                    lastLine.set(now);
+                    err.println(StatusTable.totals(p));
+                    err.flush();
                 }
-            });
+            }
+        };
+        manager.addListener(progressLines);
+        try {
             Thread hook = new Thread(() -> stopOnSignal(manager, name, err), "mailmigrator-batch-interrupt");
             Runtime.getRuntime().addShutdownHook(hook);
             int scheduled = manager.start(name, selection, List.of(), settings);
@@ -209,6 +210,8 @@ public final class RunCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running: the jobs were cancelled and their states stored
             }
+            // the notification mails of the batch go out before the command ends
+            w.awaitNotifications(Duration.ofSeconds(60));
             BatchProgress last = manager.snapshot(name);
             StatusTable.print(out, last);
             if (preflightOnly || preflight) {
@@ -231,17 +234,7 @@ public final class RunCommand implements Callable<Integer> {
             List<MigrationStatus> statuses = store.states(name).stream().map(s -> s.status()).toList();
             return BatchExitCodes.of(statuses);
         } finally {
-            if (notifier != null) {
-                notifier.close();
-            }
+            manager.removeListener(progressLines);
         }
-    }
-
-    /** The contributed notifiers of this run (e-mail when the batch has a notification address). */
-    private RunNotifiers notifier(BatchSpec batch, SecretVault vault, PrintWriter err) {
-        return Notifiers.fromPlatform().create(new NotifierContext(ws.workspace(), vault, batch, allowPlaintext, msg -> {
-            err.println("mailmigrator batch run: " + msg);
-            err.flush();
-        }));
     }
 }

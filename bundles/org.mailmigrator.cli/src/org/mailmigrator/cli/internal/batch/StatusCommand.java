@@ -16,12 +16,14 @@ import org.mailmigrator.batch.jobs.StatusFile;
 import org.mailmigrator.batch.report.PassHistory;
 import org.mailmigrator.batch.store.BatchStore;
 import org.mailmigrator.batch.store.BatchStoreException;
+import org.mailmigrator.batch.workspace.BatchWorkspace;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -31,6 +33,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "status", mixinStandardHelpOptions = true, description = "Shows one row per migration of a batch.")
 public final class StatusCommand implements Callable<Integer> {
+    @ParentCommand
+    BatchCommand parent;
     @Spec
     CommandSpec spec;
     @Mixin
@@ -46,9 +50,9 @@ public final class StatusCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         while (true) {
             boolean active;
-            BatchStore opened;
+            BatchWorkspace opened;
             try {
-                opened = ws.store(true);
+                opened = ws.openToRead(parent.service);
             } catch (BatchStoreException locked) {
                 // another process runs a batch and holds the database: show the snapshot it publishes
                 Optional<BatchProgress> live = name == null ? Optional.empty() : StatusFile.read(ws.workspace(), name);
@@ -65,7 +69,8 @@ public final class StatusCommand implements Callable<Integer> {
                 Thread.sleep(watch * 1000L);
                 continue;
             }
-            try (BatchStore store = opened) {
+            try (BatchWorkspace held = opened) {
+                BatchStore store = held.store();
                 if (name == null) {
                     store.names().forEach(out::println);
                     out.flush();

@@ -2,12 +2,14 @@ package org.mailmigrator.cli.internal.batch;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.mailmigrator.batch.FileErrors;
 import org.mailmigrator.batch.Workspace;
 import org.mailmigrator.batch.secrets.SecretVault;
-import org.mailmigrator.batch.store.BatchStore;
 import org.mailmigrator.batch.store.BatchStoreException;
+import org.mailmigrator.batch.workspace.BatchWorkspace;
+import org.mailmigrator.batch.workspace.WorkspaceService;
 
 import picocli.CommandLine.Option;
 
@@ -25,22 +27,31 @@ public final class WorkspaceOptions {
         return Workspace.resolve(workspace, System.getenv());
     }
 
-    BatchStore store(boolean readOnly) throws BatchStoreException {
-        if (!readOnly) {
-            try {
-                workspace().prepare();
-            } catch (IOException e) {
-                throw new BatchStoreException(FileErrors.describe(e, workspace().dir(), "creating"), e);
-            }
+    /** The workspace opened (or joined) for writing through the workspace service. */
+    BatchWorkspace open(WorkspaceService service) throws BatchStoreException {
+        try {
+            return service.open(workspace(), secretsKey());
+        } catch (IOException e) {
+            throw new BatchStoreException(FileErrors.describe(e, workspace().dir(), "creating"), e);
         }
-        return BatchStore.open(workspace().batchesDir(), readOnly);
     }
 
-    SecretVault vault(boolean create) throws IOException {
-        Path key = secretsKey;
-        if (key == null && System.getenv("MAILMIGRATOR_SECRETS_KEY") != null) {
-            key = Path.of(System.getenv("MAILMIGRATOR_SECRETS_KEY"));
+    /** The workspace opened to read (another process may be running one of its batches). */
+    BatchWorkspace openToRead(WorkspaceService service) throws BatchStoreException {
+        return service.openToRead(workspace(), secretsKey());
+    }
+
+    /** {@code --secrets-key}, else {@code $MAILMIGRATOR_SECRETS_KEY}; empty: the workspace's own key file. */
+    Optional<Path> secretsKey() {
+        if (secretsKey != null) {
+            return Optional.of(secretsKey);
         }
-        return SecretVault.open(key != null ? key : workspace().defaultSecretsKey(), create);
+        String env = System.getenv("MAILMIGRATOR_SECRETS_KEY");
+        return env == null ? Optional.empty() : Optional.of(Path.of(env));
+    }
+
+    /** The vault alone, without the store (the SMTP password of {@code notify-settings}). */
+    SecretVault vault(boolean create) throws IOException {
+        return SecretVault.open(secretsKey().orElse(workspace().defaultSecretsKey()), create);
     }
 }

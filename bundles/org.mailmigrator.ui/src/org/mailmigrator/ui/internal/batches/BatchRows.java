@@ -32,7 +32,7 @@ final class BatchRows {
     }
 
     List<MigrationRow> rows(String batch) throws BatchStoreException {
-        Optional<BatchSpec> spec = session.store().batch(batch);
+        Optional<BatchSpec> spec = session.workspace().store().batch(batch);
         if (spec.isEmpty()) {
             kinds.remove(batch);
             return List.of();
@@ -53,7 +53,7 @@ final class BatchRows {
 
     private List<MigrationRow> fromStore(BatchSpec spec) throws BatchStoreException {
         Map<String, MigrationState> states = new HashMap<>();
-        session.store().states(spec.name()).forEach(s -> states.put(s.migrationId(), s));
+        session.workspace().store().states(spec.name()).forEach(s -> states.put(s.migrationId(), s));
         Map<String, String> k = kindsOf(spec);
         Instant now = Instant.now();
         List<MigrationRow> out = new ArrayList<>(spec.migrations().size());
@@ -75,7 +75,7 @@ final class BatchRows {
         if (k != null) {
             return k;
         }
-        Optional<BatchSpec> spec = session.store().batch(batch);
+        Optional<BatchSpec> spec = session.workspace().store().batch(batch);
         return spec.isPresent() ? kindsOf(spec.get()) : Map.of();
     }
 

@@ -1,17 +1,23 @@
 package org.mailmigrator.ui.internal.batches;
 
+import java.util.Optional;
+
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchListener;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.services.AbstractServiceFactory;
 import org.eclipse.ui.services.IServiceLocator;
 import org.mailmigrator.batch.Workspace;
-import org.mailmigrator.core.connector.ConnectorRegistry;
+import org.mailmigrator.batch.workspace.WorkspaceService;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
 import org.mailmigrator.ui.batches.BatchSession;
 
 /**
  * Provides the {@link BatchSession} of the workbench's workspace through the {@code org.eclipse.ui.services}
- * extension point: created once, at the top of the locator chain (windows and parts get their parent's), for
+ * extension point, on the workspace that the batch bundle's workspace service (Declarative Services) opens:
+ * created once, at the top of the locator chain (windows and parts get their parent's), for
  * the same folder the command line uses ({@code $MAILMIGRATOR_WORKSPACE}, else the {@code -data} instance
  * area), and closed when the workbench shuts down. No static holder: whoever needs it asks its site.
  */
@@ -28,10 +34,10 @@ public final class BatchSessionFactory extends AbstractServiceFactory {
             return inherited;
         }
         try {
-            BatchSession session = new BatchSession(Workspace.resolve(null, System.getenv()), ConnectorRegistry.fromPlatform());
+            WorkspaceService service = workspaceService();
+            BatchSession session = new BatchSession(service.open(Workspace.resolve(null, System.getenv()), Optional.empty()));
             closeOnShutdown(session);
             session.addListener(new org.mailmigrator.ui.internal.details.FailureLog());
-            session.addListener(new org.mailmigrator.ui.internal.prefs.Notifications(session));
             org.mailmigrator.ui.internal.prefs.RunPreferences.follow(session);
             session.setCertificateQuestion(new org.mailmigrator.ui.internal.trust.RunCertificateQuestion(
                     PlatformUI.getWorkbench().getDisplay()));
@@ -39,6 +45,20 @@ public final class BatchSessionFactory extends AbstractServiceFactory {
         } catch (Exception e) {
             throw new IllegalStateException("cannot open the workspace's batches: " + e.getMessage(), e);
         }
+    }
+
+    /** The headless workspace service of the batch bundle (Declarative Services), from the OSGi registry. */
+    static WorkspaceService workspaceService() throws InterruptedException {
+        BundleContext context = FrameworkUtil.getBundle(BatchSessionFactory.class).getBundleContext();
+        ServiceTracker<WorkspaceService, WorkspaceService> tracker = new ServiceTracker<>(context, WorkspaceService.class, null);
+        tracker.open();
+        // held for the workbench's life: the service stays while the session uses it
+        WorkspaceService service = tracker.waitForService(10_000);
+        if (service == null) {
+            tracker.close();
+            throw new IllegalStateException("the workspace service did not start (is org.apache.felix.scr started?)");
+        }
+        return service;
     }
 
     private static void closeOnShutdown(BatchSession session) {

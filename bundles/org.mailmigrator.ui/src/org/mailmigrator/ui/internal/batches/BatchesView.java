@@ -81,7 +81,7 @@ public final class BatchesView extends ViewPart {
                 () -> onSelectedBatches(PAUSE_BATCH, (m, b) -> m.pause(b, List.of()))));
         toolbar.add(action(STOP_BATCH, "Stop the selected batch; a later start continues where it stood",
                 () -> onSelectedBatches(STOP_BATCH, (m, b) -> m.stop(b, List.of()))));
-        session.addChangeListener(onChange);
+        session.workspace().addChangeListener(onChange);
         live = new LiveUpdates(session, parent.getDisplay(), snapshots -> {
             lastLive.putAll(snapshots);
             refreshIfAlive();
@@ -129,7 +129,7 @@ public final class BatchesView extends ViewPart {
         org.eclipse.core.runtime.jobs.Job.create(label, monitor -> {
             for (String n : names) {
                 try {
-                    op.apply(session.manager(), n);
+                    op.apply(session.workspace().manager(), n);
                 } catch (BatchStoreException | RuntimeException e) {
                     getSite().getShell().getDisplay().asyncExec(() -> setContentDescription(label + " " + n + ": " + e.getMessage()));
                 }
@@ -160,7 +160,7 @@ public final class BatchesView extends ViewPart {
     /** Purges these batches without asking (the toolbar asks first). */
     public void purge(List<String> names) throws Exception {
         for (String n : names) {
-            session.purge(n);
+            session.workspace().purge(n);
             lastLive.remove(n);
         }
     }
@@ -188,7 +188,7 @@ public final class BatchesView extends ViewPart {
     private void refresh() {
         List<BatchSummary> rows = new ArrayList<>();
         try {
-            for (String name : session.store().names()) {
+            for (String name : session.workspace().store().names()) {
                 Map<MigrationStatus, Integer> counts = new EnumMap<>(MigrationStatus.class);
                 BatchProgress p = lastLive.get(name);
                 if (p != null) {
@@ -212,7 +212,7 @@ public final class BatchesView extends ViewPart {
         Map<MigrationStatus, Integer> counts = stored.get(name);
         if (counts == null) {
             counts = new EnumMap<>(MigrationStatus.class);
-            for (var s : session.store().states(name)) {
+            for (var s : session.workspace().store().states(name)) {
                 counts.merge(s.status(), 1, Integer::sum);
             }
             stored.put(name, counts);
@@ -260,7 +260,7 @@ public final class BatchesView extends ViewPart {
     public void dispose() {
         if (live != null) {
             live.dispose();
-            session.removeChangeListener(onChange);
+            session.workspace().removeChangeListener(onChange);
         }
         super.dispose();
     }

@@ -37,7 +37,7 @@ public final class ExitGuard implements IWorkbenchListener {
 
     @Override
     public boolean preShutdown(IWorkbench workbench, boolean forced) {
-        int running = session.manager().activeJobs();
+        int running = session.workspace().manager().activeJobs();
         if (forced || running == 0) {
             return true;
         }
@@ -77,7 +77,7 @@ public final class ExitGuard implements IWorkbenchListener {
         Display display = workbench.getDisplay();
         Job wait = Job.create("Waiting for the running migrations before closing", monitor -> {
             try {
-                while (!monitor.isCanceled() && !session.manager().joinAll(Duration.ofSeconds(1))) {
+                while (!monitor.isCanceled() && !session.workspace().manager().joinAll(Duration.ofSeconds(1))) {
                     // one second at a time, so that cancelling this job in the Progress view keeps the workbench open
                 }
             } catch (InterruptedException e) {

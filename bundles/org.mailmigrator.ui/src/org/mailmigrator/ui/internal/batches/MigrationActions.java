@@ -143,7 +143,7 @@ final class MigrationActions {
             String outcome;
             try {
                 for (var e : byBatch.entrySet()) {
-                    op.apply(session.manager(), e.getKey(), e.getValue(), settings);
+                    op.apply(session.workspace().manager(), e.getKey(), e.getValue(), settings);
                 }
                 outcome = label + ": " + byBatch.values().stream().mapToInt(List::size).sum() + " migration(s)";
             } catch (BatchStoreException | RuntimeException e) {

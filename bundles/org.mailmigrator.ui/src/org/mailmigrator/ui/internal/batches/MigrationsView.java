@@ -78,7 +78,7 @@ public final class MigrationsView extends ViewPart {
         selectionProvider = new RowSelectionProvider(table);
         getSite().setSelectionProvider(selectionProvider);  // the Details view and the commands follow it
         getSite().getService(org.eclipse.ui.contexts.IContextService.class).activateContext(UiIds.CONTEXT_MIGRATIONS);
-        session.addChangeListener(onChange);
+        session.workspace().addChangeListener(onChange);
         live = new LiveUpdates(session, parent.getDisplay(), this::liveSnapshots);
         getSite().getPage().addSelectionListener(UiIds.VIEW_BATCHES, onBatches);
         reload();  // every batch until the Batches view says otherwise
@@ -161,7 +161,7 @@ public final class MigrationsView extends ViewPart {
 
     private void reload() {
         try {
-            List<String> names = batches.isEmpty() ? session.store().names() : List.copyOf(batches);
+            List<String> names = batches.isEmpty() ? session.workspace().store().names() : List.copyOf(batches);
             rowsByBatch.clear();
             for (String b : names) {
                 rowsByBatch.put(b, source.rows(b));
@@ -240,7 +240,7 @@ public final class MigrationsView extends ViewPart {
     public void dispose() {
         if (live != null) {
             live.dispose();
-            session.removeChangeListener(onChange);
+            session.workspace().removeChangeListener(onChange);
             getSite().getPage().removeSelectionListener(UiIds.VIEW_BATCHES, onBatches);
         }
         super.dispose();

@@ -27,10 +27,10 @@ public final class ResumeOffer {
 
     /** Marks cut-off rows and returns every Interrupted row, by batch. */
     public static Map<String, List<String>> interrupted(BatchSession session) throws BatchStoreException {
-        session.manager().markInterrupted();
+        session.workspace().manager().markInterrupted();
         Map<String, List<String>> out = new LinkedHashMap<>();
-        for (String batch : session.store().names()) {
-            List<String> ids = session.store().states(batch).stream()
+        for (String batch : session.workspace().store().names()) {
+            List<String> ids = session.workspace().store().states(batch).stream()
                     .filter(s -> s.status() == MigrationStatus.INTERRUPTED).map(MigrationState::migrationId).toList();
             if (!ids.isEmpty()) {
                 out.put(batch, ids);
@@ -57,9 +57,9 @@ public final class ResumeOffer {
             }
             int resumed = 0;
             for (var e : rows.entrySet()) {
-                resumed += session.manager().resume(e.getKey(), e.getValue(), session.runSettings());
+                resumed += session.workspace().manager().resume(e.getKey(), e.getValue(), session.runSettings());
             }
-            session.fireChanged();
+            session.workspace().fireChanged();
             return resumed;
         } catch (BatchStoreException e) {
             MessageDialog.openError(shell, TITLE, "The migrations' states cannot be read: " + e.getMessage());

@@ -42,7 +42,7 @@ public final class RemoveMigrationsHandler extends AbstractHandler {
         Job.create("Remove " + n + " migration(s)", monitor -> {
             for (var e : byBatch.entrySet()) {
                 try {
-                    session.remove(e.getKey(), e.getValue());
+                    session.workspace().remove(e.getKey(), e.getValue());
                 } catch (Exception x) {
                     return Status.error("cannot remove migrations of " + e.getKey() + ": " + x.getMessage(), x);
                 }

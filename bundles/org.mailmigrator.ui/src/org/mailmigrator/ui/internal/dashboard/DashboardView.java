@@ -69,7 +69,7 @@ public final class DashboardView extends ViewPart {
         causes.addListener(SWT.DefaultSelection, e -> showRowsOf(causes.getSelectionIndex()));
         bottom.setWeights(1, 2);
         main.setWeights(3, 4, 3);
-        session.addChangeListener(onChange);
+        session.workspace().addChangeListener(onChange);
         live = new LiveUpdates(session, parent.getDisplay(), snapshots -> {
             lastLive.putAll(snapshots);
             refresh();
@@ -116,7 +116,7 @@ public final class DashboardView extends ViewPart {
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Integer> limits = new TreeMap<>();
         try {
-            for (String name : session.store().names()) {
+            for (String name : session.workspace().store().names()) {
                 Optional<BatchProgress> p = Optional.ofNullable(lastLive.get(name));
                 Map<MigrationStatus, Integer> counts = new EnumMap<>(MigrationStatus.class);
                 List<MigrationState> states = stored.computeIfAbsent(name, this::states);
@@ -128,7 +128,7 @@ public final class DashboardView extends ViewPart {
                     states.forEach(s -> s.lastError().ifPresent(e -> errors.put(name + "/" + s.migrationId(), e)));
                 }
                 rows.add(new FleetRow(name, counts, p));
-                Optional<BatchSpec> spec = session.store().batch(name);
+                Optional<BatchSpec> spec = session.workspace().store().batch(name);
                 spec.ifPresent(b -> b.migrations().forEach(m -> {
                     for (var a : List.of(m.source(), m.destination())) {
                         a.setting("host").ifPresent(h -> limits.merge(h.toLowerCase(Locale.ROOT), b.perHostLimit(), Math::max));
@@ -141,7 +141,7 @@ public final class DashboardView extends ViewPart {
         }
         fillBatches(rows);
         hosts.removeAll();
-        limits.forEach((host, limit) -> item(hosts, host, String.valueOf(session.manager().connectionsInUse(host)),
+        limits.forEach((host, limit) -> item(hosts, host, String.valueOf(session.workspace().manager().connectionsInUse(host)),
                 String.valueOf(limit)));
         shownCauses.clear();
         shownCauses.addAll(ErrorCauses.group(errors));
@@ -166,7 +166,7 @@ public final class DashboardView extends ViewPart {
 
     private List<MigrationState> states(String batch) {
         try {
-            return session.store().states(batch);
+            return session.workspace().store().states(batch);
         } catch (BatchStoreException e) {
             return List.of();
         }
@@ -229,7 +229,7 @@ public final class DashboardView extends ViewPart {
         sampling = false;
         if (live != null) {
             live.dispose();
-            session.removeChangeListener(onChange);
+            session.workspace().removeChangeListener(onChange);
         }
         super.dispose();
     }

@@ -144,7 +144,7 @@ public final class DetailsView extends ViewPart {
                     && shown.progress().status() == p.status() && shown.progress().errors() == p.errors();
             List<SkippedItem> items = sameItems ? shown.skipped() : null;
             MigrationDetails d = items == null ? MigrationDetails.load(session, batch, p)
-                    : new MigrationDetails(batch, p, p.folders(), session.manager().log(batch, p.id()), items);
+                    : new MigrationDetails(batch, p, p.folders(), session.workspace().manager().log(batch, p.id()), items);
             if (d.log().isEmpty()) {
                 d = MigrationDetails.load(session, batch, p);
             }

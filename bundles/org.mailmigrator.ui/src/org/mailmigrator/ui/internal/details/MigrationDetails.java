@@ -20,13 +20,13 @@ record MigrationDetails(String batch, MigrationProgress progress, List<FolderPro
         List<SkippedItem> skipped) {
 
     static MigrationDetails load(BatchSession session, String batch, MigrationProgress p) throws BatchStoreException {
-        List<LogEntry> log = new ArrayList<>(session.manager().log(batch, p.id()));
+        List<LogEntry> log = new ArrayList<>(session.workspace().manager().log(batch, p.id()));
         if (log.isEmpty()) {
             // nothing ran here: the stored status (and its error) is all there is to tell
             log.add(new LogEntry(Instant.now().minus(p.inStatus()), p.lastError().isPresent(),
                     p.status().label() + p.lastError().map(e -> ": " + e).orElse("")));
         }
-        return new MigrationDetails(batch, p, p.folders(), log, session.store().skipped(batch, p.id()));
+        return new MigrationDetails(batch, p, p.folders(), log, session.workspace().store().skipped(batch, p.id()));
     }
 
     /** "00001-alice: alice@a.example → alice@b.example (Synced)". */

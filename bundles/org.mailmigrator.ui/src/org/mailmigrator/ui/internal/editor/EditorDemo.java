@@ -22,7 +22,7 @@ public final class EditorDemo {
             return;
         }
         try {
-            var migration = session.store().batch(batch).flatMap(b -> b.migrations().stream().findFirst());
+            var migration = session.workspace().store().batch(batch).flatMap(b -> b.migrations().stream().findFirst());
             if (migration.isEmpty()) {
                 return;
             }

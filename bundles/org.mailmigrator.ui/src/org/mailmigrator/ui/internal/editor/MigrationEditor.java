@@ -20,6 +20,7 @@ import org.eclipse.ui.forms.widgets.ScrolledForm;
 import org.mailmigrator.batch.Labels;
 import org.mailmigrator.batch.store.BatchStoreException;
 import org.mailmigrator.core.model.Migration;
+import org.mailmigrator.core.connector.ConnectorRegistry;
 import org.mailmigrator.ui.batches.BatchSession;
 
 /**
@@ -47,7 +48,7 @@ public final class MigrationEditor extends SharedHeaderFormEditor {
         super.init(site, input);
         session = site.getService(BatchSession.class);
         try {
-            stored = session.store().batch(in.batch()).flatMap(b -> b.migrations().stream()
+            stored = session.workspace().store().batch(in.batch()).flatMap(b -> b.migrations().stream()
                     .filter(m -> m.id().equals(in.migrationId())).findFirst())
                     .orElseThrow(() -> new PartInitException("batch '" + in.batch() + "' has no migration '"
                             + in.migrationId() + "' (was it purged?)"));
@@ -57,6 +58,11 @@ public final class MigrationEditor extends SharedHeaderFormEditor {
         folderMap.putAll(stored.options().folderMap());
         setPartName(Labels.account(stored.source()));
         probes = new ProbeJobs(session, this);
+    }
+
+    /** The installed connectors, as the workspace service read them. */
+    ConnectorRegistry connectors() {
+        return session.workspace().connectors();
     }
 
     @Override
@@ -122,12 +128,12 @@ public final class MigrationEditor extends SharedHeaderFormEditor {
     public void doSave(IProgressMonitor monitor) {
         try {
             Migration m = current();
-            session.update(input().batch(), m, settings.source().password(), settings.destination().password());
+            session.workspace().update(input().batch(), m, settings.source().password(), settings.destination().password());
             stored = m;
             dirty = false;
             editorDirtyStateChanged();
             message("Saved.", IMessageProvider.INFORMATION);
-        } catch (IllegalArgumentException | BatchStoreException e) {
+        } catch (IllegalArgumentException | BatchStoreException | java.io.IOException e) {
             message("Not saved: " + e.getMessage(), IMessageProvider.ERROR);
             if (monitor != null) {
                 monitor.setCanceled(true);

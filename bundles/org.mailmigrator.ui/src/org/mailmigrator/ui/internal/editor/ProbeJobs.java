@@ -41,7 +41,7 @@ final class ProbeJobs {
         editor.message("Testing the connection of both accounts\u2026", IMessageProvider.NONE);
         schedule("Pre-flight of " + m.id(), () -> {
             try {
-                PreflightResult r = session.probe().preflight(m, source, destination);
+                PreflightResult r = session.workspace().probe(session.runSettings()).preflight(m, source, destination);
                 return () -> editor.message(r.ready() ? "Ready: " + String.join("; ", r.notes())
                         : "To fix: " + String.join("; ", r.fixes()), r.ready() ? IMessageProvider.INFORMATION
                                 : IMessageProvider.ERROR);
@@ -57,7 +57,7 @@ final class ProbeJobs {
         schedule("Folder mapping preview of " + m.id(), () -> {
             Runnable outcome;
             try {
-                List<FolderPlan> plan = session.probe().folderPlan(m, source, destination);
+                List<FolderPlan> plan = session.workspace().probe(session.runSettings()).folderPlan(m, source, destination);
                 long renamed = plan.stream().filter(p -> !p.source().equals(p.destination())).count();
                 outcome = () -> {
                     editor.foldersPage().show(plan);

@@ -33,7 +33,7 @@ final class SettingsPage extends FormPage {
         Composite accounts = toolkit.createComposite(body);
         accounts.setLayout(new GridLayout(1, false));
         GridDataFactory.fillDefaults().grab(true, true).applyTo(accounts);
-        ConnectorRegistry registry = ConnectorRegistry.fromPlatform();
+        ConnectorRegistry registry = editor.connectors();
         source = new AccountSection(toolkit, accounts, "Source account", migration.source(), registry, editor::changed);
         destination = new AccountSection(toolkit, accounts, "Destination account", migration.destination(), registry,
                 editor::changed);

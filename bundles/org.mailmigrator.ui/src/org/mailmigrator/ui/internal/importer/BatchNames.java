@@ -36,7 +36,7 @@ final class BatchNames {
 
     private static boolean exists(String name, BatchSession session) {
         try {
-            return session.store().batch(name).isPresent();
+            return session.workspace().store().batch(name).isPresent();
         } catch (BatchStoreException e) {
             return false;
         }

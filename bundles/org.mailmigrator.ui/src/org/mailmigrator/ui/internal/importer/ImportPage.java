@@ -46,7 +46,7 @@ public final class ImportPage extends WizardPage {
     ImportPage(BatchSession session) {
         super("import");
         this.session = session;
-        this.formats = session.importer().formats().formats();
+        this.formats = session.workspace().importer().formats().formats();
         setTitle("Import a batch");
         setDescription("Choose a CSV file of account pairs: "
                 + String.join(", ", formats.stream().map(CsvFormatDescriptor::name).toList()) + ".");
@@ -158,10 +158,10 @@ public final class ImportPage extends WizardPage {
             byte[] data = Files.readAllBytes(path);
             int index = format.getSelectionIndex();
             CsvFormat chosen = index <= 0 ? CsvFormat.AUTO : formats.get(index - 1).format();
-            result = session.importer().read(data, exchange.apply(ImportOptions.auto().withFormat(chosen)));
+            result = session.workspace().importer().read(data, exchange.apply(ImportOptions.auto().withFormat(chosen)));
             exchange.setEnabled(result.format().equals(CsvFormat.EXCHANGE));
             detected.setText("Found: " + result.format().id() + ", " + result.charset());
-            var declared = session.importer().formats().find(result.format());
+            var declared = session.workspace().importer().formats().find(result.format());
             var rows = CsvPreview.rows(data, Charset.forName(result.charset()), declared);
             new PreviewTable(preview).show(CsvPreview.columnNames(declared, rows), rows, result.problems());
             summary.setText(result.pairs().size() + " valid pair(s); " + result.problems().size() + " problem(s) in "
@@ -201,10 +201,11 @@ public final class ImportPage extends WizardPage {
     /** Stores the batch; false (with the reason shown) when it could not be stored. */
     boolean finish() {
         try {
-            session.store(name.getText().trim(), result, skipBadRows.getSelection());
+            session.workspace().importBatch(name.getText().trim(), result, skipBadRows.getSelection(),
+                    session.defaults(), java.util.Optional.empty(), java.util.Optional.empty());
             imported = name.getText().trim();
             return true;
-        } catch (BatchStoreException | RuntimeException e) {
+        } catch (BatchStoreException | java.io.IOException | RuntimeException e) {
             setErrorMessage("Not imported: " + e.getMessage());
             return false;
         }

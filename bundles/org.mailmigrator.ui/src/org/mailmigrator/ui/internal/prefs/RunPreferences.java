@@ -3,19 +3,23 @@ package org.mailmigrator.ui.internal.prefs;
 import java.util.Arrays;
 import java.util.List;
 
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.preferences.AbstractPreferenceInitializer;
 import org.eclipse.core.runtime.preferences.DefaultScope;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.IPreferencesService;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.mailmigrator.batch.jobs.RunSettings;
+import org.mailmigrator.batch.workspace.BatchDefaults;
 import org.mailmigrator.ui.batches.BatchSession;
 
 /**
  * The workbench's run preferences (instance scope of this bundle) and what they change: the run settings of
  * every start, resume, retry and delta from the workbench (TLS policy, pinned certificates, pre-flight), and
- * the concurrency and per-host limit that imported and new batches get. Followed live: a change on the
+ * the concurrency and per-host limit that imported and new batches get, and how the workspace's notification
+ * mails may log in. Followed live: a change on the
  * preference page applies to the next action.
  */
 public final class RunPreferences extends AbstractPreferenceInitializer {
@@ -33,8 +37,8 @@ public final class RunPreferences extends AbstractPreferenceInitializer {
     @Override
     public void initializeDefaultPreferences() {
         IEclipsePreferences d = DefaultScope.INSTANCE.getNode(NODE);
-        d.putInt(CONCURRENCY, BatchSession.DEFAULT_PARALLEL);
-        d.putInt(PER_HOST, BatchSession.DEFAULT_PER_HOST);
+        d.putInt(CONCURRENCY, BatchDefaults.CONCURRENCY);
+        d.putInt(PER_HOST, BatchDefaults.PER_HOST);
         d.put(TLS_POLICY, TLS_REQUIRE);
         d.put(TRUST_SHA256, "");
         d.putBoolean(PREFLIGHT, false);
@@ -49,8 +53,13 @@ public final class RunPreferences extends AbstractPreferenceInitializer {
     }
 
     static void apply(BatchSession session) {
-        session.setRunSettings(runSettings());
+        RunSettings settings = runSettings();
+        session.setRunSettings(settings);
         session.setBatchDefaults(intValue(CONCURRENCY), intValue(PER_HOST));
+        // the workspace's notifiers (SMTP of the Notifications page): AUTH without TLS only when the TLS policy
+        // allows plaintext; a mail that cannot go is a warning in the platform log, never a failed batch
+        session.workspace().setNotificationPolicy(settings.allowPlaintext(),
+                message -> ILog.of(RunPreferences.class).log(Status.warning("Notifications: " + message)));
     }
 
     /** What a run started from the workbench uses. */

@@ -46,8 +46,13 @@ public final class SmtpPreferencePage extends FieldEditorPreferencePage implemen
     @Override
     public void init(IWorkbench workbench) {
         BatchSession session = workbench.getService(BatchSession.class);
-        workspace = session.workspace();
-        vault = session.vault();
+        workspace = session.workspace().folder();
+        try {
+            vault = session.workspace().vault(true);
+        } catch (java.io.IOException e) {
+            // the session opened it already; a key file gone since then is told when a password is saved
+            throw new IllegalStateException(e.getMessage(), e);
+        }
         PreferenceStore store = new PreferenceStore();
         store.setDefault(PORT, 25);
         store.setDefault(SECURITY, "starttls");

@@ -10,7 +10,7 @@ final class BatchCombo {
     }
 
     static void fill(Combo combo, BatchSession session, String initial) throws BatchStoreException {
-        session.store().names().forEach(combo::add);
+        session.workspace().store().names().forEach(combo::add);
         if (combo.getItemCount() > 0) {
             combo.select(initial == null ? 0 : Math.max(0, combo.indexOf(initial)));
         }

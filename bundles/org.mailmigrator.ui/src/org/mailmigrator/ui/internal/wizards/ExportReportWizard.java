@@ -33,7 +33,7 @@ public final class ExportReportWizard extends OnePageWizard<ExportReportWizard.P
     @Override
     void finish() throws Exception {
         try {
-            BatchReport.load(session.store(), session.workspace(), page().batch.getText()).write(page().folder());
+            BatchReport.load(session.workspace().store(), session.workspace().folder(), page().batch.getText()).write(page().folder());
         } catch (IOException | InvalidPathException e) {
             throw new IOException("cannot write the report: " + e.getMessage(), e);
         }

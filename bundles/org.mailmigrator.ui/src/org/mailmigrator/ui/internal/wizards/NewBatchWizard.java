@@ -33,7 +33,7 @@ public final class NewBatchWizard extends OnePageWizard<NewBatchWizard.Page> {
 
     @Override
     void finish() throws BatchStoreException {
-        session.create(page().spec());
+        session.workspace().create(page().spec());
     }
 
     /** The batch's fields. */
@@ -55,8 +55,8 @@ public final class NewBatchWizard extends OnePageWizard<NewBatchWizard.Page> {
             Composite c = new Composite(parent, SWT.NONE);
             c.setLayout(new GridLayout(2, false));
             name = text(c, "&Name:", "letters, digits, '.', '_' or '-'");
-            concurrency = spinner(c, "&Concurrency (migrations at once):", session.defaultParallel());
-            perHost = spinner(c, "Connections per &server:", session.defaultPerHost());
+            concurrency = spinner(c, "&Concurrency (migrations at once):", session.defaults().concurrency());
+            perHost = spinner(c, "Connections per &server:", session.defaults().perHost());
             notify = text(c, "&Notify (e-mail address):", "optional: sent when the batch starts, fails, finishes");
             schedule = text(c, "S&tart at:", "optional: yyyy-mm-ddThh:mm, local time; empty starts at once");
             for (Text t : List.of(name, notify, schedule)) {
@@ -105,7 +105,7 @@ public final class NewBatchWizard extends OnePageWizard<NewBatchWizard.Page> {
             String problem = null;
             try {
                 spec();
-                if (session.store().batch(name.getText().trim()).isPresent()) {
+                if (session.workspace().store().batch(name.getText().trim()).isPresent()) {
                     problem = "a batch named '" + name.getText().trim() + "' exists";
                 }
             } catch (IllegalArgumentException | DateTimeParseException | BatchStoreException e) {

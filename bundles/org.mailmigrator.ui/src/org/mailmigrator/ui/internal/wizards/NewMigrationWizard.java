@@ -7,7 +7,6 @@ import java.util.Set;
 
 import org.eclipse.jface.wizard.Wizard;
 import org.mailmigrator.batch.store.BatchStoreException;
-import org.mailmigrator.core.connector.ConnectorRegistry;
 import org.mailmigrator.core.model.ItemKind;
 import org.mailmigrator.core.model.MigrationOptions;
 import org.mailmigrator.ui.batches.BatchSession;
@@ -27,7 +26,7 @@ public final class NewMigrationWizard extends Wizard {
     public NewMigrationWizard(BatchSession session, String batch) {
         this.session = session;
         setWindowTitle("New migration");
-        choice = new MigrationChoicePage(session, ConnectorRegistry.fromPlatform(), batch);
+        choice = new MigrationChoicePage(session, session.workspace().connectors(), batch);
         source = new AccountPage("source", "Source account", choice::source);
         destination = new AccountPage("destination", "Destination account", choice::destination);
     }
@@ -56,10 +55,10 @@ public final class NewMigrationWizard extends Wizard {
         Set<ItemKind> kinds = choice.kinds().isEmpty() ? EnumSet.of(ItemKind.MAIL) : EnumSet.copyOf(choice.kinds());
         MigrationOptions options = new MigrationOptions(kinds, List.of(), List.of(), Map.of(), choice.mirror());
         try {
-            session.add(choice.batch(), source.account(), source.secret().orElseThrow(), destination.account(),
+            session.workspace().add(choice.batch(), source.account(), source.secret().orElseThrow(), destination.account(),
                     destination.secret().orElseThrow(), options);
             return true;
-        } catch (BatchStoreException | RuntimeException e) {
+        } catch (BatchStoreException | java.io.IOException | RuntimeException e) {
             destination.setErrorMessage("cannot add the migration: " + e.getMessage());
             return false;
         }

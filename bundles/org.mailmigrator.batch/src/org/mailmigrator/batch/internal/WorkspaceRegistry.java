@@ -1,0 +1,124 @@
+package org.mailmigrator.batch.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.mailmigrator.batch.FileErrors;
+import org.mailmigrator.batch.Workspace;
+import org.mailmigrator.batch.store.BatchStore;
+import org.mailmigrator.batch.store.BatchStoreException;
+import org.mailmigrator.batch.workspace.BatchDefaults;
+import org.mailmigrator.batch.workspace.BatchWorkspace;
+import org.mailmigrator.batch.workspace.WorkspaceService;
+import org.mailmigrator.core.connector.ConnectorRegistry;
+
+/**
+ * The {@link WorkspaceService} component ({@code OSGI-INF/workspaces.xml}, Declarative Services): the open
+ * workspaces of the process by folder, each shared by its holders and closed with the last of them; the
+ * connector registry read once, on first use. Deactivation (the framework stopping) closes what is still open,
+ * leaving running migrations Interrupted for the next run. Outside OSGi (a benchmark), construct it with a
+ * registry of your own.
+ */
+public final class WorkspaceRegistry implements WorkspaceService {
+    private final Map<Path, SharedWorkspace> open = new HashMap<>();
+    private ConnectorRegistry registry;
+
+    /** For Declarative Services: the registry is read from the platform's extension registry when first needed. */
+    public WorkspaceRegistry() {
+    }
+
+    public WorkspaceRegistry(ConnectorRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public synchronized ConnectorRegistry connectors() {
+        if (registry == null) {
+            registry = ConnectorRegistry.fromPlatform();
+        }
+        return registry;
+    }
+
+    @Override
+    public BatchDefaults defaults() {
+        return BatchDefaults.standard();
+    }
+
+    @Override
+    public BatchWorkspace open(Workspace workspace, Optional<Path> secretsKey) throws BatchStoreException, IOException {
+        return open(workspace, secretsKey, false);
+    }
+
+    @Override
+    public BatchWorkspace openToRead(Workspace workspace, Optional<Path> secretsKey) throws BatchStoreException {
+        try {
+            return open(workspace, secretsKey, true);
+        } catch (IOException e) {
+            throw new BatchStoreException(FileErrors.describe(e, workspace.dir(), "opening"), e);
+        }
+    }
+
+    private synchronized BatchWorkspace open(Workspace workspace, Optional<Path> secretsKey, boolean toRead)
+            throws BatchStoreException, IOException {
+        if (!toRead) {
+            try {
+                workspace.prepare();
+            } catch (IOException e) {
+                throw new BatchStoreException(FileErrors.describe(e, workspace.dir(), "creating"), e);
+            }
+        }
+        Path key = folderKey(workspace.dir());
+        SharedWorkspace shared = open.get(key);
+        if (shared == null) {
+            // a store held by another process fails here with a message naming that process (StoreLock)
+            BatchStore store = BatchStore.open(workspace.batchesDir(), toRead);
+            shared = new SharedWorkspace(workspace, store, connectors());
+            open.put(key, shared);
+        }
+        shared.hold();
+        return new WorkspaceHandle(this, shared, secretsKey.orElse(shared.folder.defaultSecretsKey()));
+    }
+
+    /** One entry per folder however it is written (relative, with {@code ..}, through a link). */
+    private static Path folderKey(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        try {
+            return abs.toRealPath();
+        } catch (IOException notYet) {
+            return abs;
+        }
+    }
+
+    void release(SharedWorkspace shared) {
+        boolean last;
+        synchronized (this) {
+            last = shared.release();
+            if (last) {
+                open.values().remove(shared);
+            }
+        }
+        if (last) {
+            shared.close();
+        }
+    }
+
+    /** Folders this process holds open now. */
+    public synchronized List<Path> openFolders() {
+        return List.copyOf(open.keySet());
+    }
+
+    /** Declarative Services deactivation: whatever is still open is closed (its jobs stopped, its lock released). */
+    public void deactivate() {
+        List<SharedWorkspace> left;
+        synchronized (this) {
+            left = new ArrayList<>(open.values());
+            open.clear();
+        }
+        left.forEach(SharedWorkspace::close);
+    }
+}
