@@ -37,6 +37,8 @@ final class MigrationRows {
             "create table if not exists skipped(batch varchar(64) not null, migration varchar(200) not null, "
                     + "folder varchar(1000000), uid bigint, subject varchar(1000000), msg_date bigint, size bigint, reason varchar(1000000))",
             "create index if not exists skipped_idx on skipped(batch, migration)",
+            // the item's own id (an IMAP UID in decimal, an Exchange ItemId, a file and line); added later
+            "alter table skipped add column if not exists item_id varchar(1000000)",
             // calendar/contacts legs and the counts of their last pass; added later, hence ALTER for older stores
             "alter table migration add column if not exists pim varchar(1000000)",
             "alter table migration add column if not exists pim_summary varchar(1000000)",
@@ -181,7 +183,7 @@ final class MigrationRows {
             del.executeUpdate();
         }
         try (PreparedStatement ps = db.prepareStatement("insert into skipped(batch, migration, folder, uid, subject, "
-                + "msg_date, size, reason) values (?,?,?,?,?,?,?,?)")) {
+                + "msg_date, size, reason, item_id) values (?,?,?,?,?,?,?,?,?)")) {
             for (SkippedItem s : items) {
                 ps.setString(1, batch);
                 ps.setString(2, id);
@@ -191,6 +193,7 @@ final class MigrationRows {
                 ps.setObject(6, s.date() == null ? null : s.date().toEpochMilli());
                 ps.setLong(7, s.size());
                 ps.setString(8, s.reason());
+                ps.setString(9, s.id());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -199,15 +202,21 @@ final class MigrationRows {
 
     static List<SkippedItem> skipped(Connection db, String batch, String id) throws SQLException {
         List<SkippedItem> out = new ArrayList<>();
-        try (PreparedStatement ps = db.prepareStatement("select folder, uid, subject, msg_date, size, reason from skipped "
+        try (PreparedStatement ps = db.prepareStatement("select folder, uid, subject, msg_date, size, reason, item_id from skipped "
                 + "where batch = ? and migration = ? order by folder, uid")) {
             ps.setString(1, batch);
             ps.setString(2, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Long date = (Long) rs.getObject(4);
-                    out.add(new SkippedItem(rs.getString(1), rs.getLong(2), rs.getString(3),
-                            date == null ? null : Instant.ofEpochMilli(date), rs.getLong(5), rs.getString(6)));
+                    String itemId = rs.getString(7);
+                    // rows written before item_id existed: their UID (below 1: the whole folder)
+                    SkippedItem item = itemId != null
+                            ? new SkippedItem(rs.getString(1), itemId, rs.getString(3),
+                                    date == null ? null : Instant.ofEpochMilli(date), rs.getLong(5), rs.getString(6))
+                            : new SkippedItem(rs.getString(1), rs.getLong(2), rs.getString(3),
+                                    date == null ? null : Instant.ofEpochMilli(date), rs.getLong(5), rs.getString(6));
+                    out.add(item);
                 }
             }
         }

@@ -93,10 +93,10 @@ public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<Stri
         }
         try (Writer w = Files.newBufferedWriter(dir.resolve("skipped.csv"), StandardCharsets.UTF_8);
                 CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT)) {
-            p.printRecord("migration", "folder", "uid", "subject", "date", "size", "reason");
+            p.printRecord("migration", "folder", "id", "subject", "date", "size", "reason");
             for (var e : skipped.entrySet()) {
                 for (SkippedItem s : e.getValue()) {
-                    p.printRecord(e.getKey(), s.folder(), s.uid(), orEmpty(s.subject()), s.date() == null ? "" : s.date(),
+                    p.printRecord(e.getKey(), s.folder(), orEmpty(s.id()), orEmpty(s.subject()), s.date() == null ? "" : s.date(),
                             s.size(), orEmpty(s.reason()));
                 }
             }
@@ -158,6 +158,7 @@ public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<Stri
         for (SkippedItem it : skipped.getOrDefault(mig.id(), List.of())) {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("folder", it.folder());
+            x.put("id", it.id());
             x.put("uid", it.uid());
             x.put("subject", Optional.ofNullable(it.subject()));
             x.put("date", Optional.ofNullable(it.date()));

@@ -96,7 +96,7 @@ public record PassReport(Optional<PreflightResult> preflight, Optional<Migration
     public List<SkippedItem> skipped() {
         List<SkippedItem> out = new ArrayList<>(mail.map(MigrationReport::skipped).orElse(List.of()));
         for (Leg l : legs) {
-            l.report().failures().forEach(f -> out.add(new SkippedItem(l.leg().kind().id(), 0, f.what(), null, 0, f.reason())));
+            l.report().failures().forEach(f -> out.add(new SkippedItem(l.leg().kind().id(), f.what(), null, null, 0, f.reason())));
         }
         return out;
     }
