@@ -59,7 +59,7 @@ class ContributedFormatWizardTest {
 
         String name = wizard.batchName();
         assertTrue(wizard.finish(), "the wizard closed after storing");
-        var spec = PlatformUI.getWorkbench().getService(BatchSession.class).store().batch(name).orElseThrow();
+        var spec = PlatformUI.getWorkbench().getService(BatchSession.class).workspace().store().batch(name).orElseThrow();
         assertEquals(2, spec.migrations().size());
         assertEquals("imap.new.example", spec.migrations().get(0).destination().setting("host").orElseThrow());
         assertEquals("bob@new.example", spec.migrations().get(1).destination().setting("login").orElseThrow());
