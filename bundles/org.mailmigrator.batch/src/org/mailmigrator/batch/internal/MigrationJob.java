@@ -115,8 +115,8 @@ public final class MigrationJob extends Job {
         if (PimLeg.legsOnly(migration) || !migration.options().kinds().contains(org.mailmigrator.core.model.ItemKind.MAIL)) {
             return legsOnly(monitor);
         }
-        String src = migration.source().setting("host").orElse("?");
-        String dst = migration.destination().setting("host").orElse("?");
+        String src = HostLimiter.hostOf(migration.source(), services.connectors()); // the connector's endpoint
+        String dst = HostLimiter.hostOf(migration.destination(), services.connectors());
         int cost = settings.connectionsPerSession();
         Map<String, Integer> need = new HashMap<>();
         need.merge(src.toLowerCase(java.util.Locale.ROOT), cost, Integer::sum);
@@ -198,10 +198,12 @@ public final class MigrationJob extends Job {
                 return interrupted();
             }
             engine = new MigrationEngine(sf, df, state, es, listener);
-            java.util.Map<String, String> d = migration.destination().settings();
-            String host = d.getOrDefault("host", d.getOrDefault("url", ""));
-            if (!host.isBlank() && !d.getOrDefault("login", "").isBlank()) {
-                engine.lockingDestination(host, d.get("login")); // one writer per destination mailbox
+            Account d = migration.destination();
+            var described = services.connectors().descriptor(d.connectorId());
+            var host = described.flatMap(c -> c.endpointHost(d));
+            var login = described.flatMap(c -> c.login(d));
+            if (host.isPresent() && login.isPresent()) {
+                engine.lockingDestination(host.get(), login.get()); // one writer per destination mailbox
             }
             r = engine.run();
             copiedOverall = afterPass(r, sf, df, state, passes);
@@ -287,7 +289,7 @@ public final class MigrationJob extends Job {
             return java.util.Optional.empty();
         }
         for (Account a : List.of(migration.source(), migration.destination())) {
-            var c = a.setting("host").flatMap(gate::refused);
+            var c = services.connectors().descriptor(a.connectorId()).flatMap(d -> d.endpointHost(a)).flatMap(gate::refused);
             if (c.isPresent()) {
                 return c.map(org.mailmigrator.batch.jobs.UntrustedCertificate::sentence);
             }

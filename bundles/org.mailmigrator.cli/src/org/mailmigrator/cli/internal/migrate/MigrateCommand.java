@@ -124,14 +124,14 @@ public final class MigrateCommand implements Callable<Integer> {
         if (PimMigrate.applies(source, target)) { // calendars and contacts: docs/calendars-contacts.md
             return new PimMigrate(registry, out, err).run(source, target, targetPasswordFile, allowPlaintext, stateDir(), report);
         }
-        ImapUrl src;
+        MailEndpoint src;
         MailEndpoint dst;
         MigrationSettings settings;
         Secret srcPassword;
         Secret dstPassword;
         try {
-            src = ImapUrl.parse("--source", source);
-            dst = MailEndpoint.target(target, allowPlaintext);
+            src = MailEndpoint.source(registry, source, allowPlaintext); // the connectors' declared URL schemes
+            dst = MailEndpoint.target(registry, target, allowPlaintext);
             if (trustStore != null && !java.nio.file.Files.isReadable(trustStore)) {
                 throw new IllegalArgumentException("--trust-store " + trustStore + " cannot be read");
             }
@@ -153,8 +153,8 @@ public final class MigrateCommand implements Callable<Integer> {
         Connector connector;
         Connector dstConnector;
         try {
-            connector = registry.create("imap");
-            dstConnector = registry.create(dst instanceof MailEndpoint.Ews ? "ews" : "imap");
+            connector = registry.create(src.connectorId());
+            dstConnector = registry.create(dst.connectorId());
         } catch (ConnectorException.AccountFailure e) {
             err.println("mailmigrator migrate: " + e.getMessage());
             return ExitCodes.FAILED;
@@ -218,7 +218,7 @@ public final class MigrateCommand implements Callable<Integer> {
      * The report is written after the run: a full disk or an unwritable path is said in one line, and the run's
      * own exit code stands (the migration itself is done and recorded in the state).
      */
-    private void writeReport(ImapUrl src, MailEndpoint dst, MigrationReport result, int code, PrintWriter err) {
+    private void writeReport(MailEndpoint src, MailEndpoint dst, MigrationReport result, int code, PrintWriter err) {
         try {
             ReportFile.write(report, src, dst, dryRun, result, code);
         } catch (java.io.IOException | RuntimeException e) {
