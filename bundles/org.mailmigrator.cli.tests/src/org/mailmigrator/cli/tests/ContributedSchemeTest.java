@@ -36,10 +36,21 @@ class ContributedSchemeTest {
     }
 
     @Test
+    void aContributedSourceIntoAnEwsTargetIsMailNotACalendarFile(@TempDir Path dir) throws Exception {
+        // ews+ targets are calendars/contacts for file sources and mail for URL sources of any connector; no
+        // ews connector is installed in this test runtime, so the mail path names the targets it accepts
+        CliRun run = migrate(dir, "echo://alice@h", "ews+https://bob@h/EWS/Exchange.asmx");
+        assertEquals(2, run.code(), run.toString());
+        assertTrue(run.err().contains("--target 'ews+https://bob@h/EWS/Exchange.asmx' must start with imaps:// (TLS), "
+                + "imap:// (STARTTLS) or echo:// (test)"), run.toString());
+    }
+
+    @Test
     void anUnknownSchemeListsTheInstalledOnesWithTlsAndAPasswordInTheUrlIsNeverQuoted(@TempDir Path dir) throws Exception {
         CliRun pop = migrate(dir, "pop3://a@b", "echo://bob@h");
         assertEquals(2, pop.code(), pop.toString());
-        assertTrue(pop.err().contains("--source 'pop3://a@b' must start with echo:// (test)"), pop.toString());
+        assertTrue(pop.err().contains("--source 'pop3://a@b' must start with imaps:// (TLS), imap:// (STARTTLS) or echo:// (test)"),
+                pop.toString());
         CliRun secret = migrate(dir, "echo://alice:hunter2@h", "echo://bob@h");
         assertEquals(2, secret.code(), secret.toString());
         assertTrue(secret.err().contains("--source: do not put the password in the URL"), secret.toString());
