@@ -10,12 +10,15 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import org.mailmigrator.batch.jobs.ConnectorFactory;
 import org.mailmigrator.core.engine.SessionFactory;
+import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.spi.ConnectorSession;
 
 /**
- * Simultaneous connections per server host, across every batch of the process. A migration reserves all
+ * Simultaneous connections per server host, across every batch of the process. The host of an account is
+ * what its connector declares as its endpoint ({@link #hostOf}): IMAP's server, the host of an EWS or DAV URL. A migration reserves all
  * the connections it may open (one per side) at once, before it opens any: reserving piecemeal would let
  * pairs each hold a source connection while waiting for a destination one, and deadlock. Reserved
  * connections are then handed out by {@link Reservation#limit}, which never lets the engine open more.
@@ -34,6 +37,16 @@ public final class HostLimiter {
         return t;
     });
     private final Map<String, Integer> inUse = new HashMap<>();
+
+    /**
+     * The host an account's connections count against: its connector's declared endpoint (the host setting, or
+     * the host of the URL setting), lower-case. An account whose connector is not described (a benchmark's
+     * factory) or names no host counts under its connector's id in parentheses, e.g. {@code (imap)}.
+     */
+    public static String hostOf(Account account, ConnectorFactory connectors) {
+        return connectors.descriptor(account.connectorId()).flatMap(d -> d.endpointHost(account))
+                .orElse("(" + account.connectorId() + ")");
+    }
 
     /** Connections now reserved on a host (for tests and status). */
     public synchronized int inUse(String host) {

@@ -41,7 +41,8 @@ public final class MailPass {
     }
 
     /** {@code engine} receives the engine before it runs, so that a cancel can reach it. */
-    public static Result run(PassRequest request, SessionFactory source, SessionFactory destination, PassListener listener,
+    public static Result run(PassRequest request, org.mailmigrator.batch.jobs.ConnectorFactory connectors,
+            SessionFactory source, SessionFactory destination, PassListener listener,
             BooleanSupplier cancelled, Consumer<MigrationEngine> engine) {
         MigrationSettings settings = Sessions.engine(request.settings(), request.migration().options(), request.parallelism());
         try (StateStore state = StateStore.openEmbeddedInBackground(request.state().dir(), request.state().mail())) {
@@ -53,7 +54,13 @@ public final class MailPass {
             }
             MigrationEngine e = new MigrationEngine(source, destination, state, settings, QuotaSkips.once(listener));
             Account d = request.migration().destination();
-            lockHost(d).ifPresent(host -> e.lockingDestination(host, d.setting("login").orElseThrow()));
+            // one writer per destination mailbox: its login at the host its connector declares as endpoint
+            var described = connectors.descriptor(d.connectorId());
+            var host = described.flatMap(c -> c.endpointHost(d)).or(() -> lockHost(d));
+            var login = described.flatMap(c -> c.login(d)).or(() -> d.setting("login").filter(l -> !l.isBlank()));
+            if (host.isPresent() && login.isPresent()) {
+                e.lockingDestination(host.get(), login.get());
+            }
             engine.accept(e);
             MigrationReport r = e.run();
             Optional<Quota> quota = QuotaSkips.any(r.skipped()) ? QuotaSkips.storage(destination) : Optional.empty();
@@ -79,6 +86,7 @@ public final class MailPass {
      * The host of the destination mailbox's lock: its {@code host} setting, else its URL's host (Exchange), so
      * that {@code migrate} and a batch row to one mailbox take the same lock. Empty without a login.
      */
+    /** For a connector that declares no addressing (a test's lambda factory): its host or URL setting. */
     static Optional<String> lockHost(Account destination) {
         Map<String, String> d = destination.settings();
         if (d.getOrDefault("login", "").isBlank()) {

@@ -160,8 +160,8 @@ public final class MigrationJob extends Job {
         if (!request(PassRequest.Gate.OPEN).mail()) {
             return legsOnly(monitor);
         }
-        String src = migration.source().setting("host").orElse("?");
-        String dst = migration.destination().setting("host").orElse("?");
+        String src = HostLimiter.hostOf(migration.source(), services.connectors()); // the connector's endpoint
+        String dst = HostLimiter.hostOf(migration.destination(), services.connectors());
         int cost = settings.connectionsPerSession();
         Map<String, Integer> need = new HashMap<>();
         need.merge(src.toLowerCase(java.util.Locale.ROOT), cost, Integer::sum);
@@ -292,7 +292,7 @@ public final class MigrationJob extends Job {
             return java.util.Optional.empty();
         }
         for (Account a : List.of(migration.source(), migration.destination())) {
-            var c = a.setting("host").flatMap(gate::refused);
+            var c = services.connectors().descriptor(a.connectorId()).flatMap(d -> d.endpointHost(a)).flatMap(gate::refused);
             if (c.isPresent()) {
                 return c.map(org.mailmigrator.batch.jobs.UntrustedCertificate::sentence);
             }

@@ -66,6 +66,14 @@ public final class BatchManager implements AutoCloseable {
         listeners.remove(listener);
     }
 
+    /**
+     * The host an account's connections count against, as its connector declares its endpoint (IMAP's server,
+     * an EWS or DAV URL's host), lower-case; empty for an account without one (a file).
+     */
+    public Optional<String> host(org.mailmigrator.core.model.Account account) {
+        return services.connectors().descriptor(account.connectorId()).flatMap(d -> d.endpointHost(account));
+    }
+
     /** Connections now reserved on a host by this manager's jobs. */
     public int connectionsInUse(String host) {
         return services.limiter().inUse(host);

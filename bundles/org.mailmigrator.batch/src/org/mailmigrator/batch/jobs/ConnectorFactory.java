@@ -1,19 +1,38 @@
 package org.mailmigrator.batch.jobs;
 
+import java.util.Optional;
+
+import org.mailmigrator.core.connector.ConnectorDescriptor;
 import org.mailmigrator.core.connector.ConnectorRegistry;
 import org.mailmigrator.core.spi.Connector;
 import org.mailmigrator.core.spi.ConnectorException;
 
 /**
- * Creates the connector of an id. In the product it is the registry; a benchmark outside OSGi passes
- * {@code id -> new ImapConnector()}.
+ * Creates the connector of an id, and tells its declaration (what addresses an account: the per-host limit's
+ * key, the destination lock). In the product it is the registry; a benchmark outside OSGi passes
+ * {@code id -> new ImapConnector()}, whose accounts then count under the connector's id.
  */
 @FunctionalInterface
 public interface ConnectorFactory {
     /** @throws ConnectorException.AccountFailure naming the id when no such connector is installed */
     Connector create(String id) throws ConnectorException.AccountFailure;
 
+    /** The connector's declaration; empty when this factory knows none (a benchmark's lambda). */
+    default Optional<ConnectorDescriptor> descriptor(String id) {
+        return Optional.empty();
+    }
+
     static ConnectorFactory of(ConnectorRegistry registry) {
-        return registry::create;
+        return new ConnectorFactory() {
+            @Override
+            public Connector create(String id) throws ConnectorException.AccountFailure {
+                return registry.create(id);
+            }
+
+            @Override
+            public Optional<ConnectorDescriptor> descriptor(String id) {
+                return registry.find(id);
+            }
+        };
     }
 }

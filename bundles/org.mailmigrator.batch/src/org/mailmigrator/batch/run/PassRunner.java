@@ -66,7 +66,7 @@ public final class PassRunner {
                 return PassReport.before(preflight, true);
             }
             listener.step(PassListener.Step.MAIL);
-            mail = MailPass.run(request, source, destination, listener, () -> cancelled, e -> engine = e);
+            mail = MailPass.run(request, connectors, source, destination, listener, () -> cancelled, e -> engine = e);
             if (mail.report() == null) {
                 return PassReport.before(preflight, true);
             }

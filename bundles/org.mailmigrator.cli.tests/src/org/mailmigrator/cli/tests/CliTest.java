@@ -19,7 +19,7 @@ class CliTest {
         assertTrue(echo.contains("source, destination"), echo);
         assertTrue(echo.contains("mail, calendar"), echo);
         assertTrue(echo.contains("host*, port=993, security=tls, login*, password* (secret)"), echo);
-        assertTrue(run.out().contains("Skipped 4 broken contribution(s):"), run.out());
+        assertTrue(run.out().contains("Skipped 6 broken contribution(s):"), run.out());
         assertTrue(run.out().contains("unknown role 'sink'"), run.out());
         assertTrue(run.out().lines().noneMatch(l -> l.startsWith("test.bad-role")), run.out());
     }

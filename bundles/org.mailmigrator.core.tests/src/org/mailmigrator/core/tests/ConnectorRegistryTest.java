@@ -60,7 +60,7 @@ class ConnectorRegistryTest {
             assertTrue(registry.find(broken).isEmpty(), broken + " must be skipped");
         }
         List<String> problems = registry.problems();
-        assertEquals(4, problems.size(), problems.toString());
+        assertEquals(6, problems.size(), problems.toString()); // two more with wrong addressing: AddressingTest
         assertContains(problems, "test.bad-role", "unknown role 'sink'");
         assertContains(problems, "test.no-name", "attribute 'name' is missing");
         assertContains(problems, "test.bad-setting", "unknown setting type 'colour'");
@@ -80,7 +80,7 @@ class ConnectorRegistryTest {
         }
         List<String> warnings = logged.stream().filter(s -> s.getSeverity() == IStatus.WARNING)
                 .map(IStatus::getMessage).filter(m -> m.startsWith("Skipped a connector contribution")).toList();
-        assertEquals(4, warnings.size(), warnings.toString());
+        assertEquals(6, warnings.size(), warnings.toString());
     }
 
     @Test

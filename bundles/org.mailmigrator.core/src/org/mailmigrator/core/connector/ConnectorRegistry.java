@@ -42,6 +42,14 @@ public final class ConnectorRegistry {
         return contributions.entry(id).map(Entry::value);
     }
 
+    /**
+     * The connector answering a URL scheme ({@code imaps}, {@code ews+https}...), case-insensitive; when two
+     * declare it, the first by id.
+     */
+    public Optional<ConnectorDescriptor> forScheme(String scheme) {
+        return connectors().stream().filter(c -> c.addressing().scheme(scheme).isPresent()).findFirst();
+    }
+
     /** Contributions that were skipped, each naming the contributing bundle and the reason. */
     public List<String> problems() {
         return contributions.problems();

@@ -36,7 +36,7 @@ class ConnectorsViewTest {
             assertTrue(view.rows().stream().noneMatch(r -> r.contains(broken)), broken);
         }
         assertEquals(1, view.rows().stream().filter(r -> r.contains("test.echo")).count());
-        assertTrue(view.summary().contains("4 broken contribution(s) skipped"), view.summary());
+        assertTrue(view.summary().contains("6 broken contribution(s) skipped"), view.summary());
         assertTrue(view.summary().contains("unknown role 'sink'"), view.summary());
     }
 }

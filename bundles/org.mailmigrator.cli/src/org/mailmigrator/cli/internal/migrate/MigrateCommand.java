@@ -131,14 +131,14 @@ public final class MigrateCommand implements Callable<Integer> {
             return new PimMigrate(registry, out, err).run(source, target, targetPasswordFile, allowPlaintext,
                     names -> stateDir(names, err), report);
         }
-        ImapUrl src;
+        MailEndpoint src;
         MailEndpoint dst;
         Migration row;
         Secret srcPassword;
         Secret dstPassword;
         try {
-            src = ImapUrl.parse("--source", source);
-            dst = MailEndpoint.target(target, allowPlaintext);
+            src = MailEndpoint.source(registry, source, allowPlaintext); // the connectors' declared URL schemes
+            dst = MailEndpoint.target(registry, target, allowPlaintext);
             if (trustStore != null && !java.nio.file.Files.isReadable(trustStore)) {
                 throw new IllegalArgumentException("--trust-store " + trustStore + " cannot be read");
             }
@@ -247,7 +247,7 @@ public final class MigrateCommand implements Callable<Integer> {
      * The report is written after the run: a full disk or an unwritable path is said in one line, and the run's
      * own exit code stands (the migration itself is done and recorded in the state).
      */
-    private void writeReport(ImapUrl src, MailEndpoint dst, MigrationReport result, PassReport pass, int code,
+    private void writeReport(MailEndpoint src, MailEndpoint dst, MigrationReport result, PassReport pass, int code,
             PrintWriter err) {
         try {
             ReportFile.write(report, src, dst, dryRun, result, code, PassSummary.of(pass));

@@ -59,8 +59,8 @@ public final class PimMigrate {
             return true;
         }
         String src = source == null ? "" : source.trim().toLowerCase(Locale.ROOT);
-        boolean mailIntoEws = (src.startsWith("imap://") || src.startsWith("imaps://"))
-                && target != null && target.trim().toLowerCase(Locale.ROOT).startsWith("ews+");
+        // a URL source is a mail account of some connector's scheme (imaps://, a contributed one...)
+        boolean mailIntoEws = src.contains("://") && target != null && target.trim().toLowerCase(Locale.ROOT).startsWith("ews+");
         return target != null && PimTarget.looksLikeOne(target) && !mailIntoEws;
     }
 

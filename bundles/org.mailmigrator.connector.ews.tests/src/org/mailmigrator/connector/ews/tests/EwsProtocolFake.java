@@ -35,6 +35,8 @@ final class EwsProtocolFake implements AutoCloseable {
     private volatile long busySince;
     final List<Long> waitsAfterBusy = java.util.Collections.synchronizedList(new ArrayList<>());
     final Set<String> refusedSubjects = ConcurrentHashMap.newKeySet();
+    /** Called as each request arrives, before it is answered (a test may hold it there). */
+    volatile Runnable onRequest;
 
     EwsProtocolFake(String login, String password) throws Exception {
         authorization = "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -42,7 +44,12 @@ final class EwsProtocolFake implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + http.port() + "/EWS/Exchange.asmx";
+        return url("127.0.0.1");
+    }
+
+    /** The endpoint's URL under another name of this machine's loopback address (2130706433, localhost...). */
+    String url(String host) {
+        return "http://" + host + ":" + http.port() + "/EWS/Exchange.asmx";
     }
 
     /** The next {@code times} CreateItem requests answer ErrorServerBusy asking to wait {@code millis}. */
@@ -73,6 +80,10 @@ final class EwsProtocolFake implements AutoCloseable {
     }
 
     private MiniHttpServer.Response handle(MiniHttpServer.Request r) throws Exception {
+        Runnable hook = onRequest;
+        if (hook != null) {
+            hook.run();
+        }
         if (!r.method().equals("POST") || !r.path().equals("/EWS/Exchange.asmx")) {
             return new MiniHttpServer.Response(404, Map.of(), "not found");
         }

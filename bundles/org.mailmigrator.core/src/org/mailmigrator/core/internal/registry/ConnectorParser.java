@@ -32,7 +32,8 @@ public final class ConnectorParser {
             throw new IllegalArgumentException("two settings share one id");
         }
         return new ConnectorDescriptor(element.getAttribute("id"), element.getAttribute("name"),
-                element.getAttribute("description"), element.getContributor().getName(), roles, kinds, settings);
+                element.getAttribute("description"), element.getContributor().getName(), roles, kinds, settings,
+                AddressingParser.read(element, settings, kinds));
     }
 
     private static SettingDescriptor setting(IConfigurationElement s) {

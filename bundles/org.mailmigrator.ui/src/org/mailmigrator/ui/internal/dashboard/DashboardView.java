@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -131,7 +130,7 @@ public final class DashboardView extends ViewPart {
                 Optional<BatchSpec> spec = session.workspace().store().batch(name);
                 spec.ifPresent(b -> b.migrations().forEach(m -> {
                     for (var a : List.of(m.source(), m.destination())) {
-                        a.setting("host").ifPresent(h -> limits.merge(h.toLowerCase(Locale.ROOT), b.perHostLimit(), Math::max));
+                        session.manager().host(a).ifPresent(h -> limits.merge(h, b.perHostLimit(), Math::max));
                     }
                 }));
             }

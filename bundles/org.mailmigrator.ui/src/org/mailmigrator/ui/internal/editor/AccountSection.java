@@ -60,7 +60,11 @@ final class AccountSection {
                 .forEach(setting -> f.markStored(setting.id())));
         detect = toolkit.createButton(client, "Detect settings", SWT.PUSH);
         detect.setToolTipText("Look up the server, port and security of the login's e-mail address (autodetection)");
-        detect.setEnabled(form().map(f -> f.field("host") != null && f.field("login") != null).orElse(false));
+        // a connector addressed by a host and a login (its declaration says which settings those are)
+        var addressing = connector.addressing();
+        detect.setEnabled(addressing.endpoint().filter(e -> e.type() == org.mailmigrator.core.connector.SettingType.HOST)
+                .isPresent() && addressing.login().isPresent() && form().map(f -> f.field(addressing.endpoint().get().id())
+                        != null && f.field(addressing.login().get().id()) != null).orElse(false));
     }
 
     /** The account as edited: undeclared settings of the stored account are kept, declared ones replaced. */
@@ -72,6 +76,11 @@ final class AccountSection {
         connector.settings().forEach(s -> settings.remove(s.id()));
         settings.putAll(page.values());
         return new Account(original.connectorId(), settings, original.credential());
+    }
+
+    /** Which of the connector's settings are its endpoint, login and port ({@code NONE} when not installed). */
+    org.mailmigrator.core.connector.Addressing addressing() {
+        return connector == null ? org.mailmigrator.core.connector.Addressing.NONE : connector.addressing();
     }
 
     Optional<Secret> password() {

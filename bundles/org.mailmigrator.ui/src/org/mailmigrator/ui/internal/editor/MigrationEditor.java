@@ -162,7 +162,7 @@ public final class MigrationEditor extends SharedHeaderFormEditor {
     }
 
     void detect(AccountSection section) {
-        section.form().ifPresent(f -> SettingsDetection.run(f, Display.getCurrent(), this::message));
+        section.form().ifPresent(f -> SettingsDetection.run(section.addressing(), f, Display.getCurrent(), this::message));
     }
 
     private void withCurrent(Consumer<Migration> action) {

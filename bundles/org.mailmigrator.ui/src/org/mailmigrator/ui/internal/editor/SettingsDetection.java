@@ -15,6 +15,7 @@ import org.mailmigrator.autodetect.DetectorEnvironment;
 import org.mailmigrator.autodetect.Protocol;
 import org.mailmigrator.autodetect.ProviderRegistry;
 import org.mailmigrator.autodetect.ServerSetting;
+import org.mailmigrator.core.connector.Addressing;
 import org.mailmigrator.ui.forms.SettingsForm;
 
 /**
@@ -29,8 +30,8 @@ final class SettingsDetection {
     }
 
     /** {@code report} gets the outcome as a sentence and an {@link IMessageProvider} type, on the UI thread. */
-    static void run(SettingsForm form, Display display, BiConsumer<String, Integer> report) {
-        String address = form.field("login").text().trim();
+    static void run(Addressing addressing, SettingsForm form, Display display, BiConsumer<String, Integer> report) {
+        String address = form.field(addressing.login().orElseThrow().id()).text().trim();
         if (!address.contains("@")) {
             report.accept("Detect settings needs the login to be an e-mail address, not '" + address + "'",
                     IMessageProvider.WARNING);
@@ -43,7 +44,7 @@ final class SettingsDetection {
                 try (Detector detector = new Detector(ProviderRegistry.fromPlatform(), DetectorEnvironment.system())) {
                     d = detector.detect(address);
                 }
-                display.asyncExec(() -> apply(form, d, report));
+                display.asyncExec(() -> apply(addressing, form, d, report));
                 return Status.OK_STATUS;
             }
 
@@ -55,17 +56,15 @@ final class SettingsDetection {
         job.schedule();
     }
 
-    private static void apply(SettingsForm form, Detection d, BiConsumer<String, Integer> report) {
+    private static void apply(Addressing addressing, SettingsForm form, Detection d, BiConsumer<String, Integer> report) {
         if (form.control().isDisposed()) {
             return;
         }
         switch (d) {
             case Detection.Found f when f.server(Protocol.IMAP).isPresent() -> {
                 ServerSetting s = f.server(Protocol.IMAP).get();
-                form.field("host").setText(s.host());
-                if (form.field("port") != null) {
-                    form.field("port").setText(String.valueOf(s.port()));
-                }
+                form.field(addressing.endpoint().orElseThrow().id()).setText(s.host()); // the connector's host setting
+                addressing.port().map(p -> form.field(p.id())).ifPresent(port -> port.setText(String.valueOf(s.port())));
                 if (form.field("security") != null) {
                     form.field("security").setText(s.security().id());
                 }
