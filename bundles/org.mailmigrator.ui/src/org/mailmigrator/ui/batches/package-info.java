@@ -1,8 +1,8 @@
 /**
- * {@code BatchSession}: the workbench's hold on one workspace, its batch store, secret vault and the single {@code
- * BatchManager} that runs its batches, offered to views, editors and wizards as a workbench service. (Being
- * redesigned in issue 13: a headless workspace service in the batch bundle takes over the store, vault, manager
- * and purge; this package keeps only UI concerns.)
+ * {@code BatchSession}: the workbench's UI concerns around one workspace (run settings, the certificate question,
+ * view listeners, live snapshots), offered to views, editors and wizards as a workbench service; the store, vault,
+ * job manager, notifiers and purge are the batch bundle's headless {@code BatchWorkspace}, reached through
+ * {@code session.workspace()}.
  * <p>
  * Uses the batch API packages and the core connector and model packages, no SWT types in its signatures. Used
  * throughout the UI bundle, by the application and by the UI tests; headless bundles must not depend on it.

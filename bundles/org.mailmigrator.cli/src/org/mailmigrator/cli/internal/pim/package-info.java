@@ -1,7 +1,7 @@
 /**
  * The calendar and contacts side of {@code migrate}: {@code .ics}/{@code .vcf} files or folders into a CalDAV,
  * CardDAV or EWS target given as {@code caldav+https://LOGIN@HOST/PATH} (and the like), idempotently, with its
- * JSON report. (Being redesigned in issue 13: one pass runner for the command line and batch rows.)
+ * JSON report; the legs themselves run through the batch bundle's {@code PassRunner}, like a batch row's.
  * <p>
  * Uses the core pim, engine, connector, model, SPI and report packages and the migrate command's exit codes. Not
  * exported: only the migrate command calls it.

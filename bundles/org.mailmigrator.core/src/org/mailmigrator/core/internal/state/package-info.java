@@ -1,8 +1,9 @@
 /**
- * The embedded H2 implementation of {@link org.mailmigrator.core.state.StateStore}: the tables of one account
- * pair's state (created when missing; no sequence or identity column, which a SIGKILL early in a first run could
+ * The embedded H2 implementation of {@link org.mailmigrator.core.state.StateStore} and of
+ * {@link org.mailmigrator.core.pim.PimState} in the same file: the tables of one account pair's state, mail and
+ * calendars/contacts each in their own versioned block with their own journal (created when missing; no sequence or identity column, which a SIGKILL early in a first run could
  * leave spinning), one connection used under a lock, and {@code WatchedStore}, which gives every call a deadline
- * and opens the store in the background. (Being redesigned in issue 13: item identity, one store for every kind.)
+ * and opens the store in the background. State files of earlier versions are migrated in place ({@code Schema}).
  * <p>
  * Reached only through {@code StateStore}'s factory methods; uses only the core state package and H2. Exported
  * only ({@code x-friends}) to {@code core.tests} and {@code connector.imap.tests}, whose crash tests open it
