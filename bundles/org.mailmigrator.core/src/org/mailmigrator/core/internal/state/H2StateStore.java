@@ -219,23 +219,8 @@ public final class H2StateStore implements StateStore {
         return null;
     }
 
-    private interface Work<T> {
-        T run() throws SQLException;
-    }
-
-    private <T> T tx(String what, Work<T> work) throws StateException {
-        try {
-            T result = work.run();
-            db.commit();
-            return result;
-        } catch (SQLException e) {
-            try {
-                db.rollback();
-            } catch (SQLException ignored) {
-                // the original failure is the one to report
-            }
-            throw new StateException("state store: cannot " + what + ": " + e.getMessage(), e);
-        }
+    private <T> T tx(String what, Transactions.Work<T> work) throws StateException {
+        return Transactions.run(db, what, work);
     }
 
     @Override
