@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.batch.BatchSpec;
-import org.mailmigrator.batch.Batches;
+import org.mailmigrator.batch.internal.Sealing;
 import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.Workspace;
 import org.mailmigrator.batch.secrets.SecretVault;
@@ -42,9 +42,9 @@ class AddRemoveMigrationTest {
                     Instant.now()), Map.of());
             assertEquals(List.of(), store.batch("hand-made").orElseThrow().migrations(), "an empty batch is stored");
 
-            Migration a = Batches.add(store, vault, "hand-made", imap("a.example", "alice@a.example"), Secret.of("pw-a"),
+            Migration a = new Sealing(store, vault).add("hand-made", imap("a.example", "alice@a.example"), Secret.of("pw-a"),
                     imap("b.example", "alice@b.example"), Secret.of("pw-a2"), MigrationOptions.mailOnly());
-            Migration b = Batches.add(store, vault, "hand-made", imap("a.example", "bob"), Secret.of("pw-b"),
+            Migration b = new Sealing(store, vault).add("hand-made", imap("a.example", "bob"), Secret.of("pw-b"),
                     imap("b.example", "bob"), Secret.of("pw-b2"), MigrationOptions.mailOnly());
             assertEquals("00001-alice_a.example", a.id());
             assertEquals("00002-bob", b.id());
@@ -53,10 +53,10 @@ class AddRemoveMigrationTest {
             assertEquals(3, spec.concurrency());
             assertEquals(List.of(MigrationStatus.QUEUED, MigrationStatus.QUEUED),
                     store.states("hand-made").stream().map(s -> s.status()).toList());
-            assertEquals(Secret.of("pw-b2"), Batches.credentials(store, vault, b).destination());
+            assertEquals(Secret.of("pw-b2"), new Sealing(store, vault).credentials(b).destination());
             assertEquals("hand-made/00001-alice_a.example/source", a.source().credential().key());
 
-            BatchStoreException none = assertThrows(BatchStoreException.class, () -> Batches.add(store, vault, "missing",
+            BatchStoreException none = assertThrows(BatchStoreException.class, () -> new Sealing(store, vault).add("missing",
                     imap("a", "x"), Secret.of("p"), imap("b", "x"), Secret.of("p"), MigrationOptions.mailOnly()));
             assertTrue(none.getMessage().contains("missing"), none.getMessage());
 
@@ -66,7 +66,7 @@ class AddRemoveMigrationTest {
             assertEquals(Optional.empty(), store.sealedCredential(a.destination().credential().key()));
             assertTrue(store.sealedCredential(b.source().credential().key()).isPresent(), "the other pair keeps its own");
 
-            Migration c = Batches.add(store, vault, "hand-made", imap("a.example", "carol"), Secret.of("pw-c"),
+            Migration c = new Sealing(store, vault).add("hand-made", imap("a.example", "carol"), Secret.of("pw-c"),
                     imap("b.example", "carol"), Secret.of("pw-c2"), MigrationOptions.mailOnly());
             assertEquals(List.of(b, c), store.batch("hand-made").orElseThrow().migrations(), "added after the others");
         }

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailmigrator.batch.Batches;
+import org.mailmigrator.batch.internal.Sealing;
 import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.Workspace;
@@ -110,7 +110,7 @@ class BatchRunTest {
             RunSettings settings = RunSettings.defaults().withAllowPlaintext(true);
             try (BatchStore store = BatchStore.open(ws.batchesDir(), false);
                     BatchManager manager = new BatchManager(ws, store, vault, ConnectorFactory.of(registry))) {
-                Batches.store(store, vault, "pausing", imported, false, 2, 10, Optional.empty(), Optional.empty());
+                new Sealing(store, vault).store("pausing", imported, false, 2, 10, Optional.empty(), Optional.empty());
                 CountDownLatch firstSynced = new CountDownLatch(1);
                 int[] snapshots = new int[1];
                 manager.addListener(new BatchListener() {

@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.mailmigrator.batch.Batches;
+import org.mailmigrator.batch.internal.Sealing;
 import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.Workspace;
 import org.mailmigrator.batch.csv.CsvImporter;
@@ -78,7 +78,7 @@ public final class BenchChild {
                 BatchManager m = new BatchManager(ws, store, vault, id -> new ImapConnector())) {
             // source and destination share the one test server: 2 sessions of up to 2 connections per pair, so a
             // limit of 4 per pair lets all `parallel` pairs run at once, as the anchor does
-            Batches.store(store, vault, "bench", imported, false, parallel, 4 * parallel, Optional.empty(), Optional.empty());
+            new Sealing(store, vault).store("bench", imported, false, parallel, 4 * parallel, Optional.empty(), Optional.empty());
             m.start("bench", Selection.PENDING, List.of(), RunSettings.defaults().withAllowPlaintext(true));
             m.join("bench", Duration.ofHours(2));
             long notSynced = store.states("bench").stream().filter(s -> s.status() != MigrationStatus.SYNCED

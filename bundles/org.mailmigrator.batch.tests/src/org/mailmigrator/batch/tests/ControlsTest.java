@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailmigrator.batch.Batches;
+import org.mailmigrator.batch.internal.Sealing;
 import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.Workspace;
@@ -49,7 +49,7 @@ class ControlsTest {
             RunSettings settings = RunSettings.defaults().withAllowPlaintext(true);
             try (BatchStore store = BatchStore.open(ws.batchesDir(), false);
                     BatchManager m = new BatchManager(ws, store, vault, ConnectorFactory.of(registry))) {
-                var spec = Batches.store(store, vault, "controls", imported, false, 1, 10, Optional.empty(), Optional.empty());
+                var spec = new Sealing(store, vault).store("controls", imported, false, 1, 10, Optional.empty(), Optional.empty());
                 List<String> ids = spec.migrations().stream().map(x -> x.id()).toList();
 
                 assertEquals(1, m.start("controls", Selection.PENDING, List.of(ids.get(0)), settings));

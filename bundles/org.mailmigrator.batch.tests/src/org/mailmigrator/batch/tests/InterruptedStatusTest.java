@@ -14,7 +14,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailmigrator.batch.Batches;
+import org.mailmigrator.batch.internal.Sealing;
 import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.Workspace;
@@ -49,7 +49,7 @@ class InterruptedStatusTest {
             SecretVault vault = SecretVault.open(ws.defaultSecretsKey(), true);
             RunSettings settings = RunSettings.defaults().withAllowPlaintext(true);
             try (BatchStore store = BatchStore.open(ws.batchesDir(), false)) {
-                var spec = Batches.store(store, vault, "cut", imported, false, 1, 10, Optional.empty(), Optional.empty());
+                var spec = new Sealing(store, vault).store("cut", imported, false, 1, 10, Optional.empty(), Optional.empty());
                 String id = spec.migrations().get(0).id();
                 try (BatchManager m = new BatchManager(ws, store, vault, ConnectorFactory.of(registry))) {
                     m.start("cut", Selection.PENDING, List.of(), settings);

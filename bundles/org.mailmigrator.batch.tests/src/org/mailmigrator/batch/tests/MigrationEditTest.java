@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.batch.BatchSpec;
-import org.mailmigrator.batch.Batches;
+import org.mailmigrator.batch.internal.Sealing;
 import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.Workspace;
@@ -81,7 +81,7 @@ class MigrationEditTest {
             Migration scheduled;
             Instant later = Instant.now().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);  // the store keeps ms
             try (BatchStore store = BatchStore.open(ws.batchesDir(), false)) {
-                BatchSpec spec = Batches.store(store, vault, "edit", imported, false, 2, 10, Optional.empty(), Optional.empty());
+                BatchSpec spec = new Sealing(store, vault).store("edit", imported, false, 2, 10, Optional.empty(), Optional.empty());
                 Migration m0 = spec.migrations().get(0);
                 Map<String, String> dst = new HashMap<>(m0.destination().settings());
                 dst.put("host", "127.0.0.1");
@@ -91,12 +91,12 @@ class MigrationEditTest {
                 edited = new Migration(m0.id(), m0.source(), new Account("imap", dst, m0.destination().credential()),
                         new MigrationOptions(Set.of(ItemKind.MAIL, ItemKind.CONTACTS), List.of("^INBOX$"), List.of("Junk"),
                                 Map.of("INBOX/Old", "Archive/Old"), false, limits, Optional.empty()));
-                Batches.update(store, vault, "edit", edited, Optional.empty(), Optional.of(Secret.of("Fresh-" + Dovecot.PASSWORD)));
+                new Sealing(store, vault).update("edit", edited, Optional.empty(), Optional.of(Secret.of("Fresh-" + Dovecot.PASSWORD)));
                 Migration m1 = spec.migrations().get(1);
                 scheduled = new Migration(m1.id(), m1.source(), m1.destination(), new MigrationOptions(m1.options().kinds(),
                         m1.options().includeFolders(), m1.options().excludeFolders(), m1.options().folderMap(), false,
                         MessageLimits.NONE, Optional.of(later)));
-                Batches.update(store, vault, "edit", scheduled, Optional.empty(), Optional.empty());
+                new Sealing(store, vault).update("edit", scheduled, Optional.empty(), Optional.empty());
             }
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
@@ -107,7 +107,7 @@ class MigrationEditTest {
                     BatchManager m = new BatchManager(ws, store, vault, ConnectorFactory.of(registry))) {
                 BatchSpec again = store.batch("edit").orElseThrow();
                 assertEquals(List.of(edited, scheduled), again.migrations(), "read back after reopening, field by field");
-                var creds = Batches.credentials(store, vault, again.migrations().get(0));
+                var creds = new Sealing(store, vault).credentials(again.migrations().get(0));
                 assertEquals(Secret.of("Fresh-" + Dovecot.PASSWORD), creds.destination(), "the new password, sealed");
                 assertEquals(Secret.of(Dovecot.PASSWORD), creds.source(), "an empty password keeps the stored one");
 
@@ -117,7 +117,7 @@ class MigrationEditTest {
                 assertFalse(pre.ready());
                 assertTrue(pre.fixes().get(0).startsWith("destination: login refused"), pre.fixes().toString());
                 assertTrue(probe.preflight(edited, Optional.empty(), Optional.of(Secret.of(Dovecot.PASSWORD))).ready());
-                Batches.update(store, vault, "edit", edited, Optional.empty(), Optional.of(Secret.of(Dovecot.PASSWORD)));
+                new Sealing(store, vault).update("edit", edited, Optional.empty(), Optional.of(Secret.of(Dovecot.PASSWORD)));
                 List<FolderPlan> plan = probe.folderPlan(edited, Optional.empty(), Optional.empty());
                 assertEquals(List.of("INBOX"), plan.stream().map(FolderPlan::source).toList(), "the include filter applies");
 
@@ -125,7 +125,7 @@ class MigrationEditTest {
                 Migration soon = new Migration(scheduled.id(), scheduled.source(), scheduled.destination(),
                         new MigrationOptions(Set.of(ItemKind.MAIL), List.of(), List.of(), Map.of(), false,
                                 MessageLimits.NONE, Optional.of(notBefore)));
-                Batches.update(store, vault, "edit", soon, Optional.empty(), Optional.empty());
+                new Sealing(store, vault).update("edit", soon, Optional.empty(), Optional.empty());
                 assertEquals(2, m.start("edit", Selection.PENDING, List.of(), settings));
                 Thread.sleep(1500);
                 assertEquals(MigrationStatus.QUEUED, store.states("edit").get(1).status(), "not started before its time");

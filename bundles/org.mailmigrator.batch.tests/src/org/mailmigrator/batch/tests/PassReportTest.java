@@ -14,7 +14,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailmigrator.batch.Batches;
+import org.mailmigrator.batch.internal.Sealing;
 import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.Workspace;
@@ -54,7 +54,7 @@ class PassReportTest {
             String id;
             try (BatchStore store = BatchStore.open(ws.batchesDir(), false);
                     BatchManager m = new BatchManager(ws, store, vault, ConnectorFactory.of(registry))) {
-                var spec = Batches.store(store, vault, "passes", imported, false, 1, 10, Optional.empty(), Optional.empty());
+                var spec = new Sealing(store, vault).store("passes", imported, false, 1, 10, Optional.empty(), Optional.empty());
                 id = spec.migrations().get(0).id();
                 m.start("passes", Selection.PENDING, List.of(), settings);
                 long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();

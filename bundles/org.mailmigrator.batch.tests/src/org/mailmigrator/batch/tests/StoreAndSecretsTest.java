@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.batch.BatchSpec;
-import org.mailmigrator.batch.Batches;
+import org.mailmigrator.batch.internal.Sealing;
 import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.Workspace;
 import org.mailmigrator.batch.csv.CsvImporter;
@@ -48,7 +48,7 @@ class StoreAndSecretsTest {
         // a first import warms the JVM (class loading, JIT of H2 and AES): measured and printed, not asserted
         long cold = System.nanoTime();
         try (BatchStore store = BatchStore.open(ws.batchesDir(), false)) {
-            Batches.store(store, vault, "warm-up", importer.read(imapsyncRows(10_000, "W4rm-").getBytes(StandardCharsets.UTF_8),
+            new Sealing(store, vault).store("warm-up", importer.read(imapsyncRows(10_000, "W4rm-").getBytes(StandardCharsets.UTF_8),
                     ImportOptions.auto()), false, 8, 6, Optional.empty(), Optional.empty());
             store.purge("warm-up");
         }
@@ -58,7 +58,7 @@ class StoreAndSecretsTest {
         try (BatchStore store = BatchStore.open(ws.batchesDir(), false)) {
             ImportResult r = importer.read(file, ImportOptions.auto());
             assertTrue(r.problems().isEmpty(), CsvImportTest.problems(r));
-            spec = Batches.store(store, vault, "big", r, false, 8, 6, Optional.empty(), Optional.empty());
+            spec = new Sealing(store, vault).store("big", r, false, 8, 6, Optional.empty(), Optional.empty());
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.out.println("10,000-row import (read, validate, encrypt, store), warm JVM: " + ms + " ms");
@@ -76,14 +76,14 @@ class StoreAndSecretsTest {
             BatchSpec again = store.batch("big").orElseThrow();
             assertEquals(spec.migrations(), again.migrations());
             assertEquals(10_000, store.states("big").stream().filter(s -> s.status() == MigrationStatus.QUEUED).count());
-            var creds = Batches.credentials(store, vault, again.migrations().get(42));
+            var creds = new Sealing(store, vault).credentials(again.migrations().get(42));
             assertEquals(Secret.of("Zq9-secret-42"), creds.source());
             assertEquals(Secret.of("Zq9-secret-d42"), creds.destination());
             assertFalse(creds.toString().contains("Zq9"), creds.toString());
 
             SecretVault other = SecretVault.open(dir.resolve("other.key"), true);
             IOException wrongKey = assertThrows(IOException.class,
-                    () -> Batches.credentials(store, other, again.migrations().get(0)));
+                    () -> new Sealing(store, other).credentials(again.migrations().get(0)));
             assertTrue(wrongKey.getMessage().contains("cannot be decrypted"), wrongKey.getMessage());
 
             store.purge("big");
@@ -103,9 +103,9 @@ class StoreAndSecretsTest {
         SecretVault vault = SecretVault.open(ws.defaultSecretsKey(), true);
         try (BatchStore store = BatchStore.open(ws.batchesDir(), false)) {
             assertThrows(IllegalArgumentException.class,
-                    () -> Batches.store(store, vault, "b", r, false, 2, 2, Optional.empty(), Optional.empty()));
+                    () -> new Sealing(store, vault).store("b", r, false, 2, 2, Optional.empty(), Optional.empty()));
             assertTrue(store.names().isEmpty());
-            Batches.store(store, vault, "b", r, true, 2, 2, Optional.of("admin@example.org"), Optional.empty());
+            new Sealing(store, vault).store("b", r, true, 2, 2, Optional.of("admin@example.org"), Optional.empty());
             assertEquals(3, store.batch("b").orElseThrow().migrations().size());
             assertEquals(Optional.of("admin@example.org"), store.batch("b").orElseThrow().notificationAddress());
         }

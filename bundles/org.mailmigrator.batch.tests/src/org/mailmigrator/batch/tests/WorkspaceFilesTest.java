@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailmigrator.batch.Batches;
+import org.mailmigrator.batch.internal.Sealing;
 import org.mailmigrator.batch.Workspace;
 import org.mailmigrator.batch.secrets.SecretVault;
 import org.mailmigrator.batch.store.BatchStore;
@@ -130,7 +130,7 @@ class WorkspaceFilesTest {
             assertEquals(List.of("00002-alice", "00004-bob"), ids);
             Account a = new Account("imap", Map.of("host", "a.example", "port", "993", "security", "tls", "login", "carol"),
                     new CredentialRef("x"));
-            Migration added = Batches.add(store, SecretVault.open(w.defaultSecretsKey(), false), "team", a, Secret.of("p"),
+            Migration added = new Sealing(store, SecretVault.open(w.defaultSecretsKey(), false)).add("team", a, Secret.of("p"),
                     a, Secret.of("p"), MigrationOptions.mailOnly());
             assertEquals("00005-carol", added.id());
             for (String id : ids) {

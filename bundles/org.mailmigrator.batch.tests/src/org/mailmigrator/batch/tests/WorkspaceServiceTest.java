@@ -77,8 +77,7 @@ class WorkspaceServiceTest {
                         ImportOptions.auto());
         // written as the releases before the service did: the store and the vault opened by hand
         try (BatchStore store = BatchStore.open(ws.batchesDir(), false)) {
-            @SuppressWarnings("deprecation")
-            var spec = org.mailmigrator.batch.Batches.store(store, SecretVault.open(ws.defaultSecretsKey(), true), "old",
+            var spec = new org.mailmigrator.batch.internal.Sealing(store, SecretVault.open(ws.defaultSecretsKey(), true)).store("old",
                     imported, false, 3, 5, Optional.empty(), Optional.empty());
             assertEquals(1, spec.migrations().size());
         }

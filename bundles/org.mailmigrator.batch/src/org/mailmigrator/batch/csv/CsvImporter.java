@@ -11,7 +11,7 @@ import org.mailmigrator.core.connector.ConnectorRegistry;
 
 /**
  * Reads a batch file in any of the installed formats ({@link CsvFormats}) and validates every row. Stores
- * nothing: {@link org.mailmigrator.batch.Batches#store} decides what is kept.
+ * nothing: {@link org.mailmigrator.batch.workspace.BatchWorkspace#importBatch} decides what is kept.
  */
 public final class CsvImporter {
     private final Function<String, ConnectorDescriptor> connectors;

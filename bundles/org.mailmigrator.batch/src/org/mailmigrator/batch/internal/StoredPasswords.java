@@ -1,6 +1,5 @@
 package org.mailmigrator.batch.internal;
 
-import org.mailmigrator.batch.Batches;
 import org.mailmigrator.batch.PimLeg;
 import org.mailmigrator.batch.run.PassRequest;
 import org.mailmigrator.core.model.Migration;
@@ -11,16 +10,16 @@ record StoredPasswords(JobServices services, Migration migration) implements Pas
 
     @Override
     public Secret source() throws Exception {
-        return Batches.credentials(services.store(), services.vault(), migration).source();
+        return new Sealing(services.store(), services.vault()).credentials(migration).source();
     }
 
     @Override
     public Secret destination() throws Exception {
-        return Batches.credentials(services.store(), services.vault(), migration).destination();
+        return new Sealing(services.store(), services.vault()).credentials(migration).destination();
     }
 
     @Override
     public Secret leg(PimLeg leg) throws Exception {
-        return Batches.password(services.store(), services.vault(), leg);
+        return new Sealing(services.store(), services.vault()).password(leg);
     }
 }

@@ -15,17 +15,15 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.batch.BatchSpec;
-import org.mailmigrator.batch.Batches;
 import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.Workspace;
 import org.mailmigrator.batch.jobs.BatchManager;
-import org.mailmigrator.batch.jobs.ConnectorFactory;
 import org.mailmigrator.batch.jobs.RunSettings;
 import org.mailmigrator.batch.jobs.Selection;
-import org.mailmigrator.batch.secrets.SecretVault;
 import org.mailmigrator.batch.store.BatchStore;
-import org.mailmigrator.core.connector.ConnectorRegistry;
+import org.mailmigrator.batch.workspace.BatchDefaults;
+import org.mailmigrator.batch.workspace.BatchWorkspace;
 import org.mailmigrator.core.model.Migration;
 import org.mailmigrator.demo.Demo;
 import org.mailmigrator.demo.internal.SampleMailboxes;
@@ -41,11 +39,12 @@ class DemoBatchTest {
     @Test
     void demoBatchSyncsEveryMailboxExactly(@TempDir Path dir) throws Exception {
         Workspace ws = new Workspace(dir);
-        SecretVault vault = SecretVault.open(ws.defaultSecretsKey(), true);
-        try (Demo demo = Demo.start(); BatchStore store = BatchStore.open(ws.batchesDir(), false);
-                BatchManager manager = new BatchManager(ws, store, vault, ConnectorFactory.of(ConnectorRegistry.fromPlatform()))) {
-            BatchSpec spec = Batches.store(store, vault, Demo.BATCH, demo.pairs(), false, Demo.PARALLEL, Demo.PER_HOST, Optional.empty(),
-                    Optional.empty());
+        try (Demo demo = Demo.start(); BatchWorkspace w = Workspaces.service().open(ws, Optional.empty())) {
+            w.vault(true);
+            BatchStore store = w.store();
+            BatchManager manager = w.manager();
+            BatchSpec spec = w.importBatch(Demo.BATCH, demo.pairs(), false, new BatchDefaults(Demo.PARALLEL, Demo.PER_HOST),
+                    Optional.empty(), Optional.empty());
             assertEquals(SampleMailboxes.USERS.size(), spec.migrations().size());
             for (Migration m : spec.migrations()) {
                 for (var a : List.of(m.source(), m.destination())) {
@@ -65,7 +64,7 @@ class DemoBatchTest {
 
             int total = 0;
             for (Migration m : spec.migrations()) {
-                var creds = Batches.credentials(store, vault, m);
+                var creds = w.credentials(m);
                 var src = MailboxSnapshot.of(m.source(), creds.source());
                 var dst = MailboxSnapshot.of(m.destination(), creds.destination());
                 assertEquals(src, dst, "messages (fingerprint, flags, date) per folder of " + m.id());

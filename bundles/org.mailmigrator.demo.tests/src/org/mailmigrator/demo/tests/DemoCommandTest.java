@@ -12,13 +12,13 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailmigrator.batch.Batches;
 import org.mailmigrator.batch.Workspace;
 import org.mailmigrator.batch.csv.CsvFormat;
 import org.mailmigrator.batch.csv.ImportResult;
 import org.mailmigrator.batch.csv.ImportedPair;
-import org.mailmigrator.batch.secrets.SecretVault;
 import org.mailmigrator.batch.store.BatchStore;
+import org.mailmigrator.batch.workspace.BatchDefaults;
+import org.mailmigrator.batch.workspace.BatchWorkspace;
 import org.mailmigrator.cli.Cli;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.CredentialRef;
@@ -46,14 +46,13 @@ class DemoCommandTest {
     @Test
     void aBatchNamedDemoThatTheDemoDidNotMakeIsLeftAlone(@TempDir Path dir) throws Exception {
         Workspace ws = new Workspace(dir);
-        SecretVault vault = SecretVault.open(ws.defaultSecretsKey(), true);
         Account src = new Account("imap", Map.of("host", "imap.example.org", "login", "ann"), new CredentialRef("1/source"));
         Account dst = new Account("imap", Map.of("host", "mail.example.net", "login", "ann"), new CredentialRef("1/destination"));
         var pair = new ImportedPair(1, new Migration("00001-ann", src, dst, MigrationOptions.mailOnly()), Secret.of("a"),
                 Secret.of("b"));
-        try (BatchStore store = BatchStore.open(ws.batchesDir(), false)) {
-            Batches.store(store, vault, Demo.BATCH, new ImportResult(CsvFormat.NATIVE, "UTF-8", List.of(pair), List.of()),
-                    false, 4, 10, Optional.empty(), Optional.empty());
+        try (BatchWorkspace w = Workspaces.service().open(ws, Optional.empty())) {
+            w.importBatch(Demo.BATCH, new ImportResult(CsvFormat.NATIVE, "UTF-8", List.of(pair), List.of()),
+                    false, new BatchDefaults(4, 10), Optional.empty(), Optional.empty());
         }
         var err = new StringWriter();
         int code = Cli.run(new String[] { "demo", "--workspace", dir.toString() }, new PrintWriter(new StringWriter()),

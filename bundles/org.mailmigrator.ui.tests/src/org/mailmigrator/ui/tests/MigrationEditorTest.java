@@ -19,10 +19,8 @@ import java.util.stream.Stream;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.mailmigrator.batch.Batches;
 import org.mailmigrator.batch.csv.ImportOptions;
 import org.mailmigrator.batch.jobs.RunSettings;
-import org.mailmigrator.batch.secrets.SecretVault;
 import org.mailmigrator.connector.imap.ImapConnector;
 import org.mailmigrator.core.mail.MailStore;
 import org.mailmigrator.core.model.Account;
@@ -94,8 +92,7 @@ class MigrationEditorTest {
         assertEquals("imap.old.example", m.source().setting("host").orElseThrow(), "the other account is unchanged");
         assertEquals(MigrationOptions.mailOnly(), session.workspace().store().batch(name).orElseThrow().migrations().get(1).options(),
                 "the other row is unchanged");
-        SecretVault vault = SecretVault.open(session.workspace().folder().defaultSecretsKey(), false);
-        var creds = Batches.credentials(session.workspace().store(), vault, m);
+        var creds = session.workspace().credentials(m);
         assertEquals(Secret.of("N3w-secret"), creds.destination(), "the typed password is stored, sealed");
         assertEquals(Secret.of("Old-pw-1"), creds.source(), "an empty password field keeps the stored one");
         try (Stream<Path> files = Files.walk(session.workspace().folder().batchesDir())) {

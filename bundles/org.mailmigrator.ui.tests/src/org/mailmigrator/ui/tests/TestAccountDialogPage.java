@@ -8,6 +8,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.PlatformUI;
 import org.mailmigrator.core.connector.ConnectorRegistry;
+import org.mailmigrator.ui.batches.BatchSession;
 import org.mailmigrator.ui.forms.GeneratedPage;
 import org.mailmigrator.ui.forms.SettingsForm;
 import org.mailmigrator.ui.internal.views.TestAccountDialog;
@@ -21,8 +22,10 @@ final class TestAccountDialogPage implements AutoCloseable {
     }
 
     static TestAccountDialogPage open(String connectorId) {
-        var connector = ConnectorRegistry.fromPlatform().find(connectorId).orElseThrow();
-        var dialog = new TestAccountDialog(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), connector);
+        ConnectorRegistry connectors = PlatformUI.getWorkbench().getService(BatchSession.class).workspace().connectors();
+        var connector = connectors.find(connectorId).orElseThrow();
+        var dialog = new TestAccountDialog(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), connectors,
+                connector);
         dialog.setBlockOnOpen(false);
         dialog.open();
         UiTestSupport.processEvents();

@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.mailmigrator.batch.BatchSpec;
-import org.mailmigrator.batch.Batches;
 import org.mailmigrator.core.model.ItemKind;
 import org.mailmigrator.core.model.Secret;
 import org.mailmigrator.ui.batches.BatchSession;
@@ -84,7 +83,7 @@ class WizardsTest {
         var m = session.workspace().store().batch(name).orElseThrow().migrations().get(0);
         assertEquals("starttls", m.source().setting("security").orElseThrow());
         assertEquals(Optional.empty(), m.source().setting("password"), "no password among the settings");
-        var creds = Batches.credentials(session.workspace().store(), session.workspace().vault(true), m);
+        var creds = session.workspace().credentials(m);
         assertEquals(Secret.of("S0urce-Secret"), creds.source());
         assertEquals(Secret.of("Dest-Secret"), creds.destination());
         UiTestSupport.waitUntil(() -> batches.row(name).get(1).equals("1"), java.time.Duration.ofSeconds(5),

@@ -15,20 +15,21 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.batch.BatchSpec;
-import org.mailmigrator.batch.Batches;
 import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.Workspace;
 import org.mailmigrator.batch.jobs.BatchManager;
-import org.mailmigrator.batch.jobs.ConnectorFactory;
 import org.mailmigrator.batch.jobs.RunSettings;
 import org.mailmigrator.batch.jobs.Selection;
-import org.mailmigrator.batch.secrets.SecretVault;
 import org.mailmigrator.batch.store.BatchStore;
-import org.mailmigrator.core.connector.ConnectorRegistry;
+import org.mailmigrator.batch.workspace.BatchWorkspace;
+import org.mailmigrator.batch.workspace.WorkspaceService;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.MigrationOptions;
 import org.mailmigrator.core.model.Secret;
 import org.mailmigrator.testing.Dovecot;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
 
 /**
  * Per-host connection limits by the real host (issue 13): an Exchange account is configured by its EWS URL
@@ -67,16 +68,16 @@ class PerHostLimitTest extends DovecotIntoEws {
             fake.onRequest = () -> meeting.arrive(0);
             other.onRequest = () -> meeting.arrive(1);
             Workspace ws = new Workspace(dir);
-            var registry = ConnectorRegistry.fromPlatform();
-            SecretVault vault = SecretVault.open(ws.defaultSecretsKey(), true);
-            try (BatchStore store = BatchStore.open(ws.batchesDir(), false);
-                    BatchManager manager = new BatchManager(ws, store, vault, ConnectorFactory.of(registry))) {
+            try (BatchWorkspace w = service().open(ws, Optional.empty())) {
+                w.vault(true);
+                BatchStore store = w.store();
+                BatchManager manager = w.manager();
                 store.create(new BatchSpec(tag, List.of(), 2, 2, Optional.empty(), Optional.empty(), Instant.now()), Map.of());
                 Secret imapPassword = Secret.of(Dovecot.PASSWORD);
                 Secret ewsPassword = Secret.of(EwsRun.PASSWORD);
-                Batches.add(store, vault, tag, imap("127.0.0.1", tag + "-a"), imapPassword,
+                w.add(tag, imap("127.0.0.1", tag + "-a"), imapPassword,
                         ews(fake.url(hostA), EwsRun.LOGIN), ewsPassword, MigrationOptions.mailOnly());
-                Batches.add(store, vault, tag, imap("localhost", tag + "-b"), imapPassword,
+                w.add(tag, imap("localhost", tag + "-b"), imapPassword,
                         ews(other.url(hostB), BOB), ewsPassword, MigrationOptions.mailOnly());
                 assertEquals(2, manager.start(tag, Selection.PENDING, List.of(), RunSettings.defaults().withAllowPlaintext(true)));
                 assertTrue(manager.join(tag, Duration.ofSeconds(120)), "both rows end");
@@ -90,6 +91,15 @@ class PerHostLimitTest extends DovecotIntoEws {
             assertEquals(List.of(), other.violations);
         }
         return meeting;
+    }
+
+    private static WorkspaceService service() {
+        BundleContext context = FrameworkUtil.getBundle(WorkspaceService.class).getBundleContext();
+        ServiceReference<WorkspaceService> ref = context.getServiceReference(WorkspaceService.class);
+        if (ref == null) {
+            throw new IllegalStateException("no workspace service in the OSGi registry");
+        }
+        return context.getService(ref);
     }
 
     private static Account imap(String host, String login) {

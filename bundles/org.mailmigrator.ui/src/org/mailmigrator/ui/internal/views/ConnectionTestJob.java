@@ -19,15 +19,18 @@ final class ConnectionTestJob extends Job {
     /** Family of all connection tests, for the Progress view and for waiting in tests. */
     static final Object FAMILY = ConnectionTestJob.class;
 
+    private final ConnectorRegistry connectors;
     private final ConnectorDescriptor connector;
     private final Account account;
     private final Role role;
     private final ConnectContext context;
     private final Consumer<String> outcome;
 
-    ConnectionTestJob(ConnectorDescriptor connector, Account account, Role role, ConnectContext context,
-            Consumer<String> outcome) {
+    /** {@code connectors}: the workspace service's registry, which makes the connector's session. */
+    ConnectionTestJob(ConnectorRegistry connectors, ConnectorDescriptor connector, Account account, Role role,
+            ConnectContext context, Consumer<String> outcome) {
         super("Testing an account (" + connector.name() + ")");
+        this.connectors = connectors;
         this.connector = connector;
         this.account = account;
         this.role = role;
@@ -42,7 +45,7 @@ final class ConnectionTestJob extends Job {
     }
 
     private String test() {
-        try (ConnectorSession session = ConnectorRegistry.fromPlatform().create(connector.id())
+        try (ConnectorSession session = connectors.create(connector.id())
                 .open(account, role, context)) {
             return "Connected and logged in as " + role.id() + ".";
         } catch (ConnectorException e) {

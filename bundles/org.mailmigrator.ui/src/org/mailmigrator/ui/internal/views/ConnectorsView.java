@@ -18,6 +18,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.part.ViewPart;
 import org.mailmigrator.core.connector.ConnectorDescriptor;
 import org.mailmigrator.core.connector.ConnectorRegistry;
+import org.mailmigrator.ui.batches.BatchSession;
 
 /** Every installed connector with its roles, item kinds and declared settings; skipped contributions below. */
 public final class ConnectorsView extends ViewPart {
@@ -70,7 +71,8 @@ public final class ConnectorsView extends ViewPart {
     /** Opens the account test dialog for the selected connector. */
     private void testAccount() {
         if (viewer.getStructuredSelection().getFirstElement() instanceof ConnectorDescriptor connector) {
-            new TestAccountDialog(getSite().getShell(), connector).open();
+            new TestAccountDialog(getSite().getShell(), getSite().getService(BatchSession.class).workspace().connectors(),
+                    connector).open();
         }
     }
 

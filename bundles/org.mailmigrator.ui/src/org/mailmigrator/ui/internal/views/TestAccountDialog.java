@@ -14,6 +14,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.mailmigrator.core.connector.ConnectorDescriptor;
+import org.mailmigrator.core.connector.ConnectorRegistry;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.Role;
 import org.mailmigrator.core.model.Secret;
@@ -27,13 +28,16 @@ import org.mailmigrator.ui.internal.trust.UiConnectContext;
  * connect and log in through the connector, in a background job, with the outcome shown in the dialog.
  */
 public final class TestAccountDialog extends TitleAreaDialog {
+    private final ConnectorRegistry connectors;
     private final ConnectorDescriptor connector;
     private ConnectorPage page;
     private Button test;
     private Label result;
 
-    public TestAccountDialog(Shell parent, ConnectorDescriptor connector) {
+    /** {@code connectors}: the registry of the workspace service, which connects the tested account. */
+    public TestAccountDialog(Shell parent, ConnectorRegistry connectors, ConnectorDescriptor connector) {
         super(parent);
+        this.connectors = connectors;
         this.connector = connector;
     }
 
@@ -80,7 +84,7 @@ public final class TestAccountDialog extends TitleAreaDialog {
         Role role = connector.canRead() ? Role.SOURCE : Role.DESTINATION;
         result.setText("Connecting…");
         test.setEnabled(false);
-        new ConnectionTestJob(connector, account, role, new UiConnectContext(getShell().getDisplay(), secret.orElse(null)), outcome ->
+        new ConnectionTestJob(connectors, connector, account, role, new UiConnectContext(getShell().getDisplay(), secret.orElse(null)), outcome ->
                 result.getDisplay().asyncExec(() -> {
                     if (!result.isDisposed()) {
                         result.setText(outcome);
