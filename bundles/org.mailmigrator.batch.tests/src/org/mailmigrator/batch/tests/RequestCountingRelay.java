@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A loopback relay in front of an HTTP/1.1 server (a DAV server) that counts the requests the server is
@@ -78,7 +77,7 @@ final class RequestCountingRelay implements AutoCloseable {
             try {
                 Socket client = listener.accept();
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
-                AtomicReference<String> pending = new AtomicReference<>();
+                Connection pending = new Connection();
                 Thread.ofPlatform().daemon().start(() -> requests(client, server, pending));
                 Thread.ofPlatform().daemon().start(() -> responses(server, client, pending));
             } catch (IOException e) {
@@ -87,7 +86,7 @@ final class RequestCountingRelay implements AutoCloseable {
         }
     }
 
-    private void requests(Socket client, Socket server, AtomicReference<String> pending) {
+    private void requests(Socket client, Socket server, Connection pending) {
         try (client; server; InputStream in = client.getInputStream(); OutputStream out = server.getOutputStream()) {
             while (true) {
                 String head = head(in);
@@ -105,7 +104,9 @@ final class RequestCountingRelay implements AutoCloseable {
                     }
                 }
                 byte[] body = in.readNBytes((int) length);
-                pending.set(host);
+                if (!pending.sent(host)) {
+                    return; // the server had closed this connection: the client sends the request again on a new one
+                }
                 begin(host);
                 out.write(head.getBytes(StandardCharsets.ISO_8859_1));
                 out.write(body);
@@ -131,11 +132,11 @@ final class RequestCountingRelay implements AutoCloseable {
     }
 
     /** The first bytes after a request are its answer: the server is done with it. */
-    private void responses(Socket from, Socket to, AtomicReference<String> pending) {
+    private void responses(Socket from, Socket to, Connection pending) {
         byte[] buf = new byte[8192];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-                String host = pending.getAndSet(null);
+                String host = pending.answered(false);
                 if (host != null) {
                     end(host);
                 }
@@ -145,7 +146,7 @@ final class RequestCountingRelay implements AutoCloseable {
         } catch (IOException e) {
             // one side closed
         } finally {
-            String host = pending.getAndSet(null);
+            String host = pending.answered(true);
             if (host != null) {
                 end(host);
             }
@@ -154,6 +155,26 @@ final class RequestCountingRelay implements AutoCloseable {
             } catch (IOException ignored) {
                 // already closed
             }
+        }
+    }
+
+    /** One client connection: the host of the request the server has not answered yet, and whether it closed. */
+    private static final class Connection {
+        private String pending;
+        private boolean closed;
+
+        /** Whether the request may go on (the server did not close the connection); it is then pending. */
+        synchronized boolean sent(String host) {
+            pending = closed ? null : host;
+            return !closed;
+        }
+
+        /** The host of the request now answered (or cut off when {@code closing}), if one was pending. */
+        synchronized String answered(boolean closing) {
+            closed |= closing;
+            String host = pending;
+            pending = null;
+            return host;
         }
     }
 
