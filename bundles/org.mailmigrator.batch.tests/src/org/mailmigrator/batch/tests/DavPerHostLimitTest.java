@@ -1,10 +1,12 @@
 package org.mailmigrator.batch.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -12,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailmigrator.batch.jobs.RunSettings;
+import org.mailmigrator.testing.Dovecot;
 import org.mailmigrator.testing.Radicale;
 
 /**
@@ -19,7 +23,8 @@ import org.mailmigrator.testing.Radicale;
  * one CalDAV server never have more requests in progress there than the batch's per-host limit (1 here),
  * while rows whose legs go to two host names run together. A real Radicale, behind a relay that counts the
  * requests it is working on per host name the client used ({@code 127.0.0.1} and {@code localhost} both reach
- * it); the limit counts hosts by name, as written. Three rows, three at a time, each with its own calendar.
+ * it); the limit counts hosts by name, as written. Three rows, three at a time, each with its own calendar;
+ * and a row with mail and a leg on one host, whose leg fits the reservation its mail pass filled.
  */
 class DavPerHostLimitTest {
     private static final long HOLD_MS = 3000;
@@ -54,6 +59,35 @@ class DavPerHostLimitTest {
             assertEquals(Map.of("127.0.0.1", 1, "localhost", 1), relay.maxPerHost(),
                     "one request at a time into each host");
             assertEquals(2, relay.maxAll(), "the two hosts were written at once");
+        }
+    }
+
+    /**
+     * A row with mail and a calendar leg, all on one host, at a per-host limit that the mail pass fills
+     * exactly (two connections per IMAP session and side): the leg runs once the mail's sessions closed,
+     * within the row's one reservation, and the row ends Synced (it does not wait for itself).
+     */
+    @Test
+    void aMailRowsLegFitsItsOwnReservation(@TempDir Path dir) throws Exception {
+        try (Dovecot mail = Dovecot.start(Dovecot.Layout.SLASH);
+                RequestCountingRelay relay = new RequestCountingRelay(dav.port(), 0)) {
+            Mailboxes.fill(mail, "p1", 4, 31, 0);
+            Path calendars = Files.createDirectories(dir.resolve("calendars"));
+            Files.writeString(calendars.resolve("mail-row.ics"), calendar("mail-row", 3));
+            long before = count(".ics");
+            String imap = "imap://127.0.0.1:" + mail.imapPort();
+            Path file = Files.writeString(dir.resolve("mail.csv"), "source.server,source.login,source.password,"
+                    + "destination.server,destination.login,destination.password,calendar.source,calendar.target,"
+                    + "calendar.password\n" + imap + ",p1,testpass," + imap + ",p1new,testpass," + calendars
+                    + ",caldav+http://" + Radicale.LOGIN + "@127.0.0.1:" + relay.port() + "/," + Radicale.PASSWORD + "\n");
+            CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> CliRun.of("batch", "run",
+                    file.toString(), "--workspace", dir.resolve("ws").toString(), "--allow-plaintext", "--per-host",
+                    String.valueOf(2 * RunSettings.IMAP_CONNECTIONS_PER_SESSION), "--report",
+                    dir.resolve("report").toString()));
+            assertEquals(0, run.code(), run.toString());
+            Mailboxes.assertSame(mail, "p1", "p1new");
+            assertEquals(before + 3, count(".ics"), "the leg's events in Radicale's storage");
+            assertEquals(Map.of("127.0.0.1", 1), relay.maxPerHost());
         }
     }
 
