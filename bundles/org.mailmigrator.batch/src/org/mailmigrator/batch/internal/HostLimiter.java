@@ -1,18 +1,25 @@
 package org.mailmigrator.batch.internal;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import org.mailmigrator.batch.PimLeg;
 import org.mailmigrator.batch.jobs.ConnectorFactory;
+import org.mailmigrator.batch.run.PassRequest;
+import org.mailmigrator.batch.run.PimTarget;
 import org.mailmigrator.core.engine.SessionFactory;
 import org.mailmigrator.core.model.Account;
+import org.mailmigrator.core.model.Role;
 import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.spi.ConnectorSession;
 
@@ -46,6 +53,22 @@ public final class HostLimiter {
     public static String hostOf(Account account, ConnectorFactory connectors) {
         return connectors.descriptor(account.connectorId()).flatMap(d -> d.endpointHost(account))
                 .orElse("(" + account.connectorId() + ")");
+    }
+
+    /**
+     * The hosts of a row's calendar/contacts targets, as their connectors declare them (the host of the DAV or
+     * EWS URL), lower-case; a target that does not read is left out here and reported by its leg.
+     */
+    public static Set<String> legHosts(List<PimLeg> legs, ConnectorFactory connectors) {
+        Set<String> hosts = new TreeSet<>();
+        for (PimLeg leg : legs) {
+            try {
+                hosts.add(key(hostOf(PimTarget.parse(leg.target(), true).account(true), connectors)));
+            } catch (IllegalArgumentException e) {
+                // its leg says what is wrong with it
+            }
+        }
+        return hosts;
     }
 
     /** Connections now reserved on a host (for tests and status). */
@@ -119,6 +142,24 @@ public final class HostLimiter {
                 } catch (ConnectorException | RuntimeException e) {
                     LATER.schedule(() -> s.release(cost), RELEASE_DELAY_MS, TimeUnit.MILLISECONDS);
                     throw e;
+                }
+            };
+        }
+
+        /**
+         * The pass's gate: a mail session costs {@code cost} on its side's host ({@code source}, {@code
+         * destination}), a calendar/contacts leg's session one on its target's host.
+         */
+        public PassRequest.Gate gate(String source, String destination, int cost, ConnectorFactory connectors) {
+            return new PassRequest.Gate() {
+                @Override
+                public SessionFactory limit(Role role, SessionFactory sessions) {
+                    return Reservation.this.limit(role == Role.SOURCE ? source : destination, cost, sessions);
+                }
+
+                @Override
+                public SessionFactory leg(Account target, SessionFactory sessions) {
+                    return Reservation.this.limit(hostOf(target, connectors), 1, sessions);
                 }
             };
         }

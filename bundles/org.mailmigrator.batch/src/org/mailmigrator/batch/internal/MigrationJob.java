@@ -30,7 +30,6 @@ import org.mailmigrator.core.engine.ProgressSnapshot;
 import org.mailmigrator.core.engine.SkippedItem;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.Migration;
-import org.mailmigrator.core.model.Role;
 
 /**
  * One migration of a batch as an Eclipse job: reserves its connections per host, then runs one pass through
@@ -166,6 +165,8 @@ public final class MigrationJob extends Job {
         Map<String, Integer> need = new HashMap<>();
         need.merge(src.toLowerCase(java.util.Locale.ROOT), cost, Integer::sum);
         need.merge(dst.toLowerCase(java.util.Locale.ROOT), cost, Integer::sum);
+        // the legs run after the mail, one at a time, each with one session: room for one more is enough
+        HostLimiter.legHosts(batch.pim(migration.id()), services.connectors()).forEach(h -> need.merge(h, 1, Math::max));
         for (var e : need.entrySet()) {
             if (e.getValue() > batch.perHostLimit()) {
                 status.move(MigrationStatus.FAILED, "the per-host limit " + batch.perHostLimit() + " is below the "
@@ -179,7 +180,7 @@ public final class MigrationJob extends Job {
             if (r == null || monitor.isCanceled()) {
                 return interrupted();
             }
-            PassReport pass = runner.run(request((role, f) -> r.limit(role == Role.SOURCE ? src : dst, cost, f)), listener);
+            PassReport pass = runner.run(request(r.gate(src, dst, cost, services.connectors())), listener);
             preflight = pass.preflight().orElse(null);
             if (preflight != null) {
                 String fixes = String.join("; ", preflight.fixes());
@@ -318,15 +319,21 @@ public final class MigrationJob extends Job {
     }
 
     /**
-     * A row of calendar/contacts legs only: no mail connection to reserve, nothing for the mail pre-flight
-     * to check (a pre-flight-only run leaves it Queued), then the legs.
+     * A row of calendar/contacts legs only: one connection on each of its targets' hosts, no mail connection,
+     * nothing for the mail pre-flight to check (a pre-flight-only run leaves it Queued), then the legs.
      */
     private IStatus legsOnly(IProgressMonitor monitor) {
         if (settings.preflightOnly() || monitor.isCanceled()) {
             return monitor.isCanceled() ? interrupted() : Status.OK_STATUS;
         }
-        try {
-            PassReport pass = runner.run(request(PassRequest.Gate.OPEN), listener);
+        Map<String, Integer> need = new HashMap<>();
+        HostLimiter.legHosts(batch.pim(migration.id()), services.connectors()).forEach(h -> need.put(h, 1));
+        try (HostLimiter.Reservation r = services.limiter().reserve(need, Math.max(1, batch.perHostLimit()),
+                monitor::isCanceled)) {
+            if (r == null || monitor.isCanceled()) {
+                return interrupted();
+            }
+            PassReport pass = runner.run(request(r.gate("", "", 0, services.connectors())), listener); // no mail session in this row
             if (pass.legs().isEmpty() && pass.interrupted()) {
                 return interrupted();
             }
@@ -345,6 +352,9 @@ public final class MigrationJob extends Job {
             if (pass.interrupted()) {
                 return interrupted();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return interrupted();
         } catch (Exception e) {
             status.move(MigrationStatus.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
         }

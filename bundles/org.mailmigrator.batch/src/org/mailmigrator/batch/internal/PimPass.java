@@ -80,7 +80,10 @@ public record PimPass(ConnectorFactory connectors, PassRequest request, PassList
         Account source = new Account(leg.kind() == PimLeg.Kind.CALENDAR ? "ical" : "vcard", Map.of("path", leg.source()),
                 null);
         ConnectContext secret = ConnectContext.of(request.passwords().leg(leg));
-        try (ConnectorSession out = connectors.create(destination.connectorId()).open(destination, Role.DESTINATION, secret);
+        org.mailmigrator.core.spi.Connector writes = connectors.create(destination.connectorId());
+        // the leg's target counts against its host's per-host limit, as a mail session does
+        try (ConnectorSession out = request.gate().leg(destination, () -> writes.open(destination, Role.DESTINATION, secret))
+                .open();
                 PimState state = openState(leg);
                 ConnectorSession in = connectors.create(source.connectorId()).open(source, Role.SOURCE,
                         ConnectContext.of(null))) {

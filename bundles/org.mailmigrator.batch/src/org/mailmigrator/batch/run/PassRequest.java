@@ -69,10 +69,19 @@ public record PassRequest(Migration migration, List<PimLeg> legs, Passwords pass
         }
     }
 
-    /** What each mail session factory goes through before the pass uses it. */
+    /**
+     * What each session factory goes through before the pass uses it: the mail sessions by their role, the
+     * calendar/contacts legs by their target's account (a batch counts both against the per-host limit of the
+     * host the connector declares as its endpoint).
+     */
     @FunctionalInterface
     public interface Gate {
         SessionFactory limit(Role role, SessionFactory sessions);
+
+        /** The sessions of a calendar/contacts leg writing into {@code target}; unlimited unless overridden. */
+        default SessionFactory leg(org.mailmigrator.core.model.Account target, SessionFactory sessions) {
+            return sessions;
+        }
 
         Gate OPEN = (role, sessions) -> sessions;
     }
