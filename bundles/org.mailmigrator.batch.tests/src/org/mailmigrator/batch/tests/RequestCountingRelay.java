@@ -1,6 +1,5 @@
 package org.mailmigrator.batch.tests;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+
+import org.mailmigrator.testing.HttpHeads;
 
 /**
  * A loopback relay in front of an HTTP/1.1 server (a DAV server) that counts the requests the server is
@@ -89,7 +90,7 @@ final class RequestCountingRelay implements AutoCloseable {
     private void requests(Socket client, Socket server, Connection pending) {
         try (client; server; InputStream in = client.getInputStream(); OutputStream out = server.getOutputStream()) {
             while (true) {
-                String head = head(in);
+                String head = HttpHeads.read(in);
                 if (head == null) {
                     return;
                 }
@@ -115,20 +116,6 @@ final class RequestCountingRelay implements AutoCloseable {
         } catch (IOException e) {
             // the client or the server closed the connection
         }
-    }
-
-    /** The request line and headers up to the blank line, or null at the end of the stream. */
-    private static String head(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        int state = 0;
-        for (int c = in.read(); c != -1; c = in.read()) {
-            b.write(c);
-            state = (c == '\r' && (state == 0 || state == 2)) || (c == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
-            if (state == 4) {
-                return b.toString(StandardCharsets.ISO_8859_1);
-            }
-        }
-        return null;
     }
 
     /** The first bytes after a request are its answer: the server is done with it. */

@@ -1,6 +1,5 @@
 package org.mailmigrator.connector.dav.tests;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +9,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+
+import org.mailmigrator.testing.HttpHeads;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -68,7 +69,7 @@ final class PutCountingRelay implements AutoCloseable {
     private void requests(Socket client, Socket server, AtomicReference<String> pendingPut) {
         try (client; server; InputStream in = client.getInputStream(); OutputStream out = server.getOutputStream()) {
             while (true) {
-                String head = head(in);
+                String head = HttpHeads.read(in);
                 if (head == null) {
                     return;
                 }
@@ -92,20 +93,6 @@ final class PutCountingRelay implements AutoCloseable {
         } catch (IOException e) {
             // the client went away (killed): nothing more to forward
         }
-    }
-
-    /** The request line and headers up to the blank line, or null at the end of the stream. */
-    private static String head(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        int state = 0;
-        for (int c = in.read(); c != -1; c = in.read()) {
-            b.write(c);
-            state = (c == '\r' && (state == 0 || state == 2)) || (c == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
-            if (state == 4) {
-                return b.toString(StandardCharsets.ISO_8859_1);
-            }
-        }
-        return null;
     }
 
     /** Forwards the server's answers; the first bytes after a PUT are its answer: the server processed it. */
