@@ -148,8 +148,20 @@ public final class Hoodiecrow implements ImapServer {
         }
     }
 
-    /** One message: its exact bytes, flags and arrival date ({@code 14-Sep-2013 21:22:28 -0300}, or null). */
-    public record Message(byte[] raw, List<String> flags, String internalDate) {
+    /**
+     * One message: its exact bytes, flags and arrival date ({@code 14-Sep-2013 21:22:28 -0300}, or null), and its
+     * Gmail message id (X-GM-MSGID, decimal): one Gmail message in several folders (labels) is one {@code Message}
+     * with one id in each; null lets the server number it.
+     */
+    public record Message(byte[] raw, List<String> flags, String internalDate, String gmailId) {
+        public Message(byte[] raw, List<String> flags, String internalDate) {
+            this(raw, flags, internalDate, null);
+        }
+
+        /** The same message with its Gmail id. */
+        public Message withGmailId(String id) {
+            return new Message(raw, flags, internalDate, id);
+        }
     }
 
     /**
@@ -251,6 +263,9 @@ public final class Hoodiecrow implements ImapServer {
                 sb.append(']');
                 if (m.internalDate() != null) {
                     sb.append(",\"internaldate\":").append(str(m.internalDate()));
+                }
+                if (m.gmailId() != null) {
+                    sb.append(",\"X-GM-MSGID\":").append(str(m.gmailId()));
                 }
                 sb.append('}');
                 sep = ",";

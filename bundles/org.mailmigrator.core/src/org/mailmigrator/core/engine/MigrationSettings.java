@@ -15,9 +15,10 @@ import org.mailmigrator.core.model.MessageLimits;
  */
 public record MigrationSettings(List<String> include, List<String> exclude, Map<String, String> map,
         boolean dryRun, boolean mirror, int parallelism, int batchSize, int maxAttempts, Duration firstBackoff,
-        MessageLimits limits) {
+        MessageLimits limits, GmailOptions gmail) {
 
     public MigrationSettings {
+        Objects.requireNonNull(gmail, "gmail");
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
         map = Map.copyOf(map);
@@ -25,6 +26,14 @@ public record MigrationSettings(List<String> include, List<String> exclude, Map<
         if (parallelism < 1 || batchSize < 1 || maxAttempts < 1) {
             throw new IllegalArgumentException("parallelism, batch size and attempts must be at least 1");
         }
+    }
+
+    /** Settings with the default handling of a Gmail-like source. */
+    public MigrationSettings(List<String> include, List<String> exclude, Map<String, String> map,
+            boolean dryRun, boolean mirror, int parallelism, int batchSize, int maxAttempts, Duration firstBackoff,
+            MessageLimits limits) {
+        this(include, exclude, map, dryRun, mirror, parallelism, batchSize, maxAttempts, firstBackoff, limits,
+                GmailOptions.DEFAULT);
     }
 
     /** Settings without message limits. */
@@ -39,36 +48,42 @@ public record MigrationSettings(List<String> include, List<String> exclude, Map<
 
     public MigrationSettings withFilters(List<String> newInclude, List<String> newExclude, Map<String, String> newMap) {
         return new MigrationSettings(newInclude, newExclude, newMap, dryRun, mirror, parallelism, batchSize,
-                maxAttempts, firstBackoff, limits);
+                maxAttempts, firstBackoff, limits, gmail);
     }
 
     public MigrationSettings withDryRun(boolean value) {
         return new MigrationSettings(include, exclude, map, value, mirror, parallelism, batchSize, maxAttempts,
-                firstBackoff, limits);
+                firstBackoff, limits, gmail);
     }
 
     public MigrationSettings withMirror(boolean value) {
         return new MigrationSettings(include, exclude, map, dryRun, value, parallelism, batchSize, maxAttempts,
-                firstBackoff, limits);
+                firstBackoff, limits, gmail);
     }
 
     public MigrationSettings withParallelism(int value) {
         return new MigrationSettings(include, exclude, map, dryRun, mirror, value, batchSize, maxAttempts,
-                firstBackoff, limits);
+                firstBackoff, limits, gmail);
     }
 
     public MigrationSettings withRetries(int attempts, Duration backoff) {
         return new MigrationSettings(include, exclude, map, dryRun, mirror, parallelism, batchSize, attempts, backoff,
-                limits);
+                limits, gmail);
     }
 
     public MigrationSettings withBatchSize(int value) {
         return new MigrationSettings(include, exclude, map, dryRun, mirror, parallelism, value, maxAttempts,
-                firstBackoff, limits);
+                firstBackoff, limits, gmail);
     }
 
     public MigrationSettings withLimits(MessageLimits value) {
         return new MigrationSettings(include, exclude, map, dryRun, mirror, parallelism, batchSize, maxAttempts,
-                firstBackoff, value);
+                firstBackoff, value, gmail);
+    }
+
+    /** The same settings with another handling of a Gmail-like source. */
+    public MigrationSettings withGmail(GmailOptions value) {
+        return new MigrationSettings(include, exclude, map, dryRun, mirror, parallelism, batchSize, maxAttempts,
+                firstBackoff, limits, value);
     }
 }

@@ -75,6 +75,34 @@ public interface Mailbox extends AutoCloseable {
     /** The position just past both {@code position} and the message {@code id} this folder stored. */
     String positionAfter(String position, String id);
 
+    /**
+     * The Gmail message id (IMAP X-GM-MSGID) of every message of the folder, by message id, in one round trip;
+     * empty when the source is not Gmail-like (no X-GM-EXT-1). One Gmail message sits in a folder per label.
+     */
+    default Optional<Map<String, String>> gmailMessageIds() throws ConnectorException {
+        return Optional.empty();
+    }
+
+    /**
+     * Copies messages of this folder into another folder of the same account on the server (IMAP {@code UID COPY}),
+     * without sending them again; returns each copied id with the copy's id where the server tells it (UIDPLUS
+     * COPYUID). Empty when the connector cannot copy on the server and say where the copies went: the engine then
+     * uploads each placement.
+     */
+    default Optional<ServerCopy> serverCopy() {
+        return Optional.empty();
+    }
+
+    /** A server-side copy from the selected folder, offered by {@link Mailbox#serverCopy()}. */
+    interface ServerCopy {
+        /**
+         * Copies {@code ids} into {@code folder}; the answer maps each source id to the id of its copy.
+         *
+         * @throws ConnectorException.ItemFailure when the server refuses the copy (nothing was copied)
+         */
+        Map<String, String> copyTo(List<String> ids, String folder) throws ConnectorException;
+    }
+
     @Override
     void close();
 }

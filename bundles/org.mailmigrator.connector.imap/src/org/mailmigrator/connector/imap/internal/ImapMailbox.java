@@ -301,6 +301,26 @@ final class ImapMailbox implements Mailbox {
         }
     }
 
+    /** Gmail's X-GM-MSGID of every message, when the server announces X-GM-EXT-1. */
+    @Override
+    public Optional<Map<String, String>> gmailMessageIds() throws ConnectorException {
+        return hasCapability("X-GM-EXT-1") ? Optional.of(GmailItems.messageIds(this)) : Optional.empty();
+    }
+
+    /** UID COPY, offered where the server tells the copies' UIDs (UIDPLUS). */
+    @Override
+    public Optional<ServerCopy> serverCopy() {
+        return hasCapability("UIDPLUS") ? Optional.of(new ServerCopies(this)) : Optional.empty();
+    }
+
+    private boolean hasCapability(String name) {
+        try {
+            return ((org.eclipse.angus.mail.imap.IMAPStore) folder.getStore()).hasCapability(name);
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -49,6 +49,15 @@ final class TolerantProtocol extends IMAPProtocol {
         return super.examine(mailbox, resync);
     }
 
+    /** Angus's items and Gmail's {@code X-GM-MSGID}, so that a FETCH answer carrying it parses. */
+    @Override
+    public org.eclipse.angus.mail.imap.protocol.FetchItem[] getFetchItems() {
+        var items = super.getFetchItems();
+        var all = java.util.Arrays.copyOf(items, items.length + 1);
+        all[items.length] = GmailItems.MSGID_ITEM;
+        return all;
+    }
+
     @Override
     public Response readResponse() throws IOException, ProtocolException {
         IMAPResponse r = new IMAPResponse(this);

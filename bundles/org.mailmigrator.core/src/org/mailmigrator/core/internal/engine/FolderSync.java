@@ -38,6 +38,7 @@ final class FolderSync {
     private final MigrationListener listener;
     private final Cancellation cancel;
     private boolean anySkipped;
+    private GmailScope gmail;
 
     FolderSync(FolderPlan plan, MailStore src, MailStore dst, StateStore state, MigrationSettings settings,
             Counters counters, MigrationListener listener, Cancellation cancel) {
@@ -49,6 +50,12 @@ final class FolderSync {
         this.counters = counters;
         this.listener = listener;
         this.cancel = cancel;
+    }
+
+    /** Syncs only what this folder uploads of a Gmail-like source ({@link GmailScope}); null: everything. */
+    FolderSync within(GmailScope scope) {
+        this.gmail = scope;
+        return this;
     }
 
     /**
@@ -125,6 +132,10 @@ final class FolderSync {
         boolean incremental = gone == 0 && !settings.mirror() && st0.srcChangeToken() != null
                 && s.changeToken() != null && s.epoch().equals(st0.srcEpoch());
         List<MessageInfo> listed = sbox.list(incremental ? st0.srcChangeToken() : null);
+        if (gmail != null) {
+            listed = gmail.restrict(plan.source(), listed, copied.keySet(),
+                    journal.stream().map(JournalEntry::srcId).toList());
+        }
         List<String> freshIds = new ArrayList<>();
         for (MessageInfo m : listed) {
             if (!copied.containsKey(m.id())) {
@@ -180,6 +191,9 @@ final class FolderSync {
         }
         state.clearJournal(st.id());
 
+        if (gmail != null) { // a Gmail message another folder uploads is placed by a copy on the server
+            fresh = gmail.uploads(plan.source(), fresh);
+        }
         Copier copier = new Copier(plan, st, sbox, dbox, state, settings, counters, listener, cancel,
                 dst.appendLimit());
         st = copier.copy(fresh, copied);

@@ -40,6 +40,9 @@ public final class Run {
     private final Retry retry;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private String[] lockedDestination;
+    private List<org.mailmigrator.core.mail.MailFolder> gmailFolders; // the source's folders when it is Gmail-like
+    private GmailScope gmail;
+    private org.mailmigrator.core.engine.GmailSummary gmailSummary;
 
     public Run(SessionFactory source, SessionFactory destination, StateStore state, MigrationSettings settings,
             MigrationListener listener, Cancellation cancel) {
@@ -75,7 +78,15 @@ public final class Run {
             }
             List<FolderPlan> fixed = plan;
             retry.run("creating folders", first, () -> createFolders(first, fixed));
+            if (gmailFolders != null) {
+                gmail = retry.run("reading Gmail message ids", first, () -> GmailRun.scope(first, fixed, gmailFolders,
+                        state, settings.gmail(), listener));
+            }
             syncAll(plan, first);
+            if (gmail != null && failure.get() == null && !cancel.cancelled()) {
+                gmailSummary = retry.run("placing Gmail labels", first,
+                        () -> new GmailPlacements(gmail, state, counters, listener, cancel).place(first.destination()));
+            }
         } catch (java.io.IOException e) {
             failure.compareAndSet(null, new ConnectorException.AccountFailure(
                     "cannot take the lock that keeps two runs from writing to one mailbox (" + DestinationLock.folder()
@@ -110,7 +121,14 @@ public final class Run {
         MailStore dst = sessions.destination();
         FolderMapper mapper = new FolderMapper(src.personalNamespace(), dst.personalNamespace(), dst.folders(),
                 dst.capabilities());
-        return mapper.plan(src.folders(), settings);
+        List<MailFolder> srcFolders = src.folders();
+        List<FolderPlan> plan = mapper.plan(srcFolders, settings);
+        if (!GmailPlanner.gmailLike(src.capabilities())) {
+            return plan;
+        }
+        gmailFolders = srcFolders;
+        return new GmailPlanner(dst.personalNamespace(), dst.folders(), settings.gmail()).adjust(plan, srcFolders,
+                settings.map());
     }
 
     private List<FolderPlan> count(MailStore src, List<FolderPlan> plan) throws ConnectorException {
@@ -138,6 +156,9 @@ public final class Run {
             }
         }
         for (FolderPlan p : plan) {
+            if (!p.hasDestination()) {
+                continue; // a Gmail folder that becomes no folder (Starred, Important)
+            }
             // a pure parent comes into being with its first child; created alone only when childless, because
             // some servers (Maildir++) cannot hold a \Noselect folder and would make it a real one
             boolean impliedByChild = !p.selectable() && plan.stream().anyMatch(
@@ -169,7 +190,8 @@ public final class Run {
             boolean unchanged;
             try {
                 unchanged = retry.run("checking " + p.source(), first, () -> new FolderSync(p, first.source(),
-                        first.destination(), state, settings, counters, listener, cancel).skipIfUnchanged());
+                        first.destination(), state, settings, counters, listener, cancel).within(gmail)
+                        .skipIfUnchanged());
             } catch (ConnectorException.ItemFailure e) {
                 unchanged = false; // the worker meets the same failure and reports it for this folder
             }
@@ -213,7 +235,7 @@ public final class Run {
                 try {
                     retry.run("folder " + p.source(), sessions, () -> {
                         new FolderSync(folder, sessions.source(), sessions.destination(), state, settings, counters,
-                                listener, cancel).run();
+                                listener, cancel).within(gmail).run();
                         return null;
                     });
                 } catch (ConnectorException.ItemFailure e) {
@@ -234,6 +256,6 @@ public final class Run {
     private MigrationReport report(Outcome outcome, String message, List<FolderPlan> plan) {
         return new MigrationReport(outcome, message, plan, counters.copiedCount(), counters.alreadyPresentCount(),
                 counters.flagsUpdatedCount(), counters.removedCount(), counters.skipped(), counters.bytesCopied(),
-                counters.elapsed(), counters.warnings(), counters.altered());
+                counters.elapsed(), counters.warnings(), counters.altered(), gmailSummary);
     }
 }

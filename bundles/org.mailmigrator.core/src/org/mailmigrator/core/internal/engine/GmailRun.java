@@ -1,0 +1,60 @@
+package org.mailmigrator.core.internal.engine;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.mailmigrator.core.engine.FolderPlan;
+import org.mailmigrator.core.engine.GmailOptions;
+import org.mailmigrator.core.engine.MigrationListener;
+import org.mailmigrator.core.mail.MailFolder;
+import org.mailmigrator.core.mail.MailStore;
+import org.mailmigrator.core.mail.Mailbox;
+import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.state.CopiedMessage;
+import org.mailmigrator.core.state.StateException;
+import org.mailmigrator.core.state.StateStore;
+
+/** Sets up a run from a Gmail-like source: its message index, what an earlier run put on the destination. */
+final class GmailRun {
+    private GmailRun() {
+    }
+
+    static GmailScope scope(SessionPair sessions, List<FolderPlan> plan, List<MailFolder> sourceFolders,
+            StateStore state, GmailOptions options, MigrationListener listener)
+            throws ConnectorException, StateException {
+        GmailIndex index = GmailIndex.read(sessions.source(), plan, sourceFolders);
+        boolean serverCopy = canCopy(sessions.destination(), plan);
+        if (!serverCopy) {
+            listener.info("the destination cannot copy messages on the server (IMAP UID COPY with UIDPLUS): each Gmail"
+                    + " label's copy of a message is uploaded on its own");
+        }
+        // a message an earlier run put on the destination is copied from there, never uploaded again
+        Set<String> onDestination = new HashSet<>();
+        for (FolderPlan p : plan) {
+            if (!p.hasDestination() || !p.selectable()) {
+                continue;
+            }
+            for (CopiedMessage c : state.copied(state.folder(p.source(), p.destination()).id()).values()) {
+                String gmailId = index.gmailId(p.source(), c.srcId());
+                if (gmailId != null && c.dstId() != null) {
+                    onDestination.add(gmailId);
+                }
+            }
+        }
+        listener.info("Gmail-like source: " + index.messages().size() + " message(s) by X-GM-MSGID, each uploaded once"
+                + (serverCopy ? " and copied on the destination server into its other labels' folders" : ""));
+        return new GmailScope(index, plan, sourceFolders, options, onDestination, serverCopy);
+    }
+
+    private static boolean canCopy(MailStore destination, List<FolderPlan> plan) throws ConnectorException {
+        String any = plan.stream().filter(p -> p.hasDestination() && p.selectable()).map(FolderPlan::destination)
+                .findFirst().orElse(null);
+        if (any == null) {
+            return false;
+        }
+        try (Mailbox box = destination.open(any, false)) {
+            return box.serverCopy().isPresent();
+        }
+    }
+}
