@@ -68,7 +68,8 @@ public final class MailPass {
                 return new Result(r, quota, List.of(), OptionalLong.empty());
             }
             boolean done = r.outcome() == Outcome.COMPLETED || r.outcome() == Outcome.ITEMS_SKIPPED;
-            List<PassLog.FolderCount> folders = done ? Completeness.check(r.plan(), source, destination, state)
+            List<PassLog.FolderCount> folders = done ? Completeness.check(r.plan(), source, destination, state,
+                    r.gmail() == null ? java.util.Map.of() : r.gmail().expectedByFolder())
                     .orElse(List.of()) : List.of();
             return new Result(r, quota, folders, copiedSoFar(r, state));
         }

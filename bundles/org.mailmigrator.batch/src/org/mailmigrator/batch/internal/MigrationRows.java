@@ -19,6 +19,7 @@ import org.mailmigrator.core.model.CredentialRef;
 import org.mailmigrator.core.model.ItemKind;
 import org.mailmigrator.core.model.MessageLimits;
 import org.mailmigrator.core.model.Migration;
+import org.mailmigrator.core.model.GmailOptions;
 import org.mailmigrator.core.model.MigrationOptions;
 
 /** The SQL of migrations, their states and skipped items. */
@@ -47,7 +48,9 @@ final class MigrationRows {
             "alter table migration add column if not exists since_ms bigint",
             "alter table migration add column if not exists before_ms bigint",
             "alter table migration add column if not exists max_size bigint",
-            "alter table migration add column if not exists not_before bigint");
+            "alter table migration add column if not exists not_before bigint",
+            // how a Gmail-like source's labels go (GmailOptions.encode); null or empty: the defaults
+            "alter table migration add column if not exists gmail varchar(200)");
 
     private MigrationRows() {
     }
@@ -60,8 +63,8 @@ final class MigrationRows {
     static void insert(Connection db, BatchSpec b, int firstIdx) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("insert into migration(batch, idx, id, src_connector, "
                 + "src_settings, src_cred, dst_connector, dst_settings, dst_cred, includes, excludes, folder_map, mirror, "
-                + "status, since, time_in, pim, kinds, since_ms, before_ms, max_size, not_before) "
-                + "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + "status, since, time_in, pim, kinds, since_ms, before_ms, max_size, not_before, gmail) "
+                + "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             int i = firstIdx;
             for (Migration m : b.migrations()) {
                 ps.setString(1, b.name());
@@ -88,13 +91,14 @@ final class MigrationRows {
         }
     }
 
-    /** Kinds, since, before, max size, not before: five parameters from {@code first}. */
+    /** Kinds, since, before, max size, not before, Gmail options: six parameters from {@code first}. */
     private static void setOptions(PreparedStatement ps, int first, MigrationOptions o) throws SQLException {
         ps.setString(first, String.join(",", o.kinds().stream().map(ItemKind::id).sorted().toList()));
         ps.setObject(first + 1, o.limits().since().map(Instant::toEpochMilli).orElse(null));
         ps.setObject(first + 2, o.limits().before().map(Instant::toEpochMilli).orElse(null));
         ps.setObject(first + 3, o.limits().maxSize().orElse(null));
         ps.setObject(first + 4, o.notBefore().map(Instant::toEpochMilli).orElse(null));
+        ps.setString(first + 5, o.gmail().encode());
     }
 
     /**
@@ -104,7 +108,7 @@ final class MigrationRows {
     static int update(Connection db, String batch, Migration m) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("update migration set src_connector = ?, src_settings = ?, "
                 + "dst_connector = ?, dst_settings = ?, includes = ?, excludes = ?, folder_map = ?, mirror = ?, "
-                + "kinds = ?, since_ms = ?, before_ms = ?, max_size = ?, not_before = ? where batch = ? and id = ?")) {
+                + "kinds = ?, since_ms = ?, before_ms = ?, max_size = ?, not_before = ?, gmail = ? where batch = ? and id = ?")) {
             ps.setString(1, m.source().connectorId());
             ps.setString(2, Codec.map(m.source().settings()));
             ps.setString(3, m.destination().connectorId());
@@ -114,8 +118,8 @@ final class MigrationRows {
             ps.setString(7, Codec.map(m.options().folderMap()));
             ps.setBoolean(8, m.options().mirrorDeletions());
             setOptions(ps, 9, m.options());
-            ps.setString(14, batch);
-            ps.setString(15, m.id());
+            ps.setString(15, batch);
+            ps.setString(16, m.id());
             return ps.executeUpdate();
         }
     }
@@ -124,7 +128,7 @@ final class MigrationRows {
         List<Migration> out = new ArrayList<>();
         try (PreparedStatement ps = db.prepareStatement("select id, src_connector, src_settings, src_cred, dst_connector, "
                 + "dst_settings, dst_cred, includes, excludes, folder_map, mirror, kinds, since_ms, before_ms, max_size, "
-                + "not_before from migration where batch = ? order by idx")) {
+                + "not_before, gmail from migration where batch = ? order by idx")) {
             ps.setString(1, batch);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -134,7 +138,7 @@ final class MigrationRows {
                             Optional.ofNullable((Long) rs.getObject(15)));
                     MigrationOptions o = new MigrationOptions(kinds(rs.getString(12)), Codec.list(rs.getString(8)),
                             Codec.list(rs.getString(9)), Codec.map(rs.getString(10)), rs.getBoolean(11), limits,
-                            instant(rs, 16));
+                            instant(rs, 16), GmailOptions.parse(rs.getString(17)));
                     out.add(new Migration(rs.getString(1), src, dst, o));
                 }
             }

@@ -14,6 +14,7 @@ import org.mailmigrator.batch.csv.spi.CsvRow;
 import org.mailmigrator.batch.csv.spi.CsvRowReader;
 import org.mailmigrator.core.connector.ConnectorDescriptor;
 import org.mailmigrator.core.model.ItemKind;
+import org.mailmigrator.core.model.GmailOptions;
 import org.mailmigrator.core.model.MigrationOptions;
 import org.mailmigrator.core.model.Secret;
 
@@ -48,10 +49,10 @@ public final class NativeRows implements CsvRowReader {
         for (int c = 0; c < h.size(); c++) {
             String n = h.cell(c).toLowerCase(Locale.ROOT);
             names.add(n);
-            if (!n.matches("(source|destination)\\.[a-z0-9]+") && !Set.of("include", "exclude", "mirror").contains(n)
+            if (!n.matches("(source|destination)\\.[a-z0-9]+") && !Set.of("include", "exclude", "mirror", "gmail").contains(n)
                     && !PimColumns.NAMES.contains(n) && !OptionColumns.NAMES.contains(n)) {
                 h.problem(c, "unknown column " + Quote.of(h.cell(c)) + " (expected source.SETTING, destination.SETTING, "
-                        + "include, exclude, mirror, since, before, maxsize, notbefore, map, "
+                        + "include, exclude, mirror, gmail, since, before, maxsize, notbefore, map, "
                         + "calendar.source|target|password or contacts.source|target|password)");
             }
         }
@@ -89,6 +90,7 @@ public final class NativeRows implements CsvRowReader {
         List<String> include = new ArrayList<>();
         List<String> exclude = new ArrayList<>();
         boolean mirror = false;
+        GmailOptions gmail = GmailOptions.DEFAULT;
         for (int c = 0; c < names.size(); c++) {
             String v = r.cell(c);
             switch (names.get(c)) {
@@ -108,6 +110,13 @@ public final class NativeRows implements CsvRowReader {
                     }
                     mirror = v.equalsIgnoreCase("true");
                 }
+                case "gmail" -> { // how a Gmail-like source's labels go: labels-as-keywords, important-keyword, ...
+                    try {
+                        gmail = GmailOptions.parse(v);
+                    } catch (IllegalArgumentException e) {
+                        r.problem(c, e.getMessage());
+                    }
+                }
                 default -> {
                 }
             }
@@ -115,7 +124,7 @@ public final class NativeRows implements CsvRowReader {
         OptionColumns.Options more = OptionColumns.read(r, names);
         r.accept(src.address, src.extra, src.login, src.password, dst.address, dst.extra, dst.login, dst.password,
                 new MigrationOptions(Set.of(ItemKind.MAIL), include, exclude, more.map(), mirror, more.limits(),
-                        more.notBefore()), pim);
+                        more.notBefore(), gmail), pim);
     }
 
     private record Side(ServerAddress address, Map<String, String> extra, String login, Secret password) {

@@ -60,6 +60,7 @@ public final class Sessions {
     /** The same with {@code parallelism} folders copied at once ({@code migrate --parallel}). */
     public static MigrationSettings engine(RunSettings settings, MigrationOptions o, int parallelism) {
         return settings.engine().withParallelism(parallelism).withFilters(o.includeFolders(), o.excludeFolders(),
-                o.folderMap()).withMirror(o.mirrorDeletions()).withLimits(o.limits());
+                o.folderMap()).withMirror(o.mirrorDeletions()).withLimits(o.limits())
+                .withGmail(o.gmail());
     }
 }

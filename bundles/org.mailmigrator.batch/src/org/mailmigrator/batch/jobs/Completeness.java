@@ -29,6 +29,16 @@ public final class Completeness {
     /** Empty when a side cannot be reached now (the report then says the check could not be made). */
     public static Optional<List<FolderCount>> check(List<FolderPlan> plan, SessionFactory source,
             SessionFactory destination, StateStore state) {
+        return check(plan, source, destination, state, Map.of());
+    }
+
+    /**
+     * The same, where {@code expected} gives, for some destination folders, how many messages they must hold
+     * instead of the source folder's count: a Gmail-like source's placements (Archive receives only All Mail's
+     * messages without another label).
+     */
+    public static Optional<List<FolderCount>> check(List<FolderPlan> plan, SessionFactory source,
+            SessionFactory destination, StateStore state, Map<String, Long> expected) {
         List<FolderPlan> selectable = plan.stream().filter(FolderPlan::selectable).toList();
         if (selectable.isEmpty()) {
             return Optional.empty();
@@ -39,7 +49,9 @@ public final class Completeness {
             List<FolderCount> out = new ArrayList<>();
             for (FolderPlan p : selectable) {
                 FolderState st = state.folder(p.source(), p.destination());
-                out.add(new FolderCount(p.source(), p.destination(), src.getOrDefault(p.source(), 0L),
+                long wanted = expected.containsKey(p.destination()) ? expected.get(p.destination())
+                        : src.getOrDefault(p.source(), 0L);
+                out.add(new FolderCount(p.source(), p.destination(), wanted,
                         dst.getOrDefault(p.destination(), 0L), state.copied(st.id()).size()));
             }
             return Optional.of(out);

@@ -45,6 +45,17 @@ public final class PassSummary {
         m.put("folders", r.plan().stream().map(p -> p.source() + " -> " + p.destination()).toList());
         m.put("skipped", r.skipped().stream().map(PassSummary::skipped).toList());
         m.put("warnings", r.warnings());
+        if (r.gmail() != null) {
+            Map<String, Object> g = new LinkedHashMap<>();
+            g.put("messages", r.gmail().messages());
+            g.put("placements", r.gmail().placements());
+            g.put("placed", r.gmail().placed());
+            g.put("uploaded", r.gmail().uploaded());
+            g.put("copiedOnServer", r.gmail().copiedOnServer());
+            g.put("serverCopy", r.gmail().serverCopy());
+            g.put("missing", r.gmail().missing());
+            m.put("gmail", g);
+        }
         return m;
     }
 

@@ -1,6 +1,7 @@
 package org.mailmigrator.core.engine;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a run from a Gmail-like source did, counted by Gmail message (X-GM-MSGID) and by placement (a message in
@@ -15,11 +16,15 @@ import java.util.List;
  *     (IMAP UID COPY), without sending it again
  * @param serverCopy false when the destination cannot copy on the server: each placement was uploaded
  * @param missing placements not on the destination after the run, each "folder: X-GM-MSGID n (reason)"
+ * @param expectedByFolder destination folder to the number of messages placed there: what a per-folder
+ *     completeness check compares the destination's count with (Archive holds only All Mail's messages without
+ *     another label, not All Mail's count)
  */
 public record GmailSummary(long messages, long placements, long uploaded, long copiedOnServer, boolean serverCopy,
-        List<String> missing) {
+        List<String> missing, Map<String, Long> expectedByFolder) {
     public GmailSummary {
         missing = List.copyOf(missing);
+        expectedByFolder = Map.copyOf(expectedByFolder);
     }
 
     /** Placements present on the destination after the run. */

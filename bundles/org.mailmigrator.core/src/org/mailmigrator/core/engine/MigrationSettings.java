@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.mailmigrator.core.model.GmailOptions;
 import org.mailmigrator.core.model.MessageLimits;
 
 /**

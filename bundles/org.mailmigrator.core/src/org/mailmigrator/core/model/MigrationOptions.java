@@ -10,11 +10,12 @@ import java.util.Set;
 /**
  * What a migration copies and how: item kinds, folder filters (regular expressions on source folder names),
  * explicit folder mappings (source name to destination name), whether the destination mirrors deletions,
- * which messages (dates, size: {@link MessageLimits}), and the earliest time it may start ({@code notBefore};
- * empty: as soon as it is started).
+ * which messages (dates, size: {@link MessageLimits}), the earliest time it may start ({@code notBefore};
+ * empty: as soon as it is started), and how a Gmail-like source's labels are migrated ({@link GmailOptions}).
  */
 public record MigrationOptions(Set<ItemKind> kinds, List<String> includeFolders, List<String> excludeFolders,
-        Map<String, String> folderMap, boolean mirrorDeletions, MessageLimits limits, Optional<Instant> notBefore) {
+        Map<String, String> folderMap, boolean mirrorDeletions, MessageLimits limits, Optional<Instant> notBefore,
+        GmailOptions gmail) {
 
     public MigrationOptions {
         kinds = Set.copyOf(kinds);
@@ -23,6 +24,13 @@ public record MigrationOptions(Set<ItemKind> kinds, List<String> includeFolders,
         folderMap = Map.copyOf(folderMap);
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(notBefore, "notBefore");
+        Objects.requireNonNull(gmail, "gmail");
+    }
+
+    /** Options with the default handling of a Gmail-like source. */
+    public MigrationOptions(Set<ItemKind> kinds, List<String> includeFolders, List<String> excludeFolders,
+            Map<String, String> folderMap, boolean mirrorDeletions, MessageLimits limits, Optional<Instant> notBefore) {
+        this(kinds, includeFolders, excludeFolders, folderMap, mirrorDeletions, limits, notBefore, GmailOptions.DEFAULT);
     }
 
     /** Options without message limits or schedule. */
@@ -36,6 +44,12 @@ public record MigrationOptions(Set<ItemKind> kinds, List<String> includeFolders,
     }
 
     public MigrationOptions withFolderMap(Map<String, String> map) {
-        return new MigrationOptions(kinds, includeFolders, excludeFolders, map, mirrorDeletions, limits, notBefore);
+        return new MigrationOptions(kinds, includeFolders, excludeFolders, map, mirrorDeletions, limits, notBefore,
+                gmail);
+    }
+
+    public MigrationOptions withGmail(GmailOptions value) {
+        return new MigrationOptions(kinds, includeFolders, excludeFolders, folderMap, mirrorDeletions, limits, notBefore,
+                value);
     }
 }

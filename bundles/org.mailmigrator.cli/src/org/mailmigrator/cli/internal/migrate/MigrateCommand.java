@@ -96,10 +96,23 @@ public final class MigrateCommand implements Callable<Integer> {
     private String maxSize;
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "3", description = "folders copied in parallel (default 3)")
     private int parallel;
+    @Option(names = "--gmail-labels-as-keywords", description = "Gmail-like source: user labels become keywords on the"
+            + " message's copies instead of folders (a message with no other folder goes to Archive)")
+    private boolean gmailLabelsAsKeywords;
+    @Option(names = "--gmail-important-keyword", description = "Gmail-like source: Important becomes the keyword"
+            + " $Important on every copy (default: left out)")
+    private boolean gmailImportantKeyword;
+    @Option(names = "--gmail-skip-spam-trash", description = "Gmail-like source: leave Spam and Trash out")
+    private boolean gmailSkipSpamTrash;
     @Option(names = "--report", paramLabel = "FILE.json", description = "write a JSON report")
     private Path report;
     @Option(names = "--state", paramLabel = "DIR", description = "where the incremental state is kept (default: <workspace>/state)")
     private Path state;
+
+    private org.mailmigrator.core.model.GmailOptions gmailOptions() {
+        return new org.mailmigrator.core.model.GmailOptions(gmailLabelsAsKeywords, gmailImportantKeyword,
+                gmailSkipSpamTrash);
+    }
 
     /** The message limits of --since/--before/--max-size; a wrong value names its option. */
     private MessageLimits limits() {
@@ -153,7 +166,7 @@ public final class MigrateCommand implements Callable<Integer> {
             String pins = String.join(",", trust);
             row = new Migration("migrate", src.account(allowPlaintext, pins, trustStore),
                     dst.account(allowPlaintext, pins, trustStore), new MigrationOptions(Set.of(ItemKind.MAIL), include,
-                            exclude, maps(), mirror, limits(), Optional.empty()));
+                            exclude, maps(), mirror, limits(), Optional.empty(), gmailOptions()));
             srcPassword = Passwords.find("source", sourcePasswordFile, "MAILMIGRATOR_SOURCE_PASSWORD", src.toString());
             dstPassword = Passwords.find("target", targetPasswordFile, "MAILMIGRATOR_TARGET_PASSWORD", dst.toString());
         } catch (IllegalArgumentException e) {

@@ -21,9 +21,9 @@ final class Summary {
         long messages = 0;
         long bytes = 0;
         for (FolderPlan p : r.plan()) {
-            String why = (p.create() ? "create; " : "exists; ") + p.reason() + (p.selectable() ? "" : "; \\Noselect")
-                    + (p.subscribed() ? "" : "; not subscribed");
-            out.printf(Locale.ROOT, format, p.source(), p.destination(), p.messages(),
+            String why = !p.hasDestination() ? p.reason() : (p.create() ? "create; " : "exists; ") + p.reason()
+                    + (p.selectable() ? "" : "; \\Noselect") + (p.subscribed() ? "" : "; not subscribed");
+            out.printf(Locale.ROOT, format, p.source(), p.hasDestination() ? p.destination() : "(no folder)", p.messages(),
                     String.format(Locale.ROOT, "%.1f", p.bytes() / 1e6), why);
             messages += p.messages();
             bytes += p.bytes();
@@ -45,6 +45,14 @@ final class Summary {
         }
         out.printf(Locale.ROOT, "  copied           %d message(s), %.1f MB%n", r.copied(), r.bytes() / 1e6);
         out.printf(Locale.ROOT, "  already present  %d%n", r.alreadyPresent());
+        if (r.gmail() != null) { // messages and placements apart: one Gmail message is in a folder per label
+            var g = r.gmail();
+            out.printf(Locale.ROOT, "  gmail            %d message(s) in %d placement(s): %d uploaded, %d copied on the"
+                    + " destination server%s; %d of %d placement(s) present%n", g.messages(), g.placements(),
+                    g.uploaded(), g.copiedOnServer(), g.serverCopy() ? "" : " (the destination cannot copy: each"
+                            + " label uploaded)", g.placed(), g.placements());
+            g.missing().forEach(m -> out.println("  missing label:   " + m));
+        }
         out.printf(Locale.ROOT, "  flags updated    %d%n", r.flagsUpdated());
         if (r.removed() > 0) {
             out.printf(Locale.ROOT, "  removed (mirror) %d%n", r.removed());

@@ -161,6 +161,7 @@ final class GmailPlacements {
         long messages = 0;
         long placements = 0;
         List<String> missing = new ArrayList<>();
+        Map<String, Long> expected = new HashMap<>();
         for (String gmailId : scope.index().messages()) {
             List<GmailIndex.Place> places = scope.placements(gmailId);
             if (places.isEmpty()) {
@@ -169,6 +170,7 @@ final class GmailPlacements {
             messages++;
             placements += places.size();
             for (GmailIndex.Place p : places) {
+                expected.merge(scope.plan(p.folder()).destination(), 1L, Long::sum);
                 CopiedMessage c = records.getOrDefault(p.folder(), Map.of()).get(p.id());
                 if (c == null) {
                     missing.add(scope.plan(p.folder()).destination() + ": X-GM-MSGID " + gmailId + " (source folder '"
@@ -177,6 +179,6 @@ final class GmailPlacements {
             }
         }
         return new GmailSummary(messages, placements, counters.copiedCount(), copiedOnServer, scope.serverCopy(),
-                missing);
+                missing, expected);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.mailmigrator.core.engine.FolderPlan;
-import org.mailmigrator.core.engine.GmailOptions;
+import org.mailmigrator.core.model.GmailOptions;
 import org.mailmigrator.core.mail.MailFolder;
 import org.mailmigrator.core.mail.Namespace;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.mailmigrator.core.engine.FolderPlan;
-import org.mailmigrator.core.engine.GmailOptions;
+import org.mailmigrator.core.model.GmailOptions;
 import org.mailmigrator.core.engine.MigrationListener;
 import org.mailmigrator.core.mail.MailFolder;
 import org.mailmigrator.core.mail.MailStore;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.mailmigrator.core.engine.FolderPlan;
-import org.mailmigrator.core.engine.GmailOptions;
+import org.mailmigrator.core.model.GmailOptions;
 import org.mailmigrator.core.mail.MailFolder;
 import org.mailmigrator.core.mail.MessageInfo;
 

@@ -37,8 +37,10 @@ final class OptionsSection {
     private final Text before;
     private final Text maxSize;
     private final Text notBefore;
+    private final org.mailmigrator.core.model.GmailOptions gmail; // kept as imported (CSV column gmail): no field yet
 
     OptionsSection(FormToolkit toolkit, Composite parent, MigrationOptions o, Runnable changed) {
+        this.gmail = o.gmail();
         Section section = toolkit.createSection(parent, Section.TITLE_BAR | Section.DESCRIPTION);
         section.setText("Options");
         section.setDescription("What is copied, and when. Times are in the " + zone.getId() + " time zone.");
@@ -108,7 +110,8 @@ final class OptionsSection {
                 Formats.date("Only messages before", before.getText(), zone),
                 Formats.size("Maximum message size", maxSize.getText()));
         return new MigrationOptions(selected, regexes("Include folders", include), regexes("Exclude folders", exclude),
-                folderMap, mirror.getSelection(), limits, Formats.time("Do not start before", notBefore.getText(), zone));
+                folderMap, mirror.getSelection(), limits, Formats.time("Do not start before", notBefore.getText(), zone),
+                gmail);
     }
 
     private static List<String> regexes(String field, Text text) {
