@@ -29,6 +29,7 @@ import org.mailmigrator.core.engine.Outcome;
 import org.mailmigrator.core.engine.SessionFactory;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.CredentialRef;
+import org.mailmigrator.core.model.GmailOptions;
 import org.mailmigrator.core.model.Role;
 import org.mailmigrator.core.model.Secret;
 import org.mailmigrator.core.spi.ConnectContext;
@@ -42,7 +43,8 @@ import org.mailmigrator.testing.Hoodiecrow.Message;
  * one X-GM-MSGID in every folder of their labels, into Dovecot behind a relay that counts the commands on the wire.
  * Each message is uploaded once (APPEND), its other labels are copies made on Dovecot (UID COPY); All Mail gives
  * only the messages without another label (to Archive); Starred is the \Flagged flag, Important nothing; Spam and
- * Trash go to Junk and Trash. A second run sends nothing; a label added between runs becomes one UID COPY.
+ * Trash go to Junk and Trash. A second run sends nothing; a label added between runs becomes one UID COPY; a
+ * crash between a COPY and its record is resolved without a second copy; the options turn labels into keywords.
  */
 class GmailLabelsTest {
     private static final String USER = "gmail-labels";
@@ -140,6 +142,50 @@ class GmailLabelsTest {
     }
 
     @Test
+    void aCrashBetweenTheCopyAndItsRecordNeitherLosesNorDuplicatesALabel(@TempDir Path dir) throws Exception {
+        try (Hoodiecrow gmail = Hoodiecrow.start(fixture(false))) {
+            MigrationListener crash = new MigrationListener() {
+                @Override
+                public void checkpoint(String step, String folder) {
+                    if (step.equals("gmail-copied")) {
+                        throw new IllegalStateException("killed after the COPY into " + folder);
+                    }
+                }
+            };
+            MigrationReport killed = run(gmail, dir, "gmail-crash", settings(), crash);
+            assertTrue(killed.outcome() != Outcome.COMPLETED, killed.toString());
+            relay.reset();
+            MigrationReport resumed = run(gmail, dir, "gmail-crash", settings(), MigrationListener.NONE);
+            assertEquals(Outcome.COMPLETED, resumed.outcome(), resumed.toString());
+            assertEquals(0, relay.count(CommandCountingRelay.APPENDED), resumed.toString());
+            // Work's copy was made before the crash: found again by its fingerprint; only Work/Projects is copied
+            assertEquals(1, relay.count("UID COPY"), resumed.toString());
+            Map<String, List<String>> held = destination("gmail-crash");
+            assertEquals(lines(line(M1, "\\Flagged"), line(W2)), held.get("Work"), held.toString());
+            assertEquals(lines(line(M1, "\\Flagged")), held.get("Work/Projects"), held.toString());
+            assertEquals(List.of(), resumed.gmail().missing());
+        }
+    }
+
+    @Test
+    void labelsCanBecomeKeywordsAndSpamAndTrashBeLeftOut(@TempDir Path dir) throws Exception {
+        try (Hoodiecrow gmail = Hoodiecrow.start(fixture(false))) {
+            relay.reset();
+            MigrationReport r = run(gmail, dir, "gmail-keywords",
+                    settings().withGmail(new GmailOptions(true, true, true)), MigrationListener.NONE);
+            assertEquals(Outcome.COMPLETED, r.outcome(), r.toString());
+            Map<String, List<String>> expected = new TreeMap<>();
+            expected.put("INBOX", lines(line(M1, "\\Flagged", "Work", "Work/Projects"), line(M2)));
+            expected.put("Sent", lines(line(S1)));
+            expected.put("Drafts", lines(line(D1)));
+            expected.put("Archive", lines(line(A1), line(M3, "\\Flagged"), line(W2, "Work", "$Important")));
+            assertEquals(expected, destination("gmail-keywords"), r.toString());
+            assertEquals(7, relay.count(CommandCountingRelay.APPENDED), r.toString());
+            assertEquals(0, relay.count("UID COPY"), r.toString());
+        }
+    }
+
+    @Test
     void thePlanSaysWhereEachLabelGoesAndWhy() throws Exception {
         try (Hoodiecrow gmail = Hoodiecrow.start(fixture(false))) {
             List<FolderPlan> plan = MigrationEngine.plan(source(gmail), destinationFactory(), settings());
@@ -164,9 +210,13 @@ class GmailLabelsTest {
     }
 
     private static MigrationReport run(Hoodiecrow gmail, Path dir) throws Exception {
+        return run(gmail, dir, USER, settings(), MigrationListener.NONE);
+    }
+
+    private static MigrationReport run(Hoodiecrow gmail, Path dir, String user, MigrationSettings settings,
+            MigrationListener listener) throws Exception {
         try (StateStore state = StateStore.openEmbedded(dir, "gmail")) {
-            return new MigrationEngine(source(gmail), destinationFactory(), state, settings(), MigrationListener.NONE)
-                    .run();
+            return new MigrationEngine(source(gmail), destinationFactory(user), state, settings, listener).run();
         }
     }
 
@@ -181,15 +231,23 @@ class GmailLabelsTest {
     }
 
     private static SessionFactory destinationFactory() {
+        return destinationFactory(USER);
+    }
+
+    private static SessionFactory destinationFactory(String user) {
         Account a = new Account("imap", Map.of("host", Dovecot.HOST, "port", String.valueOf(relay.port()),
-                "security", "plain", "login", USER), new CredentialRef(USER));
+                "security", "plain", "login", user), new CredentialRef(user));
         return () -> new ImapConnector().open(a, Role.DESTINATION, ConnectContext.of(Secret.of(Dovecot.PASSWORD)));
     }
 
     /** Dovecot's folders as "hash flags" lines, read past the relay (so they do not count). */
     private static Map<String, List<String>> destination() throws Exception {
+        return destination(USER);
+    }
+
+    private static Map<String, List<String>> destination(String user) throws Exception {
         Map<String, List<String>> out = new TreeMap<>();
-        try (ImapProbe probe = ImapProbe.login(dovecot, USER)) {
+        try (ImapProbe probe = ImapProbe.login(dovecot, user)) {
             probe.snapshot().forEach((folder, msgs) -> out.put(folder,
                     lines(msgs.stream().map(l -> l.substring(0, l.lastIndexOf(' '))).toArray(String[]::new))));
         }

@@ -141,6 +141,22 @@ class GmailLikeTest {
     }
 
     @Test
+    void theDryRunShowsWhereEachGmailFolderGoesAndWhy(@TempDir Path dir) throws Exception {
+        CliRun plan = CliRun.of(CliRun.migrate(dir, "imap://" + Hoodiecrow.USER + "@127.0.0.1:" + gmail.port(),
+                "imap://gmail-plan@127.0.0.1:" + dovecot.imapPort(), Hoodiecrow.PASSWORD, Dovecot.PASSWORD,
+                "--allow-plaintext", "--dry-run"));
+        assertEquals(0, plan.code(), plan.toString());
+        String out = plan.out();
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("[Gmail]/All Mail") && l.contains(" Archive ")
+                && l.contains("only the messages with no other label go here")), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("[Gmail]/Sent Mail") && l.contains(" Sent ")
+                && l.contains("Gmail label \\Sent")), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("[Gmail] ") && l.contains("(no folder)")), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("Receipts/2024") && l.contains("Gmail label 'Receipts/2024'")),
+                out);
+    }
+
+    @Test
     void aRefusalInUtf8IsShownAsWritten(@TempDir Path dir) throws Exception {
         String words = "Donn\u00e9es refus\u00e9es : bo\u00eete pleine (\u00e9t\u00e9 \u2713)";
         try (Hoodiecrow source = Hoodiecrow.start(new Hoodiecrow.Storage().folder("INBOX", null,
