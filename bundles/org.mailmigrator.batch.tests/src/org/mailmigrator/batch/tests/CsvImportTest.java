@@ -180,6 +180,24 @@ class CsvImportTest {
     }
 
     @Test
+    void nativeFormatReadsTheGmailOptionsColumn() {
+        String csv = """
+                source.server,source.login,source.password,destination.server,destination.login,destination.password,gmail
+                imaps://imap.gmail.com,alice,pa,imaps://b.example.org,alice,pb,"labels-as-keywords, skip-spam-trash"
+                imaps://imap.gmail.com,bob,pa,imaps://b.example.org,bob,pb,
+                imaps://imap.gmail.com,carol,pa,imaps://b.example.org,carol,pb,starred-as-folder
+                """;
+        ImportResult r = read(csv, ImportOptions.auto());
+        assertEquals(2, r.pairs().size(), problems(r));
+        assertEquals(new org.mailmigrator.core.model.GmailOptions(true, false, true),
+                r.pairs().get(0).migration().options().gmail());
+        assertEquals(org.mailmigrator.core.model.GmailOptions.DEFAULT, r.pairs().get(1).migration().options().gmail());
+        String p = problems(r);
+        assertTrue(p.contains("line 4, column 7 (gmail): 'starred-as-folder' is not a Gmail option (use "
+                + "labels-as-keywords, important-keyword, skip-spam-trash)"), p);
+    }
+
+    @Test
     void nativeFormatReadsLimitsScheduleAndMappingsAndNamesWrongCells() {
         String csv = """
                 source.server,source.login,source.password,destination.server,destination.login,destination.password,since,before,maxsize,notbefore,map,map

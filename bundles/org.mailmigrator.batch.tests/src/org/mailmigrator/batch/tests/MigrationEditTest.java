@@ -90,7 +90,8 @@ class MigrationEditTest {
                         Optional.of(Instant.parse("2024-01-01T00:00:00Z")), Optional.of(3000L));
                 edited = new Migration(m0.id(), m0.source(), new Account("imap", dst, m0.destination().credential()),
                         new MigrationOptions(Set.of(ItemKind.MAIL, ItemKind.CONTACTS), List.of("^INBOX$"), List.of("Junk"),
-                                Map.of("INBOX/Old", "Archive/Old"), false, limits, Optional.empty()));
+                                Map.of("INBOX/Old", "Archive/Old"), false, limits, Optional.empty())
+                                .withGmail(new org.mailmigrator.core.model.GmailOptions(true, false, true)));
                 new Sealing(store, vault).update("edit", edited, Optional.empty(), Optional.of(Secret.of("Fresh-" + Dovecot.PASSWORD)));
                 Migration m1 = spec.migrations().get(1);
                 scheduled = new Migration(m1.id(), m1.source(), m1.destination(), new MigrationOptions(m1.options().kinds(),
