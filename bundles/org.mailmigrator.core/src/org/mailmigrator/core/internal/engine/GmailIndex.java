@@ -41,6 +41,9 @@ final class GmailIndex {
                         "the source announces Gmail's extensions (X-GM-EXT-1) but gave no message ids (X-GM-MSGID) in '"
                                 + p.source() + "'", ConnectorException.AccountFailure.Reason.CONFIGURATION, null));
                 index.add(p.source(), ids);
+            } catch (ConnectorException.ItemFailure e) {
+                // a folder the server refuses to select: left out of the index (its messages are then copied where
+                // they are found); its sync meets the same refusal and reports it
             }
         }
         return index;

@@ -73,7 +73,9 @@ final class FolderMappingPage extends FormPage {
         viewer = new TableViewer(table);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         column("Source", 220, r -> r.plan.source());
-        column("Destination", 220, r -> r.destination).setEditingSupport(new DestinationEditing());
+        // a Gmail folder that becomes no folder (Starred: a flag) has an empty destination; its reason says why
+        column("Destination", 220, r -> r.destination.isEmpty() ? "(no folder)" : r.destination)
+                .setEditingSupport(new DestinationEditing());
         column("Reason", 420, r -> r.reason);
         viewer.setInput(rows);
     }
