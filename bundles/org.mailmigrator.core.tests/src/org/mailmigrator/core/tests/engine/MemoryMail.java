@@ -40,6 +40,8 @@ public final class MemoryMail implements MailStore {
         public final byte[] bytes;
         public final Instant date;
         public Set<String> flags;
+        /** Gmail's X-GM-MSGID when this account plays a Gmail-like source; null otherwise. */
+        public String gmailId;
         final long added;
         long changed;
 
@@ -66,6 +68,8 @@ public final class MemoryMail implements MailStore {
     }
 
     private final Map<String, Folder> folders = new LinkedHashMap<>();
+    /** Folder name to its special-use attribute ({@code \\All}, {@code \\Flagged}...), as a server lists it. */
+    public final Map<String, String> specialUse = new LinkedHashMap<>();
     private final boolean numericIds;
 
     public MemoryMail(boolean numericIds) {
@@ -87,6 +91,22 @@ public final class MemoryMail implements MailStore {
         f.messages.put(id, new Message(id, text.getBytes(StandardCharsets.UTF_8), flags, Instant.parse("2024-01-01T00:00:00Z"),
                 ++f.counter));
         return id;
+    }
+
+    /** Adds one Gmail message's copy to a label's folder: the account then announces X-GM-EXT-1. */
+    public synchronized String addGmail(String folder, String text, Set<String> flags, String gmailId) {
+        String id = add(folder, text, flags);
+        folder(folder).messages.get(id).gmailId = gmailId;
+        return id;
+    }
+
+    private synchronized boolean gmailLike() {
+        return folders.values().stream().flatMap(f -> f.messages.values().stream()).anyMatch(m -> m.gmailId != null);
+    }
+
+    @Override
+    public List<String> capabilities() {
+        return gmailLike() ? List.of("IMAP4rev1", "X-GM-EXT-1") : List.of();
     }
 
     public synchronized void setFlags(String folder, String id, Set<String> flags) {
@@ -140,7 +160,8 @@ public final class MemoryMail implements MailStore {
 
     @Override
     public synchronized List<MailFolder> folders() {
-        return folders.keySet().stream().map(n -> new MailFolder(n, '/', Set.of(), true)).toList();
+        return folders.keySet().stream().map(n -> new MailFolder(n, '/',
+                specialUse.containsKey(n) ? Set.of(specialUse.get(n)) : Set.of(), true)).toList();
     }
 
     @Override
@@ -188,6 +209,18 @@ public final class MemoryMail implements MailStore {
         @Override
         public FolderStatus status() {
             return status;
+        }
+
+        @Override
+        public Optional<Map<String, String>> gmailMessageIds() {
+            synchronized (MemoryMail.this) {
+                if (!gmailLike()) {
+                    return Optional.empty();
+                }
+                Map<String, String> ids = new LinkedHashMap<>();
+                f.messages.values().forEach(m -> ids.put(m.id, m.gmailId));
+                return Optional.of(ids);
+            }
         }
 
         @Override
