@@ -106,6 +106,10 @@ class GmailLikeTest {
                 (System.nanoTime() - start) / 1e9);
         assertEquals(0, first.code(), first.toString());
         assertTrue(first.out().contains("copied           " + messages + " message(s)"), first.toString());
+        // no X-GM-MSGID is shared in this fixture: every message is a Gmail message with one placement
+        assertTrue(first.out().contains("gmail            " + messages + " message(s) in " + messages
+                + " placement(s): " + messages + " uploaded, 0 copied on the destination server; " + messages + " of "
+                + messages + " placement(s) present"), first.toString());
         // Gmail's [Gmail] container becomes no folder: nothing created, nothing to subscribe
         assertFalse(first.out().contains("'[Gmail]'"), first.toString());
 
