@@ -70,4 +70,22 @@ class GmailFallbackTest {
             assertEquals(4, again.gmail().placed());
         }
     }
+
+    @Test
+    void aUserLabelNamedLikeAGmailTargetKeepsAllMailApart() throws Exception {
+        MemoryMail src = new MemoryMail();
+        src.addGmail("Archive", A, Set.of(), "21");
+        src.addGmail("[Gmail]/All Mail", A, Set.of(), "21");
+        src.addGmail("[Gmail]/All Mail", C, Set.of(), "23");
+        src.specialUse.put("[Gmail]/All Mail", "\\All");
+        MemoryMail dst = new MemoryMail();
+        dst.folder("INBOX");
+        var plan = org.mailmigrator.core.engine.MigrationEngine.plan(src.sessions(), dst.sessions(),
+                MigrationSettings.defaults());
+        var bySource = new java.util.TreeMap<String, String>();
+        plan.forEach(p -> bySource.put(p.source(), p.destination() + " | " + p.reason()));
+        assertTrue(bySource.get("Archive").startsWith("Archive | Gmail label 'Archive'"), bySource.toString());
+        assertTrue(bySource.get("[Gmail]/All Mail").startsWith("[Gmail]/All Mail | "), bySource.toString());
+        assertTrue(bySource.get("[Gmail]/All Mail").endsWith("not Archive, where 'Archive' goes"), bySource.toString());
+    }
 }

@@ -54,13 +54,30 @@ final class GmailPlanner {
         Map<String, MailFolder> bySource = new HashMap<>();
         srcFolders.forEach(f -> bySource.put(f.name(), f));
         List<FolderPlan> out = new ArrayList<>();
+        Map<String, String> taken = new HashMap<>(); // destination -> the source going there
+        for (FolderPlan p : mapped) {
+            if (p.hasDestination()) {
+                taken.put(p.destination(), p.source());
+            }
+        }
         for (FolderPlan p : mapped) {
             MailFolder f = bySource.get(p.source());
             if (f == null || explicitMap.containsKey(p.source())) {
                 out.add(p); // an explicit --map wins over every rule
                 continue;
             }
-            out.add(decide(p, f));
+            FolderPlan decided = decide(p, f);
+            String other = taken.get(decided.destination());
+            if (decided.hasDestination() && other != null && !other.equals(p.source())) {
+                // a user label of that name already goes there (a label "Archive" and All Mail): keep apart
+                out.add(p.withReason(p.reason() + "; not " + decided.destination() + ", where '" + other + "' goes"));
+                continue;
+            }
+            if (decided.hasDestination()) {
+                taken.remove(p.destination());
+                taken.put(decided.destination(), p.source());
+            }
+            out.add(decided);
         }
         // All Mail last: it uploads only what no other folder placed
         List<FolderPlan> ordered = new ArrayList<>(out.stream().filter(p -> !isAllMail(p, bySource)).toList());
