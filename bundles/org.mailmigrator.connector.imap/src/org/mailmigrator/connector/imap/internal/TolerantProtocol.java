@@ -18,6 +18,7 @@ import org.eclipse.angus.mail.util.MailLogger;
  */
 final class TolerantProtocol extends IMAPProtocol {
     private boolean examined;
+    private org.eclipse.angus.mail.imap.protocol.FetchItem[] fetchItems;
 
     TolerantProtocol(String name, String host, int port, Properties props, boolean isSSL, MailLogger logger)
             throws IOException, ProtocolException {
@@ -52,10 +53,15 @@ final class TolerantProtocol extends IMAPProtocol {
     /** Angus's items and Gmail's {@code X-GM-MSGID}, so that a FETCH answer carrying it parses. */
     @Override
     public org.eclipse.angus.mail.imap.protocol.FetchItem[] getFetchItems() {
-        var items = super.getFetchItems();
-        var all = java.util.Arrays.copyOf(items, items.length + 1);
-        all[items.length] = GmailItems.MSGID_ITEM;
-        return all;
+        if (fetchItems == null) { // asked for every FETCH response: made once
+            var items = super.getFetchItems();
+            if (items == null) {
+                items = new org.eclipse.angus.mail.imap.protocol.FetchItem[0];
+            }
+            fetchItems = java.util.Arrays.copyOf(items, items.length + 1);
+            fetchItems[items.length] = GmailItems.MSGID_ITEM;
+        }
+        return fetchItems;
     }
 
     @Override
