@@ -38,22 +38,44 @@ final class BearerLogin {
         props.put(MARKER, mech);
     }
 
-    /** Hands every new connection the source's current token. */
-    static Authenticator authenticator(SignIn.Bearer bearer) {
-        return new Authenticator() {
-            @Override
-            protected PasswordAuthentication getPasswordAuthentication() {
-                try {
-                    char[] t = bearer.tokens().accessToken().reveal();
-                    return new PasswordAuthentication(getDefaultUserName(), new String(t));
-                } catch (ConnectorException e) {
-                    return null; // the connection then fails its login, reported as such
-                }
-            }
-        };
+    /**
+     * Hands every new connection the source's current token, once the store signed in: before that, jakarta.mail
+     * would ask it to retry a refused first login with the same token ({@link #connect} renews instead).
+     */
+    static Tokens authenticator(SignIn.Bearer bearer) {
+        return new Tokens(bearer);
     }
 
-    static void connect(IMAPStore store, ImapSettings s, SignIn.Bearer bearer) throws MessagingException,
+    /** The session's authenticator: the token source's current token for each new folder connection. */
+    static final class Tokens extends Authenticator {
+        private final SignIn.Bearer bearer;
+        private volatile boolean signedIn;
+
+        Tokens(SignIn.Bearer bearer) {
+            this.bearer = bearer;
+        }
+
+        @Override
+        protected PasswordAuthentication getPasswordAuthentication() {
+            if (!signedIn) {
+                return null;
+            }
+            try {
+                char[] t = bearer.tokens().accessToken().reveal();
+                return new PasswordAuthentication(getDefaultUserName(), new String(t));
+            } catch (ConnectorException e) {
+                return null; // the connection then fails its login, reported as such
+            }
+        }
+    }
+
+    static void connect(IMAPStore store, ImapSettings s, SignIn.Bearer bearer, Tokens tokens) throws MessagingException,
+            ConnectorException {
+        connect(store, s, bearer);
+        tokens.signedIn = true;
+    }
+
+    private static void connect(IMAPStore store, ImapSettings s, SignIn.Bearer bearer) throws MessagingException,
             ConnectorException {
         Secret token = bearer.tokens().accessToken();
         try {

@@ -85,11 +85,11 @@ public final class ImapSession implements ConnectorSession, MailStore {
             if (bearer != null) {
                 BearerLogin.configure(props, p, bearer);
             }
-            Session session = bearer == null ? Session.getInstance(props)
-                    : Session.getInstance(props, BearerLogin.authenticator(bearer));
+            BearerLogin.Tokens tokens = bearer == null ? null : BearerLogin.authenticator(bearer);
+            Session session = bearer == null ? Session.getInstance(props) : Session.getInstance(props, tokens);
             IMAPStore store = new TolerantStore(session, s.security() == ImapSettings.Security.TLS);
             if (bearer != null) {
-                BearerLogin.connect(store, s, bearer);
+                BearerLogin.connect(store, s, bearer, tokens);
                 return new ImapSession(store, s);
             }
             char[] pw = ((SignIn.Password) signIn).password().reveal();
