@@ -16,9 +16,11 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+
+import net.minidev.json.parser.JSONParser;
+import net.minidev.json.parser.ParseException;
 
 /**
  * A Google service account's JSON key file ({@code "type": "service_account"}): the account's e-mail (the JWT's
@@ -108,19 +110,28 @@ public final class ServiceAccountKey {
 
         static String type(Secret json) {
             try {
-                Object t = JSONObjectUtils.parse(new String(json.reveal())).get("type");
+                Object t = parse(json).get("type");
                 return t instanceof String s ? s : null;
-            } catch (java.text.ParseException e) {
+            } catch (ParseException e) {
                 return null;
             }
         }
 
         static Map<String, Object> object(Secret json, String where) {
             try {
-                return JSONObjectUtils.parse(new String(json.reveal()));
-            } catch (java.text.ParseException e) {
+                return parse(json);
+            } catch (ParseException e) {
                 throw new IllegalArgumentException(where + " is not a JSON key file (it cannot be read as JSON)");
             }
+        }
+
+        /** json-smart (the Nimbus SDK's own JSON library); a document that is not an object is a parse error. */
+        private static Map<String, Object> parse(Secret json) throws ParseException {
+            Object o = new JSONParser(JSONParser.MODE_RFC4627).parse(new String(json.reveal()));
+            if (!(o instanceof net.minidev.json.JSONObject m)) {
+                throw new ParseException(0, ParseException.ERROR_UNEXPECTED_TOKEN, "not an object");
+            }
+            return m;
         }
 
         static String field(Map<String, Object> o, String name, String where) {
