@@ -16,7 +16,8 @@ import org.mailmigrator.cli.Cli;
 
 /**
  * The OAuth2 cells of batch files, without servers: imapsync's --authmech/--oauthaccesstoken read (an empty
- * password cell accepted) and the token sealed (never in the export or the workspace); a service account cell that
+ * password cell accepted), the sign-in kept with the row (exported) and the token sealed (never in the export or
+ * the workspace); a service account cell that
  * names something else is refused naming the file, never quoting its content.
  */
 class OAuthCsvImportTest {
@@ -41,7 +42,8 @@ class OAuthCsvImportTest {
         Path csv = dir.resolve("export.csv");
         String[] exported = run("batch", "export", "g", csv.toString(), "--workspace", ws.toString());
         String text = Files.exists(csv) ? Files.readString(csv) : exported[1];
-        assertTrue(text.contains("alice@example.com"), "the row was imported: " + text);
+        assertTrue(text.contains("alice@example.com") && text.contains("source.auth") && text.contains(",xoauth2,"),
+                "the row was imported with its sign-in: " + text);
         assertFalse(text.contains(token) || imported[1].contains(token), "the token is never written out: " + text);
         try (var files = Files.walk(ws)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
