@@ -24,6 +24,32 @@ mm_ensure_test_servers
 
 mm_find_jdk
 echo "run-tests: JDK $JAVA_HOME"
+# mock-oauth2-server 2.3.0 (Maven Central), the OAuth2 authorization server of the sign-in tests, runs in a JVM of its
+# own from the class path resolved here into the file org.mailmigrator.testing.MockOAuth2Server reads (it resolves it
+# itself with Maven when missing).
+oauth2_home="$HOME/.cache/mailmigrator-tests/mock-oauth2-server-2.3.0"
+if [ ! -f "$oauth2_home/classpath.txt" ]; then
+  mkdir -p "$oauth2_home"
+  cat > "$oauth2_home/pom.xml" <<'POM'
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>org.mailmigrator.testing</groupId>
+  <artifactId>mock-oauth2-runtime</artifactId>
+  <version>1</version>
+  <packaging>pom</packaging>
+  <dependencies>
+    <dependency>
+      <groupId>no.nav.security</groupId>
+      <artifactId>mock-oauth2-server</artifactId>
+      <version>2.3.0</version>
+    </dependency>
+  </dependencies>
+</project>
+POM
+  ./mvnw -B -q -f "$oauth2_home/pom.xml" org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
+    -Dmdep.outputFile="$oauth2_home/classpath.part"
+  mv "$oauth2_home/classpath.part" "$oauth2_home/classpath.txt"
+fi
 xvfb-run -a -s "-screen 0 1600x1000x24" ./mvnw -B verify "$@"
 touch "$MM_BUILT_MARK"
 

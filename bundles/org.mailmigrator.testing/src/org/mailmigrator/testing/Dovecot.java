@@ -62,6 +62,12 @@ public final class Dovecot implements ImapServer {
 
     /** Starts a server as the options say (quota reported over IMAP, APPENDLIMIT announced, ...). */
     public static Dovecot start(DovecotOptions options) throws IOException, InterruptedException {
+        return start(options, conf -> conf);
+    }
+
+    /** Starts a server whose generated configuration {@code edit} changes first (DovecotOAuth2's passdb). */
+    static Dovecot start(DovecotOptions options, java.util.function.UnaryOperator<String> edit)
+            throws IOException, InterruptedException {
         boolean tls = options.tls();
         Path binary = RunAs.find("dovecot");
         RunAs runAs = RunAs.detect();
@@ -73,7 +79,7 @@ public final class Dovecot implements ImapServer {
         int imap = LoopbackServer.freePort();
         int imaps = LoopbackServer.freePort();
         Path conf = dir.resolve("etc/dovecot.conf");
-        Files.writeString(conf, DovecotConfig.render(dir, imap, imaps, runAs, options),
+        Files.writeString(conf, edit.apply(DovecotConfig.render(dir, imap, imaps, runAs, options)),
                 StandardCharsets.UTF_8);
         runAs.chown(dir);
         List<String> cmd = runAs.command(binary.toString(), "-c", conf.toString());

@@ -27,7 +27,8 @@ import org.mailmigrator.core.model.Secret;
  * are {@code --ssl1/2} (implicit TLS), {@code --tls1/2} (STARTTLS), {@code --port1/2 N},
  * {@code --folder NAME}, {@code --include REGEX}, {@code --exclude REGEX}, {@code --f1f2 SRC=DST},
  * {@code --maxsize BYTES}, {@code --maxage DAYS}, {@code --minage DAYS} (days counted back from the import) and
- * {@code --delete2}; any other option is reported rather than silently ignored. A bare host means STARTTLS on 143,
+ * {@code --delete2}, and OAuth2's {@code --authmech1/2 XOAUTH2|OAUTHBEARER} with {@code --oauthaccesstoken1/2 TOKEN|FILE}
+ * ({@link ImapsyncOAuth}); any other option is reported rather than silently ignored. A bare host means STARTTLS on 143,
  * as in imapsync. The csvFormats contribution {@code imapsync} of the batch bundle.
  */
 public final class ImapsyncRows implements CsvRowReader {
@@ -77,12 +78,13 @@ public final class ImapsyncRows implements CsvRowReader {
         }
         ServerAddress src = r.server(0, "imap", "starttls");
         String srcLogin = r.required(1);
-        Secret srcPw = r.password(2);
         ServerAddress dst = r.server(3, "imap", "starttls");
         String dstLogin = r.required(4);
-        Secret dstPw = r.password(5);
         Options o = new Options();
         List<String> words = split(r.cell(6));
+        // OAuth2 (docs/sign-in.md): with --oauthaccesstoken1/2 the password cell is not used
+        Secret srcPw = words.contains("--oauthaccesstoken1") ? Secret.of(r.cell(2)) : r.password(2);
+        Secret dstPw = words.contains("--oauthaccesstoken2") ? Secret.of(r.cell(5)) : r.password(5);
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             String next = i + 1 < words.size() ? words.get(i + 1) : null;
@@ -92,6 +94,19 @@ public final class ImapsyncRows implements CsvRowReader {
                 case "--tls1" -> o.src.put("security", "starttls");
                 case "--tls2" -> o.dst.put("security", "starttls");
                 case "--delete2" -> o.mirror = true;
+                case "--authmech1", "--authmech2", "--oauthaccesstoken1", "--oauthaccesstoken2" -> {
+                    if (next == null) {
+                        r.problem(6, "option " + w + " needs a value");
+                    } else {
+                        i++;
+                        Secret token = ImapsyncOAuth.read(r, w, next, w.endsWith("1") ? o.src : o.dst);
+                        if (token != null && w.endsWith("1")) {
+                            srcPw = token;
+                        } else if (token != null) {
+                            dstPw = token;
+                        }
+                    }
+                }
                 case "--port1", "--port2", "--folder", "--include", "--exclude", "--maxsize", "--maxage", "--minage",
                         "--f1f2" -> {
                     if (next == null) {

@@ -25,7 +25,9 @@ import org.mailmigrator.core.model.Secret;
  * {@code destination.connector} (default imap), {@code source.server} (host, host:port or URL, instead of
  * host/port/security), and {@code include}, {@code exclude} (one regular expression per column, repeatable)
  * and {@code mirror} (true/false), the limits, schedule and folder mappings of {@link OptionColumns}; {@code calendar.*} and {@code contacts.*} add the row's calendar/contacts
- * legs ({@link PimColumns}).
+ * legs ({@link PimColumns}). OAuth2 sign-in: {@code source.auth} (password, xoauth2, oauthbearer) with
+ * {@code source.tokenfile} or {@code source.serviceaccount} (a file whose content is sealed as the row's secret,
+ * {@link OAuthColumns}), the same with {@code destination.}.
  */
 public final class NativeRows implements CsvRowReader {
     private final List<String> names = new ArrayList<>();
@@ -63,10 +65,12 @@ public final class NativeRows implements CsvRowReader {
             if (legColumns && !mailColumns) {
                 break; // a file of calendar/contacts legs only
             }
-            if (!names.contains(side + ".login") || !names.contains(side + ".password")
+            boolean secret = names.contains(side + ".password") || names.contains(side + ".tokenfile")
+                    || names.contains(side + ".serviceaccount");
+            if (!names.contains(side + ".login") || !secret
                     || !(names.contains(side + ".server") || names.contains(side + ".host"))) {
-                h.problem(-1, "the header needs " + side + ".login, " + side + ".password and " + side
-                        + ".server (or " + side + ".host)");
+                h.problem(-1, "the header needs " + side + ".login, " + side + ".password (or " + side
+                        + ".tokenfile / " + side + ".serviceaccount) and " + side + ".server (or " + side + ".host)");
             }
         }
     }
@@ -127,6 +131,17 @@ public final class NativeRows implements CsvRowReader {
                         more.notBefore(), gmail), pim);
     }
 
+    /** Whether this row fills {@code prefix}tokenfile or {@code prefix}serviceaccount. */
+    private boolean oauthSecretColumn(CsvRow r, String prefix) {
+        for (String col : List.of(prefix + "tokenfile", prefix + "serviceaccount")) {
+            int c = names.indexOf(col);
+            if (c >= 0 && !r.cell(c).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private record Side(ServerAddress address, Map<String, String> extra, String login, Secret password) {
     }
 
@@ -155,7 +170,16 @@ public final class NativeRows implements CsvRowReader {
                 case "server" -> address = v.isEmpty() ? null : r.server(c, connector, "tls");
                 case "host" -> host = v;
                 case "login" -> login = r.required(c);
-                case "password" -> password = r.password(c);
+                case "password" -> password = r.cell(c).isEmpty() && oauthSecretColumn(r, prefix) ? password : r.password(c);
+                case "auth", "tokenfile", "serviceaccount" -> {
+                    // OAuth2 (docs/sign-in.md): the file's content becomes the row's sealed secret
+                    String failure = OAuthColumns.read(setting, v, extra);
+                    if (failure != null) {
+                        r.problem(c, failure);
+                    } else if (!setting.equals("auth") && !v.isEmpty()) {
+                        password = OAuthColumns.secret(v);
+                    }
+                }
                 default -> {
                     if (descriptor != null && descriptor.setting(setting).isEmpty()) {
                         r.problem(c, "connector " + Quote.of(connector) + " has no setting " + Quote.of(setting));
@@ -168,6 +192,9 @@ public final class NativeRows implements CsvRowReader {
                     }
                 }
             }
+        }
+        if (OAuthColumns.lacksAuth(extra, oauthSecretColumn(r, prefix))) {
+            extra.put(org.mailmigrator.auth.SignIns.AUTH, "xoauth2"); // a token or key file implies OAuth2
         }
         if (address == null && host != null && !host.isEmpty()) {
             String port = extra.getOrDefault("port", "");

@@ -12,6 +12,9 @@ import org.mailmigrator.core.model.Role;
 import org.mailmigrator.core.model.Secret;
 import org.mailmigrator.core.spi.ConnectContext;
 import org.mailmigrator.core.spi.Connector;
+import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.spi.SignIn;
+import org.mailmigrator.auth.SignIns;
 
 /**
  * How a batch row connects and what its engine pass does, in one place: the run, the editor's "Test
@@ -34,7 +37,7 @@ public final class Sessions {
             s.put("trustSha256", String.join(",", settings.trustSha256()));
         }
         Account account = new Account(a.connectorId(), s, a.credential());
-        ConnectContext context = settings.certificates() == null ? ConnectContext.of(secret) : new ConnectContext() {
+        ConnectContext trust = settings.certificates() == null ? ConnectContext.of(secret) : new ConnectContext() {
             @Override
             public java.util.Optional<Secret> credential() {
                 return java.util.Optional.ofNullable(secret);
@@ -46,6 +49,20 @@ public final class Sessions {
                 return settings.certificates().trust(host, chain);
             }
         };
+        // OAuth2 (setting "auth"): the secret is a token, a service account key or a refresh token (docs/sign-in.md);
+        // one token source per factory, so that the sessions of a pass share its cached tokens
+        java.util.Optional<SignIn> signIn;
+        try {
+            signIn = SignIns.of(s, s.getOrDefault("login", ""), secret, role == Role.SOURCE ? "the source's OAuth2 "
+                    + "secret" : "the destination's OAuth2 secret");
+        } catch (IllegalArgumentException e) {
+            String why = e.getMessage();
+            return () -> {
+                throw new ConnectorException.AccountFailure(why, ConnectorException.AccountFailure.Reason.CONFIGURATION, null);
+            };
+        }
+        ConnectContext context = signIn.filter(SignIn.Bearer.class::isInstance).map(b -> ConnectContext.of(b, trust))
+                .orElse(trust);
         return () -> c.open(account, role, context);
     }
 

@@ -19,8 +19,8 @@ public final class ImapConnector implements Connector {
     @Override
     public ConnectorSession open(Account account, Role role, ConnectContext context) throws ConnectorException {
         ImapSettings settings = ImapSettings.of(account);
-        var password = context.credential().orElseThrow(() -> new ConnectorException.AccountFailure(
+        var signIn = context.signIn().orElseThrow(() -> new ConnectorException.AccountFailure(
                 "no password given for " + settings.describe(), Reason.AUTHENTICATION, null));
-        return ImapSession.open(settings, password, context);
+        return ImapSession.open(settings, signIn, context);
     }
 }

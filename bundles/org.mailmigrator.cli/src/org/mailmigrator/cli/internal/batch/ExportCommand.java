@@ -83,6 +83,12 @@ public final class ExportCommand implements Callable<Integer> {
             header.addAll(List.of("calendar.source", "calendar.target", "calendar.password", "contacts.source",
                     "contacts.target", "contacts.password"));
         }
+        // OAuth2 rows (docs/sign-in.md): the sign-in mechanism is exported, their token or key file is not
+        boolean oauth = batch.migrations().stream().anyMatch(m -> m.source().setting("auth").isPresent()
+                || m.destination().setting("auth").isPresent());
+        if (oauth) {
+            header.addAll(List.of("source.auth", "destination.auth"));
+        }
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                 CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT)) {
             p.printRecord(header);
@@ -110,6 +116,9 @@ public final class ExportCommand implements Callable<Integer> {
                         PimLeg leg = batch.pim(m.id()).stream().filter(l -> l.kind() == k).findFirst().orElse(null);
                         row.addAll(leg == null ? List.of("", "", "") : List.of(leg.source(), leg.target(), ""));
                     }
+                }
+                if (oauth) {
+                    row.addAll(List.of(m.source().setting("auth").orElse(""), m.destination().setting("auth").orElse("")));
                 }
                 p.printRecord(row);
             }

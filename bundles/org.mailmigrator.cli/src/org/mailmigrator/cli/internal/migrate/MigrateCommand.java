@@ -68,6 +68,8 @@ public final class MigrateCommand implements Callable<Integer> {
             description = "imaps://LOGIN@HOST[:PORT], imap://..., ews+https://LOGIN@HOST/EWS/Exchange.asmx (Exchange), "
                     + "caldav+https://... or carddav+https://... (for .ics/.vcf sources)")
     private String target;
+    @picocli.CommandLine.Mixin
+    private SignInOptions signIn = new SignInOptions();
     @Option(names = "--source-password-file", paramLabel = "FILE")
     private Path sourcePasswordFile;
     @Option(names = "--target-password-file", paramLabel = "FILE")
@@ -164,11 +166,17 @@ public final class MigrateCommand implements Callable<Integer> {
             Arguments.atLeastOne("--parallel", parallel);
             // the one row of this run, as a batch would hold it (folder filters, map, mirroring, limits)
             String pins = String.join(",", trust);
-            row = new Migration("migrate", src.account(allowPlaintext, pins, trustStore),
-                    dst.account(allowPlaintext, pins, trustStore), new MigrationOptions(Set.of(ItemKind.MAIL), include,
-                            exclude, maps(), mirror, limits(), Optional.empty(), gmailOptions()));
-            srcPassword = Passwords.find("source", sourcePasswordFile, "MAILMIGRATOR_SOURCE_PASSWORD", src.toString());
-            dstPassword = Passwords.find("target", targetPasswordFile, "MAILMIGRATOR_TARGET_PASSWORD", dst.toString());
+            var srcOAuth = signIn.source(); // docs/sign-in.md: OAuth2 instead of a password
+            var dstOAuth = signIn.target();
+            var srcAccount = src.account(allowPlaintext, pins, trustStore);
+            var dstAccount = dst.account(allowPlaintext, pins, trustStore);
+            row = new Migration("migrate", srcOAuth.map(o -> o.apply(srcAccount)).orElse(srcAccount),
+                    dstOAuth.map(o -> o.apply(dstAccount)).orElse(dstAccount), new MigrationOptions(Set.of(ItemKind.MAIL),
+                            include, exclude, maps(), mirror, limits(), Optional.empty(), gmailOptions()));
+            srcPassword = srcOAuth.isPresent() ? srcOAuth.get().secret()
+                    : Passwords.find("source", sourcePasswordFile, "MAILMIGRATOR_SOURCE_PASSWORD", src.toString());
+            dstPassword = dstOAuth.isPresent() ? dstOAuth.get().secret()
+                    : Passwords.find("target", targetPasswordFile, "MAILMIGRATOR_TARGET_PASSWORD", dst.toString());
         } catch (IllegalArgumentException e) {
             err.println("mailmigrator migrate: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -28,6 +28,7 @@ import org.mailmigrator.core.model.Secret;
 import org.mailmigrator.core.spi.ConnectContext;
 import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.spi.ConnectorSession;
+import org.mailmigrator.core.spi.SignIn;
 
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
@@ -53,6 +54,11 @@ public final class ImapSession implements ConnectorSession, MailStore {
     }
 
     public static ImapSession open(ImapSettings s, Secret password, ConnectContext context) throws ConnectorException {
+        return open(s, new SignIn.Password(password), context);
+    }
+
+    /** Opens a session signing in as {@code signIn} says: a password, or an OAuth2 bearer token (BearerLogin). */
+    public static ImapSession open(ImapSettings s, SignIn signIn, ConnectContext context) throws ConnectorException {
         PinningTrustManager trust = null;
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         // Jakarta Mail finds its providers through the context class loader: in OSGi it must see Angus
@@ -75,9 +81,18 @@ public final class ImapSession implements ConnectorSession, MailStore {
             props.put(p + "connectiontimeout", "30000");
             props.put(p + "timeout", "300000");
             props.put(p + "connectionpoolsize", "2");
-            Session session = Session.getInstance(props);
+            SignIn.Bearer bearer = signIn instanceof SignIn.Bearer b ? b : null;
+            if (bearer != null) {
+                BearerLogin.configure(props, p, bearer);
+            }
+            BearerLogin.Tokens tokens = bearer == null ? null : BearerLogin.authenticator(bearer);
+            Session session = bearer == null ? Session.getInstance(props) : Session.getInstance(props, tokens);
             IMAPStore store = new TolerantStore(session, s.security() == ImapSettings.Security.TLS);
-            char[] pw = password.reveal();
+            if (bearer != null) {
+                BearerLogin.connect(store, s, bearer, tokens);
+                return new ImapSession(store, s);
+            }
+            char[] pw = ((SignIn.Password) signIn).password().reveal();
             try {
                 store.connect(s.host(), s.port(), s.login(), new String(pw));
             } finally {

@@ -38,6 +38,20 @@ final class TolerantProtocol extends IMAPProtocol {
         }
     }
 
+    /**
+     * Angus falls back to LOGIN when the server offers none of the SASL mechanisms asked for: with an OAuth2
+     * sign-in that would send the bearer token as a password. Refused instead, saying what the server lacks.
+     */
+    @Override
+    public void login(String user, String password) throws ProtocolException {
+        String bearer = props.getProperty(BearerLogin.MARKER);
+        if (bearer != null) {
+            throw new ProtocolException("the server does not offer AUTHENTICATE " + bearer
+                    + " (no AUTH=" + bearer + " capability), so it cannot take an OAuth2 sign-in");
+        }
+        super.login(user, password);
+    }
+
     @Override
     public MailboxInfo select(String mailbox, ResyncData resync) throws ProtocolException {
         examined = false;

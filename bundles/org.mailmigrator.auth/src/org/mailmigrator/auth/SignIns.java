@@ -1,0 +1,93 @@
+package org.mailmigrator.auth;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.mailmigrator.auth.internal.FixedToken;
+import org.mailmigrator.auth.internal.JwtBearerTokens;
+import org.mailmigrator.auth.internal.RefreshTokens;
+import org.mailmigrator.core.model.Secret;
+import org.mailmigrator.core.spi.SignIn;
+
+/**
+ * Turns an account's {@value #AUTH} setting and its secret (sealed like a password) into a {@link SignIn}:
+ * <ul>
+ * <li>{@code password} (or no setting): the secret is the password, as before;</li>
+ * <li>{@code xoauth2} / {@code oauthbearer}: the secret is one of
+ * <ul>
+ * <li>a service account JSON key ({@code "type": "service_account"}): JWT-bearer grants as the account's login;</li>
+ * <li>an authorized user JSON ({@code "type": "authorized_user"}: client_id, client_secret, refresh_token,
+ * token_uri): refresh-token grants;</li>
+ * <li>anything else: an access token used as is.</li>
+ * </ul></li>
+ * </ul>
+ * The scopes asked for are {@value #SCOPES}'s, else {@link #GOOGLE_SCOPES}.
+ */
+public final class SignIns {
+    /** The account setting that says how it signs in: password, xoauth2 or oauthbearer. */
+    public static final String AUTH = "auth";
+    /** Optional account setting: the OAuth2 scopes, separated by spaces. */
+    public static final String SCOPES = "oauthScopes";
+    /** Gmail IMAP/SMTP, Google Calendar (CalDAV) and Contacts (CardDAV). */
+    public static final List<String> GOOGLE_SCOPES = List.of("https://mail.google.com/",
+            "https://www.googleapis.com/auth/calendar", "https://www.googleapis.com/auth/carddav");
+
+    private SignIns() {
+    }
+
+    /**
+     * @param where names the secret in messages ("--source-service-account key.json", "row 4 of users.csv")
+     * @throws IllegalArgumentException for an unknown {@value #AUTH} value or a key file that cannot be used
+     */
+    public static Optional<SignIn> of(Map<String, String> settings, String login, Secret secret, String where) {
+        Optional<SignIn.Mechanism> mechanism = mechanism(settings.get(AUTH));
+        if (mechanism.isEmpty()) {
+            return Optional.ofNullable(secret).map(SignIn.Password::new);
+        }
+        if (secret == null || secret.isEmpty()) {
+            throw new IllegalArgumentException("no OAuth2 token or key given for " + login);
+        }
+        List<String> scopes = Optional.ofNullable(settings.get(SCOPES)).filter(s -> !s.isBlank())
+                .map(s -> Arrays.asList(s.trim().split("\\s+"))).orElse(GOOGLE_SCOPES);
+        return Optional.of(new SignIn.Bearer(mechanism.get(), tokens(secret, login, scopes, where, Clock.systemUTC())));
+    }
+
+    /** {@code password} (or nothing) gives empty; {@code xoauth2}/{@code oauthbearer} their mechanism. */
+    public static Optional<SignIn.Mechanism> mechanism(String auth) {
+        if (auth == null || auth.isBlank() || auth.equalsIgnoreCase("password")) {
+            return Optional.empty();
+        }
+        return switch (auth.trim().toLowerCase(Locale.ROOT)) {
+            case "xoauth2" -> Optional.of(SignIn.Mechanism.XOAUTH2);
+            case "oauthbearer" -> Optional.of(SignIn.Mechanism.OAUTHBEARER);
+            default -> throw new IllegalArgumentException("sign-in '" + auth + "' is not password, xoauth2 or oauthbearer");
+        };
+    }
+
+    /** The token source a secret stands for (see the class comment). */
+    public static SignIn.TokenSource tokens(Secret secret, String login, List<String> scopes, String where, Clock clock) {
+        if (ServiceAccountKey.isKey(secret)) {
+            return new JwtBearerTokens(ServiceAccountKey.parse(secret, where), login, scopes, clock);
+        }
+        if ("authorized_user".equals(ServiceAccountKey.JsonSecrets.type(secret))) {
+            Map<String, Object> o = ServiceAccountKey.JsonSecrets.object(secret, where);
+            Object uri = o.get("token_uri");
+            Object clientSecret = o.get("client_secret");
+            return new RefreshTokens(uri instanceof String s ? URI.create(s) : ServiceAccountKey.GOOGLE_TOKEN_URI,
+                    ServiceAccountKey.JsonSecrets.field(o, "client_id", where),
+                    clientSecret instanceof String s ? Secret.of(s) : null,
+                    Secret.of(ServiceAccountKey.JsonSecrets.field(o, "refresh_token", where)), login, clock);
+        }
+        String token = new String(secret.reveal()).strip();
+        if (token.isEmpty() || token.chars().anyMatch(c -> c <= ' ')) {
+            throw new IllegalArgumentException(where + " is not an access token (one line without spaces), a service "
+                    + "account key or an authorized user JSON");
+        }
+        return new FixedToken(Secret.of(token), where);
+    }
+}

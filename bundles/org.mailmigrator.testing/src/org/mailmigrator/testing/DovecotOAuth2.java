@@ -1,0 +1,80 @@
+package org.mailmigrator.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+
+/**
+ * A test Dovecot whose only passdb is {@code oauth2} validating JWT bearer tokens itself
+ * ({@code introspection_mode = local}): SASL XOAUTH2 and OAUTHBEARER, no password works. A token is accepted when
+ * its signature verifies with a key in the key dictionary ({@code keys/<azp|default>/<ALG>/<kid|default>}, PEM),
+ * it has not expired and its {@code sub} is the login. Keys are added with {@link #trustKey}.
+ */
+public final class DovecotOAuth2 implements AutoCloseable {
+    private final Dovecot dovecot;
+
+    private DovecotOAuth2(Dovecot dovecot) {
+        this.dovecot = dovecot;
+    }
+
+    public static DovecotOAuth2 start() throws IOException, InterruptedException {
+        Dovecot d = Dovecot.start(DovecotOptions.of(Dovecot.Layout.SLASH).withTls(false), conf -> {
+            String dir = conf.replaceFirst("(?s).*\\nbase_dir = (\\S+)/base\\n.*", "$1");
+            try {
+                Files.createDirectories(Path.of(dir, "keys"));
+                Files.writeString(Path.of(dir, "etc/dovecot-oauth2.conf.ext"), """
+                        introspection_mode = local
+                        local_validation_key_dict = fs:posix:prefix=%s/keys/
+                        username_attribute = sub
+                        """.formatted(dir), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            // refused tokens are part of the tests: no growing auth penalty for loopback, no failure delay
+            // refused tokens are part of the tests: no failure delay, and no auth penalty (its anvil socket closed,
+            // as Dovecot's documentation says), which would otherwise grow to 15 s per refused login
+            return conf.replace("auth_mechanisms = plain login", "auth_mechanisms = xoauth2 oauthbearer\n"
+                    + "auth_failure_delay = 0")
+                    .replace("service anvil {\n  chroot =\n}", "service anvil {\n  chroot =\n"
+                            + "  unix_listener anvil-auth-penalty {\n    mode = 0\n  }\n}")
+                    .replaceFirst("passdb \\{\\n\\s*driver = static\\n\\s*args = [^\\n]*\\n\\s*\\}",
+                            "passdb {\n  driver = oauth2\n  args = " + dir + "/etc/dovecot-oauth2.conf.ext\n}");
+        });
+        return new DovecotOAuth2(d);
+    }
+
+    /**
+     * Trusts a public key for tokens signed with {@code alg} ({@code RS256}) and key id {@code kid}, for tokens
+     * whose {@code azp} is {@code azp} ({@code default}: tokens without azp).
+     */
+    public void trustKey(String azp, String alg, String kid, java.security.PublicKey key) throws IOException {
+        Path file = dovecot.directory().resolve("keys").resolve(azp).resolve(alg).resolve(kid);
+        Files.createDirectories(file.getParent());
+        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(key.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+        Files.writeString(file, pem, StandardCharsets.US_ASCII);
+        for (Path p = file; !p.equals(dovecot.directory()); p = p.getParent()) {
+            p.toFile().setReadable(true, false);
+            p.toFile().setExecutable(true, false);
+        }
+    }
+
+    public Dovecot dovecot() {
+        return dovecot;
+    }
+
+    public int imapPort() {
+        return dovecot.imapPort();
+    }
+
+    public String log() {
+        return dovecot.log();
+    }
+
+    @Override
+    public void close() {
+        dovecot.close();
+    }
+}
