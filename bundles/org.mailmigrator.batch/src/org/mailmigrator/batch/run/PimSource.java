@@ -13,7 +13,8 @@ import org.mailmigrator.core.model.Account;
  * A calendar/contacts leg read straight from the provider: the leg's source is a CalDAV/CardDAV URL
  * ({@code caldav+https://LOGIN@HOST/PATH/}, {@code carddav+https://...}: the account's discovery URL or one collection),
  * or {@code preset} (the CalDAV/CardDAV URL of the provider preset whose hosts match the row's mail source host) or
- * {@code preset:ID} (a preset by id, e.g. {@code preset:gmail}). A preset leg signs in with the row's mail source login;
+ * {@code preset:ID} (a preset by id, e.g. {@code preset:gmail}; a self-hosted one such as {@code preset:nextcloud} takes the
+ * mail source host for its {@code {host}}). A preset leg signs in with the row's mail source login;
  * every DAV source leg uses the row's mail source password (or token): one person's account, one secret.
  */
 public record PimSource(String text) {
@@ -64,7 +65,8 @@ public record PimSource(String text) {
             url = presetUrl(presets, id, host, protocol).orElseThrow(() -> new IllegalArgumentException(id != null
                     ? "the preset '" + id + "' has no " + protocol + " server"
                     : "no provider preset with a " + protocol + " server matches the mail host '" + host + "'"))
-                    .replace("%EMAILADDRESS%", login);
+                    .replace("%EMAILADDRESS%", login).replace("%EMAILLOCALPART%", login.replaceFirst("@.*", ""))
+                    .replace("{host}", host);
         } else {
             PimTarget parsed = PimTarget.parse(t, true);
             url = parsed.url().toString();
