@@ -58,6 +58,8 @@ class DavSourceTest {
 
     @TempDir
     Path dir;
+    /** When set, the source is reached through it and the second run's requests are checked. */
+    NoSyncRelay relay;
 
     record Server(String url, String login, String password) {
         String auth() {
@@ -79,9 +81,11 @@ class DavSourceTest {
     }
 
     @Test
-    void xandikosToRadicaleFromThePrincipalUrl() throws Exception {
-        try (Xandikos xandikos = Xandikos.start(dir.resolve("xandikos")); Radicale radicale = Radicale.start(dir.resolve("radicale"))) {
-            Server source = new Server(xandikos.url(), Xandikos.LOGIN, Xandikos.PASSWORD);
+    void xandikosToRadicaleFromThePrincipalUrlBySyncCollection() throws Exception {
+        try (Xandikos xandikos = Xandikos.start(dir.resolve("xandikos")); Radicale radicale = Radicale.start(dir.resolve("radicale"));
+                NoSyncRelay watch = new NoSyncRelay(xandikos.port(), false)) {
+            relay = watch;
+            Server source = new Server(watch.url("/user/"), Xandikos.LOGIN, Xandikos.PASSWORD);
             Server target = new Server(radicale.url(), Radicale.LOGIN, Radicale.PASSWORD);
             scenario(source, target);
         }
@@ -124,7 +128,17 @@ class DavSourceTest {
             Stored st = ((PimOutcome.Created) o).stored();
             etags.put(st.resource(), etag(target, st.resource()));
         }
+        if (relay != null) {
+            relay.clear();
+        }
         PimReport second = fromDav(source, target);
+        if (relay != null) {
+            // RFC 6578: the second run asks what changed since the token of the first, and fetches nothing
+            List<NoSyncRelay.Request> asked = relay.requests();
+            assertTrue(asked.stream().anyMatch(r -> r.method().equals("REPORT") && r.body().contains("sync-collection")
+                    && !r.body().contains("<d:sync-token></d:sync-token>")), "sync-collection with a token: " + asked);
+            assertTrue(asked.stream().noneMatch(r -> r.body().contains("multiget") || r.method().equals("GET")), "nothing fetched: " + asked);
+        }
         assertNull(second.failure(), second.failure());
         assertEquals(List.of(), second.outcomes(), "a second run reads nothing again and copies nothing");
         for (Map.Entry<String, String> e : etags.entrySet()) {

@@ -26,9 +26,16 @@ final class NoSyncRelay implements AutoCloseable {
 
     private final ServerSocket listener;
     private final int target;
+    private final boolean hideSync;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
     NoSyncRelay(int targetPort) throws IOException {
+        this(targetPort, true);
+    }
+
+    /** @param hideSync false: only records (the server's sync-collection stays visible) */
+    NoSyncRelay(int targetPort, boolean hideSync) throws IOException {
+        this.hideSync = hideSync;
         this.target = targetPort;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread accept = new Thread(this::accept, "no-sync-relay");
@@ -93,7 +100,7 @@ final class NoSyncRelay implements AutoCloseable {
                 }
                 String body = new String(in.readNBytes((int) length), StandardCharsets.UTF_8);
                 String[] first = lines[0].split(" ", 3);
-                if (first[0].equals("PROPFIND")) {
+                if (hideSync && first[0].equals("PROPFIND")) {
                     body = body.replace("<d:sync-token/>", "");
                 }
                 requests.add(new Request(first[0], first[1], authorization, body));
