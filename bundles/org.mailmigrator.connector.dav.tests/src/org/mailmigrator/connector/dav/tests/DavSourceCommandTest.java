@@ -20,7 +20,8 @@ import org.mailmigrator.testing.Xandikos;
  * {@code mailmigrator migrate --source caldav+http://LOGIN@HOST/ --target caldav+http://...}: every calendar of a real
  * Radicale account into a real Xandikos. A member the source server holds but that cannot be read (a time zone nobody
  * knows) is a listed skip with its calendar, resource and reason, the others go on; it is read again by every run
- * while the rest is not. A wrong source password exits with the authentication code.
+ * while the rest is not. A wrong source password exits with the authentication code; an account without calendars
+ * is a listed skip, not an empty success.
  */
 class DavSourceCommandTest {
     @TempDir
@@ -39,6 +40,14 @@ class DavSourceCommandTest {
     @Test
     void everyCalendarOfTheAccountTheUnreadableOneListedTheSecondRunReadsOnlyIt() throws Exception {
         try (Radicale radicale = Radicale.start(dir.resolve("radicale")); Xandikos xandikos = Xandikos.start(dir.resolve("xandikos"))) {
+            Path emptyPw = Files.writeString(dir.resolve("empty-pw"), Radicale.PASSWORD + "\n");
+            Run empty = cli("migrate", "--source", "caldav+http://alice@127.0.0.1:" + radicale.port() + "/", "--target",
+                    "caldav+http://" + Xandikos.LOGIN + "@127.0.0.1:" + xandikos.port() + "/user/", "--allow-plaintext",
+                    "--source-password-file", emptyPw.toString(), "--target-password-file", emptyPw.toString(),
+                    "--state", dir.resolve("state-empty").toString());
+            assertEquals(6, empty.code(), "an account without calendars is said, never an empty success: " + empty);
+            assertTrue(empty.err().contains("holds no calendar"), empty.err());
+
             Pim.migrate(Corpus.file("ics", "tasks.ics"), radicale, dir.resolve("seed"));
             Pim.migrate(Corpus.file("ics", "overrides.ics"), radicale, dir.resolve("seed"));
             String mars = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//t//EN", "BEGIN:VEVENT", "UID:mars@test",

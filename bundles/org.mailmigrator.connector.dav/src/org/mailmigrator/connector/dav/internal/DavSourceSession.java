@@ -27,13 +27,12 @@ public final class DavSourceSession implements ConnectorSession {
         DavHttp http = new DavHttp(settings.login(), settings.authorization());
         List<SourceDiscovery.Collection> found = new SourceDiscovery(http).collections(settings.url(), settings.calendars(),
                 settings.contacts());
-        if (found.isEmpty()) {
-            throw new ConnectorException.AccountFailure("dav: " + settings.url() + " holds no "
-                    + (settings.calendars() && settings.contacts() ? "calendar or address book"
-                            : settings.calendars() ? "calendar" : "address book"), ConnectorException.AccountFailure.Reason.CONFIGURATION, null);
-        }
+        // an account without collections opens (a destination-to-be tested as an account, a new account); reading it
+        // says that nothing was found, as a listed skip, never as an empty success
+        String none = settings.url() + " holds no " + (settings.calendars() && settings.contacts() ? "calendar or address book"
+                : settings.calendars() ? "calendar" : "address book") + " (neither itself nor in its home sets)";
         SourceMemory memory = SourceMemory.load(settings.syncState());
-        return new DavSourceSession(new SourceReader(http, found, memory), memory, found);
+        return new DavSourceSession(new SourceReader(http, found, memory, none), memory, found);
     }
 
     /** The names of the calendars and address books found, for messages and tests. */

@@ -27,8 +27,10 @@ final class SourceReader implements PimReader {
     private final SourceListing listing;
     private final SourceFetch fetch;
     private final SourceMemory memory;
+    private final String nothingFound;
 
-    SourceReader(DavHttp http, List<SourceDiscovery.Collection> collections, SourceMemory memory) {
+    SourceReader(DavHttp http, List<SourceDiscovery.Collection> collections, SourceMemory memory, String nothingFound) {
+        this.nothingFound = nothingFound;
         this.collections = List.copyOf(collections);
         this.listing = new SourceListing(http);
         this.fetch = new SourceFetch(http);
@@ -37,6 +39,10 @@ final class SourceReader implements PimReader {
 
     @Override
     public void read(Sink sink) throws ConnectorException {
+        if (collections.isEmpty()) {
+            sink.accept(new PimEntry.Malformed("dav", nothingFound));
+            return;
+        }
         for (SourceDiscovery.Collection c : collections) {
             String id = c.url().toString();
             SourceListing.Members members = listing.list(c, memory.token(id));
