@@ -26,10 +26,15 @@ public final class Radicale implements AutoCloseable {
 
     /** Starts a server keeping its files in {@code dir}; the only user is {@link #LOGIN} / {@link #PASSWORD}. */
     public static Radicale start(Path dir) throws IOException, InterruptedException {
+        return start(dir, LOGIN, PASSWORD);
+    }
+
+    /** Starts a server whose only user is {@code login} / {@code password} (e.g. the same account as a Dovecot user). */
+    public static Radicale start(Path dir, String login, String password) throws IOException, InterruptedException {
         Path exe = LoopbackServer.program("radicale", "CalDAV/CardDAV server");
         int port = LoopbackServer.freePort();
         Files.createDirectories(dir);
-        Path users = Files.writeString(dir.resolve("users"), LOGIN + ":" + PASSWORD + "\n");
+        Path users = Files.writeString(dir.resolve("users"), login + ":" + password + "\n");
         Path storage = dir.resolve("collections");
         Path config = Files.writeString(dir.resolve("config"), String.join("\n",
                 "[server]", "hosts = 127.0.0.1:" + port,

@@ -84,6 +84,10 @@ public final class NativeRows implements CsvRowReader {
         for (int c = 0; c < names.size(); c++) {
             mail |= (names.get(c).startsWith("source.") || names.get(c).startsWith("destination.")) && !r.cell(c).isEmpty();
         }
+        if (!mail && pim.stream().anyMatch(l -> org.mailmigrator.batch.run.PimSource.isDav(l.source()))) {
+            r.problem(-1, "a CalDAV/CardDAV source signs in with the row's mail source login and password: fill in the source columns");
+            return;
+        }
         if (!mail && !pim.isEmpty()) {
             // "instead of" the mail pass: a row whose mail cells are all empty runs its legs only
             r.acceptLegsOnly(pim);

@@ -20,7 +20,8 @@ import org.mailmigrator.core.model.Secret;
  * The calendar/contacts columns of the native format: {@code calendar.source}, {@code calendar.target},
  * {@code calendar.password} and the same for {@code contacts}. A leg whose three cells are empty is absent;
  * otherwise all three are required, the source must be an absolute path to an existing file of the leg's
- * kind ({@code .ics} / {@code .vcf}) or a folder holding some, the target a URL of a protocol that takes it.
+ * kind ({@code .ics} / {@code .vcf}) or a folder holding some, or a CalDAV/CardDAV source
+ * ({@link org.mailmigrator.batch.run.PimSource}), the target a URL of a protocol that takes it.
  */
 final class PimColumns {
     static final List<String> NAMES = List.of("calendar.source", "calendar.target", "calendar.password",
@@ -75,6 +76,10 @@ final class PimColumns {
     }
 
     private static void checkSource(CsvRow r, int col, String source, PimLeg.Kind kind) {
+        if (org.mailmigrator.batch.run.PimSource.isDav(source)) {
+            org.mailmigrator.batch.run.PimSource.problem(source, kind).ifPresent(p -> r.problem(col, p));
+            return;
+        }
         String suffix = kind == PimLeg.Kind.CALENDAR ? ".ics" : ".vcf";
         Path p = Path.of(source);
         if (!p.isAbsolute()) {

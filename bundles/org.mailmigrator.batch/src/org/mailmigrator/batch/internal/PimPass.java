@@ -10,6 +10,7 @@ import org.mailmigrator.batch.jobs.ConnectorFactory;
 import org.mailmigrator.batch.run.PassListener;
 import org.mailmigrator.batch.run.PassReport;
 import org.mailmigrator.batch.run.PassRequest;
+import org.mailmigrator.batch.run.PimSource;
 import org.mailmigrator.batch.run.PimTarget;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.Role;
@@ -77,16 +78,18 @@ public record PimPass(ConnectorFactory connectors, PassRequest request, PassList
     private PimReport leg(PimLeg leg) throws Exception {
         PimTarget target = PimTarget.parse(leg.target(), true); // checked before; http:// is refused by the connector unless allowed
         Account destination = target.account(request.settings().allowPlaintext(), leg.credential());
-        Account source = new Account(leg.kind() == PimLeg.Kind.CALENDAR ? "ical" : "vcard", Map.of("path", leg.source()),
-                null);
+        boolean dav = PimSource.isDav(leg.source());
+        Account source = dav ? davSource(leg)
+                : new Account(leg.kind() == PimLeg.Kind.CALENDAR ? "ical" : "vcard", Map.of("path", leg.source()), null);
+        // a CalDAV/CardDAV source is the person's own account: it signs in with the row's mail source secret
+        ConnectContext sourceSecret = ConnectContext.of(dav ? request.passwords().source() : null);
         ConnectContext secret = ConnectContext.of(request.passwords().leg(leg));
         org.mailmigrator.core.spi.Connector writes = connectors.create(destination.connectorId());
         // the leg's target counts against its host's per-host limit, as a mail session does
         try (ConnectorSession out = request.gate().leg(destination, () -> writes.open(destination, Role.DESTINATION, secret))
                 .open();
                 PimState state = openState(leg);
-                ConnectorSession in = connectors.create(source.connectorId()).open(source, Role.SOURCE,
-                        ConnectContext.of(null))) {
+                ConnectorSession in = connectors.create(source.connectorId()).open(source, Role.SOURCE, sourceSecret)) {
             PimWriter writer = out.capability(PimWriter.class).orElseThrow(() -> new ConnectorException.AccountFailure(
                     "connector '" + destination.connectorId() + "' takes no calendars or contacts", null));
             PimReader reader = in.capability(PimReader.class).orElseThrow(() -> new ConnectorException.AccountFailure(
@@ -96,11 +99,35 @@ public record PimPass(ConnectorFactory connectors, PassRequest request, PassList
         }
     }
 
+    /**
+     * The DAV source account of a leg (its URL or the provider preset's); what it read is remembered beside the pass's
+     * state file, so that a second pass reads only what changed.
+     */
+    private Account davSource(PimLeg leg) throws ConnectorException.AccountFailure {
+        String sync = request.state().dir().resolve(request.state().mail() + "-" + leg.kind().id() + ".davsync").toString();
+        try {
+            return PimSource.account(leg, request.migration().source(), org.eclipse.core.runtime.RegistryFactory.getRegistry(),
+                    request.settings().allowPlaintext(), sync);
+        } catch (IllegalArgumentException e) {
+            throw new ConnectorException.AccountFailure(e.getMessage(), null);
+        }
+    }
+
     /** Items of a kind the target does not take (contacts to CalDAV) are reported, never dropped silently. */
     private static PimReader otherKindsFail(PimReader reader, PimTarget target) {
-        return sink -> reader.read(e -> sink.accept(e instanceof PimEntry.Item i && !target.kinds().contains(i.item().kind())
-                ? new PimEntry.Malformed(i.item().describe(), "a " + target.protocol() + " target takes no "
-                        + i.item().kind().id())
-                : e));
+        return new PimReader() {
+            @Override
+            public void read(Sink sink) throws ConnectorException {
+                reader.read(e -> sink.accept(e instanceof PimEntry.Item i && !target.kinds().contains(i.item().kind())
+                        ? new PimEntry.Malformed(i.item().describe(), "a " + target.protocol() + " target takes no "
+                                + i.item().kind().id())
+                        : e));
+            }
+
+            @Override
+            public void outcome(org.mailmigrator.core.pim.PimOutcome outcome) {
+                reader.outcome(outcome); // an incremental source remembers what arrived
+            }
+        };
     }
 }

@@ -86,6 +86,7 @@ public final class PimMigration {
                 if (outcome != null) {
                     outcomes.add(outcome);
                     listener.accept(outcome);
+                    reader.outcome(outcome);
                 }
                 return true;
             });

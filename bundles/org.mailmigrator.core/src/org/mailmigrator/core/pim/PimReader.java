@@ -24,6 +24,14 @@ public interface PimReader {
      */
     void read(Sink sink) throws ConnectorException;
 
+    /**
+     * What became of an item this reader gave, told as soon as it is known (before the sink returns): a source that
+     * reads incrementally (a DAV sync-token, ETags) remembers only what arrived, so that an item not copied is read
+     * again next run. Wrappers of a reader pass it on. The default ignores it.
+     */
+    default void outcome(PimOutcome outcome) {
+    }
+
     /** A reader of entries already in memory (tests, small generated sources). */
     static PimReader of(List<PimEntry> entries) {
         List<PimEntry> copy = List.copyOf(entries);

@@ -62,7 +62,7 @@ public final class MigrateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--source", required = true, paramLabel = "URL", description = "imaps://LOGIN@HOST[:PORT], imap://..., or a .ics/.vcf file or folder")
+    @Option(names = "--source", required = true, paramLabel = "URL", description = "imaps://LOGIN@HOST[:PORT], imap://..., a .ics/.vcf file or folder, or caldav+https://LOGIN@HOST/PATH/ / carddav+https://... (every calendar or address book of that account)")
     private String source;
     @Option(names = "--target", required = true, paramLabel = "URL",
             description = "imaps://LOGIN@HOST[:PORT], imap://..., ews+https://LOGIN@HOST/EWS/Exchange.asmx (Exchange), "
@@ -143,7 +143,7 @@ public final class MigrateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (PimMigrate.applies(source, target)) { // calendars and contacts: docs/calendars-contacts.md
-            return new PimMigrate(registry, out, err).run(source, target, targetPasswordFile, allowPlaintext,
+            return new PimMigrate(registry, out, err).run(source, target, sourcePasswordFile, targetPasswordFile, allowPlaintext,
                     names -> stateDir(names, err), report);
         }
         MailEndpoint src;

@@ -21,6 +21,7 @@ import org.mailmigrator.batch.run.PassListener;
 import org.mailmigrator.batch.run.PassReport;
 import org.mailmigrator.batch.run.PassRequest;
 import org.mailmigrator.batch.run.PassRunner;
+import org.mailmigrator.batch.run.PimSource;
 import org.mailmigrator.batch.run.PimTarget;
 import org.mailmigrator.cli.internal.Passwords;
 import org.mailmigrator.cli.internal.migrate.ExitCodes;
@@ -34,8 +35,8 @@ import org.mailmigrator.core.pim.PimOutcome;
 import org.mailmigrator.core.pim.PimReport;
 
 /**
- * {@code migrate --source FILE.ics|FILE.vcf|DIR --target caldav+https://...|carddav+https://...|ews+https://...}:
- * calendars, tasks and contacts from files into a server, as a one-row batch of legs held in memory and run
+ * {@code migrate --source FILE.ics|FILE.vcf|DIR|caldav+https://...|carddav+https://... --target caldav+https://...|carddav+https://...|ews+https://...}:
+ * calendars, tasks and contacts from files or from a CalDAV/CardDAV account into a server, as a one-row batch of legs held in memory and run
  * by the same {@link PassRunner} as a batch row (state kept per source and target, in {@code pim-HASH.mv.db}).
  * Reached from the migrate command when its source is a file or folder or its target a PIM URL.
  */
@@ -55,7 +56,7 @@ public final class PimMigrate {
      * source into {@code ews+} is mail (docs/ews-mail.md) and takes the mail path.
      */
     public static boolean applies(String source, String target) {
-        if (source != null && !source.contains("://")) {
+        if (source != null && (!source.contains("://") || PimSource.isDav(source))) {
             return true;
         }
         String src = source == null ? "" : source.trim().toLowerCase(Locale.ROOT);
@@ -73,14 +74,24 @@ public final class PimMigrate {
         Path prepare(List<String> names);
     }
 
-    public int run(String source, String target, Path passwordFile, boolean allowPlaintext, StateDir states, Path reportFile)
-            throws Exception {
+    public int run(String source, String target, Path sourcePasswordFile, Path passwordFile, boolean allowPlaintext,
+            StateDir states, Path reportFile) throws Exception {
         PimTarget dst;
         List<PimLeg> legs;
         Secret password;
+        Secret sourcePassword = null;
+        PimTarget davSource = null;
         try {
             dst = PimTarget.parse(target, allowPlaintext);
-            legs = legs(Path.of(source), target.trim(), dst);
+            if (PimSource.isDav(source)) {
+                // a CalDAV/CardDAV account read straight from the provider (a URL with its login, never a password)
+                davSource = davSource(source, allowPlaintext);
+                legs = List.of(new PimLeg(davSource.protocol().equals("caldav") ? PimLeg.Kind.CALENDAR : PimLeg.Kind.CONTACTS,
+                        source.trim(), target.trim(), dst.account(false).credential()));
+                sourcePassword = Passwords.find("source", sourcePasswordFile, "MAILMIGRATOR_SOURCE_PASSWORD", davSource.toString());
+            } else {
+                legs = legs(Path.of(source), target.trim(), dst);
+            }
             password = Passwords.find("target", passwordFile, "MAILMIGRATOR_TARGET_PASSWORD", dst.toString());
         } catch (IllegalArgumentException e) {
             err.println("mailmigrator migrate: " + e.getMessage());
@@ -92,7 +103,7 @@ public final class PimMigrate {
         if (stateDir == null) {
             return ExitCodes.FAILED;
         }
-        PassRequest request = new PassRequest(row(legs, dst, allowPlaintext), legs, PassRequest.Passwords.of(null, password,
+        PassRequest request = new PassRequest(row(legs, dst, allowPlaintext, davSource), legs, PassRequest.Passwords.of(sourcePassword, password,
                 password), RunSettings.defaults().withAllowPlaintext(allowPlaintext),
                 new PassRequest.StateFiles(stateDir, state, l -> state), 1, false, PassRequest.Gate.OPEN);
         PassReport pass = new PassRunner(ConnectorFactory.of(registry)).run(request, new PassListener() {
@@ -124,12 +135,13 @@ public final class PimMigrate {
     }
 
     /** The one row: a legs-only migration whose source is the first leg's file connector, as a batch stores it. */
-    private static Migration row(List<PimLeg> legs, PimTarget dst, boolean allowPlaintext) {
+    private static Migration row(List<PimLeg> legs, PimTarget dst, boolean allowPlaintext, PimTarget davSource) {
         Set<ItemKind> kinds = new HashSet<>();
         legs.forEach(l -> kinds.addAll(PimTarget.kinds(l.kind())));
         PimLeg first = legs.get(0);
-        return new Migration("migrate", new Account(first.kind() == PimLeg.Kind.CALENDAR ? "ical" : "vcard",
-                Map.of("path", first.source()), null), dst.account(allowPlaintext), new MigrationOptions(kinds, List.of(),
+        Account source = davSource != null ? davSource.account(allowPlaintext)
+                : new Account(first.kind() == PimLeg.Kind.CALENDAR ? "ical" : "vcard", Map.of("path", first.source()), null);
+        return new Migration("migrate", source, dst.account(allowPlaintext), new MigrationOptions(kinds, List.of(),
                         List.of(), Map.of(), false));
     }
 
@@ -161,9 +173,23 @@ public final class PimMigrate {
         return legs;
     }
 
+    /** {@code --source caldav+https://LOGIN@HOST/...}: a DAV source URL (a preset needs a batch row's mail account). */
+    private static PimTarget davSource(String source, boolean allowPlaintext) {
+        if (!source.trim().toLowerCase(Locale.ROOT).startsWith("caldav+") && !source.trim().toLowerCase(Locale.ROOT).startsWith("carddav+")) {
+            throw new IllegalArgumentException("--source " + source.trim() + ": a preset is taken in a batch row (whose mail"
+                    + " account names the provider); here write caldav+https://LOGIN@HOST/PATH/ or carddav+https://...");
+        }
+        try {
+            return PimTarget.parse(source, allowPlaintext);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replace("--target", "--source")
+                    .replace("--source-password-file or MAILMIGRATOR_TARGET_PASSWORD", "--source-password-file or MAILMIGRATOR_SOURCE_PASSWORD"));
+        }
+    }
+
     /** The state file of a source and target ({@code pim-HASH}), the same name as every earlier release. */
     static String stateName(String source, PimTarget dst) throws Exception {
-        String key = Path.of(source).toAbsolutePath().normalize() + " -> " + dst;
+        String key = (PimSource.isDav(source) ? source.trim() : Path.of(source).toAbsolutePath().normalize()) + " -> " + dst;
         return "pim-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)), 0, 8);
     }
 }

@@ -99,4 +99,30 @@ final class Pim {
         }
         return out;
     }
+
+    /** The member paths of a collection of a server without authentication (Xandikos), by PROPFIND Depth 1. */
+    static java.util.List<String> readBackPaths(String serverUrl, String collectionPath) throws Exception {
+        URI base = URI.create(serverUrl).resolve(collectionPath);
+        HttpResponse<String> list = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(base)
+                .header("Depth", "1").method("PROPFIND", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        java.util.List<String> out = new java.util.ArrayList<>();
+        Matcher m = Pattern.compile("<(?:\\w+:)?href>([^<]+)</(?:\\w+:)?href>").matcher(list.body());
+        while (m.find()) {
+            if (!base.resolve(m.group(1)).getPath().endsWith("/")) {
+                out.add(base.resolve(m.group(1)).getPath());
+            }
+        }
+        return out;
+    }
+
+    static String get(String serverUrl, String path) throws Exception {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(serverUrl)
+                .resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+    }
+
+    static int put(String serverUrl, String path, String body) throws Exception {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(serverUrl)
+                .resolve(path)).header("Content-Type", "text/calendar; charset=utf-8").PUT(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
 }

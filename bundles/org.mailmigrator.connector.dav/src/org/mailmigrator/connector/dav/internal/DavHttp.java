@@ -10,17 +10,17 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
+import org.mailmigrator.connector.dav.DavAuthorization;
 import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.spi.ConnectorException.AccountFailure.Reason;
 
 /**
- * HTTP for WebDAV with preemptive Basic authentication (one request per write, no 401 round trip that
+ * HTTP for WebDAV with preemptive authentication (Basic, or an OAuth2 bearer token: {@link DavAuthorization}) (one request per write, no 401 round trip that
  * would upload a body twice), and network failures translated into typed connector failures that name
  * the host.
  */
@@ -29,18 +29,17 @@ final class DavHttp {
     // does not answer the upgrade of a request with a body (Xandikos' aiohttp on MKCALENDAR) leaves it hanging
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
             .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
-    private final String authorization;
+    private final DavAuthorization authorization;
     private final String login;
 
-    DavHttp(String login, char[] password) {
+    DavHttp(String login, DavAuthorization authorization) {
         this.login = login;
-        String pair = login + ":" + new String(password);
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+        this.authorization = authorization;
     }
 
     HttpResponse<String> send(String method, URI uri, String body, Map<String, String> headers) throws ConnectorException {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
-                .header("Authorization", authorization)
+                .header("Authorization", authorization.header())
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(b::header);

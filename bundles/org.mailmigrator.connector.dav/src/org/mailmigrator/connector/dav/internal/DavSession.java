@@ -17,7 +17,7 @@ public final class DavSession implements ConnectorSession {
     }
 
     public static DavSession open(DavSettings settings) throws ConnectorException {
-        DavHttp http = new DavHttp(settings.login(), settings.password().reveal());
+        DavHttp http = new DavHttp(settings.login(), settings.authorization());
         DavCollections collections = DavCollections.discover(http, settings);
         return new DavSession(new DavWriter(http, collections), collections);
     }

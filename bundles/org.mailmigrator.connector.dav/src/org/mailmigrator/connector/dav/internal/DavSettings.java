@@ -1,15 +1,23 @@
 package org.mailmigrator.connector.dav.internal;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
+import org.mailmigrator.connector.dav.DavAuthorization;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.Secret;
 import org.mailmigrator.core.spi.ConnectContext;
 import org.mailmigrator.core.spi.ConnectorException;
 
-/** The dav connector's settings, checked once: an http URL needs allowPlaintext, a password is required. */
-public record DavSettings(URI url, String login, Secret password, Optional<String> collection, boolean create) {
+/**
+ * The dav connector's settings, checked once: an http URL needs allowPlaintext, a secret is required (a password,
+ * or with {@code auth=bearer} an OAuth2 access token). A source also reads {@code read} (calendars, contacts or both)
+ * and {@code syncState} (the file where what was read is remembered for the next run).
+ */
+public record DavSettings(URI url, String login, Secret password, Optional<String> collection, boolean create,
+        boolean bearer, boolean calendars, boolean contacts, Optional<Path> syncState) {
 
     public static DavSettings of(Account account, ConnectContext context) throws ConnectorException.AccountFailure {
         String text = account.setting("url").orElseThrow(() -> fail("the setting 'url' is required"));
@@ -19,18 +27,34 @@ public record DavSettings(URI url, String login, Secret password, Optional<Strin
         } catch (IllegalArgumentException e) {
             throw fail("'" + text + "' is not a URL: " + e.getMessage());
         }
-        String scheme = String.valueOf(url.getScheme()).toLowerCase(java.util.Locale.ROOT);
+        String scheme = String.valueOf(url.getScheme()).toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http") || url.getHost() == null) {
             throw fail("'" + text + "' must be an https:// URL with a host");
         }
         if (scheme.equals("http") && !Boolean.parseBoolean(account.setting("allowPlaintext").orElse("false"))) {
             throw fail("'" + text + "' would send the password without TLS; use https:// or allow plaintext explicitly");
         }
+        String auth = account.setting("auth").map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty())
+                .orElse("password");
+        if (!auth.equals("password") && !auth.equals("bearer")) {
+            throw fail("the setting 'auth' is '" + auth + "'; use password or bearer");
+        }
+        boolean bearer = auth.equals("bearer");
         String login = account.setting("login").filter(s -> !s.isBlank()).orElseThrow(() -> fail("the setting 'login' is required"));
         Secret password = context.credential().filter(s -> !s.isEmpty())
-                .orElseThrow(() -> fail("no password for " + login + " at " + url.getHost()));
+                .orElseThrow(() -> fail("no " + (bearer ? "access token" : "password") + " for " + login + " at " + url.getHost()));
+        String read = account.setting("read").map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).orElse("all");
+        if (!read.equals("all") && !read.equals("calendars") && !read.equals("contacts")) {
+            throw fail("the setting 'read' is '" + read + "'; use all, calendars or contacts");
+        }
         return new DavSettings(url, login, password, account.setting("collection").filter(s -> !s.isBlank()),
-                Boolean.parseBoolean(account.setting("create").orElse("false")));
+                Boolean.parseBoolean(account.setting("create").orElse("false")), bearer, !read.equals("contacts"),
+                !read.equals("calendars"), account.setting("syncState").filter(s -> !s.isBlank()).map(Path::of));
+    }
+
+    /** The Authorization header of every request. */
+    public DavAuthorization authorization() {
+        return bearer ? DavAuthorization.bearer(password) : DavAuthorization.basic(login, password);
     }
 
     private static ConnectorException.AccountFailure fail(String message) {

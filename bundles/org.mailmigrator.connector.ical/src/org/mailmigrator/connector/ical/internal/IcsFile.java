@@ -78,13 +78,28 @@ public final class IcsFile {
      * @return false when the sink asked to stop
      */
     public static boolean read(Path file, String name, PimReader.Sink sink) throws IOException {
-        String fileName = file.getFileName().toString();
         TextFiles.Detected detected = TextFiles.detect(file);
+        return read(file.getFileName().toString(), () -> detected.open(file), detected.note(), name, sink);
+    }
+
+    /** Opens the text to read again (each pass reads it from its start). */
+    @FunctionalInterface
+    public interface Opener {
+        BufferedReader open() throws IOException;
+    }
+
+    /**
+     * As {@link #read(Path, String, PimReader.Sink)} for a text that is not a file (a CalDAV resource): {@code fileName}
+     * names it in origins, {@code name} is its collection (never null here), {@code charsetNote} what the report says of
+     * its charset (null: nothing).
+     */
+    public static boolean read(String fileName, Opener opener, String charsetNote, String name, PimReader.Sink sink)
+            throws IOException {
         Map<String, String> props = new LinkedHashMap<>();
         List<Block> zones = new ArrayList<>();
         Map<String, Integer> parts = new HashMap<>();
         List<String> problems = new ArrayList<>();
-        try (BufferedReader in = detected.open(file)) {
+        try (BufferedReader in = opener.open()) {
             IcsSplitter.split(new ContentLines(in), new Scan(props, zones, parts, problems));
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -95,16 +110,16 @@ public final class IcsFile {
             }
         }
         List<String> fileNotes = new ArrayList<>();
-        if (detected.note() != null) {
-            fileNotes.add(detected.note());
+        if (charsetNote != null) {
+            fileNotes.add(charsetNote);
         }
         props.keySet().stream().filter(k -> !KEPT.contains(k)).sorted().forEach(k -> fileNotes.add(
                 "the calendar property " + k + " of " + fileName + " is not kept (a CalDAV resource holds one item, not the file's header)"));
         String collection = name != null ? name : Optional.ofNullable(props.get("X-WR-CALNAME")).map(String::trim)
                 .filter(s -> !s.isEmpty()).orElse(stem(fileName));
         Items items = new Items(fileName, collection, new ZoneResolver(zones), props.getOrDefault("PRODID",
-                "-//Mail Migrator Workbench//EN").trim(), props.get("CALSCALE"), detected.note(), fileNotes, parts, sink);
-        try (BufferedReader in = detected.open(file)) {
+                "-//Mail Migrator Workbench//EN").trim(), props.get("CALSCALE"), charsetNote, fileNotes, parts, sink);
+        try (BufferedReader in = opener.open()) {
             return IcsSplitter.split(new ContentLines(in), items) && items.flush();
         } catch (UncheckedIOException e) {
             throw e.getCause();

@@ -34,6 +34,11 @@ final class CardText implements AutoCloseable {
         this.notes = notes;
     }
 
+    /** A text already decoded (a CardDAV resource: its charset is the HTTP answer's). */
+    static CardText of(String text) {
+        return new CardText(new BufferedReader(new java.io.StringReader(text)), false, List.of());
+    }
+
     static CardText open(Path file) throws IOException {
         TextFiles.Detected d = TextFiles.detect(file);
         List<String> notes = new ArrayList<>();

@@ -46,10 +46,21 @@ public final class VcfFile {
      * @return false when the sink asked to stop
      */
     public static boolean read(Path file, String name, PimReader.Sink sink) throws IOException {
-        String fileName = file.getFileName().toString();
+        return read(file.getFileName().toString(), CardText.open(file), name, sink);
+    }
+
+    /**
+     * As {@link #read(Path, String, PimReader.Sink)} for a text that is not a file (a CardDAV resource, already decoded):
+     * {@code fileName} names it in origins, {@code name} is its address book.
+     */
+    public static boolean read(String fileName, String text, String name, PimReader.Sink sink) throws IOException {
+        return read(fileName, CardText.of(text), name, sink);
+    }
+
+    private static boolean read(String fileName, CardText opened, String name, PimReader.Sink sink) throws IOException {
         Map<String, Integer> seen = new HashMap<>();
         boolean any = false;
-        try (CardText text = CardText.open(file)) {
+        try (CardText text = opened) {
             List<String> fileNotes = text.notes();
             StringBuilder card = null;
             int start = -1;

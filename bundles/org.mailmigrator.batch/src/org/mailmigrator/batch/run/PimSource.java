@@ -1,0 +1,128 @@
+package org.mailmigrator.batch.run;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.eclipse.core.runtime.IConfigurationElement;
+import org.eclipse.core.runtime.IExtensionRegistry;
+import org.mailmigrator.batch.PimLeg;
+import org.mailmigrator.core.model.Account;
+
+/**
+ * A calendar/contacts leg read straight from the provider: the leg's source is a CalDAV/CardDAV URL
+ * ({@code caldav+https://LOGIN@HOST/PATH/}, {@code carddav+https://...}: the account's discovery URL or one collection),
+ * or {@code preset} (the CalDAV/CardDAV URL of the provider preset whose hosts match the row's mail source host) or
+ * {@code preset:ID} (a preset by id, e.g. {@code preset:gmail}; a self-hosted one such as {@code preset:nextcloud} takes the
+ * mail source host for its {@code {host}}). A preset leg signs in with the row's mail source login;
+ * every DAV source leg uses the row's mail source password (or token): one person's account, one secret.
+ */
+public record PimSource(String text) {
+    private static final String PROVIDERS = "org.mailmigrator.autodetect.providers";
+
+    /** Whether a leg's source is read from a DAV server rather than from files. */
+    public static boolean isDav(String source) {
+        String t = source.trim().toLowerCase(Locale.ROOT);
+        return t.startsWith("caldav+") || t.startsWith("carddav+") || t.equals("preset") || t.startsWith("preset:");
+    }
+
+    /**
+     * What is wrong with a DAV source for a leg of {@code kind}, for "line L, column C (NAME): reason"; empty when fine.
+     */
+    public static Optional<String> problem(String source, PimLeg.Kind kind) {
+        String t = source.trim();
+        if (t.equalsIgnoreCase("preset") || t.toLowerCase(Locale.ROOT).startsWith("preset:")) {
+            return t.length() > "preset:".length() || t.equalsIgnoreCase("preset") ? Optional.empty()
+                    : Optional.of("'" + t + "' names no preset: write preset or preset:ID (e.g. preset:gmail)");
+        }
+        try {
+            PimTarget url = PimTarget.parse(t, true);
+            String wanted = kind == PimLeg.Kind.CALENDAR ? "caldav" : "carddav";
+            return url.protocol().equals(wanted) ? Optional.empty()
+                    : Optional.of("'" + t + "': a " + kind.id() + " source must start with " + wanted + "+https://");
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage().replace("--target ", "").replace("--target-password-file or MAILMIGRATOR_TARGET_PASSWORD",
+                    "the row's source password"));
+        }
+    }
+
+    /**
+     * The source account of a leg: the URL given, or the preset's; the login of the URL, else of the row's mail source.
+     *
+     * @param mailSource the row's mail source account (its host finds the preset, its login signs in)
+     * @param syncState  where the connector remembers what it read (sync-tokens, ETags)
+     * @throws IllegalArgumentException with a message for the report when no preset fits
+     */
+    public static Account account(PimLeg leg, Account mailSource, IExtensionRegistry presets, boolean allowPlaintext,
+            String syncState) {
+        String t = leg.source().trim();
+        String protocol = leg.kind() == PimLeg.Kind.CALENDAR ? "caldav" : "carddav";
+        String login = mailSource.setting("login").orElse("");
+        String url;
+        if (isPreset(t)) {
+            String id = t.contains(":") ? t.substring(t.indexOf(':') + 1).trim() : null;
+            String host = mailSource.setting("host").orElse("");
+            url = presetUrl(presets, id, host, protocol).orElseThrow(() -> new IllegalArgumentException(id != null
+                    ? "the preset '" + id + "' has no " + protocol + " server"
+                    : "no provider preset with a " + protocol + " server matches the mail host '" + host + "'"))
+                    .replace("%EMAILADDRESS%", login).replace("%EMAILLOCALPART%", login.replaceFirst("@.*", ""))
+                    .replace("{host}", host);
+        } else {
+            PimTarget parsed = PimTarget.parse(t, true);
+            url = parsed.url().toString();
+            login = parsed.login();
+        }
+        return new Account("dav", Map.of("url", url, "login", login, "read", leg.kind() == PimLeg.Kind.CALENDAR ? "calendars"
+                : "contacts", "allowPlaintext", String.valueOf(allowPlaintext), "syncState", syncState,
+                "auth", mailSource.setting("auth").filter(a -> a.equalsIgnoreCase("bearer")).orElse("password")),
+                mailSource.credential());
+    }
+
+    private static boolean isPreset(String t) {
+        return t.equalsIgnoreCase("preset") || t.toLowerCase(Locale.ROOT).startsWith("preset:");
+    }
+
+    /** The DAV URL of a provider preset, by id or by a host that matches its server hosts or host patterns. */
+    static Optional<String> presetUrl(IExtensionRegistry registry, String id, String host, String protocol) {
+        if (registry == null) {
+            return Optional.empty();
+        }
+        for (IConfigurationElement provider : registry.getConfigurationElementsFor(PROVIDERS)) {
+            if (!"provider".equals(provider.getName())) {
+                continue;
+            }
+            boolean chosen = id != null ? id.equalsIgnoreCase(provider.getAttribute("id")) : matches(provider, host);
+            if (!chosen) {
+                continue;
+            }
+            for (IConfigurationElement server : provider.getChildren("server")) {
+                if (protocol.equalsIgnoreCase(server.getAttribute("protocol")) && server.getAttribute("url") != null) {
+                    return Optional.of(server.getAttribute("url"));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean matches(IConfigurationElement provider, String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.isEmpty()) {
+            return false;
+        }
+        for (IConfigurationElement server : provider.getChildren("server")) {
+            if (h.equalsIgnoreCase(server.getAttribute("host"))) {
+                return true;
+            }
+        }
+        String hosts = provider.getAttribute("hosts");
+        if (hosts != null) {
+            for (String p : hosts.split(",")) {
+                String regex = p.trim().toLowerCase(Locale.ROOT).replace(".", "\\.").replace("*", "[^/]+").replace("{n}", "\\d+");
+                if (!p.isBlank() && h.matches(regex)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
