@@ -25,6 +25,7 @@ final class DialogPage {
     private int times;
     private boolean keepWatching;
     private boolean stopped;
+    private Runnable whileOpen;
 
     private DialogPage(String title, String button) {
         this.title = title;
@@ -51,6 +52,11 @@ final class DialogPage {
                             page.fields.put(name, t.getText());
                         }
                     });
+                    if (page.whileOpen != null) {
+                        Runnable once = page.whileOpen;
+                        page.whileOpen = null;
+                        once.run();  // the dialog is still open: what the person sees behind it
+                    }
                     page.press(shell);
                     if (page.keepWatching) {
                         display.timerExec(50, poll[0]);
@@ -69,6 +75,11 @@ final class DialogPage {
         DialogPage page = arm(title, button);
         page.keepWatching = true;
         return page;
+    }
+
+    /** Runs {@code check} (once) while the dialog is open, before its button is pressed. */
+    void whileOpen(Runnable check) {
+        whileOpen = check;
     }
 
     /** Stops watching (a later test's dialog is not this page's to answer). */

@@ -32,13 +32,14 @@ import org.mailmigrator.ui.internal.batches.MigrationsView;
 
 /**
  * The fleet dashboard: per batch the migrations by status, progress, rate and ETA (live for batches this process
- * runs, the store's statuses for the others); messages/s and MB/s over time; connections in use per server
+ * runs, the store's statuses for the others) and the rows that wait for the person's answer (a certificate
+ * question); messages/s and MB/s over time; connections in use per server
  * against the limit; the errors of every row grouped by cause, with the fix and, on double-click, the Migrations
  * view filtered to those rows.
  */
 public final class DashboardView extends ViewPart {
     public static final String[] BATCH_COLUMNS = { "Batch", "Migrations", "Queued / running", "Synced", "Failed",
-            "Paused, stopped, interrupted", "Progress", "Rate", "ETA" };
+            "Paused, stopped, interrupted", "Progress", "Rate", "ETA", "Waiting for you" };
 
     private BatchSession session;
     private LiveUpdates live;
@@ -116,7 +117,8 @@ public final class DashboardView extends ViewPart {
         Map<String, Integer> limits = new TreeMap<>();
         try {
             for (String name : session.workspace().store().names()) {
-                Optional<BatchProgress> p = Optional.ofNullable(lastLive.get(name));
+                // opened mid-run: the session's current snapshot until the next live update
+                Optional<BatchProgress> p = Optional.ofNullable(lastLive.get(name)).or(() -> session.live(name));
                 Map<MigrationStatus, Integer> counts = new EnumMap<>(MigrationStatus.class);
                 List<MigrationState> states = stored.computeIfAbsent(name, this::states);
                 if (p.isPresent()) {
@@ -180,8 +182,14 @@ public final class DashboardView extends ViewPart {
                     String.valueOf(r.count(MigrationStatus.SYNCED, MigrationStatus.SYNCED_WITH_ERRORS, MigrationStatus.COMPLETED)),
                     String.valueOf(r.count(MigrationStatus.FAILED)),
                     String.valueOf(r.count(MigrationStatus.PAUSED, MigrationStatus.STOPPED, MigrationStatus.INTERRUPTED)),
-                    s.progressText(), s.rateText(), s.etaText());
+                    s.progressText(), s.rateText(), s.etaText(), waitingText(r.live()));
         }
+    }
+
+    /** "2: Waiting for your answer: certificate of HOST" (rows held by a question, not by a server), or "". */
+    static String waitingText(Optional<BatchProgress> live) {
+        return live.map(p -> p.waiting().entrySet().stream().map(e -> e.getValue() + ": " + e.getKey())
+                .collect(java.util.stream.Collectors.joining("; "))).orElse("");
     }
 
     private static void item(Table t, String... cells) {
