@@ -107,7 +107,7 @@ public record BatchProgress(String batch, Instant at, List<MigrationProgress> mi
             return Optional.of(uncounted() + " row(s) not counted yet: their time is not in it (at least this long)");
         }
         if (migrations.stream().allMatch(p -> settled(p.status()))) {
-            return Optional.of("nothing left to copy");
+            return Optional.of("no row is copying now");
         }
         if (bytesPerSecond() <= 0) {
             return Optional.of("no rate yet: nothing has been copied in the last 30 seconds");

@@ -23,6 +23,7 @@ import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.jobs.BatchProgress;
 import org.mailmigrator.batch.report.ErrorCauses;
+import org.mailmigrator.batch.report.ThroughputLog;
 import org.mailmigrator.batch.store.BatchStoreException;
 import org.mailmigrator.ui.UiIds;
 import org.mailmigrator.ui.batches.BatchSession;
@@ -61,7 +62,9 @@ public final class DashboardView extends ViewPart {
         session = getSite().getService(BatchSession.class);
         SashForm main = new SashForm(parent, SWT.VERTICAL);
         batches = table(main, BATCH_COLUMNS);
+        batches.addListener(SWT.MouseHover, this::etaToolTip);
         chart = new ThroughputChart(main);
+        loadHistory();
         SashForm bottom = new SashForm(main, SWT.HORIZONTAL);
         hosts = table(bottom, "Server", "Connections in use", "Limit");
         causes = table(bottom, "Rows", "Cause", "Fix");
@@ -76,6 +79,20 @@ public final class DashboardView extends ViewPart {
         });
         parent.getDisplay().timerExec(1000, this::sample);
         refresh();
+    }
+
+    /** The throughput of earlier runs (this workbench's or another process's), read from the workspace. */
+    private void loadHistory() {
+        List<List<ThroughputLog.Rate>> batches = new ArrayList<>();
+        try {
+            for (String name : session.workspace().store().names()) {
+                batches.add(ThroughputLog.rates(ThroughputLog.read(session.workspace().folder(), name),
+                        java.time.Duration.ofMillis(ThroughputLog.PERIOD_MS)));
+            }
+        } catch (BatchStoreException e) {
+            return; // refresh() says that the batches cannot be read
+        }
+        chart.history(ThroughputLog.sum(batches));
     }
 
     private static Table table(Composite parent, String... titles) {
@@ -177,12 +194,13 @@ public final class DashboardView extends ViewPart {
         batches.removeAll();
         for (FleetRow r : rows) {
             BatchSummary s = new BatchSummary(r.batch(), r.total(), r.counts(), r.live());
-            item(batches, r.batch(), String.valueOf(r.total()),
+            TableItem row = item(batches, r.batch(), String.valueOf(r.total()),
                     String.valueOf(r.count(MigrationStatus.QUEUED, MigrationStatus.PREFLIGHT, MigrationStatus.RUNNING)),
                     String.valueOf(r.count(MigrationStatus.SYNCED, MigrationStatus.SYNCED_WITH_ERRORS, MigrationStatus.COMPLETED)),
                     String.valueOf(r.count(MigrationStatus.FAILED)),
                     String.valueOf(r.count(MigrationStatus.PAUSED, MigrationStatus.STOPPED, MigrationStatus.INTERRUPTED)),
                     s.progressText(), s.rateText(), s.etaText(), waitingText(r.live()));
+            row.setData(s);
         }
     }
 
@@ -192,8 +210,18 @@ public final class DashboardView extends ViewPart {
                 .collect(java.util.stream.Collectors.joining("; "))).orElse("");
     }
 
-    private static void item(Table t, String... cells) {
-        new TableItem(t, SWT.NONE).setText(cells);
+    private static TableItem item(Table t, String... cells) {
+        TableItem item = new TableItem(t, SWT.NONE);
+        item.setText(cells);
+        return item;
+    }
+
+    /** Over the ETA column: why it is blank or a lower bound. */
+    private void etaToolTip(org.eclipse.swt.widgets.Event e) {
+        TableItem item = batches.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
+        int eta = List.of(BATCH_COLUMNS).indexOf("ETA");
+        batches.setToolTipText(item != null && item.getData() instanceof BatchSummary s
+                && item.getBounds(eta).contains(e.x, e.y) ? s.etaToolTip() : null);
     }
 
     /** Shows the rows of a cause in the Migrations view (its filter box gets the cause's words). */
@@ -224,6 +252,11 @@ public final class DashboardView extends ViewPart {
 
     public int chartSamples() {
         return chart.samples();
+    }
+
+    /** Points of the chart read from the stored throughput history when the view opened. */
+    public int chartHistorySamples() {
+        return chart.historySamples();
     }
 
     @Override
