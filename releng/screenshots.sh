@@ -3,7 +3,7 @@
 # view, the Migrations view with Failed and Queued rows (prepared with the command line), the Import wizard
 # showing invalid cells, the migration editor with its folder mapping preview (two private Dovecots), the
 # demo batch running, the Details view of a migration, the Details view's error pane, the fleet dashboard, the
-# certificate question during a run (two private Dovecots with self-signed certificates).
+# certificate question during a run (a private Dovecot with a self-signed certificate).
 # Also prints the time from ./mailmigrator (product already built) to the visible workbench window,
 # for a first start (fresh caches) and later starts; target <= 3 s. Each UI issue adds its screens at the end.
 #   releng/screenshots.sh OUTDIR [STARTS]
@@ -157,10 +157,20 @@ xdotool windowsize "$wid" 1600 1000 windowmove "$wid" 0 0 || true
 sleep 3   # the preview logs in to both servers in a job
 shot migration-editor-folder-mapping
 stop_workbench
-# The certificate question during a run: a batch between the same two Dovecots (self-signed certificates; TLS is
-# required, as in every run unless plaintext is allowed), started at start-up (-Dmailmigrator.startBatch=true).
-# The first connection asks; behind the dialog the row says "Waiting for your answer: certificate of 127.0.0.1".
-echo "127.0.0.1:$src_port;alice;testpass;127.0.0.1:$dst_port;alice.new;testpass;;" >"$demo/cert.txt"
+kill "$servers_pid" 2>/dev/null || true
+wait "$servers_pid" 2>/dev/null || true
+servers_pid=""
+# The certificate question during a run: a private Dovecot with STARTTLS and a self-signed certificate
+# (org.mailmigrator.testing.FilledMailServer ... tls; TLS is required, as in every run unless plaintext is
+# allowed) and a one-row batch on it, started at start-up (-Dmailmigrator.startBatch=true). The first connection
+# asks; behind the dialog the row says "Waiting for your answer: certificate of 127.0.0.1".
+"$JAVA_HOME/bin/java" -cp "$MM_ROOT/bundles/org.mailmigrator.testing/target/classes" \
+  org.mailmigrator.testing.FilledMailServer "$workspace/cert-ports" 1 40 2000 tls >"$workspace/cert-server.log" 2>&1 &
+servers_pid=$!
+for i in $(seq 1 600); do [ -s "$workspace/cert-ports" ] && break; sleep 0.1; done
+[ -s "$workspace/cert-ports" ] || { echo "screenshots: the TLS test server did not start:" >&2; cat "$workspace/cert-server.log" >&2; exit 1; }
+read -r cert_port _ <"$workspace/cert-ports"
+echo "127.0.0.1:$cert_port;src0;testpass;127.0.0.1:$cert_port;dst0;testpass;;" >"$demo/cert.txt"
 MAILMIGRATOR_WORKSPACE="$workspace" ./mailmigrator batch import "$demo/cert.txt" --name cert-demo >/dev/null
 start_workbench -Dmailmigrator.selectBatch=cert-demo -Dmailmigrator.startBatch=true
 xdotool windowsize "$wid" 1600 1000 windowmove "$wid" 0 0 || true

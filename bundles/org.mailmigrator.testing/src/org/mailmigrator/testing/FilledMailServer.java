@@ -6,11 +6,12 @@ import java.nio.file.Path;
 import java.util.Random;
 
 /**
- * One private Dovecot (plain IMAP on loopback, {@code /} layout) whose users {@code src0 … srcN-1} each hold
+ * One private Dovecot (IMAP on loopback, {@code /} layout; with a fifth argument {@code tls}, STARTTLS and a
+ * self-signed certificate, as for the certificate question's screenshot) whose users {@code src0 … srcN-1} each hold
  * {@code COUNT} generated messages of about {@code SIZE} bytes with unique Message-IDs, for scripts that run the
  * product against real mail ({@code releng/scripts/sigterm.sh}). Writes "PORT SERVER_DIR" to the file given
  * (destination users' mail is under {@code SERVER_DIR/home/USER/Maildir}), then runs until stopped.
- * Arguments: PORTFILE USERS COUNT SIZE.
+ * Arguments: PORTFILE USERS COUNT SIZE [tls].
  */
 public final class FilledMailServer {
     private FilledMailServer() {
@@ -20,7 +21,7 @@ public final class FilledMailServer {
         int users = Integer.parseInt(args[1]);
         int count = Integer.parseInt(args[2]);
         int size = Integer.parseInt(args[3]);
-        Dovecot server = Dovecot.start(Dovecot.Layout.SLASH, 0, false);
+        Dovecot server = Dovecot.start(Dovecot.Layout.SLASH, 0, args.length > 4 && args[4].equals("tls"));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         try {
             Random random = new Random(42);
