@@ -77,6 +77,10 @@ class CertificateRunTest {
                     || s.equals("Failed")), Duration.ofSeconds(90), () -> migrations.column("Status").toString());
             assertEquals(List.of("Synced", "Synced"), migrations.column("Status"), migrations.column("Last error").toString());
             assertEquals(1, question.times(), "asked once for the host, not per row or connection");
+            if (question.whileOpenFailure() != null) {
+                throw new AssertionError("while the question was open: " + question.whileOpenFailure().getMessage(),
+                        question.whileOpenFailure());
+            }
             assertTrue(seenInTable.contains(waiting) && !seenInTable.contains("Running"), seenInTable.toString());
             assertTrue(seenOnDashboard.size() == 1 && seenOnDashboard.get(0).endsWith(": " + waiting), seenOnDashboard.toString());
             assertTrue(seenInStatusFile.contains(waiting) && !seenInStatusFile.contains("Running"),

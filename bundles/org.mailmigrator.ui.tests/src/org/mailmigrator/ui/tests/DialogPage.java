@@ -26,6 +26,7 @@ final class DialogPage {
     private boolean keepWatching;
     private boolean stopped;
     private Runnable whileOpen;
+    private Throwable whileOpenFailure;
 
     private DialogPage(String title, String button) {
         this.title = title;
@@ -55,7 +56,11 @@ final class DialogPage {
                     if (page.whileOpen != null) {
                         Runnable once = page.whileOpen;
                         page.whileOpen = null;
-                        once.run();  // the dialog is still open: what the person sees behind it
+                        try {
+                            once.run();  // the dialog is still open: what the person sees behind it
+                        } catch (RuntimeException | AssertionError e) {
+                            page.whileOpenFailure = e;  // answered all the same: the test fails, it does not hang
+                        }
                     }
                     page.press(shell);
                     if (page.keepWatching) {
@@ -80,6 +85,11 @@ final class DialogPage {
     /** Runs {@code check} (once) while the dialog is open, before its button is pressed. */
     void whileOpen(Runnable check) {
         whileOpen = check;
+    }
+
+    /** What {@link #whileOpen}'s check threw (null when it held). */
+    Throwable whileOpenFailure() {
+        return whileOpenFailure;
     }
 
     /** Stops watching (a later test's dialog is not this page's to answer). */
