@@ -2,7 +2,8 @@
 # Starts the workbench under a virtual display and saves PNGs of its main screens into OUTDIR: the Connectors
 # view, the Migrations view with Failed and Queued rows (prepared with the command line), the Import wizard
 # showing invalid cells, the migration editor with its folder mapping preview (two private Dovecots), the
-# demo batch running, the Details view of a migration, the Details view's error pane, the fleet dashboard.
+# demo batch running, the Details view of a migration, the Details view's error pane, the fleet dashboard, the
+# certificate question during a run (a private Dovecot with a self-signed certificate).
 # Also prints the time from ./mailmigrator (product already built) to the visible workbench window,
 # for a first start (fresh caches) and later starts; target <= 3 s. Each UI issue adds its screens at the end.
 #   releng/screenshots.sh OUTDIR [STARTS]
@@ -159,6 +160,30 @@ stop_workbench
 kill "$servers_pid" 2>/dev/null || true
 wait "$servers_pid" 2>/dev/null || true
 servers_pid=""
+# The certificate question during a run: a private Dovecot with STARTTLS and a self-signed certificate
+# (org.mailmigrator.testing.FilledMailServer ... tls; TLS is required, as in every run unless plaintext is
+# allowed) and a one-row batch on it, started at start-up (-Dmailmigrator.startBatch=true). The first connection
+# asks; behind the dialog the row says "Waiting for your answer: certificate of 127.0.0.1".
+"$JAVA_HOME/bin/java" -cp "$MM_ROOT/bundles/org.mailmigrator.testing/target/classes" \
+  org.mailmigrator.testing.FilledMailServer "$workspace/cert-ports" 1 40 2000 tls >"$workspace/cert-server.log" 2>&1 &
+servers_pid=$!
+for i in $(seq 1 600); do [ -s "$workspace/cert-ports" ] && break; sleep 0.1; done
+[ -s "$workspace/cert-ports" ] || { echo "screenshots: the TLS test server did not start:" >&2; cat "$workspace/cert-server.log" >&2; exit 1; }
+read -r cert_port _ <"$workspace/cert-ports"
+echo "127.0.0.1:$cert_port;src0;testpass;127.0.0.1:$cert_port;dst0;testpass;;" >"$demo/cert.txt"
+MAILMIGRATOR_WORKSPACE="$workspace" ./mailmigrator batch import "$demo/cert.txt" --name cert-demo >/dev/null
+start_workbench -Dmailmigrator.selectBatch=cert-demo -Dmailmigrator.startBatch=true
+xdotool windowsize "$wid" 1600 1000 windowmove "$wid" 0 0 || true
+timeout 60 xdotool search --sync --onlyvisible --name '^Untrusted certificate' >/dev/null \
+  || echo "screenshots: the certificate question did not appear within 60 s" >&2
+sleep 1   # the row's status follows within a quarter second
+shot certificate-question
+kill "$app_pid" 2>/dev/null || true   # the question is left unanswered: nothing is trusted
+wait "$app_pid" 2>/dev/null || true
+app_pid=""
+kill "$servers_pid" 2>/dev/null || true
+wait "$servers_pid" 2>/dev/null || true
+servers_pid=""
 workspace="$main_workspace"
 # The demo batch running: -Dmailmigrator.demo=true (what ./mailmigrator --demo sets) starts the in-process
 # IMAP servers and the batch "demo" once the window is open. The batches prepared above are purged first so
@@ -185,5 +210,3 @@ start_workbench -Dmailmigrator.demo=true -Dmailmigrator.showView=org.mailmigrato
 xdotool windowsize "$wid" 1600 1000 windowmove "$wid" 0 0 || true
 sleep "${MM_DASHBOARD_SHOT_DELAY:-14}"   # a minute of throughput would be nicer; 14 s shows the chart moving
 shot dashboard
-# Not yet scripted: the certificate question during a run (needs a TLS server with a self-signed certificate
-# started by this script; the UI test CertificateRunTest drives it against Dovecot).

@@ -11,7 +11,9 @@ import org.mailmigrator.ui.internal.batches.MigrationsView;
 /**
  * Start-up options of releng/screenshots.sh (through MAILMIGRATOR_VMARGS): {@code -Dmailmigrator.showView=ID}
  * brings a view to the front ({@code -Dmailmigrator.maximizeView=true}: maximized); {@code -Dmailmigrator.selectBatch=NAME} selects that batch and its first
- * migration, so that the Details view shows it (its error pane for a failed row). Nothing happens without them.
+ * migration, so that the Details view shows it (its error pane for a failed row); {@code -Dmailmigrator.startBatch=true}
+ * then starts that batch as its Start batch button would (the certificate question's screen). Nothing happens
+ * without them.
  */
 final class ScreenshotSetup {
     private ScreenshotSetup() {
@@ -38,6 +40,15 @@ final class ScreenshotSetup {
                     }
                     MigrationsView migrations = (MigrationsView) page.showView(UiIds.VIEW_MIGRATIONS);
                     migrations.selectRow(0);
+                    if (Boolean.getBoolean("mailmigrator.startBatch")) {
+                        var session = window.getService(org.mailmigrator.ui.batches.BatchSession.class);
+                        try {
+                            session.manager().start(batch, org.mailmigrator.batch.jobs.Selection.PENDING,
+                                    java.util.List.of(), session.runSettings());
+                        } catch (Exception e) {
+                            System.err.println("mailmigrator: cannot start " + batch + ": " + e.getMessage());
+                        }
+                    }
                 }
                 if (view != null) {
                     var part = page.showView(view);

@@ -176,7 +176,9 @@ public final class MigrationJob extends Job {
                 return Status.OK_STATUS;
             }
         }
-        try (HostLimiter.Reservation r = services.limiter().reserve(need, batch.perHostLimit(), monitor::isCanceled)) {
+        try (HostLimiter.Reservation r = services.limiter().reserve(need, batch.perHostLimit(), monitor::isCanceled);
+                CertificateWaits w = CertificateWaits.watch(settings.certificates(), need.keySet(), services.hub(),
+                        batch.name(), migration.id())) {
             if (r == null || monitor.isCanceled()) {
                 return interrupted();
             }
@@ -329,7 +331,9 @@ public final class MigrationJob extends Job {
         Map<String, Integer> need = new HashMap<>();
         HostLimiter.legHosts(batch.pim(migration.id()), services.connectors()).forEach(h -> need.put(h, 1));
         try (HostLimiter.Reservation r = services.limiter().reserve(need, Math.max(1, batch.perHostLimit()),
-                monitor::isCanceled)) {
+                monitor::isCanceled);
+                CertificateWaits w = CertificateWaits.watch(settings.certificates(), need.keySet(), services.hub(),
+                        batch.name(), migration.id())) {
             if (r == null || monitor.isCanceled()) {
                 return interrupted();
             }

@@ -37,6 +37,8 @@ public final class ProgressHub implements AutoCloseable {
     private static final class Live {
         volatile MigrationState state;
         volatile ProgressSnapshot last;
+        /** What the row waits for besides its own work (a person's answer, a quota), shown instead of its status. */
+        volatile Optional<String> waiting = Optional.empty();
         final ProgressTracker tracker = new ProgressTracker();
         final ArrayDeque<LogEntry> log = new ArrayDeque<>();
 
@@ -101,6 +103,24 @@ public final class ProgressHub implements AutoCloseable {
             l.log(new LogEntry(s.since(), s.status() == org.mailmigrator.batch.MigrationStatus.FAILED,
                     s.status().label() + s.lastError().map(e -> ": " + e).orElse("")));
         }
+        dirty.put(batch, true);
+        if (!statusSinks.isEmpty()) {
+            deliver(statusSinks, snapshot(batch));
+        }
+    }
+
+    /**
+     * The row waits for something outside its work ({@code what}, e.g. "Waiting for your answer: certificate of
+     * HOST"), or no longer (empty). Shown instead of its status label and told to the status sinks at once, like
+     * a status change; the stored status stays what it is.
+     */
+    public void waiting(String batch, String id, Optional<String> what) {
+        Live l = batches.getOrDefault(batch, Map.of()).get(id);
+        if (l == null || l.waiting.equals(what)) {
+            return;
+        }
+        l.waiting = what;
+        what.ifPresent(w -> l.log(new LogEntry(Instant.now(), false, w)));
         dirty.put(batch, true);
         if (!statusSinks.isEmpty()) {
             deliver(statusSinks, snapshot(batch));
@@ -184,7 +204,7 @@ public final class ProgressHub implements AutoCloseable {
             if (l == null || l.state == null) {
                 continue;
             }
-            rows.add(row(m, l, now, nowMs));
+            rows.add(row(m, l, now, nowMs).withWaiting(l.waiting));
         }
         return new BatchProgress(batch, now, rows);
     }

@@ -151,6 +151,9 @@ final class WorkspaceHandle implements BatchWorkspace {
         }
         shared.store.purge(batch);
         deleteTree(shared.folder.stateDir(batch));
+        // the files beside the database name the batch's accounts too
+        Files.deleteIfExists(org.mailmigrator.batch.report.ThroughputLog.path(shared.folder, batch));
+        Files.deleteIfExists(org.mailmigrator.batch.jobs.StatusFile.path(shared.folder, batch));
         shared.fireChanged();
         return stopped;
     }

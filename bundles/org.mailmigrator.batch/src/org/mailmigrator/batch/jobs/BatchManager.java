@@ -55,6 +55,7 @@ public final class BatchManager implements AutoCloseable {
                 // the status file only serves other processes; the run goes on without it
             }
         });
+        hub.addSink(org.mailmigrator.batch.report.ThroughputLog.sink(workspace)); // the dashboard's and report's history
     }
 
     public void addListener(BatchListener listener) {

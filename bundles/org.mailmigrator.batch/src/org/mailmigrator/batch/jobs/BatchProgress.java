@@ -22,6 +22,13 @@ public record BatchProgress(String batch, Instant at, List<MigrationProgress> mi
         return m;
     }
 
+    /** Rows that wait for something outside their work (a person's answer), by what they wait for. */
+    public Map<String, Integer> waiting() {
+        Map<String, Integer> m = new java.util.TreeMap<>();
+        migrations.forEach(p -> p.waiting().ifPresent(w -> m.merge(w, 1, Integer::sum)));
+        return m;
+    }
+
     public long messagesDone() {
         return migrations.stream().mapToLong(MigrationProgress::messagesDone).sum();
     }
@@ -68,21 +75,60 @@ public record BatchProgress(String batch, Instant at, List<MigrationProgress> mi
         return migrations.stream().mapToDouble(MigrationProgress::bytesPerSecond).sum();
     }
 
+    /** Rows still to copy that have no message count yet (they count when their pass starts). */
+    public int uncounted() {
+        return (int) migrations.stream().filter(p -> !settled(p.status()) && p.messagesTotal() <= 0).count();
+    }
+
     /**
      * The remaining bytes of the batch at its current byte rate. Rows whose remaining bytes are not known yet
-     * (not counted, or counted in messages only) are estimated at the batch's average message size; empty when
-     * a row that is not finished has no count at all, when nothing moves, or when nothing is left.
+     * (counted in messages only) are estimated at the batch's average message size; empty when a row that is not
+     * finished has no count at all, when nothing moves, or when nothing is left. See {@link #etaAtLeast()}.
      */
     public Optional<Duration> eta() {
+        return totalKnown() ? remainingOfCounted() : Optional.empty();
+    }
+
+    /**
+     * While some rows are not counted yet: the time the counted rows still need at the batch's current byte
+     * rate, which the batch needs at least (the uncounted rows only add to it). Empty when every row is counted
+     * (then {@link #eta()} is the whole), when nothing is counted or moves.
+     */
+    public Optional<Duration> etaAtLeast() {
+        return totalKnown() ? Optional.empty() : remainingOfCounted();
+    }
+
+    /** Why no ETA is shown (for a tooltip), empty when one is. */
+    public Optional<String> etaMissing() {
+        if (eta().isPresent()) {
+            return Optional.empty();
+        }
+        if (etaAtLeast().isPresent()) {
+            return Optional.of(uncounted() + " row(s) not counted yet: their time is not in it (at least this long)");
+        }
+        if (migrations.stream().allMatch(p -> settled(p.status()))) {
+            return Optional.of("no row is copying now");
+        }
+        if (bytesPerSecond() <= 0) {
+            return Optional.of("no rate yet: nothing has been copied in the last 30 seconds");
+        }
+        if (migrations.stream().noneMatch(p -> !settled(p.status()) && p.messagesTotal() > 0)) {
+            return Optional.of("no row counted yet: rows count their messages when their pass starts");
+        }
+        return Optional.of("nothing left to copy in the counted rows");
+    }
+
+    /** The counted rows' remaining bytes (messages only counted: the batch's average size) at the byte rate. */
+    private Optional<Duration> remainingOfCounted() {
         double rate = bytesPerSecond();
-        if (rate <= 0 || !totalKnown()) {
+        if (rate <= 0) {
             return Optional.empty();
         }
         long done = messagesDone();
         double average = done <= 0 ? 0 : bytesDone() / (double) done;
         double remaining = 0;
         for (MigrationProgress p : migrations) {
-            if (settled(p.status())) {
+            if (settled(p.status()) || p.messagesTotal() <= 0) {
                 continue;
             }
             long r = p.bytesRemaining();

@@ -20,6 +20,9 @@ public final class CertificateGate {
     private final TrustedPins pins;
     private final Map<String, CompletableFuture<Boolean>> answers = new ConcurrentHashMap<>();
     private final Map<String, UntrustedCertificate> refused = new ConcurrentHashMap<>();
+    /** Hosts whose question is open (lower case), with how many questions: their rows wait for the person. */
+    private final Map<String, Integer> open = new ConcurrentHashMap<>();
+    private final java.util.List<Runnable> watchers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public CertificateGate(CertificateQuestion question, TrustedPins pins) {
         this.question = question;
@@ -38,7 +41,15 @@ public final class CertificateGate {
         CompletableFuture<Boolean> mine = new CompletableFuture<>();
         CompletableFuture<Boolean> answer = answers.putIfAbsent(host + " " + c.sha256(), mine);
         if (answer == null) {
-            mine.complete(decide(c));
+            String key = host.toLowerCase(java.util.Locale.ROOT);
+            open.merge(key, 1, Integer::sum);
+            tell();
+            try {
+                mine.complete(decide(c));
+            } finally {
+                open.computeIfPresent(key, (k, n) -> n <= 1 ? null : n - 1);
+                tell();
+            }
             answer = mine;
         }
         try {
@@ -70,6 +81,35 @@ public final class CertificateGate {
             }
         }
         return a != CertificateQuestion.Answer.REFUSE;
+    }
+
+    /** The hosts (lower case) whose certificate question waits for the person's answer now. */
+    public java.util.Set<String> waitingHosts() {
+        return java.util.Set.copyOf(open.keySet());
+    }
+
+    /** The sentence a row waiting on {@code host}'s question shows instead of its status. */
+    public static String waitingText(String host) {
+        return "Waiting for your answer: certificate of " + host;
+    }
+
+    /**
+     * Calls {@code watcher} whenever a question opens or is answered (on the asking thread); closing the result
+     * stops it. Rows use it to show that they wait for the person, not for a server.
+     */
+    public AutoCloseable watch(Runnable watcher) {
+        watchers.add(watcher);
+        return () -> watchers.remove(watcher);
+    }
+
+    private void tell() {
+        for (Runnable w : watchers) {
+            try {
+                w.run();
+            } catch (RuntimeException e) {
+                // a row's display must not change the answer
+            }
+        }
     }
 
     /** The certificate refused for a host in this process, to say so instead of the connector's exception text. */

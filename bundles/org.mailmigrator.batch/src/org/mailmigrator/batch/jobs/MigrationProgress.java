@@ -15,15 +15,25 @@ import org.mailmigrator.core.engine.FolderProgress;
  * ETA from the remaining bytes at that byte rate (empty when unknown), skipped items, the last error and the
  * last completed sync. {@code bytesTotal} is the bytes done plus the estimated remaining ones, 0 while
  * unknown. {@code folders} has a line per folder of the current (or last) pass run by this process; it is
- * empty for a migration only read from the store or the status file.
+ * empty for a migration only read from the store or the status file. {@code waiting} says what the row waits
+ * for when that is not its own work ("Waiting for your answer: certificate of HOST"): shown instead of the
+ * status label ({@link #statusText()}), never stored as a status.
  */
 public record MigrationProgress(String id, String source, String destination, MigrationStatus status,
         Duration inStatus, String phase, int foldersDone, int foldersTotal, long messagesDone, long messagesTotal,
         long bytesDone, long bytesTotal, double messagesPerSecond, double bytesPerSecond, Optional<Duration> eta,
-        long errors, Optional<String> lastError, Optional<Instant> lastSync, List<FolderProgress> folders) {
+        long errors, Optional<String> lastError, Optional<Instant> lastSync, List<FolderProgress> folders,
+        Optional<String> waiting) {
 
     public MigrationProgress {
         folders = List.copyOf(folders);
+        waiting = waiting.filter(w -> !w.isBlank());
+        if (waiting.isPresent()) {
+            // a row that waits moves nothing: no rate, no ETA, until it goes on
+            messagesPerSecond = 0;
+            bytesPerSecond = 0;
+            eta = Optional.empty();
+        }
         // whatever the source of the figures, a person never reads "5320 / 2270"
         messagesTotal = messagesTotal > 0 ? Math.max(messagesTotal, messagesDone) : messagesTotal;
         bytesTotal = bytesTotal > 0 ? Math.max(bytesTotal, bytesDone) : bytesTotal;
@@ -34,6 +44,16 @@ public record MigrationProgress(String id, String source, String destination, Mi
         }
     }
 
+    /** A row that waits for nothing but its own work. */
+    public MigrationProgress(String id, String source, String destination, MigrationStatus status, Duration inStatus,
+            String phase, int foldersDone, int foldersTotal, long messagesDone, long messagesTotal, long bytesDone,
+            long bytesTotal, double messagesPerSecond, double bytesPerSecond, Optional<Duration> eta, long errors,
+            Optional<String> lastError, Optional<Instant> lastSync, List<FolderProgress> folders) {
+        this(id, source, destination, status, inStatus, phase, foldersDone, foldersTotal, messagesDone, messagesTotal,
+                bytesDone, bytesTotal, messagesPerSecond, bytesPerSecond, eta, errors, lastError, lastSync, folders,
+                Optional.empty());
+    }
+
     /** A row without per-folder lines (read from the store or the status file). */
     public MigrationProgress(String id, String source, String destination, MigrationStatus status, Duration inStatus,
             String phase, int foldersDone, int foldersTotal, long messagesDone, long messagesTotal, long bytesDone,
@@ -41,6 +61,18 @@ public record MigrationProgress(String id, String source, String destination, Mi
             Optional<String> lastError, Optional<Instant> lastSync) {
         this(id, source, destination, status, inStatus, phase, foldersDone, foldersTotal, messagesDone, messagesTotal,
                 bytesDone, bytesTotal, messagesPerSecond, bytesPerSecond, eta, errors, lastError, lastSync, List.of());
+    }
+
+    /** The same row waiting for {@code what} (empty: waiting for nothing). */
+    public MigrationProgress withWaiting(Optional<String> what) {
+        return new MigrationProgress(id, source, destination, status, inStatus, phase, foldersDone, foldersTotal,
+                messagesDone, messagesTotal, bytesDone, bytesTotal, messagesPerSecond, bytesPerSecond, eta, errors,
+                lastError, lastSync, folders, what);
+    }
+
+    /** What a person reads as the row's status: what it waits for, else the status's label. */
+    public String statusText() {
+        return waiting.orElse(status.label());
     }
 
     /** Messages done out of the total, 0 to 100; 100 for a synced row without counts; -1 while nothing is counted. */

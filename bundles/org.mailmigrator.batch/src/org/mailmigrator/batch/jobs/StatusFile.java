@@ -23,7 +23,8 @@ import org.mailmigrator.batch.Workspace;
  * The last progress snapshot of a running batch, as a small CSV file beside the batch database. The
  * embedded database is locked by the process running the batch, so another process (the status command,
  * a second workbench) reads this instead. Written atomically: at once when a status changes, else at most
- * four times a second with progress; no secrets.
+ * four times a second with progress; no secrets. A row that waits (a certificate question open in the
+ * workbench) carries what it waits for in its last column.
  */
 public final class StatusFile {
     private StatusFile() {
@@ -41,7 +42,8 @@ public final class StatusFile {
                 out.printRecord(m.id(), m.source(), m.destination(), m.status().name(), m.inStatus().toMillis(), m.phase(),
                         m.foldersDone(), m.foldersTotal(), m.messagesDone(), m.messagesTotal(), m.bytesDone(),
                         m.bytesTotal(), m.messagesPerSecond(), m.eta().map(Duration::toMillis).orElse(-1L), m.errors(),
-                        m.lastError().orElse(""), m.lastSync().map(Instant::toEpochMilli).orElse(-1L), m.bytesPerSecond());
+                        m.lastError().orElse(""), m.lastSync().map(Instant::toEpochMilli).orElse(-1L), m.bytesPerSecond(),
+                        m.waiting().orElse(""));
             }
         }
         Path target = path(ws, p.batch());
@@ -73,7 +75,8 @@ public final class StatusFile {
                         c.size() > 17 ? Double.parseDouble(c.get(17)) : 0,
                         eta < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(eta)), Long.parseLong(c.get(14)),
                         c.get(15).isEmpty() ? Optional.empty() : Optional.of(c.get(15)),
-                        sync < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(sync))));
+                        sync < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(sync)), List.of(),
+                        c.size() > 18 ? Optional.of(c.get(18)) : Optional.empty()));
             }
         }
         return Optional.of(new BatchProgress(batch, at, rows));

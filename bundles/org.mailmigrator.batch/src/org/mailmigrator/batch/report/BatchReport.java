@@ -37,21 +37,34 @@ import org.mailmigrator.core.report.Json;
  * {@code pim} (by migration id). No password reaches a report: accounts carry only references.
  */
 public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<String, List<SkippedItem>> skipped,
-        BatchStore.Times times, Map<String, String> pim, Map<String, PassHistory> history) {
+        BatchStore.Times times, Map<String, String> pim, Map<String, PassHistory> history,
+        List<ThroughputLog.Sample> throughput) {
+
+    public BatchReport {
+        throughput = List.copyOf(throughput);
+    }
+
+    public BatchReport(BatchSpec batch, List<MigrationState> states, Map<String, List<SkippedItem>> skipped,
+            BatchStore.Times times, Map<String, String> pim, Map<String, PassHistory> history) {
+        this(batch, states, skipped, times, pim, history, List.of());
+    }
 
     public BatchReport(BatchSpec batch, List<MigrationState> states, Map<String, List<SkippedItem>> skipped,
             BatchStore.Times times, Map<String, String> pim) {
         this(batch, states, skipped, times, pim, Map.of());
     }
 
-    /** With each migration's passes and completeness check, read from the workspace's state folder. */
+    /**
+     * With each migration's passes and completeness check, read from the workspace's state folder, and the
+     * batch's throughput history ({@link ThroughputLog}).
+     */
     public static BatchReport load(BatchStore store, Workspace ws, String name) throws BatchStoreException {
         BatchReport r = load(store, name);
         Map<String, PassHistory> h = new LinkedHashMap<>();
         for (Migration m : r.batch().migrations()) {
             h.put(m.id(), PassHistory.read(ws, name, m.id()));
         }
-        return new BatchReport(r.batch(), r.states(), r.skipped(), r.times(), r.pim(), h);
+        return new BatchReport(r.batch(), r.states(), r.skipped(), r.times(), r.pim(), h, ThroughputLog.read(ws, name));
     }
 
     public static BatchReport load(BatchStore store, String name) throws BatchStoreException {

@@ -21,7 +21,8 @@ import org.mailmigrator.core.model.Migration;
 /**
  * {@code report.html} beside the JSON and CSV reports: the batch's migrations by status and the messages on the
  * source against those on the destination per migration (charts made by JFreeChart, embedded as PNG), the errors
- * grouped by cause with their fix, and the per-migration completeness and passes. Self-contained: one file, no
+ * grouped by cause with their fix, the throughput over time of every run ({@link ThroughputLog}), and the
+ * per-migration completeness and passes. Self-contained: one file, no
  * script, no outside link; no secrets (accounts by label only).
  */
 public final class HtmlReport {
@@ -44,6 +45,9 @@ public final class HtmlReport {
         h.append("</p>");
         h.append(img(statusChart(r), "Migrations by status"));
         h.append(img(completenessChart(r), "Messages on the source and on the destination"));
+        if (!r.throughput().isEmpty()) {
+            h.append(img(throughputChart(r), "Throughput over time"));
+        }
         Map<String, String> errors = new LinkedHashMap<>();
         for (MigrationState s : r.states()) {
             errors.put(s.migrationId(), s.lastError().orElse(""));
@@ -94,6 +98,25 @@ public final class HtmlReport {
         }
         return ChartFactory.createBarChart("Messages: source and destination (last completeness check)", null, "messages", d,
                 PlotOrientation.HORIZONTAL, true, false, false);
+    }
+
+    /** Messages/s and MB/s of the batch's rows together over every run, from the stored history. */
+    private static JFreeChart throughputChart(BatchReport r) {
+        org.jfree.data.time.TimeSeries messages = new org.jfree.data.time.TimeSeries("messages/s");
+        org.jfree.data.time.TimeSeries megabytes = new org.jfree.data.time.TimeSeries("MB/s");
+        for (ThroughputLog.Rate rate : ThroughputLog.rates(r.throughput(), java.time.Duration.ofMillis(ThroughputLog.PERIOD_MS))) {
+            var second = new org.jfree.data.time.Second(java.util.Date.from(rate.at()));
+            messages.addOrUpdate(second, rate.messagesPerSecond());
+            megabytes.addOrUpdate(second, rate.bytesPerSecond() / 1e6);
+        }
+        JFreeChart chart = ChartFactory.createTimeSeriesChart("Throughput over time (all runs)", null, "messages/s",
+                new org.jfree.data.time.TimeSeriesCollection(messages), true, false, false);
+        var plot = chart.getXYPlot();
+        plot.setRangeAxis(1, new org.jfree.chart.axis.NumberAxis("MB/s"));
+        plot.setDataset(1, new org.jfree.data.time.TimeSeriesCollection(megabytes));
+        plot.mapDatasetToRangeAxis(1, 1);
+        plot.setRenderer(1, new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, false));
+        return chart;
     }
 
     private static String img(JFreeChart chart, String alt) throws IOException {

@@ -18,8 +18,10 @@ import org.mailmigrator.ui.batches.BatchSession;
 
 /**
  * A batch run with TLS required against a Dovecot whose certificate is self-signed: the question comes during
- * the run, once for the host although two rows and both sides meet the certificate, showing its SHA-256;
- * "Trust always" lets both rows sync, and the next run (another batch) trusts it without asking.
+ * the run, once for the host although two rows and both sides meet the certificate, showing its SHA-256; while
+ * it is open the rows say "Waiting for your answer: certificate of HOST" (not Running) in the Migrations view,
+ * the dashboard and the status file {@code batch status} reads; "Trust always" lets both rows sync, and the next
+ * run (another batch) trusts it without asking.
  */
 class CertificateRunTest {
 
@@ -38,15 +40,51 @@ class CertificateRunTest {
             }
             Path file = dir.resolve("cert-" + System.nanoTime() + ".txt");
             Files.writeString(file, rows);
-            BatchesViewPage.open().importAndSelect(file);
+            String name = BatchesViewPage.open().importAndSelect(file);
             MigrationsViewPage migrations = MigrationsViewPage.open();
             DialogPage question = DialogPage.watch("Untrusted certificate", "Trust &always");
+            String waiting = "Waiting for your answer: certificate of " + Dovecot.HOST;
+            List<String> seenInTable = new java.util.ArrayList<>();
+            List<String> seenOnDashboard = new java.util.ArrayList<>();
+            List<String> seenInStatusFile = new java.util.ArrayList<>();
+            question.whileOpen(() -> {
+                // the asking row and every row of that host wait for the person; none says Running
+                UiTestSupport.waitUntil(() -> migrations.column("Status").contains(waiting) && migrations.column("Status")
+                        .stream().allMatch(s -> s.equals(waiting) || s.equals("Queued")), Duration.ofSeconds(10),
+                        () -> migrations.column("Status").toString());
+                seenInTable.addAll(migrations.column("Status"));
+                try {
+                    var page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+                    var dashboard = (org.mailmigrator.ui.internal.dashboard.DashboardView) page
+                            .showView(org.mailmigrator.ui.UiIds.VIEW_DASHBOARD);
+                    UiTestSupport.waitUntil(() -> {
+                        dashboard.refresh();
+                        return UiTestSupport.rows(dashboard.batchesTable()).stream()
+                                .anyMatch(r -> r.get(0).equals(name) && r.get(r.size() - 1).endsWith(waiting));
+                    }, Duration.ofSeconds(5), () -> UiTestSupport.rows(dashboard.batchesTable()).toString());
+                    UiTestSupport.rows(dashboard.batchesTable()).stream().filter(r -> r.get(0).equals(name))
+                            .forEach(r -> seenOnDashboard.add(r.get(r.size() - 1)));
+                    page.showView(org.mailmigrator.ui.UiIds.VIEW_MIGRATIONS);
+                    var snapshot = org.mailmigrator.batch.jobs.StatusFile.read(session.workspace().folder(), name);
+                    snapshot.orElseThrow().migrations().forEach(m -> seenInStatusFile.add(m.statusText()));
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
             migrations.selectAll();
             migrations.run("Start");
             UiTestSupport.waitUntil(() -> migrations.column("Status").stream().allMatch(s -> s.equals("Synced")
                     || s.equals("Failed")), Duration.ofSeconds(90), () -> migrations.column("Status").toString());
             assertEquals(List.of("Synced", "Synced"), migrations.column("Status"), migrations.column("Last error").toString());
             assertEquals(1, question.times(), "asked once for the host, not per row or connection");
+            if (question.whileOpenFailure() != null) {
+                throw new AssertionError("while the question was open: " + question.whileOpenFailure().getMessage(),
+                        question.whileOpenFailure());
+            }
+            assertTrue(seenInTable.contains(waiting) && !seenInTable.contains("Running"), seenInTable.toString());
+            assertTrue(seenOnDashboard.size() == 1 && seenOnDashboard.get(0).endsWith(": " + waiting), seenOnDashboard.toString());
+            assertTrue(seenInStatusFile.contains(waiting) && !seenInStatusFile.contains("Running"),
+                    "batch status reads the status file: " + seenInStatusFile);
             String colons = HexFormat.ofDelimiter(":").withUpperCase().formatHex(HexFormat.of().parseHex(d.certificateSha256()));
             assertEquals(colons, question.fields().get("SHA-256"), question.fields().toString());
             assertTrue(question.fields().get("Subject").contains("="), question.fields().toString());

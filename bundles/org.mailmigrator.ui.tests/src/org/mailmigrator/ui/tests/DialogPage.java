@@ -25,6 +25,8 @@ final class DialogPage {
     private int times;
     private boolean keepWatching;
     private boolean stopped;
+    private Runnable whileOpen;
+    private Throwable whileOpenFailure;
 
     private DialogPage(String title, String button) {
         this.title = title;
@@ -51,6 +53,15 @@ final class DialogPage {
                             page.fields.put(name, t.getText());
                         }
                     });
+                    if (page.whileOpen != null) {
+                        Runnable once = page.whileOpen;
+                        page.whileOpen = null;
+                        try {
+                            once.run();  // the dialog is still open: what the person sees behind it
+                        } catch (RuntimeException | AssertionError e) {
+                            page.whileOpenFailure = e;  // answered all the same: the test fails, it does not hang
+                        }
+                    }
                     page.press(shell);
                     if (page.keepWatching) {
                         display.timerExec(50, poll[0]);
@@ -69,6 +80,16 @@ final class DialogPage {
         DialogPage page = arm(title, button);
         page.keepWatching = true;
         return page;
+    }
+
+    /** Runs {@code check} (once) while the dialog is open, before its button is pressed. */
+    void whileOpen(Runnable check) {
+        whileOpen = check;
+    }
+
+    /** What {@link #whileOpen}'s check threw (null when it held). */
+    Throwable whileOpenFailure() {
+        return whileOpenFailure;
     }
 
     /** Stops watching (a later test's dialog is not this page's to answer). */

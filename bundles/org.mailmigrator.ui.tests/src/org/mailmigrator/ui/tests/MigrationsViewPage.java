@@ -64,6 +64,10 @@ final class MigrationsViewPage {
         UiTestSupport.processEvents();
     }
 
+    String filterText() {
+        return view.filterBox().getText();
+    }
+
     void filter(String text) {
         view.filterBox().setText(text);
         UiTestSupport.processEvents();

@@ -18,7 +18,7 @@ final class StatusTable {
         for (MigrationProgress m : p.migrations()) {
             String msgs = m.messagesTotal() > 0 ? m.messagesDone() + "/" + m.messagesTotal() : String.valueOf(m.messagesDone());
             out.printf(Locale.ROOT, "%-22s %-32s %-32s %-18s %9s %15s %7d %8.1f %s%n", cut(m.id(), 22), cut(m.source(), 32),
-                    cut(m.destination(), 32), m.status().label(), duration(m.inStatus()), msgs, m.errors(),
+                    cut(m.destination(), 32), m.statusText(), duration(m.inStatus()), msgs, m.errors(),
                     m.messagesPerSecond(), m.lastError().map(e -> cut(e, 100)).orElse(""));
         }
         out.println(totals(p));
@@ -28,19 +28,24 @@ final class StatusTable {
     static String totals(BatchProgress p) {
         StringBuilder sb = new StringBuilder("batch " + p.batch() + ": " + p.migrations().size() + " migration(s)");
         p.countByStatus().forEach((s, n) -> sb.append(", ").append(n).append(' ').append(s.label()));
+        // rows held by a question in the workbench are not moving: say what they wait for
+        p.waiting().forEach((w, n) -> sb.append(" (").append(n).append(" of them ")
+                .append(w.substring(0, 1).toLowerCase(Locale.ROOT)).append(w.substring(1)).append(')'));
         if (p.totalKnown()) {
             sb.append(String.format(Locale.ROOT, "; messages %d / %d", p.messagesDone(), p.messagesTotal()))
                     .append(p.percent() < 0 ? "" : " (" + p.percent() + " %)");
         } else {
-            // some rows are not counted yet (they count when their pass starts): no total, no percentage
-            sb.append(String.format(Locale.ROOT, "; messages %d done, total known once every row has started",
-                    p.messagesDone()));
+            // some rows are not counted yet (they count when their pass starts): what the counted rows hold
+            sb.append(String.format(Locale.ROOT, "; messages %d / %d counted, %d row(s) not counted yet",
+                    p.messagesDone(), p.messagesTotal(), p.uncounted()));
         }
         sb.append(String.format(Locale.ROOT, ", %.1f MB", p.bytesDone() / 1e6));
         if (p.messagesPerSecond() > 0) {
             sb.append(String.format(Locale.ROOT, ", %.1f msg/s, %.2f MB/s", p.messagesPerSecond(), p.bytesPerSecond() / 1e6));
         }
-        sb.append(", ETA ").append(p.eta().map(StatusTable::duration).orElse("-"));
+        sb.append(", ETA ").append(p.eta().map(StatusTable::duration)
+                .or(() -> p.etaAtLeast().map(d -> "at least " + duration(d) + " (rows not counted yet add to it)"))
+                .orElseGet(() -> "- (" + p.etaMissing().orElse("unknown") + ")"));
         return sb.toString();
     }
 

@@ -33,8 +33,9 @@ final class ImapFailures {
                     + clean(e.getMessage()), Reason.AUTHENTICATION, e);
         }
         if (has(e, UnknownHostException.class)) {
-            return new ConnectorException.AccountFailure("unknown host '" + s.host() + "' (" + who
-                    + "): check the server name", Reason.CONNECTION, e);
+            // the name did not resolve: not "refused" (nothing answered), and said so before any retry
+            return new ConnectorException.AccountFailure("no such host " + s.host() + " (DNS) for " + who
+                    + ": check the server name", Reason.CONNECTION, e);
         }
         if (trust != null && trust.refusedFingerprint() != null) {
             return new ConnectorException.AccountFailure("the certificate of " + s.host() + ":" + s.port()

@@ -29,10 +29,15 @@ public record BatchSummary(String name, int migrations, Map<MigrationStatus, Int
         return n;
     }
 
-    /** "42 %" of the batch's counted messages, "" while nothing is counted; "≤" when some rows have no count yet (their total is not in it). */
+    /**
+     * "42 % (120 / 286)" of the batch's counted messages; while some rows have no count yet, what the counted rows
+     * hold and how many are not counted ("120 / 286 counted, 3 rows not counted yet"); "" while nothing is counted.
+     */
     public String progressText() {
-        return live.filter(p -> p.percent() >= 0)
-                .map(p -> (p.totalKnown() ? "" : "≤ ") + p.percent() + " % (" + p.messagesDone() + " / " + p.messagesTotal() + ")")
+        return live.filter(p -> p.percent() >= 0).map(p -> p.totalKnown()
+                ? p.percent() + " % (" + p.messagesDone() + " / " + p.messagesTotal() + ")"
+                : p.messagesDone() + " / " + p.messagesTotal() + " counted, " + p.uncounted() + " row"
+                        + (p.uncounted() == 1 ? "" : "s") + " not counted yet")
                 .orElse("");
     }
 
@@ -41,7 +46,16 @@ public record BatchSummary(String name, int migrations, Map<MigrationStatus, Int
                 .map(p -> String.format("%.1f msg/s, %.2f MB/s", p.messagesPerSecond(), p.bytesPerSecond() / 1e6)).orElse("");
     }
 
+    /** The batch's ETA; "≥ 4:10" (the counted rows' time) while some rows are not counted; "" when unknown. */
     public String etaText() {
-        return live.flatMap(BatchProgress::eta).map(MigrationColumn::duration).orElse("");
+        return live.flatMap(BatchProgress::eta).map(MigrationColumn::duration)
+                .or(() -> live.flatMap(BatchProgress::etaAtLeast).map(d -> "\u2265 " + MigrationColumn.duration(d)))
+                .orElse("");
+    }
+
+    /** Why the ETA is blank or a lower bound (empty when it is the whole batch's). */
+    public String etaToolTip() {
+        return live.map(p -> p.etaMissing().orElse("the remaining bytes of every row at the current rate"))
+                .orElse("not running in this workbench: no rate");
     }
 }

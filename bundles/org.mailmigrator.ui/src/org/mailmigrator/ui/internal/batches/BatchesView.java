@@ -56,7 +56,8 @@ public final class BatchesView extends ViewPart {
                 MigrationStatus.STOPPED, MigrationStatus.INTERRUPTED)));
         column(layout, "Progress", 18, BatchSummary::progressText);
         column(layout, "Rate", 16, BatchSummary::rateText);
-        column(layout, "ETA", 8, BatchSummary::etaText);
+        column(layout, "ETA", 8, BatchSummary::etaText, BatchSummary::etaToolTip);
+        org.eclipse.jface.viewers.ColumnViewerToolTipSupport.enableFor(viewer);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setComparer(new org.eclipse.jface.viewers.IElementComparer() {
             @Override
@@ -221,6 +222,11 @@ public final class BatchesView extends ViewPart {
     }
 
     private void column(TableColumnLayout layout, String title, int weight, Function<BatchSummary, String> text) {
+        column(layout, title, weight, text, b -> null);
+    }
+
+    private void column(TableColumnLayout layout, String title, int weight, Function<BatchSummary, String> text,
+            Function<BatchSummary, String> toolTip) {
         TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
         c.getColumn().setText(title);
         layout.setColumnData(c.getColumn(), new ColumnWeightData(weight, 60));
@@ -228,6 +234,11 @@ public final class BatchesView extends ViewPart {
             @Override
             public String getText(Object element) {
                 return text.apply((BatchSummary) element);
+            }
+
+            @Override
+            public String getToolTipText(Object element) {
+                return toolTip.apply((BatchSummary) element);
             }
         });
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.mailmigrator.batch.MigrationStatus;
+import org.mailmigrator.batch.report.ErrorCauses;
 
 /**
  * What the virtual table shows: all rows, filtered by text and status, sorted by one column. Pure Java, so
@@ -25,7 +26,10 @@ public final class MigrationTableModel {
         recompute();
     }
 
-    /** Case-insensitive text matched against source, destination, batch and last error. */
+    /**
+     * Case-insensitive text matched against source, destination, batch and last error; "cause: NAME" keeps the
+     * rows whose last error is of that cause ({@link ErrorCauses}).
+     */
     public void setFilter(String text, MigrationStatus onlyStatus) {
         filter = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         status = onlyStatus;
@@ -96,6 +100,11 @@ public final class MigrationTableModel {
             return true;
         }
         var p = r.progress();
+        if (filter.startsWith(ErrorCauses.FILTER_PREFIX)) {
+            // the dashboard's one-click filter: every row of that cause, whatever words its message uses
+            String cause = filter.substring(ErrorCauses.FILTER_PREFIX.length()).trim();
+            return p.lastError().map(e -> ErrorCauses.causeOf(e).toLowerCase(Locale.ROOT).equals(cause)).orElse(false);
+        }
         return contains(p.source()) || contains(p.destination()) || contains(r.batch()) || p.lastError().map(this::contains).orElse(false);
     }
 

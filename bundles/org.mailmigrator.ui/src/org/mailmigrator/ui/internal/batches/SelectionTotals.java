@@ -30,10 +30,14 @@ final class SelectionTotals {
             rate += p.messagesPerSecond();
             byteRate += p.bytesPerSecond();
         }
-        var eta = new org.mailmigrator.batch.jobs.BatchProgress("", java.time.Instant.now(),
-                rows.stream().map(MigrationRow::progress).toList()).eta();
+        var all = new org.mailmigrator.batch.jobs.BatchProgress("", java.time.Instant.now(),
+                rows.stream().map(MigrationRow::progress).toList());
+        var eta = all.eta();
         String byStatus = counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
-                .collect(Collectors.joining(", "));
+                .collect(Collectors.joining(", "))
+                // rows held by a question are counted in their status, and said
+                + all.waiting().entrySet().stream().map(e -> " (" + e.getValue() + " " + e.getKey() + ")")
+                        .collect(Collectors.joining());
         return rows.size() + (selected ? " selected" : " shown") + (byStatus.isEmpty() ? "" : ": " + byStatus)
                 + " | messages " + done + (total > 0 ? " / " + total + " (" + Math.min(100, done * 100 / total) + " %)" : "")
                 + " | " + String.format("%.1f MB", bytes / 1e6)

@@ -23,6 +23,7 @@ import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.jobs.BatchProgress;
 import org.mailmigrator.batch.report.ErrorCauses;
+import org.mailmigrator.batch.report.ThroughputLog;
 import org.mailmigrator.batch.store.BatchStoreException;
 import org.mailmigrator.ui.UiIds;
 import org.mailmigrator.ui.batches.BatchSession;
@@ -32,13 +33,14 @@ import org.mailmigrator.ui.internal.batches.MigrationsView;
 
 /**
  * The fleet dashboard: per batch the migrations by status, progress, rate and ETA (live for batches this process
- * runs, the store's statuses for the others); messages/s and MB/s over time; connections in use per server
+ * runs, the store's statuses for the others) and the rows that wait for the person's answer (a certificate
+ * question); messages/s and MB/s over time; connections in use per server
  * against the limit; the errors of every row grouped by cause, with the fix and, on double-click, the Migrations
  * view filtered to those rows.
  */
 public final class DashboardView extends ViewPart {
     public static final String[] BATCH_COLUMNS = { "Batch", "Migrations", "Queued / running", "Synced", "Failed",
-            "Paused, stopped, interrupted", "Progress", "Rate", "ETA" };
+            "Paused, stopped, interrupted", "Progress", "Rate", "ETA", "Waiting for you" };
 
     private BatchSession session;
     private LiveUpdates live;
@@ -60,7 +62,9 @@ public final class DashboardView extends ViewPart {
         session = getSite().getService(BatchSession.class);
         SashForm main = new SashForm(parent, SWT.VERTICAL);
         batches = table(main, BATCH_COLUMNS);
+        batches.addListener(SWT.MouseHover, this::etaToolTip);
         chart = new ThroughputChart(main);
+        loadHistory();
         SashForm bottom = new SashForm(main, SWT.HORIZONTAL);
         hosts = table(bottom, "Server", "Connections in use", "Limit");
         causes = table(bottom, "Rows", "Cause", "Fix");
@@ -75,6 +79,20 @@ public final class DashboardView extends ViewPart {
         });
         parent.getDisplay().timerExec(1000, this::sample);
         refresh();
+    }
+
+    /** The throughput of earlier runs (this workbench's or another process's), read from the workspace. */
+    private void loadHistory() {
+        List<List<ThroughputLog.Rate>> batches = new ArrayList<>();
+        try {
+            for (String name : session.workspace().store().names()) {
+                batches.add(ThroughputLog.rates(ThroughputLog.read(session.workspace().folder(), name),
+                        java.time.Duration.ofMillis(ThroughputLog.PERIOD_MS)));
+            }
+        } catch (BatchStoreException e) {
+            return; // refresh() says that the batches cannot be read
+        }
+        chart.history(ThroughputLog.sum(batches));
     }
 
     private static Table table(Composite parent, String... titles) {
@@ -116,7 +134,8 @@ public final class DashboardView extends ViewPart {
         Map<String, Integer> limits = new TreeMap<>();
         try {
             for (String name : session.workspace().store().names()) {
-                Optional<BatchProgress> p = Optional.ofNullable(lastLive.get(name));
+                // opened mid-run: the session's current snapshot until the next live update
+                Optional<BatchProgress> p = Optional.ofNullable(lastLive.get(name)).or(() -> session.live(name));
                 Map<MigrationStatus, Integer> counts = new EnumMap<>(MigrationStatus.class);
                 List<MigrationState> states = stored.computeIfAbsent(name, this::states);
                 if (p.isPresent()) {
@@ -175,17 +194,34 @@ public final class DashboardView extends ViewPart {
         batches.removeAll();
         for (FleetRow r : rows) {
             BatchSummary s = new BatchSummary(r.batch(), r.total(), r.counts(), r.live());
-            item(batches, r.batch(), String.valueOf(r.total()),
+            TableItem row = item(batches, r.batch(), String.valueOf(r.total()),
                     String.valueOf(r.count(MigrationStatus.QUEUED, MigrationStatus.PREFLIGHT, MigrationStatus.RUNNING)),
                     String.valueOf(r.count(MigrationStatus.SYNCED, MigrationStatus.SYNCED_WITH_ERRORS, MigrationStatus.COMPLETED)),
                     String.valueOf(r.count(MigrationStatus.FAILED)),
                     String.valueOf(r.count(MigrationStatus.PAUSED, MigrationStatus.STOPPED, MigrationStatus.INTERRUPTED)),
-                    s.progressText(), s.rateText(), s.etaText());
+                    s.progressText(), s.rateText(), s.etaText(), waitingText(r.live()));
+            row.setData(s);
         }
     }
 
-    private static void item(Table t, String... cells) {
-        new TableItem(t, SWT.NONE).setText(cells);
+    /** "2: Waiting for your answer: certificate of HOST" (rows held by a question, not by a server), or "". */
+    static String waitingText(Optional<BatchProgress> live) {
+        return live.map(p -> p.waiting().entrySet().stream().map(e -> e.getValue() + ": " + e.getKey())
+                .collect(java.util.stream.Collectors.joining("; "))).orElse("");
+    }
+
+    private static TableItem item(Table t, String... cells) {
+        TableItem item = new TableItem(t, SWT.NONE);
+        item.setText(cells);
+        return item;
+    }
+
+    /** Over the ETA column: why it is blank or a lower bound. */
+    private void etaToolTip(org.eclipse.swt.widgets.Event e) {
+        TableItem item = batches.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
+        int eta = List.of(BATCH_COLUMNS).indexOf("ETA");
+        batches.setToolTipText(item != null && item.getData() instanceof BatchSummary s
+                && item.getBounds(eta).contains(e.x, e.y) ? s.etaToolTip() : null);
     }
 
     /** Shows the rows of a cause in the Migrations view (its filter box gets the cause's words). */
@@ -216,6 +252,11 @@ public final class DashboardView extends ViewPart {
 
     public int chartSamples() {
         return chart.samples();
+    }
+
+    /** Points of the chart read from the stored throughput history when the view opened. */
+    public int chartHistorySamples() {
+        return chart.historySamples();
     }
 
     @Override

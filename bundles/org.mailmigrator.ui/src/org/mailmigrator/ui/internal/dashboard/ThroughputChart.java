@@ -1,7 +1,9 @@
 package org.mailmigrator.ui.internal.dashboard;
 
 import java.awt.geom.Rectangle2D;
+import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Canvas;
@@ -15,10 +17,12 @@ import org.jfree.data.time.Second;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 import org.jfree.swt.SWTGraphics2D;
+import org.mailmigrator.batch.report.ThroughputLog;
 
 /**
  * Messages per second and MB per second of every running migration together, over the last ten minutes: a
- * JFreeChart time series chart (two axes) painted on an SWT canvas through SWTGraphics2D.
+ * JFreeChart time series chart (two axes) painted on an SWT canvas through SWTGraphics2D. It starts from the
+ * history stored in the workspace ({@link ThroughputLog}), so it survives closing the view or the workbench.
  */
 final class ThroughputChart {
     static final int KEEP_SECONDS = 600;
@@ -29,6 +33,7 @@ final class ThroughputChart {
     private final Canvas canvas;
     private double lastMessages;
     private double lastMegabytes;
+    private int fromHistory;
 
     ThroughputChart(Composite parent) {
         messages.setMaximumItemAge(KEEP_SECONDS);
@@ -70,6 +75,31 @@ final class ThroughputChart {
         if (!canvas.isDisposed()) {
             canvas.redraw();
         }
+    }
+
+    /**
+     * The stored history (summed over batches): its last {@link #KEEP_SECONDS} up to its newest point, so that a
+     * reopened dashboard or a restarted workbench shows what ran before; live samples follow.
+     */
+    void history(List<ThroughputLog.Rate> rates) {
+        if (rates.isEmpty()) {
+            return;
+        }
+        Instant newest = rates.get(rates.size() - 1).at();
+        for (ThroughputLog.Rate r : rates) {
+            if (r.at().isAfter(newest.minusSeconds(KEEP_SECONDS))) {
+                Second at = new Second(Date.from(r.at()));
+                messages.addOrUpdate(at, r.messagesPerSecond());
+                megabytes.addOrUpdate(at, r.bytesPerSecond() / 1e6);
+                fromHistory++;
+            }
+        }
+        canvas.redraw();
+    }
+
+    /** Points of the chart that came from the stored history. */
+    int historySamples() {
+        return fromHistory;
     }
 
     int samples() {

@@ -32,6 +32,6 @@ record MigrationDetails(String batch, MigrationProgress progress, List<FolderPro
     /** "00001-alice: alice@a.example → alice@b.example (Synced)". */
     String title() {
         return progress.id() + ": " + progress.source() + " \u2192 " + progress.destination() + " ("
-                + progress.status().label() + ")";
+                + progress.statusText() + ")";
     }
 }
