@@ -31,7 +31,7 @@ import org.mailmigrator.testing.Dovecot;
 public final class FaultSuite {
     /** The figures that must be zero to pass. */
     static final List<String> ZEROS = List.of("lost", "duplicated", "modified", "hangs", "secrets found",
-            "wrong ports unclear");
+            "wrong ports unclear", "full disk unclear");
 
     /** A run that takes longer than this is a hang: killed and counted. */
     static final long WATCHDOG_SECONDS = 180;
@@ -52,7 +52,7 @@ public final class FaultSuite {
         this.work = work;
         for (String k : List.of("cycles", "killed", "completed", "ended early", "two-writer trials", "waits said",
                 "source changes", "destination expunges", "lost", "duplicated", "modified", "hangs", "secrets found",
-                "wrong-port cases", "wrong ports unclear")) {
+                "wrong-port cases", "wrong ports unclear", "full-disk cases", "full disk unclear")) {
             totals.put(k, 0);
         }
     }
@@ -111,6 +111,27 @@ public final class FaultSuite {
 
     List<String> notes() {
         return notes;
+    }
+
+    /**
+     * The full-file-system cases ({@link FullDiskCases}: state and temporary folders; with {@code workspace}, also
+     * the first import into a full workspace through the command line, which needs OSGi): each must say "disk
+     * full" with the path and complete after the space is freed, with nothing lost; else "full disk unclear".
+     */
+    Map<String, Integer> fullDisk(boolean workspace) throws Exception {
+        List<FullDiskCases.Result> results = new ArrayList<>();
+        try (Dovecot dovecot = Dovecot.start(Dovecot.Layout.SLASH)) {
+            results.addAll(FullDiskCases.run(dovecot, work));
+        }
+        if (workspace) {
+            results.add(FullWorkspaceCase.run(work));
+        }
+        for (FullDiskCases.Result r : results) {
+            add("full-disk cases", 1);
+            add("full disk unclear", r.ok() ? 0 : 1);
+            notes.add("full disk: " + r);
+        }
+        return totals;
     }
 
     /**
@@ -368,6 +389,7 @@ public final class FaultSuite {
         long start = System.nanoTime();
         Map<String, Integer> t = suite.run(cycles, perFolder, big);
         suite.wrongPorts();
+        suite.fullDisk(false); // the workspace case runs the command line, in OSGi: FaultSuiteTest
         System.out.print(print(t));
         suite.notes().forEach(n -> System.out.println("note: " + n));
         System.out.printf("elapsed %d s, work folder %s%n", (System.nanoTime() - start) / 1_000_000_000L, work);

@@ -43,4 +43,14 @@ class FaultSuiteTest {
         assertEquals(5, t.get("wrong-port cases"), report);
         assertEquals(0, t.get("wrong ports unclear"), report);
     }
+
+    @Test
+    void fullFileSystemsSayDiskFullWithThePathAndARerunAfterFreeingSpaceCompletes(@TempDir Path work) throws Exception {
+        FaultSuite suite = new FaultSuite(args -> null, 7, work);
+        Map<String, Integer> t = suite.fullDisk(true);
+        String report = String.join("\n", suite.notes());
+        System.out.println(report);
+        assertEquals(4, t.get("full-disk cases"), report);
+        assertEquals(0, t.get("full disk unclear"), report);
+    }
 }
