@@ -133,4 +133,32 @@ class CsvBadInputTest {
         assertTrue(CsvImportTest.problems(r).contains("give --source-server HOST|URL"), CsvImportTest.problems(r));
         assertFalse(CsvImportTest.problems(r).contains("line 1"), "not a problem of the file's line 1");
     }
+
+    // a separator lost and another added further on the same row: the count is right, the cells between are
+    // shifted; their shapes (server, port, login, type, yes/no, options) give the row away
+    @Test
+    void twoDamagesThatCancelOutInOneRowAreFoundByTheShapeOfTheCells() {
+        ImportResult nat = read("source.server,source.login,source.password,destination.server,destination.login,"
+                + "destination.password,mirror\n"
+                + "imaps://a.example:993,a1,Sekr3tA,imap://b.example:143,b1,Pw1,false\n"
+                + "imaps://a.example:993,a2Sekr3tB,imap://b.example:143,b2,Pw,2x,false\n");
+        String p = CsvImportTest.problems(nat);
+        assertEquals(1, nat.pairs().size(), p);
+        assertTrue(p.contains("line 3, column 4 (destination.server): is not a server"), p);
+        noSecret(nat, "Sekr3tB");
+
+        ImportResult omm = read("IMAP;imap.old.example;u1@old.example;Sekr3tC;IMAP;imaps://new.example;u1@new.example;pw1\n"
+                + "IMAP;imap.old.example;u2@old.exampleSekr3tD;IMAP;imaps://new.example;u2@new.ex;ample;pw2\n");
+        p = CsvImportTest.problems(omm);
+        assertEquals(1, omm.pairs().size(), p);
+        assertTrue(p.contains("line 2, column "), p); // the reader's own check or the shape of a cell
+        noSecret(omm, "Sekr3tD");
+
+        ImportResult sync = read("h1.example;u1;Sekr3tE;h2.example;u1b;pw1;\n"
+                + "h1.example;u2Sekr3tF;h2.example;u2b;p;w2;--ssl1;\n");
+        p = CsvImportTest.problems(sync);
+        assertEquals(1, sync.pairs().size(), p);
+        assertTrue(p.contains("line 2, column 4 (host2): is not a server"), p);
+        noSecret(sync, "Sekr3tF");
+    }
 }

@@ -11,8 +11,10 @@ import java.util.Random;
  * administrator's editor or a script really does (a separator lost or added, an unquoted ';' in a password,
  * two lines merged, a header pasted twice, a stray quote, a NUL, a 1 MB password, a 100 KB host, a port out of
  * range, a cut file, a random byte) and maybe one harmless change (BOM, CRLF, a duplicated or moved line).
- * Two damages that cancel out in one row (a separator lost and another added) are not made: such a row has
- * the right number of cells and cannot be told from a good one.
+ * "cancel-out" makes two damages that cancel out in one row: a separator lost and another added further on, so
+ * that the row keeps its number of cells but the cells between are shifted, over a server column at least (a
+ * shift that stays within a login and a password cannot be told from a good row). The Exchange seed has no
+ * server column: it gets no damage there ("cancel-out-none").
  */
 final class CsvFuzz {
     enum Seed {
@@ -34,7 +36,13 @@ final class CsvFuzz {
         String canary = "Zq" + token(12);
         String text = seed(seed, canary);
         String damage = damages()[random.nextInt(damages().length)];
-        text = damage(text, damage, canary, seed);
+        if (damage.equals("cancel-out")) {
+            String shifted = cancelOut(text, seed);
+            damage = shifted == null ? "cancel-out-none" : damage;
+            text = shifted == null ? text : shifted;
+        } else {
+            text = damage(text, damage, canary, seed);
+        }
         String extra = "";
         switch (random.nextInt(5)) {
             case 0 -> {
@@ -63,7 +71,7 @@ final class CsvFuzz {
     private static String[] damages() {
         return new String[] { "none", "lose-separator", "add-separator", "separator-in-password", "merge-lines",
                 "header-twice", "stray-quote", "nul", "huge-password", "huge-host", "port-out-of-range", "cut",
-                "random-byte", "duplicate-line", "empty-lines" };
+                "random-byte", "duplicate-line", "empty-lines", "cancel-out" };
     }
 
     private String seed(Seed seed, String canary) {
@@ -179,6 +187,49 @@ final class CsvFuzz {
             }
             default -> text;
         };
+    }
+
+    /** The server columns of a seed's rows (0-based), none for Exchange (its servers are options). */
+    private static List<Integer> serverColumns(Seed seed) {
+        return switch (seed) {
+            case OMM, OMM_NO_HEADER -> List.of(1, 5);
+            case IMAPSYNC, NATIVE -> List.of(0, 3);
+            case EXCHANGE -> List.of();
+        };
+    }
+
+    /**
+     * Loses the separator after cell k of a data row and adds one inside a later cell m (m >= k+2, at least two
+     * characters long): cells k+1..m-1 take the next cell's value, and a server column is among them. Null when
+     * the seed or the row has no such pair.
+     */
+    private String cancelOut(String text, Seed seed) {
+        char sep = seed == Seed.EXCHANGE || seed == Seed.NATIVE ? ',' : ';';
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        int firstData = seed == Seed.OMM_NO_HEADER ? 0 : 1;
+        List<int[]> choices = new ArrayList<>();
+        int row = firstData + random.nextInt(Math.max(1, lines.size() - 1 - firstData));
+        List<String> cells = List.of(lines.get(row).split(java.util.regex.Pattern.quote(String.valueOf(sep)), -1));
+        for (int k = 0; k + 1 < cells.size(); k++) {
+            for (int m = k + 2; m < cells.size(); m++) {
+                for (int server : serverColumns(seed)) {
+                    if (server >= k + 1 && server <= m - 1 && cells.get(m).length() >= 2) {
+                        choices.add(new int[] { k, m });
+                    }
+                }
+            }
+        }
+        if (choices.isEmpty()) {
+            return null;
+        }
+        int[] c = choices.get(random.nextInt(choices.size()));
+        List<String> out = new ArrayList<>(cells);
+        String m = out.get(c[1]);
+        int cut = 1 + random.nextInt(m.length() - 1);
+        out.set(c[1], m.substring(0, cut) + sep + m.substring(cut));
+        out.set(c[0], out.get(c[0]) + out.remove(c[0] + 1)); // the separator after cell k is lost
+        lines.set(row, String.join(String.valueOf(sep), out));
+        return String.join("\n", lines);
     }
 
     private String swapLines(String text, boolean header) {

@@ -46,6 +46,8 @@ class CsvFuzzTest {
         Map<String, String> windows = new HashMap<>(); // 8 characters of a canary -> the file's case
         List<String> leaks = new ArrayList<>();
         List<String> crashes = new ArrayList<>();
+        List<String> undetected = new ArrayList<>(); // cancel-out damage accepted as if the file were good
+        int cancelOuts = 0;
         int accepted = 0;
         int partly = 0;
         int refused = 0;
@@ -108,6 +110,12 @@ class CsvFuzzTest {
                 } else {
                     refused++;
                 }
+                if (c.damage().startsWith("cancel-out+") || c.damage().equals("cancel-out")) {
+                    cancelOuts++;
+                    if (clean) {
+                        undetected.add(label);
+                    }
+                }
                 byDamage.merge(c.damage().replaceFirst("\\+.*", "") + (clean ? " accepted" : imported.code() == 0 ? " partly" : " refused"), 1,
                         Integer::sum);
                 for (CliRun r : runs) {
@@ -146,6 +154,8 @@ class CsvFuzzTest {
         leaks.stream().limit(20).forEach(l -> System.out.println("csv fuzz leak: " + l));
         crashes.stream().limit(5).forEach(l -> System.out.println("csv fuzz crash: " + l));
         assertEquals(List.of(), leaks, summary);
+        assertTrue(cancelOuts >= 3, "cancel-out cases made: " + cancelOuts);
+        assertEquals(List.of(), undetected, "rows with two damages that cancel out were accepted; " + summary);
         assertEquals(List.of(), crashes.stream().limit(3).toList(), summary);
         assertTrue(accepted > files / 10 && partly + refused > files / 3, "the fuzz exercises both paths: " + summary);
     }

@@ -107,10 +107,10 @@ class CsvImportTest {
     @Test
     void imapsyncSizeAgeAndFolderMappingOptionsBecomeTheMigrationsLimits() {
         String csv = """
-                h1;u1;pw;h2;u1b;pw;--maxsize 10000000 --maxage 365 --minage 30 --f1f2 "Sent Items=Sent" --f1f2 Old=Archive;
-                h1;u2;pw;h2;u2b;pw;--maxsize 10M;
-                h1;u3;pw;h2;u3b;pw;--maxage soon --f1f2 nodest;
-                h1;u4;pw;h2;u4b;pw;--maxage 30 --minage 365;
+                h1.example;u1;pw;h2.example;u1b;pw;--maxsize 10000000 --maxage 365 --minage 30 --f1f2 "Sent Items=Sent" --f1f2 Old=Archive;
+                h1.example;u2;pw;h2.example;u2b;pw;--maxsize 10M;
+                h1.example;u3;pw;h2.example;u3b;pw;--maxage soon --f1f2 nodest;
+                h1.example;u4;pw;h2.example;u4b;pw;--maxage 30 --minage 365;
                 """;
         java.time.Instant now = java.time.Instant.now();
         ImportResult r = read(csv, ImportOptions.auto());

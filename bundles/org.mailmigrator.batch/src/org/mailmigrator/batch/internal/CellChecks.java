@@ -41,6 +41,19 @@ final class CellChecks {
         return ok;
     }
 
+    /** False (with a problem per cell) when a cell has not the shape of its column ({@link CellShapes}). */
+    static boolean shapes(CsvRow r) {
+        boolean ok = true;
+        for (int c = 0; c < r.size(); c++) {
+            String why = CellShapes.problem(r.name(c), r.raw(c));
+            if (why != null) {
+                r.problem(c, why);
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
     /** Whether a column holds a secret (its value is never shown, even in part). */
     static boolean isSecret(String columnName) {
         return columnName != null && columnName.toLowerCase(Locale.ROOT).contains("password");

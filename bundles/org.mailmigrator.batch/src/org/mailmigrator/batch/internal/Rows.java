@@ -206,7 +206,7 @@ final class Rows {
         void accept(ServerAddress src, Map<String, String> srcExtra, String srcLogin, Secret srcPw, ServerAddress dst,
                 Map<String, String> dstExtra, String dstLogin, Secret dstPw, MigrationOptions options,
                 List<PimColumns.Pending> pim) {
-            if (bad || src == null || dst == null) {
+            if (bad || src == null || dst == null || !CellChecks.shapes(this)) { // shapes: a row shifted by two damages
                 return;
             }
             String key = (src.host() + "|" + srcLogin + "|" + dst.host() + "|" + dstLogin).toLowerCase(Locale.ROOT);

@@ -30,8 +30,16 @@ final class StoreLock {
         Path f = dir.resolve(FILE);
         String text = ProcessHandle.current().pid() + "\n" + program() + "\n" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n";
         try {
-            Files.writeString(f, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE);
+            // 0600 from its creation on (then exactly 0600 whatever the umask), not 0644 for a moment
+            boolean posix = f.getFileSystem().supportedFileAttributeViews().contains("posix");
+            java.nio.file.attribute.FileAttribute<?>[] attrs = posix ? new java.nio.file.attribute.FileAttribute<?>[] {
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")) }
+                    : new java.nio.file.attribute.FileAttribute<?>[0];
+            try (var ch = Files.newByteChannel(f, java.util.Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS), attrs)) {
+                ch.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+            }
             Workspace.restrict(f);
         } catch (IOException ignored) {
             // a full disk shows up at the store's first write, with its own message

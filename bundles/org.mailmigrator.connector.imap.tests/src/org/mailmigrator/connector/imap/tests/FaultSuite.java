@@ -29,6 +29,10 @@ import org.mailmigrator.testing.Dovecot;
  * to pass. {@code main} is the long form (benchmarks/faults/run.sh); {@link FaultSuiteTest} the short one.
  */
 public final class FaultSuite {
+    /** The figures that must be zero to pass. */
+    static final List<String> ZEROS = List.of("lost", "duplicated", "modified", "hangs", "secrets found",
+            "wrong ports unclear", "full disk unclear");
+
     /** A run that takes longer than this is a hang: killed and counted. */
     static final long WATCHDOG_SECONDS = 180;
 
@@ -47,7 +51,8 @@ public final class FaultSuite {
         this.random = new Random(seed);
         this.work = work;
         for (String k : List.of("cycles", "killed", "completed", "ended early", "two-writer trials", "waits said",
-                "source changes", "destination expunges", "lost", "duplicated", "modified", "hangs", "secrets found")) {
+                "source changes", "destination expunges", "lost", "duplicated", "modified", "hangs", "secrets found",
+                "wrong-port cases", "wrong ports unclear", "full-disk cases", "full disk unclear")) {
             totals.put(k, 0);
         }
     }
@@ -106,6 +111,43 @@ public final class FaultSuite {
 
     List<String> notes() {
         return notes;
+    }
+
+    /**
+     * The full-file-system cases ({@link FullDiskCases}: state and temporary folders; with {@code workspace}, also
+     * the first import into a full workspace through the command line, which needs OSGi): each must say "disk
+     * full" with the path and complete after the space is freed, with nothing lost; else "full disk unclear".
+     */
+    Map<String, Integer> fullDisk(boolean workspace) throws Exception {
+        List<FullDiskCases.Result> results = new ArrayList<>();
+        try (Dovecot dovecot = Dovecot.start(Dovecot.Layout.SLASH)) {
+            results.addAll(FullDiskCases.run(dovecot, work));
+        }
+        if (workspace) {
+            results.add(FullWorkspaceCase.run(work));
+        }
+        for (FullDiskCases.Result r : results) {
+            add("full-disk cases", 1);
+            add("full disk unclear", r.ok() ? 0 : 1);
+            notes.add("full disk: " + r);
+        }
+        return totals;
+    }
+
+    /**
+     * The wrong-port cases ({@link WrongPorts}) against a Dovecot of its own and a Courier: each must end within
+     * seconds with a message naming the fix; an unclear or slow one counts in "wrong ports unclear".
+     */
+    Map<String, Integer> wrongPorts() throws Exception {
+        try (Dovecot dovecot = Dovecot.start(Dovecot.Layout.SLASH);
+                org.mailmigrator.testing.Courier courier = org.mailmigrator.testing.Courier.start(List.of("wp-user"))) {
+            for (WrongPorts.Result r : WrongPorts.run(WrongPorts.cases(dovecot, courier), "wp-user")) {
+                add("wrong-port cases", 1);
+                add("wrong ports unclear", r.ok() ? 0 : 1);
+                notes.add("wrong port: " + r);
+            }
+        }
+        return totals;
     }
 
     private record Outcome(boolean killed, boolean completed, String tail) {
@@ -321,7 +363,7 @@ public final class FaultSuite {
 
     /** True when every fault figure is zero. */
     static boolean passed(Map<String, Integer> t) {
-        return Stream.of("lost", "duplicated", "modified", "hangs", "secrets found").allMatch(k -> t.get(k) == 0);
+        return ZEROS.stream().allMatch(k -> t.get(k) == 0);
     }
 
     static String print(Map<String, Integer> t) {
@@ -346,6 +388,8 @@ public final class FaultSuite {
         }, seed, work);
         long start = System.nanoTime();
         Map<String, Integer> t = suite.run(cycles, perFolder, big);
+        suite.wrongPorts();
+        suite.fullDisk(false); // the workspace case runs the command line, in OSGi: FaultSuiteTest
         System.out.print(print(t));
         suite.notes().forEach(n -> System.out.println("note: " + n));
         System.out.printf("elapsed %d s, work folder %s%n", (System.nanoTime() - start) / 1_000_000_000L, work);

@@ -26,11 +26,31 @@ class FaultSuiteTest {
         Map<String, Integer> t = suite.run(Integer.getInteger("mailmigrator.faultcycles", 7), 4, 3);
         String report = FaultSuite.print(t) + String.join("\n", suite.notes());
         System.out.println(report);
-        for (String zero : List.of("lost", "duplicated", "modified", "hangs", "secrets found")) {
+        for (String zero : FaultSuite.ZEROS) {
             assertEquals(0, t.get(zero), zero + "\n" + report);
         }
         assertTrue(t.get("killed") >= 1, "some passes were killed:\n" + report);
         assertEquals(1, t.get("two-writer trials"), report);
         assertTrue(suite.notes().stream().anyMatch(n -> n.startsWith("relay: ") && !n.startsWith("relay: 0 ")), report);
+    }
+
+    @Test
+    void wrongPortsEndWithinSecondsAndNameTheFix(@TempDir Path work) throws Exception {
+        FaultSuite suite = new FaultSuite(args -> null, 7, work);
+        Map<String, Integer> t = suite.wrongPorts();
+        String report = String.join("\n", suite.notes());
+        System.out.println(report);
+        assertEquals(5, t.get("wrong-port cases"), report);
+        assertEquals(0, t.get("wrong ports unclear"), report);
+    }
+
+    @Test
+    void fullFileSystemsSayDiskFullWithThePathAndARerunAfterFreeingSpaceCompletes(@TempDir Path work) throws Exception {
+        FaultSuite suite = new FaultSuite(args -> null, 7, work);
+        Map<String, Integer> t = suite.fullDisk(true);
+        String report = String.join("\n", suite.notes());
+        System.out.println(report);
+        assertEquals(4, t.get("full-disk cases"), report);
+        assertEquals(0, t.get("full disk unclear"), report);
     }
 }

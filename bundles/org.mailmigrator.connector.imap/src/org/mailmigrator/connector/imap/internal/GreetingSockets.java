@@ -19,6 +19,12 @@ import javax.net.SocketFactory;
  */
 final class GreetingSockets extends SocketFactory {
     static final int GREETING_MILLIS = 5000;
+    private final int stallSeconds;
+
+    /** Sockets whose reads and writes are also watched for stalls ({@link StallWatch}). */
+    GreetingSockets(int stallSeconds) {
+        this.stallSeconds = stallSeconds;
+    }
 
     /** No greeting in time (or a TLS record instead of one): the port may speak TLS. */
     static final class NoGreeting extends SocketTimeoutException {
@@ -31,7 +37,11 @@ final class GreetingSockets extends SocketFactory {
 
     @Override
     public Socket createSocket() {
-        return new GreetingSocket();
+        return watched(new GreetingSocket());
+    }
+
+    private Socket watched(Socket s) {
+        return new StallWatch(stallSeconds).watch(s);
     }
 
     @Override
@@ -41,7 +51,7 @@ final class GreetingSockets extends SocketFactory {
 
     @Override
     public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        Socket s = new GreetingSocket();
+        Socket s = watched(new GreetingSocket());
         s.bind(new InetSocketAddress(localHost, localPort));
         s.connect(new InetSocketAddress(host, port));
         return s;
@@ -54,14 +64,14 @@ final class GreetingSockets extends SocketFactory {
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-        Socket s = new GreetingSocket();
+        Socket s = watched(new GreetingSocket());
         s.bind(new InetSocketAddress(localAddress, localPort));
         s.connect(new InetSocketAddress(address, port));
         return s;
     }
 
-    private static Socket connect(InetSocketAddress to) throws IOException {
-        Socket s = new GreetingSocket();
+    private Socket connect(InetSocketAddress to) throws IOException {
+        Socket s = watched(new GreetingSocket());
         s.connect(to);
         return s;
     }

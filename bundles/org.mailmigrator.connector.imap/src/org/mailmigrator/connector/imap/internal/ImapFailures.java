@@ -73,6 +73,10 @@ final class ImapFailures {
 
     /** A failure during a command on an established session. */
     static ConnectorException during(String what, MessagingException e) {
+        ConnectorException stalled = StallWatch.failure(what, e);
+        if (stalled != null) {
+            return stalled;
+        }
         if (e instanceof FolderClosedException || e instanceof StoreClosedException
                 || has(e, ConnectionException.class) || has(e, java.io.IOException.class)) {
             return new ConnectorException.TransientFailure(what + ": connection lost: " + withoutClassNames(rootMessage(e)), e);

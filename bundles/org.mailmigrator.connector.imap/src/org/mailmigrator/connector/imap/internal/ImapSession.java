@@ -71,15 +71,15 @@ public final class ImapSession implements ConnectorSession, MailStore {
                 trust = new PinningTrustManager(s.trustSha256(), s.trustStore(), context, s.host());
                 SSLContext tls = SSLContext.getInstance("TLS");
                 tls.init(null, new TrustManager[] { trust }, null);
-                props.put(p + "ssl.socketFactory", tls.getSocketFactory());
+                props.put(p + "ssl.socketFactory", new WatchedTls(tls.getSocketFactory(), s.stallSeconds()));
             }
             props.put(p + "ssl.checkserveridentity", String.valueOf(s.trustSha256().isEmpty()));
             props.put(p + "starttls.enable", String.valueOf(s.security() == ImapSettings.Security.STARTTLS));
             props.put(p + "starttls.required", String.valueOf(s.security() == ImapSettings.Security.STARTTLS));
-            props.put("mail.imap.socketFactory", new GreetingSockets());
+            props.put("mail.imap.socketFactory", new GreetingSockets(s.stallSeconds()));
             props.put("mail.imap.socketFactory.fallback", "false");
             props.put(p + "connectiontimeout", "30000");
-            props.put(p + "timeout", "300000");
+            props.put(p + "timeout", String.valueOf(s.stallSeconds() * 1000)); // and StallWatch for writes
             props.put(p + "connectionpoolsize", "2");
             SignIn.Bearer bearer = signIn instanceof SignIn.Bearer b ? b : null;
             if (bearer != null) {

@@ -13,7 +13,7 @@ import org.mailmigrator.core.spi.ConnectorException.AccountFailure.Reason;
 
 /** The declared settings of an IMAP account, checked: each problem names the setting and the value. */
 public record ImapSettings(String host, int port, Security security, String login, List<byte[]> trustSha256,
-        Optional<Path> trustStore) {
+        Optional<Path> trustStore, int stallSeconds) {
 
     /** How the connection is protected. */
     public enum Security {
@@ -64,7 +64,8 @@ public record ImapSettings(String host, int port, Security security, String logi
             pins.add(HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT)));
         }
         Optional<Path> store = account.setting("trustStore").filter(t -> !t.isBlank()).map(Path::of);
-        return new ImapSettings(host.trim(), port, security, login, List.copyOf(pins), store);
+        int stall = StallWatch.seconds(account.setting("stallSeconds").orElse(null));
+        return new ImapSettings(host.trim(), port, security, login, List.copyOf(pins), store, stall);
     }
 
     private static ConnectorException.AccountFailure invalid(String message) {

@@ -9,8 +9,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -39,31 +37,29 @@ public final class DestinationLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** The folder every run of this machine uses; {@code /tmp} is shared by every user and JVM temp setting. */
-    static Path folder() {
+    /**
+     * The folder every run of this user on this machine uses: {@code /tmp/mailmigrator-locks-UID} (0700, the user's
+     * own), so that no other user can delete, replace or read the lock files; {@code /tmp} is shared by every JVM
+     * temp setting. Writers of other users are caught by {@code ForeignWriter}, as those of other machines.
+     */
+    public static Path folder() {
         String dir = System.getProperty(DIR_PROPERTY, System.getenv("MAILMIGRATOR_LOCK_DIR"));
         if (dir != null && !dir.isBlank()) {
             return Path.of(dir);
         }
         Path tmp = Path.of("/tmp");
-        return (Files.isDirectory(tmp) ? tmp : Path.of(System.getProperty("java.io.tmpdir"))).resolve("mailmigrator-locks");
+        return (Files.isDirectory(tmp) ? tmp : Path.of(System.getProperty("java.io.tmpdir")))
+                .resolve("mailmigrator-locks-" + LockFiles.user());
     }
 
     /** Takes the lock of {@code host}/{@code login}, waiting (and saying why, once) while another run holds it. */
     static DestinationLock acquire(String host, String login, MigrationListener listener, Cancellation cancel)
             throws IOException {
         String who = login + "@" + host;
-        Path dir = folder();
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir);
-            try {
-                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
-            } catch (UnsupportedOperationException | IOException notPosix) {
-                // another user's runs then use a folder of their own; the foreign-writer check still applies
-            }
-        }
+        String named = System.getProperty(DIR_PROPERTY, System.getenv("MAILMIGRATOR_LOCK_DIR"));
+        Path dir = LockFiles.privateFolder(folder(), named != null && !named.isBlank());
         Path file = dir.resolve(name(host, login) + ".lock");
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel ch = LockFiles.open(file);
         boolean said = false;
         try {
             while (true) {

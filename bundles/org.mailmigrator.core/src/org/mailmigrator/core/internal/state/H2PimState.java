@@ -51,8 +51,9 @@ public final class H2PimState implements PimState {
                     // the opening failure is the one to report
                 }
             }
-            throw new StateException("cannot open the state store " + dir.resolve(name + ".mv.db") + ": "
-                    + e.getMessage() + " (is another run of this account pair still going?)", e);
+            String full = DiskFull.message(e, dir.resolve(name + ".mv.db"));
+            throw new StateException(full != null ? full : "cannot open the state store " + dir.resolve(name + ".mv.db")
+                    + ": " + e.getMessage() + " (is another run of this account pair still going?)", e);
         }
     }
 
@@ -109,7 +110,8 @@ public final class H2PimState implements PimState {
         try (java.sql.Statement st = db.createStatement()) {
             st.execute("checkpoint");
         } catch (SQLException e) {
-            throw new StateException("state store: cannot " + what + ": " + e.getMessage(), e);
+            String full = DiskFull.message(e, db);
+            throw new StateException(full != null ? full : "state store: cannot " + what + ": " + e.getMessage(), e);
         }
     }
 

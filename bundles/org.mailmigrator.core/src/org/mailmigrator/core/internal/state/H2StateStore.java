@@ -46,8 +46,9 @@ public final class H2StateStore implements StateStore {
             Schema.create(c);
             return new H2StateStore(c);
         } catch (Exception e) {
-            throw new StateException("cannot open the state store " + dir.resolve(name + ".mv.db") + ": "
-                    + e.getMessage() + " (is another run of this account pair still going?)", e);
+            String full = DiskFull.message(e, dir.resolve(name + ".mv.db"));
+            throw new StateException(full != null ? full : "cannot open the state store " + dir.resolve(name + ".mv.db")
+                    + ": " + e.getMessage() + " (is another run of this account pair still going?)", e);
         }
     }
 

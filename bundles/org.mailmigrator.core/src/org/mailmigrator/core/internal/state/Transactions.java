@@ -29,7 +29,8 @@ final class Transactions {
             } catch (SQLException ignored) {
                 // the original failure is the one to report
             }
-            throw new StateException("state store: cannot " + what + ": " + e.getMessage(), e);
+            String full = DiskFull.message(e, db);
+            throw new StateException(full != null ? full : "state store: cannot " + what + ": " + e.getMessage(), e);
         }
     }
 }
