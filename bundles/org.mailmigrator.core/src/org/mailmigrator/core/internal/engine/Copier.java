@@ -18,7 +18,10 @@ import org.mailmigrator.core.mail.MessageInfo;
 import org.mailmigrator.core.mail.MessageReader;
 import org.mailmigrator.core.mail.Outgoing;
 import org.mailmigrator.core.mail.Unread;
+import org.mailmigrator.core.limits.BudgetSpent;
+import org.mailmigrator.core.limits.TransferBudget;
 import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.spi.LimitAnswers;
 import org.mailmigrator.core.state.CopiedMessage;
 import org.mailmigrator.core.state.FolderState;
 import org.mailmigrator.core.state.JournalEntry;
@@ -28,7 +31,9 @@ import org.mailmigrator.core.state.StateStore;
 /**
  * Copies not-yet-copied messages in batches: journal the batch (one commit), fetch it from the source in
  * as few round trips as the connector can, append each message, then record the batch (one commit). A
- * message the destination refuses is skipped and reported; the others go on.
+ * message the destination refuses is skipped and reported; the others go on, except after a "mailbox full"
+ * answer: the rest is listed as skips with that answer, not sent. A daily transfer budget, when set, cuts the
+ * batch where it runs out and stops the run with {@link BudgetSpent} after recording what was copied.
  */
 final class Copier {
     private final FolderPlan plan;
@@ -65,6 +70,11 @@ final class Copier {
     FolderState copy(List<MessageInfo> fresh, Map<String, CopiedMessage> copied) throws ConnectorException, StateException {
         for (int from = 0; from < fresh.size(); from += settings.batchSize()) {
             cancel.check();
+            String full = counters.limits.destinationFull();
+            if (full != null) { // not sent: the destination said it is full; listed, and tried again next run
+                fresh.subList(from, fresh.size()).forEach(m -> skip(m, notSent(full)));
+                break;
+            }
             List<MessageInfo> batch = new ArrayList<>();
             for (MessageInfo m : fresh.subList(from, Math.min(fresh.size(), from + settings.batchSize()))) {
                 Optional<String> overLimit = settings.limits().sizeRefusal(m.size());
@@ -72,9 +82,15 @@ final class Copier {
                     skip(m, overLimit.get());
                 } else if (appendLimit.isPresent() && m.size() > appendLimit.get()) {
                     skip(m, "larger than the destination's APPENDLIMIT of " + appendLimit.get() + " bytes");
+                } else if (budget() != null && m.size() > budget().largest()) {
+                    skip(m, "larger than the daily transfer budget (" + budget().largest() + " bytes)");
                 } else {
                     batch.add(m);
                 }
+            }
+            int planned = batch.size();
+            if (budget() != null) {
+                batch = withinBudget(batch);
             }
             if (!batch.isEmpty()) {
                 // Dovecot answers STATUS on the selected folder from the session's view, which only a command like
@@ -91,9 +107,36 @@ final class Copier {
                 }
                 copyBatch(batch, copied, next);
             }
+            if (batch.size() < planned) { // the rest waits for the window to open: recorded so far, nothing lost
+                throw new BudgetSpent(budget().describeSpent(), budget().opensAt());
+            }
         }
         return st;
     }
+
+    private TransferBudget budget() {
+        return counters.limits.budget();
+    }
+
+    /** The first messages of the batch that fit in what the daily budget still allows. */
+    private List<MessageInfo> withinBudget(List<MessageInfo> batch) {
+        long left = budget().allowance();
+        List<MessageInfo> fit = new ArrayList<>();
+        for (MessageInfo m : batch) {
+            if (m.size() > left) {
+                break;
+            }
+            left -= m.size();
+            fit.add(m);
+        }
+        return fit;
+    }
+
+    static String notSent(String fullAnswer) {
+        return fullAnswer.endsWith(NOT_SENT) ? fullAnswer : fullAnswer + NOT_SENT;
+    }
+
+    private static final String NOT_SENT = " (not sent: the destination is full)";
 
     private void copyBatch(List<MessageInfo> batch, Map<String, CopiedMessage> copied, String next)
             throws ConnectorException, StateException {
@@ -129,7 +172,13 @@ final class Copier {
                     AppendResult r = results.get(i);
                     if (!r.ok()) {
                         skip(info, r.refusal());
+                        if (LimitAnswers.mailboxFull(r.refusal()) && !LimitAnswers.tooBig(r.refusal())) {
+                            counters.limits.destinationFull(r.refusal());
+                        }
                         continue;
+                    }
+                    if (budget() != null) {
+                        budget().charge(info.size());
                     }
                     if (r.id() != null) {
                         done.add(new CopiedMessage(info.id(), r.id(), info.fingerprint(), info.copyableFlags()));
