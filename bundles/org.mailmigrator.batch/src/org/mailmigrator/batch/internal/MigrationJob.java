@@ -265,6 +265,13 @@ public final class MigrationJob extends Job {
                 status.totals(copiedOverall, r.skipped().size(), bytesOverall, status.get().lastSync().orElse(null));
                 return interrupted();
             }
+            case WAITING_FOR_QUOTA -> {
+                // the daily transfer budget is spent: "waiting for quota until HH:MM"; the job sleeps until the
+                // window opens and goes on by itself (a batch run waits for it)
+                status.totals(copiedOverall, r.skipped().size(), bytesOverall, status.get().lastSync().orElse(null));
+                status.move(MigrationStatus.QUEUED, r.failure());
+                schedule(untilQuotaOpens());
+            }
             default -> {
                 status.totals(copiedOverall, r.skipped().size(), bytesOverall, status.get().lastSync().orElse(null));
                 String failure = r.failure() == null ? PassReport.text(r.outcome()) : r.failure();
@@ -275,6 +282,19 @@ public final class MigrationJob extends Job {
             }
         }
         return Status.OK_STATUS;
+    }
+
+    /** Milliseconds until the row's earliest budget window ends (a minute when the budget cannot say). */
+    private long untilQuotaOpens() {
+        try {
+            var budget = Budgets.of(request(PassRequest.Gate.OPEN).state().dir(), migration.source(),
+                    migration.destination(), services.connectors(), java.util.Optional.of(
+                            org.mailmigrator.autodetect.ProviderRegistry.fromPlatform()));
+            var at = budget == null ? java.util.Optional.<Instant>empty() : budget.nextOpening();
+            return at.map(t -> Math.max(1000, t.toEpochMilli() - System.currentTimeMillis() + 500)).orElse(60_000L);
+        } catch (RuntimeException e) {
+            return 60_000L;
+        }
     }
 
     /** Keeps the pass's sealed report beside the row's state ({@code ID.pass.json}); a full disk is only logged. */

@@ -7,6 +7,10 @@ import java.time.Duration;
  * source, {@code uploadBytes} written to it as a destination. 0 means no limit.
  */
 public record DailyLimits(long downloadBytes, long uploadBytes, Duration window) {
+    /** The account setting of a daily download budget in MB (0: none), overriding the provider preset. */
+    public static final String DOWNLOAD_SETTING = "dailyDownloadMb";
+    /** The account setting of a daily upload budget in MB (0: none), overriding the provider preset. */
+    public static final String UPLOAD_SETTING = "dailyUploadMb";
     public static final DailyLimits NONE = new DailyLimits(0, 0, Duration.ofDays(1));
     private static final long MB = 1_000_000L;
 

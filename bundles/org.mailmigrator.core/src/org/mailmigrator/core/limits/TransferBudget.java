@@ -80,34 +80,57 @@ public final class TransferBudget {
         });
     }
 
-    /** When the spent window(s) open again: the latest end among the windows with nothing left. */
-    public synchronized Instant opensAt() {
+    /** When the window(s) with less than {@code need} bytes left open again (the latest of their ends). */
+    public synchronized Instant opensAt(long need) {
         Properties p = locked(null);
         long now = clock.millis();
         long at = now;
-        if (left(p, "download", source, sourceLimits.downloadBytes(), sourceLimits, now) <= 0) {
+        if (left(p, "download", source, sourceLimits.downloadBytes(), sourceLimits, now) < need) {
             at = Math.max(at, start(p, "download", source) + sourceLimits.window().toMillis());
         }
-        if (left(p, "upload", destination, destinationLimits.uploadBytes(), destinationLimits, now) <= 0) {
+        if (left(p, "upload", destination, destinationLimits.uploadBytes(), destinationLimits, now) < need) {
             at = Math.max(at, start(p, "upload", destination) + destinationLimits.window().toMillis());
         }
         return Instant.ofEpochMilli(at);
     }
 
-    /** The words of a spent budget, naming the account(s) and limit(s) but nothing secret. */
-    public synchronized String describeSpent() {
+    /**
+     * When the earliest running window (with bytes counted) ends: the first moment a waiting row can have more
+     * room. Empty when no window is running.
+     */
+    public synchronized java.util.Optional<Instant> nextOpening() {
+        Properties p = locked(null);
+        long now = clock.millis();
+        long best = Long.MAX_VALUE;
+        if (source != null && sourceLimits.downloadBytes() > 0 && start(p, "download", source) > 0) {
+            long end = start(p, "download", source) + sourceLimits.window().toMillis();
+            best = end > now ? Math.min(best, end) : best;
+        }
+        if (destination != null && destinationLimits.uploadBytes() > 0 && start(p, "upload", destination) > 0) {
+            long end = start(p, "upload", destination) + destinationLimits.window().toMillis();
+            best = end > now ? Math.min(best, end) : best;
+        }
+        return best == Long.MAX_VALUE ? java.util.Optional.empty() : java.util.Optional.of(Instant.ofEpochMilli(best));
+    }
+
+    /** The words of a budget with less than {@code need} bytes left, naming the account(s) and limit(s). */
+    public synchronized String describeSpent(long need) {
         Properties p = locked(null);
         long now = clock.millis();
         StringBuilder sb = new StringBuilder("daily transfer budget used up:");
-        if (left(p, "download", source, sourceLimits.downloadBytes(), sourceLimits, now) <= 0) {
-            sb.append(String.format(Locale.ROOT, " %s downloads %d MB per %s", source,
-                    sourceLimits.downloadBytes() / 1_000_000, window(sourceLimits)));
+        if (left(p, "download", source, sourceLimits.downloadBytes(), sourceLimits, now) < need) {
+            sb.append(String.format(Locale.ROOT, " %s downloads %s per %s", source,
+                    mb(sourceLimits.downloadBytes()), window(sourceLimits)));
         }
-        if (left(p, "upload", destination, destinationLimits.uploadBytes(), destinationLimits, now) <= 0) {
-            sb.append(String.format(Locale.ROOT, " %s uploads %d MB per %s", destination,
-                    destinationLimits.uploadBytes() / 1_000_000, window(destinationLimits)));
+        if (left(p, "upload", destination, destinationLimits.uploadBytes(), destinationLimits, now) < need) {
+            sb.append(String.format(Locale.ROOT, " %s uploads %s per %s", destination,
+                    mb(destinationLimits.uploadBytes()), window(destinationLimits)));
         }
         return sb.toString();
+    }
+
+    private static String mb(long bytes) {
+        return bytes % 1_000_000 == 0 ? bytes / 1_000_000 + " MB" : String.format(Locale.ROOT, "%.2f MB", bytes / 1e6);
     }
 
     private static String window(DailyLimits l) {

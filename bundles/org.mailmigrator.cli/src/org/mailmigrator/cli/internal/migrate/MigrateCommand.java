@@ -98,6 +98,12 @@ public final class MigrateCommand implements Callable<Integer> {
     private int parallel;
     @Option(names = "--report", paramLabel = "FILE.json", description = "write a JSON report")
     private Path report;
+    @Option(names = "--source-daily-mb", paramLabel = "MB", description = "daily download budget of the source account in MB "
+            + "(0: none; default: its provider's published limit, Gmail 2500)")
+    private Long sourceDailyMb;
+    @Option(names = "--target-daily-mb", paramLabel = "MB", description = "daily upload budget of the target account in MB "
+            + "(0: none; default: its provider's published limit, Gmail 500)")
+    private Long targetDailyMb;
     @Option(names = "--state", paramLabel = "DIR", description = "where the incremental state is kept (default: <workspace>/state)")
     private Path state;
 
@@ -105,6 +111,20 @@ public final class MigrateCommand implements Callable<Integer> {
     private MessageLimits limits() {
         return new MessageLimits(date("--since", since), date("--before", before),
                 Optional.ofNullable(maxSize).map(v -> named("--max-size", () -> MessageLimits.parseSize(v))));
+    }
+
+    /** The account with its daily transfer budget (MB) from the option, when given. */
+    private static org.mailmigrator.core.model.Account budget(org.mailmigrator.core.model.Account a, String option,
+            String setting, Long megabytes) {
+        if (megabytes == null) {
+            return a;
+        }
+        if (megabytes < 0) {
+            throw new IllegalArgumentException(option + " must be 0 (no budget) or a number of MB, not " + megabytes);
+        }
+        java.util.Map<String, String> s = new java.util.HashMap<>(a.settings());
+        s.put(setting, Long.toString(megabytes));
+        return new org.mailmigrator.core.model.Account(a.connectorId(), s, a.credential());
     }
 
     private static Optional<Instant> date(String option, String value) {
@@ -151,8 +171,10 @@ public final class MigrateCommand implements Callable<Integer> {
             Arguments.atLeastOne("--parallel", parallel);
             // the one row of this run, as a batch would hold it (folder filters, map, mirroring, limits)
             String pins = String.join(",", trust);
-            row = new Migration("migrate", src.account(allowPlaintext, pins, trustStore),
-                    dst.account(allowPlaintext, pins, trustStore), new MigrationOptions(Set.of(ItemKind.MAIL), include,
+            row = new Migration("migrate", budget(src.account(allowPlaintext, pins, trustStore), "--source-daily-mb",
+                    org.mailmigrator.core.limits.DailyLimits.DOWNLOAD_SETTING, sourceDailyMb),
+                    budget(dst.account(allowPlaintext, pins, trustStore), "--target-daily-mb",
+                            org.mailmigrator.core.limits.DailyLimits.UPLOAD_SETTING, targetDailyMb), new MigrationOptions(Set.of(ItemKind.MAIL), include,
                             exclude, maps(), mirror, limits(), Optional.empty()));
             srcPassword = Passwords.find("source", sourcePasswordFile, "MAILMIGRATOR_SOURCE_PASSWORD", src.toString());
             dstPassword = Passwords.find("target", targetPasswordFile, "MAILMIGRATOR_TARGET_PASSWORD", dst.toString());

@@ -123,8 +123,10 @@ final class ImapMailbox implements Mailbox {
     Response[] fetch(String what, String command) throws ConnectorException {
         return (Response[]) doCommand(what, p -> {
             Response[] r = p.command(command, null);
-            if (!r[r.length - 1].isNO()) {
-                p.handleResult(r[r.length - 1]);
+            Response last = r[r.length - 1];
+            // a NO that is a provider's limit answer ([THROTTLED]) is no partial answer: thrown, typed as throttled
+            if (!last.isNO() || LimitAnswers.throttled(what, last.getRest(), null).isPresent()) {
+                p.handleResult(last);
             }
             return r;
         });

@@ -89,8 +89,11 @@ final class Copier {
                 }
             }
             int planned = batch.size();
+            MessageInfo waiting = null;
             if (budget() != null) {
-                batch = withinBudget(batch);
+                List<MessageInfo> fit = withinBudget(batch);
+                waiting = fit.size() < batch.size() ? batch.get(fit.size()) : null;
+                batch = fit;
             }
             if (!batch.isEmpty()) {
                 // Dovecot answers STATUS on the selected folder from the session's view, which only a command like
@@ -108,7 +111,8 @@ final class Copier {
                 copyBatch(batch, copied, next);
             }
             if (batch.size() < planned) { // the rest waits for the window to open: recorded so far, nothing lost
-                throw new BudgetSpent(budget().describeSpent(), budget().opensAt());
+                long need = Math.max(1, waiting.size());
+                throw new BudgetSpent(budget().describeSpent(need), budget().opensAt(need));
             }
         }
         return st;
