@@ -149,8 +149,37 @@ public final class MigrationJob extends Job {
         }
     }
 
+    /** Set by a pass that ended waiting for quota: how long until the budget's window opens. */
+    private volatile long quotaWait;
+
+    /**
+     * Runs the pass; a pass that ends waiting for quota (the daily transfer budget) is run again when the window
+     * opens, the job sleeping meanwhile (so a batch run waits for it; pausing or stopping the row ends the wait).
+     */
     @Override
     protected IStatus run(IProgressMonitor monitor) {
+        for (;;) {
+            quotaWait = 0;
+            IStatus result = runOnce(monitor);
+            long until = System.currentTimeMillis() + quotaWait;
+            if (quotaWait <= 0) {
+                return result;
+            }
+            while (System.currentTimeMillis() < until) {
+                if (monitor.isCanceled()) {
+                    return interrupted();
+                }
+                try {
+                    Thread.sleep(Math.min(500, Math.max(1, until - System.currentTimeMillis())));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return interrupted();
+                }
+            }
+        }
+    }
+
+    private IStatus runOnce(IProgressMonitor monitor) {
         runner = new PassRunner(services.connectors());
         if (monitor.isCanceled()) {
             runner.cancel();
@@ -266,11 +295,11 @@ public final class MigrationJob extends Job {
                 return interrupted();
             }
             case WAITING_FOR_QUOTA -> {
-                // the daily transfer budget is spent: "waiting for quota until HH:MM"; the job sleeps until the
+                // the daily transfer budget is spent: "waiting for quota until HH:MM"; run() sleeps until the
                 // window opens and goes on by itself (a batch run waits for it)
                 status.totals(copiedOverall, r.skipped().size(), bytesOverall, status.get().lastSync().orElse(null));
                 status.move(MigrationStatus.QUEUED, r.failure());
-                schedule(untilQuotaOpens());
+                quotaWait = untilQuotaOpens();
             }
             default -> {
                 status.totals(copiedOverall, r.skipped().size(), bytesOverall, status.get().lastSync().orElse(null));

@@ -55,7 +55,8 @@ import picocli.CommandLine.Spec;
                 + "is copied on its own, items that cannot be migrated are listed (exit 6), repairs and anything not "
                 + "kept are 'note:' lines and in --report.",
         footer = { "", "Exit codes: 0 everything copied, 2 wrong command line, 3 connection failed, "
-                + "4 login refused, 5 certificate not trusted, 6 some messages skipped, 7 interrupted, 8 other failure." })
+                + "4 login refused, 5 certificate not trusted, 6 some messages skipped, 7 interrupted, 8 other failure, "
+                + "10 waiting for quota (a daily transfer budget is spent; run again after the time it names)." })
 public final class MigrateCommand implements Callable<Integer> {
     private final ConnectorRegistry registry;
 
