@@ -149,34 +149,18 @@ public final class MigrationJob extends Job {
         }
     }
 
-    /** Set by a pass that ended waiting for quota: how long until the budget's window opens. */
+    /** Set by a pass that ended waiting for quota: how long until the budget's window opens ({@link QuotaWait}). */
     private volatile long quotaWait;
 
-    /**
-     * Runs the pass; a pass that ends waiting for quota (the daily transfer budget) is run again when the window
-     * opens, the job sleeping meanwhile (so a batch run waits for it; pausing or stopping the row ends the wait).
-     */
+    /** Runs the pass; one that ends waiting for quota runs again when the window opens, the job sleeping meanwhile. */
     @Override
     protected IStatus run(IProgressMonitor monitor) {
-        for (;;) {
+        IStatus result;
+        do {
             quotaWait = 0;
-            IStatus result = runOnce(monitor);
-            long until = System.currentTimeMillis() + quotaWait;
-            if (quotaWait <= 0) {
-                return result;
-            }
-            while (System.currentTimeMillis() < until) {
-                if (monitor.isCanceled()) {
-                    return interrupted();
-                }
-                try {
-                    Thread.sleep(Math.min(500, Math.max(1, until - System.currentTimeMillis())));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return interrupted();
-                }
-            }
-        }
+            result = runOnce(monitor);
+        } while (quotaWait > 0 && QuotaWait.sleep(quotaWait, monitor::isCanceled));
+        return quotaWait > 0 ? interrupted() : result; // a wait ended by pause/stop
     }
 
     private IStatus runOnce(IProgressMonitor monitor) {
@@ -290,16 +274,13 @@ public final class MigrationJob extends Job {
                     return interrupted(); // the legs were cut short: the next pass runs them
                 }
             }
-            case INTERRUPTED -> {
+            case INTERRUPTED, WAITING_FOR_QUOTA -> {
                 status.totals(copiedOverall, r.skipped().size(), bytesOverall, status.get().lastSync().orElse(null));
-                return interrupted();
-            }
-            case WAITING_FOR_QUOTA -> {
-                // the daily transfer budget is spent: "waiting for quota until HH:MM"; run() sleeps until the
-                // window opens and goes on by itself (a batch run waits for it)
-                status.totals(copiedOverall, r.skipped().size(), bytesOverall, status.get().lastSync().orElse(null));
-                status.move(MigrationStatus.QUEUED, r.failure());
-                quotaWait = untilQuotaOpens();
+                if (r.outcome() == Outcome.INTERRUPTED) {
+                    return interrupted();
+                }
+                status.move(MigrationStatus.QUEUED, r.failure()); // "waiting for quota until HH:MM": run() sleeps
+                quotaWait = QuotaWait.untilOpens(request(PassRequest.Gate.OPEN), services.connectors());
             }
             default -> {
                 status.totals(copiedOverall, r.skipped().size(), bytesOverall, status.get().lastSync().orElse(null));
@@ -311,19 +292,6 @@ public final class MigrationJob extends Job {
             }
         }
         return Status.OK_STATUS;
-    }
-
-    /** Milliseconds until the row's earliest budget window ends (a minute when the budget cannot say). */
-    private long untilQuotaOpens() {
-        try {
-            var budget = Budgets.of(request(PassRequest.Gate.OPEN).state().dir(), migration.source(),
-                    migration.destination(), services.connectors(), java.util.Optional.of(
-                            org.mailmigrator.autodetect.ProviderRegistry.fromPlatform()));
-            var at = budget == null ? java.util.Optional.<Instant>empty() : budget.nextOpening();
-            return at.map(t -> Math.max(1000, t.toEpochMilli() - System.currentTimeMillis() + 500)).orElse(60_000L);
-        } catch (RuntimeException e) {
-            return 60_000L;
-        }
     }
 
     /** Keeps the pass's sealed report beside the row's state ({@code ID.pass.json}); a full disk is only logged. */

@@ -75,6 +75,7 @@ public final class LimitAnswers {
             return false;
         }
         String t = serverText.toLowerCase(Locale.ROOT);
-        return t.contains("[toobig]") || t.contains("appendlimit") || t.contains("too big") || t.contains("too large");
+        return t.contains("[toobig]") || t.contains("appendlimit") || t.contains("too big") || t.contains("too large")
+                || t.contains("larger than the maximum size");
     }
 }
