@@ -38,7 +38,7 @@ class TransferBudgetTest {
     @Test
     void migrateExitsTenWhileWaitingAndARunAfterTheWindowGoesOn(@TempDir Path dir) throws Exception {
         try (Dovecot d = Dovecot.start(Dovecot.Layout.SLASH)) {
-            Mailboxes.fillSized(d, "tb-src", 16, 150_000); // 2.4 MB against 1 MB a window
+            Mailboxes.fillSized(d, "tb-src", 10, 150_000); // 1.5 MB against 1 MB a window
             Path pw = dir.resolve("pw");
             Files.writeString(pw, Dovecot.PASSWORD + "\n");
             String[] args = { "migrate", "--source", "imap://tb-src@127.0.0.1:" + d.imapPort(), "--target",
@@ -66,7 +66,7 @@ class TransferBudgetTest {
     @Test
     void aBatchRowWaitsForQuotaInStatusAndResumesByItself(@TempDir Path dir) throws Exception {
         try (Dovecot d = Dovecot.start(Dovecot.Layout.SLASH)) {
-            Mailboxes.fillSized(d, "tbb-src", 16, 150_000);
+            Mailboxes.fillSized(d, "tbb-src", 10, 150_000);
             Path file = dir.resolve("budget.csv");
             Files.writeString(file, "source.server,source.login,source.password,destination.server,destination.login,"
                     + "destination.password,destination.dailyUploadMb\nimap://127.0.0.1:" + d.imapPort()

@@ -18,7 +18,8 @@ import org.mailmigrator.core.model.Account;
  * The daily transfer budget of a row: the source account's download limit and the destination's upload limit,
  * each from the account's own setting ({@code dailyDownloadMb} / {@code dailyUploadMb}, MB a day, 0 for none), else
  * from its provider's preset (autodetect's {@code <dailyLimit>}: Gmail IMAP 2,500 MB down, 500 MB up). Counted in
- * {@code transfer-budget.properties} of the state folder, so that the rows and runs of one workspace add up.
+ * {@code transfer-budget.properties} of the workspace's state folder (also for a batch's {@code state/batch-NAME}),
+ * so that the rows, batches and runs of one workspace add up.
  * The window is a day; the system property {@value #WINDOW_PROPERTY} (an ISO-8601 duration such as {@code PT20S})
  * shortens it for tests.
  */
@@ -41,7 +42,10 @@ public final class Budgets {
         if (down == 0 && up == 0 || src == null && dst == null) {
             return null;
         }
-        TransferBudget b = new TransferBudget(stateDir.resolve(TransferBudget.FILE), down > 0 ? src : null,
+        // one count per workspace: a batch's state folder (state/batch-NAME) counts in state/, as migrate does
+        Path folder = stateDir.getFileName() != null && stateDir.getFileName().toString().startsWith("batch-")
+                && stateDir.getParent() != null ? stateDir.getParent() : stateDir;
+        TransferBudget b = new TransferBudget(folder.resolve(TransferBudget.FILE), down > 0 ? src : null,
                 new DailyLimits(down * 1_000_000L, 0, window), up > 0 ? dst : null,
                 new DailyLimits(0, up * 1_000_000L, window), Clock.systemUTC());
         return b.limited() ? b : null;

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mailmigrator.core.engine.MigrationEngine;
 import org.mailmigrator.core.engine.MigrationListener;
 import org.mailmigrator.core.engine.MigrationReport;
@@ -54,16 +56,21 @@ class ProviderLimitsTest {
         dovecot.close();
     }
 
-    @Test
-    void throttlingAnswersPauseTheRowWhichResumesWithNothingLostOrDuplicated(@TempDir Path state) throws Exception {
-        Corpus.load(dovecot, "thr-src", 12);
+    /** Every {@code every}-th command answered by the relay, in three spacings: the answers land on other commands. */
+    @ParameterizedTest
+    @ValueSource(ints = { 5, 9, 13 })
+    void throttlingAnswersPauseTheRowWhichResumesWithNothingLostOrDuplicated(int every, @TempDir Path state)
+            throws Exception {
+        String src = "thr-src" + every;
+        String dst = "thr-dst" + every;
+        Corpus.load(dovecot, src, 12);
         List<String> log = new CopyOnWriteArrayList<>();
         MigrationReport report;
         long started = System.nanoTime();
         try (LimitRelay relay = new LimitRelay(dovecot.imapPort(),
-                List.of("APPEND", "UID FETCH", "FETCH", "SELECT", "EXAMINE", "STATUS"), 9, 8,
+                List.of("APPEND", "UID FETCH", "FETCH", "SELECT", "EXAMINE", "STATUS"), every, 8,
                 List.of(LimitRelay.Answer.values()))) {
-            report = run(relay.port(), relay.port(), "thr-src", "thr-dst", state, log, null);
+            report = run(relay.port(), relay.port(), src, dst, state, log, null);
             assertEquals(EnumSet.allOf(LimitRelay.Answer.class), EnumSet.copyOf(relay.said),
                     "every kind of answer was given: " + relay.said);
             assertEquals(8, relay.injected.get());
@@ -78,8 +85,8 @@ class ProviderLimitsTest {
         assertTrue(log.stream().filter(l -> l.contains("suggested wait 1200 ms"))
                 .allMatch(l -> waited(l) >= 1200), String.join("\n", log));
         assertFalse(log.stream().anyMatch(l -> l.contains("connection lost")), "typed as throttling: " + log);
-        Verify.sameMail(dovecot, "thr-src", dovecot, "thr-dst", Map.of());
-        System.out.printf("throttling: %d answers injected, run %.1f s%n", 8, (System.nanoTime() - started) / 1e9);
+        Verify.sameMail(dovecot, src, dovecot, dst, Map.of());
+        System.out.printf("throttling (every %d): %d answers injected, run %.1f s%n", every, 8, (System.nanoTime() - started) / 1e9);
     }
 
     @Test
