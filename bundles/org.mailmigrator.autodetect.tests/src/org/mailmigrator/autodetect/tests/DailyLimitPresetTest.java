@@ -19,6 +19,7 @@ class DailyLimitPresetTest {
         assertEquals(500, gmail.uploadMb());
         assertTrue(presets.dailyLimit("imap.gmail.com", Protocol.POP3).isEmpty(), "only IMAP figures are published");
         assertTrue(presets.dailyLimit("ssl0.ovh.net", Protocol.IMAP).isEmpty(), "no figures, no budget");
-        assertEquals(java.util.List.of(), presets.problems(), "every preset parses");
+        assertEquals(java.util.List.of(), presets.problems().stream()
+                .filter(p -> !p.startsWith("bundle org.mailmigrator.autodetect.tests")).toList(), "the built-in presets parse");
     }
 }
