@@ -71,12 +71,10 @@ final class Copier {
         for (int from = 0; from < fresh.size(); from += settings.batchSize()) {
             cancel.check();
             String full = counters.limits.destinationFull();
-            if (full != null) { // not sent: the destination said it is full; listed, and tried again next run
-                fresh.subList(from, fresh.size()).forEach(m -> skip(m, notSent(full)));
-                break;
-            }
             List<MessageInfo> batch = new ArrayList<>();
-            for (MessageInfo m : fresh.subList(from, Math.min(fresh.size(), from + settings.batchSize()))) {
+            // after a "full" answer nothing more is sent: the rest is listed (a message over a limit with that limit)
+            int end = full != null ? fresh.size() : Math.min(fresh.size(), from + settings.batchSize());
+            for (MessageInfo m : fresh.subList(from, end)) {
                 Optional<String> overLimit = settings.limits().sizeRefusal(m.size());
                 if (overLimit.isPresent()) {
                     skip(m, overLimit.get());
@@ -84,9 +82,14 @@ final class Copier {
                     skip(m, "larger than the destination's APPENDLIMIT of " + appendLimit.get() + " bytes");
                 } else if (budget() != null && m.size() > budget().largest()) {
                     skip(m, "larger than the daily transfer budget (" + budget().largest() + " bytes)");
+                } else if (full != null) {
+                    skip(m, notSent(full)); // tried again by the next run
                 } else {
                     batch.add(m);
                 }
+            }
+            if (full != null) {
+                break;
             }
             int planned = batch.size();
             MessageInfo waiting = null;
