@@ -10,7 +10,18 @@ import java.util.Optional;
  */
 public record ProviderPreset(String id, String name, String contributor, List<String> domains, List<HostPattern> mx,
         List<HostPattern> hosts, List<String> refine, List<ServerSetting> servers, List<String> advice,
-        List<LoginError> loginErrors) {
+        List<LoginError> loginErrors, List<DailyLimit> dailyLimits) {
+
+    /** The provider's published transfer limit per account and day for one protocol, in MB (0: none). */
+    public record DailyLimit(Protocol protocol, long downloadMb, long uploadMb) {
+    }
+
+    /** A preset without daily limits. */
+    public ProviderPreset(String id, String name, String contributor, List<String> domains, List<HostPattern> mx,
+            List<HostPattern> hosts, List<String> refine, List<ServerSetting> servers, List<String> advice,
+            List<LoginError> loginErrors) {
+        this(id, name, contributor, domains, mx, hosts, refine, servers, advice, loginErrors, List.of());
+    }
 
     /** A server answer that deserves an explanation (Gmail's web-login alert, Microsoft's bare LOGIN failed). */
     public record LoginError(String contains, String message) {
@@ -24,6 +35,7 @@ public record ProviderPreset(String id, String name, String contributor, List<St
         servers = List.copyOf(servers);
         advice = List.copyOf(advice);
         loginErrors = List.copyOf(loginErrors);
+        dailyLimits = List.copyOf(dailyLimits);
     }
 
     /** The servers with the variables captured from a host name filled in. */

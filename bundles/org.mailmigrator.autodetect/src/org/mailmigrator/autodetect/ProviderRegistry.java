@@ -67,6 +67,11 @@ public final class ProviderRegistry {
         return providers().stream().flatMap(p -> p.matchHost(host).map(v -> new Match(p, v)).stream()).findFirst();
     }
 
+    /** The daily transfer limit of the provider whose servers include {@code host}, for one protocol. */
+    public Optional<ProviderPreset.DailyLimit> dailyLimit(String host, Protocol protocol) {
+        return byHost(host).flatMap(m -> m.preset().dailyLimits().stream().filter(l -> l.protocol() == protocol).findFirst());
+    }
+
     /**
      * Explains a login refusal when the server's answer is one a provider is known to give (Gmail's web-login
      * alert, Microsoft's refusal of passwords); empty when the answer says nothing more than "failed".

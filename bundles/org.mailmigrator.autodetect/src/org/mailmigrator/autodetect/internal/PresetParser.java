@@ -38,10 +38,29 @@ public final class PresetParser {
         List<String> advice = Arrays.stream(element.getChildren("advice")).map(a -> required(a, "text")).toList();
         List<LoginError> errors = Arrays.stream(element.getChildren("loginError"))
                 .map(e -> new LoginError(required(e, "contains"), required(e, "message"))).toList();
+        List<ProviderPreset.DailyLimit> limits = Arrays.stream(element.getChildren("dailyLimit"))
+                .map(l -> new ProviderPreset.DailyLimit(Protocol.fromId(required(l, "protocol")), megabytes(l, "downloadMb"),
+                        megabytes(l, "uploadMb"))).toList();
         return new ProviderPreset(element.getAttribute("id"), element.getAttribute("name"),
                 element.getContributor().getName(), list(element.getAttribute("domains")),
                 patterns(list(element.getAttribute("mx"))), patterns(List.copyOf(hosts)),
-                list(element.getAttribute("refine")), servers, advice, errors);
+                list(element.getAttribute("refine")), servers, advice, errors, limits);
+    }
+
+    private static long megabytes(IConfigurationElement e, String attribute) {
+        String v = e.getAttribute(attribute);
+        if (v == null || v.isBlank()) {
+            return 0;
+        }
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // said below
+        }
+        throw new IllegalArgumentException("<dailyLimit " + attribute + "=\"" + v + "\"> is not a number of MB");
     }
 
     private static ServerSetting server(IConfigurationElement s) {

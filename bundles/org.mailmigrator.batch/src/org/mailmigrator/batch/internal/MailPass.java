@@ -61,6 +61,7 @@ public final class MailPass {
             if (host.isPresent() && login.isPresent()) {
                 e.lockingDestination(host.get(), login.get());
             }
+            e.withBudget(Budgets.of(request.state().dir(), request.migration().source(), d, connectors, presets()));
             engine.accept(e);
             MigrationReport r = e.run();
             Optional<Quota> quota = QuotaSkips.any(r.skipped()) ? QuotaSkips.storage(destination) : Optional.empty();
@@ -72,6 +73,16 @@ public final class MailPass {
                     r.gmail() == null ? java.util.Map.of() : r.gmail().expectedByFolder())
                     .orElse(List.of()) : List.of();
             return new Result(r, quota, folders, copiedSoFar(r, state));
+        }
+    }
+
+    /** The provider presets (daily limits), when the platform's registry is there. */
+    private static Optional<org.mailmigrator.autodetect.ProviderRegistry> presets() {
+        try {
+            return org.eclipse.core.runtime.RegistryFactory.getRegistry() == null ? Optional.empty()
+                    : Optional.of(org.mailmigrator.autodetect.ProviderRegistry.fromPlatform());
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.empty();
         }
     }
 

@@ -149,8 +149,21 @@ public final class MigrationJob extends Job {
         }
     }
 
+    /** Set by a pass that ended waiting for quota: how long until the budget's window opens ({@link QuotaWait}). */
+    private volatile long quotaWait;
+
+    /** Runs the pass; one that ends waiting for quota runs again when the window opens, the job sleeping meanwhile. */
     @Override
     protected IStatus run(IProgressMonitor monitor) {
+        IStatus result;
+        do {
+            quotaWait = 0;
+            result = runOnce(monitor);
+        } while (quotaWait > 0 && QuotaWait.sleep(quotaWait, monitor::isCanceled));
+        return quotaWait > 0 ? interrupted() : result; // a wait ended by pause/stop
+    }
+
+    private IStatus runOnce(IProgressMonitor monitor) {
         runner = new PassRunner(services.connectors());
         if (monitor.isCanceled()) {
             runner.cancel();
@@ -263,9 +276,13 @@ public final class MigrationJob extends Job {
                     return interrupted(); // the legs were cut short: the next pass runs them
                 }
             }
-            case INTERRUPTED -> {
+            case INTERRUPTED, WAITING_FOR_QUOTA -> {
                 status.totals(copiedOverall, r.skipped().size(), bytesOverall, status.get().lastSync().orElse(null));
-                return interrupted();
+                if (r.outcome() == Outcome.INTERRUPTED) {
+                    return interrupted();
+                }
+                status.move(MigrationStatus.QUEUED, r.failure()); // "waiting for quota until HH:MM": run() sleeps
+                quotaWait = QuotaWait.untilOpens(request(PassRequest.Gate.OPEN), services.connectors());
             }
             default -> {
                 status.totals(copiedOverall, r.skipped().size(), bytesOverall, status.get().lastSync().orElse(null));

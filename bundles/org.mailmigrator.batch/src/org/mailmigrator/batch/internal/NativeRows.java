@@ -163,7 +163,10 @@ public final class NativeRows implements CsvRowReader {
             if (!names.get(c).startsWith(prefix)) {
                 continue;
             }
-            String setting = names.get(c).substring(prefix.length());
+            String header = names.get(c).substring(prefix.length());
+            // headers are read in lower case: a declared setting's own spelling (dailyUploadMb, trustSha256)
+            String setting = descriptor == null ? header : descriptor.settings().stream().map(d -> d.id())
+                    .filter(id -> id.equalsIgnoreCase(header)).findFirst().orElse(header);
             String v = r.cell(c);
             switch (setting) {
                 case "connector" -> {

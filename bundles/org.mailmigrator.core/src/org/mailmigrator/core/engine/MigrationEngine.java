@@ -20,6 +20,7 @@ public final class MigrationEngine {
     private volatile Cancellation cancellation = new Cancellation();
     private String lockHost;
     private String lockLogin;
+    private org.mailmigrator.core.limits.TransferBudget budget;
 
     public MigrationEngine(SessionFactory source, SessionFactory destination, StateStore state,
             MigrationSettings settings, MigrationListener listener) {
@@ -42,9 +43,19 @@ public final class MigrationEngine {
         return this;
     }
 
+    /**
+     * Keeps the run within a daily transfer budget (Gmail's 2,500 MB download / 500 MB upload a day): when it is
+     * spent, the run records what it copied and ends with {@link Outcome#WAITING_FOR_QUOTA} ("waiting for quota
+     * until HH:MM"); the next run after that time goes on.
+     */
+    public MigrationEngine withBudget(org.mailmigrator.core.limits.TransferBudget value) {
+        this.budget = value;
+        return this;
+    }
+
     public MigrationReport run() {
         cancellation = new Cancellation();
-        Run run = new Run(source, destination, state, settings, listener, cancellation);
+        Run run = new Run(source, destination, state, settings, listener, cancellation).withBudget(budget);
         return (lockHost == null ? run : run.lockingDestination(lockHost, lockLogin)).execute();
     }
 

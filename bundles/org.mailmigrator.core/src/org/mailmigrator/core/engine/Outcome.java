@@ -15,5 +15,10 @@ public enum Outcome {
     /** Another account-level problem: a folder cannot be created, a setting is wrong, the state store fails. */
     ACCOUNT_FAILED,
     /** The run was stopped before its end (signal, cancel); running it again resumes. */
-    INTERRUPTED
+    INTERRUPTED,
+    /**
+     * An account's daily transfer budget is spent: what was copied is recorded, and a run after the time the
+     * report's failure names ("waiting for quota until HH:MM") goes on.
+     */
+    WAITING_FOR_QUOTA
 }

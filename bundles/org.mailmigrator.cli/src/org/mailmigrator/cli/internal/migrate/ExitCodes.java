@@ -12,6 +12,8 @@ public final class ExitCodes {
     static final int ITEMS_SKIPPED = 6;
     static final int INTERRUPTED = 7;
     public static final int FAILED = 8;
+    /** A daily transfer budget is spent: "waiting for quota until HH:MM"; run again after that time. */
+    static final int WAITING_FOR_QUOTA = 10;
 
     private ExitCodes() {
     }
@@ -25,6 +27,7 @@ public final class ExitCodes {
             case CERTIFICATE_REJECTED -> CERTIFICATE;
             case INTERRUPTED -> INTERRUPTED;
             case ACCOUNT_FAILED -> FAILED;
+            case WAITING_FOR_QUOTA -> WAITING_FOR_QUOTA;
         };
     }
 }

@@ -55,7 +55,8 @@ import picocli.CommandLine.Spec;
                 + "is copied on its own, items that cannot be migrated are listed (exit 6), repairs and anything not "
                 + "kept are 'note:' lines and in --report.",
         footer = { "", "Exit codes: 0 everything copied, 2 wrong command line, 3 connection failed, "
-                + "4 login refused, 5 certificate not trusted, 6 some messages skipped, 7 interrupted, 8 other failure." })
+                + "4 login refused, 5 certificate not trusted, 6 some messages skipped, 7 interrupted, 8 other failure, "
+                + "10 waiting for quota (a daily transfer budget is spent; run again after the time it names)." })
 public final class MigrateCommand implements Callable<Integer> {
     private final ConnectorRegistry registry;
 
@@ -108,6 +109,12 @@ public final class MigrateCommand implements Callable<Integer> {
     private boolean gmailSkipSpamTrash;
     @Option(names = "--report", paramLabel = "FILE.json", description = "write a JSON report")
     private Path report;
+    @Option(names = "--source-daily-mb", paramLabel = "MB", description = "daily download budget of the source account in MB "
+            + "(0: none; default: its provider's published limit, Gmail 2500)")
+    private Long sourceDailyMb;
+    @Option(names = "--target-daily-mb", paramLabel = "MB", description = "daily upload budget of the target account in MB "
+            + "(0: none; default: its provider's published limit, Gmail 500)")
+    private Long targetDailyMb;
     @Option(names = "--state", paramLabel = "DIR", description = "where the incremental state is kept (default: <workspace>/state)")
     private Path state;
 
@@ -120,6 +127,20 @@ public final class MigrateCommand implements Callable<Integer> {
     private MessageLimits limits() {
         return new MessageLimits(date("--since", since), date("--before", before),
                 Optional.ofNullable(maxSize).map(v -> named("--max-size", () -> MessageLimits.parseSize(v))));
+    }
+
+    /** The account with its daily transfer budget (MB) from the option, when given. */
+    private static org.mailmigrator.core.model.Account budget(org.mailmigrator.core.model.Account a, String option,
+            String setting, Long megabytes) {
+        if (megabytes == null) {
+            return a;
+        }
+        if (megabytes < 0) {
+            throw new IllegalArgumentException(option + " must be 0 (no budget) or a number of MB, not " + megabytes);
+        }
+        java.util.Map<String, String> s = new java.util.HashMap<>(a.settings());
+        s.put(setting, Long.toString(megabytes));
+        return new org.mailmigrator.core.model.Account(a.connectorId(), s, a.credential());
     }
 
     private static Optional<Instant> date(String option, String value) {
@@ -168,8 +189,10 @@ public final class MigrateCommand implements Callable<Integer> {
             String pins = String.join(",", trust);
             var srcOAuth = signIn.source(); // docs/sign-in.md: OAuth2 instead of a password
             var dstOAuth = signIn.target();
-            var srcAccount = src.account(allowPlaintext, pins, trustStore);
-            var dstAccount = dst.account(allowPlaintext, pins, trustStore);
+            var srcAccount = budget(src.account(allowPlaintext, pins, trustStore), "--source-daily-mb",
+                    org.mailmigrator.core.limits.DailyLimits.DOWNLOAD_SETTING, sourceDailyMb);
+            var dstAccount = budget(dst.account(allowPlaintext, pins, trustStore), "--target-daily-mb",
+                    org.mailmigrator.core.limits.DailyLimits.UPLOAD_SETTING, targetDailyMb);
             row = new Migration("migrate", srcOAuth.map(o -> o.apply(srcAccount)).orElse(srcAccount),
                     dstOAuth.map(o -> o.apply(dstAccount)).orElse(dstAccount), new MigrationOptions(Set.of(ItemKind.MAIL),
                             include, exclude, maps(), mirror, limits(), Optional.empty(), gmailOptions()));

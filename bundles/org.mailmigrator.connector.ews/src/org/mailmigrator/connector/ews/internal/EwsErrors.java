@@ -35,6 +35,13 @@ final class EwsErrors {
         if (e instanceof ConnectorException c) {
             return c;
         }
+        // Microsoft's "Request is throttled. Suggested Backoff Time: N milliseconds" where the fault text comes back
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            var limit = org.mailmigrator.core.spi.LimitAnswers.throttled(what, t.getMessage(), e);
+            if (limit.isPresent()) {
+                return limit.get();
+            }
+        }
         if (e instanceof ServiceResponseException r) {
             if (r.getErrorCode() == ServiceError.ErrorServerBusy) {
                 String backOff = r.getResponse().getErrorDetails().get("BackOffMilliseconds");

@@ -53,4 +53,19 @@ class FaultSuiteTest {
         assertEquals(4, t.get("full-disk cases"), report);
         assertEquals(0, t.get("full disk unclear"), report);
     }
+
+    /** Quota and APPENDLIMIT cycles with provider limit answers injected ({@link QuotaFaults}, issues 11 and 14). */
+    @Test
+    void quotaAndAppendLimitCyclesLoseAndDuplicateNothing(@TempDir Path work) throws Exception {
+        QuotaFaults q = new QuotaFaults(7, work);
+        Map<String, Integer> t = q.run(3, 60);
+        String report = QuotaFaults.print(t) + String.join("\n", q.notes());
+        System.out.println(report);
+        for (String zero : List.of("lost", "duplicated", "unexpected skips")) {
+            assertEquals(0, t.get(zero), zero + "\n" + report);
+        }
+        assertTrue(t.get("full stops") >= 2, "the destination was full in several passes:\n" + report);
+        assertTrue(t.get("limit answers") >= 1, report);
+        assertEquals(3 * 4, t.get("over APPENDLIMIT listed"), "each message over the limit listed in every pass:\n" + report);
+    }
 }

@@ -10,6 +10,7 @@ import javax.net.ssl.SSLException;
 import org.eclipse.angus.mail.iap.CommandFailedException;
 import org.eclipse.angus.mail.iap.ConnectionException;
 import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.spi.LimitAnswers;
 import org.mailmigrator.core.spi.ConnectorException.AccountFailure.Reason;
 
 import jakarta.mail.AuthenticationFailedException;
@@ -77,6 +78,10 @@ final class ImapFailures {
         if (stalled != null) {
             return stalled;
         }
+        java.util.Optional<ConnectorException.Throttled> limit = limit(what, e);
+        if (limit.isPresent()) {
+            return limit.get();
+        }
         if (e instanceof FolderClosedException || e instanceof StoreClosedException
                 || has(e, ConnectionException.class) || has(e, java.io.IOException.class)) {
             return new ConnectorException.TransientFailure(what + ": connection lost: " + withoutClassNames(rootMessage(e)), e);
@@ -86,6 +91,27 @@ final class ImapFailures {
                     Reason.CONFIGURATION, e);
         }
         return new ConnectorException.TransientFailure(what + ": " + rootMessage(e), e);
+    }
+
+    /**
+     * A provider's limit answer anywhere in the failure's chain (Gmail's {@code [THROTTLED]}, its bandwidth
+     * {@code [OVERQUOTA]}, {@code BYE Session expired}, Microsoft's suggested backoff): typed as throttled, so the
+     * engine backs off and reconnects instead of counting a lost connection.
+     */
+    static java.util.Optional<ConnectorException.Throttled> limit(String what, Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            java.util.Optional<ConnectorException.Throttled> t = LimitAnswers.throttled(what, ServerText.clean(c.getMessage()), e);
+            if (t.isPresent()) {
+                return t;
+            }
+            if (c instanceof MessagingException m && m.getNextException() != null && m.getNextException() != c.getCause()) {
+                t = limit(what, m.getNextException());
+                if (t.isPresent()) {
+                    return t;
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     static boolean has(Throwable t, Class<? extends Throwable> type) {

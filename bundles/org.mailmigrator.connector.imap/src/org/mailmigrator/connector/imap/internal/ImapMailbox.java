@@ -33,6 +33,7 @@ import org.mailmigrator.core.mail.MessageBody;
 import org.mailmigrator.core.mail.MessageInfo;
 import org.mailmigrator.core.mail.MessageReader;
 import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.spi.LimitAnswers;
 
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
@@ -122,8 +123,10 @@ final class ImapMailbox implements Mailbox {
     Response[] fetch(String what, String command) throws ConnectorException {
         return (Response[]) doCommand(what, p -> {
             Response[] r = p.command(command, null);
-            if (!r[r.length - 1].isNO()) {
-                p.handleResult(r[r.length - 1]);
+            Response last = r[r.length - 1];
+            // a NO that is a provider's limit answer ([THROTTLED]) is no partial answer: thrown, typed as throttled
+            if (!last.isNO() || LimitAnswers.throttled(what, last.getRest(), null).isPresent()) {
+                p.handleResult(last);
             }
             return r;
         });
@@ -222,8 +225,7 @@ final class ImapMailbox implements Mailbox {
             }
         });
         if (result instanceof ProtocolException refused) {
-            throw new ConnectorException.ItemFailure("the destination refused the message: " + ServerText.of(refused),
-                    refused);
+            throw AppendRefusals.of(ServerText.of(refused), refused, session.describe());
         }
         return result instanceof AppendUID a ? Optional.of(UidSets.id(a.uid)) : Optional.empty();
     }
@@ -243,11 +245,19 @@ final class ImapMailbox implements Mailbox {
             // refused as a whole (one message too big?): one by one, to store the others and name the culprit
         }
         List<AppendResult> results = new ArrayList<>();
+        String full = null;
         for (Outgoing o : messages) {
+            if (full != null) { // the destination said it is full: the rest is not sent (issue 11: one answer, not 870)
+                results.add(AppendResult.refused(full + " (not sent: the destination is full)"));
+                continue;
+            }
             try {
                 results.add(AppendResult.stored(append(o.body(), o.flags(), o.internalDate()).orElse(null)));
             } catch (ConnectorException.ItemFailure e) {
                 results.add(AppendResult.refused(e.getMessage()));
+                if (LimitAnswers.mailboxFull(e.getMessage()) && !LimitAnswers.tooBig(e.getMessage())) {
+                    full = e.getMessage();
+                }
             }
         }
         return results;

@@ -170,6 +170,9 @@ public final class ImapSession implements ConnectorSession, MailStore {
             try {
                 return p.status(folder, items);
             } catch (CommandFailedException e) {
+                if (ImapFailures.limit("STATUS", e).isPresent()) {
+                    throw e; // a provider's "slow down" says nothing about the folder: typed as throttled above
+                }
                 return null;
             }
         });
@@ -201,6 +204,9 @@ public final class ImapSession implements ConnectorSession, MailStore {
                 return e; // NO or BAD to this one command: the connection is fine
             }
         });
+        if (refused instanceof ProtocolException e && ImapFailures.limit("SUBSCRIBE on " + settings.describe(), e).isPresent()) {
+            throw ImapFailures.limit("SUBSCRIBE on " + settings.describe(), e).get();
+        }
         if (refused instanceof ProtocolException e) {
             throw new ConnectorException.ItemFailure(settings.describe() + " refused to subscribe folder '" + folder
                     + "': " + ServerText.of(e), e);

@@ -18,7 +18,10 @@ import org.mailmigrator.core.mail.MessageInfo;
 import org.mailmigrator.core.mail.MessageReader;
 import org.mailmigrator.core.mail.Outgoing;
 import org.mailmigrator.core.mail.Unread;
+import org.mailmigrator.core.limits.BudgetSpent;
+import org.mailmigrator.core.limits.TransferBudget;
 import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.spi.LimitAnswers;
 import org.mailmigrator.core.state.CopiedMessage;
 import org.mailmigrator.core.state.FolderState;
 import org.mailmigrator.core.state.JournalEntry;
@@ -28,7 +31,9 @@ import org.mailmigrator.core.state.StateStore;
 /**
  * Copies not-yet-copied messages in batches: journal the batch (one commit), fetch it from the source in
  * as few round trips as the connector can, append each message, then record the batch (one commit). A
- * message the destination refuses is skipped and reported; the others go on.
+ * message the destination refuses is skipped and reported; the others go on, except after a "mailbox full"
+ * answer: the rest is listed as skips with that answer, not sent. A daily transfer budget, when set, cuts the
+ * batch where it runs out and stops the run with {@link BudgetSpent} after recording what was copied.
  */
 final class Copier {
     private final FolderPlan plan;
@@ -65,16 +70,33 @@ final class Copier {
     FolderState copy(List<MessageInfo> fresh, Map<String, CopiedMessage> copied) throws ConnectorException, StateException {
         for (int from = 0; from < fresh.size(); from += settings.batchSize()) {
             cancel.check();
+            String full = counters.limits.destinationFull();
             List<MessageInfo> batch = new ArrayList<>();
-            for (MessageInfo m : fresh.subList(from, Math.min(fresh.size(), from + settings.batchSize()))) {
+            // after a "full" answer nothing more is sent: the rest is listed (a message over a limit with that limit)
+            int end = full != null ? fresh.size() : Math.min(fresh.size(), from + settings.batchSize());
+            for (MessageInfo m : fresh.subList(from, end)) {
                 Optional<String> overLimit = settings.limits().sizeRefusal(m.size());
                 if (overLimit.isPresent()) {
                     skip(m, overLimit.get());
                 } else if (appendLimit.isPresent() && m.size() > appendLimit.get()) {
                     skip(m, "larger than the destination's APPENDLIMIT of " + appendLimit.get() + " bytes");
+                } else if (budget() != null && m.size() > budget().largest()) {
+                    skip(m, "larger than the daily transfer budget (" + budget().largest() + " bytes)");
+                } else if (full != null) {
+                    skip(m, notSent(full)); // tried again by the next run
                 } else {
                     batch.add(m);
                 }
+            }
+            if (full != null) {
+                break;
+            }
+            int planned = batch.size();
+            MessageInfo waiting = null;
+            if (budget() != null) {
+                List<MessageInfo> fit = withinBudget(batch);
+                waiting = fit.size() < batch.size() ? batch.get(fit.size()) : null;
+                batch = fit;
             }
             if (!batch.isEmpty()) {
                 // Dovecot answers STATUS on the selected folder from the session's view, which only a command like
@@ -91,9 +113,37 @@ final class Copier {
                 }
                 copyBatch(batch, copied, next);
             }
+            if (batch.size() < planned) { // the rest waits for the window to open: recorded so far, nothing lost
+                long need = Math.max(1, waiting.size());
+                throw new BudgetSpent(budget().describeSpent(need), budget().opensAt(need));
+            }
         }
         return st;
     }
+
+    private TransferBudget budget() {
+        return counters.limits.budget();
+    }
+
+    /** The first messages of the batch that fit in what the daily budget still allows. */
+    private List<MessageInfo> withinBudget(List<MessageInfo> batch) {
+        long left = budget().allowance();
+        List<MessageInfo> fit = new ArrayList<>();
+        for (MessageInfo m : batch) {
+            if (m.size() > left) {
+                break;
+            }
+            left -= m.size();
+            fit.add(m);
+        }
+        return fit;
+    }
+
+    static String notSent(String fullAnswer) {
+        return fullAnswer.endsWith(NOT_SENT) ? fullAnswer : fullAnswer + NOT_SENT;
+    }
+
+    private static final String NOT_SENT = " (not sent: the destination is full)";
 
     private void copyBatch(List<MessageInfo> batch, Map<String, CopiedMessage> copied, String next)
             throws ConnectorException, StateException {
@@ -129,7 +179,13 @@ final class Copier {
                     AppendResult r = results.get(i);
                     if (!r.ok()) {
                         skip(info, r.refusal());
+                        if (LimitAnswers.mailboxFull(r.refusal()) && !LimitAnswers.tooBig(r.refusal())) {
+                            counters.limits.destinationFull(r.refusal());
+                        }
                         continue;
+                    }
+                    if (budget() != null) {
+                        budget().charge(info.size());
                     }
                     if (r.id() != null) {
                         done.add(new CopiedMessage(info.id(), r.id(), info.fingerprint(), info.copyableFlags()));

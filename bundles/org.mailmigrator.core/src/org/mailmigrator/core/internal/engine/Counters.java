@@ -35,6 +35,8 @@ public final class Counters {
     private final AtomicLong lastPublished = new AtomicLong();
     private final FolderTallies folders = new FolderTallies();
     private final FolderAttempts attempts = new FolderAttempts();
+    /** The destination's "full" answer and the transfer budget, shared by the run's workers. */
+    final RunLimits limits = new RunLimits();
 
     public Counters(MigrationListener listener) {
         this.listener = listener;

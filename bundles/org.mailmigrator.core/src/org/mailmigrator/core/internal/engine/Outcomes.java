@@ -2,6 +2,7 @@ package org.mailmigrator.core.internal.engine;
 
 import org.mailmigrator.core.engine.Outcome;
 import org.mailmigrator.core.engine.RunInterrupted;
+import org.mailmigrator.core.limits.BudgetSpent;
 import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.state.StateException;
 
@@ -25,12 +26,16 @@ final class Outcomes {
         if (t instanceof RunInterrupted || t instanceof InterruptedException) {
             return Outcome.INTERRUPTED;
         }
+        if (t instanceof BudgetSpent) {
+            return Outcome.WAITING_FOR_QUOTA;
+        }
         return Outcome.ACCOUNT_FAILED;
     }
 
     static String message(Throwable t) {
         if (t instanceof ConnectorException || t instanceof StateException || t instanceof RunInterrupted
-                || t instanceof IllegalArgumentException) {
+                || t instanceof IllegalArgumentException || t instanceof BudgetSpent
+                || t instanceof java.io.UncheckedIOException) {
             return t.getMessage();
         }
         return "internal error: " + t;

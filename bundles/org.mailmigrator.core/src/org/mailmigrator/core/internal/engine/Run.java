@@ -56,6 +56,12 @@ public final class Run {
         this.retry = new Retry(settings, listener, counters::copiedCount);
     }
 
+    /** Keeps the run within a daily transfer budget (null: none). */
+    public Run withBudget(org.mailmigrator.core.limits.TransferBudget budget) {
+        counters.limits.budget(budget);
+        return this;
+    }
+
     /** Holds the machine-wide lock of the destination {@code login@host} while writing ({@link DestinationLock}). */
     public Run lockingDestination(String host, String login) {
         this.lockedDestination = new String[] { host, login };

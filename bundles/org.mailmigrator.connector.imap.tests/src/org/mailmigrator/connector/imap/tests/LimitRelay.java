@@ -1,0 +1,223 @@
+package org.mailmigrator.connector.imap.tests;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An IMAP relay on loopback that answers for the server the way providers do when a client goes past their
+ * limits: every {@code every}-th command of the chosen verbs (counted over all connections) is not passed on;
+ * the client gets one of the injected answers in turn instead, at most {@code max} times:
+ * <ul>
+ * <li>{@code TAG NO [THROTTLED] ...} (Gmail),</li>
+ * <li>{@code TAG NO [OVERQUOTA] Account exceeded command or bandwidth limits.} (Gmail's bandwidth limit),</li>
+ * <li>{@code * BYE Session expired, please login again.} and the connection closed (Gmail),</li>
+ * <li>{@code TAG NO Request is throttled. Suggested Backoff Time: N milliseconds} (Microsoft).</li>
+ * </ul>
+ * The client's commands are read line by line with their literals ({@code {N}} waits for the server's
+ * continuation, {@code {N+}} does not), so an APPEND can be refused before or after its body. Counts the
+ * APPEND commands that reached the server.
+ */
+final class LimitRelay implements AutoCloseable {
+    /** The answers a provider gives when a client goes past its limits. */
+    enum Answer {
+        THROTTLED("NO [THROTTLED] Too many commands, slow down"),
+        BANDWIDTH("NO [OVERQUOTA] Account exceeded command or bandwidth limits."),
+        SESSION_EXPIRED(null),
+        MICROSOFT("NO Request is throttled. Suggested Backoff Time: 1200 milliseconds");
+
+        final String tagged;
+
+        Answer(String tagged) {
+            this.tagged = tagged;
+        }
+    }
+
+    private static final Pattern LITERAL = Pattern.compile("\\{(\\d+)(\\+?)\\}$");
+    private final ServerSocket listener;
+    private final int target;
+    private final List<String> verbs;
+    private final int every;
+    private final int max;
+    private final List<Answer> answers;
+    private final AtomicInteger seen = new AtomicInteger();
+    final AtomicInteger injected = new AtomicInteger();
+    final AtomicInteger appendsPassed = new AtomicInteger();
+    final List<Answer> said = new CopyOnWriteArrayList<>();
+
+    LimitRelay(int targetPort, List<String> verbs, int every, int max, List<Answer> answers) throws IOException {
+        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.target = targetPort;
+        this.verbs = verbs.stream().map(v -> v.toUpperCase(Locale.ROOT)).toList();
+        this.every = every;
+        this.max = max;
+        this.answers = answers;
+        Thread t = new Thread(this::accept, "limit-relay");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    int port() {
+        return listener.getLocalPort();
+    }
+
+    private void accept() {
+        while (!listener.isClosed()) {
+            try {
+                Socket client = listener.accept();
+                Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
+                Thread down = new Thread(() -> copy(server, client), "limit-relay-down");
+                down.setDaemon(true);
+                down.start();
+                Thread up = new Thread(() -> commands(client, server), "limit-relay-up");
+                up.setDaemon(true);
+                up.start();
+            } catch (IOException e) {
+                // closed
+            }
+        }
+    }
+
+    private static void copy(Socket from, Socket to) {
+        byte[] buf = new byte[16384];
+        try (InputStream in = from.getInputStream()) {
+            OutputStream out = to.getOutputStream();
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                synchronized (to) {
+                    out.write(buf, 0, n);
+                    out.flush();
+                }
+            }
+        } catch (IOException e) {
+            // one side closed
+        } finally {
+            close(from, to);
+        }
+    }
+
+    /** Client to server, one command at a time, answering some of them itself. */
+    private void commands(Socket client, Socket server) {
+        try (InputStream in = new java.io.BufferedInputStream(client.getInputStream())) {
+            OutputStream up = server.getOutputStream();
+            OutputStream down = client.getOutputStream();
+            byte[] line;
+            while ((line = readLine(in)) != null) {
+                String text = new String(line, StandardCharsets.ISO_8859_1).trim();
+                String[] words = text.split(" ", 4);
+                String tag = words[0];
+                String verb = words.length < 2 ? "" : words[1].toUpperCase(Locale.ROOT);
+                if (verb.equals("UID") && words.length > 2) {
+                    verb = "UID " + words[2].toUpperCase(Locale.ROOT);
+                }
+                Answer answer = verbs.contains(verb) ? choose() : null;
+                if (answer == null) {
+                    if (verb.equals("APPEND")) {
+                        appendsPassed.incrementAndGet();
+                    }
+                    up.write(line);
+                    up.flush();
+                    passLiterals(in, up, line);
+                    continue;
+                }
+                skipLiterals(in, line);
+                said.add(answer);
+                synchronized (client) {
+                    if (answer == Answer.SESSION_EXPIRED) {
+                        down.write("* BYE Session expired, please login again.\r\n".getBytes(StandardCharsets.US_ASCII));
+                        down.flush();
+                        close(client, server);
+                        return;
+                    }
+                    down.write((tag + " " + answer.tagged + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    down.flush();
+                }
+            }
+        } catch (IOException e) {
+            // one side closed
+        } finally {
+            close(client, server);
+        }
+    }
+
+    private synchronized Answer choose() {
+        int n = seen.incrementAndGet();
+        if (n % every != 0 || injected.get() >= max) {
+            return null;
+        }
+        return answers.get(injected.getAndIncrement() % answers.size());
+    }
+
+    /** A command line may end in a literal: its bytes, then the rest of the command (maybe more literals). */
+    private static void passLiterals(InputStream in, OutputStream up, byte[] line) throws IOException {
+        byte[] current = line;
+        Matcher m;
+        while ((m = LITERAL.matcher(new String(current, StandardCharsets.ISO_8859_1).trim())).find()) {
+            up.write(in.readNBytes(Integer.parseInt(m.group(1))));
+            current = readLine(in);
+            if (current == null) {
+                return;
+            }
+            up.write(current);
+            up.flush();
+        }
+    }
+
+    /**
+     * Refusing a command: a synchronizing literal is never sent (the client waits for a continuation and reads
+     * the refusal instead); a non-synchronizing one ({@code {N+}}) comes anyway and is read and dropped.
+     */
+    private static void skipLiterals(InputStream in, byte[] line) throws IOException {
+        byte[] current = line;
+        Matcher m;
+        while ((m = LITERAL.matcher(new String(current, StandardCharsets.ISO_8859_1).trim())).find()
+                && !m.group(2).isEmpty()) {
+            in.readNBytes(Integer.parseInt(m.group(1)));
+            current = readLine(in);
+            if (current == null) {
+                return;
+            }
+        }
+    }
+
+    private static byte[] readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        int c;
+        while ((c = in.read()) >= 0) {
+            b.write(c);
+            if (c == '\n') {
+                return b.toByteArray();
+            }
+        }
+        return b.size() == 0 ? null : b.toByteArray();
+    }
+
+    private static void close(Socket a, Socket b) {
+        try {
+            a.close();
+        } catch (IOException ignored) {
+            // closed
+        }
+        try {
+            b.close();
+        } catch (IOException ignored) {
+            // closed
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        listener.close();
+    }
+}
