@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.core.runtime.IExtensionRegistry;
-import org.eclipse.core.runtime.RegistryFactory;
 import org.mailmigrator.autodetect.internal.PresetParser;
 import org.mailmigrator.core.registry.Contributions;
 import org.mailmigrator.core.registry.Contributions.Entry;
@@ -29,12 +28,9 @@ public final class ProviderRegistry {
         }
     }
 
+    /** Over the extension registry the caller looked up (a command, a view, a test): this class never does. */
     public ProviderRegistry(IExtensionRegistry extensions) {
         contributions = new Contributions<>(extensions, EXTENSION_POINT, "provider", PresetParser::read);
-    }
-
-    public static ProviderRegistry fromPlatform() {
-        return new ProviderRegistry(RegistryFactory.getRegistry());
     }
 
     /** All valid presets, in contribution order. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.eclipse.core.runtime.RegistryFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mailmigrator.autodetect.Detection;
@@ -21,7 +22,7 @@ class InputTest {
             "al ice@example.org|'al ice@example.org' has spaces or brackets", "alice@localhost|'alice@localhost' has an invalid domain",
             "alice@exa..mple.org|'alice@exa..mple.org' has an invalid domain" })
     void aMalformedAddressIsReportedByName(String input, String message) {
-        try (Detector detector = new Detector(ProviderRegistry.fromPlatform(), DetectorEnvironment.system().offline())) {
+        try (Detector detector = new Detector(new ProviderRegistry(RegistryFactory.getRegistry()), DetectorEnvironment.system().offline())) {
             Detection.Invalid invalid = assertInstanceOf(Detection.Invalid.class, detector.detect(input));
             assertTrue(invalid.message().startsWith(message), invalid.message());
             assertEquals(0, invalid.trail().size());

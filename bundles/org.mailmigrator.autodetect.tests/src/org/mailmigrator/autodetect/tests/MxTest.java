@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 
+import org.eclipse.core.runtime.RegistryFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,7 +116,7 @@ class MxTest {
             DetectorEnvironment env = new DetectorEnvironment(resolver, base.httpRoute(), base.sslContext(),
                     base.probePort(), base.timeout(), base.confirmation(), base.steps()).withTimeout(Duration.ofMillis(400));
             long start = System.nanoTime();
-            try (Detector detector = new Detector(ProviderRegistry.fromPlatform(), env)) {
+            try (Detector detector = new Detector(new ProviderRegistry(RegistryFactory.getRegistry()), env)) {
                 Detection detection = detector.detect("rita@silent.test");
                 notFound(detection);
                 step(detection, Source.MX, Outcome.FAILED, "MX silent.test", "DNS query MX silent.test timed out");

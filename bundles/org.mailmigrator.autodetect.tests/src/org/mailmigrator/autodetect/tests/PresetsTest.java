@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.eclipse.core.runtime.RegistryFactory;
 import org.eclipse.core.runtime.ILogListener;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Platform;
@@ -31,7 +32,7 @@ import org.mailmigrator.autodetect.Step;
 /** Step 1, the presets of the providers extension point: read from plugin.xml data, resolved with no network. */
 class PresetsTest {
     private static TestNet net;
-    private final ProviderRegistry registry = ProviderRegistry.fromPlatform();
+    private final ProviderRegistry registry = new ProviderRegistry(RegistryFactory.getRegistry());
 
     @BeforeAll
     static void start() throws Exception {
@@ -120,7 +121,7 @@ class PresetsTest {
         List<IStatus> logged = new CopyOnWriteArrayList<>();
         ILogListener listener = (status, plugin) -> logged.add(status);
         Platform.addLogListener(listener);
-        ProviderRegistry fresh = ProviderRegistry.fromPlatform();
+        ProviderRegistry fresh = new ProviderRegistry(RegistryFactory.getRegistry());
         try {
             fresh.providers();
         } finally {

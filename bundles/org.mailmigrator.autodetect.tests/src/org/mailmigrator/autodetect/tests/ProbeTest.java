@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 
+import org.eclipse.core.runtime.RegistryFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,7 +96,7 @@ class ProbeTest {
         try (TestNet quiet = new TestNet(); ServerSocket mute = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             quiet.probe(143, mute.getLocalPort()).dns.a("imap.mute.test"); // accepts, never greets
             var environment = quiet.environment(RedirectConfirmation.REFUSE).withTimeout(Duration.ofMillis(500));
-            try (Detector detector = new Detector(ProviderRegistry.fromPlatform(), environment)) {
+            try (Detector detector = new Detector(new ProviderRegistry(RegistryFactory.getRegistry()), environment)) {
                 Detection detection = detector.detect("cy@mute.test");
                 notFound(detection);
                 step(detection, Source.PROBE, Outcome.FAILED, "imap imap.mute.test:143 starttls", "no answer within 500 ms");

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.eclipse.core.runtime.RegistryFactory;
 import org.mailmigrator.autodetect.Detector;
 import org.mailmigrator.autodetect.DetectorEnvironment;
 import org.mailmigrator.autodetect.ProviderRegistry;
@@ -63,7 +64,7 @@ final class TestNet implements AutoCloseable {
     }
 
     Detector detector(RedirectConfirmation confirmation) {
-        return new Detector(ProviderRegistry.fromPlatform(), environment(confirmation));
+        return new Detector(new ProviderRegistry(RegistryFactory.getRegistry()), environment(confirmation));
     }
 
     Detector detector() {

@@ -20,7 +20,6 @@ import org.mailmigrator.batch.internal.Sealing;
 import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.Workspace;
-import org.mailmigrator.batch.csv.CsvImporter;
 import org.mailmigrator.batch.csv.ImportOptions;
 import org.mailmigrator.batch.jobs.BatchListener;
 import org.mailmigrator.batch.jobs.BatchManager;
@@ -104,7 +103,7 @@ class BatchRunTest {
             }
             Workspace ws = new Workspace(dir);
             var registry = ConnectorRegistry.fromPlatform();
-            var imported = new CsvImporter(registry).read(csv.toString().getBytes(StandardCharsets.UTF_8), ImportOptions.auto());
+            var imported = Platform.importer(registry).read(csv.toString().getBytes(StandardCharsets.UTF_8), ImportOptions.auto());
             assertTrue(imported.problems().isEmpty(), CsvImportTest.problems(imported));
             SecretVault vault = SecretVault.open(ws.defaultSecretsKey(), true);
             RunSettings settings = RunSettings.defaults().withAllowPlaintext(true);

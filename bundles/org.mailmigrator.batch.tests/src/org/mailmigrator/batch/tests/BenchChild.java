@@ -50,7 +50,7 @@ public final class BenchChild {
         Path csv = Path.of(a[1]);
         Path work = Path.of(a[2]);
         int parallel = Integer.parseInt(a[3]);
-        ImportResult imported = new CsvImporter(id -> null).read(csv, ImportOptions.auto());
+        ImportResult imported = new CsvImporter(id -> null, org.mailmigrator.batch.csv.CsvFormats.builtIn()).read(csv, ImportOptions.auto());
         if (!imported.problems().isEmpty()) {
             throw new IllegalStateException(imported.problems().toString());
         }

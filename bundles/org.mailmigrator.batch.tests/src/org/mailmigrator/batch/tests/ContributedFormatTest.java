@@ -38,7 +38,7 @@ class ContributedFormatTest {
 
     @Test
     void theBuiltInFormatsComeFirstThenContributedOnesAndBrokenDeclarationsAreSkipped() {
-        CsvFormats formats = CsvFormats.fromPlatform();
+        CsvFormats formats = Platform.formats();
         List<String> ids = formats.formats().stream().map(CsvFormatDescriptor::id).toList();
         assertEquals(List.of("omm", "imapsync", "exchange", "native", "acme", "broken-missing-class"), ids);
         assertEquals(List.of("auto", "omm", "imapsync", "exchange", "native", "acme", "broken-missing-class"), formats.ids());
@@ -57,7 +57,7 @@ class ContributedFormatTest {
 
     @Test
     void theDeclarationsOutsideOsgiSayWhatPluginXmlSays() {
-        List<CsvFormatDescriptor> declared = CsvFormats.fromPlatform().formats().subList(0, 4);
+        List<CsvFormatDescriptor> declared = Platform.formats().formats().subList(0, 4);
         List<CsvFormatDescriptor> builtIn = CsvFormats.builtIn().formats();
         assertEquals(declared.stream().map(ContributedFormatTest::comparable).toList(),
                 builtIn.stream().map(ContributedFormatTest::comparable).toList());
@@ -112,7 +112,7 @@ class ContributedFormatTest {
 
     @Test
     void aFormatWhoseClassIsMissingFailsOnlyItsOwnImports() throws Exception {
-        CsvImporter importer = new CsvImporter(ConnectorRegistry.fromPlatform());
+        CsvImporter importer = Platform.importer(ConnectorRegistry.fromPlatform());
         ImportResult broken = importer.read("missing-class-format;a;b\nx;y;z\n".getBytes(StandardCharsets.UTF_8),
                 ImportOptions.auto());
         assertEquals(new CsvFormat("broken-missing-class"), broken.format());
@@ -127,7 +127,7 @@ class ContributedFormatTest {
         assertEquals(CsvFormat.IMAPSYNC, imapsync.format());
         assertEquals(1, imapsync.pairs().size());
         // the command line's server detection reads a contributed format's rows too
-        var addresses = CsvImporter.sourceAddresses(ACME.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+        var addresses = new CsvImporter(id -> null, Platform.formats()).sourceAddresses(ACME.getBytes(StandardCharsets.UTF_8)).orElseThrow();
         assertEquals(List.of("alice", "bob"), addresses.stream().map(CsvImporter.SourceAddress::login).toList());
         assertEquals("imap.old.example", addresses.get(0).host());
     }

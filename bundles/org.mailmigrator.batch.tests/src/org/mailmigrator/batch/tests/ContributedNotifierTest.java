@@ -24,7 +24,7 @@ class ContributedNotifierTest {
 
     @Test
     void theRegistryListsTheEmailNotifierAndTheContributedOneAndSkipsTheBrokenOne() {
-        Notifiers notifiers = Notifiers.fromPlatform();
+        Notifiers notifiers = new Notifiers(Platform.extensions());
         assertEquals(List.of("recording", "smtp"), notifiers.notifiers().stream().map(NotifierDescriptor::id).toList());
         assertEquals(1, notifiers.problems().size(), notifiers.problems().toString());
         assertTrue(notifiers.problems().get(0).contains("bundle org.mailmigrator.testing.extensions, notifier "

@@ -15,7 +15,6 @@ import org.mailmigrator.batch.internal.Sealing;
 import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.Workspace;
-import org.mailmigrator.batch.csv.CsvImporter;
 import org.mailmigrator.batch.csv.ImportOptions;
 import org.mailmigrator.batch.jobs.BatchManager;
 import org.mailmigrator.batch.jobs.ConnectorFactory;
@@ -43,7 +42,7 @@ class ControlsTest {
                         .append(";cd").append(i).append(";").append(Dovecot.PASSWORD).append(";;\n");
             }
             var registry = ConnectorRegistry.fromPlatform();
-            var imported = new CsvImporter(registry).read(csv.toString().getBytes(StandardCharsets.UTF_8), ImportOptions.auto());
+            var imported = Platform.importer(registry).read(csv.toString().getBytes(StandardCharsets.UTF_8), ImportOptions.auto());
             Workspace ws = new Workspace(dir);
             SecretVault vault = SecretVault.open(ws.defaultSecretsKey(), true);
             RunSettings settings = RunSettings.defaults().withAllowPlaintext(true);

@@ -18,7 +18,7 @@ import org.mailmigrator.core.connector.ConnectorRegistry;
  * shifted, and no message shows a password, a Java class name or a megabyte of text.
  */
 class CsvBadInputTest {
-    private final CsvImporter importer = new CsvImporter(ConnectorRegistry.fromPlatform());
+    private final CsvImporter importer = Platform.importer(ConnectorRegistry.fromPlatform());
 
     private ImportResult read(String text) {
         return importer.read(text.getBytes(StandardCharsets.UTF_8), ImportOptions.auto());

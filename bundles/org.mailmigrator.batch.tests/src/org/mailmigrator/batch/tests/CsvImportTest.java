@@ -19,7 +19,7 @@ import org.mailmigrator.core.model.Secret;
 
 /** Every CSV dialect, detected and read, with malformed lines reported by line, column and reason. */
 class CsvImportTest {
-    private final CsvImporter importer = new CsvImporter(ConnectorRegistry.fromPlatform());
+    private final CsvImporter importer = Platform.importer(ConnectorRegistry.fromPlatform());
 
     private ImportResult read(String text, ImportOptions options) {
         return importer.read(text.getBytes(StandardCharsets.UTF_8), options);

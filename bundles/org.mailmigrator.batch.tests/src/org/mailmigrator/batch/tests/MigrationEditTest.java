@@ -23,7 +23,6 @@ import org.mailmigrator.batch.internal.Sealing;
 import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.Workspace;
-import org.mailmigrator.batch.csv.CsvImporter;
 import org.mailmigrator.batch.csv.ImportOptions;
 import org.mailmigrator.batch.jobs.BatchManager;
 import org.mailmigrator.batch.jobs.ConnectorFactory;
@@ -73,7 +72,7 @@ class MigrationEditTest {
             String csv = server + ";e0;" + Dovecot.PASSWORD + ";imap.wrong.example;ed0;old-password;;\n"
                     + server + ";e1;" + Dovecot.PASSWORD + ";" + server + ";ed1;" + Dovecot.PASSWORD + ";;\n";
             var registry = ConnectorRegistry.fromPlatform();
-            var imported = new CsvImporter(registry).read(csv.getBytes(StandardCharsets.UTF_8), ImportOptions.auto());
+            var imported = Platform.importer(registry).read(csv.getBytes(StandardCharsets.UTF_8), ImportOptions.auto());
             Workspace ws = new Workspace(dir);
             SecretVault vault = SecretVault.open(ws.defaultSecretsKey(), true);
             RunSettings settings = RunSettings.defaults().withAllowPlaintext(true);
@@ -160,7 +159,7 @@ class MigrationEditTest {
                 cells[7] = "pw";
                 lines.set(i, String.join(",", cells));
             }
-            var back = new CsvImporter(registry).read(String.join("\n", lines).getBytes(StandardCharsets.UTF_8),
+            var back = Platform.importer(registry).read(String.join("\n", lines).getBytes(StandardCharsets.UTF_8),
                     ImportOptions.auto());
             assertEquals(List.of(), back.problems(), Files.readString(export));
             MigrationOptions first = back.pairs().get(0).migration().options();

@@ -18,7 +18,6 @@ import org.mailmigrator.batch.internal.Sealing;
 import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.Workspace;
-import org.mailmigrator.batch.csv.CsvImporter;
 import org.mailmigrator.batch.csv.ImportOptions;
 import org.mailmigrator.batch.jobs.BatchManager;
 import org.mailmigrator.batch.jobs.ConnectorFactory;
@@ -47,7 +46,7 @@ class PassReportTest {
             String csv = "127.0.0.1:" + d.imapPort() + ";p0;" + Dovecot.PASSWORD + ";127.0.0.1:" + d.imapPort() + ";pd0;"
                     + Dovecot.PASSWORD + ";;\n";
             var registry = ConnectorRegistry.fromPlatform();
-            var imported = new CsvImporter(registry).read(csv.getBytes(StandardCharsets.UTF_8), ImportOptions.auto());
+            var imported = Platform.importer(registry).read(csv.getBytes(StandardCharsets.UTF_8), ImportOptions.auto());
             Workspace ws = new Workspace(dir);
             SecretVault vault = SecretVault.open(ws.defaultSecretsKey(), true);
             RunSettings settings = RunSettings.defaults().withAllowPlaintext(true);

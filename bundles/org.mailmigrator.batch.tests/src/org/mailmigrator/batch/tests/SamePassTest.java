@@ -1,6 +1,7 @@
 package org.mailmigrator.batch.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -61,6 +62,10 @@ class SamePassTest {
             String calPass = compact(Json.member(Files.readString(dir.resolve("cal.json")), "pass"));
             String cardsPass = compact(Json.member(Files.readString(dir.resolve("cards.json")), "pass"));
 
+            // the skipped message is named by its string id, in the report's list and in the pass report alike
+            String skippedList = compact(Json.member(Files.readString(dir.resolve("mail.json")), "skipped"));
+            assertTrue(skippedList.matches("(?s).*\"id\":\"\\d+\".*") && !skippedList.contains("\"uid\""), skippedList);
+            assertFalse(mailPass.contains("\"uid\""), mailPass);
             String mailPart = Json.member(mailPass, "mail");
             assertTrue(mailPart.contains("\"copied\":9") && mailPart.contains("big one of p1"), mailPart);
             assertEquals(mailPart, Json.member(rowPass, "mail"), "the mail pass, from migrate and from the row");

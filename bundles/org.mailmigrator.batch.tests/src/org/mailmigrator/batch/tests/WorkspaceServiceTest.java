@@ -72,7 +72,7 @@ class WorkspaceServiceTest {
     void anExistingWorkspaceOpensUnchanged(@TempDir Path dir) throws Exception {
         Workspace ws = new Workspace(dir);
         ws.prepare();
-        var imported = new org.mailmigrator.batch.csv.CsvImporter(service().connectors()).read(
+        var imported = Platform.importer(service().connectors()).read(
                         "imap.old.example;alice;Old-pw-1;imap.new.example;alice;New-pw-2;;\n".getBytes(StandardCharsets.UTF_8),
                         ImportOptions.auto());
         // written as the releases before the service did: the store and the vault opened by hand

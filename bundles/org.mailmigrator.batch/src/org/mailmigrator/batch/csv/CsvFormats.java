@@ -11,7 +11,6 @@ import java.util.function.Supplier;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IExtensionRegistry;
 import org.eclipse.core.runtime.ILog;
-import org.eclipse.core.runtime.RegistryFactory;
 import org.eclipse.core.runtime.Status;
 import org.mailmigrator.batch.csv.spi.CsvRowReader;
 import org.mailmigrator.batch.internal.BuiltInFormats;
@@ -43,10 +42,12 @@ public final class CsvFormats {
         this.builtIn = builtIn;
     }
 
-    /** The formats of the running platform; outside OSGi (no extension registry) the built-in four. */
-    public static CsvFormats fromPlatform() {
-        IExtensionRegistry registry = RegistryFactory.getRegistry();
-        return registry == null ? builtIn() : new CsvFormats(registry);
+    /**
+     * The formats contributed to this extension registry; without one (a process without OSGi) the built-in four.
+     * The caller reads the registry once, where the process starts (the workspace service, a command).
+     */
+    public static CsvFormats of(IExtensionRegistry extensions) {
+        return extensions == null ? builtIn() : new CsvFormats(extensions);
     }
 
     /** Only the four formats of the batch bundle, without the extension registry (a plain Java process). */

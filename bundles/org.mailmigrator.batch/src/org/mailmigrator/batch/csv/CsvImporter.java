@@ -19,14 +19,10 @@ public final class CsvImporter {
 
     /**
      * Native-format columns are checked against the settings the installed connectors declare; the formats are
-     * the platform's ({@link CsvFormats#fromPlatform()}).
+     * those the caller's registry holds (the workspace's: {@link org.mailmigrator.batch.workspace.BatchWorkspace#importer()}).
      */
-    public CsvImporter(ConnectorRegistry registry) {
-        this(id -> registry.find(id).orElse(null));
-    }
-
-    public CsvImporter(Function<String, ConnectorDescriptor> connectors) {
-        this(connectors, CsvFormats.fromPlatform());
+    public CsvImporter(ConnectorRegistry registry, CsvFormats formats) {
+        this(id -> registry.find(id).orElse(null), formats);
     }
 
     public CsvImporter(Function<String, ConnectorDescriptor> connectors, CsvFormats formats) {
@@ -52,11 +48,11 @@ public final class CsvImporter {
     }
 
     /**
-     * The source logins and hosts of a file in one of the platform's import formats, or empty when the file is in
-     * none of them (a contributed format gives those of its valid rows).
+     * The source logins and hosts of a file in one of this importer's formats, or empty when the file is in none of
+     * them (a contributed format gives those of its valid rows).
      */
-    public static java.util.Optional<java.util.List<SourceAddress>> sourceAddresses(byte[] data) {
-        return new CsvReading(id -> null, CsvFormats.fromPlatform()).addresses(data).map(rows -> rows.stream()
+    public java.util.Optional<java.util.List<SourceAddress>> sourceAddresses(byte[] data) {
+        return new CsvReading(id -> null, formats).addresses(data).map(rows -> rows.stream()
                 .map(r -> new SourceAddress(Integer.parseInt(r[0]), r[1], r[2])).toList());
     }
 }

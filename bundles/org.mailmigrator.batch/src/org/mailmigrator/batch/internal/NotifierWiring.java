@@ -32,6 +32,12 @@ final class NotifierWiring implements BatchListener {
     private volatile Consumer<String> problems = message -> System.getLogger("org.mailmigrator.batch")
             .log(System.Logger.Level.WARNING, "Notifications: " + message);
     private SharedWorkspace workspace;
+    private final Notifiers notifiers;
+
+    /** @param notifiers the contributions of the workspace service's extension registry (read once, by the service) */
+    NotifierWiring(Notifiers notifiers) {
+        this.notifiers = notifiers;
+    }
 
     void attach(BatchManager manager, SharedWorkspace owner) {
         this.workspace = owner;
@@ -45,9 +51,9 @@ final class NotifierWiring implements BatchListener {
 
     /** The notifiers of {@code batch}: every contributed one that has something to do (the SMTP mail of the
      * workspace's settings when the batch has a notification address), as one listener; none when none has. */
-    static List<BatchListener> notifiers(Workspace ws, SecretVault vault, BatchSpec batch, boolean allowPlaintext,
+    List<BatchListener> notifiers(Workspace ws, SecretVault vault, BatchSpec batch, boolean allowPlaintext,
             Consumer<String> problems) {
-        RunNotifiers made = Notifiers.fromPlatform().create(new NotifierContext(ws, vault, batch, allowPlaintext,
+        RunNotifiers made = notifiers.create(new NotifierContext(ws, vault, batch, allowPlaintext,
                 problems));
         return made.isEmpty() ? List.of() : List.of(made);
     }

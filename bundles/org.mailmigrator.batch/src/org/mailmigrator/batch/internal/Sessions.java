@@ -1,9 +1,13 @@
 package org.mailmigrator.batch.internal;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
+import org.mailmigrator.batch.jobs.ConnectorFactory;
 import org.mailmigrator.batch.jobs.RunSettings;
+import org.mailmigrator.core.connector.ConnectorDescriptor;
 import org.mailmigrator.core.engine.MigrationSettings;
 import org.mailmigrator.core.engine.SessionFactory;
 import org.mailmigrator.core.model.Account;
@@ -24,14 +28,24 @@ public final class Sessions {
     private Sessions() {
     }
 
-    /** Opens sessions of an account with the run's connection settings (plaintext allowed, pinned certificates). */
-    public static SessionFactory factory(Connector c, Account a, Role role, Secret secret, RunSettings settings) {
+    /**
+     * Opens sessions of an account with the run's connection settings (plaintext allowed, pinned certificates).
+     *
+     * @throws ConnectorException.AccountFailure naming the connector when it is not installed
+     */
+    public static SessionFactory factory(ConnectorFactory connectors, Account a, Role role, Secret secret,
+            RunSettings settings) throws ConnectorException.AccountFailure {
+        Connector c = connectors.create(a.connectorId());
         Map<String, String> s = new HashMap<>(a.settings());
-        if (settings.allowPlaintext() && "starttls".equals(s.get("security"))) {
-            s.put("security", "plain");
-        }
         if (settings.allowPlaintext()) {
-            s.putIfAbsent("allowPlaintext", "true"); // an http:// EWS URL (test servers); IMAP reads "security"
+            connectors.descriptor(a.connectorId()).ifPresentOrElse(d -> plaintextAllowed(d, s), () -> {
+                // a factory without declarations (a plain-Java benchmark or test child passing
+                // id -> new ImapConnector()): the rule the declarations of IMAP and EWS say, written out
+                if ("starttls".equals(s.get("security"))) {
+                    s.put("security", "plain");
+                }
+                s.putIfAbsent("allowPlaintext", "true");
+            });
         }
         if (!settings.trustSha256().isEmpty() && !s.containsKey("trustSha256")) {
             s.put("trustSha256", String.join(",", settings.trustSha256()));
@@ -64,6 +78,24 @@ public final class Sessions {
         ConnectContext context = signIn.filter(SignIn.Bearer.class::isInstance).map(b -> ConnectContext.of(b, trust))
                 .orElse(trust);
         return () -> c.open(account, role, context);
+    }
+
+    /**
+     * What allowing plaintext changes in an account, as its connector declares it ({@code whenPlaintextAllowed} of
+     * its URL schemes, connectors.exsd): the scheme the account's settings match, the most specific one, gives the
+     * settings that replace them (IMAP: {@code security=starttls} becomes {@code plain}; EWS:
+     * {@code allowPlaintext=true}). A setting the account gives a value of its own, other than the scheme's, is the
+     * person's choice and stays. A connector without such a declaration is left as it is.
+     */
+    public static void plaintextAllowed(ConnectorDescriptor d, Map<String, String> s) {
+        d.schemes().stream().filter(x -> !x.whenPlaintextAllowed().isEmpty())
+                .filter(x -> s.entrySet().containsAll(x.settings().entrySet()))
+                .max(Comparator.comparingInt(x -> x.settings().size()))
+                .ifPresent(x -> x.whenPlaintextAllowed().forEach((key, value) -> {
+                    if (!s.containsKey(key) || Objects.equals(s.get(key), x.settings().get(key))) {
+                        s.put(key, value);
+                    }
+                }));
     }
 
     /**

@@ -14,6 +14,7 @@ import org.mailmigrator.batch.jobs.BatchManager;
 import org.mailmigrator.batch.jobs.ConnectorFactory;
 import org.mailmigrator.batch.secrets.SecretVault;
 import org.mailmigrator.batch.store.BatchStore;
+import org.mailmigrator.batch.csv.CsvFormats;
 import org.mailmigrator.core.connector.ConnectorRegistry;
 
 /**
@@ -33,11 +34,14 @@ final class SharedWorkspace {
     private BatchManager manager;
     private int holders;
 
-    SharedWorkspace(Workspace folder, BatchStore store, ConnectorRegistry registry) {
+    final CsvFormats formats;
+
+    SharedWorkspace(Workspace folder, BatchStore store, WorkspaceRegistry.Registries registries) {
         this.folder = folder;
         this.store = store;
-        this.registry = registry;
-        this.notifications = new NotifierWiring();
+        this.registry = registries.connectors();
+        this.formats = registries.formats();
+        this.notifications = new NotifierWiring(registries.notifiers());
     }
 
     synchronized SecretVault vault(Path keyFile, boolean create) throws IOException {

@@ -79,6 +79,11 @@ final class WorkspaceHandle implements BatchWorkspace {
         return shared.registry;
     }
 
+    @Override
+    public org.mailmigrator.batch.csv.CsvFormats formats() {
+        return shared.formats;
+    }
+
     private Sealing sealing() throws IOException {
         return new Sealing(shared.store, vault(true));
     }
@@ -194,7 +199,7 @@ final class WorkspaceHandle implements BatchWorkspace {
                 // without a key file no SMTP password was sealed: a notifier without login may still go
             }
         }
-        return NotifierWiring.notifiers(shared.folder, v, batch, allowPlaintext, problems);
+        return shared.notifications.notifiers(shared.folder, v, batch, allowPlaintext, problems);
     }
 
     @Override

@@ -15,33 +15,58 @@ import org.mailmigrator.batch.store.BatchStoreException;
 import org.mailmigrator.batch.workspace.BatchDefaults;
 import org.mailmigrator.batch.workspace.BatchWorkspace;
 import org.mailmigrator.batch.workspace.WorkspaceService;
+import org.eclipse.core.runtime.IExtensionRegistry;
+import org.eclipse.core.runtime.RegistryFactory;
+import org.mailmigrator.batch.csv.CsvFormats;
+import org.mailmigrator.batch.notify.Notifiers;
 import org.mailmigrator.core.connector.ConnectorRegistry;
 
 /**
  * The {@link WorkspaceService} component ({@code OSGI-INF/workspaces.xml}, Declarative Services): the open
  * workspaces of the process by folder, each shared by its holders and closed with the last of them; the
- * connector registry read once, on first use. Deactivation (the framework stopping) closes what is still open,
+ * connectors, CSV formats and notifiers read once from the extension registry, on first use, and handed to the
+ * workspaces (nothing below the service looks the platform up). Deactivation (the framework stopping) closes what is still open,
  * leaving running migrations Interrupted for the next run. Outside OSGi (a benchmark), construct it with a
  * registry of your own.
  */
 public final class WorkspaceRegistry implements WorkspaceService {
-    private final Map<Path, SharedWorkspace> open = new HashMap<>();
-    private ConnectorRegistry registry;
+    /** What the service reads from the extension registry, once: connectors, CSV formats, notifiers. */
+    record Registries(ConnectorRegistry connectors, CsvFormats formats, Notifiers notifiers) {
+        static Registries of(IExtensionRegistry extensions) {
+            return new Registries(new ConnectorRegistry(extensions), CsvFormats.of(extensions), new Notifiers(extensions));
+        }
+    }
 
-    /** For Declarative Services: the registry is read from the platform's extension registry when first needed. */
+    private final Map<Path, SharedWorkspace> open = new HashMap<>();
+    private Registries registries;
+
+    /**
+     * For Declarative Services: the platform's extension registry is looked up here, the one place of the
+     * service that does, when first needed; everything the workspaces use is made from it.
+     */
     public WorkspaceRegistry() {
     }
 
+    /** Over a given extension registry (null: a process without OSGi, the built-in CSV formats and no notifier). */
+    public WorkspaceRegistry(IExtensionRegistry extensions) {
+        this.registries = Registries.of(extensions);
+    }
+
+    /** Outside OSGi, with a connector registry of one's own: the built-in CSV formats and no notifier. */
     public WorkspaceRegistry(ConnectorRegistry registry) {
-        this.registry = registry;
+        this.registries = new Registries(registry, CsvFormats.builtIn(), new Notifiers(null));
+    }
+
+    private synchronized Registries registries() {
+        if (registries == null) {
+            registries = Registries.of(RegistryFactory.getRegistry());
+        }
+        return registries;
     }
 
     @Override
-    public synchronized ConnectorRegistry connectors() {
-        if (registry == null) {
-            registry = ConnectorRegistry.fromPlatform();
-        }
-        return registry;
+    public ConnectorRegistry connectors() {
+        return registries().connectors();
     }
 
     @Override
@@ -77,7 +102,7 @@ public final class WorkspaceRegistry implements WorkspaceService {
         if (shared == null) {
             // a store held by another process fails here with a message naming that process (StoreLock)
             BatchStore store = BatchStore.open(workspace.batchesDir(), toRead);
-            shared = new SharedWorkspace(workspace, store, connectors());
+            shared = new SharedWorkspace(workspace, store, registries());
             open.put(key, shared);
         }
         shared.hold();

@@ -70,8 +70,8 @@ public final class MigrationProbe {
         Secret src = sourcePassword.isPresent() ? sourcePassword.get() : stored(m, true);
         Secret dst = destinationPassword.isPresent() ? destinationPassword.get() : stored(m, false);
         return new Pair(
-                Sessions.factory(connectors.create(m.source().connectorId()), m.source(), Role.SOURCE, src, settings),
-                Sessions.factory(connectors.create(m.destination().connectorId()), m.destination(), Role.DESTINATION,
+                Sessions.factory(connectors, m.source(), Role.SOURCE, src, settings),
+                Sessions.factory(connectors, m.destination(), Role.DESTINATION,
                         dst, settings));
     }
 

@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IExtensionRegistry;
 import org.eclipse.core.runtime.ILog;
-import org.eclipse.core.runtime.RegistryFactory;
 import org.eclipse.core.runtime.Status;
 import org.mailmigrator.core.registry.Attributes;
 import org.mailmigrator.core.registry.Contributions;
@@ -30,11 +29,6 @@ public final class Notifiers {
             Attributes.require(e, "name", "class");
             return new NotifierDescriptor(e.getAttribute("id"), e.getAttribute("name"), e.getContributor().getName());
         });
-    }
-
-    /** The notifiers of the running platform (none outside OSGi, where there is no extension registry). */
-    public static Notifiers fromPlatform() {
-        return new Notifiers(RegistryFactory.getRegistry());
     }
 
     /** The valid notifiers, by id. */

@@ -172,7 +172,6 @@ public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<Stri
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("folder", it.folder());
             x.put("id", it.id());
-            x.put("uid", it.uid());
             x.put("subject", Optional.ofNullable(it.subject()));
             x.put("date", Optional.ofNullable(it.date()));
             x.put("size", it.size());

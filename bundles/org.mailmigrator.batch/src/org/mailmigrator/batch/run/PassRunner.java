@@ -95,7 +95,7 @@ public final class PassRunner {
 
     private SessionFactory sessions(PassRequest request, Account account, Role role,
             org.mailmigrator.core.model.Secret secret) throws Exception {
-        return request.gate().limit(role, Sessions.factory(connectors.create(account.connectorId()), account, role, secret,
+        return request.gate().limit(role, Sessions.factory(connectors, account, role, secret,
                 request.settings()));
     }
 }

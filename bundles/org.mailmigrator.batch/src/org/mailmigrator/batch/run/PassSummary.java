@@ -63,8 +63,7 @@ public final class PassSummary {
     public static Map<String, Object> skipped(SkippedItem s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("folder", s.folder());
-        m.put("id", s.id());
-        m.put("uid", s.uid());
+        m.put("id", s.id()); // the connector's own string id (an IMAP UID as "17"), never a number made up for others
         m.put("subject", s.subject());
         m.put("date", s.date() == null ? null : s.date().toString());
         m.put("size", s.size());

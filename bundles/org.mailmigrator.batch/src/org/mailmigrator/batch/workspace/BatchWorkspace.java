@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.mailmigrator.batch.BatchSpec;
 import org.mailmigrator.batch.PimLeg;
 import org.mailmigrator.batch.Workspace;
+import org.mailmigrator.batch.csv.CsvFormats;
 import org.mailmigrator.batch.csv.CsvImporter;
 import org.mailmigrator.batch.csv.ImportResult;
 import org.mailmigrator.batch.jobs.BatchListener;
@@ -75,8 +76,11 @@ public interface BatchWorkspace extends AutoCloseable {
 
     ConnectorRegistry connectors();
 
+    /** The CSV formats of the service's extension registry (read once, with the connectors). */
+    CsvFormats formats();
+
     default CsvImporter importer() {
-        return new CsvImporter(connectors());
+        return new CsvImporter(connectors(), formats());
     }
 
     /**

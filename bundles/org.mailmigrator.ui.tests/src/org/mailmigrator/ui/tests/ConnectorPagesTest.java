@@ -35,7 +35,7 @@ class ConnectorPagesTest {
 
     @Test
     void aBrokenDeclarationIsListed() {
-        var problems = ConnectorPages.fromPlatform().problems();
+        var problems = new ConnectorPages(org.eclipse.core.runtime.RegistryFactory.getRegistry()).problems();
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("page 'test.no-connector'") && problems.get(0).contains("attribute 'connector' is missing"),
                 problems.get(0));

@@ -22,10 +22,11 @@ final class TestAccountDialogPage implements AutoCloseable {
     }
 
     static TestAccountDialogPage open(String connectorId) {
-        ConnectorRegistry connectors = PlatformUI.getWorkbench().getService(BatchSession.class).workspace().connectors();
+        BatchSession session = PlatformUI.getWorkbench().getService(BatchSession.class);
+        ConnectorRegistry connectors = session.workspace().connectors();
         var connector = connectors.find(connectorId).orElseThrow();
         var dialog = new TestAccountDialog(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), connectors,
-                connector);
+                session.pages(), connector);
         dialog.setBlockOnOpen(false);
         dialog.open();
         UiTestSupport.processEvents();

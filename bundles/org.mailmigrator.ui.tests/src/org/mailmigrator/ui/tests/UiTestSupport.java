@@ -32,7 +32,8 @@ final class UiTestSupport {
         if (ref == null) {
             throw new IllegalStateException("no workspace service in the OSGi registry");
         }
-        return new org.mailmigrator.ui.batches.BatchSession(context.getService(ref).open(ws, java.util.Optional.empty()));
+        return new org.mailmigrator.ui.batches.BatchSession(context.getService(ref).open(ws, java.util.Optional.empty()),
+                org.eclipse.core.runtime.RegistryFactory.getRegistry());
     }
 
     static List<String> columnTitles(Table table) {

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.eclipse.core.runtime.IExtensionRegistry;
+import org.mailmigrator.autodetect.ProviderRegistry;
 import org.mailmigrator.batch.BatchSpec;
 import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.jobs.BatchListener;
@@ -19,6 +21,7 @@ import org.mailmigrator.batch.jobs.TrustedPins;
 import org.mailmigrator.batch.store.BatchStoreException;
 import org.mailmigrator.batch.workspace.BatchDefaults;
 import org.mailmigrator.batch.workspace.BatchWorkspace;
+import org.mailmigrator.ui.forms.ConnectorPages;
 
 /**
  * The workbench's hold on one workspace: the {@link BatchWorkspace} the headless workspace service opened
@@ -40,9 +43,18 @@ public final class BatchSession implements AutoCloseable {
     private volatile CertificateGate certificates;
     private volatile BatchDefaults defaults = BatchDefaults.standard();
 
-    /** Takes over {@code workspace} (opened with its vault, which is made when missing): closed with the session. */
-    public BatchSession(BatchWorkspace workspace) throws java.io.IOException {
+    private final ConnectorPages pages;
+    private final ProviderRegistry providers;
+
+    /**
+     * Takes over {@code workspace} (opened with its vault, which is made when missing): closed with the session.
+     * {@code extensions}: the extension registry the workbench's contributions are read from, once (connector
+     * pages, provider presets).
+     */
+    public BatchSession(BatchWorkspace workspace, IExtensionRegistry extensions) throws java.io.IOException {
         this.workspace = workspace;
+        this.pages = new ConnectorPages(extensions);
+        this.providers = new ProviderRegistry(extensions);
         this.trustedPins = new TrustedPins(workspace.folder());
         workspace.vault(true);
         this.relay = new BatchListener() {
@@ -80,6 +92,16 @@ public final class BatchSession implements AutoCloseable {
     }
 
     /** The open workspace: store, vault, job manager and the batch operations. */
+    /** The account pages contributed for connectors (a generated page for the others). */
+    public ConnectorPages pages() {
+        return pages;
+    }
+
+    /** The server presets of the autodetection (Detect settings). */
+    public ProviderRegistry providers() {
+        return providers;
+    }
+
     public BatchWorkspace workspace() {
         return workspace;
     }

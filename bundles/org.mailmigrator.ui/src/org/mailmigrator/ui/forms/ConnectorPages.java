@@ -5,7 +5,6 @@ import java.util.List;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IExtensionRegistry;
 import org.eclipse.core.runtime.ILog;
-import org.eclipse.core.runtime.RegistryFactory;
 import org.eclipse.core.runtime.Status;
 import org.mailmigrator.core.connector.ConnectorDescriptor;
 import org.mailmigrator.core.registry.Attributes;
@@ -25,15 +24,12 @@ public final class ConnectorPages {
 
     private final Contributions<Declared> contributions;
 
+    /** Over the extension registry the caller looked up (the workbench's session, a test): this class never does. */
     public ConnectorPages(IExtensionRegistry extensions) {
         contributions = new Contributions<>(extensions, EXTENSION_POINT, "page", e -> {
             Attributes.require(e, "connector", "class");
             return new Declared(e.getAttribute("connector"));
         });
-    }
-
-    public static ConnectorPages fromPlatform() {
-        return new ConnectorPages(RegistryFactory.getRegistry());
     }
 
     /** A new page for an account of this connector: its contributed page, else the generated one. */

@@ -18,6 +18,8 @@ import org.mailmigrator.batch.PimLeg;
 import org.mailmigrator.batch.csv.ServerAddress;
 import org.mailmigrator.batch.store.BatchStore;
 import org.mailmigrator.batch.workspace.BatchWorkspace;
+import org.mailmigrator.core.connector.ConnectorRegistry;
+import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.MessageLimits;
 import org.mailmigrator.core.model.Migration;
 
@@ -49,7 +51,9 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BatchSpec batch;
+        ConnectorRegistry connectors;
         try (BatchWorkspace w = ws.openToRead(parent.service)) {
+            connectors = w.connectors();
             BatchStore store = w.store();
             var found = store.batch(name);
             if (found.isEmpty()) {
@@ -95,9 +99,9 @@ public final class ExportCommand implements Callable<Integer> {
             for (Migration m : batch.migrations()) {
                 List<String> row = new ArrayList<>(List.of(m.source().connectorId(),
                         ServerAddress.format(m.source().settings(), m.source().connectorId()),
-                        m.source().setting("login").orElse(""), "", m.destination().connectorId(),
+                        login(connectors, m.source()), "", m.destination().connectorId(),
                         ServerAddress.format(m.destination().settings(), m.destination().connectorId()),
-                        m.destination().setting("login").orElse(""), "", String.valueOf(m.options().mirrorDeletions())));
+                        login(connectors, m.destination()), "", String.valueOf(m.options().mirrorDeletions())));
                 if (PimLeg.legsOnly(m)) {
                     // a row of legs only has no mail columns: the connector/server cells stay empty
                     row = new ArrayList<>(java.util.Collections.nCopies(row.size(), ""));
@@ -137,5 +141,16 @@ public final class ExportCommand implements Callable<Integer> {
         for (int i = 0; i < n; i++) {
             row.add(i < values.size() ? values.get(i) : "");
         }
+    }
+
+    /**
+     * The login column: the setting the account's connector declares as its login ({@code connectors.exsd}). The
+     * native reader still stores that column as {@code login} whatever the declaration (the CSV readers are not
+     * moved onto the declarations yet), so that setting is the answer when the declared one is not filled, and for
+     * a connector that is not installed (no declaration to ask): an export imports back as it was.
+     */
+    private static String login(ConnectorRegistry connectors, Account account) {
+        return connectors.find(account.connectorId()).flatMap(d -> d.login(account))
+                .or(() -> account.setting("login")).orElse("");
     }
 }

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.eclipse.core.runtime.IExtensionRegistry;
+import org.eclipse.core.runtime.RegistryFactory;
 import org.mailmigrator.autodetect.AddressCsv;
 import org.mailmigrator.autodetect.BatchDetector;
 import org.mailmigrator.autodetect.BatchReport;
@@ -19,6 +21,8 @@ import org.mailmigrator.autodetect.Detector;
 import org.mailmigrator.autodetect.DetectorEnvironment;
 import org.mailmigrator.autodetect.ProviderRegistry;
 import org.mailmigrator.autodetect.RedirectConfirmation;
+import org.mailmigrator.batch.csv.CsvFormats;
+import org.mailmigrator.batch.csv.CsvImporter;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,9 +72,12 @@ public final class DetectCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // the command is the edge: the platform's extension registry is looked up here, once; the provider presets
+        // and the CSV formats are read from it
+        IExtensionRegistry extensions = RegistryFactory.getRegistry();
         List<BatchRow> rows;
         try {
-            rows = csv == null ? fromArguments() : fromCsv();
+            rows = csv == null ? fromArguments() : fromCsv(extensions);
         } catch (IOException | IllegalArgumentException e) {
             err.println("Cannot read " + csv + ": " + e.getMessage());
             return 1;
@@ -82,7 +89,7 @@ public final class DetectCommand implements Callable<Integer> {
             environment = environment.offline();
         }
         BatchReport report;
-        try (Detector detector = new Detector(ProviderRegistry.fromPlatform(), environment)) {
+        try (Detector detector = new Detector(new ProviderRegistry(extensions), environment)) {
             report = new BatchDetector(detector, parallel).detect(rows);
         }
         if (json) {
@@ -104,14 +111,14 @@ public final class DetectCommand implements Callable<Integer> {
     }
 
     /** A batch file in any import format (OMM, imapsync, Exchange Online, native), else a CSV with an address column. */
-    private List<BatchRow> fromCsv() throws IOException {
+    private List<BatchRow> fromCsv(IExtensionRegistry extensions) throws IOException {
         byte[] data;
         try {
             data = Files.readAllBytes(csv);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IOException("no such file");
         }
-        var imported = org.mailmigrator.batch.csv.CsvImporter.sourceAddresses(data);
+        var imported = new CsvImporter(id -> null, CsvFormats.of(extensions)).sourceAddresses(data);
         if (imported.isPresent()) {
             return imported.get().stream().map(a -> new BatchRow(a.line(), a.login(), a.host())).toList();
         }

@@ -43,8 +43,9 @@ final class ReportFile {
         root.put("altered", r.altered().stream().map(a -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("folder", a.folder());
-            m.put("uid", a.uid());
-            m.put("destinationUid", a.destinationUid());
+            // the connectors' own item ids (an IMAP UID, an Exchange ItemId...), as the skipped items give theirs
+            m.put("id", a.id());
+            m.put("destinationId", a.destinationId());
             m.put("subject", a.subject());
             m.put("change", a.change());
             return m;

@@ -70,12 +70,12 @@ final class Summary {
             if (QuotaSkips.isQuota(s.reason())) {
                 continue; // said once above; every one is in the --report file
             }
-            out.printf(Locale.ROOT, "  skipped: folder '%s' uid %d, subject '%s', date %s, %d bytes: %s%n", s.folder(),
-                    s.uid(), s.subject() == null ? "" : s.subject(), s.date(), s.size(), s.reason());
+            out.printf(Locale.ROOT, "  skipped: folder '%s' message %s, subject '%s', date %s, %d bytes: %s%n", s.folder(),
+                    s.id(), s.subject() == null ? "" : s.subject(), s.date(), s.size(), s.reason());
         }
         for (var a : r.altered()) {
-            out.printf(Locale.ROOT, "  altered by the destination: folder '%s' uid %d (copy uid %d), subject '%s': %s%n",
-                    a.folder(), a.uid(), a.destinationUid(), a.subject() == null ? "" : a.subject(), a.change());
+            out.printf(Locale.ROOT, "  altered by the destination: folder '%s' message %s (copy %s), subject '%s': %s%n",
+                    a.folder(), a.id(), a.destinationId(), a.subject() == null ? "" : a.subject(), a.change());
         }
     }
 }

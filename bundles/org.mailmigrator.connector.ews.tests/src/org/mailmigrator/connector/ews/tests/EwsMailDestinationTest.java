@@ -108,6 +108,33 @@ class EwsMailDestinationTest extends DovecotIntoEws {
     }
 
     @Test
+    void aFlagChangeInABigFolderUpdatesThatMessageWithoutListingTheFolder() throws Exception {
+        List<MailCorpus.Mail> mails = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            mails.add(MailCorpus.mail("INBOX", "Report " + i, "<r" + i + "@example.org>", Set.of(),
+                    String.format("2020-01-01T00:%02d:00Z", i), ""));
+        }
+        MailCorpus.load(dovecot, "bigflags", mails);
+        EwsMailRun pair = new EwsMailRun(dovecot, "bigflags", fake, state);
+        assertEquals(mails.size(), pair.run().copied());
+        try (var s = new ImapConnector().open(MailCorpus.imap(dovecot, "bigflags"), Role.DESTINATION,
+                ConnectContext.of(Secret.of(Dovecot.PASSWORD)));
+                var box = s.capability(MailStore.class).orElseThrow().open("INBOX", true)) {
+            box.replaceFlags(Map.of(Set.of("\\Flagged"), List.of("7")));
+        }
+        int listed = fake.mail.listed.get();
+        MigrationReport r = pair.run();
+        assertEquals(Outcome.COMPLETED, r.outcome(), r.failure());
+        assertEquals(1, r.flagsUpdated(), r.toString());
+        assertEquals("2", stored(mails.get(6)).property("0x1090:Integer"), "the changed message is flagged in Exchange");
+        int listedNow = fake.mail.listed.get() - listed;
+        assertTrue(listedNow < 10, "one flag change listed " + listedNow + " messages of the folder's " + mails.size()
+                + " (the message is read and updated by its ItemId)");
+        assertTrue(fake.mail.gets.get() > 0, "GetItem by ItemId");
+        assertEquals(List.of(), fake.violations);
+    }
+
+    @Test
     void withMirrorAMessageDeletedAtTheSourceIsSoftDeletedInExchange() throws Exception {
         List<MailCorpus.Mail> mails = List.of(MailCorpus.mail("INBOX", "Keep", "<k@example.org>", Set.of(), "2020-01-01T00:00:00Z", ""),
                 MailCorpus.mail("INBOX", "Gone", "<g@example.org>", Set.of(), "2020-01-02T00:00:00Z", ""));

@@ -13,8 +13,9 @@ import org.w3c.dom.Element;
 /**
  * A PROTOCOL FAKE of an Exchange server's EWS endpoint, because no EWS server can run in a test: a loopback
  * HTTP endpoint that accepts the SOAP operations the connector uses (GetFolder, FindFolder, CreateFolder,
- * CreateItem, FindItem, GetItem with occurrences, UpdateItem, DeleteItem, CreateAttachment, DeleteAttachment), checks each request against the
- * EWS message shapes ({@link EwsShapes}), stores the items, and answers as Exchange does: a 401 Basic
+ * CreateItem, FindItem, GetItem with occurrences, UpdateItem, DeleteItem, CreateAttachment, DeleteAttachment), validates
+ * each request against Microsoft's EWS schema ({@link SchemaCheck}) and checks what the schema cannot say (the
+ * message shapes of {@link EwsShapes} and {@link MailShapes}: SaveOnly, SendToNone, field order...), stores the items, and answers as Exchange does: a 401 Basic
  * challenge to a request without credentials, ErrorServerBusy with a BackOffMilliseconds on demand, item
  * errors on demand. It is not Exchange: it does not expand recurrences or check every schema rule.
  */
@@ -106,10 +107,12 @@ final class EwsProtocolFake implements AutoCloseable {
             busySince = 0;
         }
         Xml.find(envelope, "RequestServerVersion").ifPresentOrElse(v -> {
+            violations.addAll(SchemaCheck.errors(v));
             if (!v.getAttribute("Version").startsWith("Exchange2010")) {
                 violations.add("RequestServerVersion " + v.getAttribute("Version"));
             }
         }, () -> violations.add(op.getLocalName() + " without RequestServerVersion header"));
+        violations.addAll(SchemaCheck.errors(op));
         String answer = FakeMail.concerns(op) ? mail(op) : switch (op.getLocalName()) {
             case "GetFolder" -> mailbox.getFolder(op);
             case "FindFolder" -> mailbox.findFolder(op);
@@ -158,6 +161,7 @@ final class EwsProtocolFake implements AutoCloseable {
             case "UpdateFolder" -> mail.folders.updateFolder(op);
             case "CreateItem" -> createMessages(op);
             case "FindItem" -> mail.findItem(op);
+            case "GetItem" -> mail.getItem(op);
             case "UpdateItem" -> mail.updateItem(op, violations);
             case "DeleteItem" -> mail.deleteItem(op);
             default -> {

@@ -16,7 +16,8 @@ import org.w3c.dom.Element;
 /**
  * The mail part of the EWS PROTOCOL FAKE: its folders ({@link FakeMailFolders}) and messages stored as the MIME
  * bytes the client sent plus their extended properties, read state and categories. Answers CreateItem, FindItem
- * (all, or IsGreaterThanOrEqualTo on item:DateTimeCreated; SortOrder on DateTimeCreated; indexed paging), UpdateItem and DeleteItem for messages ("mail-" ids).
+ * (all, or IsGreaterThanOrEqualTo on item:DateTimeCreated; SortOrder on DateTimeCreated; indexed paging), GetItem by
+ * ItemId, UpdateItem and DeleteItem for messages ("mail-" ids).
  */
 final class FakeMail {
     static final class Message {
@@ -104,7 +105,14 @@ final class FakeMail {
         return Xml.child(holder, "Categories").map(c -> Xml.children(c).stream().map(Element::getTextContent).toList()).orElse(List.of());
     }
 
+    /** FindItem requests answered, and the messages they listed (a listing of the whole folder lists them all). */
+    final AtomicInteger finds = new AtomicInteger();
+    final AtomicInteger listed = new AtomicInteger();
+    /** GetItem requests answered. */
+    final AtomicInteger gets = new AtomicInteger();
+
     String findItem(Element op) {
+        finds.incrementAndGet();
         FakeMailFolders.Folder folder = folders.folderOf(Xml.child(op, "ParentFolderIds").orElseThrow());
         java.time.Instant from = Xml.find(op, "Restriction").map(FakeMail::createdFrom).orElse(java.time.Instant.EPOCH);
         Element page = Xml.find(op, "IndexedPageItemView").orElseThrow();
@@ -125,30 +133,49 @@ final class FakeMail {
         List<Message> all = messages.values().stream().filter(m -> m.folder.equals(folder.id) && !m.created.isBefore(from))
                 .sorted(order).toList();
         List<Message> slice = all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + max));
-        List<String> wanted = Xml.findAll(Xml.find(op, "ItemShape").orElseThrow(), "ExtendedFieldURI").stream().map(FakeMail::key).toList();
-        List<String> fields = Xml.findAll(Xml.find(op, "ItemShape").orElseThrow(), "FieldURI").stream().map(e -> e.getAttribute("FieldURI")).toList();
+        listed.addAndGet(slice.size());
         StringBuilder x = new StringBuilder();
         for (Message m : slice) {
-            x.append("<t:Message><t:ItemId Id=\"").append(m.id).append("\" ChangeKey=\"1\"/>");
-            if (fields.contains("item:Subject") && m.subject() != null) {
-                x.append("<t:Subject>").append(Xml.escape(m.subject())).append("</t:Subject>");
-            }
-            if (fields.contains("item:DateTimeReceived")) {
-                x.append("<t:DateTimeReceived>2026-01-01T00:00:00Z</t:DateTimeReceived>");
-            }
-            if (fields.contains("item:Size")) {
-                x.append("<t:Size>").append(m.mime.length + 2000).append("</t:Size>");
-            }
-            if (fields.contains("item:DateTimeCreated")) {
-                x.append("<t:DateTimeCreated>").append(m.created).append("</t:DateTimeCreated>");
-            }
-            wanted.stream().map(m.properties::get).filter(p -> p != null).forEach(p -> x.append(Xml.serialize(p)));
-            x.append("</t:Message>");
+            x.append(render(op, m));
         }
         boolean last = offset + slice.size() >= all.size();
         return Xml.response("FindItem", Xml.success("FindItem", "<m:RootFolder IndexedPagingOffset=\"" + (offset + slice.size())
                 + "\" TotalItemsInView=\"" + all.size() + "\" IncludesLastItemInRange=\"" + last + "\"><t:Items>" + x
                 + "</t:Items></m:RootFolder>"));
+    }
+
+    /** GetItem of messages by ItemId: each with the properties its ItemShape asks for, or ErrorItemNotFound. */
+    String getItem(Element op) {
+        gets.incrementAndGet();
+        StringBuilder answers = new StringBuilder();
+        for (Element id : Xml.children(Xml.child(op, "ItemIds").orElseThrow())) {
+            Message m = messages.get(id.getAttribute("Id"));
+            answers.append(m == null ? Xml.error("GetItem", "ErrorItemNotFound", "The specified object was not found in the store.", null)
+                    : Xml.success("GetItem", "<m:Items>" + render(op, m) + "</m:Items>"));
+        }
+        return Xml.response("GetItem", answers.toString());
+    }
+
+    /** One message as a FindItem or GetItem answers it: its id and the properties the request's ItemShape asks for. */
+    private static String render(Element op, Message m) {
+        Element shape = Xml.find(op, "ItemShape").orElseThrow();
+        List<String> wanted = Xml.findAll(shape, "ExtendedFieldURI").stream().map(FakeMail::key).toList();
+        List<String> fields = Xml.findAll(shape, "FieldURI").stream().map(e -> e.getAttribute("FieldURI")).toList();
+        StringBuilder x = new StringBuilder("<t:Message><t:ItemId Id=\"").append(m.id).append("\" ChangeKey=\"1\"/>");
+        if (fields.contains("item:Subject") && m.subject() != null) {
+            x.append("<t:Subject>").append(Xml.escape(m.subject())).append("</t:Subject>");
+        }
+        if (fields.contains("item:DateTimeReceived")) {
+            x.append("<t:DateTimeReceived>2026-01-01T00:00:00Z</t:DateTimeReceived>");
+        }
+        if (fields.contains("item:Size")) {
+            x.append("<t:Size>").append(m.mime.length + 2000).append("</t:Size>");
+        }
+        if (fields.contains("item:DateTimeCreated")) {
+            x.append("<t:DateTimeCreated>").append(m.created).append("</t:DateTimeCreated>");
+        }
+        wanted.stream().map(m.properties::get).filter(p -> p != null).forEach(p -> x.append(Xml.serialize(p)));
+        return x.append("</t:Message>").toString();
     }
 
     String updateItem(Element op, List<String> violations) {

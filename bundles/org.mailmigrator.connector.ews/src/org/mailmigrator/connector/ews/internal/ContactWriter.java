@@ -49,7 +49,10 @@ final class ContactWriter {
             c.setExtendedProperty(EwsWriter.UID, item.uid());
         }
         new ContactFields(c, create).fill(card, notes);
-        photo(c, card, create, notes);
+        boolean attachments = photo(c, card, create, notes);
+        if (!attachments) {
+            c.setExtendedProperty(EwsWriter.CONTENT, EwsWriter.content(item)); // one request writes the whole contact
+        }
         if (create) {
             c.save(folder);
         } else {
@@ -58,18 +61,23 @@ final class ContactWriter {
         return c;
     }
 
-    /** Writes the card's embedded photo as the contact picture; a photo given only as a URL is not fetched. */
-    private static void photo(Contact c, VCard card, boolean create, List<String> notes) throws Exception {
+    /**
+     * Writes the card's embedded photo as the contact picture; a photo given only as a URL is not fetched. True when
+     * an attachment is added or removed (a request of its own after the item's).
+     */
+    private static boolean photo(Contact c, VCard card, boolean create, List<String> notes) throws Exception {
         Optional<Photo> photo = card.getPhotos().stream().findFirst();
         if (photo.isPresent() && photo.get().getData() != null) {
             c.setContactPicture(photo.get().getData());
-            return;
+            return true;
         }
         if (photo.isPresent()) {
             notes.add("photo given as a URL (" + photo.get().getUrl() + ") not fetched: no contact picture");
         }
         if (!create && c.getContactPictureAttachment() != null) {
             c.removeContactPicture();
+            return true;
         }
+        return false;
     }
 }

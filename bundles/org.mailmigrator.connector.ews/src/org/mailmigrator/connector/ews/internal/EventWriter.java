@@ -76,6 +76,10 @@ final class EventWriter {
         }
         apply(a, master, notes, create);
         a.setExtendedProperty(EwsWriter.UID, item.uid());
+        if (create && events.size() == 1 && master.getProperties(Property.EXDATE).isEmpty()
+                && master.getProperties(Property.RDATE).isEmpty()) {
+            a.setExtendedProperty(EwsWriter.CONTENT, EwsWriter.content(item)); // one request writes the whole event
+        }
         if (create) {
             a.save(folder, SendInvitationsMode.SendToNone);
         } else {

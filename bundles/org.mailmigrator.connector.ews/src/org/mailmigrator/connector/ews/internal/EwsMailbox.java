@@ -3,7 +3,6 @@ package org.mailmigrator.connector.ews.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +23,10 @@ import microsoft.exchange.webservices.data.core.enumeration.property.BasePropert
 import microsoft.exchange.webservices.data.core.enumeration.search.SortDirection;
 import microsoft.exchange.webservices.data.core.enumeration.service.ConflictResolutionMode;
 import microsoft.exchange.webservices.data.core.enumeration.service.DeleteMode;
+import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
 import microsoft.exchange.webservices.data.core.enumeration.service.MessageDisposition;
+import microsoft.exchange.webservices.data.core.enumeration.service.ServiceResult;
+import microsoft.exchange.webservices.data.core.response.GetItemResponse;
 import microsoft.exchange.webservices.data.core.service.folder.Folder;
 import microsoft.exchange.webservices.data.core.service.item.EmailMessage;
 import microsoft.exchange.webservices.data.core.service.item.Item;
@@ -40,10 +42,13 @@ import microsoft.exchange.webservices.data.search.filter.SearchFilter;
  * and created again makes the engine rebuild its map from fingerprints). The position crash recovery lists from
  * is the newest {@code DateTimeCreated} in the folder, as Exchange's clock gave it (ISO-8601): every message
  * created after {@link #position()} was read is listed by {@link #listSince} of it ({@code >=}, so messages
- * created in the same second are included too). Listing and flag updates are batched.
+ * created in the same second are included too). Listing is paged; details and flag updates ask for exactly the
+ * messages concerned (GetItem by ItemId, 100 per request), never for a listing of the whole folder.
  */
 final class EwsMailbox implements Mailbox {
     private static final int PAGE = 500;
+    /** Ids per GetItem, UpdateItem and DeleteItem request. */
+    private static final int BATCH = 100;
     private final ExchangeService service;
     private final Folder folder;
     private final String name;
@@ -119,19 +124,16 @@ final class EwsMailbox implements Mailbox {
         return out;
     }
 
+    /** GetItem of exactly these ids, 100 per request: never a listing of the whole folder. */
     @Override
     public List<MessageInfo> details(List<String> ids) throws ConnectorException {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Set<String> wanted = new HashSet<>(ids);
         Map<String, MessageInfo> found = new java.util.HashMap<>();
-        for (Item item : find(null, MailProperties.IMAP_FLAGS, MailProperties.FINGERPRINT, MailProperties.DELIVERY_TIME,
+        for (Item item : get(ids, MailProperties.IMAP_FLAGS, MailProperties.FINGERPRINT, MailProperties.DELIVERY_TIME,
                 ItemSchema.Subject, ItemSchema.Size, ItemSchema.DateTimeReceived)) {
             String id = id(item);
-            if (!wanted.contains(id)) {
-                continue;
-            }
             String fingerprint = value(() -> MailProperties.value(item, MailProperties.FINGERPRINT, String.class));
             Date arrival = value(() -> MailProperties.value(item, MailProperties.DELIVERY_TIME, Date.class));
             long size = fingerprint != null && fingerprint.contains(":")
@@ -141,6 +143,33 @@ final class EwsMailbox implements Mailbox {
                     value(item::getSubject)));
         }
         return ids.stream().map(found::get).filter(m -> m != null).toList();
+    }
+
+    /**
+     * The items of these ids with these properties (GetItem, {@value #BATCH} ids per request); an id Exchange no
+     * longer has (deleted since) is left out, any other refusal fails the call.
+     */
+    private List<Item> get(List<String> ids, PropertyDefinitionBase... properties) throws ConnectorException {
+        PropertySet set = new PropertySet(BasePropertySet.IdOnly, properties);
+        List<Item> out = new ArrayList<>();
+        try {
+            for (int from = 0; from < ids.size(); from += BATCH) {
+                List<ItemId> batch = new ArrayList<>();
+                for (String id : ids.subList(from, Math.min(ids.size(), from + BATCH))) {
+                    batch.add(new ItemId(id));
+                }
+                for (GetItemResponse r : service.bindToItems(batch, set)) {
+                    if (r.getResult() != ServiceResult.Error) {
+                        out.add(r.getItem());
+                    } else if (r.getErrorCode() != ServiceError.ErrorItemNotFound) {
+                        r.throwIfNecessary();
+                    }
+                }
+            }
+            return out;
+        } catch (Exception e) {
+            throw EwsErrors.translate(e, "reading messages of " + name, login);
+        }
     }
 
     @Override
@@ -179,7 +208,7 @@ final class EwsMailbox implements Mailbox {
         }
         List<Item> changed = new ArrayList<>();
         Map<String, Item> byId = new java.util.HashMap<>();
-        for (Item item : find(null)) {
+        for (Item item : get(idsByFlags.values().stream().flatMap(List::stream).distinct().toList())) {
             byId.put(id(item), item);
         }
         try {
@@ -196,8 +225,8 @@ final class EwsMailbox implements Mailbox {
                     changed.add(item);
                 }
             }
-            for (int i = 0; i < changed.size(); i += 100) {
-                service.updateItems(changed.subList(i, Math.min(changed.size(), i + 100)), folder.getId(),
+            for (int i = 0; i < changed.size(); i += BATCH) {
+                service.updateItems(changed.subList(i, Math.min(changed.size(), i + BATCH)), folder.getId(),
                         ConflictResolutionMode.AlwaysOverwrite, MessageDisposition.SaveOnly, null);
             }
         } catch (Exception e) {
@@ -216,8 +245,8 @@ final class EwsMailbox implements Mailbox {
             for (String id : ids) {
                 itemIds.add(new ItemId(id));
             }
-            for (int i = 0; i < itemIds.size(); i += 100) {
-                service.deleteItems(itemIds.subList(i, Math.min(itemIds.size(), i + 100)), DeleteMode.SoftDelete, null,
+            for (int i = 0; i < itemIds.size(); i += BATCH) {
+                service.deleteItems(itemIds.subList(i, Math.min(itemIds.size(), i + BATCH)), DeleteMode.SoftDelete, null,
                         null);
             }
         } catch (Exception e) {

@@ -76,6 +76,7 @@ final class TaskWriter {
                 .flatMap(c -> java.util.Arrays.stream(c.getValue().split(","))).map(String::trim).toList();
         Fields.set(task, create, ItemSchema.Categories, categories.isEmpty() ? null : new StringList(categories));
         task.setExtendedProperty(EwsWriter.UID, item.uid());
+        task.setExtendedProperty(EwsWriter.CONTENT, EwsWriter.content(item)); // one request writes the whole task
         if (create) {
             task.save(folder);
         } else {

@@ -1,6 +1,7 @@
 package org.mailmigrator.connector.imap.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -35,10 +36,14 @@ class CliAlteredTest {
             CliRun first = CliRun.of(CliRun.migrate(dir, src, dst, Dovecot.PASSWORD, Dovecot.PASSWORD,
                     "--allow-plaintext", "--report", report.toString()));
             assertEquals(0, first.code(), first.toString());
-            assertTrue(first.out().contains("altered by the destination: folder 'INBOX' uid 1")
+            assertTrue(first.out().contains("altered by the destination: folder 'INBOX' message 1 (copy ")
                     && first.out().contains("raw 8-bit sender"), first.toString());
             String json = Files.readString(report);
             assertTrue(json.contains("\"altered\"") && json.contains("raw 8-bit sender"), json);
+            // the items' own string ids, as the connectors give them: no numeric UID fields
+            String altered = json.substring(json.indexOf("\"altered\""), json.indexOf("\"pass\""));
+            assertTrue(altered.matches("(?s).*\"id\"\\s*:\\s*\"1\".*\"destinationId\"\\s*:\\s*\"\\d+\".*"), altered);
+            assertFalse(altered.contains("Uid\"") || altered.contains("\"uid\""), altered);
 
             Files.walk(dir.resolve("state")).sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             CliRun again = CliRun.of(CliRun.migrate(dir, src, dst, Dovecot.PASSWORD, Dovecot.PASSWORD, "--allow-plaintext"));

@@ -35,7 +35,9 @@ public final class BatchSessionFactory extends AbstractServiceFactory {
         }
         try {
             WorkspaceService service = workspaceService();
-            BatchSession session = new BatchSession(service.open(Workspace.resolve(null, System.getenv()), Optional.empty()));
+            // the edge of the workbench: the extension registry is looked up here, once, for the session's registries
+            BatchSession session = new BatchSession(service.open(Workspace.resolve(null, System.getenv()), Optional.empty()),
+                    org.eclipse.core.runtime.RegistryFactory.getRegistry());
             closeOnShutdown(session);
             session.addListener(new org.mailmigrator.ui.internal.details.FailureLog());
             org.mailmigrator.ui.internal.prefs.RunPreferences.follow(session);

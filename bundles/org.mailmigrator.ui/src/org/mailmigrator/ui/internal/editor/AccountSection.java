@@ -35,7 +35,7 @@ final class AccountSection {
     private final Button detect;
 
     AccountSection(FormToolkit toolkit, Composite parent, String title, Account account, ConnectorRegistry registry,
-            Runnable changed) {
+            ConnectorPages pages, Runnable changed) {
         this.original = account;
         Section section = toolkit.createSection(parent, Section.TITLE_BAR | Section.DESCRIPTION);
         section.setText(title);
@@ -52,7 +52,7 @@ final class AccountSection {
             return;
         }
         section.setDescription(connector.name() + " account. Leave the password empty to keep the stored one.");
-        page = ConnectorPages.fromPlatform().create(connector);
+        page = pages.create(connector);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(page.createControl(client, connector, account.settings()));
         page.addChangeListener(changed);
         // the stored password stays when its field is left empty: not "required" here

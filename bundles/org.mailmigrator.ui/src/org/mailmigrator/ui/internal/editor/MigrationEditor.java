@@ -60,6 +60,11 @@ public final class MigrationEditor extends SharedHeaderFormEditor {
         probes = new ProbeJobs(session, this);
     }
 
+    /** The account pages of the connectors, as the workbench's session read them. */
+    org.mailmigrator.ui.forms.ConnectorPages pages() {
+        return session.pages();
+    }
+
     /** The installed connectors, as the workspace service read them. */
     ConnectorRegistry connectors() {
         return session.workspace().connectors();
@@ -162,7 +167,8 @@ public final class MigrationEditor extends SharedHeaderFormEditor {
     }
 
     void detect(AccountSection section) {
-        section.form().ifPresent(f -> SettingsDetection.run(section.addressing(), f, Display.getCurrent(), this::message));
+        section.form().ifPresent(f -> SettingsDetection.run(section.addressing(), f, session.providers(),
+                Display.getCurrent(), this::message));
     }
 
     private void withCurrent(Consumer<Migration> action) {

@@ -30,7 +30,8 @@ final class SettingsDetection {
     }
 
     /** {@code report} gets the outcome as a sentence and an {@link IMessageProvider} type, on the UI thread. */
-    static void run(Addressing addressing, SettingsForm form, Display display, BiConsumer<String, Integer> report) {
+    static void run(Addressing addressing, SettingsForm form, ProviderRegistry providers, Display display,
+            BiConsumer<String, Integer> report) {
         String address = form.field(addressing.login().orElseThrow().id()).text().trim();
         if (!address.contains("@")) {
             report.accept("Detect settings needs the login to be an e-mail address, not '" + address + "'",
@@ -41,7 +42,7 @@ final class SettingsDetection {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 Detection d;
-                try (Detector detector = new Detector(ProviderRegistry.fromPlatform(), DetectorEnvironment.system())) {
+                try (Detector detector = new Detector(providers, DetectorEnvironment.system())) {
                     d = detector.detect(address);
                 }
                 display.asyncExec(() -> apply(addressing, form, d, report));

@@ -34,9 +34,10 @@ final class SettingsPage extends FormPage {
         accounts.setLayout(new GridLayout(1, false));
         GridDataFactory.fillDefaults().grab(true, true).applyTo(accounts);
         ConnectorRegistry registry = editor.connectors();
-        source = new AccountSection(toolkit, accounts, "Source account", migration.source(), registry, editor::changed);
-        destination = new AccountSection(toolkit, accounts, "Destination account", migration.destination(), registry,
+        source = new AccountSection(toolkit, accounts, "Source account", migration.source(), registry, editor.pages(),
                 editor::changed);
+        destination = new AccountSection(toolkit, accounts, "Destination account", migration.destination(), registry,
+                editor.pages(), editor::changed);
         source.detectButton().ifPresent(b -> b.addListener(org.eclipse.swt.SWT.Selection, e -> editor.detect(source)));
         destination.detectButton().ifPresent(b -> b.addListener(org.eclipse.swt.SWT.Selection, e -> editor.detect(destination)));
         options = new OptionsSection(toolkit, body, migration.options(), editor::changed);

@@ -71,8 +71,8 @@ public final class ConnectorsView extends ViewPart {
     /** Opens the account test dialog for the selected connector. */
     private void testAccount() {
         if (viewer.getStructuredSelection().getFirstElement() instanceof ConnectorDescriptor connector) {
-            new TestAccountDialog(getSite().getShell(), getSite().getService(BatchSession.class).workspace().connectors(),
-                    connector).open();
+            BatchSession session = getSite().getService(BatchSession.class);
+            new TestAccountDialog(getSite().getShell(), session.workspace().connectors(), session.pages(), connector).open();
         }
     }
 

@@ -29,15 +29,20 @@ import org.mailmigrator.ui.internal.trust.UiConnectContext;
  */
 public final class TestAccountDialog extends TitleAreaDialog {
     private final ConnectorRegistry connectors;
+    private final ConnectorPages pages;
     private final ConnectorDescriptor connector;
     private ConnectorPage page;
     private Button test;
     private Label result;
 
-    /** {@code connectors}: the registry of the workspace service, which connects the tested account. */
-    public TestAccountDialog(Shell parent, ConnectorRegistry connectors, ConnectorDescriptor connector) {
+    /**
+     * {@code connectors}: the registry of the workspace service, which connects the tested account; {@code pages}:
+     * the session's connector pages.
+     */
+    public TestAccountDialog(Shell parent, ConnectorRegistry connectors, ConnectorPages pages, ConnectorDescriptor connector) {
         super(parent);
         this.connectors = connectors;
+        this.pages = pages;
         this.connector = connector;
     }
 
@@ -50,7 +55,7 @@ public final class TestAccountDialog extends TitleAreaDialog {
         Composite body = new Composite(area, SWT.NONE);
         body.setLayout(new GridLayout(1, false));
         GridDataFactory.fillDefaults().grab(true, true).applyTo(body);
-        page = ConnectorPages.fromPlatform().create(connector);
+        page = pages.create(connector);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(page.createControl(body, connector, Map.of()));
         test = new Button(body, SWT.PUSH);
         test.setText("&Test connection");

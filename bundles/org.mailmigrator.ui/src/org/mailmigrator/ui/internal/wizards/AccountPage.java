@@ -23,14 +23,16 @@ import org.mailmigrator.ui.forms.ConnectorPages;
  */
 final class AccountPage extends WizardPage {
     private final Supplier<ConnectorDescriptor> connector;
+    private final ConnectorPages pages;
     private Composite body;
     private ConnectorPage page;
     private ConnectorDescriptor shownFor;
 
-    AccountPage(String name, String title, Supplier<ConnectorDescriptor> connector) {
+    AccountPage(String name, String title, ConnectorPages pages, Supplier<ConnectorDescriptor> connector) {
         super(name);
         setTitle(title);
         this.connector = connector;
+        this.pages = pages;
         setPageComplete(false);
     }
 
@@ -48,7 +50,7 @@ final class AccountPage extends WizardPage {
             for (var child : body.getChildren()) {
                 child.dispose();
             }
-            page = ConnectorPages.fromPlatform().create(c);
+            page = pages.create(c);
             GridDataFactory.fillDefaults().grab(true, false).applyTo(page.createControl(body, c, Map.of()));
             page.addChangeListener(this::validate);
             shownFor = c;

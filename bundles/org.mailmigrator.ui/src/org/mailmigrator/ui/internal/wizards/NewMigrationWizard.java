@@ -27,8 +27,8 @@ public final class NewMigrationWizard extends Wizard {
         this.session = session;
         setWindowTitle("New migration");
         choice = new MigrationChoicePage(session, session.workspace().connectors(), batch);
-        source = new AccountPage("source", "Source account", choice::source);
-        destination = new AccountPage("destination", "Destination account", choice::destination);
+        source = new AccountPage("source", "Source account", session.pages(), choice::source);
+        destination = new AccountPage("destination", "Destination account", session.pages(), choice::destination);
     }
 
     @Override
