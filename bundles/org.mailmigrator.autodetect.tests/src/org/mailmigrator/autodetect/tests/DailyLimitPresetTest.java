@@ -13,7 +13,7 @@ class DailyLimitPresetTest {
 
     @Test
     void gmailsImapServersCarryGooglesPublishedLimits() {
-        ProviderRegistry presets = ProviderRegistry.fromPlatform();
+        ProviderRegistry presets = new ProviderRegistry(org.eclipse.core.runtime.RegistryFactory.getRegistry());
         ProviderPreset.DailyLimit gmail = presets.dailyLimit("imap.gmail.com", Protocol.IMAP).orElseThrow();
         assertEquals(2500, gmail.downloadMb());
         assertEquals(500, gmail.uploadMb());

@@ -76,11 +76,14 @@ public final class MailPass {
         }
     }
 
-    /** The provider presets (daily limits), when the platform's registry is there. */
-    private static Optional<org.mailmigrator.autodetect.ProviderRegistry> presets() {
+    /**
+     * The provider presets (daily limits), when the platform's registry is there. (Issue 13: still a look-up here;
+     * to be handed down by the workspace service with the connectors.)
+     */
+    static Optional<org.mailmigrator.autodetect.ProviderRegistry> presets() {
         try {
-            return org.eclipse.core.runtime.RegistryFactory.getRegistry() == null ? Optional.empty()
-                    : Optional.of(org.mailmigrator.autodetect.ProviderRegistry.fromPlatform());
+            var registry = org.eclipse.core.runtime.RegistryFactory.getRegistry();
+            return registry == null ? Optional.empty() : Optional.of(new org.mailmigrator.autodetect.ProviderRegistry(registry));
         } catch (RuntimeException | LinkageError e) {
             return Optional.empty();
         }

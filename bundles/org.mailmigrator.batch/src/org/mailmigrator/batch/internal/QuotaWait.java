@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
-import org.mailmigrator.autodetect.ProviderRegistry;
 import org.mailmigrator.batch.jobs.ConnectorFactory;
 import org.mailmigrator.batch.run.PassRequest;
 import org.mailmigrator.core.limits.TransferBudget;
@@ -23,7 +22,7 @@ final class QuotaWait {
         try {
             Migration migration = request.migration();
             TransferBudget budget = Budgets.of(request.state().dir(), migration.source(), migration.destination(),
-                    connectors, Optional.of(ProviderRegistry.fromPlatform()));
+                    connectors, MailPass.presets());
             Optional<Instant> at = budget == null ? Optional.empty() : budget.nextOpening();
             return at.map(t -> Math.max(1000, t.toEpochMilli() - System.currentTimeMillis() + 500)).orElse(60_000L);
         } catch (RuntimeException e) {
