@@ -119,16 +119,14 @@ public final class MigrationJob extends Job {
                         status.move(MigrationStatus.PREFLIGHT, null);
                     }
                 }
-                case MAIL -> {
+                case MAIL, LEGS_ONLY -> {
                     services.hub().reset(batch.name(), migration.id());
                     status.move(MigrationStatus.RUNNING, null);
-                    kind = kindOfPass();
-                    started = Instant.now();
-                    record(new PassLog.Pass(started, null, kind, "running", 0, 0, 0, 0), false);
-                }
-                case LEGS_ONLY -> {
-                    services.hub().reset(batch.name(), migration.id());
-                    status.move(MigrationStatus.RUNNING, null);
+                    if (step == Step.MAIL) { // a pass of the ledger; calendar/contacts-only rows have none
+                        kind = kindOfPass();
+                        started = Instant.now();
+                        record(new PassLog.Pass(started, null, kind, "running", 0, 0, 0, 0), false);
+                    }
                 }
             }
         }
