@@ -24,7 +24,10 @@ public final class BatchChild {
             "org.mailmigrator.connector.imap", "org.mailmigrator.batch.tests", "jakarta.mail-api",
             "org.eclipse.angus.mail", "angus-activation", "jakarta.activation-api", "com.h2database",
             "org.apache.commons.commons-csv", "org.apache.commons.commons-io", "org.apache.commons.commons-codec",
-            "org.eclipse.core.jobs", "org.eclipse.equinox.common", "org.eclipse.osgi");
+            "org.eclipse.core.jobs", "org.eclipse.equinox.common", "org.eclipse.osgi",
+            // the batch signs in through the auth bundle (OAuth2, Nimbus) and reads daily limits from the presets
+            "org.mailmigrator.auth", "oauth2-oidc-sdk", "com.nimbusds.nimbus-jose-jwt", "net.minidev.json-smart",
+            "com.nimbusds.content-type", "lang-tag", "org.mailmigrator.autodetect", "org.eclipse.equinox.registry");
 
     private BatchChild() {
     }

@@ -15,7 +15,7 @@ import org.mailmigrator.testing.Hoodiecrow;
 import org.mailmigrator.testing.Hoodiecrow.Message;
 
 /**
- * Issue 11 item 6: a warning of a pass (here Dovecot refusing to subscribe the \Noselect {@code [Gmail]} parent
+ * Issue 11 item 6: a warning of a pass (here Dovecot refusing to subscribe the \Noselect {@code Lists} parent
  * of a Gmail-like source, rightly not created) is shown by {@code batch status} and the batch reports, not only
  * by {@code migrate}; the row is synced (a warning costs no message).
  */
@@ -24,8 +24,8 @@ class BatchWarningsTest {
     @Test
     void aRefusedSubscribeIsShownByStatusAndReports(@TempDir Path dir) throws Exception {
         Hoodiecrow.Storage storage = new Hoodiecrow.Storage().folder("INBOX", null, List.of(message(1)))
-                .folder("[Gmail]/Sent Mail", "\\Sent", List.of(message(2)))
-                .folder("[Gmail]/Trash", "\\Trash", List.of(message(3)));
+                .folder("Lists/Dev", null, List.of(message(2)))
+                .folder("Lists/Ops", null, List.of(message(3))); // "Lists" itself: a \Noselect parent
         try (Hoodiecrow gmail = Hoodiecrow.start(storage); Dovecot dst = Dovecot.start(Dovecot.Layout.SLASH)) {
             Path file = dir.resolve("gmail.csv");
             Files.writeString(file, "source.server,source.login,source.password,destination.server,destination.login,"
@@ -39,13 +39,13 @@ class BatchWarningsTest {
             assertEquals(0, run.code(), run.toString());
 
             java.util.regex.Pattern warning = java.util.regex.Pattern.compile(
-                    "warning: [^\n]*refused to subscribe folder '\\[Gmail\\]'");
+                    "warning: [^\n]*refused to subscribe folder 'Lists'");
             CliRun status = CliRun.of("batch", "status", "gw", "--workspace", ws);
             assertTrue(warning.matcher(status.out()).find(), status.toString());
             String summary = Files.readString(reports.resolve("summary.txt"), StandardCharsets.UTF_8);
             assertTrue(warning.matcher(summary).find(), summary);
             String json = Files.readString(reports.resolve("batch.json"), StandardCharsets.UTF_8);
-            assertTrue(json.contains("\"warnings\"") && json.contains("refused to subscribe folder '[Gmail]'"), json);
+            assertTrue(json.contains("\"warnings\"") && json.contains("refused to subscribe folder 'Lists'"), json);
         }
     }
 
