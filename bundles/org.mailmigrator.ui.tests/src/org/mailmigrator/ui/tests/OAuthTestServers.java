@@ -6,7 +6,22 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+
+import org.mailmigrator.auth.SignIns;
+import org.mailmigrator.connector.imap.ImapConnector;
+import org.mailmigrator.core.mail.MailStore;
+import org.mailmigrator.core.mail.Mailbox;
+import org.mailmigrator.core.model.Account;
+import org.mailmigrator.core.model.CredentialRef;
+import org.mailmigrator.core.model.Role;
+import org.mailmigrator.core.model.Secret;
+import org.mailmigrator.core.spi.ConnectContext;
+import org.mailmigrator.core.spi.ConnectorSession;
+import org.mailmigrator.core.spi.SignIn;
 
 import org.mailmigrator.testing.Dovecot;
 import org.mailmigrator.testing.DovecotOAuth2;
@@ -76,6 +91,30 @@ final class OAuthTestServers implements AutoCloseable {
         Path file = dir.resolve("service-account.json");
         Files.writeString(file, json);
         return file;
+    }
+
+    /** Puts {@code n} small messages into a user's INBOX on the OAuth2 Dovecot, signing in with the key as the user. */
+    void seed(String user, int n, Path key) throws Exception {
+        Account a = new Account("imap", Map.of("host", Dovecot.HOST, "port", String.valueOf(oauthImap.imapPort()),
+                "security", "plain", "login", user, "auth", "xoauth2"), new CredentialRef(user));
+        SignIn signIn = SignIns.of(a.settings(), user, Secret.of(Files.readString(key)), "the test's key").orElseThrow();
+        try (ConnectorSession s = new ImapConnector().open(a, Role.DESTINATION, ConnectContext.of(signIn,
+                ConnectContext.of(Secret.of("unused"))))) {
+            MailStore store = s.capability(MailStore.class).orElseThrow();
+            try (Mailbox box = store.open("INBOX", true)) {
+                for (int i = 0; i < n; i++) {
+                    byte[] b = ("From: " + user + "\r\nSubject: workspace #" + i + "\r\nMessage-ID: <" + user.replace('@', '.')
+                            + "." + i + "@ui-test>\r\n\r\nbody " + i + "\r\n").getBytes(StandardCharsets.UTF_8);
+                    box.append(TestMailboxes.body(b), Set.of(), Instant.ofEpochSecond(1_600_000_000L + i));
+                }
+            }
+        }
+    }
+
+    /** The number of messages in a user's INBOX on the OAuth2 Dovecot, asked with doveadm (no log-in). */
+    int count(String user) throws Exception {
+        String out = oauthImap.dovecot().doveadm("mailbox", "status", "-u", user, "messages", "INBOX");
+        return Integer.parseInt(out.trim().replaceAll(".*messages=(\\d+).*", "$1"));
     }
 
     @Override
