@@ -48,6 +48,7 @@ final class SignInChoice {
     private final Supplier<String> login;
     private final Runnable changed;
     private final boolean stored;
+    private final String storedAuth;
     private LoopbackSignIn.Browser browser = page -> {
         if (!Program.launch(page.toString())) {
             throw new IOException("no web browser could be started for the sign-in page");
@@ -61,6 +62,7 @@ final class SignInChoice {
         this.changed = changed;
         boolean oauth = settings.containsKey(SignIns.AUTH) && !"password".equalsIgnoreCase(settings.get(SignIns.AUTH));
         this.stored = oauth;
+        this.storedAuth = oauth ? settings.get(SignIns.AUTH) : "xoauth2";
         Composite box = toolkit.createComposite(parent);
         box.setLayout(new GridLayout(3, false));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(box);
@@ -75,7 +77,8 @@ final class SignInChoice {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(file);
         browse = toolkit.createButton(box, "Browse\u2026", SWT.PUSH);
         signInButton = toolkit.createButton(box, "Sign in with the provider in the browser", SWT.PUSH);
-        status = toolkit.createLabel(box, oauth ? "Signed in earlier (the sealed sign-in is kept)" : "", SWT.WRAP);
+        status = toolkit.createLabel(box, oauth ? "The sealed OAuth2 sign-in, key or token is kept (a new one "
+                + "replaces it)" : "", SWT.WRAP);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(status);
         choice.addListener(SWT.Selection, e -> {
             update();
@@ -156,7 +159,7 @@ final class SignInChoice {
             settings.remove(SignIns.AUTH);
             settings.remove(SIGNIN);
         } else {
-            settings.put(SignIns.AUTH, "xoauth2");
+            settings.put(SignIns.AUTH, storedAuth); // xoauth2, or oauthbearer when the row had it
             settings.put(SIGNIN, id);
         }
     }
