@@ -104,7 +104,7 @@ final class TestMailboxes {
         return new ImapConnector().open(a, Role.DESTINATION, ConnectContext.of(Secret.of(Dovecot.PASSWORD)));
     }
 
-    private static MessageBody body(byte[] b) {
+    static MessageBody body(byte[] b) {
         return new MessageBody() {
             @Override
             public long size() {

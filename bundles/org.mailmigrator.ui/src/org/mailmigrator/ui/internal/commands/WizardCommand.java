@@ -31,6 +31,7 @@ public final class WizardCommand extends DataHandler {
             case "newMigration" -> new NewMigrationWizard(session, batch);
             case "exportReport" -> new ExportReportWizard(session, batch);
             case "importCsv" -> new ImportWizard(session);
+            case "googleWorkspace" -> new org.mailmigrator.ui.internal.wizards.GoogleWorkspaceWizard(session);
             default -> throw new ExecutionException("no wizard named " + data());
         };
         WizardOpener.open(window.getShell(), w, true);

@@ -33,6 +33,7 @@ final class AccountSection {
     private final ConnectorDescriptor connector;
     private final ConnectorPage page;
     private final Button detect;
+    private SignInChoice signIn;
 
     AccountSection(FormToolkit toolkit, Composite parent, String title, Account account, ConnectorRegistry registry,
             ConnectorPages pages, Runnable changed) {
@@ -58,6 +59,10 @@ final class AccountSection {
         // the stored password stays when its field is left empty: not "required" here
         form().ifPresent(f -> connector.settings().stream().filter(SettingDescriptor::secret)
                 .forEach(setting -> f.markStored(setting.id())));
+        if (account.connectorId().equals("imap")) {
+            signIn = new SignInChoice(toolkit, client, account.settings(), () -> page.values().getOrDefault("login", ""),
+                    changed);
+        }
         detect = toolkit.createButton(client, "Detect settings", SWT.PUSH);
         detect.setToolTipText("Look up the server, port and security of the login's e-mail address (autodetection)");
         // a connector addressed by a host and a login (its declaration says which settings those are)
@@ -75,6 +80,9 @@ final class AccountSection {
         Map<String, String> settings = new LinkedHashMap<>(original.settings());
         connector.settings().forEach(s -> settings.remove(s.id()));
         settings.putAll(page.values());
+        if (signIn != null) {
+            signIn.apply(settings);
+        }
         return new Account(original.connectorId(), settings, original.credential());
     }
 
@@ -84,6 +92,9 @@ final class AccountSection {
     }
 
     Optional<Secret> password() {
+        if (signIn != null && !signIn.id().equals("password")) {
+            return signIn.secret();
+        }
         return page == null ? Optional.empty() : page.secret();
     }
 
@@ -101,12 +112,20 @@ final class AccountSection {
                 s.validate(null).ifPresent(problems::remove);
             }
         }
+        if (signIn != null) {
+            problems.addAll(signIn.problems());
+        }
         return problems.stream().map(p -> side + ": " + p).toList();
     }
 
     /** The generated form, when the connector has no page of its own (tests and "Detect settings" fill it). */
     Optional<SettingsForm> form() {
         return page instanceof GeneratedPage g ? Optional.of(g.form()) : Optional.empty();
+    }
+
+    /** The sign-in choice of an IMAP account (absent for other connectors). */
+    Optional<SignInChoice> signIn() {
+        return Optional.ofNullable(signIn);
     }
 
     Optional<Button> detectButton() {

@@ -29,6 +29,28 @@ public final class EditorAccess {
         return editor.settingsPage().destination().detectButton().orElseThrow();
     }
 
+    /** The source's sign-in choice: its combo, file field, sign-in button and status line. */
+    public org.eclipse.swt.widgets.Combo sourceSignInChoice() {
+        return editor.settingsPage().source().signIn().orElseThrow().choice();
+    }
+
+    public Button sourceSignInButton() {
+        return editor.settingsPage().source().signIn().orElseThrow().signInButton();
+    }
+
+    public org.eclipse.swt.widgets.Label sourceSignInStatus() {
+        return editor.settingsPage().source().signIn().orElseThrow().status();
+    }
+
+    public Text sourceSignInFile() {
+        return editor.settingsPage().source().signIn().orElseThrow().file();
+    }
+
+    /** What opens the sign-in page (tests act as the browser). */
+    public void sourceSignInBrowser(org.mailmigrator.auth.LoopbackSignIn.Browser browser) {
+        editor.settingsPage().source().signIn().orElseThrow().setBrowser(browser);
+    }
+
     public Button kind(ItemKind kind) {
         return editor.settingsPage().options().kind(kind);
     }

@@ -1,0 +1,231 @@
+package org.mailmigrator.ui.internal.editor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.program.Program;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.forms.widgets.FormToolkit;
+import org.mailmigrator.auth.LoopbackSignIn;
+import org.mailmigrator.auth.ServiceAccountKey;
+import org.mailmigrator.auth.SignIns;
+import org.mailmigrator.core.model.Secret;
+import org.mailmigrator.core.spi.ConnectorException;
+
+/**
+ * How an IMAP account signs in: its password (the connector's own field), OAuth2 in the system browser
+ * ({@link LoopbackSignIn}: the refresh token it gives is sealed with the row like a password), a service account
+ * key file or an access token file (the file's content is sealed). Sets {@code auth = xoauth2} on the account and
+ * {@code signin} to which of the three it is. Never shows a token: only "Signed in as LOGIN".
+ */
+final class SignInChoice {
+    static final String SIGNIN = "signin";
+    static final List<String> CHOICES = List.of("Password", "OAuth2 sign-in in the browser", "Service account key file",
+            "Access token file");
+    private static final List<String> IDS = List.of("password", "browser", "serviceaccount", "tokenfile");
+
+    private final Combo choice;
+    private final Text file;
+    private final Button browse;
+    private final Button signInButton;
+    private final Label status;
+    private final Supplier<String> login;
+    private final Runnable changed;
+    private final boolean stored;
+    private final String storedAuth;
+    private LoopbackSignIn.Browser browser = page -> {
+        if (!Program.launch(page.toString())) {
+            throw new IOException("no web browser could be started for the sign-in page");
+        }
+    };
+    private Secret signedIn;
+
+    SignInChoice(FormToolkit toolkit, Composite parent, Map<String, String> settings, Supplier<String> login,
+            Runnable changed) {
+        this.login = login;
+        this.changed = changed;
+        boolean oauth = settings.containsKey(SignIns.AUTH) && !"password".equalsIgnoreCase(settings.get(SignIns.AUTH));
+        this.stored = oauth;
+        this.storedAuth = oauth ? settings.get(SignIns.AUTH) : "xoauth2";
+        Composite box = toolkit.createComposite(parent);
+        box.setLayout(new GridLayout(3, false));
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(box);
+        toolkit.createLabel(box, "Sign in with:");
+        choice = new Combo(box, SWT.READ_ONLY | SWT.DROP_DOWN);
+        choice.setItems(CHOICES.toArray(String[]::new));
+        int index = oauth ? Math.max(1, IDS.indexOf(settings.getOrDefault(SIGNIN, "browser"))) : 0;
+        choice.select(index);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(choice);
+        toolkit.createLabel(box, "Key or token file:");
+        file = toolkit.createText(box, "", SWT.BORDER);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(file);
+        browse = toolkit.createButton(box, "Browse\u2026", SWT.PUSH);
+        signInButton = toolkit.createButton(box, "Sign in with the provider in the browser", SWT.PUSH);
+        status = toolkit.createLabel(box, oauth ? "The sealed OAuth2 sign-in, key or token is kept (a new one "
+                + "replaces it)" : "", SWT.WRAP);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(status);
+        choice.addListener(SWT.Selection, e -> {
+            update();
+            changed.run();
+        });
+        file.addListener(SWT.Modify, e -> changed.run());
+        browse.addListener(SWT.Selection, e -> {
+            FileDialog d = new FileDialog(box.getShell(), SWT.OPEN);
+            d.setFilterExtensions(new String[] {"*.json;*.txt", "*"});
+            Optional.ofNullable(d.open()).ifPresent(file::setText);
+        });
+        signInButton.addListener(SWT.Selection, e -> signIn());
+        update();
+    }
+
+    private void update() {
+        String id = id();
+        boolean withFile = id.equals("serviceaccount") || id.equals("tokenfile");
+        file.setEnabled(withFile);
+        browse.setEnabled(withFile);
+        signInButton.setEnabled(id.equals("browser"));
+    }
+
+    /** {@code password}, {@code browser}, {@code serviceaccount} or {@code tokenfile}. */
+    String id() {
+        return IDS.get(Math.max(0, choice.getSelectionIndex()));
+    }
+
+    /** Runs the browser sign-in off the UI thread; the outcome is shown in the status line. */
+    private void signIn() {
+        String user = login.get().trim();
+        Optional<LoopbackSignIn.Provider> provider = SignInProviders.provider();
+        if (user.isEmpty()) {
+            status.setText("Type the login first: the provider is asked to sign in that mailbox.");
+            return;
+        }
+        if (provider.isEmpty()) {
+            status.setText(SignInProviders.MISSING);
+            return;
+        }
+        status.setText("Waiting for the sign-in of " + user + " in the browser\u2026");
+        signInButton.setEnabled(false);
+        Display display = status.getDisplay();
+        LoopbackSignIn.Browser opener = browser;
+        Thread t = new Thread(() -> {
+            String outcome;
+            Secret secret = null;
+            try {
+                LoopbackSignIn.Authorized a = LoopbackSignIn.signIn(provider.get(), user, opener, Duration.ofMinutes(5));
+                secret = a.sealable();
+                outcome = "Signed in as " + a.user();
+            } catch (ConnectorException e) {
+                outcome = "Not signed in: " + e.getMessage();
+            }
+            Secret result = secret;
+            String text = outcome;
+            display.asyncExec(() -> {
+                if (status.isDisposed()) {
+                    return;
+                }
+                if (result != null) {
+                    signedIn = result;
+                    changed.run();
+                }
+                status.setText(text);
+                status.getParent().layout(true);
+                signInButton.setEnabled(id().equals("browser"));
+            });
+        }, "oauth2-sign-in");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The account's settings as chosen here ({@code auth} and {@code signin} set or removed). */
+    void apply(Map<String, String> settings) {
+        String id = id();
+        if (id.equals("password")) {
+            settings.remove(SignIns.AUTH);
+            settings.remove(SIGNIN);
+        } else {
+            settings.put(SignIns.AUTH, storedAuth); // xoauth2, or oauthbearer when the row had it
+            settings.put(SIGNIN, id);
+        }
+    }
+
+    /** The secret to seal: the browser sign-in's refresh token, or the file's content; empty keeps the stored one. */
+    Optional<Secret> secret() {
+        return switch (id()) {
+            case "browser" -> Optional.ofNullable(signedIn);
+            case "serviceaccount", "tokenfile" -> fileSecret();
+            default -> Optional.empty();
+        };
+    }
+
+    private Optional<Secret> fileSecret() {
+        String path = file.getText().trim();
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Secret.of(Files.readString(Path.of(path)).trim()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** What keeps the choice from being saved, naming the field (never the file's content). */
+    List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        String id = id();
+        if (id.equals("browser") && signedIn == null && !stored) {
+            problems.add("Sign in: click \"" + signInButton.getText() + "\" first");
+        }
+        if (id.equals("serviceaccount") || id.equals("tokenfile")) {
+            String path = file.getText().trim();
+            String what = id.equals("serviceaccount") ? "service account key file" : "access token file";
+            if (path.isEmpty()) {
+                if (!stored) {
+                    problems.add("Sign in: choose the " + what);
+                }
+            } else if (!Files.isReadable(Path.of(path))) {
+                problems.add("Sign in: the " + what + " '" + path + "' cannot be read");
+            } else if (id.equals("serviceaccount") && !fileSecret().map(ServiceAccountKey::isKey).orElse(false)) {
+                problems.add("Sign in: '" + path + "' is not a service account JSON key (\"type\": \"service_account\")");
+            }
+        }
+        return problems;
+    }
+
+    /** The sign-in page opener (the system browser; tests act as the browser). */
+    void setBrowser(LoopbackSignIn.Browser browser) {
+        this.browser = browser;
+    }
+
+    Combo choice() {
+        return choice;
+    }
+
+    Button signInButton() {
+        return signInButton;
+    }
+
+    Text file() {
+        return file;
+    }
+
+    Label status() {
+        return status;
+    }
+}
