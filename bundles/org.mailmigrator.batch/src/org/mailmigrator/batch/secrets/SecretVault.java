@@ -49,6 +49,11 @@ public final class SecretVault {
      * is never readable by others, never half-written, and two first imports at once keep one key.
      */
     public static SecretVault open(Path keyFile, boolean create) throws IOException {
+        if (!Files.exists(keyFile) && Files.exists(secureStorageMarker(keyFile))) {
+            throw new IOException("the secrets key of this workspace is kept in the workbench's secure storage "
+                    + "(Preferences > Mail Migrator > Secrets), not in a key file: run this batch from the workbench, "
+                    + "or turn that option off there to write the key file " + keyFile + " back");
+        }
         if (!Files.exists(keyFile)) {
             if (!create) {
                 throw new IOException("the secrets key file " + keyFile + " is missing: stored passwords cannot be "
@@ -79,6 +84,42 @@ public final class SecretVault {
                     + ": restore it from your backup, or give the right one with --secrets-key");
         }
         return new SecretVault(k, keyFile);
+    }
+
+    /**
+     * A vault whose key is held elsewhere (the workbench's secure storage): {@code key} is 32 bytes, not kept by
+     * the caller; {@code keyFile} is the key file it stands for (the workspace's default), named in messages.
+     */
+    public static SecretVault withKey(byte[] key, Path keyFile) {
+        if (key.length != 32) {
+            throw new IllegalArgumentException("a vault key has 32 bytes, not " + key.length);
+        }
+        return new SecretVault(key.clone(), keyFile);
+    }
+
+    /** 32 new random bytes for a vault key. */
+    public static byte[] newKey() {
+        byte[] k = new byte[32];
+        RANDOM.nextBytes(k);
+        return k;
+    }
+
+    /** The bytes of an existing key file (checked as {@link #open} does), to move them to another holder. */
+    public static byte[] readKey(Path keyFile) throws IOException {
+        return open(keyFile, false).key.getEncoded();
+    }
+
+    /** Writes a key to a new key file, owner-only, complete or absent (the way back from another holder). */
+    public static void writeKey(Path keyFile, byte[] key) throws IOException {
+        KeyFiles.write(keyFile, key.clone());
+    }
+
+    /**
+     * The file beside a key file that says the key is in the workbench's secure storage instead (it holds no
+     * secret): the command line names the place rather than calling the key missing.
+     */
+    public static Path secureStorageMarker(Path keyFile) {
+        return keyFile.resolveSibling(keyFile.getFileName() + ".in-secure-storage");
     }
 
     public Path keyFile() {
