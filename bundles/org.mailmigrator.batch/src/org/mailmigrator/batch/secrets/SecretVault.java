@@ -20,8 +20,9 @@ import org.mailmigrator.core.model.Secret;
 /**
  * Encrypts passwords at rest with AES-256-GCM under a key the administrator controls: a key file (32 random
  * bytes, Base64) created with owner-only permissions beside the workspace, or kept anywhere else
- * ({@code --secrets-key}). Without the key file the stored passwords cannot be read. Equinox secure storage
- * was not used headless because it needs a password provider anyway; this is the "equivalent" DESIGN allows.
+ * ({@code --secrets-key}). Without the key file the stored passwords cannot be read. Headless this is the
+ * only holder (Equinox secure storage needs a password provider); the workbench can hold the same 32 bytes in
+ * its secure storage instead ({@link #withKey}), leaving the {@link #secureStorageMarker} file beside the data.
  * Each sealed value is {@code iv(12) || ciphertext+tag}; the credential key is bound as associated data so a
  * sealed password cannot be moved to another account.
  */
