@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.batch.Workspace;
 import org.mailmigrator.batch.notify.SmtpPassword;
+import org.mailmigrator.batch.secrets.SecretVault;
 import org.mailmigrator.batch.workspace.BatchWorkspace;
 import org.mailmigrator.batch.workspace.WorkspaceService;
 import org.mailmigrator.cli.Cli;
@@ -52,9 +53,7 @@ class SecureStorageKeyTest {
         }
         assertFalse(Files.exists(ws.defaultSecretsKey()), "no key file beside the data");
         assertTrue(Files.size(storeFile) > 0, "the key went to the secure storage file");
-        assertFalse(Files.readString(storeFile).contains(Files.readString(
-                org.mailmigrator.batch.secrets.SecretVault.secureStorageMarker(ws.defaultSecretsKey()))),
-                "the marker holds no key");
+        String marker = Files.readString(SecretVault.secureStorageMarker(ws.defaultSecretsKey()));
 
         // a workbench restart: the storage read again from its file (a copy, so no cached instance is reused)
         Path again = dir.resolve("secure_storage_after_restart");
@@ -75,10 +74,12 @@ class SecureStorageKeyTest {
 
         // the option turned off: the same key back in the file, the CLI works and the password still opens
         new SecureStorageKey(storage(again)).release(ws);
-        assertTrue(Files.exists(ws.defaultSecretsKey()));
+        String keyText = Files.readString(ws.defaultSecretsKey()).trim();
+        assertFalse(marker.contains(keyText), "the marker holds no key");
+        assertFalse(Files.readString(storeFile).contains(keyText), "the storage holds the key encrypted, not in clear");
         assertEquals("0", cli("batch", "import", csv.toString(), "--workspace", ws.dir().toString())[0]);
         assertEquals("smtp-pw-1", new String(SmtpPassword.load(ws,
-                org.mailmigrator.batch.secrets.SecretVault.open(ws.defaultSecretsKey(), false)).orElseThrow().reveal()));
+                SecretVault.open(ws.defaultSecretsKey(), false)).orElseThrow().reveal()));
     }
 
     private static BatchSession session(Workspace ws, ISecurePreferences storage) throws Exception {
