@@ -2,6 +2,7 @@ package org.mailmigrator.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -80,6 +81,24 @@ class SecureStorageKeyTest {
         assertEquals("0", cli("batch", "import", csv.toString(), "--workspace", ws.dir().toString())[0]);
         assertEquals("smtp-pw-1", new String(SmtpPassword.load(ws,
                 SecretVault.open(ws.defaultSecretsKey(), false)).orElseThrow().reveal()));
+    }
+
+    /** What the product meets: no password provider (no keyring fragment, no prompt): the key file stays. */
+    @Test
+    void withoutAPasswordProviderTheKeyFileIsKept(@TempDir Path dir) throws Exception {
+        Workspace ws = new Workspace(dir.resolve("ws"));
+        SecretVault.open(ws.defaultSecretsKey(), true);
+        String key = Files.readString(ws.defaultSecretsKey());
+        ISecurePreferences noPassword = SecurePreferencesFactory.open(dir.resolve("secure_storage").toUri().toURL(),
+                Map.of(IProviderHints.PROMPT_USER, Boolean.FALSE));
+        java.io.IOException refused = assertThrows(java.io.IOException.class,
+                () -> new SecureStorageKey(noPassword).vault(ws));
+        assertTrue(refused.getMessage().startsWith("the workbench's secure storage cannot hold the secrets key: "),
+                refused.getMessage());
+        assertTrue(refused.getMessage().endsWith("(the key file " + ws.defaultSecretsKey() + " is kept)"),
+                refused.getMessage());
+        assertEquals(key, Files.readString(ws.defaultSecretsKey()));
+        assertFalse(Files.exists(SecretVault.secureStorageMarker(ws.defaultSecretsKey())));
     }
 
     private static BatchSession session(Workspace ws, ISecurePreferences storage) throws Exception {
