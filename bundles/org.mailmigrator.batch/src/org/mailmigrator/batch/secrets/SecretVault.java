@@ -38,10 +38,13 @@ public final class SecretVault {
     });
     private final SecretKeySpec key;
     private final Path keyFile;
+    /** Where the key is, for messages: "the key file PATH" or the workbench's secure storage. */
+    private final String holder;
 
-    private SecretVault(byte[] key, Path keyFile) {
+    private SecretVault(byte[] key, Path keyFile, String holder) {
         this.key = new SecretKeySpec(key, "AES");
         this.keyFile = keyFile;
+        this.holder = holder;
     }
 
     /**
@@ -84,7 +87,7 @@ public final class SecretVault {
             throw new IOException("the secrets key file " + keyFile + " must hold 32 bytes (Base64), not " + k.length
                     + ": restore it from your backup, or give the right one with --secrets-key");
         }
-        return new SecretVault(k, keyFile);
+        return new SecretVault(k, keyFile, "the key file " + keyFile);
     }
 
     /**
@@ -95,7 +98,7 @@ public final class SecretVault {
         if (key.length != 32) {
             throw new IllegalArgumentException("a vault key has 32 bytes, not " + key.length);
         }
-        return new SecretVault(key.clone(), keyFile);
+        return new SecretVault(key.clone(), keyFile, "the key in the workbench's secure storage");
     }
 
     /** 32 new random bytes for a vault key. */
@@ -164,8 +167,8 @@ public final class SecretVault {
             chars.get(out);
             return Secret.of(out);
         } catch (GeneralSecurityException e) {
-            throw new IOException("the password of " + credentialKey + " cannot be decrypted with the key file "
-                    + keyFile + " (was it replaced?)");
+            throw new IOException("the password of " + credentialKey + " cannot be decrypted with " + holder
+                    + " (was it replaced?)");
         }
     }
 }
