@@ -65,6 +65,16 @@ class SecureStorageKeyTest {
         }
         assertFalse(Files.exists(ws.defaultSecretsKey()));
 
+        // a key file with another key appears meanwhile: neither key is thrown away
+        SecretVault.writeKey(ws.defaultSecretsKey(), SecretVault.newKey());
+        String other = Files.readString(ws.defaultSecretsKey());
+        java.io.IOException two = assertThrows(java.io.IOException.class,
+                () -> new SecureStorageKey(storage(again)).vault(ws));
+        assertTrue(two.getMessage().contains("holds another key than the workbench's secure storage: both are kept"),
+                two.getMessage());
+        assertEquals(other, Files.readString(ws.defaultSecretsKey()));
+        Files.delete(ws.defaultSecretsKey());
+
         Path csv = dir.resolve("team.csv");
         Files.writeString(csv, CSV);
         String[] cli = cli("batch", "import", csv.toString(), "--workspace", ws.dir().toString());

@@ -52,6 +52,7 @@ public final class SecureStorageKey {
             String stored = node.get(KEY, null);
             if (stored != null) {
                 key = java.util.Base64.getDecoder().decode(stored);
+                refuseAnotherKeyFile(keyFile, key);
             } else {
                 key = Files.exists(keyFile) ? SecretVault.readKey(keyFile) : SecretVault.newKey();
                 node.put(KEY, java.util.Base64.getEncoder().encodeToString(key), true);
@@ -86,6 +87,7 @@ public final class SecureStorageKey {
             if (stored != null) {
                 byte[] key = java.util.Base64.getDecoder().decode(stored);
                 try {
+                    refuseAnotherKeyFile(keyFile, key);
                     SecretVault.writeKey(keyFile, key);
                 } finally {
                     Arrays.fill(key, (byte) 0);
@@ -96,6 +98,20 @@ public final class SecureStorageKey {
             storage.flush();
         } catch (StorageException e) {
             throw new IOException("the workbench's secure storage cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** A key file that holds another key than the storage's may have sealed passwords: never replaced silently. */
+    private static void refuseAnotherKeyFile(Path keyFile, byte[] key) throws IOException {
+        if (Files.exists(keyFile)) {
+            byte[] file = SecretVault.readKey(keyFile);
+            boolean same = MessageDigest.isEqual(file, key);
+            Arrays.fill(file, (byte) 0);
+            if (!same) {
+                throw new IOException("the key file " + keyFile + " holds another key than the workbench's secure "
+                        + "storage: both are kept (passwords may be sealed with either); move the key file that does not "
+                        + "belong away, keeping a copy, and try again");
+            }
         }
     }
 
