@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
@@ -44,19 +45,20 @@ class FolderNameGlyphsTest {
         assertEquals(List.of(), missing, "no installed font has a glyph for these characters (install "
                 + "fonts-noto-cjk and fonts-noto-color-emoji)");
 
-        // the names in a real tree under Xvfb: they are laid out as text of the width of their glyphs
+        // the names in a real tree, measured with its font (no shell is opened: the workbench window keeps the
+        // focus the next tests' dialogs need)
         Display display = PlatformUI.getWorkbench().getDisplay();
         display.syncExec(() -> {
             Shell shell = new Shell(display);
-            shell.setLayout(new FillLayout());
-            Tree tree = new Tree(shell, SWT.NONE);
-            for (String name : List.of(JAPANESE, EMOJI)) {
-                new TreeItem(tree, SWT.NONE).setText(name);
-            }
-            shell.setSize(400, 200);
-            shell.open();
-            GC gc = new GC(tree);
+            Image image = new Image(display, 400, 100);
+            GC gc = new GC(image);
             try {
+                shell.setLayout(new FillLayout());
+                Tree tree = new Tree(shell, SWT.NONE);
+                for (String name : List.of(JAPANESE, EMOJI)) {
+                    new TreeItem(tree, SWT.NONE).setText(name);
+                }
+                gc.setFont(tree.getFont());
                 Point ja = gc.textExtent(JAPANESE);
                 Point one = gc.textExtent("受");
                 Point latin = gc.textExtent("a");
@@ -66,6 +68,7 @@ class FolderNameGlyphsTest {
                 assertEquals(EMOJI, tree.getItem(1).getText());
             } finally {
                 gc.dispose();
+                image.dispose();
                 shell.dispose();
             }
         });
