@@ -56,6 +56,14 @@ final class SharedWorkspace {
         return v;
     }
 
+    /** A vault whose key is held elsewhere stands for {@code keyFile} in this process (first: the jobs use it). */
+    synchronized void useVault(Path keyFile, SecretVault v) {
+        vaults.put(keyFile, v);
+        if (first == null || first.keyFile().equals(keyFile)) {
+            first = v;
+        }
+    }
+
     /** The vault the manager's jobs use (the first opened), null before any. */
     synchronized SecretVault firstVault() {
         return first;

@@ -66,6 +66,11 @@ final class WorkspaceHandle implements BatchWorkspace {
     }
 
     @Override
+    public void useVault(SecretVault vault) {
+        shared.useVault(keyFile, vault);
+    }
+
+    @Override
     public BatchManager manager() {
         try {
             return shared.manager(keyFile);

@@ -22,10 +22,15 @@ final class KeyFiles {
     }
 
     static void create(Path keyFile, SecureRandom random) throws IOException {
-        Path dir = keyFile.toAbsolutePath().getParent();
-        Workspace.createPrivateDirectories(dir);
         byte[] k = new byte[32];
         random.nextBytes(k);
+        write(keyFile, k);
+    }
+
+    /** Writes {@code k} (then zeroed) as a new key file; a file already there is kept. */
+    static void write(Path keyFile, byte[] k) throws IOException {
+        Path dir = keyFile.toAbsolutePath().getParent();
+        Workspace.createPrivateDirectories(dir);
         byte[] text = (Base64.getEncoder().encodeToString(k) + "\n").getBytes(StandardCharsets.US_ASCII);
         Arrays.fill(k, (byte) 0);
         Path tmp = null;

@@ -20,8 +20,9 @@ import org.mailmigrator.core.model.Secret;
 /**
  * Encrypts passwords at rest with AES-256-GCM under a key the administrator controls: a key file (32 random
  * bytes, Base64) created with owner-only permissions beside the workspace, or kept anywhere else
- * ({@code --secrets-key}). Without the key file the stored passwords cannot be read. Equinox secure storage
- * was not used headless because it needs a password provider anyway; this is the "equivalent" DESIGN allows.
+ * ({@code --secrets-key}). Without the key file the stored passwords cannot be read. Headless this is the
+ * only holder (Equinox secure storage needs a password provider); the workbench can hold the same 32 bytes in
+ * its secure storage instead ({@link #withKey}), leaving the {@link #secureStorageMarker} file beside the data.
  * Each sealed value is {@code iv(12) || ciphertext+tag}; the credential key is bound as associated data so a
  * sealed password cannot be moved to another account.
  */
@@ -37,10 +38,13 @@ public final class SecretVault {
     });
     private final SecretKeySpec key;
     private final Path keyFile;
+    /** Where the key is, for messages: "the key file PATH" or the workbench's secure storage. */
+    private final String holder;
 
-    private SecretVault(byte[] key, Path keyFile) {
+    private SecretVault(byte[] key, Path keyFile, String holder) {
         this.key = new SecretKeySpec(key, "AES");
         this.keyFile = keyFile;
+        this.holder = holder;
     }
 
     /**
@@ -49,6 +53,11 @@ public final class SecretVault {
      * is never readable by others, never half-written, and two first imports at once keep one key.
      */
     public static SecretVault open(Path keyFile, boolean create) throws IOException {
+        if (!Files.exists(keyFile) && Files.exists(secureStorageMarker(keyFile))) {
+            throw new IOException("the secrets key of this workspace is kept in the workbench's secure storage "
+                    + "(Preferences > Mail Migrator > Secrets), not in a key file: run this batch from the workbench, "
+                    + "or turn that option off there to write the key file " + keyFile + " back");
+        }
         if (!Files.exists(keyFile)) {
             if (!create) {
                 throw new IOException("the secrets key file " + keyFile + " is missing: stored passwords cannot be "
@@ -78,7 +87,43 @@ public final class SecretVault {
             throw new IOException("the secrets key file " + keyFile + " must hold 32 bytes (Base64), not " + k.length
                     + ": restore it from your backup, or give the right one with --secrets-key");
         }
-        return new SecretVault(k, keyFile);
+        return new SecretVault(k, keyFile, "the key file " + keyFile);
+    }
+
+    /**
+     * A vault whose key is held elsewhere (the workbench's secure storage): {@code key} is 32 bytes, not kept by
+     * the caller; {@code keyFile} is the key file it stands for (the workspace's default), named in messages.
+     */
+    public static SecretVault withKey(byte[] key, Path keyFile) {
+        if (key.length != 32) {
+            throw new IllegalArgumentException("a vault key has 32 bytes, not " + key.length);
+        }
+        return new SecretVault(key.clone(), keyFile, "the key in the workbench's secure storage");
+    }
+
+    /** 32 new random bytes for a vault key. */
+    public static byte[] newKey() {
+        byte[] k = new byte[32];
+        RANDOM.nextBytes(k);
+        return k;
+    }
+
+    /** The bytes of an existing key file (checked as {@link #open} does), to move them to another holder. */
+    public static byte[] readKey(Path keyFile) throws IOException {
+        return open(keyFile, false).key.getEncoded();
+    }
+
+    /** Writes a key to a new key file, owner-only, complete or absent (the way back from another holder). */
+    public static void writeKey(Path keyFile, byte[] key) throws IOException {
+        KeyFiles.write(keyFile, key.clone());
+    }
+
+    /**
+     * The file beside a key file that says the key is in the workbench's secure storage instead (it holds no
+     * secret): the command line names the place rather than calling the key missing.
+     */
+    public static Path secureStorageMarker(Path keyFile) {
+        return keyFile.resolveSibling(keyFile.getFileName() + ".in-secure-storage");
     }
 
     public Path keyFile() {
@@ -122,8 +167,8 @@ public final class SecretVault {
             chars.get(out);
             return Secret.of(out);
         } catch (GeneralSecurityException e) {
-            throw new IOException("the password of " + credentialKey + " cannot be decrypted with the key file "
-                    + keyFile + " (was it replaced?)");
+            throw new IOException("the password of " + credentialKey + " cannot be decrypted with " + holder
+                    + " (was it replaced?)");
         }
     }
 }

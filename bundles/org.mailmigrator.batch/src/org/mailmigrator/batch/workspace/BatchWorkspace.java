@@ -67,6 +67,12 @@ public interface BatchWorkspace extends AutoCloseable {
     SecretVault vault(boolean create) throws IOException;
 
     /**
+     * Makes {@code vault} (a key held outside the workspace, such as the workbench's secure storage) the vault
+     * of this handle's key file in this process: call before the first {@link #vault} or {@link #manager}.
+     */
+    void useVault(SecretVault vault);
+
+    /**
      * The job manager of this workspace in this process, made on first use with the vault opened first (open the
      * vault before: {@link #vault}); every holder starts, stops and watches the same jobs.
      *

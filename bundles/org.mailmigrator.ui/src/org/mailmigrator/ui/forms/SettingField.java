@@ -51,7 +51,9 @@ public final class SettingField {
             case HOST -> "imap.example.org";
             case PORT -> setting.defaultValue().orElse("993");
             case URL -> "https://";
-            case SECRET -> "sealed in the workspace (AES key file beside it)";
+            case SECRET -> org.mailmigrator.ui.internal.prefs.SecretsPreferencePage.keyInSecureStorage()
+                    ? "sealed in the workspace (its key in the workbench's secure storage)"
+                    : "sealed in the workspace (its key file secrets.key is there too)";
             default -> "";
         };
     }

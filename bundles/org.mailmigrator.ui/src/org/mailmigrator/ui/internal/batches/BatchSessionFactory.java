@@ -36,8 +36,13 @@ public final class BatchSessionFactory extends AbstractServiceFactory {
         try {
             WorkspaceService service = workspaceService();
             // the edge of the workbench: the extension registry is looked up here, once, for the session's registries
-            BatchSession session = new BatchSession(service.open(Workspace.resolve(null, System.getenv()), Optional.empty()),
-                    org.eclipse.core.runtime.RegistryFactory.getRegistry());
+            org.mailmigrator.batch.workspace.BatchWorkspace ws = service.open(Workspace.resolve(null, System.getenv()),
+                    Optional.empty());
+            if (org.mailmigrator.ui.internal.prefs.SecretsPreferencePage.keyInSecureStorage()) {
+                // before the session opens the vault: the key comes from secure storage, no key file is made
+                org.mailmigrator.ui.internal.prefs.SecureStorageKey.ofDefault().install(ws);
+            }
+            BatchSession session = new BatchSession(ws, org.eclipse.core.runtime.RegistryFactory.getRegistry());
             closeOnShutdown(session);
             session.addListener(new org.mailmigrator.ui.internal.details.FailureLog());
             org.mailmigrator.ui.internal.prefs.RunPreferences.follow(session);

@@ -1,9 +1,11 @@
 /**
  * The workbench's preference pages and what they change: run preferences (batch defaults, TLS policy, pinned
  * certificates, default options) applied to every start, resume, retry and delta sync from the workbench, and the
- * SMTP server of notification mails, kept where {@code batch run} reads it so both send the same mails.
+ * SMTP server of notification mails, kept where {@code batch run} reads it so both send the same mails, and
+ * where the secrets key lives (the workspace's key file, or the workbench's Equinox secure storage through
+ * {@code SecureStorageKey}).
  * <p>
- * Uses the Eclipse preference framework, {@code batch.notify}, {@code batch.secrets}, {@code batch.jobs} and
+ * Uses the Eclipse preference framework, Equinox secure storage, {@code batch.notify}, {@code batch.secrets}, {@code batch.jobs} and
  * {@code org.mailmigrator.ui.batches}. Exported only to the UI tests ({@code x-friends}).
  */
 package org.mailmigrator.ui.internal.prefs;
