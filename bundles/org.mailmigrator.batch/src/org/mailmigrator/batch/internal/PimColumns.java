@@ -59,7 +59,9 @@ final class PimColumns {
             }
             String source = r.required(src);
             String target = r.required(dst);
-            Secret password = r.password(pw);
+            // a leg without a password of its own signs in with the row's OAuth2 destination (LegSignIn)
+            Secret password = (pw < 0 || r.raw(pw).isEmpty()) && oauthDestination(r, names) ? Secret.of("")
+                    : r.password(pw);
             if (!source.isEmpty()) {
                 checkSource(r, src, source, k);
             }
@@ -103,6 +105,17 @@ final class PimColumns {
 
     private static String name(Path p) {
         return p.getFileName().toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the row's mail destination signs in with OAuth2 (an auth cell other than password, or a key/token file). */
+    private static boolean oauthDestination(CsvRow r, List<String> names) {
+        int auth = names.indexOf("destination.auth");
+        String a = auth < 0 ? "" : r.cell(auth);
+        if (!a.isEmpty()) {
+            return !a.equalsIgnoreCase("password");
+        }
+        return List.of("destination.serviceaccount", "destination.tokenfile").stream().map(names::indexOf)
+                .anyMatch(i -> i >= 0 && !r.cell(i).isEmpty());
     }
 
     /** The target passwords of the legs, by kind. */

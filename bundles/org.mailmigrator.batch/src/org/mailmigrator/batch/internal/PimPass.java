@@ -14,6 +14,7 @@ import org.mailmigrator.batch.run.PimSource;
 import org.mailmigrator.batch.run.PimTarget;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.Role;
+import org.mailmigrator.core.model.Secret;
 import org.mailmigrator.core.pim.PimEntry;
 import org.mailmigrator.core.pim.PimMigration;
 import org.mailmigrator.core.pim.PimReader;
@@ -81,9 +82,14 @@ public record PimPass(ConnectorFactory connectors, PassRequest request, PassList
         boolean dav = PimSource.isDav(leg.source());
         Account source = dav ? davSource(leg)
                 : new Account(leg.kind() == PimLeg.Kind.CALENDAR ? "ical" : "vcard", Map.of("path", leg.source()), null);
-        // a CalDAV/CardDAV source is the person's own account: it signs in with the row's mail source secret
-        ConnectContext sourceSecret = ConnectContext.of(dav ? request.passwords().source() : null);
-        ConnectContext secret = ConnectContext.of(request.passwords().leg(leg));
+        // a CalDAV/CardDAV source is the person's own account: it signs in with the row's mail source secret (its
+        // OAuth2 sign-in when it has one); a target leg without a password of its own signs in as the mail destination
+        ConnectContext sourceSecret = dav ? LegSignIn.of(request.migration().source(), source.setting("login").orElse(""),
+                request.passwords().source(), leg.kind(), "the source's OAuth2 secret") : ConnectContext.of(null);
+        Secret own = request.passwords().leg(leg);
+        ConnectContext secret = own != null && !own.isEmpty() || !LegSignIn.oauth(request.migration().destination())
+                ? ConnectContext.of(own) : LegSignIn.of(request.migration().destination(), destination.setting("login").orElse(""),
+                        request.passwords().destination(), leg.kind(), "the destination's OAuth2 secret");
         org.mailmigrator.core.spi.Connector writes = connectors.create(destination.connectorId());
         // the leg's target counts against its host's per-host limit, as a mail session does
         try (ConnectorSession out = request.gate().leg(destination, () -> writes.open(destination, Role.DESTINATION, secret))

@@ -18,6 +18,8 @@ import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.jobs.BatchProgress;
 import org.mailmigrator.batch.jobs.MigrationProgress;
 import org.mailmigrator.core.model.Secret;
+import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.spi.SignIn;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
@@ -43,6 +45,10 @@ public final class MailNotifier implements Notifier {
     private final String to;
     private final Consumer<String> problems;
     private final Optional<Secret> password;
+    /** OAuth2 (SASL XOAUTH2) instead of a password, when given. */
+    private final Optional<SignIn.TokenSource> tokens;
+    /** The token sent last (the sender thread's only), renewed when the server refuses it. */
+    private Secret lastToken;
     /** Why no mail can go (set before the first send, or by a refused login); reported once. */
     private volatile String stopped;
     private boolean reported;
@@ -63,8 +69,24 @@ public final class MailNotifier implements Notifier {
      */
     public MailNotifier(SmtpSettings smtp, Optional<Secret> password, boolean allowPlaintext, String to,
             Consumer<String> problems) {
+        this(smtp, password, Optional.empty(), allowPlaintext, to, problems);
+    }
+
+    /**
+     * SMTP AUTH XOAUTH2 as {@code smtp.login()} with the tokens of {@code tokens} (a service account key with
+     * domain-wide delegation, a refresh token, an access token: {@code org.mailmigrator.auth.SignIns#tokens}); a
+     * token the server refuses is renewed once.
+     */
+    public MailNotifier(SmtpSettings smtp, SignIn.TokenSource tokens, boolean allowPlaintext, String to,
+            Consumer<String> problems) {
+        this(smtp, Optional.empty(), Optional.of(tokens), allowPlaintext, to, problems);
+    }
+
+    private MailNotifier(SmtpSettings smtp, Optional<Secret> password, Optional<SignIn.TokenSource> tokens,
+            boolean allowPlaintext, String to, Consumer<String> problems) {
         this.smtp = smtp;
         this.password = password;
+        this.tokens = tokens;
         this.to = to;
         this.problems = problems;
         this.stopped = smtp.login().map(login -> refusal(login, allowPlaintext)).orElse(null);
@@ -72,7 +94,7 @@ public final class MailNotifier implements Notifier {
 
     private String refusal(String login, boolean allowPlaintext) {
         String server = "SMTP server " + smtp.host() + ":" + smtp.port();
-        if (password.isEmpty()) {
+        if (password.isEmpty() && tokens.isEmpty()) {
             return server + ": the login " + login + " has no stored password (set it with 'mailmigrator batch "
                     + "notify-settings --smtp-password-file FILE' or in Preferences > Mail Migrator > Notifications)";
         }
@@ -129,9 +151,19 @@ public final class MailNotifier implements Notifier {
             }
             String server = "SMTP server " + smtp.host() + ":" + smtp.port();
             try {
-                deliver(subject, body);
+                try {
+                    deliver(subject, body, null);
+                } catch (AuthenticationFailedException e) {
+                    if (tokens.isEmpty()) {
+                        throw e;
+                    }
+                    deliver(subject, body, e); // an OAuth2 token the server no longer takes: renewed once
+                }
+            } catch (ConnectorException e) {
+                stop(server + ": no OAuth2 token for " + smtp.login().orElse("") + ": " + e.getMessage(), subject);
             } catch (AuthenticationFailedException e) {
-                stop(server + " refused the login " + smtp.login().orElse("") + " (wrong password?): "
+                stop(server + " refused the login " + smtp.login().orElse("") + (tokens.isPresent() ? " (its OAuth2 "
+                        + "token, renewed once: " + tokens.get().describe() + ")" : " (wrong password?)") + ": "
                         + String.valueOf(e.getMessage()).trim(), subject);
             } catch (MessagingException | RuntimeException e) {
                 Throwable tls = untrusted(e);
@@ -162,7 +194,9 @@ public final class MailNotifier implements Notifier {
         return null;
     }
 
-    private void deliver(String subject, String body) throws MessagingException {
+    /** @param refused the refusal of the token sent last (then a renewed one is sent), or null */
+    private void deliver(String subject, String body, AuthenticationFailedException refused)
+            throws MessagingException, ConnectorException {
         Properties p = new Properties();
         String proto = smtp.security().equals("tls") ? "smtps" : "smtp";
         p.put("mail." + proto + ".host", smtp.host());
@@ -175,6 +209,16 @@ public final class MailNotifier implements Notifier {
         }
         if (smtp.login().isPresent()) {
             p.put("mail." + proto + ".auth", "true");
+        }
+        String secret = null;
+        if (tokens.isPresent()) {
+            // Angus Mail's own XOAUTH2 (enabled by naming it): the token goes where the password would
+            p.put("mail." + proto + ".auth.mechanisms", "XOAUTH2");
+            SignIn.TokenSource source = tokens.get();
+            secret = new String((refused == null ? source.accessToken() : source.refresh(lastToken)).reveal());
+            lastToken = Secret.of(secret);
+        } else if (smtp.login().isPresent()) {
+            secret = new String(password.orElseThrow().reveal());
         }
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         // Jakarta Mail finds its providers through the context class loader (BUILD-NOTES pitfall 8)
@@ -189,7 +233,7 @@ public final class MailNotifier implements Notifier {
             m.setText(body, "UTF-8");
             try (Transport t = session.getTransport(proto)) {
                 if (smtp.login().isPresent()) {
-                    t.connect(smtp.host(), smtp.port(), smtp.login().get(), new String(password.orElseThrow().reveal()));
+                    t.connect(smtp.host(), smtp.port(), smtp.login().get(), secret);
                 } else {
                     t.connect();
                 }

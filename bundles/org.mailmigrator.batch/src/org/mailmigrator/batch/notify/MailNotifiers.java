@@ -44,6 +44,20 @@ public final class MailNotifiers implements NotifierFactory {
                 return Optional.empty();
             }
         }
+        try {
+            if (password.isPresent() && SmtpSettings.auth(context.workspace()).isPresent()) {
+                // smtp.auth=xoauth2: the stored secret is an OAuth2 key or token (docs/sign-in.md)
+                org.mailmigrator.auth.SignIns.mechanism(SmtpSettings.auth(context.workspace()).get());
+                var tokens = org.mailmigrator.auth.SignIns.tokens(password.get(), smtp.get().login().orElse(""),
+                        java.util.List.of("https://mail.google.com/"), "the stored SMTP OAuth2 secret",
+                        java.time.Clock.systemUTC());
+                return Optional.of(new MailNotifier(smtp.get(), tokens, context.allowPlaintext(),
+                        batch.notificationAddress().get(), context.problems()));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            context.problems().accept("the SMTP sign-in cannot be used: " + e.getMessage() + ": no notification will be sent");
+            return Optional.empty();
+        }
         return Optional.of(new MailNotifier(smtp.get(), password, context.allowPlaintext(),
                 batch.notificationAddress().get(), context.problems()));
     }

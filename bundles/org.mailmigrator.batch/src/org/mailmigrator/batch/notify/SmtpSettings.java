@@ -44,6 +44,24 @@ public record SmtpSettings(String host, int port, String security, String from, 
                 Optional.ofNullable(p.getProperty("smtp.login")).filter(s -> !s.isBlank())));
     }
 
+    /**
+     * The workspace preference {@code smtp.auth}: {@code xoauth2} when the stored SMTP secret ({@link SmtpPassword}) is
+     * an OAuth2 secret (a service account key, an authorized user JSON or an access token; docs/sign-in.md), else
+     * empty (a password). Not part of the record so that its callers stay as they are.
+     */
+    public static Optional<String> auth(Workspace ws) throws IOException {
+        Path f = file(ws);
+        if (!Files.exists(f)) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(f, StandardCharsets.ISO_8859_1)) {
+            p.load(r);
+        }
+        return Optional.ofNullable(p.getProperty("smtp.auth")).map(String::trim)
+                .filter(a -> !a.isEmpty() && !a.equalsIgnoreCase("password"));
+    }
+
     public void save(Workspace ws) throws IOException {
         Path f = file(ws);
         Files.createDirectories(f.getParent());

@@ -38,8 +38,31 @@ final class DavHttp {
     }
 
     HttpResponse<String> send(String method, URI uri, String body, Map<String, String> headers) throws ConnectorException {
+        String header = authorization.header();
+        HttpResponse<String> response = exchange(method, uri, body, headers, header);
+        if (response.statusCode() == 401 && authorization.renew(header)) {
+            // an OAuth2 token the server no longer takes (expired early, revoked): renewed once, then refused for good
+            response = exchange(method, uri, body, headers, authorization.header());
+        }
+        int status = response.statusCode();
+        if (status == 401 || status == 403 && method.equals("PROPFIND")) {
+            throw new ConnectorException.AccountFailure(uri.getHost() + " refused the login '" + login + "' (HTTP " + status
+                    + ")", Reason.AUTHENTICATION, null);
+        }
+        if (status == 429 || status == 503) {
+            long seconds = response.headers().firstValue("Retry-After").filter(v -> v.matches("\\d+")).map(Long::parseLong).orElse(2L);
+            throw new ConnectorException.Throttled(uri.getHost() + " asks to slow down (HTTP " + status + ")", seconds * 1000, null);
+        }
+        if (status >= 500) {
+            throw new ConnectorException.TransientFailure(method + " " + uri + ": HTTP " + status, null);
+        }
+        return response;
+    }
+
+    private HttpResponse<String> exchange(String method, URI uri, String body, Map<String, String> headers, String header)
+            throws ConnectorException {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
-                .header("Authorization", authorization.header())
+                .header("Authorization", header)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(b::header);
@@ -75,18 +98,6 @@ final class DavHttp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectorException.AccountFailure("interrupted", e);
-        }
-        int status = response.statusCode();
-        if (status == 401 || status == 403 && method.equals("PROPFIND")) {
-            throw new ConnectorException.AccountFailure(uri.getHost() + " refused the login '" + login + "' (HTTP " + status
-                    + ")", Reason.AUTHENTICATION, null);
-        }
-        if (status == 429 || status == 503) {
-            long seconds = response.headers().firstValue("Retry-After").filter(v -> v.matches("\\d+")).map(Long::parseLong).orElse(2L);
-            throw new ConnectorException.Throttled(uri.getHost() + " asks to slow down (HTTP " + status + ")", seconds * 1000, null);
-        }
-        if (status >= 500) {
-            throw new ConnectorException.TransientFailure(method + " " + uri + ": HTTP " + status, null);
         }
         return response;
     }

@@ -10,6 +10,7 @@ import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.Secret;
 import org.mailmigrator.core.spi.ConnectContext;
 import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.spi.SignIn;
 
 /**
  * The dav connector's settings, checked once: an http URL needs allowPlaintext, a secret is required (a password,
@@ -17,7 +18,8 @@ import org.mailmigrator.core.spi.ConnectorException;
  * and {@code syncState} (the file where what was read is remembered for the next run).
  */
 public record DavSettings(URI url, String login, Secret password, Optional<String> collection, boolean create,
-        boolean bearer, boolean calendars, boolean contacts, Optional<Path> syncState) {
+        boolean bearer, boolean calendars, boolean contacts, Optional<Path> syncState,
+        Optional<SignIn.TokenSource> tokens) {
 
     public static DavSettings of(Account account, ConnectContext context) throws ConnectorException.AccountFailure {
         String text = account.setting("url").orElseThrow(() -> fail("the setting 'url' is required"));
@@ -41,7 +43,10 @@ public record DavSettings(URI url, String login, Secret password, Optional<Strin
         }
         boolean bearer = auth.equals("bearer");
         String login = account.setting("login").filter(s -> !s.isBlank()).orElseThrow(() -> fail("the setting 'login' is required"));
-        Secret password = context.credential().filter(s -> !s.isEmpty())
+        // the row's OAuth2 sign-in (a service account key, a refresh token...): a token per request, no password
+        Optional<SignIn.TokenSource> tokens = context.signIn().filter(SignIn.Bearer.class::isInstance)
+                .map(b -> ((SignIn.Bearer) b).tokens());
+        Secret password = tokens.isPresent() ? Secret.of("") : context.credential().filter(s -> !s.isEmpty())
                 .orElseThrow(() -> fail("no " + (bearer ? "access token" : "password") + " for " + login + " at " + url.getHost()));
         String read = account.setting("read").map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).orElse("all");
         if (!read.equals("all") && !read.equals("calendars") && !read.equals("contacts")) {
@@ -49,11 +54,14 @@ public record DavSettings(URI url, String login, Secret password, Optional<Strin
         }
         return new DavSettings(url, login, password, account.setting("collection").filter(s -> !s.isBlank()),
                 Boolean.parseBoolean(account.setting("create").orElse("false")), bearer, !read.equals("contacts"),
-                !read.equals("calendars"), account.setting("syncState").filter(s -> !s.isBlank()).map(Path::of));
+                !read.equals("calendars"), account.setting("syncState").filter(s -> !s.isBlank()).map(Path::of), tokens);
     }
 
     /** The Authorization header of every request. */
     public DavAuthorization authorization() {
+        if (tokens.isPresent()) {
+            return DavAuthorization.bearer(tokens.get());
+        }
         return bearer ? DavAuthorization.bearer(password) : DavAuthorization.basic(login, password);
     }
 

@@ -1,0 +1,179 @@
+package org.mailmigrator.auth.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailmigrator.cli.Cli;
+import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.testing.Radicale;
+
+/**
+ * One batch row of a Google Workspace style domain carrying mail and calendars with one service account key and no
+ * password anywhere: mail between two mailboxes of Dovecot's oauth2 passdb, calendars from one Radicale to another,
+ * each behind a relay that only lets requests through with a valid bearer token of the authorization server for the
+ * row's mailbox. The destination's relay takes a token for 3 s only and its writes are slow, so the token expires
+ * mid-run; the source's relay revokes its first token mid-run: each time the connector's 401 path renews it once.
+ */
+class BearerDavBatchTest {
+    private static final String CALENDAR_SCOPE = "https://www.googleapis.com/auth/calendar";
+    private static OAuth2Servers servers;
+
+    @BeforeAll
+    static void start() throws Exception {
+        servers = OAuth2Servers.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (servers != null) {
+            servers.close();
+        }
+    }
+
+    private static String run(List<String> args, int expected) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int code = Cli.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+        String all = out + "\n" + err;
+        String report = "";
+        int at = args.indexOf("--report");
+        if (code != expected && at >= 0) {
+            try {
+                report = Files.readString(Path.of(args.get(at + 1), "migrations.csv"));
+            } catch (java.io.IOException e) {
+                report = e.getMessage();
+            }
+        }
+        assertEquals(expected, code, String.join(" ", args) + "\n" + all + "\n" + report);
+        return all;
+    }
+
+    @Test
+    void mailAndCalendarsMoveWithOneServiceAccountKeyAndNoPassword(@TempDir Path dir) throws Exception {
+        Path key = servers.serviceAccountKey(dir, "default");
+        String user = "dav1@example.org";
+        String newUser = "dav1-new@example.org";
+        String oauth = "imap://127.0.0.1:" + servers.oauthImap.imapPort();
+        List<String> output = new ArrayList<>();
+        servers.seed("davseed", 3);
+        Path pw = Files.writeString(dir.resolve("pw"), Dovecot.PASSWORD);
+        output.add(run(List.of("migrate", "--source", "imap://davseed@127.0.0.1:" + servers.passwordImap.imapPort(),
+                "--source-password-file", pw.toString(), "--target", "imap://" + user.replace("@", "%40") + "@127.0.0.1:"
+                        + servers.oauthImap.imapPort(), "--target-service-account", key.toString(), "--allow-plaintext",
+                "--state", dir.resolve("seed-state").toString()), 0));
+        Files.delete(pw);
+        String jwks = servers.auth.jwks("default");
+        try (Radicale src = Radicale.start(dir.resolve("src")); Radicale dst = Radicale.start(dir.resolve("dst"));
+                BearerCheckingRelay in = new BearerCheckingRelay(src.port(), jwks, user, Radicale.LOGIN, Radicale.PASSWORD);
+                BearerCheckingRelay out = new BearerCheckingRelay(dst.port(), jwks, newUser, Radicale.LOGIN,
+                        Radicale.PASSWORD)) {
+            seedCalendar(src, 6);
+            in.revokeAfter(2); // the source's first token is revoked after its second request
+            out.maxAge(3); // the destination takes a token for 3 s only...
+            out.delay(700); // ...and its writes take longer: the token expires mid-run
+            Path file = dir.resolve("domain.csv");
+            Files.writeString(file, "source.server,source.login,source.auth,source.serviceaccount,destination.server,"
+                    + "destination.login,destination.auth,destination.serviceaccount,calendar.source,calendar.target,"
+                    + "calendar.password\n"
+                    + oauth + "," + user + ",xoauth2," + key + "," + oauth + "," + newUser + ",oauthbearer," + key
+                    + ",caldav+http://" + user.replace("@", "%40") + "@127.0.0.1:" + in.port() + "/,caldav+http://"
+                    + newUser.replace("@", "%40") + "@127.0.0.1:" + out.port() + "/,\n"); // no calendar password
+            Path workspace = dir.resolve("workspace");
+            try {
+                output.add(run(List.of("batch", "run", file.toString(), "--workspace", workspace.toString(),
+                        "--allow-plaintext", "--report", dir.resolve("r1").toString()), 0));
+            } catch (AssertionError e) {
+                throw new AssertionError("source relay " + in + ", destination relay " + out + "\n" + e.getMessage(), e);
+            }
+
+            assertEquals(3, OAuth2Servers.count(servers.oauthImap.dovecot(), newUser), "the mail arrived");
+            assertEquals(6, count(dst, ".ics"), "the 6 events arrived in the destination's Radicale");
+            String summary = Files.readString(dir.resolve("r1/summary.txt"));
+            assertTrue(summary.contains("calendar: created 6, updated 0, unchanged 0, failed 0"), summary);
+            assertTrue(in.refusedOther() >= 1 && in.tokens() >= 2, "the revoked token was refused and renewed: refused "
+                    + in.refusedOther() + ", tokens " + in.tokens());
+            assertTrue(out.refusedExpired() >= 1 && out.tokens() >= 2, "the destination's token expired and was renewed "
+                    + "during the run: refused " + out.refusedExpired() + ", tokens " + out.tokens());
+            assertEquals(0, out.refusedOther(), "every destination request carried a token of the right mailbox");
+            for (String s : in.scopes()) {
+                assertTrue(s.equals("null") || s.contains(CALENDAR_SCOPE) && !s.contains("mail.google.com"),
+                        "a calendar leg asks the calendar scope only: " + s);
+            }
+
+            // a second run: nothing new to write
+            output.add(run(List.of("batch", "run", "domain", "--workspace", workspace.toString(), "--allow-plaintext",
+                    "--delta", "--report", dir.resolve("r2").toString()), 0));
+            String again = Files.readString(dir.resolve("r2/summary.txt"));
+            // the DAV source is read incrementally (sync-token): nothing changed, nothing read, nothing written
+            assertTrue(again.contains("calendar: created 0, updated 0, unchanged 0, failed 0"), again);
+            assertEquals(6, count(dst, ".ics"), "nothing new in the destination's Radicale");
+
+            String keyText = Files.readString(key);
+            String keyPart = keyText.substring(keyText.indexOf("PRIVATE KEY-----") + 20).substring(0, 40);
+            for (String o : output) {
+                assertFalse(o.contains(keyPart) || o.contains("eyJ"), "no key or token in the output: " + o);
+            }
+            try (Stream<Path> files = Files.walk(workspace)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+                    assertFalse(text.contains(keyPart) || text.contains("eyJ"), "no key or token in " + f);
+                }
+            }
+        }
+    }
+
+    /** A calendar {@code work} of {@code n} events in Radicale's user's home, written with its password. */
+    private static void seedCalendar(Radicale r, int n) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String auth = "Basic " + Base64.getEncoder().encodeToString((Radicale.LOGIN + ":" + Radicale.PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        String home = r.url() + Radicale.LOGIN + "/work/";
+        HttpResponse<String> made = http.send(HttpRequest.newBuilder(URI.create(home)).header("Authorization", auth)
+                .method("MKCALENDAR", HttpRequest.BodyPublishers.ofString("<C:mkcalendar xmlns:D=\"DAV:\" "
+                        + "xmlns:C=\"urn:ietf:params:xml:ns:caldav\"><D:set><D:prop><D:displayname>Work</D:displayname>"
+                        + "</D:prop></D:set></C:mkcalendar>")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, made.statusCode(), made.body());
+        for (int i = 0; i < n; i++) {
+            String ics = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//mailmigrator tests//EN",
+                    "BEGIN:VEVENT", "UID:bearer-" + i + "@example.org", "DTSTAMP:20260101T000000Z",
+                    "DTSTART:202603" + String.format("%02d", i + 1) + "T090000Z", "DURATION:PT1H",
+                    "SUMMARY:Team meeting " + i, "END:VEVENT", "END:VCALENDAR", "");
+            HttpRequest request = HttpRequest.newBuilder(URI.create(home + "bearer-" + i + ".ics"))
+                    .header("Authorization", auth).header("Content-Type", "text/calendar; charset=utf-8")
+                    .PUT(HttpRequest.BodyPublishers.ofString(ics)).build();
+            HttpResponse<String> put;
+            try {
+                put = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.IOException e) { // a kept-alive connection Radicale had closed: once more on a new one
+                put = http.send(request, HttpResponse.BodyHandlers.ofString());
+            }
+            assertEquals(201, put.statusCode(), put.body());
+        }
+    }
+
+    private static long count(Radicale r, String suffix) throws Exception {
+        try (Stream<Path> files = Files.walk(r.storage().resolve("collection-root").resolve(Radicale.LOGIN))) {
+            return files.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(suffix)
+                    && !f.toString().contains("/.Radicale")).count();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.mailmigrator.batch.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.mailmigrator.auth.SignIns;
+import org.mailmigrator.batch.PimLeg;
+import org.mailmigrator.core.model.Account;
+import org.mailmigrator.core.model.Secret;
+import org.mailmigrator.core.spi.ConnectContext;
+import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.spi.SignIn;
+
+/**
+ * How a calendar/contacts leg signs in when the row's mail side signs in with OAuth2 (docs/sign-in.md): with the
+ * same secret (service account key, refresh token, access token) as a bearer token source of its own, asking only
+ * the leg's scope (Google Calendar or CardDAV) unless the account names its scopes; the DAV connector then sends
+ * the current token with each request. A row whose mail side signs in with a password keeps the password path.
+ */
+final class LegSignIn {
+    static final String CALENDAR_SCOPE = "https://www.googleapis.com/auth/calendar";
+    static final String CONTACTS_SCOPE = "https://www.googleapis.com/auth/carddav";
+
+    private LegSignIn() {
+    }
+
+    /** Whether the row's mail account {@code mail} signs in with OAuth2 (setting {@value SignIns#AUTH}). */
+    static boolean oauth(Account mail) {
+        try {
+            return mail != null && SignIns.mechanism(mail.settings().get(SignIns.AUTH)).isPresent();
+        } catch (IllegalArgumentException e) {
+            return false; // the mail pass reports the wrong value
+        }
+    }
+
+    /**
+     * The context of a leg's account: {@code mail}'s OAuth2 sign-in with {@code secret} when {@code mail} has one,
+     * else {@code secret} as a password.
+     *
+     * @param login the leg's own login (a service account key signs in as this mailbox)
+     */
+    static ConnectContext of(Account mail, String login, Secret secret, PimLeg.Kind kind, String where)
+            throws ConnectorException.AccountFailure {
+        if (!oauth(mail)) {
+            return ConnectContext.of(secret);
+        }
+        Map<String, String> s = new HashMap<>(mail.settings());
+        s.putIfAbsent(SignIns.SCOPES, kind == PimLeg.Kind.CALENDAR ? CALENDAR_SCOPE : CONTACTS_SCOPE);
+        Optional<SignIn> signIn;
+        try {
+            signIn = SignIns.of(s, login, secret, where);
+        } catch (IllegalArgumentException e) {
+            throw new ConnectorException.AccountFailure(e.getMessage(),
+                    ConnectorException.AccountFailure.Reason.CONFIGURATION, null);
+        }
+        ConnectContext plain = ConnectContext.of(secret);
+        return signIn.filter(SignIn.Bearer.class::isInstance).map(b -> ConnectContext.of(b, plain)).orElse(plain);
+    }
+}
