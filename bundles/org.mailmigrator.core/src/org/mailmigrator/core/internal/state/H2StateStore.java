@@ -40,7 +40,7 @@ public final class H2StateStore implements StateStore {
         try {
             Files.createDirectories(dir);
             JdbcDataSource ds = new JdbcDataSource();
-            ds.setURL("jdbc:h2:file:" + dir.resolve(name).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
+            ds.setURL("jdbc:h2:file:" + dir.resolve(name).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=30000");
             Connection c = ds.getConnection();
             c.setAutoCommit(false);
             Schema.create(c);
