@@ -121,7 +121,7 @@ class StateStoreFaultsTest {
     @Test
     void aStoreKilledAtRandomPointsOpensAndIsConsistentEveryTime(@TempDir Path dir) throws Exception {
         Random random = new Random(11);
-        int cycles = Integer.getInteger("mailmigrator.killcycles", 16);
+        int cycles = Integer.getInteger("mailmigrator.killcycles", 32);
         long recorded = 0;
         for (int cycle = 0; cycle < cycles; cycle++) {
             Path log = dir.resolve("child.log");

@@ -60,7 +60,7 @@ public final class H2PimState implements PimState {
     static Connection connect(Path dir, String name) throws SQLException {
         JdbcDataSource ds = new JdbcDataSource();
         // the URL of H2StateStore: in one process both share the open database
-        ds.setURL("jdbc:h2:file:" + dir.resolve(name).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=30000");
+        ds.setURL("jdbc:h2:file:" + dir.resolve(name).toAbsolutePath() + H2StateStore.URL_OPTIONS);
         Connection c = ds.getConnection();
         c.setAutoCommit(false);
         return c;
