@@ -31,7 +31,7 @@ public final class Cli {
     public static int run(WorkspaceService workspaces, String[] args, PrintWriter out, PrintWriter err) {
         ConnectorRegistry registry = workspaces.connectors();
         CommandLine cli = new CommandLine(new MainCommand(registry));
-        cli.addSubcommand("migrate", new MigrateCommand(registry));
+        cli.addSubcommand("migrate", new MigrateCommand(registry, workspaces.presets()));
         cli.addSubcommand("batch", new BatchCommand(workspaces));
         cli.addSubcommand("demo", new DemoCommand(workspaces));
         cli.setOut(out);

@@ -25,7 +25,7 @@ public final class BatchChild {
             "org.eclipse.angus.mail", "angus-activation", "jakarta.activation-api", "com.h2database",
             "org.apache.commons.commons-csv", "org.apache.commons.commons-io", "org.apache.commons.commons-codec",
             "org.eclipse.core.jobs", "org.eclipse.equinox.common", "org.eclipse.osgi",
-            // the batch signs in through the auth bundle (OAuth2, Nimbus) and reads daily limits from the presets
+            // the batch signs in through the auth bundle (OAuth2, Nimbus); its job services name the presets type (none given here)
             "org.mailmigrator.auth", "oauth2-oidc-sdk", "com.nimbusds.nimbus-jose-jwt", "net.minidev.json-smart",
             "com.nimbusds.content-type", "lang-tag", "org.mailmigrator.autodetect", "org.eclipse.equinox.registry");
 

@@ -1,5 +1,6 @@
 package org.mailmigrator.batch.tests;
 
+import org.eclipse.core.runtime.RegistryFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -102,7 +103,7 @@ class BatchRunTest {
                         .append("imap://127.0.0.1:").append(proxy.port()).append(";q").append(i).append(";testpass\n");
             }
             Workspace ws = new Workspace(dir);
-            var registry = ConnectorRegistry.fromPlatform();
+            var registry = new ConnectorRegistry(RegistryFactory.getRegistry());
             var imported = Platform.importer(registry).read(csv.toString().getBytes(StandardCharsets.UTF_8), ImportOptions.auto());
             assertTrue(imported.problems().isEmpty(), CsvImportTest.problems(imported));
             SecretVault vault = SecretVault.open(ws.defaultSecretsKey(), true);

@@ -1,5 +1,6 @@
 package org.mailmigrator.batch.tests;
 
+import org.eclipse.core.runtime.RegistryFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -112,7 +113,7 @@ class ContributedFormatTest {
 
     @Test
     void aFormatWhoseClassIsMissingFailsOnlyItsOwnImports() throws Exception {
-        CsvImporter importer = Platform.importer(ConnectorRegistry.fromPlatform());
+        CsvImporter importer = Platform.importer(new ConnectorRegistry(RegistryFactory.getRegistry()));
         ImportResult broken = importer.read("missing-class-format;a;b\nx;y;z\n".getBytes(StandardCharsets.UTF_8),
                 ImportOptions.auto());
         assertEquals(new CsvFormat("broken-missing-class"), broken.format());

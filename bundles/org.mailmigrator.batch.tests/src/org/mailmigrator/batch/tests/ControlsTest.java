@@ -1,5 +1,6 @@
 package org.mailmigrator.batch.tests;
 
+import org.eclipse.core.runtime.RegistryFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +42,7 @@ class ControlsTest {
                         .append(i == 2 ? "wrong" : Dovecot.PASSWORD).append(";127.0.0.1:").append(d.imapPort())
                         .append(";cd").append(i).append(";").append(Dovecot.PASSWORD).append(";;\n");
             }
-            var registry = ConnectorRegistry.fromPlatform();
+            var registry = new ConnectorRegistry(RegistryFactory.getRegistry());
             var imported = Platform.importer(registry).read(csv.toString().getBytes(StandardCharsets.UTF_8), ImportOptions.auto());
             Workspace ws = new Workspace(dir);
             SecretVault vault = SecretVault.open(ws.defaultSecretsKey(), true);

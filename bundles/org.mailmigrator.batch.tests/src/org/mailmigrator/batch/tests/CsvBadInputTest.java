@@ -1,5 +1,6 @@
 package org.mailmigrator.batch.tests;
 
+import org.eclipse.core.runtime.RegistryFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,7 @@ import org.mailmigrator.core.connector.ConnectorRegistry;
  * shifted, and no message shows a password, a Java class name or a megabyte of text.
  */
 class CsvBadInputTest {
-    private final CsvImporter importer = Platform.importer(ConnectorRegistry.fromPlatform());
+    private final CsvImporter importer = Platform.importer(new ConnectorRegistry(RegistryFactory.getRegistry()));
 
     private ImportResult read(String text) {
         return importer.read(text.getBytes(StandardCharsets.UTF_8), ImportOptions.auto());

@@ -1,5 +1,6 @@
 package org.mailmigrator.batch.tests;
 
+import org.eclipse.core.runtime.RegistryFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +20,7 @@ import org.mailmigrator.core.model.Secret;
 
 /** Every CSV dialect, detected and read, with malformed lines reported by line, column and reason. */
 class CsvImportTest {
-    private final CsvImporter importer = Platform.importer(ConnectorRegistry.fromPlatform());
+    private final CsvImporter importer = Platform.importer(new ConnectorRegistry(RegistryFactory.getRegistry()));
 
     private ImportResult read(String text, ImportOptions options) {
         return importer.read(text.getBytes(StandardCharsets.UTF_8), options);

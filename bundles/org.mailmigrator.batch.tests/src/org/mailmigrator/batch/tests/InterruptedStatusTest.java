@@ -1,5 +1,6 @@
 package org.mailmigrator.batch.tests;
 
+import org.eclipse.core.runtime.RegistryFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,7 +43,7 @@ class InterruptedStatusTest {
             Mailboxes.fill(d, "i0", MESSAGES, 11, 0);
             String csv = "127.0.0.1:" + d.imapPort() + ";i0;" + Dovecot.PASSWORD + ";127.0.0.1:" + d.imapPort() + ";id0;"
                     + Dovecot.PASSWORD + ";;\n";
-            var registry = ConnectorRegistry.fromPlatform();
+            var registry = new ConnectorRegistry(RegistryFactory.getRegistry());
             var imported = Platform.importer(registry).read(csv.getBytes(StandardCharsets.UTF_8), ImportOptions.auto());
             Workspace ws = new Workspace(dir);
             SecretVault vault = SecretVault.open(ws.defaultSecretsKey(), true);

@@ -1,5 +1,6 @@
 package org.mailmigrator.batch.tests;
 
+import org.eclipse.core.runtime.RegistryFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,7 +72,7 @@ class MigrationEditTest {
             String server = "127.0.0.1:" + d.imapPort();
             String csv = server + ";e0;" + Dovecot.PASSWORD + ";imap.wrong.example;ed0;old-password;;\n"
                     + server + ";e1;" + Dovecot.PASSWORD + ";" + server + ";ed1;" + Dovecot.PASSWORD + ";;\n";
-            var registry = ConnectorRegistry.fromPlatform();
+            var registry = new ConnectorRegistry(RegistryFactory.getRegistry());
             var imported = Platform.importer(registry).read(csv.getBytes(StandardCharsets.UTF_8), ImportOptions.auto());
             Workspace ws = new Workspace(dir);
             SecretVault vault = SecretVault.open(ws.defaultSecretsKey(), true);

@@ -1,5 +1,6 @@
 package org.mailmigrator.batch.tests;
 
+import org.eclipse.core.runtime.RegistryFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +46,7 @@ class PassReportTest {
             Mailboxes.fill(d, "p0", MESSAGES, 7, 0);
             String csv = "127.0.0.1:" + d.imapPort() + ";p0;" + Dovecot.PASSWORD + ";127.0.0.1:" + d.imapPort() + ";pd0;"
                     + Dovecot.PASSWORD + ";;\n";
-            var registry = ConnectorRegistry.fromPlatform();
+            var registry = new ConnectorRegistry(RegistryFactory.getRegistry());
             var imported = Platform.importer(registry).read(csv.getBytes(StandardCharsets.UTF_8), ImportOptions.auto());
             Workspace ws = new Workspace(dir);
             SecretVault vault = SecretVault.open(ws.defaultSecretsKey(), true);

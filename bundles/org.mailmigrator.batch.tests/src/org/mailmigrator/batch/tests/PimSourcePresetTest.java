@@ -10,6 +10,7 @@ import org.eclipse.core.runtime.RegistryFactory;
 import org.junit.jupiter.api.Test;
 import org.mailmigrator.batch.PimLeg;
 import org.mailmigrator.batch.run.PimSource;
+import org.mailmigrator.batch.run.Presets;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.CredentialRef;
 
@@ -24,7 +25,7 @@ class PimSourcePresetTest {
 
     private static Account leg(PimLeg.Kind kind, String source, Account mail) {
         return PimSource.account(new PimLeg(kind, source, "caldav+https://u@dav.example/", new CredentialRef("row/" + kind.id())),
-                mail, RegistryFactory.getRegistry(), false, "/tmp/unused.sync");
+                mail, new Presets(RegistryFactory.getRegistry()), false, "/tmp/unused.sync");
     }
 
     @Test

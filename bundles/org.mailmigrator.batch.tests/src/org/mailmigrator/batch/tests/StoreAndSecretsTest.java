@@ -1,5 +1,6 @@
 package org.mailmigrator.batch.tests;
 
+import org.eclipse.core.runtime.RegistryFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -43,7 +44,7 @@ class StoreAndSecretsTest {
     void tenThousandRowsImportWithPasswordsOnlyEncrypted(@TempDir Path dir) throws Exception {
         Workspace ws = new Workspace(dir);
         byte[] file = imapsyncRows(10_000, "Zq9-secret-").getBytes(StandardCharsets.UTF_8);
-        CsvImporter importer = Platform.importer(ConnectorRegistry.fromPlatform());
+        CsvImporter importer = Platform.importer(new ConnectorRegistry(RegistryFactory.getRegistry()));
         SecretVault vault = SecretVault.open(ws.defaultSecretsKey(), true);
         // a first import warms the JVM (class loading, JIT of H2 and AES): measured and printed, not asserted
         long cold = System.nanoTime();
@@ -97,7 +98,7 @@ class StoreAndSecretsTest {
     void aFileWithProblemsStoresNothingUnlessBadRowsAreSkipped(@TempDir Path dir) throws Exception {
         Workspace ws = new Workspace(dir);
         String csv = imapsyncRows(3, "pw") + "bad host;u;p;h;u;p;\n";
-        ImportResult r = Platform.importer(ConnectorRegistry.fromPlatform()).read(csv.getBytes(StandardCharsets.UTF_8),
+        ImportResult r = Platform.importer(new ConnectorRegistry(RegistryFactory.getRegistry())).read(csv.getBytes(StandardCharsets.UTF_8),
                 ImportOptions.auto());
         assertEquals(1, r.problems().size());
         SecretVault vault = SecretVault.open(ws.defaultSecretsKey(), true);

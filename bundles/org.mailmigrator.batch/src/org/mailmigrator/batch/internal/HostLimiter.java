@@ -63,7 +63,7 @@ public final class HostLimiter {
         Set<String> hosts = new TreeSet<>();
         for (PimLeg leg : legs) {
             try {
-                hosts.add(key(hostOf(PimTarget.parse(leg.target(), true).account(true), connectors)));
+                hosts.add(key(hostOf(PimTarget.parse(leg.target(), true).account(connectors, true, null), connectors)));
             } catch (IllegalArgumentException e) {
                 // its leg says what is wrong with it
             }

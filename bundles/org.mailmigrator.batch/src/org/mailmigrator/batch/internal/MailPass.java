@@ -13,6 +13,7 @@ import org.mailmigrator.batch.jobs.SourceCount;
 import org.mailmigrator.batch.report.PassLog;
 import org.mailmigrator.batch.run.PassListener;
 import org.mailmigrator.batch.run.PassRequest;
+import org.mailmigrator.batch.run.Presets;
 import org.mailmigrator.core.engine.MigrationEngine;
 import org.mailmigrator.core.engine.MigrationReport;
 import org.mailmigrator.core.engine.MigrationSettings;
@@ -42,7 +43,7 @@ public final class MailPass {
 
     /** {@code engine} receives the engine before it runs, so that a cancel can reach it. */
     public static Result run(PassRequest request, org.mailmigrator.batch.jobs.ConnectorFactory connectors,
-            SessionFactory source, SessionFactory destination, PassListener listener,
+            Presets presets, SessionFactory source, SessionFactory destination, PassListener listener,
             BooleanSupplier cancelled, Consumer<MigrationEngine> engine) {
         MigrationSettings settings = Sessions.engine(request.settings(), request.migration().options(), request.parallelism());
         try (StateStore state = StateStore.openEmbeddedInBackground(request.state().dir(), request.state().mail())) {
@@ -61,7 +62,7 @@ public final class MailPass {
             if (host.isPresent() && login.isPresent()) {
                 e.lockingDestination(host.get(), login.get());
             }
-            e.withBudget(Budgets.of(request.state().dir(), request.migration().source(), d, connectors, presets()));
+            e.withBudget(Budgets.of(request.state().dir(), request.migration().source(), d, connectors, presets.providers()));
             engine.accept(e);
             MigrationReport r = e.run();
             Optional<Quota> quota = QuotaSkips.any(r.skipped()) ? QuotaSkips.storage(destination) : Optional.empty();
@@ -76,19 +77,6 @@ public final class MailPass {
         }
     }
 
-    /**
-     * The provider presets (daily limits), when the platform's registry is there. (Issue 13: still a look-up here;
-     * to be handed down by the workspace service with the connectors.)
-     */
-    static Optional<org.mailmigrator.autodetect.ProviderRegistry> presets() {
-        try {
-            var registry = org.eclipse.core.runtime.RegistryFactory.getRegistry();
-            return registry == null ? Optional.empty() : Optional.of(new org.mailmigrator.autodetect.ProviderRegistry(registry));
-        } catch (RuntimeException | LinkageError e) {
-            return Optional.empty();
-        }
-    }
-
     private static OptionalLong copiedSoFar(MigrationReport r, StateStore state) {
         try {
             return r.plan().isEmpty() ? OptionalLong.empty() : OptionalLong.of(Completeness.copiedSoFar(r.plan(), state));
@@ -98,10 +86,9 @@ public final class MailPass {
     }
 
     /**
-     * The host of the destination mailbox's lock: its {@code host} setting, else its URL's host (Exchange), so
-     * that {@code migrate} and a batch row to one mailbox take the same lock. Empty without a login.
+     * The host of the destination mailbox's lock for a connector that declares no addressing (a test's lambda
+     * factory): its {@code host} setting, else its URL's host. Empty without a login.
      */
-    /** For a connector that declares no addressing (a test's lambda factory): its host or URL setting. */
     static Optional<String> lockHost(Account destination) {
         Map<String, String> d = destination.settings();
         if (d.getOrDefault("login", "").isBlank()) {

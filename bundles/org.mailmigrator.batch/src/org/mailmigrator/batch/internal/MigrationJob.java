@@ -55,7 +55,7 @@ public final class MigrationJob extends Job {
 
     public MigrationJob(JobServices services, BatchSpec batch, Migration migration, RunSettings settings,
             org.mailmigrator.batch.MigrationState state) {
-        super("Migrate " + Labels.account(migration.source()) + " to " + Labels.account(migration.destination()));
+        super("Migrate " + Labels.account(migration.source(), services.connectors()) + " to " + Labels.account(migration.destination(), services.connectors()));
         this.services = services;
         this.batch = batch;
         this.migration = migration;
@@ -162,7 +162,7 @@ public final class MigrationJob extends Job {
     }
 
     private IStatus runOnce(IProgressMonitor monitor) {
-        runner = new PassRunner(services.connectors());
+        runner = new PassRunner(services.connectors(), services.presets());
         if (monitor.isCanceled()) {
             runner.cancel();
         }
@@ -280,7 +280,7 @@ public final class MigrationJob extends Job {
                     return interrupted();
                 }
                 status.move(MigrationStatus.QUEUED, r.failure()); // "waiting for quota until HH:MM": run() sleeps
-                quotaWait = QuotaWait.untilOpens(request(PassRequest.Gate.OPEN), services.connectors());
+                quotaWait = QuotaWait.untilOpens(request(PassRequest.Gate.OPEN), services);
             }
             default -> {
                 status.totals(copiedOverall, r.skipped().size(), bytesOverall, status.get().lastSync().orElse(null));

@@ -12,6 +12,7 @@ import org.mailmigrator.batch.run.PassReport;
 import org.mailmigrator.batch.run.PassRequest;
 import org.mailmigrator.batch.run.PimSource;
 import org.mailmigrator.batch.run.PimTarget;
+import org.mailmigrator.batch.run.Presets;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.Role;
 import org.mailmigrator.core.model.Secret;
@@ -33,7 +34,7 @@ import org.mailmigrator.core.spi.ConnectorSession;
  * runs, except one to a target that refused a leg's login, certificate or connection, which would only be
  * refused again (no repeated logins with a wrong password).
  */
-public record PimPass(ConnectorFactory connectors, PassRequest request, PassListener listener) {
+public record PimPass(ConnectorFactory connectors, Presets presets, PassRequest request, PassListener listener) {
 
     /** Runs every leg in order; stops between two legs when {@code cancelled} says so. */
     public List<PassReport.Leg> run(BooleanSupplier cancelled) {
@@ -78,7 +79,14 @@ public record PimPass(ConnectorFactory connectors, PassRequest request, PassList
 
     private PimReport leg(PimLeg leg) throws Exception {
         PimTarget target = PimTarget.parse(leg.target(), true); // checked before; http:// is refused by the connector unless allowed
-        Account destination = target.account(request.settings().allowPlaintext(), leg.credential());
+        PimTarget.Declared declared;
+        Account destination;
+        try { // the connector that declares the target's URL scheme makes its account and says what it takes
+            declared = target.declared(connectors);
+            destination = target.account(connectors, request.settings().allowPlaintext(), leg.credential());
+        } catch (IllegalArgumentException e) {
+            throw new ConnectorException.AccountFailure(e.getMessage(), ConnectorException.AccountFailure.Reason.CONFIGURATION, null);
+        }
         boolean dav = PimSource.isDav(leg.source());
         Account source = dav ? davSource(leg)
                 : new Account(leg.kind() == PimLeg.Kind.CALENDAR ? "ical" : "vcard", Map.of("path", leg.source()), null);
@@ -100,7 +108,7 @@ public record PimPass(ConnectorFactory connectors, PassRequest request, PassList
                     "connector '" + destination.connectorId() + "' takes no calendars or contacts", null));
             PimReader reader = in.capability(PimReader.class).orElseThrow(() -> new ConnectorException.AccountFailure(
                     "connector '" + source.connectorId() + "' reads no calendars or contacts", null));
-            return new PimMigration(otherKindsFail(reader, target), writer, state, target.kinds(), listener::item)
+            return new PimMigration(otherKindsFail(reader, target, declared.kinds()), writer, state, declared.kinds(), listener::item)
                     .withRetries(request.settings().engine(), null).run();
         }
     }
@@ -112,7 +120,7 @@ public record PimPass(ConnectorFactory connectors, PassRequest request, PassList
     private Account davSource(PimLeg leg) throws ConnectorException.AccountFailure {
         String sync = request.state().dir().resolve(request.state().mail() + "-" + leg.kind().id() + ".davsync").toString();
         try {
-            return PimSource.account(leg, request.migration().source(), org.eclipse.core.runtime.RegistryFactory.getRegistry(),
+            return PimSource.account(leg, request.migration().source(), presets,
                     request.settings().allowPlaintext(), sync);
         } catch (IllegalArgumentException e) {
             throw new ConnectorException.AccountFailure(e.getMessage(), null);
@@ -120,11 +128,11 @@ public record PimPass(ConnectorFactory connectors, PassRequest request, PassList
     }
 
     /** Items of a kind the target does not take (contacts to CalDAV) are reported, never dropped silently. */
-    private static PimReader otherKindsFail(PimReader reader, PimTarget target) {
+    private static PimReader otherKindsFail(PimReader reader, PimTarget target, java.util.Set<org.mailmigrator.core.model.ItemKind> kinds) {
         return new PimReader() {
             @Override
             public void read(Sink sink) throws ConnectorException {
-                reader.read(e -> sink.accept(e instanceof PimEntry.Item i && !target.kinds().contains(i.item().kind())
+                reader.read(e -> sink.accept(e instanceof PimEntry.Item i && !kinds.contains(i.item().kind())
                         ? new PimEntry.Malformed(i.item().describe(), "a " + target.protocol() + " target takes no "
                                 + i.item().kind().id())
                         : e));

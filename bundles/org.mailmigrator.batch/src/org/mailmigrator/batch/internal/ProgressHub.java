@@ -61,7 +61,11 @@ public final class ProgressHub implements AutoCloseable {
         return t;
     });
 
-    public ProgressHub() {
+    private final org.mailmigrator.batch.jobs.ConnectorFactory connectors;
+
+    /** Rows name their accounts as the accounts' connectors declare login and endpoint ({@link Labels}). */
+    public ProgressHub(org.mailmigrator.batch.jobs.ConnectorFactory connectors) {
+        this.connectors = connectors;
         timer.scheduleAtFixedRate(this::publishDirty, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
     }
 
@@ -218,12 +222,12 @@ public final class ProgressHub implements AutoCloseable {
             default -> s.status().label().toLowerCase(java.util.Locale.ROOT);
         };
         if (!l.tracker.hasData()) {
-            return new MigrationProgress(m.id(), Labels.account(m.source()), Labels.account(m.destination()), s.status(),
+            return new MigrationProgress(m.id(), Labels.account(m.source(), connectors), Labels.account(m.destination(), connectors), s.status(),
                     s.inStatus(now), phase, 0, 0, s.copied(), 0, s.bytes(), 0, 0, 0, Optional.empty(), s.skipped(),
                     s.lastError(), s.lastSync(), List.of());
         }
         ProgressTracker.Figures f = l.tracker.figures(nowMs, running);
-        return new MigrationProgress(m.id(), Labels.account(m.source()), Labels.account(m.destination()), s.status(),
+        return new MigrationProgress(m.id(), Labels.account(m.source(), connectors), Labels.account(m.destination(), connectors), s.status(),
                 s.inStatus(now), phase, f.foldersDone(), f.foldersTotal(), f.messagesDone(), f.messagesTotal(),
                 f.bytesDone(), f.bytesRemaining() < 0 ? 0 : f.bytesDone() + f.bytesRemaining(), f.messagesPerSecond(),
                 f.bytesPerSecond(), f.eta(), p == null ? s.skipped() : p.skipped(), s.lastError(), s.lastSync(),

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
-import org.mailmigrator.batch.jobs.ConnectorFactory;
 import org.mailmigrator.batch.run.PassRequest;
 import org.mailmigrator.core.limits.TransferBudget;
 import org.mailmigrator.core.model.Migration;
@@ -18,11 +17,11 @@ final class QuotaWait {
     }
 
     /** Milliseconds until the row's earliest budget window ends (a minute when the budget cannot say). */
-    static long untilOpens(PassRequest request, ConnectorFactory connectors) {
+    static long untilOpens(PassRequest request, JobServices services) {
         try {
             Migration migration = request.migration();
             TransferBudget budget = Budgets.of(request.state().dir(), migration.source(), migration.destination(),
-                    connectors, MailPass.presets());
+                    services.connectors(), services.presets().providers());
             Optional<Instant> at = budget == null ? Optional.empty() : budget.nextOpening();
             return at.map(t -> Math.max(1000, t.toEpochMilli() - System.currentTimeMillis() + 500)).orElse(60_000L);
         } catch (RuntimeException e) {

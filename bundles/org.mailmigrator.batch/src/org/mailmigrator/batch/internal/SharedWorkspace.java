@@ -26,6 +26,7 @@ final class SharedWorkspace {
     final Workspace folder;
     final BatchStore store;
     final ConnectorRegistry registry;
+    private final org.mailmigrator.batch.run.Presets presets;
     final NotifierWiring notifications;
     final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private final Map<Path, SecretVault> vaults = new ConcurrentHashMap<>();
@@ -40,6 +41,7 @@ final class SharedWorkspace {
         this.folder = folder;
         this.store = store;
         this.registry = registries.connectors();
+        this.presets = registries.presets();
         this.formats = registries.formats();
         this.notifications = new NotifierWiring(registries.notifiers());
     }
@@ -72,7 +74,7 @@ final class SharedWorkspace {
     synchronized BatchManager manager(Path keyFile) throws IOException {
         if (manager == null) {
             SecretVault v = first != null ? first : vault(keyFile, false);
-            manager = new BatchManager(folder, store, v, ConnectorFactory.of(registry));
+            manager = new BatchManager(folder, store, v, ConnectorFactory.of(registry), presets);
             notifications.attach(manager, this);
         }
         return manager;

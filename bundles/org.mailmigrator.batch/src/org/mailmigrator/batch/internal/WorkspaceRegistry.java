@@ -19,6 +19,7 @@ import org.eclipse.core.runtime.IExtensionRegistry;
 import org.eclipse.core.runtime.RegistryFactory;
 import org.mailmigrator.batch.csv.CsvFormats;
 import org.mailmigrator.batch.notify.Notifiers;
+import org.mailmigrator.batch.run.Presets;
 import org.mailmigrator.core.connector.ConnectorRegistry;
 
 /**
@@ -30,10 +31,11 @@ import org.mailmigrator.core.connector.ConnectorRegistry;
  * registry of your own.
  */
 public final class WorkspaceRegistry implements WorkspaceService {
-    /** What the service reads from the extension registry, once: connectors, CSV formats, notifiers. */
-    record Registries(ConnectorRegistry connectors, CsvFormats formats, Notifiers notifiers) {
+    /** What the service reads from the extension registry, once: connectors, CSV formats, notifiers, provider presets. */
+    record Registries(ConnectorRegistry connectors, CsvFormats formats, Notifiers notifiers, Presets presets) {
         static Registries of(IExtensionRegistry extensions) {
-            return new Registries(new ConnectorRegistry(extensions), CsvFormats.of(extensions), new Notifiers(extensions));
+            return new Registries(new ConnectorRegistry(extensions), CsvFormats.of(extensions), new Notifiers(extensions),
+                    extensions == null ? Presets.NONE : new Presets(extensions));
         }
     }
 
@@ -54,7 +56,7 @@ public final class WorkspaceRegistry implements WorkspaceService {
 
     /** Outside OSGi, with a connector registry of one's own: the built-in CSV formats and no notifier. */
     public WorkspaceRegistry(ConnectorRegistry registry) {
-        this.registries = new Registries(registry, CsvFormats.builtIn(), new Notifiers(null));
+        this.registries = new Registries(registry, CsvFormats.builtIn(), new Notifiers(null), Presets.NONE);
     }
 
     private synchronized Registries registries() {
@@ -67,6 +69,11 @@ public final class WorkspaceRegistry implements WorkspaceService {
     @Override
     public ConnectorRegistry connectors() {
         return registries().connectors();
+    }
+
+    @Override
+    public Presets presets() {
+        return registries().presets();
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.mailmigrator.batch.internal.JobServices;
 import org.mailmigrator.batch.internal.MigrationJob;
 import org.mailmigrator.batch.internal.ProgressHub;
 import org.mailmigrator.batch.preflight.PreflightResult;
+import org.mailmigrator.batch.run.Presets;
 import org.mailmigrator.batch.secrets.SecretVault;
 import org.mailmigrator.batch.store.BatchStore;
 import org.mailmigrator.batch.store.BatchStoreException;
@@ -44,9 +45,16 @@ public final class BatchManager implements AutoCloseable {
     private final Map<String, Map<String, MigrationJob>> jobs = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> outstanding = new ConcurrentHashMap<>();
 
+    /** Without provider presets (a test or benchmark without the platform's registry): see {@link Presets#NONE}. */
     public BatchManager(Workspace workspace, BatchStore store, SecretVault vault, ConnectorFactory connectors) {
-        ProgressHub hub = new ProgressHub();
-        this.services = new JobServices(workspace, store, vault, connectors, new HostLimiter(), hub, listeners);
+        this(workspace, store, vault, connectors, Presets.NONE);
+    }
+
+    /** The workspace service's manager: connectors and presets read once by the service, handed to every job. */
+    public BatchManager(Workspace workspace, BatchStore store, SecretVault vault, ConnectorFactory connectors,
+            Presets presets) {
+        ProgressHub hub = new ProgressHub(connectors);
+        this.services = new JobServices(workspace, store, vault, connectors, presets, new HostLimiter(), hub, listeners);
         hub.addSink(p -> listeners.forEach(l -> l.progress(p)));
         hub.addStatusSink(p -> {
             try {

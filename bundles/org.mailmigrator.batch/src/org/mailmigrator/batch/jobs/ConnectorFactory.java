@@ -22,6 +22,14 @@ public interface ConnectorFactory {
         return Optional.empty();
     }
 
+    /**
+     * The connector that declares the URL scheme {@code scheme} ({@code caldav+https}, {@code ews+https}...); empty
+     * when this factory knows no declarations.
+     */
+    default Optional<ConnectorDescriptor> forScheme(String scheme) {
+        return Optional.empty();
+    }
+
     static ConnectorFactory of(ConnectorRegistry registry) {
         return new ConnectorFactory() {
             @Override
@@ -32,6 +40,11 @@ public interface ConnectorFactory {
             @Override
             public Optional<ConnectorDescriptor> descriptor(String id) {
                 return registry.find(id);
+            }
+
+            @Override
+            public Optional<ConnectorDescriptor> forScheme(String scheme) {
+                return registry.forScheme(scheme);
             }
         };
     }

@@ -15,7 +15,6 @@ import org.mailmigrator.core.engine.SkippedItem;
 import org.mailmigrator.core.mail.Quota;
 import org.mailmigrator.core.pim.PimOutcome;
 import org.mailmigrator.core.pim.PimReport;
-import org.mailmigrator.core.spi.ConnectorException.AccountFailure;
 
 /**
  * What one pass did, sealed when it ends: the pre-flight (when it ran), the mail pass (when the row has one
@@ -68,7 +67,7 @@ public record PassReport(Optional<PreflightResult> preflight, Optional<Migration
         }
         for (Leg l : legs) {
             if (l.report().failure() != null) {
-                return of(l.report().reason());
+                return l.report().outcome(); // the same mapping as the mail engine's (Outcome.of)
             }
         }
         return skipped().isEmpty() ? Outcome.COMPLETED : Outcome.ITEMS_SKIPPED;
@@ -77,19 +76,6 @@ public record PassReport(Optional<PreflightResult> preflight, Optional<Migration
     /** An outcome in words: {@code items skipped}, {@code authentication failed}, ... (reports, statuses, summaries). */
     public static String text(Outcome outcome) {
         return outcome.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-    }
-
-    /** The outcome of an account failure's reason (null: a failure of no known kind). */
-    public static Outcome of(AccountFailure.Reason reason) {
-        if (reason == null) {
-            return Outcome.ACCOUNT_FAILED;
-        }
-        return switch (reason) {
-            case CONNECTION -> Outcome.CONNECTION_FAILED;
-            case AUTHENTICATION -> Outcome.AUTHENTICATION_FAILED;
-            case CERTIFICATE -> Outcome.CERTIFICATE_REJECTED;
-            case CONFIGURATION -> Outcome.ACCOUNT_FAILED;
-        };
     }
 
     /** Every item not copied: the mail pass's skips, then each leg's failed items (folder: the leg's kind). */

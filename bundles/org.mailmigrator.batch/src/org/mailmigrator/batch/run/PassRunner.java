@@ -28,11 +28,14 @@ import org.mailmigrator.core.model.Role;
  */
 public final class PassRunner {
     private final ConnectorFactory connectors;
+    private final Presets presets;
     private volatile boolean cancelled;
     private volatile MigrationEngine engine;
 
-    public PassRunner(ConnectorFactory connectors) {
+    /** Over the connectors and provider presets its maker read once (the workspace service, a command). */
+    public PassRunner(ConnectorFactory connectors, Presets presets) {
         this.connectors = connectors;
+        this.presets = java.util.Objects.requireNonNull(presets, "presets");
     }
 
     /** Stops the pass: the engine between two messages, the legs between two legs. */
@@ -66,7 +69,7 @@ public final class PassRunner {
                 return PassReport.before(preflight, true);
             }
             listener.step(PassListener.Step.MAIL);
-            mail = MailPass.run(request, connectors, source, destination, listener, () -> cancelled, e -> engine = e);
+            mail = MailPass.run(request, connectors, presets, source, destination, listener, () -> cancelled, e -> engine = e);
             if (mail.report() == null) {
                 return PassReport.before(preflight, true);
             }
@@ -82,7 +85,7 @@ public final class PassRunner {
         if (!sofar.mailDone() || request.legs().isEmpty()) {
             return sofar;
         }
-        List<PassReport.Leg> legs = new PimPass(connectors, request, listener).run(() -> cancelled);
+        List<PassReport.Leg> legs = new PimPass(connectors, presets, request, listener).run(() -> cancelled);
         return report(preflight, mail, legs, legs.size() < request.legs().size());
     }
 

@@ -50,10 +50,11 @@ public record PimSource(String text) {
      * The source account of a leg: the URL given, or the preset's; the login of the URL, else of the row's mail source.
      *
      * @param mailSource the row's mail source account (its host finds the preset, its login signs in)
+     * @param presets    the provider presets the runner was given (never looked up here)
      * @param syncState  where the connector remembers what it read (sync-tokens, ETags)
      * @throws IllegalArgumentException with a message for the report when no preset fits
      */
-    public static Account account(PimLeg leg, Account mailSource, IExtensionRegistry presets, boolean allowPlaintext,
+    public static Account account(PimLeg leg, Account mailSource, Presets presets, boolean allowPlaintext,
             String syncState) {
         String t = leg.source().trim();
         String protocol = leg.kind() == PimLeg.Kind.CALENDAR ? "caldav" : "carddav";
@@ -62,7 +63,7 @@ public record PimSource(String text) {
         if (isPreset(t)) {
             String id = t.contains(":") ? t.substring(t.indexOf(':') + 1).trim() : null;
             String host = mailSource.setting("host").orElse("");
-            url = presetUrl(presets, id, host, protocol).orElseThrow(() -> new IllegalArgumentException(id != null
+            url = presetUrl(presets.extensions().orElse(null), id, host, protocol).orElseThrow(() -> new IllegalArgumentException(id != null
                     ? "the preset '" + id + "' has no " + protocol + " server"
                     : "no provider preset with a " + protocol + " server matches the mail host '" + host + "'"))
                     .replace("%EMAILADDRESS%", login).replace("%EMAILLOCALPART%", login.replaceFirst("@.*", ""))

@@ -4,12 +4,15 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.net.URLEncoder;
+import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import org.mailmigrator.batch.PimLeg;
+import org.mailmigrator.batch.jobs.ConnectorFactory;
+import org.mailmigrator.core.connector.ConnectorDescriptor;
+import org.mailmigrator.core.connector.UrlScheme;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.CredentialRef;
 import org.mailmigrator.core.model.ItemKind;
@@ -19,7 +22,9 @@ import org.mailmigrator.core.model.ItemKind;
  * {@code ews+https://LOGIN@HOST/EWS/Exchange.asmx}: the protocol, then the server URL with the login in it,
  * never the password. One spelling for {@code migrate --target} and a batch row's {@code calendar.target} /
  * {@code contacts.target} column; {@code ews+} is also a mail target of {@code migrate} when the source is IMAP.
- * {@code toString()} never holds a password.
+ * {@code toString()} never holds a password. This record reads the spelling only (for the messages of a CSV
+ * column or an option); what the target is (its connector, account settings, item kinds, host) comes from the
+ * connector that declares its URL scheme ({@code connectors.exsd}), as {@code migrate}'s mail URLs do.
  */
 public record PimTarget(String protocol, String login, URI url) {
 
@@ -92,17 +97,18 @@ public record PimTarget(String protocol, String login, URI url) {
         return new PimTarget(protocol, login, URI.create(scheme + "://" + authority + path));
     }
 
+    /**
+     * The connector this spelling names, as a batch row stores its legs-only destination. A pass does not use
+     * it: it resolves the target through the connector that declares its scheme ({@link #account(ConnectorFactory,
+     * boolean, CredentialRef)}).
+     */
     public String connectorId() {
         return protocol.equals("ews") ? "ews" : "dav";
     }
 
-    /** What the target takes: CalDAV events and tasks, CardDAV contacts, Exchange all three. */
-    public Set<ItemKind> kinds() {
-        return switch (protocol) {
-            case "caldav" -> Set.of(ItemKind.CALENDAR, ItemKind.TASKS);
-            case "carddav" -> Set.of(ItemKind.CONTACTS);
-            default -> Set.of(ItemKind.CALENDAR, ItemKind.TASKS, ItemKind.CONTACTS);
-        };
+    /** The URL scheme a connector declares for this target: {@code caldav+https}, {@code ews+http}... */
+    public String scheme() {
+        return protocol + "+" + url.getScheme().toLowerCase(Locale.ROOT);
     }
 
     /** The item kinds a leg sends: a calendar leg events and tasks, a contacts leg contacts. */
@@ -111,23 +117,43 @@ public record PimTarget(String protocol, String login, URI url) {
     }
 
     /**
-     * The destination account; http:// works only when the run allows plaintext (the connector checks). A DAV
-     * target creates its collection when missing.
+     * The connector that declares this target's scheme and the scheme's declaration.
+     *
+     * @throws IllegalArgumentException when no installed connector declares it
      */
-    public Account account(boolean allowPlaintext, CredentialRef credential) {
-        Map<String, String> s = new HashMap<>();
-        s.put("url", url.toString());
-        s.put("login", login);
-        if (connectorId().equals("dav")) {
-            s.put("create", "true");
-        }
-        s.put("allowPlaintext", String.valueOf(allowPlaintext));
-        return new Account(connectorId(), s, credential);
+    public Declared declared(ConnectorFactory connectors) {
+        ConnectorDescriptor c = connectors.forScheme(scheme()).orElseThrow(() -> new IllegalArgumentException(
+                "no installed connector takes " + scheme() + ":// URLs (" + this + ")"));
+        return new Declared(c, c.addressing().scheme(scheme()).orElseThrow());
     }
 
-    /** The account with the reference {@code LOGIN@HOST} (a password given on the command line). */
-    public Account account(boolean allowPlaintext) {
-        return account(allowPlaintext, new CredentialRef(login + "@" + url.getHost()));
+    /**
+     * A target's connector and the scheme it declares: the account a URL makes ({@code create=true} for a DAV
+     * collection, {@code allowPlaintext=true} when allowed, as the declaration says) and the item kinds it takes.
+     */
+    public record Declared(ConnectorDescriptor connector, UrlScheme scheme) {
+        /** What the target takes: the calendar, task and contact kinds its scheme carries. */
+        public Set<ItemKind> kinds() {
+            Set<ItemKind> k = EnumSet.noneOf(ItemKind.class);
+            k.addAll(scheme.kinds().isEmpty() ? connector.kinds() : scheme.kinds());
+            k.retainAll(EnumSet.of(ItemKind.CALENDAR, ItemKind.TASKS, ItemKind.CONTACTS));
+            return Set.copyOf(k);
+        }
+    }
+
+    /**
+     * The destination account, made by the connector that declares the target's scheme; http:// works only when
+     * the run allows plaintext (the connector checks).
+     *
+     * @param credential the stored password's reference; null: {@code LOGIN@HOST} (a password given on the command line)
+     * @throws IllegalArgumentException when no installed connector declares the scheme
+     */
+    public Account account(ConnectorFactory connectors, boolean allowPlaintext, CredentialRef credential) {
+        String user = URLEncoder.encode(login, StandardCharsets.UTF_8).replace("+", "%20");
+        URI written = URI.create(scheme() + "://" + user + "@" + url.getRawAuthority().replaceFirst("^.*@", "")
+                + url.getRawPath());
+        Account parsed = declared(connectors).connector().parse(written, allowPlaintext);
+        return credential == null ? parsed : new Account(parsed.connectorId(), parsed.settings(), credential);
     }
 
     public String host() {

@@ -6,7 +6,9 @@
  * ({@link org.mailmigrator.batch.run.PassRequest}) and takes this path; a batch job builds the same request
  * from its stored row. {@link org.mailmigrator.batch.run.StateLocation} is the one rule for where a pair's
  * state lives (the workspace), {@link org.mailmigrator.batch.run.PimTarget} the one spelling of a
- * calendar/contacts target.
+ * calendar/contacts target (what the target is comes from the connector that declares its URL scheme).
+ * {@link org.mailmigrator.batch.run.Presets} are the provider presets the runner's maker read once: nothing in a
+ * pass looks the platform's registry up.
  * <p>
  * May use: {@code org.mailmigrator.core} (engine, PIM, state), the batch bundle's API packages. Its internals
  * (session factories, the legs) are in {@code org.mailmigrator.batch.internal}. No UI, no OSGi services.

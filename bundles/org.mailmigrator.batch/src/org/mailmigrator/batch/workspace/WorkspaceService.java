@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import org.mailmigrator.batch.Workspace;
+import org.mailmigrator.batch.run.Presets;
 import org.mailmigrator.batch.store.BatchStoreException;
 import org.mailmigrator.core.connector.ConnectorRegistry;
 
@@ -36,6 +37,9 @@ public interface WorkspaceService {
 
     /** The installed connectors, read once from the extension registry. */
     ConnectorRegistry connectors();
+
+    /** The provider presets (daily limits, CalDAV/CardDAV servers), read once with the connectors. */
+    Presets presets();
 
     /** The limits of a batch when nobody gives any. */
     BatchDefaults defaults();

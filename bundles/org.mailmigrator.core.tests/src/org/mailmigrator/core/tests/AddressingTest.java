@@ -1,5 +1,6 @@
 package org.mailmigrator.core.tests;
 
+import org.eclipse.core.runtime.RegistryFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,7 +25,7 @@ import org.mailmigrator.core.model.ItemKind;
  * org.mailmigrator.testing.connectors (setting ids chosen unlike IMAP's, so that nothing can guess them).
  */
 class AddressingTest {
-    private final ConnectorRegistry registry = ConnectorRegistry.fromPlatform();
+    private final ConnectorRegistry registry = new ConnectorRegistry(RegistryFactory.getRegistry());
 
     @Test
     void aHostEndpointGivesTheHostAndTheLoginOfAnAccount() {

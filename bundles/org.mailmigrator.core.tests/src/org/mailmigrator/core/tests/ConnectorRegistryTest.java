@@ -1,5 +1,6 @@
 package org.mailmigrator.core.tests;
 
+import org.eclipse.core.runtime.RegistryFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,7 +32,7 @@ import org.mailmigrator.core.spi.ConnectorSession;
 /** The registry over the real extension registry, fed by the test-only bundle org.mailmigrator.testing.connectors. */
 class ConnectorRegistryTest {
 
-    private final ConnectorRegistry registry = ConnectorRegistry.fromPlatform();
+    private final ConnectorRegistry registry = new ConnectorRegistry(RegistryFactory.getRegistry());
 
     @Test
     void readsTheDeclarationOfAValidConnector() {
@@ -74,7 +75,7 @@ class ConnectorRegistryTest {
         ILogListener listener = (status, plugin) -> logged.add(status);
         Platform.addLogListener(listener);
         try {
-            ConnectorRegistry.fromPlatform().connectors();
+            new ConnectorRegistry(RegistryFactory.getRegistry()).connectors();
         } finally {
             Platform.removeLogListener(listener);
         }

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IExtensionRegistry;
-import org.eclipse.core.runtime.RegistryFactory;
 import org.mailmigrator.core.internal.registry.ConnectorParser;
 import org.mailmigrator.core.registry.Contributions;
 import org.mailmigrator.core.registry.Contributions.Entry;
@@ -23,13 +22,9 @@ public final class ConnectorRegistry {
 
     private final Contributions<ConnectorDescriptor> contributions;
 
+    /** Over the extension registry its caller looked up (the workspace service, a view, a test): this class never does. */
     public ConnectorRegistry(IExtensionRegistry extensions) {
         contributions = new Contributions<>(extensions, EXTENSION_POINT, "connector", ConnectorParser::read);
-    }
-
-    /** A registry over the running platform's extensions. */
-    public static ConnectorRegistry fromPlatform() {
-        return new ConnectorRegistry(RegistryFactory.getRegistry());
     }
 
     /** All valid connectors, sorted by id. */

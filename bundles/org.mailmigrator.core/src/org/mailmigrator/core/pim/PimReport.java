@@ -2,6 +2,7 @@ package org.mailmigrator.core.pim;
 
 import java.util.List;
 
+import org.mailmigrator.core.engine.Outcome;
 import org.mailmigrator.core.spi.ConnectorException.AccountFailure;
 
 /**
@@ -49,5 +50,16 @@ public record PimReport(List<PimOutcome> outcomes, String failure, AccountFailur
 
     public boolean complete() {
         return failure == null && failures().isEmpty();
+    }
+
+    /**
+     * How the run ended, in the mail engine's terms: the account failure by its reason ({@link Outcome#of}),
+     * else {@code ITEMS_SKIPPED} when an item failed, else {@code COMPLETED}.
+     */
+    public Outcome outcome() {
+        if (failure != null) {
+            return Outcome.of(reason);
+        }
+        return failures().isEmpty() ? Outcome.COMPLETED : Outcome.ITEMS_SKIPPED;
     }
 }

@@ -6,7 +6,8 @@
  * {@link org.mailmigrator.core.pim.PimMigration} with the journal and records of
  * {@link org.mailmigrator.core.pim.PimState}, kept in the account pair's state store file.
  * Plain Java: no OSGi types. Uses {@code core.model}, {@code core.spi}, {@code core.state} (exceptions),
- * {@code core.engine.MigrationSettings} (retry settings); internals in {@code core.internal.pim},
+ * {@code core.engine.MigrationSettings} (retry settings) and {@code core.engine.Outcome} (a run's outcome, mapped
+ * like the mail engine's: {@code PimReport.outcome()}); internals in {@code core.internal.pim},
  * {@code core.internal.retry} and {@code core.internal.state}.
  */
 package org.mailmigrator.core.pim;

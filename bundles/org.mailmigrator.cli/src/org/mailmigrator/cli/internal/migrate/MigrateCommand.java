@@ -24,6 +24,7 @@ import org.mailmigrator.batch.jobs.RunSettings;
 import org.mailmigrator.batch.run.PassReport;
 import org.mailmigrator.batch.run.PassRequest;
 import org.mailmigrator.batch.run.PassRunner;
+import org.mailmigrator.batch.run.Presets;
 import org.mailmigrator.batch.run.PassSummary;
 import org.mailmigrator.batch.run.StateLocation;
 import org.mailmigrator.cli.internal.Arguments;
@@ -59,6 +60,7 @@ import picocli.CommandLine.Spec;
                 + "10 waiting for quota (a daily transfer budget is spent; run again after the time it names)." })
 public final class MigrateCommand implements Callable<Integer> {
     private final ConnectorRegistry registry;
+    private final Presets presets;
 
     @Spec
     private CommandSpec spec;
@@ -155,8 +157,10 @@ public final class MigrateCommand implements Callable<Integer> {
         }
     }
 
-    public MigrateCommand(ConnectorRegistry registry) {
+    /** Over the connectors and provider presets the workspace service read once. */
+    public MigrateCommand(ConnectorRegistry registry, Presets presets) {
         this.registry = registry;
+        this.presets = presets;
     }
 
     @Override
@@ -164,7 +168,7 @@ public final class MigrateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (PimMigrate.applies(source, target)) { // calendars and contacts: docs/calendars-contacts.md
-            return new PimMigrate(registry, out, err).run(source, target, sourcePasswordFile, targetPasswordFile, allowPlaintext,
+            return new PimMigrate(registry, presets, out, err).run(source, target, sourcePasswordFile, targetPasswordFile, allowPlaintext,
                     names -> stateDir(names, err), report);
         }
         MailEndpoint src;
@@ -213,7 +217,7 @@ public final class MigrateCommand implements Callable<Integer> {
         PassRequest request = new PassRequest(row, List.of(), PassRequest.Passwords.of(srcPassword, dstPassword, null), run,
                 new PassRequest.StateFiles(states, name, l -> name), Math.max(1, parallel), false, PassRequest.Gate.OPEN);
         ProgressLine progress = new ProgressLine(err, System.console() != null);
-        PassRunner runner = new PassRunner(ConnectorFactory.of(registry));
+        PassRunner runner = new PassRunner(ConnectorFactory.of(registry), presets);
         CountDownLatch finished = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger(ExitCodes.INTERRUPTED);
         Thread hook = new Thread(() -> stopOnSignal(runner, finished, exitCode, out, err), "mailmigrator-interrupt");

@@ -21,12 +21,14 @@ import org.mailmigrator.batch.run.PassListener;
 import org.mailmigrator.batch.run.PassReport;
 import org.mailmigrator.batch.run.PassRequest;
 import org.mailmigrator.batch.run.PassRunner;
+import org.mailmigrator.batch.run.Presets;
 import org.mailmigrator.batch.run.PimSource;
 import org.mailmigrator.batch.run.PimTarget;
 import org.mailmigrator.cli.internal.Passwords;
 import org.mailmigrator.cli.internal.migrate.ExitCodes;
 import org.mailmigrator.core.connector.ConnectorRegistry;
 import org.mailmigrator.core.model.Account;
+import org.mailmigrator.core.model.CredentialRef;
 import org.mailmigrator.core.model.ItemKind;
 import org.mailmigrator.core.model.Migration;
 import org.mailmigrator.core.model.MigrationOptions;
@@ -42,11 +44,13 @@ import org.mailmigrator.core.pim.PimReport;
  */
 public final class PimMigrate {
     private final ConnectorRegistry registry;
+    private final Presets presets;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    public PimMigrate(ConnectorRegistry registry, PrintWriter out, PrintWriter err) {
+    public PimMigrate(ConnectorRegistry registry, Presets presets, PrintWriter out, PrintWriter err) {
         this.registry = registry;
+        this.presets = presets;
         this.out = out;
         this.err = err;
     }
@@ -77,20 +81,23 @@ public final class PimMigrate {
     public int run(String source, String target, Path sourcePasswordFile, Path passwordFile, boolean allowPlaintext,
             StateDir states, Path reportFile) throws Exception {
         PimTarget dst;
+        Account dstAccount;
         List<PimLeg> legs;
         Secret password;
         Secret sourcePassword = null;
         PimTarget davSource = null;
         try {
-            dst = PimTarget.parse(target, allowPlaintext);
+            PimTarget parsed = PimTarget.parse(target, allowPlaintext);
+            dst = parsed;
+            dstAccount = named(() -> parsed.account(ConnectorFactory.of(registry), allowPlaintext, null)); // its declared scheme
             if (PimSource.isDav(source)) {
                 // a CalDAV/CardDAV account read straight from the provider (a URL with its login, never a password)
                 davSource = davSource(source, allowPlaintext);
                 legs = List.of(new PimLeg(davSource.protocol().equals("caldav") ? PimLeg.Kind.CALENDAR : PimLeg.Kind.CONTACTS,
-                        source.trim(), target.trim(), dst.account(false).credential()));
+                        source.trim(), target.trim(), dstAccount.credential()));
                 sourcePassword = Passwords.find("source", sourcePasswordFile, "MAILMIGRATOR_SOURCE_PASSWORD", davSource.toString());
             } else {
-                legs = legs(Path.of(source), target.trim(), dst);
+                legs = legs(Path.of(source), target.trim(), dstAccount.credential());
             }
             password = Passwords.find("target", passwordFile, "MAILMIGRATOR_TARGET_PASSWORD", dst.toString());
         } catch (IllegalArgumentException e) {
@@ -103,10 +110,10 @@ public final class PimMigrate {
         if (stateDir == null) {
             return ExitCodes.FAILED;
         }
-        PassRequest request = new PassRequest(row(legs, dst, allowPlaintext, davSource), legs, PassRequest.Passwords.of(sourcePassword, password,
+        PassRequest request = new PassRequest(row(legs, dstAccount, allowPlaintext, davSource), legs, PassRequest.Passwords.of(sourcePassword, password,
                 password), RunSettings.defaults().withAllowPlaintext(allowPlaintext),
                 new PassRequest.StateFiles(stateDir, state, l -> state), 1, false, PassRequest.Gate.OPEN);
-        PassReport pass = new PassRunner(ConnectorFactory.of(registry)).run(request, new PassListener() {
+        PassReport pass = new PassRunner(ConnectorFactory.of(registry), presets).run(request, new PassListener() {
             @Override
             public void item(PimOutcome o) {
                 if (o instanceof PimOutcome.Failed f) {
@@ -135,18 +142,18 @@ public final class PimMigrate {
     }
 
     /** The one row: a legs-only migration whose source is the first leg's file connector, as a batch stores it. */
-    private static Migration row(List<PimLeg> legs, PimTarget dst, boolean allowPlaintext, PimTarget davSource) {
+    private Migration row(List<PimLeg> legs, Account dst, boolean allowPlaintext, PimTarget davSource) {
         Set<ItemKind> kinds = new HashSet<>();
         legs.forEach(l -> kinds.addAll(PimTarget.kinds(l.kind())));
         PimLeg first = legs.get(0);
-        Account source = davSource != null ? davSource.account(allowPlaintext)
+        Account source = davSource != null ? davSource.account(ConnectorFactory.of(registry), allowPlaintext, null)
                 : new Account(first.kind() == PimLeg.Kind.CALENDAR ? "ical" : "vcard", Map.of("path", first.source()), null);
-        return new Migration("migrate", source, dst.account(allowPlaintext), new MigrationOptions(kinds, List.of(),
+        return new Migration("migrate", source, dst, new MigrationOptions(kinds, List.of(),
                         List.of(), Map.of(), false));
     }
 
     /** An .ics file, a .vcf file, or a folder holding either or both: a calendar leg, a contacts leg, or both. */
-    static List<PimLeg> legs(Path path, String target, PimTarget dst) {
+    static List<PimLeg> legs(Path path, String target, CredentialRef credential) {
         if (!Files.exists(path)) {
             throw new IllegalArgumentException("--source " + path + " does not exist");
         }
@@ -162,15 +169,24 @@ public final class PimMigrate {
         }
         List<PimLeg> legs = new ArrayList<>();
         if (names.stream().anyMatch(n -> n.endsWith(".ics"))) {
-            legs.add(new PimLeg(PimLeg.Kind.CALENDAR, path.toString(), target, dst.account(false).credential()));
+            legs.add(new PimLeg(PimLeg.Kind.CALENDAR, path.toString(), target, credential));
         }
         if (names.stream().anyMatch(n -> n.endsWith(".vcf"))) {
-            legs.add(new PimLeg(PimLeg.Kind.CONTACTS, path.toString(), target, dst.account(false).credential()));
+            legs.add(new PimLeg(PimLeg.Kind.CONTACTS, path.toString(), target, credential));
         }
         if (legs.isEmpty()) {
             throw new IllegalArgumentException("--source " + path + " is neither an .ics or .vcf file nor a folder holding some");
         }
         return legs;
+    }
+
+    /** A target no installed connector declares is said like any other wrong {@code --target}. */
+    private static Account named(java.util.function.Supplier<Account> account) {
+        try {
+            return account.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--target " + e.getMessage(), e);
+        }
     }
 
     /** {@code --source caldav+https://LOGIN@HOST/...}: a DAV source URL (a preset needs a batch row's mail account). */

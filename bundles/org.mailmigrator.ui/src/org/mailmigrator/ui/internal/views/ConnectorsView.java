@@ -3,6 +3,7 @@ package org.mailmigrator.ui.internal.views;
 import java.util.List;
 import java.util.function.Function;
 
+import org.eclipse.core.runtime.RegistryFactory;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.TableColumnLayout;
@@ -78,7 +79,7 @@ public final class ConnectorsView extends ViewPart {
 
     /** Reads the registry again and shows what it holds. */
     public void refresh() {
-        ConnectorRegistry registry = ConnectorRegistry.fromPlatform();
+        ConnectorRegistry registry = new ConnectorRegistry(RegistryFactory.getRegistry());
         var connectors = registry.connectors();
         viewer.setInput(connectors);
         List<String> skipped = registry.problems();

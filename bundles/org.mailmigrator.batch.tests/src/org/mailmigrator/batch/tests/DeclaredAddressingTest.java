@@ -1,0 +1,78 @@
+package org.mailmigrator.batch.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.core.runtime.RegistryFactory;
+import org.junit.jupiter.api.Test;
+import org.mailmigrator.batch.Labels;
+import org.mailmigrator.batch.PimLeg;
+import org.mailmigrator.batch.jobs.ConnectorFactory;
+import org.mailmigrator.batch.run.PimTarget;
+import org.mailmigrator.core.connector.ConnectorRegistry;
+import org.mailmigrator.core.model.Account;
+import org.mailmigrator.core.model.CredentialRef;
+import org.mailmigrator.core.model.ItemKind;
+
+/**
+ * Calendar/contacts targets and account labels come from what connectors declare (issue 13): a target's connector,
+ * account settings and item kinds from the connector that declares its URL scheme; a label from the declared login
+ * and endpoint settings, whatever they are called.
+ */
+class DeclaredAddressingTest {
+    private final ConnectorFactory connectors = ConnectorFactory.of(new ConnectorRegistry(RegistryFactory.getRegistry()));
+
+    @Test
+    void aCalDavTargetIsTheAccountTheDavConnectorsSchemeDeclares() {
+        PimTarget t = PimTarget.parse("caldav+https://ann%40example.com@dav.example:8443/cal/ann/", PimLeg.Kind.CALENDAR);
+        Account a = t.account(connectors, false, new CredentialRef("row/calendar"));
+        assertEquals("dav", a.connectorId());
+        assertEquals("https://dav.example:8443/cal/ann/", a.setting("url").orElseThrow());
+        assertEquals("ann@example.com", a.setting("login").orElseThrow());
+        assertEquals("true", a.setting("create").orElseThrow(), "the scheme's settings: a missing collection is created");
+        assertFalse(a.setting("allowPlaintext").isPresent(), "nothing allowed unless the run allows it: " + a.settings());
+        assertEquals(new CredentialRef("row/calendar"), a.credential());
+        assertEquals(Set.of(ItemKind.CALENDAR, ItemKind.TASKS), t.declared(connectors).kinds());
+        assertEquals("true", PimTarget.parse("caldav+http://ann@dav.example/cal/", true).account(connectors, true, null)
+                .setting("allowPlaintext").orElseThrow(), "whenPlaintextAllowed of caldav+http");
+    }
+
+    @Test
+    void cardDavAndExchangeTargetsTakeTheKindsTheirSchemesCarry() {
+        assertEquals(Set.of(ItemKind.CONTACTS), PimTarget.parse("carddav+https://ann@dav.example/card/", true)
+                .declared(connectors).kinds());
+        PimTarget ews = PimTarget.parse("ews+https://ann@mail.example/EWS/Exchange.asmx", true);
+        assertEquals(Set.of(ItemKind.CALENDAR, ItemKind.TASKS, ItemKind.CONTACTS), ews.declared(connectors).kinds(),
+                "the Exchange scheme carries every kind of its connector; mail is not a leg's");
+        Account a = ews.account(connectors, false, null);
+        assertEquals("ews", a.connectorId());
+        assertEquals("https://mail.example/EWS/Exchange.asmx", a.setting("url").orElseThrow());
+        assertEquals(new CredentialRef("ann@mail.example"), a.credential(), "a command line's password: LOGIN@HOST");
+    }
+
+    @Test
+    void aTargetWhoseSchemeNoConnectorDeclaresIsRefusedInWords() {
+        ConnectorFactory undeclared = id -> connectors.create(id); // a factory that knows no declarations
+        PimTarget t = PimTarget.parse("caldav+https://ann@dav.example/cal/", true);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.account(undeclared, false, null));
+        assertTrue(e.getMessage().contains("no installed connector takes caldav+https:// URLs"), e.getMessage());
+    }
+
+    @Test
+    void aLabelReadsTheLoginAndEndpointTheConnectorDeclares() {
+        Account contributed = new Account("test.addressed", Map.of("server", "mx.example", "user", "ann"), null);
+        assertEquals("ann@mx.example", Labels.account(contributed, connectors));
+        assertEquals("?@?", Labels.account(contributed), "without the declarations only the built-in names are known");
+        Account imap = new Account("imap", Map.of("host", "Mail.Example", "login", "bob"), null);
+        assertEquals("bob@Mail.Example", Labels.account(imap, connectors), "the host as written, as before");
+        Account ews = new Account("ews", Map.of("url", "https://outlook.example/EWS/Exchange.asmx", "login", "eve"), null);
+        assertEquals("eve@outlook.example", Labels.account(ews, connectors));
+        Account file = new Account("ical", Map.of("path", "/data/ann/calendar.ics"), null);
+        assertEquals("calendar.ics", Labels.account(file, connectors), "a file source by its name");
+    }
+}
