@@ -15,7 +15,12 @@ public enum MigrationStatus {
      * A pass was cut off because its process ended (a crash, a closed workbench, SIGTERM): no job holds it; the
      * next start resumes it where it stood.
      */
-    INTERRUPTED("Interrupted");
+    INTERRUPTED("Interrupted"),
+    /**
+     * The row's daily transfer budget is spent: its job sleeps until the budget's window opens ("waiting for quota
+     * until HH:MM" is the row's last message, {@link #quotaLabel(String)}), then goes on by itself.
+     */
+    WAITING_FOR_QUOTA("Waiting for quota");
 
     private final String label;
 
@@ -29,8 +34,19 @@ public enum MigrationStatus {
 
     /** A job is (or was, before a crash) working on it. */
     public boolean active() {
-        return this == QUEUED || this == PREFLIGHT || this == RUNNING;
+        return this == QUEUED || this == PREFLIGHT || this == RUNNING || this == WAITING_FOR_QUOTA;
     }
+
+    /**
+     * "Waiting for quota (until HH:MM)" from the row's message ("waiting for quota until HH:MM (...)"), or the plain
+     * label when the message names no time.
+     */
+    public static String quotaLabel(String lastMessage) {
+        java.util.regex.Matcher m = UNTIL.matcher(String.valueOf(lastMessage));
+        return m.find() ? WAITING_FOR_QUOTA.label + " (until " + m.group(1) + ")" : WAITING_FOR_QUOTA.label;
+    }
+
+    private static final java.util.regex.Pattern UNTIL = java.util.regex.Pattern.compile("waiting for quota until (\\d\\d:\\d\\d)");
 
     /** A pass ended with everything (or everything but reported items) on the destination. */
     public boolean synced() {

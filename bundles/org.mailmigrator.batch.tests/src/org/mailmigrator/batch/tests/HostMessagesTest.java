@@ -53,6 +53,46 @@ class HostMessagesTest {
                 causes.toString());
     }
 
+    /**
+     * The calendar leg (CalDAV) and the contacts leg (EWS) of legs-only rows whose servers do not resolve: the same
+     * words as the IMAP path, in {@code batch status} and in the dashboard's causes, never a Java class name.
+     */
+    @Test
+    void unknownDavAndEwsHostsSayTheSame(@TempDir Path dir) throws Exception {
+        Path calendars = Files.createDirectories(dir.resolve("calendars"));
+        Files.writeString(calendars.resolve("team.ics"), BatchPimTest.ICS);
+        Path contacts = Files.writeString(dir.resolve("contacts.vcf"), BatchPimTest.VCF);
+        Path file = dir.resolve("legs.csv");
+        Files.writeString(file, "calendar.source,calendar.target,calendar.password,contacts.source,contacts.target,"
+                + "contacts.password\n" + calendars + ",caldav+https://u1@dav.nosuch.invalid/,pw,,,\n"
+                + ",,," + contacts + ",ews+https://u2@ews.nosuch.invalid/EWS/Exchange.asmx,pw\n");
+        Path ws = dir.resolve("ws");
+        CliRun run = CliRun.of("batch", "run", file.toString(), "--workspace", ws.toString(), "--report",
+                dir.resolve("r").toString());
+        CliRun status = CliRun.of("batch", "status", "legs", "--workspace", ws.toString());
+        assertEquals(0, status.code(), status.toString());
+        // the table cuts the last error at 100 characters: the host is in what it shows
+        String dav = line(status.out(), "no such host dav.nosuch.invalid");
+        String ews = line(status.out(), "no such host ews.nosuch.invalid");
+        for (String l : java.util.List.of(dav, ews, run.out())) {
+            assertFalse(l.contains("Exception") || l.contains("unknown host") || l.toLowerCase().contains("refused"), l);
+        }
+        // the whole stored text, in the report's migrations.csv
+        String csv = Files.readString(dir.resolve("r/migrations.csv"));
+        String davText = "no such host dav.nosuch.invalid (DNS) for u1@dav.nosuch.invalid:443: check the server name";
+        String ewsText = "no such host ews.nosuch.invalid (DNS) for u2 at https://ews.nosuch.invalid/EWS/Exchange.asmx: "
+                + "check the server name";
+        assertTrue(csv.contains(davText) && csv.contains(ewsText), csv);
+
+        Map<String, String> errors = new LinkedHashMap<>();
+        errors.put("1", davText);
+        errors.put("2", ewsText);
+        var causes = ErrorCauses.group(errors);
+        assertEquals(1, causes.size(), causes.toString());
+        assertEquals("server not found", causes.get(0).name(), causes.toString());
+        assertEquals(java.util.List.of("1", "2"), causes.get(0).rows(), causes.toString());
+    }
+
     private static String line(String out, String account) {
         return out.lines().filter(l -> l.contains(account)).findFirst()
                 .orElseThrow(() -> new AssertionError("no row of " + account + " in:\n" + out));

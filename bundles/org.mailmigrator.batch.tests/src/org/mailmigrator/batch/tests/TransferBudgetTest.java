@@ -18,12 +18,15 @@ import org.mailmigrator.testing.Dovecot;
 /**
  * Issue 14's daily transfer budget through the command line: a one-off {@code migrate} whose target budget runs
  * out exits 10 with "waiting for quota until HH:MM", and a run after the window copies the rest; a batch row
- * with a budget ({@code destination.dailyUploadMb}) shows the waiting text in {@code batch status} while
+ * with a budget ({@code destination.dailyUploadMb}) has its own status "Waiting for quota (until HH:MM)" (not
+ * Queued) in {@code batch status} while
  * {@code batch run} keeps it scheduled, and it resumes by itself when the window opens. The window is shortened
  * to seconds with the test property {@code mailmigrator.budget.window}.
  */
 class TransferBudgetTest {
     private static final Pattern WAITING = Pattern.compile("waiting for quota until \\d\\d:\\d\\d");
+    /** The row's own status in {@code batch status}, not Queued with a text beside it. */
+    private static final Pattern WAITING_STATUS = Pattern.compile(" Waiting for quota \\(until \\d\\d:\\d\\d\\) ");
 
     @BeforeEach
     void shortWindow() {
@@ -80,12 +83,14 @@ class TransferBudgetTest {
             long deadline = System.currentTimeMillis() + 60_000;
             while (seen == null && !run.isDone() && System.currentTimeMillis() < deadline) {
                 CliRun status = CliRun.of("batch", "status", "budget", "--workspace", ws);
-                if (WAITING.matcher(status.out()).find()) {
+                if (WAITING_STATUS.matcher(status.out()).find()) {
                     seen = status.out();
                 }
                 Thread.sleep(300);
             }
             assertTrue(seen != null, "batch status said the row waits for quota");
+            assertTrue(WAITING.matcher(seen).find(), seen);
+            assertTrue(seen.contains("1 Waiting for quota") && !seen.contains("Queued"), seen);
             CliRun done = run.get(120, TimeUnit.SECONDS);
             assertEquals(0, done.code(), done.toString());
             CliRun status = CliRun.of("batch", "status", "budget", "--workspace", ws);

@@ -279,7 +279,7 @@ public final class MigrationJob extends Job {
                 if (r.outcome() == Outcome.INTERRUPTED) {
                     return interrupted();
                 }
-                status.move(MigrationStatus.QUEUED, r.failure()); // "waiting for quota until HH:MM": run() sleeps
+                status.move(MigrationStatus.WAITING_FOR_QUOTA, r.failure()); // "waiting for quota until HH:MM": run() sleeps
                 quotaWait = QuotaWait.untilOpens(request(PassRequest.Gate.OPEN), services);
             }
             default -> {

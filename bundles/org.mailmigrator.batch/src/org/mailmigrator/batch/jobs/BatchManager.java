@@ -279,7 +279,7 @@ public final class BatchManager implements AutoCloseable {
     }
 
     /**
-     * Rows a pass was cut off in (Running or Pre-flight in the store, but no job of this manager holds them: the
+     * Rows a pass was cut off in (Running, Pre-flight or Waiting for quota in the store, but no job of this manager holds them: the
      * process that ran them ended) become Interrupted, with a line saying so. Called when a process opens the
      * workspace for writing, which no other process can then hold.
      *
@@ -292,7 +292,8 @@ public final class BatchManager implements AutoCloseable {
             Map<String, MigrationJob> mine = jobs.getOrDefault(batch, Map.of());
             for (MigrationState s : services.store().states(batch)) {
                 boolean held = mine.containsKey(s.migrationId()) && mine.get(s.migrationId()).getState() != Job.NONE;
-                if ((s.status() == MigrationStatus.RUNNING || s.status() == MigrationStatus.PREFLIGHT) && !held) {
+                if ((s.status() == MigrationStatus.RUNNING || s.status() == MigrationStatus.PREFLIGHT
+                        || s.status() == MigrationStatus.WAITING_FOR_QUOTA) && !held) {
                     services.store().saveState(batch, s.moveTo(MigrationStatus.INTERRUPTED, now,
                             Optional.of(org.mailmigrator.batch.internal.MigrationJob.CUT_OFF)));
                     out.computeIfAbsent(batch, k -> new java.util.ArrayList<>()).add(s.migrationId());

@@ -72,7 +72,8 @@ public record MigrationProgress(String id, String source, String destination, Mi
 
     /** What a person reads as the row's status: what it waits for, else the status's label. */
     public String statusText() {
-        return waiting.orElse(status.label());
+        return waiting.orElse(status == MigrationStatus.WAITING_FOR_QUOTA
+                ? MigrationStatus.quotaLabel(lastError.orElse("")) : status.label());
     }
 
     /** Messages done out of the total, 0 to 100; 100 for a synced row without counts; -1 while nothing is counted. */

@@ -53,7 +53,14 @@ final class BatchesViewPage {
     /** The texts of the batch's progress columns: progress, rate, ETA (empty when the batch is not shown). */
     List<String> progress(String name) {
         List<String> all = fullRow(name);
-        return all.isEmpty() ? all : all.subList(6, all.size());
+        int at = UiTestSupport.columnTitles(view.viewer().getTable()).indexOf("Progress");
+        return all.isEmpty() ? all : all.subList(at, all.size());
+    }
+
+    /** The text of the batch's column titled {@code title} ("" when the batch is not shown). */
+    String cell(String name, String title) {
+        List<String> all = fullRow(name);
+        return all.isEmpty() ? "" : all.get(UiTestSupport.columnTitles(view.viewer().getTable()).indexOf(title));
     }
 
     private List<String> fullRow(String name) {
@@ -65,6 +72,55 @@ final class BatchesViewPage {
             }
         }
         return List.of();
+    }
+
+    /**
+     * Rests the mouse on the batch's ETA cell: the ETA shown and the text of the tooltip that opens (null when none
+     * opens), read in one turn of the event loop so that both describe the same moment.
+     */
+    List<String> etaWithToolTip(String name) {
+        Table t = view.viewer().getTable();
+        int column = UiTestSupport.columnTitles(t).indexOf("ETA");
+        for (TableItem item : t.getItems()) {
+            if (item.getText(0).equals(name)) {
+                String eta = item.getText(column);
+                org.eclipse.swt.graphics.Rectangle cell = item.getBounds(column);
+                java.util.Set<org.eclipse.swt.widgets.Shell> before = java.util.Set.of(t.getDisplay().getShells());
+                org.eclipse.swt.widgets.Event hover = new org.eclipse.swt.widgets.Event();
+                hover.x = cell.x + cell.width / 2;
+                hover.y = cell.y + cell.height / 2;
+                t.notifyListeners(org.eclipse.swt.SWT.MouseHover, hover);
+                String tip = null;
+                for (org.eclipse.swt.widgets.Shell s : t.getDisplay().getShells()) {
+                    if (!before.contains(s) && s.isVisible()) {
+                        tip = texts(s);
+                    }
+                }
+                org.eclipse.swt.widgets.Event exit = new org.eclipse.swt.widgets.Event();
+                exit.x = -10;
+                exit.y = -10;
+                t.notifyListeners(org.eclipse.swt.SWT.MouseExit, exit);
+                return java.util.Arrays.asList(eta, tip);
+            }
+        }
+        throw new AssertionError("no batch " + name + " in the Batches view");
+    }
+
+    /** The texts of the labels in a tooltip's window. */
+    private static String texts(org.eclipse.swt.widgets.Control c) {
+        if (c instanceof org.eclipse.swt.custom.CLabel l) {
+            return l.getText();
+        }
+        if (c instanceof org.eclipse.swt.widgets.Label l) {
+            return l.getText();
+        }
+        StringBuilder out = new StringBuilder();
+        if (c instanceof org.eclipse.swt.widgets.Composite comp) {
+            for (org.eclipse.swt.widgets.Control child : comp.getChildren()) {
+                out.append(texts(child));
+            }
+        }
+        return out.toString();
     }
 
     /** Purges as the toolbar's Purge does once its confirmation is answered Yes. */

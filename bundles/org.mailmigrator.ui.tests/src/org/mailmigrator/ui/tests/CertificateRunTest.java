@@ -20,7 +20,8 @@ import org.mailmigrator.ui.batches.BatchSession;
  * A batch run with TLS required against a Dovecot whose certificate is self-signed: the question comes during
  * the run, once for the host although two rows and both sides meet the certificate, showing its SHA-256; while
  * it is open the rows say "Waiting for your answer: certificate of HOST" (not Running) in the Migrations view,
- * the dashboard and the status file {@code batch status} reads; "Trust always" lets both rows sync, and the next
+ * the dashboard and the status file {@code batch status} reads (a narrow Status column shows its start and the host
+ * with an ellipsis in the middle, the tooltip the whole text); "Trust always" lets both rows sync, and the next
  * run (another batch) trusts it without asking.
  */
 class CertificateRunTest {
@@ -47,12 +48,19 @@ class CertificateRunTest {
             List<String> seenInTable = new java.util.ArrayList<>();
             List<String> seenOnDashboard = new java.util.ArrayList<>();
             List<String> seenInStatusFile = new java.util.ArrayList<>();
+            List<String> cut = new java.util.ArrayList<>();
             question.whileOpen(() -> {
                 // the asking row and every row of that host wait for the person; none says Running
                 UiTestSupport.waitUntil(() -> migrations.column("Status").contains(waiting) && migrations.column("Status")
                         .stream().allMatch(s -> s.equals(waiting) || s.equals("Queued")), Duration.ofSeconds(10),
                         () -> migrations.column("Status").toString());
                 seenInTable.addAll(migrations.column("Status"));
+                // a column narrower than the status: the host stays readable, the tooltip has the whole text
+                int at = migrations.column("Status").indexOf(waiting);
+                migrations.columnWidth("Status", 160);
+                cut.add(migrations.hoverToolTip(at, "Status"));
+                cut.add(migrations.shown(at, "Status"));
+                cut.add(String.valueOf(migrations.hoverToolTip(at, "Items")));
                 try {
                     var page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
                     var dashboard = (org.mailmigrator.ui.internal.dashboard.DashboardView) page
@@ -82,6 +90,13 @@ class CertificateRunTest {
                         question.whileOpenFailure());
             }
             assertTrue(seenInTable.contains(waiting) && !seenInTable.contains("Running"), seenInTable.toString());
+            assertEquals(waiting, cut.get(0), "the tooltip over the cut status: " + cut);
+            String shown = cut.get(1);
+            String[] ends = shown.split("\u2026", -1);
+            assertTrue(ends.length == 2 && ends[0].length() >= 5 && waiting.startsWith(ends[0]) && waiting.endsWith(ends[1])
+                    && ends[1].endsWith(" " + Dovecot.HOST) && migrations.textWidth(shown) <= 160,
+                    "the status's start, an ellipsis, its end with the host: " + cut);
+            assertEquals("null", cut.get(2), "no tooltip over a cell that is not cut");
             assertTrue(seenOnDashboard.size() == 1 && seenOnDashboard.get(0).endsWith(": " + waiting), seenOnDashboard.toString());
             assertTrue(seenInStatusFile.contains(waiting) && !seenInStatusFile.contains("Running"),
                     "batch status reads the status file: " + seenInStatusFile);

@@ -115,6 +115,38 @@ final class MigrationsViewPage {
         return view.statusText();
     }
 
+    /** Rests the mouse on a cell as a person would: the tooltip the table then shows, null when none. */
+    String hoverToolTip(int row, String columnTitle) {
+        Table t = table();
+        org.eclipse.swt.graphics.Rectangle cell = t.getItem(row).getBounds(columnIndex(columnTitle));
+        org.eclipse.swt.widgets.Event e = new org.eclipse.swt.widgets.Event();
+        e.x = cell.x + cell.width / 2;
+        e.y = cell.y + cell.height / 2;
+        t.notifyListeners(org.eclipse.swt.SWT.MouseHover, e);
+        return t.getToolTipText();
+    }
+
+    /** The text painted in a cell (shortened in the middle when the column cuts a long status). */
+    String shown(int row, String columnTitle) {
+        return view.table().cellText().shown(table().getItem(row), columnIndex(columnTitle));
+    }
+
+    /** Drags a column to {@code width} pixels, as a person may leave it. */
+    void columnWidth(String columnTitle, int width) {
+        table().getColumn(columnIndex(columnTitle)).setWidth(width);
+        UiTestSupport.processEvents();
+    }
+
+    /** The pixel width of {@code text} in the table's font. */
+    int textWidth(String text) {
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(table());
+        try {
+            return gc.textExtent(text).x;
+        } finally {
+            gc.dispose();
+        }
+    }
+
     private int columnIndex(String title) {
         for (MigrationColumn c : MigrationColumn.values()) {
             if (c.title().equals(title)) {

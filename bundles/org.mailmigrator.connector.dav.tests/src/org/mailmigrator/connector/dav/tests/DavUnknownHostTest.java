@@ -33,7 +33,7 @@ class DavUnknownHostTest {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), out);
-        assertTrue(out.contains("reason CONNECTION: unknown host dav.no-such-host.example"), out);
+        assertTrue(out.contains("reason CONNECTION: no such host dav.no-such-host.example (DNS)"), out);
     }
 
     private static String classPath() {

@@ -3,7 +3,6 @@ package org.mailmigrator.connector.dav.internal;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,6 +16,7 @@ import javax.net.ssl.SSLHandshakeException;
 
 import org.mailmigrator.connector.dav.DavAuthorization;
 import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.spi.HostFailures;
 import org.mailmigrator.core.spi.ConnectorException.AccountFailure.Reason;
 
 /**
@@ -87,19 +87,23 @@ final class DavHttp {
             throw new ConnectorException.AccountFailure("TLS with " + uri.getHost() + ":" + port(uri) + " failed ("
                     + e.getMessage() + "): is it an https server?", Reason.CONNECTION, e);
         } catch (ConnectException e) {
-            boolean unresolved = false;
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                unresolved |= t instanceof UnknownHostException || t instanceof java.nio.channels.UnresolvedAddressException;
-            }
-            String what = unresolved ? "unknown host " + uri.getHost() : "cannot connect to " + uri.getHost() + ":" + port(uri);
-            throw new ConnectorException.AccountFailure(what, Reason.CONNECTION, e);
+            throw HostFailures.ifUnresolved(e, uri.getHost(), who(uri)).orElseGet(() -> new ConnectorException.AccountFailure(
+                    "cannot connect to " + uri.getHost() + ":" + port(uri), Reason.CONNECTION, e));
         } catch (IOException e) {
+            if (HostFailures.unresolved(e)) {
+                throw HostFailures.noSuchHost(uri.getHost(), who(uri), e);
+            }
             throw new ConnectorException.TransientFailure(method + " " + uri + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectorException.AccountFailure("interrupted", e);
         }
         return response;
+    }
+
+    /** The account as the user knows it (login@host:port), never a secret. */
+    private String who(URI uri) {
+        return (login == null || login.isBlank() ? "" : login + "@") + uri.getHost() + ":" + port(uri);
     }
 
     private static boolean certificate(SSLHandshakeException e) {

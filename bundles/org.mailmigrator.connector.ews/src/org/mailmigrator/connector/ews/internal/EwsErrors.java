@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import javax.net.ssl.SSLException;
 
 import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.spi.HostFailures;
 import org.mailmigrator.core.spi.ConnectorException.AccountFailure.Reason;
 
 import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
@@ -56,8 +57,10 @@ final class EwsErrors {
                 return new ConnectorException.AccountFailure("Exchange refused the login '" + login + "' (HTTP 401)",
                         Reason.AUTHENTICATION, e);
             }
-            if (t instanceof UnknownHostException) {
-                return new ConnectorException.AccountFailure("unknown host: " + t.getMessage(), Reason.CONNECTION, e);
+            if (t instanceof UnknownHostException u) {
+                // the JDK's message is the name ("HOST" or "HOST: Name or service not known")
+                String host = String.valueOf(u.getMessage()).split(":", 2)[0].trim();
+                return HostFailures.noSuchHost(host, login, e);
             }
             if (t instanceof ConnectException) {
                 return new ConnectorException.AccountFailure("cannot connect: " + t.getMessage(), Reason.CONNECTION, e);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.mailmigrator.core.mail.MailStore;
 import org.mailmigrator.core.pim.PimWriter;
 import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.spi.HostFailures;
 import org.mailmigrator.core.spi.ConnectorSession;
 
 import microsoft.exchange.webservices.data.core.ExchangeService;
@@ -45,7 +46,9 @@ public final class EwsSession implements ConnectorSession {
             Folder.bind(service, WellKnownFolderName.Calendar);
         } catch (Exception e) {
             service.close();
-            throw EwsErrors.translate(e, "opening " + settings.url(), settings.login());
+            throw HostFailures.ifUnresolved(e, settings.url().getHost(), settings.login() + " at " + settings.url())
+                    .map(ConnectorException.class::cast)
+                    .orElseGet(() -> EwsErrors.translate(e, "opening " + settings.url(), settings.login()));
         } finally {
             java.util.Arrays.fill(password, '\0');
         }

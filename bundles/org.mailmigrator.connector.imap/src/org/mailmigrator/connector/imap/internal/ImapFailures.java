@@ -3,13 +3,13 @@ package org.mailmigrator.connector.imap.internal;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 
 import javax.net.ssl.SSLException;
 
 import org.eclipse.angus.mail.iap.CommandFailedException;
 import org.eclipse.angus.mail.iap.ConnectionException;
 import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.spi.HostFailures;
 import org.mailmigrator.core.spi.LimitAnswers;
 import org.mailmigrator.core.spi.ConnectorException.AccountFailure.Reason;
 
@@ -33,10 +33,9 @@ final class ImapFailures {
             return new ConnectorException.AccountFailure("login refused for " + who + ": "
                     + clean(e.getMessage()), Reason.AUTHENTICATION, e);
         }
-        if (has(e, UnknownHostException.class)) {
+        if (HostFailures.unresolved(e)) {
             // the name did not resolve: not "refused" (nothing answered), and said so before any retry
-            return new ConnectorException.AccountFailure("no such host " + s.host() + " (DNS) for " + who
-                    + ": check the server name", Reason.CONNECTION, e);
+            return HostFailures.noSuchHost(s.host(), who, e);
         }
         if (trust != null && trust.refusedFingerprint() != null) {
             return new ConnectorException.AccountFailure("the certificate of " + s.host() + ":" + s.port()

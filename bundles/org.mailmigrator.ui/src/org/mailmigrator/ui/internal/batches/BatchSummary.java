@@ -21,14 +21,6 @@ public record BatchSummary(String name, int migrations, Map<MigrationStatus, Int
         this(name, migrations, counts, Optional.empty());
     }
 
-    public int count(MigrationStatus... statuses) {
-        int n = 0;
-        for (MigrationStatus s : statuses) {
-            n += counts.getOrDefault(s, 0);
-        }
-        return n;
-    }
-
     /**
      * "42 % (120 / 286)" of the batch's counted messages; while some rows have no count yet, what the counted rows
      * hold and how many are not counted ("120 / 286 counted, 3 rows not counted yet"); "" while nothing is counted.

@@ -49,11 +49,9 @@ public final class BatchesView extends ViewPart {
         viewer.getTable().setLinesVisible(true);
         column(layout, "Batch", 30, BatchSummary::name);
         column(layout, "Migrations", 12, b -> String.valueOf(b.migrations()));
-        column(layout, "Queued / running", 14, b -> String.valueOf(b.count(MigrationStatus.QUEUED, MigrationStatus.PREFLIGHT, MigrationStatus.RUNNING)));
-        column(layout, "Synced", 10, b -> String.valueOf(b.count(MigrationStatus.SYNCED, MigrationStatus.SYNCED_WITH_ERRORS, MigrationStatus.COMPLETED)));
-        column(layout, "Failed", 10, b -> String.valueOf(b.count(MigrationStatus.FAILED)));
-        column(layout, "Paused, stopped, interrupted", 14, b -> String.valueOf(b.count(MigrationStatus.PAUSED,
-                MigrationStatus.STOPPED, MigrationStatus.INTERRUPTED)));
+        for (StatusGroup g : StatusGroup.values()) {
+            column(layout, g.title(), g.weight(), b -> String.valueOf(g.count(b.counts())));
+        }
         column(layout, "Progress", 18, BatchSummary::progressText);
         column(layout, "Rate", 16, BatchSummary::rateText);
         column(layout, "ETA", 8, BatchSummary::etaText, BatchSummary::etaToolTip);

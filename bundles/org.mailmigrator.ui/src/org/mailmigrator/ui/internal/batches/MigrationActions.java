@@ -71,12 +71,13 @@ final class MigrationActions {
 
     /** Not synced and not running: what Start takes (a Queued row a job already holds is skipped by the manager). */
     static boolean startable(MigrationStatus s) {
-        return !s.synced() && s != MigrationStatus.RUNNING && s != MigrationStatus.PREFLIGHT;
+        return !s.synced() && s != MigrationStatus.RUNNING && s != MigrationStatus.PREFLIGHT
+                && s != MigrationStatus.WAITING_FOR_QUOTA; // its job sleeps until the budget's window opens
     }
 
     /** Held by a job (or waiting for one). */
     static boolean working(MigrationStatus s) {
-        return s == MigrationStatus.QUEUED || s == MigrationStatus.PREFLIGHT || s == MigrationStatus.RUNNING;
+        return s.active();
     }
 
     /** Replaces the confirmation dialog (tests): gets the question, answers yes or no. */

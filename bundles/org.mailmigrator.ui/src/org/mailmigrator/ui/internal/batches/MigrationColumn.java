@@ -10,7 +10,7 @@ import org.mailmigrator.batch.jobs.MigrationProgress;
 
 /** The columns of the Migrations view: title, width, the text a person reads and the order a click sorts by. */
 public enum MigrationColumn {
-    STATUS("Status", 11, r -> status(r.progress()), Comparator.comparing(r -> r.progress().status())),
+    STATUS("Status", 18, r -> status(r.progress()), Comparator.comparing(r -> r.progress().status())),
     BATCH("Batch", 8, MigrationRow::batch, Comparator.comparing(MigrationRow::batch)),
     SOURCE("Source", 16, r -> r.progress().source(), Comparator.comparing(r -> r.progress().source())),
     DESTINATION("Destination", 16, r -> r.progress().destination(), Comparator.comparing(r -> r.progress().destination())),
@@ -74,12 +74,8 @@ public enum MigrationColumn {
         return TIME.format(i);
     }
 
-    /** The status label; a queued row waiting for its daily transfer budget says so ("Waiting for quota until 14:05"). */
+    /** The status label: "Waiting for quota (until 14:05)", "Waiting for your answer: certificate of HOST", "Synced"... */
     static String status(MigrationProgress p) {
-        String waiting = "waiting for quota until ";
-        return p.status() == org.mailmigrator.batch.MigrationStatus.QUEUED
-                && p.lastError().filter(e -> e.startsWith(waiting)).isPresent()
-                        ? "Waiting for quota until " + p.lastError().get().substring(waiting.length()).split(" ", 2)[0]
-                        : p.statusText();
+        return p.statusText();
     }
 }

@@ -17,12 +17,14 @@ import org.eclipse.swt.widgets.TableItem;
 /**
  * A virtual SWT table over a {@link MigrationTableModel}: items are filled only when they scroll into view
  * ({@code SWT.SetData}), so 10,000 rows cost what the visible ones cost. Header clicks sort; the selection is
- * kept by migration across refreshes; the Progress column is drawn as a bar.
+ * kept by migration across refreshes; the Progress column is drawn as a bar; a cut cell has a tooltip with its
+ * whole text, and a long status an ellipsis in the middle ({@link CellText}).
  */
 public final class MigrationTable {
     private final Table table;
     private final MigrationTableModel model = new MigrationTableModel();
     private final MigrationColumn[] columns = MigrationColumn.values();
+    private final CellText cellText;
 
     MigrationTable(Composite parent) {
         table = new Table(parent, SWT.VIRTUAL | SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER | SWT.H_SCROLL | SWT.V_SCROLL);
@@ -35,6 +37,8 @@ public final class MigrationTable {
             column.setMoveable(true);
             column.addListener(SWT.Selection, e -> sortBy(c));
         }
+        // long statuses ("Waiting for your answer: certificate of HOST"): the host stays visible, the tooltip says all
+        cellText = CellText.install(table, java.util.Set.of(MigrationColumn.STATUS.ordinal()));
         table.addListener(SWT.SetData, this::fill);
         table.addListener(SWT.EraseItem, this::eraseProgress);
         table.addListener(SWT.PaintItem, this::paintProgress);
@@ -42,6 +46,11 @@ public final class MigrationTable {
 
     public Table widget() {
         return table;
+    }
+
+    /** What a cell shows when it is cut (painted text, tooltip). */
+    public CellText cellText() {
+        return cellText;
     }
 
     public MigrationTableModel model() {

@@ -30,6 +30,7 @@ import org.mailmigrator.ui.batches.BatchSession;
 import org.mailmigrator.ui.internal.batches.BatchSummary;
 import org.mailmigrator.ui.internal.batches.LiveUpdates;
 import org.mailmigrator.ui.internal.batches.MigrationsView;
+import org.mailmigrator.ui.internal.batches.StatusGroup;
 
 /**
  * The fleet dashboard: per batch the migrations by status, progress, rate and ETA (live for batches this process
@@ -39,8 +40,10 @@ import org.mailmigrator.ui.internal.batches.MigrationsView;
  * view filtered to those rows.
  */
 public final class DashboardView extends ViewPart {
-    public static final String[] BATCH_COLUMNS = { "Batch", "Migrations", "Queued / running", "Synced", "Failed",
-            "Paused, stopped, interrupted", "Progress", "Rate", "ETA", "Waiting for you" };
+    /** Batch, Migrations, the count columns of the Batches view ({@link StatusGroup}), then progress and waits. */
+    public static final String[] BATCH_COLUMNS = java.util.stream.Stream.of(java.util.stream.Stream.of("Batch", "Migrations"),
+            java.util.Arrays.stream(StatusGroup.values()).map(StatusGroup::title),
+            java.util.stream.Stream.of("Progress", "Rate", "ETA", "Waiting for you")).flatMap(x -> x).toArray(String[]::new);
 
     private BatchSession session;
     private LiveUpdates live;
@@ -194,12 +197,12 @@ public final class DashboardView extends ViewPart {
         batches.removeAll();
         for (FleetRow r : rows) {
             BatchSummary s = new BatchSummary(r.batch(), r.total(), r.counts(), r.live());
-            TableItem row = item(batches, r.batch(), String.valueOf(r.total()),
-                    String.valueOf(r.count(MigrationStatus.QUEUED, MigrationStatus.PREFLIGHT, MigrationStatus.RUNNING)),
-                    String.valueOf(r.count(MigrationStatus.SYNCED, MigrationStatus.SYNCED_WITH_ERRORS, MigrationStatus.COMPLETED)),
-                    String.valueOf(r.count(MigrationStatus.FAILED)),
-                    String.valueOf(r.count(MigrationStatus.PAUSED, MigrationStatus.STOPPED, MigrationStatus.INTERRUPTED)),
-                    s.progressText(), s.rateText(), s.etaText(), waitingText(r.live()));
+            List<String> cells = new java.util.ArrayList<>(List.of(r.batch(), String.valueOf(r.total())));
+            for (StatusGroup g : StatusGroup.values()) {
+                cells.add(String.valueOf(g.count(r.counts())));
+            }
+            cells.addAll(List.of(s.progressText(), s.rateText(), s.etaText(), waitingText(r.live())));
+            TableItem row = item(batches, cells.toArray(String[]::new));
             row.setData(s);
         }
     }
