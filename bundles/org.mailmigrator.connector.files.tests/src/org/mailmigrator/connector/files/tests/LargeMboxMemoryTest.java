@@ -19,7 +19,7 @@ import org.mailmigrator.core.mail.MessageInfo;
 import org.mailmigrator.core.spi.ConnectorSession;
 
 /**
- * Memory does not grow with the mbox or its messages: a generated 200 MB mbox (two 80 MB messages among 2,000
+ * Memory does not grow with the mbox or its messages: a generated 160 MB mbox (two 80 MB messages among 2,000
  * small ones) is listed and every message streamed out while the heap in use (measured after a full GC every
  * 8 MB written) stays within a bound far below one big message. Heap, not time, is measured.
  */
@@ -31,7 +31,7 @@ class LargeMboxMemoryTest {
     Path tmp;
 
     @Test
-    void heapStaysBoundedWhileA200MbMboxIsRead() throws Exception {
+    void heapStaysBoundedWhileA160MbMboxIsRead() throws Exception {
         Path file = tmp.resolve("big.mbox");
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             for (int i = 0; i < 2000; i++) {

@@ -115,7 +115,7 @@ class MboxReadingTest {
         Data.write(Files.createDirectories(root.resolve("Archives.sbd")).resolve("2020"), Data.simple(3, "0000"));
         try (ConnectorSession s = Run.source(Run.files(root, "auto"))) {
             MailStore store = Run.store(s);
-            assertEquals(List.of("INBOX", "Archives", "Archives/2020", "INBOX/Work"),
+            assertEquals(List.of("Archives", "Archives/2020", "INBOX", "INBOX/Work"),
                     store.folders().stream().map(MailFolder::name).sorted().toList());
             assertTrue(store.folders().stream().filter(f -> f.name().equals("Archives")).noneMatch(MailFolder::selectable));
             Stored.Folder inbox = Stored.read(store, "INBOX");

@@ -58,9 +58,12 @@ final class LineReader implements Closeable {
                 return n;
             }
         }
+        if (n == 0) {
+            return -1; // the end: the last segment's completeness stays what it was
+        }
         complete = false;
         offset += n;
-        return n == 0 ? -1 : n;
+        return n;
     }
 
     @Override
