@@ -106,21 +106,23 @@ class MboxReadingTest {
     }
 
     @Test
-    void aThunderbirdTreeGivesItsFoldersAndSkipsDeletedMessages() throws Exception {
+    void aThunderbirdTreeWithAnAppleBundleGivesItsFoldersAndSkipsDeletedMessages() throws Exception {
         Path root = Files.createDirectories(tmp.resolve("Local Folders"));
         Files.copy(Data.realWorld("thunderbird", "bugmail1"), root.resolve("Inbox"));
         Files.writeString(root.resolve("Inbox.msf"), "// (mork index, not a folder)");
         Path sbd = Files.createDirectories(root.resolve("Inbox.sbd"));
         Data.write(sbd.resolve("Work"), Data.simple(1, "0005"), Data.simple(2, "0009"));
         Data.write(Files.createDirectories(root.resolve("Archives.sbd")).resolve("2020"), Data.simple(3, "0000"));
+        Data.write(Files.createDirectories(root.resolve("Old.mbox")).resolve("mbox"), Data.simple(4, "0000")); // Apple Mail export
         try (ConnectorSession s = Run.source(Run.files(root, "auto"))) {
             MailStore store = Run.store(s);
-            assertEquals(List.of("Archives", "Archives/2020", "INBOX", "INBOX/Work"),
+            assertEquals(List.of("Archives", "Archives/2020", "INBOX", "INBOX/Work", "Old"),
                     store.folders().stream().map(MailFolder::name).sorted().toList());
             assertTrue(store.folders().stream().filter(f -> f.name().equals("Archives")).noneMatch(MailFolder::selectable));
             Stored.Folder inbox = Stored.read(store, "INBOX");
             assertEquals(Set.of("\\Seen", "$label4"), inbox.messages().get(0).flags());
             assertEquals(Instant.parse("2007-10-02T00:26:47Z"), inbox.messages().get(0).date());
+            assertEquals(1, Stored.read(store, "Old").messages().size());
             Stored.Folder work = Stored.read(store, "INBOX/Work");
             assertEquals(1, work.messages().size());
             assertEquals(Set.of("\\Seen", "\\Flagged"), work.messages().get(0).flags());

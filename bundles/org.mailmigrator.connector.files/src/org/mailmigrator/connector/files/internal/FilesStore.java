@@ -12,9 +12,7 @@ import java.util.Set;
 
 import org.mailmigrator.core.mail.FolderStatus;
 import org.mailmigrator.core.mail.MailFolder;
-import org.mailmigrator.core.mail.MailStore;
 import org.mailmigrator.core.mail.Mailbox;
-import org.mailmigrator.core.mail.Namespace;
 import org.mailmigrator.core.spi.ConnectorException;
 
 /**
@@ -24,7 +22,7 @@ import org.mailmigrator.core.spi.ConnectorException;
  * twice. The change token (sizes and modification times) lets an unchanged folder be skipped without reading it.
  * An mbox file is scanned once per session and again only when its size or modification time changed.
  */
-public final class FilesStore implements MailStore {
+final class FilesStore extends ReadOnlyStore {
     static final String MBOX_EPOCH = "mbox-content-v1";
     private final Map<String, TreeFolder> folders = new java.util.LinkedHashMap<>();
     private final boolean unquote;
@@ -34,14 +32,9 @@ public final class FilesStore implements MailStore {
     record Scan(String token, List<MboxEntry> entries) {
     }
 
-    public FilesStore(List<TreeFolder> tree, boolean unquote) {
+    FilesStore(List<TreeFolder> tree, boolean unquote) {
         tree.forEach(f -> folders.putIfAbsent(f.name(), f));
         this.unquote = unquote;
-    }
-
-    @Override
-    public Namespace personalNamespace() {
-        return new Namespace("", '/');
     }
 
     @Override
@@ -103,15 +96,6 @@ public final class FilesStore implements MailStore {
     }
 
     @Override
-    public void create(String folder, boolean holdsMessages) throws ConnectorException {
-        throw SourceFolder.readOnly();
-    }
-
-    @Override
-    public void subscribe(String folder) {
-    }
-
-    @Override
     public Mailbox open(String name, boolean write) throws ConnectorException {
         if (write) {
             throw SourceFolder.readOnly();
@@ -129,10 +113,5 @@ public final class FilesStore implements MailStore {
         } catch (IOException e) {
             throw new ConnectorException.TransientFailure("reading " + f.path() + ": " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public Optional<Long> appendLimit() {
-        return Optional.empty();
     }
 }

@@ -13,9 +13,7 @@ import java.util.Set;
 
 import org.mailmigrator.core.mail.FolderStatus;
 import org.mailmigrator.core.mail.MailFolder;
-import org.mailmigrator.core.mail.MailStore;
 import org.mailmigrator.core.mail.Mailbox;
-import org.mailmigrator.core.mail.Namespace;
 import org.mailmigrator.core.spi.ConnectorException;
 
 /**
@@ -28,7 +26,7 @@ import org.mailmigrator.core.spi.ConnectorException;
  * content id. {@code Opened}/{@code Unread} give {@code \Seen}; {@code Archived} and Gmail's categories
  * ({@code Category ...}) are Gmail's own sorting and make no folder.
  */
-public final class TakeoutStore implements MailStore {
+final class TakeoutStore extends ReadOnlyStore {
     static final String ALL = "[Gmail]/All Mail";
     private final Path file;
     private final FilesStore scanner;
@@ -36,7 +34,7 @@ public final class TakeoutStore implements MailStore {
     private final Map<String, String> uses = new LinkedHashMap<>();
     private final boolean unquote;
 
-    public TakeoutStore(Path file, boolean unquote) {
+    TakeoutStore(Path file, boolean unquote) {
         this.file = file;
         this.scanner = new FilesStore(List.of(), unquote);
         this.unquote = unquote;
@@ -103,11 +101,6 @@ public final class TakeoutStore implements MailStore {
     }
 
     @Override
-    public Namespace personalNamespace() {
-        return new Namespace("", '/');
-    }
-
-    @Override
     public List<MailFolder> folders() throws ConnectorException {
         List<MailFolder> out = new ArrayList<>();
         out.add(new MailFolder("[Gmail]", '/', Set.of("\\Noselect"), true));
@@ -132,15 +125,6 @@ public final class TakeoutStore implements MailStore {
     }
 
     @Override
-    public void create(String folder, boolean holdsMessages) throws ConnectorException {
-        throw SourceFolder.readOnly();
-    }
-
-    @Override
-    public void subscribe(String folder) {
-    }
-
-    @Override
     public Mailbox open(String folder, boolean write) throws ConnectorException {
         FolderStatus status = status(folder).orElseThrow(() -> new ConnectorException.ItemFailure(
                 "no label '" + folder + "' in " + file, null));
@@ -150,10 +134,5 @@ public final class TakeoutStore implements MailStore {
         } catch (IOException e) {
             throw new ConnectorException.TransientFailure("reading " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public Optional<Long> appendLimit() {
-        return Optional.empty();
     }
 }
