@@ -55,9 +55,11 @@ final class FilesStore extends ReadOnlyStore {
         try {
             return Optional.of(switch (f.kind()) {
             case MBOX -> new FolderStatus(MBOX_EPOCH, null, scan(f.path()).entries().size(), token(f.path()));
-            case MAILDIR -> new FolderStatus("maildir-name-v1", null, MaildirTree.files(f.path()).size(),
-                    mtime(f.path().resolve("new")) + "/" + mtime(f.path().resolve("cur")) + "/"
-                            + MaildirTree.files(f.path()).size());
+            case MAILDIR -> {
+                int count = MaildirTree.files(f.path()).size();
+                yield new FolderStatus("maildir-name-v1", null, count,
+                        mtime(f.path().resolve("new")) + "/" + mtime(f.path().resolve("cur")) + "/" + count);
+            }
             default -> emlStatus(f.path());
             });
         } catch (IOException e) {
