@@ -110,9 +110,9 @@ public final class PimMigrate {
                 }
                 legs = legs(Path.of(source), target.trim(), dst);
             }
-            if (dstOAuth.isPresent() && !dst.protocol().startsWith("ca")) {
+            if (dstOAuth.isPresent() && dst.protocol().equals("ews")) {
                 throw new IllegalArgumentException("--target-auth, --target-token-file and --target-service-account sign in to"
-                        + " a CalDAV/CardDAV target here; " + dst.protocol() + " signs in with a password (OAuth2 for EWS is not"
+                        + " a CalDAV/CardDAV target here; an ews+ target signs in with a password (OAuth2 for EWS is not"
                         + " built yet)");
             }
             if (dstOAuth.isEmpty()) {
