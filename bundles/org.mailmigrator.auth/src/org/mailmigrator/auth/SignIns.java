@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.mailmigrator.auth.internal.FixedToken;
 import org.mailmigrator.auth.internal.JwtBearerTokens;
+import org.mailmigrator.auth.internal.RefreshTokenFile;
 import org.mailmigrator.auth.internal.RefreshTokens;
 import org.mailmigrator.core.model.Secret;
 import org.mailmigrator.core.spi.SignIn;
@@ -31,6 +32,11 @@ import org.mailmigrator.core.spi.SignIn;
 public final class SignIns {
     /** The account setting that says how it signs in: password, xoauth2 or oauthbearer. */
     public static final String AUTH = "auth";
+    /**
+     * Optional account setting: the authorized user JSON file the secret was read from ({@code --source-token-file});
+     * a refresh token the provider rotates is written back there (docs/sign-in.md).
+     */
+    public static final String TOKEN_FILE = "oauthTokenFile";
     /** Optional account setting: the OAuth2 scopes, separated by spaces. */
     public static final String SCOPES = "oauthScopes";
     /** Gmail IMAP/SMTP, Google Calendar (CalDAV) and Contacts (CardDAV). */
@@ -54,7 +60,12 @@ public final class SignIns {
         }
         List<String> scopes = Optional.ofNullable(settings.get(SCOPES)).filter(s -> !s.isBlank())
                 .map(s -> Arrays.asList(s.trim().split("\\s+"))).orElse(GOOGLE_SCOPES);
-        return Optional.of(new SignIn.Bearer(mechanism.get(), tokens(secret, login, scopes, where, Clock.systemUTC())));
+        SignIn.TokenSource tokens = tokens(secret, login, scopes, where, Clock.systemUTC());
+        String file = settings.get(TOKEN_FILE);
+        if (tokens instanceof RefreshTokens r && file != null && !file.isBlank()) {
+            r.keptIn(new RefreshTokenFile(java.nio.file.Path.of(file)));
+        }
+        return Optional.of(new SignIn.Bearer(mechanism.get(), tokens));
     }
 
     /** {@code password} (or nothing) gives empty; {@code xoauth2}/{@code oauthbearer} their mechanism. */
@@ -69,12 +80,17 @@ public final class SignIns {
         };
     }
 
+    /** Whether the secret is an authorized user JSON (a refresh token with its client), which the provider may rotate. */
+    public static boolean isRefreshToken(Secret secret) {
+        return secret != null && "authorized_user".equals(ServiceAccountKey.JsonSecrets.type(secret));
+    }
+
     /** The token source a secret stands for (see the class comment). */
     public static SignIn.TokenSource tokens(Secret secret, String login, List<String> scopes, String where, Clock clock) {
         if (ServiceAccountKey.isKey(secret)) {
             return new JwtBearerTokens(ServiceAccountKey.parse(secret, where), login, scopes, clock);
         }
-        if ("authorized_user".equals(ServiceAccountKey.JsonSecrets.type(secret))) {
+        if (isRefreshToken(secret)) {
             Map<String, Object> o = ServiceAccountKey.JsonSecrets.object(secret, where);
             Object uri = o.get("token_uri");
             Object clientSecret = o.get("client_secret");

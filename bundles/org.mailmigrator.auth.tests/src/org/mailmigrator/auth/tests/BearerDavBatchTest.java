@@ -141,6 +141,86 @@ class BearerDavBatchTest {
         }
     }
 
+    /**
+     * {@code migrate} with a CalDAV URL on both sides signs in with the OAuth2 options as a batch row's legs do: one
+     * service account key, a token per mailbox (each relay checks its {@code sub}), the calendar scope only, no password.
+     */
+    @Test
+    void migrateWithDavUrlsSignsInWithTheServiceAccountOptions(@TempDir Path dir) throws Exception {
+        Path key = servers.serviceAccountKey(dir, "default");
+        String user = "dav2@example.org";
+        String newUser = "dav2-new@example.org";
+        String jwks = servers.auth.jwks("default");
+        try (Radicale src = Radicale.start(dir.resolve("src")); Radicale dst = Radicale.start(dir.resolve("dst"));
+                BearerCheckingRelay in = new BearerCheckingRelay(src.port(), jwks, user, Radicale.LOGIN, Radicale.PASSWORD);
+                BearerCheckingRelay out = new BearerCheckingRelay(dst.port(), jwks, newUser, Radicale.LOGIN, Radicale.PASSWORD)) {
+            seedCalendar(src, 3);
+            List<String> args = List.of("migrate", "--source", "caldav+http://" + user.replace("@", "%40") + "@127.0.0.1:"
+                    + in.port() + "/", "--source-service-account", key.toString(), "--target", "caldav+http://"
+                    + newUser.replace("@", "%40") + "@127.0.0.1:" + out.port() + "/", "--target-service-account", key.toString(),
+                    "--allow-plaintext", "--state", dir.resolve("state").toString());
+            String first = run(args, 0);
+            assertTrue(first.contains("created 3, updated 0, unchanged 0, failed 0"), first);
+            assertEquals(3, count(dst, ".ics"), "the 3 events arrived through the bearer-checking relays");
+            assertTrue(in.accepted() >= 1 && out.accepted() >= 1, "both sides signed in with tokens");
+            assertEquals(0, in.refusedOther() + out.refusedOther(), "every request carried a token of its own mailbox");
+            for (String scope : in.scopes()) {
+                assertTrue(scope.contains(CALENDAR_SCOPE) && !scope.contains("mail.google.com"), "calendar scope only: " + scope);
+            }
+            String keyText = Files.readString(key);
+            String keyPart = keyText.substring(keyText.indexOf("PRIVATE KEY-----") + 20).substring(0, 40);
+            assertFalse(first.contains(keyPart) || first.contains("eyJ"), "no key or token in the output: " + first);
+            String second = run(args, 0);
+            assertTrue(second.contains("created 0, updated 0, unchanged 0, failed 0"), second);
+        }
+    }
+
+    /**
+     * A refresh token the provider rotates (each refresh answers a new one, the old one is refused from then on) is
+     * written back to the {@code --source-token-file} it came from, atomically and owner-only: the second run signs in
+     * with the rotated token, never with the refused old one, and neither token is ever printed.
+     */
+    @Test
+    void aRotatedRefreshTokenIsWrittenBackToTheTokenFile(@TempDir Path dir) throws Exception {
+        String user = "dav3@example.org";
+        try (TokenTestServer provider = new TokenTestServer(user, "rt-0-first"); Radicale src = Radicale.start(dir.resolve("src"));
+                Radicale dst = Radicale.start(dir.resolve("dst"));
+                BearerCheckingRelay in = new BearerCheckingRelay(src.port(), provider.jwks(), user, Radicale.LOGIN, Radicale.PASSWORD)) {
+            seedCalendar(src, 2);
+            Path tokenFile = dir.resolve("alice-token.json");
+            Files.writeString(tokenFile, "{\"type\": \"authorized_user\", \"client_id\": \"c1\", \"client_secret\": \"s1\","
+                    + " \"refresh_token\": \"rt-0-first\", \"token_uri\": \"" + provider.tokenEndpoint() + "\"}");
+            Files.setPosixFilePermissions(tokenFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            Path pw = Files.writeString(dir.resolve("pw"), Radicale.PASSWORD);
+            List<String> args = List.of("migrate", "--source", "caldav+http://" + user.replace("@", "%40") + "@127.0.0.1:"
+                    + in.port() + "/", "--source-token-file", tokenFile.toString(), "--target", "caldav+http://"
+                    + Radicale.LOGIN + "@127.0.0.1:" + dst.port() + "/", "--target-password-file", pw.toString(),
+                    "--allow-plaintext", "--state", dir.resolve("state").toString());
+            String first = run(args, 0);
+            assertEquals(2, count(dst, ".ics"), first);
+            String rotated = provider.refreshToken();
+            assertTrue(provider.rotations() >= 1 && !rotated.equals("rt-0-first"), "the provider rotated the token");
+            String kept = Files.readString(tokenFile).replace("\\/", "/"); // JSON may escape the slashes of the URL
+            assertTrue(kept.contains("\"refresh_token\":\"" + rotated + "\"") && !kept.contains("rt-0-first"),
+                    "the file holds the rotated token, not the old one");
+            assertTrue(kept.contains("\"client_secret\":\"s1\"") && kept.contains(provider.tokenEndpoint().toString()),
+                    "the rest of the file is kept");
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)));
+            try (Stream<Path> left = Files.list(dir)) {
+                assertEquals(List.of(), left.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList(), "no temporary file left");
+            }
+
+            seedEvent(src, "later");
+            String second = run(args, 0);
+            assertTrue(second.contains("created 1,"), "the second run signed in with the rotated token: " + second);
+            assertEquals(0, provider.refusedGrants(), "the old refresh token was never sent again");
+            assertTrue(Files.readString(tokenFile).contains(provider.refreshToken()), "rotated again, written again");
+            for (String o : List.of(first, second)) {
+                assertFalse(o.contains("rt-0-first") || o.contains(rotated) || o.contains("eyJ"), "no token printed: " + o);
+            }
+        }
+    }
+
     /** A calendar {@code work} of {@code n} events in Radicale's user's home, written with its password. */
     private static void seedCalendar(Radicale r, int n) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -168,6 +248,20 @@ class BearerDavBatchTest {
             }
             assertEquals(201, put.statusCode(), put.body());
         }
+    }
+
+    /** One more event in the {@code work} calendar of {@link #seedCalendar}. */
+    private static void seedEvent(Radicale r, String name) throws Exception {
+        String auth = "Basic " + Base64.getEncoder().encodeToString((Radicale.LOGIN + ":" + Radicale.PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        String ics = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//mailmigrator tests//EN", "BEGIN:VEVENT",
+                "UID:" + name + "@example.org", "DTSTAMP:20260101T000000Z", "DTSTART:20260401T090000Z", "DURATION:PT1H",
+                "SUMMARY:" + name, "END:VEVENT", "END:VCALENDAR", "");
+        HttpResponse<String> put = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest
+                .newBuilder(URI.create(r.url() + Radicale.LOGIN + "/work/" + name + ".ics")).header("Authorization", auth)
+                .header("Content-Type", "text/calendar; charset=utf-8").PUT(HttpRequest.BodyPublishers.ofString(ics)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, put.statusCode(), put.body());
     }
 
     private static long count(Radicale r, String suffix) throws Exception {

@@ -129,11 +129,15 @@ class SmtpOAuth2Test {
                         + ",n1-new@example.org,xoauth2," + key + "\n");
                 cli(List.of("batch", "import", csv.toString(), "--name", "notified", "--format", "native", "--notify",
                         "ops@example.org", "--workspace", ws.toString()));
-                cli(List.of("batch", "notify-settings", "--workspace", ws.toString(), "--host", "127.0.0.1", "--port",
+                // the key as Google downloads it, over several lines: --smtp-auth xoauth2 reads the whole file
+                Path pretty = Files.writeString(dir.resolve("key-pretty.json"), Files.readString(key).replaceAll(",\\s*\"", ",\n  \""));
+                assertTrue(Files.readAllLines(pretty).size() > 3);
+                String saved = cli(List.of("batch", "notify-settings", "--workspace", ws.toString(), "--host", "127.0.0.1", "--port",
                         String.valueOf(port), "--security", "none", "--from", "mailmigrator@example.org", "--login", user,
-                        "--smtp-password-file", key.toString()));
+                        "--smtp-auth", "xoauth2", "--smtp-password-file", pretty.toString()));
+                assertTrue(saved.contains("OAuth2 (XOAUTH2) secret encrypted"), saved);
                 Path prefs = SmtpSettings.file(new org.mailmigrator.batch.Workspace(ws));
-                Files.writeString(prefs, Files.readString(prefs) + "smtp.auth=xoauth2\n");
+                assertTrue(Files.readString(prefs).contains("smtp.auth=xoauth2"), Files.readString(prefs));
                 String ran = cli(List.of("batch", "run", "notified", "--workspace", ws.toString(), "--allow-plaintext"));
                 assertFalse(ran.contains("not sent") || ran.contains("eyJ"), ran);
                 try (Stream<Path> mails = Files.walk(maildir.resolve("new"))) {

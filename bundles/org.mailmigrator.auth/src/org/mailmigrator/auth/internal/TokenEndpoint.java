@@ -31,13 +31,23 @@ public final class TokenEndpoint {
     }
 
     public static Fetched send(TokenRequest request, String what, Clock clock) throws ConnectorException {
+        TokenResponse response = exchange(request, what);
+        if (!response.indicatesSuccess()) {
+            ErrorObject error = response.toErrorResponse().getErrorObject();
+            throw new ConnectorException.AccountFailure("the token endpoint " + request.getEndpointURI() + " refused " + what
+                    + ": " + describe(error), Reason.AUTHENTICATION, null);
+        }
+        return fetched(response.toSuccessResponse(), clock);
+    }
+
+    /** Sends the request; the answer, success or error, for callers that act on the error code (device polling). */
+    public static TokenResponse exchange(TokenRequest request, String what) throws ConnectorException {
         URI endpoint = request.getEndpointURI();
         HTTPRequest http = request.toHTTPRequest();
         http.setConnectTimeout(TIMEOUT_MILLIS);
         http.setReadTimeout(TIMEOUT_MILLIS);
-        TokenResponse response;
         try {
-            response = TokenResponse.parse(http.send());
+            return TokenResponse.parse(http.send());
         } catch (IOException e) {
             throw new ConnectorException.AccountFailure("cannot reach the token endpoint " + endpoint + " for " + what
                     + ": " + e.getMessage(), Reason.CONNECTION, e);
@@ -45,12 +55,10 @@ public final class TokenEndpoint {
             throw new ConnectorException.AccountFailure("the token endpoint " + endpoint + " gave an answer that is not "
                     + "an OAuth2 token response for " + what + ": " + e.getMessage(), Reason.CONFIGURATION, e);
         }
-        if (!response.indicatesSuccess()) {
-            ErrorObject error = response.toErrorResponse().getErrorObject();
-            throw new ConnectorException.AccountFailure("the token endpoint " + endpoint + " refused " + what + ": "
-                    + describe(error), Reason.AUTHENTICATION, null);
-        }
-        AccessTokenResponse ok = response.toSuccessResponse();
+    }
+
+    /** The tokens of a successful answer, with the time the access token expires. */
+    public static Fetched fetched(AccessTokenResponse ok, Clock clock) {
         AccessToken token = ok.getTokens().getAccessToken();
         long life = token.getLifetime() > 0 ? token.getLifetime() : DEFAULT_LIFETIME_SECONDS;
         var refresh = ok.getTokens().getRefreshToken();
@@ -58,7 +66,8 @@ public final class TokenEndpoint {
                 Optional.ofNullable(refresh).map(r -> Secret.of(r.getValue())));
     }
 
-    private static String describe(ErrorObject error) {
+    /** An endpoint's error as "code (description)", never a token. */
+    public static String describe(ErrorObject error) {
         String code = error.getCode() == null ? "HTTP " + error.getHTTPStatusCode() : error.getCode();
         String text = error.getDescription();
         return text == null || text.isBlank() ? code : code + " (" + text + ")";

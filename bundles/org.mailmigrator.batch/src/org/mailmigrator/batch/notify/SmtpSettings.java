@@ -62,7 +62,29 @@ public record SmtpSettings(String host, int port, String security, String from, 
                 .filter(a -> !a.isEmpty() && !a.equalsIgnoreCase("password"));
     }
 
+    /** Sets the workspace preference {@code smtp.auth} (see {@link #auth}); {@code password} removes it. */
+    public static void saveAuth(Workspace ws, String auth) throws IOException {
+        update(ws, p -> {
+            if (auth.equalsIgnoreCase("password")) {
+                p.remove("smtp.auth");
+            } else {
+                p.setProperty("smtp.auth", auth);
+            }
+        });
+    }
+
     public void save(Workspace ws) throws IOException {
+        update(ws, p -> {
+            p.setProperty("smtp.host", host);
+            p.setProperty("smtp.port", String.valueOf(port));
+            p.setProperty("smtp.security", security);
+            p.setProperty("smtp.from", from);
+            login.ifPresentOrElse(l -> p.setProperty("smtp.login", l), () -> p.remove("smtp.login"));
+        });
+    }
+
+    /** Changes some preferences of the file, keeping the others (the workbench's pages write there too). */
+    private static void update(Workspace ws, java.util.function.Consumer<Properties> change) throws IOException {
         Path f = file(ws);
         Files.createDirectories(f.getParent());
         Properties p = new Properties();
@@ -72,11 +94,7 @@ public record SmtpSettings(String host, int port, String security, String from, 
             }
         }
         p.setProperty("eclipse.preferences.version", "1");
-        p.setProperty("smtp.host", host);
-        p.setProperty("smtp.port", String.valueOf(port));
-        p.setProperty("smtp.security", security);
-        p.setProperty("smtp.from", from);
-        login.ifPresentOrElse(l -> p.setProperty("smtp.login", l), () -> p.remove("smtp.login"));
+        change.accept(p);
         try (Writer w = Files.newBufferedWriter(f, StandardCharsets.ISO_8859_1)) {
             p.store(w, null);
         }

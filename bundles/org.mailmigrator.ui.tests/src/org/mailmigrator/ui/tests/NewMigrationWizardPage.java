@@ -59,6 +59,12 @@ final class NewMigrationWizardPage {
         return this;
     }
 
+    /** The sign-in choice of the IMAP account page now shown (source or destination). */
+    org.mailmigrator.ui.internal.editor.SignInChoice signIn() {
+        var choice = dialog.getCurrentPage().getName().equals("source") ? wizard.sourceSignIn() : wizard.destinationSignIn();
+        return choice.orElseThrow(() -> new AssertionError("no sign-in choice on the page"));
+    }
+
     boolean finish() {
         return WizardButtons.finish(dialog, errorMessage());
     }

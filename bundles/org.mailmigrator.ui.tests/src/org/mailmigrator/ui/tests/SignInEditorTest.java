@@ -128,6 +128,56 @@ class SignInEditorTest {
         assertTrue(outcome.startsWith("Ready"), outcome);
     }
 
+    /**
+     * The New migration wizard's IMAP account page offers the same choice: a service account key file chosen there is
+     * checked, the row is stored with {@code auth = xoauth2} and the key sealed, and its "Test connection" signs in.
+     */
+    @Test
+    void theNewMigrationWizardOffersTheSignInChoice(@TempDir Path dir) throws Exception {
+        session.setRunSettings(before.withAllowPlaintext(true));
+        String name = importBatch(servers.passwordServer() + ";wz-src;" + Dovecot.PASSWORD + ";" + servers.passwordServer()
+                + ";wz-dst;" + Dovecot.PASSWORD + ";;\n");
+        String[] oauth = servers.oauthServer().split(":");
+        String[] plain = servers.passwordServer().split(":");
+        NewMigrationWizardPage wizard = NewMigrationWizardPage.open(session, name).next();
+        wizard.type("host", oauth[0]).type("port", oauth[1]).type("security", "starttls").type("login", "carol@example.com");
+        var signIn = wizard.signIn();
+        assertEquals("Password", signIn.choice().getText());
+        assertEquals("Password is required", wizard.errorMessage());
+        signIn.choice().select(2);
+        UiTestSupport.click(signIn.choice());
+        assertEquals("Sign in: choose the service account key file", wizard.errorMessage());
+        Path notAKey = Files.writeString(dir.resolve("notes.json"), "{\"type\": \"authorized_user\"}");
+        signIn.file().setText(notAKey.toString());
+        UiTestSupport.processEvents();
+        assertEquals("Sign in: '" + notAKey + "' is not a service account JSON key (\"type\": \"service_account\")",
+                wizard.errorMessage());
+        Path key = servers.serviceAccountKey(dir);
+        signIn.file().setText(key.toString());
+        UiTestSupport.processEvents();
+        assertTrue(wizard.canGoOn(), wizard.errorMessage());
+        wizard.next().type("host", plain[0]).type("port", plain[1]).type("security", "starttls").type("login", "wz-new")
+                .type("password", Dovecot.PASSWORD);
+        assertTrue(wizard.finish(), wizard.errorMessage());
+
+        var migrations = session.workspace().store().batch(name).orElseThrow().migrations();
+        Migration m = migrations.stream().filter(x -> x.source().setting("login").orElse("").equals("carol@example.com"))
+                .findFirst().orElseThrow(() -> new AssertionError("no row added: " + migrations));
+        assertEquals("xoauth2", m.source().setting("auth").orElseThrow());
+        assertEquals("serviceaccount", m.source().setting("signin").orElseThrow());
+        assertTrue(m.destination().setting("auth").isEmpty(), "the destination signs in with its password");
+        assertTrue(new String(session.workspace().credentials(m).source().reveal()).replace(" ", "")
+                .contains("\"type\":\"service_account\""), "the key is the row's sealed secret");
+        String privateKey = Files.readString(key).replaceAll("(?s).*BEGIN PRIVATE KEY-----\\\\n([^\\\\]+)\\\\n.*", "$1");
+        assertNotInClear(privateKey);
+
+        MigrationsViewPage view = MigrationsOf.batch(name);
+        int row = view.column("Source").indexOf(view.column("Source").stream().filter(t -> t.contains("carol")).findFirst()
+                .orElseThrow(() -> new AssertionError("row not shown: " + view.column("Source"))));
+        String outcome = EditorPage.open(view, row).testConnection();
+        assertTrue(outcome.startsWith("Ready"), outcome);
+    }
+
     private void assertNotInClear(String secret) throws Exception {
         try (Stream<Path> files = Files.walk(session.workspace().folder().batchesDir())) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {

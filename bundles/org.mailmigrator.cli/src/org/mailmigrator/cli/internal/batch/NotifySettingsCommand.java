@@ -50,6 +50,9 @@ public final class NotifySettingsCommand implements Callable<Integer> {
     @Option(names = "--smtp-password-file", paramLabel = "FILE", description = "the login's password (first line); "
             + "else $" + VARIABLE + ", else a prompt when the login is new")
     Path passwordFile;
+    @Option(names = "--smtp-auth", paramLabel = "MECH", description = "password (default) or xoauth2: then the secret of "
+            + "--smtp-password-file is an OAuth2 secret (service account key, authorized user JSON or access token), read whole")
+    String smtpAuth;
 
     @Override
     public Integer call() throws Exception {
@@ -58,15 +61,19 @@ public final class NotifySettingsCommand implements Callable<Integer> {
         Workspace w = ws.workspace();
         Optional<SmtpSettings> current = SmtpSettings.load(w);
         if (host == null && port == null && security == null && from == null && login == null && passwordFile == null
-                && !passwordInEnvironment()) {
+                && smtpAuth == null && !passwordInEnvironment()) {
             out.println(current.map(s -> describe(w, s)).orElse("no SMTP server set (" + SmtpSettings.file(w)
                     + "): no notification is sent"));
             return BatchExitCodes.OK;
         }
         try {
             SmtpSettings s = merge(current);
-            Optional<Secret> password = password(w, current, s);
+            String auth = smtpAuth != null ? auth(smtpAuth) : SmtpSettings.auth(w).orElse("password");
+            Optional<Secret> password = auth.equals("password") ? password(w, current, s) : oauthSecret(s);
             s.save(w);
+            if (smtpAuth != null) {
+                SmtpSettings.saveAuth(w, auth);
+            }
             if (s.login().isEmpty()) {
                 SmtpPassword.remove(w);
             }
@@ -121,14 +128,48 @@ public final class NotifySettingsCommand implements Callable<Integer> {
         return Optional.of(Passwords.find("smtp", passwordFile, VARIABLE, s.login().get() + " on " + s.host()));
     }
 
+    private static String auth(String value) {
+        String a = value.trim().toLowerCase(Locale.ROOT);
+        if (!a.equals("password") && !a.equals("xoauth2")) {
+            throw new IllegalArgumentException("--smtp-auth " + value + ": must be password or xoauth2");
+        }
+        return a;
+    }
+
+    /** With xoauth2: the whole file (a downloaded key spans several lines), checked now, never quoted. */
+    private Optional<Secret> oauthSecret(SmtpSettings s) {
+        if (passwordFile == null) {
+            return Optional.empty(); // the sealed secret stays
+        }
+        if (s.login().isEmpty()) {
+            throw new IllegalArgumentException("--smtp-password-file needs a login: give --login LOGIN (the mailbox that sends)");
+        }
+        Secret secret;
+        try {
+            secret = Secret.of(java.nio.file.Files.readString(passwordFile, java.nio.charset.StandardCharsets.UTF_8).strip());
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("--smtp-password-file " + passwordFile + " cannot be read: " + e.getMessage());
+        }
+        org.mailmigrator.auth.SignIns.tokens(secret, s.login().get(), java.util.List.of(), "--smtp-password-file " + passwordFile,
+                java.time.Clock.systemUTC());
+        return Optional.of(secret);
+    }
+
     private static boolean passwordInEnvironment() {
         String value = System.getenv(VARIABLE);
         return value != null && !value.isEmpty();
     }
 
     private static String describe(Workspace w, SmtpSettings s) {
+        boolean oauth;
+        try {
+            oauth = SmtpSettings.auth(w).isPresent();
+        } catch (java.io.IOException e) {
+            oauth = false;
+        }
+        String secret = oauth ? "OAuth2 (XOAUTH2) secret" : "password";
         return s.host() + ":" + s.port() + " " + s.security() + ", from " + s.from() + s.login()
-                .map(l -> ", login " + l + (SmtpPassword.stored(w) ? ", password encrypted in " + SmtpPassword.file(w)
+                .map(l -> ", login " + l + (SmtpPassword.stored(w) ? ", " + secret + " encrypted in " + SmtpPassword.file(w)
                         : ", NO password stored (give --smtp-password-file FILE)"))
                 .orElse(", no login (no SMTP AUTH)");
     }

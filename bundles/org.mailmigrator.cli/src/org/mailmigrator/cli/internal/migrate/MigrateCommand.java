@@ -168,8 +168,8 @@ public final class MigrateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (PimMigrate.applies(source, target)) { // calendars and contacts: docs/calendars-contacts.md
-            return new PimMigrate(registry, presets, out, err).run(source, target, sourcePasswordFile, targetPasswordFile, allowPlaintext,
-                    names -> stateDir(names, err), report);
+            return new PimMigrate(registry, presets, out, err).run(source, target, new PimMigrate.Credentials(sourcePasswordFile,
+                    targetPasswordFile, signIn), allowPlaintext, names -> stateDir(names, err), report);
         }
         MailEndpoint src;
         MailEndpoint dst;
@@ -191,8 +191,8 @@ public final class MigrateCommand implements Callable<Integer> {
             Arguments.atLeastOne("--parallel", parallel);
             // the one row of this run, as a batch would hold it (folder filters, map, mirroring, limits)
             String pins = String.join(",", trust);
-            var srcOAuth = signIn.source(); // docs/sign-in.md: OAuth2 instead of a password
-            var dstOAuth = signIn.target();
+            var srcOAuth = signIn.source(err); // docs/sign-in.md: OAuth2 instead of a password
+            var dstOAuth = signIn.target(err);
             var srcAccount = budget(src.account(allowPlaintext, pins, trustStore), "--source-daily-mb",
                     org.mailmigrator.core.limits.DailyLimits.DOWNLOAD_SETTING, sourceDailyMb);
             var dstAccount = budget(dst.account(allowPlaintext, pins, trustStore), "--target-daily-mb",
@@ -207,6 +207,9 @@ public final class MigrateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println("mailmigrator migrate: " + e.getMessage());
             return ExitCodes.USAGE;
+        } catch (SignInOptions.Failed e) { // a device sign-in not made
+            err.println("mailmigrator migrate: " + e.getMessage());
+            return e.exitCode();
         }
         String name = pairName(src, dst);
         Path states = stateDir(List.of(name), err);

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -26,6 +27,7 @@ import org.mailmigrator.batch.run.PimSource;
 import org.mailmigrator.batch.run.PimTarget;
 import org.mailmigrator.cli.internal.Passwords;
 import org.mailmigrator.cli.internal.migrate.ExitCodes;
+import org.mailmigrator.cli.internal.migrate.SignInOptions;
 import org.mailmigrator.core.connector.ConnectorRegistry;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.CredentialRef;
@@ -78,39 +80,71 @@ public final class PimMigrate {
         Path prepare(List<String> names);
     }
 
-    public int run(String source, String target, Path sourcePasswordFile, Path passwordFile, boolean allowPlaintext,
-            StateDir states, Path reportFile) throws Exception {
+    /**
+     * How the two sides sign in: a password file (or the environment) each, or the OAuth2 options of
+     * {@code migrate} (docs/sign-in.md) for a CalDAV/CardDAV side, as a batch row's legs sign in.
+     */
+    public record Credentials(Path sourcePasswordFile, Path targetPasswordFile, SignInOptions signIn) {
+    }
+
+    public int run(String source, String target, Credentials credentials, boolean allowPlaintext, StateDir states,
+            Path reportFile) throws Exception {
         PimTarget dst;
         Account dstAccount;
         List<PimLeg> legs;
-        Secret password;
+        Secret password = null;
         Secret sourcePassword = null;
         PimTarget davSource = null;
+        Optional<SignInOptions.Side> srcOAuth;
+        Optional<SignInOptions.Side> dstOAuth;
         try {
             PimTarget parsed = PimTarget.parse(target, allowPlaintext);
             dst = parsed;
             dstAccount = named(() -> parsed.account(ConnectorFactory.of(registry), allowPlaintext, null)); // its declared scheme
+            srcOAuth = credentials.signIn().source(err);
+            dstOAuth = credentials.signIn().target(err);
             if (PimSource.isDav(source)) {
                 // a CalDAV/CardDAV account read straight from the provider (a URL with its login, never a password)
                 davSource = davSource(source, allowPlaintext);
                 legs = List.of(new PimLeg(davSource.protocol().equals("caldav") ? PimLeg.Kind.CALENDAR : PimLeg.Kind.CONTACTS,
                         source.trim(), target.trim(), dstAccount.credential()));
-                sourcePassword = Passwords.find("source", sourcePasswordFile, "MAILMIGRATOR_SOURCE_PASSWORD", davSource.toString());
+                sourcePassword = srcOAuth.isPresent() ? srcOAuth.get().secret()
+                        : Passwords.find("source", credentials.sourcePasswordFile(), "MAILMIGRATOR_SOURCE_PASSWORD", davSource.toString());
             } else {
+                if (srcOAuth.isPresent()) {
+                    throw new IllegalArgumentException("--source-auth, --source-token-file and --source-service-account sign in to"
+                            + " an account; the file or folder " + source.trim() + " has none");
+                }
                 legs = legs(Path.of(source), target.trim(), dstAccount.credential());
             }
-            password = Passwords.find("target", passwordFile, "MAILMIGRATOR_TARGET_PASSWORD", dst.toString());
+            if (dstOAuth.isPresent() && dst.protocol().equals("ews")) {
+                throw new IllegalArgumentException("--target-auth, --target-token-file and --target-service-account sign in to"
+                        + " a CalDAV/CardDAV target here; an ews+ target signs in with a password (OAuth2 for EWS is not"
+                        + " built yet)");
+            }
+            if (dstOAuth.isEmpty()) {
+                password = Passwords.find("target", credentials.targetPasswordFile(), "MAILMIGRATOR_TARGET_PASSWORD", dst.toString());
+            }
         } catch (IllegalArgumentException e) {
             err.println("mailmigrator migrate: " + e.getMessage());
             err.flush();
             return ExitCodes.USAGE;
+        } catch (SignInOptions.Failed e) { // a device sign-in not made
+            err.println("mailmigrator migrate: " + e.getMessage());
+            err.flush();
+            return e.exitCode();
         }
         String state = stateName(source, dst);
         Path stateDir = states.prepare(List.of(state));
         if (stateDir == null) {
             return ExitCodes.FAILED;
         }
-        PassRequest request = new PassRequest(row(legs, dstAccount, allowPlaintext, davSource), legs, PassRequest.Passwords.of(sourcePassword, password,
+        Migration plain = row(legs, dstAccount, allowPlaintext, davSource);
+        // an OAuth2 side is the row's account with its auth setting: the legs sign in with it (batch/LegSignIn)
+        Migration row = new Migration(plain.id(), srcOAuth.map(o -> o.apply(plain.source())).orElse(plain.source()),
+                dstOAuth.map(o -> o.apply(plain.destination())).orElse(plain.destination()), plain.options());
+        Secret dstSecret = dstOAuth.map(SignInOptions.Side::secret).orElse(password);
+        PassRequest request = new PassRequest(row, legs, PassRequest.Passwords.of(sourcePassword, dstSecret,
                 password), RunSettings.defaults().withAllowPlaintext(allowPlaintext),
                 new PassRequest.StateFiles(stateDir, state, l -> state), 1, false, PassRequest.Gate.OPEN);
         PassReport pass = new PassRunner(ConnectorFactory.of(registry), presets).run(request, new PassListener() {

@@ -106,8 +106,12 @@ final class DavCollections {
         found.clear();
     }
 
+    /**
+     * The path segment of a collection named {@code name}: a "/" in the name (a calendar called "Work/Projects") becomes
+     * "-", since an encoded slash in a path is refused by servers (Radicale 403, Xandikos 409); the display name keeps it.
+     */
     private static String segment(String name) {
-        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20") + "/";
+        return URLEncoder.encode(name.replace('/', '-'), StandardCharsets.UTF_8).replace("+", "%20") + "/";
     }
 
     private URI home(String ns, String property) throws ConnectorException {

@@ -105,7 +105,7 @@ final class SourceDiscovery {
 
     private static Collection collection(URI url, Element prop, boolean calendar) {
         String name = Multistatus.child(prop, Multistatus.DAV, "displayname").map(Element::getTextContent).map(String::strip)
-                .filter(s -> !s.isEmpty()).orElseGet(() -> segment(url));
+                .filter(s -> !s.isEmpty() && !isPath(s, url)).orElseGet(() -> segment(url));
         boolean syncable = Multistatus.child(prop, Multistatus.DAV, "sync-token").map(Element::getTextContent)
                 .filter(s -> !s.isBlank()).isPresent();
         return new Collection(url, name, calendar, syncable);
@@ -121,6 +121,15 @@ final class SourceDiscovery {
             out.add(shared ? new Collection(c.url(), c.name() + " (" + segment(c.url()) + ")", c.calendar(), c.syncable()) : c);
         }
         return out;
+    }
+
+    /**
+     * Radicale answers a calendar that has no display name with its path ("alice/work"): that is no name the owner gave,
+     * so the collection is named after its last segment like one without any display name.
+     */
+    private static boolean isPath(String displayName, URI url) {
+        String path = url.getRawPath() == null ? "" : URLDecoder.decode(url.getRawPath(), StandardCharsets.UTF_8);
+        return displayName.contains("/") && path.replaceAll("^/+|/+$", "").equals(displayName.replaceAll("^/+|/+$", ""));
     }
 
     static String segment(URI url) {

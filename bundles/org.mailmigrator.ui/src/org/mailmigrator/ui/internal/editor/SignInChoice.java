@@ -32,9 +32,10 @@ import org.mailmigrator.core.spi.ConnectorException;
  * How an IMAP account signs in: its password (the connector's own field), OAuth2 in the system browser
  * ({@link LoopbackSignIn}: the refresh token it gives is sealed with the row like a password), a service account
  * key file or an access token file (the file's content is sealed). Sets {@code auth = xoauth2} on the account and
- * {@code signin} to which of the three it is. Never shows a token: only "Signed in as LOGIN".
+ * {@code signin} to which of the three it is. Never shows a token: only "Signed in as LOGIN". Used by the migration
+ * editor and by the New migration wizard's IMAP account pages.
  */
-final class SignInChoice {
+public final class SignInChoice {
     static final String SIGNIN = "signin";
     static final List<String> CHOICES = List.of("Password", "OAuth2 sign-in in the browser", "Service account key file",
             "Access token file");
@@ -56,7 +57,7 @@ final class SignInChoice {
     };
     private Secret signedIn;
 
-    SignInChoice(FormToolkit toolkit, Composite parent, Map<String, String> settings, Supplier<String> login,
+    public SignInChoice(FormToolkit toolkit, Composite parent, Map<String, String> settings, Supplier<String> login,
             Runnable changed) {
         this.login = login;
         this.changed = changed;
@@ -103,7 +104,7 @@ final class SignInChoice {
     }
 
     /** {@code password}, {@code browser}, {@code serviceaccount} or {@code tokenfile}. */
-    String id() {
+    public String id() {
         return IDS.get(Math.max(0, choice.getSelectionIndex()));
     }
 
@@ -153,7 +154,7 @@ final class SignInChoice {
     }
 
     /** The account's settings as chosen here ({@code auth} and {@code signin} set or removed). */
-    void apply(Map<String, String> settings) {
+    public void apply(Map<String, String> settings) {
         String id = id();
         if (id.equals("password")) {
             settings.remove(SignIns.AUTH);
@@ -165,7 +166,7 @@ final class SignInChoice {
     }
 
     /** The secret to seal: the browser sign-in's refresh token, or the file's content; empty keeps the stored one. */
-    Optional<Secret> secret() {
+    public Optional<Secret> secret() {
         return switch (id()) {
             case "browser" -> Optional.ofNullable(signedIn);
             case "serviceaccount", "tokenfile" -> fileSecret();
@@ -186,7 +187,7 @@ final class SignInChoice {
     }
 
     /** What keeps the choice from being saved, naming the field (never the file's content). */
-    List<String> problems() {
+    public List<String> problems() {
         List<String> problems = new ArrayList<>();
         String id = id();
         if (id.equals("browser") && signedIn == null && !stored) {
@@ -209,23 +210,23 @@ final class SignInChoice {
     }
 
     /** The sign-in page opener (the system browser; tests act as the browser). */
-    void setBrowser(LoopbackSignIn.Browser browser) {
+    public void setBrowser(LoopbackSignIn.Browser browser) {
         this.browser = browser;
     }
 
-    Combo choice() {
+    public Combo choice() {
         return choice;
     }
 
-    Button signInButton() {
+    public Button signInButton() {
         return signInButton;
     }
 
-    Text file() {
+    public Text file() {
         return file;
     }
 
-    Label status() {
+    public Label status() {
         return status;
     }
 }

@@ -21,7 +21,8 @@ import org.mailmigrator.ui.batches.BatchSession;
  * "Notifications": the SMTP server of the batches' notification mails, kept where the command line reads it
  * ({@link SmtpSettings#file}), so {@code batch run} and the workbench send through the same server. The
  * login's password is masked, sealed in the workspace's vault ({@link SmtpPassword}); left empty it keeps the
- * stored one, and an empty login forgets it.
+ * stored one, and an empty login forgets it. "Sign-in" OAuth2 (preference {@code smtp.auth=xoauth2}, as
+ * {@code batch notify-settings --smtp-auth xoauth2} sets it) makes that secret an OAuth2 one (docs/sign-in.md).
  */
 public final class SmtpPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
     static final String HOST = "smtp.host";
@@ -29,6 +30,8 @@ public final class SmtpPreferencePage extends FieldEditorPreferencePage implemen
     static final String SECURITY = "smtp.security";
     static final String FROM = "smtp.from";
     static final String LOGIN = "smtp.login";
+    /** password, or xoauth2: the secret below is then a service account key, an authorized user JSON or an access token. */
+    static final String AUTH = "smtp.auth";
     /** Only in this page's memory store: the typed password goes to the vault, never to a preferences file. */
     static final String PASSWORD = "smtp.password";
 
@@ -57,7 +60,9 @@ public final class SmtpPreferencePage extends FieldEditorPreferencePage implemen
         store.setDefault(PORT, 25);
         store.setDefault(SECURITY, "starttls");
         store.setDefault(FROM, "mailmigrator@localhost");
+        store.setDefault(AUTH, "password");
         try {
+            SmtpSettings.auth(workspace).ifPresent(a -> store.setValue(AUTH, a));
             SmtpSettings.load(workspace).ifPresent(s -> {
                 store.setValue(HOST, s.host());
                 store.setValue(PORT, s.port());
@@ -82,6 +87,8 @@ public final class SmtpPreferencePage extends FieldEditorPreferencePage implemen
                 { "TLS", "tls" }, { "None", "none" } }, getFieldEditorParent()));
         addField(new StringFieldEditor(FROM, "&From address:", getFieldEditorParent()));
         addField(new StringFieldEditor(LOGIN, "&Login (optional):", getFieldEditorParent()));
+        addField(new ComboFieldEditor(AUTH, "Sign-&in:", new String[][] { { "Password", "password" },
+                { "OAuth2 (XOAUTH2): key, refresh token JSON or access token below", "xoauth2" } }, getFieldEditorParent()));
         password = new StringFieldEditor(PASSWORD, "Pass&word:", getFieldEditorParent());
         password.getTextControl(getFieldEditorParent()).setEchoChar('*');
         password.getTextControl(getFieldEditorParent()).setMessage(
@@ -102,12 +109,22 @@ public final class SmtpPreferencePage extends FieldEditorPreferencePage implemen
                 setErrorMessage("type the password of the login " + login.get() + " (it is stored encrypted)");
                 return false;
             }
+            if (s.getString(AUTH).equals("xoauth2") && !typed.isEmpty()) {
+                try { // checked now (a key's fields), never quoted
+                    org.mailmigrator.auth.SignIns.tokens(Secret.of(typed.strip()), login.orElse(""), java.util.List.of(),
+                            "the OAuth2 secret typed", java.time.Clock.systemUTC());
+                } catch (IllegalArgumentException e) {
+                    setErrorMessage(e.getMessage());
+                    return false;
+                }
+            }
             new SmtpSettings(s.getString(HOST).trim(), s.getInt(PORT), s.getString(SECURITY), s.getString(FROM).trim(),
                     login).save(workspace);
+            SmtpSettings.saveAuth(workspace, s.getString(AUTH));
             if (login.isEmpty()) {
                 SmtpPassword.remove(workspace);
             } else if (!typed.isEmpty()) {
-                SmtpPassword.save(workspace, vault, Secret.of(typed));
+                SmtpPassword.save(workspace, vault, Secret.of(s.getString(AUTH).equals("xoauth2") ? typed.strip() : typed));
             }
             storedLogin = login;
             // the typed password leaves the page's memory store once sealed

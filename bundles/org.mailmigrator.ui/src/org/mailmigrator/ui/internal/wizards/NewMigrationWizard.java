@@ -50,6 +50,16 @@ public final class NewMigrationWizard extends Wizard {
         return destination.page();
     }
 
+    /** The source account's sign-in choice (IMAP), as the tests drive it. */
+    public java.util.Optional<org.mailmigrator.ui.internal.editor.SignInChoice> sourceSignIn() {
+        return source.signIn();
+    }
+
+    /** The destination account's sign-in choice (IMAP). */
+    public java.util.Optional<org.mailmigrator.ui.internal.editor.SignInChoice> destinationSignIn() {
+        return destination.signIn();
+    }
+
     @Override
     public boolean performFinish() {
         Set<ItemKind> kinds = choice.kinds().isEmpty() ? EnumSet.of(ItemKind.MAIL) : EnumSet.copyOf(choice.kinds());
