@@ -4,6 +4,8 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import javax.net.ssl.SSLException;
 
@@ -12,7 +14,6 @@ import org.mailmigrator.core.spi.ConnectorException.AccountFailure.Reason;
 import org.mailmigrator.core.spi.PinningTrustManager;
 
 import jakarta.mail.AuthenticationFailedException;
-import jakarta.mail.MessagingException;
 
 /**
  * Types what Angus's POP3 provider throws by what the engine must do: a refused login, an untrusted certificate,
@@ -57,25 +58,19 @@ final class Pop3Failures {
         return new ConnectorException.TransientFailure(what + ": connection lost: " + root(e), e);
     }
 
+    /** True when {@code type} is in the cause chain (a MessagingException's cause is its "next exception"). */
     static boolean has(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (type.isInstance(c)) {
-                return true;
-            }
-            if (c instanceof MessagingException m && m.getNextException() != null && m.getNextException() != c.getCause()
-                    && has(m.getNextException(), type)) {
-                return true;
-            }
-        }
-        return false;
+        return causes(t).anyMatch(type::isInstance);
     }
 
+    /** The innermost cause's message, for a person. */
     static String root(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c.getMessage() == null ? c.getClass().getSimpleName() : server(c.getMessage());
+        Throwable last = causes(t).reduce((a, b) -> b).orElse(t);
+        return last.getMessage() == null ? last.getClass().getSimpleName() : server(last.getMessage());
+    }
+
+    private static Stream<Throwable> causes(Throwable t) {
+        return Stream.iterate(t, Objects::nonNull, c -> c.getCause() == c ? null : c.getCause()).limit(32);
     }
 
     /** A server's text for a message: one line, no control characters, not endless. */

@@ -21,39 +21,41 @@ public record Pop3Settings(String host, int port, boolean tls, boolean starttls,
         Optional<Path> trustStore) {
 
     public static Pop3Settings of(Account account) throws ConnectorException.AccountFailure {
-        String host = account.setting("host").map(String::trim).filter(h -> !h.isEmpty())
-                .orElseThrow(() -> invalid("setting 'host' is required"));
+        try {
+            return parse(account);
+        } catch (IllegalArgumentException e) {
+            throw new ConnectorException.AccountFailure("POP3 account: " + e.getMessage(), Reason.CONFIGURATION, null);
+        }
+    }
+
+    /** @throws IllegalArgumentException naming the setting that is wrong and its value */
+    private static Pop3Settings parse(Account account) {
+        String host = required(account, "host");
         String security = account.setting("security").orElse("tls").trim().toLowerCase(Locale.ROOT);
         if (!List.of("tls", "starttls", "plain").contains(security)) {
-            throw invalid("setting 'security' is '" + security + "'; expected tls, starttls or plain");
+            throw new IllegalArgumentException("setting 'security' is '" + security + "'; expected tls, starttls or plain");
         }
         boolean tls = security.equals("tls");
         String portText = account.setting("port").orElse("").trim();
         int port = portText.isEmpty() ? (tls ? 995 : 110) : port(portText);
-        String login = account.setting("login").filter(l -> !l.isBlank())
-                .orElseThrow(() -> invalid("setting 'login' is required"));
-        List<byte[]> pins;
-        try {
-            pins = PinningTrustManager.pins(account.setting("trustSha256").orElse(""));
-        } catch (IllegalArgumentException e) {
-            throw invalid(e.getMessage());
-        }
-        Optional<Path> store = account.setting("trustStore").filter(t -> !t.isBlank()).map(Path::of);
-        return new Pop3Settings(host, port, tls, security.equals("starttls"), login, pins, store);
+        return new Pop3Settings(host, port, tls, security.equals("starttls"), required(account, "login"),
+                PinningTrustManager.pins(account.setting("trustSha256").orElse("")),
+                account.setting("trustStore").filter(t -> !t.isBlank()).map(Path::of));
     }
 
-    private static int port(String text) throws ConnectorException.AccountFailure {
+    private static String required(Account account, String setting) {
+        return account.setting(setting).map(String::trim).filter(v -> !v.isEmpty())
+                .orElseThrow(() -> new IllegalArgumentException("setting '" + setting + "' is required"));
+    }
+
+    private static int port(String text) {
         if (text.matches("\\d{1,5}")) {
             int port = Integer.parseInt(text);
             if (port >= 1 && port <= 65535) {
                 return port;
             }
         }
-        throw invalid("setting 'port' is '" + text + "'; expected a number from 1 to 65535");
-    }
-
-    private static ConnectorException.AccountFailure invalid(String message) {
-        return new ConnectorException.AccountFailure("POP3 account: " + message, Reason.CONFIGURATION, null);
+        throw new IllegalArgumentException("setting 'port' is '" + text + "'; expected a number from 1 to 65535");
     }
 
     /** True when the connection is protected (POP3S or STLS). */
