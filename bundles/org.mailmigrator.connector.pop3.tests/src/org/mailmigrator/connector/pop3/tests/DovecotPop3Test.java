@@ -142,13 +142,19 @@ class DovecotPop3Test {
     }
 
     @Test
-    void aNativeCsvRowWithAPop3SourceRunsAsABatch(@TempDir Path dir) throws Exception {
+    void aNativeCsvRowWithAPop3SourceIsCheckedAndRunAsABatch(@TempDir Path dir) throws Exception {
         ImapView.append(imapPort(), "row", Pop3Fixture.received("r1"), Pop3Fixture.undated("r2"));
         Path csv = Files.writeString(dir.resolve("pop3.csv"), "source.connector,source.host,source.port,source.security,"
                 + "source.login,source.password,source.trustSha256,destination.host,destination.port,"
                 + "destination.security,destination.login,destination.password,destination.trustSha256\n"
                 + "pop3,127.0.0.1," + server.pop3Port() + ",starttls,row," + Pop3Fixture.PASSWORD + "," + pin
                 + ",127.0.0.1," + imapPort() + ",starttls,row-copy," + Pop3Fixture.PASSWORD + "," + pin + "\n");
+        Command check = Command.run("batch", "run", csv.toString(), "--workspace", dir.resolve("ws").toString(),
+                "--preflight-only", "--report", dir.resolve("pre").toString());
+        assertEquals(0, check.code(), check.toString());
+        String preflight = Files.readString(dir.resolve("pre/preflight.txt"));
+        assertTrue(preflight.contains("source capabilities: ") && preflight.contains("UIDL")
+                && preflight.contains("POP3: no folders, only INBOX is read; no flags"), preflight);
         Command run = Command.run("batch", "run", csv.toString(), "--workspace", dir.resolve("ws").toString());
         assertEquals(0, run.code(), run.toString());
         assertEquals(ImapView.digests(ImapView.inbox(imapPort(), "row")),
