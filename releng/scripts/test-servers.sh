@@ -6,6 +6,9 @@
 
 MM_TEST_SERVERS="${MM_TEST_SERVERS:-/opt/mailmigrator-test-servers}"
 MM_CYRUS_DEBS="cyrus-imapd cyrus-common sasl2-bin"
+# Cyrus's POP3 server, in a tree of its own (run with the Cyrus tree's libraries): adding it to the Cyrus list
+# would unpack that tree again under the servers other test runs are using
+MM_CYRUS_POP3_DEBS="cyrus-pop3d"
 MM_COURIER_DEBS="courier-imap courier-base courier-authlib courier-authdaemon courier-authlib-userdb libcourier-unicode4"
 # what the unpacked binaries link against (from their Depends, minus what only unused tools need)
 MM_TEST_SERVER_LIBS="libpcre3 libical3 libxapian30 libjansson4 libsqlite3-0 libpq5 libwrap0 libxml2 libsasl2-modules
@@ -40,5 +43,6 @@ mm_unpack_debs() {
 mm_ensure_test_servers() {
   mm_ensure_packages $MM_TEST_SERVER_LIBS
   mm_unpack_debs cyrus $MM_CYRUS_DEBS
+  mm_unpack_debs cyrus-pop3 $MM_CYRUS_POP3_DEBS
   mm_unpack_debs courier $MM_COURIER_DEBS
 }

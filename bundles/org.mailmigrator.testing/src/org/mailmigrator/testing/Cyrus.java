@@ -37,6 +37,12 @@ public final class Cyrus implements ImapServer {
     }
 
     public static Cyrus start(Layout layout, Collection<String> users) throws IOException, InterruptedException {
+        return start(layout, users, imapdConf -> "");
+    }
+
+    /** Starts a server whose master also runs the SERVICES lines {@code services} gives for its imapd.conf (CyrusPop3). */
+    static Cyrus start(Layout layout, Collection<String> users, java.util.function.Function<Path, String> services)
+            throws IOException, InterruptedException {
         Path root = ServerTree.root("cyrus", "usr/lib/cyrus/bin/master");
         RunAs runAs = RunAs.detect();
         Path dir = Files.createTempDirectory("mailmigrator-cyrus-");
@@ -74,7 +80,7 @@ public final class Cyrus implements ImapServer {
         Path cyrusConf = dir.resolve("cyrus.conf");
         Files.writeString(cyrusConf, "START {\n  recover cmd=\"" + bin + "/ctl_cyrusdb -C " + imapd + " -r\"\n}\n"
                 + "SERVICES {\n  imap cmd=\"" + bin + "/imapd -C " + imapd + "\" listen=\"" + Dovecot.HOST + ":" + port
-                + "\" prefork=0\n}\nEVENTS {\n}\n", StandardCharsets.UTF_8);
+                + "\" prefork=0\n" + services.apply(imapd) + "}\nEVENTS {\n}\n", StandardCharsets.UTF_8);
         for (String user : users) {
             Process p = new ProcessBuilder(root.resolve("usr/sbin/saslpasswd2").toString(), "-p", "-c", "-f",
                     dir.resolve("sasldb2").toString(), user).redirectErrorStream(true).start();

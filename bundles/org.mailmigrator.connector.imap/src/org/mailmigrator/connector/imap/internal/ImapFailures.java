@@ -11,6 +11,7 @@ import org.eclipse.angus.mail.iap.ConnectionException;
 import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.spi.HostFailures;
 import org.mailmigrator.core.spi.LimitAnswers;
+import org.mailmigrator.core.spi.PinningTrustManager;
 import org.mailmigrator.core.spi.ConnectorException.AccountFailure.Reason;
 
 import jakarta.mail.AuthenticationFailedException;
@@ -38,10 +39,7 @@ final class ImapFailures {
             return HostFailures.noSuchHost(s.host(), who, e);
         }
         if (trust != null && trust.refusedFingerprint() != null) {
-            return new ConnectorException.AccountFailure("the certificate of " + s.host() + ":" + s.port()
-                    + " is not trusted (" + trust.refusedReason() + "). If you know this server, trust its certificate"
-                    + " with --trust-sha256 " + trust.refusedFingerprint()
-                    + " (in the workbench: the trusted certificates of Preferences > Mail Migrator)", Reason.CERTIFICATE, e);
+            return new ConnectorException.AccountFailure(trust.refusal(s.host(), s.port()), Reason.CERTIFICATE, e);
         }
         if (s.security() != ImapSettings.Security.TLS && has(e, GreetingSockets.NoGreeting.class)) {
             if (PortProbe.speaksTls(s.host(), s.port())) {

@@ -28,6 +28,7 @@ import org.mailmigrator.core.model.Secret;
 import org.mailmigrator.core.spi.ConnectContext;
 import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.spi.ConnectorSession;
+import org.mailmigrator.core.spi.PinningTrustManager;
 import org.mailmigrator.core.spi.SignIn;
 
 import jakarta.mail.Folder;

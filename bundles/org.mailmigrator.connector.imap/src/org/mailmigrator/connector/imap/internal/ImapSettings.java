@@ -1,13 +1,12 @@
 package org.mailmigrator.connector.imap.internal;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import org.mailmigrator.core.model.Account;
+import org.mailmigrator.core.spi.PinningTrustManager;
 import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.spi.ConnectorException.AccountFailure.Reason;
 
@@ -51,21 +50,15 @@ public record ImapSettings(String host, int port, Security security, String logi
         }
         String login = account.setting("login").filter(l -> !l.isBlank())
                 .orElseThrow(() -> invalid("setting 'login' is required"));
-        List<byte[]> pins = new ArrayList<>();
-        for (String one : account.setting("trustSha256").orElse("").split(",")) {
-            String hex = one.trim().replace(":", "").replace(" ", "");
-            if (hex.isEmpty()) {
-                continue;
-            }
-            if (!hex.matches("(?i)[0-9a-f]{64}")) {
-                throw invalid("setting 'trustSha256' must be 64 hex digits (the SHA-256 of the certificate), got '"
-                        + one.trim() + "'");
-            }
-            pins.add(HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT)));
+        List<byte[]> pins;
+        try {
+            pins = PinningTrustManager.pins(account.setting("trustSha256").orElse(""));
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
         }
         Optional<Path> store = account.setting("trustStore").filter(t -> !t.isBlank()).map(Path::of);
         int stall = StallWatch.seconds(account.setting("stallSeconds").orElse(null));
-        return new ImapSettings(host.trim(), port, security, login, List.copyOf(pins), store, stall);
+        return new ImapSettings(host.trim(), port, security, login, pins, store, stall);
     }
 
     private static ConnectorException.AccountFailure invalid(String message) {

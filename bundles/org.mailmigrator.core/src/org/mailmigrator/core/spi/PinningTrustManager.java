@@ -1,4 +1,4 @@
-package org.mailmigrator.connector.imap.internal;
+package org.mailmigrator.core.spi;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,20 +11,22 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
-import org.mailmigrator.core.spi.ConnectContext;
-
 /**
  * Trusts what the JDK trust store trusts (plus the certificates of an optional PEM file), and beyond that
  * only a server certificate whose SHA-256 the administrator supplied, or one the {@link ConnectContext}
  * accepts interactively. Never "accept all". Remembers the last refused certificate's fingerprint so that
- * the error message can tell the administrator what to pin.
+ * the error message can tell the administrator what to pin. Shared by the connectors that speak TLS themselves
+ * (IMAP, POP3): one trust rule for every protocol, with the {@code trustSha256} and {@code trustStore} settings
+ * they declare.
  */
 public final class PinningTrustManager implements X509TrustManager {
     private final X509TrustManager base;
@@ -59,6 +61,27 @@ public final class PinningTrustManager implements X509TrustManager {
         } else {
             this.base = jdkDefault();
         }
+    }
+
+    /**
+     * The pins of a {@code trustSha256} setting: comma-separated hex SHA-256 values (colons and spaces allowed).
+     *
+     * @throws IllegalArgumentException naming the value that is not 64 hex digits
+     */
+    public static List<byte[]> pins(String setting) {
+        List<byte[]> pins = new ArrayList<>();
+        for (String one : (setting == null ? "" : setting).split(",")) {
+            String hex = one.trim().replace(":", "").replace(" ", "");
+            if (hex.isEmpty()) {
+                continue;
+            }
+            if (!hex.matches("(?i)[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("setting 'trustSha256' must be 64 hex digits (the SHA-256 of the"
+                        + " certificate), got '" + one.trim() + "'");
+            }
+            pins.add(HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT)));
+        }
+        return List.copyOf(pins);
     }
 
     private static X509TrustManager jdkTrust;
@@ -108,6 +131,19 @@ public final class PinningTrustManager implements X509TrustManager {
 
     public String refusedReason() {
         return refusedReason;
+    }
+
+    /**
+     * What an administrator reads when the certificate of {@code host:port} was refused: why, and the fingerprint to
+     * pin on the command line or in the workbench; null when no certificate was refused.
+     */
+    public String refusal(String host, int port) {
+        if (refusedFingerprint == null) {
+            return null;
+        }
+        return "the certificate of " + host + ":" + port + " is not trusted (" + refusedReason + "). If you know this"
+                + " server, trust its certificate with --trust-sha256 " + refusedFingerprint
+                + " (in the workbench: the trusted certificates of Preferences > Mail Migrator)";
     }
 
     @Override

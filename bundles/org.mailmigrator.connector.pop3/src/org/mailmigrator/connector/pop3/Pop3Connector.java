@@ -1,0 +1,35 @@
+package org.mailmigrator.connector.pop3;
+
+import org.mailmigrator.connector.pop3.internal.Pop3Session;
+import org.mailmigrator.connector.pop3.internal.Pop3Settings;
+import org.mailmigrator.core.model.Account;
+import org.mailmigrator.core.model.Role;
+import org.mailmigrator.core.spi.ConnectContext;
+import org.mailmigrator.core.spi.Connector;
+import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.spi.ConnectorException.AccountFailure.Reason;
+import org.mailmigrator.core.spi.ConnectorSession;
+import org.mailmigrator.core.spi.SignIn;
+
+/**
+ * The POP3 connector, a mail source only, on Angus Mail. Sessions offer {@link org.mailmigrator.core.mail.MailStore}
+ * with the one folder POP3 has (INBOX); nothing is ever deleted on the server.
+ */
+public final class Pop3Connector implements Connector {
+
+    @Override
+    public ConnectorSession open(Account account, Role role, ConnectContext context) throws ConnectorException {
+        Pop3Settings settings = Pop3Settings.of(account);
+        if (role != Role.SOURCE) {
+            throw new ConnectorException.AccountFailure("POP3 can only be a source: " + settings.describe()
+                    + " cannot receive messages", Reason.CONFIGURATION, null);
+        }
+        SignIn signIn = context.signIn().orElseThrow(() -> new ConnectorException.AccountFailure(
+                "no password given for " + settings.describe(), Reason.AUTHENTICATION, null));
+        if (!(signIn instanceof SignIn.Password password)) {
+            throw new ConnectorException.AccountFailure("POP3 sign-in with an OAuth2 token is not supported yet ("
+                    + settings.describe() + "): use the account's password", Reason.CONFIGURATION, null);
+        }
+        return Pop3Session.open(settings, password.password(), context);
+    }
+}
