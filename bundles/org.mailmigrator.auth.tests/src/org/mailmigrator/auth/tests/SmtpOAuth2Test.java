@@ -127,14 +127,14 @@ class SmtpOAuth2Test {
                         + "source.serviceaccount,destination.server,destination.login,destination.auth,"
                         + "destination.serviceaccount\n" + oauth + ",n1@example.org,xoauth2," + key + "," + oauth
                         + ",n1-new@example.org,xoauth2," + key + "\n");
-                cli(List.of("batch", "import", csv.toString(), "--name", "notified", "--format", "native", "--notify",
-                        "ops@example.org", "--workspace", ws.toString()));
-                cli(List.of("batch", "notify-settings", "--workspace", ws.toString(), "--host", "127.0.0.1", "--port",
+                servers.cli(List.of("batch", "import", csv.toString(), "--name", "notified", "--format", "native", "--notify",
+                        "ops@example.org", "--workspace", ws.toString()), 0);
+                servers.cli(List.of("batch", "notify-settings", "--workspace", ws.toString(), "--host", "127.0.0.1", "--port",
                         String.valueOf(port), "--security", "none", "--from", "mailmigrator@example.org", "--login", user,
-                        "--smtp-password-file", key.toString()));
+                        "--smtp-password-file", key.toString()), 0);
                 Path prefs = SmtpSettings.file(new org.mailmigrator.batch.Workspace(ws));
                 Files.writeString(prefs, Files.readString(prefs) + "smtp.auth=xoauth2\n");
-                String ran = cli(List.of("batch", "run", "notified", "--workspace", ws.toString(), "--allow-plaintext"));
+                String ran = servers.cli(List.of("batch", "run", "notified", "--workspace", ws.toString(), "--allow-plaintext"), 0);
                 assertFalse(ran.contains("not sent") || ran.contains("eyJ"), ran);
                 try (Stream<Path> mails = Files.walk(maildir.resolve("new"))) {
                     assertEquals(3, mails.filter(Files::isRegularFile).count(), "started and finished of the batch run: "
@@ -144,15 +144,6 @@ class SmtpOAuth2Test {
                 smtp.destroy();
             }
         }
-    }
-
-    private static String cli(List<String> args) {
-        var out = new java.io.StringWriter();
-        var err = new java.io.StringWriter();
-        int code = org.mailmigrator.cli.Cli.run(args.toArray(String[]::new), new java.io.PrintWriter(out),
-                new java.io.PrintWriter(err));
-        assertEquals(0, code, String.join(" ", args) + "\n" + out + "\n" + err);
-        return out + "\n" + err;
     }
 
     private static void awaitPort(Process p, int port, Path log) throws Exception {
