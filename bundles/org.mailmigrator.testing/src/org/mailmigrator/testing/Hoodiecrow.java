@@ -4,12 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,25 +90,15 @@ public final class Hoodiecrow implements ImapServer {
 
     /** The folder holding node_modules/hoodiecrow-imap, installed with npm when missing. */
     public static Path install() throws IOException, InterruptedException {
-        Path home = Path.of(System.getProperty("mailmigrator.hoodiecrow",
-                System.getProperty("user.home") + "/.cache/mailmigrator-tests/hoodiecrow-imap-" + VERSION));
-        Path marker = home.resolve("node_modules/hoodiecrow-imap/package.json");
-        if (Files.exists(marker)) {
-            return home;
-        }
-        Files.createDirectories(home);
-        try (FileChannel lockFile = FileChannel.open(home.resolve(".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
-            if (!Files.exists(marker)) {
-                Process p = new ProcessBuilder(RunAs.find("npm").toString(), "install", "--no-audit", "--no-fund",
-                        "--prefix", home.toString(), "hoodiecrow-imap@" + VERSION).redirectErrorStream(true).start();
-                String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.exists(marker)) {
-                    throw new IOException("npm install hoodiecrow-imap@" + VERSION + " failed:\n" + output);
-                }
+        String marker = "node_modules/hoodiecrow-imap/package.json";
+        return LoopbackServer.installOnce("mailmigrator.hoodiecrow", "hoodiecrow-imap-" + VERSION, marker, home -> {
+            Process p = new ProcessBuilder(RunAs.find("npm").toString(), "install", "--no-audit", "--no-fund",
+                    "--prefix", home.toString(), "hoodiecrow-imap@" + VERSION).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.exists(home.resolve(marker))) {
+                throw new IOException("npm install hoodiecrow-imap@" + VERSION + " failed:\n" + output);
             }
-        }
-        return home;
+        });
     }
 
     public int port() {

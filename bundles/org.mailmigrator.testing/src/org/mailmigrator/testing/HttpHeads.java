@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /** What the tests' HTTP relays need to see of a request: its request line and headers, read byte by byte. */
 public final class HttpHeads {
@@ -22,5 +23,22 @@ public final class HttpHeads {
             }
         }
         return null;
+    }
+
+    /** The value of the first header {@code name} (any case) in a head, trimmed, or null. */
+    public static String header(String head, String name) {
+        String prefix = name.toLowerCase(Locale.ROOT) + ":";
+        for (String line : head.split("\r\n")) {
+            if (line.toLowerCase(Locale.ROOT).startsWith(prefix)) {
+                return line.substring(prefix.length()).trim();
+            }
+        }
+        return null;
+    }
+
+    /** The head's Content-Length, 0 without one. */
+    public static long contentLength(String head) {
+        String value = header(head, "Content-Length");
+        return value == null ? 0 : Long.parseLong(value);
     }
 }

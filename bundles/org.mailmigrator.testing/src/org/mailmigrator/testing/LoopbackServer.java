@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +40,34 @@ final class LoopbackServer {
             throw new IOException(command + " is not installed (apt-get install " + command + "): these tests need a"
                     + " real " + what, e);
         }
+    }
+
+    /** Fills a folder once; see {@link #installOnce}. */
+    @FunctionalInterface
+    interface Installer {
+        void install(Path home) throws IOException, InterruptedException;
+    }
+
+    /**
+     * The folder {@code ~/.cache/mailmigrator-tests/NAME} (or the one the system property {@code property} names),
+     * filled by {@code installer} unless {@code marker} (a path below it) exists: once per machine, test JVMs
+     * that start together wait for each other on a file lock.
+     */
+    static Path installOnce(String property, String name, String marker, Installer installer)
+            throws IOException, InterruptedException {
+        Path home = Path.of(System.getProperty(property, System.getProperty("user.home") + "/.cache/mailmigrator-tests/"
+                + name));
+        if (Files.exists(home.resolve(marker))) {
+            return home;
+        }
+        Files.createDirectories(home);
+        try (FileChannel lockFile = FileChannel.open(home.resolve(".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
+            if (!Files.exists(home.resolve(marker))) {
+                installer.install(home);
+            }
+        }
+        return home;
     }
 
     /** A port nothing listens on at the moment, on 127.0.0.1. */

@@ -2,15 +2,13 @@ package org.mailmigrator.testing;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,31 +62,21 @@ public final class MockOAuth2Server implements AutoCloseable {
 
     /** The folder holding classpath.txt, the server's runtime class path, resolved with Maven when missing. */
     public static Path install() throws IOException, InterruptedException {
-        Path home = Path.of(System.getProperty("mailmigrator.mockoauth2",
-                System.getProperty("user.home") + "/.cache/mailmigrator-tests/mock-oauth2-server-" + VERSION));
-        Path marker = home.resolve("classpath.txt");
-        if (Files.exists(marker)) {
-            return home;
-        }
-        Files.createDirectories(home);
-        try (FileChannel lockFile = FileChannel.open(home.resolve(".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
-            if (!Files.exists(marker)) {
-                Files.writeString(home.resolve("pom.xml"), pom(), StandardCharsets.UTF_8);
-                Path partial = home.resolve("classpath.part");
-                ProcessBuilder pb = new ProcessBuilder(maven(), "-B", "-q", "-f", home.resolve("pom.xml").toString(),
-                        "org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath",
-                        "-Dmdep.outputFile=" + partial).redirectErrorStream(true);
-                pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-                Process p = pb.start();
-                String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.exists(partial)) {
-                    throw new IOException("resolving mock-oauth2-server " + VERSION + " with Maven failed:\n" + output);
-                }
-                Files.move(partial, marker);
-            }
-        }
-        return home;
+        return LoopbackServer.installOnce("mailmigrator.mockoauth2", "mock-oauth2-server-" + VERSION, "classpath.txt",
+                home -> {
+                    Files.writeString(home.resolve("pom.xml"), pom(), StandardCharsets.UTF_8);
+                    Path partial = home.resolve("classpath.part");
+                    ProcessBuilder pb = new ProcessBuilder(maven(), "-B", "-q", "-f", home.resolve("pom.xml").toString(),
+                            "org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath",
+                            "-Dmdep.outputFile=" + partial).redirectErrorStream(true);
+                    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+                    Process p = pb.start();
+                    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.exists(partial)) {
+                        throw new IOException("resolving mock-oauth2-server " + VERSION + " with Maven failed:\n" + output);
+                    }
+                    Files.move(partial, home.resolve("classpath.txt"));
+                });
     }
 
     /** The project's Maven wrapper above the working folder (the test bundle's), else mvn on the PATH. */
@@ -145,6 +133,25 @@ public final class MockOAuth2Server implements AutoCloseable {
             throw new IOException("GET " + issuer(issuer) + "/jwks answered " + r.statusCode());
         }
         return r.body();
+    }
+
+    /**
+     * What a person does on the interactive sign-in page {@code page} (an authorization request): gets the login
+     * form, submits it as {@code user}. Returns where the server redirects the browser (the application's loopback
+     * address with the code), not followed.
+     */
+    public static URI logIn(URI page, String user) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString());
+        if (!form.body().contains("name=\"username\"")) {
+            throw new IllegalStateException("no login form at the sign-in page: " + form.statusCode());
+        }
+        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(page)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                        + "&claims=")).build(), HttpResponse.BodyHandlers.ofString());
+        return URI.create(posted.headers().firstValue("Location").orElseThrow(
+                () -> new IllegalStateException("the login form did not redirect: " + posted.statusCode())));
     }
 
     public String log() {

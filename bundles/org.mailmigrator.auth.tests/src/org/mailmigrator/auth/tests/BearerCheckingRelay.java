@@ -2,10 +2,6 @@ package org.mailmigrator.auth.tests;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.mailmigrator.testing.HttpHeads;
+import org.mailmigrator.testing.Relay;
 
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
@@ -31,8 +28,7 @@ import com.nimbusds.jwt.SignedJWT;
  * every token seen so far refused from then on (a revocation the client learns of by a 401).
  */
 final class BearerCheckingRelay implements AutoCloseable {
-    private final ServerSocket listener;
-    private final int target;
+    private final Relay relay;
     private final JWKSet keys;
     private final String subject;
     private final String basic;
@@ -48,16 +44,15 @@ final class BearerCheckingRelay implements AutoCloseable {
     private String why = "";
 
     BearerCheckingRelay(int targetPort, String jwks, String subject, String login, String password) throws Exception {
-        this.target = targetPort;
         this.keys = JWKSet.parse(jwks);
         this.subject = subject;
         this.basic = "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
-        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread.ofPlatform().daemon().name("bearer-checking-relay").start(this::accept);
+        this.relay = Relay.to(targetPort).name("bearer-checking-relay")
+                .onOpen(link -> link.up((in, out) -> requests(in, out, link))).start();
     }
 
     int port() {
-        return listener.getLocalPort();
+        return relay.port();
     }
 
     synchronized int accepted() {
@@ -146,85 +141,28 @@ final class BearerCheckingRelay implements AutoCloseable {
         }
     }
 
-    private void accept() {
-        while (!listener.isClosed()) {
-            try {
-                Socket client = listener.accept();
-                Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
-                Thread.ofPlatform().daemon().start(() -> requests(client, server));
-                Thread.ofPlatform().daemon().start(() -> copy(server, client));
-            } catch (IOException e) {
-                return; // closed
-            }
-        }
-    }
-
-    private void requests(Socket client, Socket server) {
-        try (client; server; InputStream in = client.getInputStream(); OutputStream out = server.getOutputStream()) {
-            while (true) {
-                String head = HttpHeads.read(in);
-                if (head == null) {
-                    return;
-                }
-                long length = 0;
-                String authorization = null;
-                StringBuilder forwarded = new StringBuilder();
-                for (String line : head.split("\r\n")) {
-                    String l = line.toLowerCase(Locale.ROOT);
-                    if (l.startsWith("content-length:")) {
-                        length = Long.parseLong(line.substring(15).trim());
-                    }
-                    if (l.startsWith("authorization:")) {
-                        authorization = line.substring(14).trim();
-                        forwarded.append("Authorization: ").append(basic).append("\r\n");
-                    } else if (!line.isEmpty()) {
-                        forwarded.append(line).append("\r\n");
-                    }
-                }
-                forwarded.append("\r\n");
-                byte[] body = in.readNBytes((int) length);
-                if (!check(authorization)) {
-                    // the DAV server sees nothing of this request; no other answer is pending (no pipelining)
-                    OutputStream back = client.getOutputStream();
-                    synchronized (client) {
-                        back.write(("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer error=\"invalid_token\"\r\n"
-                                + "Content-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                        back.flush();
-                    }
-                    continue;
-                }
-                try {
-                    Thread.sleep(delayMs());
-                } catch (InterruptedException e) {
-                    return;
-                }
-                out.write(forwarded.toString().getBytes(StandardCharsets.ISO_8859_1));
-                out.write(body);
-                out.flush();
-            }
-        } catch (IOException e) {
-            // one side closed
-        }
-    }
-
-    private static void copy(Socket from, Socket to) {
-        byte[] buf = new byte[8192];
-        try (InputStream in = from.getInputStream()) {
-            OutputStream out = to.getOutputStream();
-            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-                synchronized (to) {
-                    out.write(buf, 0, n);
-                    out.flush();
+    private void requests(InputStream in, Relay.Sink out, Relay.Link link) throws IOException, InterruptedException {
+        for (String head = HttpHeads.read(in); head != null; head = HttpHeads.read(in)) {
+            String authorization = HttpHeads.header(head, "Authorization");
+            StringBuilder forwarded = new StringBuilder();
+            for (String line : head.split("\r\n")) {
+                if (line.toLowerCase(Locale.ROOT).startsWith("authorization:")) {
+                    forwarded.append("Authorization: ").append(basic).append("\r\n");
+                } else if (!line.isEmpty()) {
+                    forwarded.append(line).append("\r\n");
                 }
             }
-        } catch (IOException e) {
-            // one side closed
-        } finally {
-            try {
-                to.shutdownOutput();
-            } catch (IOException ignored) {
-                // already closed
+            forwarded.append("\r\n");
+            byte[] body = in.readNBytes((int) HttpHeads.contentLength(head));
+            if (!check(authorization)) {
+                // the DAV server sees nothing of this request; no other answer is pending (no pipelining)
+                link.toClient().write(("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer error=\"invalid_token\"\r\n"
+                        + "Content-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                continue;
             }
+            Thread.sleep(delayMs());
+            out.write(forwarded.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
         }
     }
 
@@ -236,6 +174,6 @@ final class BearerCheckingRelay implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        listener.close();
+        relay.close();
     }
 }

@@ -1,11 +1,8 @@
 package org.mailmigrator.auth.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,12 +15,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailmigrator.cli.Cli;
-import org.mailmigrator.testing.Dovecot;
 import org.mailmigrator.testing.Radicale;
 
 /**
@@ -35,36 +30,12 @@ import org.mailmigrator.testing.Radicale;
  */
 class BearerDavBatchTest {
     private static final String CALENDAR_SCOPE = "https://www.googleapis.com/auth/calendar";
+    @AutoClose
     private static OAuth2Servers servers;
 
     @BeforeAll
     static void start() throws Exception {
         servers = OAuth2Servers.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (servers != null) {
-            servers.close();
-        }
-    }
-
-    private static String run(List<String> args, int expected) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        int code = Cli.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
-        String all = out + "\n" + err;
-        String report = "";
-        int at = args.indexOf("--report");
-        if (code != expected && at >= 0) {
-            try {
-                report = Files.readString(Path.of(args.get(at + 1), "migrations.csv"));
-            } catch (java.io.IOException e) {
-                report = e.getMessage();
-            }
-        }
-        assertEquals(expected, code, String.join(" ", args) + "\n" + all + "\n" + report);
-        return all;
     }
 
     @Test
@@ -74,13 +45,7 @@ class BearerDavBatchTest {
         String newUser = "dav1-new@example.org";
         String oauth = "imap://127.0.0.1:" + servers.oauthImap.imapPort();
         List<String> output = new ArrayList<>();
-        servers.seed("davseed", 3);
-        Path pw = Files.writeString(dir.resolve("pw"), Dovecot.PASSWORD);
-        output.add(run(List.of("migrate", "--source", "imap://davseed@127.0.0.1:" + servers.passwordImap.imapPort(),
-                "--source-password-file", pw.toString(), "--target", "imap://" + user.replace("@", "%40") + "@127.0.0.1:"
-                        + servers.oauthImap.imapPort(), "--target-service-account", key.toString(), "--allow-plaintext",
-                "--state", dir.resolve("seed-state").toString()), 0));
-        Files.delete(pw);
+        output.add(servers.fillThroughKey(dir, "davseed", 3, user, key));
         String jwks = servers.auth.jwks("default");
         try (Radicale src = Radicale.start(dir.resolve("src")); Radicale dst = Radicale.start(dir.resolve("dst"));
                 BearerCheckingRelay in = new BearerCheckingRelay(src.port(), jwks, user, Radicale.LOGIN, Radicale.PASSWORD);
@@ -99,7 +64,7 @@ class BearerDavBatchTest {
                     + newUser.replace("@", "%40") + "@127.0.0.1:" + out.port() + "/,\n"); // no calendar password
             Path workspace = dir.resolve("workspace");
             try {
-                output.add(run(List.of("batch", "run", file.toString(), "--workspace", workspace.toString(),
+                output.add(servers.cli(List.of("batch", "run", file.toString(), "--workspace", workspace.toString(),
                         "--allow-plaintext", "--report", dir.resolve("r1").toString()), 0));
             } catch (AssertionError e) {
                 throw new AssertionError("source relay " + in + ", destination relay " + out + "\n" + e.getMessage(), e);
@@ -120,24 +85,14 @@ class BearerDavBatchTest {
             }
 
             // a second run: nothing new to write
-            output.add(run(List.of("batch", "run", "domain", "--workspace", workspace.toString(), "--allow-plaintext",
+            output.add(servers.cli(List.of("batch", "run", "domain", "--workspace", workspace.toString(), "--allow-plaintext",
                     "--delta", "--report", dir.resolve("r2").toString()), 0));
             String again = Files.readString(dir.resolve("r2/summary.txt"));
             // the DAV source is read incrementally (sync-token): nothing changed, nothing read, nothing written
             assertTrue(again.contains("calendar: created 0, updated 0, unchanged 0, failed 0"), again);
             assertEquals(6, count(dst, ".ics"), "nothing new in the destination's Radicale");
 
-            String keyText = Files.readString(key);
-            String keyPart = keyText.substring(keyText.indexOf("PRIVATE KEY-----") + 20).substring(0, 40);
-            for (String o : output) {
-                assertFalse(o.contains(keyPart) || o.contains("eyJ"), "no key or token in the output: " + o);
-            }
-            try (Stream<Path> files = Files.walk(workspace)) {
-                for (Path f : files.filter(Files::isRegularFile).toList()) {
-                    String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-                    assertFalse(text.contains(keyPart) || text.contains("eyJ"), "no key or token in " + f);
-                }
-            }
+            OAuth2Servers.assertNoKeyOrToken(key, output, workspace);
         }
     }
 

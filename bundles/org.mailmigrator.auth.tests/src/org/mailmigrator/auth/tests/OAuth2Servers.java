@@ -1,21 +1,22 @@
 package org.mailmigrator.auth.tests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
-import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 
+import org.mailmigrator.cli.Cli;
 import org.mailmigrator.testing.Dovecot;
-import org.mailmigrator.testing.DovecotOAuth2;
 import org.mailmigrator.testing.MockOAuth2Server;
-
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
+import org.mailmigrator.testing.OAuth2TestServers;
 
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -25,58 +26,21 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * The servers of the OAuth2 tests, started once per test class: the authorization server, a Dovecot that only
- * takes its tokens (its keys written into Dovecot's key dictionary), and a password Dovecot for the other side.
+ * The servers of the OAuth2 tests ({@link OAuth2TestServers}), started once per test class, trusting the keys of the
+ * default and the {@link MockOAuth2Server#SHORT short-lived} issuers; seeds the password Dovecot over IMAP, and
+ * holds what the batch tests that sign in with a service account key share: run the CLI, fill a mailbox of the
+ * OAuth2 Dovecot through the key, check that neither the key nor a token leaked.
  */
-final class OAuth2Servers implements AutoCloseable {
+final class OAuth2Servers extends OAuth2TestServers {
     /** The client id of the interactive sign-in; Dovecot looks keys up under the token's azp. */
     static final String CLIENT = "mailmigrator-test";
-    final MockOAuth2Server auth;
-    final DovecotOAuth2 oauthImap;
-    final Dovecot passwordImap;
 
-    private OAuth2Servers(MockOAuth2Server auth, DovecotOAuth2 oauthImap, Dovecot passwordImap) {
-        this.auth = auth;
-        this.oauthImap = oauthImap;
-        this.passwordImap = passwordImap;
+    private OAuth2Servers() throws Exception {
+        super(CLIENT, List.of("default", MockOAuth2Server.SHORT));
     }
 
     static OAuth2Servers start() throws Exception {
-        MockOAuth2Server auth = MockOAuth2Server.start();
-        DovecotOAuth2 oauth = DovecotOAuth2.start();
-        Dovecot pw = Dovecot.start(Dovecot.Layout.SLASH, 0, false);
-        OAuth2Servers s = new OAuth2Servers(auth, oauth, pw);
-        for (String issuer : List.of("default", MockOAuth2Server.SHORT)) {
-            for (JWK k : JWKSet.parse(auth.jwks(issuer)).getKeys()) {
-                for (String azp : List.of("default", CLIENT)) {
-                    oauth.trustKey(azp, "RS256", k.getKeyID(), k.toRSAKey().toRSAPublicKey());
-                }
-            }
-        }
-        return s;
-    }
-
-    /**
-     * A service account key file of the test's own (a new RSA key), whose token_uri is {@code issuer}'s token
-     * endpoint: the authorization server honours the jwt-bearer grant, as Google does for domain-wide delegation.
-     */
-    Path serviceAccountKey(Path dir, String issuer) throws Exception {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(2048);
-        KeyPair pair = g.generateKeyPair();
-        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(((RSAPrivateKey) pair.getPrivate()).getEncoded()) + "\n-----END PRIVATE KEY-----\n";
-        String json = "{"
-                + "\"type\": \"service_account\", \"project_id\": \"test\", \"private_key_id\": \"k1\","
-                + "\"private_key\": " + quote(pem) + ", \"client_email\": \"migrator@test.iam.example\","
-                + "\"client_id\": \"1\", \"token_uri\": \"" + auth.tokenEndpoint(issuer) + "\"}";
-        Path file = dir.resolve("service-account-" + issuer + ".json");
-        Files.writeString(file, json);
-        return file;
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+        return new OAuth2Servers();
     }
 
     /** Puts {@code n} small messages into a user's INBOX on the password Dovecot. */
@@ -103,16 +67,62 @@ final class OAuth2Servers implements AutoCloseable {
         }
     }
 
-    /** The number of messages in a user's INBOX, asked with doveadm (no IMAP log-in needed). */
-    static int count(Dovecot d, String user) throws Exception {
-        String out = d.doveadm("mailbox", "status", "-u", user, "messages", "INBOX");
-        return Integer.parseInt(out.trim().replaceAll(".*messages=(\\d+).*", "$1"));
+    /**
+     * Runs the command line and asserts its exit code; a failure names the command, its output, the pass report of
+     * its {@code --report} folder if any and the OAuth2 Dovecot's log. Returns the output.
+     */
+    String cli(List<String> args, int expected) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int code = Cli.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+        String all = out + "\n" + err;
+        if (code != expected) {
+            String report = "";
+            int at = args.indexOf("--report");
+            if (at >= 0) {
+                try {
+                    report = Files.readString(Path.of(args.get(at + 1), "migrations.csv"));
+                } catch (IOException e) {
+                    report = e.getMessage();
+                }
+            }
+            assertEquals(expected, code, String.join(" ", args) + "\n" + all + "\n" + report + "\n" + oauthImap.log());
+        }
+        return all;
     }
 
-    @Override
-    public void close() {
-        oauthImap.close();
-        passwordImap.close();
-        auth.close();
+    /**
+     * Fills {@code user}'s INBOX on the OAuth2 Dovecot with {@code n} messages, put on the password Dovecot as
+     * {@code seedUser} and migrated with {@code migrate}, signing in to the OAuth2 side through the key. Returns the
+     * output.
+     */
+    String fillThroughKey(Path dir, String seedUser, int n, String user, Path key) throws Exception {
+        seed(seedUser, n);
+        Path pw = Files.writeString(dir.resolve("pw"), Dovecot.PASSWORD);
+        try {
+            return cli(List.of("migrate", "--source", "imap://" + seedUser + "@127.0.0.1:" + passwordImap.imapPort(),
+                    "--source-password-file", pw.toString(), "--target", "imap://" + user.replace("@", "%40")
+                            + "@127.0.0.1:" + oauthImap.imapPort(), "--target-service-account", key.toString(),
+                    "--allow-plaintext", "--state", dir.resolve("seed-state").toString()), 0);
+        } finally {
+            Files.delete(pw);
+        }
+    }
+
+    /** Neither the key nor a token (a JWT: {@code eyJ...}) in the output or in any file of the workspace. */
+    static void assertNoKeyOrToken(Path key, List<String> output, Path workspace) throws IOException {
+        String keyText = Files.readString(key);
+        String keyPart = keyText.substring(keyText.indexOf("PRIVATE KEY-----") + 20).substring(0, 40);
+        for (String o : output) {
+            assertFalse(o.contains(keyPart) || o.contains("eyJ"), "no key or token in the output: " + o);
+        }
+        try (Stream<Path> files = Files.walk(workspace)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+                assertFalse(text.contains(keyPart), "the key must be sealed: " + f);
+                assertFalse(text.contains("eyJ"), "no token in " + f);
+                assertFalse(text.contains("BEGIN PRIVATE KEY"), "the key must be sealed: " + f);
+            }
+        }
     }
 }

@@ -16,7 +16,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,18 +53,12 @@ import com.nimbusds.jwt.SignedJWT;
  * expired.
  */
 class OAuth2SignInTest {
+    @AutoClose
     private static OAuth2Servers servers;
 
     @BeforeAll
     static void start() throws Exception {
         servers = OAuth2Servers.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (servers != null) {
-            servers.close();
-        }
     }
 
     record Run(int code, String out, String err) {

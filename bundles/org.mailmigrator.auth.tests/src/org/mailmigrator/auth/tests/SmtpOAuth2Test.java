@@ -127,18 +127,18 @@ class SmtpOAuth2Test {
                         + "source.serviceaccount,destination.server,destination.login,destination.auth,"
                         + "destination.serviceaccount\n" + oauth + ",n1@example.org,xoauth2," + key + "," + oauth
                         + ",n1-new@example.org,xoauth2," + key + "\n");
-                cli(List.of("batch", "import", csv.toString(), "--name", "notified", "--format", "native", "--notify",
-                        "ops@example.org", "--workspace", ws.toString()));
+                servers.cli(List.of("batch", "import", csv.toString(), "--name", "notified", "--format", "native", "--notify",
+                        "ops@example.org", "--workspace", ws.toString()), 0);
                 // the key as Google downloads it, over several lines: --smtp-auth xoauth2 reads the whole file
                 Path pretty = Files.writeString(dir.resolve("key-pretty.json"), Files.readString(key).replaceAll(",\\s*\"", ",\n  \""));
                 assertTrue(Files.readAllLines(pretty).size() > 3);
-                String saved = cli(List.of("batch", "notify-settings", "--workspace", ws.toString(), "--host", "127.0.0.1", "--port",
+                String saved = servers.cli(List.of("batch", "notify-settings", "--workspace", ws.toString(), "--host", "127.0.0.1", "--port",
                         String.valueOf(port), "--security", "none", "--from", "mailmigrator@example.org", "--login", user,
-                        "--smtp-auth", "xoauth2", "--smtp-password-file", pretty.toString()));
+                        "--smtp-auth", "xoauth2", "--smtp-password-file", pretty.toString()), 0);
                 assertTrue(saved.contains("OAuth2 (XOAUTH2) secret encrypted"), saved);
                 Path prefs = SmtpSettings.file(new org.mailmigrator.batch.Workspace(ws));
                 assertTrue(Files.readString(prefs).contains("smtp.auth=xoauth2"), Files.readString(prefs));
-                String ran = cli(List.of("batch", "run", "notified", "--workspace", ws.toString(), "--allow-plaintext"));
+                String ran = servers.cli(List.of("batch", "run", "notified", "--workspace", ws.toString(), "--allow-plaintext"), 0);
                 assertFalse(ran.contains("not sent") || ran.contains("eyJ"), ran);
                 try (Stream<Path> mails = Files.walk(maildir.resolve("new"))) {
                     assertEquals(3, mails.filter(Files::isRegularFile).count(), "started and finished of the batch run: "
@@ -148,15 +148,6 @@ class SmtpOAuth2Test {
                 smtp.destroy();
             }
         }
-    }
-
-    private static String cli(List<String> args) {
-        var out = new java.io.StringWriter();
-        var err = new java.io.StringWriter();
-        int code = org.mailmigrator.cli.Cli.run(args.toArray(String[]::new), new java.io.PrintWriter(out),
-                new java.io.PrintWriter(err));
-        assertEquals(0, code, String.join(" ", args) + "\n" + out + "\n" + err);
-        return out + "\n" + err;
     }
 
     private static void awaitPort(Process p, int port, Path log) throws Exception {

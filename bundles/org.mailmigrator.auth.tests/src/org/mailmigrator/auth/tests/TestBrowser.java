@@ -1,14 +1,13 @@
 package org.mailmigrator.auth.tests;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.mailmigrator.auth.LoopbackSignIn;
+import org.mailmigrator.testing.MockOAuth2Server;
 
 /**
  * What a person's browser does in the interactive sign-in: opens the sign-in page, submits the authorization
@@ -28,19 +27,8 @@ final class TestBrowser implements LoopbackSignIn.Browser {
     public void open(URI page) {
         Thread t = new Thread(() -> {
             try {
-                HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-                HttpResponse<String> form = http.send(HttpRequest.newBuilder(page).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (!form.body().contains("name=\"username\"")) {
-                    throw new IllegalStateException("no login form at the sign-in page: " + form.statusCode());
-                }
-                HttpResponse<String> posted = http.send(HttpRequest.newBuilder(page)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user,
-                                StandardCharsets.UTF_8) + "&claims=")).build(), HttpResponse.BodyHandlers.ofString());
-                redirect = URI.create(posted.headers().firstValue("Location").orElseThrow(
-                        () -> new IllegalStateException("the login form did not redirect: " + posted.statusCode())));
-                HttpResponse<String> done = http.send(HttpRequest.newBuilder(redirect).build(),
+                redirect = MockOAuth2Server.logIn(page, user);
+                HttpResponse<String> done = HttpClient.newHttpClient().send(HttpRequest.newBuilder(redirect).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (!done.body().contains("You can close this tab")) {
                     throw new IllegalStateException("the loopback page said: " + done.body());

@@ -2,16 +2,13 @@ package org.mailmigrator.batch.tests;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.mailmigrator.testing.HttpHeads;
+import org.mailmigrator.testing.Relay;
 
 /**
  * A loopback relay in front of an HTTP/1.1 server (a DAV server) that counts the requests the server is
@@ -21,8 +18,7 @@ import org.mailmigrator.testing.HttpHeads;
  * arrive, so that clients allowed to work together certainly do. Answers go back byte for byte.
  */
 final class RequestCountingRelay implements AutoCloseable {
-    private final ServerSocket listener;
-    private final int target;
+    private final Relay relay;
     private final long holdMs;
     private final Map<String, Integer> now = new TreeMap<>();
     private final Map<String, Integer> max = new TreeMap<>();
@@ -31,14 +27,16 @@ final class RequestCountingRelay implements AutoCloseable {
     private int seen;
 
     RequestCountingRelay(int targetPort, long holdMs) throws IOException {
-        this.target = targetPort;
         this.holdMs = holdMs;
-        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread.ofPlatform().daemon().name("request-counting-relay").start(this::accept);
+        this.relay = Relay.to(targetPort).name("request-counting-relay").onOpen(link -> {
+            Connection pending = new Connection();
+            link.up((in, out) -> requests(in, out, pending));
+            link.down((in, out) -> responses(in, out, pending));
+        }).start();
     }
 
     int port() {
-        return listener.getLocalPort();
+        return relay.port();
     }
 
     /** The most requests in progress at once, per host name (without the port). */
@@ -73,74 +71,33 @@ final class RequestCountingRelay implements AutoCloseable {
         all--;
     }
 
-    private void accept() {
-        while (!listener.isClosed()) {
-            try {
-                Socket client = listener.accept();
-                Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
-                Connection pending = new Connection();
-                Thread.ofPlatform().daemon().start(() -> requests(client, server, pending));
-                Thread.ofPlatform().daemon().start(() -> responses(server, client, pending));
-            } catch (IOException e) {
-                return; // closed
+    private void requests(InputStream in, Relay.Sink out, Connection pending) throws IOException {
+        for (String head = HttpHeads.read(in); head != null; head = HttpHeads.read(in)) {
+            String host = HttpHeads.header(head, "Host");
+            host = host == null ? "?" : host.toLowerCase(Locale.ROOT).replaceFirst(":\\d+$", "");
+            byte[] body = in.readNBytes((int) HttpHeads.contentLength(head));
+            if (!pending.sent(host)) {
+                return; // the server had closed this connection: the client sends the request again on a new one
             }
-        }
-    }
-
-    private void requests(Socket client, Socket server, Connection pending) {
-        try (client; server; InputStream in = client.getInputStream(); OutputStream out = server.getOutputStream()) {
-            while (true) {
-                String head = HttpHeads.read(in);
-                if (head == null) {
-                    return;
-                }
-                long length = 0;
-                String host = "?";
-                for (String line : head.split("\r\n")) {
-                    String l = line.toLowerCase(Locale.ROOT);
-                    if (l.startsWith("content-length:")) {
-                        length = Long.parseLong(line.substring(15).trim());
-                    } else if (l.startsWith("host:")) {
-                        host = l.substring(5).trim().replaceFirst(":\\d+$", "");
-                    }
-                }
-                byte[] body = in.readNBytes((int) length);
-                if (!pending.sent(host)) {
-                    return; // the server had closed this connection: the client sends the request again on a new one
-                }
-                begin(host);
-                out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-                out.write(body);
-                out.flush();
-            }
-        } catch (IOException e) {
-            // the client or the server closed the connection
+            begin(host);
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
         }
     }
 
     /** The first bytes after a request are its answer: the server is done with it. */
-    private void responses(Socket from, Socket to, Connection pending) {
-        byte[] buf = new byte[8192];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+    private void responses(InputStream in, Relay.Sink out, Connection pending) throws IOException, InterruptedException {
+        try {
+            Relay.copy((b, n, before) -> {
                 String host = pending.answered(false);
                 if (host != null) {
                     end(host);
                 }
-                out.write(buf, 0, n);
-                out.flush();
-            }
-        } catch (IOException e) {
-            // one side closed
+            }).pump(in, out);
         } finally {
             String host = pending.answered(true);
             if (host != null) {
                 end(host);
-            }
-            try {
-                to.shutdownOutput();
-            } catch (IOException ignored) {
-                // already closed
             }
         }
     }
@@ -167,6 +124,6 @@ final class RequestCountingRelay implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        listener.close();
+        relay.close();
     }
 }

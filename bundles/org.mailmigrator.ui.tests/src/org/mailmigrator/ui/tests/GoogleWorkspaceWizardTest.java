@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.eclipse.ui.PlatformUI;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,19 +27,13 @@ import org.mailmigrator.ui.batches.BatchSession;
  * mail and the workspace holds the key only sealed.
  */
 class GoogleWorkspaceWizardTest {
+    @AutoClose
     private static OAuthTestServers servers;
     private final BatchSession session = PlatformUI.getWorkbench().getService(BatchSession.class);
 
     @BeforeAll
     static void start() throws Exception {
         servers = OAuthTestServers.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (servers != null) {
-            servers.close();
-        }
     }
 
     @Test

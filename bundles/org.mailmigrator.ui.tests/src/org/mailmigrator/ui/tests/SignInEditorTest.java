@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.util.stream.Stream;
 
 import org.eclipse.ui.PlatformUI;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +31,7 @@ import org.mailmigrator.ui.batches.BatchSession;
  * before saving and signs in the same way.
  */
 class SignInEditorTest {
+    @AutoClose
     private static OAuthTestServers servers;
     private final BatchSession session = PlatformUI.getWorkbench().getService(BatchSession.class);
     private final RunSettings before = session.runSettings();
@@ -39,13 +40,6 @@ class SignInEditorTest {
     static void start() throws Exception {
         servers = OAuthTestServers.start();
         servers.useForSignIn();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (servers != null) {
-            servers.close();
-        }
     }
 
     @AfterEach

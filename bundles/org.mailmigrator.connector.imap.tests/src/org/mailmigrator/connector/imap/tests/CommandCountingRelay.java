@@ -2,11 +2,6 @@ package org.mailmigrator.connector.imap.tests;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.mailmigrator.testing.Relay;
 
 /**
  * A TCP relay on loopback in front of an IMAP server that counts the commands clients send, as they pass on the
@@ -27,29 +24,18 @@ final class CommandCountingRelay implements AutoCloseable {
     private static final Pattern COMMAND = Pattern.compile("^\\S+ (UID \\S+|\\S+)");
     /** The count of messages sent in APPEND commands (MULTIAPPEND sends several in one). */
     static final String APPENDED = "APPENDED MESSAGES";
-    private final ServerSocket listener;
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final Relay relay;
 
     CommandCountingRelay(int targetPort) throws IOException {
-        listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread accept = new Thread(() -> {
-            while (!listener.isClosed()) {
-                try {
-                    Socket client = listener.accept();
-                    Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                    pump(client.getInputStream(), server.getOutputStream(), true, client, server);
-                    pump(server.getInputStream(), client.getOutputStream(), false, client, server);
-                } catch (IOException e) {
-                    // closed
-                }
-            }
-        }, "counting-relay");
-        accept.setDaemon(true);
-        accept.start();
+        relay = Relay.to(targetPort).name("counting-relay").onOpen(link -> {
+            Parser parser = new Parser();
+            link.up(Relay.copy((b, n, before) -> parser.feed(b, n)));
+        }).start();
     }
 
     int port() {
-        return listener.getLocalPort();
+        return relay.port();
     }
 
     /** How many commands of this name ("APPEND", "UID COPY") passed since the last reset. */
@@ -60,29 +46,6 @@ final class CommandCountingRelay implements AutoCloseable {
 
     void reset() {
         counts.clear();
-    }
-
-    private void pump(InputStream in, OutputStream out, boolean parse, Socket a, Socket b) {
-        Thread t = new Thread(() -> {
-            Parser parser = new Parser();
-            byte[] buffer = new byte[16384];
-            try {
-                for (int n; (n = in.read(buffer)) > 0;) {
-                    if (parse) {
-                        parser.feed(buffer, n);
-                    }
-                    out.write(buffer, 0, n);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                // the other side closed
-            } finally {
-                close(a);
-                close(b);
-            }
-        }, "counting-relay-pump");
-        t.setDaemon(true);
-        t.start();
     }
 
     /** Splits the client's bytes into command lines, skipping literals; the first line of a command counts. */
@@ -125,16 +88,8 @@ final class CommandCountingRelay implements AutoCloseable {
         }
     }
 
-    private static void close(Socket s) {
-        try {
-            s.close();
-        } catch (IOException e) {
-            // already closed
-        }
-    }
-
     @Override
     public void close() throws IOException {
-        listener.close();
+        relay.close();
     }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,16 +24,12 @@ import org.mailmigrator.testing.Dovecot;
  * with a plain IMAP client (a whole folder, and part of another) are copied again, with and without --mirror.
  */
 class DestinationExpungedTest {
+    @AutoClose
     private static Dovecot dovecot;
 
     @BeforeAll
     static void start() throws Exception {
         dovecot = Dovecot.start(Dovecot.Layout.SLASH);
-    }
-
-    @AfterAll
-    static void stop() {
-        dovecot.close();
     }
 
     /** Expunges all of Drafts and the first two messages of Sent on the destination; returns how many. */

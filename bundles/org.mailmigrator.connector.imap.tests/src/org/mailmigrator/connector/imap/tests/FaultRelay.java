@@ -2,13 +2,11 @@ package org.mailmigrator.connector.imap.tests;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+
+import org.mailmigrator.testing.Relay;
 
 /**
  * A TCP relay on loopback that misbehaves like a bad link: each connection gets a budget of 1 to 6 MB (both
@@ -16,8 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * cuts the connection (both sockets closed mid-stream) or stalls it for a few seconds and grants a new budget.
  */
 final class FaultRelay implements AutoCloseable {
-    private final ServerSocket server;
-    private final int target;
+    private final Relay relay;
     private final Random random;
     private final double stallShare;
     final AtomicInteger connections = new AtomicInteger();
@@ -26,17 +23,18 @@ final class FaultRelay implements AutoCloseable {
     final AtomicLong bytes = new AtomicLong();
 
     FaultRelay(int targetPort, long seed, double stallShare) throws IOException {
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        this.target = targetPort;
         this.random = new Random(seed);
         this.stallShare = stallShare;
-        Thread t = new Thread(this::accept, "fault-relay");
-        t.setDaemon(true);
-        t.start();
+        this.relay = Relay.to(targetPort).name("fault-relay").onOpen(link -> {
+            connections.incrementAndGet();
+            Budget budget = new Budget(link, budget());
+            link.up((in, out) -> pump(budget, in, out));
+            link.down((in, out) -> pump(budget, in, out));
+        }).start();
     }
 
     int port() {
-        return server.getLocalPort();
+        return relay.port();
     }
 
     private synchronized long budget() {
@@ -47,31 +45,14 @@ final class FaultRelay implements AutoCloseable {
         return random.nextDouble() < stallShare;
     }
 
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket client = server.accept();
-                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
-                connections.incrementAndGet();
-                Link link = new Link(client, upstream, budget());
-                pump(link, client, upstream, "up");
-                pump(link, upstream, client, "down");
-            } catch (IOException e) {
-                // closed, or the server refused: the client sees its connection fail
-            }
-        }
-    }
-
-    /** One relayed connection and what is left of its budget. */
-    private final class Link {
-        final Socket a;
-        final Socket b;
+    /** What is left of one relayed connection's budget. */
+    private final class Budget {
+        final Relay.Link link;
         long left;
         boolean closed;
 
-        Link(Socket a, Socket b, long left) {
-            this.a = a;
-            this.b = b;
+        Budget(Relay.Link link, long left) {
+            this.link = link;
             this.left = left;
         }
 
@@ -94,55 +75,33 @@ final class FaultRelay implements AutoCloseable {
                 return false;
             }
             cuts.incrementAndGet();
-            close();
+            synchronized (this) {
+                closed = true;
+            }
+            link.close();
             return true;
-        }
-
-        synchronized void close() {
-            closed = true;
-            try {
-                a.close();
-            } catch (IOException ignored) {
-                // already closed
-            }
-            try {
-                b.close();
-            } catch (IOException ignored) {
-                // already closed
-            }
         }
     }
 
-    private void pump(Link link, Socket from, Socket to, String name) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[16384];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    // half of a chunk may pass before a cut: the cut lands inside a literal, not between them
-                    int pass = link.left < n ? (int) Math.max(0, link.left) : n;
-                    out.write(buf, 0, pass);
-                    bytes.addAndGet(pass);
-                    if (link.spend(n)) {
-                        return;
-                    }
-                    if (pass < n) {
-                        out.write(buf, pass, n - pass);
-                    }
-                    out.flush();
-                }
-            } catch (IOException | InterruptedException e) {
-                // cut, or the other side closed
-            } finally {
-                link.close();
+    private void pump(Budget budget, InputStream in, Relay.Sink out) throws IOException, InterruptedException {
+        byte[] buf = new byte[16384];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            // half of a chunk may pass before a cut: the cut lands inside a literal, not between them
+            int pass = budget.left < n ? (int) Math.max(0, budget.left) : n;
+            out.write(buf, 0, pass);
+            bytes.addAndGet(pass);
+            if (budget.spend(n)) {
+                return;
             }
-        }, "fault-relay-" + name);
-        t.setDaemon(true);
-        t.start();
+            if (pass < n) {
+                out.write(buf, pass, n - pass);
+            }
+        }
     }
 
     @Override
     public void close() throws IOException {
-        server.close();
+        relay.close();
     }
 }

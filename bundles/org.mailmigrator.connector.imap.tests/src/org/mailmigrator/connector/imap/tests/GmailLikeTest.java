@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +36,9 @@ import org.mailmigrator.testing.Hoodiecrow.Message;
  * vanish at exit 0: here every message must arrive byte-exact, with flags and arrival date.
  */
 class GmailLikeTest {
+    @AutoClose
     private static Hoodiecrow gmail;
+    @AutoClose
     private static Dovecot dovecot;
     private static int messages;
 
@@ -66,16 +68,6 @@ class GmailLikeTest {
         messages = inbox.size() + work.size() + receipts.size() + sent.size() + all.size() + 1;
         gmail = Hoodiecrow.start(storage);
         dovecot = Dovecot.start(Dovecot.Layout.SLASH);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (gmail != null) {
-            gmail.close();
-        }
-        if (dovecot != null) {
-            dovecot.close();
-        }
     }
 
     @Test

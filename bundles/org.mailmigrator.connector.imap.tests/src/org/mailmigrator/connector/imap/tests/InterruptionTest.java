@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,16 +23,12 @@ import org.mailmigrator.testing.Dovecot;
  * resumed: the destination ends with exactly the source's messages, nothing lost, nothing duplicated.
  */
 class InterruptionTest {
+    @AutoClose
     private static Dovecot dovecot;
 
     @BeforeAll
     static void start() throws Exception {
         dovecot = Dovecot.start(Dovecot.Layout.SLASH);
-    }
-
-    @AfterAll
-    static void stop() {
-        dovecot.close();
     }
 
     @ParameterizedTest(name = "stop at {0} #{1}")

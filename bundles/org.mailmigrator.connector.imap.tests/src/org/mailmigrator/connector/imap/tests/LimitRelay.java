@@ -1,12 +1,9 @@
 package org.mailmigrator.connector.imap.tests;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.mailmigrator.testing.Relay;
 
 /**
  * An IMAP relay on loopback that answers for the server the way providers do when a client goes past their
@@ -45,8 +44,7 @@ final class LimitRelay implements AutoCloseable {
     }
 
     private static final Pattern LITERAL = Pattern.compile("\\{(\\d+)(\\+?)\\}$");
-    private final ServerSocket listener;
-    private final int target;
+    private final Relay relay;
     private final List<String> verbs;
     private final int every;
     private final int max;
@@ -57,97 +55,45 @@ final class LimitRelay implements AutoCloseable {
     final List<Answer> said = new CopyOnWriteArrayList<>();
 
     LimitRelay(int targetPort, List<String> verbs, int every, int max, List<Answer> answers) throws IOException {
-        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        this.target = targetPort;
         this.verbs = verbs.stream().map(v -> v.toUpperCase(Locale.ROOT)).toList();
         this.every = every;
         this.max = max;
         this.answers = answers;
-        Thread t = new Thread(this::accept, "limit-relay");
-        t.setDaemon(true);
-        t.start();
+        this.relay = Relay.to(targetPort).name("limit-relay")
+                .onOpen(link -> link.up((in, up) -> commands(new BufferedInputStream(in), up, link))).start();
     }
 
     int port() {
-        return listener.getLocalPort();
-    }
-
-    private void accept() {
-        while (!listener.isClosed()) {
-            try {
-                Socket client = listener.accept();
-                Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
-                Thread down = new Thread(() -> copy(server, client), "limit-relay-down");
-                down.setDaemon(true);
-                down.start();
-                Thread up = new Thread(() -> commands(client, server), "limit-relay-up");
-                up.setDaemon(true);
-                up.start();
-            } catch (IOException e) {
-                // closed
-            }
-        }
-    }
-
-    private static void copy(Socket from, Socket to) {
-        byte[] buf = new byte[16384];
-        try (InputStream in = from.getInputStream()) {
-            OutputStream out = to.getOutputStream();
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                synchronized (to) {
-                    out.write(buf, 0, n);
-                    out.flush();
-                }
-            }
-        } catch (IOException e) {
-            // one side closed
-        } finally {
-            close(from, to);
-        }
+        return relay.port();
     }
 
     /** Client to server, one command at a time, answering some of them itself. */
-    private void commands(Socket client, Socket server) {
-        try (InputStream in = new java.io.BufferedInputStream(client.getInputStream())) {
-            OutputStream up = server.getOutputStream();
-            OutputStream down = client.getOutputStream();
-            byte[] line;
-            while ((line = readLine(in)) != null) {
-                String text = new String(line, StandardCharsets.ISO_8859_1).trim();
-                String[] words = text.split(" ", 4);
-                String tag = words[0];
-                String verb = words.length < 2 ? "" : words[1].toUpperCase(Locale.ROOT);
-                if (verb.equals("UID") && words.length > 2) {
-                    verb = "UID " + words[2].toUpperCase(Locale.ROOT);
-                }
-                Answer answer = verbs.contains(verb) ? choose() : null;
-                if (answer == null) {
-                    if (verb.equals("APPEND")) {
-                        appendsPassed.incrementAndGet();
-                    }
-                    up.write(line);
-                    up.flush();
-                    passLiterals(in, up, line);
-                    continue;
-                }
-                skipLiterals(in, line);
-                said.add(answer);
-                synchronized (client) {
-                    if (answer == Answer.SESSION_EXPIRED) {
-                        down.write("* BYE Session expired, please login again.\r\n".getBytes(StandardCharsets.US_ASCII));
-                        down.flush();
-                        close(client, server);
-                        return;
-                    }
-                    down.write((tag + " " + answer.tagged + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                    down.flush();
-                }
+    private void commands(InputStream in, Relay.Sink up, Relay.Link link) throws IOException {
+        byte[] line;
+        while ((line = readLine(in)) != null) {
+            String text = new String(line, StandardCharsets.ISO_8859_1).trim();
+            String[] words = text.split(" ", 4);
+            String tag = words[0];
+            String verb = words.length < 2 ? "" : words[1].toUpperCase(Locale.ROOT);
+            if (verb.equals("UID") && words.length > 2) {
+                verb = "UID " + words[2].toUpperCase(Locale.ROOT);
             }
-        } catch (IOException e) {
-            // one side closed
-        } finally {
-            close(client, server);
+            Answer answer = verbs.contains(verb) ? choose() : null;
+            if (answer == null) {
+                if (verb.equals("APPEND")) {
+                    appendsPassed.incrementAndGet();
+                }
+                up.write(line);
+                passLiterals(in, up, line);
+                continue;
+            }
+            skipLiterals(in, line);
+            said.add(answer);
+            if (answer == Answer.SESSION_EXPIRED) {
+                link.toClient().write("* BYE Session expired, please login again.\r\n".getBytes(StandardCharsets.US_ASCII));
+                return; // the connection closed
+            }
+            link.toClient().write((tag + " " + answer.tagged + "\r\n").getBytes(StandardCharsets.US_ASCII));
         }
     }
 
@@ -160,7 +106,7 @@ final class LimitRelay implements AutoCloseable {
     }
 
     /** A command line may end in a literal: its bytes, then the rest of the command (maybe more literals). */
-    private static void passLiterals(InputStream in, OutputStream up, byte[] line) throws IOException {
+    private static void passLiterals(InputStream in, Relay.Sink up, byte[] line) throws IOException {
         byte[] current = line;
         Matcher m;
         while ((m = LITERAL.matcher(new String(current, StandardCharsets.ISO_8859_1).trim())).find()) {
@@ -170,7 +116,6 @@ final class LimitRelay implements AutoCloseable {
                 return;
             }
             up.write(current);
-            up.flush();
         }
     }
 
@@ -203,21 +148,8 @@ final class LimitRelay implements AutoCloseable {
         return b.size() == 0 ? null : b.toByteArray();
     }
 
-    private static void close(Socket a, Socket b) {
-        try {
-            a.close();
-        } catch (IOException ignored) {
-            // closed
-        }
-        try {
-            b.close();
-        } catch (IOException ignored) {
-            // closed
-        }
-    }
-
     @Override
     public void close() throws IOException {
-        listener.close();
+        relay.close();
     }
 }

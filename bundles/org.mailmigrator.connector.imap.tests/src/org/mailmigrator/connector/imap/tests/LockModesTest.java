@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,17 +27,13 @@ import org.mailmigrator.testing.Dovecot;
  * read them. They were a shared 0777 folder without the sticky bit and files that took the umask.
  */
 class LockModesTest {
+    @AutoClose
     private static Dovecot dovecot;
 
     @BeforeAll
     static void start() throws Exception {
         dovecot = Dovecot.start(Dovecot.Layout.SLASH);
         Corpus.load(dovecot, "lock-src", 1);
-    }
-
-    @AfterAll
-    static void stop() {
-        dovecot.close();
     }
 
     @Test

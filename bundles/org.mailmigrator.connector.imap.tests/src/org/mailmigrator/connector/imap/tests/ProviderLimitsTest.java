@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,16 +44,12 @@ import org.mailmigrator.testing.DovecotOptions;
  * the rest, and a run after space is made copies them.
  */
 class ProviderLimitsTest {
+    @AutoClose
     private static Dovecot dovecot;
 
     @BeforeAll
     static void start() throws Exception {
         dovecot = Dovecot.start(Dovecot.Layout.SLASH);
-    }
-
-    @AfterAll
-    static void stop() {
-        dovecot.close();
     }
 
     /** Every {@code every}-th command answered by the relay, in three spacings: the answers land on other commands. */

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,6 +35,7 @@ import org.mailmigrator.testing.Dovecot;
  */
 class StallWatchdogTest {
     private static final Map<String, String> STALL_2S = Map.of("stallSeconds", "2");
+    @AutoClose
     private static Dovecot dovecot;
 
     @BeforeAll
@@ -47,11 +48,6 @@ class StallWatchdogTest {
                         Instant.parse("2024-03-01T10:00:00Z").plusSeconds(i));
             }
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        dovecot.close();
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,16 +31,12 @@ import org.mailmigrator.testing.Dovecot;
  * (another machine) is noticed while copying and the folder stops without a duplicate.
  */
 class TwoWritersTest {
+    @AutoClose
     private static Dovecot dovecot;
 
     @BeforeAll
     static void start() throws Exception {
         dovecot = Dovecot.start(Dovecot.Layout.SLASH);
-    }
-
-    @AfterAll
-    static void stop() {
-        dovecot.close();
     }
 
     /** A listener that keeps the log and lets a test act at checkpoints. */
