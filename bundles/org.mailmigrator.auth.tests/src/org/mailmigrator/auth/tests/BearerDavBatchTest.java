@@ -1,6 +1,7 @@
 package org.mailmigrator.auth.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -114,7 +115,7 @@ class BearerDavBatchTest {
                     + in.port() + "/", "--source-service-account", key.toString(), "--target", "caldav+http://"
                     + newUser.replace("@", "%40") + "@127.0.0.1:" + out.port() + "/", "--target-service-account", key.toString(),
                     "--allow-plaintext", "--state", dir.resolve("state").toString());
-            String first = run(args, 0);
+            String first = servers.cli(args, 0);
             assertTrue(first.contains("created 3, updated 0, unchanged 0, failed 0"), first);
             assertEquals(3, count(dst, ".ics"), "the 3 events arrived through the bearer-checking relays");
             assertTrue(in.accepted() >= 1 && out.accepted() >= 1, "both sides signed in with tokens");
@@ -125,7 +126,7 @@ class BearerDavBatchTest {
             String keyText = Files.readString(key);
             String keyPart = keyText.substring(keyText.indexOf("PRIVATE KEY-----") + 20).substring(0, 40);
             assertFalse(first.contains(keyPart) || first.contains("eyJ"), "no key or token in the output: " + first);
-            String second = run(args, 0);
+            String second = servers.cli(args, 0);
             assertTrue(second.contains("created 0, updated 0, unchanged 0, failed 0"), second);
         }
     }
@@ -151,7 +152,7 @@ class BearerDavBatchTest {
                     + in.port() + "/", "--source-token-file", tokenFile.toString(), "--target", "caldav+http://"
                     + Radicale.LOGIN + "@127.0.0.1:" + dst.port() + "/", "--target-password-file", pw.toString(),
                     "--allow-plaintext", "--state", dir.resolve("state").toString());
-            String first = run(args, 0);
+            String first = servers.cli(args, 0);
             assertEquals(2, count(dst, ".ics"), first);
             String rotated = provider.refreshToken();
             assertTrue(provider.rotations() >= 1 && !rotated.equals("rt-0-first"), "the provider rotated the token");
@@ -166,7 +167,7 @@ class BearerDavBatchTest {
             }
 
             seedEvent(src, "later");
-            String second = run(args, 0);
+            String second = servers.cli(args, 0);
             assertTrue(second.contains("created 1,"), "the second run signed in with the rotated token: " + second);
             assertEquals(0, provider.refusedGrants(), "the old refresh token was never sent again");
             assertTrue(Files.readString(tokenFile).contains(provider.refreshToken()), "rotated again, written again");

@@ -26,7 +26,7 @@ import org.mailmigrator.core.spi.ConnectorSession;
  * mail source with settings path, format and fromQuoting, opened by id; wrong input refused naming the path.
  */
 class FilesDeclarationTest {
-    private final ConnectorRegistry registry = ConnectorRegistry.fromPlatform(); // a test is an edge
+    private final ConnectorRegistry registry = new ConnectorRegistry(org.eclipse.core.runtime.RegistryFactory.getRegistry()); // a test is an edge
 
     @TempDir
     Path tmp;
