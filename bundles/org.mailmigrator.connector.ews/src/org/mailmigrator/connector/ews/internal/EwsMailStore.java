@@ -20,18 +20,20 @@ import microsoft.exchange.webservices.data.core.service.schema.FolderSchema;
 import microsoft.exchange.webservices.data.property.complex.FolderId;
 
 /**
- * An Exchange mailbox as a mail destination for the engine (docs/ews-mail.md): folders mirrored under
- * msgfolderroot, messages created from their MIME bytes and numbered by the connector. Exchange is not a mail
- * source yet: {@link EwsMailbox#read} refuses.
+ * An Exchange mailbox for the engine: as a destination (docs/ews-mail.md) folders mirrored under msgfolderroot and
+ * messages created from their MIME bytes ({@link EwsMailbox}); as a source (docs/ews-source.md) the same folder tree
+ * read through {@link EwsSourceMailbox}.
  */
 final class EwsMailStore implements MailStore {
     private final ExchangeService service;
     private final String login;
     private final MailFolderTree tree;
+    private final boolean source;
 
-    EwsMailStore(ExchangeService service, String login) {
+    EwsMailStore(ExchangeService service, String login, boolean source) {
         this.service = service;
         this.login = login;
+        this.source = source;
         this.tree = new MailFolderTree(service);
     }
 
@@ -52,7 +54,8 @@ final class EwsMailStore implements MailStore {
             if (node.isEmpty() || !node.get().mail()) {
                 return Optional.empty();
             }
-            return Optional.of(EwsMailbox.status(service, bind(node.get().id())));
+            Folder f = bind(node.get().id());
+            return Optional.of(source ? EwsSourceMailbox.status(f) : EwsMailbox.status(service, f));
         });
     }
 
@@ -97,7 +100,8 @@ final class EwsMailStore implements MailStore {
         return call("opening " + folder, () -> {
             MailFolderTree.Node node = tree.find(folder).filter(MailFolderTree.Node::mail).orElseThrow(() ->
                     new ConnectorException.ItemFailure("Exchange folder '" + folder + "' does not exist or holds no mail", null));
-            return new EwsMailbox(service, bind(node.id()), folder, login);
+            return source ? new EwsSourceMailbox(service, bind(node.id()), folder, login)
+                    : new EwsMailbox(service, bind(node.id()), folder, login);
         });
     }
 

@@ -12,7 +12,7 @@ import org.mailmigrator.core.spi.ConnectorException;
 
 /** The ews connector's settings, checked once. */
 public record EwsSettings(URI url, String login, Secret password, Optional<String> calendarFolder,
-        Optional<String> contactsFolder, Optional<String> tasksFolder, ZoneId floatingZone) {
+        Optional<String> contactsFolder, Optional<String> tasksFolder, ZoneId floatingZone, Optional<String> impersonate) {
 
     public static EwsSettings of(Account account, ConnectContext context) throws ConnectorException.AccountFailure {
         String text = account.setting("url").orElseThrow(() -> fail("the setting 'url' is required"));
@@ -39,7 +39,16 @@ public record EwsSettings(URI url, String login, Secret password, Optional<Strin
             throw fail("floatingTimeZone: " + e.getMessage());
         }
         return new EwsSettings(url, login, password, folder(account, "calendarFolder"), folder(account, "contactsFolder"),
-                folder(account, "tasksFolder"), floating);
+                folder(account, "tasksFolder"), floating, impersonation(account));
+    }
+
+    /** The SMTP address of the mailbox to act as (EWS impersonation), checked to look like one. */
+    private static Optional<String> impersonation(Account account) throws ConnectorException.AccountFailure {
+        Optional<String> address = account.setting("impersonate").map(String::strip).filter(s -> !s.isEmpty());
+        if (address.isPresent() && !address.get().matches("[^@\\s<>\"]+@[^@\\s<>\"]+")) {
+            throw fail("impersonate: '" + address.get() + "' is not an SMTP address (user@domain)");
+        }
+        return address;
     }
 
     private static Optional<String> folder(Account account, String id) {
