@@ -98,7 +98,8 @@ class EwsMailSourceTest {
         assertEquals(List.of(), fake.violations);
 
         // between the runs: two messages arrive, one is read in Outlook
-        FakeMail.Message unread = fake.mail.in("Inbox").stream().filter(m -> "Newsletter n°1".equals(m.subject())).findFirst().orElseThrow();
+        FakeMail.Message unread = fake.mail.in("Inbox").stream().filter(m -> java.util.Arrays.equals(m.mime,
+                ExchangeCorpus.mime("Newsletter n°1", "<n1@example.org>", ""))).findFirst().orElseThrow();
         unread.read = true;
         String bytes = " " + java.util.Base64.getEncoder().encodeToString(unread.mime);
         expected.replaceAll(l -> l.startsWith("INBOX [] ") && l.endsWith(bytes) ? l.replace("INBOX [] ", "INBOX [\\Seen] ") : l);

@@ -195,7 +195,7 @@ final class EwsProtocolFake implements AutoCloseable {
     private String busyRead() {
         busyReads--;
         busySince = System.currentTimeMillis();
-        return Xml.response("GetItem", Xml.error("GetItem", "ErrorServerBusy", "The server cannot service this request right now.",
+        return Xml.response("GetItem", Xml.itemError("GetItem", "ErrorServerBusy", "The server cannot service this request right now.",
                 "<t:Value Name=\"BackOffMilliseconds\">" + backOff + "</t:Value>"));
     }
 

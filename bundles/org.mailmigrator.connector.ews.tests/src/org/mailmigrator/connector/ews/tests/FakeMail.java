@@ -180,7 +180,7 @@ final class FakeMail {
         StringBuilder answers = new StringBuilder();
         for (Element id : Xml.children(Xml.child(op, "ItemIds").orElseThrow())) {
             Message m = messages.get(id.getAttribute("Id"));
-            answers.append(m == null ? Xml.error("GetItem", "ErrorItemNotFound", "The specified object was not found in the store.", null)
+            answers.append(m == null ? Xml.itemError("GetItem", "ErrorItemNotFound", "The specified object was not found in the store.", null)
                     : Xml.success("GetItem", "<m:Items>" + render(op, m) + "</m:Items>"));
         }
         return Xml.response("GetItem", answers.toString());
