@@ -11,10 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,38 +32,15 @@ import org.mailmigrator.testing.Dovecot;
  * Exchange as a mail SOURCE: the EWS PROTOCOL FAKE (not Exchange; every request and every answer validated against
  * Microsoft's EWS schema) holds a mailbox ({@link ExchangeCorpus}), the real engine copies it into a real Dovecot.
  * What a user would check: every message byte for byte in the folder its role maps to, with its flags and arrival
- * date; a second run copies only what arrived since and carries a changed read state over; a run stopped at any step
+ * date; a second run asks SyncFolderItems for the changes only, copies what arrived since and carries a changed read
+ * state over, a third with nothing changed reads no message; a run stopped at any step
  * resumes without duplicates; ErrorServerBusy is answered by waiting; with impersonation every request names the
  * mailbox in a schema-valid ExchangeImpersonation header.
  */
-class EwsMailSourceTest {
-    static Dovecot dovecot;
-    EwsProtocolFake fake;
+class EwsMailSourceTest extends ExchangeIntoDovecot {
     @TempDir
     Path state;
     private final Set<String> prepared = new java.util.HashSet<>();
-
-    @BeforeAll
-    static void startDovecot() throws Exception {
-        dovecot = Dovecot.start(Dovecot.Layout.SLASH);
-    }
-
-    @AfterAll
-    static void stopDovecot() {
-        dovecot.close();
-    }
-
-    @BeforeEach
-    void startFake() throws Exception {
-        fake = new EwsProtocolFake(EwsRun.LOGIN, EwsRun.PASSWORD);
-        fake.checkResponses = true;
-        fake.mail.maxPage = 5;
-    }
-
-    @AfterEach
-    void stopFake() throws Exception {
-        fake.close();
-    }
 
     private MigrationReport run(String user, Map<String, String> ews, MigrationListener listener) throws Exception {
         if (prepared.add(user)) {
@@ -101,18 +74,28 @@ class EwsMailSourceTest {
         FakeMail.Message unread = fake.mail.in("Inbox").stream().filter(m -> java.util.Arrays.equals(m.mime,
                 ExchangeCorpus.mime("Newsletter n°1", "<n1@example.org>", ""))).findFirst().orElseThrow();
         unread.read = true;
+        fake.mail.changed(unread);
         String bytes = " " + java.util.Base64.getEncoder().encodeToString(unread.mime);
         expected.replaceAll(l -> l.startsWith("INBOX [] ") && l.endsWith(bytes) ? l.replace("INBOX [] ", "INBOX [\\Seen] ") : l);
         expected.add(ExchangeCorpus.put(fake, "Inbox", ExchangeCorpus.mime("Arrived later", "<later@example.org>", ""), false,
                 List.of(), Map.of(), Set.of()));
         expected.add(ExchangeCorpus.put(fake, "Sent Items", ExchangeCorpus.mime("Sent later", "<sent2@example.org>", ""), true,
                 List.of(), Map.of(), Set.of("\\Seen")));
+        int finds = fake.mail.finds.get();
         MigrationReport second = run("src-full");
         assertEquals(Outcome.COMPLETED, second.outcome(), second.failure());
         assertEquals(2, second.copied(), "only the new messages are copied: " + second);
         assertEquals(1, second.flagsUpdated(), "the read state changed in Exchange is carried over");
+        assertEquals(finds, fake.mail.finds.get(), "the second run asked SyncFolderItems for the changes, listed no folder");
         expected.sort(null);
         assertEquals(expected, ExchangeCorpus.inDovecot(dovecot, "src-full"));
+
+        int gets = fake.mail.gets.get();
+        MigrationReport third = run("src-full");
+        assertEquals(Outcome.COMPLETED, third.outcome(), third.failure());
+        assertEquals(0, third.copied());
+        assertEquals(finds, fake.mail.finds.get(), "nothing changed: no listing");
+        assertEquals(gets, fake.mail.gets.get(), "nothing changed: no message read");
         assertEquals(List.of(), fake.violations);
     }
 

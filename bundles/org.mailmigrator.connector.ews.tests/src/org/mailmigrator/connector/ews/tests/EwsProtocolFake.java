@@ -19,7 +19,7 @@ import org.w3c.dom.Element;
  * message shapes of {@link EwsShapes} and {@link MailShapes}: SaveOnly, SendToNone, field order...), stores the items, and answers as Exchange does: a 401 Basic
  * challenge to a request without credentials, ErrorServerBusy with a BackOffMilliseconds on demand, item
  * errors on demand. As a mail source it serves seeded messages (FindItem paged at {@link FakeMail#maxPage}, GetItem
- * with MimeContent), records each request's ExchangeImpersonation header and, with {@link #checkResponses}, validates
+ * with MimeContent, SyncFolderItems from a change clock: {@link FakeSync}), records each request's ExchangeImpersonation header and, with {@link #checkResponses}, validates
  * its own answers against the schema too. It is not Exchange: it does not expand recurrences or check every schema rule.
  */
 final class EwsProtocolFake implements AutoCloseable {
@@ -185,6 +185,7 @@ final class EwsProtocolFake implements AutoCloseable {
             case "GetItem" -> busyReads > 0 ? busyRead() : mail.getItem(op);
             case "UpdateItem" -> mail.updateItem(op, violations);
             case "DeleteItem" -> mail.deleteItem(op);
+            case "SyncFolderItems" -> mail.syncFolderItems(op);
             default -> {
                 violations.add("unexpected operation on mail " + op.getLocalName());
                 yield Xml.response(op.getLocalName(), Xml.error(op.getLocalName(), "ErrorInvalidRequest", "not supported by the fake", null));

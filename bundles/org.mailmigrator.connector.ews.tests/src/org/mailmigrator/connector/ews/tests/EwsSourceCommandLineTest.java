@@ -12,10 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.cli.Cli;
@@ -27,33 +23,9 @@ import org.mailmigrator.testing.Dovecot;
  * impersonates each row's mailbox, from the native CSV's {@code source.impersonate} column and from OMM's
  * delegation column.
  */
-class EwsSourceCommandLineTest {
-    static Dovecot dovecot;
-    EwsProtocolFake fake;
+class EwsSourceCommandLineTest extends ExchangeIntoDovecot {
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startDovecot() throws Exception {
-        dovecot = Dovecot.start(Dovecot.Layout.SLASH);
-    }
-
-    @AfterAll
-    static void stopDovecot() {
-        dovecot.close();
-    }
-
-    @BeforeEach
-    void startFake() throws Exception {
-        fake = new EwsProtocolFake(EwsRun.LOGIN, EwsRun.PASSWORD);
-        fake.checkResponses = true;
-        fake.mail.maxPage = 5;
-    }
-
-    @AfterEach
-    void stopFake() throws Exception {
-        fake.close();
-    }
 
     @Test
     void migrateReadsExchangeAndASecondRunCopiesNothing() throws Exception {

@@ -29,6 +29,9 @@ final class FakeMail {
         final Map<String, Element> properties = new LinkedHashMap<>();
         volatile boolean read;
         volatile List<String> categories = List.of();
+        /** The fake's change clock when the message was created, and when it last changed (SyncFolderItems). */
+        volatile long createdAt;
+        volatile long changedAt;
         /** DateTimeReceived (the source side's INTERNALDATE). */
         volatile java.time.Instant received = java.time.Instant.parse("2026-01-01T00:00:00Z");
 
@@ -56,6 +59,7 @@ final class FakeMail {
     }
 
     private final AtomicInteger ids = new AtomicInteger();
+    private final FakeSync sync = new FakeSync(this);
     final FakeMailFolders folders = new FakeMailFolders(id -> messagesIn(id).size());
     final Map<String, Message> messages = new ConcurrentHashMap<>();
     /** The most items one FindItem answers, whatever it asks (Exchange's throttling policy caps pages too). */
@@ -99,6 +103,7 @@ final class FakeMail {
             Xml.children(item).stream().filter(c -> c.getLocalName().equals("ExtendedProperty")).forEach(p -> m.properties.put(key(p), p));
             m.read = (Integer.parseInt(Optional.ofNullable(m.property("0x0E07:Integer")).orElse("0")) & 1) != 0;
             m.categories = categories(item);
+            sync.created(m);
             messages.put(m.id, m);
             answers.append(Xml.success("CreateItem", "<m:Items><t:Message><t:ItemId Id=\"" + m.id + "\" ChangeKey=\"1\"/></t:Message></m:Items>"));
         }
@@ -123,6 +128,7 @@ final class FakeMail {
         for (Map.Entry<Integer, Integer> p : mapi.entrySet()) {
             setMapi(m, p.getKey(), p.getValue());
         }
+        sync.created(m);
         messages.put(m.id, m);
         return m;
     }
@@ -133,6 +139,19 @@ final class FakeMail {
                 + "PropertyType=\"Integer\"/><t:Value>%d</t:Value></t:ExtendedProperty>", Xml.T, tag, value);
         Element p = Xml.parse(xml.getBytes(StandardCharsets.UTF_8));
         m.properties.put(key(p), p);
+    }
+
+    /** A change made as Outlook would (read state, categories, a MAPI property set by the test): seen by SyncFolderItems. */
+    void changed(Message m) {
+        sync.changed(m);
+    }
+
+    /** SyncFolderItems requests answered. */
+    final AtomicInteger syncs = new AtomicInteger();
+
+    String syncFolderItems(Element op) {
+        syncs.incrementAndGet();
+        return sync.answer(op);
     }
 
     /** FindItem requests answered, and the messages they listed (a listing of the whole folder lists them all). */
@@ -246,6 +265,7 @@ final class FakeMail {
                 }
                 Xml.find(delete, "ExtendedFieldURI").ifPresent(f -> m.properties.remove(key(f)));
             }
+            sync.changed(m);
             answers.append(Xml.success("UpdateItem", "<m:Items><t:Message><t:ItemId Id=\"" + m.id + "\" ChangeKey=\"2\"/></t:Message></m:Items>"
                     + "<m:ConflictResults><t:Count>0</t:Count></m:ConflictResults>"));
         }
@@ -259,7 +279,10 @@ final class FakeMail {
         StringBuilder answers = new StringBuilder();
         Xml.findAll(op, "ItemId").forEach(id -> deleteTypes.add(op.getAttribute("DeleteType")));
         for (Element id : Xml.findAll(op, "ItemId")) {
-            messages.remove(id.getAttribute("Id"));
+            Message gone = messages.remove(id.getAttribute("Id"));
+            if (gone != null) {
+                sync.deleted(gone);
+            }
             answers.append(Xml.success("DeleteItem", ""));
         }
         return Xml.response("DeleteItem", answers.toString());

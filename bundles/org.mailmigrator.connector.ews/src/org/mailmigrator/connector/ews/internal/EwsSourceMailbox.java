@@ -38,8 +38,9 @@ import microsoft.exchange.webservices.data.property.definition.PropertyDefinitio
  * {@value #BATCH_BYTES} bytes. The details (size, fingerprint of the header section) are computed from the MIME too,
  * because Exchange's {@code Size} is that of its own storage, not of the message: a new message is therefore
  * downloaded twice, once for its details and once to copy it. Flags come from what Exchange and Outlook show
- * ({@link MailProperties#exchangeFlags}), the arrival date from DateTimeReceived. The folder has no position and no
- * change token: every run lists it (the engine copies only what its state store does not hold yet).
+ * ({@link MailProperties#exchangeFlags}), the arrival date from DateTimeReceived. The folder has no position; its
+ * change token is a SyncFolderItems state ({@link EwsMailStore#status(String, String)}, {@link ItemSync}): a later
+ * run lists only what was created or changed since.
  */
 final class EwsSourceMailbox implements Mailbox {
     private static final int PAGE = 500;
@@ -51,22 +52,24 @@ final class EwsSourceMailbox implements Mailbox {
     private final Folder folder;
     private final String name;
     private final String login;
+    private final String token;
 
-    EwsSourceMailbox(ExchangeService service, Folder folder, String name, String login) {
+    EwsSourceMailbox(ExchangeService service, Folder folder, String name, String login, String token) {
+        this.token = token;
         this.service = service;
         this.folder = folder;
         this.name = name;
         this.login = login;
     }
 
-    static FolderStatus status(Folder f) throws Exception {
-        return new FolderStatus(f.getId().getUniqueId(), null, f.getTotalCount(), null);
+    static FolderStatus status(Folder f, String token) throws Exception {
+        return new FolderStatus(f.getId().getUniqueId(), null, f.getTotalCount(), token);
     }
 
     @Override
     public FolderStatus status() {
         try {
-            return status(folder);
+            return status(folder, token);
         } catch (Exception e) {
             throw new IllegalStateException("the folder was bound with its TotalCount", e);
         }
@@ -77,11 +80,21 @@ final class EwsSourceMailbox implements Mailbox {
         return null;
     }
 
+    /**
+     * All messages (FindItem, paged), or with a SyncFolderItems state those created or changed since it (their flags
+     * then read with GetItem, 100 ids per request).
+     */
     @Override
     public List<MessageInfo> list(String changedSince) throws ConnectorException {
         try {
             List<MessageInfo> out = new ArrayList<>();
-            for (Item item : ItemPaging.find(service, folder.getId(), null, set(FLAGS), PAGE)) {
+            List<Item> items = changedSince == null ? ItemPaging.find(service, folder.getId(), null, set(FLAGS), PAGE)
+                    : new ArrayList<>();
+            if (changedSince != null) {
+                ItemPaging.get(service, ItemSync.since(service, folder.getId(), changedSince).changed(), set(FLAGS),
+                        100, (found, missing) -> items.addAll(found));
+            }
+            for (Item item : items) {
                 out.add(new MessageInfo(item.getId().getUniqueId(), -1, null, MailProperties.exchangeFlags(item), null,
                         null, null));
             }
