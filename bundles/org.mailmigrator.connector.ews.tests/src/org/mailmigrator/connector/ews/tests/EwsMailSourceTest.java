@@ -138,6 +138,23 @@ class EwsMailSourceTest extends ExchangeIntoDovecot {
     }
 
     @Test
+    void aSyncStateExchangeNoLongerAcceptsMakesTheNextRunListTheFolders() throws Exception {
+        List<String> expected = new ArrayList<>(ExchangeCorpus.seed(fake));
+        assertEquals(Outcome.COMPLETED, run("src-expired").outcome());
+        fake.mail.expireSyncStates();
+        expected.add(ExchangeCorpus.put(fake, "Inbox", ExchangeCorpus.mime("After the move", "<moved@example.org>", ""), false,
+                List.of(), Map.of(), Set.of()));
+        int finds = fake.mail.finds.get();
+        MigrationReport r = run("src-expired");
+        assertEquals(Outcome.COMPLETED, r.outcome(), r.failure());
+        assertEquals(1, r.copied());
+        assertTrue(fake.mail.finds.get() > finds, "the folders were listed again");
+        expected.sort(null);
+        assertEquals(expected, ExchangeCorpus.inDovecot(dovecot, "src-expired"));
+        assertEquals(List.of(), fake.violations);
+    }
+
+    @Test
     void withImpersonationEveryRequestNamesTheMailboxInASchemaValidHeader() throws Exception {
         List<String> expected = new ArrayList<>(ExchangeCorpus.seed(fake));
         expected.sort(null);

@@ -146,6 +146,11 @@ final class FakeMail {
         sync.changed(m);
     }
 
+    /** Exchange no longer accepts the sync states it gave (ErrorInvalidSyncStateData), as after a mailbox move. */
+    void expireSyncStates() {
+        sync.expire();
+    }
+
     /** SyncFolderItems requests answered. */
     final AtomicInteger syncs = new AtomicInteger();
 

@@ -24,9 +24,16 @@ final class FakeSync {
     private final FakeMail mail;
     private final AtomicLong clock = new AtomicLong();
     private final List<Deletion> deletions = new CopyOnWriteArrayList<>();
+    /** States older than this are no longer accepted (as after a mailbox move). */
+    private volatile long validFrom;
 
     FakeSync(FakeMail mail) {
         this.mail = mail;
+    }
+
+    /** Every state given so far becomes invalid. */
+    void expire() {
+        validFrom = clock.get() + 1;
     }
 
     void created(FakeMail.Message m) {
@@ -51,7 +58,7 @@ final class FakeSync {
         } catch (NumberFormatException e) {
             from = -1;
         }
-        if (from < 0 || from > clock.get()) {
+        if (from < 0 || from > clock.get() || from > 0 && from < validFrom) {
             return Xml.response("SyncFolderItems", Xml.error("SyncFolderItems", "ErrorInvalidSyncStateData",
                     "Synchronization state data is corrupt or otherwise invalid.", null));
         }

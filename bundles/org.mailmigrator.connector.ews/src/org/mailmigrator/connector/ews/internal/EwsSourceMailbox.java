@@ -23,7 +23,9 @@ import org.mailmigrator.core.spi.ConnectorException;
 
 import microsoft.exchange.webservices.data.core.ExchangeService;
 import microsoft.exchange.webservices.data.core.PropertySet;
+import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
 import microsoft.exchange.webservices.data.core.enumeration.property.BasePropertySet;
+import microsoft.exchange.webservices.data.core.exception.service.remote.ServiceResponseException;
 import microsoft.exchange.webservices.data.core.service.folder.Folder;
 import microsoft.exchange.webservices.data.core.service.item.Item;
 import microsoft.exchange.webservices.data.core.service.schema.EmailMessageSchema;
@@ -88,11 +90,12 @@ final class EwsSourceMailbox implements Mailbox {
     public List<MessageInfo> list(String changedSince) throws ConnectorException {
         try {
             List<MessageInfo> out = new ArrayList<>();
-            List<Item> items = changedSince == null ? ItemPaging.find(service, folder.getId(), null, set(FLAGS), PAGE)
-                    : new ArrayList<>();
-            if (changedSince != null) {
-                ItemPaging.get(service, ItemSync.since(service, folder.getId(), changedSince).changed(), set(FLAGS),
-                        100, (found, missing) -> items.addAll(found));
+            List<Item> items = new ArrayList<>();
+            List<String> changed = changedSince == null ? null : changedSince(changedSince);
+            if (changed == null) {
+                items.addAll(ItemPaging.find(service, folder.getId(), null, set(FLAGS), PAGE));
+            } else {
+                ItemPaging.get(service, changed, set(FLAGS), 100, (found, missing) -> items.addAll(found));
             }
             for (Item item : items) {
                 out.add(new MessageInfo(item.getId().getUniqueId(), -1, null, MailProperties.exchangeFlags(item), null,
@@ -101,6 +104,18 @@ final class EwsSourceMailbox implements Mailbox {
             return out;
         } catch (Exception e) {
             throw EwsErrors.translate(e, "listing " + name, login);
+        }
+    }
+
+    /** The ids changed since a state; null when Exchange no longer accepts it (then the folder is listed whole). */
+    private List<String> changedSince(String state) throws Exception {
+        try {
+            return ItemSync.since(service, folder.getId(), state).changed();
+        } catch (ServiceResponseException e) {
+            if (e.getErrorCode() == ServiceError.ErrorInvalidSyncStateData) {
+                return null;
+            }
+            throw e;
         }
     }
 
