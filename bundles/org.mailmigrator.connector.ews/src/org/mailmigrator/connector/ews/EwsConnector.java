@@ -10,16 +10,14 @@ import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.spi.ConnectorSession;
 
 /**
- * Exchange Web Services destination for mail ({@link org.mailmigrator.core.mail.MailStore}) and for events, tasks
- * and contacts ({@link org.mailmigrator.core.pim.PimWriter}). Not a source.
+ * Exchange Web Services: a destination for mail ({@link org.mailmigrator.core.mail.MailStore}) and for events, tasks
+ * and contacts ({@link org.mailmigrator.core.pim.PimWriter}); a source for mail only (docs/ews-source.md), with
+ * EWS impersonation when the {@code impersonate} setting names the mailbox.
  */
 public final class EwsConnector implements Connector {
 
     @Override
     public ConnectorSession open(Account account, Role role, ConnectContext context) throws ConnectorException {
-        if (role != Role.DESTINATION) {
-            throw new ConnectorException.AccountFailure("the ews connector only writes (destination): EWS is not a mail source yet", null);
-        }
-        return EwsSession.open(EwsSettings.of(account, context));
+        return EwsSession.open(EwsSettings.of(account, context), role == Role.SOURCE);
     }
 }

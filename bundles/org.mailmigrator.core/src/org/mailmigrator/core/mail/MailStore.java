@@ -19,6 +19,17 @@ public interface MailStore {
     /** The status of a folder without selecting it (one round trip); empty when the folder does not exist. */
     Optional<FolderStatus> status(String folder) throws ConnectorException;
 
+    /**
+     * The status of a folder for a connector whose change token is a synchronisation state that only moves forward
+     * from the last one its caller kept (an Exchange SyncFolderItems state): {@code knownChangeToken} is the token the
+     * engine stored after the last complete pass of this folder (null when none). A connector answers the same token
+     * when nothing changed since, so that the engine skips the folder. The folder {@link #open}ed next carries the
+     * same token in its status. By default the token is ignored ({@link #status(String)}).
+     */
+    default Optional<FolderStatus> status(String folder, String knownChangeToken) throws ConnectorException {
+        return status(folder);
+    }
+
     /** Creates a folder (and its missing parents); {@code holdsMessages=false} makes a pure parent. */
     void create(String folder, boolean holdsMessages) throws ConnectorException;
 

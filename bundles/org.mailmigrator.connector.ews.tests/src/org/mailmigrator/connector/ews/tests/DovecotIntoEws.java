@@ -8,7 +8,8 @@ import org.mailmigrator.testing.Dovecot;
 
 /**
  * What the mail tests share: one real Dovecot per test class (each test uses its own accounts) as the source,
- * and a fresh EWS PROTOCOL FAKE per test as the Exchange destination.
+ * and a fresh EWS PROTOCOL FAKE per test as the Exchange destination (the other way round in
+ * {@link ExchangeIntoDovecot}).
  */
 abstract class DovecotIntoEws {
     static Dovecot dovecot;

@@ -154,10 +154,11 @@ class EwsMailDestinationTest extends DovecotIntoEws {
     }
 
     @Test
-    void exchangeIsNotAMailSource() {
-        AccountFailure e = assertThrows(AccountFailure.class, () -> new EwsConnector().open(EwsRun.ews(fake, Map.of()),
-                Role.SOURCE, ConnectContext.of(Secret.of(EwsRun.PASSWORD))));
-        assertTrue(e.getMessage().contains("EWS is not a mail source yet"), e.getMessage());
+    void aMailboxToImpersonateThatIsNoAddressIsRefusedByName() {
+        AccountFailure e = assertThrows(AccountFailure.class, () -> new EwsConnector().open(EwsRun.ews(fake,
+                Map.of("impersonate", "bob at example")), Role.SOURCE, ConnectContext.of(Secret.of(EwsRun.PASSWORD))));
+        assertTrue(e.getMessage().contains("impersonate: 'bob at example' is not an SMTP address"), e.getMessage());
+        assertTrue(fake.operations.isEmpty(), "refused before any request");
     }
 
     @ParameterizedTest(name = "refused with {0}")

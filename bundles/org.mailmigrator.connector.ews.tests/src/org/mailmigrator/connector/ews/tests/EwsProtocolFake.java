@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,7 +18,9 @@ import org.w3c.dom.Element;
  * each request against Microsoft's EWS schema ({@link SchemaCheck}) and checks what the schema cannot say (the
  * message shapes of {@link EwsShapes} and {@link MailShapes}: SaveOnly, SendToNone, field order...), stores the items, and answers as Exchange does: a 401 Basic
  * challenge to a request without credentials, ErrorServerBusy with a BackOffMilliseconds on demand, item
- * errors on demand. It is not Exchange: it does not expand recurrences or check every schema rule.
+ * errors on demand. As a mail source it serves seeded messages (FindItem paged at {@link FakeMail#maxPage}, GetItem
+ * with MimeContent, SyncFolderItems from a change clock: {@link FakeSync}), records each request's ExchangeImpersonation header and, with {@link #checkResponses}, validates
+ * its own answers against the schema too. It is not Exchange: it does not expand recurrences or check every schema rule.
  */
 final class EwsProtocolFake implements AutoCloseable {
     private final MiniHttpServer http;
@@ -36,6 +39,11 @@ final class EwsProtocolFake implements AutoCloseable {
     private volatile long busySince;
     final List<Long> waitsAfterBusy = java.util.Collections.synchronizedList(new ArrayList<>());
     final Set<String> refusedSubjects = ConcurrentHashMap.newKeySet();
+    /** When set, every answer's operation element is validated against the schema too (violations name it "response"). */
+    volatile boolean checkResponses;
+    /** The SMTP address of each request's ExchangeImpersonation header (null for a request without one), in order. */
+    final List<String> impersonated = java.util.Collections.synchronizedList(new ArrayList<>());
+    private volatile int busyReads;
     /** Called as each request arrives, before it is answered (a test may hold it there). */
     volatile Runnable onRequest;
 
@@ -57,6 +65,12 @@ final class EwsProtocolFake implements AutoCloseable {
     void busy(int times, long millis) {
         backOff = millis;
         busy = times;
+    }
+
+    /** The next {@code times} mail GetItem requests answer ErrorServerBusy asking to wait {@code millis}. */
+    void busyReads(int times, long millis) {
+        backOff = millis;
+        busyReads = times;
     }
 
     /** What happens once a CreateItem has stored the chosen message, before it answers. */
@@ -113,6 +127,9 @@ final class EwsProtocolFake implements AutoCloseable {
             }
         }, () -> violations.add(op.getLocalName() + " without RequestServerVersion header"));
         violations.addAll(SchemaCheck.errors(op));
+        Optional<Element> impersonation = Xml.find(envelope, "ExchangeImpersonation");
+        impersonation.ifPresent(i -> violations.addAll(SchemaCheck.errors(i)));
+        impersonated.add(impersonation.flatMap(i -> Xml.find(i, "SmtpAddress")).map(Element::getTextContent).orElse(null));
         String answer = FakeMail.concerns(op) ? mail(op) : switch (op.getLocalName()) {
             case "GetFolder" -> mailbox.getFolder(op);
             case "FindFolder" -> mailbox.findFolder(op);
@@ -129,6 +146,10 @@ final class EwsProtocolFake implements AutoCloseable {
                 yield Xml.response(op.getLocalName(), Xml.error(op.getLocalName(), "ErrorInvalidRequest", "not supported by the fake", null));
             }
         };
+        if (checkResponses) {
+            Element answered = Xml.children(Xml.child(Xml.parse(answer.getBytes(StandardCharsets.UTF_8)), "Body").orElseThrow()).get(0);
+            SchemaCheck.errors(answered).forEach(e -> violations.add("response: " + e));
+        }
         return new MiniHttpServer.Response(200, Map.of("Content-Type", "text/xml; charset=utf-8"), answer);
     }
 
@@ -161,14 +182,22 @@ final class EwsProtocolFake implements AutoCloseable {
             case "UpdateFolder" -> mail.folders.updateFolder(op);
             case "CreateItem" -> createMessages(op);
             case "FindItem" -> mail.findItem(op);
-            case "GetItem" -> mail.getItem(op);
+            case "GetItem" -> busyReads > 0 ? busyRead() : mail.getItem(op);
             case "UpdateItem" -> mail.updateItem(op, violations);
             case "DeleteItem" -> mail.deleteItem(op);
+            case "SyncFolderItems" -> mail.syncFolderItems(op);
             default -> {
                 violations.add("unexpected operation on mail " + op.getLocalName());
                 yield Xml.response(op.getLocalName(), Xml.error(op.getLocalName(), "ErrorInvalidRequest", "not supported by the fake", null));
             }
         };
+    }
+
+    private String busyRead() {
+        busyReads--;
+        busySince = System.currentTimeMillis();
+        return Xml.response("GetItem", Xml.itemError("GetItem", "ErrorServerBusy", "The server cannot service this request right now.",
+                "<t:Value Name=\"BackOffMilliseconds\">" + backOff + "</t:Value>"));
     }
 
     private String createMessages(Element op) throws MiniHttpServer.Drop {

@@ -29,6 +29,11 @@ final class FakeMail {
         final Map<String, Element> properties = new LinkedHashMap<>();
         volatile boolean read;
         volatile List<String> categories = List.of();
+        /** The fake's change clock when the message was created, and when it last changed (SyncFolderItems). */
+        volatile long createdAt;
+        volatile long changedAt;
+        /** DateTimeReceived (the source side's INTERNALDATE). */
+        volatile java.time.Instant received = java.time.Instant.parse("2026-01-01T00:00:00Z");
 
         Message(String id, String folder, byte[] mime) {
             this.id = id;
@@ -54,8 +59,11 @@ final class FakeMail {
     }
 
     private final AtomicInteger ids = new AtomicInteger();
+    private final FakeSync sync = new FakeSync(this);
     final FakeMailFolders folders = new FakeMailFolders(id -> messagesIn(id).size());
     final Map<String, Message> messages = new ConcurrentHashMap<>();
+    /** The most items one FindItem answers, whatever it asks (Exchange's throttling policy caps pages too). */
+    volatile int maxPage = Integer.MAX_VALUE;
     /** CreateItem answers ErrorMessageSizeExceeded for MIME content bigger than this. */
     volatile int maxMessageBytes = Integer.MAX_VALUE;
 
@@ -95,6 +103,7 @@ final class FakeMail {
             Xml.children(item).stream().filter(c -> c.getLocalName().equals("ExtendedProperty")).forEach(p -> m.properties.put(key(p), p));
             m.read = (Integer.parseInt(Optional.ofNullable(m.property("0x0E07:Integer")).orElse("0")) & 1) != 0;
             m.categories = categories(item);
+            sync.created(m);
             messages.put(m.id, m);
             answers.append(Xml.success("CreateItem", "<m:Items><t:Message><t:ItemId Id=\"" + m.id + "\" ChangeKey=\"1\"/></t:Message></m:Items>"));
         }
@@ -103,6 +112,51 @@ final class FakeMail {
 
     private static List<String> categories(Element holder) {
         return Xml.child(holder, "Categories").map(c -> Xml.children(c).stream().map(Element::getTextContent).toList()).orElse(List.of());
+    }
+
+    /**
+     * A message put into a folder as mail delivered to Exchange (the source side's mailbox): its MIME, read state,
+     * categories, arrival time and MAPI properties ({@code 0x1090} follow-up flag, {@code 0x1081} last verb,
+     * {@code 0x0E07} message flags).
+     */
+    Message put(String path, byte[] mime, boolean read, List<String> categories, java.time.Instant received,
+            Map<Integer, Integer> mapi) throws Exception {
+        Message m = new Message("mail-" + ids.incrementAndGet(), folders.folder(path).id, mime);
+        m.read = read;
+        m.categories = List.copyOf(categories);
+        m.received = received;
+        for (Map.Entry<Integer, Integer> p : mapi.entrySet()) {
+            setMapi(m, p.getKey(), p.getValue());
+        }
+        sync.created(m);
+        messages.put(m.id, m);
+        return m;
+    }
+
+    /** Sets an integer MAPI property of a stored message (as Outlook would, e.g. 0x1090 = 2 to flag it). */
+    static void setMapi(Message m, int tag, int value) throws Exception {
+        String xml = String.format("<t:ExtendedProperty xmlns:t=\"%s\"><t:ExtendedFieldURI PropertyTag=\"0x%04X\" "
+                + "PropertyType=\"Integer\"/><t:Value>%d</t:Value></t:ExtendedProperty>", Xml.T, tag, value);
+        Element p = Xml.parse(xml.getBytes(StandardCharsets.UTF_8));
+        m.properties.put(key(p), p);
+    }
+
+    /** A change made as Outlook would (read state, categories, a MAPI property set by the test): seen by SyncFolderItems. */
+    void changed(Message m) {
+        sync.changed(m);
+    }
+
+    /** Exchange no longer accepts the sync states it gave (ErrorInvalidSyncStateData), as after a mailbox move. */
+    void expireSyncStates() {
+        sync.expire();
+    }
+
+    /** SyncFolderItems requests answered. */
+    final AtomicInteger syncs = new AtomicInteger();
+
+    String syncFolderItems(Element op) {
+        syncs.incrementAndGet();
+        return sync.answer(op);
     }
 
     /** FindItem requests answered, and the messages they listed (a listing of the whole folder lists them all). */
@@ -117,7 +171,7 @@ final class FakeMail {
         java.time.Instant from = Xml.find(op, "Restriction").map(FakeMail::createdFrom).orElse(java.time.Instant.EPOCH);
         Element page = Xml.find(op, "IndexedPageItemView").orElseThrow();
         int offset = Integer.parseInt(page.getAttribute("Offset"));
-        int max = Integer.parseInt(page.getAttribute("MaxEntriesReturned"));
+        int max = Math.min(maxPage, Integer.parseInt(page.getAttribute("MaxEntriesReturned")));
         Comparator<Message> order = Comparator.comparing(m -> Integer.parseInt(m.id.substring(5)));
         boolean newestFirst = Xml.find(op, "SortOrder").map(s -> {
             Element fieldOrder = Xml.find(s, "FieldOrder").orElseThrow();
@@ -150,7 +204,7 @@ final class FakeMail {
         StringBuilder answers = new StringBuilder();
         for (Element id : Xml.children(Xml.child(op, "ItemIds").orElseThrow())) {
             Message m = messages.get(id.getAttribute("Id"));
-            answers.append(m == null ? Xml.error("GetItem", "ErrorItemNotFound", "The specified object was not found in the store.", null)
+            answers.append(m == null ? Xml.itemError("GetItem", "ErrorItemNotFound", "The specified object was not found in the store.", null)
                     : Xml.success("GetItem", "<m:Items>" + render(op, m) + "</m:Items>"));
         }
         return Xml.response("GetItem", answers.toString());
@@ -161,20 +215,35 @@ final class FakeMail {
         Element shape = Xml.find(op, "ItemShape").orElseThrow();
         List<String> wanted = Xml.findAll(shape, "ExtendedFieldURI").stream().map(FakeMail::key).toList();
         List<String> fields = Xml.findAll(shape, "FieldURI").stream().map(e -> e.getAttribute("FieldURI")).toList();
-        StringBuilder x = new StringBuilder("<t:Message><t:ItemId Id=\"").append(m.id).append("\" ChangeKey=\"1\"/>");
+        boolean withMime = fields.contains("item:MimeContent") || "true".equals(Xml.text(shape, "IncludeMimeContent"));
+        // in the order of the schema's ItemType and MessageType sequences
+        StringBuilder x = new StringBuilder("<t:Message>");
+        if (withMime) {
+            x.append("<t:MimeContent CharacterSet=\"UTF-8\">").append(Base64.getEncoder().encodeToString(m.mime))
+                    .append("</t:MimeContent>");
+        }
+        x.append("<t:ItemId Id=\"").append(m.id).append("\" ChangeKey=\"1\"/>");
         if (fields.contains("item:Subject") && m.subject() != null) {
             x.append("<t:Subject>").append(Xml.escape(m.subject())).append("</t:Subject>");
         }
         if (fields.contains("item:DateTimeReceived")) {
-            x.append("<t:DateTimeReceived>2026-01-01T00:00:00Z</t:DateTimeReceived>");
+            x.append("<t:DateTimeReceived>").append(m.received).append("</t:DateTimeReceived>");
         }
         if (fields.contains("item:Size")) {
             x.append("<t:Size>").append(m.mime.length + 2000).append("</t:Size>");
+        }
+        if (fields.contains("item:Categories") && !m.categories.isEmpty()) {
+            x.append("<t:Categories>");
+            m.categories.forEach(c -> x.append("<t:String>").append(Xml.escape(c)).append("</t:String>"));
+            x.append("</t:Categories>");
         }
         if (fields.contains("item:DateTimeCreated")) {
             x.append("<t:DateTimeCreated>").append(m.created).append("</t:DateTimeCreated>");
         }
         wanted.stream().map(m.properties::get).filter(p -> p != null).forEach(p -> x.append(Xml.serialize(p)));
+        if (fields.contains("message:IsRead")) {
+            x.append("<t:IsRead>").append(m.read).append("</t:IsRead>");
+        }
         return x.append("</t:Message>").toString();
     }
 
@@ -201,6 +270,7 @@ final class FakeMail {
                 }
                 Xml.find(delete, "ExtendedFieldURI").ifPresent(f -> m.properties.remove(key(f)));
             }
+            sync.changed(m);
             answers.append(Xml.success("UpdateItem", "<m:Items><t:Message><t:ItemId Id=\"" + m.id + "\" ChangeKey=\"2\"/></t:Message></m:Items>"
                     + "<m:ConflictResults><t:Count>0</t:Count></m:ConflictResults>"));
         }
@@ -214,7 +284,10 @@ final class FakeMail {
         StringBuilder answers = new StringBuilder();
         Xml.findAll(op, "ItemId").forEach(id -> deleteTypes.add(op.getAttribute("DeleteType")));
         for (Element id : Xml.findAll(op, "ItemId")) {
-            messages.remove(id.getAttribute("Id"));
+            Message gone = messages.remove(id.getAttribute("Id"));
+            if (gone != null) {
+                sync.deleted(gone);
+            }
             answers.append(Xml.success("DeleteItem", ""));
         }
         return Xml.response("DeleteItem", answers.toString());

@@ -113,6 +113,13 @@ final class Xml {
                 + content + "</m:" + operation + "ResponseMessage>";
     }
 
+    /** An error answer of an operation whose response messages carry {@code Items} (GetItem): empty, as Exchange sends. */
+    static String itemError(String operation, String code, String text, String messageXml) {
+        String e = error(operation, code, text, messageXml);
+        int end = e.lastIndexOf("</m:");
+        return e.substring(0, end) + "<m:Items/>" + e.substring(end);
+    }
+
     static String error(String operation, String code, String text, String messageXml) {
         return "<m:" + operation + "ResponseMessage ResponseClass=\"Error\"><m:MessageText>" + escape(text) + "</m:MessageText>"
                 + "<m:ResponseCode>" + code + "</m:ResponseCode><m:DescriptiveLinkKey>0</m:DescriptiveLinkKey>"

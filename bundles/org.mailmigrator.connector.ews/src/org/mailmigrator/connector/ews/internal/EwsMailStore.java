@@ -20,18 +20,22 @@ import microsoft.exchange.webservices.data.core.service.schema.FolderSchema;
 import microsoft.exchange.webservices.data.property.complex.FolderId;
 
 /**
- * An Exchange mailbox as a mail destination for the engine (docs/ews-mail.md): folders mirrored under
- * msgfolderroot, messages created from their MIME bytes and numbered by the connector. Exchange is not a mail
- * source yet: {@link EwsMailbox#read} refuses.
+ * An Exchange mailbox for the engine: as a destination (docs/ews-mail.md) folders mirrored under msgfolderroot and
+ * messages created from their MIME bytes ({@link EwsMailbox}); as a source (docs/ews-source.md) the same folder tree
+ * read through {@link EwsSourceMailbox}.
  */
 final class EwsMailStore implements MailStore {
     private final ExchangeService service;
     private final String login;
     private final MailFolderTree tree;
+    private final boolean source;
+    /** As a source: the change token each folder's last {@link #status(String, String)} gave, for its opened mailbox. */
+    private final java.util.Map<String, String> tokens = new java.util.HashMap<>();
 
-    EwsMailStore(ExchangeService service, String login) {
+    EwsMailStore(ExchangeService service, String login, boolean source) {
         this.service = service;
         this.login = login;
+        this.source = source;
         this.tree = new MailFolderTree(service);
     }
 
@@ -52,7 +56,41 @@ final class EwsMailStore implements MailStore {
             if (node.isEmpty() || !node.get().mail()) {
                 return Optional.empty();
             }
-            return Optional.of(EwsMailbox.status(service, bind(node.get().id())));
+            Folder f = bind(node.get().id());
+            return Optional.of(source ? EwsSourceMailbox.status(f, null) : EwsMailbox.status(service, f));
+        });
+    }
+
+    /**
+     * As a source, the folder's change token is its SyncFolderItems state (docs/ews-source.md): synced forward from the
+     * one the engine kept (from the beginning when none, or when Exchange no longer accepts it), and the same token
+     * again when nothing changed. The mailbox {@link #open}ed next carries it.
+     */
+    @Override
+    public Optional<FolderStatus> status(String folder, String knownChangeToken) throws ConnectorException {
+        if (!source) {
+            return status(folder);
+        }
+        return call("status of " + folder, () -> {
+            Optional<MailFolderTree.Node> node = tree.find(folder);
+            if (node.isEmpty() || !node.get().mail()) {
+                return Optional.empty();
+            }
+            Folder f = bind(node.get().id());
+            String token = knownChangeToken;
+            ItemSync.Changes changes;
+            try {
+                changes = ItemSync.since(service, f.getId(), knownChangeToken);
+            } catch (ServiceResponseException e) {
+                if (e.getErrorCode() != ServiceError.ErrorInvalidSyncStateData || knownChangeToken == null) {
+                    throw e;
+                }
+                token = null;
+                changes = ItemSync.since(service, f.getId(), null);
+            }
+            token = token != null && !changes.any() ? token : changes.state();
+            tokens.put(folder, token);
+            return Optional.of(EwsSourceMailbox.status(f, token));
         });
     }
 
@@ -97,7 +135,8 @@ final class EwsMailStore implements MailStore {
         return call("opening " + folder, () -> {
             MailFolderTree.Node node = tree.find(folder).filter(MailFolderTree.Node::mail).orElseThrow(() ->
                     new ConnectorException.ItemFailure("Exchange folder '" + folder + "' does not exist or holds no mail", null));
-            return new EwsMailbox(service, bind(node.id()), folder, login);
+            return source ? new EwsSourceMailbox(service, bind(node.id()), folder, login, tokens.get(folder))
+                    : new EwsMailbox(service, bind(node.id()), folder, login);
         });
     }
 

@@ -23,10 +23,7 @@ import microsoft.exchange.webservices.data.core.enumeration.property.BasePropert
 import microsoft.exchange.webservices.data.core.enumeration.search.SortDirection;
 import microsoft.exchange.webservices.data.core.enumeration.service.ConflictResolutionMode;
 import microsoft.exchange.webservices.data.core.enumeration.service.DeleteMode;
-import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
 import microsoft.exchange.webservices.data.core.enumeration.service.MessageDisposition;
-import microsoft.exchange.webservices.data.core.enumeration.service.ServiceResult;
-import microsoft.exchange.webservices.data.core.response.GetItemResponse;
 import microsoft.exchange.webservices.data.core.service.folder.Folder;
 import microsoft.exchange.webservices.data.core.service.item.EmailMessage;
 import microsoft.exchange.webservices.data.core.service.item.Item;
@@ -153,19 +150,7 @@ final class EwsMailbox implements Mailbox {
         PropertySet set = new PropertySet(BasePropertySet.IdOnly, properties);
         List<Item> out = new ArrayList<>();
         try {
-            for (int from = 0; from < ids.size(); from += BATCH) {
-                List<ItemId> batch = new ArrayList<>();
-                for (String id : ids.subList(from, Math.min(ids.size(), from + BATCH))) {
-                    batch.add(new ItemId(id));
-                }
-                for (GetItemResponse r : service.bindToItems(batch, set)) {
-                    if (r.getResult() != ServiceResult.Error) {
-                        out.add(r.getItem());
-                    } else if (r.getErrorCode() != ServiceError.ErrorItemNotFound) {
-                        r.throwIfNecessary();
-                    }
-                }
-            }
+            ItemPaging.get(service, ids, set, BATCH, (items, missing) -> out.addAll(items));
             return out;
         } catch (Exception e) {
             throw EwsErrors.translate(e, "reading messages of " + name, login);
@@ -256,23 +241,11 @@ final class EwsMailbox implements Mailbox {
 
     /** The folder's items created at or after {@code since} (all when null), a page of 500 per request. */
     private List<Item> find(String since, PropertyDefinitionBase... extra) throws ConnectorException {
-        List<PropertyDefinitionBase> props = new ArrayList<>(List.of(extra));
-        PropertySet set = new PropertySet(BasePropertySet.IdOnly, props.iterator());
-        List<Item> out = new ArrayList<>();
+        PropertySet set = new PropertySet(BasePropertySet.IdOnly, extra);
         try {
             SearchFilter filter = since == null ? null
                     : new SearchFilter.IsGreaterThanOrEqualTo(ItemSchema.DateTimeCreated, Date.from(Instant.parse(since)));
-            for (int offset = 0;;) {
-                ItemView view = new ItemView(PAGE, offset);
-                view.setPropertySet(set);
-                FindItemsResults<Item> page = filter == null ? service.findItems(folder.getId(), view)
-                        : service.findItems(folder.getId(), filter, view);
-                out.addAll(page.getItems());
-                if (!page.isMoreAvailable() || page.getItems().isEmpty()) {
-                    return out;
-                }
-                offset = page.getNextPageOffset() == null ? offset + page.getItems().size() : page.getNextPageOffset();
-            }
+            return ItemPaging.find(service, folder.getId(), filter, set, PAGE);
         } catch (Exception e) {
             throw EwsErrors.translate(e, "listing " + name, login);
         }

@@ -15,10 +15,12 @@ import microsoft.exchange.webservices.data.core.enumeration.misc.ExchangeVersion
 import microsoft.exchange.webservices.data.core.enumeration.property.WellKnownFolderName;
 import microsoft.exchange.webservices.data.core.service.folder.Folder;
 import microsoft.exchange.webservices.data.credential.WebCredentials;
+import microsoft.exchange.webservices.data.core.enumeration.misc.ConnectingIdType;
+import microsoft.exchange.webservices.data.misc.ImpersonatedUserId;
 
 /**
  * A checked EWS connection, offering a {@link PimWriter} (events, tasks, contacts) and a {@link MailStore}
- * (mail destination, docs/ews-mail.md). ews-java-api sends its first request without credentials and repeats it after
+ * (mail destination, docs/ews-mail.md; mail source, docs/ews-source.md). ews-java-api sends its first request without credentials and repeats it after
  * the 401, uploading a large item twice: the Basic authorization header is therefore set on every request
  * from the start (preemptive), and the login is checked by binding the calendar folder.
  */
@@ -26,14 +28,21 @@ public final class EwsSession implements ConnectorSession {
     private final ExchangeService service;
     private final PimWriter writer;
     private final EwsMailStore mail;
+    private final boolean source;
 
-    private EwsSession(ExchangeService service, PimWriter writer, EwsMailStore mail) {
+    private EwsSession(ExchangeService service, PimWriter writer, EwsMailStore mail, boolean source) {
+        this.source = source;
         this.service = service;
         this.writer = writer;
         this.mail = mail;
     }
 
-    public static EwsSession open(EwsSettings settings) throws ConnectorException {
+    /**
+     * Opens the connection; {@code source} makes its {@link MailStore} read the mailbox (docs/ews-source.md). With an
+     * impersonated mailbox every request carries the {@code ExchangeImpersonation} header naming it by its SMTP
+     * address, and the login is the admin or service account that holds the ApplicationImpersonation role.
+     */
+    public static EwsSession open(EwsSettings settings, boolean source) throws ConnectorException {
         ExchangeService service = new ExchangeService(ExchangeVersion.Exchange2010_SP2);
         char[] password = settings.password().reveal();
         try {
@@ -43,6 +52,9 @@ public final class EwsSession implements ConnectorSession {
             service.getHttpHeaders().put("Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
             service.setTimeout(120_000);
+            if (settings.impersonate().isPresent()) {
+                service.setImpersonatedUserId(new ImpersonatedUserId(ConnectingIdType.SmtpAddress, settings.impersonate().get()));
+            }
             Folder.bind(service, WellKnownFolderName.Calendar);
         } catch (Exception e) {
             service.close();
@@ -53,12 +65,12 @@ public final class EwsSession implements ConnectorSession {
             java.util.Arrays.fill(password, '\0');
         }
         return new EwsSession(service, new EwsWriter(service, new EwsFolders(service, settings), settings),
-                new EwsMailStore(service, settings.login()));
+                new EwsMailStore(service, settings.login(), source), source);
     }
 
     @Override
     public <T> Optional<T> capability(Class<T> type) {
-        if (type == PimWriter.class) {
+        if (type == PimWriter.class && !source) {
             return Optional.of(type.cast(writer));
         }
         return type == MailStore.class ? Optional.of(type.cast(mail)) : Optional.empty();

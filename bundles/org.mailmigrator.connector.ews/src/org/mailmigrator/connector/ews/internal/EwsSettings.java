@@ -10,9 +10,13 @@ import org.mailmigrator.core.model.Secret;
 import org.mailmigrator.core.spi.ConnectContext;
 import org.mailmigrator.core.spi.ConnectorException;
 
-/** The ews connector's settings, checked once. */
+/**
+ * The ews connector's settings, checked once. {@code impersonate} names the mailbox an administrator or service
+ * account ({@code login}) acts for; an account imported with OMM's {@code delegation} column (the administrator's
+ * login) impersonates the row's login, with the row's password being the administrator's.
+ */
 public record EwsSettings(URI url, String login, Secret password, Optional<String> calendarFolder,
-        Optional<String> contactsFolder, Optional<String> tasksFolder, ZoneId floatingZone) {
+        Optional<String> contactsFolder, Optional<String> tasksFolder, ZoneId floatingZone, Optional<String> impersonate) {
 
     public static EwsSettings of(Account account, ConnectContext context) throws ConnectorException.AccountFailure {
         String text = account.setting("url").orElseThrow(() -> fail("the setting 'url' is required"));
@@ -29,7 +33,14 @@ public record EwsSettings(URI url, String login, Secret password, Optional<Strin
         if (scheme.equals("http") && !Boolean.parseBoolean(account.setting("allowPlaintext").orElse("false"))) {
             throw fail("'" + text + "' would send the password without TLS; use https:// or allow plaintext explicitly");
         }
-        String login = account.setting("login").filter(s -> !s.isBlank()).orElseThrow(() -> fail("the setting 'login' is required"));
+        String rowLogin = account.setting("login").filter(s -> !s.isBlank()).orElseThrow(() -> fail("the setting 'login' is required"));
+        Optional<String> impersonate = impersonation(account);
+        Optional<String> delegation = account.setting("delegation").map(String::strip).filter(s -> !s.isEmpty());
+        boolean delegated = impersonate.isEmpty() && delegation.isPresent();
+        if (delegated) { // OMM's delegation column: an administrator signs in for the row's mailbox (impersonation)
+            impersonate = Optional.of(checked(rowLogin, "the login of a row with a delegation column"));
+        }
+        String login = delegated ? delegation.get() : rowLogin;
         Secret password = context.credential().filter(s -> !s.isEmpty())
                 .orElseThrow(() -> fail("no password for " + login + " at " + url.getHost()));
         ZoneId floating;
@@ -39,7 +50,23 @@ public record EwsSettings(URI url, String login, Secret password, Optional<Strin
             throw fail("floatingTimeZone: " + e.getMessage());
         }
         return new EwsSettings(url, login, password, folder(account, "calendarFolder"), folder(account, "contactsFolder"),
-                folder(account, "tasksFolder"), floating);
+                folder(account, "tasksFolder"), floating, impersonate);
+    }
+
+    /** The SMTP address of the mailbox to act as (EWS impersonation), checked to look like one. */
+    private static Optional<String> impersonation(Account account) throws ConnectorException.AccountFailure {
+        Optional<String> address = account.setting("impersonate").map(String::strip).filter(s -> !s.isEmpty());
+        if (address.isPresent()) {
+            checked(address.get(), "impersonate");
+        }
+        return address;
+    }
+
+    private static String checked(String address, String what) throws ConnectorException.AccountFailure {
+        if (!address.matches("[^@\\s<>\"]+@[^@\\s<>\"]+")) {
+            throw fail(what + ": '" + address + "' is not an SMTP address (user@domain) of the mailbox to impersonate");
+        }
+        return address;
     }
 
     private static Optional<String> folder(Account account, String id) {

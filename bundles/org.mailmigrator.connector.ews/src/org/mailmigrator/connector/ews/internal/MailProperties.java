@@ -82,6 +82,44 @@ final class MailProperties {
         return list.isEmpty() ? Set.of() : Set.of(list.split(" +"));
     }
 
+    /**
+     * The flags a message has in Exchange, as IMAP flags (the source side): read → {@code \Seen}, follow-up flag
+     * (PidTagFlagStatus 2) → {@code \Flagged}, last verb replied/replied-to-all/forwarded → {@code \Answered} /
+     * {@code $Forwarded}, unsent (PidTagMessageFlags) → {@code \Draft}, each category → a keyword (characters an IMAP
+     * keyword cannot hold, such as spaces, become '_').
+     */
+    static Set<String> exchangeFlags(Item message) throws Exception {
+        Set<String> flags = new TreeSet<>();
+        if (message instanceof microsoft.exchange.webservices.data.core.service.item.EmailMessage m
+                && Boolean.TRUE.equals(m.getIsRead())) {
+            flags.add("\\Seen");
+        }
+        Integer status = value(message, FLAG_STATUS, Integer.class);
+        if (status != null && status == 2) {
+            flags.add("\\Flagged");
+        }
+        Integer verb = value(message, LAST_VERB, Integer.class);
+        if (verb != null && (verb == 102 || verb == 103)) {
+            flags.add("\\Answered");
+        } else if (verb != null && verb == 104) {
+            flags.add("$Forwarded");
+        }
+        Integer mapi = value(message, MESSAGE_FLAGS, Integer.class);
+        if (mapi != null && (mapi & MSGFLAG_UNSENT) != 0) {
+            flags.add("\\Draft");
+        }
+        StringList categories = message.getCategories();
+        if (categories != null) {
+            for (String c : categories) {
+                String keyword = c.strip().replaceAll("[\\x00-\\x20\\x7f(){%*\"\\\\\\]]", "_");
+                if (!keyword.isEmpty()) {
+                    flags.add(keyword);
+                }
+            }
+        }
+        return flags;
+    }
+
     static <T> T value(Item item, ExtendedPropertyDefinition definition, Class<T> type) throws Exception {
         for (ExtendedProperty p : item.getExtendedProperties()) {
             if (p.getPropertyDefinition().equals(definition) && type.isInstance(p.getValue())) {

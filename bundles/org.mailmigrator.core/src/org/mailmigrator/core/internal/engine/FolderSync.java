@@ -67,7 +67,7 @@ final class FolderSync {
         if (st.srcChangeToken() == null || settings.mirror()) {
             return false;
         }
-        FolderStatus s = src.status(plan.source()).orElse(null);
+        FolderStatus s = src.status(plan.source(), st.srcChangeToken()).orElse(null);
         FolderStatus d = dst.status(plan.destination()).orElse(null);
         if (s == null || d == null || !unchanged(st, s, d, state.journal(st.id()))) {
             return false;
@@ -80,7 +80,7 @@ final class FolderSync {
     void run() throws ConnectorException, StateException {
         counters.attempt(plan.source());
         FolderState st = state.folder(plan.source(), plan.destination());
-        FolderStatus srcStatus = src.status(plan.source()).orElseThrow(() -> new ConnectorException.ItemFailure(
+        FolderStatus srcStatus = src.status(plan.source(), st.srcChangeToken()).orElseThrow(() -> new ConnectorException.ItemFailure(
                 "source folder '" + plan.source() + "' no longer exists", null));
         FolderStatus dstStatus = dst.status(plan.destination()).orElseThrow(() -> new ConnectorException.ItemFailure(
                 "destination folder '" + plan.destination() + "' cannot hold messages (missing or \\Noselect); "
