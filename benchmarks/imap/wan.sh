@@ -119,7 +119,7 @@ measure() {
 import re, sys
 v = sys.argv[1].split()
 out = v[1] if len(v) > 1 and v[0] == "VERIFY" else "ERROR"
-bad = [k + "=" + n for k, n in re.findall(r"(missing|dup|extra|modified|flag_diff|date_diff|missing_folders)=(\d+)",
+bad = [k + "=" + n for k, n in re.findall(r"(?<![a-z_])(missing|dup|extra|modified|flag_diff|date_diff|missing_folders)=(\d+)",
                                           sys.argv[1]) if n != "0"]
 print(out + ("(" + ",".join(bad) + ")" if bad else ""))
 PY
