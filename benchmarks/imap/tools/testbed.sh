@@ -77,7 +77,7 @@ cmd_install() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
       || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }
   fi
-  if ! find_imapsync >/dev/null; then
+  if [ -n "${IMAPSYNC:-}" ] && ! find_imapsync >/dev/null; then
     log "NOTE: imapsync not found (not a Debian package). Put the upstream script at \$IMAPSYNC,"
     log "      in PATH, or at vendor/imapsync beside this script (peers.sh skips imapsync otherwise)."
   fi
