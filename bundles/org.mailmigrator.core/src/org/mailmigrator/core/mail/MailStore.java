@@ -1,6 +1,8 @@
 package org.mailmigrator.core.mail;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.mailmigrator.core.spi.ConnectorException;
@@ -28,6 +30,19 @@ public interface MailStore {
      */
     default Optional<FolderStatus> status(String folder, String knownChangeToken) throws ConnectorException {
         return status(folder);
+    }
+
+    /**
+     * The status of each of {@code folders} as {@link #status} gives it (empty for one that does not exist), in
+     * as few round trips as the protocol allows: IMAP sends the STATUS commands in one burst. The default asks
+     * one folder after the other.
+     */
+    default Map<String, Optional<FolderStatus>> statuses(List<String> folders) throws ConnectorException {
+        Map<String, Optional<FolderStatus>> out = new LinkedHashMap<>();
+        for (String f : folders) {
+            out.put(f, status(f));
+        }
+        return out;
     }
 
     /** Creates a folder (and its missing parents); {@code holdsMessages=false} makes a pure parent. */

@@ -1,6 +1,5 @@
 package org.mailmigrator.connector.imap.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,8 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.iap.Response;
@@ -24,15 +21,12 @@ import org.mailmigrator.core.mail.Fingerprint;
 import org.mailmigrator.core.mail.MessageInfo;
 import org.mailmigrator.core.spi.ConnectorException;
 
-import jakarta.mail.internet.MimeUtility;
-
 /**
  * Size, arrival date, flags, fingerprint (from the header section) and subject of many messages, a few
  * hundred per FETCH. The header bytes are used and dropped: only the fingerprint is kept. A server may
  * split one message's items over several FETCH responses: they are merged by UID.
  */
 final class DetailsFetch {
-    private static final Pattern SUBJECT = Pattern.compile("(?im)^Subject:[ \\t]*(.*(?:\\r?\\n[ \\t].*)*)");
     private final ImapMailbox box;
 
     /** What the server said about one message so far. */
@@ -116,17 +110,6 @@ final class DetailsFetch {
 
     /** The decoded Subject, for reports; null when absent, raw when it cannot be decoded. */
     static String subject(ByteArray header) {
-        String text = new String(header.getBytes(), header.getStart(), header.getCount(), StandardCharsets.ISO_8859_1);
-        Matcher m = SUBJECT.matcher(text);
-        if (!m.find()) {
-            return null;
-        }
-        String raw = m.group(1).replaceAll("\\r?\\n[ \\t]", " ").trim();
-        try {
-            raw = MimeUtility.decodeText(raw);
-        } catch (java.io.UnsupportedEncodingException | RuntimeException e) {
-            // keep the raw text: a report line is better with an undecoded subject than without one
-        }
-        return raw.length() > 200 ? raw.substring(0, 200) + "…" : raw;
+        return Subjects.of(header.getBytes(), header.getStart(), header.getCount());
     }
 }

@@ -163,10 +163,14 @@ public final class ImapSession implements ConnectorSession, MailStore {
         return out;
     }
 
+    private String[] statusItems() {
+        return condstore ? new String[] { "MESSAGES", "UIDNEXT", "UIDVALIDITY", "HIGHESTMODSEQ" }
+                : new String[] { "MESSAGES", "UIDNEXT", "UIDVALIDITY" };
+    }
+
     @Override
     public Optional<FolderStatus> status(String folder) throws ConnectorException {
-        String[] items = condstore ? new String[] { "MESSAGES", "UIDNEXT", "UIDVALIDITY", "HIGHESTMODSEQ" }
-                : new String[] { "MESSAGES", "UIDNEXT", "UIDVALIDITY" };
+        String[] items = statusItems();
         Status st = (Status) command("STATUS " + folder, p -> {
             try {
                 return p.status(folder, items);
@@ -177,13 +181,31 @@ public final class ImapSession implements ConnectorSession, MailStore {
                 return null;
             }
         });
-        return st == null ? Optional.empty()
-                : Optional.of(new FolderStatus(Long.toString(st.uidvalidity), UidSets.text(st.uidnext), st.total,
-                        UidSets.text(st.highestmodseq)));
+        return st == null ? Optional.empty() : Optional.of(status(st));
+    }
+
+    private static FolderStatus status(Status st) {
+        return new FolderStatus(Long.toString(st.uidvalidity), UidSets.text(st.uidnext), st.total,
+                UidSets.text(st.highestmodseq));
+    }
+
+    /** Every folder's STATUS in one burst of pipelined commands ({@link StatusBurst}). */
+    @Override
+    public Map<String, Optional<FolderStatus>> statuses(List<String> folders) throws ConnectorException {
+        Map<?, ?> got = (Map<?, ?>) command("STATUS of " + folders.size() + " folders",
+                p -> StatusBurst.of(p, folders, statusItems()));
+        Map<String, Optional<FolderStatus>> out = new java.util.LinkedHashMap<>();
+        for (String f : folders) {
+            out.put(f, got.get(f) instanceof Status st ? Optional.of(status(st)) : Optional.empty());
+        }
+        return out;
     }
 
     @Override
     public void create(String folder, boolean holdsMessages) throws ConnectorException {
+        if (holdsMessages && createdAtOnce(folder)) {
+            return;
+        }
         try {
             Folder f = store.getFolder(folder);
             if (!f.exists() && !f.create(holdsMessages ? Folder.HOLDS_MESSAGES : Folder.HOLDS_FOLDERS)) {
@@ -193,6 +215,22 @@ public final class ImapSession implements ConnectorSession, MailStore {
         } catch (MessagingException e) {
             throw ImapFailures.during("creating folder '" + folder + "'", e);
         }
+    }
+
+    /**
+     * One CREATE, one round trip (Angus's {@code Folder.create} costs three: LIST, CREATE, LIST); false when the
+     * server said NO (the folder may exist already): the caller then takes the checking path.
+     */
+    private boolean createdAtOnce(String folder) throws ConnectorException {
+        Object refused = command("CREATE " + folder, p -> {
+            try {
+                p.create(folder);
+                return null;
+            } catch (CommandFailedException e) {
+                return e;
+            }
+        });
+        return refused == null;
     }
 
     @Override

@@ -63,13 +63,24 @@ final class FolderSync {
      * since the last complete run, so the folder need not be selected at all.
      */
     boolean skipIfUnchanged() throws ConnectorException, StateException {
-        FolderState st = state.folder(plan.source(), plan.destination());
-        if (st.srcChangeToken() == null || settings.mirror()) {
+        if (!checkable()) {
             return false;
         }
-        FolderStatus s = src.status(plan.source(), st.srcChangeToken()).orElse(null);
-        FolderStatus d = dst.status(plan.destination()).orElse(null);
-        if (s == null || d == null || !unchanged(st, s, d, state.journal(st.id()))) {
+        // a connector whose change token is a sync state (EWS) answers the stored token when nothing changed
+        String known = state.folder(plan.source(), plan.destination()).srcChangeToken();
+        return skipIfUnchanged(src.status(plan.source(), known).orElse(null), dst.status(plan.destination()).orElse(null));
+    }
+
+    /** Whether the one-round-trip check can apply: the last pass completed (it left a change token), no mirror. */
+    boolean checkable() throws StateException {
+        return !settings.mirror() && state.folder(plan.source(), plan.destination()).srcChangeToken() != null;
+    }
+
+    /** {@link #skipIfUnchanged()} with both sides' STATUS already read (null: the folder is missing there). */
+    boolean skipIfUnchanged(FolderStatus s, FolderStatus d) throws StateException {
+        FolderState st = state.folder(plan.source(), plan.destination());
+        if (st.srcChangeToken() == null || settings.mirror() || s == null || d == null
+                || !unchanged(st, s, d, state.journal(st.id()))) {
             return false;
         }
         counters.present(plan.source(), s.messages());

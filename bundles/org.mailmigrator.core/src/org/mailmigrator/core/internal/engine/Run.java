@@ -193,17 +193,21 @@ public final class Run {
         List<FolderPlan> selectable = plan.stream().filter(FolderPlan::selectable).toList();
         counters.foldersTotal.set(selectable.size());
         counters.plan(selectable.stream().map(FolderPlan::source).toList());
-        // unchanged folders cost one STATUS per side here; only the others get workers (and connections)
+        // unchanged folders cost one STATUS per side here, all folders' in one burst per side and both sides at
+        // once; only the others get workers (and connections)
+        Set<FolderPlan> unchangedFolders;
+        try {
+            unchangedFolders = retry.run("checking folders", first, () -> {
+                MailStore src = first.source();
+                MailStore dst = first.destination();
+                return QuickCheck.unchanged(selectable, p -> new FolderSync(p, src, dst, state, settings, counters,
+                        listener, cancel).within(gmail), src, dst);
+            });
+        } catch (ConnectorException.ItemFailure e) {
+            unchangedFolders = Set.of(); // the workers meet the same failure and report it for their folder
+        }
         for (FolderPlan p : selectable) {
-            boolean unchanged;
-            try {
-                unchanged = retry.run("checking " + p.source(), first, () -> new FolderSync(p, first.source(),
-                        first.destination(), state, settings, counters, listener, cancel).within(gmail)
-                        .skipIfUnchanged());
-            } catch (ConnectorException.ItemFailure e) {
-                unchanged = false; // the worker meets the same failure and reports it for this folder
-            }
-            if (unchanged) {
+            if (unchangedFolders.contains(p)) {
                 counters.folderDone(p.source());
             } else {
                 queue.add(p);

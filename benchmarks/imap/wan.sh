@@ -1,0 +1,217 @@
+#!/usr/bin/env bash
+# IMAP -> IMAP as a user runs it: `./mailmigrator migrate` (JVM start-up included) beside Dovecot's own
+# migration path (`doveadm backup -R imapc:`, "dsync-imapc") and mbsync (Debian package isync), on the same
+# corpus, in the same run, each into a fresh destination user, each run verified (count, content, flags,
+# INTERNALDATE: tools/verify.py), then the ratios of ours to each anchor.
+#
+#   benchmarks/imap/wan.sh [-n N] [-s SEED] [-L RTT_MS] [-p "PEERS"] [-P PARALLEL] [-b]
+#
+#   -n N        corpus size (unique messages; the corpus adds duplicates and copies), default 4000
+#   -s SEED     corpus seed, default 42
+#   -L RTT_MS   every migrator reaches the server through tools/latency_proxy.py with this round trip
+#               (loading and verifying stay direct), default 0 (loopback)
+#   -p PEERS    subset of "ours dsync-imapc mbsync" (default all three, in that order)
+#   -P N        ours: --parallel N (default: the command's default)
+#   -b          byte-exact verification (whole messages) instead of header block + size
+#
+# Each peer runs twice: "1st" copies everything, "2nd" finds nothing to copy (the no-op pass). Columns: wall,
+# client CPU (user+sys of the migrator's process tree), Dovecot CPU, peak RSS, messages found in the destination,
+# msgs/s, CPU ms per message, 1-min load at start, verify result. mbsync adds an X-TUID header to every message it
+# copies, so its copies are compared without that header (they are not byte-exact).
+# Needs: root (apt-get installs dovecot-imapd and isync when missing; Dovecot runs as an unprivileged user),
+# python3, a JDK >= 21 (the product is built by ./mailmigrator when missing).
+# Environment: TESTBED_DIR (default ${TMPDIR:-/tmp}/mm-imap-bench), TESTBED_IMAP_PORT (default 10143; IMAPS,
+# POP3 ports: see tools/testbed.sh), BENCH_RELAY_PORT (default IMAP port + 1000).
+set -uo pipefail
+HERE="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+T="$HERE/tools"
+export TESTBED_DIR="${TESTBED_DIR:-${TMPDIR:-/tmp}/mm-imap-bench}"
+export TESTBED_PASSWORD="${TESTBED_PASSWORD:-testpass}"
+PW="$TESTBED_PASSWORD"
+PORT="${TESTBED_IMAP_PORT:-10143}"
+N=4000; SEED=42; RTT=0; PEERS="ours dsync-imapc mbsync"; PAR=""; VERIFY_ARGS=""
+while getopts "n:s:L:p:P:b" o; do
+  case $o in n) N=$OPTARG;; s) SEED=$OPTARG;; L) RTT=$OPTARG;; p) PEERS=$OPTARG;; P) PAR=$OPTARG;; b) VERIFY_ARGS=--body;;
+    *) sed -n '2,25p' "$0"; exit 2;; esac
+done
+log() { echo "[wan] $*" >&2; }
+has() { case " $PEERS " in *" $1 "*) return 0;; esac; return 1; }
+
+"$T/testbed.sh" install >/dev/null || exit 1
+"$T/testbed.sh" start >/dev/null || exit 1
+PIDFILE="$TESTBED_DIR/base/master.pid"
+CORPUS="$TESTBED_DIR/corpus/n$N-s$SEED"
+RES="$TESTBED_DIR/results/n$N-s$SEED-L$RTT-$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$RES"
+TSV="$RES/results.tsv"
+WS="$RES/workspace"   # ours: workspace and state store
+mkdir -p "$WS"
+printf '%s\n' "$PW" > "$RES/password"; chmod 600 "$RES/password"
+
+NETPORT="$PORT"
+if [ "$RTT" != 0 ]; then
+  NETPORT="${BENCH_RELAY_PORT:-$((PORT + 1000))}"
+  python3 "$T/latency_proxy.py" --listen "$NETPORT" --target "127.0.0.1:$PORT" --rtt-ms "$RTT" \
+    --pidfile "$RES/latency.pid" 2>"$RES/latency.log" &
+  sleep 0.5
+  trap 'kill "$(cat "$RES/latency.pid" 2>/dev/null)" 2>/dev/null' EXIT
+fi
+
+srvcpu() { # dovecot master + its children (live and reaped), seconds
+  python3 - "$PIDFILE" <<'EOF'
+import os, sys
+m = int(open(sys.argv[1]).read().strip()); tck = os.sysconf("SC_CLK_TCK"); tot = 0
+for p in os.listdir("/proc"):
+    if not p.isdigit():
+        continue
+    try:
+        f = open("/proc/%s/stat" % p).read().rsplit(")", 1)[1].split()
+    except OSError:
+        continue
+    if int(p) == m or int(f[1]) == m:
+        tot += sum(int(x) for x in f[11:15])
+print("%.2f" % (tot / tck))
+EOF
+}
+
+# ---------------------------------------------------------------- corpus, source, product
+if [ ! -s "$CORPUS/summary.json" ]; then
+  log "generating corpus $CORPUS"
+  python3 "$T/gen_corpus.py" gen --n "$N" --seed "$SEED" --out "$CORPUS" >&2 || exit 1
+fi
+SRC_MSGS=$(python3 -c "import json;print(json.load(open('$CORPUS/summary.json'))['entries'])")
+SRC_MB=$(python3 -c "import json;print(round(json.load(open('$CORPUS/summary.json'))['bytes_entries']/1e6,1))")
+"$T/testbed.sh" wipe src
+python3 "$T/gen_corpus.py" load --corpus "$CORPUS" --user src --port "$PORT" --window 32 > "$RES/load.log" 2>&1 || { cat "$RES/load.log"; exit 1; }
+python3 "$T/verify.py" --src-manifest "$CORPUS" --dst-user src --dst-port "$PORT" --label source-vs-corpus >&2 || exit 1
+if has ours; then
+  log "building the product if needed (./mailmigrator --version)"
+  (cd "$ROOT" && ./mailmigrator --version) > "$RES/version.log" 2>&1 || { cat "$RES/version.log"; exit 1; }
+fi
+{
+  echo "date: $(date -u +%FT%TZ)  host: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB  uptime:$(uptime | sed 's/.*up/ up/')"
+  echo "dovecot $(dovecot --version | cut -d' ' -f1), $(mbsync --version 2>/dev/null | head -1), mailmigrator $(cat "$RES/version.log" 2>/dev/null | tail -1)"
+  echo "corpus: n=$N seed=$SEED: $SRC_MSGS messages, $SRC_MB MB   round trip: $RTT ms   verify: ${VERIFY_ARGS:-header block sha1 + size}, flags, INTERNALDATE"
+} > "$RES/env.txt"
+cat "$RES/env.txt" >&2
+printf "peer\trun\trc\twall\tcpu\tsrv\trss\tmsgs\tload\tverify\n" > "$TSV"
+
+# measure PEER RUN DST [VERIFY-EXTRA] -- command...
+measure() {
+  local peer=$1 run=$2 dst=$3 vextra=$4; shift 5
+  local tf="$RES/$peer.$run.time" lf="$RES/$peer.$run.log" s0 s1 l0 rc
+  s0=$(srvcpu); l0=$(cut -d' ' -f1 /proc/loadavg)
+  log "$peer $run"
+  /usr/bin/time -f '%e %U %S %M' -o "$tf" "$@" > "$lf" 2>&1; rc=$?
+  sleep 0.3
+  s1=$(srvcpu)
+  local vline vj="$RES/$peer.$run.verify.json" msgs
+  # shellcheck disable=SC2086  # optional words
+  vline=$(python3 "$T/verify.py" --src-user src --dst-user "$dst" --src-port "$PORT" --dst-port "$PORT" --label "$peer.$run" \
+      --json "$vj" --show 5 $VERIFY_ARGS $vextra 2>>"$RES/$peer.$run.verify.err")
+  msgs=$(python3 -c "import json;print(json.load(open('$vj'))['counts'].get('dst_msgs',0))" 2>/dev/null || echo 0)
+  echo "$vline" >&2
+  read -r wall usr sys rss < <(tail -1 "$tf")
+  printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$peer" "$run" "$rc" "$wall" \
+    "$(python3 -c "print(round($usr+$sys,2))")" "$(python3 -c "print(round($s1-$s0,2))")" "$((rss / 1024))" "$msgs" "$l0" \
+    "$(python3 - "$vline" <<'PY'
+import re, sys
+v = sys.argv[1].split()
+out = v[1] if len(v) > 1 and v[0] == "VERIFY" else "ERROR"
+bad = [k + "=" + n for k, n in re.findall(r"(?<![a-z_])(missing|dup|extra|modified|flag_diff|date_diff|missing_folders)=(\d+)",
+                                          sys.argv[1]) if n != "0"]
+print(out + ("(" + ",".join(bad) + ")" if bad else ""))
+PY
+)" >> "$TSV"
+}
+
+# ---------------------------------------------------------------- peers
+if has ours; then
+  D=d_ours; "$T/testbed.sh" wipe $D
+  # shellcheck disable=SC2206
+  par=(${PAR:+--parallel $PAR})
+  for run in 1st 2nd; do
+    measure ours $run $D "" -- env MAILMIGRATOR_WORKSPACE="$WS" "$ROOT/mailmigrator" migrate \
+      --source "imap://src@127.0.0.1:$NETPORT" --target "imap://$D@127.0.0.1:$NETPORT" --allow-plaintext \
+      --source-password-file "$RES/password" --target-password-file "$RES/password" --state "$WS/state" "${par[@]}"
+  done
+fi
+if has dsync-imapc; then
+  D=d_dsync; "$T/testbed.sh" wipe $D
+  for run in 1st 2nd; do
+    measure dsync-imapc $run $D "" -- "$T/testbed.sh" doveadm -o imapc_host=127.0.0.1 -o imapc_port="$NETPORT" \
+      -o imapc_user=src -o imapc_password="$PW" -o "imapc_features=rfc822.size fetch-headers" \
+      -o mail_prefetch_count=20 -o mail_fsync=never backup -R -u $D imapc:
+  done
+fi
+if has mbsync; then
+  D=d_mbsync; "$T/testbed.sh" wipe $D
+  mkdir -p "$RES/mbsync-state"
+  cat > "$RES/mbsyncrc" <<EOF
+IMAPAccount src
+Host 127.0.0.1
+Port $NETPORT
+User src
+PassCmd "cat $RES/password"
+SSLType None
+AuthMechs LOGIN
+
+IMAPStore src
+Account src
+
+IMAPAccount dst
+Host 127.0.0.1
+Port $NETPORT
+User $D
+PassCmd "cat $RES/password"
+SSLType None
+AuthMechs LOGIN
+
+IMAPStore dst
+Account dst
+
+Channel copy
+Far :src:
+Near :dst:
+Patterns *
+Create Near
+Sync Pull
+Expunge None
+CopyArrivalDate yes
+SyncState $RES/mbsync-state/
+EOF
+  for run in 1st 2nd; do
+    measure mbsync $run $D "--strip-header X-TUID" -- mbsync -c "$RES/mbsyncrc" -a
+  done
+fi
+
+# ---------------------------------------------------------------- table and ratios
+python3 - "$TSV" "$RES/env.txt" "$SRC_MSGS" > "$RES/table.txt" <<'EOF'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
+print(open(sys.argv[2]).read().rstrip())
+n = int(sys.argv[3])
+print("%-12s %-4s %3s %8s %8s %8s %7s %6s %8s %8s %6s  %s" % ("peer", "run", "rc", "wall s", "cpu s", "srv cpu",
+      "rss MB", "msgs", "msgs/s", "cpu ms/m", "load", "verify"))
+by = {}
+for r in rows:
+    wall, cpu = float(r["wall"]), float(r["cpu"])
+    rate = (int(r["msgs"]) if r["run"] == "1st" else n) / wall if wall else 0
+    by[(r["peer"], r["run"])] = (wall, cpu, rate, r["verify"])
+    print("%-12s %-4s %3s %8.2f %8.2f %8s %7s %6s %8.1f %8.3f %6s  %s" % (r["peer"], r["run"], r["rc"], wall, cpu,
+          r["srv"], r["rss"], r["msgs"], rate, 1000 * cpu / n, r["load"], r["verify"]))
+print("(2nd = the no-op pass: msgs/s = source messages checked per second; cpu ms/m = client CPU per source message;")
+print(" mbsync copies system flags only, not keywords such as $Forwarded or $Label1: its flag_diff is expected)")
+ours1, ours2 = by.get(("ours", "1st")), by.get(("ours", "2nd"))
+for anchor in ("dsync-imapc", "mbsync"):
+    a1, a2 = by.get((anchor, "1st")), by.get((anchor, "2nd"))
+    if ours1 and a1:
+        ok = ours1[3] == "PASS" and (a1[3] == "PASS" or (anchor == "mbsync" and a1[3].startswith("FAIL(flag_diff=")))
+        print("ours / %-11s copy msgs/s %.2fx   client CPU %.2fx   no-op pass time %s%s" % (
+            anchor, ours1[2] / a1[2] if a1[2] else 0, ours1[1] / a1[1] if a1[1] else float("inf"),
+            "%.2fx" % (ours2[0] / a2[0]) if ours2 and a2 and a2[0] else "-",
+            "" if ok else "   (a run did not verify: see the table)"))
+EOF
+cat "$RES/table.txt"
+echo "results: $RES"

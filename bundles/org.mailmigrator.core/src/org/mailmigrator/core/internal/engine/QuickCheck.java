@@ -1,0 +1,96 @@
+package org.mailmigrator.core.internal.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Function;
+
+import org.mailmigrator.core.engine.FolderPlan;
+import org.mailmigrator.core.mail.FolderStatus;
+import org.mailmigrator.core.mail.MailStore;
+import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.state.StateException;
+
+/**
+ * The no-op fast path of a whole account ({@link FolderSync#skipIfUnchanged(FolderStatus, FolderStatus)}) at the
+ * cost of one round trip per side: the STATUS of every folder that can be checked is asked in one burst
+ * ({@link MailStore#statuses}), source and destination at the same time (two connections, two threads).
+ */
+final class QuickCheck {
+    private QuickCheck() {
+    }
+
+    /** The folders found unchanged on both sides since the last complete pass (counted as done by FolderSync). */
+    static Set<FolderPlan> unchanged(List<FolderPlan> folders, Function<FolderPlan, FolderSync> syncs, MailStore src,
+            MailStore dst) throws ConnectorException, StateException {
+        Map<FolderPlan, FolderSync> checkable = new HashMap<>();
+        List<FolderPlan> order = new ArrayList<>();
+        for (FolderPlan p : folders) {
+            FolderSync sync = syncs.apply(p);
+            if (sync.checkable()) {
+                checkable.put(p, sync);
+                order.add(p);
+            }
+        }
+        if (order.isEmpty()) {
+            return Set.of();
+        }
+        List<String> dstNames = order.stream().map(FolderPlan::destination).distinct().toList();
+        FutureTask<Map<String, Optional<FolderStatus>>> dstTask = new FutureTask<>(() -> dst.statuses(dstNames));
+        Thread t = new Thread(dstTask, "mailmigrator-status");
+        t.setDaemon(true);
+        t.start();
+        Map<String, Optional<FolderStatus>> s;
+        try {
+            s = src.statuses(order.stream().map(FolderPlan::source).distinct().toList());
+        } finally {
+            join(t); // the destination connection is not left in use when this returns, whatever happened
+        }
+        Map<String, Optional<FolderStatus>> d = result(dstTask);
+        Set<FolderPlan> out = new HashSet<>();
+        for (FolderPlan p : order) {
+            FolderStatus sp = s.getOrDefault(p.source(), Optional.empty()).orElse(null);
+            FolderStatus dp = d.getOrDefault(p.destination(), Optional.empty()).orElse(null);
+            if (checkable.get(p).skipIfUnchanged(sp, dp)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static void join(Thread t) throws ConnectorException {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectorException.TransientFailure("interrupted while checking folders", e);
+        }
+    }
+
+    private static <T> T result(FutureTask<T> task) throws ConnectorException, StateException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectorException.TransientFailure("interrupted while checking folders", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof ConnectorException ce) {
+                throw ce;
+            }
+            if (c instanceof StateException se) {
+                throw se;
+            }
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new ConnectorException.TransientFailure("checking folders failed: " + c, c);
+        }
+    }
+}
