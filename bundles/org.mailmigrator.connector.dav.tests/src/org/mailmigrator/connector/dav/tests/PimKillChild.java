@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.mailmigrator.connector.dav.DavConnector;
 import org.mailmigrator.connector.ical.IcalConnector;
 import org.mailmigrator.connector.vcard.VcardConnector;
+import org.mailmigrator.core.engine.MigrationSettings;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.ItemKind;
 import org.mailmigrator.core.model.Role;
@@ -64,7 +65,7 @@ public final class PimKillChild {
                             } else if (o instanceof PimOutcome.Unchanged u) {
                                 step("recorded", u.item().key());
                             }
-                        }).run();
+                        }).withRetries(MigrationSettings.defaults(), m -> System.out.println("info " + m)).run();
                 if (!r.complete()) {
                     System.out.println("failed " + r.failure() + " " + r.failures());
                     return;
@@ -82,6 +83,8 @@ public final class PimKillChild {
             public Written write(PimItem item, Optional<Stored> previous) throws ConnectorException {
                 step("journaled", item.key());
                 Written w = writer.write(item, previous);
+                System.out.println("wrote " + item.key() + (w.created() ? " created" : w.unchanged() ? " unchanged" : " updated")
+                        + (previous.isPresent() ? " over " + previous.get().version() : "") + " " + w.notes());
                 step("written", item.key());
                 return w;
             }
@@ -89,7 +92,9 @@ public final class PimKillChild {
             @Override
             public Held held(PimItem item, Optional<Stored> previous) throws ConnectorException {
                 step("looking", item.key());
-                return writer.held(item, previous);
+                Held h = writer.held(item, previous);
+                System.out.println("held " + item.key() + " " + h.getClass().getSimpleName());
+                return h;
             }
         };
     }

@@ -39,6 +39,9 @@ class PimKillTest {
     @TempDir
     Path dir;
 
+    /** Each child's own account of its steps ({@code held}, {@code wrote}, {@code info} lines), for a failure's message. */
+    private final List<String> transcript = new ArrayList<>();
+
     @Test
     void killedAtEveryStepThenResumedLosesNothingDuplicatesNothingAndWritesNothingTwice() throws Exception {
         Path ics = Files.writeString(dir.resolve("kill.ics"), calendar());
@@ -64,7 +67,8 @@ class PimKillTest {
             assertEquals(sorted(CARDS), uids(Pim.readBack(server, "/alice/people/")), "every contact once");
             Map<String, Integer> puts = new TreeMap<>(relay.puts());
             assertEquals(items, puts.size(), "one resource per item: " + puts);
-            assertTrue(puts.values().stream().allMatch(n -> n == 1), "each item was written once, never twice: " + puts);
+            assertTrue(puts.values().stream().allMatch(n -> n == 1), "each item was written once, never twice: " + puts
+                    + "\nwhat each run did (looked, wrote, recovered):\n" + String.join("\n", transcript));
 
             String again = run(args, killedAt, false);
             assertEquals("finished created 0 unchanged " + items, again);
@@ -102,6 +106,8 @@ class PimKillTest {
                 }
             }
         }
+        transcript.add("run " + (transcript.size() + 1) + (killed ? " (killed at its last step)" : "") + ": " + String.join(" | ",
+                seen.stream().filter(l -> !l.startsWith("step ") || l.equals(seen.get(seen.size() - 1))).toList()));
         assertTrue(child.waitFor(60, TimeUnit.SECONDS), String.join("\n", seen));
         if (killed) {
             assertEquals(137, child.exitValue(), "killed by SIGKILL:\n" + String.join("\n", seen));
