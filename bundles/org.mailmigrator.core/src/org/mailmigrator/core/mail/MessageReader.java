@@ -17,4 +17,11 @@ public interface MessageReader {
     /** A message the source did not hand over: proven expunged, or not fetched with a reason. */
     default void unread(Unread message) throws ConnectorException {
     }
+
+    /**
+     * Something worth a line in the run's log that is neither a copy nor a failure, e.g. a big message whose download
+     * was cut and went on from the byte where it stopped. Told before the messages of the same round trip.
+     */
+    default void note(String message) {
+    }
 }

@@ -74,11 +74,15 @@ class StallWatchdogTest {
     void aBigMessageWhoseDownloadGoesSilentIsFetchedAgainFromWhereItStopped(@TempDir Path state) throws Exception {
         try (StallingRelay relay = new StallingRelay(dovecot.imapPort(), StallingRelay.Direction.DOWN, 2_000_000, 1)) {
             long start = System.nanoTime();
-            MigrationReport report = run(relay.port(), dovecot.imapPort(), "stall-big", state, new CopyOnWriteArrayList<>());
+            List<String> log = new CopyOnWriteArrayList<>();
+            MigrationReport report = run(relay.port(), dovecot.imapPort(), "stall-big", state, log);
             double seconds = (System.nanoTime() - start) / 1e9;
             assertEquals(1, relay.stalls());
             assertEquals(Outcome.COMPLETED, report.outcome(), report.failure());
             assertEquals(4, report.copied());
+            // the admin sees in the log that a download was cut and resumed, not only a slower run
+            assertTrue(log.stream().anyMatch(l -> l.contains("the download stopped at byte") && l.contains("stalled")
+                    && l.contains("goes on from there")), "the resumed download is in the log: " + log);
             assertTrue(seconds < 60, "ended after the limit, not after the server's idle timeout: " + seconds);
         }
         Verify.sameMail(dovecot, "stall-src", dovecot, "stall-big", Map.of());

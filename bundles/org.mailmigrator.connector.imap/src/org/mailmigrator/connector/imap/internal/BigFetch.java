@@ -42,6 +42,7 @@ final class BigFetch {
         long size = BodyFetch.BIG;
         int drops = 0;
         boolean progressed = false; // a chunk came since the last drop
+        List<String> notes = new java.util.ArrayList<>();
         try {
             while (true) {
                 Chunk c;
@@ -54,6 +55,8 @@ final class BigFetch {
                         throw e;
                     }
                     progressed = false;
+                    notes.add("message " + m.id() + " (" + m.size() + " bytes): the download stopped at byte " + offset
+                            + " (" + e.getMessage() + "); the folder is opened again and the download goes on from there");
                     box.reopen();
                     continue;
                 }
@@ -61,11 +64,11 @@ final class BigFetch {
                     if (offset > 0 && offset >= m.size()) {
                         break; // NIL past the end: the message is complete
                     }
-                    return missing(m, "the source server returned no content for this message at byte " + offset);
+                    return missing(m, "the source server returned no content for this message at byte " + offset).noting(notes);
                 }
                 if (c.origin() != offset && !(c.origin() == -1 && offset == 0)) {
                     return missing(m, "the source server answered a partial fetch at byte " + offset
-                            + " with bytes from " + c.origin());
+                            + " with bytes from " + c.origin()).noting(notes);
                 }
                 drops = 0;
                 progressed = true;
@@ -81,7 +84,7 @@ final class BigFetch {
                     break;
                 }
             }
-            return BodyFetch.Result.of(new Fetched(m, Bodies.of(spool, offset)));
+            return BodyFetch.Result.of(new Fetched(m, Bodies.of(spool, offset))).noting(notes);
         } catch (IOException e) {
             throw SpoolErrors.of(e, spoolPath, "spool message " + m.id() + " to");
         }

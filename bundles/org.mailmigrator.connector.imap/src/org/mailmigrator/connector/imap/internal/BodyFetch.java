@@ -63,6 +63,7 @@ final class BodyFetch {
                 Group following = i + 1 < groups.size() ? groups.get(i + 1) : null;
                 next = following == null ? null : prefetch.submit(() -> fetch(following));
                 try {
+                    current.notes().forEach(reader::note);
                     if (!current.fetched().isEmpty()) {
                         reader.accept(current.fetched());
                     }
@@ -120,13 +121,22 @@ final class BodyFetch {
     }
 
     /** What one group gave: the bodies that came, and the messages that did not, each with its reason. */
-    record Result(List<Fetched> fetched, List<Unread> unread) {
+    record Result(List<Fetched> fetched, List<Unread> unread, List<String> notes) {
+        Result(List<Fetched> fetched, List<Unread> unread) {
+            this(fetched, unread, List.of());
+        }
+
         static Result of(Fetched f) {
             return new Result(List.of(f), List.of());
         }
 
         static Result of(Unread u) {
             return new Result(List.of(), List.of(u));
+        }
+
+        Result noting(List<String> more) {
+            return more.isEmpty() ? this : new Result(fetched, unread, java.util.stream.Stream.concat(notes.stream(),
+                    more.stream()).toList());
         }
     }
 

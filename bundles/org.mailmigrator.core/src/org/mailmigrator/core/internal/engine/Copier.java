@@ -155,6 +155,11 @@ final class Copier {
         java.util.Set<String> handed = new java.util.HashSet<>();
         source.read(batch, new MessageReader() {
             @Override
+            public void note(String message) {
+                listener.info(plan.source() + ": " + message);
+            }
+
+            @Override
             public void unread(Unread u) {
                 handed.add(u.info().id());
                 if (u.kind() == Unread.Kind.EXPUNGED) {
