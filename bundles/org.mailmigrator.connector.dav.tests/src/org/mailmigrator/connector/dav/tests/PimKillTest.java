@@ -68,7 +68,7 @@ class PimKillTest {
             Map<String, Integer> puts = new TreeMap<>(relay.puts());
             assertEquals(items, puts.size(), "one resource per item: " + puts);
             assertTrue(puts.values().stream().allMatch(n -> n == 1), "each item was written once, never twice: " + puts
-                    + "\nwhat each run did (looked, wrote, recovered):\n" + String.join("\n", transcript));
+                    + " (PUTs answered 5xx, not processed: " + relay.serverErrors() + ")\nwhat each run did (looked, wrote, recovered):\n" + String.join("\n", transcript));
 
             String again = run(args, killedAt, false);
             assertEquals("finished created 0 unchanged " + items, again);

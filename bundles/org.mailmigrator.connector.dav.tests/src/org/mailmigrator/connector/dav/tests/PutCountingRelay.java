@@ -16,13 +16,15 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A loopback relay in front of a DAV server that reads the HTTP/1.1 requests going through it and counts, per
- * path, the PUT requests the server answered (so processed, whatever its answer: 201, 204 or 412): what a test needs to say "no item was written twice". The
- * answers go back byte for byte.
+ * path, the PUT requests the server processed (answered 2xx, or 4xx such as 412 for a conditional write of something
+ * already there): what a test needs to say "no item was written twice". A PUT answered 5xx was not processed (the
+ * client may send it again): it is counted apart ({@link #serverErrors()}). The answers go back byte for byte.
  */
 final class PutCountingRelay implements AutoCloseable {
     private final ServerSocket listener;
     private final int target;
     private final Map<String, Integer> puts = new ConcurrentHashMap<>();
+    private final Map<String, Integer> serverErrors = new ConcurrentHashMap<>();
 
     PutCountingRelay(int targetPort) throws IOException {
         this.target = targetPort;
@@ -36,9 +38,14 @@ final class PutCountingRelay implements AutoCloseable {
         return "http://127.0.0.1:" + listener.getLocalPort() + path;
     }
 
-    /** Path to the number of whole PUT requests the server received for it. */
+    /** Path to the number of whole PUT requests the server processed for it (any answer but 5xx). */
     Map<String, Integer> puts() {
         return Map.copyOf(puts);
+    }
+
+    /** Path to the number of PUT requests the server answered with a 5xx status (not processed). */
+    Map<String, Integer> serverErrors() {
+        return Map.copyOf(serverErrors);
     }
 
     private void accept() {
@@ -102,7 +109,10 @@ final class PutCountingRelay implements AutoCloseable {
             for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
                 String put = pendingPut.getAndSet(null);
                 if (put != null) {
-                    puts.merge(put, 1, Integer::sum);
+                    // the status line starts the answer: "HTTP/1.1 201 Created"
+                    String head = new String(buf, 0, Math.min(n, 12), StandardCharsets.ISO_8859_1);
+                    boolean serverError = head.length() == 12 && head.charAt(9) == '5';
+                    (serverError ? serverErrors : puts).merge(put, 1, Integer::sum);
                 }
                 out.write(buf, 0, n);
                 out.flush();
