@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code mailmigrator migrate}: one IMAP account into IMAP or Exchange (EWS), incremental and resumable. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = "Copies every folder and message of an IMAP account to another IMAP account or to an Exchange "
+        description = "Copies every folder and message of an IMAP account (or of mail files: an mbox file or Thunderbird "
+                + "folder, a Maildir, .eml files, a Takeout .mbox) to another IMAP account or to an Exchange "
                 + "mailbox (ews+https://...), with flags and dates. "
                 + "Run it again to copy only what is new; an interrupted run resumes without duplicates. "
                 + "Calendars, tasks, journal entries and contacts: --source FILE.ics|FILE.vcf|DIR with --target "

@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.cli.Cli;
@@ -23,25 +21,11 @@ import org.mailmigrator.testing.Dovecot;
  * {@code ./mailmigrator migrate --source PATH} (the product's command line in this JVM) with mail files into a real
  * Dovecot on loopback: an mbox file and a Maildir, recognised from their content, arrive with every message once
  * (the same bytes and flags as the reader yields), a second run copies nothing, no password is asked for the
- * source; a forced {@code maildir:} on an mbox file and a path holding no mail are usage errors naming the path.
+ * source; {@code eml:PATH} reads a folder of .eml files; a forced {@code maildir:} on an mbox file and a path holding no mail are usage errors naming the path.
  */
-class FilesCommandLineTest {
-    private static Dovecot dovecot;
-
+class FilesCommandLineTest extends IntoDovecot {
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void start() throws Exception {
-        dovecot = Dovecot.start(Dovecot.Layout.SLASH);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (dovecot != null) {
-            dovecot.close();
-        }
-    }
 
     @Test
     void anMboxFileIsCopiedOnceAndASecondRunCopiesNothing() throws Exception {
@@ -59,6 +43,14 @@ class FilesCommandLineTest {
         Files.writeString(maildir.resolve("cur/2.host:2,S"), eml(2));
         Files.writeString(maildir.resolve(".Work/cur/3.host:2,FS"), eml(3));
         twiceInto(maildir, maildir.toString(), "cli-maildir", 3);
+    }
+
+    @Test
+    void aForcedFormatReadsThePathAsThatFormat() throws Exception {
+        Path eml = Files.createDirectories(tmp.resolve("saved/Projects"));
+        Files.writeString(eml.getParent().resolve("a.eml"), eml(4));
+        Files.writeString(eml.resolve("b.eml"), eml(5));
+        twiceInto(eml.getParent(), "eml:" + eml.getParent(), "cli-eml", 2);
     }
 
     @Test
