@@ -104,7 +104,7 @@ class AddressingTest {
         assertTrue(registry.find("test.bad-scheme").isEmpty());
         List<String> problems = registry.problems();
         assertTrue(problems.stream().anyMatch(p -> p.contains("'test.bad-endpoint'")
-                && p.contains("endpoint 'user' is of type string, not host or url")), problems.toString());
+                && p.contains("endpoint 'user' is of type string, not host, url or file")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.contains("'test.bad-scheme'")
                 && p.contains("scheme 'bad': setting 'colour' is not a declared setting")), problems.toString());
     }

@@ -18,7 +18,8 @@ import org.mailmigrator.core.model.CredentialRef;
  * {@link SettingType#HOST host} or a {@link SettingType#URL URL}), the login setting, the port setting (the
  * first of type port) and the URL schemes it answers. Everything that addresses an account from outside the
  * connector (the per-host limit, labels, the command line's URLs) asks here instead of reading "host" or
- * "login" itself.
+ * "login" itself. An endpoint of type {@link SettingType#FILE file} is a local path ({@link #pathValued()}): its
+ * schemes are written {@code SCHEME:PATH} ({@code mbox:/home/me/Inbox}) and need no login.
  */
 public record Addressing(Optional<SettingDescriptor> endpoint, Optional<SettingDescriptor> login,
         Optional<SettingDescriptor> port, List<UrlScheme> schemes) {
@@ -38,7 +39,7 @@ public record Addressing(Optional<SettingDescriptor> endpoint, Optional<SettingD
      * Empty when the connector has no endpoint or the account does not fill it (or its URL has no host).
      */
     public Optional<String> endpointHost(Account account) {
-        return endpoint.flatMap(e -> account.setting(e.id()).map(String::trim).filter(v -> !v.isEmpty())
+        return endpoint.filter(e -> e.type() != SettingType.FILE).flatMap(e -> account.setting(e.id()).map(String::trim).filter(v -> !v.isEmpty())
                 .flatMap(v -> e.type() == SettingType.URL ? urlHost(v) : Optional.of(v)))
                 .map(h -> h.toLowerCase(Locale.ROOT));
     }
@@ -66,6 +67,9 @@ public record Addressing(Optional<SettingDescriptor> endpoint, Optional<SettingD
         UrlScheme scheme = scheme(String.valueOf(uri.getScheme()))
                 .orElseThrow(() -> new IllegalArgumentException("is not a URL of connector '" + connectorId + "'"));
         SettingDescriptor where = endpoint.orElseThrow();
+        if (where.type() == SettingType.FILE) { // mbox:/home/me/Inbox
+            return atPath(connectorId, Optional.of(scheme), uri.getSchemeSpecificPart());
+        }
         boolean url = where.type() == SettingType.URL;
         String raw = uri.getRawUserInfo();
         if (holdsPassword(uri)) {
@@ -93,6 +97,24 @@ public record Addressing(Optional<SettingDescriptor> endpoint, Optional<SettingD
         }
         login.ifPresent(l -> s.put(l.id(), user));
         return new Account(connectorId, s, new CredentialRef(user + "@" + uri.getHost()));
+    }
+
+    /** Whether the endpoint is a local file or folder (a setting of type file): no host, no login. */
+    public boolean pathValued() {
+        return endpoint.filter(e -> e.type() == SettingType.FILE).isPresent();
+    }
+
+    /**
+     * The account of a local path for a {@link #pathValued() path-valued} connector: the endpoint setting is the
+     * path, plus the settings of {@code scheme} when given ({@code mbox:PATH} sets {@code format=mbox}); no
+     * credential. Whether the path holds what the connector reads is the connector's question when it opens.
+     */
+    public Account atPath(String connectorId, Optional<UrlScheme> scheme, String path) {
+        SettingDescriptor where = endpoint.filter(e -> e.type() == SettingType.FILE)
+                .orElseThrow(() -> new IllegalArgumentException("connector '" + connectorId + "' does not read a path"));
+        Map<String, String> s = new HashMap<>(scheme.map(UrlScheme::settings).orElse(Map.of()));
+        s.put(where.id(), path);
+        return new Account(connectorId, s, null);
     }
 
     /** Whether the URL carries a password ({@code LOGIN:PASSWORD@HOST}): never quote such a URL. */

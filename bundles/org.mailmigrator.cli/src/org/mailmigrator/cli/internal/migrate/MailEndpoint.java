@@ -9,10 +9,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.mailmigrator.core.connector.Addressing;
 import org.mailmigrator.core.connector.ConnectorDescriptor;
 import org.mailmigrator.core.connector.ConnectorRegistry;
+import org.mailmigrator.core.connector.SettingType;
 import org.mailmigrator.core.connector.UrlScheme;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.ItemKind;
@@ -22,14 +24,19 @@ import org.mailmigrator.core.model.Role;
  * One side of {@code migrate}'s mail path: a URL of a scheme that an installed connector declares for mail
  * ({@code imaps://LOGIN@HOST[:PORT]}, {@code imap://...}, {@code ews+https://LOGIN@HOST/EWS/Exchange.asmx}, or a
  * third party's), read by that connector's descriptor: the command line knows no scheme itself. A login
- * containing '@' is written {@code %40}. {@code toString()} never contains a password.
+ * containing '@' is written {@code %40}. {@code toString()} never contains a password. A source may also be a
+ * local path of a path-valued connector ({@link FileSource}: {@code PATH}, {@code mbox:PATH}...).
  *
- * @param host the URL's host as written (names the state store, as before connectors declared their schemes)
+ * @param urlScheme null for a bare path (the connector recognises its format)
+ * @param url null for a path
+ * @param host the URL's host as written (names the state store, as before connectors declared their schemes);
+ *            null for a path
+ * @param path the absolute local path of a path-valued source, else null
  */
-record MailEndpoint(ConnectorDescriptor connector, UrlScheme urlScheme, URI url, String login, String host) {
+record MailEndpoint(ConnectorDescriptor connector, UrlScheme urlScheme, URI url, String login, String host, Path path) {
 
     static MailEndpoint source(ConnectorRegistry registry, String text, boolean allowPlaintext) {
-        return parse(registry, "--source", text, Role.SOURCE, allowPlaintext);
+        return FileSource.parse(registry, text).orElseGet(() -> parse(registry, "--source", text, Role.SOURCE, allowPlaintext));
     }
 
     static MailEndpoint target(ConnectorRegistry registry, String text, boolean allowPlaintext) {
@@ -68,12 +75,12 @@ record MailEndpoint(ConnectorDescriptor connector, UrlScheme urlScheme, URI url,
                     + ":// only with --allow-plaintext)");
         }
         return new MailEndpoint(connector, declared, uri, URLDecoder.decode(uri.getRawUserInfo(), StandardCharsets.UTF_8),
-                uri.getHost());
+                uri.getHost(), null);
     }
 
     /** "imaps:// (TLS) or imap:// (STARTTLS)": the schemes with TLS that the given connectors answer for mail. */
     private static String accepted(List<ConnectorDescriptor> connectors) {
-        List<String> shown = connectors.stream().flatMap(c -> c.schemes().stream())
+        List<String> shown = connectors.stream().filter(c -> !c.addressing().pathValued()).flatMap(c -> c.schemes().stream())
                 .filter(s -> !s.plaintext() && s.kinds().contains(ItemKind.MAIL)).map(UrlScheme::shown).toList();
         if (shown.size() < 2) {
             return shown.isEmpty() ? "a URL scheme of an installed mail connector (none is installed)" : shown.get(0);
@@ -85,13 +92,28 @@ record MailEndpoint(ConnectorDescriptor connector, UrlScheme urlScheme, URI url,
         return connector.id();
     }
 
+    /** The URL's scheme; for a path, its forcing scheme or the connector's id ({@code files}). */
     String scheme() {
-        return urlScheme.name();
+        return urlScheme == null ? connector.id() : urlScheme.name();
+    }
+
+    /** Whether the account signs in with a secret (a path source of a connector without secret settings does not). */
+    boolean needsSecret() {
+        return path == null || connector.settings().stream().anyMatch(s -> s.type() == SettingType.SECRET);
+    }
+
+    /** {@code alice@host}, or the path's file name: the readable part of the state store's name. */
+    String label() {
+        if (path == null) {
+            return login + "@" + host;
+        }
+        return path.getFileName() == null ? path.toString() : path.getFileName().toString();
     }
 
     /** The connector account; the TLS pinning options go to connectors that declare those settings. */
     Account account(boolean allowPlaintext, String trustSha256, Path trustStore) {
-        Account parsed = connector.parse(url, allowPlaintext);
+        Account parsed = path != null ? connector.addressing().atPath(connector.id(), Optional.ofNullable(urlScheme),
+                path.toString()) : connector.parse(url, allowPlaintext);
         Map<String, String> s = new HashMap<>(parsed.settings());
         if (trustSha256 != null && !trustSha256.isBlank() && connector.setting("trustSha256").isPresent()) {
             s.put("trustSha256", trustSha256);
@@ -108,6 +130,9 @@ record MailEndpoint(ConnectorDescriptor connector, UrlScheme urlScheme, URI url,
      */
     @Override
     public String toString() {
+        if (path != null) {
+            return scheme() + ":" + path;
+        }
         Account a = connector.parse(url, false);
         String where = connector.addressing().endpoint().flatMap(e -> a.setting(e.id())).orElse(host);
         if (where.contains("://")) {

@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code mailmigrator migrate}: one IMAP account into IMAP or Exchange (EWS), incremental and resumable. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = "Copies every folder and message of an IMAP account to another IMAP account or to an Exchange "
+        description = "Copies every folder and message of an IMAP account (or of mail files: an mbox file or Thunderbird "
+                + "folder, a Maildir, .eml files, a Takeout .mbox) to another IMAP account or to an Exchange "
                 + "mailbox (ews+https://...), with flags and dates. "
                 + "Run it again to copy only what is new; an interrupted run resumes without duplicates. "
                 + "Calendars, tasks, journal entries and contacts: --source FILE.ics|FILE.vcf|DIR with --target "
@@ -65,7 +66,10 @@ public final class MigrateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--source", required = true, paramLabel = "URL", description = "imaps://LOGIN@HOST[:PORT], imap://..., a .ics/.vcf file or folder, or caldav+https://LOGIN@HOST/PATH/ / carddav+https://... (every calendar or address book of that account)")
+    @Option(names = "--source", required = true, paramLabel = "URL", description = "imaps://LOGIN@HOST[:PORT], imap://..., "
+            + "mail files (an mbox file or Thunderbird folder, a Maildir, a folder of .eml files, a Takeout .mbox; forced with "
+            + "mbox:PATH, maildir:PATH, eml:PATH, takeout:PATH), a .ics/.vcf file or folder, or caldav+https://LOGIN@HOST/PATH/ / "
+            + "carddav+https://... (every calendar or address book of that account)")
     private String source;
     @Option(names = "--target", required = true, paramLabel = "URL",
             description = "imaps://LOGIN@HOST[:PORT], imap://..., ews+https://LOGIN@HOST/EWS/Exchange.asmx (Exchange), "
@@ -167,7 +171,7 @@ public final class MigrateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (PimMigrate.applies(source, target)) { // calendars and contacts: docs/calendars-contacts.md
+        if (!FileSource.takes(registry, source) && PimMigrate.applies(source, target)) { // calendars and contacts: docs/calendars-contacts.md
             return new PimMigrate(registry, presets, out, err).run(source, target, new PimMigrate.Credentials(sourcePasswordFile,
                     targetPasswordFile, signIn), allowPlaintext, names -> stateDir(names, err), report);
         }
@@ -200,7 +204,11 @@ public final class MigrateCommand implements Callable<Integer> {
             row = new Migration("migrate", srcOAuth.map(o -> o.apply(srcAccount)).orElse(srcAccount),
                     dstOAuth.map(o -> o.apply(dstAccount)).orElse(dstAccount), new MigrationOptions(Set.of(ItemKind.MAIL),
                             include, exclude, maps(), mirror, limits(), Optional.empty(), gmailOptions()));
-            srcPassword = srcOAuth.isPresent() ? srcOAuth.get().secret()
+            if (srcOAuth.isPresent() && src.path() != null) {
+                throw new IllegalArgumentException("--source-auth, --source-token-file and --source-service-account sign in to"
+                        + " an account; the mail files " + src.path() + " have none");
+            }
+            srcPassword = srcOAuth.isPresent() ? srcOAuth.get().secret() : !src.needsSecret() ? null
                     : Passwords.find("source", sourcePasswordFile, "MAILMIGRATOR_SOURCE_PASSWORD", src.toString());
             dstPassword = dstOAuth.isPresent() ? dstOAuth.get().secret()
                     : Passwords.find("target", targetPasswordFile, "MAILMIGRATOR_TARGET_PASSWORD", dst.toString());
@@ -342,7 +350,7 @@ public final class MigrateCommand implements Callable<Integer> {
         String key = src + " -> " + dst;
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(key.getBytes(StandardCharsets.UTF_8)), 0, 6);
-        String readable = (src.login() + "@" + src.host() + "_to_" + dst.login() + "@" + dst.host())
+        String readable = (src.label() + "_to_" + dst.label())
                 .replaceAll("[^A-Za-z0-9@._-]", "_");
         return (readable.length() > 80 ? readable.substring(0, 80) : readable) + "-" + hash;
     }

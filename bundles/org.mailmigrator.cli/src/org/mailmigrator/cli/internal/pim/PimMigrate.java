@@ -191,16 +191,7 @@ public final class PimMigrate {
         if (!Files.exists(path)) {
             throw new IllegalArgumentException("--source " + path + " does not exist");
         }
-        List<String> names;
-        if (Files.isDirectory(path)) {
-            try (Stream<Path> list = Files.list(path)) {
-                names = list.map(p -> p.getFileName().toString().toLowerCase(Locale.ROOT)).toList();
-            } catch (java.io.IOException e) {
-                throw new IllegalArgumentException("--source " + path + " cannot be listed: " + e.getMessage());
-            }
-        } else {
-            names = List.of(path.getFileName().toString().toLowerCase(Locale.ROOT));
-        }
+        List<String> names = names(path);
         List<PimLeg> legs = new ArrayList<>();
         if (names.stream().anyMatch(n -> n.endsWith(".ics"))) {
             legs.add(new PimLeg(PimLeg.Kind.CALENDAR, path.toString(), target, credential));
@@ -212,6 +203,30 @@ public final class PimMigrate {
             throw new IllegalArgumentException("--source " + path + " is neither an .ics or .vcf file nor a folder holding some");
         }
         return legs;
+    }
+
+    /** The lower-case names a source path offers: its own, or those in the folder. */
+    private static List<String> names(Path path) {
+        if (!Files.isDirectory(path)) {
+            return path.getFileName() == null ? List.of() : List.of(path.getFileName().toString().toLowerCase(Locale.ROOT));
+        }
+        try (Stream<Path> list = Files.list(path)) {
+            return list.map(p -> p.getFileName().toString().toLowerCase(Locale.ROOT)).toList();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("--source " + path + " cannot be listed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Whether a scheme-less source is calendars and contacts: an .ics/.vcf file (or such a name that does not exist,
+     * said so by this path) or a folder holding some. Anything else may be mail files (docs/file-sources.md).
+     */
+    public static boolean pimPath(String source) {
+        try {
+            return names(Path.of(source.trim())).stream().anyMatch(n -> n.endsWith(".ics") || n.endsWith(".vcf"));
+        } catch (IllegalArgumentException e) { // an invalid path, or a folder that cannot be listed
+            return true; // said by the calendar/contacts path, as before mail files were read
+        }
     }
 
     /** A target no installed connector declares is said like any other wrong {@code --target}. */

@@ -32,6 +32,18 @@ class FilesDeclarationTest {
     Path tmp;
 
     @Test
+    void itsEndpointIsAPathAndItsSchemesForceTheFormat() {
+        ConnectorDescriptor d = registry.find("files").orElseThrow();
+        assertTrue(d.addressing().pathValued());
+        assertEquals(List.of("mbox", "maildir", "eml", "takeout"), d.schemes().stream().map(s -> s.name()).toList());
+        assertEquals("files", registry.forScheme("maildir").orElseThrow().id());
+        Account forced = d.parse(java.net.URI.create("maildir:/home/me/Mail"), false);
+        assertEquals(Map.of("path", "/home/me/Mail", "format", "maildir"), forced.settings());
+        assertEquals(java.util.Optional.empty(), d.endpointHost(forced), "a path is no host: no per-host limit");
+        assertEquals(Map.of("path", "/x/Inbox"), d.addressing().atPath("files", java.util.Optional.empty(), "/x/Inbox").settings());
+    }
+
+    @Test
     void theConnectorIsDeclaredAndOpensAMaildirById() throws Exception {
         assertTrue(registry.problems().stream().noneMatch(p -> p.contains("'files'")), registry.problems().toString());
         ConnectorDescriptor d = registry.find("files").orElseThrow();

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.core.engine.MigrationReport;
@@ -29,23 +27,9 @@ import org.mailmigrator.testing.Dovecot;
  * at the next run and a Thunderbird compaction copies nothing again; deleted Thunderbird messages are skipped and
  * counted. A Thunderbird tree with real-world files; the notmuch Maildir against Dovecot serving the same Maildir.
  */
-class FilesToDovecotTest {
-    private static Dovecot dovecot;
-
+class FilesToDovecotTest extends IntoDovecot {
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void start() throws Exception {
-        dovecot = Dovecot.start(Dovecot.Layout.SLASH);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (dovecot != null) {
-            dovecot.close();
-        }
-    }
 
     @Test
     void aThunderbirdTreeArrivesByteExactAndOnlyNewMailComesNext() throws Exception {

@@ -38,22 +38,23 @@ final class AddressingParser {
             }
             schemes.add(scheme);
         }
-        if (!schemes.isEmpty() && (endpoint.isEmpty() || login.isEmpty())) {
+        boolean path = endpoint.filter(e -> e.type() == SettingType.FILE).isPresent(); // scheme:PATH, no login
+        if (!schemes.isEmpty() && (endpoint.isEmpty() || login.isEmpty() && !path)) {
             throw new IllegalArgumentException("a connector with URL schemes needs an endpoint setting (type host or url)"
-                    + " and a login attribute");
+                    + " and a login attribute, or an endpoint setting of type file");
         }
         return new Addressing(endpoint, login, port, schemes);
     }
 
-    /** The declared endpoint, else the first host setting, else the first URL setting. */
+    /** The declared endpoint (host, url or file), else the first host setting, else the first URL setting. */
     private static Optional<SettingDescriptor> endpoint(String id, List<SettingDescriptor> settings) {
         if (Attributes.blank(id)) {
             return settings.stream().filter(s -> s.type() == SettingType.HOST).findFirst()
                     .or(() -> settings.stream().filter(s -> s.type() == SettingType.URL).findFirst());
         }
         SettingDescriptor d = declared(settings, id.trim(), "endpoint");
-        if (d.type() != SettingType.HOST && d.type() != SettingType.URL) {
-            throw new IllegalArgumentException("endpoint '" + d.id() + "' is of type " + d.type().id() + ", not host or url");
+        if (d.type() != SettingType.HOST && d.type() != SettingType.URL && d.type() != SettingType.FILE) {
+            throw new IllegalArgumentException("endpoint '" + d.id() + "' is of type " + d.type().id() + ", not host, url or file");
         }
         return Optional.of(d);
     }
