@@ -14,6 +14,7 @@ import org.mailmigrator.core.mail.MailFolder;
 import org.mailmigrator.core.mail.MailStore;
 import org.mailmigrator.core.mail.Mailbox;
 import org.mailmigrator.core.mail.Namespace;
+import org.mailmigrator.core.mail.ReadOnlyMailbox;
 import org.mailmigrator.core.spi.ConnectorException;
 
 /**
@@ -69,7 +70,7 @@ final class EmlStore implements MailStore {
 
     @Override
     public void create(String folder, boolean holdsMessages) throws ConnectorException {
-        throw new ConnectorException.AccountFailure("a directory of .eml files is read only", null);
+        throw ReadOnlyMailbox.refused(EmlFolder.READ_ONLY);
     }
 
     @Override
