@@ -11,8 +11,8 @@
  * (UIDs, UIDVALIDITY, UIDNEXT, HIGHESTMODSEQ) inside its connector, as their decimal strings here.
  * <p>
  * A folder that can only be a source (POP3, mail files, an Exchange mailbox read as a source) extends
- * {@link org.mailmigrator.core.mail.ReadOnlyMailbox}: it writes only the read side, and every write is refused
- * with the connector's own wording ({@link org.mailmigrator.core.mail.ReadOnlyMailbox#refused}, also for its
- * store's {@code create} and {@code open(folder, true)}).
+ * {@link org.mailmigrator.core.mail.ReadOnlyMailbox}: it implements only the read side, and every write is refused
+ * with the connector's own wording. A source-only account's store (POP3, mail files) extends
+ * {@link org.mailmigrator.core.mail.ReadOnlyMailStore}, which refuses {@code create} with the same wording.
  */
 package org.mailmigrator.core.mail;

@@ -89,8 +89,4 @@ abstract class SourceFolder extends ReadOnlyMailbox {
             reader.accept(List.of(new Fetched(m, body.get())));
         }
     }
-
-    static ConnectorException readOnly() {
-        return ReadOnlyMailbox.refused(READ_ONLY);
-    }
 }

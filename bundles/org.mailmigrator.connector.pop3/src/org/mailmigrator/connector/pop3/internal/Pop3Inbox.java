@@ -186,10 +186,6 @@ final class Pop3Inbox extends ReadOnlyMailbox {
         }
     }
 
-    static ConnectorException sourceOnly() {
-        return ReadOnlyMailbox.refused(SOURCE_ONLY);
-    }
-
     @Override
     public void close() {
         // the maildrop stays open until the session ends (POP3 has one folder per connection)
