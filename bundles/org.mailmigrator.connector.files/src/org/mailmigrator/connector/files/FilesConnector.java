@@ -1,7 +1,6 @@
 package org.mailmigrator.connector.files;
 
 import java.nio.file.Path;
-import java.util.Optional;
 
 import org.mailmigrator.connector.files.internal.Detect;
 import org.mailmigrator.core.mail.MailStore;
@@ -28,15 +27,6 @@ public final class FilesConnector implements Connector {
                 () -> new ConnectorException.AccountFailure("the setting 'path' must name a mail file or folder", null));
         boolean unquote = !account.setting("fromQuoting").filter("keep"::equalsIgnoreCase).isPresent();
         MailStore store = Detect.open(Path.of(path), account.setting("format").orElse("auto"), unquote);
-        return new ConnectorSession() {
-            @Override
-            public <T> Optional<T> capability(Class<T> type) {
-                return type == MailStore.class ? Optional.of(type.cast(store)) : Optional.empty();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return ConnectorSession.offering(MailStore.class, store);
     }
 }

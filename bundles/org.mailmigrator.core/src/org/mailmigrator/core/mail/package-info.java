@@ -9,5 +9,10 @@
  * position that crash recovery lists from ({@link org.mailmigrator.core.mail.Mailbox#listSince}). The content
  * {@link org.mailmigrator.core.mail.Fingerprint} finds a message again when ids are lost. IMAP keeps its numbers
  * (UIDs, UIDVALIDITY, UIDNEXT, HIGHESTMODSEQ) inside its connector, as their decimal strings here.
+ * <p>
+ * A folder that can only be a source (POP3, mail files, an Exchange mailbox read as a source) extends
+ * {@link org.mailmigrator.core.mail.ReadOnlyMailbox}: it implements only the read side, and every write is refused
+ * with the connector's own wording. A source-only account's store (POP3, mail files) extends
+ * {@link org.mailmigrator.core.mail.ReadOnlyMailStore}, which refuses {@code create} with the same wording.
  */
 package org.mailmigrator.core.mail;

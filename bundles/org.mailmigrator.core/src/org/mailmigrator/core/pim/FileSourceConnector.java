@@ -42,16 +42,6 @@ public abstract class FileSourceConnector implements Connector {
         }
         Optional<String> collection = account.setting("collection").filter(s -> !s.isBlank());
         PimReader reader = new FileSetReader(path, extension, parser(collection), collection.isEmpty());
-        return new ConnectorSession() {
-            @Override
-            public <T> Optional<T> capability(Class<T> type) {
-                return type == PimReader.class ? Optional.of(type.cast(reader)) : Optional.empty();
-            }
-
-            @Override
-            public void close() {
-                // files are read and closed in read()
-            }
-        };
+        return ConnectorSession.offering(PimReader.class, reader); // files are read and closed in read()
     }
 }

@@ -13,4 +13,22 @@ public interface ConnectorSession extends AutoCloseable {
     /** Closes without throwing: a failure to log out cleanly must not hide the real outcome. */
     @Override
     void close();
+
+    /**
+     * A session that offers one capability and holds nothing to release: for a connector that reads local files
+     * (mail files, .ics, .vcf), whose reader opens and closes each file itself.
+     */
+    static <C> ConnectorSession offering(Class<C> type, C capability) {
+        return new ConnectorSession() {
+            @Override
+            public <T> Optional<T> capability(Class<T> asked) {
+                return asked == type ? Optional.of(asked.cast(capability)) : Optional.empty();
+            }
+
+            @Override
+            public void close() {
+                // nothing held: each file is opened and closed by the reader
+            }
+        };
+    }
 }

@@ -3,7 +3,6 @@ package org.mailmigrator.testing.connectors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 import org.mailmigrator.core.mail.MailStore;
 import org.mailmigrator.core.model.Account;
@@ -29,16 +28,7 @@ public final class EmlDirectoryConnector implements Connector {
             throw new ConnectorException.AccountFailure("the setting 'directory' must name a directory: " + dir, null);
         }
         EmlStore store = new EmlStore(Path.of(dir));
-        return new ConnectorSession() {
-            @Override
-            public <T> Optional<T> capability(Class<T> type) {
-                return type == MailStore.class ? Optional.of(type.cast(store)) : Optional.empty();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return ConnectorSession.offering(MailStore.class, store);
     }
 
     static ConnectorException failure(String what, IOException e) {

@@ -3,23 +3,18 @@ package org.mailmigrator.testing.connectors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.mailmigrator.core.mail.AppendResult;
 import org.mailmigrator.core.mail.Fetched;
 import org.mailmigrator.core.mail.Fingerprint;
 import org.mailmigrator.core.mail.FolderStatus;
-import org.mailmigrator.core.mail.Mailbox;
 import org.mailmigrator.core.mail.MessageBody;
 import org.mailmigrator.core.mail.MessageInfo;
 import org.mailmigrator.core.mail.MessageReader;
-import org.mailmigrator.core.mail.Outgoing;
+import org.mailmigrator.core.mail.ReadOnlyMailbox;
 import org.mailmigrator.core.mail.Unread;
 import org.mailmigrator.core.spi.ConnectorException;
 
@@ -28,11 +23,14 @@ import org.mailmigrator.core.spi.ConnectorException;
  * use); its change token the file's modification time and size; its flags none; its arrival date the file's
  * modification time. A file is read when asked, one at a time (never the whole folder in memory).
  */
-final class EmlFolder implements Mailbox {
+final class EmlFolder extends ReadOnlyMailbox {
+    static final String READ_ONLY = "a directory of .eml files is read only";
+
     private final Path dir;
     private final FolderStatus status;
 
     EmlFolder(Path dir, FolderStatus status) {
+        super(READ_ONLY);
         this.dir = dir;
         this.status = status;
     }
@@ -46,11 +44,6 @@ final class EmlFolder implements Mailbox {
     @Override
     public FolderStatus status() {
         return status;
-    }
-
-    @Override
-    public String position() {
-        return null; // a source only: no destination position
     }
 
     @Override
@@ -122,44 +115,6 @@ final class EmlFolder implements Mailbox {
             }
             reader.accept(List.of(new Fetched(m, MessageBody.of(bytes))));
         }
-    }
-
-    @Override
-    public Optional<String> append(MessageBody body, Set<String> flags, Instant internalDate) throws ConnectorException {
-        throw readOnly();
-    }
-
-    @Override
-    public List<AppendResult> appendAll(List<Outgoing> messages) throws ConnectorException {
-        throw readOnly();
-    }
-
-    @Override
-    public void replaceFlags(Map<Set<String>, List<String>> idsByFlags) throws ConnectorException {
-        throw readOnly();
-    }
-
-    @Override
-    public void expunge(List<String> ids) throws ConnectorException {
-        throw readOnly();
-    }
-
-    private static ConnectorException readOnly() {
-        return new ConnectorException.AccountFailure("a directory of .eml files is read only", null);
-    }
-
-    @Override
-    public int comparePositions(String a, String b) {
-        return 0;
-    }
-
-    @Override
-    public String positionAfter(String position, String id) {
-        return position;
-    }
-
-    @Override
-    public void close() {
     }
 
     /** The header section with its empty line, as an IMAP server returns {@code BODY[HEADER]}. */

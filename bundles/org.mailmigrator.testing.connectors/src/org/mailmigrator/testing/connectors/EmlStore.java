@@ -11,9 +11,8 @@ import java.util.stream.Stream;
 
 import org.mailmigrator.core.mail.FolderStatus;
 import org.mailmigrator.core.mail.MailFolder;
-import org.mailmigrator.core.mail.MailStore;
 import org.mailmigrator.core.mail.Mailbox;
-import org.mailmigrator.core.mail.Namespace;
+import org.mailmigrator.core.mail.ReadOnlyMailStore;
 import org.mailmigrator.core.spi.ConnectorException;
 
 /**
@@ -22,16 +21,12 @@ import org.mailmigrator.core.spi.ConnectorException;
  * again gets a new epoch. Its change token is the newest modification time and the file count, so any added,
  * removed or rewritten file changes it. Read only.
  */
-final class EmlStore implements MailStore {
+final class EmlStore extends ReadOnlyMailStore {
     private final Path root;
 
     EmlStore(Path root) {
+        super(EmlFolder.READ_ONLY);
         this.root = root;
-    }
-
-    @Override
-    public Namespace personalNamespace() {
-        return new Namespace("", '/');
     }
 
     @Override
@@ -68,22 +63,8 @@ final class EmlStore implements MailStore {
     }
 
     @Override
-    public void create(String folder, boolean holdsMessages) throws ConnectorException {
-        throw new ConnectorException.AccountFailure("a directory of .eml files is read only", null);
-    }
-
-    @Override
-    public void subscribe(String folder) {
-    }
-
-    @Override
     public Mailbox open(String folder, boolean write) throws ConnectorException {
         FolderStatus status = status(folder).orElseThrow(() -> new ConnectorException.ItemFailure("no folder " + folder, null));
         return new EmlFolder(root.resolve(folder), status);
-    }
-
-    @Override
-    public Optional<Long> appendLimit() {
-        return Optional.empty();
     }
 }

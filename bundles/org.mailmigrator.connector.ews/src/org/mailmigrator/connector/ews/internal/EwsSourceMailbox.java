@@ -1,23 +1,18 @@
 package org.mailmigrator.connector.ews.internal;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
-import org.mailmigrator.core.mail.AppendResult;
 import org.mailmigrator.core.mail.Fetched;
 import org.mailmigrator.core.mail.Fingerprint;
 import org.mailmigrator.core.mail.FolderStatus;
-import org.mailmigrator.core.mail.Mailbox;
 import org.mailmigrator.core.mail.MessageBody;
 import org.mailmigrator.core.mail.MessageInfo;
 import org.mailmigrator.core.mail.MessageReader;
-import org.mailmigrator.core.mail.Outgoing;
+import org.mailmigrator.core.mail.ReadOnlyMailbox;
 import org.mailmigrator.core.mail.Unread;
 import org.mailmigrator.core.spi.ConnectorException;
 
@@ -44,7 +39,7 @@ import microsoft.exchange.webservices.data.property.definition.PropertyDefinitio
  * change token is a SyncFolderItems state ({@link EwsMailStore#status(String, String)}, {@link ItemSync}): a later
  * run lists only what was created or changed since.
  */
-final class EwsSourceMailbox implements Mailbox {
+final class EwsSourceMailbox extends ReadOnlyMailbox {
     private static final int PAGE = 500;
     private static final int BATCH = 20;
     private static final long BATCH_BYTES = 8L << 20;
@@ -57,6 +52,7 @@ final class EwsSourceMailbox implements Mailbox {
     private final String token;
 
     EwsSourceMailbox(ExchangeService service, Folder folder, String name, String login, String token) {
+        super("an Exchange mailbox opened as a source is only read");
         this.token = token;
         this.service = service;
         this.folder = folder;
@@ -75,11 +71,6 @@ final class EwsSourceMailbox implements Mailbox {
         } catch (Exception e) {
             throw new IllegalStateException("the folder was bound with its TotalCount", e);
         }
-    }
-
-    @Override
-    public String position() {
-        return null;
     }
 
     /**
@@ -217,44 +208,5 @@ final class EwsSourceMailbox implements Mailbox {
         all.addAll(List.of(FLAGS));
         all.addAll(List.of(extra));
         return new PropertySet(BasePropertySet.IdOnly, all.iterator());
-    }
-
-    @Override
-    public Optional<String> append(MessageBody body, Set<String> flags, Instant internalDate) throws ConnectorException {
-        throw readOnly();
-    }
-
-    @Override
-    public List<AppendResult> appendAll(List<Outgoing> messages) throws ConnectorException {
-        throw readOnly();
-    }
-
-    @Override
-    public void replaceFlags(Map<Set<String>, List<String>> idsByFlags) throws ConnectorException {
-        throw readOnly();
-    }
-
-    @Override
-    public void expunge(List<String> ids) throws ConnectorException {
-        throw readOnly();
-    }
-
-    private static ConnectorException readOnly() {
-        return new ConnectorException.AccountFailure("an Exchange mailbox opened as a source is only read", null);
-    }
-
-    @Override
-    public int comparePositions(String a, String b) {
-        return 0;
-    }
-
-    @Override
-    public String positionAfter(String position, String id) {
-        return position;
-    }
-
-    @Override
-    public void close() {
-        // the session owns the connection
     }
 }

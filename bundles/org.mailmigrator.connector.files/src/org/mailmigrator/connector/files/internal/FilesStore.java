@@ -13,6 +13,7 @@ import java.util.Set;
 import org.mailmigrator.core.mail.FolderStatus;
 import org.mailmigrator.core.mail.MailFolder;
 import org.mailmigrator.core.mail.Mailbox;
+import org.mailmigrator.core.mail.ReadOnlyMailStore;
 import org.mailmigrator.core.spi.ConnectorException;
 
 /**
@@ -22,7 +23,7 @@ import org.mailmigrator.core.spi.ConnectorException;
  * twice. The change token (sizes and modification times) lets an unchanged folder be skipped without reading it.
  * An mbox file is scanned once per session and again only when its size or modification time changed.
  */
-final class FilesStore extends ReadOnlyStore {
+final class FilesStore extends ReadOnlyMailStore {
     static final String MBOX_EPOCH = "mbox-content-v1";
     private final Map<String, TreeFolder> folders = new java.util.LinkedHashMap<>();
     private final boolean unquote;
@@ -33,6 +34,7 @@ final class FilesStore extends ReadOnlyStore {
     }
 
     FilesStore(List<TreeFolder> tree, boolean unquote) {
+        super(SourceFolder.READ_ONLY);
         tree.forEach(f -> folders.putIfAbsent(f.name(), f));
         this.unquote = unquote;
     }
@@ -100,7 +102,7 @@ final class FilesStore extends ReadOnlyStore {
     @Override
     public Mailbox open(String name, boolean write) throws ConnectorException {
         if (write) {
-            throw SourceFolder.readOnly();
+            throw refused();
         }
         FolderStatus status = status(name).orElseThrow(() -> new ConnectorException.ItemFailure(
                 "no folder '" + name + "' among the mail files", null));

@@ -1,20 +1,15 @@
 package org.mailmigrator.connector.files.internal;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-import org.mailmigrator.core.mail.AppendResult;
 import org.mailmigrator.core.mail.Fetched;
 import org.mailmigrator.core.mail.FolderStatus;
-import org.mailmigrator.core.mail.Mailbox;
 import org.mailmigrator.core.mail.MessageBody;
 import org.mailmigrator.core.mail.MessageInfo;
 import org.mailmigrator.core.mail.MessageReader;
-import org.mailmigrator.core.mail.Outgoing;
+import org.mailmigrator.core.mail.ReadOnlyMailbox;
 import org.mailmigrator.core.mail.Unread;
 import org.mailmigrator.core.spi.ConnectorException;
 
@@ -23,10 +18,13 @@ import org.mailmigrator.core.spi.ConnectorException;
  * Thunderbird) is listed and then told to the reader as not fetched with its reason: the engine lists it as a
  * skipped item naming the file and offset, and the other messages go on.
  */
-abstract class SourceFolder implements Mailbox {
+abstract class SourceFolder extends ReadOnlyMailbox {
+    static final String READ_ONLY = "mail files are read only: they can only be a source";
+
     private final FolderStatus status;
 
     SourceFolder(FolderStatus status) {
+        super(READ_ONLY);
         this.status = status;
     }
 
@@ -45,11 +43,6 @@ abstract class SourceFolder implements Mailbox {
     @Override
     public FolderStatus status() {
         return status;
-    }
-
-    @Override
-    public String position() {
-        return null;
     }
 
     @Override
@@ -95,43 +88,5 @@ abstract class SourceFolder implements Mailbox {
             }
             reader.accept(List.of(new Fetched(m, body.get())));
         }
-    }
-
-    @Override
-    public Optional<String> append(MessageBody body, Set<String> flags, Instant internalDate) throws ConnectorException {
-        throw readOnly();
-    }
-
-    @Override
-    public List<AppendResult> appendAll(List<Outgoing> messages) throws ConnectorException {
-        throw readOnly();
-    }
-
-    @Override
-    public void replaceFlags(Map<Set<String>, List<String>> idsByFlags) throws ConnectorException {
-        throw readOnly();
-    }
-
-    @Override
-    public void expunge(List<String> ids) throws ConnectorException {
-        throw readOnly();
-    }
-
-    static ConnectorException readOnly() {
-        return new ConnectorException.AccountFailure("mail files are read only: they can only be a source", null);
-    }
-
-    @Override
-    public int comparePositions(String a, String b) {
-        return 0;
-    }
-
-    @Override
-    public String positionAfter(String position, String id) {
-        return position;
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.mailmigrator.core.mail.FolderStatus;
 import org.mailmigrator.core.mail.MailFolder;
 import org.mailmigrator.core.mail.Mailbox;
+import org.mailmigrator.core.mail.ReadOnlyMailStore;
 import org.mailmigrator.core.spi.ConnectorException;
 
 /**
@@ -26,7 +27,7 @@ import org.mailmigrator.core.spi.ConnectorException;
  * content id. {@code Opened}/{@code Unread} give {@code \Seen}; {@code Archived} and Gmail's categories
  * ({@code Category ...}) are Gmail's own sorting and make no folder.
  */
-final class TakeoutStore extends ReadOnlyStore {
+final class TakeoutStore extends ReadOnlyMailStore {
     static final String ALL = "[Gmail]/All Mail";
     private final Path file;
     private final FilesStore scanner;
@@ -35,6 +36,7 @@ final class TakeoutStore extends ReadOnlyStore {
     private final boolean unquote;
 
     TakeoutStore(Path file, boolean unquote) {
+        super(SourceFolder.READ_ONLY);
         this.file = file;
         this.scanner = new FilesStore(List.of(), unquote);
         this.unquote = unquote;

@@ -7,20 +7,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.eclipse.angus.mail.pop3.POP3Folder;
 import org.eclipse.angus.mail.pop3.POP3Message;
-import org.mailmigrator.core.mail.AppendResult;
 import org.mailmigrator.core.mail.Fetched;
 import org.mailmigrator.core.mail.Fingerprint;
 import org.mailmigrator.core.mail.FolderStatus;
-import org.mailmigrator.core.mail.Mailbox;
 import org.mailmigrator.core.mail.MessageBody;
 import org.mailmigrator.core.mail.MessageInfo;
 import org.mailmigrator.core.mail.MessageReader;
-import org.mailmigrator.core.mail.Outgoing;
+import org.mailmigrator.core.mail.ReadOnlyMailbox;
 import org.mailmigrator.core.mail.Unread;
 import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.spi.ConnectorException.AccountFailure.Reason;
@@ -36,7 +33,9 @@ import jakarta.mail.UIDFolder;
  * LIST size; its header comes from {@code TOP n 0}, its bytes from {@code RETR}, unchanged. No flags: POP3 has none.
  * Message numbers are valid for the session only, so ids are mapped to them again at each listing.
  */
-final class Pop3Inbox implements Mailbox {
+final class Pop3Inbox extends ReadOnlyMailbox {
+    static final String SOURCE_ONLY = "POP3 is a source only: nothing can be written to it";
+
     private final POP3Folder folder;
     private final FolderStatus status;
     private final String who;
@@ -44,6 +43,7 @@ final class Pop3Inbox implements Mailbox {
     private int[] sizes;
 
     Pop3Inbox(POP3Folder folder, FolderStatus status, String who) {
+        super(SOURCE_ONLY);
         this.folder = folder;
         this.status = status;
         this.who = who;
@@ -52,11 +52,6 @@ final class Pop3Inbox implements Mailbox {
     @Override
     public FolderStatus status() {
         return status;
-    }
-
-    @Override
-    public String position() {
-        return null; // a source only: no destination position
     }
 
     @Override
@@ -189,42 +184,6 @@ final class Pop3Inbox implements Mailbox {
             }
             reader.accept(List.of(new Fetched(m, MessageBody.of(bytes))));
         }
-    }
-
-    static ConnectorException sourceOnly() {
-        return new ConnectorException.AccountFailure("POP3 is a source only: nothing can be written to it",
-                Reason.CONFIGURATION, null);
-    }
-
-    @Override
-    public Optional<String> append(MessageBody body, Set<String> flags, Instant internalDate) throws ConnectorException {
-        throw sourceOnly();
-    }
-
-    @Override
-    public List<AppendResult> appendAll(List<Outgoing> messages) throws ConnectorException {
-        throw sourceOnly();
-    }
-
-    @Override
-    public void replaceFlags(Map<Set<String>, List<String>> idsByFlags) throws ConnectorException {
-        throw sourceOnly();
-    }
-
-    /** Never: POP3 messages are not deleted by this connector, whatever the options. */
-    @Override
-    public void expunge(List<String> ids) throws ConnectorException {
-        throw sourceOnly();
-    }
-
-    @Override
-    public int comparePositions(String a, String b) {
-        return 0;
-    }
-
-    @Override
-    public String positionAfter(String position, String id) {
-        return position;
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.mailmigrator.core.mail.FolderStatus;
 import org.mailmigrator.core.mail.MailFolder;
 import org.mailmigrator.core.mail.MailStore;
 import org.mailmigrator.core.mail.Mailbox;
-import org.mailmigrator.core.mail.Namespace;
+import org.mailmigrator.core.mail.ReadOnlyMailStore;
 import org.mailmigrator.core.model.Secret;
 import org.mailmigrator.core.spi.ConnectContext;
 import org.mailmigrator.core.spi.ConnectorException;
@@ -35,7 +35,7 @@ import jakarta.mail.Session;
  * in the epoch would instead recopy everything when the same mailbox is reached under another name. There is no
  * position and no change token: each pass lists the UIDLs and copies those not copied yet.
  */
-public final class Pop3Session implements ConnectorSession, MailStore {
+public final class Pop3Session extends ReadOnlyMailStore implements ConnectorSession {
     /** The epoch of the INBOX of every POP3 account: UIDLs are never reused within a maildrop. */
     public static final String EPOCH = "pop3-uidl";
     static final String INBOX = "INBOX";
@@ -45,6 +45,7 @@ public final class Pop3Session implements ConnectorSession, MailStore {
     private final Pop3Settings settings;
 
     private Pop3Session(POP3Store store, POP3Folder inbox, Pop3Settings settings) {
+        super(Pop3Inbox.SOURCE_ONLY);
         this.store = store;
         this.inbox = inbox;
         this.settings = settings;
@@ -100,11 +101,6 @@ public final class Pop3Session implements ConnectorSession, MailStore {
         return type == MailStore.class ? Optional.of(type.cast(this)) : Optional.empty();
     }
 
-    @Override
-    public Namespace personalNamespace() {
-        return new Namespace("", '/');
-    }
-
     /** POP3 has no folders: the maildrop is shown as INBOX, the only folder. */
     @Override
     public List<MailFolder> folders() {
@@ -124,29 +120,15 @@ public final class Pop3Session implements ConnectorSession, MailStore {
     }
 
     @Override
-    public void create(String folder, boolean holdsMessages) throws ConnectorException {
-        throw Pop3Inbox.sourceOnly();
-    }
-
-    @Override
-    public void subscribe(String folder) {
-        // nothing to subscribe: POP3 has one folder
-    }
-
-    @Override
     public Mailbox open(String folder, boolean write) throws ConnectorException {
         if (write) {
-            throw Pop3Inbox.sourceOnly();
+            throw refused();
         }
         FolderStatus status = status(folder).orElseThrow(() -> new ConnectorException.ItemFailure("POP3 has no folder '"
                 + folder + "', only INBOX", null));
         return new Pop3Inbox(inbox, status, settings.describe());
     }
 
-    @Override
-    public Optional<Long> appendLimit() {
-        return Optional.empty();
-    }
 
     /**
      * The server's CAPA list as it spells it, and, said plainly for the pre-flight report, what POP3 lacks: folders
