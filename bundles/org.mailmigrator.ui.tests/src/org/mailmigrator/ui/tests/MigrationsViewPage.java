@@ -131,10 +131,15 @@ final class MigrationsViewPage {
         return view.table().cellText().shown(table().getItem(row), columnIndex(columnTitle));
     }
 
-    /** Drags a column to {@code width} pixels, as a person may leave it. */
+    /**
+     * Drags a column to {@code width} pixels, as a person may leave it, and waits until the table's cells have that
+     * width (GTK lays the table out later, the more so on a loaded machine).
+     */
     void columnWidth(String columnTitle, int width) {
-        table().getColumn(columnIndex(columnTitle)).setWidth(width);
-        UiTestSupport.processEvents();
+        int index = columnIndex(columnTitle);
+        table().getColumn(index).setWidth(width);
+        UiTestSupport.waitUntil(() -> table().getItemCount() == 0 || table().getItem(0).getBounds(index).width <= width,
+                java.time.Duration.ofSeconds(10), () -> "cell width " + table().getItem(0).getBounds(index).width);
     }
 
     /** The pixel width of {@code text} in the table's font. */
