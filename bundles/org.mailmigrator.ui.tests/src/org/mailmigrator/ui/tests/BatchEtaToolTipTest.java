@@ -32,12 +32,18 @@ class BatchEtaToolTipTest {
         ScopedPreferenceStore prefs = new ScopedPreferenceStore(InstanceScope.INSTANCE, RunPreferences.NODE);
         String concurrency = prefs.getString(RunPreferences.CONCURRENCY);
         boolean wasDefault = prefs.isDefault(RunPreferences.CONCURRENCY);
-        try (Dovecot d = Dovecot.start(Dovecot.Layout.SLASH)) {
+        try (Dovecot d = Dovecot.start(Dovecot.Layout.SLASH);
+                // the first row's source at about 512 KB/s: its copy lasts long enough (≈ 14 s) for a rate and the
+                // lower bound to be on screen on a quiet machine too
+                org.mailmigrator.testing.Relay slow = org.mailmigrator.testing.Relay.to(d.imapPort())
+                        .onOpen(link -> link.down(org.mailmigrator.testing.Relay.copy((b, len, passed) -> Thread.sleep(len / 512))))
+                        .start()) {
             TestMailboxes.fillFolders(d, "et-s0", 3, 400, 6_000);
             TestMailboxes.fill(d, "et-s1", 3);
             String server = Dovecot.HOST + ":" + d.imapPort();
+            String throttled = Dovecot.HOST + ":" + slow.port();
             Path file = dir.resolve("eta-" + System.nanoTime() + ".txt");
-            Files.writeString(file, server + ";et-s0;" + Dovecot.PASSWORD + ";" + server + ";et-d0;" + Dovecot.PASSWORD + ";;\n"
+            Files.writeString(file, throttled + ";et-s0;" + Dovecot.PASSWORD + ";" + server + ";et-d0;" + Dovecot.PASSWORD + ";;\n"
                     + server + ";et-s1;" + Dovecot.PASSWORD + ";" + server + ";et-d1;" + Dovecot.PASSWORD + ";;\n");
             prefs.setValue(RunPreferences.CONCURRENCY, "1"); // one row at a time: the second is not counted meanwhile
             prefs.save();
