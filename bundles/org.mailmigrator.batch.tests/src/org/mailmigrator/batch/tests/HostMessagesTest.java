@@ -71,7 +71,7 @@ class HostMessagesTest {
                 dir.resolve("r").toString());
         CliRun status = CliRun.of("batch", "status", "legs", "--workspace", ws.toString());
         assertEquals(0, status.code(), status.toString());
-        // the table cuts the last error at 100 characters: the host is in what it shows
+        // the table cuts a long last error (whole below the table): the host is in what it shows
         String dav = line(status.out(), "no such host dav.nosuch.invalid");
         String ews = line(status.out(), "no such host ews.nosuch.invalid");
         for (String l : java.util.List.of(dav, ews, run.out())) {

@@ -35,6 +35,21 @@ final class CertificateWaits implements AutoCloseable {
         return new CertificateWaits(registration, () -> hub.waiting(batch, id, Optional.empty()));
     }
 
+    /** The sentence of a certificate this process refused for the source's or the destination's host, if any. */
+    static Optional<String> refused(CertificateGate gate, org.mailmigrator.core.model.Migration migration,
+            org.mailmigrator.batch.jobs.ConnectorFactory connectors) {
+        if (gate == null) {
+            return Optional.empty();
+        }
+        for (var a : java.util.List.of(migration.source(), migration.destination())) {
+            var c = connectors.descriptor(a.connectorId()).flatMap(d -> d.endpointHost(a)).flatMap(gate::refused);
+            if (c.isPresent()) {
+                return c.map(org.mailmigrator.batch.jobs.UntrustedCertificate::sentence);
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public void close() {
         try {

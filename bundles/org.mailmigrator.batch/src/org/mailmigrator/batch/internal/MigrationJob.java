@@ -1,10 +1,12 @@
 package org.mailmigrator.batch.internal;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -28,7 +30,6 @@ import org.mailmigrator.core.engine.MigrationReport;
 import org.mailmigrator.core.engine.Outcome;
 import org.mailmigrator.core.engine.ProgressSnapshot;
 import org.mailmigrator.core.engine.SkippedItem;
-import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.Migration;
 
 /**
@@ -150,18 +151,33 @@ public final class MigrationJob extends Job {
     /** Set by a pass that ended waiting for quota: how long until the budget's window opens ({@link QuotaWait}). */
     private volatile long quotaWait;
 
-    /** Runs the pass; one that ends waiting for quota runs again when the window opens, the job sleeping meanwhile. */
+    /**
+     * Runs the pass; one that ends waiting for quota runs again when the window opens, the job sleeping meanwhile.
+     * Whatever the pass throws ends the row Failed with it named, an {@link Error} too (a broken library, an
+     * assertion): never left Running, and its connections were given back when the reservation closed.
+     */
     @Override
     protected IStatus run(IProgressMonitor monitor) {
         IStatus result;
-        do {
-            quotaWait = 0;
-            result = runOnce(monitor);
-        } while (quotaWait > 0 && QuotaWait.sleep(quotaWait, monitor::isCanceled));
+        try {
+            do {
+                quotaWait = 0;
+                result = runOnce(monitor);
+            } while (quotaWait > 0 && QuotaWait.sleep(quotaWait, monitor::isCanceled));
+        } catch (Exception | LinkageError e) {
+            status.move(MigrationStatus.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
+            return Status.OK_STATUS;
+        } catch (Error e) {
+            String said = "internal error: " + e; // the core's words for what no connector should throw
+            services.hub().log(batch.name(), migration.id(), said + Arrays.stream(e.getStackTrace()).limit(3)
+                    .map(f -> " at " + f).collect(Collectors.joining(",")));
+            status.move(MigrationStatus.FAILED, said);
+            return Status.OK_STATUS;
+        }
         return quotaWait > 0 ? interrupted() : result; // a wait ended by pause/stop
     }
 
-    private IStatus runOnce(IProgressMonitor monitor) {
+    private IStatus runOnce(IProgressMonitor monitor) throws Exception {
         runner = new PassRunner(services.connectors(), services.presets());
         if (monitor.isCanceled()) {
             runner.cancel();
@@ -217,9 +233,6 @@ public final class MigrationJob extends Job {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return interrupted();
-        } catch (Exception | LinkageError e) {
-            status.move(MigrationStatus.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
-            return Status.OK_STATUS;
         }
     }
 
@@ -303,19 +316,8 @@ public final class MigrationJob extends Job {
         }
     }
 
-    /** The sentence of a certificate refused in this process for one of the row's hosts (not the connector's text). */
-    private java.util.Optional<String> refusedCertificate() {
-        var gate = settings.certificates();
-        if (gate == null) {
-            return java.util.Optional.empty();
-        }
-        for (Account a : List.of(migration.source(), migration.destination())) {
-            var c = services.connectors().descriptor(a.connectorId()).flatMap(d -> d.endpointHost(a)).flatMap(gate::refused);
-            if (c.isPresent()) {
-                return c.map(org.mailmigrator.batch.jobs.UntrustedCertificate::sentence);
-            }
-        }
-        return java.util.Optional.empty();
+    private Optional<String> refusedCertificate() { // its sentence, for one of the row's hosts (not the connector's text)
+        return CertificateWaits.refused(settings.certificates(), migration, services.connectors());
     }
 
     private String kindOfPass() {
@@ -339,7 +341,7 @@ public final class MigrationJob extends Job {
      * A row of calendar/contacts legs only: one connection on each of its targets' hosts, no mail connection,
      * nothing for the mail pre-flight to check (a pre-flight-only run leaves it Queued), then the legs.
      */
-    private IStatus legsOnly(IProgressMonitor monitor) {
+    private IStatus legsOnly(IProgressMonitor monitor) throws Exception {
         if (settings.preflightOnly() || monitor.isCanceled()) {
             return monitor.isCanceled() ? interrupted() : Status.OK_STATUS;
         }
@@ -374,8 +376,6 @@ public final class MigrationJob extends Job {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return interrupted();
-        } catch (Exception e) {
-            status.move(MigrationStatus.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
         }
         return Status.OK_STATUS;
     }

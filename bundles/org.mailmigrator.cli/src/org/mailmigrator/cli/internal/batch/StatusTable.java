@@ -19,10 +19,48 @@ final class StatusTable {
             String msgs = m.messagesTotal() > 0 ? m.messagesDone() + "/" + m.messagesTotal() : String.valueOf(m.messagesDone());
             out.printf(Locale.ROOT, "%-22s %-32s %-32s %-18s %9s %15s %7d %8.1f %s%n", cut(m.id(), 22), cut(m.source(), 32),
                     cut(m.destination(), 32), m.statusText(), duration(m.inStatus()), msgs, m.errors(),
-                    m.messagesPerSecond(), m.lastError().map(e -> cut(e, 100)).orElse(""));
+                    m.messagesPerSecond(), m.lastError().map(StatusTable::errorCell).orElse(""));
         }
         out.println(totals(p));
+        wholeErrors(out, p);
         out.flush();
+    }
+
+    private static String errorCell(String e) {
+        return e.length() <= ERROR_COLUMN ? e : e.substring(0, ERROR_COLUMN - BELOW.length()) + BELOW;
+    }
+
+    private static final String BELOW = "… (in full below)";
+
+    /** Characters of the last error in the table; a longer one is cut there and written whole below the table. */
+    static final int ERROR_COLUMN = 100;
+
+    /**
+     * The last errors the table cut, whole: one block per row, wrapped at spaces only (a fingerprint, a path or a
+     * URL stays on one line, to be copied as it is).
+     */
+    private static void wholeErrors(PrintWriter out, BatchProgress p) {
+        boolean first = true;
+        for (MigrationProgress m : p.migrations()) {
+            String e = m.lastError().orElse("");
+            if (e.length() <= ERROR_COLUMN) {
+                continue;
+            }
+            if (first) {
+                out.println("last errors in full:");
+                first = false;
+            }
+            out.println(m.id() + ":");
+            StringBuilder line = new StringBuilder("    ");
+            for (String word : e.split(" ")) {
+                if (line.length() > 4 && line.length() + 1 + word.length() > ERROR_COLUMN) {
+                    out.println(line);
+                    line.setLength(4);
+                }
+                line.append(line.length() > 4 ? " " : "").append(word);
+            }
+            out.println(line);
+        }
     }
 
     static String totals(BatchProgress p) {
