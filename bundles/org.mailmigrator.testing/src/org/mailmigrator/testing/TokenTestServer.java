@@ -1,4 +1,4 @@
-package org.mailmigrator.auth.tests;
+package org.mailmigrator.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -37,12 +38,13 @@ import com.nimbusds.jwt.SignedJWT;
  * grant</b> (RFC 8628: {@code POST /device} answers device_code, user_code, verification_uri, interval; {@code POST
  * /token} with the device_code grant answers authorization_pending until the user approves, slow_down when polled
  * faster than the interval (which then grows by 5 s, §3.5), expired_token after {@link #expireAfterPolls}). Access
- * tokens are RS256 JWTs for {@code subject} signed by its own key ({@link #jwks()}), as a relay can check them.
+ * tokens are RS256 JWTs ({@code typ} JWT: Dovecot refuses one without) for {@code subject} signed by its own key
+ * ({@link #jwks()}, {@link #publicKey()}), as a relay or an OAuth2 Dovecot can check them.
  * One request per connection; the bodies are form-encoded as RFC 6749 requires.
  */
-final class TokenTestServer implements AutoCloseable {
-    static final String CLIENT = "device-test-client";
-    static final String USER_CODE = "WDJB-MJHT";
+public final class TokenTestServer implements AutoCloseable {
+    public static final String CLIENT = "device-test-client";
+    public static final String USER_CODE = "WDJB-MJHT";
     private final ServerSocket listener;
     private final RSAKey key;
     private final String subject;
@@ -57,7 +59,7 @@ final class TokenTestServer implements AutoCloseable {
     private final List<Long> polls = new ArrayList<>();
     private final List<String> pollAnswers = new ArrayList<>();
 
-    TokenTestServer(String subject, String firstRefreshToken) throws Exception {
+    public TokenTestServer(String subject, String firstRefreshToken) throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         KeyPair pair = g.generateKeyPair();
@@ -69,55 +71,64 @@ final class TokenTestServer implements AutoCloseable {
         Thread.ofPlatform().daemon().name("token-test-server").start(this::accept);
     }
 
-    URI tokenEndpoint() {
+    public URI tokenEndpoint() {
         return URI.create("http://127.0.0.1:" + listener.getLocalPort() + "/token");
     }
 
-    URI deviceEndpoint() {
+    public URI deviceEndpoint() {
         return URI.create("http://127.0.0.1:" + listener.getLocalPort() + "/device");
     }
 
-    String jwks() {
+    /** The key its access tokens are signed with (kid {@code token-test-server}), for a Dovecot to trust. */
+    public java.security.PublicKey publicKey() throws java.security.GeneralSecurityException {
+        try {
+            return key.toRSAPublicKey();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new java.security.GeneralSecurityException("the test server's key: " + e.getMessage(), e);
+        }
+    }
+
+    public String jwks() {
         return new JWKSet(key.toPublicJWK()).toString();
     }
 
-    synchronized String refreshToken() {
+    public synchronized String refreshToken() {
         return refreshToken;
     }
 
-    String deviceCode() {
+    public String deviceCode() {
         return deviceCode;
     }
 
-    synchronized int rotations() {
+    public synchronized int rotations() {
         return rotations;
     }
 
     /** Grants refused (an old, rotated refresh token or a wrong device code). */
-    synchronized int refusedGrants() {
+    public synchronized int refusedGrants() {
         return refusedGrants;
     }
 
     /** The person approves the device sign-in (as on the verification page with {@link #USER_CODE}). */
-    synchronized void approve() {
+    public synchronized void approve() {
         approved = true;
     }
 
-    synchronized void expireAfterPolls(int n) {
+    public synchronized void expireAfterPolls(int n) {
         expireAfterPolls = n;
     }
 
     /** The next pending poll is answered slow_down once, whatever its timing (the interval then grows by 5 s). */
-    synchronized void slowDownOnce() {
+    public synchronized void slowDownOnce() {
         slowDownOnce = true;
     }
 
     /** When each device-code poll arrived (ms, monotonic) and what it was answered. */
-    synchronized List<Long> polls() {
+    public synchronized List<Long> polls() {
         return List.copyOf(polls);
     }
 
-    synchronized List<String> pollAnswers() {
+    public synchronized List<String> pollAnswers() {
         return List.copyOf(pollAnswers);
     }
 
@@ -203,7 +214,8 @@ final class TokenTestServer implements AutoCloseable {
         Date now = new Date();
         JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).issuer(tokenEndpoint().toString()).issueTime(now)
                 .expirationTime(new Date(now.getTime() + 3_600_000L)).claim("scope", scope == null ? "" : scope).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
+                .keyID(key.getKeyID()).build(), claims);
         jwt.sign(new RSASSASigner(key));
         return new String[] {"200 OK", "{\"access_token\":\"" + jwt.serialize() + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
                 + "\"refresh_token\":\"" + refreshToken + "\"}"};

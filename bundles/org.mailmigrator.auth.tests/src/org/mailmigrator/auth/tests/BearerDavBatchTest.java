@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.testing.Radicale;
+import org.mailmigrator.testing.TokenTestServer;
 
 /**
  * One batch row of a Google Workspace style domain carrying mail and calendars with one service account key and no

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.cli.Cli;
 import org.mailmigrator.testing.Radicale;
+import org.mailmigrator.testing.TokenTestServer;
 
 /**
  * {@code migrate --source-device-client CLIENT.json --source-token-file FILE}: the sign-in on the console (RFC 8628)

@@ -5,12 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
@@ -21,6 +29,7 @@ import org.mailmigrator.batch.csv.ImportOptions;
 import org.mailmigrator.batch.jobs.RunSettings;
 import org.mailmigrator.core.model.Migration;
 import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.testing.TokenTestServer;
 import org.mailmigrator.ui.batches.BatchSession;
 
 /**
@@ -28,9 +37,10 @@ import org.mailmigrator.ui.batches.BatchSession;
  * (mock-oauth2-server) and a Dovecot that only takes its tokens: "Sign in with the provider in the browser" runs the
  * loopback sign-in (the test acting as the system browser), shows "Signed in as …" and never a token, the refresh
  * token is sealed with the row, and "Test connection" then logs in with it; a service account key file is checked
- * before saving and signs in the same way.
+ * before saving and signs in the same way; "Sign in with a code…" (device sign-in) against {@link TokenTestServer}.
  */
 class SignInEditorTest {
+    private static final String DEVICE_USER = "dana@example.com";
     @AutoClose
     private static OAuthTestServers servers;
     private final BatchSession session = PlatformUI.getWorkbench().getService(BatchSession.class);
@@ -51,7 +61,7 @@ class SignInEditorTest {
     @Test
     void signInInTheBrowserSealsTheRefreshTokenAndTestConnectionLogsInWithIt() throws Exception {
         session.setRunSettings(before.withAllowPlaintext(true));
-        String name = importBatch(servers.oauthServer() + ";alice@example.com;unused;" + servers.passwordServer()
+        String name = importBatch(session, servers.oauthServer() + ";alice@example.com;unused;" + servers.passwordServer()
                 + ";si-dst;" + Dovecot.PASSWORD + ";;\n");
         EditorPage editor = EditorPage.open(MigrationsOf.batch(name), 0);
         var access = editor.access();
@@ -84,7 +94,7 @@ class SignInEditorTest {
         assertTrue(sealed.contains("\"type\":\"authorized_user\""), "the sign-in is sealed as the row's secret");
         String refresh = sealed.replaceAll(".*\"refresh_token\":\"([^\"]+)\".*", "$1");
         assertFalse(refresh.isEmpty() || refresh.equals(sealed));
-        assertNotInClear(refresh);
+        assertNotInClear(session, refresh);
 
         String outcome = editor.testConnection();
         assertTrue(outcome.startsWith("Ready"), outcome);
@@ -98,7 +108,7 @@ class SignInEditorTest {
     @Test
     void aServiceAccountKeyFileIsCheckedAndSignsInForTheMailbox(@TempDir Path dir) throws Exception {
         session.setRunSettings(before.withAllowPlaintext(true));
-        String name = importBatch(servers.oauthServer() + ";bob@example.com;unused;" + servers.passwordServer()
+        String name = importBatch(session, servers.oauthServer() + ";bob@example.com;unused;" + servers.passwordServer()
                 + ";si-dst2;" + Dovecot.PASSWORD + ";;\n");
         EditorPage editor = EditorPage.open(MigrationsOf.batch(name), 0);
         var access = editor.access();
@@ -116,7 +126,7 @@ class SignInEditorTest {
         Migration m = session.workspace().store().batch(name).orElseThrow().migrations().get(0);
         assertEquals("serviceaccount", m.source().setting("signin").orElseThrow());
         String privateKey = Files.readString(key).replaceAll("(?s).*BEGIN PRIVATE KEY-----\\\\n([^\\\\]+)\\\\n.*", "$1");
-        assertNotInClear(privateKey);
+        assertNotInClear(session, privateKey);
 
         String outcome = editor.testConnection();
         assertTrue(outcome.startsWith("Ready"), outcome);
@@ -129,7 +139,7 @@ class SignInEditorTest {
     @Test
     void theNewMigrationWizardOffersTheSignInChoice(@TempDir Path dir) throws Exception {
         session.setRunSettings(before.withAllowPlaintext(true));
-        String name = importBatch(servers.passwordServer() + ";wz-src;" + Dovecot.PASSWORD + ";" + servers.passwordServer()
+        String name = importBatch(session, servers.passwordServer() + ";wz-src;" + Dovecot.PASSWORD + ";" + servers.passwordServer()
                 + ";wz-dst;" + Dovecot.PASSWORD + ";;\n");
         String[] oauth = servers.oauthServer().split(":");
         String[] plain = servers.passwordServer().split(":");
@@ -163,7 +173,7 @@ class SignInEditorTest {
         assertTrue(new String(session.workspace().credentials(m).source().reveal()).replace(" ", "")
                 .contains("\"type\":\"service_account\""), "the key is the row's sealed secret");
         String privateKey = Files.readString(key).replaceAll("(?s).*BEGIN PRIVATE KEY-----\\\\n([^\\\\]+)\\\\n.*", "$1");
-        assertNotInClear(privateKey);
+        assertNotInClear(session, privateKey);
 
         MigrationsViewPage view = MigrationsOf.batch(name);
         int row = view.column("Source").indexOf(view.column("Source").stream().filter(t -> t.contains("carol")).findFirst()
@@ -172,7 +182,99 @@ class SignInEditorTest {
         assertTrue(outcome.startsWith("Ready"), outcome);
     }
 
-    private void assertNotInClear(String secret) throws Exception {
+    /**
+     * "Sign in with a code…" (RFC 8628 device sign-in, as the command line's {@code --source-device-client}), against
+     * {@link TokenTestServer}'s device authorization endpoint (mock-oauth2-server has none) and the OAuth2 Dovecot
+     * trusting that server's key: the address and the code are shown in fields that can be copied, "Copy code" puts the
+     * code on the clipboard, "Open the browser" opens the address (the test approves there, as the person would), the
+     * provider is polled until then, "Signed in as …" and never a token; the sign-in is sealed with the row and "Test
+     * connection" logs in with it.
+     */
+    @Test
+    void signInWithACodeShowsItPollsSealsTheSignInAndTestConnectionLogsIn(@TempDir Path dir) throws Exception {
+        try (TokenTestServer provider = new TokenTestServer(DEVICE_USER, "unused")) {
+            servers.oauthImap.trustKey("default", "RS256", "token-test-server", provider.publicKey());
+            Path client = Files.writeString(dir.resolve("device-client.json"), "{\"client_id\": \"" + TokenTestServer.CLIENT
+                    + "\", \"device_authorization_endpoint\": \"" + provider.deviceEndpoint() + "\", \"token_endpoint\": \""
+                    + provider.tokenEndpoint() + "\", \"scope\": \"https://mail.google.com/ offline_access\"}");
+            session.setRunSettings(before.withAllowPlaintext(true));
+            String name = importBatch(session, servers.oauthServer() + ";" + DEVICE_USER + ";unused;"
+                    + servers.passwordServer() + ";dv-dst;" + Dovecot.PASSWORD + ";;\n");
+            EditorPage editor = EditorPage.open(MigrationsOf.batch(name), 0);
+            var access = editor.access();
+            List<Control> device = access.sourceDeviceSignIn();
+            Button start = (Button) device.get(0);
+            Text address = (Text) device.get(1);
+            Text code = (Text) device.get(2);
+            assertFalse(start.isEnabled(), "only with its choice");
+
+            access.sourceSignInChoice().select(4);
+            UiTestSupport.click(access.sourceSignInChoice());
+            assertEquals("OAuth2 sign-in with a code (any device)", access.sourceSignInChoice().getText());
+            assertTrue(start.isEnabled() && access.sourceSignInFile().isEnabled());
+            assertFalse(code.isVisible(), "no code before one is asked for");
+            editor.save();
+            assertTrue(editor.header().contains("Sign in: click \"Sign in with a code\u2026\" and enter the code first"),
+                    editor.header());
+
+            editor.type(access.sourceSignInFile(), client.toString());
+            AtomicReference<URI> opened = new AtomicReference<>();
+            access.sourceSignInBrowser(page -> {
+                opened.set(page);
+                provider.approve(); // the person signs in on the page and approves the code
+            });
+            UiTestSupport.click(start);
+            UiTestSupport.waitUntil(() -> code.isVisible() && !code.getText().isEmpty(), Duration.ofSeconds(30),
+                    () -> access.sourceSignInStatus().getText());
+            String verify = "http://127.0.0.1:" + provider.tokenEndpoint().getPort() + "/verify";
+            assertEquals(TokenTestServer.USER_CODE, code.getText());
+            assertEquals(verify, address.getText());
+            assertFalse(code.getEditable() || address.getEditable(), "read-only, selectable fields");
+            assertTrue(access.sourceSignInStatus().getText().contains("enter the code " + TokenTestServer.USER_CODE),
+                    access.sourceSignInStatus().getText());
+
+            UiTestSupport.click(device.get(4)); // Copy code
+            Clipboard clipboard = new Clipboard(code.getDisplay());
+            try {
+                assertEquals(TokenTestServer.USER_CODE, clipboard.getContents(TextTransfer.getInstance()));
+            } finally {
+                clipboard.dispose();
+            }
+            // polled while nobody has approved yet
+            UiTestSupport.waitUntil(() -> !provider.pollAnswers().isEmpty(), Duration.ofSeconds(30),
+                    () -> "no poll: " + access.sourceSignInStatus().getText());
+            assertEquals("authorization_pending", provider.pollAnswers().get(0));
+            UiTestSupport.click(device.get(3)); // Open the browser
+            assertEquals(URI.create(verify + "?user_code=" + TokenTestServer.USER_CODE), opened.get());
+            UiTestSupport.waitUntil(() -> access.sourceSignInStatus().getText().startsWith("Signed in")
+                    || access.sourceSignInStatus().getText().startsWith("Not signed in"), Duration.ofSeconds(60),
+                    () -> access.sourceSignInStatus().getText() + " / polls " + provider.pollAnswers());
+            assertEquals("Signed in as " + DEVICE_USER, access.sourceSignInStatus().getText());
+            assertEquals("tokens", provider.pollAnswers().get(provider.pollAnswers().size() - 1));
+            assertFalse(code.isVisible(), "the code is gone once used");
+            assertTrue(editor.dirty());
+            editor.save();
+            assertFalse(editor.dirty(), editor.header());
+
+            Migration m = session.workspace().store().batch(name).orElseThrow().migrations().get(0);
+            assertEquals("xoauth2", m.source().setting("auth").orElseThrow());
+            assertEquals("device", m.source().setting("signin").orElseThrow());
+            String sealed = new String(session.workspace().credentials(m).source().reveal());
+            assertTrue(sealed.contains("\"type\":\"authorized_user\"") && sealed.contains(provider.refreshToken()),
+                    "the sign-in is sealed as the row's secret");
+            assertNotInClear(session, provider.refreshToken());
+            assertNotInClear(session, provider.deviceCode());
+
+            String outcome = editor.testConnection();
+            assertTrue(outcome.startsWith("Ready"), outcome);
+            assertFalse(editor.header().contains("eyJ") || editor.header().contains("rt-"), editor.header());
+            EditorPage again = EditorPage.open(MigrationsOf.batch(name), 0);
+            assertEquals("OAuth2 sign-in with a code (any device)", again.access().sourceSignInChoice().getText());
+        }
+    }
+
+    /** No file of the workspace's batches holds {@code secret} in clear (it is sealed). */
+    private static void assertNotInClear(BatchSession session, String secret) throws Exception {
         try (Stream<Path> files = Files.walk(session.workspace().folder().batchesDir())) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 assertFalse(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(secret),
@@ -181,7 +283,8 @@ class SignInEditorTest {
         }
     }
 
-    private String importBatch(String rows) throws Exception {
+    /** A batch of {@code rows} (the imapsync format) imported into the workbench's workspace; its name. */
+    private static String importBatch(BatchSession session, String rows) throws Exception {
         String name = "signin-" + System.nanoTime();
         var imported = session.workspace().importer().read(rows.getBytes(StandardCharsets.UTF_8), ImportOptions.auto());
         assertTrue(imported.problems().isEmpty(), imported.problems().toString());

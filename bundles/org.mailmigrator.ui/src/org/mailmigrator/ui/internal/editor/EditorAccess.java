@@ -46,6 +46,11 @@ public final class EditorAccess {
         return editor.settingsPage().source().signIn().orElseThrow().file();
     }
 
+    /** The device sign-in's button, address, code, "Open the browser" and "Copy code" (in this order). */
+    public java.util.List<org.eclipse.swt.widgets.Control> sourceDeviceSignIn() {
+        return editor.settingsPage().source().signIn().orElseThrow().deviceWidgets();
+    }
+
     /** What opens the sign-in page (tests act as the browser). */
     public void sourceSignInBrowser(org.mailmigrator.auth.LoopbackSignIn.Browser browser) {
         editor.settingsPage().source().signIn().orElseThrow().setBrowser(browser);

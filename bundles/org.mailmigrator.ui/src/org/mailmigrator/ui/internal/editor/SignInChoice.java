@@ -17,7 +17,6 @@ import org.eclipse.swt.program.Program;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
@@ -26,26 +25,28 @@ import org.mailmigrator.auth.LoopbackSignIn;
 import org.mailmigrator.auth.ServiceAccountKey;
 import org.mailmigrator.auth.SignIns;
 import org.mailmigrator.core.model.Secret;
-import org.mailmigrator.core.spi.ConnectorException;
 
 /**
  * How an IMAP account signs in: its password (the connector's own field), OAuth2 in the system browser
  * ({@link LoopbackSignIn}: the refresh token it gives is sealed with the row like a password), a service account
- * key file or an access token file (the file's content is sealed). Sets {@code auth = xoauth2} on the account and
- * {@code signin} to which of the three it is. Never shows a token: only "Signed in as LOGIN". Used by the migration
+ * key file or an access token file (the file's content is sealed), or OAuth2 with a code shown here
+ * ({@link DeviceCodeSignIn}, RFC 8628: its refresh token is sealed like the browser's). Sets {@code auth = xoauth2}
+ * on the account and {@code signin} to which one it is. Never shows a token: only "Signed in as LOGIN". Used by the migration
  * editor and by the New migration wizard's IMAP account pages.
  */
 public final class SignInChoice {
     static final String SIGNIN = "signin";
     static final List<String> CHOICES = List.of("Password", "OAuth2 sign-in in the browser", "Service account key file",
-            "Access token file");
-    private static final List<String> IDS = List.of("password", "browser", "serviceaccount", "tokenfile");
+            "Access token file", "OAuth2 sign-in with a code (any device)");
+    private static final List<String> IDS = List.of("password", "browser", "serviceaccount", "tokenfile", "device");
 
     private final Combo choice;
     private final Text file;
     private final Button browse;
     private final Button signInButton;
+    private final Label fileLabel;
     private final Label status;
+    private final DeviceCodeSignIn device;
     private final Supplier<String> login;
     private final Runnable changed;
     private final boolean stored;
@@ -73,7 +74,7 @@ public final class SignInChoice {
         int index = oauth ? Math.max(1, IDS.indexOf(settings.getOrDefault(SIGNIN, "browser"))) : 0;
         choice.select(index);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(choice);
-        toolkit.createLabel(box, "Key or token file:");
+        fileLabel = toolkit.createLabel(box, FILE);
         file = toolkit.createText(box, "", SWT.BORDER);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(file);
         browse = toolkit.createButton(box, "Browse\u2026", SWT.PUSH);
@@ -81,6 +82,13 @@ public final class SignInChoice {
         status = toolkit.createLabel(box, oauth ? "The sealed OAuth2 sign-in, key or token is kept (a new one "
                 + "replaces it)" : "", SWT.WRAP);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(status);
+        device = new DeviceCodeSignIn(toolkit, box, status);
+        device.setBrowser(page -> browser.open(page));
+        device.button().addListener(SWT.Selection, e -> device.signIn(login.get().trim(), file.getText().trim(),
+                (user, secret) -> {
+                    signedIn = secret;
+                    changed.run();
+                }));
         choice.addListener(SWT.Selection, e -> {
             update();
             changed.run();
@@ -97,13 +105,19 @@ public final class SignInChoice {
 
     private void update() {
         String id = id();
-        boolean withFile = id.equals("serviceaccount") || id.equals("tokenfile");
+        boolean withFile = id.equals("serviceaccount") || id.equals("tokenfile") || id.equals("device");
         file.setEnabled(withFile);
         browse.setEnabled(withFile);
         signInButton.setEnabled(id.equals("browser"));
+        device.setEnabled(id.equals("device"));
+        fileLabel.setText(id.equals("device") ? CLIENT_FILE : FILE);
+        fileLabel.requestLayout();
     }
 
-    /** {@code password}, {@code browser}, {@code serviceaccount} or {@code tokenfile}. */
+    private static final String FILE = "Key or token file:";
+    private static final String CLIENT_FILE = "OAuth client file:";
+
+    /** {@code password}, {@code browser}, {@code serviceaccount}, {@code tokenfile} or {@code device}. */
     public String id() {
         return IDS.get(Math.max(0, choice.getSelectionIndex()));
     }
@@ -122,35 +136,17 @@ public final class SignInChoice {
         }
         status.setText("Waiting for the sign-in of " + user + " in the browser\u2026");
         signInButton.setEnabled(false);
-        Display display = status.getDisplay();
         LoopbackSignIn.Browser opener = browser;
-        Thread t = new Thread(() -> {
-            String outcome;
-            Secret secret = null;
-            try {
-                LoopbackSignIn.Authorized a = LoopbackSignIn.signIn(provider.get(), user, opener, Duration.ofMinutes(5));
-                secret = a.sealable();
-                outcome = "Signed in as " + a.user();
-            } catch (ConnectorException e) {
-                outcome = "Not signed in: " + e.getMessage();
-            }
-            Secret result = secret;
-            String text = outcome;
-            display.asyncExec(() -> {
-                if (status.isDisposed()) {
-                    return;
-                }
-                if (result != null) {
-                    signedIn = result;
-                    changed.run();
-                }
-                status.setText(text);
-                status.getParent().layout(true);
-                signInButton.setEnabled(id().equals("browser"));
-            });
-        }, "oauth2-sign-in");
-        t.setDaemon(true);
-        t.start();
+        SignInThread.start("oauth2-sign-in", status, () -> LoopbackSignIn.signIn(provider.get(), user, opener,
+                Duration.ofMinutes(5)), (result, text) -> {
+                    if (result != null) {
+                        signedIn = result;
+                        changed.run();
+                    }
+                    status.setText(text);
+                    status.getParent().layout(true);
+                    signInButton.setEnabled(id().equals("browser"));
+                });
     }
 
     /** The account's settings as chosen here ({@code auth} and {@code signin} set or removed). */
@@ -168,7 +164,7 @@ public final class SignInChoice {
     /** The secret to seal: the browser sign-in's refresh token, or the file's content; empty keeps the stored one. */
     public Optional<Secret> secret() {
         return switch (id()) {
-            case "browser" -> Optional.ofNullable(signedIn);
+            case "browser", "device" -> Optional.ofNullable(signedIn);
             case "serviceaccount", "tokenfile" -> fileSecret();
             default -> Optional.empty();
         };
@@ -193,6 +189,9 @@ public final class SignInChoice {
         if (id.equals("browser") && signedIn == null && !stored) {
             problems.add("Sign in: click \"" + signInButton.getText() + "\" first");
         }
+        if (id.equals("device") && signedIn == null && !stored) {
+            problems.add("Sign in: click \"" + DeviceCodeSignIn.BUTTON + "\" and enter the code first");
+        }
         if (id.equals("serviceaccount") || id.equals("tokenfile")) {
             String path = file.getText().trim();
             String what = id.equals("serviceaccount") ? "service account key file" : "access token file";
@@ -212,6 +211,11 @@ public final class SignInChoice {
     /** The sign-in page opener (the system browser; tests act as the browser). */
     public void setBrowser(LoopbackSignIn.Browser browser) {
         this.browser = browser;
+    }
+
+    /** The device sign-in's button, address, code, "Open the browser" and "Copy code" (in this order). */
+    public List<org.eclipse.swt.widgets.Control> deviceWidgets() {
+        return List.of(device.button(), device.address(), device.code(), device.openButton(), device.copyButton());
     }
 
     public Combo choice() {
