@@ -164,4 +164,9 @@ final class MigrationsViewPage {
     Table table() {
         return view.table().widget();
     }
+
+    /** The rows behind the table (for the sort benchmark's model-only figure). */
+    org.mailmigrator.ui.internal.batches.MigrationTableModel model() {
+        return view.table().model();
+    }
 }
