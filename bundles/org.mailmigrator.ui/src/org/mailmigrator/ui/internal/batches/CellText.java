@@ -1,8 +1,12 @@
 package org.mailmigrator.ui.internal.batches;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
@@ -22,6 +26,13 @@ public final class CellText {
 
     private final Table table;
     private final Set<Integer> middle;
+    /**
+     * Widths in pixels of the texts measured in {@link #font}: a repaint after a sort asks for every visible Status
+     * cell twice (erase, paint), and a Pango measure per call cost about as much as the sort itself (SortBenchmark);
+     * the few distinct status texts are measured once.
+     */
+    private final Map<String, Integer> widths = new HashMap<>();
+    private FontData[] font = new FontData[0];
 
     /** Installs the tooltip on every column and the middle ellipsis on the {@code middle} columns. */
     static CellText install(Table table, Set<Integer> middle) {
@@ -91,12 +102,26 @@ public final class CellText {
         if (text.isEmpty()) {
             return false;
         }
+        Integer known = Arrays.equals(font, table.getFont().getFontData()) ? widths.get(text) : null;
+        if (known != null) {
+            return known > width - PAD;
+        }
         GC gc = new GC(table);
         try {
-            return gc.textExtent(text).x > width - PAD;
+            return width(gc, text) > width - PAD;
         } finally {
             gc.dispose();
         }
+    }
+
+    /** The width of {@code text} in the GC's font, measured once per text and font. */
+    private int width(GC gc, String text) {
+        FontData[] f = gc.getFont().getFontData();
+        if (!Arrays.equals(f, font) || widths.size() > 1024) {
+            widths.clear();
+            font = f;
+        }
+        return widths.computeIfAbsent(text, t -> gc.textExtent(t).x);
     }
 
     private void hover(Event e) {
@@ -105,7 +130,7 @@ public final class CellText {
 
     private void erase(Event e) {
         if (middle.contains(e.index) && e.item instanceof TableItem item
-                && e.gc.textExtent(item.getText(e.index)).x > item.getBounds(e.index).width - PAD) {
+                && width(e.gc, item.getText(e.index)) > item.getBounds(e.index).width - PAD) {
             e.detail &= ~SWT.FOREGROUND; // painted shortened below
         }
     }
@@ -116,7 +141,7 @@ public final class CellText {
         }
         String text = item.getText(e.index);
         Rectangle cell = item.getBounds(e.index);
-        if (e.gc.textExtent(text).x <= cell.width - PAD) {
+        if (width(e.gc, text) <= cell.width - PAD) {
             return; // drawn by the table itself
         }
         int y = cell.y + (cell.height - e.gc.getFontMetrics().getHeight()) / 2;
