@@ -25,6 +25,11 @@ public final class StoreOptions {
     @Option(names = "--store-password-file", paramLabel = "FILE", description = "the first line is the password of --store")
     Path passwordFile;
 
+    /** Whether {@code --store} was given. */
+    public boolean given() {
+        return store != null;
+    }
+
     /**
      * The database of {@code --store}, or empty for the embedded files.
      *

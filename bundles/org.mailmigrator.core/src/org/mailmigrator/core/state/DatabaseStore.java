@@ -22,13 +22,27 @@ public final class DatabaseStore {
     private final String shown;
     private final Secret password;
     private final PgStores stores;
+    private final String prefix;
 
-    private DatabaseStore(String jdbcUrl, String user, String shown, Secret password) {
+    private DatabaseStore(String jdbcUrl, String user, String shown, Secret password, PgStores stores, String prefix) {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.shown = shown;
         this.password = password;
-        this.stores = new PgStores(jdbcUrl, user, password, shown);
+        this.stores = stores;
+        this.prefix = prefix;
+    }
+
+    private DatabaseStore(String jdbcUrl, String user, String shown, Secret password) {
+        this(jdbcUrl, user, shown, password, new PgStores(jdbcUrl, user, password, shown), "");
+    }
+
+    /**
+     * The same database, where every account pair's name is prefixed with {@code scope} (a batch's rows are named
+     * by their ids, unique only in their batch: {@code batch/NAME/ID}).
+     */
+    public DatabaseStore scoped(String scope) {
+        return new DatabaseStore(jdbcUrl, user, shown, password, stores, prefix + scope);
     }
 
     /** Whether {@code text} is a database URL rather than a folder. */
@@ -95,17 +109,17 @@ public final class DatabaseStore {
 
     /** The mail state of account pair {@code name}, every call under a deadline, as {@link StateStore#openEmbedded}. */
     public StateStore open(String name) throws StateException {
-        return stores.mail(name).awaitOpen();
+        return stores.mail(prefix + name).awaitOpen();
     }
 
     /** The same store, opened in the background; a failure to open is thrown by the first call that needs it. */
     public StateStore openInBackground(String name) {
-        return stores.mail(name);
+        return stores.mail(prefix + name);
     }
 
     /** The calendar/contacts state of account pair {@code name}. */
     public PimState openPim(String name) throws StateException {
-        return stores.pim(name);
+        return stores.pim(prefix + name);
     }
 
     /** The URL without password. */

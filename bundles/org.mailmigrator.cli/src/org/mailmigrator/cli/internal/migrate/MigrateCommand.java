@@ -174,7 +174,7 @@ public final class MigrateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!FileSource.takes(registry, source) && PimMigrate.applies(source, target)) { // calendars and contacts: docs/calendars-contacts.md
-            if (store.database().isPresent()) { // not built yet: docs/postgresql.md
+            if (store.given()) { // not built yet: docs/postgresql.md
                 err.println("mailmigrator migrate: --store is not supported yet for calendars and contacts (mail only)");
                 return ExitCodes.USAGE;
             }
