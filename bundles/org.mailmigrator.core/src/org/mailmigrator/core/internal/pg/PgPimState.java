@@ -2,13 +2,10 @@ package org.mailmigrator.core.internal.pg;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.mailmigrator.core.model.ItemKind;
-import org.mailmigrator.core.pim.PimItem;
+import org.mailmigrator.core.internal.state.PimRows;
 import org.mailmigrator.core.pim.PimState;
 import org.mailmigrator.core.pim.Stored;
 import org.mailmigrator.core.state.StateException;
@@ -45,7 +42,6 @@ public final class PgPimState implements PimState {
     @Override
     public synchronized void journal(Journaled entry) throws StateException {
         db.tx("journal " + entry.key(), c -> {
-            PimItem item = entry.item();
             // a new entry for the key goes to the end of the journal, as the embedded store's max(seq) + 1 does
             try (PreparedStatement del = c.prepareStatement("delete from pim_journal where store = ? and item_key = ?");
                     PreparedStatement ps = c.prepareStatement("insert into pim_journal(store, item_key, kind, collection, "
@@ -55,14 +51,7 @@ public final class PgPimState implements PimState {
                 del.executeUpdate();
                 ps.setString(1, store);
                 ps.setString(2, entry.key());
-                ps.setString(3, item.kind().id());
-                ps.setString(4, item.collection());
-                ps.setString(5, item.uid());
-                ps.setString(6, item.origin());
-                ps.setString(7, entry.fingerprint());
-                ps.setString(8, entry.previous().map(Stored::resource).orElse(null));
-                ps.setString(9, entry.previous().map(Stored::version).orElse(null));
-                ps.setString(10, item.text());
+                PimRows.setJournaled(ps, 3, entry);
                 ps.executeUpdate();
             }
             return null;
@@ -72,31 +61,12 @@ public final class PgPimState implements PimState {
     @Override
     public synchronized List<Journaled> journal() throws StateException {
         return db.tx("read the journal", c -> {
-            List<Journaled> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("select kind, collection, uid, origin, fp, prev_resource, "
                     + "prev_version, text from pim_journal where store = ? order by seq")) {
                 ps.setString(1, store);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        PimItem item = new PimItem(kind(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(8),
-                                rs.getString(4));
-                        Optional<Stored> previous = rs.getString(6) == null ? Optional.empty()
-                                : Optional.of(new Stored(rs.getString(6), rs.getString(7)));
-                        out.add(new Journaled(item, rs.getString(5), previous));
-                    }
-                }
+                return PimRows.journal(ps);
             }
-            return out;
         });
-    }
-
-    private static ItemKind kind(String id) throws SQLException {
-        for (ItemKind k : ItemKind.values()) {
-            if (k.id().equals(id)) {
-                return k;
-            }
-        }
-        throw new SQLException("malformed journal entry: unknown item kind '" + id + "'");
     }
 
     @Override

@@ -24,6 +24,8 @@ import org.mailmigrator.core.state.StateException;
 final class PgSession implements AutoCloseable {
     /** Seconds a transaction is retried while the server is unreachable; below WatchedStore's 120 s deadline. */
     static final String RETRY_PROPERTY = "mailmigrator.store.reconnect.seconds";
+    /** How long an open waits for the lock of a run that has just ended. */
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(5);
 
     /** Work on the connection; its SQL failures become the transaction's failure. */
     interface Work<T> {
@@ -58,13 +60,19 @@ final class PgSession implements AutoCloseable {
         Connection c = ds.getConnection();
         try {
             c.setAutoCommit(true);
-            try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(hashtextextended(?, 0))")) {
-                ps.setString(1, lockName);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next() || !rs.getBoolean(1)) {
-                        throw new SQLException("the state of " + lockName + " is in use by another run (is another run "
-                                + "of this account pair still going, on this machine or another?)", "55P03");
-                    }
+            // a run that just ended (or was killed) may hold the lock for a moment longer: its server process ends
+            // after the connection closed; wait a little for that before calling the pair busy
+            long until = System.nanoTime() + LOCK_WAIT.toNanos();
+            while (!tryLock(c)) {
+                if (System.nanoTime() > until) {
+                    throw new SQLException("the state of " + lockName + " is in use by another run (is another run "
+                            + "of this account pair still going, on this machine or another?)", "55P03");
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("interrupted while waiting for the lock of " + lockName, "57014", e);
                 }
             }
             c.setAutoCommit(false);
@@ -73,6 +81,15 @@ final class PgSession implements AutoCloseable {
             throw e;
         }
         db = c;
+    }
+
+    private boolean tryLock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(hashtextextended(?, 0))")) {
+            ps.setString(1, lockName);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
     }
 
     /** Runs {@code work} as one transaction, reconnecting and repeating it while the server is away. */
@@ -137,9 +154,25 @@ final class PgSession implements AutoCloseable {
         }
     }
 
-    /** Closes the connection, which releases the pair's lock. */
+    /**
+     * Releases the pair's lock, then closes the connection. The release is explicit: the server would release it
+     * only when its process for this connection has ended, a moment after the close, and a run of the same pair
+     * started right after would find it still held.
+     */
     @Override
     public void close() {
+        if (db != null) {
+            try {
+                db.rollback();
+                db.setAutoCommit(true);
+                try (PreparedStatement ps = db.prepareStatement("select pg_advisory_unlock(hashtextextended(?, 0))")) {
+                    ps.setString(1, lockName);
+                    ps.execute();
+                }
+            } catch (SQLException ignored) {
+                // a broken connection: the server releases the lock as it ends the session
+            }
+        }
         drop();
     }
 }

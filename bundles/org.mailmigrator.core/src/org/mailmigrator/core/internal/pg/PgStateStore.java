@@ -4,14 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
+import org.mailmigrator.core.internal.state.MailRows;
 import org.mailmigrator.core.state.CopiedMessage;
 import org.mailmigrator.core.state.FolderState;
 import org.mailmigrator.core.state.JournalEntry;
@@ -50,8 +47,7 @@ public final class PgStateStore implements StateStore {
                 ps.setString(3, destination);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    return new FolderState(rs.getLong(1), source, destination, rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8));
+                    return MailRows.folder(rs, source, destination);
                 }
             }
         });
@@ -69,14 +65,7 @@ public final class PgStateStore implements StateStore {
         try (PreparedStatement ps = c.prepareStatement("update mail_pair set src_epoch = ?, dst_epoch = ?, "
                 + "src_position = ?, src_token = ?, dst_position = ?, dst_messages = ?, dst_token = ? "
                 + "where id = ? and store = ?")) {
-            ps.setString(1, s.srcEpoch());
-            ps.setString(2, s.dstEpoch());
-            ps.setString(3, s.srcPosition());
-            ps.setString(4, s.srcChangeToken());
-            ps.setString(5, s.dstPosition());
-            ps.setLong(6, s.dstMessages());
-            ps.setString(7, s.dstChangeToken());
-            ps.setLong(8, s.id());
+            MailRows.setFolder(ps, s);
             ps.setString(9, store);
             ps.executeUpdate();
         }
@@ -85,17 +74,9 @@ public final class PgStateStore implements StateStore {
     @Override
     public synchronized Map<String, CopiedMessage> copied(long folderId) throws StateException {
         return db.tx("read copied messages", c -> {
-            Map<String, CopiedMessage> map = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("select src_id, dst_id, fp, flags from mail_copied where pair = ?")) {
-                ps.setLong(1, folderId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        map.put(rs.getString(1), new CopiedMessage(rs.getString(1), rs.getString(2), rs.getString(3),
-                                parseFlags(rs.getString(4))));
-                    }
-                }
+                return MailRows.copied(ps, folderId);
             }
-            return map;
         });
     }
 
@@ -114,14 +95,7 @@ public final class PgStateStore implements StateStore {
             try (PreparedStatement ps = c.prepareStatement("insert into mail_journal(pair, src_id, fp, dst_position) "
                     + "values (?, ?, ?, ?) on conflict (pair, src_id) do update set fp = excluded.fp, "
                     + "dst_position = excluded.dst_position")) {
-                for (JournalEntry e : entries) {
-                    ps.setLong(1, folderId);
-                    ps.setString(2, e.srcId());
-                    ps.setString(3, e.fingerprint());
-                    ps.setString(4, e.dstPosition());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+                MailRows.addJournal(ps, folderId, entries);
             }
             return null;
         });
@@ -130,17 +104,10 @@ public final class PgStateStore implements StateStore {
     @Override
     public synchronized List<JournalEntry> journal(long folderId) throws StateException {
         return db.tx("read journal", c -> {
-            List<JournalEntry> list = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "select src_id, fp, dst_position from mail_journal where pair = ? order by src_id collate \"C\"")) {
-                ps.setLong(1, folderId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        list.add(new JournalEntry(rs.getString(1), rs.getString(2), rs.getString(3)));
-                    }
-                }
+                return MailRows.journal(ps, folderId);
             }
-            return list;
         });
     }
 
@@ -151,19 +118,7 @@ public final class PgStateStore implements StateStore {
                     + "values (?, ?, ?, ?, ?) on conflict (pair, src_id) do update set dst_id = excluded.dst_id, "
                     + "fp = excluded.fp, flags = excluded.flags");
                     PreparedStatement del = c.prepareStatement("delete from mail_journal where pair = ? and src_id = ?")) {
-                for (CopiedMessage m : copied) {
-                    ps.setLong(1, state.id());
-                    ps.setString(2, m.srcId());
-                    ps.setString(3, m.dstId());
-                    ps.setString(4, m.fingerprint());
-                    ps.setString(5, String.join(" ", new TreeSet<>(m.flags())));
-                    ps.addBatch();
-                    del.setLong(1, state.id());
-                    del.setString(2, m.srcId());
-                    del.addBatch();
-                }
-                ps.executeBatch();
-                del.executeBatch();
+                MailRows.recordCopies(ps, del, state.id(), copied);
             }
             writeFolder(c, state);
             return null;
@@ -179,12 +134,7 @@ public final class PgStateStore implements StateStore {
     public synchronized void forget(long folderId, Collection<String> srcIds) throws StateException {
         db.tx("forget copies", c -> {
             try (PreparedStatement ps = c.prepareStatement("delete from mail_copied where pair = ? and src_id = ?")) {
-                for (String id : srcIds) {
-                    ps.setLong(1, folderId);
-                    ps.setString(2, id);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+                MailRows.forget(ps, folderId, srcIds);
             }
             return null;
         });
@@ -196,10 +146,6 @@ public final class PgStateStore implements StateStore {
             ps.executeUpdate();
         }
         return null;
-    }
-
-    private static Set<String> parseFlags(String text) {
-        return text == null || text.isBlank() ? Set.of() : Set.of(text.split(" "));
     }
 
     @Override
