@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -107,23 +104,7 @@ class PostgresStoreTest {
                 List.of("-Xmx128m", "-Djava.io.tmpdir=" + tmp), List.of(Dovecot.HOST, String.valueOf(dovecot.imapPort()),
                         "pgkill-src", "pgkill-dst", url, Dovecot.PASSWORD, "15"));
         pb.environment().put("PGPASSWORD", pg.password());
-        pb.redirectErrorStream(true);
-        Process child = pb.start();
-        StringBuilder seen = new StringBuilder();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            int count = 0;
-            String line;
-            while ((line = in.readLine()) != null) {
-                seen.append(line).append('\n');
-                if (line.startsWith("appended") && ++count >= 20) {
-                    child.destroyForcibly();
-                    break;
-                }
-            }
-        }
-        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-        assertFalse(seen.toString().contains("finished"), "the child was killed before its end:\n" + seen);
-        assertEquals(137, child.exitValue(), "killed by SIGKILL:\n" + seen);
+        KilledChild.killAfter(pb, 20);
         Pair pair = new Pair(dovecot, "pgkill-src", dovecot, "pgkill-dst", tmp);
         DatabaseStore db = DatabaseStore.parse(url, Map.of("PGPASSWORD", pg.password()));
         try (StateStore state = db.open("pair")) {
