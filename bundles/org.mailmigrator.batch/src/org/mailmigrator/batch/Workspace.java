@@ -12,17 +12,42 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+
+import org.mailmigrator.core.state.DatabaseStore;
 
 /**
  * The folder holding batches, engine state and secrets; the command line and the workbench share it.
  * Chosen in this order: an explicit folder ({@code --workspace}), {@code $MAILMIGRATOR_WORKSPACE}, the OSGi
  * instance area ({@code -data}, which the launcher script sets), {@code ~/mailmigrator-workspace}.
  * What it holds is the owner's alone: folders 0700, files 0600 (on POSIX file systems; elsewhere the user
- * profile's ACL applies).
+ * profile's ACL applies). With a {@code store} (a PostgreSQL database, {@code --store}), the engine's state of every
+ * batch row lives there instead of the folder's {@code state/} files (docs/postgresql.md; the batches themselves stay
+ * in the folder for now).
  */
-public record Workspace(Path dir) {
+public record Workspace(Path dir, Optional<DatabaseStore> store) {
+    public Workspace {
+        Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(store, "store");
+    }
+
+    /** A folder with everything in it (the embedded stores). */
+    public Workspace(Path dir) {
+        this(dir, Optional.empty());
+    }
+
+    /** The same folder, the engine's state in {@code db} (empty: in the folder). */
+    public Workspace withStore(Optional<DatabaseStore> db) {
+        return new Workspace(dir, db);
+    }
+
+    /** Where a batch's rows keep their engine state: the database scoped to the batch, if there is one. */
+    public Optional<DatabaseStore> stateStore(String batch) {
+        return store.map(d -> d.scoped("batch/" + batch + "/"));
+    }
 
     public static Workspace resolve(Path explicit, Map<String, String> env) {
         if (explicit != null) {

@@ -46,7 +46,7 @@ public final class MailPass {
             Presets presets, SessionFactory source, SessionFactory destination, PassListener listener,
             BooleanSupplier cancelled, Consumer<MigrationEngine> engine) {
         MigrationSettings settings = Sessions.engine(request.settings(), request.migration().options(), request.parallelism());
-        try (StateStore state = StateStore.openEmbeddedInBackground(request.state().dir(), request.state().mail())) {
+        try (StateStore state = request.state().openMail()) {
             if (!settings.dryRun()) {
                 SourceCount.count(source, destination, settings, state).ifPresent(listener::counted);
             }

@@ -239,7 +239,8 @@ public final class MigrationJob extends Job {
     /** This row as a pass: its stored passwords, its state files in the batch's state folder, its legs. */
     private PassRequest request(PassRequest.Gate gate) {
         return new PassRequest(migration, batch.pim(migration.id()), new StoredPasswords(services, migration), settings,
-                PassRequest.StateFiles.ofRow(services.workspace().stateDir(batch.name()), migration.id()), 1, true, gate);
+                PassRequest.StateFiles.ofRow(services.workspace().stateDir(batch.name()), migration.id())
+                        .in(services.workspace().stateStore(batch.name())), 1, true, gate);
     }
 
     /** The row's status and ledger after a pass that ran its mail: totals, skipped items, legs, then the status. */

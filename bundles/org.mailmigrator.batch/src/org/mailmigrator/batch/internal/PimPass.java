@@ -67,9 +67,7 @@ public record PimPass(ConnectorFactory connectors, Presets presets, PassRequest 
      * kept for the leg ({@code ID-calendar.mv.db}) is imported into it once.
      */
     private PimState openState(PimLeg leg) throws org.mailmigrator.core.state.StateException {
-        String former = request.state().leg().apply(leg);
-        return former.equals(request.state().mail()) ? PimState.openEmbedded(request.state().dir(), former)
-                : PimState.openEmbedded(request.state().dir(), request.state().mail(), List.of(former));
+        return request.state().openPim(leg);
     }
 
     /** Whether the target itself refused the leg (not its source file): a second leg there would fail the same way. */

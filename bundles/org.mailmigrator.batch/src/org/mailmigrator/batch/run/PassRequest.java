@@ -3,6 +3,7 @@ package org.mailmigrator.batch.run;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.mailmigrator.batch.PimLeg;
@@ -12,6 +13,10 @@ import org.mailmigrator.core.model.ItemKind;
 import org.mailmigrator.core.model.Migration;
 import org.mailmigrator.core.model.Role;
 import org.mailmigrator.core.model.Secret;
+import org.mailmigrator.core.pim.PimState;
+import org.mailmigrator.core.state.DatabaseStore;
+import org.mailmigrator.core.state.StateException;
+import org.mailmigrator.core.state.StateStore;
 
 /**
  * One row to pass: the account pair and its options, its calendar/contacts legs, where its passwords come
@@ -89,18 +94,47 @@ public record PassRequest(Migration migration, List<PimLeg> legs, Passwords pass
     /**
      * The state files of a row: {@code <dir>/<mail>.mv.db} for the mail pass and every calendar/contacts leg
      * (one store, one journal); {@code <dir>/<leg(l)>.mv.db} is where an earlier version kept a leg's items, imported
-     * into the pass's file once (the same name as {@code mail}: nothing to import).
+     * into the pass's file once (the same name as {@code mail}: nothing to import). With a {@code database}, the mail
+     * and calendar/contacts state of the pair {@code mail} live in that PostgreSQL store instead (docs/postgresql.md);
+     * {@code dir} still holds the pass's side files (report, DAV sync tokens, daily budgets).
      */
-    public record StateFiles(Path dir, String mail, Function<PimLeg, String> leg) {
+    public record StateFiles(Path dir, String mail, Function<PimLeg, String> leg, Optional<DatabaseStore> database) {
         public StateFiles {
             Objects.requireNonNull(dir, "dir");
             Objects.requireNonNull(mail, "mail");
             Objects.requireNonNull(leg, "leg");
+            Objects.requireNonNull(database, "database");
+        }
+
+        /** The embedded files only. */
+        public StateFiles(Path dir, String mail, Function<PimLeg, String> leg) {
+            this(dir, mail, leg, Optional.empty());
         }
 
         /** A batch row's: {@code ID.mv.db}, {@code ID-calendar.mv.db}, {@code ID-contacts.mv.db}. */
         public static StateFiles ofRow(Path dir, String migrationId) {
             return new StateFiles(dir, migrationId, l -> migrationId + "-" + l.kind().id());
+        }
+
+        /** The same, with the state in {@code db} (empty: the embedded files). */
+        public StateFiles in(Optional<DatabaseStore> db) {
+            return new StateFiles(dir, mail, leg, db);
+        }
+
+        /** The pass's mail state, opened in the background (in the database, or the file {@code <dir>/<mail>.mv.db}). */
+        public StateStore openMail() {
+            return database.map(d -> d.openInBackground(mail))
+                    .orElseGet(() -> StateStore.openEmbeddedInBackground(dir, mail));
+        }
+
+        /** The calendar/contacts state of the pass, importing once the file an earlier version kept for the leg. */
+        public PimState openPim(PimLeg l) throws StateException {
+            if (database.isPresent()) {
+                return database.get().openPim(mail);
+            }
+            String former = leg.apply(l);
+            return former.equals(mail) ? PimState.openEmbedded(dir, former)
+                    : PimState.openEmbedded(dir, mail, List.of(former));
         }
     }
 }

@@ -4,6 +4,7 @@
  * copy records (source id to destination id, fingerprint, last propagated flags) and the journal of destination
  * writes in flight. Ids, epochs, positions and tokens are the connectors' opaque strings.
  * {@link org.mailmigrator.core.state.StateStore} is the interface; the embedded H2 implementation lives in
- * {@code org.mailmigrator.core.internal.state}.
+ * {@code org.mailmigrator.core.internal.state}; {@link org.mailmigrator.core.state.DatabaseStore} opens the same stores
+ * in a PostgreSQL database shared by many pairs ({@code org.mailmigrator.core.internal.pg}, docs/postgresql.md).
  */
 package org.mailmigrator.core.state;

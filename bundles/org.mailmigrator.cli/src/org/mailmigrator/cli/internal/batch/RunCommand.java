@@ -50,6 +50,8 @@ public final class RunCommand implements Callable<Integer> {
     WorkspaceOptions ws;
     @Mixin
     ImportArgs importArgs;
+    @Mixin
+    org.mailmigrator.cli.internal.StoreOptions stateStore;
     @Parameters(index = "0", paramLabel = "NAME|FILE.csv")
     String target;
     @Option(names = "--parallel", paramLabel = "N", description = "migrations at once (stored with the batch)")
@@ -109,18 +111,20 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String name = target;
+        Optional<org.mailmigrator.core.state.DatabaseStore> database;
         try {
             Arguments.atLeastOne("--parallel", parallel);
             Arguments.atLeastOne("--per-host", perHost);
             Arguments.atLeastOne("--progress-seconds", progressSeconds);
             Arguments.sha256("--trust-sha256", trust);
+            database = stateStore.database(); // the rows' engine state in PostgreSQL: docs/postgresql.md
         } catch (IllegalArgumentException e) {
             err.println("mailmigrator batch run: " + e.getMessage());
             return BatchExitCodes.USAGE;
         }
         BatchWorkspace opened;
         try {
-            opened = ws.open(parent.service);
+            opened = ws.open(parent.service, database);
         } catch (org.mailmigrator.batch.store.BatchStoreException e) {
             err.println("mailmigrator batch run: " + e.getMessage()); // names the process that holds it
             return BatchExitCodes.INVALID;

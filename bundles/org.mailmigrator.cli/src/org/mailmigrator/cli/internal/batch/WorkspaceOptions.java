@@ -10,6 +10,7 @@ import org.mailmigrator.batch.secrets.SecretVault;
 import org.mailmigrator.batch.store.BatchStoreException;
 import org.mailmigrator.batch.workspace.BatchWorkspace;
 import org.mailmigrator.batch.workspace.WorkspaceService;
+import org.mailmigrator.core.state.DatabaseStore;
 
 import picocli.CommandLine.Option;
 
@@ -29,8 +30,13 @@ public final class WorkspaceOptions {
 
     /** The workspace opened (or joined) for writing through the workspace service. */
     BatchWorkspace open(WorkspaceService service) throws BatchStoreException {
+        return open(service, Optional.empty());
+    }
+
+    /** The same, the engine state of its rows in {@code database} (empty: the workspace's files). */
+    BatchWorkspace open(WorkspaceService service, Optional<DatabaseStore> database) throws BatchStoreException {
         try {
-            return service.open(workspace(), secretsKey());
+            return service.open(workspace().withStore(database), secretsKey());
         } catch (IOException e) {
             throw new BatchStoreException(FileErrors.describe(e, workspace().dir(), "creating"), e);
         }

@@ -39,10 +39,15 @@ record Pair(Dovecot source, String sourceUser, Dovecot destination, String desti
 
     MigrationReport run(MigrationSettings settings, MigrationListener listener) throws Exception {
         try (StateStore state = StateStore.openEmbedded(stateDir, "pair")) {
-            return new MigrationEngine(factory(account(source, sourceUser, "plain", Map.of()), Role.SOURCE, Dovecot.PASSWORD),
-                    factory(account(destination, destinationUser, "plain", Map.of()), Role.DESTINATION, Dovecot.PASSWORD),
-                    state, settings, listener).run();
+            return run(state, settings, listener);
         }
+    }
+
+    /** A run on a state store the caller opened (a PostgreSQL one); {@code stateDir} is not used. */
+    MigrationReport run(StateStore state, MigrationSettings settings, MigrationListener listener) {
+        return new MigrationEngine(factory(account(source, sourceUser, "plain", Map.of()), Role.SOURCE, Dovecot.PASSWORD),
+                factory(account(destination, destinationUser, "plain", Map.of()), Role.DESTINATION, Dovecot.PASSWORD),
+                state, settings, listener).run();
     }
 
     MigrationReport run() throws Exception {

@@ -1,16 +1,11 @@
 package org.mailmigrator.connector.imap.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,24 +30,8 @@ class SigkillTest {
                 ProcessBuilder pb = ChildJvm.command(ChildMigration.BUNDLES, ChildMigration.class, List.of("-Xmx128m", "-Djava.io.tmpdir=" + tmp), List.of(Dovecot.HOST,
                         String.valueOf(dovecot.imapPort()), "kill-src", "kill-dst", state.toString(), Dovecot.PASSWORD,
                         "15"));
-                pb.redirectErrorStream(true);
-                Process child = pb.start();
-                StringBuilder seen = new StringBuilder();
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                    int count = 0;
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        seen.append(line).append('\n');
-                        if (line.startsWith("appended") && ++count >= appends) {
-                            child.destroyForcibly();
-                            killed++;
-                            break;
-                        }
-                    }
-                }
-                assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-                assertFalse(seen.toString().contains("finished"), "the child was killed before its end:\n" + seen);
-                assertEquals(137, child.exitValue(), "killed by SIGKILL:\n" + seen);
+                KilledChild.killAfter(pb, appends);
+                killed++;
             }
             assertEquals(2, killed);
             try (var left = java.nio.file.Files.list(tmp)) {

@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.mailmigrator.core.engine.MigrationEngine;
 import org.mailmigrator.core.engine.MigrationListener;
 import org.mailmigrator.core.engine.MigrationReport;
@@ -20,9 +21,13 @@ import org.mailmigrator.core.state.StateStore;
 
 /**
  * The engine alone, against in-memory accounts whose message ids are UUIDs: first pass, second pass, the
- * multiset rule, an epoch change, flags, mirror, and an interruption at every checkpoint followed by a resume.
+ * multiset rule, an epoch change, flags, mirror, and an interruption at every checkpoint followed by a resume; each
+ * against the embedded H2 store and a PostgreSQL database ({@link Stores}): the state store's contract is the same.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EngineTest {
+    private final Stores stores = new Stores();
+
     static final String A = "From: a@example.org\r\nTo: b@example.org\r\nSubject: hello\r\nMessage-ID: <1@example.org>\r\n\r\nbody one\r\n";
     static final String B = "From: a@example.org\r\nSubject: twice\r\nMessage-ID: <2@example.org>\r\n\r\nsame\r\n";
     static final String NO_ID = "From: c@example.org\r\nSubject: no message-id\r\n\r\nno id here\r\n";
@@ -43,15 +48,21 @@ class EngineTest {
         return new MigrationEngine(src.sessions(), dst.sessions(), state, settings, listener).run();
     }
 
+    @AfterAll
+    void stopStores() throws Exception {
+        stores.close();
+    }
+
     static MigrationSettings settings() {
         return MigrationSettings.defaults().withParallelism(1).withBatchSize(2);
     }
 
-    @Test
-    void firstPassCopiesEveryMessageAsAMultisetAndTheSecondCopiesNothing() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Stores.Kind.class)
+    void firstPassCopiesEveryMessageAsAMultisetAndTheSecondCopiesNothing(Stores.Kind kind) throws Exception {
         MemoryMail src = source();
         MemoryMail dst = new MemoryMail();
-        try (StateStore state = StateStore.openEmbedded(Files.createTempDirectory("engine"), "pair")) {
+        try (StateStore state = stores.fresh(kind).open("pair")) {
             MigrationReport first = run(src, dst, state, settings(), MigrationListener.NONE);
             assertEquals(Outcome.COMPLETED, first.outcome(), first.failure());
             assertEquals(6, first.copied());
@@ -64,11 +75,12 @@ class EngineTest {
         }
     }
 
-    @Test
-    void anEpochChangeRebuildsTheMapFromFingerprintsWithoutCopyingAgain() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Stores.Kind.class)
+    void anEpochChangeRebuildsTheMapFromFingerprintsWithoutCopyingAgain(Stores.Kind kind) throws Exception {
         MemoryMail src = source();
         MemoryMail dst = new MemoryMail();
-        try (StateStore state = StateStore.openEmbedded(Files.createTempDirectory("engine"), "pair")) {
+        try (StateStore state = stores.fresh(kind).open("pair")) {
             run(src, dst, state, settings(), MigrationListener.NONE);
             src.renumber("INBOX");
             src.add("INBOX", B, Set.of()); // a third copy of B arrives with the new epoch
@@ -79,11 +91,12 @@ class EngineTest {
         }
     }
 
-    @Test
-    void flagChangesPropagateAndMirrorRemovesOnlyOurCopies() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Stores.Kind.class)
+    void flagChangesPropagateAndMirrorRemovesOnlyOurCopies(Stores.Kind kind) throws Exception {
         MemoryMail src = source();
         MemoryMail dst = new MemoryMail();
-        try (StateStore state = StateStore.openEmbedded(Files.createTempDirectory("engine"), "pair")) {
+        try (StateStore state = stores.fresh(kind).open("pair")) {
             run(src, dst, state, settings(), MigrationListener.NONE);
             String first = src.folder("INBOX").messages.keySet().iterator().next();
             src.setFlags("INBOX", first, Set.of("\\Seen", "\\Answered"));
@@ -101,11 +114,12 @@ class EngineTest {
         }
     }
 
-    @Test
-    void aCopyRemovedOnTheDestinationIsCopiedAgain() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Stores.Kind.class)
+    void aCopyRemovedOnTheDestinationIsCopiedAgain(Stores.Kind kind) throws Exception {
         MemoryMail src = source();
         MemoryMail dst = new MemoryMail();
-        try (StateStore state = StateStore.openEmbedded(Files.createTempDirectory("engine"), "pair")) {
+        try (StateStore state = stores.fresh(kind).open("pair")) {
             run(src, dst, state, settings(), MigrationListener.NONE);
             String copy = dst.folder("INBOX").messages.keySet().iterator().next();
             dst.remove("INBOX", copy);
@@ -116,14 +130,15 @@ class EngineTest {
     }
 
     /** Interrupted at the n-th checkpoint (journal written, appended, recorded...), then resumed: 0 lost, 0 twice. */
-    @Test
-    void anInterruptionAtEveryCheckpointResumesWithNothingLostAndNothingTwice() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Stores.Kind.class)
+    void anInterruptionAtEveryCheckpointResumesWithNothingLostAndNothingTwice(Stores.Kind kind) throws Exception {
         MemoryMail src = source();
         int checkpoints;
         {
             AtomicInteger count = new AtomicInteger();
             MemoryMail dst = new MemoryMail();
-            try (StateStore state = StateStore.openEmbedded(Files.createTempDirectory("engine"), "pair")) {
+            try (StateStore state = stores.fresh(kind).open("pair")) {
                 run(src, dst, state, settings(), new MigrationListener() {
                     @Override
                     public void checkpoint(String step, String folder) {
@@ -136,10 +151,10 @@ class EngineTest {
         assertTrue(checkpoints > 10, "checkpoints: " + checkpoints);
         for (int stop = 1; stop <= checkpoints; stop++) {
             MemoryMail dst = new MemoryMail();
-            Path dir = Files.createTempDirectory("engine");
+            Stores.Place place = stores.fresh(kind);
             int at = stop;
             AtomicInteger count = new AtomicInteger();
-            try (StateStore state = StateStore.openEmbedded(dir, "pair")) {
+            try (StateStore state = place.open("pair")) {
                 MigrationReport cut = run(src, dst, state, settings().withRetries(1, java.time.Duration.ZERO),
                         new MigrationListener() {
                             @Override
@@ -151,7 +166,7 @@ class EngineTest {
                         });
                 assertNotEquals(Outcome.COMPLETED, cut.outcome(), "stop " + at);
             }
-            try (StateStore state = StateStore.openEmbedded(dir, "pair")) {
+            try (StateStore state = place.open("pair")) {
                 MigrationReport resumed = run(src, dst, state, settings(), MigrationListener.NONE);
                 assertEquals(Outcome.COMPLETED, resumed.outcome(), "stop " + at + ": " + resumed.failure());
                 for (String folder : List.of("INBOX", "Archive")) {

@@ -6,13 +6,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.h2.jdbcx.JdbcDataSource;
-import org.mailmigrator.core.model.ItemKind;
-import org.mailmigrator.core.pim.PimItem;
 import org.mailmigrator.core.pim.PimState;
 import org.mailmigrator.core.pim.Stored;
 import org.mailmigrator.core.state.StateException;
@@ -82,19 +79,11 @@ public final class H2PimState implements PimState {
     @Override
     public synchronized void journal(Journaled entry) throws StateException {
         tx("journal " + entry.key(), () -> {
-            PimItem item = entry.item();
             try (PreparedStatement ps = db.prepareStatement("merge into pim_journal(item_key, kind, collection, uid, origin, fp, "
                     + "prev_resource, prev_version, text, seq) key(item_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, "
                     + "(select coalesce(max(seq), 0) + 1 from pim_journal))")) {
                 ps.setString(1, entry.key());
-                ps.setString(2, item.kind().id());
-                ps.setString(3, item.collection());
-                ps.setString(4, item.uid());
-                ps.setString(5, item.origin());
-                ps.setString(6, entry.fingerprint());
-                ps.setString(7, entry.previous().map(Stored::resource).orElse(null));
-                ps.setString(8, entry.previous().map(Stored::version).orElse(null));
-                ps.setString(9, item.text());
+                PimRows.setJournaled(ps, 2, entry);
                 ps.executeUpdate();
             }
             return null;
@@ -118,29 +107,11 @@ public final class H2PimState implements PimState {
     @Override
     public synchronized List<Journaled> journal() throws StateException {
         return tx("read the journal", () -> {
-            List<Journaled> out = new ArrayList<>();
             try (PreparedStatement ps = db.prepareStatement("select kind, collection, uid, origin, fp, prev_resource, "
-                    + "prev_version, text from pim_journal order by seq");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ItemKind kind = kind(rs.getString(1));
-                    PimItem item = new PimItem(kind, rs.getString(2), rs.getString(3), rs.getString(8), rs.getString(4));
-                    Optional<Stored> previous = rs.getString(6) == null ? Optional.empty()
-                            : Optional.of(new Stored(rs.getString(6), rs.getString(7)));
-                    out.add(new Journaled(item, rs.getString(5), previous));
-                }
+                    + "prev_version, text from pim_journal order by seq")) {
+                return PimRows.journal(ps);
             }
-            return out;
         });
-    }
-
-    private static ItemKind kind(String id) throws SQLException {
-        for (ItemKind k : ItemKind.values()) {
-            if (k.id().equals(id)) {
-                return k;
-            }
-        }
-        throw new SQLException("malformed journal entry: unknown item kind '" + id + "'");
     }
 
     @Override

@@ -7,9 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,9 +85,7 @@ public final class H2StateStore implements StateStore {
             ps.setString(1, source);
             ps.setString(2, destination);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new FolderState(rs.getLong(1), source, destination, rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7),
-                        rs.getString(8)) : null;
+                return rs.next() ? MailRows.folder(rs, source, destination) : null;
             }
         }
     }
@@ -105,14 +101,7 @@ public final class H2StateStore implements StateStore {
     private void writeFolder(FolderState s) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("update mail_pair set src_epoch = ?, dst_epoch = ?, "
                 + "src_position = ?, src_token = ?, dst_position = ?, dst_messages = ?, dst_token = ? where id = ?")) {
-            ps.setString(1, s.srcEpoch());
-            ps.setString(2, s.dstEpoch());
-            ps.setString(3, s.srcPosition());
-            ps.setString(4, s.srcChangeToken());
-            ps.setString(5, s.dstPosition());
-            ps.setLong(6, s.dstMessages());
-            ps.setString(7, s.dstChangeToken());
-            ps.setLong(8, s.id());
+            MailRows.setFolder(ps, s);
             ps.executeUpdate();
         }
     }
@@ -120,18 +109,9 @@ public final class H2StateStore implements StateStore {
     @Override
     public synchronized Map<String, CopiedMessage> copied(long folderId) throws StateException {
         return tx("read copied messages", () -> {
-            Map<String, CopiedMessage> map = new HashMap<>();
-            try (PreparedStatement ps = db.prepareStatement(
-                    "select src_id, dst_id, fp, flags from mail_copied where pair = ?")) {
-                ps.setLong(1, folderId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        map.put(rs.getString(1), new CopiedMessage(rs.getString(1), rs.getString(2), rs.getString(3),
-                                Flags.parse(rs.getString(4))));
-                    }
-                }
+            try (PreparedStatement ps = db.prepareStatement("select src_id, dst_id, fp, flags from mail_copied where pair = ?")) {
+                return MailRows.copied(ps, folderId);
             }
-            return map;
         });
     }
 
@@ -149,14 +129,7 @@ public final class H2StateStore implements StateStore {
         tx("write journal", () -> {
             try (PreparedStatement ps = db.prepareStatement("merge into mail_journal(pair, src_id, fp, dst_position) "
                     + "key(pair, src_id) values (?, ?, ?, ?)")) {
-                for (JournalEntry e : entries) {
-                    ps.setLong(1, folderId);
-                    ps.setString(2, e.srcId());
-                    ps.setString(3, e.fingerprint());
-                    ps.setString(4, e.dstPosition());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+                MailRows.addJournal(ps, folderId, entries);
             }
             return null;
         });
@@ -165,17 +138,10 @@ public final class H2StateStore implements StateStore {
     @Override
     public synchronized List<JournalEntry> journal(long folderId) throws StateException {
         return tx("read journal", () -> {
-            List<JournalEntry> list = new ArrayList<>();
             try (PreparedStatement ps = db.prepareStatement(
                     "select src_id, fp, dst_position from mail_journal where pair = ? order by src_id")) {
-                ps.setLong(1, folderId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        list.add(new JournalEntry(rs.getString(1), rs.getString(2), rs.getString(3)));
-                    }
-                }
+                return MailRows.journal(ps, folderId);
             }
-            return list;
         });
     }
 
@@ -185,19 +151,7 @@ public final class H2StateStore implements StateStore {
             try (PreparedStatement ps = db.prepareStatement("merge into mail_copied(pair, src_id, dst_id, fp, flags) "
                     + "key(pair, src_id) values (?, ?, ?, ?, ?)");
                     PreparedStatement del = db.prepareStatement("delete from mail_journal where pair = ? and src_id = ?")) {
-                for (CopiedMessage m : copied) {
-                    ps.setLong(1, state.id());
-                    ps.setString(2, m.srcId());
-                    ps.setString(3, m.dstId());
-                    ps.setString(4, m.fingerprint());
-                    ps.setString(5, Flags.format(m.flags()));
-                    ps.addBatch();
-                    del.setLong(1, state.id());
-                    del.setString(2, m.srcId());
-                    del.addBatch();
-                }
-                ps.executeBatch();
-                del.executeBatch();
+                MailRows.recordCopies(ps, del, state.id(), copied);
             }
             writeFolder(state);
             return null;
@@ -213,12 +167,7 @@ public final class H2StateStore implements StateStore {
     public synchronized void forget(long folderId, Collection<String> srcIds) throws StateException {
         tx("forget copies", () -> {
             try (PreparedStatement ps = db.prepareStatement("delete from mail_copied where pair = ? and src_id = ?")) {
-                for (String id : srcIds) {
-                    ps.setLong(1, folderId);
-                    ps.setString(2, id);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+                MailRows.forget(ps, folderId, srcIds);
             }
             return null;
         });

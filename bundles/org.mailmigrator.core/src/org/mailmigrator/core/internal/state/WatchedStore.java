@@ -39,20 +39,29 @@ public final class WatchedStore implements StateStore {
         return t;
     });
     private final Future<StateStore> opening;
-    private final Path file;
+    private final String file;
     private final Duration limit;
     private volatile String stuck;
 
     public WatchedStore(Path file, Duration limit, java.util.concurrent.Callable<StateStore> open) {
-        this.file = file;
+        this(file.toString(), limit, open);
+    }
+
+    /** A store named {@code where} in messages (a file, or a database store's URL without password and pair). */
+    public WatchedStore(String where, Duration limit, java.util.concurrent.Callable<StateStore> open) {
+        this.file = where;
         this.limit = limit;
         this.opening = worker.submit(open);
     }
 
     /** The embedded H2 store {@code <dir>/<name>.mv.db} under the default deadline. */
     public static WatchedStore h2(Path dir, String name) {
-        long seconds = Long.getLong(TIMEOUT_PROPERTY, 120);
-        return new WatchedStore(dir.resolve(name + ".mv.db"), Duration.ofSeconds(seconds), () -> H2StateStore.open(dir, name));
+        return new WatchedStore(dir.resolve(name + ".mv.db"), deadline(), () -> H2StateStore.open(dir, name));
+    }
+
+    /** The deadline of every call: {@link #TIMEOUT_PROPERTY} seconds, 120 by default. */
+    public static Duration deadline() {
+        return Duration.ofSeconds(Long.getLong(TIMEOUT_PROPERTY, 120));
     }
 
     /** Waits for the opening (within the deadline): a store that cannot be opened fails here. */

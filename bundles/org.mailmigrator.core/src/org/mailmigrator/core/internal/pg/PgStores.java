@@ -1,0 +1,61 @@
+package org.mailmigrator.core.internal.pg;
+
+import org.mailmigrator.core.internal.state.WatchedStore;
+import org.mailmigrator.core.model.Secret;
+import org.mailmigrator.core.pim.PimState;
+import org.mailmigrator.core.state.StateException;
+import org.mailmigrator.core.state.StateStore;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The stores of many account pairs in one PostgreSQL database: the data source (URL, user, password — never
+ * printed: {@link #toString} is the URL without it), the schema brought up to date once per instance before the first
+ * store opens, and each pair's mail store (under {@link WatchedStore}'s deadline, as the embedded one) and PIM state.
+ */
+public final class PgStores {
+    private final PGSimpleDataSource ds = new PGSimpleDataSource();
+    private final String shown;
+    private boolean migrated;
+
+    /**
+     * A database {@code jdbcUrl} ({@code jdbc:postgresql://host:port/db}, no password in it) as {@code user};
+     * an empty password leaves it to the driver's {@code ~/.pgpass} (or {@code PGPASSFILE}).
+     */
+    public PgStores(String jdbcUrl, String user, Secret password, String shown) {
+        ds.setURL(jdbcUrl);
+        ds.setUser(user);
+        if (!password.isEmpty()) {
+            ds.setPassword(new String(password.reveal()));
+        }
+        ds.setApplicationName("mailmigrator");
+        ds.setConnectTimeout(10);
+        ds.setTcpKeepAlive(true);
+        this.shown = shown;
+    }
+
+    private synchronized void schema() throws StateException {
+        if (!migrated) {
+            PgSchema.migrate(ds, shown);
+            migrated = true;
+        }
+    }
+
+    /** The mail store of pair {@code name}, opened in the background; every call under the deadline. */
+    public WatchedStore mail(String name) {
+        return new WatchedStore(shown + " (" + name + ")", WatchedStore.deadline(), () -> {
+            schema();
+            return new PgStateStore(PgSession.open(ds, shown, "mail:" + name), name);
+        });
+    }
+
+    /** The calendar/contacts state of pair {@code name}. */
+    public PimState pim(String name) throws StateException {
+        schema();
+        return new PgPimState(PgSession.open(ds, shown, "pim:" + name), name);
+    }
+
+    @Override
+    public String toString() {
+        return shown;
+    }
+}
