@@ -56,7 +56,7 @@ final class IcsFromGraph {
 
     private static void vevent(StringBuilder b, JSONObject e, String uid, String zone, boolean allDay, String originalStart) {
         b.append("BEGIN:VEVENT").append(CRLF).append("UID:").append(escape(uid)).append(CRLF);
-        b.append("DTSTAMP:").append(LocalDateTime.now(ZoneOffset.UTC).format(ICS)).append('Z').append(CRLF);
+        b.append("DTSTAMP:").append(stamp(e)).append(CRLF);
         if (originalStart != null) {
             LocalDateTime rid = java.time.OffsetDateTime.parse(originalStart).atZoneSameInstant(ZoneId.of(zone)).toLocalDateTime();
             b.append(allDay ? "RECURRENCE-ID;VALUE=DATE:" + rid.toLocalDate().format(DateTimeFormatter.BASIC_ISO_DATE)
@@ -116,7 +116,7 @@ final class IcsFromGraph {
                 + CRLF + "BEGIN:VTODO" + CRLF);
         String uid = Optional.ofNullable(TaskJson.uid(t)).orElse(t.getAsString("id"));
         b.append("UID:").append(escape(uid)).append(CRLF);
-        b.append("DTSTAMP:").append(LocalDateTime.now(ZoneOffset.UTC).format(ICS)).append('Z').append(CRLF);
+        b.append("DTSTAMP:").append(stamp(t)).append(CRLF);
         line(b, "SUMMARY", t.getAsString("title"));
         if (t.get("body") instanceof Map<?, ?> body && body.get("content") != null && !String.valueOf(body.get("content")).isBlank()) {
             line(b, "DESCRIPTION", String.valueOf(body.get("content")));
@@ -134,6 +134,24 @@ final class IcsFromGraph {
             b.append(time("DUE", due, zone, false)).append(CRLF);
         }
         return b.append("END:VTODO").append(CRLF).append("END:VCALENDAR").append(CRLF).toString();
+    }
+
+    /**
+     * DTSTAMP from the item's last modification (never the reading time: an unchanged item must read the same on every
+     * run, or each run would rewrite it).
+     */
+    static String stamp(JSONObject o) {
+        for (String k : new String[] { "lastModifiedDateTime", "createdDateTime" }) {
+            String v = o.getAsString(k);
+            if (v != null) {
+                try {
+                    return java.time.OffsetDateTime.parse(v).atZoneSameInstant(ZoneOffset.UTC).toLocalDateTime().format(ICS) + "Z";
+                } catch (RuntimeException e) {
+                    // the next one
+                }
+            }
+        }
+        return "19700101T000000Z";
     }
 
     private static void line(StringBuilder b, String name, String value) {
