@@ -24,7 +24,7 @@ final class FakeRoutes {
         this.target = target;
     }
 
-    MiniHttpServer.Response answer() throws Exception {
+    FakeHttp.Response answer() throws Exception {
         String[] p = rest.isEmpty() ? new String[0] : java.util.Arrays.stream(rest.substring(1).split("/"))
                 .map(x -> java.net.URLDecoder.decode(x, java.nio.charset.StandardCharsets.UTF_8)).toArray(String[]::new);
         String route = method + " " + String.join("/", java.util.Arrays.stream(p).map(s -> s.matches("events|contacts|todo|lists"
@@ -92,7 +92,7 @@ final class FakeRoutes {
         return out;
     }
 
-    private MiniHttpServer.Response createEvent() throws Exception {
+    private FakeHttp.Response createEvent() throws Exception {
         String problem = FakeShapes.event(body, true, false);
         if (problem != null) {
             return fake.violation(problem);
@@ -129,7 +129,7 @@ final class FakeRoutes {
         o.put("lastModifiedDateTime", GraphFake.now());
     }
 
-    private MiniHttpServer.Response patchEvent(String id) {
+    private FakeHttp.Response patchEvent(String id) {
         String series = fake.calendar.seriesOf(id);
         String problem = FakeShapes.event(body, false, series != null);
         if (problem != null) {
@@ -163,17 +163,17 @@ final class FakeRoutes {
         return GraphFake.json(200, e);
     }
 
-    private MiniHttpServer.Response deleteEvent(String id) {
+    private FakeHttp.Response deleteEvent(String id) {
         if (fake.calendar.seriesOf(id) != null) {
             fake.calendar.deleted.add(id);
             fake.calendar.exceptions.remove(id);
         } else if (fake.calendar.events.remove(id) == null) {
             return GraphFake.error(404, "ErrorItemNotFound", "The specified object was not found in the store.");
         }
-        return new MiniHttpServer.Response(204, Map.of(), "");
+        return new FakeHttp.Response(204, Map.of(), "");
     }
 
-    private MiniHttpServer.Response instances(String id) {
+    private FakeHttp.Response instances(String id) {
         if (!query.containsKey("startDateTime") || !query.containsKey("endDateTime")) {
             return fake.violation("instances needs startDateTime and endDateTime");
         }
@@ -181,7 +181,7 @@ final class FakeRoutes {
                 GraphFake.time(query.get("endDateTime"))), query, target);
     }
 
-    private MiniHttpServer.Response create(Map<String, JSONObject> store, String problem, String example) throws Exception {
+    private FakeHttp.Response create(Map<String, JSONObject> store, String problem, String example) throws Exception {
         if (problem != null) {
             return fake.violation(problem);
         }
@@ -191,7 +191,7 @@ final class FakeRoutes {
         return GraphFake.json(201, o);
     }
 
-    private MiniHttpServer.Response patch(Map<String, JSONObject> store, String id, String problem) {
+    private FakeHttp.Response patch(Map<String, JSONObject> store, String id, String problem) {
         if (problem != null) {
             return fake.violation(problem);
         }
@@ -207,7 +207,7 @@ final class FakeRoutes {
         return GraphFake.json(200, o);
     }
 
-    private MiniHttpServer.Response createList() {
+    private FakeHttp.Response createList() {
         if (!(body.get("displayName") instanceof String name) || body.size() != 1) {
             return fake.violation("a todoTaskList is created with its displayName only");
         }
@@ -233,7 +233,7 @@ final class FakeRoutes {
         return out;
     }
 
-    private MiniHttpServer.Response createTask(String list) throws Exception {
+    private FakeHttp.Response createTask(String list) throws Exception {
         if (!fake.taskLists.containsKey(list)) {
             return GraphFake.error(404, "ErrorItemNotFound", "The specified object was not found in the store.");
         }

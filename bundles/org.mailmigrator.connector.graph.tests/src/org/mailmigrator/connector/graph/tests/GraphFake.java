@@ -49,7 +49,7 @@ final class GraphFake implements AutoCloseable {
     private final AtomicInteger throttleLeft = new AtomicInteger();
     private volatile int retryAfterSeconds;
     private final Predicate<String> tokens;
-    private final MiniHttpServer http;
+    private final FakeHttp http;
 
     /** @param tokens says whether a bearer token is accepted (a fixed one, or a JWT checked against the JWKS) */
     GraphFake(String user, Predicate<String> tokens) throws IOException {
@@ -59,7 +59,7 @@ final class GraphFake implements AutoCloseable {
         list.putAll(Map.of("id", TASKS_ID, "displayName", "Tasks", "isOwner", true, "isShared", false,
                 "wellknownListName", "defaultList"));
         taskLists.put(TASKS_ID, list);
-        this.http = new MiniHttpServer(this::handle);
+        this.http = new FakeHttp(this::handle);
     }
 
     String root() {
@@ -80,7 +80,7 @@ final class GraphFake implements AutoCloseable {
         }
     }
 
-    private MiniHttpServer.Response handle(MiniHttpServer.Request r) throws Exception {
+    private FakeHttp.Response handle(FakeHttp.Request r) throws Exception {
         String target = r.path();
         String path = target.replaceFirst("\\?.*", "");
         Map<String, String> query = query(target);
@@ -91,7 +91,7 @@ final class GraphFake implements AutoCloseable {
         }
         if (throttleLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throttledAt.add(System.nanoTime());
-            return new MiniHttpServer.Response(429, Map.of("Content-Type", "application/json", "Retry-After",
+            return new FakeHttp.Response(429, Map.of("Content-Type", "application/json", "Retry-After",
                     String.valueOf(retryAfterSeconds)), example("throttled.json").toJSONString());
         }
         answeredAt.add(System.nanoTime());
@@ -116,21 +116,21 @@ final class GraphFake implements AutoCloseable {
         return new FakeRoutes(this, r.method(), rest, query, body, target).answer();
     }
 
-    MiniHttpServer.Response violation(String what) {
+    FakeHttp.Response violation(String what) {
         violations.add(what);
         return error(400, "ErrorInvalidRequest", what);
     }
 
-    static MiniHttpServer.Response error(int status, String code, String message) {
+    static FakeHttp.Response error(int status, String code, String message) {
         return json(status, new JSONObject(Map.of("error", Map.of("code", code, "message", message))));
     }
 
-    static MiniHttpServer.Response json(int status, Map<String, ?> o) {
-        return new MiniHttpServer.Response(status, Map.of("Content-Type", "application/json"), JSONValue.toJSONString(o));
+    static FakeHttp.Response json(int status, Map<String, ?> o) {
+        return new FakeHttp.Response(status, Map.of("Content-Type", "application/json"), JSONValue.toJSONString(o));
     }
 
     /** One page of {@code items} as Graph answers a listing, with {@code @odata.nextLink} when more follow. */
-    MiniHttpServer.Response page(List<JSONObject> items, Map<String, String> query, String target) {
+    FakeHttp.Response page(List<JSONObject> items, Map<String, String> query, String target) {
         int skip = Integer.parseInt(query.getOrDefault("$skiptoken", "0"));
         List<JSONObject> value = items.subList(Math.min(skip, items.size()), Math.min(skip + pageSize, items.size()));
         JSONObject out = new JSONObject();
