@@ -97,6 +97,25 @@ class GraphDestinationTest {
     }
 
     @Test
+    void aRuleGraphCannotExpressIsAListedFailureAndTheOtherEventArrives() throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("mixed.ics"), String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0",
+                "PRODID:-//t//EN", "BEGIN:VEVENT", "UID:hourly@test", "DTSTAMP:20250101T000000Z", "DTSTART:20250106T090000Z",
+                "DTEND:20250106T091000Z", "SUMMARY:every hour", "RRULE:FREQ=HOURLY;COUNT=3", "END:VEVENT", "BEGIN:VEVENT",
+                "UID:lunch@test", "DTSTAMP:20250101T000000Z", "DTSTART;VALUE=DATE:20250107", "SUMMARY:all day", "END:VEVENT",
+                "END:VCALENDAR", ""));
+        PimReport r = GraphPim.fileToGraph(file, fake, dir.resolve("state"));
+        assertEquals(1, r.created(), r.outcomes().toString());
+        assertEquals(1, r.failures().size(), r.outcomes().toString());
+        assertTrue(r.failures().get(0).what().contains("hourly@test")
+                && r.failures().get(0).reason().contains("RRULE:FREQ=HOURLY;COUNT=3 has no Graph recurrence pattern"),
+                r.failures().get(0).toString());
+        JSONObject allDay = fake.calendar.events.values().iterator().next();
+        assertEquals(Boolean.TRUE, allDay.get("isAllDay"));
+        assertEquals(Map.of("dateTime", "2025-01-07T00:00:00", "timeZone", "UTC"), allDay.get("start"));
+        assertEquals(List.of(), fake.violations);
+    }
+
+    @Test
     void throttlingIsWaitedOutForAsLongAsRetryAfterSaysAndNothingIsLost() throws Exception {
         fake.pageSize = 1; // the task list lookup pages too
         fake.throttle(2, 2);
