@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.mailmigrator.testing.LoopbackHttp;
+
 import net.minidev.json.JSONObject;
 
 /** One request to the {@link GraphFake}: routed by method and path below {@code /users/UPN}. */
@@ -24,7 +26,7 @@ final class FakeRoutes {
         this.target = target;
     }
 
-    FakeHttp.Response answer() throws Exception {
+    LoopbackHttp.Response answer() throws Exception {
         String[] p = rest.isEmpty() ? new String[0] : java.util.Arrays.stream(rest.substring(1).split("/"))
                 .map(x -> java.net.URLDecoder.decode(x, java.nio.charset.StandardCharsets.UTF_8)).toArray(String[]::new);
         String route = method + " " + String.join("/", java.util.Arrays.stream(p).map(s -> s.matches("events|contacts|todo|lists"
@@ -92,7 +94,7 @@ final class FakeRoutes {
         return out;
     }
 
-    private FakeHttp.Response createEvent() throws Exception {
+    private LoopbackHttp.Response createEvent() throws Exception {
         String problem = FakeShapes.event(body, true, false);
         if (problem != null) {
             return fake.violation(problem);
@@ -129,7 +131,7 @@ final class FakeRoutes {
         o.put("lastModifiedDateTime", GraphFake.now());
     }
 
-    private FakeHttp.Response patchEvent(String id) {
+    private LoopbackHttp.Response patchEvent(String id) {
         String series = fake.calendar.seriesOf(id);
         String problem = FakeShapes.event(body, false, series != null);
         if (problem != null) {
@@ -163,17 +165,17 @@ final class FakeRoutes {
         return GraphFake.json(200, e);
     }
 
-    private FakeHttp.Response deleteEvent(String id) {
+    private LoopbackHttp.Response deleteEvent(String id) {
         if (fake.calendar.seriesOf(id) != null) {
             fake.calendar.deleted.add(id);
             fake.calendar.exceptions.remove(id);
         } else if (fake.calendar.events.remove(id) == null) {
             return GraphFake.error(404, "ErrorItemNotFound", "The specified object was not found in the store.");
         }
-        return new FakeHttp.Response(204, Map.of(), "");
+        return new LoopbackHttp.Response(204, Map.of(), "");
     }
 
-    private FakeHttp.Response instances(String id) {
+    private LoopbackHttp.Response instances(String id) {
         if (!query.containsKey("startDateTime") || !query.containsKey("endDateTime")) {
             return fake.violation("instances needs startDateTime and endDateTime");
         }
@@ -181,7 +183,7 @@ final class FakeRoutes {
                 GraphFake.time(query.get("endDateTime"))), query, target);
     }
 
-    private FakeHttp.Response create(Map<String, JSONObject> store, String problem, String example) throws Exception {
+    private LoopbackHttp.Response create(Map<String, JSONObject> store, String problem, String example) throws Exception {
         if (problem != null) {
             return fake.violation(problem);
         }
@@ -191,7 +193,7 @@ final class FakeRoutes {
         return GraphFake.json(201, o);
     }
 
-    private FakeHttp.Response patch(Map<String, JSONObject> store, String id, String problem) {
+    private LoopbackHttp.Response patch(Map<String, JSONObject> store, String id, String problem) {
         if (problem != null) {
             return fake.violation(problem);
         }
@@ -207,7 +209,7 @@ final class FakeRoutes {
         return GraphFake.json(200, o);
     }
 
-    private FakeHttp.Response createList() {
+    private LoopbackHttp.Response createList() {
         if (!(body.get("displayName") instanceof String name) || body.size() != 1) {
             return fake.violation("a todoTaskList is created with its displayName only");
         }
@@ -233,7 +235,7 @@ final class FakeRoutes {
         return out;
     }
 
-    private FakeHttp.Response createTask(String list) throws Exception {
+    private LoopbackHttp.Response createTask(String list) throws Exception {
         if (!fake.taskLists.containsKey(list)) {
             return GraphFake.error(404, "ErrorItemNotFound", "The specified object was not found in the store.");
         }

@@ -17,6 +17,8 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.mailmigrator.testing.LoopbackHttp;
+
 import net.minidev.json.JSONObject;
 import net.minidev.json.JSONValue;
 import net.minidev.json.parser.JSONParser;
@@ -49,7 +51,7 @@ final class GraphFake implements AutoCloseable {
     private final AtomicInteger throttleLeft = new AtomicInteger();
     private volatile int retryAfterSeconds;
     private final Predicate<String> tokens;
-    private final FakeHttp http;
+    private final LoopbackHttp http;
 
     /** @param tokens says whether a bearer token is accepted (a fixed one, or a JWT checked against the JWKS) */
     GraphFake(String user, Predicate<String> tokens) throws IOException {
@@ -59,7 +61,7 @@ final class GraphFake implements AutoCloseable {
         list.putAll(Map.of("id", TASKS_ID, "displayName", "Tasks", "isOwner", true, "isShared", false,
                 "wellknownListName", "defaultList"));
         taskLists.put(TASKS_ID, list);
-        this.http = new FakeHttp(this::handle);
+        this.http = new LoopbackHttp(this::handle);
     }
 
     String root() {
@@ -80,7 +82,7 @@ final class GraphFake implements AutoCloseable {
         }
     }
 
-    private FakeHttp.Response handle(FakeHttp.Request r) throws Exception {
+    private LoopbackHttp.Response handle(LoopbackHttp.Request r) throws Exception {
         String target = r.path();
         String path = target.replaceFirst("\\?.*", "");
         Map<String, String> query = query(target);
@@ -91,7 +93,7 @@ final class GraphFake implements AutoCloseable {
         }
         if (throttleLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throttledAt.add(System.nanoTime());
-            return new FakeHttp.Response(429, Map.of("Content-Type", "application/json", "Retry-After",
+            return new LoopbackHttp.Response(429, Map.of("Content-Type", "application/json", "Retry-After",
                     String.valueOf(retryAfterSeconds)), example("throttled.json").toJSONString());
         }
         answeredAt.add(System.nanoTime());
@@ -116,21 +118,21 @@ final class GraphFake implements AutoCloseable {
         return new FakeRoutes(this, r.method(), rest, query, body, target).answer();
     }
 
-    FakeHttp.Response violation(String what) {
+    LoopbackHttp.Response violation(String what) {
         violations.add(what);
         return error(400, "ErrorInvalidRequest", what);
     }
 
-    static FakeHttp.Response error(int status, String code, String message) {
+    static LoopbackHttp.Response error(int status, String code, String message) {
         return json(status, new JSONObject(Map.of("error", Map.of("code", code, "message", message))));
     }
 
-    static FakeHttp.Response json(int status, Map<String, ?> o) {
-        return new FakeHttp.Response(status, Map.of("Content-Type", "application/json"), JSONValue.toJSONString(o));
+    static LoopbackHttp.Response json(int status, Map<String, ?> o) {
+        return new LoopbackHttp.Response(status, Map.of("Content-Type", "application/json"), JSONValue.toJSONString(o));
     }
 
     /** One page of {@code items} as Graph answers a listing, with {@code @odata.nextLink} when more follow. */
-    FakeHttp.Response page(List<JSONObject> items, Map<String, String> query, String target) {
+    LoopbackHttp.Response page(List<JSONObject> items, Map<String, String> query, String target) {
         int skip = Integer.parseInt(query.getOrDefault("$skiptoken", "0"));
         List<JSONObject> value = items.subList(Math.min(skip, items.size()), Math.min(skip + pageSize, items.size()));
         JSONObject out = new JSONObject();

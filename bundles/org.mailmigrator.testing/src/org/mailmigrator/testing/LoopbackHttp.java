@@ -1,4 +1,4 @@
-package org.mailmigrator.connector.graph.tests;
+package org.mailmigrator.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,27 +13,29 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.mailmigrator.testing.HttpHeads;
-
 /**
- * The Graph fake's HTTP/1.1 listener on 127.0.0.1: keep-alive connections, request heads read with the testing
- * bundle's {@link HttpHeads}, bodies by Content-Length (what {@code java.net.http} sends), one handler per request.
+ * A small HTTP/1.1 server on 127.0.0.1 for protocol fakes (Microsoft Graph's; the EWS tests keep a copy of their own
+ * that may move here): keep-alive connections, request heads read with {@link HttpHeads}, bodies by Content-Length
+ * (what {@code java.net.http} sends), one handler call per request; a handler that throws answers 500.
  */
-final class FakeHttp implements AutoCloseable {
-    record Request(String method, String path, Map<String, String> headers, byte[] body) {
+public final class LoopbackHttp implements AutoCloseable {
+    /** A request: method, raw path with its query, headers by lower-case name, body. */
+    public record Request(String method, String path, Map<String, String> headers, byte[] body) {
     }
 
-    record Response(int status, Map<String, String> headers, String body) {
+    /** An answer; Content-Length is added. */
+    public record Response(int status, Map<String, String> headers, String body) {
     }
 
-    interface Handler {
+    /** Answers one request. */
+    public interface Handler {
         Response handle(Request request) throws Exception;
     }
 
     private final ServerSocket socket;
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
-    FakeHttp(Handler handler) throws IOException {
+    public LoopbackHttp(Handler handler) throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         threads.execute(() -> {
             while (!socket.isClosed()) {
@@ -47,7 +49,7 @@ final class FakeHttp implements AutoCloseable {
         });
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
@@ -71,7 +73,7 @@ final class FakeHttp implements AutoCloseable {
                     r = new Response(500, Map.of("Content-Type", "text/plain"), "fake failed: " + e);
                 }
                 byte[] payload = r.body().getBytes(StandardCharsets.UTF_8);
-                StringBuilder answer = new StringBuilder("HTTP/1.1 " + r.status() + " Graph fake\r\n");
+                StringBuilder answer = new StringBuilder("HTTP/1.1 " + r.status() + " fake\r\n");
                 r.headers().forEach((k, v) -> answer.append(k).append(": ").append(v).append("\r\n"));
                 answer.append("Content-Length: ").append(payload.length).append("\r\n\r\n");
                 out.write(answer.toString().getBytes(StandardCharsets.US_ASCII));
