@@ -24,6 +24,8 @@ import org.mailmigrator.core.spi.SignIn;
  * <li>a service account JSON key ({@code "type": "service_account"}): JWT-bearer grants as the account's login;</li>
  * <li>an authorized user JSON ({@code "type": "authorized_user"}: client_id, client_secret, refresh_token,
  * token_uri): refresh-token grants;</li>
+ * <li>an application's app-only credentials ({@code "type": "client_credentials"}, Microsoft 365:
+ * {@link ClientCredentials}): client credentials grants, one token for every mailbox;</li>
  * <li>anything else: an access token used as is.</li>
  * </ul></li>
  * </ul>
@@ -87,6 +89,9 @@ public final class SignIns {
 
     /** The token source a secret stands for (see the class comment). */
     public static SignIn.TokenSource tokens(Secret secret, String login, List<String> scopes, String where, Clock clock) {
+        if (ClientCredentials.is(secret)) {
+            return ClientCredentials.tokens(secret, scopes, where, clock);
+        }
         if (ServiceAccountKey.isKey(secret)) {
             return new JwtBearerTokens(ServiceAccountKey.parse(secret, where), login, scopes, clock);
         }

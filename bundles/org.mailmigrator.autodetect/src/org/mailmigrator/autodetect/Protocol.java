@@ -3,9 +3,12 @@ package org.mailmigrator.autodetect;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** A service a detected server offers. EWS, CalDAV and CardDAV are reached by URL, the others by host and port. */
+/**
+ * A service a detected server offers. EWS, CalDAV, CardDAV and Microsoft Graph (Microsoft 365's calendars, contacts
+ * and tasks) are reached by URL, the others by host and port.
+ */
 public enum Protocol {
-    IMAP, POP3, SMTP, EWS, CALDAV, CARDDAV;
+    IMAP, POP3, SMTP, EWS, CALDAV, CARDDAV, GRAPH;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -13,7 +16,7 @@ public enum Protocol {
 
     /** True for the services addressed by a URL rather than a host and port. */
     public boolean byUrl() {
-        return this == EWS || this == CALDAV || this == CARDDAV;
+        return this == EWS || this == CALDAV || this == CARDDAV || this == GRAPH;
     }
 
     public static Protocol fromId(String id) {

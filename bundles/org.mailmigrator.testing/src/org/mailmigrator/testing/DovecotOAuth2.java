@@ -20,6 +20,17 @@ public final class DovecotOAuth2 implements AutoCloseable {
     }
 
     public static DovecotOAuth2 start() throws IOException, InterruptedException {
+        return start("username_attribute = sub");
+    }
+
+    /**
+     * A Dovecot that checks tokens as {@code validation} says: {@code username_attribute = sub} (one token per
+     * mailbox), or, as Exchange Online does for an application with a mailbox permission (app-only sign-in), one
+     * token of the tenant's application for every mailbox of the domain: {@code username_attribute = sub} with
+     * {@code username_format = %d} (Dovecot 2.3 compares the login's and the token's value through that format, so
+     * only the domains must match; the application's client id is then written in the tenant's domain).
+     */
+    public static DovecotOAuth2 start(String validation) throws IOException, InterruptedException {
         Dovecot d = Dovecot.start(DovecotOptions.of(Dovecot.Layout.SLASH).withTls(false), conf -> {
             String dir = conf.replaceFirst("(?s).*\\nbase_dir = (\\S+)/base\\n.*", "$1");
             try {
@@ -27,8 +38,8 @@ public final class DovecotOAuth2 implements AutoCloseable {
                 Files.writeString(Path.of(dir, "etc/dovecot-oauth2.conf.ext"), """
                         introspection_mode = local
                         local_validation_key_dict = fs:posix:prefix=%s/keys/
-                        username_attribute = sub
-                        """.formatted(dir), StandardCharsets.UTF_8);
+                        %s
+                        """.formatted(dir, validation), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -97,7 +97,10 @@ class PresetsTest {
             String gmail = String.join(" ", found(detector.detect("a@googlemail.com"), Source.PRESET).advice());
             assertTrue(gmail.contains("app password") && gmail.contains("2-Step Verification") && gmail.contains("OAuth2"), gmail);
             String microsoft = String.join(" ", found(detector.detect("a@hotmail.com"), Source.PRESET).advice());
-            assertTrue(microsoft.contains("OAuth2") && microsoft.contains("since 2024"), microsoft);
+            assertTrue(microsoft.contains("OAuth2") && microsoft.contains("XOAUTH2") && microsoft.contains("Microsoft Graph")
+                    && microsoft.contains("1 April 2027"), microsoft);
+            assertEquals("https://graph.microsoft.com/v1.0",
+                    server(found(detector.detect("a@outlook.com"), Source.PRESET), Protocol.GRAPH).url());
             assertEquals("https://outlook.office365.com/EWS/Exchange.asmx",
                     server(found(detector.detect("a@outlook.com"), Source.PRESET), Protocol.EWS).url());
         }

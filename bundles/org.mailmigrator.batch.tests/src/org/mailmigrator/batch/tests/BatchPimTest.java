@@ -194,7 +194,7 @@ class BatchPimTest {
         assertTrue(bad.err().contains("bad.csv: line 2, column 8 (calendar.target): do not put the password in the URL"),
                 bad.err());
         assertTrue(bad.err().contains("bad.csv: line 2, column 11 (contacts.target): 'caldav+https://u@dav.example/' must "
-                + "start with carddav+https:// or ews+https://"), bad.err());
+                + "start with carddav+https://, ews+https:// or graph+https://"), bad.err());
         assertTrue(bad.err().contains("bad.csv: line 2, column 12 (contacts.password): the password is empty"), bad.err());
     }
 

@@ -42,10 +42,23 @@ final class LegSignIn {
      */
     static ConnectContext of(Account mail, String login, Secret secret, PimLeg.Kind kind, String where)
             throws ConnectorException.AccountFailure {
+        return of(mail, login, secret, kind, where, false);
+    }
+
+    /**
+     * As {@link #of(Account, String, Secret, PimLeg.Kind, String)}; {@code graph}: the leg writes to Microsoft Graph,
+     * whose app-only token asks for {@value org.mailmigrator.auth.ClientCredentials#GRAPH_SCOPE} (the mail side's
+     * scopes are Exchange Online's).
+     */
+    static ConnectContext of(Account mail, String login, Secret secret, PimLeg.Kind kind, String where, boolean graph)
+            throws ConnectorException.AccountFailure {
         if (!oauth(mail)) {
             return ConnectContext.of(secret);
         }
         Map<String, String> s = new HashMap<>(mail.settings());
+        if (graph) {
+            s.put(SignIns.SCOPES, org.mailmigrator.auth.ClientCredentials.GRAPH_SCOPE);
+        }
         s.putIfAbsent(SignIns.SCOPES, kind == PimLeg.Kind.CALENDAR ? CALENDAR_SCOPE : CONTACTS_SCOPE);
         Optional<SignIn> signIn;
         try {

@@ -12,8 +12,8 @@ import org.mailmigrator.core.model.Secret;
 /**
  * The OAuth2 cells of a batch row (docs/sign-in.md): {@code auth} (password, xoauth2 or oauthbearer), and a file
  * whose content is the row's secret, sealed in the store like a password: {@code tokenfile} (an access token or
- * an authorized user JSON) or {@code serviceaccount} (a service account JSON key; one key for every row of a
- * Google Workspace domain). Messages name the cell's file, never its content.
+ * an authorized user JSON) or {@code serviceaccount} (a service account JSON key, one key for every row of a
+ * Google Workspace domain; or a Microsoft 365 application's client credentials JSON, app-only, docs/microsoft365.md). Messages name the cell's file, never its content.
  */
 final class OAuthColumns {
     private OAuthColumns() {
@@ -41,8 +41,10 @@ final class OAuthColumns {
         try {
             Secret s = secret(value);
             SignIns.tokens(s, "check", java.util.List.of(), Quote.of(value), java.time.Clock.systemUTC());
-            if (setting.equals("serviceaccount") && !org.mailmigrator.auth.ServiceAccountKey.isKey(s)) {
-                return Quote.of(value) + " is not a service account JSON key (\"type\": \"service_account\")";
+            if (setting.equals("serviceaccount") && !org.mailmigrator.auth.ServiceAccountKey.isKey(s)
+                    && !org.mailmigrator.auth.ClientCredentials.is(s)) {
+                return Quote.of(value) + " is not a service account JSON key (\"type\": \"service_account\") nor an "
+                        + "application's client credentials (\"type\": \"client_credentials\")";
             }
         } catch (IllegalArgumentException e) {
             return e.getMessage();

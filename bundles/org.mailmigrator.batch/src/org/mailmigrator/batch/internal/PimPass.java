@@ -95,7 +95,8 @@ public record PimPass(ConnectorFactory connectors, Presets presets, PassRequest 
         Secret own = request.passwords().leg(leg);
         ConnectContext secret = own != null && !own.isEmpty() || !LegSignIn.oauth(request.migration().destination())
                 ? ConnectContext.of(own) : LegSignIn.of(request.migration().destination(), destination.setting("login").orElse(""),
-                        request.passwords().destination(), leg.kind(), "the destination's OAuth2 secret");
+                        request.passwords().destination(), leg.kind(), "the destination's OAuth2 secret",
+                        target.protocol().equals("graph"));
         org.mailmigrator.core.spi.Connector writes = connectors.create(destination.connectorId());
         // the leg's target counts against its host's per-host limit, as a mail session does
         try (ConnectorSession out = request.gate().leg(destination, () -> writes.open(destination, Role.DESTINATION, secret))

@@ -1,0 +1,70 @@
+package org.mailmigrator.connector.graph.tests;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Map;
+
+import org.mailmigrator.connector.graph.GraphConnector;
+import org.mailmigrator.connector.ical.IcalConnector;
+import org.mailmigrator.connector.vcard.VcardConnector;
+import org.mailmigrator.core.model.Account;
+import org.mailmigrator.core.model.ItemKind;
+import org.mailmigrator.core.model.Role;
+import org.mailmigrator.core.model.Secret;
+import org.mailmigrator.core.pim.PimMigration;
+import org.mailmigrator.core.pim.PimReader;
+import org.mailmigrator.core.pim.PimReport;
+import org.mailmigrator.core.pim.PimState;
+import org.mailmigrator.core.pim.PimWriter;
+import org.mailmigrator.core.spi.ConnectContext;
+import org.mailmigrator.core.spi.ConnectorSession;
+import org.mailmigrator.core.spi.SignIn;
+
+/** Runs calendar/contact migrations into and out of the Graph fake through the public connector classes. */
+final class GraphPim {
+    static final String TOKEN = "graph-test-token";
+
+    private GraphPim() {
+    }
+
+    static Account graph(GraphFake fake) {
+        return new Account("graph", Map.of("url", fake.root(), "login", fake.user, "allowPlaintext", "true"), null);
+    }
+
+    /** A fixed bearer token (what a token file gives). */
+    static ConnectContext bearer(String token) {
+        SignIn.TokenSource tokens = new SignIn.TokenSource() {
+            @Override
+            public Secret accessToken() {
+                return Secret.of(token);
+            }
+
+            @Override
+            public Secret refresh(Secret refused) {
+                return Secret.of(token);
+            }
+
+            @Override
+            public String describe() {
+                return "the test's token";
+            }
+        };
+        return ConnectContext.of(new SignIn.Bearer(SignIn.Mechanism.XOAUTH2, tokens), ConnectContext.of((Secret) null));
+    }
+
+    /** Copies a .ics or .vcf file into the fake's mailbox. */
+    static PimReport fileToGraph(Path file, GraphFake fake, Path stateDir) throws Exception {
+        boolean vcf = file.toString().endsWith(".vcf");
+        Account src = new Account(vcf ? "vcard" : "ical", Map.of("path", file.toString()), null);
+        try (ConnectorSession in = (vcf ? new VcardConnector() : new IcalConnector()).open(src, Role.SOURCE, ConnectContext.of(null));
+                ConnectorSession out = new GraphConnector().open(graph(fake), Role.DESTINATION, bearer(TOKEN));
+                PimState state = PimState.openEmbedded(stateDir, "pair")) {
+            return run(in, out, state);
+        }
+    }
+
+    static PimReport run(ConnectorSession in, ConnectorSession out, PimState state) {
+        return new PimMigration(in.capability(PimReader.class).orElseThrow(), out.capability(PimWriter.class).orElseThrow(),
+                state, EnumSet.allOf(ItemKind.class), null).run();
+    }
+}

@@ -1,0 +1,208 @@
+package org.mailmigrator.connector.graph.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+import org.mailmigrator.core.model.Secret;
+import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.spi.ConnectorException.AccountFailure.Reason;
+import org.mailmigrator.core.spi.SignIn;
+
+import net.minidev.json.JSONObject;
+import net.minidev.json.JSONValue;
+import net.minidev.json.parser.JSONParser;
+import net.minidev.json.parser.ParseException;
+
+/**
+ * Graph requests over {@code java.net.http}: the current bearer token on each request (a 401 renews it once),
+ * JSON bodies (json-smart), {@code @odata.nextLink} paging, and Graph's throttling honoured: an answer 429, 503 or
+ * 504 is sent again after its {@code Retry-After} (seconds or an HTTP date; 2, 4, 8... s when absent), up to
+ * {@value #ATTEMPTS} times; a Retry-After longer than the account's limit is handed to the engine as
+ * {@link ConnectorException.Throttled}. Tokens never reach a message.
+ */
+public final class GraphHttp {
+    static final int ATTEMPTS = 6;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final SignIn.TokenSource tokens;
+    private final long maxWaitSeconds;
+    private final LongConsumer waited;
+
+    /** @param waited hears each throttling wait, in milliseconds (the report and the tests) */
+    public GraphHttp(SignIn.TokenSource tokens, long maxWaitSeconds, LongConsumer waited) {
+        this.tokens = tokens;
+        this.maxWaitSeconds = maxWaitSeconds;
+        this.waited = waited == null ? w -> { } : waited;
+    }
+
+    /** A path segment or query value, percent-encoded. */
+    public static String segment(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    public JSONObject get(String url) throws ConnectorException {
+        return send("GET", url, null);
+    }
+
+    /**
+     * Sends one request; the JSON answer, or an empty object for 204.
+     *
+     * @throws ConnectorException.ItemFailure for a request Graph refused (its error code and message)
+     */
+    public JSONObject send(String method, String url, Map<String, ?> body) throws ConnectorException {
+        Secret token = tokens.accessToken();
+        boolean renewed = false;
+        for (int attempt = 1;; attempt++) {
+            HttpResponse<String> r = exchange(method, url, body, token);
+            int status = r.statusCode();
+            if (status == 401 && !renewed) {
+                token = tokens.refresh(token);
+                renewed = true;
+                attempt--;
+                continue;
+            }
+            if (status == 429 || status == 503 || status == 504) {
+                long wait = retryAfterMillis(r, attempt);
+                if (attempt >= ATTEMPTS || wait > maxWaitSeconds * 1000) {
+                    throw new ConnectorException.Throttled("Graph answered " + status + " to " + method + " " + path(url)
+                            + " (Retry-After " + wait / 1000 + " s)", wait, null);
+                }
+                pause(wait);
+                continue;
+            }
+            if (status >= 200 && status < 300) {
+                return r.body() == null || r.body().isBlank() ? new JSONObject() : parse(r.body(), url);
+            }
+            throw failure(method, url, status, r.body());
+        }
+    }
+
+    private HttpResponse<String> exchange(String method, String url, Map<String, ?> body, Secret token)
+            throws ConnectorException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + new String(token.reveal())).header("Accept", "application/json");
+        if (body != null) {
+            b.header("Content-Type", "application/json").method(method,
+                    HttpRequest.BodyPublishers.ofString(JSONValue.toJSONString(body), StandardCharsets.UTF_8));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ConnectorException.TransientFailure("cannot reach Graph for " + method + " " + path(url) + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectorException.TransientFailure("interrupted during " + method + " " + path(url), e);
+        }
+    }
+
+    /** Retry-After in seconds or as an HTTP date; without it 2^attempt seconds. */
+    static long retryAfterMillis(HttpResponse<?> r, int attempt) {
+        String v = r.headers().firstValue("Retry-After").orElse("").trim();
+        try {
+            if (v.matches("\\d+")) {
+                return Long.parseLong(v) * 1000;
+            }
+            if (!v.isEmpty()) {
+                long ms = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)).toMillis();
+                return Math.max(0, ms);
+            }
+        } catch (RuntimeException e) {
+            // an unreadable Retry-After: the exponential wait below
+        }
+        return (1L << Math.min(attempt, 6)) * 1000;
+    }
+
+    private void pause(long millis) throws ConnectorException {
+        waited.accept(millis);
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectorException.TransientFailure("interrupted while waiting out Graph's Retry-After", e);
+        }
+    }
+
+    private ConnectorException failure(String method, String url, int status, String body) {
+        String what = method + " " + path(url) + ": HTTP " + status + graphError(body);
+        if (status == 401) {
+            return new ConnectorException.AccountFailure("Graph refused the token from " + tokens.describe() + " twice ("
+                    + what + ")", Reason.AUTHENTICATION, null);
+        }
+        if (status == 403) {
+            return new ConnectorException.AccountFailure("Graph refused access (" + what + "): the app needs the application "
+                    + "permissions Calendars.ReadWrite, Contacts.ReadWrite and Tasks.ReadWrite.All, granted by an administrator "
+                    + "(an application access policy may also exclude this mailbox)", Reason.AUTHENTICATION, null);
+        }
+        if (status >= 500) {
+            return new ConnectorException.TransientFailure("Graph failed " + what, null);
+        }
+        return new ConnectorException.ItemFailure("Graph refused " + what, null);
+    }
+
+    /** " (code: message)" from Graph's error JSON, else the start of the body. */
+    static String graphError(String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        try {
+            Object o = new JSONParser(JSONParser.MODE_RFC4627).parse(body);
+            if (o instanceof JSONObject j && j.get("error") instanceof JSONObject e) {
+                return " (" + e.getAsString("code") + ": " + e.getAsString("message") + ")";
+            }
+        } catch (ParseException e) {
+            // not JSON: quoted below
+        }
+        return " (" + (body.length() > 200 ? body.substring(0, 200) + "..." : body) + ")";
+    }
+
+    static JSONObject parse(String body, String url) throws ConnectorException {
+        try {
+            Object o = new JSONParser(JSONParser.MODE_RFC4627).parse(body);
+            if (o instanceof JSONObject j) {
+                return j;
+            }
+        } catch (ParseException e) {
+            // below
+        }
+        throw new ConnectorException.TransientFailure("Graph's answer to " + path(url) + " is not a JSON object", null);
+    }
+
+    /** The URL without its host, for messages. */
+    static String path(String url) {
+        URI u = URI.create(url);
+        return u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+    }
+
+    /** Every object of a collection, following {@code @odata.nextLink} until the last page. */
+    public void list(String url, Each each) throws ConnectorException {
+        for (String next = url; next != null;) {
+            JSONObject page = get(next);
+            if (page.get("value") instanceof java.util.List<?> items) {
+                for (Object item : items) {
+                    if (item instanceof JSONObject j && !each.accept(j)) {
+                        return;
+                    }
+                }
+            }
+            next = page.getAsString("@odata.nextLink");
+        }
+    }
+
+    /** Receives the objects of a listing; false stops it. */
+    @FunctionalInterface
+    public interface Each {
+        boolean accept(JSONObject item) throws ConnectorException;
+    }
+}
