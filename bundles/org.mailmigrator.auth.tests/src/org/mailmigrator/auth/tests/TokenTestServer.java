@@ -81,6 +81,15 @@ final class TokenTestServer implements AutoCloseable {
         return new JWKSet(key.toPublicJWK()).toString();
     }
 
+    /** The key id and public key its access tokens are signed with (for Dovecot's key dictionary). */
+    String keyId() {
+        return key.getKeyID();
+    }
+
+    RSAPublicKey publicKey() throws Exception {
+        return key.toRSAPublicKey();
+    }
+
     synchronized String refreshToken() {
         return refreshToken;
     }
@@ -203,7 +212,8 @@ final class TokenTestServer implements AutoCloseable {
         Date now = new Date();
         JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).issuer(tokenEndpoint().toString()).issueTime(now)
                 .expirationTime(new Date(now.getTime() + 3_600_000L)).claim("scope", scope == null ? "" : scope).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(com.nimbusds.jose.JOSEObjectType.JWT) // Dovecot wants typ JWT
+                .keyID(key.getKeyID()).build(), claims);
         jwt.sign(new RSASSASigner(key));
         return new String[] {"200 OK", "{\"access_token\":\"" + jwt.serialize() + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
                 + "\"refresh_token\":\"" + refreshToken + "\"}"};
