@@ -94,11 +94,26 @@ public final class MigrationJob extends Job {
     /** Cancels with the status it must end in (Paused, Stopped); null means "the process is stopping". */
     public void stop(MigrationStatus endIn) {
         requested = endIn;
+        boolean wasWaiting = waiting;
+        waiting = false; // a job sleeping until its quota window opens ends here (its done() counts it)
         int before = getState();
-        if (cancel() && before != Job.NONE && endIn != null && !settings.preflightOnly()) {
-            // the job had not started: run() will not record the status, so it is recorded here
-            status.move(endIn, null);
+        if (cancel() && before != Job.NONE && !settings.preflightOnly()) {
+            // the job had not started (or waits for quota, not running): run() will not record the status
+            if (endIn != null) {
+                status.move(endIn, null);
+            } else if (wasWaiting) {
+                status.move(MigrationStatus.INTERRUPTED, CUT_OFF);
+            }
         }
+    }
+
+    /**
+     * Whether the job ended its run waiting for quota and is scheduled again for when the window opens: it holds
+     * no slot of the batch meanwhile, but the row is not done ({@link org.mailmigrator.batch.jobs.BatchManager}
+     * keeps counting it).
+     */
+    public boolean waitingForQuota() {
+        return waiting;
     }
 
     @Override
@@ -149,16 +164,23 @@ public final class MigrationJob extends Job {
 
     /** Set by a pass that ended waiting for quota: how long until the budget's window opens ({@link QuotaWait}). */
     private volatile long quotaWait;
+    private volatile boolean waiting;
 
-    /** Runs the pass; one that ends waiting for quota runs again when the window opens, the job sleeping meanwhile. */
+    /**
+     * Runs the pass. One that ends waiting for quota gives its slot of the batch back (the batch's other rows run
+     * meanwhile): the job ends and is scheduled again for when the window opens, then waits for a slot as any row.
+     */
     @Override
     protected IStatus run(IProgressMonitor monitor) {
-        IStatus result;
-        do {
-            quotaWait = 0;
-            result = runOnce(monitor);
-        } while (quotaWait > 0 && QuotaWait.sleep(quotaWait, monitor::isCanceled));
-        return quotaWait > 0 ? interrupted() : result; // a wait ended by pause/stop
+        waiting = false;
+        quotaWait = 0;
+        IStatus result = runOnce(monitor);
+        if (quotaWait > 0 && !monitor.isCanceled()) {
+            waiting = true;
+            schedule(quotaWait);
+            return Status.OK_STATUS;
+        }
+        return quotaWait > 0 ? interrupted() : result; // a pass that ended waiting, then paused or stopped
     }
 
     private IStatus runOnce(IProgressMonitor monitor) {
