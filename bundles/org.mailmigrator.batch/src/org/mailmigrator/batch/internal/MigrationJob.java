@@ -215,7 +215,8 @@ public final class MigrationJob extends Job {
             if (r == null || monitor.isCanceled()) {
                 return interrupted();
             }
-            PassReport pass = runner.run(request(r.gate(src, dst, cost, services.connectors())), listener);
+            PassReport pass = runner.run(request(r.gate(src, dst, cost, settings.engine().firstBackoff().toMillis(),
+                    services.connectors())), listener);
             preflight = pass.preflight().orElse(null);
             if (preflight != null) {
                 String fixes = String.join("; ", preflight.fixes());
