@@ -3,9 +3,7 @@ package org.mailmigrator.batch.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +71,7 @@ class HostBackoffTest {
         Throttling(int port) throws IOException {
             relay = Relay.to(port).name("throttling-relay").onOpen(link -> link.up((in, up) -> {
                 String user = "";
-                for (byte[] line; (line = line(in)) != null;) {
+                for (byte[] line; (line = Relay.line(in)) != null;) {
                     String text = new String(line, StandardCharsets.ISO_8859_1).trim();
                     String[] w = text.split(" ");
                     String verb = w.length < 2 ? "" : w[1].toUpperCase(Locale.ROOT)
@@ -114,18 +112,6 @@ class HostBackoffTest {
             } catch (IllegalArgumentException e) {
                 return "";
             }
-        }
-
-        /** One line with its CRLF; the source side sends no literals. */
-        private static byte[] line(InputStream in) throws IOException {
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            for (int c; (c = in.read()) >= 0;) {
-                b.write(c);
-                if (c == '\n') {
-                    return b.toByteArray();
-                }
-            }
-            return b.size() == 0 ? null : b.toByteArray();
         }
 
         @Override
