@@ -53,6 +53,15 @@ public final class SignIns {
      * @throws IllegalArgumentException for an unknown {@value #AUTH} value or a key file that cannot be used
      */
     public static Optional<SignIn> of(Map<String, String> settings, String login, Secret secret, String where) {
+        return of(settings, login, secret, where, Optional.empty());
+    }
+
+    /**
+     * The same, with the place the secret is kept ({@code home}: a batch row's sealed credential): a refresh token
+     * the provider rotates is written back there before use. Without one, the {@value #TOKEN_FILE} setting names it.
+     */
+    public static Optional<SignIn> of(Map<String, String> settings, String login, Secret secret, String where,
+            Optional<TokenHome> home) {
         Optional<SignIn.Mechanism> mechanism = mechanism(settings.get(AUTH));
         if (mechanism.isEmpty()) {
             return Optional.ofNullable(secret).map(SignIn.Password::new);
@@ -64,8 +73,9 @@ public final class SignIns {
                 .map(s -> Arrays.asList(s.trim().split("\\s+"))).orElse(GOOGLE_SCOPES);
         SignIn.TokenSource tokens = tokens(secret, login, scopes, where, Clock.systemUTC());
         String file = settings.get(TOKEN_FILE);
-        if (tokens instanceof RefreshTokens r && file != null && !file.isBlank()) {
-            r.keptIn(new RefreshTokenFile(java.nio.file.Path.of(file)));
+        if (tokens instanceof RefreshTokens r) {
+            home.or(() -> Optional.ofNullable(file).filter(f -> !f.isBlank())
+                    .map(f -> new RefreshTokenFile(java.nio.file.Path.of(f)))).ifPresent(r::keptIn);
         }
         return Optional.of(new SignIn.Bearer(mechanism.get(), tokens));
     }

@@ -76,6 +76,21 @@ public final class Relay implements AutoCloseable {
         return "http://127.0.0.1:" + port() + path;
     }
 
+    /**
+     * One line of a text protocol as sent, with its line end ({@code \n} ends it); the bytes before the end of the
+     * stream when it ends without one; null at the end. For pumps that read a client's commands line by line.
+     */
+    public static byte[] line(InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        for (int c = in.read(); c >= 0; c = in.read()) {
+            b.write(c);
+            if (c == '\n') {
+                return b.toByteArray();
+            }
+        }
+        return b.size() == 0 ? null : b.toByteArray();
+    }
+
     /** Byte for byte. */
     public static Pump copy() {
         return copy((b, len, before) -> {

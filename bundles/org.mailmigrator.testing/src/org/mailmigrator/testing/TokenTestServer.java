@@ -92,6 +92,11 @@ public final class TokenTestServer implements AutoCloseable {
         return new JWKSet(key.toPublicJWK()).toString();
     }
 
+    /** The key id its access tokens carry (for Dovecot's key dictionary). */
+    public String keyId() {
+        return key.getKeyID();
+    }
+
     public synchronized String refreshToken() {
         return refreshToken;
     }

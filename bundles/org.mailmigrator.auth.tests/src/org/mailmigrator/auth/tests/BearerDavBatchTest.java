@@ -178,6 +178,68 @@ class BearerDavBatchTest {
         }
     }
 
+    /**
+     * A batch row whose source signs in with an authorized user JSON ({@code source.tokenfile}, sealed in the store at
+     * import) against a provider that rotates refresh tokens: the rotated token is sealed again in the store before
+     * use, so the second run (the token file gone) signs in with it; the first token is refused by the provider by
+     * then, and no refresh token is in the output or in any file of the workspace.
+     */
+    @Test
+    void aRotatedRefreshTokenOfABatchRowIsSealedAgainInTheStore(@TempDir Path dir) throws Exception {
+        String user = "rot1@example.org";
+        String newUser = "rot1-new@example.org";
+        Path key = servers.serviceAccountKey(dir, "default");
+        List<String> output = new ArrayList<>();
+        output.add(servers.fillThroughKey(dir, "rotseed", 2, user, key));
+        try (TokenTestServer provider = new TokenTestServer(user, "rt-0-first")) {
+            servers.oauthImap.trustKey("default", "RS256", provider.keyId(), provider.publicKey());
+            Path tokenFile = dir.resolve("rot1-token.json");
+            Files.writeString(tokenFile, "{\"type\": \"authorized_user\", \"client_id\": \"c1\", \"client_secret\": \"s1\","
+                    + " \"refresh_token\": \"rt-0-first\", \"token_uri\": \"" + provider.tokenEndpoint() + "\"}");
+            Path file = dir.resolve("rotating.csv");
+            Files.writeString(file, "source.server,source.login,source.auth,source.tokenfile,destination.server,"
+                    + "destination.login,destination.password\nimap://127.0.0.1:" + servers.oauthImap.imapPort() + "," + user
+                    + ",xoauth2," + tokenFile + ",imap://127.0.0.1:" + servers.passwordImap.imapPort() + "," + newUser + ","
+                    + org.mailmigrator.testing.Dovecot.PASSWORD + "\n");
+            Path workspace = dir.resolve("workspace");
+            output.add(servers.cli(List.of("batch", "run", file.toString(), "--workspace",
+                    workspace.toString(), "--allow-plaintext", "--report", dir.resolve("r1").toString()), 0));
+            assertEquals(2, OAuth2Servers.count(servers.passwordImap, newUser), "the mail arrived");
+            String first = provider.refreshToken();
+            assertTrue(provider.rotations() >= 1 && !first.equals("rt-0-first"), "the provider rotated the token");
+            Files.delete(tokenFile); // the row's secret is the sealed one from now on
+
+            output.add(servers.fillThroughKey(dir, "rotseed2", 1, user, key));
+            output.add(servers.cli(List.of("batch", "run", "rotating", "--workspace", workspace.toString(),
+                    "--allow-plaintext", "--delta", "--report", dir.resolve("r2").toString()), 0));
+            assertEquals(3, OAuth2Servers.count(servers.passwordImap, newUser), "the second run signed in and copied the new message");
+            assertTrue(provider.rotations() >= 2 && !provider.refreshToken().equals(first), "rotated again at the second run");
+            assertEquals(0, provider.refusedGrants(), "no refresh token was sent twice");
+            assertEquals(400, refreshGrant(provider, "rt-0-first"), "the provider refuses the first token");
+            assertEquals(1, provider.refusedGrants());
+
+            List<String> tokens = List.of("rt-0-first", first, provider.refreshToken());
+            for (String o : output) {
+                assertTrue(tokens.stream().noneMatch(o::contains), "no refresh token printed: " + o);
+            }
+            try (Stream<Path> files = Files.walk(workspace)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+                    assertTrue(tokens.stream().noneMatch(text::contains), "the refresh token is sealed: " + f);
+                }
+            }
+            OAuth2Servers.assertNoKeyOrToken(key, output, workspace);
+        }
+    }
+
+    /** Sends a refresh grant with {@code token} to the provider, returns its HTTP status. */
+    private static int refreshGrant(TokenTestServer provider, String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(provider.tokenEndpoint())
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=refresh_token&client_id=c1&client_secret=s1&refresh_token=" + token)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     /** A calendar {@code work} of {@code n} events in Radicale's user's home, written with its password. */
     private static void seedCalendar(Radicale r, int n) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -13,29 +13,21 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.mailmigrator.auth.TokenHome;
 import org.mailmigrator.core.model.Secret;
 import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.spi.ConnectorException.AccountFailure.Reason;
 
-import net.minidev.json.JSONObject;
-import net.minidev.json.parser.JSONParser;
-
 /**
- * An authorized user JSON file ({@code --source-token-file}) as the home of its refresh token: each refresh reads the
- * token from the file, and a token the provider rotated is written back before the new access token is used, so
- * that the next run (or another session of this one: the mail folders and the calendar legs each hold a token
- * source) sends the token the provider now expects. The file is replaced atomically (a temporary file beside it,
- * owner-only from creation, flushed, then renamed over it); its text is never printed.
+ * An authorized user JSON file ({@code --source-token-file}) as the home of its refresh token ({@link TokenHome}):
+ * each refresh reads the token from the file, and a token the provider rotated is written back before the new access
+ * token is used, so that the next run (or another session of this one: the mail folders and the calendar legs each
+ * hold a token source) sends the token the provider now expects. The file is replaced atomically (a temporary file
+ * beside it, owner-only from creation, flushed, then renamed over it); its text is never printed.
  */
-public final class RefreshTokenFile {
+public final class RefreshTokenFile implements TokenHome {
     /** One lock per file for the whole process: two token sources of one file never refresh at the same time. */
     private static final Map<Path, Object> LOCKS = new ConcurrentHashMap<>();
-
-    /** Sends a refresh grant with the refresh token given, returns the endpoint's answer. */
-    @FunctionalInterface
-    public interface Exchange {
-        Fetched send(Secret refreshToken) throws ConnectorException;
-    }
 
     private final Path file;
 
@@ -43,21 +35,29 @@ public final class RefreshTokenFile {
         this.file = file.toAbsolutePath().normalize();
     }
 
-    /** Reads the refresh token, exchanges it, writes back the one the endpoint rotated it into. */
-    public Fetched exchange(Exchange exchange) throws ConnectorException {
-        synchronized (LOCKS.computeIfAbsent(file, f -> new Object())) {
-            JSONObject json = read();
-            Object token = json.get("refresh_token");
-            if (!(token instanceof String current) || current.isBlank()) {
-                throw new ConnectorException.AccountFailure(file + " has no refresh_token any more", Reason.CONFIGURATION, null);
-            }
-            Fetched f = exchange.send(Secret.of(current));
-            if (f.refreshToken().isPresent() && !new String(f.refreshToken().get().reveal()).equals(current)) {
-                json.put("refresh_token", new String(f.refreshToken().get().reveal()));
-                write(json.toJSONString());
-            }
-            return f;
+    @Override
+    public Object lock() {
+        return LOCKS.computeIfAbsent(file, f -> new Object());
+    }
+
+    @Override
+    public Secret read() throws ConnectorException {
+        try {
+            return Secret.of(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ConnectorException.AccountFailure("cannot read the refresh token file " + file + ": " + e.getMessage(),
+                    Reason.CONFIGURATION, null);
         }
+    }
+
+    @Override
+    public void write(Secret json) throws ConnectorException.AccountFailure {
+        write(new String(json.reveal()));
+    }
+
+    @Override
+    public String toString() {
+        return file.toString();
     }
 
     /**
@@ -65,29 +65,13 @@ public final class RefreshTokenFile {
      * file must not exist yet.
      */
     public void create(Secret json) throws ConnectorException.AccountFailure {
-        synchronized (LOCKS.computeIfAbsent(file, f -> new Object())) {
+        synchronized (lock()) {
             if (Files.exists(file)) {
                 throw new ConnectorException.AccountFailure(file + " exists already: it is not replaced by a new sign-in",
                         Reason.CONFIGURATION, null);
             }
             write(new String(json.reveal()));
         }
-    }
-
-    private JSONObject read() throws ConnectorException {
-        try {
-            Object o = new JSONParser(JSONParser.MODE_RFC4627).parse(Files.readString(file, StandardCharsets.UTF_8));
-            if (o instanceof JSONObject j) {
-                return j;
-            }
-        } catch (IOException e) {
-            throw new ConnectorException.AccountFailure("cannot read the refresh token file " + file + ": " + e.getMessage(),
-                    Reason.CONFIGURATION, null);
-        } catch (net.minidev.json.parser.ParseException e) {
-            // fall through: the message must not quote the file
-        }
-        throw new ConnectorException.AccountFailure(file + " is no longer an authorized user JSON (it cannot be read as a"
-                + " JSON object)", Reason.CONFIGURATION, null);
     }
 
     private void write(String text) throws ConnectorException.AccountFailure {

@@ -3,8 +3,10 @@ package org.mailmigrator.auth.internal;
 import java.net.URI;
 import java.time.Clock;
 
+import org.mailmigrator.auth.TokenHome;
 import org.mailmigrator.core.model.Secret;
 import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.spi.ConnectorException.AccountFailure.Reason;
 
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.TokenRequest;
@@ -12,10 +14,14 @@ import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 
+import net.minidev.json.JSONObject;
+import net.minidev.json.parser.JSONParser;
+
 /**
  * Access tokens from a refresh token (RFC 6749 section 6), for accounts that signed in interactively once. A
- * rotated refresh token replaces the old one in memory, and in its file when it came from one ({@link #keptIn}); a
- * public client (no secret) sends only its client_id.
+ * rotated refresh token replaces the old one in memory, and in its home when it came from one ({@link #keptIn}: a
+ * token file, a batch row's sealed credential) before the new access token is used; a public client (no secret)
+ * sends only its client_id.
  */
 public final class RefreshTokens extends CachedTokens {
     private final URI endpoint;
@@ -24,7 +30,7 @@ public final class RefreshTokens extends CachedTokens {
     private final String user;
     private final Clock clock;
     private Secret refreshToken;
-    private RefreshTokenFile file;
+    private TokenHome home;
 
     public RefreshTokens(URI endpoint, String clientId, Secret clientSecret, Secret refreshToken, String user,
             Clock clock) {
@@ -38,8 +44,8 @@ public final class RefreshTokens extends CachedTokens {
     }
 
     /** Reads the refresh token from {@code home} at each refresh and writes a rotated one back there. */
-    public RefreshTokens keptIn(RefreshTokenFile home) {
-        this.file = home;
+    public RefreshTokens keptIn(TokenHome home) {
+        this.home = home;
         return this;
     }
 
@@ -51,9 +57,39 @@ public final class RefreshTokens extends CachedTokens {
 
     @Override
     protected synchronized Fetched fetch() throws ConnectorException {
-        Fetched f = file == null ? send(refreshToken) : file.exchange(this::send);
+        Fetched f = home == null ? send(refreshToken) : exchangeKept();
         f.refreshToken().ifPresent(r -> refreshToken = r);
         return f;
+    }
+
+    /** Reads the token from its home, exchanges it, writes back the one the endpoint rotated it into, under its lock. */
+    private Fetched exchangeKept() throws ConnectorException {
+        synchronized (home.lock()) {
+            JSONObject json = json(home.read());
+            Object token = json.get("refresh_token");
+            if (!(token instanceof String current) || current.isBlank()) {
+                throw new ConnectorException.AccountFailure(home + " has no refresh_token any more", Reason.CONFIGURATION,
+                        null);
+            }
+            Fetched f = send(Secret.of(current));
+            if (f.refreshToken().isPresent() && !new String(f.refreshToken().get().reveal()).equals(current)) {
+                json.put("refresh_token", new String(f.refreshToken().get().reveal()));
+                home.write(Secret.of(json.toJSONString()));
+            }
+            return f;
+        }
+    }
+
+    private JSONObject json(Secret text) throws ConnectorException.AccountFailure {
+        try {
+            if (new JSONParser(JSONParser.MODE_RFC4627).parse(new String(text.reveal())) instanceof JSONObject j) {
+                return j;
+            }
+        } catch (net.minidev.json.parser.ParseException e) {
+            // fall through: the message must not quote the secret
+        }
+        throw new ConnectorException.AccountFailure(home + " is no longer an authorized user JSON (it cannot be read as a"
+                + " JSON object)", Reason.CONFIGURATION, null);
     }
 
     private Fetched send(Secret token) throws ConnectorException {

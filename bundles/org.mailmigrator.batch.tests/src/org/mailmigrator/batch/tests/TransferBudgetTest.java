@@ -98,4 +98,50 @@ class TransferBudgetTest {
             Mailboxes.assertSame(d, "tbb-src", "tbb-dst");
         }
     }
+
+    /**
+     * With one row at a time (--parallel 1), a row waiting for quota gives its slot back: the next row runs and is
+     * Synced while the first still waits, and the first resumes by itself when its window opens.
+     */
+    @Test
+    void aRowWaitingForQuotaGivesItsSlotToTheNextRow(@TempDir Path dir) throws Exception {
+        System.setProperty("mailmigrator.budget.window", "PT15S"); // the next row's whole run fits in one wait
+        try (Dovecot d = Dovecot.start(Dovecot.Layout.SLASH)) {
+            Mailboxes.fillSized(d, "slow-src", 10, 150_000); // 1.5 MB against 1 MB a window
+            Mailboxes.fillSized(d, "next-src", 3, 2_000);
+            Path file = dir.resolve("slots.csv");
+            Files.writeString(file, "source.server,source.login,source.password,destination.server,destination.login,"
+                    + "destination.password,destination.dailyUploadMb\nimap://127.0.0.1:" + d.imapPort()
+                    + ",slow-src,testpass,imap://127.0.0.1:" + d.imapPort() + ",slow-dst,testpass,1\n"
+                    + "imap://127.0.0.1:" + d.imapPort() + ",next-src,testpass,imap://127.0.0.1:" + d.imapPort()
+                    + ",next-dst,testpass,\n");
+            String ws = dir.resolve("ws").toString();
+            CliRun imported = CliRun.of("batch", "import", file.toString(), "--workspace", ws, "--name", "slots");
+            assertEquals(0, imported.code(), imported.toString());
+            CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(
+                    () -> CliRun.of("batch", "run", "slots", "--workspace", ws, "--allow-plaintext", "--parallel", "1"));
+            String both = null;
+            String last = "";
+            long deadline = System.currentTimeMillis() + 90_000;
+            while (both == null && !run.isDone() && System.currentTimeMillis() < deadline) {
+                last = CliRun.of("batch", "status", "slots", "--workspace", ws).out();
+                if (WAITING_STATUS.matcher(line(last, "slow-src")).find() && line(last, "next-src").contains(" Synced ")) {
+                    both = last;
+                }
+                Thread.sleep(300);
+            }
+            assertTrue(both != null, "the next row was Synced while the first waited for quota:\n" + last);
+            CliRun done = run.get(120, TimeUnit.SECONDS);
+            assertEquals(0, done.code(), done.toString());
+            String status = CliRun.of("batch", "status", "slots", "--workspace", ws).out();
+            assertTrue(line(status, "slow-src").contains(" Synced ") && line(status, "next-src").contains(" Synced "), status);
+            Mailboxes.assertSame(d, "slow-src", "slow-dst");
+            Mailboxes.assertSame(d, "next-src", "next-dst");
+        }
+    }
+
+    /** The line of {@code batch status} naming {@code login}, or "". */
+    private static String line(String status, String login) {
+        return status.lines().filter(l -> l.contains(login)).findFirst().orElse("");
+    }
 }

@@ -34,6 +34,7 @@ public final class H2BatchStore implements BatchStore {
     private final Connection db;
     /** The folder whose lock record this store wrote, null when opened read-only. */
     private final Path owned;
+    private final Map<String, Object> credentialLocks = new java.util.concurrent.ConcurrentHashMap<>();
 
     private H2BatchStore(Connection db, Path owned) {
         this.db = db;
@@ -316,6 +317,25 @@ public final class H2BatchStore implements BatchStore {
                 }
             }
         });
+    }
+
+    @Override
+    public void replaceCredential(String key, byte[] sealed) throws BatchStoreException {
+        tx("replace credential " + key, () -> {
+            try (PreparedStatement ps = db.prepareStatement("update secret set data = ? where k = ?")) {
+                ps.setBytes(1, sealed);
+                ps.setString(2, key);
+                if (ps.executeUpdate() != 1) {
+                    throw new SQLException("no stored credential " + key + " (was the row removed?)");
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Object credentialLock(String key) {
+        return credentialLocks.computeIfAbsent(key, k -> new Object());
     }
 
     @Override

@@ -44,6 +44,8 @@ public final class HostLimiter {
         return t;
     });
     private final Map<String, Integer> inUse = new HashMap<>();
+    /** The pauses of the hosts whose provider asked to slow down, shared by every row ({@link HostBackoff}). */
+    private final HostBackoff backoff = new HostBackoff();
 
     /**
      * The host an account's connections count against: its connector's declared endpoint (the host setting, or
@@ -129,6 +131,11 @@ public final class HostLimiter {
          * when the session closes.
          */
         public SessionFactory limit(String host, int cost, SessionFactory inner) {
+            return limit(host, cost, 0, inner);
+        }
+
+        /** The same, the mail stores of its sessions paused with the host ({@link HostBackoff}, at least {@code minimum} ms). */
+        SessionFactory limit(String host, int cost, long minimum, SessionFactory inner) {
             Semaphore s = local.get(key(host));
             return () -> {
                 try {
@@ -138,7 +145,7 @@ public final class HostLimiter {
                     throw new ConnectorException.TransientFailure("interrupted while waiting for a connection to " + host, e);
                 }
                 try {
-                    return new Counted(inner.open(), s, cost);
+                    return new Counted(inner.open(), s, cost, host, minimum);
                 } catch (ConnectorException | RuntimeException e) {
                     LATER.schedule(() -> s.release(cost), RELEASE_DELAY_MS, TimeUnit.MILLISECONDS);
                     throw e;
@@ -151,10 +158,15 @@ public final class HostLimiter {
          * destination}), a calendar/contacts leg's session one on its target's host.
          */
         public PassRequest.Gate gate(String source, String destination, int cost, ConnectorFactory connectors) {
+            return gate(source, destination, cost, 0, connectors);
+        }
+
+        /** The same, a throttling answer on a mail session pausing its host for every row (at least {@code minimum} ms). */
+        public PassRequest.Gate gate(String source, String destination, int cost, long minimum, ConnectorFactory connectors) {
             return new PassRequest.Gate() {
                 @Override
                 public SessionFactory limit(Role role, SessionFactory sessions) {
-                    return Reservation.this.limit(role == Role.SOURCE ? source : destination, cost, sessions);
+                    return Reservation.this.limit(role == Role.SOURCE ? source : destination, cost, minimum, sessions);
                 }
 
                 @Override
@@ -176,21 +188,25 @@ public final class HostLimiter {
         }
     }
 
-    private static final class Counted implements ConnectorSession {
+    private final class Counted implements ConnectorSession {
         private final ConnectorSession inner;
         private final Semaphore permits;
         private final int cost;
+        private final String host;
+        private final long minimum;
         private boolean closed;
 
-        Counted(ConnectorSession inner, Semaphore permits, int cost) {
+        Counted(ConnectorSession inner, Semaphore permits, int cost, String host, long minimum) {
             this.inner = inner;
             this.permits = permits;
             this.cost = cost;
+            this.host = host;
+            this.minimum = minimum;
         }
 
         @Override
         public <T> java.util.Optional<T> capability(Class<T> type) {
-            return inner.capability(type);
+            return inner.capability(type).map(c -> backoff.watch(host, minimum, type, c));
         }
 
         @Override

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.mailmigrator.auth.SignIns;
+import org.mailmigrator.auth.TokenHome;
 import org.mailmigrator.batch.PimLeg;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.Secret;
@@ -39,19 +40,20 @@ final class LegSignIn {
      * else {@code secret} as a password.
      *
      * @param login the leg's own login (a service account key signs in as this mailbox)
+     * @param home where {@code secret} is kept (a rotated refresh token is written back there)
      */
-    static ConnectContext of(Account mail, String login, Secret secret, PimLeg.Kind kind, String where)
-            throws ConnectorException.AccountFailure {
-        return of(mail, login, secret, kind, where, false);
+    static ConnectContext of(Account mail, String login, Secret secret, Optional<TokenHome> home, PimLeg.Kind kind,
+            String where) throws ConnectorException.AccountFailure {
+        return of(mail, login, secret, home, kind, where, false);
     }
 
     /**
-     * As {@link #of(Account, String, Secret, PimLeg.Kind, String)}; {@code graph}: the leg writes to Microsoft Graph,
-     * whose app-only token asks for {@value org.mailmigrator.auth.ClientCredentials#GRAPH_SCOPE} (the mail side's
-     * scopes are Exchange Online's).
+     * As {@link #of(Account, String, Secret, Optional, PimLeg.Kind, String)}; {@code graph}: the leg writes to
+     * Microsoft Graph, whose app-only token asks for {@value org.mailmigrator.auth.ClientCredentials#GRAPH_SCOPE}
+     * (the mail side's scopes are Exchange Online's).
      */
-    static ConnectContext of(Account mail, String login, Secret secret, PimLeg.Kind kind, String where, boolean graph)
-            throws ConnectorException.AccountFailure {
+    static ConnectContext of(Account mail, String login, Secret secret, Optional<TokenHome> home, PimLeg.Kind kind,
+            String where, boolean graph) throws ConnectorException.AccountFailure {
         if (!oauth(mail)) {
             return ConnectContext.of(secret);
         }
@@ -62,7 +64,7 @@ final class LegSignIn {
         s.putIfAbsent(SignIns.SCOPES, kind == PimLeg.Kind.CALENDAR ? CALENDAR_SCOPE : CONTACTS_SCOPE);
         Optional<SignIn> signIn;
         try {
-            signIn = SignIns.of(s, login, secret, where);
+            signIn = SignIns.of(s, login, secret, where, home);
         } catch (IllegalArgumentException e) {
             throw new ConnectorException.AccountFailure(e.getMessage(),
                     ConnectorException.AccountFailure.Reason.CONFIGURATION, null);

@@ -25,7 +25,6 @@ import org.mailmigrator.batch.run.PassListener;
 import org.mailmigrator.batch.run.PassReport;
 import org.mailmigrator.batch.run.PassRequest;
 import org.mailmigrator.batch.run.PassRunner;
-import org.mailmigrator.batch.run.PassSummary;
 import org.mailmigrator.core.engine.MigrationReport;
 import org.mailmigrator.core.engine.Outcome;
 import org.mailmigrator.core.engine.ProgressSnapshot;
@@ -45,7 +44,7 @@ public final class MigrationJob extends Job {
     private final Migration migration;
     private final RunSettings settings;
     private final org.mailmigrator.batch.internal.Status status;
-    private final PassLog passes;
+    private final RowHistory history;
     private final PassListener listener = new Listener();
     private volatile MigrationStatus requested;
     private volatile PassRunner runner;
@@ -62,7 +61,8 @@ public final class MigrationJob extends Job {
         this.migration = migration;
         this.settings = settings;
         this.status = new org.mailmigrator.batch.internal.Status(services, batch.name(), state);
-        this.passes = new PassLog(services.workspace(), batch.name(), migration.id());
+        this.history = new RowHistory(new PassLog(services.workspace(), batch.name(), migration.id()),
+                line -> services.hub().log(batch.name(), migration.id(), line));
         setSystem(false);
     }
 
@@ -95,11 +95,26 @@ public final class MigrationJob extends Job {
     /** Cancels with the status it must end in (Paused, Stopped); null means "the process is stopping". */
     public void stop(MigrationStatus endIn) {
         requested = endIn;
+        boolean wasWaiting = waiting;
+        waiting = false; // a job sleeping until its quota window opens ends here (its done() counts it)
         int before = getState();
-        if (cancel() && before != Job.NONE && endIn != null && !settings.preflightOnly()) {
-            // the job had not started: run() will not record the status, so it is recorded here
-            status.move(endIn, null);
+        if (cancel() && before != Job.NONE && !settings.preflightOnly()) {
+            // the job had not started (or waits for quota, not running): run() will not record the status
+            if (endIn != null) {
+                status.move(endIn, null);
+            } else if (wasWaiting) {
+                status.move(MigrationStatus.INTERRUPTED, CUT_OFF);
+            }
         }
+    }
+
+    /**
+     * Whether the job ended its run waiting for quota and is scheduled again for when the window opens: it holds
+     * no slot of the batch meanwhile, but the row is not done ({@link org.mailmigrator.batch.jobs.BatchManager}
+     * keeps counting it).
+     */
+    public boolean waitingForQuota() {
+        return waiting;
     }
 
     @Override
@@ -124,9 +139,9 @@ public final class MigrationJob extends Job {
                     services.hub().reset(batch.name(), migration.id());
                     status.move(MigrationStatus.RUNNING, null);
                     if (step == Step.MAIL) { // a pass of the ledger; calendar/contacts-only rows have none
-                        kind = kindOfPass();
+                        kind = history.nextKind();
                         started = Instant.now();
-                        record(new PassLog.Pass(started, null, kind, "running", 0, 0, 0, 0), false);
+                        history.record(new PassLog.Pass(started, null, kind, "running", 0, 0, 0, 0), false);
                     }
                 }
             }
@@ -150,20 +165,21 @@ public final class MigrationJob extends Job {
 
     /** Set by a pass that ended waiting for quota: how long until the budget's window opens ({@link QuotaWait}). */
     private volatile long quotaWait;
+    private volatile boolean waiting;
 
     /**
-     * Runs the pass; one that ends waiting for quota runs again when the window opens, the job sleeping meanwhile.
+     * Runs the pass. One that ends waiting for quota gives its slot of the batch back (the batch's other rows run
+     * meanwhile): the job ends and is scheduled again for when the window opens, then waits for a slot as any row.
      * Whatever the pass throws ends the row Failed with it named, an {@link Error} too (a broken library, an
      * assertion): never left Running, and its connections were given back when the reservation closed.
      */
     @Override
     protected IStatus run(IProgressMonitor monitor) {
+        waiting = false;
+        quotaWait = 0;
         IStatus result;
         try {
-            do {
-                quotaWait = 0;
-                result = runOnce(monitor);
-            } while (quotaWait > 0 && QuotaWait.sleep(quotaWait, monitor::isCanceled));
+            result = runOnce(monitor);
         } catch (Exception | LinkageError e) {
             status.move(MigrationStatus.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
             return Status.OK_STATUS;
@@ -174,7 +190,12 @@ public final class MigrationJob extends Job {
             status.move(MigrationStatus.FAILED, said);
             return Status.OK_STATUS;
         }
-        return quotaWait > 0 ? interrupted() : result; // a wait ended by pause/stop
+        if (quotaWait > 0 && !monitor.isCanceled()) {
+            waiting = true;
+            schedule(quotaWait);
+            return Status.OK_STATUS;
+        }
+        return quotaWait > 0 ? interrupted() : result; // a pass that ended waiting, then paused or stopped
     }
 
     private IStatus runOnce(IProgressMonitor monitor) throws Exception {
@@ -209,7 +230,8 @@ public final class MigrationJob extends Job {
             if (r == null || monitor.isCanceled()) {
                 return interrupted();
             }
-            PassReport pass = runner.run(request(r.gate(src, dst, cost, services.connectors())), listener);
+            PassReport pass = runner.run(request(r.gate(src, dst, cost, settings.engine().firstBackoff().toMillis(),
+                    services.connectors())), listener);
             preflight = pass.preflight().orElse(null);
             if (preflight != null) {
                 String fixes = String.join("; ", preflight.fixes());
@@ -249,23 +271,15 @@ public final class MigrationJob extends Job {
         report = r;
         long copiedOverall;
         if (!pass.folders().isEmpty()) {
-            try {
-                passes.folders(pass.folders());
-            } catch (java.io.IOException e) {
-                services.hub().log(batch.name(), migration.id(), "the completeness check could not be saved: " + e.getMessage());
-            }
+            history.folders(pass.folders());
             copiedOverall = pass.folders().stream().mapToLong(PassLog.FolderCount::copied).sum();
         } else {
             copiedOverall = pass.copiedSoFar().orElse(status.get().copied() + r.copied());
         }
-        record(new PassLog.Pass(started, Instant.now(), kind, PassReport.text(r.outcome()), r.copied(),
+        history.record(new PassLog.Pass(started, Instant.now(), kind, PassReport.text(r.outcome()), r.copied(),
                 r.alreadyPresent(), r.skipped().size(), r.bytes()), true);
-        try { // shown by the report and batch status, not only in the run's log
-            passes.warnings(r.warnings());
-        } catch (java.io.IOException | RuntimeException e) {
-            services.hub().log(batch.name(), migration.id(), "the pass's warnings could not be saved: " + e.getMessage());
-        }
-        seal(pass);
+        history.warnings(r.warnings());
+        history.seal(pass);
         long bytesOverall = status.get().bytes() + r.bytes();
         List<SkippedItem> skipped = pass.skipped();
         if (!pass.legs().isEmpty()) {
@@ -308,34 +322,8 @@ public final class MigrationJob extends Job {
         return Status.OK_STATUS;
     }
 
-    /** Keeps the pass's sealed report beside the row's state ({@code ID.pass.json}); a full disk is only logged. */
-    private void seal(PassReport pass) {
-        try {
-            passes.lastPass(PassSummary.json(pass));
-        } catch (java.io.IOException | RuntimeException e) {
-            services.hub().log(batch.name(), migration.id(), "the pass's report could not be saved: " + e.getMessage());
-        }
-    }
-
     private Optional<String> refusedCertificate() { // its sentence, for one of the row's hosts (not the connector's text)
         return CertificateWaits.refused(settings.certificates(), migration, services.connectors());
-    }
-
-    private String kindOfPass() {
-        try {
-            return passes.nextKind();
-        } catch (java.io.IOException | RuntimeException e) {
-            return "full";
-        }
-    }
-
-    private void record(PassLog.Pass pass, boolean replaceLast) {
-        try {
-            passes.record(pass, replaceLast);
-        } catch (java.io.IOException | RuntimeException e) {
-            // the history is a report aid: a full disk must not fail the migration (the log says it)
-            services.hub().log(batch.name(), migration.id(), "the pass history could not be saved: " + e.getMessage());
-        }
     }
 
     /**
@@ -359,7 +347,7 @@ public final class MigrationJob extends Job {
             if (pass.legs().isEmpty() && pass.interrupted()) {
                 return interrupted();
             }
-            seal(pass);
+            history.seal(pass);
             services.store().savePimSummary(batch.name(), migration.id(), pass.legsSummary());
             services.store().saveSkipped(batch.name(), migration.id(), pass.skipped());
             int failed = pass.skipped().size();

@@ -91,12 +91,13 @@ public record PimPass(ConnectorFactory connectors, Presets presets, PassRequest 
         // a CalDAV/CardDAV source is the person's own account: it signs in with the row's mail source secret (its
         // OAuth2 sign-in when it has one); a target leg without a password of its own signs in as the mail destination
         ConnectContext sourceSecret = dav ? LegSignIn.of(request.migration().source(), source.setting("login").orElse(""),
-                request.passwords().source(), leg.kind(), "the source's OAuth2 secret") : ConnectContext.of(null);
+                request.passwords().source(), request.passwords().home(Role.SOURCE), leg.kind(),
+                "the source's OAuth2 secret") : ConnectContext.of(null);
         Secret own = request.passwords().leg(leg);
         ConnectContext secret = own != null && !own.isEmpty() || !LegSignIn.oauth(request.migration().destination())
                 ? ConnectContext.of(own) : LegSignIn.of(request.migration().destination(), destination.setting("login").orElse(""),
-                        request.passwords().destination(), leg.kind(), "the destination's OAuth2 secret",
-                        target.protocol().equals("graph"));
+                        request.passwords().destination(), request.passwords().home(Role.DESTINATION), leg.kind(),
+                        "the destination's OAuth2 secret", target.protocol().equals("graph"));
         org.mailmigrator.core.spi.Connector writes = connectors.create(destination.connectorId());
         // the leg's target counts against its host's per-host limit, as a mail session does
         try (ConnectorSession out = request.gate().leg(destination, () -> writes.open(destination, Role.DESTINATION, secret))

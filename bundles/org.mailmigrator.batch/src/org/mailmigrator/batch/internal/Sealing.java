@@ -133,6 +133,11 @@ public record Sealing(BatchStore store, SecretVault vault) {
         return secret(leg.credential());
     }
 
+    /** Where a stored credential is kept, for a refresh token the provider rotates to be sealed again there. */
+    public static org.mailmigrator.auth.TokenHome home(BatchStore store, SecretVault vault, CredentialRef ref) {
+        return new SealedTokenHome(store, vault, ref.key());
+    }
+
     private Secret secret(CredentialRef ref) throws BatchStoreException, IOException {
         String key = ref.key();
         byte[] sealed = store.sealedCredential(key)

@@ -35,6 +35,13 @@ public final class Sessions {
      */
     public static SessionFactory factory(ConnectorFactory connectors, Account a, Role role, Secret secret,
             RunSettings settings) throws ConnectorException.AccountFailure {
+        return factory(connectors, a, role, secret, java.util.Optional.empty(), settings);
+    }
+
+    /** The same with the place {@code secret} is kept ({@code home}: a rotated refresh token is written back there). */
+    public static SessionFactory factory(ConnectorFactory connectors, Account a, Role role, Secret secret,
+            java.util.Optional<org.mailmigrator.auth.TokenHome> home, RunSettings settings)
+            throws ConnectorException.AccountFailure {
         Connector c = connectors.create(a.connectorId());
         Map<String, String> s = new HashMap<>(a.settings());
         if (settings.allowPlaintext()) {
@@ -68,7 +75,7 @@ public final class Sessions {
         java.util.Optional<SignIn> signIn;
         try {
             signIn = SignIns.of(s, s.getOrDefault("login", ""), secret, role == Role.SOURCE ? "the source's OAuth2 "
-                    + "secret" : "the destination's OAuth2 secret");
+                    + "secret" : "the destination's OAuth2 secret", home);
         } catch (IllegalArgumentException e) {
             String why = e.getMessage();
             return () -> {

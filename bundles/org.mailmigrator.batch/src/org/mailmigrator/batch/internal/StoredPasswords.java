@@ -19,6 +19,12 @@ record StoredPasswords(JobServices services, Migration migration) implements Pas
     }
 
     @Override
+    public java.util.Optional<org.mailmigrator.auth.TokenHome> home(org.mailmigrator.core.model.Role role) {
+        return java.util.Optional.of(Sealing.home(services.store(), services.vault(), (role
+                == org.mailmigrator.core.model.Role.SOURCE ? migration.source() : migration.destination()).credential()));
+    }
+
+    @Override
     public Secret leg(PimLeg leg) throws Exception {
         return new Sealing(services.store(), services.vault()).password(leg);
     }

@@ -118,6 +118,9 @@ public final class BatchManager implements AutoCloseable {
             job.addJobChangeListener(new JobChangeAdapter() {
                 @Override
                 public void done(IJobChangeEvent event) {
+                    if (job.waitingForQuota()) {
+                        return; // scheduled again for when its quota window opens: not done
+                    }
                     // the last job tells the listeners before it stops counting: join() waits for the count, so
                     // a caller that closes its listeners after join() (the CLI's notifier) never misses "finished"
                     synchronized (left) {
@@ -238,7 +241,8 @@ public final class BatchManager implements AutoCloseable {
     public boolean join(String batch, Collection<String> ids, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (jobs.getOrDefault(batch, Map.of()).entrySet().stream()
-                .anyMatch(e -> ids.contains(e.getKey()) && e.getValue().getState() != Job.NONE)) {
+                .anyMatch(e -> ids.contains(e.getKey()) && (e.getValue().getState() != Job.NONE
+                        || e.getValue().waitingForQuota()))) {
             if (System.nanoTime() > end) {
                 return false;
             }
@@ -308,7 +312,7 @@ public final class BatchManager implements AutoCloseable {
         int n = 0;
         for (Map<String, MigrationJob> m : jobs.values()) {
             for (MigrationJob j : m.values()) {
-                if (j.getState() != Job.NONE) {
+                if (j.getState() != Job.NONE || j.waitingForQuota()) {
                     n++;
                 }
             }

@@ -69,10 +69,16 @@ public final class MigrationProbe {
             throws BatchStoreException, IOException, ConnectorException {
         Secret src = sourcePassword.isPresent() ? sourcePassword.get() : stored(m, true);
         Secret dst = destinationPassword.isPresent() ? destinationPassword.get() : stored(m, false);
+        // a stored refresh token the provider rotates during the check is written back to the store
         return new Pair(
-                Sessions.factory(connectors, m.source(), Role.SOURCE, src, settings),
-                Sessions.factory(connectors, m.destination(), Role.DESTINATION,
-                        dst, settings));
+                Sessions.factory(connectors, m.source(), Role.SOURCE, src, home(m, sourcePassword, true), settings),
+                Sessions.factory(connectors, m.destination(), Role.DESTINATION, dst, home(m, destinationPassword, false),
+                        settings));
+    }
+
+    private Optional<org.mailmigrator.auth.TokenHome> home(Migration m, Optional<Secret> given, boolean source) {
+        return given.isPresent() ? Optional.empty() : Optional.of(Sealing.home(store, vault,
+                (source ? m.source() : m.destination()).credential()));
     }
 
     private Secret stored(Migration m, boolean source) throws BatchStoreException, IOException {

@@ -53,6 +53,14 @@ public record PassRequest(Migration migration, List<PimLeg> legs, Passwords pass
 
         Secret leg(PimLeg leg) throws Exception;
 
+        /**
+         * Where the secret of a mail side is kept, for a refresh token the provider rotates to be written back there
+         * (a batch row's sealed credential); empty for secrets held in memory only.
+         */
+        default java.util.Optional<org.mailmigrator.auth.TokenHome> home(Role role) {
+            return java.util.Optional.empty();
+        }
+
         /** Passwords held in memory: one per mail side, one for every leg's target. */
         static Passwords of(Secret source, Secret destination, Secret legs) {
             return new Passwords() {

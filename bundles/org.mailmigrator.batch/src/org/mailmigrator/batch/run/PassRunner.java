@@ -99,6 +99,6 @@ public final class PassRunner {
     private SessionFactory sessions(PassRequest request, Account account, Role role,
             org.mailmigrator.core.model.Secret secret) throws Exception {
         return request.gate().limit(role, Sessions.factory(connectors, account, role, secret,
-                request.settings()));
+                request.passwords().home(role), request.settings()));
     }
 }

@@ -141,6 +141,55 @@ class GmailLabelsTest {
         }
     }
 
+    /**
+     * After the first run, on the source: M1 loses its label Work/Projects (it keeps INBOX and Work), M2 is starred and
+     * M3 unstarred (Gmail's Starred folder changes; the folders of the copies do not). The second run removes M1's
+     * copy from Work/Projects (proven: the same message is still in INBOX and Work) and writes the \Flagged of the two
+     * stars, with no upload and no copy; a third run sends nothing.
+     */
+    @Test
+    void aRemovedLabelAndChangedStarsFollowInTheNextRun(@TempDir Path dir) throws Exception {
+        String user = "gmail-follow";
+        try (Hoodiecrow gmail = Hoodiecrow.start(fixture(false))) {
+            MigrationReport first = run(gmail, dir, user, settings(), MigrationListener.NONE);
+            assertEquals(Outcome.COMPLETED, first.outcome(), first.toString());
+            assertEquals(lines(line(M1, "\\Flagged")), destination(user).get("Work/Projects"));
+        }
+        // the server restarts with the changes; the UIDs of the messages kept are the same
+        Hoodiecrow.Storage changed = new Hoodiecrow.Storage().folder("INBOX", null, List.of(M1, M2))
+                .folder("Work", null, List.of(M1, W2)).folder("Work/Projects", null, List.of())
+                .folder("[Gmail]/All Mail", "\\All", List.of(M1, M2, W2, S1, D1, A1, M3))
+                .folder("[Gmail]/Sent Mail", "\\Sent", List.of(S1)).folder("[Gmail]/Drafts", "\\Drafts", List.of(D1))
+                .folder("[Gmail]/Spam", "\\Junk", List.of(SP)).folder("[Gmail]/Trash", "\\Trash", List.of(T1))
+                .folder("[Gmail]/Starred", "\\Flagged", List.of(M1, M2))
+                .folder("[Gmail]/Important", "\\Important", List.of(W2));
+        try (Hoodiecrow gmail = Hoodiecrow.start(changed)) {
+            relay.reset();
+            MigrationReport second = run(gmail, dir, user, settings(), MigrationListener.NONE);
+            assertEquals(Outcome.COMPLETED, second.outcome(), second.toString());
+            String counts = "APPEND " + relay.count(CommandCountingRelay.APPENDED) + ", UID COPY " + relay.count("UID COPY")
+                    + ", UID STORE " + relay.count("UID STORE") + ", UID EXPUNGE " + relay.count("UID EXPUNGE") + "\n" + second;
+            assertEquals(0, relay.count(CommandCountingRelay.APPENDED), counts);
+            assertEquals(0, relay.count("UID COPY"), counts);
+            // M2 +\Flagged in INBOX, M3 -\Flagged in Archive, \Deleted on M1's copy in Work/Projects; one expunge
+            assertEquals(3, relay.count("UID STORE"), counts);
+            assertEquals(1, relay.count("UID EXPUNGE"), counts);
+            assertEquals(1, second.removed(), counts);
+            Map<String, List<String>> held = destination(user);
+            assertEquals(lines(line(M1, "\\Flagged"), line(M2, "\\Flagged")), held.get("INBOX"), held.toString());
+            assertEquals(lines(line(M1, "\\Flagged"), line(W2)), held.get("Work"), held.toString());
+            assertEquals(List.of(), held.get("Work/Projects"), "the copy of the removed label is gone\n" + held);
+            assertEquals(lines(line(A1), line(M3)), held.get("Archive"), held.toString());
+            assertEquals(List.of(), second.gmail().missing());
+
+            relay.reset();
+            MigrationReport third = run(gmail, dir, user, settings(), MigrationListener.NONE);
+            assertEquals(Outcome.COMPLETED, third.outcome(), third.toString());
+            assertEquals(0, relay.count(CommandCountingRelay.APPENDED) + relay.count("UID COPY") + relay.count("UID STORE")
+                    + relay.count("UID EXPUNGE"), "nothing more to write\n" + third);
+        }
+    }
+
     @Test
     void aCrashBetweenTheCopyAndItsRecordNeitherLosesNorDuplicatesALabel(@TempDir Path dir) throws Exception {
         try (Hoodiecrow gmail = Hoodiecrow.start(fixture(false))) {

@@ -1,7 +1,6 @@
 package org.mailmigrator.connector.imap.tests;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +69,7 @@ final class LimitRelay implements AutoCloseable {
     /** Client to server, one command at a time, answering some of them itself. */
     private void commands(InputStream in, Relay.Sink up, Relay.Link link) throws IOException {
         byte[] line;
-        while ((line = readLine(in)) != null) {
+        while ((line = Relay.line(in)) != null) {
             String text = new String(line, StandardCharsets.ISO_8859_1).trim();
             String[] words = text.split(" ", 4);
             String tag = words[0];
@@ -111,7 +110,7 @@ final class LimitRelay implements AutoCloseable {
         Matcher m;
         while ((m = LITERAL.matcher(new String(current, StandardCharsets.ISO_8859_1).trim())).find()) {
             up.write(in.readNBytes(Integer.parseInt(m.group(1))));
-            current = readLine(in);
+            current = Relay.line(in);
             if (current == null) {
                 return;
             }
@@ -129,23 +128,11 @@ final class LimitRelay implements AutoCloseable {
         while ((m = LITERAL.matcher(new String(current, StandardCharsets.ISO_8859_1).trim())).find()
                 && !m.group(2).isEmpty()) {
             in.readNBytes(Integer.parseInt(m.group(1)));
-            current = readLine(in);
+            current = Relay.line(in);
             if (current == null) {
                 return;
             }
         }
-    }
-
-    private static byte[] readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        int c;
-        while ((c = in.read()) >= 0) {
-            b.write(c);
-            if (c == '\n') {
-                return b.toByteArray();
-            }
-        }
-        return b.size() == 0 ? null : b.toByteArray();
     }
 
     @Override

@@ -73,13 +73,13 @@ final class FolderSync {
 
     /** Whether the one-round-trip check can apply: the last pass completed (it left a change token), no mirror. */
     boolean checkable() throws StateException {
-        return !settings.mirror() && state.folder(plan.source(), plan.destination()).srcChangeToken() != null;
+        return !settings.mirror() && (gmail == null || !gmail.relist(plan.source())) && state.folder(plan.source(), plan.destination()).srcChangeToken() != null;
     }
 
     /** {@link #skipIfUnchanged()} with both sides' STATUS already read (null: the folder is missing there). */
     boolean skipIfUnchanged(FolderStatus s, FolderStatus d) throws StateException {
         FolderState st = state.folder(plan.source(), plan.destination());
-        if (st.srcChangeToken() == null || settings.mirror() || s == null || d == null
+        if (!checkable() || s == null || d == null
                 || !unchanged(st, s, d, state.journal(st.id()))) {
             return false;
         }
@@ -97,7 +97,7 @@ final class FolderSync {
                 "destination folder '" + plan.destination() + "' cannot hold messages (missing or \\Noselect); "
                         + "use --map to choose another", null));
         List<JournalEntry> journal = state.journal(st.id());
-        if (unchanged(st, srcStatus, dstStatus, journal)) {
+        if (unchanged(st, srcStatus, dstStatus, journal) && checkable()) {
             counters.present(plan.source(), srcStatus.messages());
             counters.planned(plan.source(), srcStatus.messages(), 0);
             return;
@@ -140,7 +140,7 @@ final class FolderSync {
         String srcToken = gone == 0 ? st0.srcChangeToken() : null;
         FolderState st = new FolderState(st0.id(), st0.source(), st0.destination(), s.epoch(), d.epoch(),
                 srcNext, srcToken, st0.dstPosition(), -1, st0.dstChangeToken());
-        boolean incremental = gone == 0 && !settings.mirror() && st0.srcChangeToken() != null
+        boolean incremental = gone == 0 && !settings.mirror() && (gmail == null || !gmail.relist(plan.source())) && st0.srcChangeToken() != null
                 && s.changeToken() != null && s.epoch().equals(st0.srcEpoch());
         List<MessageInfo> listed = sbox.list(incremental ? st0.srcChangeToken() : null);
         if (gmail != null) {

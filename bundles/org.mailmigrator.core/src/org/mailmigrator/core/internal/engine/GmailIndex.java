@@ -60,6 +60,11 @@ final class GmailIndex {
         return m == null ? null : m.get(id);
     }
 
+    /** Whether the folder's ids were read whole (a folder the server refused to select was not). */
+    boolean listed(String folder) {
+        return byFolder.containsKey(folder);
+    }
+
     /** Every source folder holding the message, with its id there. */
     List<Place> places(String gmailId) {
         return byMessage.getOrDefault(gmailId, List.of());

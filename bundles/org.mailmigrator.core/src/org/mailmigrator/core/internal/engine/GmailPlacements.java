@@ -82,6 +82,10 @@ final class GmailPlacements {
                 }
             }
         }
+        for (var gone : scope.changes().unlabelled().entrySet()) {
+            cancel.check();
+            unlabel(dst, gone.getKey(), gone.getValue());
+        }
         return summary();
     }
 
@@ -148,6 +152,36 @@ final class GmailPlacements {
             listener.checkpoint("gmail-recorded", source);
         }
         listener.info(target + ": " + todos.size() + " Gmail label placement(s) copied on the destination server");
+    }
+
+    /**
+     * Removes the copies of messages whose label {@code source} was removed on the source ({@link GmailChanges}), when
+     * the folder's sync completed in this run and each copy is still recorded as it was found.
+     */
+    private void unlabel(MailStore dst, String source, List<CopiedMessage> found) throws ConnectorException, StateException {
+        String target = scope.plan(source).destination();
+        FolderState st = state.folder(source, target);
+        FolderStatus before = dst.status(target).orElse(null);
+        if (st.dstEpoch() == null || !state.journal(st.id()).isEmpty() || before == null
+                || !before.epoch().equals(st.dstEpoch())) {
+            return; // tried again at the next run, when the folder is in order
+        }
+        Map<String, CopiedMessage> now = state.copied(st.id());
+        List<CopiedMessage> gone = found.stream().filter(c -> now.get(c.srcId()) != null
+                && c.dstId().equals(now.get(c.srcId()).dstId())).toList();
+        if (gone.isEmpty()) {
+            return;
+        }
+        try (Mailbox box = dst.open(target, true)) {
+            box.expunge(gone.stream().map(CopiedMessage::dstId).toList());
+        }
+        state.forget(st.id(), gone.stream().map(CopiedMessage::srcId).toList());
+        FolderStatus after = dst.status(target).orElse(before);
+        state.saveFolder(new FolderState(st.id(), st.source(), st.destination(), st.srcEpoch(), st.dstEpoch(),
+                st.srcPosition(), st.srcChangeToken(), after.position(), after.messages(), after.changeToken()));
+        counters.removed.addAndGet(gone.size());
+        listener.info(target + ": " + gone.size() + " copy(ies) removed: their Gmail label was removed on the source"
+                + " (each message is still under another label)");
     }
 
     private void skip(String folder, Todo t, String reason) {

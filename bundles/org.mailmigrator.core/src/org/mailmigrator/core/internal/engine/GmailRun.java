@@ -31,11 +31,13 @@ final class GmailRun {
         }
         // a message an earlier run put on the destination is copied from there, never uploaded again
         Set<String> onDestination = new HashSet<>();
+        java.util.Map<String, java.util.Map<String, CopiedMessage>> earlier = new java.util.HashMap<>();
         for (FolderPlan p : plan) {
             if (!p.hasDestination() || !p.selectable()) {
                 continue;
             }
-            for (CopiedMessage c : state.copied(state.folder(p.source(), p.destination()).id()).values()) {
+            earlier.put(p.source(), state.copied(state.folder(p.source(), p.destination()).id()));
+            for (CopiedMessage c : earlier.get(p.source()).values()) {
                 String gmailId = index.gmailId(p.source(), c.srcId());
                 if (gmailId != null && c.dstId() != null) {
                     onDestination.add(gmailId);
@@ -44,7 +46,9 @@ final class GmailRun {
         }
         listener.info("Gmail-like source: " + index.messages().size() + " message(s) by X-GM-MSGID, each uploaded once"
                 + (serverCopy ? " and copied on the destination server into its other labels' folders" : ""));
-        return new GmailScope(index, plan, sourceFolders, options, onDestination, serverCopy);
+        GmailScope scope = new GmailScope(index, plan, sourceFolders, options, onDestination, serverCopy);
+        scope.changes(GmailChanges.since(scope, earlier));
+        return scope;
     }
 
     private static boolean canCopy(MailStore destination, List<FolderPlan> plan) throws ConnectorException {

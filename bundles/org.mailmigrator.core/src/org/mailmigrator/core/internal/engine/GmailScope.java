@@ -31,6 +31,7 @@ final class GmailScope {
     private final Set<String> onDestination;
     private final GmailOptions options;
     private final boolean serverCopy;
+    private GmailChanges changes = GmailChanges.NONE;
 
     GmailScope(GmailIndex index, List<FolderPlan> plan, List<MailFolder> sourceFolders, GmailOptions options,
             Set<String> onDestination, boolean serverCopy) {
@@ -45,6 +46,23 @@ final class GmailScope {
         for (MailFolder f : sourceFolders) {
             GmailPlanner.use(f).ifPresent(u -> uses.put(f.name(), u));
         }
+    }
+
+    /** What changed on the source since the last run, found before the scope is shared ({@link GmailRun}). */
+    void changes(GmailChanges found) {
+        this.changes = found;
+    }
+
+    GmailChanges changes() {
+        return changes;
+    }
+
+    /**
+     * Whether the folder must be listed whole although it may look unchanged: a copy's Gmail flags (Starred, the
+     * keywords of the options) changed in another folder (a star added or removed shows in Starred only).
+     */
+    boolean relist(String folder) {
+        return changes.relist().contains(folder);
     }
 
     GmailIndex index() {
