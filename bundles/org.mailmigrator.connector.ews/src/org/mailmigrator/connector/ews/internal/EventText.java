@@ -134,9 +134,11 @@ final class EventText {
         if (organizer != null && organizer.getAddress() != null && meeting) {
             ics.raw("ORGANIZER" + cn(organizer.getName()) + ":mailto:" + organizer.getAddress());
         }
-        attendees(ics, a.getRequiredAttendees(), "ROLE=REQ-PARTICIPANT");
-        attendees(ics, a.getOptionalAttendees(), "ROLE=OPT-PARTICIPANT");
-        attendees(ics, a.getResources(), "CUTYPE=RESOURCE;ROLE=NON-PARTICIPANT");
+        // parameters in alphabetical order, as CalDAV servers built on vobject (Radicale) store them: the text read
+        // back after a stopped run is then the text sent, and the write is recognised as done
+        attendees(ics, a.getRequiredAttendees(), "", "ROLE=REQ-PARTICIPANT");
+        attendees(ics, a.getOptionalAttendees(), "", "ROLE=OPT-PARTICIPANT");
+        attendees(ics, a.getResources(), ";CUTYPE=RESOURCE", "ROLE=NON-PARTICIPANT");
         if (a.getIsReminderSet()) {
             ics.raw("BEGIN:VALARM").raw("ACTION:DISPLAY").raw("DESCRIPTION:Reminder")
                     .raw("TRIGGER:-PT" + Math.max(0, a.getReminderMinutesBeforeStart()) + "M").raw("END:VALARM");
@@ -147,7 +149,7 @@ final class EventText {
         return list == null ? 0 : list.getCount();
     }
 
-    private static void attendees(IcsLines ics, AttendeeCollection list, String role) {
+    private static void attendees(IcsLines ics, AttendeeCollection list, String cutype, String role) {
         if (list == null) {
             return;
         }
@@ -161,7 +163,7 @@ final class EventText {
                 case Tentative -> "TENTATIVE";
                 default -> "NEEDS-ACTION";
             };
-            ics.raw("ATTENDEE" + cn(at.getName()) + ";" + role + ";PARTSTAT=" + partstat + ":mailto:" + at.getAddress());
+            ics.raw("ATTENDEE" + cn(at.getName()) + cutype + ";PARTSTAT=" + partstat + ";" + role + ":mailto:" + at.getAddress());
         }
     }
 
