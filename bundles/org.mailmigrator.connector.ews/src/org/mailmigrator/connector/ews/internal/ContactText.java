@@ -99,9 +99,9 @@ final class ContactText {
         }
         Date birthday = c.getBirthday();
         if (birthday != null) {
-            // Exchange keeps the day at some hour of some zone (noon UTC when this tool wrote it): the UTC day of
-            // noon's side of that instant
-            LocalDate day = birthday.toInstant().plusSeconds(12 * 3600).atZone(ZoneOffset.UTC).toLocalDate();
+            // Exchange keeps the day as an instant: midnight of the zone of whoever typed it (UTC-12 to UTC+11), or
+            // noon UTC (this tool's writer): eleven hours later, every one of them is on that day in UTC
+            LocalDate day = birthday.toInstant().plusSeconds(11 * 3600).atZone(ZoneOffset.UTC).toLocalDate();
             card.setBirthday(new Birthday(day));
         }
         if (c.getBusinessHomePage() != null && !c.getBusinessHomePage().isBlank()) {
