@@ -40,12 +40,12 @@ class EwsPimCommandLineTest extends ExchangeIntoDovecot {
                     String[] out = cli("migrate", "--source", source, "--target", target, "--allow-plaintext", "--source-password-file",
                             src.toString(), "--target-password-file", dst.toString(), "--state", dir.resolve("state").toString());
                     assertEquals("0", out[2], out[0] + out[1]);
-                    int expected = run > 0 ? 0 : target.startsWith("caldav") ? 2 : 1; // event and task; contact
+                    int expected = run > 0 ? 0 : target.startsWith("caldav") ? 3 : 1; // events and task; contact
                     assertTrue(out[0].startsWith("created " + expected + ", updated 0"), target + ": " + out[0]);
                 }
             }
             Map<String, String> served = EwsPimSourceTest.servedBy(radicale);
-            assertEquals(3, served.size(), served.keySet().toString());
+            assertEquals(4, served.size(), served.keySet().toString());
             assertTrue(served.get(ExchangePimCorpus.SERIES_UID).contains("EXDATE;TZID=Europe/Berlin:20260316T090000"));
         }
         assertEquals(List.of(), fake.violations);
@@ -66,7 +66,7 @@ class EwsPimCommandLineTest extends ExchangeIntoDovecot {
                 String[] out = cli("batch", "run", file.toString(), "--workspace", dir.resolve("ws").toString(), "--allow-plaintext");
                 assertEquals("0", out[2], out[0] + out[1]);
             }
-            assertEquals(3, EwsPimSourceTest.servedBy(radicale).size());
+            assertEquals(4, EwsPimSourceTest.servedBy(radicale).size());
         }
         assertEquals(Set.of("bob@example.org"), Set.copyOf(fake.impersonated), "every request acts for the row's mailbox");
         assertEquals(List.of(), fake.violations);

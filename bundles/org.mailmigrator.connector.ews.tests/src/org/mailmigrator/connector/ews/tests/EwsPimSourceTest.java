@@ -59,12 +59,18 @@ class EwsPimSourceTest extends AgainstTheFake {
             PimReport first = run(dav(relay), w -> w);
             assertNull(first.failure(), first.failure());
             assertEquals(List.of(), first.failures(), first.outcomes().toString());
-            assertEquals(3, first.created(), first.outcomes().toString());
+            assertEquals(4, first.created(), first.outcomes().toString());
             assertEquals(List.of(), fake.violations, "every request and answer matches the EWS schema");
             assertTrue(fake.waitsAfterBusy.get(0) >= 300, "ErrorServerBusy's BackOffMilliseconds waited out: " + fake.waitsAfterBusy);
-            assertEquals(3, relay.puts().size(), relay.puts().toString());
+            assertEquals(4, relay.puts().size(), relay.puts().toString());
 
             Map<String, String> served = servedBy(radicale);
+            String standup = served.get("standup-project-x");
+            assertTrue(standup.contains("RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,TU,WE,TH,FR;UNTIL=20260410T053000Z")
+                    && standup.contains("DTSTART;TZID=Europe/Berlin:20260330T073000") && standup.contains("CLASS:PRIVATE")
+                    && standup.contains("TRANSP:TRANSPARENT"), standup);
+            assertTrue(relay.puts().stream().anyMatch(p -> p.contains("/Calendar-Project%20X/") || p.contains("/Calendar-Project X/")),
+                    "a sub-folder is a calendar of its own: " + relay.puts());
             String event = served.get(ExchangePimCorpus.SERIES_UID);
             assertTrue(event.contains("BEGIN:VTIMEZONE") && event.contains("TZID:Europe/Berlin"), event);
             assertTrue(event.contains("DTSTART;TZID=Europe/Berlin:20260302T090000"), event);
@@ -89,9 +95,17 @@ class EwsPimSourceTest extends AgainstTheFake {
             int before = fake.operations.size();
             PimReport second = run(dav(relay), w -> w);
             assertEquals(0, second.created() + second.updated(), second.outcomes().toString());
-            assertEquals(3, relay.puts().size(), "the second run wrote nothing: " + relay.puts());
+            assertEquals(4, relay.puts().size(), "the second run wrote nothing: " + relay.puts());
             assertEquals(Set.of("GetFolder", "FindFolder", "SyncFolderItems"), Set.copyOf(fake.operations.subList(before, fake.operations.size())),
                     "nothing changed in Exchange: no item is read again");
+
+            fake.pim.change(task(), ExchangePimCorpus.task().replace("<t:PercentComplete>50", "<t:PercentComplete>75"));
+            fake.pim.itemsRead.clear();
+            PimReport third = run(dav(relay), w -> w);
+            assertEquals(1, third.updated(), third.outcomes().toString());
+            assertEquals(List.of(task()), fake.pim.itemsRead, "only the changed task is read");
+            assertEquals(5, relay.puts().size(), relay.puts().toString());
+            assertTrue(servedBy(radicale).values().stream().anyMatch(t -> t.contains("PERCENT-COMPLETE:75")));
             assertEquals(List.of(), fake.violations);
         }
     }
@@ -104,7 +118,7 @@ class EwsPimSourceTest extends AgainstTheFake {
             PimReport first = run(() -> EwsRun.open(target, EwsRun.PASSWORD), w -> w);
             assertNull(first.failure(), first.failure());
             assertEquals(List.of(), first.failures(), first.outcomes().toString());
-            assertEquals(3, first.created(), first.outcomes().toString());
+            assertEquals(4, first.created(), first.outcomes().toString());
             assertEquals(List.of(), fake.violations);
             assertEquals(List.of(), target.violations, "every request to the destination matches the schema, none invites");
             assertEquals(Set.of(IMPERSONATED), Set.copyOf(fake.impersonated), "every source request impersonates the mailbox");
@@ -134,7 +148,7 @@ class EwsPimSourceTest extends AgainstTheFake {
     @Test
     void aRunStoppedAfterAnyWriteResumesWithEveryItemOnceInRadicale() throws Exception {
         ExchangePimCorpus.seed(fake.pim);
-        for (int at = 1; at <= 3; at++) {
+        for (int at = 1; at <= 4; at++) {
             Path state = Files.createDirectories(dir.resolve("stop-" + at));
             try (Radicale radicale = Radicale.start(Files.createDirectories(dir.resolve("radicale-" + at)));
                     PutCounter relay = new PutCounter(radicale.port())) {
@@ -144,14 +158,19 @@ class EwsPimSourceTest extends AgainstTheFake {
                 assertEquals(at, relay.puts().size());
                 PimReport resumed = run(dav(relay), state, w -> w);
                 assertTrue(resumed.complete() && resumed.failures().isEmpty(), resumed.failure() + " " + resumed.failures());
-                assertEquals(3, servedBy(radicale).size(), "every item in Radicale once (stopped at write " + at + ")");
-                assertEquals(3, relay.puts().size(), "no item written twice (stopped at write " + at + "): " + relay.puts());
+                assertEquals(4, servedBy(radicale).size(), "every item in Radicale once (stopped at write " + at + ")");
+                assertEquals(4, relay.puts().size(), "no item written twice (stopped at write " + at + "): " + relay.puts());
                 PimReport again = run(dav(relay), state, w -> w);
                 assertEquals(0, again.created() + again.updated(), again.outcomes().toString());
-                assertEquals(3, relay.puts().size());
+                assertEquals(4, relay.puts().size());
             }
         }
         assertEquals(List.of(), fake.violations);
+    }
+
+    /** The id of the seeded task. */
+    private String task() {
+        return fake.pim.ids().stream().filter(id -> fake.pim.kind(id).equals("Task")).findFirst().orElseThrow();
     }
 
     private static PimWriter crashing(PimWriter writer, AtomicInteger writes, int at) {

@@ -7,7 +7,8 @@ import ezvcard.Ezvcard;
 /**
  * What the EWS PROTOCOL FAKE serves as a calendar/contacts source: the GetItem answers of Exchange for a weekly
  * series in "W. Europe Standard Time" (Berlin) with one deleted and one modified occurrence, attendees and a
- * reminder; a contact with a picture; a task in a sub-folder of Tasks. The element shapes follow Microsoft's EWS
+ * reminder; a weekday series ended by a date in a sub-folder of Calendar; a contact with a picture; a task in a
+ * sub-folder of Tasks. The element shapes follow Microsoft's EWS
  * reference examples ("GetItem operation (calendar item)", "Recurrence", "ModifiedOccurrences", "DeletedOccurrences",
  * "StartTimeZone", "GetItem operation (contact)", "GetAttachment operation", "Task") in the element order of
  * types.xsd V2016_10_10. The contact picture is the JPEG of ez-vcard's test file John_Doe_MS_OUTLOOK.vcf (an
@@ -111,6 +112,25 @@ final class ExchangePimCorpus {
                 + "2026-03-01T00:00:00Z</t:StartDate><t:Status>InProgress</t:Status>";
     }
 
+    /**
+     * An early-morning stand-up on weekdays from 30 March to 10 April 2026 (an end date, in CEST) in the sub-folder
+     * Calendar/Project X, private, no reminder, free.
+     */
+    static String standup() {
+        return "<t:Subject>Stand-up</t:Subject><t:Sensitivity>Private</t:Sensitivity><t:Body BodyType=\"Text\"></t:Body>"
+                + "<t:DateTimeCreated>2026-03-01T10:00:00Z</t:DateTimeCreated><t:ReminderIsSet>false</t:ReminderIsSet>"
+                + "<t:LastModifiedTime>2026-03-01T10:00:00Z</t:LastModifiedTime><t:UID>standup-project-x</t:UID>"
+                + "<t:Start>2026-03-30T05:30:00Z</t:Start><t:End>2026-03-30T05:45:00Z</t:End><t:IsAllDayEvent>false</t:IsAllDayEvent>"
+                + "<t:LegacyFreeBusyStatus>Free</t:LegacyFreeBusyStatus><t:CalendarItemType>RecurringMaster</t:CalendarItemType>"
+                + "<t:Recurrence><t:WeeklyRecurrence><t:Interval>1</t:Interval><t:DaysOfWeek>Monday Tuesday Wednesday Thursday Friday"
+                + "</t:DaysOfWeek></t:WeeklyRecurrence><t:EndDateRecurrence><t:StartDate>2026-03-30+02:00</t:StartDate>"
+                + "<t:EndDate>2026-04-10+02:00</t:EndDate></t:EndDateRecurrence></t:Recurrence><t:FirstOccurrence><t:ItemId "
+                + "Id=\"pim-occ-standup-1\" ChangeKey=\"1\"/><t:Start>2026-03-30T05:30:00Z</t:Start><t:End>2026-03-30T05:45:00Z</t:End>"
+                + "<t:OriginalStart>2026-03-30T05:30:00Z</t:OriginalStart></t:FirstOccurrence><t:LastOccurrence><t:ItemId "
+                + "Id=\"pim-occ-standup-10\" ChangeKey=\"1\"/><t:Start>2026-04-10T05:30:00Z</t:Start><t:End>2026-04-10T05:45:00Z"
+                + "</t:End><t:OriginalStart>2026-04-10T05:30:00Z</t:OriginalStart></t:LastOccurrence>" + zones();
+    }
+
     /** The JPEG of ez-vcard's Outlook test card. */
     static byte[] picture() throws Exception {
         Path card = Path.of(System.getProperty("mailmigrator.sourceRoot"), "bundles", "org.mailmigrator.connector.dav.tests",
@@ -122,6 +142,7 @@ final class ExchangePimCorpus {
     static void seed(FakePimSource pim) throws Exception {
         byte[] picture = picture();
         pim.item("pf-calendar", "CalendarItem", series());
+        pim.item(pim.folder("pf-calendar", "Project X"), "CalendarItem", standup());
         pim.occurrence(MODIFIED, modifiedOccurrence());
         pim.photo("pa-ann", "ContactPicture.jpg", "image/jpeg", picture);
         pim.item("pf-contacts", "Contact", contact(picture.length));

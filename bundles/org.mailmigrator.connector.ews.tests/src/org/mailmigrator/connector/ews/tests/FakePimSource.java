@@ -191,6 +191,11 @@ final class FakePimSource {
         return Xml.response("GetAttachment", x.toString());
     }
 
+    /** The element name of a seeded item (CalendarItem, Contact, Task). */
+    String kind(String id) {
+        return items.get(id).kind();
+    }
+
     /** The ids of the items seeded, for tests. */
     Set<String> ids() {
         return Set.copyOf(items.keySet());

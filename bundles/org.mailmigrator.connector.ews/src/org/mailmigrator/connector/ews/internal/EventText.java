@@ -50,6 +50,7 @@ final class EventText {
         if (series) {
             p.add(AppointmentSchema.ICalUid);
             p.add(AppointmentSchema.Recurrence);
+            p.add(AppointmentSchema.LastOccurrence);
             p.add(AppointmentSchema.ModifiedOccurrences);
             p.add(AppointmentSchema.DeletedOccurrences);
             p.add(EwsWriter.UID);
@@ -75,7 +76,9 @@ final class EventText {
         if (a.getRecurrence() != null) {
             Instant first = a.getStart().toInstant();
             LocalTime at = first.atZone(zone).toLocalTime();
-            ics.raw("RRULE:" + RecurrenceText.of(a.getRecurrence(), zone, at));
+            OccurrenceInfo last = a.getLastOccurrence();
+            ics.raw("RRULE:" + RecurrenceText.of(a.getRecurrence(), zone, at, last == null || last.getOriginalStart() == null ? null
+                    : last.getOriginalStart().toInstant()));
             if (a.getDeletedOccurrences() != null) {
                 for (DeletedOccurrenceInfo d : a.getDeletedOccurrences()) {
                     ics.raw("EXDATE" + IcsLines.when(d.getOriginalStart().toInstant(), zone, allDay));

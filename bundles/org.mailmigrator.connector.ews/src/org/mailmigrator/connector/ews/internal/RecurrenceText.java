@@ -26,8 +26,10 @@ final class RecurrenceText {
     /**
      * @param zone      the series' zone (its StartTimeZone)
      * @param startTime the local time of the series' first start (UNTIL keeps the last day's occurrence)
+     * @param last      the original start of the series' last occurrence (LastOccurrence), when Exchange gave it: the
+     *                  exact UNTIL of a series ended by a date
      */
-    static String of(Recurrence r, ZoneId zone, LocalTime startTime) throws Exception {
+    static String of(Recurrence r, ZoneId zone, LocalTime startTime, java.time.Instant last) throws Exception {
         if (r.isRegenerationPattern()) {
             throw new ConnectorException.ItemFailure("a regenerating recurrence (" + r.getXmlElementName()
                     + ": the next one after each completion) has no iCalendar form", null);
@@ -50,16 +52,17 @@ final class RecurrenceText {
         Date end = r.getEndDate();
         if (count != null && count > 0) {
             parts.add("COUNT=" + count);
+        } else if (end != null && last != null) {
+            parts.add("UNTIL=" + IcsLines.utc(last));
         } else if (end != null) {
-            LocalDate last = day(end);
-            parts.add("UNTIL=" + IcsLines.utc(last.atTime(startTime).atZone(zone).toInstant()));
+            parts.add("UNTIL=" + IcsLines.utc(day(end).atTime(startTime).atZone(zone).toInstant()));
         }
         return String.join(";", parts);
     }
 
     /**
-     * The calendar day of a RecurrenceRange date: ews-java-api reads the xs:date as midnight of the JVM's zone (or,
-     * with an offset, that instant), so the day is read back in that zone at noon's side of midnight.
+     * The calendar day of a RecurrenceRange date when no LastOccurrence came with it: ews-java-api reads the xs:date
+     * as an instant near that day's midnight; six hours later it is that day in the JVM's zone (checked on a UTC JVM).
      */
     static LocalDate day(Date d) {
         return d.toInstant().plusSeconds(6 * 3600).atZone(ZoneId.systemDefault()).toLocalDate();

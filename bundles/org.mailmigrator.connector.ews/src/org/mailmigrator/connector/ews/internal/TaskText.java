@@ -74,7 +74,7 @@ final class TaskText {
         }
         if (t.getRecurrence() != null && t.getStartDate() != null) {
             ics.raw("RRULE:" + RecurrenceText.of(t.getRecurrence(), ZoneOffset.UTC,
-                    t.getStartDate().toInstant().atZone(ZoneOffset.UTC).toLocalTime()));
+                    t.getStartDate().toInstant().atZone(ZoneOffset.UTC).toLocalTime(), null));
         }
         if (t.getIsReminderSet() && t.getReminderDueBy() != null) {
             ics.raw("BEGIN:VALARM").raw("ACTION:DISPLAY").raw("DESCRIPTION:Reminder")
