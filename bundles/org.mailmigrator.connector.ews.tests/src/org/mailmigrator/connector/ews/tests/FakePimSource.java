@@ -124,9 +124,7 @@ final class FakePimSource {
         collect(parent, below);
         StringBuilder x = new StringBuilder();
         below.forEach(f -> x.append(describe(f)));
-        return Xml.response("FindFolder", Xml.success("FindFolder", "<m:RootFolder IndexedPagingOffset=\"" + below.size()
-                + "\" TotalItemsInView=\"" + below.size() + "\" IncludesLastItemInRange=\"true\"><t:Folders>" + x
-                + "</t:Folders></m:RootFolder>"));
+        return Xml.foundFolders(below.size(), x);
     }
 
     private void collect(String parent, List<Folder> out) {

@@ -11,6 +11,7 @@ import org.mailmigrator.connector.ical.IcsText;
 import org.mailmigrator.connector.vcard.VcfText;
 import org.mailmigrator.core.model.ItemKind;
 import org.mailmigrator.core.pim.PimEntry;
+import org.mailmigrator.core.pim.PimItem;
 import org.mailmigrator.core.pim.PimOutcome;
 import org.mailmigrator.core.pim.PimReader;
 import org.mailmigrator.core.pim.PimText;
@@ -169,13 +170,11 @@ final class EwsPimSource implements PimReader {
 
     @Override
     public void outcome(PimOutcome outcome) {
-        switch (outcome) {
-            case PimOutcome.Created o -> memory.arrived(o.item().key());
-            case PimOutcome.Updated o -> memory.arrived(o.item().key());
-            case PimOutcome.Unchanged o -> memory.arrived(o.item().key());
-            case PimOutcome.Failed o -> {
-                // not arrived: its id stays unconfirmed and the item is read again next run
-            }
+        // created, updated or found unchanged: arrived; a failed item's id stays unconfirmed and is read again next run
+        PimItem arrived = outcome instanceof PimOutcome.Created c ? c.item() : outcome instanceof PimOutcome.Updated u ? u.item()
+                : outcome instanceof PimOutcome.Unchanged n ? n.item() : null;
+        if (arrived != null) {
+            memory.arrived(arrived.key());
         }
     }
 }
