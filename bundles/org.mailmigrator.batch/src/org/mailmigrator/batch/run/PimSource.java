@@ -53,7 +53,8 @@ public record PimSource(String text) {
             PimTarget url = PimTarget.parse(t, true);
             String wanted = kind == PimLeg.Kind.CALENDAR ? "caldav" : "carddav";
             return url.protocol().equals(wanted) || url.protocol().equals("ews") ? Optional.empty()
-                    : Optional.of("'" + t + "': a " + kind.id() + " source must start with " + wanted + "+https://");
+                    : Optional.of("'" + t + "': a " + kind.id() + " source must start with " + wanted
+                            + "+https:// or ews+https://");
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage().replace("--target ", "").replace("--target-password-file or MAILMIGRATOR_TARGET_PASSWORD",
                     "the row's source password"));

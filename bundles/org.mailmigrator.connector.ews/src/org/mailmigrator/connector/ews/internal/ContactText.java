@@ -54,7 +54,8 @@ final class ContactText {
         return p;
     }
 
-    static String of(Contact c) throws Exception {
+    /** The card; {@code login} names the account in the messages of a failed picture download. */
+    static String of(Contact c, String login) throws Exception {
         VCard card = new VCard();
         card.setUid(new Uid(SourceItems.uid(c, null)));
         String fn = first(c.getDisplayName(), String.join(" ", List.of(nz(c.getGivenName()), nz(c.getSurname()))).strip(),
@@ -115,13 +116,13 @@ final class ContactText {
         if (!categories.isEmpty()) {
             card.setCategories(categories.toArray(String[]::new));
         }
-        photo(c, card);
+        photo(c, card, login);
         card.setRevision(new Revision(SourceItems.changed(c)));
         return Ezvcard.write(card).version(VCardVersion.V3_0).prodId(false).go();
     }
 
     /** The contact picture: the file attachment marked IsContactPhoto, its bytes read with GetAttachment. */
-    private static void photo(Contact c, VCard card) throws Exception {
+    private static void photo(Contact c, VCard card, String login) throws Exception {
         if (!Boolean.TRUE.equals(c.getHasPicture()) && (c.getAttachments() == null || c.getAttachments().getCount() == 0)) {
             return;
         }
@@ -129,7 +130,10 @@ final class ContactText {
         if (picture == null) {
             return;
         }
-        picture.load();
+        Calls.run(() -> {
+            picture.load(); // GetAttachment; ErrorServerBusy waited out as for every source request
+            return null;
+        }, "reading the picture of " + SourceItems.origin("contact", c), login);
         byte[] bytes = picture.getContent();
         if (bytes == null || bytes.length == 0) {
             return;

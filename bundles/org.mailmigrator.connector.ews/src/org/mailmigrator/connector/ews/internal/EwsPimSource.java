@@ -154,7 +154,7 @@ final class EwsPimSource implements PimReader {
             boolean go = switch (item) {
                 case Appointment a -> IcsText.read(origin, EventText.of(a, occurrences, notes), f.collection(), noted);
                 case Task t -> IcsText.read(origin, TaskText.of(t), f.collection(), noted);
-                case Contact c -> VcfText.read(origin, ContactText.of(c), f.collection(), noted);
+                case Contact c -> VcfText.read(origin, ContactText.of(c, settings.login()), f.collection(), noted);
                 default -> sink.accept(new PimEntry.Malformed(origin, "a " + item.getClass().getSimpleName()
                         + " in " + f.collection() + " is not an event, task or contact: not copied"));
             };
