@@ -84,8 +84,8 @@ public final class NativeRows implements CsvRowReader {
         for (int c = 0; c < names.size(); c++) {
             mail |= (names.get(c).startsWith("source.") || names.get(c).startsWith("destination.")) && !r.cell(c).isEmpty();
         }
-        if (!mail && pim.stream().anyMatch(l -> org.mailmigrator.batch.run.PimSource.isDav(l.source()))) {
-            r.problem(-1, "a CalDAV/CardDAV source signs in with the row's mail source login and password: fill in the source columns");
+        if (!mail && pim.stream().anyMatch(l -> org.mailmigrator.batch.run.PimSource.isAccount(l.source()))) {
+            r.problem(-1, "a CalDAV/CardDAV or Exchange source signs in with the row's mail source login and password: fill in the source columns");
             return;
         }
         if (!mail && !pim.isEmpty()) {

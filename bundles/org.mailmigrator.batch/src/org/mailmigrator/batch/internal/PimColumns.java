@@ -78,7 +78,7 @@ final class PimColumns {
     }
 
     private static void checkSource(CsvRow r, int col, String source, PimLeg.Kind kind) {
-        if (org.mailmigrator.batch.run.PimSource.isDav(source)) {
+        if (org.mailmigrator.batch.run.PimSource.isAccount(source)) {
             org.mailmigrator.batch.run.PimSource.problem(source, kind).ifPresent(p -> r.problem(col, p));
             return;
         }

@@ -85,7 +85,7 @@ public record PimPass(ConnectorFactory connectors, Presets presets, PassRequest 
         } catch (IllegalArgumentException e) {
             throw new ConnectorException.AccountFailure(e.getMessage(), ConnectorException.AccountFailure.Reason.CONFIGURATION, null);
         }
-        boolean dav = PimSource.isDav(leg.source());
+        boolean dav = PimSource.isAccount(leg.source()); // a CalDAV/CardDAV account or an Exchange mailbox
         Account source = dav ? davSource(leg)
                 : new Account(leg.kind() == PimLeg.Kind.CALENDAR ? "ical" : "vcard", Map.of("path", leg.source()), null);
         // a CalDAV/CardDAV source is the person's own account: it signs in with the row's mail source secret (its
@@ -118,7 +118,8 @@ public record PimPass(ConnectorFactory connectors, Presets presets, PassRequest 
      * state file, so that a second pass reads only what changed.
      */
     private Account davSource(PimLeg leg) throws ConnectorException.AccountFailure {
-        String sync = request.state().dir().resolve(request.state().mail() + "-" + leg.kind().id() + ".davsync").toString();
+        String sync = request.state().dir().resolve(request.state().mail() + "-" + leg.kind().id()
+                + (PimSource.isExchange(leg.source()) ? ".ewssync" : ".davsync")).toString();
         try {
             return PimSource.account(leg, request.migration().source(), presets,
                     request.settings().allowPlaintext(), sync);

@@ -15,7 +15,8 @@ import org.mailmigrator.core.model.Account;
  * or {@code preset} (the CalDAV/CardDAV URL of the provider preset whose hosts match the row's mail source host) or
  * {@code preset:ID} (a preset by id, e.g. {@code preset:gmail}; a self-hosted one such as {@code preset:nextcloud} takes the
  * mail source host for its {@code {host}}). A preset leg signs in with the row's mail source login;
- * every DAV source leg uses the row's mail source password (or token): one person's account, one secret.
+ * every DAV source leg uses the row's mail source password (or token): one person's account, one secret. An Exchange
+ * mailbox ({@code ews+https://LOGIN@HOST/EWS/Exchange.asmx}) is a source of either leg too (docs/ews-source.md).
  */
 public record PimSource(String text) {
     private static final String PROVIDERS = "org.mailmigrator.autodetect.providers";
@@ -24,6 +25,19 @@ public record PimSource(String text) {
     public static boolean isDav(String source) {
         String t = source.trim().toLowerCase(Locale.ROOT);
         return t.startsWith("caldav+") || t.startsWith("carddav+") || t.equals("preset") || t.startsWith("preset:");
+    }
+
+    /** Whether a leg's source is an Exchange mailbox ({@code ews+https://LOGIN@HOST/EWS/Exchange.asmx}, docs/ews-source.md). */
+    public static boolean isExchange(String source) {
+        return source.trim().toLowerCase(Locale.ROOT).startsWith("ews+");
+    }
+
+    /**
+     * Whether a leg's source is an account read over the network (DAV or Exchange), signing in with the row's mail
+     * source password, rather than files.
+     */
+    public static boolean isAccount(String source) {
+        return isDav(source) || isExchange(source);
     }
 
     /**
@@ -38,8 +52,9 @@ public record PimSource(String text) {
         try {
             PimTarget url = PimTarget.parse(t, true);
             String wanted = kind == PimLeg.Kind.CALENDAR ? "caldav" : "carddav";
-            return url.protocol().equals(wanted) ? Optional.empty()
-                    : Optional.of("'" + t + "': a " + kind.id() + " source must start with " + wanted + "+https://");
+            return url.protocol().equals(wanted) || url.protocol().equals("ews") ? Optional.empty()
+                    : Optional.of("'" + t + "': a " + kind.id() + " source must start with " + wanted
+                            + "+https:// or ews+https://");
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage().replace("--target ", "").replace("--target-password-file or MAILMIGRATOR_TARGET_PASSWORD",
                     "the row's source password"));
@@ -72,11 +87,30 @@ public record PimSource(String text) {
             PimTarget parsed = PimTarget.parse(t, true);
             url = parsed.url().toString();
             login = parsed.login();
+            if (parsed.protocol().equals("ews")) {
+                return exchange(leg, url, login, mailSource, allowPlaintext, syncState);
+            }
         }
         return new Account("dav", Map.of("url", url, "login", login, "read", leg.kind() == PimLeg.Kind.CALENDAR ? "calendars"
                 : "contacts", "allowPlaintext", String.valueOf(allowPlaintext), "syncState", syncState,
                 "auth", mailSource.setting("auth").filter(a -> a.equalsIgnoreCase("bearer")).orElse("password")),
                 mailSource.credential());
+    }
+
+    /**
+     * An Exchange mailbox read as a calendar (events and tasks) or contacts source; the row's mail source impersonation
+     * ({@code impersonate}) applies when that source is the same Exchange.
+     */
+    private static Account exchange(PimLeg leg, String url, String login, Account mailSource, boolean allowPlaintext,
+            String syncState) {
+        java.util.Map<String, String> s = new java.util.HashMap<>(Map.of("url", url, "login", login, "read",
+                leg.kind() == PimLeg.Kind.CALENDAR ? "calendars" : "contacts", "allowPlaintext", String.valueOf(allowPlaintext),
+                "syncState", syncState));
+        if (mailSource.connectorId().equals("ews") && mailSource.setting("url").map(u -> u.equalsIgnoreCase(url)).orElse(false)) {
+            mailSource.setting("impersonate").ifPresent(i -> s.put("impersonate", i));
+            mailSource.setting("delegation").ifPresent(d -> s.put("delegation", d));
+        }
+        return new Account("ews", s, mailSource.credential());
     }
 
     private static boolean isPreset(String t) {

@@ -11,8 +11,9 @@ import org.mailmigrator.core.spi.ConnectorSession;
 
 /**
  * Exchange Web Services: a destination for mail ({@link org.mailmigrator.core.mail.MailStore}) and for events, tasks
- * and contacts ({@link org.mailmigrator.core.pim.PimWriter}); a source for mail only (docs/ews-source.md), with
- * EWS impersonation when the {@code impersonate} setting names the mailbox.
+ * and contacts ({@link org.mailmigrator.core.pim.PimWriter}); a source of mail (docs/ews-source.md), with
+ * EWS impersonation when the {@code impersonate} setting names the mailbox; a source of calendars, tasks and contacts
+ * too ({@link org.mailmigrator.core.pim.PimReader}).
  */
 public final class EwsConnector implements Connector {
 

@@ -39,7 +39,7 @@ import org.mailmigrator.core.pim.PimOutcome;
 import org.mailmigrator.core.pim.PimReport;
 
 /**
- * {@code migrate --source FILE.ics|FILE.vcf|DIR|caldav+https://...|carddav+https://... --target caldav+https://...|carddav+https://...|ews+https://...}:
+ * {@code migrate --source FILE.ics|FILE.vcf|DIR|caldav+https://...|carddav+https://...|ews+https://... --target caldav+https://...|carddav+https://...|ews+https://...}:
  * calendars, tasks and contacts from files or from a CalDAV/CardDAV account into a server, as a one-row batch of legs held in memory and run
  * by the same {@link PassRunner} as a batch row (state kept per source and target, in {@code pim-HASH.mv.db}).
  * Reached from the migrate command when its source is a file or folder or its target a PIM URL.
@@ -63,6 +63,11 @@ public final class PimMigrate {
      */
     public static boolean applies(String source, String target) {
         if (source != null && (!source.contains("://") || PimSource.isDav(source))) {
+            return true;
+        }
+        if (source != null && PimSource.isExchange(source) && target != null
+                && target.trim().toLowerCase(Locale.ROOT).matches("(caldav|carddav)\\+.*")) {
+            // Exchange's calendars or contacts into a CalDAV/CardDAV account (docs/ews-source.md)
             return true;
         }
         String src = source == null ? "" : source.trim().toLowerCase(Locale.ROOT);
@@ -103,10 +108,12 @@ public final class PimMigrate {
             dstAccount = named(() -> parsed.account(ConnectorFactory.of(registry), allowPlaintext, null)); // its declared scheme
             srcOAuth = credentials.signIn().source(err);
             dstOAuth = credentials.signIn().target(err);
-            if (PimSource.isDav(source)) {
-                // a CalDAV/CardDAV account read straight from the provider (a URL with its login, never a password)
+            if (PimSource.isAccount(source)) {
+                // a CalDAV/CardDAV account read straight from the provider, or an Exchange mailbox whose calendars or
+                // contacts (as the target takes) are read (a URL with its login, never a password)
                 davSource = davSource(source, allowPlaintext);
-                legs = List.of(new PimLeg(davSource.protocol().equals("caldav") ? PimLeg.Kind.CALENDAR : PimLeg.Kind.CONTACTS,
+                String kind = davSource.protocol().equals("ews") ? dst.protocol() : davSource.protocol();
+                legs = List.of(new PimLeg(kind.equals("caldav") ? PimLeg.Kind.CALENDAR : PimLeg.Kind.CONTACTS,
                         source.trim(), target.trim(), dstAccount.credential()));
                 sourcePassword = srcOAuth.isPresent() ? srcOAuth.get().secret()
                         : Passwords.find("source", credentials.sourcePasswordFile(), "MAILMIGRATOR_SOURCE_PASSWORD", davSource.toString());
@@ -240,7 +247,8 @@ public final class PimMigrate {
 
     /** {@code --source caldav+https://LOGIN@HOST/...}: a DAV source URL (a preset needs a batch row's mail account). */
     private static PimTarget davSource(String source, boolean allowPlaintext) {
-        if (!source.trim().toLowerCase(Locale.ROOT).startsWith("caldav+") && !source.trim().toLowerCase(Locale.ROOT).startsWith("carddav+")) {
+        if (!source.trim().toLowerCase(Locale.ROOT).startsWith("caldav+") && !source.trim().toLowerCase(Locale.ROOT).startsWith("carddav+")
+                && !PimSource.isExchange(source)) {
             throw new IllegalArgumentException("--source " + source.trim() + ": a preset is taken in a batch row (whose mail"
                     + " account names the provider); here write caldav+https://LOGIN@HOST/PATH/ or carddav+https://...");
         }
@@ -254,7 +262,7 @@ public final class PimMigrate {
 
     /** The state file of a source and target ({@code pim-HASH}), the same name as every earlier release. */
     static String stateName(String source, PimTarget dst) throws Exception {
-        String key = (PimSource.isDav(source) ? source.trim() : Path.of(source).toAbsolutePath().normalize()) + " -> " + dst;
+        String key = (PimSource.isAccount(source) ? source.trim() : Path.of(source).toAbsolutePath().normalize()) + " -> " + dst;
         return "pim-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)), 0, 8);
     }
 }

@@ -27,6 +27,8 @@ final class EwsProtocolFake implements AutoCloseable {
     private final String authorization;
     final FakeMailbox mailbox = new FakeMailbox();
     final FakeMail mail = new FakeMail();
+    /** The calendar/contacts source part: empty (and silent) until a test seeds it. */
+    final FakePimSource pim = new FakePimSource();
     private volatile int dropAtMessage;
     private volatile Cut cut;
     /** Requests with a bigger body are answered 413, as IIS does above its maxRequestLength. */
@@ -67,7 +69,7 @@ final class EwsProtocolFake implements AutoCloseable {
         busy = times;
     }
 
-    /** The next {@code times} mail GetItem requests answer ErrorServerBusy asking to wait {@code millis}. */
+    /** The next {@code times} mail (or calendar/contacts source) GetItem requests answer ErrorServerBusy asking to wait {@code millis}. */
     void busyReads(int times, long millis) {
         backOff = millis;
         busyReads = times;
@@ -130,7 +132,8 @@ final class EwsProtocolFake implements AutoCloseable {
         Optional<Element> impersonation = Xml.find(envelope, "ExchangeImpersonation");
         impersonation.ifPresent(i -> violations.addAll(SchemaCheck.errors(i)));
         impersonated.add(impersonation.flatMap(i -> Xml.find(i, "SmtpAddress")).map(Element::getTextContent).orElse(null));
-        String answer = FakeMail.concerns(op) ? mail(op) : switch (op.getLocalName()) {
+        String answer = pim.concerns(op) ? (op.getLocalName().equals("GetItem") && busyReads > 0 ? busyRead() : pim.answer(op))
+                : FakeMail.concerns(op) ? mail(op) : switch (op.getLocalName()) {
             case "GetFolder" -> mailbox.getFolder(op);
             case "FindFolder" -> mailbox.findFolder(op);
             case "CreateFolder" -> mailbox.createFolder(op);

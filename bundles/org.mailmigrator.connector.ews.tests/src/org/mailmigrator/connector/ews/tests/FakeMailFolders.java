@@ -116,9 +116,7 @@ final class FakeMailFolders {
         collect(parent.id, found);
         StringBuilder x = new StringBuilder();
         found.forEach(f -> x.append(folderXml(f)));
-        return Xml.response("FindFolder", Xml.success("FindFolder", "<m:RootFolder IndexedPagingOffset=\"" + found.size()
-                + "\" TotalItemsInView=\"" + found.size() + "\" IncludesLastItemInRange=\"true\"><t:Folders>" + x
-                + "</t:Folders></m:RootFolder>"));
+        return Xml.foundFolders(found.size(), x);
     }
 
     private void collect(String parent, List<Folder> out) {

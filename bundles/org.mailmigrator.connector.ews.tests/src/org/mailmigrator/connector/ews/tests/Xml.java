@@ -108,6 +108,13 @@ final class Xml {
                 + messages + "</m:ResponseMessages></m:" + operation + "Response>");
     }
 
+    /** A FindFolder answer holding these {@code count} folders, all in one page. */
+    static String foundFolders(int count, CharSequence folders) {
+        return response("FindFolder", success("FindFolder", "<m:RootFolder IndexedPagingOffset=\"" + count
+                + "\" TotalItemsInView=\"" + count + "\" IncludesLastItemInRange=\"true\"><t:Folders>" + folders
+                + "</t:Folders></m:RootFolder>"));
+    }
+
     static String success(String operation, String content) {
         return "<m:" + operation + "ResponseMessage ResponseClass=\"Success\"><m:ResponseCode>NoError</m:ResponseCode>"
                 + content + "</m:" + operation + "ResponseMessage>";

@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.Optional;
 
 import org.mailmigrator.core.mail.MailStore;
+import org.mailmigrator.core.pim.PimReader;
 import org.mailmigrator.core.pim.PimWriter;
 import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.spi.HostFailures;
@@ -19,7 +20,8 @@ import microsoft.exchange.webservices.data.core.enumeration.misc.ConnectingIdTyp
 import microsoft.exchange.webservices.data.misc.ImpersonatedUserId;
 
 /**
- * A checked EWS connection, offering a {@link PimWriter} (events, tasks, contacts) and a {@link MailStore}
+ * A checked EWS connection, offering a {@link PimWriter} (events, tasks, contacts), as a source a {@link PimReader}
+ * (docs/ews-source.md) and a {@link MailStore}
  * (mail destination, docs/ews-mail.md; mail source, docs/ews-source.md). ews-java-api sends its first request without credentials and repeats it after
  * the 401, uploading a large item twice: the Basic authorization header is therefore set on every request
  * from the start (preemptive), and the login is checked by binding the calendar folder.
@@ -29,9 +31,14 @@ public final class EwsSession implements ConnectorSession {
     private final PimWriter writer;
     private final EwsMailStore mail;
     private final boolean source;
+    private final EwsPimSource reader;
+    private final SyncMemory memory;
 
-    private EwsSession(ExchangeService service, PimWriter writer, EwsMailStore mail, boolean source) {
+    private EwsSession(ExchangeService service, PimWriter writer, EwsMailStore mail, boolean source, SyncMemory memory,
+            EwsSettings settings) {
         this.source = source;
+        this.memory = memory;
+        this.reader = source ? new EwsPimSource(service, settings, memory) : null;
         this.service = service;
         this.writer = writer;
         this.mail = mail;
@@ -64,8 +71,16 @@ public final class EwsSession implements ConnectorSession {
         } finally {
             java.util.Arrays.fill(password, '\0');
         }
+        SyncMemory memory;
+        try {
+            memory = SyncMemory.load(settings.syncState());
+        } catch (java.io.IOException e) {
+            service.close();
+            throw new ConnectorException.AccountFailure("ews: cannot read the sync state file " + settings.syncState().orElse(null)
+                    + ": " + e.getMessage(), ConnectorException.AccountFailure.Reason.CONFIGURATION, e);
+        }
         return new EwsSession(service, new EwsWriter(service, new EwsFolders(service, settings), settings),
-                new EwsMailStore(service, settings.login(), source), source);
+                new EwsMailStore(service, settings.login(), source), source, memory, settings);
     }
 
     @Override
@@ -73,11 +88,22 @@ public final class EwsSession implements ConnectorSession {
         if (type == PimWriter.class && !source) {
             return Optional.of(type.cast(writer));
         }
+        if (type == PimReader.class && source) {
+            return Optional.of(type.cast(reader));
+        }
         return type == MailStore.class ? Optional.of(type.cast(mail)) : Optional.empty();
     }
 
     @Override
     public void close() {
-        service.close();
+        try {
+            if (source) {
+                memory.save(); // what the calendar/contacts source read, for the next run
+            }
+        } catch (java.io.IOException e) {
+            // nothing is lost: the next run reads these changes again and finds them unchanged at the destination
+        } finally {
+            service.close();
+        }
     }
 }

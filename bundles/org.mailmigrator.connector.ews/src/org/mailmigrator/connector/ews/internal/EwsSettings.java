@@ -13,10 +13,13 @@ import org.mailmigrator.core.spi.ConnectorException;
 /**
  * The ews connector's settings, checked once. {@code impersonate} names the mailbox an administrator or service
  * account ({@code login}) acts for; an account imported with OMM's {@code delegation} column (the administrator's
- * login) impersonates the row's login, with the row's password being the administrator's.
+ * login) impersonates the row's login, with the row's password being the administrator's. As a calendar/contacts
+ * source, {@code read} says which folders are read and {@code syncState} names the file where the SyncFolderItems
+ * states are kept between runs (docs/ews-source.md).
  */
 public record EwsSettings(URI url, String login, Secret password, Optional<String> calendarFolder,
-        Optional<String> contactsFolder, Optional<String> tasksFolder, ZoneId floatingZone, Optional<String> impersonate) {
+        Optional<String> contactsFolder, Optional<String> tasksFolder, ZoneId floatingZone, Optional<String> impersonate,
+        String read, Optional<java.nio.file.Path> syncState) {
 
     public static EwsSettings of(Account account, ConnectContext context) throws ConnectorException.AccountFailure {
         String text = account.setting("url").orElseThrow(() -> fail("the setting 'url' is required"));
@@ -50,7 +53,17 @@ public record EwsSettings(URI url, String login, Secret password, Optional<Strin
             throw fail("floatingTimeZone: " + e.getMessage());
         }
         return new EwsSettings(url, login, password, folder(account, "calendarFolder"), folder(account, "contactsFolder"),
-                folder(account, "tasksFolder"), floating, impersonate);
+                folder(account, "tasksFolder"), floating, impersonate, read(account),
+                folder(account, "syncState").map(java.nio.file.Path::of));
+    }
+
+    /** As a calendar/contacts source: what to read ({@code all}, {@code calendars}: events and tasks, {@code contacts}). */
+    private static String read(Account account) throws ConnectorException.AccountFailure {
+        String read = account.setting("read").map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).orElse("all");
+        if (!read.equals("all") && !read.equals("calendars") && !read.equals("contacts")) {
+            throw fail("read: '" + read + "' must be all, calendars or contacts");
+        }
+        return read;
     }
 
     /** The SMTP address of the mailbox to act as (EWS impersonation), checked to look like one. */
