@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import org.mailmigrator.core.mail.MailStore;
+import org.mailmigrator.core.pim.PimReader;
 import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.spi.ConnectorSession;
 
@@ -38,13 +39,16 @@ public final class PstOpen {
         }
     }
 
-    /** A session offering the file's {@link MailStore}; closing it closes the file. */
+    /** A session offering the file's {@link MailStore} and {@link PimReader}; closing it closes the file. */
     public static ConnectorSession session(Path path) throws ConnectorException {
         PstStore store = open(path);
         return new ConnectorSession() {
             @Override
             public <T> Optional<T> capability(Class<T> asked) {
-                return asked == MailStore.class ? Optional.of(asked.cast(store)) : Optional.empty();
+                if (asked == MailStore.class) {
+                    return Optional.of(asked.cast(store));
+                }
+                return asked == PimReader.class ? Optional.of(asked.cast(new PstPimReader(store))) : Optional.empty();
             }
 
             @Override

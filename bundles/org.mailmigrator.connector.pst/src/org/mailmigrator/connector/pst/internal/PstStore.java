@@ -30,13 +30,15 @@ final class PstStore extends ReadOnlyMailStore {
     private final PSTFile pst;
     private final Map<String, PstTree.Node> folders = new LinkedHashMap<>();
     private final String epoch;
+    private final String recordKey;
 
     PstStore(Path path, PSTFile pst, List<PstTree.Node> tree) throws Exception {
         super(READ_ONLY);
         this.path = path;
         this.pst = pst;
         tree.forEach(n -> folders.putIfAbsent(n.name(), n));
-        this.epoch = "pst-nid-v1/" + pst.getMessageStore().getTagRecordKeyAsUUID();
+        this.recordKey = String.valueOf(pst.getMessageStore().getTagRecordKeyAsUUID());
+        this.epoch = "pst-nid-v1/" + recordKey;
     }
 
     Path path() {
@@ -45,6 +47,16 @@ final class PstStore extends ReadOnlyMailStore {
 
     PSTFile file() {
         return pst;
+    }
+
+    /** The store's record key: what tells this file from another. */
+    String recordKey() {
+        return recordKey;
+    }
+
+    /** Every folder, mail or not (the PIM reader reads the others). */
+    List<PstTree.Node> tree() {
+        return List.copyOf(folders.values());
     }
 
     @Override

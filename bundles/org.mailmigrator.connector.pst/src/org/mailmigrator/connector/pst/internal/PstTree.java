@@ -23,8 +23,8 @@ import com.pff.PSTFolder;
  * notes and journal entries are {@code \Noselect}: their items are not mail. A '/' inside a name becomes '_'.
  */
 final class PstTree {
-    /** One folder: its name, node id, whether it holds mail, its attributes and its item count. */
-    record Node(String name, long nid, boolean mail, Set<String> attributes, int count) {
+    /** One folder: its name, node id, whether it holds mail, its attributes, item count and container class. */
+    record Node(String name, long nid, boolean mail, Set<String> attributes, int count, String containerClass) {
     }
 
     private static final Set<String> INBOX = Set.of("inbox", "posteingang", "boîte de réception", "bandeja de entrada",
@@ -104,7 +104,8 @@ final class PstTree {
                 }
                 attributes = role == null ? Set.of() : Set.of(role);
             }
-            out.add(new Node(name, f.getDescriptorNodeId(), mail, attributes, f.getContentCount()));
+            out.add(new Node(name, f.getDescriptorNodeId(), mail, attributes, f.getContentCount(),
+                    f.getContainerClass() == null ? "" : f.getContainerClass()));
             if (f.hasSubfolders()) {
                 walk(f, name + "/", roles, out);
             }
