@@ -10,7 +10,7 @@ source releng/scripts/env.sh
 # the real servers the tests start on loopback (xandikos: the strict CalDAV/CardDAV server of the real-world corpus
 # test); python3-aiosmtpd is the SMTP server the batch notification
 # test starts; openssl makes their test certificates.
-mm_ensure_packages xvfb xauth $MM_UI_PACKAGES dovecot-core dovecot-imapd dovecot-pop3d radicale xandikos python3-aiosmtpd openssl postgresql
+mm_ensure_packages xvfb xauth $MM_UI_PACKAGES dovecot-core dovecot-imapd dovecot-pop3d radicale xandikos python3-aiosmtpd openssl postgresql pst-utils
 # node runs hoodiecrow-imap 2.1.0 (npm registry), the Gmail-like IMAP server of the connector tests, from the folder
 # org.mailmigrator.testing.Hoodiecrow looks in (it runs the same npm install itself when the folder is missing).
 mm_ensure_packages nodejs

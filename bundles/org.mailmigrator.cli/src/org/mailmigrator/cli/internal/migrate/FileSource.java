@@ -22,7 +22,7 @@ import org.mailmigrator.core.spi.ConnectorSession;
  * A local path as {@code migrate}'s mail source, for a connector whose endpoint is a path (connectors.exsd; the
  * files connector, docs/file-sources.md): {@code PATH}, whose format that connector recognises from the content,
  * or {@code SCHEME:PATH} with a scheme such a connector declares ({@code mbox:}, {@code maildir:}, {@code eml:},
- * {@code takeout:}). A bare path that is an .ics/.vcf file or a folder holding some stays calendars and contacts
+ * {@code takeout:}, {@code pst:}); a bare path goes to the first such connector that recognises its content. A bare path that is an .ics/.vcf file or a folder holding some stays calendars and contacts
  * ({@link PimMigrate}). The source is opened once here, so that a path holding no mail is a usage message naming it.
  */
 final class FileSource {
@@ -58,22 +58,43 @@ final class FileSource {
         if (!Files.exists(path)) {
             throw new IllegalArgumentException("--source " + path + " does not exist");
         }
-        MailEndpoint source = new MailEndpoint(forced.map(Forced::connector).orElse(readers.get(0)),
-                forced.map(Forced::scheme).orElse(null), null, null, null, path);
-        check(source, registry, forced.isEmpty() ? "; force a format with " + schemes(readers)
-                + ", or give an .ics/.vcf file or a folder holding some for calendars and contacts" : "");
-        return Optional.of(source);
+        if (forced.isPresent()) {
+            MailEndpoint source = new MailEndpoint(forced.get().connector(), forced.get().scheme(), null, null, null, path);
+            check(source, registry).ifPresent(e -> {
+                throw e;
+            });
+            return Optional.of(source);
+        }
+        return Optional.of(recognised(readers, registry, path));
+    }
+
+    /**
+     * The first path-valued connector that recognises the content (the mail files connector, the PST connector...);
+     * when none does, what each said, naming the path.
+     */
+    private static MailEndpoint recognised(List<ConnectorDescriptor> readers, ConnectorRegistry registry, Path path) {
+        List<String> refusals = new java.util.ArrayList<>();
+        for (ConnectorDescriptor reader : readers) {
+            MailEndpoint source = new MailEndpoint(reader, null, null, null, null, path);
+            Optional<IllegalArgumentException> refused = check(source, registry);
+            if (refused.isEmpty()) {
+                return source;
+            }
+            refusals.add(refused.get().getMessage().replaceFirst("^--source ", ""));
+        }
+        throw new IllegalArgumentException("--source " + String.join("; ", refusals) + "; force a format with "
+                + schemes(readers) + ", or give an .ics/.vcf file or a folder holding some for calendars and contacts");
     }
 
     /** Opens the source once: the connector recognises its content (or refuses it, naming the path). */
-    private static void check(MailEndpoint source, ConnectorRegistry registry, String hint) {
+    private static Optional<IllegalArgumentException> check(MailEndpoint source, ConnectorRegistry registry) {
         try (ConnectorSession s = registry.create(source.connectorId()).open(source.account(false, null, null),
                 Role.SOURCE, ConnectContext.of(null))) {
-            // recognised
+            return Optional.empty(); // recognised
         } catch (ConnectorException e) {
-            throw new IllegalArgumentException("--source " + e.getMessage() + hint, e);
+            return Optional.of(new IllegalArgumentException("--source " + e.getMessage(), e));
         } catch (Exception e) {
-            throw new IllegalArgumentException("--source " + source.path() + " cannot be read: " + e.getMessage(), e);
+            return Optional.of(new IllegalArgumentException("--source " + source.path() + " cannot be read: " + e.getMessage(), e));
         }
     }
 

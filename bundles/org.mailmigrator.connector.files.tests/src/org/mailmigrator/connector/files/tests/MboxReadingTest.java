@@ -66,6 +66,25 @@ class MboxReadingTest {
     }
 
     @Test
+    void aValidContentLengthKeepsFromLinesInTheBodyAndAWrongOneIsIgnored() throws Exception {
+        String body = "body line\nFrom inside the body, not quoted (mboxcl2)\n>From stays as written\n";
+        String wrong = "second body\n";
+        String file = "From a@example.org Mon Jan  2 15:04:05 2006\nSubject: counted\nContent-Length: "
+                + body.length() + "\n\n" + body + "\n"
+                + "From b@example.org Mon Jan  2 15:04:05 2006\nSubject: wrong length\nContent-Length: 3\n\n" + wrong + "\n"
+                + "From c@example.org Mon Jan  2 15:04:05 2006\nSubject: last\nContent-Length: 999\n\nlast body\n";
+        Path mbox = Files.writeString(tmp.resolve("cl2"), file, StandardCharsets.ISO_8859_1);
+        Stored.Folder rd = read(mbox, "mboxrd");
+        assertEquals(3, rd.messages().size(), rd.messages().toString());
+        assertEquals("Subject: counted\r\nContent-Length: " + body.length() + "\r\n\r\n" + body.replace("\n", "\r\n"),
+                rd.messages().get(0).text(), "the counted body whole, its From and >From lines as stored");
+        assertEquals("Subject: wrong length\r\nContent-Length: 3\r\n\r\nsecond body\r\n", rd.messages().get(1).text(),
+                "a length that does not reach the next From line is ignored");
+        assertEquals("Subject: last\r\nContent-Length: 999\r\n\r\nlast body\r\n", rd.messages().get(2).text(),
+                "a length past the end of the file is ignored");
+    }
+
+    @Test
     void mboxrdQuotingIsRemovedExactlyOnceAndKeptWhenAsked() throws Exception {
         Path file = Data.write(tmp.resolve("quoted"), Data.message("Tue Feb  3 04:05:06 2009", List.of("Subject: q"),
                 ">From the start", ">>From twice quoted", "> From not quoted", "From-less"), Data.simple(2, "0000"));

@@ -14,7 +14,8 @@ import java.util.Set;
  * @param deleted marked deleted by Thunderbird but not compacted away yet
  * @param labels the raw {@code X-Gmail-Labels} value (Google Takeout), or null
  * @param problem why the message cannot be copied (truncated, not a message), or null
+ * @param literal its Content-Length was trusted (mboxcl2): its lines are copied as stored, never unquoted
  */
 record MboxEntry(String id, long start, long end, long size, Instant date, Set<String> flags, boolean deleted,
-        String fingerprint, String subject, String labels, String problem) {
+        String fingerprint, String subject, String labels, String problem, boolean literal) {
 }

@@ -73,6 +73,6 @@ final class MboxFolder extends SourceFolder {
     @Override
     Optional<MessageBody> body(MessageInfo m) {
         MboxEntry e = entries.get(m.id());
-        return e == null ? Optional.empty() : Optional.of(new FileBody(file, e.start(), e.end(), e.size(), unquote));
+        return e == null ? Optional.empty() : Optional.of(new FileBody(file, e.start(), e.end(), e.size(), unquote && !e.literal()));
     }
 }

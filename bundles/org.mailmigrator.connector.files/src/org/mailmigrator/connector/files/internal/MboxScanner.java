@@ -3,9 +3,12 @@ package org.mailmigrator.connector.files.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -13,6 +16,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.mailmigrator.core.mail.Fingerprint;
@@ -21,7 +25,10 @@ import org.mailmigrator.core.mail.Fingerprint;
  * Splits an mbox file into messages in one pass with a bounded buffer (memory does not grow with the file or a
  * message). Every line starting with {@code From } starts a message (writers quote such lines in bodies: mboxo
  * {@code >From }, mboxrd one more {@code >}); an empty line just before it separates and is not part of the
- * message. {@code Content-Length} (mboxcl/mboxcl2) is not used to split.
+ * message. A {@code Content-Length} field (mboxcl2) is trusted when the body it counts ends exactly at the end of
+ * the file or just before a {@code From } line (after at most one empty line): then a {@code From } line inside
+ * that body is body text, and the message's lines are copied literally ({@code >From } is not unquoted: mboxcl2
+ * does not quote). A length that does not land there is ignored and the message ends at the next {@code From } line.
  * <p>
  * A message's id is the SHA-256 (128 bits, hex) of its bytes as they travel, without the header fields a mail
  * client rewrites in place ({@code Status}, {@code X-Status}, {@code X-Mozilla-Status}, {@code X-Mozilla-Status2},
@@ -65,7 +72,7 @@ final class MboxScanner {
                     inFromLine = !r.complete();
                     continue;
                 }
-                if (ls && Crlf.isFromLine(seg, n)) {
+                if (ls && Crlf.isFromLine(seg, n) && (cur == null || at >= cur.protectUntil)) {
                     finish(blank != null ? blankAt : at, null);
                     blank = null;
                     cur = new Message(new String(seg, 0, Math.min(n, 300), StandardCharsets.ISO_8859_1), r.offset());
@@ -80,6 +87,9 @@ final class MboxScanner {
                     blank = null;
                 }
                 if (ls && r.complete() && (n == 1 || n == 2 && seg[0] == '\r')) {
+                    if (cur.inHeader && cur.fromLine != null) {
+                        contentLength(cur, at + n);
+                    }
                     blank = java.util.Arrays.copyOf(seg, n);
                     blankAt = at;
                     continue;
@@ -91,6 +101,39 @@ final class MboxScanner {
                     ? "the file ends inside this message (no line end at offset " + r.offset() + "): truncated, not copied"
                     : null);
         }
+    }
+
+    /** Trusts the header's Content-Length when the body it counts ends where the next message starts (or the file). */
+    private void contentLength(Message m, long bodyStart) throws IOException {
+        byte[] head = m.header.toByteArray();
+        Optional<Long> length = new Headers(head, head.length).first("Content-Length").flatMap(v -> {
+            try {
+                return Optional.of(Long.parseLong(v.strip()));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+        if (length.isEmpty() || length.get() < 0) {
+            return;
+        }
+        long end = bodyStart + length.get();
+        long size = Files.size(file);
+        if (end > size) {
+            return;
+        }
+        if (end < size) {
+            byte[] next = new byte[7];
+            int got;
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                got = ch.read(ByteBuffer.wrap(next), end);
+            }
+            String after = new String(next, 0, Math.max(0, got), StandardCharsets.ISO_8859_1);
+            if (!(after.startsWith("From ") || after.startsWith("\nFrom ") || after.startsWith("\r\nFrom "))) {
+                return;
+            }
+        }
+        m.protectUntil = end;
+        m.crlf = new Crlf(false);
     }
 
     private void finish(long end, String problem) {
@@ -117,7 +160,7 @@ final class MboxScanner {
         }
         sink.accept(new MboxEntry(hash + "#" + n, m.begin, end, m.size, date, Flags.ofMbox(h), deleted,
                 Fingerprint.of(head, 0, head.length, m.size), h.first("Subject").orElse(null),
-                h.first("X-Gmail-Labels").orElse(null), problem));
+                h.first("X-Gmail-Labels").orElse(null), problem, m.protectUntil >= 0));
     }
 
     /** The message being read: its digest, size and header as they travel. */
@@ -125,7 +168,8 @@ final class MboxScanner {
         final String fromLine;
         final MessageDigest digest;
         final ByteArrayOutputStream header = new ByteArrayOutputStream();
-        final Crlf crlf = new Crlf(unquote);
+        Crlf crlf = new Crlf(unquote);
+        long protectUntil = -1;
         long begin;
         long size;
         long blanks;

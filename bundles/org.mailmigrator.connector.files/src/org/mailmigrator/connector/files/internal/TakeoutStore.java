@@ -56,7 +56,7 @@ final class TakeoutStore extends ReadOnlyMailStore {
                     flags.add("\\Seen");
                 }
                 MboxEntry labelled = new MboxEntry(e.id(), e.start(), e.end(), e.size(), e.date(), flags, e.deleted(),
-                        e.fingerprint(), e.subject(), e.labels(), e.problem());
+                        e.fingerprint(), e.subject(), e.labels(), e.problem(), e.literal());
                 boolean hidden = false;
                 for (String label : labels) {
                     String folder = folder(label);

@@ -3,15 +3,12 @@ package org.mailmigrator.connector.imap.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +28,7 @@ import org.mailmigrator.core.spi.ConnectorSession;
 import org.mailmigrator.core.state.StateStore;
 import org.mailmigrator.testing.ChildJvm;
 import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.testing.StepKiller;
 import org.mailmigrator.testing.connectors.EmlDirectoryConnector;
 
 /**
@@ -62,37 +60,11 @@ class EmlSigkillTest {
             }
         }
         try (Dovecot dovecot = Dovecot.start(Dovecot.Layout.SLASH)) {
-            int kills = 0;
-            for (int step = 1;; step++) {
-                ProcessBuilder pb = ChildJvm.command(EmlChildMigration.BUNDLES, EmlChildMigration.class,
-                        List.of("-Xmx128m", "-Djava.io.tmpdir=" + tmp), List.of(files.toString(), Dovecot.HOST,
-                                String.valueOf(dovecot.imapPort()), "eml-dst", state.toString(), Dovecot.PASSWORD, "20"));
-                pb.redirectErrorStream(true);
-                Process child = pb.start();
-                StringBuilder seen = new StringBuilder();
-                boolean finished = false;
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                    int count = 0;
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        seen.append(line).append('\n');
-                        if (line.startsWith("finished")) {
-                            finished = true;
-                        } else if (line.startsWith("step") && ++count >= step) {
-                            child.destroyForcibly();
-                            kills++;
-                            break;
-                        }
-                    }
-                }
-                assertTrue(child.waitFor(60, TimeUnit.SECONDS));
-                if (finished) {
-                    assertTrue(seen.toString().contains("finished COMPLETED"), seen.toString());
-                    break;
-                }
-                assertEquals(137, child.exitValue(), "killed by SIGKILL:\n" + seen);
-                assertTrue(step < 200, "the runs make progress");
-            }
+            StepKiller.Result runs = StepKiller.killAtEachStep(() -> ChildJvm.command(EmlChildMigration.BUNDLES,
+                    EmlChildMigration.class, List.of("-Xmx128m", "-Djava.io.tmpdir=" + tmp), List.of(files.toString(),
+                            Dovecot.HOST, String.valueOf(dovecot.imapPort()), "eml-dst", state.toString(), Dovecot.PASSWORD, "20")));
+            assertTrue(runs.finalOutput().contains("finished COMPLETED"), runs.finalOutput());
+            int kills = runs.kills();
             assertTrue(kills >= 5, "killed at several steps: " + kills);
             ConnectContext ctx = ConnectContext.of(Secret.of(Dovecot.PASSWORD));
             try (StateStore st = StateStore.openEmbedded(state, "pair")) {

@@ -1,0 +1,71 @@
+package org.mailmigrator.connector.pst.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+
+/**
+ * Lines of an iCalendar or vCard document: values escaped (backslash, comma, semicolon, newline), lines folded at
+ * 75 octets, CRLF ends; date-times in UTC.
+ */
+final class Ical {
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private final StringBuilder text = new StringBuilder();
+
+    Ical line(String raw) {
+        byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= 75) {
+            text.append(raw).append("\r\n");
+            return this;
+        }
+        int used = 0;
+        int limit = 75;
+        StringBuilder cur = new StringBuilder();
+        for (int i = 0; i < raw.length(); ) {
+            int cp = raw.codePointAt(i);
+            int len = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (used + len > limit) {
+                text.append(cur).append("\r\n ");
+                cur.setLength(0);
+                used = 0;
+                limit = 74;
+            }
+            cur.appendCodePoint(cp);
+            used += len;
+            i += Character.charCount(cp);
+        }
+        text.append(cur).append("\r\n");
+        return this;
+    }
+
+    /** {@code NAME:value} with the value escaped; nothing when the value is blank. */
+    Ical text(String name, String value) {
+        if (value != null && !value.isBlank()) {
+            line(name + ":" + escape(value));
+        }
+        return this;
+    }
+
+    Ical utc(String name, Date when) {
+        if (when != null) {
+            line(name + ":" + utc(when.toInstant()));
+        }
+        return this;
+    }
+
+    static String utc(Instant i) {
+        return UTC.format(i);
+    }
+
+    static String escape(String v) {
+        return v.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\n").replace("\r", "\n")
+                .replace("\n", "\\n");
+    }
+
+    @Override
+    public String toString() {
+        return text.toString();
+    }
+}
