@@ -109,12 +109,19 @@ class DeclaredAddressingTest {
     void aLabelReadsTheLoginAndEndpointTheConnectorDeclares() {
         Account contributed = new Account("test.addressed", Map.of("server", "mx.example", "user", "ann"), null);
         assertEquals("ann@mx.example", Labels.account(contributed, connectors));
-        assertEquals("?@?", Labels.account(contributed), "without the declarations only the built-in names are known");
+        assertEquals("test.addressed account", Labels.account(contributed, id -> connectors.create(id)),
+                "a factory without declarations (a benchmark's lambda) knows no login or endpoint");
+        assertEquals("ann@?", Labels.account(new Account("test.addressed", Map.of("user", "ann"), null), connectors));
         Account imap = new Account("imap", Map.of("host", "Mail.Example", "login", "bob"), null);
         assertEquals("bob@Mail.Example", Labels.account(imap, connectors), "the host as written, as before");
         Account ews = new Account("ews", Map.of("url", "https://outlook.example/EWS/Exchange.asmx", "login", "eve"), null);
         assertEquals("eve@outlook.example", Labels.account(ews, connectors));
         Account file = new Account("ical", Map.of("path", "/data/ann/calendar.ics"), null);
         assertEquals("calendar.ics", Labels.account(file, connectors), "a file source by its name");
+        Account mbox = new Account("files", Map.of("path", "/data/ann/Inbox.mbox", "format", "mbox"), null);
+        assertEquals("files account", Labels.account(mbox, connectors), "the files connector is not installed here: "
+                + "no declaration says which setting is its endpoint");
+        Account web = new Account("test.web", Map.of("address", "https://web.example/card/", "user", "ann"), null);
+        assertEquals("ann@web.example", Labels.account(web, connectors), "the URL setting 'address' is its endpoint");
     }
 }
