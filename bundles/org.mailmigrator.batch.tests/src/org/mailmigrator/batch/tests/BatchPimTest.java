@@ -193,8 +193,9 @@ class BatchPimTest {
                 bad.err());
         assertTrue(bad.err().contains("bad.csv: line 2, column 8 (calendar.target): do not put the password in the URL"),
                 bad.err());
+        // the schemes the installed connectors declare for contacts (here also the test connector's web+https)
         assertTrue(bad.err().contains("bad.csv: line 2, column 11 (contacts.target): 'caldav+https://u@dav.example/' must "
-                + "start with carddav+https://, ews+https:// or graph+https://"), bad.err());
+                + "start with carddav+https://, ews+https:// or web+https://"), bad.err());
         assertTrue(bad.err().contains("bad.csv: line 2, column 12 (contacts.password): the password is empty"), bad.err());
     }
 

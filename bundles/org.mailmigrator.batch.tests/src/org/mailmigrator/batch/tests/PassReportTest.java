@@ -100,7 +100,7 @@ class PassReportTest {
                 }
 
                 Path out = dir.resolve("report");
-                BatchReport.load(store, ws, "passes").write(out);
+                BatchReport.load(store, ws, "passes", ConnectorFactory.of(registry)).write(out);
                 String text = Files.readString(out.resolve("migrations").resolve(id + ".txt"));
                 assertTrue(text.contains("copied    " + onDestination + " (all passes)"), text);
                 assertTrue(text.contains("pass 1: full pass") && text.contains(": interrupted; copied " + passes.get(0).copied()), text);

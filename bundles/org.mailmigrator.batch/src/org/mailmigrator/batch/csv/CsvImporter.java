@@ -15,18 +15,27 @@ import org.mailmigrator.core.connector.ConnectorRegistry;
  */
 public final class CsvImporter {
     private final Function<String, ConnectorDescriptor> connectors;
+    private final java.util.List<ConnectorDescriptor> installed;
     private final CsvFormats formats;
 
     /**
-     * Native-format columns are checked against the settings the installed connectors declare; the formats are
-     * those the caller's registry holds (the workspace's: {@link org.mailmigrator.batch.workspace.BatchWorkspace#importer()}).
+     * Native-format columns are checked against the settings the installed connectors declare, calendar/contacts
+     * targets against the URL schemes they declare; the formats are those the caller's registry holds (the
+     * workspace's: {@link org.mailmigrator.batch.workspace.BatchWorkspace#importer()}).
      */
     public CsvImporter(ConnectorRegistry registry, CsvFormats formats) {
-        this(id -> registry.find(id).orElse(null), formats);
+        this(id -> registry.find(id).orElse(null), registry.connectors(), formats);
     }
 
+    /** Without declared URL schemes: a calendar/contacts target column is then a problem ("none is installed"). */
     public CsvImporter(Function<String, ConnectorDescriptor> connectors, CsvFormats formats) {
+        this(connectors, java.util.List.of(), formats);
+    }
+
+    private CsvImporter(Function<String, ConnectorDescriptor> connectors, java.util.List<ConnectorDescriptor> installed,
+            CsvFormats formats) {
         this.connectors = connectors;
+        this.installed = installed;
         this.formats = formats;
     }
 
@@ -40,7 +49,7 @@ public final class CsvImporter {
     }
 
     public ImportResult read(byte[] data, ImportOptions options) {
-        return new CsvReading(connectors, formats).read(data, options);
+        return new CsvReading(connectors, installed, formats).read(data, options);
     }
 
     /** A row's source login and source host, for server detection (no password is read). */
@@ -52,7 +61,7 @@ public final class CsvImporter {
      * them (a contributed format gives those of its valid rows).
      */
     public java.util.Optional<java.util.List<SourceAddress>> sourceAddresses(byte[] data) {
-        return new CsvReading(id -> null, formats).addresses(data).map(rows -> rows.stream()
+        return new CsvReading(id -> null, java.util.List.of(), formats).addresses(data).map(rows -> rows.stream()
                 .map(r -> new SourceAddress(Integer.parseInt(r[0]), r[1], r[2])).toList());
     }
 }

@@ -28,10 +28,14 @@ import org.mailmigrator.core.connector.ConnectorDescriptor;
  */
 public final class CsvReading {
     private final Function<String, ConnectorDescriptor> connectors;
+    private final List<ConnectorDescriptor> installed;
     private final CsvFormats formats;
 
-    public CsvReading(Function<String, ConnectorDescriptor> connectors, CsvFormats formats) {
+    /** @param installed the installed connectors (their declared URL schemes check calendar/contacts targets) */
+    public CsvReading(Function<String, ConnectorDescriptor> connectors, List<ConnectorDescriptor> installed,
+            CsvFormats formats) {
         this.connectors = connectors;
+        this.installed = installed;
         this.formats = formats;
     }
 
@@ -39,7 +43,7 @@ public final class CsvReading {
         TextDecoding decoded = TextDecoding.decode(data);
         String text = decoded.text();
         CsvFormat format = options.format().isAuto() ? formats.detect(text) : options.format();
-        Rows rows = new Rows(options, connectors);
+        Rows rows = new Rows(options, connectors, installed);
         if (format.isAuto()) {
             rows.problems.add(new ImportProblem(1, 0, "", "cannot tell the format of this file ("
                     + String.join(", ", formats.formats().stream().map(CsvFormatDescriptor::name).toList())

@@ -67,7 +67,7 @@ final class PimColumns {
             }
             if (!target.isEmpty()) {
                 try {
-                    PimTarget.parse(target, k);
+                    PimTarget.parse(target, k, r.connectors()); // the protocols the installed connectors declare
                 } catch (IllegalArgumentException e) {
                     r.problem(dst, e.getMessage());
                 }

@@ -37,10 +37,13 @@ final class Rows {
     private final Map<String, Integer> seen = new HashMap<>();
     private final ImportOptions options;
     private final Function<String, ConnectorDescriptor> connectors;
+    private final List<ConnectorDescriptor> installed;
 
-    Rows(ImportOptions options, Function<String, ConnectorDescriptor> connectors) {
+    /** @param installed the installed connectors, whose declared URL schemes calendar/contacts targets resolve through */
+    Rows(ImportOptions options, Function<String, ConnectorDescriptor> connectors, List<ConnectorDescriptor> installed) {
         this.options = options;
         this.connectors = connectors;
+        this.installed = List.copyOf(installed);
     }
 
     /** The cells of one record, with problem reporting by column. */
@@ -161,6 +164,11 @@ final class Rows {
         }
 
         @Override
+        public List<ConnectorDescriptor> connectors() {
+            return installed;
+        }
+
+        @Override
         public void accept(PairSide source, PairSide destination, MigrationOptions options) {
             accept(source.server(), source.extra(), source.login(), source.password(), destination.server(),
                     destination.extra(), destination.login(), destination.password(), options);
@@ -182,7 +190,14 @@ final class Rows {
                 return;
             }
             PimColumns.Pending first = pim.get(0);
-            PimTarget target = PimTarget.parse(first.target(), first.kind());
+            PimTarget target = PimTarget.parse(first.target(), first.kind(), installed);
+            // the connector that declares the target's scheme (checked by PimColumns) stores the destination
+            Optional<String> targetConnector = installed.stream()
+                    .filter(c -> c.addressing().scheme(target.scheme()).isPresent()).map(ConnectorDescriptor::id).findFirst();
+            if (targetConnector.isEmpty()) {
+                problem(-1, "no installed connector takes " + target.scheme() + ":// URLs (" + target + ")");
+                return;
+            }
             StringBuilder key = new StringBuilder("legs");
             pim.forEach(l -> key.append('|').append(l.source()).append('|').append(l.target()));
             Integer earlier = seen.putIfAbsent(key.toString().toLowerCase(Locale.ROOT), line);
@@ -195,7 +210,7 @@ final class Rows {
             Set<ItemKind> kinds = new HashSet<>();
             pim.forEach(l -> kinds.addAll(PimTarget.kinds(l.kind())));
             Migration m = new Migration(id, new Account(connector, Map.of("path", first.source()),
-                    new CredentialRef(id + "/source")), new Account(target.connectorId(), Map.of("url",
+                    new CredentialRef(id + "/source")), new Account(targetConnector.get(), Map.of("url",
                             target.url().toString(), "login", target.login()), new CredentialRef(id + "/destination")),
                     new MigrationOptions(kinds, List.of(), List.of(), Map.of(), false));
             pairs.add(new ImportedPair(line, m, Secret.of(""), Secret.of(""), pim.stream().map(l -> l.leg(id)).toList(),

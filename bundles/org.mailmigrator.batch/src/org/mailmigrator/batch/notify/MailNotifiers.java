@@ -45,9 +45,10 @@ public final class MailNotifiers implements NotifierFactory {
             }
         }
         try {
-            if (password.isPresent() && SmtpSettings.auth(context.workspace()).isPresent()) {
+            Optional<String> auth = password.isPresent() ? SmtpSettings.auth(context.workspace()) : Optional.empty();
+            if (auth.isPresent()) {
                 // smtp.auth=xoauth2: the stored secret is an OAuth2 key or token (docs/sign-in.md)
-                org.mailmigrator.auth.SignIns.mechanism(SmtpSettings.auth(context.workspace()).get());
+                org.mailmigrator.auth.SignIns.mechanism(auth.get());
                 var tokens = org.mailmigrator.auth.SignIns.tokens(password.get(), smtp.get().login().orElse(""),
                         java.util.List.of("https://mail.google.com/"), "the stored SMTP OAuth2 secret",
                         java.time.Clock.systemUTC());

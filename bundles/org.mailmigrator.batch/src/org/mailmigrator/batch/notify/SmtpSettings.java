@@ -27,14 +27,7 @@ public record SmtpSettings(String host, int port, String security, String from, 
 
     /** Empty when no SMTP host is configured: then no notification is sent. */
     public static Optional<SmtpSettings> load(Workspace ws) throws IOException {
-        Path f = file(ws);
-        if (!Files.exists(f)) {
-            return Optional.empty();
-        }
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(f, StandardCharsets.ISO_8859_1)) {
-            p.load(r);
-        }
+        Properties p = properties(ws);
         String host = p.getProperty("smtp.host", "").trim();
         if (host.isEmpty()) {
             return Optional.empty();
@@ -50,15 +43,7 @@ public record SmtpSettings(String host, int port, String security, String from, 
      * empty (a password). Not part of the record so that its callers stay as they are.
      */
     public static Optional<String> auth(Workspace ws) throws IOException {
-        Path f = file(ws);
-        if (!Files.exists(f)) {
-            return Optional.empty();
-        }
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(f, StandardCharsets.ISO_8859_1)) {
-            p.load(r);
-        }
-        return Optional.ofNullable(p.getProperty("smtp.auth")).map(String::trim)
+        return Optional.ofNullable(properties(ws).getProperty("smtp.auth")).map(String::trim)
                 .filter(a -> !a.isEmpty() && !a.equalsIgnoreCase("password"));
     }
 
@@ -85,18 +70,25 @@ public record SmtpSettings(String host, int port, String security, String from, 
 
     /** Changes some preferences of the file, keeping the others (the workbench's pages write there too). */
     private static void update(Workspace ws, java.util.function.Consumer<Properties> change) throws IOException {
+        Properties p = properties(ws);
         Path f = file(ws);
         Files.createDirectories(f.getParent());
+        p.setProperty("eclipse.preferences.version", "1");
+        change.accept(p);
+        try (Writer w = Files.newBufferedWriter(f, StandardCharsets.ISO_8859_1)) {
+            p.store(w, null);
+        }
+    }
+
+    /** The preferences file as it is (empty when there is none yet): the one place it is read. */
+    private static Properties properties(Workspace ws) throws IOException {
+        Path f = file(ws);
         Properties p = new Properties();
         if (Files.exists(f)) {
             try (Reader r = Files.newBufferedReader(f, StandardCharsets.ISO_8859_1)) {
                 p.load(r);
             }
         }
-        p.setProperty("eclipse.preferences.version", "1");
-        change.accept(p);
-        try (Writer w = Files.newBufferedWriter(f, StandardCharsets.ISO_8859_1)) {
-            p.store(w, null);
-        }
+        return p;
     }
 }

@@ -19,11 +19,13 @@ import org.mailmigrator.batch.BatchSpec;
 import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.Labels;
+import org.mailmigrator.batch.jobs.ConnectorFactory;
 import org.mailmigrator.batch.Workspace;
 import org.mailmigrator.batch.store.BatchStore;
 import org.mailmigrator.batch.store.BatchStoreException;
 import org.mailmigrator.core.engine.QuotaSkips;
 import org.mailmigrator.core.engine.SkippedItem;
+import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.Migration;
 import org.mailmigrator.core.report.Json;
 
@@ -38,42 +40,33 @@ import org.mailmigrator.core.report.Json;
  */
 public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<String, List<SkippedItem>> skipped,
         BatchStore.Times times, Map<String, String> pim, Map<String, PassHistory> history,
-        List<ThroughputLog.Sample> throughput) {
+        List<ThroughputLog.Sample> throughput, ConnectorFactory connectors) {
 
     public BatchReport {
         throughput = List.copyOf(throughput);
     }
 
-    public BatchReport(BatchSpec batch, List<MigrationState> states, Map<String, List<SkippedItem>> skipped,
-            BatchStore.Times times, Map<String, String> pim, Map<String, PassHistory> history) {
-        this(batch, states, skipped, times, pim, history, List.of());
-    }
-
-    public BatchReport(BatchSpec batch, List<MigrationState> states, Map<String, List<SkippedItem>> skipped,
-            BatchStore.Times times, Map<String, String> pim) {
-        this(batch, states, skipped, times, pim, Map.of());
-    }
-
     /**
      * With each migration's passes and completeness check, read from the workspace's state folder, and the
-     * batch's throughput history ({@link ThroughputLog}).
+     * batch's throughput history ({@link ThroughputLog}); accounts are named as their connectors declare
+     * ({@link Labels#account(Account, ConnectorFactory)}).
      */
-    public static BatchReport load(BatchStore store, Workspace ws, String name) throws BatchStoreException {
-        BatchReport r = load(store, name);
-        Map<String, PassHistory> h = new LinkedHashMap<>();
-        for (Migration m : r.batch().migrations()) {
-            h.put(m.id(), PassHistory.read(ws, name, m.id()));
-        }
-        return new BatchReport(r.batch(), r.states(), r.skipped(), r.times(), r.pim(), h, ThroughputLog.read(ws, name));
-    }
-
-    public static BatchReport load(BatchStore store, String name) throws BatchStoreException {
+    public static BatchReport load(BatchStore store, Workspace ws, String name, ConnectorFactory connectors)
+            throws BatchStoreException {
         BatchSpec spec = store.batch(name).orElseThrow(() -> new BatchStoreException("no batch named '" + name + "'", null));
         Map<String, List<SkippedItem>> skipped = new LinkedHashMap<>();
+        Map<String, PassHistory> h = new LinkedHashMap<>();
         for (Migration m : spec.migrations()) {
             skipped.put(m.id(), store.skipped(name, m.id()));
+            h.put(m.id(), PassHistory.read(ws, name, m.id()));
         }
-        return new BatchReport(spec, store.states(name), skipped, store.times(name), store.pimSummaries(name));
+        return new BatchReport(spec, store.states(name), skipped, store.times(name), store.pimSummaries(name), h,
+                ThroughputLog.read(ws, name), connectors);
+    }
+
+    /** An account as the tables of the reports name it. */
+    public String label(Account a) {
+        return Labels.account(a, connectors);
     }
 
     public Map<MigrationStatus, Integer> counts() {
@@ -98,7 +91,7 @@ public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<Stri
             for (int i = 0; i < states.size(); i++) {
                 MigrationState s = states.get(i);
                 Migration m = batch.migrations().get(i);
-                p.printRecord(m.id(), Labels.account(m.source()), Labels.account(m.destination()), s.status().label(),
+                p.printRecord(m.id(), label(m.source()), label(m.destination()), s.status().label(),
                         s.since(), s.copied(), s.skipped(), s.bytes(), s.lastSync().map(Instant::toString).orElse(""),
                         s.lastError().orElse(""), pim.getOrDefault(m.id(), ""), history(m.id()).passes().size(),
                         history(m.id()).lastPassText(), history(m.id()).completeText());
@@ -149,8 +142,8 @@ public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<Stri
     private Map<String, Object> migrationJson(Migration mig, MigrationState s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", mig.id());
-        m.put("source", Labels.account(mig.source()));
-        m.put("destination", Labels.account(mig.destination()));
+        m.put("source", label(mig.source()));
+        m.put("destination", label(mig.destination()));
         m.put("status", s.status().label());
         m.put("since", s.since());
         Map<String, Object> timeIn = new LinkedHashMap<>();
@@ -216,9 +209,9 @@ public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<Stri
         return sb.toString();
     }
 
-    private static String line(Migration m, MigrationState s) {
-        return String.format("%-24s %-40s -> %-40s %-18s copied %6d (all passes), skipped %4d%s", m.id(), Labels.account(m.source()),
-                Labels.account(m.destination()), s.status().label(), s.copied(), s.skipped(),
+    private String line(Migration m, MigrationState s) {
+        return String.format("%-24s %-40s -> %-40s %-18s copied %6d (all passes), skipped %4d%s", m.id(), label(m.source()),
+                label(m.destination()), s.status().label(), s.copied(), s.skipped(),
                 s.lastError().map(e -> "  (" + e + ")").orElse(""));
     }
 

@@ -14,7 +14,6 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.category.DefaultCategoryDataset;
-import org.mailmigrator.batch.Labels;
 import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.core.model.Migration;
 
@@ -67,8 +66,8 @@ public final class HtmlReport {
             long src = ph.folders().stream().mapToLong(PassLog.FolderCount::sourceMessages).sum();
             long dst = ph.folders().stream().mapToLong(PassLog.FolderCount::destinationMessages).sum();
             boolean bad = ph.complete().map(c -> !c).orElse(false);
-            h.append("<tr><td>").append(esc(m.id())).append("</td><td>").append(esc(Labels.account(m.source())))
-                    .append("</td><td>").append(esc(Labels.account(m.destination()))).append("</td><td>")
+            h.append("<tr><td>").append(esc(m.id())).append("</td><td>").append(esc(r.label(m.source())))
+                    .append("</td><td>").append(esc(r.label(m.destination()))).append("</td><td>")
                     .append(esc(s.status().label())).append("</td><td>").append(s.copied()).append("</td><td>")
                     .append(ph.folders().isEmpty() ? "" : src).append("</td><td>").append(ph.folders().isEmpty() ? "" : dst)
                     .append("</td><td").append(bad ? " class=\"bad\"" : "").append(">").append(esc(ph.completeText()))

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.net.URLEncoder;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.mailmigrator.batch.PimLeg;
 import org.mailmigrator.batch.jobs.ConnectorFactory;
@@ -19,8 +21,7 @@ import org.mailmigrator.core.model.ItemKind;
 
 /**
  * A calendar/contacts target: {@code caldav+https://LOGIN@HOST/PATH/}, {@code carddav+https://...} or
- * {@code ews+https://LOGIN@HOST/EWS/Exchange.asmx} or {@code graph+https://UPN@graph.microsoft.com/v1.0} (Microsoft
- * 365 calendars, contacts and To Do tasks through Microsoft Graph): the protocol, then the server URL with the login in it,
+ * {@code ews+https://LOGIN@HOST/EWS/Exchange.asmx}: the protocol, then the server URL with the login in it,
  * never the password. One spelling for {@code migrate --target} and a batch row's {@code calendar.target} /
  * {@code contacts.target} column; {@code ews+} is also a mail target of {@code migrate} when the source is IMAP.
  * {@code toString()} never holds a password. This record reads the spelling only (for the messages of a CSV
@@ -32,20 +33,44 @@ public record PimTarget(String protocol, String login, URI url) {
     /** Whether a text starts like a target ({@code caldav+}, {@code carddav+}, {@code ews+}). */
     public static boolean looksLikeOne(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
-        return t.startsWith("caldav+") || t.startsWith("carddav+") || t.startsWith("ews+") || t.startsWith("graph+");
+        return t.startsWith("caldav+") || t.startsWith("carddav+") || t.startsWith("ews+");
     }
 
     /**
-     * A batch column's target for a leg of {@code kind}; http:// is taken here (the run's plaintext setting
-     * decides later, in the connector).
+     * A batch column's target for a leg of {@code kind}: its protocol must be that of a URL scheme an installed
+     * connector declares for the leg's items ({@code caldav+https} for calendars, {@code carddav+https} for contacts,
+     * {@code ews+https} for both, a third party's...); http:// is taken here (the run's plaintext setting decides later,
+     * in the connector).
      *
+     * @param installed the installed connectors, whose declared schemes say which protocols a target may have
      * @throws IllegalArgumentException with a reason fit for "line L, column C (NAME): reason"
      */
-    public static PimTarget parse(String text, PimLeg.Kind kind) {
-        Set<String> allowed = kind == PimLeg.Kind.CALENDAR ? Set.of("caldav", "ews", "graph") : Set.of("carddav", "ews", "graph");
-        String starts = kind == PimLeg.Kind.CALENDAR ? "caldav+https://, ews+https:// or graph+https://"
-                : "carddav+https://, ews+https:// or graph+https://";
-        return parse(text, new Spelling("", "the " + kind.id() + ".password column", allowed, starts, true));
+    public static PimTarget parse(String text, PimLeg.Kind kind, List<ConnectorDescriptor> installed) {
+        Set<ItemKind> wanted = kinds(kind);
+        Set<String> schemes = new TreeSet<>();
+        Set<String> protocols = new TreeSet<>();
+        Set<String> shown = new TreeSet<>();
+        for (ConnectorDescriptor c : installed) {
+            for (UrlScheme s : c.schemes()) {
+                Set<ItemKind> takes = s.kinds().isEmpty() ? c.kinds() : s.kinds();
+                if (s.name().contains("+") && takes.stream().anyMatch(wanted::contains)) {
+                    schemes.add(s.name());
+                    protocols.add(s.name().substring(0, s.name().lastIndexOf('+')));
+                    if (!s.plaintext()) {
+                        shown.add(s.name() + "://");
+                    }
+                }
+            }
+        }
+        List<String> list = List.copyOf(shown);
+        String starts = list.isEmpty() ? "the URL scheme of an installed " + kind.id() + " connector (none is installed)"
+                : list.size() == 1 ? list.get(0)
+                        : String.join(", ", list.subList(0, list.size() - 1)) + " or " + list.get(list.size() - 1);
+        PimTarget t = parse(text, new Spelling("", "the " + kind.id() + ".password column", protocols, starts, true));
+        if (!schemes.contains(t.scheme())) { // web+https for contacts only, web+http for both: the scheme decides
+            throw new IllegalArgumentException("'" + text.trim() + "' must start with " + starts);
+        }
+        return t;
     }
 
     /**
@@ -55,8 +80,7 @@ public record PimTarget(String protocol, String login, URI url) {
      */
     public static PimTarget parse(String text, boolean allowPlaintext) {
         return parse(text, new Spelling("--target", "--target-password-file or MAILMIGRATOR_TARGET_PASSWORD",
-                Set.of("caldav", "carddav", "ews", "graph"), "caldav+https://, carddav+https://, ews+https:// or graph+https://",
-                allowPlaintext));
+                Set.of("caldav", "carddav", "ews"), "caldav+https://, carddav+https:// or ews+https://", allowPlaintext));
     }
 
     /** Where a target is written: the option or column's name for messages, and what it accepts. */
@@ -98,15 +122,6 @@ public record PimTarget(String protocol, String login, URI url) {
         String authority = uri.getRawAuthority().substring(uri.getRawAuthority().indexOf('@') + 1);
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         return new PimTarget(protocol, login, URI.create(scheme + "://" + authority + path));
-    }
-
-    /**
-     * The connector this spelling names, as a batch row stores its legs-only destination. A pass does not use
-     * it: it resolves the target through the connector that declares its scheme ({@link #account(ConnectorFactory,
-     * boolean, CredentialRef)}).
-     */
-    public String connectorId() {
-        return protocol.equals("ews") || protocol.equals("graph") ? protocol : "dav";
     }
 
     /** The URL scheme a connector declares for this target: {@code caldav+https}, {@code ews+http}... */

@@ -45,6 +45,18 @@ public interface MailStore {
         return out;
     }
 
+    /**
+     * {@link #statuses(List)} with, for each folder that has one, the change token the engine stored after the last
+     * complete pass of that folder ({@code knownChangeTokens}; a folder not in it has none), for a connector whose change
+     * token is a synchronisation state ({@link #status(String, String)}): it answers the known token for a folder
+     * where nothing changed, so that the engine's quick check skips the folder. By default the tokens are ignored, as
+     * {@link #status(String, String)} ignores its own (IMAP keeps its one burst of STATUS commands).
+     */
+    default Map<String, Optional<FolderStatus>> statuses(List<String> folders, Map<String, String> knownChangeTokens)
+            throws ConnectorException {
+        return statuses(folders);
+    }
+
     /** Creates a folder (and its missing parents); {@code holdsMessages=false} makes a pure parent. */
     void create(String folder, boolean holdsMessages) throws ConnectorException;
 

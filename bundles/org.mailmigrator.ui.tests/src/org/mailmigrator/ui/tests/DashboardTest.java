@@ -107,7 +107,8 @@ class DashboardTest {
             assertTrue(reopened.chartHistorySamples() >= 1, "the reopened chart starts from the stored history");
 
             Path reports = dir.resolve("reports");
-            BatchReport.load(session.workspace().store(), session.workspace().folder(), name).write(reports);
+            BatchReport.load(session.workspace().store(), session.workspace().folder(), name,
+                    org.mailmigrator.batch.jobs.ConnectorFactory.of(session.workspace().connectors())).write(reports);
             String html = Files.readString(reports.resolve("report.html"));
             assertTrue(html.contains("<img alt=\"Migrations by status\" src=\"data:image/png;base64,"), "charts in the HTML report");
             assertTrue(html.contains("<img alt=\"Throughput over time\" src=\"data:image/png;base64,"), "the throughput history too");

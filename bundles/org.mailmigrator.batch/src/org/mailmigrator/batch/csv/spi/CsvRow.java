@@ -65,6 +65,12 @@ public interface CsvRow {
     Optional<ConnectorDescriptor> connector(String id);
 
     /**
+     * The installed connectors, whose declarations say which URL schemes a column may hold (a calendar/contacts
+     * target's {@code caldav+https}, {@code ews+https}...); empty when the import was given none.
+     */
+    List<ConnectorDescriptor> connectors();
+
+    /**
      * Adds the row's pair unless the row had a problem (or a server is null); a pair repeating an earlier row's
      * is a problem instead.
      */

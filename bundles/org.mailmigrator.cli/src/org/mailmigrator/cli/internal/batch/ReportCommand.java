@@ -38,7 +38,7 @@ public final class ReportCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("mailmigrator batch report: no batch named '" + name + "'");
                 return BatchExitCodes.USAGE;
             }
-            BatchReport r = BatchReport.load(store, ws.workspace(), name);
+            BatchReport r = BatchReport.load(store, ws.workspace(), name, org.mailmigrator.batch.jobs.ConnectorFactory.of(w.connectors()));
             Reports.write(out, r::write);
             spec.commandLine().getOut().print(r.summary());
             spec.commandLine().getOut().println("reports written to " + out);

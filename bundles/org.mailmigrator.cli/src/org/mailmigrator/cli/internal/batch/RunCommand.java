@@ -222,7 +222,7 @@ public final class RunCommand implements Callable<Integer> {
                 Preflights.print(out, manager.preflights(name));
             }
             if (report != null) {
-                BatchReport loaded = BatchReport.load(store, ws.workspace(), name);
+                BatchReport loaded = BatchReport.load(store, ws.workspace(), name, org.mailmigrator.batch.jobs.ConnectorFactory.of(w.connectors()));
                 Reports.write(report, dir -> {
                     loaded.write(dir);
                     if (preflightOnly || preflight) {

@@ -82,7 +82,7 @@ public final class StatusCommand implements Callable<Integer> {
                     return BatchExitCodes.USAGE;
                 }
                 List<MigrationState> states = store.states(name);
-                StatusTable.print(out, progress(batch.get(), states));
+                StatusTable.print(out, progress(batch.get(), states, org.mailmigrator.batch.jobs.ConnectorFactory.of(held.connectors())));
                 for (var m : batch.get().migrations()) { // the last pass's warnings: they cost no message
                     PassHistory.read(ws.workspace(), name, m.id()).warnings()
                             .forEach(w -> out.println(m.id() + ": warning: " + w));
@@ -98,13 +98,14 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     /** The stored states as the same rows the live table shows (counts of the last completed pass). */
-    static BatchProgress progress(BatchSpec batch, List<MigrationState> states) {
+    static BatchProgress progress(BatchSpec batch, List<MigrationState> states,
+            org.mailmigrator.batch.jobs.ConnectorFactory connectors) {
         Instant now = Instant.now();
         List<MigrationProgress> rows = new ArrayList<>();
         for (int i = 0; i < states.size(); i++) {
             var m = batch.migrations().get(i);
             MigrationState s = states.get(i);
-            rows.add(new MigrationProgress(m.id(), Labels.account(m.source()), Labels.account(m.destination()), s.status(),
+            rows.add(new MigrationProgress(m.id(), Labels.account(m.source(), connectors), Labels.account(m.destination(), connectors), s.status(),
                     s.inStatus(now), s.status().label(), 0, 0, s.copied(), 0, s.bytes(), 0, 0, 0, Optional.empty(),
                     s.skipped(), s.lastError(), s.lastSync()));
         }

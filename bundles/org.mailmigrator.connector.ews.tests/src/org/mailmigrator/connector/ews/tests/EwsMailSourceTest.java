@@ -99,6 +99,36 @@ class EwsMailSourceTest extends ExchangeIntoDovecot {
         assertEquals(List.of(), fake.violations);
     }
 
+    /**
+     * The engine's quick check of a whole account gives an Exchange source each folder's stored SyncFolderItems state:
+     * after listing the folder tree, a run with nothing changed asks each folder once (one GetFolder, one SyncFolderItems
+     * answering "no changes") and opens none (no FindItem, no GetItem, no second GetFolder or SyncFolderItems from a
+     * folder worker; before, the quick check asked without the state, could not say "unchanged", and every folder got a
+     * worker).
+     */
+    @Test
+    void anUnchangedFolderTakesTheQuickPathWithOneSyncFolderItemsEach() throws Exception {
+        ExchangeCorpus.seed(fake);
+        MigrationReport first = run("src-quick");
+        assertEquals(Outcome.COMPLETED, first.outcome(), first.failure());
+        long folders = first.plan().stream().filter(org.mailmigrator.core.engine.FolderPlan::selectable).count();
+        assertTrue(folders >= 7, "the corpus' mail folders: " + first.plan());
+
+        int before = fake.operations.size();
+        MigrationReport unchanged = run("src-quick");
+        assertEquals(Outcome.COMPLETED, unchanged.outcome(), unchanged.failure());
+        assertEquals(0, unchanged.copied());
+        List<String> asked = List.copyOf(fake.operations.subList(before, fake.operations.size()));
+        // the folder tree is read first (GetFolder of the well-known folders, one FindFolder), then the quick check
+        List<String> afterListing = asked.subList(asked.lastIndexOf("FindFolder") + 1, asked.size());
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < folders; i++) {
+            expected.addAll(List.of("GetFolder", "SyncFolderItems"));
+        }
+        assertEquals(expected, afterListing, "one GetFolder and one SyncFolderItems per folder, nothing else: " + asked);
+        assertEquals(List.of(), fake.violations);
+    }
+
     @ParameterizedTest(name = "stop at {0} #{1}")
     @CsvSource({ "journal-written, 1", "appended, 2", "recorded, 3" })
     void aRunStoppedAtAnyStepResumesWithoutDuplicates(String step, int occurrence) throws Exception {

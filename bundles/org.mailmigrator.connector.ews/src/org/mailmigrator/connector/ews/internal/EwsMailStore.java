@@ -1,6 +1,8 @@
 package org.mailmigrator.connector.ews.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.mailmigrator.core.mail.FolderStatus;
@@ -92,6 +94,20 @@ final class EwsMailStore implements MailStore {
             tokens.put(folder, token);
             return Optional.of(EwsSourceMailbox.status(f, token));
         });
+    }
+
+    /**
+     * The engine's quick check: each folder synced forward from the token it kept ({@link #status(String, String)}), so
+     * that an unchanged folder answers its known token and is skipped without being opened.
+     */
+    @Override
+    public Map<String, Optional<FolderStatus>> statuses(List<String> folders, Map<String, String> knownChangeTokens)
+            throws ConnectorException {
+        Map<String, Optional<FolderStatus>> out = new LinkedHashMap<>();
+        for (String f : folders) {
+            out.put(f, status(f, knownChangeTokens.get(f)));
+        }
+        return out;
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.mailmigrator.core.engine.MigrationListener;
 import org.mailmigrator.core.engine.MigrationReport;
 import org.mailmigrator.core.engine.MigrationSettings;
 import org.mailmigrator.core.engine.Outcome;
+import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.state.StateStore;
 
 /**
@@ -126,6 +127,30 @@ class EngineTest {
             MigrationReport r = run(src, dst, state, settings(), MigrationListener.NONE);
             assertEquals(1, r.copied(), r.toString());
             assertEquals(src.texts("INBOX"), dst.texts("INBOX"));
+        }
+    }
+
+    /**
+     * A source that refuses the pair ends the run with the outcome of its reason, through the one mapping a
+     * calendar/contacts run uses too ({@link Outcome#of}); the command line turns each into its own exit code.
+     */
+    @Test
+    void anAccountFailureEndsTheRunWithTheOutcomeOfItsReason() throws Exception {
+        java.util.Map<ConnectorException.AccountFailure.Reason, Outcome> expected = java.util.Map.of(
+                ConnectorException.AccountFailure.Reason.CONNECTION, Outcome.CONNECTION_FAILED,
+                ConnectorException.AccountFailure.Reason.AUTHENTICATION, Outcome.AUTHENTICATION_FAILED,
+                ConnectorException.AccountFailure.Reason.CERTIFICATE, Outcome.CERTIFICATE_REJECTED,
+                ConnectorException.AccountFailure.Reason.CONFIGURATION, Outcome.ACCOUNT_FAILED);
+        for (ConnectorException.AccountFailure.Reason reason : ConnectorException.AccountFailure.Reason.values()) {
+            MemoryMail dst = new MemoryMail();
+            try (StateStore state = StateStore.openEmbedded(Files.createTempDirectory("engine"), "pair")) {
+                MigrationReport r = new MigrationEngine(() -> {
+                    throw new ConnectorException.AccountFailure("refused: " + reason, reason, null);
+                }, dst.sessions(), state, settings(), MigrationListener.NONE).run();
+                assertEquals(expected.get(reason), r.outcome(), r.failure());
+                assertEquals(Outcome.of(reason), r.outcome(), "the same mapping as a calendar/contacts run's");
+                assertEquals("refused: " + reason, r.failure());
+            }
         }
     }
 

@@ -67,8 +67,13 @@ final class FolderSync {
             return false;
         }
         // a connector whose change token is a sync state (EWS) answers the stored token when nothing changed
-        String known = state.folder(plan.source(), plan.destination()).srcChangeToken();
-        return skipIfUnchanged(src.status(plan.source(), known).orElse(null), dst.status(plan.destination()).orElse(null));
+        return skipIfUnchanged(src.status(plan.source(), knownChangeToken()).orElse(null),
+                dst.status(plan.destination()).orElse(null));
+    }
+
+    /** The source's change token stored after this folder's last complete pass (null: none). */
+    String knownChangeToken() throws StateException {
+        return state.folder(plan.source(), plan.destination()).srcChangeToken();
     }
 
     /** Whether the one-round-trip check can apply: the last pass completed (it left a change token), no mirror. */

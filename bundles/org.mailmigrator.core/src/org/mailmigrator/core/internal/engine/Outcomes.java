@@ -6,19 +6,17 @@ import org.mailmigrator.core.limits.BudgetSpent;
 import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.state.StateException;
 
-/** Turns what stopped a run into its outcome and a message an administrator can act on. */
+/**
+ * Turns what stopped a run into its outcome and a message an administrator can act on; an account failure maps
+ * through {@link Outcome#of(ConnectorException.AccountFailure.Reason)}, as a calendar/contacts run's does.
+ */
 final class Outcomes {
     private Outcomes() {
     }
 
     static Outcome of(Throwable t) {
         if (t instanceof ConnectorException.AccountFailure a) {
-            return switch (a.reason()) {
-                case CONNECTION -> Outcome.CONNECTION_FAILED;
-                case AUTHENTICATION -> Outcome.AUTHENTICATION_FAILED;
-                case CERTIFICATE -> Outcome.CERTIFICATE_REJECTED;
-                case CONFIGURATION -> Outcome.ACCOUNT_FAILED;
-            };
+            return Outcome.of(a.reason()); // the one mapping, shared with calendars/contacts (PimReport.outcome)
         }
         if (t instanceof ConnectorException.TransientFailure || t instanceof ConnectorException.Throttled) {
             return Outcome.CONNECTION_FAILED;

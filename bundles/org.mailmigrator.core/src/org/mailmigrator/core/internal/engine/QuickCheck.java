@@ -20,7 +20,8 @@ import org.mailmigrator.core.state.StateException;
 /**
  * The no-op fast path of a whole account ({@link FolderSync#skipIfUnchanged(FolderStatus, FolderStatus)}) at the
  * cost of one round trip per side: the STATUS of every folder that can be checked is asked in one burst
- * ({@link MailStore#statuses}), source and destination at the same time (two connections, two threads).
+ * ({@link MailStore#statuses}), source and destination at the same time (two connections, two threads). The source
+ * is given each folder's stored change token, which a connector whose token is a sync state needs to say "unchanged".
  */
 final class QuickCheck {
     private QuickCheck() {
@@ -41,6 +42,10 @@ final class QuickCheck {
         if (order.isEmpty()) {
             return Set.of();
         }
+        Map<String, String> known = new HashMap<>(); // a sync-state source (EWS) answers these when unchanged
+        for (FolderPlan p : order) {
+            known.putIfAbsent(p.source(), checkable.get(p).knownChangeToken());
+        }
         List<String> dstNames = order.stream().map(FolderPlan::destination).distinct().toList();
         FutureTask<Map<String, Optional<FolderStatus>>> dstTask = new FutureTask<>(() -> dst.statuses(dstNames));
         Thread t = new Thread(dstTask, "mailmigrator-status");
@@ -48,7 +53,7 @@ final class QuickCheck {
         t.start();
         Map<String, Optional<FolderStatus>> s;
         try {
-            s = src.statuses(order.stream().map(FolderPlan::source).distinct().toList());
+            s = src.statuses(order.stream().map(FolderPlan::source).distinct().toList(), known);
         } finally {
             join(t); // the destination connection is not left in use when this returns, whatever happened
         }

@@ -56,13 +56,14 @@ final class BatchRows {
         session.workspace().store().states(spec.name()).forEach(s -> states.put(s.migrationId(), s));
         Map<String, String> k = kindsOf(spec);
         Instant now = Instant.now();
+        var connectors = org.mailmigrator.batch.jobs.ConnectorFactory.of(session.workspace().connectors());
         List<MigrationRow> out = new ArrayList<>(spec.migrations().size());
         for (Migration m : spec.migrations()) {
             MigrationState s = states.get(m.id());
             if (s == null) {
                 continue;
             }
-            var p = new MigrationProgress(m.id(), Labels.account(m.source()), Labels.account(m.destination()), s.status(),
+            var p = new MigrationProgress(m.id(), Labels.account(m.source(), connectors), Labels.account(m.destination(), connectors), s.status(),
                     s.inStatus(now), s.status().label().toLowerCase(java.util.Locale.ROOT), 0, 0, s.copied(), 0, s.bytes(), 0,
                     0, 0, Optional.empty(), s.skipped(), s.lastError(), s.lastSync());
             out.add(new MigrationRow(spec.name(), p, k.get(m.id())));

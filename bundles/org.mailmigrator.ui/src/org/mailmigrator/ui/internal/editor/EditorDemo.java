@@ -28,7 +28,8 @@ public final class EditorDemo {
             }
             session.setRunSettings(session.runSettings().withAllowPlaintext(true));
             MigrationEditor editor = OpenMigration.open(page, batch, migration.get().id(),
-                    org.mailmigrator.batch.Labels.account(migration.get().source()));
+                    org.mailmigrator.batch.Labels.account(migration.get().source(),
+                            org.mailmigrator.batch.jobs.ConnectorFactory.of(session.workspace().connectors())));
             page.setPartState(page.getReference(editor), IWorkbenchPage.STATE_MAXIMIZED);
             editor.setActivePage(FolderMappingPage.ID);
             editor.preview();

@@ -56,13 +56,18 @@ public final class MigrationEditor extends SharedHeaderFormEditor {
             throw new PartInitException("cannot read batch '" + in.batch() + "': " + e.getMessage(), e);
         }
         folderMap.putAll(stored.options().folderMap());
-        setPartName(Labels.account(stored.source()));
+        setPartName(label(stored.source()));
         probes = new ProbeJobs(session, this);
     }
 
     /** The account pages of the connectors, as the workbench's session read them. */
     org.mailmigrator.ui.forms.ConnectorPages pages() {
         return session.pages();
+    }
+
+    /** An account as its connector declares its login and endpoint. */
+    private String label(org.mailmigrator.core.model.Account a) {
+        return Labels.account(a, org.mailmigrator.batch.jobs.ConnectorFactory.of(connectors()));
     }
 
     /** The installed connectors, as the workspace service read them. */
@@ -73,7 +78,7 @@ public final class MigrationEditor extends SharedHeaderFormEditor {
     @Override
     protected void createHeaderContents(IManagedForm headerForm) {
         ScrolledForm form = headerForm.getForm();
-        form.setText(Labels.account(stored.source()) + " \u2192 " + Labels.account(stored.destination()));
+        form.setText(label(stored.source()) + " \u2192 " + label(stored.destination()));
         getToolkit().decorateFormHeading(form.getForm());
         Action test = new Action("Test connection") {
             @Override

@@ -33,7 +33,8 @@ public final class ExportReportWizard extends OnePageWizard<ExportReportWizard.P
     @Override
     void finish() throws Exception {
         try {
-            BatchReport.load(session.workspace().store(), session.workspace().folder(), page().batch.getText()).write(page().folder());
+            BatchReport.load(session.workspace().store(), session.workspace().folder(), page().batch.getText(),
+                    org.mailmigrator.batch.jobs.ConnectorFactory.of(session.workspace().connectors())).write(page().folder());
         } catch (IOException | InvalidPathException e) {
             throw new IOException("cannot write the report: " + e.getMessage(), e);
         }
