@@ -21,7 +21,8 @@ import org.mailmigrator.core.model.ItemKind;
 
 /**
  * A calendar/contacts target: {@code caldav+https://LOGIN@HOST/PATH/}, {@code carddav+https://...} or
- * {@code ews+https://LOGIN@HOST/EWS/Exchange.asmx}: the protocol, then the server URL with the login in it,
+ * {@code ews+https://LOGIN@HOST/EWS/Exchange.asmx} or {@code graph+https://UPN@graph.microsoft.com/v1.0} (Microsoft
+ * 365 calendars, contacts and To Do tasks through Microsoft Graph): the protocol, then the server URL with the login in it,
  * never the password. One spelling for {@code migrate --target} and a batch row's {@code calendar.target} /
  * {@code contacts.target} column; {@code ews+} is also a mail target of {@code migrate} when the source is IMAP.
  * {@code toString()} never holds a password. This record reads the spelling only (for the messages of a CSV
@@ -33,7 +34,7 @@ public record PimTarget(String protocol, String login, URI url) {
     /** Whether a text starts like a target ({@code caldav+}, {@code carddav+}, {@code ews+}). */
     public static boolean looksLikeOne(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
-        return t.startsWith("caldav+") || t.startsWith("carddav+") || t.startsWith("ews+");
+        return t.startsWith("caldav+") || t.startsWith("carddav+") || t.startsWith("ews+") || t.startsWith("graph+");
     }
 
     /**
@@ -80,7 +81,8 @@ public record PimTarget(String protocol, String login, URI url) {
      */
     public static PimTarget parse(String text, boolean allowPlaintext) {
         return parse(text, new Spelling("--target", "--target-password-file or MAILMIGRATOR_TARGET_PASSWORD",
-                Set.of("caldav", "carddav", "ews"), "caldav+https://, carddav+https:// or ews+https://", allowPlaintext));
+                Set.of("caldav", "carddav", "ews", "graph"), "caldav+https://, carddav+https://, ews+https:// or graph+https://",
+                allowPlaintext));
     }
 
     /** Where a target is written: the option or column's name for messages, and what it accepts. */
