@@ -45,7 +45,7 @@ final class Both {
     }
 
     /** Waits for the other step whatever happens: it holds a connection. An interrupt is kept for the caller. */
-    private static void join(Thread t) {
+    static void join(Thread t) {
         boolean interrupted = false;
         while (true) {
             try {
@@ -61,7 +61,7 @@ final class Both {
     }
 
     /** The result of a task whose thread has ended (FutureTask.get of a done task does not wait). */
-    private static <T> T result(FutureTask<T> task) throws ConnectorException, StateException {
+    static <T> T result(FutureTask<T> task) throws ConnectorException, StateException {
         try {
             return task.get();
         } catch (InterruptedException e) { // not reached: the task is done

@@ -234,7 +234,8 @@ final class FolderSync {
 
         // the source is read: its folder is closed while the destination's work ends (a round trip saved)
         FolderState copiedState = st;
-        Both.run(() -> close(0), () -> finish(copiedState, s, d, listed, copied, dbox));
+        List<MessageInfo> all = listed;
+        Both.run(() -> close(0), () -> finish(copiedState, s, d, all, copied, dbox));
     }
 
     private Void finish(FolderState st, FolderStatus s, FolderStatus d, List<MessageInfo> listed,
