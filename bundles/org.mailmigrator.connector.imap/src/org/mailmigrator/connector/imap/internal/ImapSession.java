@@ -209,12 +209,24 @@ public final class ImapSession implements ConnectorSession, MailStore {
         createChecked(folder, holdsMessages);
     }
 
-    /** The CREATEs in bursts ({@link FolderBurst}); a folder answered NO takes the checking path alone. */
+    /**
+     * The CREATEs in bursts ({@link FolderBurst}), then one LIST: a folder answered NO, or not listed as one that
+     * holds messages after its OK (Courier lost one in a burst), takes the checking path alone.
+     */
     @Override
     public void createAll(List<String> folders) throws ConnectorException {
-        List<?> refused = (List<?>) command("CREATE of " + folders.size() + " folders", p -> FolderBurst.create(p, folders));
-        for (Object f : refused) {
-            createChecked((String) f, true);
+        command("CREATE of " + folders.size() + " folders", p -> FolderBurst.create(p, folders));
+        ListInfo[] all = (ListInfo[]) command("LIST", p -> p.list("", "*"));
+        Set<String> made = new HashSet<>();
+        for (ListInfo l : all == null ? new ListInfo[0] : all) {
+            if (l.canOpen) {
+                made.add(l.name);
+            }
+        }
+        for (String f : folders) {
+            if (!made.contains(f)) {
+                createChecked(f, true);
+            }
         }
     }
 
