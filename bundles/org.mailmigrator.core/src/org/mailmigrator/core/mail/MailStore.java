@@ -67,6 +67,32 @@ public interface MailStore {
      */
     void subscribe(String folder) throws ConnectorException;
 
+    /**
+     * Creates folders that hold messages (and their missing parents), in as few round trips as the protocol
+     * allows: IMAP sends the CREATEs in bursts, parents before children. The default creates one after the other.
+     */
+    default void createAll(List<String> folders) throws ConnectorException {
+        for (String f : folders) {
+            create(f, true);
+        }
+    }
+
+    /**
+     * Subscribes folders in as few round trips as the protocol allows (IMAP: one burst), answering the refusal of
+     * each folder the server refused (the run goes on with a warning). The default subscribes one after the other.
+     */
+    default Map<String, ConnectorException.ItemFailure> subscribeAll(List<String> folders) throws ConnectorException {
+        Map<String, ConnectorException.ItemFailure> refused = new LinkedHashMap<>();
+        for (String f : folders) {
+            try {
+                subscribe(f);
+            } catch (ConnectorException.ItemFailure e) {
+                refused.put(f, e);
+            }
+        }
+        return refused;
+    }
+
     /** Selects a folder, read-only or for writing. */
     Mailbox open(String folder, boolean write) throws ConnectorException;
 

@@ -206,6 +206,32 @@ public final class ImapSession implements ConnectorSession, MailStore {
         if (holdsMessages && createdAtOnce(folder)) {
             return;
         }
+        createChecked(folder, holdsMessages);
+    }
+
+    /**
+     * The CREATEs in bursts ({@link FolderBurst}), then one LIST: a folder answered NO, or not listed as one that
+     * holds messages after its OK (Courier lost one in a burst), takes the checking path alone.
+     */
+    @Override
+    public void createAll(List<String> folders) throws ConnectorException {
+        command("CREATE of " + folders.size() + " folders", p -> FolderBurst.create(p, folders));
+        ListInfo[] all = (ListInfo[]) command("LIST", p -> p.list("", "*"));
+        Set<String> made = new HashSet<>();
+        for (ListInfo l : all == null ? new ListInfo[0] : all) {
+            if (l.canOpen) {
+                made.add(l.name);
+            }
+        }
+        for (String f : folders) {
+            if (!made.contains(f)) {
+                createChecked(f, true);
+            }
+        }
+    }
+
+    /** Angus's checking path: LIST, CREATE, LIST (also makes a pure parent). */
+    private void createChecked(String folder, boolean holdsMessages) throws ConnectorException {
         try {
             Folder f = store.getFolder(folder);
             if (!f.exists() && !f.create(holdsMessages ? Folder.HOLDS_MESSAGES : Folder.HOLDS_FOLDERS)) {
@@ -243,13 +269,31 @@ public final class ImapSession implements ConnectorSession, MailStore {
                 return e; // NO or BAD to this one command: the connection is fine
             }
         });
-        if (refused instanceof ProtocolException e && ImapFailures.limit("SUBSCRIBE on " + settings.describe(), e).isPresent()) {
+        if (refused instanceof ProtocolException e) {
+            throw subscribeRefused(folder, e);
+        }
+    }
+
+    /** A refused SUBSCRIBE as an item failure; a provider's limit answer is thrown instead. */
+    private ConnectorException.ItemFailure subscribeRefused(String folder, ProtocolException e) throws ConnectorException {
+        if (ImapFailures.limit("SUBSCRIBE on " + settings.describe(), e).isPresent()) {
             throw ImapFailures.limit("SUBSCRIBE on " + settings.describe(), e).get();
         }
-        if (refused instanceof ProtocolException e) {
-            throw new ConnectorException.ItemFailure(settings.describe() + " refused to subscribe folder '" + folder
-                    + "': " + ServerText.of(e), e);
+        return new ConnectorException.ItemFailure(settings.describe() + " refused to subscribe folder '" + folder
+                + "': " + ServerText.of(e), e);
+    }
+
+    /** The SUBSCRIBEs in one burst ({@link FolderBurst}); a provider's limit answer is thrown. */
+    @Override
+    public Map<String, ConnectorException.ItemFailure> subscribeAll(List<String> folders) throws ConnectorException {
+        Map<?, ?> refused = (Map<?, ?>) command("SUBSCRIBE of " + folders.size() + " folders",
+                p -> FolderBurst.subscribe(p, folders));
+        Map<String, ConnectorException.ItemFailure> out = new java.util.LinkedHashMap<>();
+        for (var e : refused.entrySet()) {
+            ProtocolException refusal = new CommandFailedException((org.eclipse.angus.mail.iap.Response) e.getValue());
+            out.put((String) e.getKey(), subscribeRefused((String) e.getKey(), refusal));
         }
+        return out;
     }
 
     @Override

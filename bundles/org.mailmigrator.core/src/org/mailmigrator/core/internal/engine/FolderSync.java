@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.mailmigrator.core.engine.FolderPlan;
@@ -39,6 +40,7 @@ final class FolderSync {
     private final Cancellation cancel;
     private boolean anySkipped;
     private GmailScope gmail;
+    private final Mailbox[] boxes = new Mailbox[2]; // source, destination: open while not null
 
     FolderSync(FolderPlan plan, MailStore src, MailStore dst, StateStore state, MigrationSettings settings,
             Counters counters, MigrationListener listener, Cancellation cancel) {
@@ -96,9 +98,13 @@ final class FolderSync {
     void run() throws ConnectorException, StateException {
         counters.attempt(plan.source());
         FolderState st = state.folder(plan.source(), plan.destination());
-        FolderStatus srcStatus = src.status(plan.source(), st.srcChangeToken()).orElseThrow(() -> new ConnectorException.ItemFailure(
+        String known = st.srcChangeToken();
+        // both sides' steps at once (two connections): over a network each pair costs one round trip, not two
+        Both.Results<Optional<FolderStatus>, Optional<FolderStatus>> statuses = Both.of(
+                () -> src.status(plan.source(), known), () -> dst.status(plan.destination()));
+        FolderStatus srcStatus = statuses.first().orElseThrow(() -> new ConnectorException.ItemFailure(
                 "source folder '" + plan.source() + "' no longer exists", null));
-        FolderStatus dstStatus = dst.status(plan.destination()).orElseThrow(() -> new ConnectorException.ItemFailure(
+        FolderStatus dstStatus = statuses.second().orElseThrow(() -> new ConnectorException.ItemFailure(
                 "destination folder '" + plan.destination() + "' cannot hold messages (missing or \\Noselect); "
                         + "use --map to choose another", null));
         List<JournalEntry> journal = state.journal(st.id());
@@ -116,9 +122,21 @@ final class FolderSync {
             st = st.cleared();
             journal = List.of();
         }
-        try (Mailbox sbox = src.open(plan.source(), false); Mailbox dbox = dst.open(plan.destination(), true)) {
-            sync(st, journal, sbox, dbox);
+        try {
+            Both.run(() -> boxes[0] = src.open(plan.source(), false), () -> boxes[1] = dst.open(plan.destination(), true));
+            sync(st, journal, boxes[0], boxes[1]);
+        } finally {
+            Both.run(() -> close(0), () -> close(1));
         }
+    }
+
+    private Void close(int side) {
+        Mailbox box = boxes[side];
+        boxes[side] = null;
+        if (box != null) {
+            box.close();
+        }
+        return null;
     }
 
     /** The one-round-trip-per-side case: nothing changed on either side since the last complete run. */
@@ -147,7 +165,10 @@ final class FolderSync {
                 srcNext, srcToken, st0.dstPosition(), -1, st0.dstChangeToken());
         boolean incremental = gone == 0 && !settings.mirror() && (gmail == null || !gmail.relist(plan.source())) && st0.srcChangeToken() != null
                 && s.changeToken() != null && s.epoch().equals(st0.srcEpoch());
-        List<MessageInfo> listed = sbox.list(incremental ? st0.srcChangeToken() : null);
+        // the destination's position (read first: any later writer's messages are above it) beside the listing
+        Both.Results<List<MessageInfo>, String> listing = Both.of(
+                () -> sbox.list(incremental ? st0.srcChangeToken() : null), dbox::position);
+        List<MessageInfo> listed = listing.first();
         if (gmail != null) {
             listed = gmail.restrict(plan.source(), listed, copied.keySet(),
                     journal.stream().map(JournalEntry::srcId).toList());
@@ -190,8 +211,9 @@ final class FolderSync {
                 scanFrom = e.dstPosition();
             }
         }
-        String dstNext = dbox.position();
-        if ((dstNext == null || dbox.comparePositions(dstNext, scanFrom) > 0) && !fresh.isEmpty()) {
+        String dstNext = listing.second();
+        // a destination folder that was empty when selected holds no earlier copy: nothing to scan (a round trip)
+        if ((dstNext == null || dbox.comparePositions(dstNext, scanFrom) > 0) && !fresh.isEmpty() && d.messages() != 0) {
             Recovery recovery = new Recovery(dbox, copied);
             List<CopiedMessage> found = recovery.match(scanFrom, fresh);
             Copier.reportAltered(plan, recovery.altered(), counters, listener);
@@ -215,6 +237,14 @@ final class FolderSync {
         st = copier.copy(fresh, copied);
         anySkipped |= copier.anySkipped();
 
+        // the source is read: its folder is closed while the destination's work ends (a round trip saved)
+        FolderState copiedState = st;
+        List<MessageInfo> all = listed;
+        Both.run(() -> close(0), () -> finish(copiedState, s, d, all, copied, dbox));
+    }
+
+    private Void finish(FolderState st, FolderStatus s, FolderStatus d, List<MessageInfo> listed,
+            Map<String, CopiedMessage> copied, Mailbox dbox) throws ConnectorException, StateException {
         Map<String, MessageInfo> bySrc = new HashMap<>();
         listed.forEach(m -> bySrc.put(m.id(), m));
         new FlagPropagation(plan, dbox, state, counters, listener).apply(st, bySrc, copied);
@@ -231,6 +261,7 @@ final class FolderSync {
                 anySkipped ? null : s.position(), anySkipped ? null : s.changeToken(), behind ? st.dstPosition() : after,
                 end == null || behind ? -1 : end.messages(), end == null ? null : end.changeToken());
         state.saveFolder(st);
+        return null;
     }
 
     /** The destination ids of the copies made or matched, to tell which destination messages are ours. */

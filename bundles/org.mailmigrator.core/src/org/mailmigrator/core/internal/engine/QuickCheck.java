@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
@@ -55,9 +54,9 @@ final class QuickCheck {
         try {
             s = src.statuses(order.stream().map(FolderPlan::source).distinct().toList(), known);
         } finally {
-            join(t); // the destination connection is not left in use when this returns, whatever happened
+            Both.join(t); // the destination connection is not left in use when this returns, whatever happened
         }
-        Map<String, Optional<FolderStatus>> d = result(dstTask);
+        Map<String, Optional<FolderStatus>> d = Both.result(dstTask);
         Set<FolderPlan> out = new HashSet<>();
         for (FolderPlan p : order) {
             FolderStatus sp = s.getOrDefault(p.source(), Optional.empty()).orElse(null);
@@ -67,35 +66,5 @@ final class QuickCheck {
             }
         }
         return out;
-    }
-
-    private static void join(Thread t) throws ConnectorException {
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectorException.TransientFailure("interrupted while checking folders", e);
-        }
-    }
-
-    private static <T> T result(FutureTask<T> task) throws ConnectorException, StateException {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectorException.TransientFailure("interrupted while checking folders", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof ConnectorException ce) {
-                throw ce;
-            }
-            if (c instanceof StateException se) {
-                throw se;
-            }
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new ConnectorException.TransientFailure("checking folders failed: " + c, c);
-        }
     }
 }

@@ -125,18 +125,31 @@ public final class Run {
     }
 
     private List<FolderPlan> plan(SessionPair sessions) throws ConnectorException {
-        MailStore src = sessions.source();
-        MailStore dst = sessions.destination();
-        FolderMapper mapper = new FolderMapper(src.personalNamespace(), dst.personalNamespace(), dst.folders(),
-                dst.capabilities());
-        List<MailFolder> srcFolders = src.folders();
-        List<FolderPlan> plan = mapper.plan(srcFolders, settings);
+        // both sides' logins and listings at once (two connections): over a network half the round trips
+        Both.Results<Side, Side> sides;
+        try {
+            sides = Both.of(() -> Side.of(sessions.source()), () -> Side.of(sessions.destination()));
+        } catch (StateException e) {
+            throw new IllegalStateException(e); // not reached: listing folders does not touch the state store
+        }
+        Side src = sides.first();
+        Side dst = sides.second();
+        FolderMapper mapper = new FolderMapper(src.namespace(), dst.namespace(), dst.folders(), dst.capabilities());
+        List<FolderPlan> plan = mapper.plan(src.folders(), settings);
         if (!GmailPlanner.gmailLike(src.capabilities())) {
             return plan;
         }
-        gmailFolders = srcFolders;
-        return new GmailPlanner(dst.personalNamespace(), dst.folders(), settings.gmail()).adjust(plan, srcFolders,
+        gmailFolders = src.folders();
+        return new GmailPlanner(dst.namespace(), dst.folders(), settings.gmail()).adjust(plan, src.folders(),
                 settings.map());
+    }
+
+    /** What planning reads of one side. */
+    private record Side(org.mailmigrator.core.mail.Namespace namespace, List<MailFolder> folders,
+            List<String> capabilities) {
+        static Side of(MailStore store) throws ConnectorException {
+            return new Side(store.personalNamespace(), store.folders(), store.capabilities());
+        }
     }
 
     private List<FolderPlan> count(MailStore src, List<FolderPlan> plan) throws ConnectorException {
@@ -163,6 +176,9 @@ public final class Run {
                 subscribed.add(f.name());
             }
         }
+        List<String> create = new ArrayList<>();
+        List<String> parents = new ArrayList<>();
+        List<String> subscribe = new ArrayList<>();
         for (FolderPlan p : plan) {
             if (!p.hasDestination()) {
                 continue; // a Gmail folder that becomes no folder (Starred, Important)
@@ -171,17 +187,26 @@ public final class Run {
             // some servers (Maildir++) cannot hold a \Noselect folder and would make it a real one
             boolean impliedByChild = !p.selectable() && plan.stream().anyMatch(
                     c -> c.destination().length() > p.destination().length() && c.destination().startsWith(p.destination()));
-            if (!existing.contains(p.destination()) && !impliedByChild) {
-                dst.create(p.destination(), p.selectable());
-                listener.info("created folder " + p.destination());
+            if (!existing.contains(p.destination()) && !impliedByChild && existing.add(p.destination())) {
+                (p.selectable() ? create : parents).add(p.destination());
             }
-            if (p.subscribed() && !subscribed.contains(p.destination())) {
-                try {
-                    dst.subscribe(p.destination());
-                } catch (ConnectorException.ItemFailure e) { // a refused SUBSCRIBE costs no message
-                    counters.warn(e.getMessage());
-                    listener.info("warning: " + e.getMessage());
-                }
+            if (p.subscribed() && subscribed.add(p.destination())) {
+                subscribe.add(p.destination());
+            }
+        }
+        // in bursts where the protocol allows (one round trip for many folders), parents before children
+        if (!create.isEmpty()) {
+            dst.createAll(create);
+        }
+        for (String f : parents) {
+            dst.create(f, false);
+        }
+        create.forEach(f -> listener.info("created folder " + f));
+        parents.forEach(f -> listener.info("created folder " + f));
+        if (!subscribe.isEmpty()) { // a refused SUBSCRIBE costs no message
+            for (ConnectorException.ItemFailure e : dst.subscribeAll(subscribe).values()) {
+                counters.warn(e.getMessage());
+                listener.info("warning: " + e.getMessage());
             }
         }
         return null;
@@ -246,6 +271,7 @@ public final class Run {
                 FolderPlan folder = p;
                 try {
                     retry.run("folder " + p.source(), sessions, () -> {
+                        Both.run(sessions::source, sessions::destination); // a worker's two logins at once
                         new FolderSync(folder, sessions.source(), sessions.destination(), state, settings, counters,
                                 listener, cancel).within(gmail).run();
                         return null;
