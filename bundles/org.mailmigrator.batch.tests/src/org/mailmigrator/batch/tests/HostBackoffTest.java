@@ -93,6 +93,9 @@ class HostBackoffTest {
                                 && System.currentTimeMillis() < end;) {
                             Thread.sleep(5);
                         }
+                        // row A's client must have read its answer before row B can be told of the pause: B's command
+                        // released at the same instant raced it (CI: B's next command 2 ms after the answer)
+                        Thread.sleep(500);
                         released = System.currentTimeMillis();
                     }
                     up.write(line);
