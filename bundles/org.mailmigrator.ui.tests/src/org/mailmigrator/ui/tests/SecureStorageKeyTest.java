@@ -37,7 +37,9 @@ import org.osgi.util.tracker.ServiceTracker;
  * workbench session on the same workspace (the storage read again from its file) still opens the sealed
  * password, the command line names the secure storage instead of failing on a missing key, and turning the
  * option off puts the same key back in the file. The storage gets its password from the documented
- * {@link IProviderHints#DEFAULT_PASSWORD} hint with prompting off: the tests' non-interactive provider.
+ * {@link IProviderHints#DEFAULT_PASSWORD} hint with prompting off, so these checks of the key's moves do not depend
+ * on a keyring; the product's provider (the OS keyring through libsecret), its refusal without a Secret Service and
+ * the preference page are tested by {@link KeyringTest}.
  */
 class SecureStorageKeyTest {
     private static final String CSV = """
@@ -91,24 +93,6 @@ class SecureStorageKeyTest {
         assertEquals("0", cli("batch", "import", csv.toString(), "--workspace", ws.dir().toString())[0]);
         assertEquals("smtp-pw-1", new String(SmtpPassword.load(ws,
                 SecretVault.open(ws.defaultSecretsKey(), false)).orElseThrow().reveal()));
-    }
-
-    /** What the product meets: no password provider (no keyring fragment, no prompt): the key file stays. */
-    @Test
-    void withoutAPasswordProviderTheKeyFileIsKept(@TempDir Path dir) throws Exception {
-        Workspace ws = new Workspace(dir.resolve("ws"));
-        SecretVault.open(ws.defaultSecretsKey(), true);
-        String key = Files.readString(ws.defaultSecretsKey());
-        ISecurePreferences noPassword = SecurePreferencesFactory.open(dir.resolve("secure_storage").toUri().toURL(),
-                Map.of(IProviderHints.PROMPT_USER, Boolean.FALSE));
-        java.io.IOException refused = assertThrows(java.io.IOException.class,
-                () -> new SecureStorageKey(noPassword).vault(ws));
-        assertTrue(refused.getMessage().startsWith("the workbench's secure storage cannot hold the secrets key: "),
-                refused.getMessage());
-        assertTrue(refused.getMessage().endsWith("(the key file " + ws.defaultSecretsKey() + " is kept)"),
-                refused.getMessage());
-        assertEquals(key, Files.readString(ws.defaultSecretsKey()));
-        assertFalse(Files.exists(SecretVault.secureStorageMarker(ws.defaultSecretsKey())));
     }
 
     private static BatchSession session(Workspace ws, ISecurePreferences storage) throws Exception {

@@ -25,10 +25,12 @@ public final class SecretsPreferencePage extends FieldEditorPreferencePage imple
         setDescription("Passwords in this workspace are encrypted (AES-256-GCM) with one key. By default that key is "
                 + "the file secrets.key inside the workspace folder (owner-only), which the command line also uses: "
                 + "whoever can read the folder can read the passwords.\n\nWith the option below the workbench keeps "
-                + "the key in Eclipse secure storage instead and deletes secrets.key; the command line then cannot "
-                + "run these batches and says so. Secure storage encrypts with a password from a provider: the OS "
-                + "keyring only when a keyring provider is installed (this product ships none on Linux), otherwise "
-                + "the storage reports that it has no password and the key file is kept.");
+                + "the key in Eclipse secure storage instead (a file of your user, by default "
+                + "~/.eclipse/org.eclipse.equinox.security/secure_storage, encrypted with a random master password that "
+                + "your desktop's keyring keeps through the Secret Service: gnome-keyring, KeePassXC) and deletes "
+                + "secrets.key: whoever can open your keyring can read the passwords. The command line then cannot run "
+                + "these batches and says so. Without a running, unlocked Secret Service the option is refused and the "
+                + "key file stays.");
     }
 
     /** Whether the workbench keeps the vault key in secure storage (off unless the user turned it on). */
@@ -48,6 +50,23 @@ public final class SecretsPreferencePage extends FieldEditorPreferencePage imple
         addField(new BooleanFieldEditor(IN_SECURE_STORAGE,
                 "Keep the secrets &key in the workbench's secure storage, not in the workspace folder",
                 getFieldEditorParent()));
+        org.eclipse.swt.widgets.Label now = new org.eclipse.swt.widgets.Label(getFieldEditorParent(), org.eclipse.swt.SWT.WRAP);
+        now.setText(where());
+        now.setData("where", Boolean.TRUE);
+    }
+
+    /** Where the key of this workspace is now, as the page opens. */
+    private String where() {
+        if (workspace == null) {
+            return "";
+        }
+        java.nio.file.Path keyFile = workspace.defaultSecretsKey();
+        if (keyInSecureStorage()) {
+            return "Now: in the workbench's secure storage (master password in the OS keyring); no key file in "
+                    + workspace.dir();
+        }
+        return java.nio.file.Files.exists(keyFile) ? "Now: the key file " + keyFile
+                : "Now: no key yet (the key file " + keyFile + " is made with the first password stored)";
     }
 
     @Override

@@ -59,12 +59,17 @@ public final class SecureStorageKey {
                 node.flush();
             }
         } catch (StorageException e) {
-            throw new IOException("the workbench's secure storage cannot hold the secrets key: " + e.getMessage()
-                    + " (the key file " + keyFile + " is kept)");
+            throw new IOException("the workbench's secure storage cannot hold the secrets key: " + KeyringAdvice.explain(e)
+                    + ". The key file " + keyFile + " is kept");
+        } catch (LinkageError e) {
+            throw new IOException("the workbench's secure storage cannot hold the secrets key: " + KeyringAdvice.explain(e)
+                    + ". The key file " + keyFile + " is kept");
         }
         try {
             Files.writeString(SecretVault.secureStorageMarker(keyFile), "The secrets key of this workspace is kept in "
-                    + "the Mail Migrator workbench's secure storage (Preferences > Mail Migrator > Secrets).\n",
+                    + "the Mail Migrator workbench's secure storage (Preferences > Mail Migrator > Secrets): Eclipse secure "
+                    + "storage of the user who turned that on, whose master password the OS keyring keeps. Turn the option "
+                    + "off there to write the key file secrets.key back for the command line.\n",
                     StandardCharsets.UTF_8);
             Files.deleteIfExists(keyFile);
             return SecretVault.withKey(key, keyFile);
@@ -97,7 +102,11 @@ public final class SecureStorageKey {
             node.removeNode();
             storage.flush();
         } catch (StorageException e) {
-            throw new IOException("the workbench's secure storage cannot be read: " + e.getMessage());
+            throw new IOException("the workbench's secure storage cannot be read: " + KeyringAdvice.explain(e)
+                    + ". Nothing was changed");
+        } catch (LinkageError e) {
+            throw new IOException("the workbench's secure storage cannot be read: " + KeyringAdvice.explain(e)
+                    + ". Nothing was changed");
         }
     }
 
