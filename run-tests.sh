@@ -9,8 +9,11 @@ source releng/scripts/env.sh
 # Debian packages: xvfb and GTK 3 for the UI tests; dovecot (IMAP/POP3) and radicale (CalDAV/CardDAV) are
 # the real servers the tests start on loopback (xandikos: the strict CalDAV/CardDAV server of the real-world corpus
 # test); python3-aiosmtpd is the SMTP server the batch notification
-# test starts; openssl makes their test certificates.
-mm_ensure_packages xvfb xauth $MM_UI_PACKAGES dovecot-core dovecot-imapd dovecot-pop3d radicale xandikos python3-aiosmtpd openssl postgresql pst-utils
+# test starts; openssl makes their test certificates. dbus-daemon, dbus-bin (dbus-send), gnome-keyring, libsecret-1-0
+# and libsecret-tools (secret-tool): the OS keyring of the workbench's secure storage test (KeyringTest), on a
+# private session bus the test serves itself.
+mm_ensure_packages xvfb xauth $MM_UI_PACKAGES dovecot-core dovecot-imapd dovecot-pop3d radicale xandikos python3-aiosmtpd openssl postgresql pst-utils \
+  dbus-daemon dbus-bin gnome-keyring libsecret-1-0 libsecret-tools
 # node runs hoodiecrow-imap 2.1.0 (npm registry), the Gmail-like IMAP server of the connector tests, from the folder
 # org.mailmigrator.testing.Hoodiecrow looks in (it runs the same npm install itself when the folder is missing).
 mm_ensure_packages nodejs
