@@ -103,8 +103,18 @@ class DashboardTest {
             assertTrue(org.mailmigrator.batch.report.ThroughputLog.read(session.workspace().folder(), name).stream()
                     .anyMatch(s -> s.row().startsWith("0000")), "the run's rows are in the stored history");
             page.hideView(dashboard);
+            java.time.Instant reopenedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             DashboardView reopened = (DashboardView) page.showView(UiIds.VIEW_DASHBOARD);
             assertTrue(reopened.chartHistorySamples() >= 1, "the reopened chart starts from the stored history");
+            // point for point, the reopened chart is the stored history of every batch, summed (its last ten minutes;
+            // periods that end after the reopening may still change, and live samples from then on are not the store's)
+            List<org.mailmigrator.batch.report.ThroughputLog.Rate> stored = storedHistory(session);
+            java.time.Instant newest = stored.get(stored.size() - 1).at();
+            List<String> expected = stored.stream().filter(r -> r.at().isAfter(newest.minusSeconds(600)))
+                    .filter(r -> ended(r, reopenedAt)).map(DashboardTest::point).toList();
+            List<String> drawn = reopened.chartPoints().stream().filter(r -> ended(r, reopenedAt))
+                    .map(DashboardTest::point).toList();
+            assertEquals(expected, drawn, "the chart's series equal the stored throughput history");
 
             Path reports = dir.resolve("reports");
             BatchReport.load(session.workspace().store(), session.workspace().folder(), name,
@@ -126,5 +136,25 @@ class DashboardTest {
             }
         }
         throw new AssertionError("no row " + first + " in " + UiTestSupport.rows(t));
+    }
+
+    /** What the dashboard reads from the workspace: each batch's stored throughput history, summed over batches. */
+    private static List<org.mailmigrator.batch.report.ThroughputLog.Rate> storedHistory(BatchSession session) throws Exception {
+        List<List<org.mailmigrator.batch.report.ThroughputLog.Rate>> batches = new java.util.ArrayList<>();
+        for (String b : session.workspace().store().names()) {
+            batches.add(org.mailmigrator.batch.report.ThroughputLog.rates(org.mailmigrator.batch.report.ThroughputLog.read(
+                    session.workspace().folder(), b), Duration.ofMillis(org.mailmigrator.batch.report.ThroughputLog.PERIOD_MS)));
+        }
+        return org.mailmigrator.batch.report.ThroughputLog.sum(batches);
+    }
+
+    private static boolean ended(org.mailmigrator.batch.report.ThroughputLog.Rate r, java.time.Instant at) {
+        return !r.at().plusMillis(org.mailmigrator.batch.report.ThroughputLog.PERIOD_MS).isAfter(at);
+    }
+
+    /** A chart point as a person reads it off the chart: its second, messages/s and MB/s to 3 decimals. */
+    private static String point(org.mailmigrator.batch.report.ThroughputLog.Rate r) {
+        return String.format(java.util.Locale.ROOT, "%s %.3f msg/s %.3f MB/s", r.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                r.messagesPerSecond(), r.bytesPerSecond() / 1e6);
     }
 }

@@ -262,6 +262,11 @@ public final class DashboardView extends ViewPart {
         return chart.historySamples();
     }
 
+    /** The throughput chart's points: second, messages/s, bytes/s (MB/s as drawn, times 10^6). */
+    public List<ThroughputLog.Rate> chartPoints() {
+        return chart.points();
+    }
+
     @Override
     public void setFocus() {
         batches.setFocus();

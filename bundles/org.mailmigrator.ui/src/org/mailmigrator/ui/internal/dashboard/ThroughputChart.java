@@ -102,6 +102,18 @@ final class ThroughputChart {
         return fromHistory;
     }
 
+    /** The chart's points as drawn: second, messages/s and MB/s (for checks against the stored history). */
+    List<ThroughputLog.Rate> points() {
+        List<ThroughputLog.Rate> out = new java.util.ArrayList<>();
+        for (int i = 0; i < messages.getItemCount(); i++) {
+            var period = messages.getTimePeriod(i);
+            Number mb = megabytes.getValue(period);
+            out.add(new ThroughputLog.Rate(Instant.ofEpochMilli(period.getFirstMillisecond()),
+                    messages.getValue(i).doubleValue(), mb == null ? Double.NaN : mb.doubleValue() * 1e6));
+        }
+        return out;
+    }
+
     int samples() {
         return messages.getItemCount();
     }
