@@ -48,6 +48,7 @@ public final class SecureStorageKey {
         Path keyFile = ws.defaultSecretsKey();
         ISecurePreferences node = node(ws);
         byte[] key;
+        String doing = "give";
         try {
             String stored = node.get(KEY, null);
             if (stored != null) {
@@ -55,15 +56,14 @@ public final class SecureStorageKey {
                 refuseAnotherKeyFile(keyFile, key);
             } else {
                 key = Files.exists(keyFile) ? SecretVault.readKey(keyFile) : SecretVault.newKey();
+                doing = "hold";
                 node.put(KEY, java.util.Base64.getEncoder().encodeToString(key), true);
                 node.flush();
             }
         } catch (StorageException e) {
-            throw new IOException("the workbench's secure storage cannot hold the secrets key: " + KeyringAdvice.explain(e)
-                    + ". The key file " + keyFile + " is kept");
+            throw refused(doing, KeyringAdvice.explain(e), keyFile);
         } catch (LinkageError e) {
-            throw new IOException("the workbench's secure storage cannot hold the secrets key: " + KeyringAdvice.explain(e)
-                    + ". The key file " + keyFile + " is kept");
+            throw refused(doing, KeyringAdvice.explain(e), keyFile);
         }
         try {
             Files.writeString(SecretVault.secureStorageMarker(keyFile), "The secrets key of this workspace is kept in "
@@ -108,6 +108,11 @@ public final class SecureStorageKey {
             throw new IOException("the workbench's secure storage cannot be read: " + KeyringAdvice.explain(e)
                     + ". Nothing was changed");
         }
+    }
+
+    private static IOException refused(String doing, String why, Path keyFile) {
+        return new IOException("the workbench's secure storage cannot " + doing + " the secrets key: " + why
+                + (Files.exists(keyFile) ? ". The key file " + keyFile + " is kept" : ". No key file was made"));
     }
 
     /** A key file that holds another key than the storage's may have sealed passwords: never replaced silently. */
