@@ -79,7 +79,9 @@ mm_ensure_packages() {
 # What the workbench window needs on a bare Debian machine: GTK 3 (SWT's toolkit) and fonts: DejaVu for Latin,
 # Greek and Cyrillic, Noto CJK and Noto Color Emoji so Japanese/Chinese/Korean and emoji folder names show
 # glyphs, not boxes (GTK takes missing glyphs from any font fontconfig lists; the product bundles no font).
-MM_UI_PACKAGES="libgtk-3-0 fontconfig fonts-dejavu-core fonts-noto-cjk fonts-noto-color-emoji"
+# libsecret-1-0: the library through which secure storage reaches the OS keyring (Preferences > Secrets); the
+# keyring itself (gnome-keyring, KeePassXC) belongs to the desktop session and is not installed here.
+MM_UI_PACKAGES="libgtk-3-0 fontconfig fonts-dejavu-core fonts-noto-cjk fonts-noto-color-emoji libsecret-1-0"
 
 # JVM options that make start-up faster with JDK 25's ahead-of-time cache (JEP 514/515): the first session
 # records what the JVM loads and links and writes the cache when it exits (in a child JVM, a few seconds);
