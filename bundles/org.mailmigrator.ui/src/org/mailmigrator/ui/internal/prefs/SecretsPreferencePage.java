@@ -53,6 +53,10 @@ public final class SecretsPreferencePage extends FieldEditorPreferencePage imple
         org.eclipse.swt.widgets.Label now = new org.eclipse.swt.widgets.Label(getFieldEditorParent(), org.eclipse.swt.SWT.WRAP);
         now.setText(where());
         now.setData("where", Boolean.TRUE);
+        org.eclipse.swt.layout.GridData wrap = new org.eclipse.swt.layout.GridData(org.eclipse.swt.SWT.FILL,
+                org.eclipse.swt.SWT.TOP, true, false);
+        wrap.widthHint = 400; // wraps a long workspace path instead of widening the dialog
+        now.setLayoutData(wrap);
     }
 
     /** Where the key of this workspace is now, as the page opens. */
