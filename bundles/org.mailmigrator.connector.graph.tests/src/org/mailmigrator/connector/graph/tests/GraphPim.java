@@ -23,12 +23,19 @@ import org.mailmigrator.core.spi.SignIn;
 /** Runs calendar/contact migrations into and out of the Graph fake through the public connector classes. */
 final class GraphPim {
     static final String TOKEN = "graph-test-token";
+    static final String DOCUMENTED_ICALUID = "040000008200E00074C5B7101A82E0080000000028CEBE04293FD3010000000000000000100000009F85AB8AF8ED4D4FAC777FA89954BDB7";
 
     private GraphPim() {
     }
 
     static Account graph(GraphFake fake) {
         return new Account("graph", Map.of("url", fake.root(), "login", fake.user, "allowPlaintext", "true"), null);
+    }
+
+    /** A Graph source that keeps its delta links in {@code syncState}. */
+    static Account graph(GraphFake fake, Path syncState) {
+        return new Account("graph", Map.of("url", fake.root(), "login", fake.user, "allowPlaintext", "true",
+                "syncState", syncState.toString()), null);
     }
 
     /** A fixed bearer token (what a token file gives). */
@@ -50,6 +57,18 @@ final class GraphPim {
             }
         };
         return ConnectContext.of(new SignIn.Bearer(SignIn.Mechanism.XOAUTH2, tokens), ConnectContext.of((Secret) null));
+    }
+
+    /**
+     * The documented "Create event" example 3 as Graph keeps it (a weekly series in Pacific time, with an attendee, the
+     * organizer and a 15 minutes' reminder), given the category "Red category" (a documented category name) and its
+     * occurrence of 16 October 2017 deleted, as a user would have in Outlook.
+     */
+    static net.minidev.json.JSONObject documentedSeries(GraphFake fake) throws java.io.IOException {
+        net.minidev.json.JSONObject e = GraphFake.example("event-created.json");
+        e.put("categories", java.util.List.of("Red category"));
+        fake.calendar.deleted.add(e.getAsString("id") + "_20171016");
+        return e;
     }
 
     /** Copies a .ics or .vcf file into the fake's mailbox. */

@@ -123,7 +123,7 @@ final class DeltaPass {
     }
 
     static boolean expired(ConnectorException e) {
-        String m = String.valueOf(e.getMessage());
-        return m.contains("HTTP 410") || m.contains("syncStateNotFound") || m.contains("resyncRequired");
+        String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return m.contains("http 410") || m.contains("syncstatenotfound") || m.contains("resyncrequired");
     }
 }
