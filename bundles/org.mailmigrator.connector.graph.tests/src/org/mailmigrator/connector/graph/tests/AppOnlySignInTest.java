@@ -141,7 +141,7 @@ class AppOnlySignInTest {
     }
 
     /** A JWT of the authorization server (signature, expiry), its subject recorded. */
-    private static boolean valid(String token, String jwks, List<String> subjects) {
+    static boolean valid(String token, String jwks, List<String> subjects) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             JWK key = JWKSet.parse(jwks).getKeyByKeyId(jwt.getHeader().getKeyID());
