@@ -30,7 +30,7 @@ final class FakeRoutes {
         String[] p = rest.isEmpty() ? new String[0] : java.util.Arrays.stream(rest.substring(1).split("/"))
                 .map(x -> java.net.URLDecoder.decode(x, java.nio.charset.StandardCharsets.UTF_8)).toArray(String[]::new);
         String route = method + " " + String.join("/", java.util.Arrays.stream(p).map(s -> s.matches("events|contacts|todo|lists"
-                + "|tasks|calendars|instances|delta|calendarView|contactFolders") ? s : "{}").toList());
+                + "|tasks|calendars|instances|delta|calendarView|contactFolders|photo|\\$value|attachments") ? s : "{}").toList());
         synchronized (fake) {
             return switch (route) {
                 case "GET " -> GraphFake.json(200, new JSONObject(Map.of("id", "87d349ed-44d7-43e1-9a83-5f2406dee5bd",
@@ -44,6 +44,12 @@ final class FakeRoutes {
                         ? List.of(fake.contacts.get(p[1])) : List.of()).stream().findFirst().orElse(null));
                 case "GET todo/lists/{}/tasks/{}" -> one(tasks(p[2]).stream().filter(t -> p[4].equals(t.getAsString("id")))
                         .findFirst().orElse(null));
+                case "GET contacts/{}/photo/$value" -> fake.photos.containsKey(p[1])
+                        ? new LoopbackHttp.Response(200, Map.of("Content-Type", "image/jpeg"), "", fake.photos.get(p[1]))
+                        : GraphFake.error(404, "ImageNotFound", "The photo wasn't found.");
+                case "GET events/{}/attachments" -> query.keySet().stream().anyMatch(k -> !k.equals("$skiptoken"))
+                        ? fake.violation("list attachments takes no parameters here: "
+                        + query.keySet()) : fake.page(fake.attachments.getOrDefault(p[1], List.of()), query, target);
                 case "GET calendarView/delta" -> new FakeDelta(fake).answer("calendar", query, base());
                 case "GET contactFolders/{}/contacts/delta" -> p[1].equals(GraphFake.CONTACTS_FOLDER_ID)
                         ? new FakeDelta(fake).answer("contacts", query, base())

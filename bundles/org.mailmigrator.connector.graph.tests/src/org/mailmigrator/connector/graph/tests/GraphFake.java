@@ -55,6 +55,10 @@ final class GraphFake implements AutoCloseable {
     /** Items answered by delta rounds. */
     final AtomicInteger deltaItems = new AtomicInteger();
     volatile int deltaEpoch = 1;
+    /** Contact photos by contact id ({@code GET /contacts/{id}/photo/$value}). */
+    final Map<String, byte[]> photos = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Event attachments by event id, as "List attachments" answers them ({@code GET /events/{id}/attachments}). */
+    final Map<String, List<JSONObject>> attachments = new java.util.concurrent.ConcurrentHashMap<>();
     int invitationsSent;
     private final AtomicInteger throttleLeft = new AtomicInteger();
     private volatile int retryAfterSeconds;

@@ -71,6 +71,35 @@ final class GraphPim {
         return e;
     }
 
+    /**
+     * The JPEG of ez-vcard's Outlook test card (real-world data kept in the DAV tests, origin and licence noted
+     * there): a contact photo and an event attachment here.
+     */
+    static byte[] picture() throws java.io.IOException {
+        Path card = Path.of(System.getProperty("mailmigrator.sourceRoot"), "bundles", "org.mailmigrator.connector.dav.tests",
+                "real-world", "ez-vcard", "John_Doe_MS_OUTLOOK.vcf");
+        return ezvcard.Ezvcard.parse(java.nio.file.Files.readString(card, java.nio.charset.StandardCharsets.ISO_8859_1)).first()
+                .getPhotos().get(0).getData();
+    }
+
+    /**
+     * Attachments of an event as Graph's "List attachments" gives them: the picture as a small file attachment, a
+     * 5 MB file (not copied) and an attached Outlook item (not copied).
+     */
+    static void attach(GraphFake fake, String eventId) throws java.io.IOException {
+        fake.calendar.events.get(eventId).put("hasAttachments", true);
+        net.minidev.json.JSONObject small = new net.minidev.json.JSONObject(Map.of("@odata.type", "#microsoft.graph.fileAttachment",
+                "id", "AAMkAGI1AAAoZCfHAAABEgAQAM", "name", "John_Doe.jpg", "contentType", "image/jpeg", "size", picture().length,
+                "isInline", false, "contentBytes", java.util.Base64.getEncoder().encodeToString(picture())));
+        net.minidev.json.JSONObject large = new net.minidev.json.JSONObject(Map.of("@odata.type", "#microsoft.graph.fileAttachment",
+                "id", "AAMkAGI1AAAoZCfHAAABEgAQAN", "name", "site-survey.pdf", "contentType", "application/pdf", "size", 5_242_880,
+                "isInline", false));
+        net.minidev.json.JSONObject item = new net.minidev.json.JSONObject(Map.of("@odata.type", "#microsoft.graph.itemAttachment",
+                "id", "AAMkAGI1AAAoZCfHAAABEgAQAO", "name", "Holiday party", "contentType", "message/rfc822", "size", 32005,
+                "isInline", false));
+        fake.attachments.put(eventId, java.util.List.of(small, large, item));
+    }
+
     /** Copies a .ics or .vcf file into the fake's mailbox. */
     static PimReport fileToGraph(Path file, GraphFake fake, Path stateDir) throws Exception {
         boolean vcf = file.toString().endsWith(".vcf");

@@ -45,6 +45,8 @@ class GraphSourceTest {
             GraphPim.fileToGraph(Data.file("weekly-berlin.ics"), fake, dir.resolve("fill"));
             GraphPim.fileToGraph(Data.file("contact.vcf"), fake, dir.resolve("fill"));
             fake.seed(GraphPim.documentedSeries(fake)); // made in Outlook: attendees, organizer, reminder, categories
+            GraphPim.attach(fake, "AAMkADQwMD"); // ... and three attachments
+            fake.photos.put(fake.contacts.keySet().iterator().next(), GraphPim.picture());
             PimReport first = graphToRadicale(fake, radicale);
             assertEquals(4, first.created(), first.outcomes().toString());
             assertEquals(List.of(), first.failures());
@@ -76,11 +78,22 @@ class GraphSourceTest {
             assertTrue(l.contains("BEGIN:VALARM") && l.contains("TRIGGER:-PT15M"), "the 15 minutes' reminder: " + l);
             assertTrue(l.contains("CATEGORIES:Red category"), l);
             assertTrue(!l.contains("METHOD:"), "data, not an invitation: " + l);
+            String attach = l.replace("\n", "").replace("\r", "");
+            assertTrue(attach.contains("ATTACH;") && attach.contains("FMTTYPE=image/jpeg") && attach.contains("John_Doe.jpg")
+                    && attach.contains(java.util.Base64.getEncoder().encodeToString(GraphPim.picture()).substring(0, 200)),
+                    "the small file attachment, inline: " + l.substring(0, Math.min(l.length(), 3000)));
+            assertEquals(1, l.split("ATTACH;").length - 1, "one attachment copied");
+            assertTrue(first.notes().stream().anyMatch(n -> n.contains("'site-survey.pdf' (5242880 bytes) is larger than 3 MB: not copied")),
+                    first.notes().toString());
+            assertTrue(first.notes().stream().anyMatch(n -> n.contains("'Holiday party' is an attached Outlook item: not copied")),
+                    first.notes().toString());
             PimItem task = back.stream().filter(i -> i.kind() == ItemKind.TASKS).findFirst().orElseThrow();
             assertTrue(task.text().contains("SUMMARY:Send the quarterly report"), task.text());
             assertTrue(task.text().contains("PRIORITY:1"), task.text());
             PimItem card = back.stream().filter(i -> i.kind() == ItemKind.CONTACTS).findFirst().orElseThrow();
             assertTrue(card.text().contains("FN:Pavel Bansky") && card.text().contains("pavelb@contoso.com"), card.text());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(GraphPim.picture(),
+                    ezvcard.Ezvcard.parse(card.text()).first().getPhotos().get(0).getData(), "the contact's photo");
 
             PimReport second = graphToRadicale(fake, radicale);
             assertEquals(4, second.unchanged(), second.outcomes().toString());

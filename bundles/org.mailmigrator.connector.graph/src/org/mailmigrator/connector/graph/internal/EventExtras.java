@@ -110,6 +110,41 @@ final class EventExtras {
         return out;
     }
 
+    /** Attachments copied whole up to this size; larger ones are listed as not copied. */
+    static final long MAX_ATTACHMENT = 3L * 1024 * 1024;
+
+    /** The EXDATE line of a series' deleted occurrences (local times in {@code zone}, or dates). */
+    static String exdate(List<String> values, String zone, boolean allDay) {
+        String head = allDay ? "EXDATE;VALUE=DATE:" : zone.equals("UTC") ? "EXDATE:" : "EXDATE;TZID=" + zone + ":";
+        return head + String.join(",", values.stream().map(x -> allDay || !zone.equals("UTC") ? x : x + "Z").toList());
+    }
+
+    /**
+     * The event's file attachments as inline ATTACH lines (base64, with their media type and file name); an attached
+     * Outlook item, a link to a file in the cloud, or a file larger than {@value #MAX_ATTACHMENT} bytes is not copied
+     * and said in {@code notes}.
+     */
+    static List<String> attachments(List<JSONObject> attachments, List<String> notes) {
+        List<String> lines = new ArrayList<>();
+        for (JSONObject a : attachments) {
+            String name = String.valueOf(a.getOrDefault("name", "attachment"));
+            String type = String.valueOf(a.get("@odata.type"));
+            long size = a.get("size") instanceof Number n ? n.longValue() : 0;
+            if (!type.endsWith("fileAttachment")) {
+                notes.add("the attachment '" + name + "' is " + (type.endsWith("itemAttachment") ? "an attached Outlook item"
+                        : "a link to a file in the cloud") + ": not copied");
+            } else if (size > MAX_ATTACHMENT || !(a.get("contentBytes") instanceof String bytes)) {
+                notes.add("the attachment '" + name + "' (" + size + " bytes) is larger than " + MAX_ATTACHMENT / 1024 / 1024
+                        + " MB: not copied");
+            } else {
+                String media = a.get("contentType") instanceof String m && m.matches("[\\w.+-]+/[\\w.+-]+") ? m : "application/octet-stream";
+                lines.add("ATTACH;FMTTYPE=" + media + ";ENCODING=BASE64;VALUE=BINARY;X-FILENAME=\"" + name.replace("\"", "'")
+                        .replaceAll("[\\r\\n]", " ") + "\":" + bytes.replaceAll("\\s", ""));
+            }
+        }
+        return lines;
+    }
+
     /** An instance's {@code originalStart} (a DateTimeOffset) as an instant, or null. */
     static Instant originalStart(JSONObject instance) {
         String s = instance.getAsString("originalStart");

@@ -21,7 +21,8 @@ import net.minidev.json.JSONObject;
 
 /**
  * Reads every calendar's events (single events and series masters, with the series' modified occurrences as
- * RECURRENCE-ID overrides and its deleted ones as EXDATE), the contacts and every To Do list's tasks of the mailbox,
+ * RECURRENCE-ID overrides, its deleted ones as EXDATE, file attachments up to 3 MB inline), the contacts (with their
+ * photos) and every To Do list's tasks of the mailbox,
  * page by page ({@code @odata.nextLink}), one item at a time. With a {@code syncState} file, the default calendar,
  * the default contact folder and each To Do list are read incrementally through Graph's delta queries
  * ({@link DeltaPass}). An item Graph gives in a shape this reader cannot turn into iCalendar/vCard is a
@@ -100,10 +101,13 @@ final class GraphReader implements PimReader {
         return null;
     }
 
-    private PimEntry contact(JSONObject c) {
+    /** A contact with its photo ({@code GET /contacts/{id}/photo/$value}; 404: it has none). */
+    private PimEntry contact(JSONObject c) throws ConnectorException {
         String uid = IcsFromGraph.uid(c);
+        GraphHttp.Binary photo = http.binary(settings.userPath() + "/contacts/" + GraphHttp.segment(c.getAsString("id"))
+                + "/photo/$value").orElse(null);
         try {
-            return new PimEntry.Item(new PimItem(ItemKind.CONTACTS, "contacts", uid, ContactJson.vcard(c, uid),
+            return new PimEntry.Item(new PimItem(ItemKind.CONTACTS, "contacts", uid, ContactJson.vcard(c, uid, photo),
                     "graph contact " + c.getAsString("id")));
         } catch (RuntimeException ex) {
             return new PimEntry.Malformed("graph contact " + c.getAsString("id"), ex.toString());
@@ -113,6 +117,8 @@ final class GraphReader implements PimReader {
     private PimEntry event(JSONObject e, String calendar) throws ConnectorException {
         List<JSONObject> exceptions = new ArrayList<>();
         List<String> exdates = List.of();
+        List<String> notes = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
         if ("seriesMaster".equals(e.getAsString("type")) && e.get("recurrence") instanceof Map<?, ?> rec
                 && rec.get("range") instanceof Map<?, ?> range) {
             String from = range.get("startDate") + "T00:00:00Z";
@@ -143,16 +149,28 @@ final class GraphReader implements PimReader {
                         + "cannot be worked out: " + ex.getMessage());
             }
         }
-        List<String> deleted = exdates;
-        return entry(ItemKind.CALENDAR, calendar, e, () -> IcsFromGraph.event(e, exceptions, deleted));
+        if (!exdates.isEmpty()) {
+            String zone = IcsFromGraph.zone(e);
+            lines.add(EventExtras.exdate(exdates, zone, Boolean.TRUE.equals(e.get("isAllDay"))));
+        }
+        if (Boolean.TRUE.equals(e.get("hasAttachments"))) {
+            List<JSONObject> attachments = new ArrayList<>();
+            http.list(settings.userPath() + "/events/" + GraphHttp.segment(e.getAsString("id")) + "/attachments", a -> attachments.add(a));
+            lines.addAll(EventExtras.attachments(attachments, notes));
+        }
+        return entry(ItemKind.CALENDAR, calendar, e, () -> IcsFromGraph.event(e, exceptions, lines), notes);
     }
 
     private PimEntry entry(ItemKind kind, String collection, JSONObject o, Text text) {
+        return entry(kind, collection, o, text, List.of());
+    }
+
+    private PimEntry entry(ItemKind kind, String collection, JSONObject o, Text text, List<String> notes) {
         String where = "graph " + kind.id() + " " + o.getAsString("id");
         try {
             String uid = kind == ItemKind.TASKS ? Optional.ofNullable(TaskJson.uid(o)).orElse(o.getAsString("id"))
                     : IcsFromGraph.uid(o);
-            return new PimEntry.Item(new PimItem(kind, collection == null ? kind.id() : collection, uid, text.get(), where));
+            return new PimEntry.Item(new PimItem(kind, collection == null ? kind.id() : collection, uid, text.get(), where, notes));
         } catch (RuntimeException ex) {
             return new PimEntry.Malformed(where, String.valueOf(ex.getMessage()));
         }

@@ -42,8 +42,11 @@ final class IcsFromGraph {
         return event(e, exceptions, List.of());
     }
 
-    /** The event with its modified occurrences and, as one EXDATE, its deleted ones (local times in its zone). */
-    static String event(JSONObject e, List<JSONObject> exceptions, List<String> exdates) {
+    /**
+     * The event with its modified occurrences; {@code masterLines} (its EXDATE, ATTACH lines) go into the series' or
+     * single event's VEVENT.
+     */
+    static String event(JSONObject e, List<JSONObject> exceptions, List<String> masterLines) {
         String zone = zone(e);
         boolean allDay = Boolean.TRUE.equals(e.get("isAllDay"));
         StringBuilder b = new StringBuilder("BEGIN:VCALENDAR" + CRLF + "VERSION:2.0" + CRLF
@@ -52,7 +55,7 @@ final class IcsFromGraph {
             b.append(TimeZoneRegistryFactory.getInstance().createRegistry().getTimeZone(zone).getVTimeZone().toString());
         }
         String uid = uid(e);
-        vevent(b, e, uid, zone, allDay, null, exdates);
+        vevent(b, e, uid, zone, allDay, null, masterLines);
         for (JSONObject x : exceptions) {
             vevent(b, x, uid, zone, allDay, x.getAsString("originalStart"), List.of());
         }
@@ -73,7 +76,7 @@ final class IcsFromGraph {
     }
 
     private static void vevent(StringBuilder b, JSONObject e, String uid, String zone, boolean allDay, String originalStart,
-            List<String> exdates) {
+            List<String> extra) {
         b.append("BEGIN:VEVENT").append(CRLF).append("UID:").append(escape(uid)).append(CRLF);
         b.append("DTSTAMP:").append(stamp(e)).append(CRLF);
         if (originalStart != null) {
@@ -101,11 +104,9 @@ final class IcsFromGraph {
             @SuppressWarnings("unchecked")
             Map<String, Object> r = (Map<String, Object>) rec;
             b.append("RRULE:").append(Rrules.fromGraph(r)).append(CRLF);
-            if (!exdates.isEmpty()) {
-                b.append(allDay ? "EXDATE;VALUE=DATE:" : zone.equals("UTC") ? "EXDATE:" : "EXDATE;TZID=" + zone + ":")
-                        .append(String.join(",", exdates.stream().map(x -> allDay || !zone.equals("UTC") ? x : x + "Z").toList()))
-                        .append(CRLF);
-            }
+        }
+        for (String line : extra) {
+            b.append(line).append(CRLF);
         }
         EventExtras.alarm(b, e);
         b.append("END:VEVENT").append(CRLF);
