@@ -33,13 +33,16 @@ import org.mailmigrator.core.spi.ConnectContext;
 import org.mailmigrator.core.spi.ConnectorSession;
 import org.mailmigrator.core.spi.SignIn;
 import org.mailmigrator.testing.MockOAuth2Server;
+import org.mailmigrator.testing.Radicale;
 
 /**
  * Delegated sign-in to Microsoft 365: a person signs in in the browser (authorization code + PKCE, the redirect on a
  * loopback port) at the tenant's Microsoft-shaped endpoints {@code AUTHORITY/TENANT/oauth2/v2.0/authorize} and
  * {@code /token}, here served by <b>mock-oauth2-server</b> (the test authorization server, an issuer at that path);
  * the delegated token reads the person's mailbox from {@link GraphFake} (a <b>protocol fake</b> of Graph that accepts
- * only JWTs signed by that server), and a later run renews it from the sealed refresh token alone.
+ * only JWTs signed by that server), and a later run renews it from the sealed refresh token alone; then
+ * {@code migrate --source graph+... --target caldav+...} with that kept sign-in copies the mailbox's series and task to
+ * a real Radicale, and its second run reads no item (delta links kept in its state).
  */
 class DelegatedSignInTest {
     @TempDir
@@ -49,7 +52,8 @@ class DelegatedSignInTest {
     void aPersonSignsInInTheBrowserAndGraphIsReadWithTheDelegatedTokenThenWithTheSealedRefreshToken() throws Exception {
         String user = "alice@contoso.com";
         String tenant = "contoso.onmicrosoft.com";
-        try (MockOAuth2Server auth = MockOAuth2Server.start()) {
+        try (MockOAuth2Server auth = MockOAuth2Server.start();
+                Radicale radicale = Radicale.start(java.nio.file.Files.createDirectories(dir.resolve("radicale")))) {
             URI authority = URI.create("http://127.0.0.1:" + auth.port());
             LoopbackSignIn.Provider microsoft = MicrosoftSignIn.loopback(authority, tenant, "mailmigrator-desktop", null,
                     MicrosoftSignIn.GRAPH_SCOPES);
@@ -91,9 +95,33 @@ class DelegatedSignInTest {
                 int before = subjects.size();
                 assertEquals(2, read(graph, ((SignIn.Bearer) later).tokens()).size());
                 assertTrue(subjects.size() > before && subjects.stream().allMatch(s -> s.startsWith(user + " ")), subjects.toString());
+
+                // the command line: migrate --source graph+... --target caldav+..., signed in with the kept sign-in
+                Path kept = java.nio.file.Files.writeString(dir.resolve("alice-m365.json"), new String(sealed.reveal()));
+                Path davPassword = java.nio.file.Files.writeString(dir.resolve("dav.pw"), Radicale.PASSWORD);
+                List<String> args = List.of("migrate", "--source", "graph+http://alice%40contoso.com@"
+                        + graph.root().substring("http://".length()), "--source-token-file", kept.toString(), "--target",
+                        "caldav+http://" + Radicale.LOGIN + "@127.0.0.1:" + radicale.port() + "/", "--target-password-file",
+                        davPassword.toString(), "--allow-plaintext", "--state", dir.resolve("state").toString());
+                String first = cli(args);
+                assertTrue(first.contains("created 2, updated 0, unchanged 0, failed 0"), first);
+                graph.itemReads.set(0);
+                String again = cli(args);
+                assertTrue(again.contains("created 0, updated 0, unchanged 0, failed 0"), again);
+                assertEquals(0, graph.itemReads.get(), "the second run follows Graph's delta links: no item read " + graph.requests);
+                assertFalse(first.contains("refresh_token") || again.contains("eyJ"), "no token printed");
                 assertEquals(List.of(), graph.violations);
             }
         }
+    }
+
+    private static String cli(List<String> args) {
+        var out = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
+        int code = org.mailmigrator.cli.Cli.run(args.toArray(String[]::new), new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        String all = out + "\n" + err;
+        assertEquals(0, code, String.join(" ", args) + "\n" + all);
+        return all;
     }
 
     private static List<PimItem> read(GraphFake graph, SignIn.TokenSource tokens) throws Exception {

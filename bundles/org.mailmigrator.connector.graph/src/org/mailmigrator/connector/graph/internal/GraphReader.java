@@ -178,11 +178,8 @@ final class GraphReader implements PimReader {
 
     @Override
     public void outcome(PimOutcome outcome) {
-        PimItem arrived = outcome instanceof PimOutcome.Created c ? c.item() : outcome instanceof PimOutcome.Updated u ? u.item()
-                : outcome instanceof PimOutcome.Unchanged n ? n.item() : null;
-        if (arrived != null) {
-            memory.arrived(arrived.key());
-        }
+        // arrived: not read again; a failed item stays unconfirmed and is read again next pass
+        outcome.arrived().ifPresent(i -> memory.arrived(i.key()));
     }
 
     @FunctionalInterface
