@@ -11,8 +11,8 @@ import org.mailmigrator.core.model.Secret;
  * v2-oauth2-auth-code-flow and v2-oauth2-device-code): the tenant's endpoints {@code AUTHORITY/TENANT/oauth2/v2.0/
  * authorize}, {@code .../token} and {@code .../devicecode} for {@link LoopbackSignIn} (authorization code + PKCE, the
  * redirect on a loopback port: a "Mobile and desktop applications" registration with {@code http://localhost}) and
- * {@link DeviceSignIn}; the scopes asked always include {@code offline_access}, without which Microsoft gives no refresh
- * token. The tenant is its id or domain, or {@code organizations} for any work account. The sign-in is the person's
+ * {@link DeviceSignIn}; the scopes asked always include {@code openid} and {@code offline_access} (without which
+ * Microsoft gives no refresh token). The tenant is its id or domain, or {@code organizations} for any work account. The sign-in is the person's
  * own: a delegated Graph token reaches that person's mailbox ({@code /users/UPN/...} with the signed-in UPN).
  */
 public final class MicrosoftSignIn {
@@ -24,6 +24,7 @@ public final class MicrosoftSignIn {
     public static final List<String> GRAPH_SCOPES = List.of("https://graph.microsoft.com/Calendars.ReadWrite",
             "https://graph.microsoft.com/Contacts.ReadWrite", "https://graph.microsoft.com/Tasks.ReadWrite");
     static final String OFFLINE = "offline_access";
+    static final String OPENID = "openid";
 
     private MicrosoftSignIn() {
     }
@@ -55,11 +56,10 @@ public final class MicrosoftSignIn {
                 clientId, null, withOffline(scopes));
     }
 
+    /** {@code openid offline_access} first, as Microsoft's own examples ask, then the resource scopes. */
     private static List<String> withOffline(List<String> scopes) {
-        List<String> all = new ArrayList<>(scopes);
-        if (!all.contains(OFFLINE)) {
-            all.add(OFFLINE);
-        }
+        List<String> all = new ArrayList<>(List.of(OPENID, OFFLINE));
+        scopes.stream().filter(x -> !all.contains(x)).forEach(all::add);
         return all;
     }
 }

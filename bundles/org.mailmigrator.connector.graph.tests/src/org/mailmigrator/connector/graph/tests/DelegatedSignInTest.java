@@ -66,7 +66,7 @@ class DelegatedSignInTest {
                 GraphPim.fileToGraph(Data.file("weekly-berlin.ics"), graph, dir.resolve("fill")); // the person's mailbox
                 List<URI> pages = Collections.synchronizedList(new ArrayList<>());
                 AtomicReference<Throwable> browserFailure = new AtomicReference<>();
-                LoopbackSignIn.Authorized signedIn = LoopbackSignIn.signIn(microsoft, user, page -> {
+                LoopbackSignIn.Browser browser = page -> {
                     pages.add(page);
                     Thread person = new Thread(() -> { // the browser is another process
                         try {
@@ -78,7 +78,13 @@ class DelegatedSignInTest {
                     }, "person-in-browser");
                     person.setDaemon(true);
                     person.start();
-                }, Duration.ofSeconds(60));
+                };
+                LoopbackSignIn.Authorized signedIn;
+                try {
+                    signedIn = LoopbackSignIn.signIn(microsoft, user, browser, Duration.ofSeconds(60));
+                } catch (org.mailmigrator.core.spi.ConnectorException e) {
+                    throw new AssertionError("the sign-in failed; the browser saw: " + browserFailure.get(), e);
+                }
                 assertEquals(null, browserFailure.get());
                 String asked = URLDecoder.decode(pages.get(0).getRawQuery(), StandardCharsets.UTF_8);
                 assertTrue(asked.contains("code_challenge_method=S256") && asked.contains("redirect_uri=http://127.0.0.1:"), asked);
