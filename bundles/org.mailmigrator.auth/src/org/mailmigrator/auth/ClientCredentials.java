@@ -38,8 +38,7 @@ public final class ClientCredentials {
         String clientId = ServiceAccountKey.JsonSecrets.field(o, "client_id", where);
         Object uri = o.get("token_uri");
         URI endpoint = uri instanceof String s && !s.isBlank() ? URI.create(s)
-                : URI.create("https://login.microsoftonline.com/" + ServiceAccountKey.JsonSecrets.field(o, "tenant", where)
-                        + "/oauth2/v2.0/token");
+                : MicrosoftSignIn.endpoint(MicrosoftSignIn.AUTHORITY, ServiceAccountKey.JsonSecrets.field(o, "tenant", where), "token");
         List<String> asked = scopes.isEmpty() || scopes.equals(SignIns.GOOGLE_SCOPES) ? List.of(EXCHANGE_SCOPE) : scopes;
         if (o.get("private_key") instanceof String pem && !pem.isBlank()) {
             Object thumbprint = o.get("certificate_thumbprint");

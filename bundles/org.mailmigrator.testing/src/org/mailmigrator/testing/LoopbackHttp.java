@@ -23,8 +23,12 @@ public final class LoopbackHttp implements AutoCloseable {
     public record Request(String method, String path, Map<String, String> headers, byte[] body) {
     }
 
-    /** An answer; Content-Length is added. */
-    public record Response(int status, Map<String, String> headers, String body) {
+    /** An answer; Content-Length is added. {@code bytes}, when given, is the body as sent (binary answers). */
+    public record Response(int status, Map<String, String> headers, String body, byte[] bytes) {
+        /** A text answer, sent in UTF-8. */
+        public Response(int status, Map<String, String> headers, String body) {
+            this(status, headers, body, null);
+        }
     }
 
     /** Answers one request. */
@@ -72,7 +76,7 @@ public final class LoopbackHttp implements AutoCloseable {
                 } catch (Exception e) {
                     r = new Response(500, Map.of("Content-Type", "text/plain"), "fake failed: " + e);
                 }
-                byte[] payload = r.body().getBytes(StandardCharsets.UTF_8);
+                byte[] payload = r.bytes() != null ? r.bytes() : r.body().getBytes(StandardCharsets.UTF_8);
                 StringBuilder answer = new StringBuilder("HTTP/1.1 " + r.status() + " fake\r\n");
                 r.headers().forEach((k, v) -> answer.append(k).append(": ").append(v).append("\r\n"));
                 answer.append("Content-Length: ").append(payload.length).append("\r\n\r\n");

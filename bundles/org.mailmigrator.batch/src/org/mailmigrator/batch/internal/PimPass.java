@@ -92,7 +92,7 @@ public record PimPass(ConnectorFactory connectors, Presets presets, PassRequest 
         // OAuth2 sign-in when it has one); a target leg without a password of its own signs in as the mail destination
         ConnectContext sourceSecret = dav ? LegSignIn.of(request.migration().source(), source.setting("login").orElse(""),
                 request.passwords().source(), request.passwords().home(Role.SOURCE), leg.kind(),
-                "the source's OAuth2 secret") : ConnectContext.of(null);
+                "the source's OAuth2 secret", PimSource.isGraph(leg.source())) : ConnectContext.of(null);
         Secret own = request.passwords().leg(leg);
         ConnectContext secret = own != null && !own.isEmpty() || !LegSignIn.oauth(request.migration().destination())
                 ? ConnectContext.of(own) : LegSignIn.of(request.migration().destination(), destination.setting("login").orElse(""),
@@ -119,7 +119,8 @@ public record PimPass(ConnectorFactory connectors, Presets presets, PassRequest 
      */
     private Account davSource(PimLeg leg) throws ConnectorException.AccountFailure {
         String sync = request.state().dir().resolve(request.state().mail() + "-" + leg.kind().id()
-                + (PimSource.isExchange(leg.source()) ? ".ewssync" : ".davsync")).toString();
+                + (PimSource.isExchange(leg.source()) ? ".ewssync" : PimSource.isGraph(leg.source()) ? ".graphsync" : ".davsync"))
+                .toString();
         try {
             return PimSource.account(leg, request.migration().source(), presets,
                     request.settings().allowPlaintext(), sync);

@@ -16,7 +16,9 @@ import org.mailmigrator.core.model.Account;
  * {@code preset:ID} (a preset by id, e.g. {@code preset:gmail}; a self-hosted one such as {@code preset:nextcloud} takes the
  * mail source host for its {@code {host}}). A preset leg signs in with the row's mail source login;
  * every DAV source leg uses the row's mail source password (or token): one person's account, one secret. An Exchange
- * mailbox ({@code ews+https://LOGIN@HOST/EWS/Exchange.asmx}) is a source of either leg too (docs/ews-source.md).
+ * mailbox ({@code ews+https://LOGIN@HOST/EWS/Exchange.asmx}) is a source of either leg too (docs/ews-source.md), and so is a
+ * Microsoft 365 mailbox through Microsoft Graph ({@code graph+https://UPN@graph.microsoft.com/v1.0}, docs/microsoft365.md),
+ * which signs in with the row's mail source OAuth2 secret (app-only client credentials, asking Graph's scope).
  */
 public record PimSource(String text) {
     private static final String PROVIDERS = "org.mailmigrator.autodetect.providers";
@@ -32,12 +34,17 @@ public record PimSource(String text) {
         return source.trim().toLowerCase(Locale.ROOT).startsWith("ews+");
     }
 
+    /** Whether a leg's source is a Microsoft 365 mailbox read through Graph ({@code graph+https://UPN@HOST/v1.0}). */
+    public static boolean isGraph(String source) {
+        return source.trim().toLowerCase(Locale.ROOT).startsWith("graph+");
+    }
+
     /**
-     * Whether a leg's source is an account read over the network (DAV or Exchange), signing in with the row's mail
-     * source password, rather than files.
+     * Whether a leg's source is an account read over the network (DAV, Exchange or Graph), signing in with the row's
+     * mail source secret, rather than files.
      */
     public static boolean isAccount(String source) {
-        return isDav(source) || isExchange(source);
+        return isDav(source) || isExchange(source) || isGraph(source);
     }
 
     /**
@@ -52,9 +59,9 @@ public record PimSource(String text) {
         try {
             PimTarget url = PimTarget.parse(t, true);
             String wanted = kind == PimLeg.Kind.CALENDAR ? "caldav" : "carddav";
-            return url.protocol().equals(wanted) || url.protocol().equals("ews") ? Optional.empty()
+            return url.protocol().equals(wanted) || url.protocol().equals("ews") || url.protocol().equals("graph") ? Optional.empty()
                     : Optional.of("'" + t + "': a " + kind.id() + " source must start with " + wanted
-                            + "+https:// or ews+https://");
+                            + "+https://, ews+https:// or graph+https://");
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage().replace("--target ", "").replace("--target-password-file or MAILMIGRATOR_TARGET_PASSWORD",
                     "the row's source password"));
@@ -89,6 +96,11 @@ public record PimSource(String text) {
             login = parsed.login();
             if (parsed.protocol().equals("ews")) {
                 return exchange(leg, url, login, mailSource, allowPlaintext, syncState);
+            }
+            if (parsed.protocol().equals("graph")) { // events and To Do tasks, or contacts, of the mailbox
+                return new Account("graph", Map.of("url", url, "login", login, "read", leg.kind() == PimLeg.Kind.CALENDAR
+                        ? "calendars" : "contacts", "allowPlaintext", String.valueOf(allowPlaintext), "syncState", syncState),
+                        mailSource.credential());
             }
         }
         return new Account("dav", Map.of("url", url, "login", login, "read", leg.kind() == PimLeg.Kind.CALENDAR ? "calendars"

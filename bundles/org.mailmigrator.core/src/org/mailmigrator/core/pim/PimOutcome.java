@@ -6,6 +6,16 @@ import java.util.List;
 public sealed interface PimOutcome {
     String describe();
 
+    /** The item that reached the destination (created, updated or found unchanged); empty for a failure. */
+    default java.util.Optional<PimItem> arrived() {
+        return switch (this) {
+            case Created c -> java.util.Optional.of(c.item());
+            case Updated u -> java.util.Optional.of(u.item());
+            case Unchanged n -> java.util.Optional.of(n.item());
+            case Failed f -> java.util.Optional.empty();
+        };
+    }
+
     record Created(PimItem item, Stored stored, List<String> notes) implements PimOutcome {
         @Override
         public String describe() {

@@ -70,7 +70,9 @@ public final class MigrateCommand implements Callable<Integer> {
             + "mail files (an mbox file or Thunderbird folder, a Maildir, a folder of .eml files, a Takeout .mbox; forced with "
             + "mbox:PATH, maildir:PATH, eml:PATH, takeout:PATH), a .ics/.vcf file or folder, or caldav+https://LOGIN@HOST/PATH/ / "
             + "carddav+https://... (every calendar or address book of that account), or ews+https://LOGIN@HOST/EWS/Exchange.asmx "
-            + "(Exchange: its mail, or its calendars and tasks / contacts into a caldav+ / carddav+ target)")
+            + "(Exchange: its mail, or its calendars and tasks / contacts into a caldav+ / carddav+ target), or "
+            + "graph+https://UPN@graph.microsoft.com/v1.0 (Microsoft 365 through Graph: its calendars and To Do tasks / contacts "
+            + "into a caldav+ / carddav+ target, signing in with --source-service-account and an app's client credentials JSON)")
     private String source;
     @Option(names = "--target", required = true, paramLabel = "URL",
             description = "imaps://LOGIN@HOST[:PORT], imap://..., ews+https://LOGIN@HOST/EWS/Exchange.asmx (Exchange), "

@@ -65,9 +65,10 @@ public final class PimMigrate {
         if (source != null && (!source.contains("://") || PimSource.isDav(source))) {
             return true;
         }
-        if (source != null && PimSource.isExchange(source) && target != null
+        if (source != null && (PimSource.isExchange(source) || PimSource.isGraph(source)) && target != null
                 && target.trim().toLowerCase(Locale.ROOT).matches("(caldav|carddav)\\+.*")) {
-            // Exchange's calendars or contacts into a CalDAV/CardDAV account (docs/ews-source.md)
+            // Exchange's or Microsoft 365's calendars or contacts into a CalDAV/CardDAV account (docs/ews-source.md,
+            // docs/microsoft365.md)
             return true;
         }
         String src = source == null ? "" : source.trim().toLowerCase(Locale.ROOT);
@@ -112,7 +113,8 @@ public final class PimMigrate {
                 // a CalDAV/CardDAV account read straight from the provider, or an Exchange mailbox whose calendars or
                 // contacts (as the target takes) are read (a URL with its login, never a password)
                 davSource = davSource(source, allowPlaintext);
-                String kind = davSource.protocol().equals("ews") ? dst.protocol() : davSource.protocol();
+                String kind = davSource.protocol().equals("ews") || davSource.protocol().equals("graph") ? dst.protocol()
+                        : davSource.protocol();
                 legs = List.of(new PimLeg(kind.equals("caldav") ? PimLeg.Kind.CALENDAR : PimLeg.Kind.CONTACTS,
                         source.trim(), target.trim(), dstAccount.credential()));
                 sourcePassword = srcOAuth.isPresent() ? srcOAuth.get().secret()
@@ -248,7 +250,7 @@ public final class PimMigrate {
     /** {@code --source caldav+https://LOGIN@HOST/...}: a DAV source URL (a preset needs a batch row's mail account). */
     private static PimTarget davSource(String source, boolean allowPlaintext) {
         if (!source.trim().toLowerCase(Locale.ROOT).startsWith("caldav+") && !source.trim().toLowerCase(Locale.ROOT).startsWith("carddav+")
-                && !PimSource.isExchange(source)) {
+                && !PimSource.isExchange(source) && !PimSource.isGraph(source)) {
             throw new IllegalArgumentException("--source " + source.trim() + ": a preset is taken in a batch row (whose mail"
                     + " account names the provider); here write caldav+https://LOGIN@HOST/PATH/ or carddav+https://...");
         }

@@ -22,6 +22,7 @@ import org.mailmigrator.testing.Dovecot;
 import org.mailmigrator.testing.DovecotOAuth2;
 import org.mailmigrator.testing.MockOAuth2Server;
 import org.mailmigrator.testing.OAuth2TestServers;
+import org.mailmigrator.testing.Radicale;
 
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
@@ -43,6 +44,8 @@ import jakarta.mail.internet.MimeMessage;
  * calendar leg one for Graph's; both are client credentials tokens of the application (sub = its client id), which
  * this Dovecot accepts for any mailbox of the domain as Exchange Online does for an application with a mailbox
  * permission, and which the fake accepts after checking the signature against the authorization server's keys.
+ * Then the way out of Microsoft 365: a row whose source is that "Exchange Online" (the same application secret) and
+ * whose calendar leg reads Graph into a real Radicale, incrementally (the second pass reads no item).
  */
 class AppOnlySignInTest {
     private static final String APP = "mailmigrator-app@example.com";
@@ -51,7 +54,8 @@ class AppOnlySignInTest {
     void oneApplicationSecretMovesMailOverXoauth2AndEventsThroughGraph(@TempDir Path dir) throws Exception {
         try (MockOAuth2Server auth = MockOAuth2Server.start();
                 DovecotOAuth2 exchange = DovecotOAuth2.start("username_attribute = sub\nusername_format = %d");
-                Dovecot source = Dovecot.start(Dovecot.Layout.SLASH, 0, false)) {
+                Dovecot source = Dovecot.start(Dovecot.Layout.SLASH, 0, false);
+                Radicale radicale = Radicale.start(Files.createDirectories(dir.resolve("radicale")))) {
             String jwks = auth.jwks("default");
             for (JWK k : JWKSet.parse(jwks).getKeys()) {
                 for (String azp : List.of("default", APP)) {
@@ -95,12 +99,50 @@ class AppOnlySignInTest {
                 assertEquals(List.of(), graph.requests.subList(requests, graph.requests.size()).stream()
                         .filter(r -> !r.startsWith("GET")).toList(), "the second run writes nothing to Graph");
                 assertEquals(2, OAuth2TestServers.count(exchange.dovecot(), "alice@example.com"));
+
+                // and back out of Microsoft 365: the row's source is "Exchange Online", its calendar leg reads Graph
+                subjects.clear();
+                Path back = dir.resolve("leaving.csv");
+                Files.writeString(back, "source.server,source.login,source.auth,source.serviceaccount,destination.server,"
+                        + "destination.login,destination.password,calendar.source,calendar.target,calendar.password\n"
+                        + "imap://127.0.0.1:" + exchange.imapPort() + ",alice@example.com,xoauth2," + app + ",imap://127.0.0.1:"
+                        + source.imapPort() + ",bob," + Dovecot.PASSWORD + ",graph+http://alice%40example.com@"
+                        + graph.root().substring("http://".length()) + ",caldav+http://" + Radicale.LOGIN + "@127.0.0.1:"
+                        + radicale.port() + "/," + Radicale.PASSWORD + "\n");
+                graph.itemReads.set(0);
+                String leaving = cli(List.of("batch", "run", back.toString(), "--workspace", workspace.toString(), "--allow-plaintext",
+                        "--report", dir.resolve("r3").toString()), exchange);
+                assertEquals(2, graph.itemReads.get(), "the series and the task read from Graph: " + graph.requests);
+                String leftSummary = Files.readString(dir.resolve("r3/summary.txt"));
+                assertTrue(leftSummary.contains("calendar: created 2"), leftSummary + leaving);
+                assertEquals(Set.of(APP + " [https://graph.microsoft.com/.default]"), Set.copyOf(subjects),
+                        "the Graph source leg signed in with the application's token for Graph's scope");
+                String ics = Files.walk(radicale.storage()).filter(f -> f.toString().endsWith(".ics")
+                        && !f.toString().contains(".Radicale.cache")).map(f -> { // the items, not Radicale's cache
+                    try {
+                        return Files.readString(f);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).reduce("", String::concat).replace("\r\n", "\n").replace("\n ", "");
+                assertTrue(ics.contains("RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=6") && ics.contains("EXDATE;TZID=Europe/Berlin:20250127T090000")
+                        && ics.contains("RECURRENCE-ID;TZID=Europe/Berlin:20250113T090000"), "the series in Radicale: " + ics);
+                assertTrue(ics.contains("SUMMARY:Send the quarterly report"), "the To Do task in Radicale: " + ics);
+                try (var files = Files.walk(workspace)) {
+                    assertTrue(files.anyMatch(f -> f.getFileName().toString().endsWith("-calendar.graphsync")),
+                            "the leg keeps its Graph delta links in the workspace");
+                }
+                graph.itemReads.set(0);
+                cli(List.of("batch", "run", "leaving", "--workspace", workspace.toString(), "--allow-plaintext", "--delta",
+                        "--report", dir.resolve("r4").toString()), exchange);
+                assertEquals(0, graph.itemReads.get(), "the second pass reads Graph's changes only (none): " + graph.requests);
+                assertEquals(List.of(), graph.violations);
             }
         }
     }
 
     /** A JWT of the authorization server (signature, expiry), its subject recorded. */
-    private static boolean valid(String token, String jwks, List<String> subjects) {
+    static boolean valid(String token, String jwks, List<String> subjects) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             JWK key = JWKSet.parse(jwks).getKeyByKeyId(jwt.getHeader().getKeyID());

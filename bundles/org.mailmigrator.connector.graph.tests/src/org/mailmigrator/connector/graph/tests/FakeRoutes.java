@@ -30,29 +30,65 @@ final class FakeRoutes {
         String[] p = rest.isEmpty() ? new String[0] : java.util.Arrays.stream(rest.substring(1).split("/"))
                 .map(x -> java.net.URLDecoder.decode(x, java.nio.charset.StandardCharsets.UTF_8)).toArray(String[]::new);
         String route = method + " " + String.join("/", java.util.Arrays.stream(p).map(s -> s.matches("events|contacts|todo|lists"
-                + "|tasks|calendars|instances") ? s : "{}").toList());
+                + "|tasks|calendars|instances|delta|calendarView|contactFolders|photo|\\$value|attachments") ? s : "{}").toList());
         synchronized (fake) {
             return switch (route) {
                 case "GET " -> GraphFake.json(200, new JSONObject(Map.of("id", "87d349ed-44d7-43e1-9a83-5f2406dee5bd",
                         "userPrincipalName", fake.user)));
                 case "GET calendars" -> fake.page(List.of(new JSONObject(Map.of("id", GraphFake.CALENDAR_ID, "name", "Calendar",
                         "canEdit", true, "isDefaultCalendar", true))), query, target);
-                case "GET calendars/{}/events", "GET events" -> fake.page(events(), query, target);
+                case "GET calendars/{}/events", "GET events" -> fake.page(events(), query, target, true);
+                case "GET events/{}" -> one(fake.calendar.events.containsKey(p[1]) ? events().stream()
+                        .filter(e -> p[1].equals(e.getAsString("id"))).findFirst().orElse(null) : null);
+                case "GET contacts/{}" -> one(withExtended(fake.contacts, fake.contacts.containsKey(p[1])
+                        ? List.of(fake.contacts.get(p[1])) : List.of()).stream().findFirst().orElse(null));
+                case "GET todo/lists/{}/tasks/{}" -> one(tasks(p[2]).stream().filter(t -> p[4].equals(t.getAsString("id")))
+                        .findFirst().orElse(null));
+                case "GET contacts/{}/photo/$value" -> fake.photos.containsKey(p[1])
+                        ? new LoopbackHttp.Response(200, Map.of("Content-Type", "image/jpeg"), "", fake.photos.get(p[1]))
+                        : GraphFake.error(404, "ImageNotFound", "The photo wasn't found.");
+                case "GET events/{}/attachments" -> query.keySet().stream().anyMatch(k -> !k.equals("$skiptoken"))
+                        ? fake.violation("list attachments takes no parameters here: "
+                        + query.keySet()) : fake.page(fake.attachments.getOrDefault(p[1], List.of()), query, target);
+                case "GET calendarView/delta" -> new FakeDelta(fake).answer("calendar", query, base());
+                case "GET contactFolders/{}/contacts/delta" -> p[1].equals(GraphFake.CONTACTS_FOLDER_ID)
+                        ? new FakeDelta(fake).answer("contacts", query, base())
+                        : GraphFake.error(404, "ErrorItemNotFound", "The specified object was not found in the store.");
+                case "GET todo/lists/{}/tasks/delta" -> fake.taskLists.containsKey(p[2])
+                        ? new FakeDelta(fake).answer("tasks." + p[2], query, base())
+                        : GraphFake.error(404, "ErrorItemNotFound", "The specified object was not found in the store.");
                 case "POST events" -> createEvent();
                 case "PATCH events/{}" -> patchEvent(p[1]);
                 case "DELETE events/{}" -> deleteEvent(p[1]);
                 case "GET events/{}/instances" -> instances(p[1]);
-                case "GET contacts" -> fake.page(withExtended(fake.contacts, filtered(fake.contacts)), query, target);
+                case "GET contacts" -> "parentFolderId".equals(query.get("$select"))
+                        ? fake.page(fake.contacts.values().stream().map(c -> new JSONObject(Map.of("id", c.getAsString("id"),
+                                "parentFolderId", GraphFake.CONTACTS_FOLDER_ID))).toList(), query, target)
+                        : fake.page(withExtended(fake.contacts, filtered(fake.contacts)), query, target, true);
                 case "POST contacts" -> create(fake.contacts, FakeShapes.contact(body), "contact-created.json");
                 case "PATCH contacts/{}" -> patch(fake.contacts, p[1], FakeShapes.contact(body));
                 case "GET todo/lists" -> fake.page(new ArrayList<>(fake.taskLists.values()), query, target);
                 case "POST todo/lists" -> createList();
-                case "GET todo/lists/{}/tasks" -> fake.page(tasks(p[2]), query, target);
+                case "GET todo/lists/{}/tasks" -> fake.page(tasks(p[2]), query, target, true);
                 case "POST todo/lists/{}/tasks" -> createTask(p[2]);
                 case "PATCH todo/lists/{}/tasks/{}" -> patch(fake.tasks, p[4], FakeShapes.task(body));
                 default -> fake.violation("no such Graph request: " + method + " " + rest);
             };
         }
+    }
+
+    /** The URL of this request without its query: where a delta round's links point. */
+    private String base() {
+        return fake.root().replaceFirst("/v1\\.0$", "") + target.replaceFirst("\\?.*", "");
+    }
+
+    /** One item read by id (an item read), or 404. */
+    private LoopbackHttp.Response one(JSONObject o) {
+        if (o == null) {
+            return GraphFake.error(404, "ErrorItemNotFound", "The specified object was not found in the store.");
+        }
+        fake.itemReads.incrementAndGet();
+        return GraphFake.json(200, o);
     }
 
     private List<JSONObject> events() {
@@ -111,6 +147,7 @@ final class FakeRoutes {
         e.put("originalStartTimeZone", ((Map<?, ?>) body.get("start")).get("timeZone"));
         e.put("originalEndTimeZone", ((Map<?, ?>) body.get("end")).get("timeZone"));
         fake.calendar.events.put(e.getAsString("id"), e);
+        fake.changed("calendar", e.getAsString("id"));
         return GraphFake.json(201, e);
     }
 
@@ -143,6 +180,8 @@ final class FakeRoutes {
             x.putAll(body);
             x.remove("recurrence");
             fake.calendar.exceptions.put(id, x);
+            master.put("lastModifiedDateTime", GraphFake.now());
+            fake.changed("calendar", series);
             return GraphFake.json(200, x);
         }
         JSONObject e = fake.calendar.events.get(id);
@@ -162,6 +201,8 @@ final class FakeRoutes {
             fake.extended.put(id, new ArrayList<>(l));
         }
         e.put("changeKey", GraphFake.newId());
+        e.put("lastModifiedDateTime", GraphFake.now());
+        fake.changed("calendar", id);
         return GraphFake.json(200, e);
     }
 
@@ -169,6 +210,8 @@ final class FakeRoutes {
         if (fake.calendar.seriesOf(id) != null) {
             fake.calendar.deleted.add(id);
             fake.calendar.exceptions.remove(id);
+            fake.calendar.events.get(fake.calendar.seriesOf(id)).put("lastModifiedDateTime", GraphFake.now());
+            fake.changed("calendar", fake.calendar.seriesOf(id));
         } else if (fake.calendar.events.remove(id) == null) {
             return GraphFake.error(404, "ErrorItemNotFound", "The specified object was not found in the store.");
         }
@@ -189,7 +232,9 @@ final class FakeRoutes {
         }
         JSONObject o = GraphFake.example(example);
         overlay(o, body);
+        o.put("parentFolderId", GraphFake.CONTACTS_FOLDER_ID);
         store.put(o.getAsString("id"), o);
+        fake.changed("contacts", o.getAsString("id"));
         return GraphFake.json(201, o);
     }
 
@@ -206,6 +251,8 @@ final class FakeRoutes {
         if (ext instanceof List<?> l) {
             fake.extended.put(id, new ArrayList<>(l));
         }
+        o.put("lastModifiedDateTime", GraphFake.now());
+        fake.changed(store == fake.contacts ? "contacts" : "tasks." + o.getAsString("parentList"), id);
         return GraphFake.json(200, o);
     }
 
@@ -257,6 +304,7 @@ final class FakeRoutes {
         t.put("linkedResources", linked);
         t.put("parentList", list);
         fake.tasks.put(t.getAsString("id"), t);
+        fake.changed("tasks." + list, t.getAsString("id"));
         JSONObject answer = new JSONObject(t);
         answer.remove("parentList");
         return GraphFake.json(201, answer);

@@ -36,6 +36,7 @@ import net.minidev.json.parser.JSONParser;
 final class GraphFake implements AutoCloseable {
     static final String CALENDAR_ID = "AAMkAGVmMDEzMTM4LTZmYWUtNDdkNC1hMDZiLTU1OGY5OTZhYmY4OABGAAAAAAAiQ8W967B7TKBjgx9rVEURBwAiIsqMbYjsT5e-T7KzowPTAAAAAAEGAAAiIsqMbYjsT5e-T7KzowPTAAAYbuK-AAA=";
     static final String TASKS_ID = "AAMkADIyAAAAABrJAAA=";
+    static final String CONTACTS_FOLDER_ID = "AAMkADIyAAAAAAEOAAA=";
     final String user;
     final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     final List<String> violations = Collections.synchronizedList(new ArrayList<>());
@@ -47,6 +48,17 @@ final class GraphFake implements AutoCloseable {
     final List<Long> throttledAt = Collections.synchronizedList(new ArrayList<>());
     final List<Long> answeredAt = Collections.synchronizedList(new ArrayList<>());
     int pageSize = 2;
+    /** Every change made (collection, id), in order: what a delta token reads from. */
+    final List<String[]> changes = Collections.synchronizedList(new ArrayList<>());
+    /** Items answered by listings and by-id reads of events, contacts and tasks (not by delta rounds). */
+    final AtomicInteger itemReads = new AtomicInteger();
+    /** Items answered by delta rounds. */
+    final AtomicInteger deltaItems = new AtomicInteger();
+    volatile int deltaEpoch = 1;
+    /** Contact photos by contact id ({@code GET /contacts/{id}/photo/$value}). */
+    final Map<String, byte[]> photos = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Event attachments by event id, as "List attachments" answers them ({@code GET /events/{id}/attachments}). */
+    final Map<String, List<JSONObject>> attachments = new java.util.concurrent.ConcurrentHashMap<>();
     int invitationsSent;
     private final AtomicInteger throttleLeft = new AtomicInteger();
     private volatile int retryAfterSeconds;
@@ -72,6 +84,22 @@ final class GraphFake implements AutoCloseable {
     void throttle(int count, int seconds) {
         retryAfterSeconds = seconds;
         throttleLeft.set(count);
+    }
+
+    /** Records a change of an item of a collection ({@code calendar}, {@code contacts}, {@code tasks.LISTID}). */
+    void changed(String collection, String id) {
+        changes.add(new String[] { collection, id });
+    }
+
+    /** Every delta token given so far is refused from now on (410), as when Exchange dropped the sync state. */
+    void expireDeltaTokens() {
+        deltaEpoch++;
+    }
+
+    /** An event put into the mailbox as a user would have made it (e.g. a documented example with attendees). */
+    synchronized void seed(JSONObject event) {
+        calendar.events.put(event.getAsString("id"), event);
+        changed("calendar", event.getAsString("id"));
     }
 
     static JSONObject example(String name) throws IOException {
@@ -133,8 +161,16 @@ final class GraphFake implements AutoCloseable {
 
     /** One page of {@code items} as Graph answers a listing, with {@code @odata.nextLink} when more follow. */
     LoopbackHttp.Response page(List<JSONObject> items, Map<String, String> query, String target) {
+        return page(items, query, target, false);
+    }
+
+    /** A page; {@code counted}: its items count as item reads. */
+    LoopbackHttp.Response page(List<JSONObject> items, Map<String, String> query, String target, boolean counted) {
         int skip = Integer.parseInt(query.getOrDefault("$skiptoken", "0"));
         List<JSONObject> value = items.subList(Math.min(skip, items.size()), Math.min(skip + pageSize, items.size()));
+        if (counted) {
+            itemReads.addAndGet(value.size());
+        }
         JSONObject out = new JSONObject();
         out.put("value", new ArrayList<>(value));
         if (skip + pageSize < items.size()) {

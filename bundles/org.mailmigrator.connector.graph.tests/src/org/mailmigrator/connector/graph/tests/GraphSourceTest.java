@@ -29,8 +29,9 @@ import org.mailmigrator.testing.Radicale;
 /**
  * Microsoft Graph → a real Radicale: the mailbox of {@link GraphFake} (a <b>protocol fake</b> of Graph, filled
  * through the connector's own writer) read page by page and written to Radicale; read back from Radicale, the series
- * is in Europe/Berlin again with its moved occurrence, and the contact and the task are there; a second run writes
- * nothing.
+ * is in Europe/Berlin again with its moved occurrence and its deleted one (EXDATE), a series made in Outlook (the
+ * documented example, with attendees, organizer, a reminder and a category) keeps them as data, with the occurrence
+ * deleted in Graph as EXDATE, and the contact and the task are there; a second run writes nothing.
  */
 class GraphSourceTest {
     @TempDir
@@ -43,13 +44,17 @@ class GraphSourceTest {
             fake.pageSize = 1; // every listing takes several pages
             GraphPim.fileToGraph(Data.file("weekly-berlin.ics"), fake, dir.resolve("fill"));
             GraphPim.fileToGraph(Data.file("contact.vcf"), fake, dir.resolve("fill"));
+            fake.seed(GraphPim.documentedSeries(fake)); // made in Outlook: attendees, organizer, reminder, categories
+            GraphPim.attach(fake, "AAMkADQwMD"); // ... and three attachments
+            fake.photos.put(fake.contacts.keySet().iterator().next(), GraphPim.picture());
             PimReport first = graphToRadicale(fake, radicale);
-            assertEquals(3, first.created(), first.outcomes().toString());
+            assertEquals(4, first.created(), first.outcomes().toString());
             assertEquals(List.of(), first.failures());
             assertTrue(fake.requests.stream().anyMatch(r -> r.contains("/events")), fake.requests.toString());
 
             List<PimItem> back = read(radicale);
-            PimItem event = back.stream().filter(i -> i.kind() == ItemKind.CALENDAR).findFirst().orElseThrow();
+            PimItem event = back.stream().filter(i -> i.kind() == ItemKind.CALENDAR && i.uid().equals("weekly-standup@example.com"))
+                    .findFirst().orElseThrow();
             assertEquals("weekly-standup@example.com", event.uid(), "the source UID the writer kept in Graph");
             String ics = event.text().replace("\r\n ", "");
             assertTrue(ics.contains("DTSTART;TZID=Europe/Berlin:20250106T090000"), ics);
@@ -57,14 +62,41 @@ class GraphSourceTest {
             assertTrue(ics.contains("RECURRENCE-ID;TZID=Europe/Berlin:20250113T090000"), ics);
             assertTrue(ics.contains("DTSTART;TZID=Europe/Berlin:20250113T140000"), ics);
             assertTrue(ics.contains("SUMMARY:Weekly stand-up (afternoon this once)"), ics);
+            assertTrue(ics.contains("EXDATE;TZID=Europe/Berlin:20250127T090000"), "the deleted occurrence: " + ics);
+            assertEquals(1, ics.split("EXDATE").length - 1, ics);
+
+            PimItem lunch = back.stream().filter(i -> i.text().contains("Let's go for lunch")).findFirst().orElseThrow();
+            String l = lunch.text().replace("\r\n ", "");
+            assertEquals(GraphPim.DOCUMENTED_ICALUID, lunch.uid(), "Graph's iCalUId when the writer kept none");
+            assertTrue(l.contains("DTSTART;TZID=America/Los_Angeles:20170904T120000"), l);
+            assertTrue(l.contains("EXDATE;TZID=America/Los_Angeles:20171016T120000"), "the occurrence deleted in Graph: " + l);
+            assertEquals(1, l.split("EXDATE").length - 1, "only the deleted occurrence is an EXDATE: " + l);
+            assertTrue(l.contains("ORGANIZER;CN=Alex Wilber:mailto:AlexW@contoso.onmicrosoft.com"), l);
+            String attendee = l.lines().filter(x -> x.startsWith("ATTENDEE")).findFirst().orElse(""); // parameters in any order
+            assertTrue(attendee.contains(";CN=Adele Vance") && attendee.contains(";ROLE=REQ-PARTICIPANT")
+                    && attendee.contains(";PARTSTAT=NEEDS-ACTION") && attendee.endsWith(":mailto:AdeleV@contoso.onmicrosoft.com"), l);
+            assertTrue(l.contains("BEGIN:VALARM") && l.contains("TRIGGER:-PT15M"), "the 15 minutes' reminder: " + l);
+            assertTrue(l.contains("CATEGORIES:Red category"), l);
+            assertTrue(!l.contains("METHOD:"), "data, not an invitation: " + l);
+            String attach = l.replace("\n", "").replace("\r", "");
+            assertTrue(attach.contains("ATTACH;") && attach.contains("FMTTYPE=image/jpeg") && attach.contains("John_Doe.jpg")
+                    && attach.contains(java.util.Base64.getEncoder().encodeToString(GraphPim.picture()).substring(0, 200)),
+                    "the small file attachment, inline: " + l.substring(0, Math.min(l.length(), 3000)));
+            assertEquals(1, l.split("ATTACH;").length - 1, "one attachment copied");
+            assertTrue(first.notes().stream().anyMatch(n -> n.contains("'site-survey.pdf' (5242880 bytes) is larger than 3 MB: not copied")),
+                    first.notes().toString());
+            assertTrue(first.notes().stream().anyMatch(n -> n.contains("'Holiday party' is an attached Outlook item: not copied")),
+                    first.notes().toString());
             PimItem task = back.stream().filter(i -> i.kind() == ItemKind.TASKS).findFirst().orElseThrow();
             assertTrue(task.text().contains("SUMMARY:Send the quarterly report"), task.text());
             assertTrue(task.text().contains("PRIORITY:1"), task.text());
             PimItem card = back.stream().filter(i -> i.kind() == ItemKind.CONTACTS).findFirst().orElseThrow();
             assertTrue(card.text().contains("FN:Pavel Bansky") && card.text().contains("pavelb@contoso.com"), card.text());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(GraphPim.picture(),
+                    ezvcard.Ezvcard.parse(card.text()).first().getPhotos().get(0).getData(), "the contact's photo");
 
             PimReport second = graphToRadicale(fake, radicale);
-            assertEquals(3, second.unchanged(), second.outcomes().toString());
+            assertEquals(4, second.unchanged(), second.outcomes().toString());
             assertEquals(0, second.created() + second.updated());
             assertEquals(List.of(), fake.violations);
         }

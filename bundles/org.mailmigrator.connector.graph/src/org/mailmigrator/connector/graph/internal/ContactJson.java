@@ -116,7 +116,16 @@ final class ContactJson {
 
     /** A Graph contact as a vCard 3.0 text (the reader's way back). */
     static String vcard(Map<String, Object> c, String uid) {
+        return vcard(c, uid, null);
+    }
+
+    /** As {@link #vcard(Map, String)}, with the contact's photo (Graph's {@code photo/$value}) when it has one. */
+    static String vcard(Map<String, Object> c, String uid, GraphHttp.Binary photo) {
         VCard card = new VCard();
+        if (photo != null && photo.bytes().length > 0) {
+            String media = photo.contentType().replaceFirst(";.*", "").trim();
+            card.addPhoto(new ezvcard.property.Photo(photo.bytes(), ezvcard.parameter.ImageType.find(null, media, null)));
+        }
         card.setUid(new ezvcard.property.Uid(uid));
         ezvcard.property.StructuredName n = new ezvcard.property.StructuredName();
         n.setGiven(s(c.get("givenName")));

@@ -60,10 +60,34 @@ public final class GraphHttp {
      * @throws ConnectorException.ItemFailure for a request Graph refused (its error code and message)
      */
     public JSONObject send(String method, String url, Map<String, ?> body) throws ConnectorException {
+        HttpResponse<byte[]> r = call(method, url, body);
+        String text = new String(r.body(), StandardCharsets.UTF_8);
+        return text.isBlank() ? new JSONObject() : parse(text, url);
+    }
+
+    /** A binary resource (a photo's {@code $value}, ...) and its content type; empty when Graph has none (404). */
+    public java.util.Optional<Binary> binary(String url) throws ConnectorException {
+        try {
+            HttpResponse<byte[]> r = call("GET", url, null);
+            return java.util.Optional.of(new Binary(r.body(), r.headers().firstValue("Content-Type").orElse("application/octet-stream")));
+        } catch (ConnectorException.ItemFailure e) {
+            if (String.valueOf(e.getMessage()).contains("HTTP 404")) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Bytes Graph answered, with their media type. */
+    public record Binary(byte[] bytes, String contentType) {
+    }
+
+    /** One request, throttling waited out and a refused token renewed once; the successful answer. */
+    private HttpResponse<byte[]> call(String method, String url, Map<String, ?> body) throws ConnectorException {
         Secret token = tokens.accessToken();
         boolean renewed = false;
         for (int attempt = 1;; attempt++) {
-            HttpResponse<String> r = exchange(method, url, body, token);
+            HttpResponse<byte[]> r = exchange(method, url, body, token);
             int status = r.statusCode();
             if (status == 401 && !renewed) {
                 token = tokens.refresh(token);
@@ -81,16 +105,17 @@ public final class GraphHttp {
                 continue;
             }
             if (status >= 200 && status < 300) {
-                return r.body() == null || r.body().isBlank() ? new JSONObject() : parse(r.body(), url);
+                return r;
             }
-            throw failure(method, url, status, r.body());
+            throw failure(method, url, status, new String(r.body(), StandardCharsets.UTF_8));
         }
     }
 
-    private HttpResponse<String> exchange(String method, String url, Map<String, ?> body, Secret token)
+    private HttpResponse<byte[]> exchange(String method, String url, Map<String, ?> body, Secret token)
             throws ConnectorException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
-                .header("Authorization", "Bearer " + new String(token.reveal())).header("Accept", "application/json");
+                .header("Authorization", "Bearer " + new String(token.reveal()))
+                .header("Accept", url.endsWith("/$value") ? "*/*" : "application/json");
         if (body != null) {
             b.header("Content-Type", "application/json").method(method,
                     HttpRequest.BodyPublishers.ofString(JSONValue.toJSONString(body), StandardCharsets.UTF_8));
@@ -98,7 +123,7 @@ public final class GraphHttp {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
         try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new ConnectorException.TransientFailure("cannot reach Graph for " + method + " " + path(url) + ": " + e, e);
         } catch (InterruptedException e) {

@@ -15,10 +15,12 @@ import org.mailmigrator.core.spi.ConnectorSession;
 public final class GraphSession implements ConnectorSession {
     private final GraphWriter writer;
     private final GraphReader reader;
+    private final DeltaMemory memory;
 
-    private GraphSession(GraphHttp http, GraphSettings settings) {
+    private GraphSession(GraphHttp http, GraphSettings settings, DeltaMemory memory) {
         this.writer = new GraphWriter(http, settings);
-        this.reader = new GraphReader(http, settings);
+        this.memory = memory;
+        this.reader = new GraphReader(http, settings, memory);
     }
 
     public static GraphSession open(GraphSettings settings) throws ConnectorException {
@@ -29,7 +31,12 @@ public final class GraphSession implements ConnectorSession {
             throw new ConnectorException.AccountFailure("the mailbox " + settings.user() + " is not known to Graph: "
                     + e.getMessage(), ConnectorException.AccountFailure.Reason.CONFIGURATION, e);
         }
-        return new GraphSession(http, settings);
+        try {
+            return new GraphSession(http, settings, DeltaMemory.load(settings.syncState()));
+        } catch (java.io.IOException e) {
+            throw new ConnectorException.AccountFailure("cannot read the Graph sync state " + settings.syncState().orElse(null)
+                    + ": " + e, ConnectorException.AccountFailure.Reason.CONFIGURATION, e);
+        }
     }
 
     @Override
@@ -45,6 +52,11 @@ public final class GraphSession implements ConnectorSession {
 
     @Override
     public void close() {
-        // java.net.http holds no session to log out of
+        // java.net.http holds no session to log out of; the delta links read are kept for the next run
+        try {
+            memory.save();
+        } catch (java.io.IOException e) {
+            // nothing is lost: the next run reads these items again and finds them unchanged at the destination
+        }
     }
 }

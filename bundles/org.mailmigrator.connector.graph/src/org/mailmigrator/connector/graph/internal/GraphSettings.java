@@ -11,10 +11,11 @@ import org.mailmigrator.core.spi.SignIn;
 
 /**
  * A Graph account: the service root ({@code https://graph.microsoft.com/v1.0}), the mailbox's UPN, what a source
- * reads, the To Do list of a destination, the longest Retry-After waited and the token source.
+ * reads, the To Do list of a destination, the longest Retry-After waited, the token source and the file where a
+ * source keeps its delta links ({@code syncState}).
  */
 public record GraphSettings(URI root, String user, String read, String todoList, long maxRetryAfterSeconds,
-        SignIn.TokenSource tokens) {
+        SignIn.TokenSource tokens, java.util.Optional<java.nio.file.Path> syncState) {
 
     public static GraphSettings of(Account account, ConnectContext context) throws ConnectorException.AccountFailure {
         String url = account.setting("url").filter(s -> !s.isBlank()).orElse("https://graph.microsoft.com/v1.0");
@@ -35,7 +36,7 @@ public record GraphSettings(URI root, String user, String read, String todoList,
         }
         long wait = account.setting("maxRetryAfter").map(Long::parseLong).orElse(300L);
         return new GraphSettings(root, user, account.setting("read").orElse("all"), account.setting("todoList").orElse(""),
-                wait, bearer.tokens());
+                wait, bearer.tokens(), account.setting("syncState").filter(s -> !s.isBlank()).map(java.nio.file.Path::of));
     }
 
     /** {@code ROOT/users/UPN} with the UPN escaped for a path segment. */

@@ -39,7 +39,15 @@ final class IcsFromGraph {
     }
 
     static String event(JSONObject e, List<JSONObject> exceptions) {
-        String zone = iana(Optional.ofNullable(e.getAsString("originalStartTimeZone")).orElse("UTC"));
+        return event(e, exceptions, List.of());
+    }
+
+    /**
+     * The event with its modified occurrences; {@code masterLines} (its EXDATE, ATTACH lines) go into the series' or
+     * single event's VEVENT.
+     */
+    static String event(JSONObject e, List<JSONObject> exceptions, List<String> masterLines) {
+        String zone = zone(e);
         boolean allDay = Boolean.TRUE.equals(e.get("isAllDay"));
         StringBuilder b = new StringBuilder("BEGIN:VCALENDAR" + CRLF + "VERSION:2.0" + CRLF
                 + "PRODID:-//Mail Migrator//Graph//EN" + CRLF);
@@ -47,14 +55,28 @@ final class IcsFromGraph {
             b.append(TimeZoneRegistryFactory.getInstance().createRegistry().getTimeZone(zone).getVTimeZone().toString());
         }
         String uid = uid(e);
-        vevent(b, e, uid, zone, allDay, null);
+        vevent(b, e, uid, zone, allDay, null, masterLines);
         for (JSONObject x : exceptions) {
-            vevent(b, x, uid, zone, allDay, x.getAsString("originalStart"));
+            vevent(b, x, uid, zone, allDay, x.getAsString("originalStart"), List.of());
         }
         return b.append("END:VCALENDAR").append(CRLF).toString();
     }
 
-    private static void vevent(StringBuilder b, JSONObject e, String uid, String zone, boolean allDay, String originalStart) {
+    /** The event's zone as an IANA id (its original start zone). */
+    static String zone(JSONObject e) {
+        return iana(Optional.ofNullable(e.getAsString("originalStartTimeZone")).orElse("UTC"));
+    }
+
+    /** A dateTimeTimeZone value as local time in {@code zone}. */
+    static LocalDateTime local(Object value, String zone) {
+        Map<?, ?> v = (Map<?, ?>) value;
+        String text = String.valueOf(v.get("dateTime"));
+        LocalDateTime t = LocalDateTime.parse(text.length() > 19 ? text.substring(0, 19) : text);
+        return t.atZone(ZoneId.of(iana(String.valueOf(v.get("timeZone"))))).withZoneSameInstant(ZoneId.of(zone)).toLocalDateTime();
+    }
+
+    private static void vevent(StringBuilder b, JSONObject e, String uid, String zone, boolean allDay, String originalStart,
+            List<String> extra) {
         b.append("BEGIN:VEVENT").append(CRLF).append("UID:").append(escape(uid)).append(CRLF);
         b.append("DTSTAMP:").append(stamp(e)).append(CRLF);
         if (originalStart != null) {
@@ -76,11 +98,17 @@ final class IcsFromGraph {
         if ("free".equals(e.getAsString("showAs"))) {
             b.append("TRANSP:TRANSPARENT").append(CRLF);
         }
+        EventExtras.labels(b, e);
+        EventExtras.people(b, e);
         if (originalStart == null && e.get("recurrence") instanceof Map<?, ?> rec) {
             @SuppressWarnings("unchecked")
             Map<String, Object> r = (Map<String, Object>) rec;
             b.append("RRULE:").append(Rrules.fromGraph(r)).append(CRLF);
         }
+        for (String line : extra) {
+            b.append(line).append(CRLF);
+        }
+        EventExtras.alarm(b, e);
         b.append("END:VEVENT").append(CRLF);
     }
 
