@@ -82,9 +82,14 @@ class EwsMailSourceTest extends ExchangeIntoDovecot {
         expected.add(ExchangeCorpus.put(fake, "Sent Items", ExchangeCorpus.mime("Sent later", "<sent2@example.org>", ""), true,
                 List.of(), Map.of(), Set.of("\\Seen")));
         int finds = fake.mail.finds.get();
+        int before = fake.operations.size();
         MigrationReport second = run("src-full");
         assertEquals(Outcome.COMPLETED, second.outcome(), second.failure());
         assertEquals(2, second.copied(), "only the new messages are copied: " + second);
+        long folders = first.plan().stream().filter(org.mailmigrator.core.engine.FolderPlan::selectable).count();
+        List<String> asked = List.copyOf(fake.operations.subList(before, fake.operations.size()));
+        assertEquals(folders, asked.stream().filter("SyncFolderItems"::equals).count(), "one SyncFolderItems per folder,"
+                + " the changed Inbox and Sent Items included (the quick check's answer serves their folder workers): " + asked);
         assertEquals(1, second.flagsUpdated(), "the read state changed in Exchange is carried over");
         assertEquals(finds, fake.mail.finds.get(), "the second run asked SyncFolderItems for the changes, listed no folder");
         expected.sort(null);

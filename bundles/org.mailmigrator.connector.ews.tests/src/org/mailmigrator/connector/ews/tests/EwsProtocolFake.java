@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.mailmigrator.testing.LoopbackHttp;
 import org.w3c.dom.Element;
 
 /**
@@ -23,7 +24,7 @@ import org.w3c.dom.Element;
  * its own answers against the schema too. It is not Exchange: it does not expand recurrences or check every schema rule.
  */
 final class EwsProtocolFake implements AutoCloseable {
-    private final MiniHttpServer http;
+    private final LoopbackHttp http;
     private final String authorization;
     final FakeMailbox mailbox = new FakeMailbox();
     final FakeMail mail = new FakeMail();
@@ -51,7 +52,7 @@ final class EwsProtocolFake implements AutoCloseable {
 
     EwsProtocolFake(String login, String password) throws Exception {
         authorization = "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
-        http = new MiniHttpServer(this::handle);
+        http = new LoopbackHttp(this::handle);
     }
 
     String url() {
@@ -77,7 +78,7 @@ final class EwsProtocolFake implements AutoCloseable {
 
     /** What happens once a CreateItem has stored the chosen message, before it answers. */
     interface Cut {
-        void now() throws MiniHttpServer.Drop;
+        void now() throws LoopbackHttp.Drop;
     }
 
     /**
@@ -86,7 +87,7 @@ final class EwsProtocolFake implements AutoCloseable {
      */
     void dropAfterMessage(int n) {
         cutAfterMessage(n, () -> {
-            throw new MiniHttpServer.Drop();
+            throw new LoopbackHttp.Drop();
         });
     }
 
@@ -96,20 +97,20 @@ final class EwsProtocolFake implements AutoCloseable {
         dropAtMessage = n;
     }
 
-    private MiniHttpServer.Response handle(MiniHttpServer.Request r) throws Exception {
+    private LoopbackHttp.Response handle(LoopbackHttp.Request r) throws Exception {
         Runnable hook = onRequest;
         if (hook != null) {
             hook.run();
         }
         if (!r.method().equals("POST") || !r.path().equals("/EWS/Exchange.asmx")) {
-            return new MiniHttpServer.Response(404, Map.of(), "not found");
+            return new LoopbackHttp.Response(404, Map.of(), "not found");
         }
         if (!authorization.equals(r.headers().get("authorization"))) {
             challenges++;
-            return new MiniHttpServer.Response(401, Map.of("WWW-Authenticate", "Basic realm=\"127.0.0.1\""), "");
+            return new LoopbackHttp.Response(401, Map.of("WWW-Authenticate", "Basic realm=\"127.0.0.1\""), "");
         }
         if (r.body().length > maxRequestBytes) {
-            return new MiniHttpServer.Response(413, Map.of("Content-Type", "text/html"), "<html>Request Entity Too Large</html>");
+            return new LoopbackHttp.Response(413, Map.of("Content-Type", "text/html"), "<html>Request Entity Too Large</html>");
         }
         if (!r.headers().getOrDefault("content-type", "").startsWith("text/xml")) {
             violations.add("Content-Type is not text/xml: " + r.headers().get("content-type"));
@@ -153,7 +154,7 @@ final class EwsProtocolFake implements AutoCloseable {
             Element answered = Xml.children(Xml.child(Xml.parse(answer.getBytes(StandardCharsets.UTF_8)), "Body").orElseThrow()).get(0);
             SchemaCheck.errors(answered).forEach(e -> violations.add("response: " + e));
         }
-        return new MiniHttpServer.Response(200, Map.of("Content-Type", "text/xml; charset=utf-8"), answer);
+        return new LoopbackHttp.Response(200, Map.of("Content-Type", "text/xml; charset=utf-8"), answer);
     }
 
     private String createItem(Element op) {
@@ -177,7 +178,7 @@ final class EwsProtocolFake implements AutoCloseable {
         return Xml.response("CreateItem", messages.toString());
     }
 
-    private String mail(Element op) throws MiniHttpServer.Drop {
+    private String mail(Element op) throws LoopbackHttp.Drop {
         return switch (op.getLocalName()) {
             case "GetFolder" -> mail.folders.getFolder(op);
             case "FindFolder" -> mail.folders.findFolder(op, violations);
@@ -203,7 +204,7 @@ final class EwsProtocolFake implements AutoCloseable {
                 "<t:Value Name=\"BackOffMilliseconds\">" + backOff + "</t:Value>"));
     }
 
-    private String createMessages(Element op) throws MiniHttpServer.Drop {
+    private String createMessages(Element op) throws LoopbackHttp.Drop {
         List<Element> items = Xml.child(op, "Items").map(Xml::children).orElse(List.of());
         List<String> wrong = MailShapes.createItem(op, items);
         violations.addAll(wrong);
