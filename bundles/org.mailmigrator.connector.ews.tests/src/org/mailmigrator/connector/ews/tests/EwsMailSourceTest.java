@@ -201,4 +201,17 @@ class EwsMailSourceTest extends ExchangeIntoDovecot {
                 "every request impersonates the mailbox");
         assertEquals(List.of(), fake.violations);
     }
+
+    @Test
+    void withFullAccessTheAdministratorReadsTheOtherMailboxWithoutImpersonation() throws Exception {
+        List<String> expected = new ArrayList<>(ExchangeCorpus.seed(fake));
+        expected.sort(null);
+        MigrationReport r = run("src-delegate", Map.of("mailbox", "bob@example.org", "access", "fullaccess"), MigrationListener.NONE);
+        assertEquals(Outcome.COMPLETED, r.outcome(), r.failure());
+        assertEquals(expected, ExchangeCorpus.inDovecot(dovecot, "src-delegate"));
+        assertTrue(fake.impersonated.stream().allMatch(Objects::isNull), "no request impersonates: " + fake.impersonated);
+        assertTrue(fake.distinguished.size() >= 6, "the well-known folders were opened: " + fake.distinguished);
+        assertEquals(Set.of("bob@example.org"), Set.copyOf(fake.distinguished), "each by bob's mailbox");
+        assertEquals(List.of(), fake.violations);
+    }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import org.mailmigrator.testing.LoopbackHttp;
 import org.w3c.dom.Element;
@@ -50,9 +51,36 @@ final class EwsProtocolFake implements AutoCloseable {
     /** Called as each request arrives, before it is answered (a test may hold it there). */
     volatile Runnable onRequest;
 
+    /** With OAuth2: whether a bearer token is one the authorization server issued for Exchange (null: Basic only). */
+    private final Predicate<String> bearer;
+    /** Each request's bearer token (OAuth2 fakes), in order. */
+    final List<String> tokens = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Each request's X-AnchorMailbox header (null when absent), in order. */
+    final List<String> anchors = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** The mailbox each DistinguishedFolderId of a request names ({@code <t:Mailbox>}, Full Access), "own" without one. */
+    final List<String> distinguished = java.util.Collections.synchronizedList(new ArrayList<>());
+    private volatile int refuseTokens;
+
     EwsProtocolFake(String login, String password) throws Exception {
         authorization = "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+        bearer = null;
         http = new LoopbackHttp(this::handle);
+    }
+
+    /**
+     * A fake that accepts only {@code Authorization: Bearer} tokens that {@code valid} accepts (the test checks them
+     * against its authorization server's signing keys), answering 401 with a Bearer challenge otherwise, as Exchange
+     * Online does.
+     */
+    EwsProtocolFake(Predicate<String> valid) throws Exception {
+        authorization = null;
+        bearer = valid;
+        http = new LoopbackHttp(this::handle);
+    }
+
+    /** The next {@code n} requests with a valid token are answered 401 all the same (a token revoked or expired early). */
+    void refuseTokens(int n) {
+        refuseTokens = n;
     }
 
     String url() {
@@ -105,7 +133,17 @@ final class EwsProtocolFake implements AutoCloseable {
         if (!r.method().equals("POST") || !r.path().equals("/EWS/Exchange.asmx")) {
             return new LoopbackHttp.Response(404, Map.of(), "not found");
         }
-        if (!authorization.equals(r.headers().get("authorization"))) {
+        if (bearer != null) {
+            String given = r.headers().getOrDefault("authorization", "");
+            String token = given.startsWith("Bearer ") ? given.substring(7) : null;
+            tokens.add(token);
+            anchors.add(r.headers().get("x-anchormailbox"));
+            if (token == null || !bearer.test(token) || refuseTokens > 0 && refuseTokens-- > 0) {
+                challenges++;
+                return new LoopbackHttp.Response(401, Map.of("WWW-Authenticate", "Bearer authorization_uri=\"https://login."
+                        + "microsoftonline.com/common/oauth2/authorize\", error=\"invalid_token\""), "");
+            }
+        } else if (!authorization.equals(r.headers().get("authorization"))) {
             challenges++;
             return new LoopbackHttp.Response(401, Map.of("WWW-Authenticate", "Basic realm=\"127.0.0.1\""), "");
         }
@@ -119,6 +157,10 @@ final class EwsProtocolFake implements AutoCloseable {
         Element body = Xml.child(envelope, "Body").orElseThrow();
         Element op = Xml.children(body).get(0);
         operations.add(op.getLocalName());
+        org.w3c.dom.NodeList ids = op.getElementsByTagNameNS("*", "DistinguishedFolderId");
+        for (int i = 0; i < ids.getLength(); i++) {
+            distinguished.add(Xml.find((Element) ids.item(i), "EmailAddress").map(Element::getTextContent).orElse("own"));
+        }
         if (busySince > 0) {
             waitsAfterBusy.add(System.currentTimeMillis() - busySince);
             busySince = 0;

@@ -37,11 +37,11 @@ final class EwsMailStore implements MailStore {
      */
     private final Map<String, ItemSync.Answer> synced = new java.util.concurrent.ConcurrentHashMap<>();
 
-    EwsMailStore(ExchangeService service, String login, boolean source) {
+    EwsMailStore(ExchangeService service, String login, boolean source, Mailboxes mailboxes) {
         this.service = service;
         this.login = login;
         this.source = source;
-        this.tree = new MailFolderTree(service);
+        this.tree = new MailFolderTree(service, mailboxes);
     }
 
     @Override

@@ -43,8 +43,11 @@ final class MailFolderTree {
     private final Map<String, String> specialById = new HashMap<>();
     private Map<String, Node> byPath;
 
-    MailFolderTree(ExchangeService service) {
+    private final Mailboxes mailboxes;
+
+    MailFolderTree(ExchangeService service, Mailboxes mailboxes) {
         this.service = service;
+        this.mailboxes = mailboxes;
     }
 
     List<MailFolder> folders() throws Exception {
@@ -80,10 +83,10 @@ final class MailFolderTree {
             return byPath;
         }
         if (rootId == null) {
-            rootId = Folder.bind(service, WellKnownFolderName.MsgFolderRoot, PropertySet.getIdOnly()).getId().getUniqueId();
-            inboxId = Folder.bind(service, WellKnownFolderName.Inbox, PropertySet.getIdOnly()).getId().getUniqueId();
+            rootId = Folder.bind(service, mailboxes.folder(WellKnownFolderName.MsgFolderRoot), PropertySet.getIdOnly()).getId().getUniqueId();
+            inboxId = Folder.bind(service, mailboxes.folder(WellKnownFolderName.Inbox), PropertySet.getIdOnly()).getId().getUniqueId();
             for (Map.Entry<WellKnownFolderName, String> s : SPECIAL.entrySet()) {
-                specialById.put(Folder.bind(service, s.getKey(), PropertySet.getIdOnly()).getId().getUniqueId(), s.getValue());
+                specialById.put(Folder.bind(service, mailboxes.folder(s.getKey()), PropertySet.getIdOnly()).getId().getUniqueId(), s.getValue());
             }
         }
         Map<String, Folder> byId = new LinkedHashMap<>();
