@@ -214,4 +214,24 @@ class EwsMailSourceTest extends ExchangeIntoDovecot {
         assertEquals(Set.of("bob@example.org"), Set.copyOf(fake.distinguished), "each by bob's mailbox");
         assertEquals(List.of(), fake.violations);
     }
+
+    /** The online archive (ArchiveMsgFolderRoot) read instead of the primary folders, its tree under "Archive". */
+    @Test
+    void theOnlineArchiveIsReadIntoAnArchiveFolderTree() throws Exception {
+        ExchangeCorpus.seed(fake); // the primary mailbox, which this run must not read
+        String inbox = fake.mail.folders.archiveFolder("", "Inbox");
+        String year = fake.mail.folders.archiveFolder("", "2019");
+        java.time.Instant at = java.time.Instant.parse("2019-05-06T07:08:09Z");
+        byte[] old = ExchangeCorpus.mime("Archived in 2019", "<a2019@example.org>", "");
+        byte[] older = ExchangeCorpus.mime("Archived mail of the Inbox", "<ainbox@example.org>", "");
+        fake.mail.put(year, old, true, List.of(), at, Map.of());
+        fake.mail.put(inbox, older, false, List.of(), at.plusSeconds(60), Map.of());
+        MigrationReport r = run("src-archive", Map.of("archive", "true"), MigrationListener.NONE);
+        assertEquals(Outcome.COMPLETED, r.outcome(), r.failure());
+        List<String> expected = new ArrayList<>(List.of(ExchangeCorpus.line("Archive/2019", Set.of("\\Seen"), at, old),
+                ExchangeCorpus.line("Archive/Inbox", Set.of(), at.plusSeconds(60), older)));
+        expected.sort(null);
+        assertEquals(expected, ExchangeCorpus.inDovecot(dovecot, "src-archive"), "the archive only, below Archive");
+        assertEquals(List.of(), fake.violations);
+    }
 }

@@ -37,11 +37,11 @@ final class EwsMailStore implements MailStore {
      */
     private final Map<String, ItemSync.Answer> synced = new java.util.concurrent.ConcurrentHashMap<>();
 
-    EwsMailStore(ExchangeService service, String login, boolean source, Mailboxes mailboxes) {
+    EwsMailStore(ExchangeService service, String login, boolean source, Mailboxes mailboxes, Optional<String> archive) {
         this.service = service;
         this.login = login;
         this.source = source;
-        this.tree = new MailFolderTree(service, mailboxes);
+        this.tree = new MailFolderTree(service, mailboxes, archive);
     }
 
     @Override

@@ -51,6 +51,10 @@ public final class EwsSession implements ConnectorSession {
      * address, and the login is the admin or service account that holds the ApplicationImpersonation role.
      */
     public static EwsSession open(EwsSettings settings, boolean source) throws ConnectorException {
+        if (settings.archive().isPresent() && !source) {
+            throw new ConnectorException.AccountFailure("ews: archive=true reads an online archive as a source; it cannot"
+                    + " be a destination", ConnectorException.AccountFailure.Reason.CONFIGURATION, null);
+        }
         ExchangeService service = settings.bearer().isPresent() ? new EwsService(settings.bearer().get(), settings.anchor())
                 : new ExchangeService(ExchangeVersion.Exchange2010_SP2);
         char[] password = settings.password() == null ? new char[0] : settings.password().reveal();
@@ -90,7 +94,7 @@ public final class EwsSession implements ConnectorSession {
                     + ": " + e.getMessage(), ConnectorException.AccountFailure.Reason.CONFIGURATION, e);
         }
         return new EwsSession(service, new EwsWriter(service, new EwsFolders(service, settings), settings),
-                new EwsMailStore(service, settings.login(), source, settings.mailboxes()), source, memory, settings);
+                new EwsMailStore(service, settings.login(), source, settings.mailboxes(), settings.archive()), source, memory, settings);
     }
 
     @Override

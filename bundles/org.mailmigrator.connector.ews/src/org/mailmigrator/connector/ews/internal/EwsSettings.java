@@ -12,7 +12,8 @@ import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.spi.SignIn;
 
 /**
- * The ews connector's settings, checked once. {@code mailbox} (or {@code impersonate}, the same) names the mailbox an
+ * The ews connector's settings, checked once. {@code archive} (the destination folder its tree goes under) makes the
+ * mail source read the online archive mailbox. {@code mailbox} (or {@code impersonate}, the same) names the mailbox an
  * administrator or service account ({@code login}) acts for, and {@code access} how: {@code impersonation} (the
  * default: the ExchangeImpersonation header, ApplicationImpersonation role) or {@code fullaccess} (Full Access
  * delegation: the administrator opens the other mailbox's folders by name). An account imported with OMM's
@@ -25,7 +26,8 @@ import org.mailmigrator.core.spi.SignIn;
  */
 public record EwsSettings(URI url, String login, Secret password, Optional<String> calendarFolder,
         Optional<String> contactsFolder, Optional<String> tasksFolder, ZoneId floatingZone, Optional<String> mailbox,
-        String read, Optional<java.nio.file.Path> syncState, boolean fullAccess, Optional<SignIn.TokenSource> bearer) {
+        String read, Optional<java.nio.file.Path> syncState, boolean fullAccess, Optional<SignIn.TokenSource> bearer,
+        Optional<String> archive) {
 
     /** The mailbox every request impersonates (ExchangeImpersonation), if any. */
     public Optional<String> impersonate() {
@@ -84,7 +86,22 @@ public record EwsSettings(URI url, String login, Secret password, Optional<Strin
         }
         return new EwsSettings(url, login, password, folder(account, "calendarFolder"), folder(account, "contactsFolder"),
                 folder(account, "tasksFolder"), floating, impersonate, read(account),
-                folder(account, "syncState").map(java.nio.file.Path::of), fullAccess, bearer);
+                folder(account, "syncState").map(java.nio.file.Path::of), fullAccess, bearer, archive(account));
+    }
+
+    /**
+     * {@code archive=true}: the mail source reads the mailbox's online archive (ArchiveMsgFolderRoot) instead of its
+     * primary folders, each under the folder {@code archiveFolder} (default {@code Archive}) at the destination.
+     */
+    private static Optional<String> archive(Account account) throws ConnectorException.AccountFailure {
+        if (!Boolean.parseBoolean(account.setting("archive").map(String::strip).orElse("false"))) {
+            return Optional.empty();
+        }
+        String under = account.setting("archiveFolder").map(String::strip).filter(s -> !s.isEmpty()).orElse("Archive");
+        if (under.startsWith("/") || under.endsWith("/")) {
+            throw fail("archiveFolder: '" + under + "' must be a folder path without a leading or trailing '/'");
+        }
+        return Optional.of(under);
     }
 
     /** {@code access}: impersonation (default) or fullaccess (Full Access delegation). */
