@@ -14,9 +14,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A small HTTP/1.1 server on 127.0.0.1 for protocol fakes (Microsoft Graph's; the EWS tests keep a copy of their own
- * that may move here): keep-alive connections, request heads read with {@link HttpHeads}, bodies by Content-Length
- * (what {@code java.net.http} sends), one handler call per request; a handler that throws answers 500.
+ * A small HTTP/1.1 server on 127.0.0.1 for protocol fakes (Microsoft Graph's, Exchange's EWS): keep-alive
+ * connections, request heads read with {@link HttpHeads}, bodies by Content-Length (what {@code java.net.http} sends)
+ * or chunked (what a streaming client may send), one handler call per request; a handler that throws answers 500, one
+ * that throws {@link Drop} closes the connection without answering (a crashed or cut-off server).
  */
 public final class LoopbackHttp implements AutoCloseable {
     /** A request: method, raw path with its query, headers by lower-case name, body. */
@@ -29,6 +30,11 @@ public final class LoopbackHttp implements AutoCloseable {
         public Response(int status, Map<String, String> headers, String body) {
             this(status, headers, body, null);
         }
+    }
+
+    /** Thrown by a handler to close the connection without answering, as a crashed or cut-off server would. */
+    public static final class Drop extends Exception {
+        private static final long serialVersionUID = 1L;
     }
 
     /** Answers one request. */
@@ -69,10 +75,12 @@ public final class LoopbackHttp implements AutoCloseable {
                         headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
                     }
                 }
-                byte[] body = in.readNBytes((int) HttpHeads.contentLength(head));
+                byte[] body = body(in, head);
                 Response r;
                 try {
                     r = handler.handle(new Request(requestLine[0], requestLine[1], headers, body));
+                } catch (Drop e) {
+                    return;
                 } catch (Exception e) {
                     r = new Response(500, Map.of("Content-Type", "text/plain"), "fake failed: " + e);
                 }
@@ -87,6 +95,41 @@ public final class LoopbackHttp implements AutoCloseable {
         } catch (IOException gone) {
             // the client closed the connection
         }
+    }
+
+    private static byte[] body(InputStream in, String head) throws IOException {
+        if (!"chunked".equalsIgnoreCase(HttpHeads.header(head, "Transfer-Encoding"))) {
+            return in.readNBytes((int) HttpHeads.contentLength(head));
+        }
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (int size = chunkSize(in); size > 0; size = chunkSize(in)) {
+            all.write(in.readNBytes(size));
+            line(in); // the CRLF after the chunk
+        }
+        for (String trailer = line(in); trailer != null && !trailer.isEmpty(); trailer = line(in)) {
+            // trailers are not used by the fakes
+        }
+        return all.toByteArray();
+    }
+
+    private static int chunkSize(InputStream in) throws IOException {
+        String line = line(in);
+        if (line == null) {
+            throw new java.io.EOFException("chunked body cut short");
+        }
+        return Integer.parseInt(line.split(";")[0].trim(), 16);
+    }
+
+    private static String line(InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        for (int c = in.read(); c != -1; c = in.read()) {
+            if (c == '\n') {
+                String s = line.toString(StandardCharsets.ISO_8859_1);
+                return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+            }
+            line.write(c);
+        }
+        return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
     }
 
     @Override

@@ -136,6 +136,34 @@ public final class MockOAuth2Server implements AutoCloseable {
     }
 
     /**
+     * What a resource server (a protocol fake) checks of a bearer token: a JWT signed by one of {@code issuer}'s keys
+     * and not expired; each accepted token's subject and audience is added to {@code seen} ("SUB [AUD]").
+     */
+    public java.util.function.Predicate<String> acceptsTokensOf(String issuer, List<String> seen)
+            throws IOException, InterruptedException {
+        com.nimbusds.jose.jwk.JWKSet keys;
+        try {
+            keys = com.nimbusds.jose.jwk.JWKSet.parse(jwks(issuer));
+        } catch (java.text.ParseException e) {
+            throw new IOException("the JWK Set of " + issuer + " cannot be read", e);
+        }
+        return token -> {
+            try {
+                com.nimbusds.jwt.SignedJWT jwt = com.nimbusds.jwt.SignedJWT.parse(token);
+                com.nimbusds.jose.jwk.JWK key = keys.getKeyByKeyId(jwt.getHeader().getKeyID());
+                if (key == null || !jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key.toRSAKey()))
+                        || jwt.getJWTClaimsSet().getExpirationTime().before(new java.util.Date())) {
+                    return false;
+                }
+                seen.add(jwt.getJWTClaimsSet().getSubject() + " " + jwt.getJWTClaimsSet().getAudience());
+                return true;
+            } catch (java.text.ParseException | com.nimbusds.jose.JOSEException e) {
+                return false;
+            }
+        };
+    }
+
+    /**
      * What a person does on the interactive sign-in page {@code page} (an authorization request): gets the login
      * form, submits it as {@code user}. Returns where the server redirects the browser (the application's loopback
      * address with the code), not followed.

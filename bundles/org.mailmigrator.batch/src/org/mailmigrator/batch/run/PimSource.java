@@ -111,7 +111,7 @@ public record PimSource(String text) {
 
     /**
      * An Exchange mailbox read as a calendar (events and tasks) or contacts source; the row's mail source impersonation
-     * ({@code impersonate}) applies when that source is the same Exchange.
+     * ({@code impersonate}) or Full Access ({@code mailbox}, {@code access}) applies when that source is the same Exchange.
      */
     private static Account exchange(PimLeg leg, String url, String login, Account mailSource, boolean allowPlaintext,
             String syncState) {
@@ -121,6 +121,9 @@ public record PimSource(String text) {
         if (mailSource.connectorId().equals("ews") && mailSource.setting("url").map(u -> u.equalsIgnoreCase(url)).orElse(false)) {
             mailSource.setting("impersonate").ifPresent(i -> s.put("impersonate", i));
             mailSource.setting("delegation").ifPresent(d -> s.put("delegation", d));
+            for (String how : java.util.List.of("mailbox", "access")) { // Full Access delegation (docs/ews-source.md)
+                mailSource.setting(how).ifPresent(v -> s.put(how, v));
+            }
         }
         return new Account("ews", s, mailSource.credential());
     }

@@ -86,6 +86,9 @@ public final class MigrateCommand implements Callable<Integer> {
     private Path targetPasswordFile;
     @Option(names = "--allow-plaintext", description = "imap:// without STARTTLS (never for imaps://)")
     private boolean allowPlaintext;
+    @Option(names = "--calendars-contacts", description = "Exchange to Exchange (an ews+ source and target): move the"
+            + " calendars, tasks and contacts instead of the mail (docs/ews-source.md)")
+    private boolean calendarsContacts;
     @Option(names = "--trust-sha256", paramLabel = "HEX", description = "trust a server certificate with this SHA-256 (repeatable)")
     private List<String> trust = new ArrayList<>();
     @Option(names = "--trust-store", paramLabel = "PEM", description = "trust the certificates in this PEM file (a private CA or the servers' own)")
@@ -176,7 +179,12 @@ public final class MigrateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!FileSource.takes(registry, source) && PimMigrate.applies(source, target)) { // calendars and contacts: docs/calendars-contacts.md
+        if (calendarsContacts && !PimMigrate.exchangeToExchange(source, target)) {
+            err.println("mailmigrator migrate: --calendars-contacts is for an Exchange source and target (ews+https://..."
+                    + " both); other calendar and contacts sources and targets are chosen by their URLs or files");
+            return ExitCodes.USAGE;
+        }
+        if (calendarsContacts || !FileSource.takes(registry, source) && PimMigrate.applies(source, target)) { // calendars and contacts: docs/calendars-contacts.md
             if (store.given()) { // not built yet: docs/postgresql.md
                 err.println("mailmigrator migrate: --store is not supported yet for calendars and contacts (mail only)");
                 return ExitCodes.USAGE;

@@ -61,6 +61,15 @@ public final class PimMigrate {
      * Whether {@code migrate} should take this path: a local source, or a calendar/contacts target. An IMAP
      * source into {@code ews+} is mail (docs/ews-mail.md) and takes the mail path.
      */
+    /**
+     * An Exchange source and an Exchange target ({@code ews+} both): mail by default, calendars, tasks and contacts
+     * with {@code --calendars-contacts} (docs/ews-source.md).
+     */
+    public static boolean exchangeToExchange(String source, String target) {
+        return source != null && target != null && PimSource.isExchange(source)
+                && target.trim().toLowerCase(Locale.ROOT).startsWith("ews+");
+    }
+
     public static boolean applies(String source, String target) {
         if (source != null && (!source.contains("://") || PimSource.isDav(source))) {
             return true;
@@ -115,8 +124,11 @@ public final class PimMigrate {
                 davSource = davSource(source, allowPlaintext);
                 String kind = davSource.protocol().equals("ews") || davSource.protocol().equals("graph") ? dst.protocol()
                         : davSource.protocol();
-                legs = List.of(new PimLeg(kind.equals("caldav") ? PimLeg.Kind.CALENDAR : PimLeg.Kind.CONTACTS,
-                        source.trim(), target.trim(), dstAccount.credential()));
+                legs = exchangeToExchange(source, target) // both legs: calendars and tasks, then contacts
+                        ? List.of(new PimLeg(PimLeg.Kind.CALENDAR, source.trim(), target.trim(), dstAccount.credential()),
+                                new PimLeg(PimLeg.Kind.CONTACTS, source.trim(), target.trim(), dstAccount.credential()))
+                        : List.of(new PimLeg(kind.equals("caldav") ? PimLeg.Kind.CALENDAR : PimLeg.Kind.CONTACTS,
+                                source.trim(), target.trim(), dstAccount.credential()));
                 sourcePassword = srcOAuth.isPresent() ? srcOAuth.get().secret()
                         : Passwords.find("source", credentials.sourcePasswordFile(), "MAILMIGRATOR_SOURCE_PASSWORD", davSource.toString());
             } else {

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailmigrator.testing.PutCounter;
 import org.mailmigrator.testing.Radicale;
 
 /**
@@ -47,7 +48,7 @@ class PimKillTest {
         Path ics = Files.writeString(dir.resolve("kill.ics"), calendar());
         Path vcf = Files.writeString(dir.resolve("people.vcf"), cards());
         Path state = dir.resolve("state");
-        try (Radicale server = Radicale.start(dir.resolve("radicale")); PutCountingRelay relay = new PutCountingRelay(server.port())) {
+        try (Radicale server = Radicale.start(dir.resolve("radicale")); PutCounter relay = new PutCounter(server.port())) {
             List<String> args = List.of(state.toString(), relay.url("/"), Radicale.LOGIN, Radicale.PASSWORD, ics.toString(),
                     vcf.toString());
             Set<String> killedAt = new LinkedHashSet<>();
@@ -65,14 +66,14 @@ class PimKillTest {
 
             assertEquals(sorted(EVENTS), uids(Pim.readBack(server, "/alice/kill/")), "every event and task once");
             assertEquals(sorted(CARDS), uids(Pim.readBack(server, "/alice/people/")), "every contact once");
-            Map<String, Integer> puts = new TreeMap<>(relay.puts());
+            Map<String, Integer> puts = new TreeMap<>(relay.putsByPath());
             assertEquals(items, puts.size(), "one resource per item: " + puts);
             assertTrue(puts.values().stream().allMatch(n -> n == 1), "each item was written once, never twice: " + puts
                     + " (PUTs answered 5xx, not processed: " + relay.serverErrors() + ")\nwhat each run did (looked, wrote, recovered):\n" + String.join("\n", transcript));
 
             String again = run(args, killedAt, false);
             assertEquals("finished created 0 unchanged " + items, again);
-            assertEquals(puts, new TreeMap<>(relay.puts()), "a run after the end writes nothing");
+            assertEquals(puts, new TreeMap<>(relay.putsByPath()), "a run after the end writes nothing");
             System.out.println("PimKillTest: " + children + " runs, killed at " + killedAt.size() + " steps");
         }
     }

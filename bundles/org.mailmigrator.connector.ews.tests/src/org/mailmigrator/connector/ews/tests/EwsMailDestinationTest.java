@@ -153,6 +153,32 @@ class EwsMailDestinationTest extends DovecotIntoEws {
         assertEquals(List.of("SoftDelete"), fake.mail.deleteTypes, "recoverable by the user, never a hard delete");
     }
 
+    /**
+     * Full Access delegation, the other way of OMM's delegation column: the administrator signs in as themself (no
+     * ExchangeImpersonation header) and opens the other mailbox's folders by naming it in every DistinguishedFolderId.
+     */
+    @Test
+    void withFullAccessTheAdministratorWritesIntoTheOtherMailboxNamedInEveryDistinguishedFolder() throws Exception {
+        List<MailCorpus.Mail> mails = MailCorpus.standard();
+        MailCorpus.load(dovecot, "delegate", mails);
+        MigrationReport r = new EwsMailRun(dovecot, "delegate", fake, state).run(EwsMailRun.fast(), MigrationListener.NONE,
+                EwsRun.PASSWORD, Map.of("mailbox", "bob@example.org", "access", "fullaccess"));
+        assertEquals(Outcome.COMPLETED, r.outcome(), r.failure());
+        assertEquals(mails.size(), fake.mail.messages.size());
+        assertTrue(fake.impersonated.stream().allMatch(java.util.Objects::isNull), "no request impersonates: " + fake.impersonated);
+        assertFalse(fake.distinguished.isEmpty());
+        assertEquals(Set.of("bob@example.org"), Set.copyOf(fake.distinguished), "every well-known folder is bob's");
+        assertEquals(List.of(), fake.violations);
+    }
+
+    @Test
+    void fullAccessWithoutAMailboxIsRefusedByName() {
+        AccountFailure e = assertThrows(AccountFailure.class, () -> new EwsConnector().open(EwsRun.ews(fake,
+                Map.of("access", "fullaccess")), Role.DESTINATION, ConnectContext.of(Secret.of(EwsRun.PASSWORD))));
+        assertTrue(e.getMessage().contains("access=fullaccess needs the mailbox to open"), e.getMessage());
+        assertTrue(fake.operations.isEmpty(), "refused before any request");
+    }
+
     @Test
     void aMailboxToImpersonateThatIsNoAddressIsRefusedByName() {
         AccountFailure e = assertThrows(AccountFailure.class, () -> new EwsConnector().open(EwsRun.ews(fake,

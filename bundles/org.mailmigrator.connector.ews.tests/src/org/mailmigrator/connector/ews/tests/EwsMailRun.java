@@ -27,10 +27,16 @@ record EwsMailRun(Dovecot source, String user, EwsProtocolFake fake, Path stateD
     }
 
     MigrationReport run(MigrationSettings settings, MigrationListener listener, String password) throws Exception {
+        return run(settings, listener, password, Map.of());
+    }
+
+    /** With more settings of the Exchange account ({@code mailbox}, {@code access}...). */
+    MigrationReport run(MigrationSettings settings, MigrationListener listener, String password, Map<String, String> ews)
+            throws Exception {
         try (StateStore state = StateStore.openEmbedded(stateDir, "ews-pair")) {
             return new MigrationEngine(
                     () -> new ImapConnector().open(MailCorpus.imap(source, user), Role.SOURCE, ConnectContext.of(Secret.of(Dovecot.PASSWORD))),
-                    () -> new EwsConnector().open(EwsRun.ews(fake, Map.of()), Role.DESTINATION, ConnectContext.of(Secret.of(password))),
+                    () -> new EwsConnector().open(EwsRun.ews(fake, ews), Role.DESTINATION, ConnectContext.of(Secret.of(password))),
                     state, settings, listener).run();
         }
     }

@@ -82,9 +82,14 @@ class EwsMailSourceTest extends ExchangeIntoDovecot {
         expected.add(ExchangeCorpus.put(fake, "Sent Items", ExchangeCorpus.mime("Sent later", "<sent2@example.org>", ""), true,
                 List.of(), Map.of(), Set.of("\\Seen")));
         int finds = fake.mail.finds.get();
+        int before = fake.operations.size();
         MigrationReport second = run("src-full");
         assertEquals(Outcome.COMPLETED, second.outcome(), second.failure());
         assertEquals(2, second.copied(), "only the new messages are copied: " + second);
+        long folders = first.plan().stream().filter(org.mailmigrator.core.engine.FolderPlan::selectable).count();
+        List<String> asked = List.copyOf(fake.operations.subList(before, fake.operations.size()));
+        assertEquals(folders, asked.stream().filter("SyncFolderItems"::equals).count(), "one SyncFolderItems per folder,"
+                + " the changed Inbox and Sent Items included (the quick check's answer serves their folder workers): " + asked);
         assertEquals(1, second.flagsUpdated(), "the read state changed in Exchange is carried over");
         assertEquals(finds, fake.mail.finds.get(), "the second run asked SyncFolderItems for the changes, listed no folder");
         expected.sort(null);
@@ -194,6 +199,39 @@ class EwsMailSourceTest extends ExchangeIntoDovecot {
         assertTrue(fake.impersonated.size() > 10);
         assertEquals(Set.of("bob@example.org"), Set.copyOf(fake.impersonated.stream().map(Objects::toString).toList()),
                 "every request impersonates the mailbox");
+        assertEquals(List.of(), fake.violations);
+    }
+
+    @Test
+    void withFullAccessTheAdministratorReadsTheOtherMailboxWithoutImpersonation() throws Exception {
+        List<String> expected = new ArrayList<>(ExchangeCorpus.seed(fake));
+        expected.sort(null);
+        MigrationReport r = run("src-delegate", Map.of("mailbox", "bob@example.org", "access", "fullaccess"), MigrationListener.NONE);
+        assertEquals(Outcome.COMPLETED, r.outcome(), r.failure());
+        assertEquals(expected, ExchangeCorpus.inDovecot(dovecot, "src-delegate"));
+        assertTrue(fake.impersonated.stream().allMatch(Objects::isNull), "no request impersonates: " + fake.impersonated);
+        assertTrue(fake.distinguished.size() >= 6, "the well-known folders were opened: " + fake.distinguished);
+        assertEquals(Set.of("bob@example.org"), Set.copyOf(fake.distinguished), "each by bob's mailbox");
+        assertEquals(List.of(), fake.violations);
+    }
+
+    /** The online archive (ArchiveMsgFolderRoot) read instead of the primary folders, its tree under "Archive". */
+    @Test
+    void theOnlineArchiveIsReadIntoAnArchiveFolderTree() throws Exception {
+        ExchangeCorpus.seed(fake); // the primary mailbox, which this run must not read
+        String inbox = fake.mail.folders.archiveFolder("", "Inbox");
+        String year = fake.mail.folders.archiveFolder("", "2019");
+        java.time.Instant at = java.time.Instant.parse("2019-05-06T07:08:09Z");
+        byte[] old = ExchangeCorpus.mime("Archived in 2019", "<a2019@example.org>", "");
+        byte[] older = ExchangeCorpus.mime("Archived mail of the Inbox", "<ainbox@example.org>", "");
+        fake.mail.put(year, old, true, List.of(), at, Map.of());
+        fake.mail.put(inbox, older, false, List.of(), at.plusSeconds(60), Map.of());
+        MigrationReport r = run("src-archive", Map.of("archive", "true"), MigrationListener.NONE);
+        assertEquals(Outcome.COMPLETED, r.outcome(), r.failure());
+        List<String> expected = new ArrayList<>(List.of(ExchangeCorpus.line("Archive/2019", Set.of("\\Seen"), at, old),
+                ExchangeCorpus.line("Archive/Inbox", Set.of(), at.plusSeconds(60), older)));
+        expected.sort(null);
+        assertEquals(expected, ExchangeCorpus.inDovecot(dovecot, "src-archive"), "the archive only, below Archive");
         assertEquals(List.of(), fake.violations);
     }
 }

@@ -51,6 +51,38 @@ class EwsPimCommandLineTest extends ExchangeIntoDovecot {
         assertEquals(List.of(), fake.violations);
     }
 
+    /** Exchange to Exchange from the command line: {@code --calendars-contacts} moves both legs in one run, then nothing. */
+    @Test
+    void migrateExchangeToExchangeWithCalendarsContactsMovesEveryItemThenNothing() throws Exception {
+        fake.checkResponses = true;
+        ExchangePimCorpus.seed(fake.pim);
+        try (EwsProtocolFake target = new EwsProtocolFake(EwsRun.LOGIN, EwsRun.PASSWORD)) {
+            Path pw = Files.writeString(dir.resolve("pw"), EwsRun.PASSWORD + "\n");
+            for (int run = 0; run < 2; run++) {
+                int before = target.operations.size();
+                String[] out = cli("migrate", "--source", "ews+" + fake.url().replace("http://", "http://alice%40example.org@"),
+                        "--target", "ews+" + target.url().replace("http://", "http://alice%40example.org@"), "--calendars-contacts",
+                        "--allow-plaintext", "--source-password-file", pw.toString(), "--target-password-file", pw.toString(),
+                        "--state", dir.resolve("state").toString());
+                assertEquals("0", out[2], out[0] + out[1]);
+                assertTrue(out[0].startsWith("created " + (run == 0 ? 4 : 0) + ", updated 0"), out[0]);
+                if (run > 0) {
+                    assertEquals(List.of(), target.operations.subList(before, target.operations.size()).stream()
+                            .filter(o -> o.startsWith("Create") || o.startsWith("Update") || o.startsWith("Delete")).toList(),
+                            "a second run writes nothing");
+                }
+            }
+            assertEquals(1, target.mailbox.items("Contact").size());
+            assertEquals(1, target.mailbox.items("Task").size());
+            assertTrue(target.mailbox.byUid(ExchangePimCorpus.SERIES_UID) != null, "the series");
+            assertEquals(List.of(), target.violations);
+        }
+        assertEquals(List.of(), fake.violations);
+        String[] wrong = cli("migrate", "--source", "ews+" + fake.url(), "--target", "imap://x@127.0.0.1:1", "--calendars-contacts");
+        assertEquals("2", wrong[2], wrong[0] + wrong[1]);
+        assertTrue(wrong[1].contains("--calendars-contacts is for an Exchange source and target"), wrong[1]);
+    }
+
     @Test
     void aBatchRowsLegsReadItsExchangeMailboxImpersonated() throws Exception {
         ExchangePimCorpus.seed(fake.pim);

@@ -37,6 +37,7 @@ import org.mailmigrator.core.pim.Stored;
 import org.mailmigrator.core.spi.ConnectContext;
 import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.spi.ConnectorSession;
+import org.mailmigrator.testing.PutCounter;
 import org.mailmigrator.testing.Radicale;
 
 import ezvcard.Ezvcard;

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
+import org.mailmigrator.testing.LoopbackHttp;
 import org.w3c.dom.Element;
 
 /**
@@ -23,7 +25,7 @@ import org.w3c.dom.Element;
  * its own answers against the schema too. It is not Exchange: it does not expand recurrences or check every schema rule.
  */
 final class EwsProtocolFake implements AutoCloseable {
-    private final MiniHttpServer http;
+    private final LoopbackHttp http;
     private final String authorization;
     final FakeMailbox mailbox = new FakeMailbox();
     final FakeMail mail = new FakeMail();
@@ -49,9 +51,36 @@ final class EwsProtocolFake implements AutoCloseable {
     /** Called as each request arrives, before it is answered (a test may hold it there). */
     volatile Runnable onRequest;
 
+    /** With OAuth2: whether a bearer token is one the authorization server issued for Exchange (null: Basic only). */
+    private final Predicate<String> bearer;
+    /** Each request's bearer token (OAuth2 fakes), in order. */
+    final List<String> tokens = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Each request's X-AnchorMailbox header (null when absent), in order. */
+    final List<String> anchors = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** The mailbox each DistinguishedFolderId of a request names ({@code <t:Mailbox>}, Full Access), "own" without one. */
+    final List<String> distinguished = java.util.Collections.synchronizedList(new ArrayList<>());
+    private volatile int refuseTokens;
+
     EwsProtocolFake(String login, String password) throws Exception {
         authorization = "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
-        http = new MiniHttpServer(this::handle);
+        bearer = null;
+        http = new LoopbackHttp(this::handle);
+    }
+
+    /**
+     * A fake that accepts only {@code Authorization: Bearer} tokens that {@code valid} accepts (the test checks them
+     * against its authorization server's signing keys), answering 401 with a Bearer challenge otherwise, as Exchange
+     * Online does.
+     */
+    EwsProtocolFake(Predicate<String> valid) throws Exception {
+        authorization = null;
+        bearer = valid;
+        http = new LoopbackHttp(this::handle);
+    }
+
+    /** The next {@code n} requests with a valid token are answered 401 all the same (a token revoked or expired early). */
+    void refuseTokens(int n) {
+        refuseTokens = n;
     }
 
     String url() {
@@ -77,7 +106,7 @@ final class EwsProtocolFake implements AutoCloseable {
 
     /** What happens once a CreateItem has stored the chosen message, before it answers. */
     interface Cut {
-        void now() throws MiniHttpServer.Drop;
+        void now() throws LoopbackHttp.Drop;
     }
 
     /**
@@ -86,7 +115,7 @@ final class EwsProtocolFake implements AutoCloseable {
      */
     void dropAfterMessage(int n) {
         cutAfterMessage(n, () -> {
-            throw new MiniHttpServer.Drop();
+            throw new LoopbackHttp.Drop();
         });
     }
 
@@ -96,20 +125,30 @@ final class EwsProtocolFake implements AutoCloseable {
         dropAtMessage = n;
     }
 
-    private MiniHttpServer.Response handle(MiniHttpServer.Request r) throws Exception {
+    private LoopbackHttp.Response handle(LoopbackHttp.Request r) throws Exception {
         Runnable hook = onRequest;
         if (hook != null) {
             hook.run();
         }
         if (!r.method().equals("POST") || !r.path().equals("/EWS/Exchange.asmx")) {
-            return new MiniHttpServer.Response(404, Map.of(), "not found");
+            return new LoopbackHttp.Response(404, Map.of(), "not found");
         }
-        if (!authorization.equals(r.headers().get("authorization"))) {
+        if (bearer != null) {
+            String given = r.headers().getOrDefault("authorization", "");
+            String token = given.startsWith("Bearer ") ? given.substring(7) : null;
+            tokens.add(token);
+            anchors.add(r.headers().get("x-anchormailbox"));
+            if (token == null || !bearer.test(token) || refuseTokens > 0 && refuseTokens-- > 0) {
+                challenges++;
+                return new LoopbackHttp.Response(401, Map.of("WWW-Authenticate", "Bearer authorization_uri=\"https://login."
+                        + "microsoftonline.com/common/oauth2/authorize\", error=\"invalid_token\""), "");
+            }
+        } else if (!authorization.equals(r.headers().get("authorization"))) {
             challenges++;
-            return new MiniHttpServer.Response(401, Map.of("WWW-Authenticate", "Basic realm=\"127.0.0.1\""), "");
+            return new LoopbackHttp.Response(401, Map.of("WWW-Authenticate", "Basic realm=\"127.0.0.1\""), "");
         }
         if (r.body().length > maxRequestBytes) {
-            return new MiniHttpServer.Response(413, Map.of("Content-Type", "text/html"), "<html>Request Entity Too Large</html>");
+            return new LoopbackHttp.Response(413, Map.of("Content-Type", "text/html"), "<html>Request Entity Too Large</html>");
         }
         if (!r.headers().getOrDefault("content-type", "").startsWith("text/xml")) {
             violations.add("Content-Type is not text/xml: " + r.headers().get("content-type"));
@@ -118,6 +157,10 @@ final class EwsProtocolFake implements AutoCloseable {
         Element body = Xml.child(envelope, "Body").orElseThrow();
         Element op = Xml.children(body).get(0);
         operations.add(op.getLocalName());
+        org.w3c.dom.NodeList ids = op.getElementsByTagNameNS("*", "DistinguishedFolderId");
+        for (int i = 0; i < ids.getLength(); i++) {
+            distinguished.add(Xml.find((Element) ids.item(i), "EmailAddress").map(Element::getTextContent).orElse("own"));
+        }
         if (busySince > 0) {
             waitsAfterBusy.add(System.currentTimeMillis() - busySince);
             busySince = 0;
@@ -153,7 +196,7 @@ final class EwsProtocolFake implements AutoCloseable {
             Element answered = Xml.children(Xml.child(Xml.parse(answer.getBytes(StandardCharsets.UTF_8)), "Body").orElseThrow()).get(0);
             SchemaCheck.errors(answered).forEach(e -> violations.add("response: " + e));
         }
-        return new MiniHttpServer.Response(200, Map.of("Content-Type", "text/xml; charset=utf-8"), answer);
+        return new LoopbackHttp.Response(200, Map.of("Content-Type", "text/xml; charset=utf-8"), answer);
     }
 
     private String createItem(Element op) {
@@ -177,7 +220,7 @@ final class EwsProtocolFake implements AutoCloseable {
         return Xml.response("CreateItem", messages.toString());
     }
 
-    private String mail(Element op) throws MiniHttpServer.Drop {
+    private String mail(Element op) throws LoopbackHttp.Drop {
         return switch (op.getLocalName()) {
             case "GetFolder" -> mail.folders.getFolder(op);
             case "FindFolder" -> mail.folders.findFolder(op, violations);
@@ -203,7 +246,7 @@ final class EwsProtocolFake implements AutoCloseable {
                 "<t:Value Name=\"BackOffMilliseconds\">" + backOff + "</t:Value>"));
     }
 
-    private String createMessages(Element op) throws MiniHttpServer.Drop {
+    private String createMessages(Element op) throws LoopbackHttp.Drop {
         List<Element> items = Xml.child(op, "Items").map(Xml::children).orElse(List.of());
         List<String> wrong = MailShapes.createItem(op, items);
         violations.addAll(wrong);

@@ -17,7 +17,10 @@ import org.w3c.dom.Element;
  */
 final class FakeMailFolders {
     static final Map<String, String> DISTINGUISHED = Map.of("msgfolderroot", "mf-root", "inbox", "mf-inbox",
-            "sentitems", "mf-sent", "drafts", "mf-drafts", "deleteditems", "mf-deleted", "junkemail", "mf-junk");
+            "sentitems", "mf-sent", "drafts", "mf-drafts", "deleteditems", "mf-deleted", "junkemail", "mf-junk",
+            "archivemsgfolderroot", "mf-archive");
+    /** A path that starts here is in the archive mailbox (below archivemsgfolderroot), not below msgfolderroot. */
+    static final String ARCHIVE = "(archive)/";
 
     static final class Folder {
         final String id;
@@ -49,6 +52,14 @@ final class FakeMailFolders {
         add(new Folder("mf-junk", "mf-root", "Junk E-mail", "IPF.Note"));
         add(new Folder("mf-calendar", "mf-root", "Calendar", "IPF.Appointment"));
         add(new Folder("mf-contacts", "mf-root", "Contacts", "IPF.Contact"));
+        add(new Folder("mf-archive", "archive-root", "Top of Information Store", null)); // the archive mailbox's
+    }
+
+    /** A mail folder made in the archive mailbox ({@code parentPath} "" for its top), returning its path for {@link #folder}. */
+    String archiveFolder(String parentPath, String name) {
+        Folder parent = parentPath.isEmpty() ? folders.get("mf-archive") : folder(ARCHIVE + parentPath);
+        add(new Folder("mf-a" + ids.incrementAndGet(), parent.id, name, "IPF.Note"));
+        return ARCHIVE + (parentPath.isEmpty() ? "" : parentPath + "/") + name;
     }
 
     private void add(Folder f) {
@@ -57,8 +68,9 @@ final class FakeMailFolders {
 
     /** The folder a path of display names leads to from msgfolderroot ("Inbox/Work"). */
     Folder folder(String path) {
-        Folder at = folders.get("mf-root");
-        for (String part : path.split("/")) {
+        boolean archive = path.startsWith(ARCHIVE);
+        Folder at = folders.get(archive ? "mf-archive" : "mf-root");
+        for (String part : (archive ? path.substring(ARCHIVE.length()) : path).split("/")) {
             Folder parent = at;
             at = folders.values().stream().filter(f -> f.parent.equals(parent.id) && f.name.equals(part)).findFirst()
                     .orElseThrow(() -> new AssertionError("no folder " + path + " in the fake; has " + paths()));
@@ -70,10 +82,11 @@ final class FakeMailFolders {
         List<String> out = new ArrayList<>();
         for (Folder f : folders.values()) {
             StringBuilder p = new StringBuilder(f.name);
-            for (Folder up = folders.get(f.parent); up != null && !up.id.equals("mf-root"); up = folders.get(up.parent)) {
+            Folder up = folders.get(f.parent);
+            for (; up != null && !up.id.equals("mf-root"); up = folders.get(up.parent)) {
                 p.insert(0, up.name + "/");
             }
-            if (!f.id.equals("mf-root")) {
+            if (up != null) { // below msgfolderroot (not it, not the archive mailbox)
                 out.add(p.toString());
             }
         }

@@ -41,13 +41,13 @@ final class EwsFolders {
             case TASKS -> settings.tasksFolder();
             default -> settings.calendarFolder();
         };
-        FolderId id = sub.isEmpty() ? new FolderId(parent) : child(parent, sub.get(), kind);
+        FolderId id = sub.isEmpty() ? settings.mailboxes().folder(parent) : child(parent, sub.get(), kind);
         cache.put(kind, id);
         return id;
     }
 
     private FolderId child(WellKnownFolderName parent, String name, ItemKind kind) throws Exception {
-        FindFoldersResults found = service.findFolders(parent, new SearchFilter.IsEqualTo(FolderSchema.DisplayName, name),
+        FindFoldersResults found = service.findFolders(settings.mailboxes().folder(parent), new SearchFilter.IsEqualTo(FolderSchema.DisplayName, name),
                 new FolderView(2));
         if (!found.getFolders().isEmpty()) {
             return found.getFolders().get(0).getId();
@@ -59,7 +59,7 @@ final class EwsFolders {
             case TASKS -> "IPF.Task";
             default -> "IPF.Appointment";
         });
-        folder.save(new FolderId(parent));
+        folder.save(settings.mailboxes().folder(parent));
         return folder.getId();
     }
 }

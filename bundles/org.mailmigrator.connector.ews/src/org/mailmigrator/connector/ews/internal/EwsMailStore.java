@@ -31,14 +31,17 @@ final class EwsMailStore implements MailStore {
     private final String login;
     private final MailFolderTree tree;
     private final boolean source;
-    /** As a source: the change token each folder's last {@link #status(String, String)} gave, for its opened mailbox. */
-    private final java.util.Map<String, String> tokens = new java.util.HashMap<>();
+    /**
+     * As a source: each folder's last SyncFolderItems answer ({@link #status(String, String)}), kept so that the folder
+     * worker that follows the engine's quick check neither asks it again nor lists the changes a second time.
+     */
+    private final Map<String, ItemSync.Answer> synced = new java.util.concurrent.ConcurrentHashMap<>();
 
-    EwsMailStore(ExchangeService service, String login, boolean source) {
+    EwsMailStore(ExchangeService service, String login, boolean source, Mailboxes mailboxes, Optional<String> archive) {
         this.service = service;
         this.login = login;
         this.source = source;
-        this.tree = new MailFolderTree(service);
+        this.tree = new MailFolderTree(service, mailboxes, archive);
     }
 
     @Override
@@ -66,7 +69,8 @@ final class EwsMailStore implements MailStore {
     /**
      * As a source, the folder's change token is its SyncFolderItems state (docs/ews-source.md): synced forward from the
      * one the engine kept (from the beginning when none, or when Exchange no longer accepts it), and the same token
-     * again when nothing changed. The mailbox {@link #open}ed next carries it.
+     * again when nothing changed. The mailbox {@link #open}ed next carries it with the changes, so that a changed folder
+     * costs one SyncFolderItems in a run: the quick check's, reused by its folder worker.
      */
     @Override
     public Optional<FolderStatus> status(String folder, String knownChangeToken) throws ConnectorException {
@@ -79,20 +83,12 @@ final class EwsMailStore implements MailStore {
                 return Optional.empty();
             }
             Folder f = bind(node.get().id());
-            String token = knownChangeToken;
-            ItemSync.Changes changes;
-            try {
-                changes = ItemSync.since(service, f.getId(), knownChangeToken);
-            } catch (ServiceResponseException e) {
-                if (e.getErrorCode() != ServiceError.ErrorInvalidSyncStateData || knownChangeToken == null) {
-                    throw e;
-                }
-                token = null;
-                changes = ItemSync.since(service, f.getId(), null);
+            ItemSync.Answer answer = synced.get(folder);
+            if (answer == null || !java.util.Objects.equals(answer.known(), knownChangeToken)) {
+                answer = ItemSync.answer(service, f.getId(), knownChangeToken);
+                synced.put(folder, answer);
             }
-            token = token != null && !changes.any() ? token : changes.state();
-            tokens.put(folder, token);
-            return Optional.of(EwsSourceMailbox.status(f, token));
+            return Optional.of(EwsSourceMailbox.status(f, answer.token()));
         });
     }
 
@@ -151,7 +147,7 @@ final class EwsMailStore implements MailStore {
         return call("opening " + folder, () -> {
             MailFolderTree.Node node = tree.find(folder).filter(MailFolderTree.Node::mail).orElseThrow(() ->
                     new ConnectorException.ItemFailure("Exchange folder '" + folder + "' does not exist or holds no mail", null));
-            return source ? new EwsSourceMailbox(service, bind(node.id()), folder, login, tokens.get(folder))
+            return source ? new EwsSourceMailbox(service, bind(node.id()), folder, login, synced.get(folder))
                     : new EwsMailbox(service, bind(node.id()), folder, login);
         });
     }

@@ -49,7 +49,7 @@ final class EwsPimSource implements PimReader {
 
     @Override
     public void read(Sink sink) throws ConnectorException {
-        List<SourceFolders.Source> folders = Calls.run(() -> SourceFolders.of(service, settings.read()),
+        List<SourceFolders.Source> folders = Calls.run(() -> SourceFolders.of(service, settings.read(), settings.mailboxes()),
                 "listing the calendar, task and contact folders", settings.login());
         for (SourceFolders.Source f : folders) {
             if (!folder(f, sink)) {

@@ -24,7 +24,8 @@ import microsoft.exchange.webservices.data.misc.ImpersonatedUserId;
  * (docs/ews-source.md) and a {@link MailStore}
  * (mail destination, docs/ews-mail.md; mail source, docs/ews-source.md). ews-java-api sends its first request without credentials and repeats it after
  * the 401, uploading a large item twice: the Basic authorization header is therefore set on every request
- * from the start (preemptive), and the login is checked by binding the calendar folder.
+ * from the start (preemptive), and the login is checked by binding the calendar folder. With OAuth2 the requests carry a
+ * bearer token instead ({@link EwsService}).
  */
 public final class EwsSession implements ConnectorSession {
     private final ExchangeService service;
@@ -50,24 +51,37 @@ public final class EwsSession implements ConnectorSession {
      * address, and the login is the admin or service account that holds the ApplicationImpersonation role.
      */
     public static EwsSession open(EwsSettings settings, boolean source) throws ConnectorException {
-        ExchangeService service = new ExchangeService(ExchangeVersion.Exchange2010_SP2);
-        char[] password = settings.password().reveal();
+        if (settings.archive().isPresent() && !source) {
+            throw new ConnectorException.AccountFailure("ews: archive=true reads an online archive as a source; it cannot"
+                    + " be a destination", ConnectorException.AccountFailure.Reason.CONFIGURATION, null);
+        }
+        ExchangeService service = settings.bearer().isPresent() ? new EwsService(settings.bearer().get(), settings.anchor())
+                : new ExchangeService(ExchangeVersion.Exchange2010_SP2);
+        char[] password = settings.password() == null ? new char[0] : settings.password().reveal();
+        String who = settings.bearer().isPresent() ? ((EwsService) service).describe() : settings.login();
         try {
             service.setUrl(settings.url());
-            service.setCredentials(new WebCredentials(settings.login(), new String(password)));
-            String pair = settings.login() + ":" + new String(password);
-            service.getHttpHeaders().put("Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+            if (service instanceof EwsService bearer) {
+                bearer.signIn();
+            } else {
+                service.setCredentials(new WebCredentials(settings.login(), new String(password)));
+                String pair = settings.login() + ":" + new String(password);
+                service.getHttpHeaders().put("Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+            }
             service.setTimeout(120_000);
             if (settings.impersonate().isPresent()) {
                 service.setImpersonatedUserId(new ImpersonatedUserId(ConnectingIdType.SmtpAddress, settings.impersonate().get()));
             }
-            Folder.bind(service, WellKnownFolderName.Calendar);
+            Folder.bind(service, settings.mailboxes().folder(WellKnownFolderName.Calendar));
+        } catch (ConnectorException e) {
+            service.close();
+            throw e;
         } catch (Exception e) {
             service.close();
-            throw HostFailures.ifUnresolved(e, settings.url().getHost(), settings.login() + " at " + settings.url())
+            throw HostFailures.ifUnresolved(e, settings.url().getHost(), who + " at " + settings.url())
                     .map(ConnectorException.class::cast)
-                    .orElseGet(() -> EwsErrors.translate(e, "opening " + settings.url(), settings.login()));
+                    .orElseGet(() -> EwsErrors.translate(e, "opening " + settings.url(), who));
         } finally {
             java.util.Arrays.fill(password, '\0');
         }
@@ -80,7 +94,7 @@ public final class EwsSession implements ConnectorSession {
                     + ": " + e.getMessage(), ConnectorException.AccountFailure.Reason.CONFIGURATION, e);
         }
         return new EwsSession(service, new EwsWriter(service, new EwsFolders(service, settings), settings),
-                new EwsMailStore(service, settings.login(), source), source, memory, settings);
+                new EwsMailStore(service, settings.login(), source, settings.mailboxes(), settings.archive()), source, memory, settings);
     }
 
     @Override

@@ -50,10 +50,13 @@ final class EwsSourceMailbox extends ReadOnlyMailbox {
     private final String name;
     private final String login;
     private final String token;
+    /** The store's SyncFolderItems answer for this folder in this run (null: none yet). */
+    private final ItemSync.Answer synced;
 
-    EwsSourceMailbox(ExchangeService service, Folder folder, String name, String login, String token) {
+    EwsSourceMailbox(ExchangeService service, Folder folder, String name, String login, ItemSync.Answer synced) {
         super("an Exchange mailbox opened as a source is only read");
-        this.token = token;
+        this.synced = synced;
+        this.token = synced == null ? null : synced.token();
         this.service = service;
         this.folder = folder;
         this.name = name;
@@ -98,8 +101,14 @@ final class EwsSourceMailbox extends ReadOnlyMailbox {
         }
     }
 
-    /** The ids changed since a state; null when Exchange no longer accepts it (then the folder is listed whole). */
+    /**
+     * The ids changed since a state (the store's answer when it asked for that state in this run); null when Exchange no
+     * longer accepts it (then the folder is listed whole).
+     */
     private List<String> changedSince(String state) throws Exception {
+        if (synced != null && state.equals(synced.known())) {
+            return synced.changed();
+        }
         try {
             return ItemSync.since(service, folder.getId(), state).changed();
         } catch (ServiceResponseException e) {

@@ -6,6 +6,8 @@ import java.util.Set;
 
 import microsoft.exchange.webservices.data.core.ExchangeService;
 import microsoft.exchange.webservices.data.core.PropertySet;
+import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
+import microsoft.exchange.webservices.data.core.exception.service.remote.ServiceResponseException;
 import microsoft.exchange.webservices.data.core.enumeration.service.SyncFolderItemsScope;
 import microsoft.exchange.webservices.data.core.enumeration.sync.ChangeType;
 import microsoft.exchange.webservices.data.property.complex.FolderId;
@@ -24,7 +26,31 @@ final class ItemSync {
     record Changes(List<String> changed, boolean any, String state) {
     }
 
+    /**
+     * A folder's answer to the state the engine kept ({@code known}, null: none): the ids created or changed since it
+     * ({@code changed} null when Exchange refused the state: the folder is then listed whole), and the change token to
+     * report (the known one when nothing changed, else the new state).
+     */
+    record Answer(String known, List<String> changed, String token) {
+    }
+
     private ItemSync() {
+    }
+
+    /**
+     * Syncs forward from {@code known}; a state Exchange no longer accepts ({@code ErrorInvalidSyncStateData}) syncs from
+     * the beginning for the new state, and leaves the listing to a whole FindItem.
+     */
+    static Answer answer(ExchangeService service, FolderId folder, String known) throws Exception {
+        try {
+            Changes changes = since(service, folder, known);
+            return new Answer(known, changes.changed(), known != null && !changes.any() ? known : changes.state());
+        } catch (ServiceResponseException e) {
+            if (e.getErrorCode() != ServiceError.ErrorInvalidSyncStateData || known == null) {
+                throw e;
+            }
+            return new Answer(known, null, since(service, folder, null).state());
+        }
     }
 
     /** The changes since {@code state}; null asks for the whole folder (every item is a creation). */

@@ -26,7 +26,8 @@ import microsoft.exchange.webservices.data.search.FolderView;
  * the Inbox is {@code INBOX}, Sent Items, Drafts, Deleted Items and Junk E-mail keep their (localized) names and
  * carry the RFC 6154 attribute the engine maps special folders with. Calendar, contacts and other non-mail
  * folders are listed as {@code \Noselect}, so that the engine neither creates a clashing mail folder nor
- * copies into them. A '/' inside an Exchange folder name is shown as '_'.
+ * copies into them. A '/' inside an Exchange folder name is shown as '_'. The online archive (a source setting) is
+ * read from ArchiveMsgFolderRoot instead, each of its folders under one path ({@code Archive/…}), none special.
  */
 final class MailFolderTree {
     static final char SEPARATOR = '/';
@@ -43,8 +44,14 @@ final class MailFolderTree {
     private final Map<String, String> specialById = new HashMap<>();
     private Map<String, Node> byPath;
 
-    MailFolderTree(ExchangeService service) {
+    private final Mailboxes mailboxes;
+    /** Reading the online archive: the path its folders are shown under (empty: the primary mailbox). */
+    private final Optional<String> archive;
+
+    MailFolderTree(ExchangeService service, Mailboxes mailboxes, Optional<String> archive) {
         this.service = service;
+        this.mailboxes = mailboxes;
+        this.archive = archive;
     }
 
     List<MailFolder> folders() throws Exception {
@@ -80,10 +87,16 @@ final class MailFolderTree {
             return byPath;
         }
         if (rootId == null) {
-            rootId = Folder.bind(service, WellKnownFolderName.MsgFolderRoot, PropertySet.getIdOnly()).getId().getUniqueId();
-            inboxId = Folder.bind(service, WellKnownFolderName.Inbox, PropertySet.getIdOnly()).getId().getUniqueId();
-            for (Map.Entry<WellKnownFolderName, String> s : SPECIAL.entrySet()) {
-                specialById.put(Folder.bind(service, s.getKey(), PropertySet.getIdOnly()).getId().getUniqueId(), s.getValue());
+            if (archive.isPresent()) { // the archive's folders are plain folders below its own root
+                rootId = Folder.bind(service, mailboxes.folder(WellKnownFolderName.ArchiveMsgFolderRoot), PropertySet.getIdOnly())
+                        .getId().getUniqueId();
+                inboxId = "";
+            } else {
+                rootId = Folder.bind(service, mailboxes.folder(WellKnownFolderName.MsgFolderRoot), PropertySet.getIdOnly()).getId().getUniqueId();
+                inboxId = Folder.bind(service, mailboxes.folder(WellKnownFolderName.Inbox), PropertySet.getIdOnly()).getId().getUniqueId();
+                for (Map.Entry<WellKnownFolderName, String> s : SPECIAL.entrySet()) {
+                    specialById.put(Folder.bind(service, mailboxes.folder(s.getKey()), PropertySet.getIdOnly()).getId().getUniqueId(), s.getValue());
+                }
             }
         }
         Map<String, Folder> byId = new LinkedHashMap<>();
@@ -127,7 +140,7 @@ final class MailFolderTree {
             String name = id.equals(inboxId) ? "INBOX" : at.getDisplayName().replace(SEPARATOR, '_');
             path.insert(0, path.isEmpty() ? name : name + SEPARATOR);
             if (at.getParentFolderId().getUniqueId().equals(rootId)) {
-                return path.toString();
+                return archive.map(a -> a + SEPARATOR + path).orElse(path.toString());
             }
         }
         return null;

@@ -30,21 +30,21 @@ final class SourceFolders {
     private SourceFolders() {
     }
 
-    static List<Source> of(ExchangeService service, String read) throws Exception {
+    static List<Source> of(ExchangeService service, String read, Mailboxes mailboxes) throws Exception {
         List<Source> out = new ArrayList<>();
         if (!read.equals("contacts")) {
-            tree(service, WellKnownFolderName.Calendar, ItemKind.CALENDAR, out);
-            tree(service, WellKnownFolderName.Tasks, ItemKind.TASKS, out);
+            tree(service, mailboxes, WellKnownFolderName.Calendar, ItemKind.CALENDAR, out);
+            tree(service, mailboxes, WellKnownFolderName.Tasks, ItemKind.TASKS, out);
         }
         if (!read.equals("calendars")) {
-            tree(service, WellKnownFolderName.Contacts, ItemKind.CONTACTS, out);
+            tree(service, mailboxes, WellKnownFolderName.Contacts, ItemKind.CONTACTS, out);
         }
         return out;
     }
 
-    private static void tree(ExchangeService service, WellKnownFolderName root, ItemKind kind, List<Source> out) throws Exception {
+    private static void tree(ExchangeService service, Mailboxes mailboxes, WellKnownFolderName root, ItemKind kind, List<Source> out) throws Exception {
         PropertySet named = new PropertySet(BasePropertySet.IdOnly, FolderSchema.DisplayName, FolderSchema.ParentFolderId);
-        Folder top = Folder.bind(service, root, named);
+        Folder top = Folder.bind(service, mailboxes.folder(root), named);
         String rootId = top.getId().getUniqueId();
         String rootName = top.getDisplayName() == null || top.getDisplayName().isBlank() ? root.name() : top.getDisplayName();
         out.add(new Source(rootId, rootName, kind));
