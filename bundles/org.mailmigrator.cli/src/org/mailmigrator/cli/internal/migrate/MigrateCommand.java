@@ -74,7 +74,7 @@ public final class MigrateCommand implements Callable<Integer> {
     private String source;
     @Option(names = "--target", required = true, paramLabel = "URL",
             description = "imaps://LOGIN@HOST[:PORT], imap://..., ews+https://LOGIN@HOST/EWS/Exchange.asmx (Exchange), "
-                    + "caldav+https://... or carddav+https://... (for .ics/.vcf sources)")
+                    + "caldav+https://... or carddav+https://... (for .ics/.vcf sources and an Outlook .pst's calendars, tasks / contacts)")
     private String target;
     @picocli.CommandLine.Mixin
     private SignInOptions signIn = new SignInOptions();
@@ -174,6 +174,22 @@ public final class MigrateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (FileSource.takes(registry, source) && PimMigrate.davTarget(target)) {
+            // an Outlook file's calendars, tasks or contacts into CalDAV/CardDAV: docs/file-sources.md
+            String leg;
+            try {
+                leg = FileSource.pimSource(registry, source);
+            } catch (IllegalArgumentException e) {
+                err.println("mailmigrator migrate: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            if (store.given()) {
+                err.println("mailmigrator migrate: --store is not supported yet for calendars and contacts (mail only)");
+                return ExitCodes.USAGE;
+            }
+            return new PimMigrate(registry, presets, out, err).run(leg, target, new PimMigrate.Credentials(sourcePasswordFile,
+                    targetPasswordFile, signIn), allowPlaintext, names -> stateDir(names, err), report);
+        }
         if (!FileSource.takes(registry, source) && PimMigrate.applies(source, target)) { // calendars and contacts: docs/calendars-contacts.md
             if (store.given()) { // not built yet: docs/postgresql.md
                 err.println("mailmigrator migrate: --store is not supported yet for calendars and contacts (mail only)");
