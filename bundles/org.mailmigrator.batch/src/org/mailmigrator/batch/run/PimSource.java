@@ -132,7 +132,14 @@ public record PimSource(String text) {
             throw new IllegalArgumentException("'" + t + "': connector '" + c.id() + "' reads no " + leg.kind().id());
         }
         String scheme = t.substring(0, t.indexOf(':'));
-        return c.addressing().atPath(c.id(), c.addressing().scheme(scheme), t.substring(t.indexOf(':') + 1));
+        Account a = c.addressing().atPath(c.id(), c.addressing().scheme(scheme), t.substring(t.indexOf(':') + 1));
+        if (c.setting("read").isEmpty()) {
+            return a;
+        }
+        // a source of several kinds reads the leg's folders only (as a DAV or Exchange source's "read")
+        Map<String, String> s = new java.util.HashMap<>(a.settings());
+        s.put("read", leg.kind() == PimLeg.Kind.CALENDAR ? "calendars" : "contacts");
+        return new Account(a.connectorId(), s, a.credential());
     }
 
     /** The path-valued source connector declaring the scheme of {@code SCHEME:PATH}; empty for a bare path or a URL. */
