@@ -104,7 +104,7 @@ class PstPimTest {
 
     /** A DTSTART/DTEND line of {@code text} as readpst writes it: UTC, {@code yyyyMMdd'T'HHmmss'Z'}. */
     private static String utc(String text, String name) {
-        String line = text.lines().filter(l -> l.startsWith(name + ";") || l.startsWith(name + ":")).findFirst().orElseThrow();
+        String line = text.substring(text.indexOf("BEGIN:VEVENT")).lines().filter(l -> l.startsWith(name + ";") || l.startsWith(name + ":")).findFirst().orElseThrow();
         String value = line.substring(line.lastIndexOf(':') + 1);
         if (value.endsWith("Z")) {
             return value;
