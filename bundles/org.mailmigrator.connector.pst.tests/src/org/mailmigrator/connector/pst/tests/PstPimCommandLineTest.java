@@ -3,8 +3,6 @@ package org.mailmigrator.connector.pst.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +23,7 @@ import org.mailmigrator.core.model.CredentialRef;
 import org.mailmigrator.core.model.Role;
 import org.mailmigrator.core.spi.ConnectorSession;
 import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.testing.IntoDovecot;
 import org.mailmigrator.testing.Radicale;
 
 /**
@@ -35,8 +34,7 @@ import org.mailmigrator.testing.Radicale;
  * Radicale, both on loopback, one of each for the class. Second runs write nothing; a relative path in the CSV is a
  * problem naming its line and column.
  */
-class PstPimCommandLineTest {
-    static Dovecot dovecot;
+class PstPimCommandLineTest extends IntoDovecot {
     static Radicale radicale;
     @TempDir
     static Path servers;
@@ -44,18 +42,14 @@ class PstPimCommandLineTest {
     Path tmp;
 
     @BeforeAll
-    static void start() throws Exception {
-        dovecot = Dovecot.start(Dovecot.Layout.SLASH);
+    static void startRadicale() throws Exception {
         radicale = Radicale.start(servers.resolve("radicale"));
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stopRadicale() {
         if (radicale != null) {
             radicale.close();
-        }
-        if (dovecot != null) {
-            dovecot.close();
         }
     }
 
@@ -174,9 +168,6 @@ class PstPimCommandLineTest {
     }
 
     private static String[] cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new String[] { out.toString(), err.toString(), String.valueOf(code) };
+        return run(Cli::run, args);
     }
 }
