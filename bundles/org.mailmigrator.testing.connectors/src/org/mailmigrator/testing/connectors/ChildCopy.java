@@ -28,7 +28,7 @@ import org.mailmigrator.core.state.StateStore;
 public final class ChildCopy {
     /** Opens the source of a child run from its argument (a directory, {@code pst:PATH}...). */
     public interface Source {
-        ConnectorSession open(String argument, ConnectContext context) throws Exception;
+        ConnectorSession open(String argument, ConnectContext context) throws org.mailmigrator.core.spi.ConnectorException;
     }
 
     /** A directory of .eml files ({@link EmlDirectoryConnector}, string ids): the argument is the directory. */
@@ -42,7 +42,7 @@ public final class ChildCopy {
         }
 
         @Override
-        public ConnectorSession open(String argument, ConnectContext context) throws Exception {
+        public ConnectorSession open(String argument, ConnectContext context) throws org.mailmigrator.core.spi.ConnectorException {
             return new EmlDirectoryConnector().open(account(Path.of(argument)), Role.SOURCE, context);
         }
     }

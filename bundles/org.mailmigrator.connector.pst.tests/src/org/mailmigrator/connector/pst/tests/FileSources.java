@@ -26,7 +26,7 @@ public final class FileSources implements ChildCopy.Source {
     public FileSources() {
     }
 
-    static ConnectorSession open(String connector, Path path, ConnectContext context) throws Exception {
+    static ConnectorSession open(String connector, Path path, ConnectContext context) throws org.mailmigrator.core.spi.ConnectorException {
         return connector.equals("pst")
                 ? new PstConnector().open(new Account("pst", Map.of("path", path.toString()), null), Role.SOURCE, context)
                 : new FilesConnector().open(new Account("files", Map.of("path", path.toString(), "format", "auto"), null),
@@ -34,7 +34,7 @@ public final class FileSources implements ChildCopy.Source {
     }
 
     @Override
-    public ConnectorSession open(String argument, ConnectContext context) throws Exception {
+    public ConnectorSession open(String argument, ConnectContext context) throws org.mailmigrator.core.spi.ConnectorException {
         int colon = argument.indexOf(':');
         return open(argument.substring(0, colon), Path.of(argument.substring(colon + 1)), context);
     }
