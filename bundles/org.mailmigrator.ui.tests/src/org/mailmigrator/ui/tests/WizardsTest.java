@@ -89,4 +89,28 @@ class WizardsTest {
         UiTestSupport.waitUntil(() -> batches.row(name).get(1).equals("1"), java.time.Duration.ofSeconds(5),
                 () -> batches.row(name).toString());
     }
+
+    /**
+     * An Outlook file as the source of a new migration: New migration offers the PST connector, its path field has the
+     * File... and Folder... pickers, no password is asked for a file, and the stored row reads that file into IMAP.
+     */
+    @Test
+    void newMigrationFromAPstFileTakesAPathAndNoPassword() throws Exception {
+        BatchSession session = PlatformUI.getWorkbench().getService(BatchSession.class);
+        String name = "pst-" + System.nanoTime();
+        assertTrue(NewBatchWizardPage.open(session).name(name).finish());
+        java.nio.file.Path pst = java.nio.file.Files.createTempFile("alice", ".pst");
+        NewMigrationWizardPage wizard = NewMigrationWizardPage.open(session, name)
+                .sourceConnector("Outlook data file (PST/OST)").next();
+        assertEquals(List.of("&File...", "F&older..."), wizard.pickers("path"));
+        assertFalse(wizard.canGoOn(), "no file chosen yet");
+        wizard.type("path", pst.toString());
+        assertTrue(wizard.canGoOn(), "a file has no password: " + wizard.errorMessage());
+        wizard.next().type("host", "imap.new.example").type("login", "alice@new.example").type("password", "Dest-Secret");
+        assertTrue(wizard.finish(), wizard.errorMessage());
+        var m = session.workspace().store().batch(name).orElseThrow().migrations().get(0);
+        assertEquals("pst", m.source().connectorId());
+        assertEquals(Optional.of(pst.toString()), m.source().setting("path"));
+        assertEquals(Secret.of("Dest-Secret"), session.workspace().credentials(m).destination());
+    }
 }
