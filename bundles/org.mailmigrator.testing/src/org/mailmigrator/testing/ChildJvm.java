@@ -35,8 +35,14 @@ public final class ChildJvm {
 
     private static String classPath(Bundle self, List<String> bundles) {
         List<String> entries = new ArrayList<>();
+        // a main class of a bundle that is resolved but not started (testing.connectors' ChildCopy) has no context:
+        // the framework's own bundle lists the same bundles
+        org.osgi.framework.BundleContext context = self.getBundleContext() != null ? self.getBundleContext()
+                : FrameworkUtil.getBundle(Bundle.class) != null && FrameworkUtil.getBundle(Bundle.class).getBundleContext() != null
+                        ? FrameworkUtil.getBundle(Bundle.class).getBundleContext()
+                        : self.adapt(org.osgi.framework.Bundle.class).getBundleContext();
         for (String name : bundles) {
-            Bundle b = List.of(self.getBundleContext().getBundles()).stream()
+            Bundle b = List.of(context.getBundles()).stream()
                     .filter(x -> name.equals(x.getSymbolicName())).max(Comparator.comparing(Bundle::getVersion))
                     .orElseThrow(() -> new IllegalStateException("bundle " + name + " is not in the test runtime"));
             File f = FileLocator.getBundleFileLocation(b)
