@@ -113,4 +113,33 @@ class WizardsTest {
         assertEquals(Optional.of(pst.toString()), m.source().setting("path"));
         assertEquals(Secret.of("Dest-Secret"), session.workspace().credentials(m).destination());
     }
+
+    /**
+     * New batch with a folder of mail files: one migration per Outlook data file and per mbox file in it (recognised
+     * by their first bytes, other files left out), each into the destination login made from the file's name.
+     */
+    @Test
+    void newBatchMakesOneRowPerPstOrMboxFileOfAFolder() throws Exception {
+        BatchSession session = PlatformUI.getWorkbench().getService(BatchSession.class);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("pst-folder");
+        java.nio.file.Files.write(dir.resolve("bob.pst"), new byte[] {'!', 'B', 'D', 'N', 0, 0, 0, 0});
+        java.nio.file.Files.writeString(dir.resolve("alice.mbox"), "From a@b Sat Jan  3 01:05:34 1996\nSubject: x\n\nbody\n");
+        java.nio.file.Files.writeString(dir.resolve("notes.txt"), "not mail\n");
+        String name = "files-" + System.nanoTime();
+        NewBatchWizardPage wizard = NewBatchWizardPage.open(session).name(name)
+                .rowsFromFiles(dir.toString(), "imaps://imap.new.example", "alice", "Master-Secret");
+        assertTrue(wizard.errorMessage().contains("{name}"), wizard.errorMessage());
+        wizard.rowsFromFiles(dir.toString(), "imaps://imap.new.example", "{name}@new.example", "Master-Secret");
+        assertTrue(wizard.finish(), wizard.errorMessage());
+        var migrations = session.workspace().store().batch(name).orElseThrow().migrations();
+        assertEquals(2, migrations.size(), migrations.toString());
+        var byLogin = new java.util.TreeMap<String, org.mailmigrator.core.model.Migration>();
+        migrations.forEach(m -> byLogin.put(m.destination().setting("login").orElseThrow(), m));
+        assertEquals(List.of("alice@new.example", "bob@new.example"), List.copyOf(byLogin.keySet()));
+        assertEquals("files", byLogin.get("alice@new.example").source().connectorId());
+        assertEquals(Optional.of(dir.resolve("alice.mbox").toString()), byLogin.get("alice@new.example").source().setting("path"));
+        assertEquals("pst", byLogin.get("bob@new.example").source().connectorId());
+        assertEquals(Optional.of("imap.new.example"), byLogin.get("bob@new.example").destination().setting("host"));
+        assertEquals(Secret.of("Master-Secret"), session.workspace().credentials(byLogin.get("bob@new.example")).destination());
+    }
 }
