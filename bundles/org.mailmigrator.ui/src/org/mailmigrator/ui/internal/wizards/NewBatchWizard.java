@@ -167,7 +167,7 @@ public final class NewBatchWizard extends OnePageWizard<NewBatchWizard.Page> {
                 if (session.workspace().store().batch(name.getText().trim()).isPresent()) {
                     problem = "a batch named '" + name.getText().trim() + "' exists";
                 }
-            } catch (IllegalArgumentException | java.nio.file.InvalidPathException | DateTimeParseException | BatchStoreException e) {
+            } catch (IllegalArgumentException | DateTimeParseException | BatchStoreException e) { // InvalidPathException too
                 problem = e.getMessage();
             }
             setErrorMessage(problem);
