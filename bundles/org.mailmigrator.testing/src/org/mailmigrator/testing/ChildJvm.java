@@ -35,8 +35,18 @@ public final class ChildJvm {
 
     private static String classPath(Bundle self, List<String> bundles) {
         List<String> entries = new ArrayList<>();
+        // a main class of a bundle that is resolved but not started (testing.connectors' ChildCopy: no activator,
+        // nothing runs) has no context until it is started
+        if (self.getBundleContext() == null) {
+            try {
+                self.start(Bundle.START_TRANSIENT);
+            } catch (org.osgi.framework.BundleException e) {
+                throw new IllegalStateException("cannot start " + self.getSymbolicName() + " to list the bundles: " + e.getMessage(), e);
+            }
+        }
+        org.osgi.framework.BundleContext context = self.getBundleContext();
         for (String name : bundles) {
-            Bundle b = List.of(self.getBundleContext().getBundles()).stream()
+            Bundle b = List.of(context.getBundles()).stream()
                     .filter(x -> name.equals(x.getSymbolicName())).max(Comparator.comparing(Bundle::getVersion))
                     .orElseThrow(() -> new IllegalStateException("bundle " + name + " is not in the test runtime"));
             File f = FileLocator.getBundleFileLocation(b)

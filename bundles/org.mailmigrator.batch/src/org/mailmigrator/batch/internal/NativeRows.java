@@ -27,7 +27,8 @@ import org.mailmigrator.core.model.Secret;
  * and {@code mirror} (true/false), the limits, schedule and folder mappings of {@link OptionColumns}; {@code calendar.*} and {@code contacts.*} add the row's calendar/contacts
  * legs ({@link PimColumns}). OAuth2 sign-in: {@code source.auth} (password, xoauth2, oauthbearer) with
  * {@code source.tokenfile} or {@code source.serviceaccount} (a file whose content is sealed as the row's secret,
- * {@link OAuthColumns}), the same with {@code destination.}.
+ * {@link OAuthColumns}), the same with {@code destination.}. A source connector whose endpoint is a path (PST, mail
+ * files) takes {@code source.path} instead of server, login and password ({@link FileColumns}).
  */
 public final class NativeRows implements CsvRowReader {
     private final List<String> names = new ArrayList<>();
@@ -64,6 +65,9 @@ public final class NativeRows implements CsvRowReader {
         for (String side : List.of("source", "destination")) {
             if (legColumns && !mailColumns) {
                 break; // a file of calendar/contacts legs only
+            }
+            if (side.equals("source") && names.contains("source.path")) {
+                continue; // files as sources (docs/file-sources.md): a row of an IMAP source still needs its cells
             }
             boolean secret = names.contains(side + ".password") || names.contains(side + ".tokenfile")
                     || names.contains(side + ".serviceaccount");
@@ -130,6 +134,12 @@ public final class NativeRows implements CsvRowReader {
             }
         }
         OptionColumns.Options more = OptionColumns.read(r, names);
+        MigrationOptions options = new MigrationOptions(Set.of(ItemKind.MAIL), include, exclude, more.map(), mirror,
+                more.limits(), more.notBefore(), gmail);
+        if (src.file() != null) { // a PST, an mbox, a Maildir...: a path, no server, no login
+            r.acceptFile(src.file(), dst.address, dst.extra, dst.login, dst.password, options, pim);
+            return;
+        }
         r.accept(src.address, src.extra, src.login, src.password, dst.address, dst.extra, dst.login, dst.password,
                 new MigrationOptions(Set.of(ItemKind.MAIL), include, exclude, more.map(), mirror, more.limits(),
                         more.notBefore(), gmail), pim);
@@ -146,7 +156,11 @@ public final class NativeRows implements CsvRowReader {
         return false;
     }
 
-    private record Side(ServerAddress address, Map<String, String> extra, String login, Secret password) {
+    private record Side(ServerAddress address, Map<String, String> extra, String login, Secret password,
+            org.mailmigrator.core.model.Account file) {
+        Side(ServerAddress address, Map<String, String> extra, String login, Secret password) {
+            this(address, extra, login, password, null);
+        }
     }
 
     private Side side(CsvRow r, String side) {
@@ -154,6 +168,9 @@ public final class NativeRows implements CsvRowReader {
         int connectorCol = names.indexOf(prefix + "connector");
         String connector = connectorCol >= 0 && !r.cell(connectorCol).isEmpty() ? r.cell(connectorCol) : "imap";
         ConnectorDescriptor descriptor = r.connector(connector).orElse(null);
+        if (descriptor != null && descriptor.addressing().pathValued() && side.equals("source")) {
+            return new Side(null, Map.of(), "", Secret.of(""), FileColumns.account((Rows.Row) r, names, connector, descriptor));
+        }
         Map<String, String> extra = new HashMap<>();
         ServerAddress address = null;
         String login = "";

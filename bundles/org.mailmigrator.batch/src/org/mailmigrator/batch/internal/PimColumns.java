@@ -82,6 +82,12 @@ final class PimColumns {
             org.mailmigrator.batch.run.PimSource.problem(source, kind).ifPresent(p -> r.problem(col, p));
             return;
         }
+        var reader = org.mailmigrator.batch.run.PimSource.pathReader(source, name -> r.connectors().stream()
+                .filter(c -> c.addressing().scheme(name).isPresent()).findFirst());
+        if (reader.isPresent()) { // an Outlook file: pst:/home/alice/archive.pst (docs/file-sources.md)
+            checkFile(r, col, source, reader.get(), kind);
+            return;
+        }
         String suffix = kind == PimLeg.Kind.CALENDAR ? ".ics" : ".vcf";
         Path p = Path.of(source);
         if (!p.isAbsolute()) {
@@ -100,6 +106,19 @@ final class PimColumns {
             }
         } else {
             r.problem(col, "'" + source + "' does not exist");
+        }
+    }
+
+    /** {@code SCHEME:PATH} of a path-valued connector: an absolute path to an existing file, of a connector reading the leg's items. */
+    private static void checkFile(CsvRow r, int col, String source, org.mailmigrator.core.connector.ConnectorDescriptor c,
+            PimLeg.Kind kind) {
+        Path p = Path.of(source.substring(source.indexOf(':') + 1).trim());
+        if (c.kinds().stream().noneMatch(org.mailmigrator.batch.run.PimTarget.kinds(kind)::contains)) {
+            r.problem(col, "'" + source + "': connector '" + c.id() + "' reads no " + kind.id());
+        } else if (!p.isAbsolute()) {
+            r.problem(col, "'" + source + "' must be an absolute path (a batch may run from another folder)");
+        } else if (!Files.exists(p)) {
+            r.problem(col, "'" + p + "' does not exist");
         }
     }
 

@@ -86,8 +86,12 @@ public record PimPass(ConnectorFactory connectors, Presets presets, PassRequest 
             throw new ConnectorException.AccountFailure(e.getMessage(), ConnectorException.AccountFailure.Reason.CONFIGURATION, null);
         }
         boolean dav = PimSource.isAccount(leg.source()); // a CalDAV/CardDAV account or an Exchange mailbox
-        Account source = dav ? davSource(leg)
-                : new Account(leg.kind() == PimLeg.Kind.CALENDAR ? "ical" : "vcard", Map.of("path", leg.source()), null);
+        Account source;
+        try { // a CalDAV/CardDAV/Exchange account, an Outlook file (pst:PATH), or .ics/.vcf files
+            source = dav ? davSource(leg) : PimSource.file(leg, connectors::forScheme);
+        } catch (IllegalArgumentException e) {
+            throw new ConnectorException.AccountFailure(e.getMessage(), ConnectorException.AccountFailure.Reason.CONFIGURATION, null);
+        }
         // a CalDAV/CardDAV source is the person's own account: it signs in with the row's mail source secret (its
         // OAuth2 sign-in when it has one); a target leg without a password of its own signs in as the mail destination
         ConnectContext sourceSecret = dav ? LegSignIn.of(request.migration().source(), source.setting("login").orElse(""),
@@ -108,7 +112,10 @@ public record PimPass(ConnectorFactory connectors, Presets presets, PassRequest 
                     "connector '" + destination.connectorId() + "' takes no calendars or contacts", null));
             PimReader reader = in.capability(PimReader.class).orElseThrow(() -> new ConnectorException.AccountFailure(
                     "connector '" + source.connectorId() + "' reads no calendars or contacts", null));
-            return new PimMigration(otherKindsFail(reader, target, declared.kinds()), writer, state, declared.kinds(), listener::item)
+            // a source of several kinds (an Outlook file) gives each leg its own kinds: its contacts are the contacts leg's
+            PimReader mine = source.connectorId().equals("ical") || source.connectorId().equals("vcard") || dav ? reader
+                    : onlyKinds(reader, PimTarget.kinds(leg.kind()));
+            return new PimMigration(otherKindsFail(mine, target, declared.kinds()), writer, state, declared.kinds(), listener::item)
                     .withRetries(request.settings().engine(), null).run();
         }
     }
@@ -127,6 +134,21 @@ public record PimPass(ConnectorFactory connectors, Presets presets, PassRequest 
         } catch (IllegalArgumentException e) {
             throw new ConnectorException.AccountFailure(e.getMessage(), null);
         }
+    }
+
+    /** Only the items of the leg's kinds (and every malformed entry naming an item of the source). */
+    private static PimReader onlyKinds(PimReader reader, java.util.Set<org.mailmigrator.core.model.ItemKind> kinds) {
+        return new PimReader() {
+            @Override
+            public void read(Sink sink) throws ConnectorException {
+                reader.read(e -> e instanceof PimEntry.Item i && !kinds.contains(i.item().kind()) || sink.accept(e));
+            }
+
+            @Override
+            public void outcome(org.mailmigrator.core.pim.PimOutcome outcome) {
+                reader.outcome(outcome);
+            }
+        };
     }
 
     /** Items of a kind the target does not take (contacts to CalDAV) are reported, never dropped silently. */

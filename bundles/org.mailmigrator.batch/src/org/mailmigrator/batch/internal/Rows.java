@@ -185,6 +185,32 @@ final class Rows {
          * and its destination that leg's target (what {@link org.mailmigrator.batch.PimLeg#legsOnly} tells by),
          * with no mail password; its id carries the target's login.
          */
+        /**
+         * Adds a pair whose source is a local file or folder of a path-valued connector (a PST, an mbox...): no login,
+         * no source secret; its id carries the file's name, and a second row with the same file and destination
+         * account is refused.
+         */
+        void acceptFile(Account src, ServerAddress dst, Map<String, String> dstExtra, String dstLogin, Secret dstPw,
+                MigrationOptions options, List<PimColumns.Pending> pim) {
+            if (bad || dst == null || !CellChecks.shapes(this)) {
+                return;
+            }
+            String path = src.settings().getOrDefault("path", String.valueOf(src.settings()));
+            Integer earlier = seen.putIfAbsent(("file|" + path + "|" + dst.host() + "|" + dstLogin).toLowerCase(Locale.ROOT), line);
+            if (earlier != null) {
+                problem(-1, "repeats the pair of line " + earlier + " (" + path + " to " + dstLogin + ")");
+                return;
+            }
+            String name = java.nio.file.Path.of(path).getFileName() == null ? path : java.nio.file.Path.of(path).getFileName().toString();
+            String id = id(line, name);
+            var d = new java.util.HashMap<>(dst.settings(dstLogin));
+            d.putAll(dstExtra);
+            Migration m = new Migration(id, new Account(src.connectorId(), src.settings(), new CredentialRef(id + "/source")),
+                    new Account(dst.connectorId(), d, new CredentialRef(id + "/destination")), options);
+            pairs.add(new ImportedPair(line, m, Secret.of(""), dstPw, pim.stream().map(l -> l.leg(id)).toList(),
+                    PimColumns.passwords(pim)));
+        }
+
         void acceptLegsOnly(List<PimColumns.Pending> pim) {
             if (bad) {
                 return;
@@ -206,10 +232,11 @@ final class Rows {
                 return;
             }
             String id = id(line, target.login());
-            String connector = first.kind() == org.mailmigrator.batch.PimLeg.Kind.CALENDAR ? "ical" : "vcard";
             Set<ItemKind> kinds = new HashSet<>();
             pim.forEach(l -> kinds.addAll(PimTarget.kinds(l.kind())));
-            Migration m = new Migration(id, new Account(connector, Map.of("path", first.source()),
+            Account file = org.mailmigrator.batch.run.PimSource.file(first.leg(line + ""), name -> installed.stream()
+                    .filter(c -> c.addressing().scheme(name).isPresent()).findFirst()); // .ics/.vcf, or pst:PATH
+            Migration m = new Migration(id, new Account(file.connectorId(), file.settings(),
                     new CredentialRef(id + "/source")), new Account(targetConnector.get(), Map.of("url",
                             target.url().toString(), "login", target.login()), new CredentialRef(id + "/destination")),
                     new MigrationOptions(kinds, List.of(), List.of(), Map.of(), false));

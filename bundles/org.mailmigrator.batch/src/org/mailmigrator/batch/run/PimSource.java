@@ -128,6 +128,47 @@ public record PimSource(String text) {
         return new Account("ews", s, mailSource.credential());
     }
 
+    /**
+     * A file leg's source account: {@code SCHEME:PATH} with a scheme a path-valued connector declares that reads the
+     * leg's items (an Outlook file: {@code pst:/home/alice/archive.pst}, docs/file-sources.md), else an {@code .ics} or
+     * {@code .vcf} file or a folder holding some ({@code ical} / {@code vcard}).
+     *
+     * @param byScheme the installed connector declaring a scheme ({@code ConnectorFactory.forScheme})
+     * @throws IllegalArgumentException naming the source when its connector reads none of the leg's items
+     */
+    public static Account file(PimLeg leg, java.util.function.Function<String, Optional<org.mailmigrator.core.connector.ConnectorDescriptor>> byScheme) {
+        String t = leg.source().trim();
+        Optional<org.mailmigrator.core.connector.ConnectorDescriptor> reader = pathReader(t, byScheme);
+        if (reader.isEmpty()) {
+            return new Account(leg.kind() == PimLeg.Kind.CALENDAR ? "ical" : "vcard", Map.of("path", t), null);
+        }
+        var c = reader.get();
+        if (c.kinds().stream().noneMatch(PimTarget.kinds(leg.kind())::contains)) {
+            throw new IllegalArgumentException("'" + t + "': connector '" + c.id() + "' reads no " + leg.kind().id());
+        }
+        String scheme = t.substring(0, t.indexOf(':'));
+        Account a = c.addressing().atPath(c.id(), c.addressing().scheme(scheme), t.substring(t.indexOf(':') + 1));
+        if (c.setting("read").isEmpty()) {
+            return a;
+        }
+        // a source of several kinds reads the leg's folders only (as a DAV or Exchange source's "read")
+        Map<String, String> s = new java.util.HashMap<>(a.settings());
+        s.put("read", leg.kind() == PimLeg.Kind.CALENDAR ? "calendars" : "contacts");
+        return new Account(a.connectorId(), s, a.credential());
+    }
+
+    /** The path-valued source connector declaring the scheme of {@code SCHEME:PATH}; empty for a bare path or a URL. */
+    public static Optional<org.mailmigrator.core.connector.ConnectorDescriptor> pathReader(String source,
+            java.util.function.Function<String, Optional<org.mailmigrator.core.connector.ConnectorDescriptor>> byScheme) {
+        String t = source.trim();
+        int colon = t.indexOf(':');
+        if (colon < 2 || t.contains("://")) { // no scheme, or a drive letter
+            return Optional.empty();
+        }
+        String name = t.substring(0, colon);
+        return byScheme.apply(name).filter(c -> c.canRead() && c.addressing().pathValued());
+    }
+
     private static boolean isPreset(String t) {
         return t.equalsIgnoreCase("preset") || t.toLowerCase(Locale.ROOT).startsWith("preset:");
     }

@@ -22,6 +22,10 @@ public final class PstConnector implements Connector {
         }
         String path = account.setting("path").filter(p -> !p.isBlank()).orElseThrow(
                 () -> new ConnectorException.AccountFailure("the setting 'path' must name a .pst or .ost file", null));
-        return PstOpen.session(Path.of(path));
+        String read = account.setting("read").orElse("all");
+        if (!java.util.Set.of("all", "calendars", "contacts").contains(read)) {
+            throw new ConnectorException.AccountFailure("the setting 'read' must be all, calendars or contacts, not '" + read + "'", null);
+        }
+        return PstOpen.session(Path.of(path), read);
     }
 }

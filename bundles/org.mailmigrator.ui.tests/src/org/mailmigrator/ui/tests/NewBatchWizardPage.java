@@ -59,6 +59,17 @@ final class NewBatchWizardPage {
         return wizard.page().getErrorMessage();
     }
 
+    /** One row per PST/mbox file of {@code folder}, into {@code server} as {@code loginPattern} with {@code password}. */
+    NewBatchWizardPage rowsFromFiles(String folder, String server, String loginPattern, String password) {
+        var texts = wizard.page().filesTexts();
+        texts.get(1).setText(server);
+        texts.get(2).setText(loginPattern);
+        texts.get(3).setText(password);
+        texts.get(0).setText(folder);
+        UiTestSupport.processEvents();
+        return this;
+    }
+
     boolean finish() {
         return WizardButtons.finish(dialog, errorMessage());
     }

@@ -31,6 +31,27 @@ final class NewMigrationWizardPage {
         return wizard.choicePage().sourceCombo().getText();
     }
 
+    /** Chooses the source connector by the name the drop-down shows ("Outlook data file (PST/OST)"...). */
+    NewMigrationWizardPage sourceConnector(String name) {
+        var combo = wizard.choicePage().sourceCombo();
+        int i = java.util.Arrays.asList(combo.getItems()).indexOf(name);
+        if (i < 0) {
+            throw new AssertionError(name + " is not offered: " + java.util.Arrays.toString(combo.getItems()));
+        }
+        combo.select(i);
+        UiTestSupport.click(combo);
+        return this;
+    }
+
+    /** The picker buttons beside a path field of the account page now shown ("file", "folder"), by their labels. */
+    java.util.List<String> pickers(String settingId) {
+        var page = dialog.getCurrentPage().getName().equals("source") ? wizard.sourcePage() : wizard.destinationPage();
+        var field = ((GeneratedPage) page).form().field(settingId);
+        return java.util.Arrays.stream(field.outer() instanceof org.eclipse.swt.widgets.Composite c ? c.getChildren()
+                : new org.eclipse.swt.widgets.Control[0]).filter(b -> b.getData("picker") != null)
+                .map(b -> ((org.eclipse.swt.widgets.Button) b).getText()).toList();
+    }
+
     NewMigrationWizardPage kind(org.mailmigrator.core.model.ItemKind kind, boolean on) {
         var box = wizard.choicePage().kindBox(kind);
         box.setSelection(on);

@@ -89,4 +89,57 @@ class WizardsTest {
         UiTestSupport.waitUntil(() -> batches.row(name).get(1).equals("1"), java.time.Duration.ofSeconds(5),
                 () -> batches.row(name).toString());
     }
+
+    /**
+     * An Outlook file as the source of a new migration: New migration offers the PST connector, its path field has the
+     * File... and Folder... pickers, no password is asked for a file, and the stored row reads that file into IMAP.
+     */
+    @Test
+    void newMigrationFromAPstFileTakesAPathAndNoPassword() throws Exception {
+        BatchSession session = PlatformUI.getWorkbench().getService(BatchSession.class);
+        String name = "pst-" + System.nanoTime();
+        assertTrue(NewBatchWizardPage.open(session).name(name).finish());
+        java.nio.file.Path pst = java.nio.file.Files.createTempFile("alice", ".pst");
+        NewMigrationWizardPage wizard = NewMigrationWizardPage.open(session, name)
+                .sourceConnector("Outlook data file (PST/OST)").next();
+        assertEquals(List.of("&File...", "F&older..."), wizard.pickers("path"));
+        assertFalse(wizard.canGoOn(), "no file chosen yet");
+        wizard.type("path", pst.toString());
+        assertTrue(wizard.canGoOn(), "a file has no password: " + wizard.errorMessage());
+        wizard.next().type("host", "imap.new.example").type("login", "alice@new.example").type("password", "Dest-Secret");
+        assertTrue(wizard.finish(), wizard.errorMessage());
+        var m = session.workspace().store().batch(name).orElseThrow().migrations().get(0);
+        assertEquals("pst", m.source().connectorId());
+        assertEquals(Optional.of(pst.toString()), m.source().setting("path"));
+        assertEquals(Secret.of("Dest-Secret"), session.workspace().credentials(m).destination());
+    }
+
+    /**
+     * New batch with a folder of mail files: one migration per Outlook data file and per mbox file in it (recognised
+     * by their first bytes, other files left out), each into the destination login made from the file's name.
+     */
+    @Test
+    void newBatchMakesOneRowPerPstOrMboxFileOfAFolder() throws Exception {
+        BatchSession session = PlatformUI.getWorkbench().getService(BatchSession.class);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("pst-folder");
+        java.nio.file.Files.write(dir.resolve("bob.pst"), new byte[] {'!', 'B', 'D', 'N', 0, 0, 0, 0});
+        java.nio.file.Files.writeString(dir.resolve("alice.mbox"), "From a@b Sat Jan  3 01:05:34 1996\nSubject: x\n\nbody\n");
+        java.nio.file.Files.writeString(dir.resolve("notes.txt"), "not mail\n");
+        String name = "files-" + System.nanoTime();
+        NewBatchWizardPage wizard = NewBatchWizardPage.open(session).name(name)
+                .rowsFromFiles(dir.toString(), "imaps://imap.new.example", "alice", "Master-Secret");
+        assertTrue(wizard.errorMessage().contains("{name}"), wizard.errorMessage());
+        wizard.rowsFromFiles(dir.toString(), "imaps://imap.new.example", "{name}@new.example", "Master-Secret");
+        assertTrue(wizard.finish(), wizard.errorMessage());
+        var migrations = session.workspace().store().batch(name).orElseThrow().migrations();
+        assertEquals(2, migrations.size(), migrations.toString());
+        var byLogin = new java.util.TreeMap<String, org.mailmigrator.core.model.Migration>();
+        migrations.forEach(m -> byLogin.put(m.destination().setting("login").orElseThrow(), m));
+        assertEquals(List.of("alice@new.example", "bob@new.example"), List.copyOf(byLogin.keySet()));
+        assertEquals("files", byLogin.get("alice@new.example").source().connectorId());
+        assertEquals(Optional.of(dir.resolve("alice.mbox").toString()), byLogin.get("alice@new.example").source().setting("path"));
+        assertEquals("pst", byLogin.get("bob@new.example").source().connectorId());
+        assertEquals(Optional.of("imap.new.example"), byLogin.get("bob@new.example").destination().setting("host"));
+        assertEquals(Secret.of("Master-Secret"), session.workspace().credentials(byLogin.get("bob@new.example")).destination());
+    }
 }

@@ -40,7 +40,7 @@ public final class SettingsForm {
             label.setText(setting.label() + (setting.required() ? " *" : ""));
             label.setToolTipText(setting.description());
             SettingField field = SettingField.create(composite, setting, values.get(setting.id()));
-            GridDataFactory.fillDefaults().grab(true, false).indent(8, 0).applyTo(field.control());
+            GridDataFactory.fillDefaults().grab(true, false).indent(8, 0).applyTo(field.outer());
             field.onChange(this::changed);
             fields.put(setting.id(), field);
             decorations.put(setting.id(), errorDecoration(field.control()));

@@ -69,6 +69,25 @@ final class FileSource {
     }
 
     /**
+     * The calendars/contacts of a path source for a {@code caldav+}/{@code carddav+} target, as a leg's source text
+     * {@code SCHEME:PATH} (an Outlook file: {@code pst:/abs/archive.pst}); the file is opened once, as for mail.
+     *
+     * @throws IllegalArgumentException naming the path when its connector reads no calendars or contacts
+     */
+    static String pimSource(ConnectorRegistry registry, String text) {
+        MailEndpoint source = parse(registry, text).orElseThrow(() -> new IllegalArgumentException("--source " + text.trim()
+                + " is not a file or folder"));
+        ConnectorDescriptor c = source.connector();
+        if (!c.kinds().contains(ItemKind.CALENDAR) && !c.kinds().contains(ItemKind.CONTACTS)) {
+            throw new IllegalArgumentException("--source " + source.path() + " holds mail only (" + c.name()
+                    + "): give a mail --target (imaps://...), or an .ics/.vcf file or an Outlook .pst for calendars and contacts");
+        }
+        String scheme = source.urlScheme() != null ? source.urlScheme().name() : c.schemes().stream().map(UrlScheme::name)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("connector '" + c.id() + "' declares no scheme"));
+        return scheme + ":" + source.path();
+    }
+
+    /**
      * The first path-valued connector that recognises the content (the mail files connector, the PST connector...);
      * when none does, what each said, naming the path.
      */

@@ -76,7 +76,7 @@ public final class MigrateCommand implements Callable<Integer> {
     private String source;
     @Option(names = "--target", required = true, paramLabel = "URL",
             description = "imaps://LOGIN@HOST[:PORT], imap://..., ews+https://LOGIN@HOST/EWS/Exchange.asmx (Exchange), "
-                    + "caldav+https://... or carddav+https://... (for .ics/.vcf sources)")
+                    + "caldav+https://... or carddav+https://... (for .ics/.vcf sources and an Outlook .pst's calendars, tasks / contacts)")
     private String target;
     @picocli.CommandLine.Mixin
     private SignInOptions signIn = new SignInOptions();
@@ -184,12 +184,23 @@ public final class MigrateCommand implements Callable<Integer> {
                     + " both); other calendar and contacts sources and targets are chosen by their URLs or files");
             return ExitCodes.USAGE;
         }
-        if (calendarsContacts || !FileSource.takes(registry, source) && PimMigrate.applies(source, target)) { // calendars and contacts: docs/calendars-contacts.md
+        boolean fileLeg = FileSource.takes(registry, source) && PimMigrate.davTarget(target);
+        if (fileLeg || calendarsContacts || !FileSource.takes(registry, source) && PimMigrate.applies(source, target)) {
+            // calendars and contacts (docs/calendars-contacts.md), also an Outlook file's (docs/file-sources.md)
+            String leg = source;
+            if (fileLeg) {
+                try {
+                    leg = FileSource.pimSource(registry, source);
+                } catch (IllegalArgumentException e) {
+                    err.println("mailmigrator migrate: " + e.getMessage());
+                    return ExitCodes.USAGE;
+                }
+            }
             if (store.given()) { // not built yet: docs/postgresql.md
                 err.println("mailmigrator migrate: --store is not supported yet for calendars and contacts (mail only)");
                 return ExitCodes.USAGE;
             }
-            return new PimMigrate(registry, presets, out, err).run(source, target, new PimMigrate.Credentials(sourcePasswordFile,
+            return new PimMigrate(registry, presets, out, err).run(leg, target, new PimMigrate.Credentials(sourcePasswordFile,
                     targetPasswordFile, signIn), allowPlaintext, names -> stateDir(names, err), report);
         }
         MailEndpoint src;

@@ -86,6 +86,11 @@ public final class PimMigrate {
         return target != null && PimTarget.looksLikeOne(target) && !mailIntoEws;
     }
 
+    /** Whether the target is a CalDAV or CardDAV URL (an Outlook file's calendars or contacts go there, its mail elsewhere). */
+    public static boolean davTarget(String target) {
+        return target != null && target.trim().toLowerCase(Locale.ROOT).matches("(caldav|carddav)\\+.*");
+    }
+
     /**
      * Where the state of a run lives: the folder, created and holding the named stores (moved there from the
      * folder of earlier releases when found there); null when it cannot be made (the reason is said).
@@ -136,7 +141,11 @@ public final class PimMigrate {
                     throw new IllegalArgumentException("--source-auth, --source-token-file and --source-service-account sign in to"
                             + " an account; the file or folder " + source.trim() + " has none");
                 }
-                legs = legs(Path.of(source), target.trim(), dstAccount.credential());
+                legs = PimSource.pathReader(source, registry::forScheme).isPresent()
+                        // SCHEME:PATH of a file connector reading several kinds (pst:/abs/archive.pst): one leg, the target's kind
+                        ? List.of(new PimLeg(dst.protocol().equals("carddav") ? PimLeg.Kind.CONTACTS : PimLeg.Kind.CALENDAR,
+                                source.trim(), target.trim(), dstAccount.credential()))
+                        : legs(Path.of(source), target.trim(), dstAccount.credential());
             }
             if (dstOAuth.isPresent() && dst.protocol().equals("ews")) {
                 throw new IllegalArgumentException("--target-auth, --target-token-file and --target-service-account sign in to"
@@ -202,7 +211,7 @@ public final class PimMigrate {
         legs.forEach(l -> kinds.addAll(PimTarget.kinds(l.kind())));
         PimLeg first = legs.get(0);
         Account source = davSource != null ? davSource.account(ConnectorFactory.of(registry), allowPlaintext, null)
-                : new Account(first.kind() == PimLeg.Kind.CALENDAR ? "ical" : "vcard", Map.of("path", first.source()), null);
+                : PimSource.file(first, registry::forScheme);
         return new Migration("migrate", source, dst, new MigrationOptions(kinds, List.of(),
                         List.of(), Map.of(), false));
     }
@@ -276,7 +285,8 @@ public final class PimMigrate {
 
     /** The state file of a source and target ({@code pim-HASH}), the same name as every earlier release. */
     static String stateName(String source, PimTarget dst) throws Exception {
-        String key = (PimSource.isAccount(source) ? source.trim() : Path.of(source).toAbsolutePath().normalize()) + " -> " + dst;
+        boolean named = PimSource.isAccount(source) || source.trim().matches("[A-Za-z][A-Za-z0-9+.-]+:/.*"); // pst:/abs/path
+        String key = (named ? source.trim() : Path.of(source).toAbsolutePath().normalize()) + " -> " + dst;
         return "pim-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)), 0, 8);
     }
 }

@@ -3,8 +3,6 @@ package org.mailmigrator.connector.files.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +13,7 @@ import org.mailmigrator.cli.Cli;
 import org.mailmigrator.core.mail.MailFolder;
 import org.mailmigrator.core.mail.MailStore;
 import org.mailmigrator.core.spi.ConnectorSession;
-import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.testing.IntoDovecot;
 
 /**
  * {@code ./mailmigrator migrate --source PATH} (the product's command line in this JVM) with mail files into a real
@@ -103,18 +101,10 @@ class FilesCommandLineTest extends IntoDovecot {
     }
 
     private Path password() throws Exception {
-        Path p = tmp.resolve("dst-pw");
-        return Files.exists(p) ? p : Files.writeString(p, Dovecot.PASSWORD + "\n");
-    }
-
-    private static String target(String user) {
-        return "imap://" + user + "@" + Dovecot.HOST + ":" + dovecot.imapPort();
+        return password(tmp);
     }
 
     private static String[] cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new String[] { out.toString(), err.toString(), String.valueOf(code) };
+        return run(Cli::run, args);
     }
 }

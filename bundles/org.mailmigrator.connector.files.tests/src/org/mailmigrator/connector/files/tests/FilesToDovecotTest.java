@@ -20,6 +20,7 @@ import org.mailmigrator.core.mail.MailStore;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.spi.ConnectorSession;
 import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.testing.IntoDovecot;
 
 /**
  * Mail files migrated with the engine into a real Dovecot on loopback, each destination folder compared with what

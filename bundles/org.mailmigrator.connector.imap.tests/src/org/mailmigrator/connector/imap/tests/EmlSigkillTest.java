@@ -29,6 +29,7 @@ import org.mailmigrator.core.state.StateStore;
 import org.mailmigrator.testing.ChildJvm;
 import org.mailmigrator.testing.Dovecot;
 import org.mailmigrator.testing.StepKiller;
+import org.mailmigrator.testing.connectors.ChildCopy;
 import org.mailmigrator.testing.connectors.EmlDirectoryConnector;
 
 /**
@@ -39,6 +40,10 @@ import org.mailmigrator.testing.connectors.EmlDirectoryConnector;
  * copies nothing.
  */
 class EmlSigkillTest {
+    /** The child's class path: the engine, IMAP, the test connector and its child main ({@link ChildCopy}). */
+    static final List<String> CHILD_BUNDLES = List.of("org.mailmigrator.core", "org.mailmigrator.connector.imap",
+            "org.mailmigrator.connector.imap.tests", "org.mailmigrator.testing.connectors", "jakarta.mail-api",
+            "org.eclipse.angus.mail", "angus-activation", "jakarta.activation-api", "com.h2database");
     private static final String[] FOLDERS = { "INBOX", "Archive" };
 
     @Test
@@ -60,8 +65,8 @@ class EmlSigkillTest {
             }
         }
         try (Dovecot dovecot = Dovecot.start(Dovecot.Layout.SLASH)) {
-            StepKiller.Result runs = StepKiller.killAtEachStep(() -> ChildJvm.command(EmlChildMigration.BUNDLES,
-                    EmlChildMigration.class, List.of("-Xmx128m", "-Djava.io.tmpdir=" + tmp), List.of(files.toString(),
+            StepKiller.Result runs = StepKiller.killAtEachStep(() -> ChildJvm.command(CHILD_BUNDLES,
+                    ChildCopy.class, List.of("-Xmx128m", "-Djava.io.tmpdir=" + tmp), List.of(ChildCopy.EmlDirectory.class.getName(), files.toString(),
                             Dovecot.HOST, String.valueOf(dovecot.imapPort()), "eml-dst", state.toString(), Dovecot.PASSWORD, "20")));
             assertTrue(runs.finalOutput().contains("finished COMPLETED"), runs.finalOutput());
             int kills = runs.kills();
@@ -69,7 +74,7 @@ class EmlSigkillTest {
             ConnectContext ctx = ConnectContext.of(Secret.of(Dovecot.PASSWORD));
             try (StateStore st = StateStore.openEmbedded(state, "pair")) {
                 MigrationReport again = new MigrationEngine(
-                        () -> new EmlDirectoryConnector().open(EmlChildMigration.source(files), Role.SOURCE, ctx),
+                        () -> new EmlDirectoryConnector().open(ChildCopy.EmlDirectory.account(files), Role.SOURCE, ctx),
                         Pair.factory(Pair.account(dovecot, "eml-dst", "plain", Map.of()), Role.DESTINATION,
                                 Dovecot.PASSWORD), st, Pair.fast(), MigrationListener.NONE).run();
                 assertEquals(Outcome.COMPLETED, again.outcome(), again.failure());

@@ -28,6 +28,7 @@ import org.mailmigrator.core.state.StateStore;
 import org.mailmigrator.testing.ChildJvm;
 import org.mailmigrator.testing.Dovecot;
 import org.mailmigrator.testing.StepKiller;
+import org.mailmigrator.testing.connectors.ChildCopy;
 
 /**
  * File sources copied to a real Dovecot by a child JVM that is SIGKILLed again and again, each time one step later
@@ -64,8 +65,8 @@ class FileSourceSigkillTest {
     private static void killAndResume(Dovecot dovecot, String connector, Path source, String user, Path state, Path jvmTmp,
             int total, int minKills) throws Exception {
         Files.createDirectories(jvmTmp);
-        StepKiller.Result runs = StepKiller.killAtEachStep(() -> ChildJvm.command(ChildMigration.BUNDLES, ChildMigration.class,
-                List.of("-Xmx128m", "-Djava.io.tmpdir=" + jvmTmp), List.of(connector, source.toString(), Dovecot.HOST,
+        StepKiller.Result runs = StepKiller.killAtEachStep(() -> ChildJvm.command(FileSources.CHILD_BUNDLES, ChildCopy.class,
+                List.of("-Xmx128m", "-Djava.io.tmpdir=" + jvmTmp), List.of(FileSources.class.getName(), connector + ":" + source, Dovecot.HOST,
                         String.valueOf(dovecot.imapPort()), user, state.toString(), Dovecot.PASSWORD, "20")));
         assertTrue(runs.finalOutput().contains("finished COMPLETED"), runs.finalOutput());
         int kills = runs.kills();
@@ -74,14 +75,14 @@ class FileSourceSigkillTest {
                 "security", "plain", "login", user), new CredentialRef(user));
         try (StateStore st = StateStore.openEmbedded(state, "pair")) {
             MigrationReport again = new MigrationEngine(
-                    () -> ChildMigration.connector(connector).open(ChildMigration.source(connector, source), Role.SOURCE, CTX),
+                    () -> FileSources.open(connector, source, CTX),
                     () -> new ImapConnector().open(dst, Role.DESTINATION, CTX), st, MigrationSettings.defaults(),
                     MigrationListener.NONE).run();
             assertEquals(Outcome.COMPLETED, again.outcome(), again.failure());
             assertEquals(0, again.copied(), again.toString());
         }
         int count = 0;
-        try (ConnectorSession s = ChildMigration.connector(connector).open(ChildMigration.source(connector, source), Role.SOURCE, CTX);
+        try (ConnectorSession s = FileSources.open(connector, source, CTX);
                 ConnectorSession d = new ImapConnector().open(dst, Role.SOURCE, CTX)) {
             var ours = Samples.ours(s.capability(MailStore.class).orElseThrow(), new ArrayList<>());
             var theirs = Samples.ours(d.capability(MailStore.class).orElseThrow(), new ArrayList<>());

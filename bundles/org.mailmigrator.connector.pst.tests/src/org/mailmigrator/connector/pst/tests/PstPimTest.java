@@ -59,10 +59,12 @@ class PstPimTest {
         assertTrue(skipped.get(0).origin().contains("dist-list.pst") && skipped.get(0).reason().contains("distribution lists"),
                 skipped.toString());
 
-        Map<String, String> event = props(items.stream().filter(i -> i.item().kind() == ItemKind.CALENDAR).findFirst()
-                .orElseThrow().item().text());
-        for (String p : List.of("SUMMARY", "DTSTART", "DTEND")) {
-            assertEquals(ics.get(p), event.get(p), p + " as readpst writes it");
+        String whole = items.stream().filter(i -> i.item().kind() == ItemKind.CALENDAR).findFirst().orElseThrow().item().text();
+        Map<String, String> event = props(whole.substring(whole.indexOf("BEGIN:VEVENT"))); // not the VTIMEZONE's
+        assertEquals(ics.get("SUMMARY"), event.get("SUMMARY"), "SUMMARY as readpst writes it");
+        String text = items.stream().filter(i -> i.item().kind() == ItemKind.CALENDAR).findFirst().orElseThrow().item().text();
+        for (String p : List.of("DTSTART", "DTEND")) { // readpst writes UTC; we write the series' own zone: the same instant
+            assertEquals(ics.get(p), utc(text, p), p + " as readpst writes it");
         }
         assertEquals(ics.get("RRULE"), event.get("RRULE"), "the weekly recurrence as readpst reads it");
         Map<String, String> card = props(items.stream().filter(i -> i.item().kind() == ItemKind.CONTACTS).findFirst()
@@ -70,6 +72,48 @@ class PstPimTest {
         assertEquals(vcf.get("N"), card.get("N"), "the structured name");
         assertEquals(words(vcf.get("FN")), words(card.get("FN")), "the formatted name's words (readpst writes the file-as order)");
         assertEquals(vcf.get("EMAIL"), card.get("EMAIL"));
+    }
+
+    /**
+     * The weekly appointment was made in Outlook in "Pacific Standard Time" (its time-zone definitions say so): at 08:00
+     * local every Tuesday. ical4j (an implementation nobody here wrote) expands what we write: the Tuesdays after the
+     * end of daylight-saving time on 2016-11-06 are still at 08:00 in Los Angeles, 16:00 UTC, not 15:00 as a UTC series
+     * (and readpst's .ics) would have them.
+     */
+    @Test
+    void aRecurringAppointmentKeepsItsLocalTimeAcrossADaylightSavingChange() throws Exception {
+        List<PimEntry> entries = new ArrayList<>();
+        try (ConnectorSession s = Samples.open(Samples.file("java-libpst/dist-list.pst"))) {
+            s.capability(PimReader.class).orElseThrow().read(entries::add);
+        }
+        String text = entries.stream().filter(PimEntry.Item.class::isInstance).map(e -> ((PimEntry.Item) e).item())
+                .filter(i -> i.kind() == ItemKind.CALENDAR).findFirst().orElseThrow().text();
+        assertTrue(text.contains("DTSTART;TZID=America/Los_Angeles:20160802T080000") && text.contains("BEGIN:VTIMEZONE")
+                && text.contains("TZID:America/Los_Angeles"), text);
+        net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.data.CalendarBuilder()
+                .build(new java.io.StringReader(text));
+        net.fortuna.ical4j.model.component.VEvent event = (net.fortuna.ical4j.model.component.VEvent) calendar
+                .getComponents("VEVENT").get(0);
+        net.fortuna.ical4j.model.Period<java.time.ZonedDateTime> window = new net.fortuna.ical4j.model.Period<>(
+                java.time.ZonedDateTime.parse("2016-10-24T00:00Z"), java.time.ZonedDateTime.parse("2016-11-16T00:00Z"));
+        java.util.Set<net.fortuna.ical4j.model.Period<java.time.temporal.Temporal>> set = event.calculateRecurrenceSet(window);
+        List<String> starts = set.stream().map(p -> java.time.Instant.from(p.getStart()).toString()).sorted().toList();
+        assertEquals(List.of("2016-10-25T15:00:00Z", "2016-11-01T15:00:00Z", "2016-11-08T16:00:00Z", "2016-11-15T16:00:00Z"),
+                starts, "08:00 in Los Angeles on both sides of 2016-11-06");
+    }
+
+    /** A DTSTART/DTEND line of {@code text} as readpst writes it: UTC, {@code yyyyMMdd'T'HHmmss'Z'}. */
+    private static String utc(String text, String name) {
+        String line = text.substring(text.indexOf("BEGIN:VEVENT")).lines().filter(l -> l.startsWith(name + ";") || l.startsWith(name + ":")).findFirst().orElseThrow();
+        String value = line.substring(line.lastIndexOf(':') + 1);
+        if (value.endsWith("Z")) {
+            return value;
+        }
+        String zone = line.replaceFirst("^[^;]*;TZID=([^:;]+).*$", "$1");
+        java.time.LocalDateTime local = java.time.LocalDateTime.parse(value,
+                java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"));
+        return java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC)
+                .format(local.atZone(java.time.ZoneId.of(zone)).toInstant());
     }
 
     @Test

@@ -3,8 +3,6 @@ package org.mailmigrator.connector.pst.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.cli.Cli;
@@ -33,6 +29,7 @@ import org.mailmigrator.core.spi.ConnectContext;
 import org.mailmigrator.core.spi.ConnectorSession;
 import org.mailmigrator.core.state.StateStore;
 import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.testing.IntoDovecot;
 
 /**
  * The sample PST files migrated into a real Dovecot on loopback: with the engine, each folder holds what readpst
@@ -40,24 +37,11 @@ import org.mailmigrator.testing.Dovecot;
  * {@code migrate --source FILE.pst} is recognised from the content, {@code pst:PATH} is forced, and a truncated
  * file is a usage error naming it.
  */
-class PstToDovecotTest {
+class PstToDovecotTest extends IntoDovecot {
     static final ConnectContext CTX = ConnectContext.of(Secret.of(Dovecot.PASSWORD));
-    static Dovecot dovecot;
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void start() throws Exception {
-        dovecot = Dovecot.start(Dovecot.Layout.SLASH);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (dovecot != null) {
-            dovecot.close();
-        }
-    }
 
     @Test
     void theSamplesArriveAsReadpstCountsThemAndASecondRunCopiesNothing() throws Exception {
@@ -136,18 +120,10 @@ class PstToDovecotTest {
     }
 
     private Path password() throws Exception {
-        Path p = tmp.resolve("dst-pw");
-        return Files.exists(p) ? p : Files.writeString(p, Dovecot.PASSWORD + "\n");
+        return password(tmp);
     }
 
-    private static String target(String user) {
-        return "imap://" + user + "@" + Dovecot.HOST + ":" + dovecot.imapPort();
-    }
-
-    private static String[] cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new String[] { out.toString(), err.toString(), String.valueOf(code) };
+    static String[] cli(String... args) {
+        return run(Cli::run, args);
     }
 }

@@ -8,10 +8,11 @@ import java.util.Date;
 
 /**
  * Lines of an iCalendar or vCard document: values escaped (backslash, comma, semicolon, newline), lines folded at
- * 75 octets, CRLF ends; date-times in UTC.
+ * 75 octets, CRLF ends; date-times in UTC or, for a recurring series, in its zone (TZID).
  */
 final class Ical {
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
     private final StringBuilder text = new StringBuilder();
 
     Ical line(String raw) {
@@ -51,6 +52,14 @@ final class Ical {
     Ical utc(String name, Date when) {
         if (when != null) {
             line(name + ":" + utc(when.toInstant()));
+        }
+        return this;
+    }
+
+    /** {@code NAME;TZID=zone:local} in {@code zone}, or {@code NAME:...Z} when it is null. */
+    Ical when(String name, Instant when, java.time.ZoneId zone) {
+        if (when != null) {
+            line(name + (zone == null ? ":" + utc(when) : ";TZID=" + zone.getId() + ":" + LOCAL.format(when.atZone(zone))));
         }
         return this;
     }

@@ -14,7 +14,8 @@ import com.pff.PSTTask;
 
 /**
  * Contacts, appointments and tasks of a PST as vCard 3.0 and iCalendar documents. The UID is
- * {@code pst-NID@STORE-RECORD-KEY}: stable across runs. Date-times are written in UTC.
+ * {@code pst-NID@STORE-RECORD-KEY}: stable across runs. Date-times are written in UTC, a recurring series' in its own
+ * zone (TZID and VTIMEZONE, {@link AppointmentZone}).
  */
 final class PimItems {
     private static final String PRODID = "PRODID:-//Mail Migrator Workbench//PST reader//EN";
@@ -70,9 +71,14 @@ final class PimItems {
         List<String> notes = new ArrayList<>();
         Ical c = new Ical().line("BEGIN:VCALENDAR").line("VERSION:2.0").line(PRODID);
         Recurrence r = null;
+        java.time.ZoneId zone = null;
         if (a.isRecurring()) {
             try {
-                r = Recurrence.of(a);
+                if (a.getStartTime() != null) {
+                    zone = AppointmentZone.of(a, a.getStartTime().toInstant().atZone(java.time.ZoneOffset.UTC).getYear(), notes)
+                            .orElse(null);
+                }
+                r = Recurrence.of(a, zone);
                 if (r != null && r.rule() == null) {
                     notes.add("the recurrence follows a Hijri calendar, which is not mapped: only the first occurrence is copied");
                 }
@@ -80,18 +86,28 @@ final class PimItems {
                 notes.add("the recurrence could not be read (" + e.getMessage() + "): only the first occurrence is copied");
             }
         }
-        event(c, uid, a, a.getStartTime(), a.getEndTime(), a.getSubject(), a.getLocation(), null);
+        if (r == null || r.rule() == null) {
+            zone = null; // a single occurrence: UTC, as readpst writes it
+        }
+        if (zone != null) {
+            for (String l : AppointmentZone.definition(zone).split("\r?\n")) {
+                if (!l.isEmpty()) {
+                    c.line(l);
+                }
+            }
+        }
+        event(c, uid, a, a.getStartTime(), a.getEndTime(), a.getSubject(), a.getLocation(), null, zone);
         if (r != null && r.rule() != null) {
             c.line(r.rule());
             for (Instant gone : r.deleted()) {
-                c.line("EXDATE:" + Ical.utc(gone));
+                c.when("EXDATE", gone, zone);
             }
         }
         c.line("END:VEVENT");
         if (r != null && r.rule() != null) {
             for (Recurrence.Override o : r.overrides()) {
                 event(c, uid, a, Date.from(o.start()), Date.from(o.end()), first(o.subject(), a.getSubject()),
-                        first(o.location(), a.getLocation()), o.original());
+                        first(o.location(), a.getLocation()), o.original(), zone);
                 c.line("END:VEVENT");
             }
         }
@@ -100,14 +116,14 @@ final class PimItems {
     }
 
     private static void event(Ical c, String uid, PSTAppointment a, Date start, Date end, String subject, String location,
-            Instant recurrenceId) {
+            Instant recurrenceId, java.time.ZoneId zone) {
         c.line("BEGIN:VEVENT").text("UID", uid);
         Date stamp = a.getLastModificationTime() != null ? a.getLastModificationTime() : a.getCreationTime();
         c.utc("DTSTAMP", stamp == null ? new Date(0) : stamp);
         if (recurrenceId != null) {
-            c.line("RECURRENCE-ID:" + Ical.utc(recurrenceId));
+            c.when("RECURRENCE-ID", recurrenceId, zone);
         }
-        c.utc("DTSTART", start).utc("DTEND", end);
+        c.when("DTSTART", start == null ? null : start.toInstant(), zone).when("DTEND", end == null ? null : end.toInstant(), zone);
         c.text("SUMMARY", subject).text("LOCATION", location);
         if (recurrenceId == null) {
             c.text("DESCRIPTION", a.getBody());

@@ -41,6 +41,11 @@ public final class PstOpen {
 
     /** A session offering the file's {@link MailStore} and {@link PimReader}; closing it closes the file. */
     public static ConnectorSession session(Path path) throws ConnectorException {
+        return session(path, "all");
+    }
+
+    /** @param read which calendar/contact folders the PimReader offers: {@code all}, {@code calendars} (appointments and tasks) or {@code contacts} */
+    public static ConnectorSession session(Path path, String read) throws ConnectorException {
         PstStore store = open(path);
         return new ConnectorSession() {
             @Override
@@ -48,7 +53,7 @@ public final class PstOpen {
                 if (asked == MailStore.class) {
                     return Optional.of(asked.cast(store));
                 }
-                return asked == PimReader.class ? Optional.of(asked.cast(new PstPimReader(store))) : Optional.empty();
+                return asked == PimReader.class ? Optional.of(asked.cast(new PstPimReader(store, read))) : Optional.empty();
             }
 
             @Override

@@ -18,20 +18,27 @@ import com.pff.PSTTask;
  * The contacts, appointments and tasks of a PST, one item at a time: the folders whose container class is
  * {@code IPF.Contact}, {@code IPF.Appointment} or {@code IPF.Task}, each item converted as it is read
  * ({@link PimItems}); the collection is the folder's name. A distribution list, or an item that cannot be read, is
- * a malformed entry naming the file, folder and node id; the others go on.
+ * a malformed entry naming the file, folder and node id; the others go on. A calendar leg reads only the appointment
+ * and task folders, a contacts leg only the contact folders (setting {@code read}), so a distribution list is a
+ * failure of the contacts leg alone.
  */
 final class PstPimReader implements PimReader {
     private final PstStore store;
+    private final String read;
 
-    PstPimReader(PstStore store) {
+    /** @param read {@code all}, {@code calendars} (appointment and task folders) or {@code contacts} (contact folders) */
+    PstPimReader(PstStore store, String read) {
         this.store = store;
+        this.read = read;
     }
 
     @Override
     public void read(Sink sink) throws ConnectorException {
         for (PstTree.Node folder : store.tree()) {
             String cls = folder.containerClass().toUpperCase(Locale.ROOT);
-            if (!(cls.startsWith("IPF.CONTACT") || cls.startsWith("IPF.APPOINTMENT") || cls.startsWith("IPF.TASK"))) {
+            boolean contacts = cls.startsWith("IPF.CONTACT");
+            boolean calendars = cls.startsWith("IPF.APPOINTMENT") || cls.startsWith("IPF.TASK");
+            if (!(contacts && !read.equals("calendars") || calendars && !read.equals("contacts"))) {
                 continue;
             }
             if (!folder(folder, sink)) {

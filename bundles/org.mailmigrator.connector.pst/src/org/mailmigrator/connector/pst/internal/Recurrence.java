@@ -12,9 +12,9 @@ import com.pff.PSTTimeZone;
 
 /**
  * An appointment's recurrence ([MS-OXOCAL] RecurrencePattern, read by java-libpst) as an RRULE, the deleted
- * occurrences as EXDATE and the changed ones as overrides with a RECURRENCE-ID, all in UTC. The pattern's day and
- * month rules are kept; times follow the first occurrence's UTC time, so an occurrence after a daylight-saving
- * change is an hour off in zones that have one (no VTIMEZONE is written yet).
+ * occurrences as EXDATE and the changed ones as overrides with a RECURRENCE-ID. The pattern's day and month rules
+ * are kept. The series is written in its own zone ({@link AppointmentZone}: DTSTART;TZID with the VTIMEZONE), so an
+ * occurrence after a daylight-saving change keeps its local time; without a zone of the same rules, in UTC.
  */
 final class Recurrence {
     private static final String[] DAYS = {"SU", "MO", "TU", "WE", "TH", "FR", "SA"};
@@ -31,7 +31,8 @@ final class Recurrence {
         this.rule = rule;
     }
 
-    static Recurrence of(PSTAppointment a) {
+    /** @param zone the series' zone (deleted occurrences are local days at the local start time); null: UTC */
+    static Recurrence of(PSTAppointment a, java.time.ZoneId zone) {
         byte[] structure = a.getRecurrenceStructure();
         if (!a.isRecurring() || structure == null || structure.length == 0) {
             return null;
@@ -54,7 +55,10 @@ final class Recurrence {
         Calendar[] gone = r.getDeletedInstanceDates();
         if (gone != null) {
             for (Calendar day : gone) {
-                Instant utc = day.toInstant().plusSeconds(startOffset * 60); // local midnight in UTC + start time
+                // the day's fields are the local day (java-libpst gives local midnight as a UTC time); + start time
+                Instant utc = zone == null ? day.toInstant().plusSeconds(startOffset * 60)
+                        : day.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate().atStartOfDay()
+                                .plusMinutes(startOffset).atZone(zone).toInstant();
                 if (modified.stream().noneMatch(m -> Math.abs(m.getEpochSecond() - utc.getEpochSecond()) < 86400)) {
                     out.deleted.add(utc); // a modified occurrence is also in the deleted list: it is an override
                 }

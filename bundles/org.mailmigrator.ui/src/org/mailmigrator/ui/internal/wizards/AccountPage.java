@@ -25,7 +25,8 @@ import org.mailmigrator.ui.internal.editor.SignInChoice;
  * first page (its own, else generated from its declared settings), rebuilt when another connector is chosen.
  * An IMAP account also gets the sign-in choice of the migration editor ({@link SignInChoice}: password, OAuth2 in the
  * browser, service account key file, access token file). Complete when the page reports no problem and the
- * password was typed, or the chosen sign-in is made.
+ * password was typed, or the chosen sign-in is made; an account of a connector without a secret setting (a file:
+ * a PST, an mbox, a Maildir, with its File... and Folder... pickers) needs none.
  */
 final class AccountPage extends WizardPage {
     private final Supplier<ConnectorDescriptor> connector;
@@ -94,8 +95,10 @@ final class AccountPage extends WizardPage {
                     .forEach(s -> s.validate(null).ifPresent(problems::remove));
             problems.addAll(signIn.problems());
         }
+        // a file on this machine (a PST, an mbox...) has no password: its connector declares no secret
+        boolean signsIn = oauth() || shownFor.settings().stream().anyMatch(org.mailmigrator.core.connector.SettingDescriptor::secret);
         String problem = problems.stream().findFirst()
-                .orElse(secret().isEmpty() ? oauth() ? "sign in as chosen" : "type the account's password" : null);
+                .orElse(signsIn && secret().isEmpty() ? oauth() ? "sign in as chosen" : "type the account's password" : null);
         setErrorMessage(problem);
         setPageComplete(problem == null);
     }

@@ -9,6 +9,7 @@ import org.eclipse.jface.wizard.Wizard;
 import org.mailmigrator.batch.store.BatchStoreException;
 import org.mailmigrator.core.model.ItemKind;
 import org.mailmigrator.core.model.MigrationOptions;
+import org.mailmigrator.core.model.Secret;
 import org.mailmigrator.ui.batches.BatchSession;
 import org.mailmigrator.ui.forms.ConnectorPage;
 
@@ -65,7 +66,7 @@ public final class NewMigrationWizard extends Wizard {
         Set<ItemKind> kinds = choice.kinds().isEmpty() ? EnumSet.of(ItemKind.MAIL) : EnumSet.copyOf(choice.kinds());
         MigrationOptions options = new MigrationOptions(kinds, List.of(), List.of(), Map.of(), choice.mirror());
         try {
-            session.workspace().add(choice.batch(), source.account(), source.secret().orElseThrow(), destination.account(),
+            session.workspace().add(choice.batch(), source.account(), source.secret().orElse(Secret.of("")), destination.account(),
                     destination.secret().orElseThrow(), options);
             return true;
         } catch (BatchStoreException | java.io.IOException | RuntimeException e) {
