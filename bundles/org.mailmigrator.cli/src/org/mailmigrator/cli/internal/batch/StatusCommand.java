@@ -83,6 +83,8 @@ public final class StatusCommand implements Callable<Integer> {
                 }
                 List<MigrationState> states = store.states(name);
                 StatusTable.print(out, progress(batch.get(), states, org.mailmigrator.batch.jobs.ConnectorFactory.of(held.connectors())));
+                // a shared store (--store): which process, on which machine, runs which row now
+                store.claims().holders(name).forEach((id, h) -> out.println(id + ": running on " + h.worker()));
                 for (var m : batch.get().migrations()) { // the last pass's warnings: they cost no message
                     PassHistory.read(ws.workspace(), name, m.id()).warnings()
                             .forEach(w -> out.println(m.id() + ": warning: " + w));

@@ -54,6 +54,23 @@ public final class PgStores {
         return new PgPimState(PgSession.open(ds, shown, "pim:" + name), name);
     }
 
+    /**
+     * A connection of the caller's own in this database, without an account pair's lock, with the same
+     * reconnect-and-repeat of its transactions (the batch store's).
+     */
+    public PgConnection connection(String what) throws StateException {
+        return new PgConnection(PgSession.open(ds, shown, null), what);
+    }
+
+    /**
+     * Brings another owner's tables (the batch store's) to their newest version under its own Flyway history
+     * table, after the state's own tables (so that the state's history is there first).
+     */
+    public void migrate(String history, java.util.List<PgVersion> versions) throws StateException {
+        schema();
+        PgSchema.migrate(ds, shown, history, versions);
+    }
+
     @Override
     public String toString() {
         return shown;
