@@ -31,7 +31,7 @@ import org.mailmigrator.testing.Postgres;
  * Issue 18: one batch in PostgreSQL ({@code --store}), run by several processes at once, each with its own workspace
  * folder (another machine's) and the vault key file every worker is given. Real Dovecot, real PostgreSQL (Debian's,
  * started by the test), worker processes in child JVMs ({@link PgWorkerChild}: {@code batch run NAME --store URL}'s
- * manager) with a claim lease of 3 s. Counts what a user would check: each row's pass started exactly once over all
+ * manager) with a claim lease of 2 s. Counts what a user would check: each row's pass started exactly once over all
  * workers, every destination the same as its source message by message and not one more, no claim left behind.
  */
 class PgBatchWorkersTest {
@@ -56,7 +56,7 @@ class PgBatchWorkersTest {
     @Test
     void twoWorkersRunEveryRowOnceAndStatusFromAThirdSeesThem() throws Exception {
         String db = pg.createDatabase();
-        Path csv = csv("claims", 6, 60, 500);
+        Path csv = csv("claims", 6, 45, 500);
         Path importWs = root.resolve("claims-import");
         CliRun imported = CliRun.of(store(db, "batch", "import", csv.toString(), "--workspace", importWs.toString(),
                 "--parallel", "2", "--per-host", "20"));
@@ -98,12 +98,17 @@ class PgBatchWorkersTest {
         assertPairsExact("claims", 6);
         assertEquals("SYNCED 6", pg.sql(db, "select status || ' ' || count(*) from migration group by status").trim());
         assertEquals("0", pg.sql(db, "select count(*) from batch_claim").trim(), "claims released");
+
+        CliRun purged = CliRun.of(store(db, "batch", "purge", "claims", "--workspace", importWs.toString()));
+        assertEquals(0, purged.code(), purged.toString());
+        assertEquals("0 0 0", pg.sql(db, "select (select count(*) from migration) || ' ' || (select count(*) from secret)"
+                + " || ' ' || (select count(*) from mail_pair)").trim(), "the GDPR delete: rows, passwords, engine state");
     }
 
     @Test
     void aKilledWorkersRowsAreTakenOverAndFinishOnTheOther() throws Exception {
         String db = pg.createDatabase();
-        Path csv = csv("killw", 4, 150, 700);
+        Path csv = csv("killw", 4, 90, 700);
         Path importWs = root.resolve("killw-import");
         CliRun imported = CliRun.of(store(db, "batch", "import", csv.toString(), "--workspace", importWs.toString(),
                 "--parallel", "2", "--per-host", "20"));
@@ -167,7 +172,7 @@ class PgBatchWorkersTest {
     /** A worker process on its own workspace folder, given the import's key file and the store's password. */
     private static Worker worker(String name, Path importWs, String db, String batch, Path go) throws IOException {
         ProcessBuilder pb = ChildJvm.command(PgWorkerChild.BUNDLES, PgWorkerChild.class,
-                List.of("-Xmx200m", "-Dmailmigrator.claim.seconds=3"), List.of(root.resolve(name).toString(),
+                List.of("-Xmx200m", "-Dmailmigrator.claim.seconds=2"), List.of(root.resolve(name).toString(),
                         importWs.resolve("secrets.key").toString(), pg.url(db), batch, go.toString()))
                 .redirectErrorStream(true);
         pb.environment().put("PGPASSWORD", pg.password());

@@ -29,14 +29,16 @@ public final class PgBatchStore extends SqlBatchStore implements RowClaims {
     /** Seconds a claim lives without renewal: how long the rows of a dead process wait before another takes them. */
     public static final String LEASE_PROPERTY = "mailmigrator.claim.seconds";
     private final PgConnection db;
+    private final DatabaseStore store;
     private final String shown;
     private final String worker;
     private final Duration lease;
     private final ScheduledExecutorService heartbeat;
 
-    private PgBatchStore(PgConnection db, String shown, String worker, Duration lease) {
+    private PgBatchStore(PgConnection db, DatabaseStore store, String worker, Duration lease) {
         this.db = db;
-        this.shown = shown;
+        this.store = store;
+        this.shown = store.toString();
         this.worker = worker;
         this.lease = lease;
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -52,7 +54,7 @@ public final class PgBatchStore extends SqlBatchStore implements RowClaims {
     public static PgBatchStore open(DatabaseStore store) throws BatchStoreException {
         try {
             store.database().migrate(PgBatchSchema.HISTORY, PgBatchSchema.VERSIONS);
-            return new PgBatchStore(store.database().connection("batch store"), store.toString(), workerName(),
+            return new PgBatchStore(store.database().connection("batch store"), store, workerName(),
                     Duration.ofSeconds(Long.getLong(LEASE_PROPERTY, 30)));
         } catch (StateException e) {
             throw new BatchStoreException("cannot open the batch store in " + store + ": " + e.getMessage(), e);
@@ -85,6 +87,32 @@ public final class PgBatchStore extends SqlBatchStore implements RowClaims {
     String upsertSecret() {
         return "insert into secret(k, batch, data) values (?,?,?) on conflict (k) do update set batch = excluded.batch, "
                 + "data = excluded.data";
+    }
+
+    /**
+     * The GDPR delete in the database: the batch's rows, sealed passwords and claims, then its rows' engine state
+     * ({@code batch/NAME/…}). Refused while another process runs one of its rows.
+     */
+    @Override
+    public void purge(String batch) throws BatchStoreException {
+        Map<String, Holder> running = holders(batch);
+        running.values().removeIf(h -> h.worker().equals(worker));
+        if (!running.isEmpty()) {
+            throw new BatchStoreException("batch " + batch + " has rows running on " + running.values().stream()
+                    .map(Holder::worker).distinct().toList() + ": stop them there first; nothing was purged", null);
+        }
+        super.purge(batch);
+        tx("release the claims of " + batch, c -> {
+            try (PreparedStatement ps = c.prepareStatement("delete from batch_claim where batch = ?")) {
+                ps.setString(1, batch);
+                return ps.executeUpdate();
+            }
+        });
+        try {
+            store.database().purge("batch/" + batch + "/");
+        } catch (StateException e) {
+            throw new BatchStoreException("batch " + batch + " was purged but not its engine state: " + e.getMessage(), e);
+        }
     }
 
     @Override
