@@ -56,14 +56,14 @@ class PgBatchWorkersTest {
     @Test
     void twoWorkersRunEveryRowOnceAndStatusFromAThirdSeesThem() throws Exception {
         String db = pg.createDatabase();
-        Path csv = csv("claims", 6, 45, 500);
+        Path csv = csv("claims", 4, 45, 500);
         Path importWs = root.resolve("claims-import");
         CliRun imported = CliRun.of(store(db, "batch", "import", csv.toString(), "--workspace", importWs.toString(),
                 "--parallel", "2", "--per-host", "20"));
         assertEquals(0, imported.code(), imported.toString());
-        assertEquals("6", pg.sql(db, "select count(*) from migration where batch = 'claims'").trim());
+        assertEquals("4", pg.sql(db, "select count(*) from migration where batch = 'claims'").trim());
         assertFalse(Files.exists(importWs.resolve("batches").resolve("batches.mv.db")), "no embedded batch store");
-        assertEquals("6", pg.sql(db, "select count(*) from secret where batch = 'claims' and k like '%/source'").trim());
+        assertEquals("4", pg.sql(db, "select count(*) from secret where batch = 'claims' and k like '%/source'").trim());
         assertFalse(pg.sql(db, "select string_agg(encode(data, 'escape'), ' ') from secret").contains("testpass"),
                 "passwords sealed in the database");
 
@@ -80,7 +80,7 @@ class PgBatchWorkersTest {
             }
             CliRun status = CliRun.of(store(db, "batch", "status", "claims", "--workspace", root.resolve("claims-c").toString()));
             assertEquals(0, status.code(), status.toString());
-            assertTrue(status.out().contains("6 migration(s)"), status.out());
+            assertTrue(status.out().contains("4 migration(s)"), status.out());
             for (Worker w : workers) {
                 assertEquals(0, w.finish(), w.toString());
             }
@@ -91,12 +91,12 @@ class PgBatchWorkersTest {
         }
         List<String> runs = Stream.concat(workers.get(0).rowsStarted().stream(), workers.get(1).rowsStarted().stream())
                 .sorted().toList();
-        assertEquals(6, runs.size(), "each row's pass started exactly once over both workers: " + workers);
-        assertEquals(6, new TreeSet<>(runs).size(), "each row's pass started exactly once over both workers: " + workers);
+        assertEquals(4, runs.size(), "each row's pass started exactly once over both workers: " + workers);
+        assertEquals(4, new TreeSet<>(runs).size(), "each row's pass started exactly once over both workers: " + workers);
         assertFalse(workers.get(0).rowsStarted().isEmpty() || workers.get(1).rowsStarted().isEmpty(),
                 "both workers ran rows: " + workers);
-        assertPairsExact("claims", 6);
-        assertEquals("SYNCED 6", pg.sql(db, "select status || ' ' || count(*) from migration group by status").trim());
+        assertPairsExact("claims", 4);
+        assertEquals("SYNCED 4", pg.sql(db, "select status || ' ' || count(*) from migration group by status").trim());
         assertEquals("0", pg.sql(db, "select count(*) from batch_claim").trim(), "claims released");
 
         CliRun purged = CliRun.of(store(db, "batch", "purge", "claims", "--workspace", importWs.toString()));
@@ -108,7 +108,7 @@ class PgBatchWorkersTest {
     @Test
     void aKilledWorkersRowsAreTakenOverAndFinishOnTheOther() throws Exception {
         String db = pg.createDatabase();
-        Path csv = csv("killw", 4, 90, 700);
+        Path csv = csv("killw", 4, 75, 700);
         Path importWs = root.resolve("killw-import");
         CliRun imported = CliRun.of(store(db, "batch", "import", csv.toString(), "--workspace", importWs.toString(),
                 "--parallel", "2", "--per-host", "20"));
