@@ -56,11 +56,7 @@ class PgBatchWorkersTest {
     @Test
     void twoWorkersRunEveryRowOnceAndStatusFromAThirdSeesThem() throws Exception {
         String db = pg.createDatabase();
-        Path csv = csv("claims", 4, 45, 500);
-        Path importWs = root.resolve("claims-import");
-        CliRun imported = CliRun.of(store(db, "batch", "import", csv.toString(), "--workspace", importWs.toString(),
-                "--parallel", "2", "--per-host", "20"));
-        assertEquals(0, imported.code(), imported.toString());
+        Path importWs = importBatch(db, "claims", 45, 500);
         assertEquals("4", pg.sql(db, "select count(*) from migration where batch = 'claims'").trim());
         assertFalse(Files.exists(importWs.resolve("batches").resolve("batches.mv.db")), "no embedded batch store");
         assertEquals("4", pg.sql(db, "select count(*) from secret where batch = 'claims' and k like '%/source'").trim());
@@ -108,11 +104,7 @@ class PgBatchWorkersTest {
     @Test
     void aKilledWorkersRowsAreTakenOverAndFinishOnTheOther() throws Exception {
         String db = pg.createDatabase();
-        Path csv = csv("killw", 4, 75, 700);
-        Path importWs = root.resolve("killw-import");
-        CliRun imported = CliRun.of(store(db, "batch", "import", csv.toString(), "--workspace", importWs.toString(),
-                "--parallel", "2", "--per-host", "20"));
-        assertEquals(0, imported.code(), imported.toString());
+        Path importWs = importBatch(db, "killw", 75, 700);
         Path go = root.resolve("killw.go");
         Worker a = worker("killw-a", importWs, db, "killw", go);
         Worker b = worker("killw-b", importWs, db, "killw", go);
@@ -138,6 +130,16 @@ class PgBatchWorkersTest {
         assertPairsExact("killw", 4); // 0 lost, 0 duplicated
         assertEquals("SYNCED 4", pg.sql(db, "select status || ' ' || count(*) from migration group by status").trim());
         assertEquals("0", pg.sql(db, "select count(*) from mail_journal").trim(), "no write left in flight");
+    }
+
+    /** Fills 4 source mailboxes and imports their CSV into the database ({@code batch import --store}): its workspace. */
+    private static Path importBatch(String db, String prefix, int messages, long seed) throws Exception {
+        Path csv = csv(prefix, 4, messages, seed);
+        Path importWs = root.resolve(prefix + "-import");
+        CliRun imported = CliRun.of(store(db, "batch", "import", csv.toString(), "--workspace", importWs.toString(),
+                "--parallel", "2", "--per-host", "20"));
+        assertEquals(0, imported.code(), imported.toString());
+        return importWs;
     }
 
     private static void assertPairsExact(String prefix, int rows) throws Exception {

@@ -55,7 +55,9 @@ public final class StatusCommand implements Callable<Integer> {
                 opened = ws.openToRead(parent.service);
             } catch (BatchStoreException locked) {
                 // another process runs a batch and holds the database: show the snapshot it publishes
-                Optional<BatchProgress> live = name == null ? Optional.empty() : StatusFile.read(ws.workspace(), name);
+                // (a database is never held by another process: its failure is said as it is)
+                Optional<BatchProgress> live = name == null || ws.database().isPresent() ? Optional.empty()
+                        : StatusFile.read(ws.workspace(), name);
                 if (live.isEmpty()) {
                     err.println("mailmigrator batch status: " + locked.getMessage());
                     return BatchExitCodes.INVALID;
