@@ -132,6 +132,23 @@ class PgBatchWorkersTest {
         assertEquals("0", pg.sql(db, "select count(*) from mail_journal").trim(), "no write left in flight");
     }
 
+    @Test
+    void aStoreUrlWithAPasswordIsRefusedByTheBatchCommandsWithoutEchoingIt() throws IOException {
+        Path csv = Files.writeString(root.resolve("refused.csv"), "source.server,source.login\n");
+        for (String command : List.of("import", "status", "run")) {
+            List<String> args = new ArrayList<>(List.of("batch", command));
+            if (!command.equals("status")) {
+                args.add(command.equals("import") ? csv.toString() : "none");
+            }
+            args.addAll(List.of("--workspace", root.resolve("refused").toString(), "--store",
+                    "postgresql://mm:s3cretpw@127.0.0.1:1/db"));
+            CliRun run = CliRun.of(args);
+            assertTrue(run.code() != 0, run.toString());
+            assertTrue(run.toString().contains("must not carry a password"), command + ": " + run);
+            assertFalse(run.toString().contains("s3cretpw"), command + ": " + run);
+        }
+    }
+
     /** Fills 4 source mailboxes and imports their CSV into the database ({@code batch import --store}): its workspace. */
     private static Path importBatch(String db, String prefix, int messages, long seed) throws Exception {
         Path csv = csv(prefix, 4, messages, seed);

@@ -56,7 +56,7 @@ public final class StatusCommand implements Callable<Integer> {
             } catch (BatchStoreException locked) {
                 // another process runs a batch and holds the database: show the snapshot it publishes
                 // (a database is never held by another process: its failure is said as it is)
-                Optional<BatchProgress> live = name == null || ws.database().isPresent() ? Optional.empty()
+                Optional<BatchProgress> live = name == null || ws.store.given() ? Optional.empty()
                         : StatusFile.read(ws.workspace(), name);
                 if (live.isEmpty()) {
                     err.println("mailmigrator batch status: " + locked.getMessage());
