@@ -18,7 +18,8 @@ import org.mailmigrator.testing.Radicale;
 /**
  * {@code batch run FILE.csv --store postgresql://…} (docs/postgresql.md): the rows' engine state — mail and the
  * calendar leg, with their journals — lives in PostgreSQL (Debian's postgresql, started by the test), named
- * {@code batch/NAME/ID}; the workspace folder keeps the batches and no state file. A second run copies nothing.
+ * {@code batch/NAME/ID}, and so do the batch itself and its sealed passwords (PgBatchWorkersTest); the workspace
+ * folder keeps no state file. A second run copies nothing.
  */
 class BatchPostgresStoreTest {
 

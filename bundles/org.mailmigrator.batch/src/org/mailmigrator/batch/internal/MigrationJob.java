@@ -45,6 +45,7 @@ public final class MigrationJob extends Job {
     private final RunSettings settings;
     private final org.mailmigrator.batch.internal.Status status;
     private final RowHistory history;
+    private final RowClaim claims;
     private final PassListener listener = new Listener();
     private volatile MigrationStatus requested;
     private volatile PassRunner runner;
@@ -61,6 +62,7 @@ public final class MigrationJob extends Job {
         this.migration = migration;
         this.settings = settings;
         this.status = new org.mailmigrator.batch.internal.Status(services, batch.name(), state);
+        this.claims = new RowClaim(services.store().claims(), batch.name(), migration.id(), services.store());
         this.history = new RowHistory(new PassLog(services.workspace(), batch.name(), migration.id()),
                 line -> services.hub().log(batch.name(), migration.id(), line));
         setSystem(false);
@@ -96,9 +98,11 @@ public final class MigrationJob extends Job {
     public void stop(MigrationStatus endIn) {
         requested = endIn;
         boolean wasWaiting = waiting;
+        boolean elsewhere = claims.waiting();
         waiting = false; // a job sleeping until its quota window opens ends here (its done() counts it)
+        claims.giveUp(); // so does one waiting for the row another process runs: that process owns its status
         int before = getState();
-        if (cancel() && before != Job.NONE && !settings.preflightOnly()) {
+        if (cancel() && before != Job.NONE && !settings.preflightOnly() && !elsewhere) {
             // the job had not started (or waits for quota, not running): run() will not record the status
             if (endIn != null) {
                 status.move(endIn, null);
@@ -115,6 +119,14 @@ public final class MigrationJob extends Job {
      */
     public boolean waitingForQuota() {
         return waiting;
+    }
+
+    /**
+     * Whether the job ended its run without a pass and is scheduled again: waiting for quota, or for the row that
+     * another process of a shared store runs ({@link RowClaim}). The manager keeps counting it.
+     */
+    public boolean rescheduled() {
+        return waiting || claims.waiting();
     }
 
     @Override
@@ -177,6 +189,24 @@ public final class MigrationJob extends Job {
     protected IStatus run(IProgressMonitor monitor) {
         waiting = false;
         quotaWait = 0;
+        RowClaim.Verdict verdict = settings.preflightOnly() ? RowClaim.Verdict.RUN : claims.take(status);
+        if (verdict == RowClaim.Verdict.WAIT) {
+            schedule(claims.pollMillis());
+            return Status.OK_STATUS;
+        }
+        if (verdict == RowClaim.Verdict.DONE_ELSEWHERE) {
+            return Status.OK_STATUS;
+        }
+        try {
+            return runClaimed(monitor);
+        } finally {
+            if (!settings.preflightOnly()) {
+                claims.release();
+            }
+        }
+    }
+
+    private IStatus runClaimed(IProgressMonitor monitor) {
         IStatus result;
         try {
             result = runOnce(monitor);

@@ -37,6 +37,12 @@ final class Status {
         }
     }
 
+    /** The row as the store has it now (another process ran it meanwhile): shown, not written again. */
+    synchronized void adopt(MigrationState stored) {
+        state = stored;
+        services.hub().state(batch, state);
+    }
+
     synchronized void totals(long copied, long skipped, long bytes, Instant sync) {
         state = state.withTotals(copied, skipped, bytes, sync);
         save();

@@ -104,11 +104,13 @@ public final class WorkspaceRegistry implements WorkspaceService {
                 throw new BatchStoreException(FileErrors.describe(e, workspace.dir(), "creating"), e);
             }
         }
-        Path key = folderKey(workspace.dir());
+        // a folder with a database is another workspace than the folder alone: its batches are the database's
+        Path key = workspace.store().map(db -> folderKey(workspace.dir()).resolve("@" + db.toString().replace('/', '|')))
+                .orElse(folderKey(workspace.dir()));
         SharedWorkspace shared = open.get(key);
         if (shared == null) {
             // a store held by another process fails here with a message naming that process (StoreLock)
-            BatchStore store = BatchStore.open(workspace.batchesDir(), toRead);
+            BatchStore store = BatchStore.open(workspace, toRead);
             shared = new SharedWorkspace(workspace, store, registries());
             open.put(key, shared);
         }

@@ -28,6 +28,7 @@ import org.mailmigrator.batch.run.Presets;
 import org.mailmigrator.batch.secrets.SecretVault;
 import org.mailmigrator.batch.store.BatchStore;
 import org.mailmigrator.batch.store.BatchStoreException;
+import org.mailmigrator.batch.store.RowClaims;
 import org.mailmigrator.core.engine.MigrationReport;
 
 /**
@@ -105,6 +106,8 @@ public final class BatchManager implements AutoCloseable {
         Map<String, MigrationState> byId = new LinkedHashMap<>();
         states.forEach(s -> byId.put(s.migrationId(), s));
         AtomicInteger left = outstanding.computeIfAbsent(batch, k -> new AtomicInteger());
+        RowClaims claims = services.store().claims();
+        Map<String, RowClaims.Holder> held = claims.holders(batch); // rows other processes of a shared store run
         int scheduled = 0;
         for (var m : spec.migrations()) {
             MigrationState s = byId.get(m.id());
@@ -118,8 +121,8 @@ public final class BatchManager implements AutoCloseable {
             job.addJobChangeListener(new JobChangeAdapter() {
                 @Override
                 public void done(IJobChangeEvent event) {
-                    if (job.waitingForQuota()) {
-                        return; // scheduled again for when its quota window opens: not done
+                    if (job.rescheduled()) {
+                        return; // scheduled again for when its quota window opens, or its row is free: not done
                     }
                     // the last job tells the listeners before it stops counting: join() waits for the count, so
                     // a caller that closes its listeners after join() (the CLI's notifier) never misses "finished"
@@ -134,7 +137,9 @@ public final class BatchManager implements AutoCloseable {
                     }
                 }
             });
-            job.queued();
+            if (!claims.heldElsewhere(held, m.id())) {
+                job.queued(); // a row another process runs keeps its status: this job waits for it
+            }
             current.put(m.id(), job);
             synchronized (left) {
                 if (left.getAndIncrement() == 0) {
@@ -242,7 +247,7 @@ public final class BatchManager implements AutoCloseable {
         long end = System.nanoTime() + timeout.toNanos();
         while (jobs.getOrDefault(batch, Map.of()).entrySet().stream()
                 .anyMatch(e -> ids.contains(e.getKey()) && (e.getValue().getState() != Job.NONE
-                        || e.getValue().waitingForQuota()))) {
+                        || e.getValue().rescheduled()))) {
             if (System.nanoTime() > end) {
                 return false;
             }
@@ -292,10 +297,13 @@ public final class BatchManager implements AutoCloseable {
     public Map<String, List<String>> markInterrupted() throws BatchStoreException {
         Map<String, List<String>> out = new LinkedHashMap<>();
         Instant now = Instant.now();
+        RowClaims claims = services.store().claims();
         for (String batch : services.store().names()) {
             Map<String, MigrationJob> mine = jobs.getOrDefault(batch, Map.of());
+            Map<String, RowClaims.Holder> others = claims.holders(batch); // a shared store: rows other processes run
             for (MigrationState s : services.store().states(batch)) {
-                boolean held = mine.containsKey(s.migrationId()) && mine.get(s.migrationId()).getState() != Job.NONE;
+                boolean held = mine.containsKey(s.migrationId()) && mine.get(s.migrationId()).getState() != Job.NONE
+                        || claims.heldElsewhere(others, s.migrationId());
                 if ((s.status() == MigrationStatus.RUNNING || s.status() == MigrationStatus.PREFLIGHT
                         || s.status() == MigrationStatus.WAITING_FOR_QUOTA) && !held) {
                     services.store().saveState(batch, s.moveTo(MigrationStatus.INTERRUPTED, now,
@@ -312,7 +320,7 @@ public final class BatchManager implements AutoCloseable {
         int n = 0;
         for (Map<String, MigrationJob> m : jobs.values()) {
             for (MigrationJob j : m.values()) {
-                if (j.getState() != Job.NONE || j.waitingForQuota()) {
+                if (j.getState() != Job.NONE || j.rescheduled()) {
                     n++;
                 }
             }

@@ -5,13 +5,18 @@ import java.nio.file.Path;
 /**
  * The workspace's store, split by concern: {@link BatchDefinitions} (batches and migrations),
  * {@link RunLedger} (passes and statuses) and {@link CredentialStore} (sealed passwords). The embedded H2
- * database of the workspace implements all three in one file (existing workspaces open unchanged); a shared
- * database can implement them later. Each method is one transaction; thread-safe.
+ * database of the workspace implements all three in one file (existing workspaces open unchanged); PostgreSQL
+ * ({@code --store URL}) implements them in tables many processes share, with {@link RowClaims} between them. Each method is one transaction; thread-safe.
  */
 public interface BatchStore extends BatchDefinitions, RunLedger, CredentialStore, AutoCloseable {
 
     @Override
     void close();
+
+    /** Which process runs which row: {@link RowClaims#LOCAL} for a store only this process writes. */
+    default RowClaims claims() {
+        return RowClaims.LOCAL;
+    }
 
     /**
      * Opens the store of a workspace. With {@code readOnly}, another process may be running a batch in
@@ -19,5 +24,16 @@ public interface BatchStore extends BatchDefinitions, RunLedger, CredentialStore
      */
     static BatchStore open(Path dir, boolean readOnly) throws BatchStoreException {
         return org.mailmigrator.batch.internal.H2BatchStore.open(dir, readOnly);
+    }
+
+    /**
+     * Opens the batch store of a workspace: the shared database when it has one ({@code --store}, PostgreSQL: many
+     * processes and machines at once, {@link #claims()} keeps them apart), else the folder's embedded file.
+     */
+    static BatchStore open(org.mailmigrator.batch.Workspace workspace, boolean readOnly) throws BatchStoreException {
+        if (workspace.store().isPresent()) {
+            return org.mailmigrator.batch.internal.PgBatchStore.open(workspace.store().get());
+        }
+        return open(workspace.batchesDir(), readOnly);
     }
 }

@@ -122,6 +122,14 @@ public final class DatabaseStore {
         return stores.pim(prefix + name);
     }
 
+    /**
+     * The connections behind this store, for the batch store kept in the same database (its package is exported
+     * {@code x-friends} to the batch bundle only; nothing else may use it).
+     */
+    public PgStores database() {
+        return stores;
+    }
+
     /** The URL without password. */
     @Override
     public String toString() {

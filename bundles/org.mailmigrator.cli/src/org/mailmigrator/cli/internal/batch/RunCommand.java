@@ -50,8 +50,6 @@ public final class RunCommand implements Callable<Integer> {
     WorkspaceOptions ws;
     @Mixin
     ImportArgs importArgs;
-    @Mixin
-    org.mailmigrator.cli.internal.StoreOptions stateStore;
     @Parameters(index = "0", paramLabel = "NAME|FILE.csv")
     String target;
     @Option(names = "--parallel", paramLabel = "N", description = "migrations at once (stored with the batch)")
@@ -111,20 +109,19 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String name = target;
-        Optional<org.mailmigrator.core.state.DatabaseStore> database;
         try {
             Arguments.atLeastOne("--parallel", parallel);
             Arguments.atLeastOne("--per-host", perHost);
             Arguments.atLeastOne("--progress-seconds", progressSeconds);
             Arguments.sha256("--trust-sha256", trust);
-            database = stateStore.database(); // the rows' engine state in PostgreSQL: docs/postgresql.md
+            ws.database(); // the batches and their rows' engine state in PostgreSQL: docs/postgresql.md
         } catch (IllegalArgumentException e) {
             err.println("mailmigrator batch run: " + e.getMessage());
             return BatchExitCodes.USAGE;
         }
         BatchWorkspace opened;
         try {
-            opened = ws.open(parent.service, database);
+            opened = ws.open(parent.service);
         } catch (org.mailmigrator.batch.store.BatchStoreException e) {
             err.println("mailmigrator batch run: " + e.getMessage()); // names the process that holds it
             return BatchExitCodes.INVALID;
@@ -151,7 +148,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             Optional<BatchSpec> found = store.batch(name);
             if (found.isEmpty()) {
-                err.println("mailmigrator batch run: no batch named '" + name + "' in " + ws.workspace().dir());
+                err.println("mailmigrator batch run: no batch named '" + name + "' in " + ws.where());
                 return BatchExitCodes.USAGE;
             }
             BatchSpec batch = found.get();

@@ -55,7 +55,9 @@ public final class StatusCommand implements Callable<Integer> {
                 opened = ws.openToRead(parent.service);
             } catch (BatchStoreException locked) {
                 // another process runs a batch and holds the database: show the snapshot it publishes
-                Optional<BatchProgress> live = name == null ? Optional.empty() : StatusFile.read(ws.workspace(), name);
+                // (a database is never held by another process: its failure is said as it is)
+                Optional<BatchProgress> live = name == null || ws.store.given() ? Optional.empty()
+                        : StatusFile.read(ws.workspace(), name);
                 if (live.isEmpty()) {
                     err.println("mailmigrator batch status: " + locked.getMessage());
                     return BatchExitCodes.INVALID;
@@ -83,6 +85,8 @@ public final class StatusCommand implements Callable<Integer> {
                 }
                 List<MigrationState> states = store.states(name);
                 StatusTable.print(out, progress(batch.get(), states, org.mailmigrator.batch.jobs.ConnectorFactory.of(held.connectors())));
+                // a shared store (--store): which process, on which machine, runs which row now
+                store.claims().holders(name).forEach((id, h) -> out.println(id + ": running on " + h.worker()));
                 for (var m : batch.get().migrations()) { // the last pass's warnings: they cost no message
                     PassHistory.read(ws.workspace(), name, m.id()).warnings()
                             .forEach(w -> out.println(m.id() + ": warning: " + w));

@@ -45,7 +45,10 @@ final class PgSession implements AutoCloseable {
         this.retry = Duration.ofSeconds(Long.getLong(RETRY_PROPERTY, 90));
     }
 
-    /** Connects and takes the lock {@code lockName}; a lock held elsewhere is an error naming the pair. */
+    /**
+     * Connects and takes the lock {@code lockName}; a lock held elsewhere is an error naming the pair. A null
+     * {@code lockName}: a connection without a pair lock (the batch store's, {@link PgConnection}).
+     */
     static PgSession open(DataSource ds, String shown, String lockName) throws StateException {
         PgSession s = new PgSession(ds, shown, lockName);
         try {
@@ -63,7 +66,7 @@ final class PgSession implements AutoCloseable {
             // a run that just ended (or was killed) may hold the lock for a moment longer: its server process ends
             // after the connection closed; wait a little for that before calling the pair busy
             long until = System.nanoTime() + LOCK_WAIT.toNanos();
-            while (!tryLock(c)) {
+            while (lockName != null && !tryLock(c)) {
                 if (System.nanoTime() > until) {
                     throw new SQLException("the state of " + lockName + " is in use by another run (is another run "
                             + "of this account pair still going, on this machine or another?)", "55P03");
@@ -161,7 +164,7 @@ final class PgSession implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (db != null) {
+        if (db != null && lockName != null) {
             try {
                 db.rollback();
                 db.setAutoCommit(true);

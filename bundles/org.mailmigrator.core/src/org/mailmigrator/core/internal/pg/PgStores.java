@@ -54,6 +54,46 @@ public final class PgStores {
         return new PgPimState(PgSession.open(ds, shown, "pim:" + name), name);
     }
 
+    /**
+     * A connection of the caller's own in this database, without an account pair's lock, with the same
+     * reconnect-and-repeat of its transactions (the batch store's).
+     */
+    public PgConnection connection(String what) throws StateException {
+        return new PgConnection(PgSession.open(ds, shown, null), what);
+    }
+
+    /**
+     * Brings another owner's tables (the batch store's) to their newest version under its own Flyway history
+     * table, after the state's own tables (so that the state's history is there first).
+     */
+    public void migrate(String history, java.util.List<PgVersion> versions) throws StateException {
+        schema();
+        PgSchema.migrate(ds, shown, history, versions);
+    }
+
+    /**
+     * Deletes the mail and calendar/contacts state of every account pair whose name starts with {@code prefix}
+     * (a purged batch's rows, {@code batch/NAME/}), one transaction. Their runs must have ended.
+     */
+    public void purge(String prefix) throws StateException {
+        schema();
+        try (PgConnection c = connection("purge " + prefix)) {
+            c.tx("delete the state", db -> {
+                String pairs = "(select id from mail_pair where left(store, ?) = ?)";
+                for (String sql : java.util.List.of("delete from mail_copied where pair in " + pairs,
+                        "delete from mail_journal where pair in " + pairs, "delete from mail_pair where left(store, ?) = ?",
+                        "delete from pim_item where left(store, ?) = ?", "delete from pim_journal where left(store, ?) = ?")) {
+                    try (java.sql.PreparedStatement ps = db.prepareStatement(sql)) {
+                        ps.setInt(1, prefix.length());
+                        ps.setString(2, prefix);
+                        ps.executeUpdate();
+                    }
+                }
+                return null;
+            });
+        }
+    }
+
     @Override
     public String toString() {
         return shown;

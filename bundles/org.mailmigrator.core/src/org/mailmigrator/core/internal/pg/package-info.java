@@ -8,6 +8,8 @@
  * by Flyway ({@code PgSchema}: Java migrations handed over, no class-path scanning under OSGi).
  * <p>
  * Reached only through {@link org.mailmigrator.core.state.DatabaseStore}; uses the core state and pim packages, the
- * PostgreSQL JDBC driver and Flyway. Exported ({@code x-friends}) to {@code core.tests} only.
+ * PostgreSQL JDBC driver and Flyway. Exported ({@code x-friends}) to {@code core.tests} and to {@code batch}, whose
+ * store keeps its tables in the same database through {@code PgConnection} and {@code PgStores.migrate} ({@code PgVersion}
+ * with its own history table).
  */
 package org.mailmigrator.core.internal.pg;

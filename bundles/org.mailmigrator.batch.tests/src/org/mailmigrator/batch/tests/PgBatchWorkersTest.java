@@ -1,0 +1,274 @@
+package org.mailmigrator.batch.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mailmigrator.testing.ChildJvm;
+import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.testing.Postgres;
+
+/**
+ * Issue 18: one batch in PostgreSQL ({@code --store}), run by several processes at once, each with its own workspace
+ * folder (another machine's) and the vault key file every worker is given. Real Dovecot, real PostgreSQL (Debian's,
+ * started by the test), worker processes in child JVMs ({@link PgWorkerChild}: {@code batch run NAME --store URL}'s
+ * manager) with a claim lease of 2 s. Counts what a user would check: each row's pass started exactly once over all
+ * workers, every destination the same as its source message by message and not one more, no claim left behind.
+ */
+class PgBatchWorkersTest {
+    private static Dovecot mail;
+    private static Postgres pg;
+    private static Path root;
+
+    @BeforeAll
+    static void servers() throws Exception {
+        root = Files.createTempDirectory("mailmigrator-pgworkers-");
+        mail = Dovecot.start(Dovecot.Layout.SLASH);
+        pg = Postgres.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try (Dovecot d = mail; Postgres p = pg) {
+            // both closed
+        }
+    }
+
+    @Test
+    void twoWorkersRunEveryRowOnceAndStatusFromAThirdSeesThem() throws Exception {
+        String db = pg.createDatabase();
+        Path importWs = importBatch(db, "claims", 45, 500);
+        assertEquals("4", pg.sql(db, "select count(*) from migration where batch = 'claims'").trim());
+        assertFalse(Files.exists(importWs.resolve("batches").resolve("batches.mv.db")), "no embedded batch store");
+        assertEquals("4", pg.sql(db, "select count(*) from secret where batch = 'claims' and k like '%/source'").trim());
+        assertFalse(pg.sql(db, "select string_agg(encode(data, 'escape'), ' ') from secret").contains("testpass"),
+                "passwords sealed in the database");
+
+        Path go = root.resolve("claims.go");
+        List<Worker> workers = List.of(worker("claims-a", importWs, db, "claims", go),
+                worker("claims-b", importWs, db, "claims", go));
+        try {
+            for (Worker w : workers) {
+                w.await(l -> l.startsWith("ready "), "ready");
+            }
+            Files.createFile(go);
+            for (Worker w : workers) {
+                w.await(l -> l.endsWith(" RUNNING") || l.equals("finished"), "a row running");
+            }
+            CliRun status = CliRun.of(store(db, "batch", "status", "claims", "--workspace", root.resolve("claims-c").toString()));
+            assertEquals(0, status.code(), status.toString());
+            assertTrue(status.out().contains("4 migration(s)"), status.out());
+            for (Worker w : workers) {
+                assertEquals(0, w.finish(), w.toString());
+            }
+            System.out.println("batch status from a third process while both ran:\n" + status.out());
+            assertTrue(status.out().contains("running on "), "the rows' workers: " + status.out());
+        } finally {
+            workers.forEach(Worker::kill);
+        }
+        List<String> runs = Stream.concat(workers.get(0).rowsStarted().stream(), workers.get(1).rowsStarted().stream())
+                .sorted().toList();
+        assertEquals(4, runs.size(), "each row's pass started exactly once over both workers: " + workers);
+        assertEquals(4, new TreeSet<>(runs).size(), "each row's pass started exactly once over both workers: " + workers);
+        assertFalse(workers.get(0).rowsStarted().isEmpty() || workers.get(1).rowsStarted().isEmpty(),
+                "both workers ran rows: " + workers);
+        assertPairsExact("claims", 4);
+        assertEquals("SYNCED 4", pg.sql(db, "select status || ' ' || count(*) from migration group by status").trim());
+        assertEquals("0", pg.sql(db, "select count(*) from batch_claim").trim(), "claims released");
+
+        CliRun purged = CliRun.of(store(db, "batch", "purge", "claims", "--workspace", importWs.toString()));
+        assertEquals(0, purged.code(), purged.toString());
+        assertEquals("0 0 0", pg.sql(db, "select (select count(*) from migration) || ' ' || (select count(*) from secret)"
+                + " || ' ' || (select count(*) from mail_pair)").trim(), "the GDPR delete: rows, passwords, engine state");
+    }
+
+    @Test
+    void aKilledWorkersRowsAreTakenOverAndFinishOnTheOther() throws Exception {
+        String db = pg.createDatabase();
+        Path importWs = importBatch(db, "killw", 75, 700);
+        Path go = root.resolve("killw.go");
+        Worker a = worker("killw-a", importWs, db, "killw", go);
+        Worker b = worker("killw-b", importWs, db, "killw", go);
+        Set<String> cut;
+        try {
+            a.await(l -> l.startsWith("ready "), "ready");
+            b.await(l -> l.startsWith("ready "), "ready");
+            Files.createFile(go);
+            a.await(l -> l.endsWith(" RUNNING"), "a row running");
+            a.process.destroyForcibly(); // SIGKILL in the middle of its copies
+            assertTrue(a.process.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(137, a.process.exitValue(), a.toString());
+            cut = a.rowsCut();
+            assertEquals(0, b.finish(), b.toString());
+        } finally {
+            a.kill();
+            b.kill();
+        }
+        System.out.println("rows cut by the SIGKILL: " + cut + "; " + a + b);
+        assertFalse(cut.isEmpty(), "the killed worker held a row mid-pass: " + a);
+        assertTrue(b.rowsStarted().containsAll(cut), "the other worker took over " + cut + ": " + b);
+        assertFalse(a.lines().contains("finished"), a.toString());
+        assertPairsExact("killw", 4); // 0 lost, 0 duplicated
+        assertEquals("SYNCED 4", pg.sql(db, "select status || ' ' || count(*) from migration group by status").trim());
+        assertEquals("0", pg.sql(db, "select count(*) from mail_journal").trim(), "no write left in flight");
+    }
+
+    @Test
+    void aStoreUrlWithAPasswordIsRefusedByTheBatchCommandsWithoutEchoingIt() throws IOException {
+        Path csv = Files.writeString(root.resolve("refused.csv"), "source.server,source.login\n");
+        for (String command : List.of("import", "status", "run")) {
+            List<String> args = new ArrayList<>(List.of("batch", command));
+            if (!command.equals("status")) {
+                args.add(command.equals("import") ? csv.toString() : "none");
+            }
+            args.addAll(List.of("--workspace", root.resolve("refused").toString(), "--store",
+                    "postgresql://mm:s3cretpw@127.0.0.1:1/db"));
+            CliRun run = CliRun.of(args);
+            assertTrue(run.code() != 0, run.toString());
+            assertTrue(run.toString().contains("must not carry a password"), command + ": " + run);
+            assertFalse(run.toString().contains("s3cretpw"), command + ": " + run);
+        }
+    }
+
+    /** Fills 4 source mailboxes and imports their CSV into the database ({@code batch import --store}): its workspace. */
+    private static Path importBatch(String db, String prefix, int messages, long seed) throws Exception {
+        Path csv = csv(prefix, 4, messages, seed);
+        Path importWs = root.resolve(prefix + "-import");
+        CliRun imported = CliRun.of(store(db, "batch", "import", csv.toString(), "--workspace", importWs.toString(),
+                "--parallel", "2", "--per-host", "20"));
+        assertEquals(0, imported.code(), imported.toString());
+        return importWs;
+    }
+
+    private static void assertPairsExact(String prefix, int rows) throws Exception {
+        for (int i = 0; i < rows; i++) {
+            Mailboxes.assertSame(mail, prefix + "s" + i, prefix + "d" + i);
+            assertEquals(Mailboxes.count(mail, prefix + "s" + i), Mailboxes.count(mail, prefix + "d" + i),
+                    "nothing twice in " + prefix + "d" + i);
+        }
+    }
+
+    private static Path csv(String prefix, int rows, int messages, long seed) throws Exception {
+        StringBuilder csv = new StringBuilder("source.server,source.login,source.password,destination.server,"
+                + "destination.login,destination.password\n");
+        String imap = "imap://127.0.0.1:" + mail.imapPort();
+        for (int i = 0; i < rows; i++) {
+            Mailboxes.fill(mail, prefix + "s" + i, messages, seed + i, 0);
+            csv.append(imap).append(',').append(prefix).append("s").append(i).append(",testpass,").append(imap)
+                    .append(',').append(prefix).append("d").append(i).append(",testpass\n");
+        }
+        return Files.writeString(root.resolve(prefix + ".csv"), csv);
+    }
+
+    private static List<String> store(String db, String... args) throws IOException {
+        Path pw = root.resolve("store.pw");
+        if (!Files.exists(pw)) {
+            Files.writeString(pw, pg.password() + "\n");
+        }
+        return Stream.concat(Stream.of(args), Stream.of("--store", pg.url(db), "--store-password-file", pw.toString()))
+                .toList();
+    }
+
+    /** A worker process on its own workspace folder, given the import's key file and the store's password. */
+    private static Worker worker(String name, Path importWs, String db, String batch, Path go) throws IOException {
+        ProcessBuilder pb = ChildJvm.command(PgWorkerChild.BUNDLES, PgWorkerChild.class,
+                List.of("-Xmx200m", "-Dmailmigrator.claim.seconds=2"), List.of(root.resolve(name).toString(),
+                        importWs.resolve("secrets.key").toString(), pg.url(db), batch, go.toString()))
+                .redirectErrorStream(true);
+        pb.environment().put("PGPASSWORD", pg.password());
+        return new Worker(name, pb.start());
+    }
+
+    /** A child worker's output, read as it comes. */
+    private static final class Worker {
+        final String name;
+        final Process process;
+        private final List<String> lines = new ArrayList<>();
+
+        Worker(String name, Process process) {
+            this.name = name;
+            this.process = process;
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    for (String l; (l = in.readLine()) != null;) {
+                        synchronized (lines) {
+                            lines.add(l);
+                            lines.notifyAll();
+                        }
+                    }
+                } catch (IOException e) {
+                    // the process was killed
+                }
+            }, "worker output " + name);
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        List<String> lines() {
+            synchronized (lines) {
+                return List.copyOf(lines);
+            }
+        }
+
+        void await(Predicate<String> line, String what) throws InterruptedException {
+            long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            synchronized (lines) {
+                while (lines.stream().noneMatch(line)) {
+                    long left = until - System.nanoTime();
+                    assertTrue(left > 0 && process.isAlive() || lines.stream().anyMatch(line),
+                            name + " never printed " + what + ":\n" + String.join("\n", lines));
+                    lines.wait(Math.max(1, Math.min(500, left / 1_000_000)));
+                }
+            }
+        }
+
+        int finish() throws InterruptedException {
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS), name + " did not finish: " + this);
+            assertTrue(lines().contains("finished"), this.toString());
+            return process.exitValue();
+        }
+
+        /** Ids of the rows whose pass this worker started (each RUNNING of a row, in order). */
+        List<String> rowsStarted() {
+            return lines().stream().filter(l -> l.startsWith("status ") && l.endsWith(" RUNNING"))
+                    .map(l -> l.split(" ")[1]).toList();
+        }
+
+        /** Rows it started and did not finish. */
+        Set<String> rowsCut() {
+            Set<String> out = new TreeSet<>(rowsStarted());
+            out.removeAll(lines().stream().filter(l -> l.startsWith("status ") && l.endsWith(" SYNCED"))
+                    .map(l -> l.split(" ")[1]).collect(Collectors.toSet()));
+            return out;
+        }
+
+        void kill() {
+            process.destroyForcibly();
+        }
+
+        @Override
+        public String toString() {
+            return "\n--- " + name + " ---\n" + String.join("\n", lines());
+        }
+    }
+}
