@@ -3,7 +3,9 @@ package org.mailmigrator.batch.tests;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -21,6 +23,7 @@ import org.mailmigrator.core.connector.Addressing;
 import org.mailmigrator.core.connector.ConnectorDescriptor;
 import org.mailmigrator.core.connector.SettingDescriptor;
 import org.mailmigrator.core.connector.SettingType;
+import org.mailmigrator.core.connector.UrlScheme;
 import org.mailmigrator.core.model.ItemKind;
 import org.mailmigrator.core.model.Role;
 import org.mailmigrator.core.spi.Connector;
@@ -37,8 +40,9 @@ public final class FleetChild {
             Stream.of("org.postgresql.jdbc", "org.flywaydb.core", "org.flywaydb.database.postgresql")).toList();
 
     /**
-     * The IMAP connector with its declared endpoint (the {@code host} setting, as its plugin.xml says): without a
-     * registry outside OSGi, so that a worker counts connections per server host as the product does.
+     * The IMAP connector with its declared endpoint (the {@code host} setting) and its {@code imap} scheme (STARTTLS,
+     * plain when plaintext is allowed), as its plugin.xml says: without a registry outside OSGi, so that a worker counts
+     * connections per server host as the product does.
      */
     private static final ConnectorFactory IMAP = new ConnectorFactory() {
         @Override
@@ -52,7 +56,9 @@ public final class FleetChild {
                     false, List.of(), "");
             return Optional.of(new ConnectorDescriptor(id, id, "", "test", Set.of(Role.SOURCE, Role.DESTINATION),
                     Set.of(ItemKind.MAIL), List.of(host), new Addressing(Optional.of(host), Optional.empty(),
-                            Optional.empty(), List.of())));
+                            Optional.empty(), List.of(new UrlScheme("imap", "", OptionalInt.of(143),
+                                    Map.of("security", "starttls"), Map.of("security", "plain"), false,
+                                    Set.of(ItemKind.MAIL))))));
         }
     };
 

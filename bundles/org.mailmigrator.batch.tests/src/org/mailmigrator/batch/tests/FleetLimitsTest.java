@@ -11,20 +11,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailmigrator.auth.SignIns;
+import org.mailmigrator.auth.TokenHome;
+import org.mailmigrator.core.model.Secret;
+import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.spi.SignIn;
+import org.mailmigrator.core.state.DatabaseStore;
+import org.mailmigrator.core.state.SharedLimits;
+import org.mailmigrator.core.state.StateException;
 import org.mailmigrator.testing.ChildJvm;
 import org.mailmigrator.testing.Dovecot;
 import org.mailmigrator.testing.Postgres;
 import org.mailmigrator.testing.Relay;
+import org.mailmigrator.testing.TokenTestServer;
 
 /**
  * Limits across the fleet (docs/postgresql.md, "Limits across machines"): worker processes ({@link FleetChild}, each its
@@ -136,6 +149,79 @@ class FleetLimitsTest {
                     + HostBackoffTest.PAUSE + " ms pause\n" + relay.log);
             Mailboxes.assertSame(dovecot, "hb-a-src", "hb-a-dst");
             Mailboxes.assertSame(dovecot, "hb-b-src", "hb-b-dst");
+        }
+    }
+
+    /**
+     * One OAuth2 refresh per credential across processes: two token sources of one stored credential, as two worker
+     * processes would hold (each its own in-process lock, its own database sessions), refresh at the same moment
+     * against an authorization server that rotates the refresh token and refuses a used one. The first to read the
+     * credential waits up to 2 s for the other to read it too: without the lock in the database both would send
+     * {@code rt-0} and one be refused; with it the second reads the token the first was given. (The credential here is
+     * a value both share, standing for the batch store in the database, which is not built yet.)
+     */
+    @Test
+    void twoProcessesRefreshingOneCredentialSendEachRefreshTokenOnce() throws Exception {
+        try (TokenTestServer idp = new TokenTestServer("alice@example.org", "rt-0")) {
+            DatabaseStore store = DatabaseStore.parse(pg.url(pg.createDatabase()), Map.of("PGPASSWORD", pg.password()));
+            AtomicReference<String> credential = new AtomicReference<>("{\"type\":\"authorized_user\",\"client_id\":\""
+                    + TokenTestServer.CLIENT + "\",\"refresh_token\":\"rt-0\",\"token_uri\":\"" + idp.tokenEndpoint() + "\"}");
+            CountDownLatch bothRead = new CountDownLatch(2);
+            try (SharedLimits one = store.sharedLimits("worker-1"); SharedLimits two = store.sharedLimits("worker-2")) {
+                List<CompletableFuture<Secret>> tokens = new java.util.ArrayList<>();
+                for (SharedLimits process : List.of(one, two)) {
+                    TokenHome home = new SharedCredential(credential, process, bothRead);
+                    SignIn.TokenSource source = ((SignIn.Bearer) SignIns.of(Map.of(SignIns.AUTH, "xoauth2"), "alice@example.org",
+                            Secret.of(credential.get()), "the test credential", Optional.of(home)).orElseThrow()).tokens();
+                    tokens.add(CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return source.accessToken();
+                        } catch (ConnectorException e) {
+                            throw new IllegalStateException(e.getMessage(), e);
+                        }
+                    }));
+                }
+                for (CompletableFuture<Secret> t : tokens) {
+                    assertTrue(t.get(60, TimeUnit.SECONDS).reveal().length > 0, "an access token");
+                }
+            }
+            assertEquals(0, idp.refusedGrants(), "no refresh token was sent twice");
+            assertEquals(2, idp.rotations(), "each process refreshed once, the second with the first one's new token");
+            assertTrue(credential.get().contains(idp.refreshToken()), "the credential holds the newest token");
+        }
+    }
+
+    /** One stored credential shared by two processes: each its own in-process lock, the database's lock across them. */
+    private record SharedCredential(AtomicReference<String> kept, SharedLimits process, CountDownLatch bothRead)
+            implements TokenHome {
+        @Override
+        public Secret read() {
+            bothRead.countDown();
+            try {
+                bothRead.await(2, TimeUnit.SECONDS); // the other process reads now too, unless the lock holds it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Secret.of(kept.get());
+        }
+
+        @Override
+        public void write(Secret json) {
+            kept.set(new String(json.reveal()));
+        }
+
+        @Override
+        public Object lock() {
+            return this;
+        }
+
+        @Override
+        public Hold acrossProcesses() throws ConnectorException {
+            try {
+                return process.lock("oauth:test-credential", java.time.Duration.ofSeconds(30))::close;
+            } catch (StateException e) {
+                throw new ConnectorException.TransientFailure(e.getMessage(), e);
+            }
         }
     }
 
