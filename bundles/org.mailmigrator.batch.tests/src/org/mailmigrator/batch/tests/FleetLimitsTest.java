@@ -66,7 +66,7 @@ class FleetLimitsTest {
 
     @Test
     void twoWorkersOnOneHostWithLimitTwoNeverOpenMoreThanTwoAndBothFinish(@TempDir Path dir) throws Exception {
-        try (Logins relay = new Logins(dovecot.imapPort())) {
+        try (Logins relay = new Logins(dovecot.imapPort(), 8000)) {
             String db = pg.createDatabase();
             Path a = workspace(dir, "fa", relay, 2, 2);
             Path b = workspace(dir, "fb", relay, 2, 2);
@@ -90,7 +90,7 @@ class FleetLimitsTest {
 
     @Test
     void aWorkerKilledHoldingSlotsGivesThemBackWhenItsLeaseExpires(@TempDir Path dir) throws Exception {
-        try (Logins relay = new Logins(dovecot.imapPort())) {
+        try (Logins relay = new Logins(dovecot.imapPort(), 0)) {
             String db = pg.createDatabase();
             Path a = workspace(dir, "ka", relay, 1, 2);
             Path b = workspace(dir, "kb", relay, 1, 2);
@@ -165,6 +165,7 @@ class FleetLimitsTest {
             AtomicReference<String> credential = new AtomicReference<>("{\"type\":\"authorized_user\",\"client_id\":\""
                     + TokenTestServer.CLIENT + "\",\"refresh_token\":\"rt-0\",\"token_uri\":\"" + idp.tokenEndpoint() + "\"}");
             CountDownLatch bothRead = new CountDownLatch(2);
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
             try (SharedLimits one = store.sharedLimits("worker-1"); SharedLimits two = store.sharedLimits("worker-2")) {
                 List<CompletableFuture<Secret>> tokens = new java.util.ArrayList<>();
                 for (SharedLimits process : List.of(one, two)) {
@@ -177,11 +178,13 @@ class FleetLimitsTest {
                         } catch (ConnectorException e) {
                             throw new IllegalStateException(e.getMessage(), e);
                         }
-                    }));
+                    }, threads)); // two threads at once, as two processes (the common pool may have one)
                 }
                 for (CompletableFuture<Secret> t : tokens) {
                     assertTrue(t.get(60, TimeUnit.SECONDS).reveal().length > 0, "an access token");
                 }
+            } finally {
+                threads.shutdownNow();
             }
             assertEquals(0, idp.refusedGrants(), "no refresh token was sent twice");
             assertEquals(2, idp.rotations(), "each process refreshed once, the second with the first one's new token");
@@ -294,14 +297,18 @@ class FleetLimitsTest {
     private record Login(String user, long at) {
     }
 
-    /** The source host: counts simultaneous connections (accept to close) and logs each login with its time. */
+    /**
+     * The source host: counts simultaneous connections (accept to close) and logs each login with its time. With
+     * {@code holdMs}, the first login of a worker (users named by two letters) waits up to that long for another
+     * worker's login, so that two workers not kept apart by a limit certainly overlap.
+     */
     private static final class Logins implements AutoCloseable {
         final AtomicInteger open = new AtomicInteger();
         final AtomicInteger max = new AtomicInteger();
         final List<Login> log = new CopyOnWriteArrayList<>();
         private final Relay relay;
 
-        Logins(int port) throws IOException {
+        Logins(int port, long holdMs) throws IOException {
             relay = Relay.to(port).name("fleet-relay").onOpen(link -> {
                 max.accumulateAndGet(open.incrementAndGet(), Math::max);
                 link.up((in, up) -> {
@@ -314,7 +321,17 @@ class FleetLimitsTest {
                                 : sasl ? HostBackoffTest.Throttling.plainUser(w[0]) : "";
                         sasl = verb.equals("AUTHENTICATE") && w.length == 3;
                         if (!user.isEmpty()) {
+                            String worker = user.substring(0, Math.min(2, user.length()));
+                            boolean first = log.stream().noneMatch(l -> l.user().startsWith(worker));
                             log.add(new Login(user, System.currentTimeMillis()));
+                            synchronized (log) {
+                                log.notifyAll();
+                                for (long end = System.currentTimeMillis() + holdMs; first && holdMs > 0
+                                        && log.stream().allMatch(l -> l.user().startsWith(worker))
+                                        && System.currentTimeMillis() < end;) {
+                                    log.wait(Math.max(1, end - System.currentTimeMillis()));
+                                }
+                            }
                         }
                         up.write(line);
                     }

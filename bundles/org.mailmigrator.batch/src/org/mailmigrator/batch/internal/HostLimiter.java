@@ -189,15 +189,6 @@ public final class HostLimiter implements AutoCloseable {
         }
     }
 
-    /** Connections to {@code host} leased by every process of the shared store now; empty without one. */
-    public Optional<Integer> fleetInUse(String host) {
-        try {
-            return shared == null ? Optional.empty() : Optional.of(shared.leased(key(host)));
-        } catch (StateException e) {
-            return Optional.empty();
-        }
-    }
-
     /** What every process of the shared store agrees on; empty: this process only. */
     Optional<SharedLimits> shared() {
         return Optional.ofNullable(shared);
