@@ -1,6 +1,7 @@
 package org.mailmigrator.batch.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -84,6 +85,8 @@ class FleetLimitsTest {
             // one session costs 2 connections (Angus Mail's store and its folder): one row at a time on the whole fleet
             assertTrue(relay.max.get() <= 2, "at most 2 connections to the source host at once, saw " + relay.max.get()
                     + "\n" + relay.log);
+            // a row reserves the whole limit (2 per session): no two workers' rows were connected at the same time
+            assertFalse(relay.mixed, "a worker logged in while the other worker's row was connected\n" + relay.log);
             assertEquals("0", pg.sql(db, "select count(*) from mm_host_lease").trim(), "every lease given back");
         }
     }
@@ -306,6 +309,10 @@ class FleetLimitsTest {
         final AtomicInteger open = new AtomicInteger();
         final AtomicInteger max = new AtomicInteger();
         final List<Login> log = new CopyOnWriteArrayList<>();
+        /** Connections logged in now, per worker; whether one worker logged in while another had one. */
+        private final java.util.Map<String, AtomicInteger> loggedIn = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Map<Relay.Link, String> workerOf = new java.util.concurrent.ConcurrentHashMap<>();
+        volatile boolean mixed;
         private final Relay relay;
 
         Logins(int port, long holdMs) throws IOException {
@@ -324,6 +331,12 @@ class FleetLimitsTest {
                             String worker = user.substring(0, Math.min(2, user.length()));
                             boolean first = log.stream().noneMatch(l -> l.user().startsWith(worker));
                             log.add(new Login(user, System.currentTimeMillis()));
+                            synchronized (loggedIn) {
+                                mixed |= loggedIn.entrySet().stream().anyMatch(e -> !e.getKey().equals(worker)
+                                        && e.getValue().get() > 0);
+                                loggedIn.computeIfAbsent(worker, k -> new AtomicInteger()).incrementAndGet();
+                                workerOf.put(link, worker);
+                            }
                             synchronized (log) {
                                 log.notifyAll();
                                 for (long end = System.currentTimeMillis() + holdMs; first && holdMs > 0
@@ -336,7 +349,15 @@ class FleetLimitsTest {
                         up.write(line);
                     }
                 });
-            }).onClosed(link -> open.decrementAndGet()).start();
+            }).onClosed(link -> {
+                open.decrementAndGet();
+                synchronized (loggedIn) {
+                    String worker = workerOf.remove(link);
+                    if (worker != null) {
+                        loggedIn.get(worker).decrementAndGet();
+                    }
+                }
+            }).start();
         }
 
         int port() {
