@@ -21,4 +21,21 @@ public interface TokenHome {
      * stored credential in this process, so that no two token sources send one refresh token twice.
      */
     Object lock();
+
+    /**
+     * Held, after {@link #lock()}, while the token is read, exchanged and written back, for the processes that share
+     * this home (a batch credential in a database several workers use): so that no two processes send one refresh
+     * token twice, a rotation by one being read by the next. By default there is none to hold (one process).
+     *
+     * @throws ConnectorException when the other processes' refresh could not be waited for
+     */
+    default Hold acrossProcesses() throws ConnectorException {
+        return () -> { };
+    }
+
+    /** What {@link #acrossProcesses} holds; closing releases it. */
+    interface Hold extends AutoCloseable {
+        @Override
+        void close();
+    }
 }

@@ -62,22 +62,31 @@ public final class RefreshTokens extends CachedTokens {
         return f;
     }
 
-    /** Reads the token from its home, exchanges it, writes back the one the endpoint rotated it into, under its lock. */
+    /**
+     * Reads the token from its home, exchanges it, writes back the one the endpoint rotated it into, under its lock (and
+     * its lock across processes: one refresh per credential in the whole fleet).
+     */
     private Fetched exchangeKept() throws ConnectorException {
         synchronized (home.lock()) {
-            JSONObject json = json(home.read());
-            Object token = json.get("refresh_token");
-            if (!(token instanceof String current) || current.isBlank()) {
-                throw new ConnectorException.AccountFailure(home + " has no refresh_token any more", Reason.CONFIGURATION,
-                        null);
+            try (TokenHome.Hold across = home.acrossProcesses()) {
+                return exchange(home);
             }
-            Fetched f = send(Secret.of(current));
-            if (f.refreshToken().isPresent() && !new String(f.refreshToken().get().reveal()).equals(current)) {
-                json.put("refresh_token", new String(f.refreshToken().get().reveal()));
-                home.write(Secret.of(json.toJSONString()));
-            }
-            return f;
         }
+    }
+
+    private Fetched exchange(TokenHome home) throws ConnectorException {
+        JSONObject json = json(home.read());
+        Object token = json.get("refresh_token");
+        if (!(token instanceof String current) || current.isBlank()) {
+            throw new ConnectorException.AccountFailure(home + " has no refresh_token any more", Reason.CONFIGURATION,
+                    null);
+        }
+        Fetched f = send(Secret.of(current));
+        if (f.refreshToken().isPresent() && !new String(f.refreshToken().get().reveal()).equals(current)) {
+            json.put("refresh_token", new String(f.refreshToken().get().reveal()));
+            home.write(Secret.of(json.toJSONString()));
+        }
+        return f;
     }
 
     private JSONObject json(Secret text) throws ConnectorException.AccountFailure {

@@ -111,7 +111,7 @@ class DavPerHostLimitTest {
         assertEquals(before + 4L * hosts.length, count(".ics"), "every event of every row in Radicale's storage");
     }
 
-    private static String calendar(String name, int events) {
+    static String calendar(String name, int events) {
         StringBuilder ics = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//per-host test//EN\r\n"
                 + "X-WR-CALNAME:" + name + "\r\n");
         for (int i = 0; i < events; i++) {

@@ -26,7 +26,7 @@ import org.mailmigrator.testing.Relay;
  * sends nothing more to that host until the pause is over. Both rows then finish with every message.
  */
 class HostBackoffTest {
-    private static final long PAUSE = 3000;
+    static final long PAUSE = 3000;
 
     @Test
     void aThrottlingAnswerToOneRowSlowsTheOtherRowsOnThatHost(@TempDir Path dir) throws Exception {
@@ -53,14 +53,14 @@ class HostBackoffTest {
     }
 
     /** One command of a source connection: who sent it, when (ms), and its verb. */
-    private record Sent(String user, long at, String verb) {
+    record Sent(String user, long at, String verb) {
     }
 
     /**
      * The relay: records each command with its connection's user; holds the first {@code UID FETCH} of each row until
      * both have come, then answers row A's as a throttled server would and passes row B's on.
      */
-    private static final class Throttling implements AutoCloseable {
+    static final class Throttling implements AutoCloseable {
         private final Relay relay;
         private final CountDownLatch both = new CountDownLatch(2);
         private final java.util.Set<String> arrived = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -108,7 +108,7 @@ class HostBackoffTest {
         }
 
         /** The user of a SASL PLAIN response (base64 of authzid NUL user NUL password), or "" when it is none. */
-        private static String plainUser(String base64) {
+        static String plainUser(String base64) {
             try {
                 String[] parts = new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8).split("\0");
                 return parts.length >= 3 ? parts[1] : "";

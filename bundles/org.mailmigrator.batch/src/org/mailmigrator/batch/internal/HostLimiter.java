@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -22,6 +23,8 @@ import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.Role;
 import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.spi.ConnectorSession;
+import org.mailmigrator.core.state.SharedLimits;
+import org.mailmigrator.core.state.StateException;
 
 /**
  * Simultaneous connections per server host, across every batch of the process. The host of an account is
@@ -31,8 +34,17 @@ import org.mailmigrator.core.spi.ConnectorSession;
  * connections are then handed out by {@link Reservation#limit}, which never lets the engine open more.
  * A session may cost several connections: Angus Mail's IMAP store keeps its own connection besides the
  * selected folder's, and the loopback proxy of the tests sees both.
+ * <p>
+ * With {@link SharedLimits} (the workspace's state store is PostgreSQL) a reservation is also a lease in the database,
+ * taken once it fits in this process, so that the limit holds across every process and machine using that database;
+ * a process that dies gives its leases back when they expire (docs/postgresql.md, "Limits across machines"). Without,
+ * the count of this process is the whole count.
  */
-public final class HostLimiter {
+public final class HostLimiter implements AutoCloseable {
+    /** A reservation that does not fit the fleet now asks the database again after this, or when connections are freed. */
+    private static final long FLEET_POLL_MS = 1000;
+    /** How long the database may stay unreachable before a waiting reservation gives up with its message. */
+    private static final long FLEET_OUTAGE_MS = 90_000;
     /**
      * A closed connection is given back a moment later: the server (and any proxy or firewall counting
      * connections per IP) sees the close only after the client made it.
@@ -45,7 +57,56 @@ public final class HostLimiter {
     });
     private final Map<String, Integer> inUse = new HashMap<>();
     /** The pauses of the hosts whose provider asked to slow down, shared by every row ({@link HostBackoff}). */
-    private final HostBackoff backoff = new HostBackoff();
+    private final HostBackoff backoff;
+    /** The count of every process using the same database; null: this process only. */
+    private final SharedLimits shared;
+
+    /** Connections counted in this process only (a workspace without a database). */
+    public HostLimiter() {
+        this(null);
+    }
+
+    /** Connections and pauses shared through {@code shared} ({@code null}: this process only); closing closes it. */
+    public HostLimiter(SharedLimits shared) {
+        this.shared = shared;
+        this.backoff = new HostBackoff(shared);
+        if (shared != null) {
+            shared.listen(new SharedLimits.Listener() {
+                @Override
+                public void paused(String host, long millis) {
+                    backoff.heard(host, millis);
+                }
+
+                @Override
+                public void freed(String host) {
+                    synchronized (HostLimiter.this) {
+                        HostLimiter.this.notifyAll();
+                    }
+                }
+            });
+        }
+    }
+
+    /**
+     * The limiter of a workspace's job manager: shared with every process using its database when it has one
+     * ({@link org.mailmigrator.batch.Workspace#store}), this process only otherwise.
+     */
+    public static HostLimiter of(org.mailmigrator.batch.Workspace workspace) {
+        return workspace.store().map(db -> new HostLimiter(db.sharedLimits(holder()))).orElseGet(HostLimiter::new);
+    }
+
+    /** How this process is named in the leases others see: its machine and pid. */
+    private static String holder() {
+        String machine = System.getenv("HOSTNAME");
+        if (machine == null || machine.isBlank()) {
+            try {
+                machine = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                machine = "unknown";
+            }
+        }
+        return machine + "/" + ProcessHandle.current().pid();
+    }
 
     /**
      * The host an account's connections count against: its connector's declared endpoint (the host setting, or
@@ -89,16 +150,55 @@ public final class HostLimiter {
         if (wanted.values().stream().anyMatch(n -> n > limit)) {
             throw new IllegalArgumentException("a reservation of " + wanted + " can never fit a limit of " + limit);
         }
-        synchronized (this) {
-            while (!fits(wanted, limit)) {
+        long failingSince = 0;
+        while (true) {
+            synchronized (this) {
+                while (!fits(wanted, limit)) {
+                    if (cancelled.getAsBoolean()) {
+                        return null;
+                    }
+                    wait(200);
+                }
+                wanted.forEach((h, n) -> inUse.merge(h, n, Integer::sum));
+            }
+            if (shared == null) {
+                return new Reservation(wanted, null);
+            }
+            Optional<SharedLimits.Lease> lease = Optional.empty();
+            try {
+                lease = shared.tryTake(wanted, limit);
+                failingSince = 0;
+            } catch (StateException e) {
+                failingSince = failingSince == 0 ? System.currentTimeMillis() : failingSince;
+                if (System.currentTimeMillis() - failingSince > FLEET_OUTAGE_MS) {
+                    release(wanted);
+                    throw new IllegalStateException("cannot count the connections to " + wanted.keySet()
+                            + " across the fleet: " + e.getMessage(), e);
+                }
+            }
+            if (lease.isPresent()) {
+                return new Reservation(wanted, lease.get());
+            }
+            release(wanted); // the fleet is full there: room for this process's others meanwhile
+            synchronized (this) {
                 if (cancelled.getAsBoolean()) {
                     return null;
                 }
-                wait(200);
+                wait(FLEET_POLL_MS); // or until the database says connections were freed
             }
-            wanted.forEach((h, n) -> inUse.merge(h, n, Integer::sum));
         }
-        return new Reservation(wanted);
+    }
+
+    /** What every process of the shared store agrees on; empty: this process only. */
+    Optional<SharedLimits> shared() {
+        return Optional.ofNullable(shared);
+    }
+
+    @Override
+    public void close() {
+        if (shared != null) {
+            shared.close();
+        }
     }
 
     private boolean fits(Map<String, Integer> wanted, int limit) {
@@ -118,11 +218,13 @@ public final class HostLimiter {
     /** The connections one migration holds; closing it gives them back. */
     public final class Reservation implements AutoCloseable {
         private final Map<String, Integer> taken;
+        private final SharedLimits.Lease lease;
         private final Map<String, Semaphore> local = new HashMap<>();
         private boolean closed;
 
-        private Reservation(Map<String, Integer> taken) {
+        private Reservation(Map<String, Integer> taken, SharedLimits.Lease lease) {
             this.taken = taken;
+            this.lease = lease;
             taken.forEach((h, n) -> local.put(h, new Semaphore(n)));
         }
 
@@ -184,7 +286,12 @@ public final class HostLimiter {
                 }
                 closed = true;
             }
-            LATER.schedule(() -> release(taken), RELEASE_DELAY_MS, TimeUnit.MILLISECONDS);
+            LATER.schedule(() -> {
+                release(taken);
+                if (lease != null) {
+                    lease.close(); // every process's waiting reservations are told
+                }
+            }, RELEASE_DELAY_MS, TimeUnit.MILLISECONDS);
         }
     }
 

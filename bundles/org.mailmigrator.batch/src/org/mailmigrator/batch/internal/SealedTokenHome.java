@@ -1,6 +1,7 @@
 package org.mailmigrator.batch.internal;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import org.mailmigrator.auth.TokenHome;
 import org.mailmigrator.batch.secrets.SecretVault;
@@ -9,14 +10,36 @@ import org.mailmigrator.batch.store.CredentialStore;
 import org.mailmigrator.core.model.Secret;
 import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.spi.ConnectorException.AccountFailure.Reason;
+import org.mailmigrator.core.state.SharedLimits;
+import org.mailmigrator.core.state.StateException;
 
 /**
  * A batch row's credential sealed in the store as the home of its refresh token: a token the provider rotates is
  * sealed by the vault and replaces the stored one (one transaction) before the new access token is used, so that
  * the row's next pass, its calendar/contacts legs and the editor's checks send the token the provider now expects.
- * Messages name the credential's key, never its content.
+ * Messages name the credential's key, never its content. With {@code shared} (a PostgreSQL state store) a refresh also
+ * holds the credential's lock in the database ({@code oauth:KEY}), so that two worker processes never send one refresh
+ * token twice; {@code null}: this process only.
  */
-record SealedTokenHome(CredentialStore store, SecretVault vault, String key) implements TokenHome {
+record SealedTokenHome(CredentialStore store, SecretVault vault, String key, SharedLimits shared) implements TokenHome {
+    /** How long a refresh waits for another process's refresh of the same credential. */
+    private static final Duration ACROSS_WAIT = Duration.ofSeconds(120);
+
+    SealedTokenHome(CredentialStore store, SecretVault vault, String key) {
+        this(store, vault, key, null);
+    }
+
+    @Override
+    public Hold acrossProcesses() throws ConnectorException {
+        if (shared == null) {
+            return () -> { };
+        }
+        try {
+            return shared.lock("oauth:" + key, ACROSS_WAIT)::close;
+        } catch (StateException e) {
+            throw new ConnectorException.TransientFailure("cannot refresh " + this + " now: " + e.getMessage(), e);
+        }
+    }
 
     @Override
     public Secret read() throws ConnectorException {

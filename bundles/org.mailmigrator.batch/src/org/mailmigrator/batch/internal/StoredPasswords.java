@@ -20,8 +20,10 @@ record StoredPasswords(JobServices services, Migration migration) implements Pas
 
     @Override
     public java.util.Optional<org.mailmigrator.auth.TokenHome> home(org.mailmigrator.core.model.Role role) {
-        return java.util.Optional.of(Sealing.home(services.store(), services.vault(), (role
-                == org.mailmigrator.core.model.Role.SOURCE ? migration.source() : migration.destination()).credential()));
+        // a refresh is one per credential across the processes of a shared store (SealedTokenHome)
+        return java.util.Optional.of(new SealedTokenHome(services.store(), services.vault(), (role
+                == org.mailmigrator.core.model.Role.SOURCE ? migration.source() : migration.destination()).credential()
+                .key(), services.limiter().shared().orElse(null)));
     }
 
     @Override

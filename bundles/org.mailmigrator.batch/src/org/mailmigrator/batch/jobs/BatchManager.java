@@ -36,8 +36,9 @@ import org.mailmigrator.core.engine.MigrationReport;
  * per-host connection limit, families per batch ({@link BatchFamily}) and per kind ({@link JobKind}).
  * Start, pause, resume, stop, retry failed and delta work per migration, per selection (a set of ids) or per
  * batch (no ids). A migration waits for the later of its batch's schedule and its own ({@code notBefore}).
- * One manager per workspace and process (the workspace service makes it): the host limit is only shared
- * among its batches.
+ * One manager per workspace and process (the workspace service makes it): the host limit is shared among its
+ * batches, and, when the workspace's state store is a PostgreSQL database, with every process using that database
+ * (connections counted as leases there, throttling pauses announced there: docs/postgresql.md).
  */
 public final class BatchManager implements AutoCloseable {
     private final JobServices services;
@@ -55,7 +56,7 @@ public final class BatchManager implements AutoCloseable {
     public BatchManager(Workspace workspace, BatchStore store, SecretVault vault, ConnectorFactory connectors,
             Presets presets) {
         ProgressHub hub = new ProgressHub(connectors);
-        this.services = new JobServices(workspace, store, vault, connectors, presets, new HostLimiter(), hub, listeners);
+        this.services = new JobServices(workspace, store, vault, connectors, presets, HostLimiter.of(workspace), hub, listeners);
         hub.addSink(p -> listeners.forEach(l -> l.progress(p)));
         hub.addStatusSink(p -> {
             try {
@@ -353,5 +354,6 @@ public final class BatchManager implements AutoCloseable {
     @Override
     public void close() {
         services.hub().close();
+        services.limiter().close(); // gives back what it leased in a shared store
     }
 }

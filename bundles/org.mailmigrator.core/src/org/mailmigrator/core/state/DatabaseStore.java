@@ -130,6 +130,15 @@ public final class DatabaseStore {
         return stores;
     }
 
+    /**
+     * The limits every process using this database shares (connections per host, throttling pauses, locks:
+     * {@link SharedLimits}), this process named {@code holder} in the leases it takes (its host name and pid); connects
+     * on first use. One per process and database: close it when the process stops using them.
+     */
+    public SharedLimits sharedLimits(String holder) {
+        return stores.sharedLimits(holder);
+    }
+
     /** The URL without password. */
     @Override
     public String toString() {

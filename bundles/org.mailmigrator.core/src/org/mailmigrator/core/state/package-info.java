@@ -5,6 +5,8 @@
  * writes in flight. Ids, epochs, positions and tokens are the connectors' opaque strings.
  * {@link org.mailmigrator.core.state.StateStore} is the interface; the embedded H2 implementation lives in
  * {@code org.mailmigrator.core.internal.state}; {@link org.mailmigrator.core.state.DatabaseStore} opens the same stores
- * in a PostgreSQL database shared by many pairs ({@code org.mailmigrator.core.internal.pg}, docs/postgresql.md).
+ * in a PostgreSQL database shared by many pairs ({@code org.mailmigrator.core.internal.pg}, docs/postgresql.md), and
+ * gives its {@link org.mailmigrator.core.state.SharedLimits}: per-host connection leases, throttling pauses and locks
+ * that every process using the database shares.
  */
 package org.mailmigrator.core.state;

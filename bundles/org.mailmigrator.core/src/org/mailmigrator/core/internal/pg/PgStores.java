@@ -94,6 +94,17 @@ public final class PgStores {
         }
     }
 
+    /**
+     * The limits shared by every process using this database, as {@code holder} (this process, as others see it); the
+     * state store's tables are brought up to date before the fleet's own ({@link PgFleetSchema}).
+     */
+    public PgSharedLimits sharedLimits(String holder) {
+        return new PgSharedLimits(ds, shown, () -> {
+            schema();
+            PgFleetSchema.migrate(ds, shown);
+        }, holder);
+    }
+
     @Override
     public String toString() {
         return shown;
