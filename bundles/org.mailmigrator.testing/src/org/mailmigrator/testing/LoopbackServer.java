@@ -163,4 +163,39 @@ final class LoopbackServer {
             Thread.currentThread().interrupt();
         }
     }
+
+    /**
+     * Kills {@code root} and every process it started (SIGKILL: for servers whose files are deleted right after) and
+     * waits up to {@code timeout} until each has ended. A zombie has ended: a daemon that forked away is reaped by
+     * init, which may take seconds, and waiting for that only made the tests slower.
+     */
+    static void kill(ProcessHandle root, Duration timeout) {
+        List<ProcessHandle> all = new java.util.ArrayList<>(root.descendants().toList());
+        all.add(0, root);
+        all.forEach(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            for (ProcessHandle h : all) {
+                while (running(h) && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Alive and not a zombie (on Linux, state Z in /proc/PID/stat; elsewhere only alive counts). */
+    private static boolean running(ProcessHandle h) {
+        if (!h.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(h.pid()), "stat"));
+            int end = stat.lastIndexOf(')');
+            return end < 0 || end + 2 >= stat.length() || stat.charAt(end + 2) != 'Z';
+        } catch (IOException gone) {
+            return Files.exists(Path.of("/proc")) ? false : h.isAlive();
+        }
+    }
 }

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mailmigrator.core.engine.MigrationEngine;
 import org.mailmigrator.core.engine.MigrationListener;
 import org.mailmigrator.core.engine.MigrationReport;
@@ -18,18 +18,20 @@ import org.mailmigrator.core.engine.Outcome;
 import org.mailmigrator.core.model.Role;
 import org.mailmigrator.core.state.StateStore;
 import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.testing.SharedDovecot;
 
 /**
  * Issue 11 item 1: what a rerun calls "already present" is checked on the destination. Messages expunged there
  * with a plain IMAP client (a whole folder, and part of another) are copied again, with and without --mirror.
  */
+@ExtendWith(SharedDovecot.class)
 class DestinationExpungedTest {
-    @AutoClose
+    /** The run's shared Dovecot ({@link SharedDovecot}): this class's tests use accounts of their own on it. */
     private static Dovecot dovecot;
 
     @BeforeAll
-    static void start() throws Exception {
-        dovecot = Dovecot.start(Dovecot.Layout.SLASH);
+    static void start(Dovecot shared) throws Exception {
+        dovecot = shared;
     }
 
     /** Expunges all of Drafts and the first two messages of Sent on the destination; returns how many. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.connector.imap.ImapConnector;
 import org.mailmigrator.core.engine.MigrationEngine;
@@ -28,6 +29,7 @@ import org.mailmigrator.core.spi.ConnectorSession;
 import org.mailmigrator.core.state.StateStore;
 import org.mailmigrator.testing.ChildJvm;
 import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.testing.SharedDovecot;
 import org.mailmigrator.testing.StepKiller;
 import org.mailmigrator.testing.connectors.ChildCopy;
 import org.mailmigrator.testing.connectors.EmlDirectoryConnector;
@@ -39,6 +41,7 @@ import org.mailmigrator.testing.connectors.EmlDirectoryConnector;
  * exactly the files, message by message (duplicates and messages without Message-ID included), and a last run
  * copies nothing.
  */
+@ExtendWith(SharedDovecot.class)
 class EmlSigkillTest {
     /** The child's class path: the engine, IMAP, the test connector and its child main ({@link ChildCopy}). */
     static final List<String> CHILD_BUNDLES = List.of("org.mailmigrator.core", "org.mailmigrator.connector.imap",
@@ -47,7 +50,8 @@ class EmlSigkillTest {
     private static final String[] FOLDERS = { "INBOX", "Archive" };
 
     @Test
-    void killedAtEveryStepThenResumedEndsExact(@TempDir Path files, @TempDir Path state, @TempDir Path tmp)
+    void killedAtEveryStepThenResumedEndsExact(Dovecot dovecot,
+            @TempDir Path files, @TempDir Path state, @TempDir Path tmp)
             throws Exception {
         int total = 0;
         for (String folder : FOLDERS) {
@@ -64,26 +68,24 @@ class EmlSigkillTest {
                 total++;
             }
         }
-        try (Dovecot dovecot = Dovecot.start(Dovecot.Layout.SLASH)) {
-            StepKiller.Result runs = StepKiller.killAtEachStep(() -> ChildJvm.command(CHILD_BUNDLES,
-                    ChildCopy.class, List.of("-Xmx128m", "-Djava.io.tmpdir=" + tmp), List.of(ChildCopy.EmlDirectory.class.getName(), files.toString(),
-                            Dovecot.HOST, String.valueOf(dovecot.imapPort()), "eml-dst", state.toString(), Dovecot.PASSWORD, "20")));
-            assertTrue(runs.finalOutput().contains("finished COMPLETED"), runs.finalOutput());
-            int kills = runs.kills();
-            assertTrue(kills >= 5, "killed at several steps: " + kills);
-            ConnectContext ctx = ConnectContext.of(Secret.of(Dovecot.PASSWORD));
-            try (StateStore st = StateStore.openEmbedded(state, "pair")) {
-                MigrationReport again = new MigrationEngine(
-                        () -> new EmlDirectoryConnector().open(ChildCopy.EmlDirectory.account(files), Role.SOURCE, ctx),
-                        Pair.factory(Pair.account(dovecot, "eml-dst", "plain", Map.of()), Role.DESTINATION,
-                                Dovecot.PASSWORD), st, Pair.fast(), MigrationListener.NONE).run();
-                assertEquals(Outcome.COMPLETED, again.outcome(), again.failure());
-                assertEquals(0, again.copied(), again.toString());
-                assertEquals(total, again.alreadyPresent());
-            }
-            for (String folder : FOLDERS) {
-                assertEquals(filesOf(files.resolve(folder)), imapOf(dovecot, folder), "0 lost, 0 duplicated in " + folder);
-            }
+        StepKiller.Result runs = StepKiller.killAtEachStep(() -> ChildJvm.command(CHILD_BUNDLES,
+                ChildCopy.class, List.of("-Xmx128m", "-Djava.io.tmpdir=" + tmp), List.of(ChildCopy.EmlDirectory.class.getName(), files.toString(),
+                        Dovecot.HOST, String.valueOf(dovecot.imapPort()), "eml-dst", state.toString(), Dovecot.PASSWORD, "20")));
+        assertTrue(runs.finalOutput().contains("finished COMPLETED"), runs.finalOutput());
+        int kills = runs.kills();
+        assertTrue(kills >= 5, "killed at several steps: " + kills);
+        ConnectContext ctx = ConnectContext.of(Secret.of(Dovecot.PASSWORD));
+        try (StateStore st = StateStore.openEmbedded(state, "pair")) {
+            MigrationReport again = new MigrationEngine(
+                    () -> new EmlDirectoryConnector().open(ChildCopy.EmlDirectory.account(files), Role.SOURCE, ctx),
+                    Pair.factory(Pair.account(dovecot, "eml-dst", "plain", Map.of()), Role.DESTINATION,
+                            Dovecot.PASSWORD), st, Pair.fast(), MigrationListener.NONE).run();
+            assertEquals(Outcome.COMPLETED, again.outcome(), again.failure());
+            assertEquals(0, again.copied(), again.toString());
+            assertEquals(total, again.alreadyPresent());
+        }
+        for (String folder : FOLDERS) {
+            assertEquals(filesOf(files.resolve(folder)), imapOf(dovecot, folder), "0 lost, 0 duplicated in " + folder);
         }
     }
 

@@ -7,25 +7,27 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mailmigrator.core.engine.MigrationReport;
 import org.mailmigrator.core.engine.Outcome;
 import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.testing.SharedDovecot;
 
 /**
  * The engine against a real Dovecot, verified message by message: per folder the multiset of exact bytes,
  * flags and INTERNALDATE must be the source's.
  */
+@ExtendWith(SharedDovecot.class)
 class EngineScenariosTest {
-    @AutoClose
+    /** The run's shared Dovecot ({@link SharedDovecot}): this class's tests use accounts of their own on it. */
     private static Dovecot dovecot;
 
     @BeforeAll
-    static void start() throws Exception {
-        dovecot = Dovecot.start(Dovecot.Layout.SLASH);
+    static void start(Dovecot shared) throws Exception {
+        dovecot = shared;
     }
 
     @Test

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mailmigrator.core.engine.MigrationListener;
@@ -17,18 +17,20 @@ import org.mailmigrator.core.engine.MigrationReport;
 import org.mailmigrator.core.engine.Outcome;
 import org.mailmigrator.core.engine.RunInterrupted;
 import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.testing.SharedDovecot;
 
 /**
  * A run stopped at a chosen step (as a crash would stop it: no clean-up code runs after the throw), then
  * resumed: the destination ends with exactly the source's messages, nothing lost, nothing duplicated.
  */
+@ExtendWith(SharedDovecot.class)
 class InterruptionTest {
-    @AutoClose
+    /** The run's shared Dovecot ({@link SharedDovecot}): this class's tests use accounts of their own on it. */
     private static Dovecot dovecot;
 
     @BeforeAll
-    static void start() throws Exception {
-        dovecot = Dovecot.start(Dovecot.Layout.SLASH);
+    static void start(Dovecot shared) throws Exception {
+        dovecot = shared;
     }
 
     @ParameterizedTest(name = "stop at {0} #{1}")

@@ -13,26 +13,28 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mailmigrator.core.internal.engine.DestinationLock;
 import org.mailmigrator.testing.ChildJvm;
 import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.testing.SharedDovecot;
 
 /**
  * The destination lock's folder and files (issue 11): a run started with umask 000 still makes the lock folder
  * 0700 (the user's own, named after the user id) and each lock file 0600; no other user can delete, replace or
  * read them. They were a shared 0777 folder without the sticky bit and files that took the umask.
  */
+@ExtendWith(SharedDovecot.class)
 class LockModesTest {
-    @AutoClose
+    /** The run's shared Dovecot ({@link SharedDovecot}): this class's tests use accounts of their own on it. */
     private static Dovecot dovecot;
 
     @BeforeAll
-    static void start() throws Exception {
-        dovecot = Dovecot.start(Dovecot.Layout.SLASH);
+    static void start(Dovecot shared) throws Exception {
+        dovecot = shared;
         Corpus.load(dovecot, "lock-src", 1);
     }
 

@@ -12,11 +12,11 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mailmigrator.core.engine.MigrationEngine;
 import org.mailmigrator.core.engine.MigrationListener;
 import org.mailmigrator.core.engine.MigrationReport;
@@ -25,6 +25,7 @@ import org.mailmigrator.core.engine.SessionFactory;
 import org.mailmigrator.core.model.Role;
 import org.mailmigrator.core.state.StateStore;
 import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.testing.SharedDovecot;
 
 /**
  * The IMAP step watchdog (issue 11): a link that goes silent without closing, on the source side in the middle
@@ -33,14 +34,15 @@ import org.mailmigrator.testing.Dovecot;
  * link stays dead, the run ends. Without the watchdog the first hangs for the 5 min read timeout and the
  * second for ever (a blocked write has no timeout).
  */
+@ExtendWith(SharedDovecot.class)
 class StallWatchdogTest {
     private static final Map<String, String> STALL_2S = Map.of("stallSeconds", "2");
-    @AutoClose
+    /** The run's shared Dovecot ({@link SharedDovecot}): this class's tests use accounts of their own on it. */
     private static Dovecot dovecot;
 
     @BeforeAll
-    static void start() throws Exception {
-        dovecot = Dovecot.start(Dovecot.Layout.SLASH);
+    static void start(Dovecot shared) throws Exception {
+        dovecot = shared;
         try (ImapProbe probe = ImapProbe.login(dovecot, "stall-src")) {
             probe.create("Archive", true);
             for (int i = 1; i <= 4; i++) {

@@ -12,10 +12,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mailmigrator.core.engine.MigrationEngine;
 import org.mailmigrator.core.engine.MigrationListener;
 import org.mailmigrator.core.engine.MigrationReport;
@@ -24,19 +24,21 @@ import org.mailmigrator.core.engine.Outcome;
 import org.mailmigrator.core.model.Role;
 import org.mailmigrator.core.state.StateStore;
 import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.testing.SharedDovecot;
 
 /**
  * Issue 11 item 2: two writers, one mailbox. Two runs with different state folders on one destination make no
  * duplicate: on one machine the second waits for the first (and says why); a writer the lock cannot see
  * (another machine) is noticed while copying and the folder stops without a duplicate.
  */
+@ExtendWith(SharedDovecot.class)
 class TwoWritersTest {
-    @AutoClose
+    /** The run's shared Dovecot ({@link SharedDovecot}): this class's tests use accounts of their own on it. */
     private static Dovecot dovecot;
 
     @BeforeAll
-    static void start() throws Exception {
-        dovecot = Dovecot.start(Dovecot.Layout.SLASH);
+    static void start(Dovecot shared) throws Exception {
+        dovecot = shared;
     }
 
     /** A listener that keeps the log and lets a test act at checkpoints. */

@@ -15,10 +15,10 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mailmigrator.connector.imap.ImapConnector;
 import org.mailmigrator.core.engine.MigrationEngine;
 import org.mailmigrator.core.engine.MigrationListener;
@@ -34,19 +34,21 @@ import org.mailmigrator.core.spi.ConnectContext;
 import org.mailmigrator.core.spi.ConnectorSession;
 import org.mailmigrator.core.state.StateStore;
 import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.testing.SharedDovecot;
 
 /**
  * A source that changes or breaks during a run: a message expunged between listing and fetching is proven
  * gone (not guessed, not a crash), and a link that drops every few MB still copies everything, big messages
  * resuming where they were cut.
  */
+@ExtendWith(SharedDovecot.class)
 class UnreliableSourceTest {
-    @AutoClose
+    /** The run's shared Dovecot ({@link SharedDovecot}): this class's tests use accounts of their own on it. */
     private static Dovecot dovecot;
 
     @BeforeAll
-    static void start() throws Exception {
-        dovecot = Dovecot.start(Dovecot.Layout.SLASH);
+    static void start(Dovecot shared) throws Exception {
+        dovecot = shared;
     }
 
     @Test
