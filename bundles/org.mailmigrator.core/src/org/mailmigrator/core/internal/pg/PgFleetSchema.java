@@ -4,8 +4,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.mailmigrator.core.state.StateException;
 
 /**
@@ -23,7 +21,7 @@ import org.mailmigrator.core.state.StateException;
 final class PgFleetSchema {
     static final String HISTORY = "mm_fleet_schema_history";
 
-    static final List<PgSchema.Step> MIGRATIONS = List.of(new PgSchema.Step("1", "host leases and pauses", List.of(
+    static final List<PgVersion> MIGRATIONS = List.of(new PgVersion("1", "host leases and pauses", List.of(
             "create table mm_host_lease(id text primary key, host text not null, holder text not null, "
                     + "connections integer not null, taken timestamptz not null default clock_timestamp(), "
                     + "expires timestamptz not null)",
@@ -34,12 +32,6 @@ final class PgFleetSchema {
     }
 
     static void migrate(DataSource ds, String shown) throws StateException {
-        try {
-            Flyway.configure(PgFleetSchema.class.getClassLoader()).dataSource(ds).table(HISTORY).locations(new String[0])
-                    .baselineOnMigrate(true).baselineVersion("0")
-                    .javaMigrations(MIGRATIONS.toArray(JavaMigration[]::new)).load().migrate();
-        } catch (RuntimeException e) {
-            throw new StateException("cannot prepare the fleet tables of the store " + shown + ": " + e.getMessage(), e);
-        }
+        PgSchema.migrate(ds, shown, HISTORY, MIGRATIONS);
     }
 }
