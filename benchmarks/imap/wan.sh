@@ -88,6 +88,12 @@ python3 "$T/verify.py" --src-manifest "$CORPUS" --dst-user src --dst-port "$PORT
 if has ours; then
   log "building the product if needed (./mailmigrator --version)"
   (cd "$ROOT" && ./mailmigrator --version) > "$RES/version.log" 2>&1 || { cat "$RES/version.log"; exit 1; }
+  # the first command after a build trains the headless AOT cache in the background (releng/scripts/env.sh):
+  # wait for it, as a user's later commands would find it made
+  sleep 1
+  for lock in "$ROOT"/releng/org.mailmigrator.repository/target/products/org.mailmigrator.headless/*/*/*/configuration/.mailmigrator-aot.lock; do
+    [ -f "$lock" ] && timeout 300 flock "$lock" true
+  done
 fi
 {
   echo "date: $(date -u +%FT%TZ)  host: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB  uptime:$(uptime | sed 's/.*up/ up/')"

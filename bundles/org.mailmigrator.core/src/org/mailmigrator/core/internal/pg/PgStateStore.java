@@ -126,6 +126,20 @@ public final class PgStateStore implements StateStore {
     }
 
     @Override
+    public synchronized void recordBatch(FolderState state, Collection<CopiedMessage> copied) throws StateException {
+        db.tx("record copies", c -> {
+            try (PreparedStatement ps = c.prepareStatement("insert into mail_copied(pair, src_id, dst_id, fp, flags) "
+                    + "values (?, ?, ?, ?, ?) on conflict (pair, src_id) do update set dst_id = excluded.dst_id, "
+                    + "fp = excluded.fp, flags = excluded.flags")) {
+                MailRows.recordCopies(ps, null, state.id(), copied);
+            }
+            update(c, "delete from mail_journal where pair = ?", state.id());
+            writeFolder(c, state);
+            return null;
+        });
+    }
+
+    @Override
     public synchronized void clearJournal(long folderId) throws StateException {
         db.tx("clear journal", c -> update(c, "delete from mail_journal where pair = ?", folderId));
     }

@@ -159,6 +159,19 @@ public final class H2StateStore implements StateStore {
     }
 
     @Override
+    public synchronized void recordBatch(FolderState state, Collection<CopiedMessage> copied) throws StateException {
+        tx("record copies", () -> {
+            try (PreparedStatement ps = db.prepareStatement("merge into mail_copied(pair, src_id, dst_id, fp, flags) "
+                    + "key(pair, src_id) values (?, ?, ?, ?, ?)")) {
+                MailRows.recordCopies(ps, null, state.id(), copied);
+            }
+            update("delete from mail_journal where pair = ?", state.id());
+            writeFolder(state);
+            return null;
+        });
+    }
+
+    @Override
     public synchronized void clearJournal(long folderId) throws StateException {
         tx("clear journal", () -> update("delete from mail_journal where pair = ?", folderId));
     }
