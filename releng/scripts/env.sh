@@ -38,7 +38,7 @@ mm_find_jdk() {
 mm_needs_build() {
   [ -f "$MM_BUILT_MARK" ] && [ -d "$MM_WORKBENCH/plugins" ] && [ -d "$MM_HEADLESS/plugins" ] || return 0
   [ -n "$(find "$MM_ROOT/bundles" "$MM_ROOT/features" "$MM_ROOT/targetplatform" "$MM_ROOT/releng/org.mailmigrator.repository" \
-      "$MM_ROOT/pom.xml" -newer "$MM_BUILT_MARK" -type f -not -path '*/target/*' -not -path '*/bin/*' -not -name '.polyglot.*' -print -quit)" ]
+      "$MM_ROOT/pom.xml" -newer "$MM_BUILT_MARK" -type f -not -path '*/target/*' -not -path '*/bin/*' -not -name '.polyglot.*' -not -name '.tycho-consumer-pom.xml' -print -quit)" ]
 }
 
 # Builds both products (tests are run by ./run-tests.sh, not here).
