@@ -169,16 +169,17 @@ fi
 if has mbsync; then
   D=d_mbsync; "$T/testbed.sh" wipe $D
   mkdir -p "$RES/mbsync-state"
+  # mbsync 1.4 matches the certificate to the host name only, not to an IP address: localhost under TLS
   case "$TLS" in
-    plain) mlink="SSLType None";;
+    plain) mlink="SSLType None"; mhost=127.0.0.1;;
     starttls) mlink="SSLType STARTTLS
-CertificateFile $CERT";;
+CertificateFile $CERT"; mhost=localhost;;
     imaps) mlink="SSLType IMAPS
-CertificateFile $CERT";;
+CertificateFile $CERT"; mhost=localhost;;
   esac
   cat > "$RES/mbsyncrc" <<EOF
 IMAPAccount src
-Host 127.0.0.1
+Host $mhost
 Port $NETPORT
 User src
 PassCmd "cat $RES/password"
@@ -189,7 +190,7 @@ IMAPStore src
 Account src
 
 IMAPAccount dst
-Host 127.0.0.1
+Host $mhost
 Port $NETPORT
 User $D
 PassCmd "cat $RES/password"
