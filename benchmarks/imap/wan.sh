@@ -4,12 +4,14 @@
 # corpus, in the same run, each into a fresh destination user, each run verified (count, content, flags,
 # INTERNALDATE: tools/verify.py), then the ratios of ours to each anchor.
 #
-#   benchmarks/imap/wan.sh [-n N] [-s SEED] [-L RTT_MS] [-p "PEERS"] [-P PARALLEL] [-b]
+#   benchmarks/imap/wan.sh [-n N] [-s SEED] [-L RTT_MS] [-T plain|starttls|imaps] [-p "PEERS"] [-P PARALLEL] [-b]
 #
 #   -n N        corpus size (unique messages; the corpus adds duplicates and copies), default 4000
 #   -s SEED     corpus seed, default 42
 #   -L RTT_MS   every migrator reaches the server through tools/latency_proxy.py with this round trip
 #               (loading and verifying stay direct), default 0 (loopback)
+#   -T MODE     how every migrator reaches the server: plain (default), starttls, or imaps (implicit TLS on
+#               the test bed's IMAPS port); each trusts the test bed's self-signed certificate, none skips the check
 #   -p PEERS    subset of "ours dsync-imapc mbsync" (default all three, in that order)
 #   -P N        ours: --parallel N (default: the command's default)
 #   -b          byte-exact verification (whole messages) instead of header block + size
@@ -30,9 +32,9 @@ export TESTBED_DIR="${TESTBED_DIR:-${TMPDIR:-/tmp}/mm-imap-bench}"
 export TESTBED_PASSWORD="${TESTBED_PASSWORD:-testpass}"
 PW="$TESTBED_PASSWORD"
 PORT="${TESTBED_IMAP_PORT:-10143}"
-N=4000; SEED=42; RTT=0; PEERS="ours dsync-imapc mbsync"; PAR=""; VERIFY_ARGS=""
-while getopts "n:s:L:p:P:b" o; do
-  case $o in n) N=$OPTARG;; s) SEED=$OPTARG;; L) RTT=$OPTARG;; p) PEERS=$OPTARG;; P) PAR=$OPTARG;; b) VERIFY_ARGS=--body;;
+N=4000; SEED=42; RTT=0; PEERS="ours dsync-imapc mbsync"; PAR=""; VERIFY_ARGS=""; TLS=plain
+while getopts "n:s:L:T:p:P:b" o; do
+  case $o in n) N=$OPTARG;; s) SEED=$OPTARG;; L) RTT=$OPTARG;; T) TLS=$OPTARG;; p) PEERS=$OPTARG;; P) PAR=$OPTARG;; b) VERIFY_ARGS=--body;;
     *) sed -n '2,25p' "$0"; exit 2;; esac
 done
 log() { echo "[wan] $*" >&2; }
@@ -49,10 +51,16 @@ WS="$RES/workspace"   # ours: workspace and state store
 mkdir -p "$WS"
 printf '%s\n' "$PW" > "$RES/password"; chmod 600 "$RES/password"
 
-NETPORT="$PORT"
+CERT="$TESTBED_DIR/ssl/cert.pem"
+case "$TLS" in
+  plain|starttls) SRVPORT="$PORT";;
+  imaps) SRVPORT="${TESTBED_IMAPS_PORT:-10993}";;
+  *) echo "-T: plain, starttls or imaps" >&2; exit 2;;
+esac
+NETPORT="$SRVPORT"
 if [ "$RTT" != 0 ]; then
   NETPORT="${BENCH_RELAY_PORT:-$((PORT + 1000))}"
-  python3 "$T/latency_proxy.py" --listen "$NETPORT" --target "127.0.0.1:$PORT" --rtt-ms "$RTT" \
+  python3 "$T/latency_proxy.py" --listen "$NETPORT" --target "127.0.0.1:$SRVPORT" --rtt-ms "$RTT" \
     --pidfile "$RES/latency.pid" 2>"$RES/latency.log" &
   sleep 0.5
   trap 'kill "$(cat "$RES/latency.pid" 2>/dev/null)" 2>/dev/null' EXIT
@@ -88,11 +96,17 @@ python3 "$T/verify.py" --src-manifest "$CORPUS" --dst-user src --dst-port "$PORT
 if has ours; then
   log "building the product if needed (./mailmigrator --version)"
   (cd "$ROOT" && ./mailmigrator --version) > "$RES/version.log" 2>&1 || { cat "$RES/version.log"; exit 1; }
+  # the first command after a build trains the headless AOT cache in the background (releng/scripts/env.sh):
+  # wait for it, as a user's later commands would find it made
+  sleep 1
+  for lock in "$ROOT"/releng/org.mailmigrator.repository/target/products/org.mailmigrator.headless/*/*/*/configuration/.mailmigrator-aot.lock; do
+    [ -f "$lock" ] && timeout 300 flock "$lock" true
+  done
 fi
 {
   echo "date: $(date -u +%FT%TZ)  host: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB  uptime:$(uptime | sed 's/.*up/ up/')"
   echo "dovecot $(dovecot --version | cut -d' ' -f1), $(mbsync --version 2>/dev/null | head -1), mailmigrator $(cat "$RES/version.log" 2>/dev/null | tail -1)"
-  echo "corpus: n=$N seed=$SEED: $SRC_MSGS messages, $SRC_MB MB   round trip: $RTT ms   verify: ${VERIFY_ARGS:-header block sha1 + size}, flags, INTERNALDATE"
+  echo "corpus: n=$N seed=$SEED: $SRC_MSGS messages, $SRC_MB MB   round trip: $RTT ms   link: $TLS   verify: ${VERIFY_ARGS:-header block sha1 + size}, flags, INTERNALDATE"
 } > "$RES/env.txt"
 cat "$RES/env.txt" >&2
 printf "peer\trun\trc\twall\tcpu\tsrv\trss\tmsgs\tload\tverify\n" > "$TSV"
@@ -131,16 +145,23 @@ if has ours; then
   D=d_ours; "$T/testbed.sh" wipe $D
   # shellcheck disable=SC2206
   par=(${PAR:+--parallel $PAR})
+  case "$TLS" in
+    plain) scheme=imap; link=(--allow-plaintext);;
+    starttls) scheme=imap; link=(--trust-store "$CERT");;
+    imaps) scheme=imaps; link=(--trust-store "$CERT");;
+  esac
   for run in 1st 2nd; do
     measure ours $run $D "" -- env MAILMIGRATOR_WORKSPACE="$WS" "$ROOT/mailmigrator" migrate \
-      --source "imap://src@127.0.0.1:$NETPORT" --target "imap://$D@127.0.0.1:$NETPORT" --allow-plaintext \
+      --source "$scheme://src@127.0.0.1:$NETPORT" --target "$scheme://$D@127.0.0.1:$NETPORT" "${link[@]}" \
       --source-password-file "$RES/password" --target-password-file "$RES/password" --state "$WS/state" "${par[@]}"
   done
 fi
 if has dsync-imapc; then
   D=d_dsync; "$T/testbed.sh" wipe $D
+  dlink=()
+  [ "$TLS" = plain ] || dlink=(-o imapc_ssl="$TLS" -o ssl_client_ca_file="$CERT")
   for run in 1st 2nd; do
-    measure dsync-imapc $run $D "" -- "$T/testbed.sh" doveadm -o imapc_host=127.0.0.1 -o imapc_port="$NETPORT" \
+    measure dsync-imapc $run $D "" -- "$T/testbed.sh" doveadm -o imapc_host=127.0.0.1 -o imapc_port="$NETPORT" "${dlink[@]}" \
       -o imapc_user=src -o imapc_password="$PW" -o "imapc_features=rfc822.size fetch-headers" \
       -o mail_prefetch_count=20 -o mail_fsync=never backup -R -u $D imapc:
   done
@@ -148,24 +169,32 @@ fi
 if has mbsync; then
   D=d_mbsync; "$T/testbed.sh" wipe $D
   mkdir -p "$RES/mbsync-state"
+  # mbsync 1.4 matches the certificate to the host name only, not to an IP address: localhost under TLS
+  case "$TLS" in
+    plain) mlink="SSLType None"; mhost=127.0.0.1;;
+    starttls) mlink="SSLType STARTTLS
+CertificateFile $CERT"; mhost=localhost;;
+    imaps) mlink="SSLType IMAPS
+CertificateFile $CERT"; mhost=localhost;;
+  esac
   cat > "$RES/mbsyncrc" <<EOF
 IMAPAccount src
-Host 127.0.0.1
+Host $mhost
 Port $NETPORT
 User src
 PassCmd "cat $RES/password"
-SSLType None
+$mlink
 AuthMechs LOGIN
 
 IMAPStore src
 Account src
 
 IMAPAccount dst
-Host 127.0.0.1
+Host $mhost
 Port $NETPORT
 User $D
 PassCmd "cat $RES/password"
-SSLType None
+$mlink
 AuthMechs LOGIN
 
 IMAPStore dst

@@ -38,7 +38,7 @@ mm_find_jdk() {
 mm_needs_build() {
   [ -f "$MM_BUILT_MARK" ] && [ -d "$MM_WORKBENCH/plugins" ] && [ -d "$MM_HEADLESS/plugins" ] || return 0
   [ -n "$(find "$MM_ROOT/bundles" "$MM_ROOT/features" "$MM_ROOT/targetplatform" "$MM_ROOT/releng/org.mailmigrator.repository" \
-      "$MM_ROOT/pom.xml" -newer "$MM_BUILT_MARK" -type f -not -path '*/target/*' -not -path '*/bin/*' -print -quit)" ]
+      "$MM_ROOT/pom.xml" -newer "$MM_BUILT_MARK" -type f -not -path '*/target/*' -not -path '*/bin/*' -not -name '.polyglot.*' -not -name '.tycho-consumer-pom.xml' -print -quit)" ]
 }
 
 # Builds both products (tests are run by ./run-tests.sh, not here).
@@ -51,7 +51,7 @@ mm_build() {
     echo "mailmigrator: build failed; full log: $log" >&2
     return 1
   fi
-  rm -f "$MM_PRODUCTS"/*/linux/gtk/x86_64/configuration/mailmigrator-jdk*.aot
+  rm -f "$MM_PRODUCTS"/*/linux/gtk/x86_64/configuration/mailmigrator-*jdk*.aot
   touch "$MM_BUILT_MARK"
   echo "mailmigrator: build done" >&2
 }
@@ -98,6 +98,48 @@ mm_aot_args() {
   else
     echo "-XX:AOTCacheOutput=$cache -Xlog:aot*=off -Xlog:cds*=off"
   fi
+}
+
+# The AOT cache of the headless product (JEP 483/514/515): JDK classes and the launcher's, linked and with their
+# profiles, from a training run of `--version`. Prints the JVM options that use it when it exists; when it does
+# not, starts one training run in the background (detached, its output discarded) and prints nothing: the command
+# itself never waits on the cache. The cache is written under a temporary name and renamed into place, so a
+# process never maps a half-written file; `flock -n` lets one creator run while others start without it. The name
+# carries the JDK version and a checksum of config.ini (its bundle list has every bundle's build qualifier), so
+# an upgraded JDK or product uses a new cache and the creator deletes the stale ones. The JVM checks the cache
+# itself too and ignores one that does not match (-Xlog:aot*=off,cds*=off keeps that quiet).
+# MAILMIGRATOR_AOT=off turns it off. $1: product folder; $2...: the JVM options of the command (the cache is
+# trained with the same ones, since the JVM refuses a cache made with other GC or module options).
+mm_headless_aot_args() {
+  local product="$1" v feature conf prefix cache
+  shift
+  [ "${MAILMIGRATOR_AOT:-on}" != off ] || return 0
+  v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9.]*\).*/\1/p' "$JAVA_HOME/release" 2>/dev/null)
+  feature="${v%%.*}"
+  [ -n "$feature" ] && [ "$feature" -ge 25 ] || return 0
+  conf="$product/configuration"
+  [ -w "$conf" ] && [ -f "$conf/config.ini" ] || return 0
+  prefix="mailmigrator-headless-jdk$v-$(cksum <"$conf/config.ini" | cut -d' ' -f1)-"
+  cache="$conf/$prefix$(printf '%s\n' "$*" | cksum | cut -d' ' -f1).aot"
+  if [ -f "$cache" ]; then
+    echo "-XX:AOTCache=$cache -Xlog:aot*=off -Xlog:cds*=off"
+    return 0
+  fi
+  command -v flock >/dev/null || return 0
+  (
+    exec 9>"$conf/.mailmigrator-aot.lock"
+    flock -n 9 || exit 0
+    [ -f "$cache" ] && exit 0
+    tmp="$cache.$BASHPID.tmp"
+    ws="$(mktemp -d)"
+    if "$JAVA_HOME/bin/java" "$@" -XX:AOTCacheOutput="$tmp" -Xlog:aot*=off -Xlog:cds*=off \
+        -jar "$(mm_launcher_jar "$product")" -data "$ws" --version && [ -s "$tmp" ]; then
+      find "$conf" -maxdepth 1 -name 'mailmigrator-headless-jdk*.aot' ! -name "$prefix*" -delete
+      mv -f "$tmp" "$cache"
+    fi
+    rm -rf "$tmp" "$ws"
+  ) </dev/null >/dev/null 2>&1 &
+  disown 2>/dev/null || true
 }
 
 # The newest jar of the local Maven repository matching a path pattern (benchmarks build their class paths

@@ -13,7 +13,29 @@ check() { # name, expected text, command...
     echo "smoke: FAIL $name (expected '$expected'):"; echo "$out" | head -20; fail=$((fail + 1))
   fi
 }
+# The headless AOT cache (mm_headless_aot_args): four commands starting at once with no cache print nothing but
+# their answer, one training run leaves exactly one cache and no temporary file; a damaged cache is ignored quietly
+aot_cache_check() {
+  local conf="$MM_HEADLESS/configuration" i errs caches
+  ./mailmigrator --version >/dev/null 2>&1 # builds the product when needed
+  sleep 1; flock "$conf/.mailmigrator-aot.lock" true
+  rm -f "$conf"/mailmigrator-headless-*.aot
+  for i in 1 2 3 4; do ./mailmigrator --version >"$MAILMIGRATOR_WORKSPACE/aot$i.out" 2>"$MAILMIGRATOR_WORKSPACE/aot$i.err" & done
+  wait
+  sleep 1; timeout 300 flock "$conf/.mailmigrator-aot.lock" true
+  errs=$(cat "$MAILMIGRATOR_WORKSPACE"/aot?.err)
+  [ -z "$errs" ] || { echo "aot: FAIL stderr: $errs"; return 1; }
+  [ "$(grep -l 'Mail Migrator Workbench' "$MAILMIGRATOR_WORKSPACE"/aot?.out | wc -l)" = 4 ] || { echo "aot: FAIL no version"; return 1; }
+  caches=$(find "$conf" -maxdepth 1 -name 'mailmigrator-headless-*' | wc -l)
+  [ "$caches" = 1 ] || { echo "aot: FAIL $caches cache files: $(ls "$conf")"; return 1; }
+  head -c 100000 /dev/urandom >"$(find "$conf" -maxdepth 1 -name 'mailmigrator-headless-*.aot')"
+  errs=$(./mailmigrator --version 2>&1 >/dev/null)
+  [ -z "$errs" ] || { echo "aot: FAIL stderr with a damaged cache: $errs"; return 1; }
+  rm -f "$conf"/mailmigrator-headless-*.aot
+  echo "aot: ok"
+}
 check "./mailmigrator --version" "Mail Migrator Workbench 0.1.0" ./mailmigrator --version
+check "headless AOT cache made once, atomically, quietly; a damaged one ignored" "^aot: ok" aot_cache_check
 check "./mailmigrator connectors lists the IMAP connector" "^imap  *IMAP" ./mailmigrator connectors
 check "./mailmigrator connectors lists the CalDAV/CardDAV connector" "^dav " ./mailmigrator connectors
 check "./mailmigrator detect --offline (presets in the product)" "imap.gmail.com" ./mailmigrator detect alice@gmail.com --offline

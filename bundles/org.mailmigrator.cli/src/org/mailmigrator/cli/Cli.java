@@ -1,6 +1,7 @@
 package org.mailmigrator.cli;
 
 import java.io.PrintWriter;
+import java.util.Set;
 
 import org.mailmigrator.batch.workspace.WorkspaceService;
 import org.mailmigrator.cli.internal.MainCommand;
@@ -18,6 +19,10 @@ import picocli.CommandLine;
  */
 public final class Cli {
 
+    private static final Set<String> SUBCOMMANDS = Set.of("migrate", "batch", "demo");
+    /** Arguments that the top-level command answers itself. */
+    private static final Set<String> MAIN_ONLY = Set.of("--version", "-V", "detect", "connectors");
+
     private Cli() {
     }
 
@@ -31,9 +36,20 @@ public final class Cli {
     public static int run(WorkspaceService workspaces, String[] args, PrintWriter out, PrintWriter err) {
         ConnectorRegistry registry = workspaces.connectors();
         CommandLine cli = new CommandLine(new MainCommand(registry));
-        cli.addSubcommand("migrate", new MigrateCommand(registry, workspaces.presets()));
-        cli.addSubcommand("batch", new BatchCommand(workspaces));
-        cli.addSubcommand("demo", new DemoCommand(workspaces));
+        // picocli reads each command's annotations when it is added (batch alone has a dozen subcommands): a
+        // command line that names one command gets only that one, --version and the top-level commands none;
+        // any other (help, a typo: picocli suggests the nearest name) all of them
+        String first = args.length == 0 ? "" : args[0];
+        boolean all = !SUBCOMMANDS.contains(first) && !MAIN_ONLY.contains(first);
+        if (all || first.equals("migrate")) {
+            cli.addSubcommand("migrate", new MigrateCommand(registry, workspaces.presets()));
+        }
+        if (all || first.equals("batch")) {
+            cli.addSubcommand("batch", new BatchCommand(workspaces));
+        }
+        if (all || first.equals("demo")) {
+            cli.addSubcommand("demo", new DemoCommand(workspaces));
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -224,8 +224,7 @@ final class Copier {
         checkRewrites(batch, done);
         String after = destination.comparePositions(mark[0], st.dstPosition()) > 0 ? mark[0] : st.dstPosition();
         st = st.withDestination(st.dstEpoch(), after);
-        state.recordCopied(st, done);
-        state.clearJournal(st.id());
+        state.recordBatch(st, done); // the copies, the folder's mark and the journal's end in one commit
         done.forEach(c -> copied.put(c.srcId(), c));
         listener.checkpoint("recorded", plan.source());
     }

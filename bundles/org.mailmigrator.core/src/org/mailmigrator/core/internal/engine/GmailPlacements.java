@@ -146,8 +146,7 @@ final class GmailPlacements {
             FolderStatus after = dst.status(target).orElse(before);
             st = new FolderState(st.id(), st.source(), st.destination(), st.srcEpoch(), st.dstEpoch(),
                     st.srcPosition(), st.srcChangeToken(), after.position(), after.messages(), after.changeToken());
-            state.recordCopied(st, done);
-            state.clearJournal(st.id());
+            state.recordBatch(st, done);
             copiedOnServer += done.size();
             listener.checkpoint("gmail-recorded", source);
         }

@@ -113,12 +113,26 @@ public final class PgStateStore implements StateStore {
 
     @Override
     public synchronized void recordCopied(FolderState state, Collection<CopiedMessage> copied) throws StateException {
+        record(state, copied, false);
+    }
+
+    @Override
+    public synchronized void recordBatch(FolderState state, Collection<CopiedMessage> copied) throws StateException {
+        record(state, copied, true);
+    }
+
+    /** The copies and the folder state; the copies' journal entries, or the folder's whole journal. */
+    private void record(FolderState state, Collection<CopiedMessage> copied, boolean wholeJournal) throws StateException {
         db.tx("record copies", c -> {
             try (PreparedStatement ps = c.prepareStatement("insert into mail_copied(pair, src_id, dst_id, fp, flags) "
                     + "values (?, ?, ?, ?, ?) on conflict (pair, src_id) do update set dst_id = excluded.dst_id, "
                     + "fp = excluded.fp, flags = excluded.flags");
-                    PreparedStatement del = c.prepareStatement("delete from mail_journal where pair = ? and src_id = ?")) {
+                    PreparedStatement del = wholeJournal ? null
+                            : c.prepareStatement("delete from mail_journal where pair = ? and src_id = ?")) {
                 MailRows.recordCopies(ps, del, state.id(), copied);
+            }
+            if (wholeJournal) {
+                update(c, "delete from mail_journal where pair = ?", state.id());
             }
             writeFolder(c, state);
             return null;

@@ -147,11 +147,25 @@ public final class H2StateStore implements StateStore {
 
     @Override
     public synchronized void recordCopied(FolderState state, Collection<CopiedMessage> copied) throws StateException {
+        record(state, copied, false);
+    }
+
+    @Override
+    public synchronized void recordBatch(FolderState state, Collection<CopiedMessage> copied) throws StateException {
+        record(state, copied, true);
+    }
+
+    /** The copies and the folder state; the copies' journal entries, or the folder's whole journal. */
+    private void record(FolderState state, Collection<CopiedMessage> copied, boolean wholeJournal) throws StateException {
         tx("record copies", () -> {
             try (PreparedStatement ps = db.prepareStatement("merge into mail_copied(pair, src_id, dst_id, fp, flags) "
                     + "key(pair, src_id) values (?, ?, ?, ?, ?)");
-                    PreparedStatement del = db.prepareStatement("delete from mail_journal where pair = ? and src_id = ?")) {
+                    PreparedStatement del = wholeJournal ? null
+                            : db.prepareStatement("delete from mail_journal where pair = ? and src_id = ?")) {
                 MailRows.recordCopies(ps, del, state.id(), copied);
+            }
+            if (wholeJournal) {
+                update("delete from mail_journal where pair = ?", state.id());
             }
             writeFolder(state);
             return null;

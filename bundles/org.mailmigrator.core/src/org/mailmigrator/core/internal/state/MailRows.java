@@ -79,7 +79,8 @@ public final class MailRows {
 
     /**
      * Batches {@code (pair, src_id, dst_id, fp, flags)} into {@code upsert} and {@code (pair, src_id)} into the
-     * journal's {@code delete} for each copy, and runs both.
+     * journal's {@code delete} (when not null: a caller that drops the whole journal passes none) for each copy,
+     * and runs both.
      */
     public static void recordCopies(PreparedStatement upsert, PreparedStatement delete, long pair,
             Collection<CopiedMessage> copied) throws SQLException {
@@ -90,12 +91,16 @@ public final class MailRows {
             upsert.setString(4, m.fingerprint());
             upsert.setString(5, H2StateStore.Flags.format(m.flags()));
             upsert.addBatch();
-            delete.setLong(1, pair);
-            delete.setString(2, m.srcId());
-            delete.addBatch();
+            if (delete != null) {
+                delete.setLong(1, pair);
+                delete.setString(2, m.srcId());
+                delete.addBatch();
+            }
         }
         upsert.executeBatch();
-        delete.executeBatch();
+        if (delete != null) {
+            delete.executeBatch();
+        }
     }
 
     /** Batches {@code (pair, src_id)} for each id into a delete and runs it. */

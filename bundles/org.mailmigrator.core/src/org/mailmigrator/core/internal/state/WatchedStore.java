@@ -167,6 +167,14 @@ public final class WatchedStore implements StateStore {
     }
 
     @Override
+    public void recordBatch(FolderState state, Collection<CopiedMessage> copied) throws StateException {
+        call("record copies", s -> {
+            s.recordBatch(state, copied);
+            return null;
+        });
+    }
+
+    @Override
     public void clearJournal(long folderId) throws StateException {
         call("clear journal", s -> {
             s.clearJournal(folderId);
