@@ -17,17 +17,14 @@ import org.mailmigrator.batch.Labels;
 import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.jobs.BatchFamily;
 import org.mailmigrator.batch.jobs.JobKind;
-import org.mailmigrator.batch.jobs.ProgressTracker;
 import org.mailmigrator.batch.jobs.RunSettings;
 import org.mailmigrator.batch.preflight.PreflightResult;
 import org.mailmigrator.batch.report.PassLog;
-import org.mailmigrator.batch.run.PassListener;
 import org.mailmigrator.batch.run.PassReport;
 import org.mailmigrator.batch.run.PassRequest;
 import org.mailmigrator.batch.run.PassRunner;
 import org.mailmigrator.core.engine.MigrationReport;
 import org.mailmigrator.core.engine.Outcome;
-import org.mailmigrator.core.engine.ProgressSnapshot;
 import org.mailmigrator.core.engine.SkippedItem;
 import org.mailmigrator.core.model.Migration;
 
@@ -46,13 +43,11 @@ public final class MigrationJob extends Job {
     private final org.mailmigrator.batch.internal.Status status;
     private final RowHistory history;
     private final RowClaim claims;
-    private final PassListener listener = new Listener();
+    private final RowPassListener listener;
     private volatile MigrationStatus requested;
     private volatile PassRunner runner;
     private volatile PreflightResult preflight;
     private volatile MigrationReport report;
-    private String kind = "full";
-    private Instant started = Instant.now();
 
     public MigrationJob(JobServices services, BatchSpec batch, Migration migration, RunSettings settings,
             org.mailmigrator.batch.MigrationState state) {
@@ -65,6 +60,8 @@ public final class MigrationJob extends Job {
         this.claims = new RowClaim(services.store().claims(), batch.name(), migration.id(), services.store());
         this.history = new RowHistory(new PassLog(services.workspace(), batch.name(), migration.id()),
                 line -> services.hub().log(batch.name(), migration.id(), line));
+        this.listener = new RowPassListener(services.hub(), batch.name(), migration.id(), settings.preflightOnly(), status,
+                history);
         setSystem(false);
     }
 
@@ -134,44 +131,6 @@ public final class MigrationJob extends Job {
         PassRunner r = runner;
         if (r != null) {
             r.cancel();
-        }
-    }
-
-    /** What the pass tells: its steps move the row's status, its progress and notes go to the batch's hub. */
-    private final class Listener implements PassListener {
-        @Override
-        public void step(Step step) {
-            switch (step) {
-                case PREFLIGHT -> {
-                    if (!settings.preflightOnly()) {
-                        status.move(MigrationStatus.PREFLIGHT, null);
-                    }
-                }
-                case MAIL, LEGS_ONLY -> {
-                    services.hub().reset(batch.name(), migration.id());
-                    status.move(MigrationStatus.RUNNING, null);
-                    if (step == Step.MAIL) { // a pass of the ledger; calendar/contacts-only rows have none
-                        kind = history.nextKind();
-                        started = Instant.now();
-                        history.record(new PassLog.Pass(started, null, kind, "running", 0, 0, 0, 0), false);
-                    }
-                }
-            }
-        }
-
-        @Override
-        public void counted(List<ProgressTracker.Counted> folders) {
-            services.hub().counted(batch.name(), migration.id(), folders);
-        }
-
-        @Override
-        public void progress(ProgressSnapshot snapshot) {
-            services.hub().progress(batch.name(), migration.id(), snapshot);
-        }
-
-        @Override
-        public void info(String message) {
-            services.hub().log(batch.name(), migration.id(), message);
         }
     }
 
@@ -306,7 +265,7 @@ public final class MigrationJob extends Job {
         } else {
             copiedOverall = pass.copiedSoFar().orElse(status.get().copied() + r.copied());
         }
-        history.record(new PassLog.Pass(started, Instant.now(), kind, PassReport.text(r.outcome()), r.copied(),
+        history.record(new PassLog.Pass(listener.started(), Instant.now(), listener.kind(), PassReport.text(r.outcome()), r.copied(),
                 r.alreadyPresent(), r.skipped().size(), r.bytes()), true);
         history.warnings(r.warnings());
         history.seal(pass);

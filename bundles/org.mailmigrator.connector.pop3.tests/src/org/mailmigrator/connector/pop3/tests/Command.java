@@ -41,6 +41,13 @@ record Command(int code, String out, String err) {
                 .orElseThrow(() -> new AssertionError("no 'copied' line in " + this));
     }
 
+    /** The number in the summary line "already present N". */
+    int present() {
+        return out.lines().filter(l -> l.trim().startsWith("already present "))
+                .map(l -> Integer.parseInt(l.trim().split("\\s+")[2])).findFirst()
+                .orElseThrow(() -> new AssertionError("no 'already present' line in " + this));
+    }
+
     @Override
     public String toString() {
         return "exit " + code + "\n--- out:\n" + out + "\n--- err:\n" + err;

@@ -217,9 +217,14 @@ final class FolderSync {
             Recovery recovery = new Recovery(dbox, copied);
             List<CopiedMessage> found = recovery.match(scanFrom, fresh);
             Copier.reportAltered(plan, recovery.altered(), counters, listener);
-            if (!found.isEmpty()) {
-                listener.info(plan.destination() + ": " + found.size() + " message(s) already on the destination");
-                counters.present(plan.source(), found.size());
+            // a message an earlier attempt of this run copied (its record was not committed when that attempt
+            // broke off) is counted as copied, not also as present
+            Set<String> foundIds = new HashSet<>();
+            found.forEach(c -> foundIds.add(c.srcId()));
+            long present = found.size() - counters.copiedThisRun(plan.source(), foundIds::contains);
+            if (present > 0) {
+                listener.info(plan.destination() + ": " + present + " message(s) already on the destination");
+                counters.present(plan.source(), present);
             }
             st = st.withDestination(d.epoch(), dbox.comparePositions(dstNext, st.dstPosition()) > 0 ? dstNext
                     : st.dstPosition());
