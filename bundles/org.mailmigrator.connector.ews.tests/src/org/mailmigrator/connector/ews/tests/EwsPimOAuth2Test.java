@@ -33,8 +33,9 @@ import org.mailmigrator.testing.Radicale;
  * secret being an application's client credentials JSON ({@code --source-token-file}/{@code --target-token-file}). What
  * an administrator checks: every item arrives both ways; every request to Exchange carried the application's token for
  * Exchange's scope (not a Google or Graph scope), X-AnchorMailbox and the ExchangeImpersonation header naming the
- * URL's mailbox; a token refused once is renewed; a token never accepted fails the leg with the sign-in message and
- * exit code 4, on either side; no secret or token is printed.
+ * URL's mailbox; a token refused once is renewed; a native batch row's legs sign in with its OAuth2 columns; a
+ * token never accepted fails the leg with the sign-in message and exit code 4, on either side; no secret or token is
+ * printed.
  */
 class EwsPimOAuth2Test {
     private static final String APP = "mailmigrator-app@example.org";
@@ -102,6 +103,47 @@ class EwsPimOAuth2Test {
             assertEquals(Set.of("bob@example.org"), Set.copyOf(target.anchors));
             assertEquals(Set.of("bob@example.org"), Set.copyOf(target.impersonated.stream()
                     .map(i -> Objects.requireNonNullElse(i, "none")).toList()));
+            assertEquals(Set.of(APP + " [https://outlook.office365.com/.default]"), Set.copyOf(seen),
+                    "only the application's tokens, for Exchange's scope");
+            assertEquals(List.of(), source.violations);
+            assertEquals(List.of(), target.violations);
+        }
+    }
+
+    /**
+     * A native batch row whose mail source and destination are two Exchanges (no mail here: EwsOAuth2Test moves it)
+     * signed in with the application's credentials ({@code source.serviceaccount}/{@code destination.serviceaccount}): its calendar leg reads the source
+     * Exchange into Radicale, its contacts leg (no password of its own) writes into the destination Exchange, both with
+     * the row's OAuth2 secrets as the batch's CalDAV/CardDAV legs sign in.
+     */
+    @Test
+    void aBatchRowsExchangeLegsSignInWithTheRowsApplicationCredentials() throws Exception {
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        Path app = appJson();
+        try (EwsProtocolFake source = new EwsProtocolFake(auth.acceptsTokensOf("default", seen));
+                EwsProtocolFake target = new EwsProtocolFake(auth.acceptsTokensOf("default", seen));
+                Radicale own = Radicale.start(Files.createDirectories(dir.resolve("radicale")))) {
+            source.checkResponses = true;
+            ExchangePimCorpus.seed(source.pim);
+            String from = "ews+" + source.url().replace("http://", "http://alice%40example.org@");
+            String to = "ews+" + target.url().replace("http://", "http://bob%40example.org@");
+            Path rows = Files.writeString(dir.resolve("rows.csv"), "source.connector,source.server,source.login,source.auth,"
+                    + "source.serviceaccount,destination.connector,destination.server,destination.login,destination.auth,"
+                    + "destination.serviceaccount,calendar.source,calendar.target,calendar.password,contacts.source,"
+                    + "contacts.target,contacts.password\news," + source.url() + ",alice@example.org,xoauth2," + app + ",ews,"
+                    + target.url() + ",bob@example.org,xoauth2," + app + "," + from + ",caldav+"
+                    + own.url().replace("http://", "http://" + Radicale.LOGIN + "@") + "," + Radicale.PASSWORD + "," + from + ","
+                    + to + ",\n");
+            String[] out = cli("batch", "run", rows.toString(), "--workspace", dir.resolve("ws").toString(), "--allow-plaintext");
+            assertEquals("0", out[2], out[0] + out[1]);
+            assertNoSecret(out);
+            Map<String, String> served = EwsPimSourceTest.servedBy(own);
+            assertEquals(3, served.size(), "the events and the task: " + served.keySet());
+            assertTrue(served.containsKey(ExchangePimCorpus.SERIES_UID));
+            assertEquals(1, target.mailbox.items("Contact").size(), "the contact");
+            assertEquals(Set.of("alice@example.org"), Set.copyOf(source.impersonated.stream()
+                    .map(i -> Objects.requireNonNullElse(i, "none")).toList()));
+            assertEquals(Set.of("bob@example.org"), Set.copyOf(target.anchors));
             assertEquals(Set.of(APP + " [https://outlook.office365.com/.default]"), Set.copyOf(seen),
                     "only the application's tokens, for Exchange's scope");
             assertEquals(List.of(), source.violations);
