@@ -1,27 +1,21 @@
 package org.mailmigrator.connector.ews.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailmigrator.cli.Cli;
 import org.mailmigrator.testing.MockOAuth2Server;
 import org.mailmigrator.testing.Radicale;
 
@@ -38,8 +32,6 @@ import org.mailmigrator.testing.Radicale;
  * printed.
  */
 class EwsPimOAuth2Test {
-    private static final String APP = "mailmigrator-app@example.org";
-    private static final String SECRET = "app-secret-9012";
     private static MockOAuth2Server auth;
     private static Radicale radicale;
     @TempDir
@@ -62,7 +54,7 @@ class EwsPimOAuth2Test {
     @Test
     void exchangeSignedInWithAnAppOnlyTokenGoesToRadicaleAndRadicaleToAnotherExchange() throws Exception {
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
-        Path app = appJson();
+        Path app = AppOnly.json(dir, auth);
         Path davPassword = Files.writeString(dir.resolve("dav-pw"), Radicale.PASSWORD + "\n");
         String dav = radicale.url().replace("http://", "http://" + Radicale.LOGIN + "@");
         try (EwsProtocolFake source = new EwsProtocolFake(auth.acceptsTokensOf("default", seen));
@@ -72,54 +64,47 @@ class EwsPimOAuth2Test {
             source.refuseTokens(1); // the first token is refused once (revoked early): renewed, the request sent again
             String exchange = "ews+" + source.url().replace("http://", "http://alice%40example.org@");
             for (String dst : List.of("caldav+" + dav, "carddav+" + dav)) {
-                String[] out = cli("migrate", "--source", exchange, "--target", dst, "--allow-plaintext",
+                String[] out = AppOnly.cli("migrate", "--source", exchange, "--target", dst, "--allow-plaintext",
                         "--source-token-file", app.toString(), "--target-password-file", davPassword.toString(),
                         "--state", dir.resolve("state").toString());
                 assertEquals("0", out[2], out[0] + out[1]);
                 assertTrue(out[0].startsWith("created " + (dst.startsWith("caldav") ? 3 : 1) + ", updated 0, unchanged 0, failed 0"),
                         dst + ": " + out[0]); // events and the task; the contact
-                assertNoSecret(out);
+                AppOnly.assertNoSecret(out);
             }
             Map<String, String> served = EwsPimSourceTest.servedBy(radicale);
             assertEquals(4, served.size(), served.keySet().toString());
             assertTrue(served.get(ExchangePimCorpus.SERIES_UID).contains("EXDATE;TZID=Europe/Berlin:20260316T090000"));
             assertEquals(1, source.challenges, "one 401");
             assertNotEquals(source.tokens.get(0), source.tokens.get(1), "the request after the 401 carried a renewed token");
-            assertEquals(Set.of("alice@example.org"), Set.copyOf(source.anchors));
-            assertEquals(Set.of("alice@example.org"), Set.copyOf(source.impersonated.stream()
-                    .map(i -> Objects.requireNonNullElse(i, "none")).toList()), "an app-only token acts for the URL's mailbox");
 
             for (String src : List.of("caldav+" + dav, "carddav+" + dav)) { // back into a second Exchange
-                String[] out = cli("migrate", "--source", src, "--target", "ews+" + target.url().replace("http://", "http://bob%40example.org@"),
+                String[] out = AppOnly.cli("migrate", "--source", src, "--target", "ews+" + target.url().replace("http://", "http://bob%40example.org@"),
                         "--allow-plaintext", "--source-password-file", davPassword.toString(), "--target-token-file", app.toString(),
                         "--state", dir.resolve("state-back").toString());
                 assertEquals("0", out[2], out[0] + out[1]);
                 assertTrue(out[0].startsWith("created " + (src.startsWith("caldav") ? 3 : 1) + ", updated 0"), src + ": " + out[0]);
-                assertNoSecret(out);
+                AppOnly.assertNoSecret(out);
             }
             assertNotNull(target.mailbox.byUid(ExchangePimCorpus.SERIES_UID), "the series");
             assertEquals(1, target.mailbox.items("Task").size());
             assertEquals(1, target.mailbox.items("Contact").size());
-            assertEquals(Set.of("bob@example.org"), Set.copyOf(target.anchors));
-            assertEquals(Set.of("bob@example.org"), Set.copyOf(target.impersonated.stream()
-                    .map(i -> Objects.requireNonNullElse(i, "none")).toList()));
-            assertEquals(Set.of(APP + " [https://outlook.office365.com/.default]"), Set.copyOf(seen),
-                    "only the application's tokens, for Exchange's scope");
-            assertEquals(List.of(), source.violations);
-            assertEquals(List.of(), target.violations);
+            AppOnly.assertActedFor(source, "alice@example.org");
+            AppOnly.assertActedFor(target, "bob@example.org");
+            AppOnly.assertOnlyExchangeTokens(seen);
         }
     }
 
     /**
      * A native batch row whose mail source and destination are two Exchanges (no mail here: EwsOAuth2Test moves it)
-     * signed in with the application's credentials ({@code source.serviceaccount}/{@code destination.serviceaccount}): its calendar leg reads the source
-     * Exchange into Radicale, its contacts leg (no password of its own) writes into the destination Exchange, both with
+     * signed in with the application's credentials ({@code source.serviceaccount}/{@code destination.serviceaccount}):
+     * its calendar leg reads the source Exchange into Radicale, its contacts leg (no password of its own) writes into the destination Exchange, both with
      * the row's OAuth2 secrets as the batch's CalDAV/CardDAV legs sign in.
      */
     @Test
     void aBatchRowsExchangeLegsSignInWithTheRowsApplicationCredentials() throws Exception {
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
-        Path app = appJson();
+        Path app = AppOnly.json(dir, auth);
         try (EwsProtocolFake source = new EwsProtocolFake(auth.acceptsTokensOf("default", seen));
                 EwsProtocolFake target = new EwsProtocolFake(auth.acceptsTokensOf("default", seen));
                 Radicale own = Radicale.start(Files.createDirectories(dir.resolve("radicale")))) {
@@ -134,42 +119,38 @@ class EwsPimOAuth2Test {
                     + target.url() + ",bob@example.org,xoauth2," + app + "," + from + ",caldav+"
                     + own.url().replace("http://", "http://" + Radicale.LOGIN + "@") + "," + Radicale.PASSWORD + "," + from + ","
                     + to + ",\n");
-            String[] out = cli("batch", "run", rows.toString(), "--workspace", dir.resolve("ws").toString(), "--allow-plaintext");
+            String[] out = AppOnly.cli("batch", "run", rows.toString(), "--workspace", dir.resolve("ws").toString(), "--allow-plaintext");
             assertEquals("0", out[2], out[0] + out[1]);
-            assertNoSecret(out);
+            AppOnly.assertNoSecret(out);
             Map<String, String> served = EwsPimSourceTest.servedBy(own);
             assertEquals(3, served.size(), "the events and the task: " + served.keySet());
             assertTrue(served.containsKey(ExchangePimCorpus.SERIES_UID));
             assertEquals(1, target.mailbox.items("Contact").size(), "the contact");
-            assertEquals(Set.of("alice@example.org"), Set.copyOf(source.impersonated.stream()
-                    .map(i -> Objects.requireNonNullElse(i, "none")).toList()));
-            assertEquals(Set.of("bob@example.org"), Set.copyOf(target.anchors));
-            assertEquals(Set.of(APP + " [https://outlook.office365.com/.default]"), Set.copyOf(seen),
-                    "only the application's tokens, for Exchange's scope");
-            assertEquals(List.of(), source.violations);
-            assertEquals(List.of(), target.violations);
+            AppOnly.assertActedFor(source, "alice@example.org");
+            AppOnly.assertActedFor(target, "bob@example.org");
+            AppOnly.assertOnlyExchangeTokens(seen);
         }
     }
 
     @Test
     void aTokenExchangeNeverAcceptsFailsTheLegWithTheSignInMessageOnEitherSide() throws Exception {
-        Path app = appJson();
+        Path app = AppOnly.json(dir, auth);
         Path davPassword = Files.writeString(dir.resolve("dav-pw"), Radicale.PASSWORD + "\n");
         String dav = radicale.url().replace("http://", "http://" + Radicale.LOGIN + "@");
         try (EwsProtocolFake refusing = new EwsProtocolFake(token -> false)) {
             ExchangePimCorpus.seed(refusing.pim);
             String exchange = "ews+" + refusing.url().replace("http://", "http://carol%40example.org@");
-            String[] read = cli("migrate", "--source", exchange, "--target", "carddav+" + dav, "--allow-plaintext",
+            String[] read = AppOnly.cli("migrate", "--source", exchange, "--target", "carddav+" + dav, "--allow-plaintext",
                     "--source-token-file", app.toString(), "--target-password-file", davPassword.toString(),
                     "--state", dir.resolve("state").toString());
-            String[] write = cli("migrate", "--source", "caldav+" + dav, "--target", exchange, "--allow-plaintext",
+            String[] write = AppOnly.cli("migrate", "--source", "caldav+" + dav, "--target", exchange, "--allow-plaintext",
                     "--source-password-file", davPassword.toString(), "--target-token-file", app.toString(),
                     "--state", dir.resolve("state-back").toString());
             for (String[] out : List.of(read, write)) {
                 assertEquals("4", out[2], out[0] + out[1]);
                 assertTrue(out[1].contains("401") && out[1].contains("carol@example.org"), "the refusal, naming the mailbox: " + out[1]);
                 assertTrue(out[0].startsWith("created 0, updated 0"), out[0]);
-                assertNoSecret(out);
+                AppOnly.assertNoSecret(out);
             }
             assertTrue(refusing.tokens.size() >= 2, "asked: " + refusing.tokens.size());
             assertNotEquals(refusing.tokens.get(0), refusing.tokens.get(1), "the token was renewed once, then the refusal reported");
@@ -178,21 +159,4 @@ class EwsPimOAuth2Test {
         }
     }
 
-    private static void assertNoSecret(String[] out) {
-        String all = String.join("", out);
-        assertFalse(all.contains(SECRET) || all.contains("eyJ"), "no secret or token printed: " + all);
-    }
-
-    private Path appJson() throws Exception {
-        return Files.writeString(dir.resolve("app.json"), "{\"type\": \"client_credentials\", \"tenant\": \"example.org\","
-                + " \"client_id\": \"" + APP + "\", \"client_secret\": \"" + SECRET + "\", \"token_uri\": \""
-                + auth.tokenEndpoint("default") + "\"}");
-    }
-
-    private static String[] cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new String[] { out.toString(), err.toString(), String.valueOf(code) };
-    }
 }
