@@ -16,8 +16,9 @@ import org.mailmigrator.core.spi.SignIn;
 /**
  * How a calendar/contacts leg signs in when the row's mail side signs in with OAuth2 (docs/sign-in.md): with the
  * same secret (service account key, refresh token, access token) as a bearer token source of its own, asking only
- * the leg's scope (Google Calendar or CardDAV) unless the account names its scopes; the DAV connector then sends
- * the current token with each request. A row whose mail side signs in with a password keeps the password path.
+ * the leg's scope (Google Calendar or CardDAV, Graph's, Exchange's for an EWS leg) unless the account names its
+ * scopes; the DAV, Graph or EWS connector then sends the current token with each request. A row whose mail side
+ * signs in with a password keeps the password path.
  */
 final class LegSignIn {
     static final String CALENDAR_SCOPE = "https://www.googleapis.com/auth/calendar";
@@ -44,22 +45,27 @@ final class LegSignIn {
      */
     static ConnectContext of(Account mail, String login, Secret secret, Optional<TokenHome> home, PimLeg.Kind kind,
             String where) throws ConnectorException.AccountFailure {
-        return of(mail, login, secret, home, kind, where, false);
+        return of(mail, login, secret, home, kind, where, "dav");
     }
 
     /**
-     * As {@link #of(Account, String, Secret, Optional, PimLeg.Kind, String)}; {@code graph}: the leg writes to
-     * Microsoft Graph, whose app-only token asks for {@value org.mailmigrator.auth.ClientCredentials#GRAPH_SCOPE}
-     * (the mail side's scopes are Exchange Online's).
+     * As {@link #of(Account, String, Secret, Optional, PimLeg.Kind, String)}; {@code service} is the protocol the leg
+     * speaks: {@code graph} (Microsoft Graph, whose app-only token asks for
+     * {@value org.mailmigrator.auth.ClientCredentials#GRAPH_SCOPE}; the mail side's scopes are Exchange Online's),
+     * {@code ews} (Exchange Web Services: the mail side's scopes, else
+     * {@value org.mailmigrator.auth.ClientCredentials#EXCHANGE_SCOPE}, the same token an EWS mail leg uses), anything
+     * else a CalDAV/CardDAV server (the leg's Google scope unless the account names its scopes).
      */
     static ConnectContext of(Account mail, String login, Secret secret, Optional<TokenHome> home, PimLeg.Kind kind,
-            String where, boolean graph) throws ConnectorException.AccountFailure {
+            String where, String service) throws ConnectorException.AccountFailure {
         if (!oauth(mail)) {
             return ConnectContext.of(secret);
         }
         Map<String, String> s = new HashMap<>(mail.settings());
-        if (graph) {
+        if (service.equals("graph")) {
             s.put(SignIns.SCOPES, org.mailmigrator.auth.ClientCredentials.GRAPH_SCOPE);
+        } else if (service.equals("ews")) {
+            s.merge(SignIns.SCOPES, org.mailmigrator.auth.ClientCredentials.EXCHANGE_SCOPE, (own, exchange) -> own.isBlank() ? exchange : own);
         }
         s.putIfAbsent(SignIns.SCOPES, kind == PimLeg.Kind.CALENDAR ? CALENDAR_SCOPE : CONTACTS_SCOPE);
         Optional<SignIn> signIn;

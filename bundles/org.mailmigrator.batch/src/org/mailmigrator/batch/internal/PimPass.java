@@ -96,12 +96,13 @@ public record PimPass(ConnectorFactory connectors, Presets presets, PassRequest 
         // OAuth2 sign-in when it has one); a target leg without a password of its own signs in as the mail destination
         ConnectContext sourceSecret = dav ? LegSignIn.of(request.migration().source(), source.setting("login").orElse(""),
                 request.passwords().source(), request.passwords().home(Role.SOURCE), leg.kind(),
-                "the source's OAuth2 secret", PimSource.isGraph(leg.source())) : ConnectContext.of(null);
+                "the source's OAuth2 secret", PimSource.isGraph(leg.source()) ? "graph" : PimSource.isExchange(leg.source()) ? "ews" : "dav")
+                : ConnectContext.of(null);
         Secret own = request.passwords().leg(leg);
         ConnectContext secret = own != null && !own.isEmpty() || !LegSignIn.oauth(request.migration().destination())
                 ? ConnectContext.of(own) : LegSignIn.of(request.migration().destination(), destination.setting("login").orElse(""),
                         request.passwords().destination(), request.passwords().home(Role.DESTINATION), leg.kind(),
-                        "the destination's OAuth2 secret", target.protocol().equals("graph"));
+                        "the destination's OAuth2 secret", target.protocol());
         org.mailmigrator.core.spi.Connector writes = connectors.create(destination.connectorId());
         // the leg's target counts against its host's per-host limit, as a mail session does
         try (ConnectorSession out = request.gate().leg(destination, () -> writes.open(destination, Role.DESTINATION, secret))

@@ -102,7 +102,7 @@ public final class PimMigrate {
 
     /**
      * How the two sides sign in: a password file (or the environment) each, or the OAuth2 options of
-     * {@code migrate} (docs/sign-in.md) for a CalDAV/CardDAV side, as a batch row's legs sign in.
+     * {@code migrate} (docs/sign-in.md) for a CalDAV/CardDAV, Graph or EWS side, as a batch row's legs sign in.
      */
     public record Credentials(Path sourcePasswordFile, Path targetPasswordFile, SignInOptions signIn) {
     }
@@ -146,11 +146,6 @@ public final class PimMigrate {
                         ? List.of(new PimLeg(dst.protocol().equals("carddav") ? PimLeg.Kind.CONTACTS : PimLeg.Kind.CALENDAR,
                                 source.trim(), target.trim(), dstAccount.credential()))
                         : legs(Path.of(source), target.trim(), dstAccount.credential());
-            }
-            if (dstOAuth.isPresent() && dst.protocol().equals("ews")) {
-                throw new IllegalArgumentException("--target-auth, --target-token-file and --target-service-account sign in to"
-                        + " a CalDAV/CardDAV target here; an ews+ target signs in with a password (OAuth2 for EWS is not"
-                        + " built yet)");
             }
             if (dstOAuth.isEmpty()) {
                 password = Passwords.find("target", credentials.targetPasswordFile(), "MAILMIGRATOR_TARGET_PASSWORD", dst.toString());

@@ -1,12 +1,9 @@
 package org.mailmigrator.connector.ews.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailmigrator.cli.Cli;
 import org.mailmigrator.testing.MockOAuth2Server;
 
 /**
@@ -34,8 +30,6 @@ import org.mailmigrator.testing.MockOAuth2Server;
  * again; a token never accepted stops the run with the sign-in message and exit code 4; no secret or token is printed.
  */
 class EwsOAuth2Test {
-    private static final String APP = "mailmigrator-app@example.org";
-    private static final String SECRET = "app-secret-5678";
     private static MockOAuth2Server auth;
     @TempDir
     Path dir;
@@ -59,8 +53,8 @@ class EwsOAuth2Test {
             source.mail.maxPage = 5;
             List<String> expected = ExchangeCorpus.seed(source);
             source.refuseTokens(1); // the first token is refused once (revoked early): renewed, the request sent again
-            Path app = appJson();
-            String[] out = cli("migrate", "--source", "ews+" + source.url().replace("http://", "http://alice%40example.org@"),
+            Path app = AppOnly.json(dir, auth);
+            String[] out = AppOnly.cli("migrate", "--source", "ews+" + source.url().replace("http://", "http://alice%40example.org@"),
                     "--target", "ews+" + target.url().replace("http://", "http://bob%40example.org@"), "--allow-plaintext",
                     "--source-token-file", app.toString(), "--target-token-file", app.toString(),
                     "--state", dir.resolve("state").toString());
@@ -72,14 +66,13 @@ class EwsOAuth2Test {
                     "byte for byte");
             assertEquals(1, source.challenges, "one 401");
             assertNotEquals(source.tokens.get(0), source.tokens.get(1), "the request after the 401 carried a renewed token");
-            assertEquals(Set.of(APP + " [https://outlook.office365.com/.default]"), Set.copyOf(seen),
-                    "only the application's tokens for Exchange's scope");
+            AppOnly.assertOnlyExchangeTokens(seen);
             assertEquals(Set.of("alice@example.org"), Set.copyOf(source.anchors));
             assertEquals(Set.of("bob@example.org"), Set.copyOf(target.anchors));
             assertEquals(Set.of("alice@example.org"), Set.copyOf(source.impersonated.stream().map(i -> Objects.requireNonNullElse(i, "none")).toList()),
                     "an app-only token has no mailbox: each request impersonates the row's");
             assertEquals(Set.of("bob@example.org"), Set.copyOf(target.impersonated.stream().map(i -> Objects.requireNonNullElse(i, "none")).toList()));
-            assertFalse(String.join("", out).contains(SECRET) || String.join("", out).contains("eyJ"), "no secret or token printed");
+            AppOnly.assertNoSecret(out);
             assertEquals(List.of(), source.violations);
             assertEquals(List.of(), target.violations);
         }
@@ -89,9 +82,9 @@ class EwsOAuth2Test {
     void aTokenExchangeNeverAcceptsStopsWithTheSignInMessage() throws Exception {
         try (EwsProtocolFake refusing = new EwsProtocolFake(token -> false);
                 EwsProtocolFake target = new EwsProtocolFake(EwsRun.LOGIN, EwsRun.PASSWORD)) {
-            Path app = appJson();
+            Path app = AppOnly.json(dir, auth);
             Path pw = Files.writeString(dir.resolve("pw"), EwsRun.PASSWORD + "\n");
-            String[] out = cli("migrate", "--source", "ews+" + refusing.url().replace("http://", "http://bob%40example.org@"),
+            String[] out = AppOnly.cli("migrate", "--source", "ews+" + refusing.url().replace("http://", "http://bob%40example.org@"),
                     "--target", "ews+" + target.url().replace("http://", "http://alice%40example.org@"), "--allow-plaintext",
                     "--source-token-file", app.toString(), "--target-password-file", pw.toString(),
                     "--state", dir.resolve("state").toString());
@@ -100,20 +93,8 @@ class EwsOAuth2Test {
             assertTrue(refusing.tokens.size() >= 2, "asked twice: " + refusing.tokens.size());
             assertNotEquals(refusing.tokens.get(0), refusing.tokens.get(1), "the token was renewed once, then the refusal reported");
             assertEquals(0, target.mail.messages.size());
-            assertFalse(String.join("", out).contains(SECRET) || String.join("", out).contains("eyJ"), "no secret or token printed");
+            AppOnly.assertNoSecret(out);
         }
     }
 
-    private Path appJson() throws Exception {
-        return Files.writeString(dir.resolve("app.json"), "{\"type\": \"client_credentials\", \"tenant\": \"example.org\","
-                + " \"client_id\": \"" + APP + "\", \"client_secret\": \"" + SECRET + "\", \"token_uri\": \""
-                + auth.tokenEndpoint("default") + "\"}");
-    }
-
-    private static String[] cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new String[] { out.toString(), err.toString(), String.valueOf(code) };
-    }
 }
