@@ -61,12 +61,17 @@ class GmailLabelRemovalTest {
     /** The fixture of GmailLabelsTest with the given label folders (INBOX, Work, Work/Projects, Important). */
     private static Hoodiecrow.Storage changed(List<Message> inbox, List<Message> work, List<Message> projects,
             List<Message> important) {
+        return changed(inbox, work, projects, important, List.of(M1, M3));
+    }
+
+    private static Hoodiecrow.Storage changed(List<Message> inbox, List<Message> work, List<Message> projects,
+            List<Message> important, List<Message> starred) {
         return new Hoodiecrow.Storage().folder("INBOX", null, inbox).folder("Work", null, work)
                 .folder("Work/Projects", null, projects)
                 .folder("[Gmail]/All Mail", "\\All", List.of(M1, M2, W2, S1, D1, A1, M3))
                 .folder("[Gmail]/Sent Mail", "\\Sent", List.of(S1)).folder("[Gmail]/Drafts", "\\Drafts", List.of(D1))
                 .folder("[Gmail]/Spam", "\\Junk", List.of(SP)).folder("[Gmail]/Trash", "\\Trash", List.of(T1))
-                .folder("[Gmail]/Starred", "\\Flagged", List.of(M1, M3))
+                .folder("[Gmail]/Starred", "\\Flagged", starred)
                 .folder("[Gmail]/Important", "\\Important", important);
     }
 
@@ -105,6 +110,32 @@ class GmailLabelRemovalTest {
             assertEquals(Outcome.COMPLETED, third.outcome(), third.toString());
             assertEquals(0, relay.count(CommandCountingRelay.APPENDED) + relay.count("UID COPY")
                     + relay.count("UID STORE") + relay.count("UID EXPUNGE"), "nothing more to write\n" + counts() + third);
+        }
+    }
+
+    /**
+     * Never from missing data: labels as keywords, and in the second run the server will not open Work/Projects (which
+     * no longer lists M1) while M2 is starred, so INBOX is listed whole. M2 gets \\Flagged; M1's copy keeps the
+     * keyword {@code Work/Projects}, since nothing proved the label removed. One UID STORE (M2's).
+     */
+    @Test
+    void aLabelFolderTheServerWillNotOpenTakesNoKeywordAway(@TempDir Path dir) throws Exception {
+        String user = "gmail-kw-unlisted";
+        MigrationSettings settings = GmailLabelsTest.settings().withGmail(new GmailOptions(true, false, false));
+        try (Hoodiecrow gmail = Hoodiecrow.start(GmailLabelsTest.fixture(false))) {
+            MigrationReport first = run(gmail, dir, user, settings);
+            assertEquals(Outcome.COMPLETED, first.outcome(), first.toString());
+        }
+        Hoodiecrow.Storage refused = changed(List.of(M1, M2), List.of(M1, W2), List.of(), List.of(W2),
+                List.of(M1, M2, M3)).refuseSelect("Work/Projects", "[UNAVAILABLE] try later");
+        try (Hoodiecrow gmail = Hoodiecrow.start(refused)) {
+            relay.reset();
+            MigrationReport second = run(gmail, dir, user, settings);
+            String counts = counts() + "\n" + second;
+            assertEquals(1, relay.count("UID STORE"), counts);
+            Map<String, List<String>> held = GmailLabelsTest.destination(dovecot, user);
+            assertEquals(lines(line(M1, "\\Flagged", "Work", "Work/Projects"), line(M2, "\\Flagged")), held.get("INBOX"),
+                    held.toString());
         }
     }
 
