@@ -115,7 +115,7 @@ class GmailLabelRemovalTest {
 
     /**
      * Never from missing data: labels as keywords, and in the second run the server will not open Work/Projects (which
-     * no longer lists M1) while M2 is starred, so INBOX is listed whole. M2 gets \\Flagged; M1's copy keeps the
+     * no longer lists M1) while M2 is starred, so INBOX is listed whole. M2 gets \Flagged; M1's copy keeps the
      * keyword {@code Work/Projects}, since nothing proved the label removed. One UID STORE (M2's).
      */
     @Test
