@@ -50,11 +50,18 @@ class GmailLabelRemovalTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (relay != null) {
-            relay.close();
+        for (AutoCloseable server : new AutoCloseable[] {relay, dovecot}) {
+            if (server != null) {
+                server.close();
+            }
         }
-        if (dovecot != null) {
-            dovecot.close();
+    }
+
+    /** The first run, from GmailLabelsTest's fixture: every message and label on Dovecot. */
+    private static void firstRun(Path dir, String user, MigrationSettings settings) throws Exception {
+        try (Hoodiecrow gmail = Hoodiecrow.start(GmailLabelsTest.fixture(false))) {
+            MigrationReport first = run(gmail, dir, user, settings);
+            assertEquals(Outcome.COMPLETED, first.outcome(), first.toString());
         }
     }
 
@@ -84,14 +91,11 @@ class GmailLabelRemovalTest {
     void aRemovedLabelKeywordAndImportantAreTakenOffTheCopies(@TempDir Path dir) throws Exception {
         String user = "gmail-kw-off";
         MigrationSettings settings = GmailLabelsTest.settings().withGmail(new GmailOptions(true, true, false));
-        try (Hoodiecrow gmail = Hoodiecrow.start(GmailLabelsTest.fixture(false))) {
-            MigrationReport first = run(gmail, dir, user, settings);
-            assertEquals(Outcome.COMPLETED, first.outcome(), first.toString());
-            Map<String, List<String>> held = GmailLabelsTest.destination(dovecot, user);
-            assertEquals(lines(line(M1, "\\Flagged", "Work", "Work/Projects"), line(M2)), held.get("INBOX"), held.toString());
-            assertEquals(lines(line(A1), line(M3, "\\Flagged"), line(W2, "Work", "$Important")), held.get("Archive"),
-                    held.toString());
-        }
+        firstRun(dir, user, settings);
+        Map<String, List<String>> before = GmailLabelsTest.destination(dovecot, user);
+        assertEquals(lines(line(M1, "\\Flagged", "Work", "Work/Projects"), line(M2)), before.get("INBOX"), before.toString());
+        assertEquals(lines(line(A1), line(M3, "\\Flagged"), line(W2, "Work", "$Important")), before.get("Archive"),
+                before.toString());
         try (Hoodiecrow gmail = Hoodiecrow.start(changed(List.of(M1, M2), List.of(M1, W2), List.of(), List.of()))) {
             relay.reset();
             MigrationReport second = run(gmail, dir, user, settings);
@@ -122,10 +126,7 @@ class GmailLabelRemovalTest {
     void aLabelFolderTheServerWillNotOpenTakesNoKeywordAway(@TempDir Path dir) throws Exception {
         String user = "gmail-kw-unlisted";
         MigrationSettings settings = GmailLabelsTest.settings().withGmail(new GmailOptions(true, false, false));
-        try (Hoodiecrow gmail = Hoodiecrow.start(GmailLabelsTest.fixture(false))) {
-            MigrationReport first = run(gmail, dir, user, settings);
-            assertEquals(Outcome.COMPLETED, first.outcome(), first.toString());
-        }
+        firstRun(dir, user, settings);
         Hoodiecrow.Storage refused = changed(List.of(M1, M2), List.of(M1, W2), List.of(), List.of(W2),
                 List.of(M1, M2, M3)).refuseSelect("Work/Projects", "[UNAVAILABLE] try later");
         try (Hoodiecrow gmail = Hoodiecrow.start(refused)) {
@@ -147,10 +148,7 @@ class GmailLabelRemovalTest {
     @Test
     void aMessageWhoseOnlyLabelWasRemovedIsCopiedIntoArchiveNotUploaded(@TempDir Path dir) throws Exception {
         String user = "gmail-archived";
-        try (Hoodiecrow gmail = Hoodiecrow.start(GmailLabelsTest.fixture(false))) {
-            MigrationReport first = run(gmail, dir, user, GmailLabelsTest.settings());
-            assertEquals(Outcome.COMPLETED, first.outcome(), first.toString());
-        }
+        firstRun(dir, user, GmailLabelsTest.settings());
         try (Hoodiecrow gmail = Hoodiecrow.start(changed(List.of(M1), List.of(M1), List.of(M1), List.of(W2)))) {
             relay.reset();
             MigrationReport second = run(gmail, dir, user, GmailLabelsTest.settings());
