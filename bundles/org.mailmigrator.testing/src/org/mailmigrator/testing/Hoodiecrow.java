@@ -159,6 +159,7 @@ public final class Hoodiecrow implements ImapServer {
         private final Map<String, List<Message>> folders = new LinkedHashMap<>();
         private final Map<String, String> specialUse = new LinkedHashMap<>();
         private final Map<String, String> refuseAppend = new LinkedHashMap<>();
+        private final Map<String, String> refuseSelect = new LinkedHashMap<>();
         private final List<String> users = new ArrayList<>();
         private String userPassword;
 
@@ -184,18 +185,32 @@ public final class Hoodiecrow implements ImapServer {
             return this;
         }
 
+        /** SELECT and EXAMINE of the folder are refused (NO with the text): a folder the server will not open. */
+        public Storage refuseSelect(String folder, String text) {
+            folders.computeIfAbsent(folder, k -> new ArrayList<>());
+            refuseSelect.put(folder, text);
+            return this;
+        }
+
+        private static void texts(StringBuilder sb, Map<String, String> byFolder) {
+            sb.append('{');
+            String sep = "";
+            for (var e : byFolder.entrySet()) {
+                sb.append(sep).append(str(e.getKey())).append(':').append(str(e.getValue()));
+                sep = ",";
+            }
+            sb.append('}');
+        }
+
         String toJson() {
             StringBuilder sb = new StringBuilder("{\"storage\":{\"INBOX\":");
             box(sb, "INBOX");
             sb.append(",\"\":{\"separator\":\"/\",\"folders\":{");
             tree(sb, "", folders.keySet().stream().filter(n -> !n.equals("INBOX")).toList());
-            sb.append("}}},\"refuseAppend\":{");
-            String sep = "";
-            for (var e : refuseAppend.entrySet()) {
-                sb.append(sep).append(str(e.getKey())).append(':').append(str(e.getValue()));
-                sep = ",";
-            }
-            sb.append('}');
+            sb.append("}}},\"refuseAppend\":");
+            texts(sb, refuseAppend);
+            sb.append(",\"refuseSelect\":");
+            texts(sb, refuseSelect);
             if (!users.isEmpty()) {
                 sb.append(",\"users\":{");
                 String us = "";

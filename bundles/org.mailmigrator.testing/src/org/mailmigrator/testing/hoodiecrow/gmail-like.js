@@ -34,6 +34,21 @@ server.setCommandHandler("APPEND", function(connection, parsed, data, callback) 
     return append(connection, parsed, data, callback);
 });
 
+// SELECT and EXAMINE of a folder named in "refuseSelect" are refused (a folder the server will not open)
+var refuseSelect = config.refuseSelect || {};
+["SELECT", "EXAMINE"].forEach(function(name) {
+    var open = server.getCommandHandler(name);
+    server.setCommandHandler(name, function(connection, parsed, data, callback) {
+        var box = parsed.attributes && parsed.attributes[0] && String(parsed.attributes[0].value);
+        if (box && refuseSelect[box]) {
+            connection.send({ tag: parsed.tag, command: "NO", attributes: [{ type: "TEXT", value: refuseSelect[box] }] },
+                name + " REFUSED", parsed, data);
+            return callback();
+        }
+        return open(connection, parsed, data, callback);
+    });
+});
+
 server.listen(0, "127.0.0.1", function() {
     console.log("LISTENING " + server.server.address().port);
 });

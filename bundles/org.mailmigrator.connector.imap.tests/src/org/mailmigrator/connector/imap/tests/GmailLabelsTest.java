@@ -52,15 +52,15 @@ class GmailLabelsTest {
     private static CommandCountingRelay relay;
 
     // one Gmail message per line: its id and where it sits (a message is one object in every folder of its labels)
-    private static final Message M1 = msg(1, List.of("\\Seen")).withGmailId("1001"); // INBOX, Work, Work/Projects, Starred
-    private static final Message M2 = msg(2, List.of()).withGmailId("1002");           // INBOX
-    private static final Message W2 = msg(3, List.of("\\Seen")).withGmailId("1003");   // Work, Important
-    private static final Message S1 = msg(4, List.of("\\Seen")).withGmailId("1004");   // Sent
-    private static final Message D1 = msg(5, List.of("\\Draft")).withGmailId("1005");  // Drafts
-    private static final Message SP = msg(6, List.of()).withGmailId("1006");           // Spam (not in All Mail)
-    private static final Message T1 = msg(7, List.of("\\Seen")).withGmailId("1007");   // Trash (not in All Mail)
-    private static final Message A1 = msg(8, List.of("\\Seen")).withGmailId("1008");   // All Mail only
-    private static final Message M3 = msg(9, List.of()).withGmailId("1009");           // All Mail and Starred
+    static final Message M1 = msg(1, List.of("\\Seen")).withGmailId("1001"); // INBOX, Work, Work/Projects, Starred
+    static final Message M2 = msg(2, List.of()).withGmailId("1002");           // INBOX
+    static final Message W2 = msg(3, List.of("\\Seen")).withGmailId("1003");   // Work, Important
+    static final Message S1 = msg(4, List.of("\\Seen")).withGmailId("1004");   // Sent
+    static final Message D1 = msg(5, List.of("\\Draft")).withGmailId("1005");  // Drafts
+    static final Message SP = msg(6, List.of()).withGmailId("1006");           // Spam (not in All Mail)
+    static final Message T1 = msg(7, List.of("\\Seen")).withGmailId("1007");   // Trash (not in All Mail)
+    static final Message A1 = msg(8, List.of("\\Seen")).withGmailId("1008");   // All Mail only
+    static final Message M3 = msg(9, List.of()).withGmailId("1009");           // All Mail and Starred
 
     @BeforeAll
     static void start() throws Exception {
@@ -78,7 +78,7 @@ class GmailLabelsTest {
         }
     }
 
-    private static Hoodiecrow.Storage fixture(boolean m2LabelledWork) {
+    static Hoodiecrow.Storage fixture(boolean m2LabelledWork) {
         List<Message> work = new ArrayList<>(List.of(M1, W2));
         if (m2LabelledWork) {
             work.add(M2); // the label added between runs: the next UID of Work, same X-GM-MSGID
@@ -269,11 +269,11 @@ class GmailLabelsTest {
         }
     }
 
-    private static MigrationSettings settings() {
+    static MigrationSettings settings() {
         return MigrationSettings.defaults().withRetries(2, Duration.ofMillis(100));
     }
 
-    private static SessionFactory source(Hoodiecrow gmail) {
+    static SessionFactory source(Hoodiecrow gmail) {
         Account a = new Account("imap", Map.of("host", Hoodiecrow.HOST, "port", String.valueOf(gmail.port()),
                 "security", "plain", "login", Hoodiecrow.USER), new CredentialRef(Hoodiecrow.USER));
         return () -> new ImapConnector().open(a, Role.SOURCE, ConnectContext.of(Secret.of(Hoodiecrow.PASSWORD)));
@@ -284,6 +284,11 @@ class GmailLabelsTest {
     }
 
     private static SessionFactory destinationFactory(String user) {
+        return destinationFactory(relay, user);
+    }
+
+    /** Dovecot past the relay that counts the commands. */
+    static SessionFactory destinationFactory(CommandCountingRelay relay, String user) {
         Account a = new Account("imap", Map.of("host", Dovecot.HOST, "port", String.valueOf(relay.port()),
                 "security", "plain", "login", user), new CredentialRef(user));
         return () -> new ImapConnector().open(a, Role.DESTINATION, ConnectContext.of(Secret.of(Dovecot.PASSWORD)));
@@ -295,6 +300,10 @@ class GmailLabelsTest {
     }
 
     private static Map<String, List<String>> destination(String user) throws Exception {
+        return destination(dovecot, user);
+    }
+
+    static Map<String, List<String>> destination(Dovecot dovecot, String user) throws Exception {
         Map<String, List<String>> out = new TreeMap<>();
         try (ImapProbe probe = ImapProbe.login(dovecot, user)) {
             probe.snapshot().forEach((folder, msgs) -> out.put(folder,
@@ -303,13 +312,13 @@ class GmailLabelsTest {
         return out;
     }
 
-    private static List<String> lines(String... lines) {
+    static List<String> lines(String... lines) {
         List<String> out = new ArrayList<>(List.of(lines));
         out.sort(null);
         return out;
     }
 
-    private static String line(Message m, String... extraFlags) throws Exception {
+    static String line(Message m, String... extraFlags) throws Exception {
         TreeSet<String> flags = new TreeSet<>(m.flags());
         flags.addAll(List.of(extraFlags));
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(m.raw());

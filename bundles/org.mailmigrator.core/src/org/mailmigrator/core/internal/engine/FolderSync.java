@@ -170,7 +170,7 @@ final class FolderSync {
                 () -> sbox.list(incremental ? st0.srcChangeToken() : null), dbox::position);
         List<MessageInfo> listed = listing.first();
         if (gmail != null) {
-            listed = gmail.restrict(plan.source(), listed, copied.keySet(),
+            listed = gmail.restrict(plan.source(), listed, copied,
                     journal.stream().map(JournalEntry::srcId).toList());
         }
         List<String> freshIds = new ArrayList<>();

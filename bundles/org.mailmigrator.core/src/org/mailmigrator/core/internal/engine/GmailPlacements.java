@@ -61,6 +61,13 @@ final class GmailPlacements {
                 homeFolder.put(gmailId, scope.plan(folder).destination());
             }
         }));
+        // a message whose only label was removed is copied from its old copy into Archive, not uploaded again
+        scope.changes().adopted().forEach((gmailId, a) -> {
+            if (!home.containsKey(gmailId)) {
+                home.put(gmailId, a.copy());
+                homeFolder.put(gmailId, scope.plan(a.folder()).destination());
+            }
+        });
         // destination folder holding the uploaded copy -> source folder of the placement -> what to copy
         Map<String, Map<String, List<Todo>>> todo = new LinkedHashMap<>();
         for (String gmailId : scope.index().messages()) {
@@ -82,11 +89,26 @@ final class GmailPlacements {
                 }
             }
         }
-        for (var gone : scope.changes().unlabelled().entrySet()) {
+        for (var gone : unlabelled().entrySet()) {
             cancel.check();
             unlabel(dst, gone.getKey(), gone.getValue());
         }
         return summary();
+    }
+
+    /** The copies of removed labels, with the old copies of adopted messages once their Archive copy is recorded. */
+    private Map<String, List<CopiedMessage>> unlabelled() throws StateException {
+        Map<String, List<CopiedMessage>> out = new HashMap<>();
+        scope.changes().unlabelled().forEach((folder, copies) -> out.put(folder, new ArrayList<>(copies)));
+        Map<String, Map<String, CopiedMessage>> records = records();
+        scope.changes().adopted().forEach((gmailId, a) -> {
+            List<GmailIndex.Place> places = scope.placements(gmailId);
+            if (!places.isEmpty() && places.stream().allMatch(p -> records.getOrDefault(p.folder(), Map.of())
+                    .containsKey(p.id()))) {
+                out.computeIfAbsent(a.folder(), k -> new ArrayList<>()).add(a.copy());
+            }
+        });
+        return out;
     }
 
     private Map<String, Map<String, CopiedMessage>> records() throws StateException {
@@ -180,7 +202,7 @@ final class GmailPlacements {
                 st.srcPosition(), st.srcChangeToken(), after.position(), after.messages(), after.changeToken()));
         counters.removed.addAndGet(gone.size());
         listener.info(target + ": " + gone.size() + " copy(ies) removed: their Gmail label was removed on the source"
-                + " (each message is still under another label)");
+                + " (each message is still under another label, or now in Archive)");
     }
 
     private void skip(String folder, Todo t, String reason) {

@@ -10,6 +10,7 @@ import org.mailmigrator.core.engine.MigrationListener;
 import org.mailmigrator.core.mail.MailFolder;
 import org.mailmigrator.core.mail.MailStore;
 import org.mailmigrator.core.mail.Mailbox;
+import org.mailmigrator.core.mail.MessageInfo;
 import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.state.CopiedMessage;
 import org.mailmigrator.core.state.StateException;
@@ -47,8 +48,21 @@ final class GmailRun {
         listener.info("Gmail-like source: " + index.messages().size() + " message(s) by X-GM-MSGID, each uploaded once"
                 + (serverCopy ? " and copied on the destination server into its other labels' folders" : ""));
         GmailScope scope = new GmailScope(index, plan, sourceFolders, options, onDestination, serverCopy);
-        scope.changes(GmailChanges.since(scope, earlier));
+        scope.changes(GmailChanges.since(scope, earlier, (folder, ids) -> fingerprints(sessions.source(), folder, ids)));
         return scope;
+    }
+
+    private static java.util.Map<String, String> fingerprints(MailStore source, String folder, List<String> ids)
+            throws ConnectorException {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        try (Mailbox box = source.open(folder, false)) {
+            for (MessageInfo m : box.details(ids)) {
+                if (m.fingerprint() != null) {
+                    out.put(m.id(), m.fingerprint());
+                }
+            }
+        }
+        return out;
     }
 
     private static boolean canCopy(MailStore destination, List<FolderPlan> plan) throws ConnectorException {

@@ -13,6 +13,7 @@ import org.mailmigrator.core.engine.FolderPlan;
 import org.mailmigrator.core.model.GmailOptions;
 import org.mailmigrator.core.mail.MailFolder;
 import org.mailmigrator.core.mail.MessageInfo;
+import org.mailmigrator.core.state.CopiedMessage;
 
 /**
  * Which folder uploads each Gmail message, and the flags every copy carries. A message's <em>placements</em> are
@@ -28,6 +29,8 @@ final class GmailScope {
     private final Map<String, FolderPlan> plans = new HashMap<>();
     private final Map<String, String> uses = new HashMap<>();
     private final Map<String, Integer> order = new HashMap<>();
+    /** Source folder -> the flag it gives every copy instead of a folder (Starred, Important, labels as keywords). */
+    private final Map<String, String> flagOf = new HashMap<>();
     private final Set<String> onDestination;
     private final GmailOptions options;
     private final boolean serverCopy;
@@ -46,6 +49,39 @@ final class GmailScope {
         for (MailFolder f : sourceFolders) {
             GmailPlanner.use(f).ifPresent(u -> uses.put(f.name(), u));
         }
+        for (FolderPlan p : plan) {
+            String use = uses.get(p.source());
+            if ("\\Flagged".equals(use)) {
+                flagOf.put(p.source(), "\\Flagged");
+            } else if ("\\Important".equals(use) && options.importantKeyword()) {
+                flagOf.put(p.source(), "$Important");
+            } else if (use == null && options.labelsAsKeywords() && !p.hasDestination()
+                    && !p.source().equalsIgnoreCase("INBOX")) {
+                flagOf.put(p.source(), keyword(p.source()));
+            }
+        }
+    }
+
+    /**
+     * Whether the mapping decides the flag and every folder giving it was read whole this run: only then may a copy
+     * lose it (a Starred, Important or label folder the server would not list says nothing about its messages).
+     */
+    boolean decides(String flag) {
+        boolean given = false;
+        for (var e : flagOf.entrySet()) {
+            if (e.getValue().equals(flag)) {
+                given = true;
+                if (!index.listed(e.getKey())) {
+                    return false;
+                }
+            }
+        }
+        return given;
+    }
+
+    /** Whether the source folder is Gmail's All Mail. */
+    boolean allMail(String folder) {
+        return GmailPlanner.ALL.equals(uses.get(folder));
     }
 
     /** What changed on the source since the last run, found before the scope is shared ({@link GmailRun}). */
@@ -112,19 +148,21 @@ final class GmailScope {
         if (!serverCopy) {
             return true;
         }
-        return !onDestination.contains(gmailId) && places.get(0).folder().equals(folder);
+        return !onDestination.contains(gmailId) && !changes.adopted().containsKey(gmailId)
+                && places.get(0).folder().equals(folder);
     }
 
     /**
      * The light listing of a folder reduced to what its sync handles: its copies already recorded, those a crash
      * left in the journal (for recovery), and the ones it uploads; flags completed as every copy must carry them.
      */
-    List<MessageInfo> restrict(String folder, List<MessageInfo> listed, Set<String> copied, Collection<String> journal) {
+    List<MessageInfo> restrict(String folder, List<MessageInfo> listed, Map<String, CopiedMessage> copied,
+            Collection<String> journal) {
         Set<String> inJournal = new HashSet<>(journal);
         List<MessageInfo> out = new ArrayList<>();
         for (MessageInfo m : listed) {
-            if (copied.contains(m.id()) || inJournal.contains(m.id()) || uploadsHere(folder, m.id())) {
-                out.add(withFlags(folder, m));
+            if (copied.containsKey(m.id()) || inJournal.contains(m.id()) || uploadsHere(folder, m.id())) {
+                out.add(withFlags(folder, m, copied.get(m.id())));
             }
         }
         return out;
@@ -135,15 +173,22 @@ final class GmailScope {
         List<MessageInfo> out = new ArrayList<>();
         for (MessageInfo m : fresh) {
             if (uploadsHere(folder, m.id())) {
-                out.add(withFlags(folder, m));
+                out.add(withFlags(folder, m, null));
             }
         }
         return out;
     }
 
-    private MessageInfo withFlags(String folder, MessageInfo m) {
+    /**
+     * The source's flags with those the mapping gives; a flag the mapping gives but could not decide this run (its
+     * folder not listed) stays as the copy has it.
+     */
+    private MessageInfo withFlags(String folder, MessageInfo m, CopiedMessage copy) {
         String gmailId = index.gmailId(folder, m.id());
-        Set<String> extra = gmailId == null ? Set.of() : extraFlags(gmailId);
+        Set<String> extra = new LinkedHashSet<>(gmailId == null ? Set.of() : extraFlags(gmailId));
+        if (copy != null) {
+            copy.flags().stream().filter(f -> flagOf.containsValue(f) && !decides(f)).forEach(extra::add);
+        }
         if (m.flags().containsAll(extra)) {
             return m;
         }
@@ -156,15 +201,9 @@ final class GmailScope {
     Set<String> extraFlags(String gmailId) {
         Set<String> extra = new LinkedHashSet<>();
         for (GmailIndex.Place p : index.places(gmailId)) {
-            String use = uses.get(p.folder());
-            FolderPlan fp = plans.get(p.folder());
-            if ("\\Flagged".equals(use)) {
-                extra.add("\\Flagged");
-            } else if ("\\Important".equals(use) && options.importantKeyword()) {
-                extra.add("$Important");
-            } else if (use == null && options.labelsAsKeywords() && fp != null && !fp.hasDestination()
-                    && !p.folder().equalsIgnoreCase("INBOX")) {
-                extra.add(keyword(p.folder()));
+            String flag = flagOf.get(p.folder());
+            if (flag != null) {
+                extra.add(flag);
             }
         }
         return extra;
