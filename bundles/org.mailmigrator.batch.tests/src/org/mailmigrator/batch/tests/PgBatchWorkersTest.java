@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -200,52 +197,26 @@ class PgBatchWorkersTest {
 
     /** A child worker's output, read as it comes. */
     private static final class Worker {
-        final String name;
         final Process process;
-        private final List<String> lines = new ArrayList<>();
+        private final ChildLines out;
 
         Worker(String name, Process process) {
-            this.name = name;
             this.process = process;
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    for (String l; (l = in.readLine()) != null;) {
-                        synchronized (lines) {
-                            lines.add(l);
-                            lines.notifyAll();
-                        }
-                    }
-                } catch (IOException e) {
-                    // the process was killed
-                }
-            }, "worker output " + name);
-            reader.setDaemon(true);
-            reader.start();
+            this.out = new ChildLines(name, process);
         }
 
         List<String> lines() {
-            synchronized (lines) {
-                return List.copyOf(lines);
-            }
+            return out.lines();
         }
 
         void await(Predicate<String> line, String what) throws InterruptedException {
-            long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            synchronized (lines) {
-                while (lines.stream().noneMatch(line)) {
-                    long left = until - System.nanoTime();
-                    assertTrue(left > 0 && process.isAlive() || lines.stream().anyMatch(line),
-                            name + " never printed " + what + ":\n" + String.join("\n", lines));
-                    lines.wait(Math.max(1, Math.min(500, left / 1_000_000)));
-                }
-            }
+            out.await(line, what);
         }
 
         int finish() throws InterruptedException {
-            assertTrue(process.waitFor(120, TimeUnit.SECONDS), name + " did not finish: " + this);
+            int code = out.exit(Duration.ofSeconds(120));
             assertTrue(lines().contains("finished"), this.toString());
-            return process.exitValue();
+            return code;
         }
 
         /** Ids of the rows whose pass this worker started (each RUNNING of a row, in order). */
@@ -268,7 +239,7 @@ class PgBatchWorkersTest {
 
         @Override
         public String toString() {
-            return "\n--- " + name + " ---\n" + String.join("\n", lines());
+            return out.toString();
         }
     }
 }

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -86,18 +82,16 @@ class WorkerCommandTest {
         Worker b = worker("b", importWs, db);
         try {
             a.await(l -> ROW.matcher(l).find() && l.endsWith(" Running"), "a row running");
-            a.process.destroy(); // SIGTERM in the middle of its copies
-            assertTrue(a.process.waitFor(60, TimeUnit.SECONDS), a.toString());
-            assertEquals(7, a.process.exitValue(), a.toString());
+            a.sigterm(); // in the middle of its copies
+            assertEquals(7, a.exit(), a.toString());
             assertTrue(a.toString().contains("mailmigrator worker: interrupted, run again to resume"), a.toString());
             long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (!pg.sql(db, "select status || ' ' || count(*) from migration group by status").trim().equals("SYNCED 4")) {
                 assertTrue(System.nanoTime() < until && b.process.isAlive(), "the other worker never finished: " + a + b);
                 Thread.sleep(200);
             }
-            b.process.destroy(); // idle now
-            assertTrue(b.process.waitFor(60, TimeUnit.SECONDS), b.toString());
-            assertEquals(0, b.process.exitValue(), b.toString());
+            b.sigterm(); // idle now
+            assertEquals(0, b.exit(), b.toString());
             assertTrue(b.toString().contains("stopped (no row was running)"), b.toString());
         } finally {
             a.process.destroyForcibly();
@@ -150,54 +144,37 @@ class WorkerCommandTest {
 
     /** A worker's output, read as it comes. */
     private static final class Worker {
-        final String name;
         final Process process;
-        private final List<String> lines = new ArrayList<>();
+        private final ChildLines out;
 
         Worker(String name, Process process) {
-            this.name = name;
             this.process = process;
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    for (String l; (l = in.readLine()) != null;) {
-                        synchronized (lines) {
-                            lines.add(l);
-                            lines.notifyAll();
-                        }
-                    }
-                } catch (IOException e) {
-                    // the process ended
-                }
-            }, "worker output " + name);
-            reader.setDaemon(true);
-            reader.start();
+            this.out = new ChildLines("worker " + name, process);
         }
 
         void await(java.util.function.Predicate<String> line, String what) throws InterruptedException {
-            long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            synchronized (lines) {
-                while (lines.stream().noneMatch(line)) {
-                    long left = until - System.nanoTime();
-                    assertTrue(left > 0 && process.isAlive(), name + " never printed " + what + ":\n" + String.join("\n", lines));
-                    lines.wait(Math.max(1, Math.min(500, left / 1_000_000)));
-                }
-            }
+            out.await(line, what);
+        }
+
+        /** SIGTERM, as systemd or Kubernetes stop a worker (Process.destroy would close its output here first). */
+        void sigterm() throws IOException, InterruptedException {
+            assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor());
+        }
+
+        /** Waits for its end and its last line. */
+        int exit() throws InterruptedException {
+            return out.exit(Duration.ofSeconds(60));
         }
 
         /** The rows (BATCH/ID) this worker reported in this status, one entry per report. */
         List<String> rows(String status) {
-            synchronized (lines) {
-                return lines.stream().map(ROW::matcher).filter(Matcher::find).filter(m -> m.group(2).equals(status))
-                        .map(m -> m.group(1)).toList();
-            }
+            return out.lines().stream().map(ROW::matcher).filter(Matcher::find).filter(m -> m.group(2).equals(status))
+                    .map(m -> m.group(1)).toList();
         }
 
         @Override
         public String toString() {
-            synchronized (lines) {
-                return "\n--- worker " + name + " ---\n" + String.join("\n", lines);
-            }
+            return out.toString();
         }
     }
 }
