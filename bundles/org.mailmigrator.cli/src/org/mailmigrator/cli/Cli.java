@@ -19,7 +19,7 @@ import picocli.CommandLine;
  */
 public final class Cli {
 
-    private static final Set<String> SUBCOMMANDS = Set.of("migrate", "batch", "demo");
+    private static final Set<String> SUBCOMMANDS = Set.of("migrate", "batch", "demo", "worker");
     /** Arguments that the top-level command answers itself. */
     private static final Set<String> MAIN_ONLY = Set.of("--version", "-V", "detect", "connectors");
 
@@ -46,6 +46,9 @@ public final class Cli {
         }
         if (all || first.equals("batch")) {
             cli.addSubcommand("batch", new BatchCommand(workspaces));
+        }
+        if (all || first.equals("worker")) {
+            cli.addSubcommand("worker", new org.mailmigrator.cli.internal.batch.WorkerCommand(workspaces));
         }
         if (all || first.equals("demo")) {
             cli.addSubcommand("demo", new DemoCommand(workspaces));

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,10 +28,12 @@ import org.mailmigrator.testing.Postgres;
  * Issue 18: one batch in PostgreSQL ({@code --store}), run by several processes at once, each with its own workspace
  * folder (another machine's) and the vault key file every worker is given. Real Dovecot, real PostgreSQL (Debian's,
  * started by the test), worker processes in child JVMs ({@link PgWorkerChild}: {@code batch run NAME --store URL}'s
- * manager) with a claim lease of 2 s. Counts what a user would check: each row's pass started exactly once over all
+ * manager; or {@code mailmigrator worker}, {@link WorkerCliChild}) with a claim lease of 2 s. Counts what a user would check: each row's pass started exactly once over all
  * workers, every destination the same as its source message by message and not one more, no claim left behind.
  */
 class PgBatchWorkersTest {
+    private static final java.util.regex.Pattern WORKER_ROW = java.util.regex.Pattern
+            .compile("mailmigrator worker: (\\S+) (Running|Synced|Interrupted)$");
     private static Dovecot mail;
     private static Postgres pg;
     private static Path root;
@@ -132,6 +131,56 @@ class PgBatchWorkersTest {
         assertEquals("0", pg.sql(db, "select count(*) from mail_journal").trim(), "no write left in flight");
     }
 
+    /**
+     * {@code batch run NAME --store URL --no-wait} queues the batch; two {@code mailmigrator worker --slots 2} processes
+     * (the real command line, {@link WorkerCliChild}) take its rows; one is stopped with SIGTERM while its rows run.
+     */
+    @Test
+    void queuedBatchIsRunByTwoWorkersAndASigtermedWorkersRowsFinishOnTheOther() throws Exception {
+        String db = pg.createDatabase();
+        Path importWs = importBatch(db, "wk", 75, 900);
+        CliRun queued = CliRun.of(store(db, "batch", "run", "wk", "--no-wait", "--workspace", importWs.toString()));
+        assertEquals(0, queued.code(), queued.toString());
+        assertTrue(queued.out().contains("queued 4 row(s) of wk"), queued.toString());
+        assertEquals("QUEUED 4", pg.sql(db, "select status || ' ' || count(*) from migration group by status").trim());
+        CliRun noStore = CliRun.of("batch", "run", "wk", "--no-wait", "--workspace", importWs.toString());
+        assertEquals(2, noStore.code(), noStore.toString());
+        assertTrue(noStore.err().contains("--no-wait needs --store"), noStore.toString());
+
+        Worker a = cliWorker("wk-a", importWs, db);
+        Worker b = cliWorker("wk-b", importWs, db);
+        try {
+            a.await(l -> WORKER_ROW.matcher(l).find() && l.endsWith(" Running"), "a row running");
+            a.sigterm(); // in the middle of its copies
+            assertEquals(7, a.exit(), a.toString());
+            assertTrue(a.lines().contains("mailmigrator worker: interrupted, run again to resume (mailmigrator worker --store …)"),
+                    a.toString());
+            long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (!pg.sql(db, "select status || ' ' || count(*) from migration group by status").trim().equals("SYNCED 4")) {
+                assertTrue(System.nanoTime() < until && b.process.isAlive(), "the other worker never finished: " + a + b);
+                Thread.sleep(200);
+            }
+            b.sigterm(); // idle now
+            assertEquals(0, b.exit(), b.toString());
+            assertTrue(b.lines().contains("mailmigrator worker: stopped (no row was running)"), b.toString());
+        } finally {
+            a.kill();
+            b.kill();
+        }
+        System.out.println("two workers, one stopped with SIGTERM:" + a + b);
+        Set<String> cut = new TreeSet<>(a.workerRows("Interrupted"));
+        assertFalse(cut.isEmpty(), "the stopped worker had rows running: " + a);
+        assertTrue(b.workerRows("Synced").containsAll(cut), "the other worker finished " + cut + ": " + b);
+        List<String> synced = Stream.concat(a.workerRows("Synced").stream(), b.workerRows("Synced").stream()).toList();
+        assertEquals(4, synced.size(), "each row finished once over both workers: " + a + b);
+        assertEquals(4, new TreeSet<>(synced).size(), "each row finished once over both workers: " + a + b);
+        assertEquals(4 + cut.size(), a.workerRows("Running").size() + b.workerRows("Running").size(),
+                "a pass started once per row, and again only for the cut ones: " + a + b);
+        assertPairsExact("wk", 4);
+        assertEquals("0 0", pg.sql(db, "select (select count(*) from batch_claim) || ' ' || (select count(*) from mail_journal)")
+                .trim(), "no claim and no write in flight left");
+    }
+
     @Test
     void aStoreUrlWithAPasswordIsRefusedByTheBatchCommandsWithoutEchoingIt() throws IOException {
         Path csv = Files.writeString(root.resolve("refused.csv"), "source.server,source.login\n");
@@ -198,54 +247,64 @@ class PgBatchWorkersTest {
         return new Worker(name, pb.start());
     }
 
+    /** {@code mailmigrator worker} in a child JVM with its own workspace folder (another machine's), given the key file. */
+    private static Worker cliWorker(String name, Path importWs, String db) throws IOException {
+        List<String> args = new ArrayList<>();
+        for (Class<?> c : List.of(org.mailmigrator.core.connector.ConnectorRegistry.class,
+                org.mailmigrator.connector.imap.ImapConnector.class)) {
+            var bundle = org.osgi.framework.FrameworkUtil.getBundle(c);
+            Path xml = root.resolve(bundle.getSymbolicName() + ".plugin.xml");
+            try (var in = bundle.getEntry("plugin.xml").openStream()) {
+                Files.write(xml, in.readAllBytes());
+            }
+            args.add(bundle.getSymbolicName() + "=" + xml);
+        }
+        args.add("--");
+        args.addAll(store(db, "worker", "--workspace", root.resolve(name).toString(), "--secrets-key",
+                importWs.resolve("secrets.key").toString(), "--slots", "2", "--poll-seconds", "1", "--allow-plaintext"));
+        ProcessBuilder pb = ChildJvm.command(WorkerCliChild.BUNDLES, WorkerCliChild.class,
+                List.of("-Xmx200m", "-Dmailmigrator.claim.seconds=2"), args).redirectErrorStream(true);
+        return new Worker(name, pb.start());
+    }
+
     /** A child worker's output, read as it comes. */
     private static final class Worker {
-        final String name;
         final Process process;
-        private final List<String> lines = new ArrayList<>();
+        private final ChildLines out;
 
         Worker(String name, Process process) {
-            this.name = name;
             this.process = process;
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    for (String l; (l = in.readLine()) != null;) {
-                        synchronized (lines) {
-                            lines.add(l);
-                            lines.notifyAll();
-                        }
-                    }
-                } catch (IOException e) {
-                    // the process was killed
-                }
-            }, "worker output " + name);
-            reader.setDaemon(true);
-            reader.start();
+            this.out = new ChildLines(name, process);
         }
 
         List<String> lines() {
-            synchronized (lines) {
-                return List.copyOf(lines);
-            }
+            return out.lines();
         }
 
         void await(Predicate<String> line, String what) throws InterruptedException {
-            long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            synchronized (lines) {
-                while (lines.stream().noneMatch(line)) {
-                    long left = until - System.nanoTime();
-                    assertTrue(left > 0 && process.isAlive() || lines.stream().anyMatch(line),
-                            name + " never printed " + what + ":\n" + String.join("\n", lines));
-                    lines.wait(Math.max(1, Math.min(500, left / 1_000_000)));
-                }
-            }
+            out.await(line, what);
+        }
+
+        /** SIGTERM, as systemd or Kubernetes stop a worker (Process.destroy would close its output here first). */
+        void sigterm() throws IOException, InterruptedException {
+            assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor());
+        }
+
+        /** Waits for its end and its last line. */
+        int exit() throws InterruptedException {
+            return out.exit(Duration.ofSeconds(60));
+        }
+
+        /** The rows (BATCH/ID) a {@code worker} command reported in this status, one entry per report. */
+        List<String> workerRows(String status) {
+            return lines().stream().map(WORKER_ROW::matcher).filter(java.util.regex.Matcher::find)
+                    .filter(m -> m.group(2).equals(status)).map(m -> m.group(1)).toList();
         }
 
         int finish() throws InterruptedException {
-            assertTrue(process.waitFor(120, TimeUnit.SECONDS), name + " did not finish: " + this);
+            int code = out.exit(Duration.ofSeconds(120));
             assertTrue(lines().contains("finished"), this.toString());
-            return process.exitValue();
+            return code;
         }
 
         /** Ids of the rows whose pass this worker started (each RUNNING of a row, in order). */
@@ -268,7 +327,7 @@ class PgBatchWorkersTest {
 
         @Override
         public String toString() {
-            return "\n--- " + name + " ---\n" + String.join("\n", lines());
+            return out.toString();
         }
     }
 }

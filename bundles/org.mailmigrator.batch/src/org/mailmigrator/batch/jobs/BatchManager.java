@@ -316,6 +316,12 @@ public final class BatchManager implements AutoCloseable {
         return out;
     }
 
+    /** Whether a job of this manager holds the row (queued, running, or to be scheduled again). */
+    public boolean holds(String batch, String migrationId) {
+        MigrationJob j = jobs.getOrDefault(batch, Map.of()).get(migrationId);
+        return j != null && (j.getState() != Job.NONE || j.rescheduled());
+    }
+
     /** Rows this manager's jobs hold now (queued or running), over all batches. */
     public int activeJobs() {
         int n = 0;

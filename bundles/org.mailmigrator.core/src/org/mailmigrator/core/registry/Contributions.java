@@ -89,8 +89,10 @@ public final class Contributions<T> {
                 skipped.add(where + ": " + ex.getMessage());
             }
         }
-        ILog log = ILog.of(Contributions.class);
-        skipped.forEach(message -> log.log(Status.warning("Skipped a " + element + " contribution: " + message)));
+        if (!skipped.isEmpty()) { // the platform's log only when there is something to say (none outside OSGi)
+            ILog log = ILog.of(Contributions.class);
+            skipped.forEach(message -> log.log(Status.warning("Skipped a " + element + " contribution: " + message)));
+        }
         problems = List.copyOf(skipped);
         entries = found;
         return entries;

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.mailmigrator.batch.BatchSpec;
@@ -70,6 +69,8 @@ public final class RunCommand implements Callable<Integer> {
     List<String> trust = new ArrayList<>();
     @Option(names = "--report", paramLabel = "DIR", description = "write the batch reports (JSON, CSV, summary) here")
     Path report;
+    @Option(names = "--no-wait", description = "with --store: queue the batch's rows for the workers (mailmigrator worker) and return")
+    boolean noWait;
     @Option(names = "--progress-seconds", paramLabel = "S", defaultValue = "5", description = "progress line interval (default 5)")
     int progressSeconds;
 
@@ -91,18 +92,12 @@ public final class RunCommand implements Callable<Integer> {
      * saying how to go on.
      */
     private void stopOnSignal(BatchManager manager, String name, PrintWriter err) {
-        err.println("mailmigrator batch run: stopping " + name + " between two messages…");
-        err.flush();
-        try {
+        SignalStop.halt("mailmigrator batch run", () -> {
+            err.println("mailmigrator batch run: stopping " + name + " between two messages…");
+            err.flush();
             manager.shutdown(Duration.ofSeconds(20));
-            closed.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        spec.commandLine().getOut().flush();
-        err.println("mailmigrator batch run: interrupted, run again to resume (mailmigrator batch run " + name + ")");
-        err.flush();
-        Runtime.getRuntime().halt(BatchExitCodes.INTERRUPTED);
+            return true;
+        }, closed, spec.commandLine().getOut(), err, "mailmigrator batch run " + name);
     }
 
     private int runAndClose() throws Exception {
@@ -115,6 +110,10 @@ public final class RunCommand implements Callable<Integer> {
             Arguments.atLeastOne("--progress-seconds", progressSeconds);
             Arguments.sha256("--trust-sha256", trust);
             ws.database(); // the batches and their rows' engine state in PostgreSQL: docs/postgresql.md
+            if (noWait && (ws.database().isEmpty() || preflight || preflightOnly || report != null)) {
+                throw new IllegalArgumentException("--no-wait needs --store URL (the workers read the batch there) and "
+                        + "goes without --preflight, --preflight-only and --report");
+            }
         } catch (IllegalArgumentException e) {
             err.println("mailmigrator batch run: " + e.getMessage());
             return BatchExitCodes.USAGE;
@@ -155,6 +154,12 @@ public final class RunCommand implements Callable<Integer> {
             if (parallel != null || perHost != null) {
                 store.updateLimits(name, parallel != null ? parallel : batch.concurrency(),
                         perHost != null ? perHost : batch.perHostLimit());
+            }
+            if (noWait) {
+                Selection selection = retryFailed ? Selection.FAILED : delta ? Selection.DELTA : Selection.PENDING;
+                int queued = QueueForWorkers.queue(store, name, selection);
+                out.println("queued " + queued + " row(s) of " + name + " for the workers (mailmigrator worker --store …)");
+                return BatchExitCodes.OK;
             }
             return run(w, name, out, err);
         } catch (IllegalArgumentException e) {

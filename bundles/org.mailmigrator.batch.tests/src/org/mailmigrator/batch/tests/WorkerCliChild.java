@@ -1,0 +1,45 @@
+package org.mailmigrator.batch.tests;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.core.runtime.ContributorFactorySimple;
+import org.eclipse.core.runtime.IExtensionRegistry;
+import org.eclipse.core.runtime.RegistryFactory;
+import org.mailmigrator.batch.internal.WorkspaceRegistry;
+import org.mailmigrator.cli.Cli;
+
+/**
+ * The real command line ({@link Cli}: {@code mailmigrator worker …}, {@code batch run …}) in a plain JVM (no OSGi) that
+ * a test can signal for real (SIGTERM): its extension registry is made here from the {@code plugin.xml} files the test
+ * hands over (core's connectors extension point, the IMAP connector), so the command sees the IMAP connector as the
+ * product does. Arguments: {@code BUNDLE=PLUGIN_XML}… {@code --} then the command line.
+ */
+public final class WorkerCliChild {
+    static final List<String> BUNDLES = java.util.stream.Stream.concat(PgWorkerChild.BUNDLES.stream(),
+            java.util.stream.Stream.of("org.mailmigrator.cli", "picocli", "org.eclipse.core.runtime")).toList();
+
+    private WorkerCliChild() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Object token = new Object();
+        IExtensionRegistry registry = RegistryFactory.createRegistry(null, token, token);
+        int dash = Arrays.asList(args).indexOf("--");
+        for (String contribution : Arrays.copyOfRange(args, 0, dash)) {
+            String bundle = contribution.substring(0, contribution.indexOf('='));
+            try (InputStream in = Files.newInputStream(Path.of(contribution.substring(bundle.length() + 1)))) {
+                registry.addContribution(in, ContributorFactorySimple.createContributor(bundle), false, bundle, null, token);
+            }
+        }
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int code = Cli.run(new WorkspaceRegistry(registry), Arrays.copyOfRange(args, dash + 1, args.length), out, err);
+        System.exit(code);
+    }
+}
