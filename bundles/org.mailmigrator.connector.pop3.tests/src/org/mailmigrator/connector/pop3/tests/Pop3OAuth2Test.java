@@ -51,7 +51,7 @@ class Pop3OAuth2Test {
                 DovecotOAuth2.passdb("username_attribute = sub"));
         // client_credentials tokens name the client (here the user) as azp; service account tokens have none
         DovecotOAuth2.trustIssuers(pop3.dovecot(), auth, List.of("default", MockOAuth2Server.SHORT),
-                List.of("default", "alice", "bob", "carol", "dave"));
+                List.of("default", "alice", "bob", "carol", "dave", "erin"));
         target = Dovecot.start(Dovecot.Layout.SLASH, 0, false);
     }
 
@@ -171,6 +171,29 @@ class Pop3OAuth2Test {
         assertTrue(run.err().contains("did not accept the OAuth2 access token") && run.err().contains("cannot be renewed"),
                 run.err());
         assertNoToken(run, token);
+    }
+
+    @Test
+    void aNativeCsvRowSignsInWithItsTokenFile(@TempDir Path dir) throws Exception {
+        List<String> source = fill("erin");
+        String token = token("default", "erin");
+        Path file = Files.writeString(dir.resolve("erin.token"), token);
+        Path csv = Files.writeString(dir.resolve("pop3.csv"), "source.connector,source.host,source.port,"
+                + "source.security,source.login,source.auth,source.tokenfile,destination.host,destination.port,"
+                + "destination.security,destination.login,destination.password\n"
+                + "pop3,127.0.0.1," + pop3.pop3Port() + ",plain,erin,xoauth2," + file + ",127.0.0.1,"
+                + target.imapPort() + ",plain,erin-copy," + Dovecot.PASSWORD + "\n");
+        Command run = Command.run("batch", "run", csv.toString(), "--workspace", dir.resolve("ws").toString(),
+                "--allow-plaintext");
+        assertEquals(0, run.code(), run + "\n" + pop3.dovecot().log());
+        assertEquals(source, ImapView.digests(ImapView.inbox(target.imapPort(), "erin-copy")));
+        assertNoToken(run, token);
+        try (Stream<Path> files = Files.walk(dir.resolve("ws"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertFalse(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains("eyJ"),
+                        "the token is sealed in the workspace: " + f);
+            }
+        }
     }
 
     @Test
