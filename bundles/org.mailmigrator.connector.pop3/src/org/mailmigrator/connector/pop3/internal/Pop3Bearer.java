@@ -45,20 +45,19 @@ final class Pop3Bearer {
     static POP3Folder connect(POP3Store store, Pop3Settings s, SignIn.Bearer bearer) throws MessagingException,
             ConnectorException {
         Secret token = bearer.tokens().accessToken();
-        try {
-            return connect(store, s, token);
-        } catch (AuthenticationFailedException first) {
-            refusedForLackOfXoauth2(first, s);
-            Secret fresh;
+        for (boolean renewed = false;; renewed = true) {
             try {
-                fresh = bearer.tokens().refresh(token);
-            } catch (ConnectorException.AccountFailure cannot) {
-                throw refused(s, bearer, first, cannot.getMessage());
-            }
-            try {
-                return connect(store, s, fresh);
-            } catch (AuthenticationFailedException second) {
-                throw refused(s, bearer, second, null);
+                return connect(store, s, token);
+            } catch (AuthenticationFailedException refused) {
+                refusedForLackOfXoauth2(refused, s);
+                if (renewed) {
+                    throw refused(s, bearer, refused, null);
+                }
+                try {
+                    token = bearer.tokens().refresh(token);
+                } catch (ConnectorException.AccountFailure cannot) {
+                    throw refused(s, bearer, refused, cannot.getMessage());
+                }
             }
         }
     }
