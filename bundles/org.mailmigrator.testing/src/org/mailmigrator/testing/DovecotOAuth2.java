@@ -5,6 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 
 /**
  * A test Dovecot whose only passdb is {@code oauth2} validating JWT bearer tokens itself
@@ -31,7 +35,18 @@ public final class DovecotOAuth2 implements AutoCloseable {
      * only the domains must match; the application's client id is then written in the tenant's domain).
      */
     public static DovecotOAuth2 start(String validation) throws IOException, InterruptedException {
-        Dovecot d = Dovecot.start(DovecotOptions.of(Dovecot.Layout.SLASH).withTls(false), conf -> {
+        return new DovecotOAuth2(Dovecot.start(DovecotOptions.of(Dovecot.Layout.SLASH).withTls(false),
+                passdb(validation)));
+    }
+
+    /**
+     * The configuration change that makes a Dovecot's only passdb {@code oauth2} checking tokens as
+     * {@code validation} says (see {@link #start(String)}); for a Dovecot started otherwise (POP3:
+     * {@link DovecotPop3#start(DovecotOptions, java.util.function.UnaryOperator)}), whose keys are then added with
+     * {@link #trustKey(Dovecot, String, String, String, java.security.PublicKey)}.
+     */
+    public static java.util.function.UnaryOperator<String> passdb(String validation) {
+        return conf -> {
             String dir = conf.replaceFirst("(?s).*\\nbase_dir = (\\S+)/base\\n.*", "$1");
             try {
                 Files.createDirectories(Path.of(dir, "keys"));
@@ -43,7 +58,6 @@ public final class DovecotOAuth2 implements AutoCloseable {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            // refused tokens are part of the tests: no growing auth penalty for loopback, no failure delay
             // refused tokens are part of the tests: no failure delay, and no auth penalty (its anvil socket closed,
             // as Dovecot's documentation says), which would otherwise grow to 15 s per refused login
             return conf.replace("auth_mechanisms = plain login", "auth_mechanisms = xoauth2 oauthbearer\n"
@@ -52,8 +66,7 @@ public final class DovecotOAuth2 implements AutoCloseable {
                             + "  unix_listener anvil-auth-penalty {\n    mode = 0\n  }\n}")
                     .replaceFirst("passdb \\{\\n\\s*driver = static\\n\\s*args = [^\\n]*\\n\\s*\\}",
                             "passdb {\n  driver = oauth2\n  args = " + dir + "/etc/dovecot-oauth2.conf.ext\n}");
-        });
-        return new DovecotOAuth2(d);
+        };
     }
 
     /**
@@ -61,6 +74,12 @@ public final class DovecotOAuth2 implements AutoCloseable {
      * whose {@code azp} is {@code azp} ({@code default}: tokens without azp).
      */
     public void trustKey(String azp, String alg, String kid, java.security.PublicKey key) throws IOException {
+        trustKey(dovecot, azp, alg, kid, key);
+    }
+
+    /** {@link #trustKey(String, String, String, java.security.PublicKey)} for a Dovecot configured with {@link #passdb}. */
+    public static void trustKey(Dovecot dovecot, String azp, String alg, String kid, java.security.PublicKey key)
+            throws IOException {
         Path file = dovecot.directory().resolve("keys").resolve(azp).resolve(alg).resolve(kid);
         Files.createDirectories(file.getParent());
         String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
@@ -69,6 +88,25 @@ public final class DovecotOAuth2 implements AutoCloseable {
         for (Path p = file; !p.equals(dovecot.directory()); p = p.getParent()) {
             p.toFile().setReadable(true, false);
             p.toFile().setExecutable(true, false);
+        }
+    }
+
+    /**
+     * Trusts every signing key of the authorization server's {@code issuers}, for tokens whose azp is one of
+     * {@code azps} ({@code default}: tokens without azp).
+     */
+    public static void trustIssuers(Dovecot dovecot, MockOAuth2Server auth, List<String> issuers, List<String> azps)
+            throws IOException, InterruptedException {
+        for (String issuer : issuers) {
+            try {
+                for (JWK k : JWKSet.parse(auth.jwks(issuer)).getKeys()) {
+                    for (String azp : azps) {
+                        trustKey(dovecot, azp, "RS256", k.getKeyID(), k.toRSAKey().toRSAPublicKey());
+                    }
+                }
+            } catch (java.text.ParseException | com.nimbusds.jose.JOSEException e) {
+                throw new IOException("the signing keys of issuer " + issuer + " cannot be read", e);
+            }
         }
     }
 

@@ -21,6 +21,12 @@ public final class DovecotPop3 implements AutoCloseable {
     }
 
     public static DovecotPop3 start(DovecotOptions options) throws IOException, InterruptedException {
+        return start(options, java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@link #start(DovecotOptions)} with a further change of the configuration ({@link DovecotOAuth2#passdb}). */
+    public static DovecotPop3 start(DovecotOptions options, java.util.function.UnaryOperator<String> more)
+            throws IOException, InterruptedException {
         RunAs.find("dovecot");
         if (!java.nio.file.Files.exists(java.nio.file.Path.of("/usr/lib/dovecot/pop3"))) {
             throw new IOException("dovecot's POP3 server is not installed (apt-get install dovecot-pop3d)");
@@ -28,7 +34,7 @@ public final class DovecotPop3 implements AutoCloseable {
         int pop3 = LoopbackServer.freePort();
         int pop3s = LoopbackServer.freePort();
         boolean tls = options.tls();
-        Dovecot d = Dovecot.start(options, conf -> conf.replace("\nprotocols = imap\n", "\nprotocols = imap pop3\n")
+        Dovecot d = Dovecot.start(options, conf -> more.apply(conf).replace("\nprotocols = imap\n", "\nprotocols = imap pop3\n")
                 + "pop3_uidl_format = %08Xu%08Xv\n"
                 + "service pop3-login {\n  chroot =\n  inet_listener pop3 {\n    address = " + Dovecot.HOST
                 + "\n    port = " + pop3 + "\n  }\n"

@@ -10,9 +10,6 @@ import java.security.interfaces.RSAPrivateKey;
 import java.util.Base64;
 import java.util.List;
 
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-
 /**
  * The servers of the OAuth2 tests, started once per test class: the authorization server ({@link MockOAuth2Server}),
  * a Dovecot whose only passdb is oauth2 and that trusts the authorization server's keys (for tokens whose azp is the
@@ -34,13 +31,7 @@ public class OAuth2TestServers implements AutoCloseable {
         try {
             oauth = DovecotOAuth2.start();
             password = Dovecot.start(Dovecot.Layout.SLASH, 0, false);
-            for (String issuer : issuers) {
-                for (JWK k : JWKSet.parse(auth.jwks(issuer)).getKeys()) {
-                    for (String azp : List.of("default", client)) {
-                        oauth.trustKey(azp, "RS256", k.getKeyID(), k.toRSAKey().toRSAPublicKey());
-                    }
-                }
-            }
+            DovecotOAuth2.trustIssuers(oauth.dovecot(), auth, issuers, List.of("default", client));
         } catch (Exception | Error e) {
             if (oauth != null) {
                 oauth.close();
@@ -60,6 +51,11 @@ public class OAuth2TestServers implements AutoCloseable {
      * endpoint: the authorization server honours the jwt-bearer grant, as Google does for domain-wide delegation.
      */
     public Path serviceAccountKey(Path dir, String issuer) throws Exception {
+        return serviceAccountKey(auth, dir, issuer);
+    }
+
+    /** {@link #serviceAccountKey(Path, String)} for the authorization server {@code auth}. */
+    public static Path serviceAccountKey(MockOAuth2Server auth, Path dir, String issuer) throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         KeyPair pair = g.generateKeyPair();

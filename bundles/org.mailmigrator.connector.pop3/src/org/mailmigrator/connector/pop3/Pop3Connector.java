@@ -13,7 +13,8 @@ import org.mailmigrator.core.spi.SignIn;
 
 /**
  * The POP3 connector, a mail source only, on Angus Mail. Sessions offer {@link org.mailmigrator.core.mail.MailStore}
- * with the one folder POP3 has (INBOX); nothing is ever deleted on the server.
+ * with the one folder POP3 has (INBOX); nothing is ever deleted on the server. Signs in with the account's password
+ * or an OAuth2 access token (SASL XOAUTH2).
  */
 public final class Pop3Connector implements Connector {
 
@@ -26,10 +27,6 @@ public final class Pop3Connector implements Connector {
         }
         SignIn signIn = context.signIn().orElseThrow(() -> new ConnectorException.AccountFailure(
                 "no password given for " + settings.describe(), Reason.AUTHENTICATION, null));
-        if (!(signIn instanceof SignIn.Password password)) {
-            throw new ConnectorException.AccountFailure("POP3 sign-in with an OAuth2 token is not supported yet ("
-                    + settings.describe() + "): use the account's password", Reason.CONFIGURATION, null);
-        }
-        return Pop3Session.open(settings, password.password(), context);
+        return Pop3Session.open(settings, signIn, context); // a password, or an OAuth2 token through XOAUTH2
     }
 }

@@ -33,7 +33,12 @@ final class ImapView {
     }
 
     static void append(int port, String user, byte[]... messages) throws Exception {
-        on(port, user, store -> {
+        appendSignedIn(port, user, null, messages);
+    }
+
+    /** {@link #append} signed in with an OAuth2 access token (SASL XOAUTH2) when {@code token} is not null. */
+    static void appendSignedIn(int port, String user, String token, byte[]... messages) throws Exception {
+        on(port, user, token, store -> {
             IMAPFolder any = (IMAPFolder) store.getDefaultFolder();
             for (byte[] m : messages) {
                 any.doCommand(p -> {
@@ -56,7 +61,7 @@ final class ImapView {
     }
 
     static List<Stored> inbox(int port, String user) throws Exception {
-        return on(port, user, store -> {
+        return on(port, user, null, store -> {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
             List<Stored> out = new ArrayList<>();
@@ -78,7 +83,7 @@ final class ImapView {
 
     /** Selects the INBOX for writing and closes it (Dovecot then moves what is in new/ to cur/). */
     static void select(int port, String user) throws Exception {
-        on(port, user, store -> {
+        on(port, user, null, store -> {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_WRITE);
             inbox.close(false);
@@ -90,13 +95,18 @@ final class ImapView {
         T run(IMAPStore store) throws Exception;
     }
 
-    /** Runs {@code action} logged in as {@code user} (Angus found through its own class loader, as in OSGi it must). */
-    private static <T> T on(int port, String user, Action<T> action) throws Exception {
+    /** Runs {@code action} logged in as {@code user} (with the password, or the OAuth2 token if not null) (Angus found through its own class loader, as in OSGi it must). */
+    private static <T> T on(int port, String user, String token, Action<T> action) throws Exception {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(IMAPStore.class.getClassLoader());
-        IMAPStore store = (IMAPStore) Session.getInstance(new Properties()).getStore("imap");
+        Properties props = new Properties();
+        if (token != null) {
+            props.put("mail.imap.auth.mechanisms", "XOAUTH2");
+            props.put("mail.imap.auth.xoauth2.disable", "false");
+        }
+        IMAPStore store = (IMAPStore) Session.getInstance(props).getStore("imap");
         try {
-            store.connect("127.0.0.1", port, user, Pop3Fixture.PASSWORD);
+            store.connect("127.0.0.1", port, user, token != null ? token : Pop3Fixture.PASSWORD);
             return action.run(store);
         } finally {
             store.close();

@@ -63,6 +63,11 @@ final class Pop3Failures {
         return causes(t).anyMatch(type::isInstance);
     }
 
+    /** True when a message in the cause chain contains {@code text} (Angus wraps the server's answer). */
+    static boolean mentions(Throwable t, String text) {
+        return causes(t).anyMatch(c -> String.valueOf(c.getMessage()).contains(text));
+    }
+
     /** The innermost cause's message, for a person. */
     static String root(Throwable t) {
         Throwable last = causes(t).reduce((a, b) -> b).orElse(t);
@@ -74,7 +79,7 @@ final class Pop3Failures {
     }
 
     /** A server's text for a message: one line, no control characters, not endless. */
-    private static String server(String text) {
+    static String server(String text) {
         String t = text == null ? "" : text.replaceAll("[\\p{Cntrl}]+", " ").trim();
         return t.length() > 200 ? t.substring(0, 200) + "..." : t;
     }

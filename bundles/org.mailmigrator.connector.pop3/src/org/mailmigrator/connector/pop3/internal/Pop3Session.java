@@ -21,6 +21,7 @@ import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.spi.ConnectorException.AccountFailure.Reason;
 import org.mailmigrator.core.spi.ConnectorSession;
 import org.mailmigrator.core.spi.PinningTrustManager;
+import org.mailmigrator.core.spi.SignIn;
 
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
@@ -52,6 +53,11 @@ public final class Pop3Session extends ReadOnlyMailStore implements ConnectorSes
     }
 
     public static Pop3Session open(Pop3Settings s, Secret password, ConnectContext context) throws ConnectorException {
+        return open(s, new SignIn.Password(password), context);
+    }
+
+    /** Opens a session signing in as {@code signIn} says: a password, or an OAuth2 token (XOAUTH2, Pop3Bearer). */
+    public static Pop3Session open(Pop3Settings s, SignIn signIn, ConnectContext context) throws ConnectorException {
         PinningTrustManager trust = null;
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         // Jakarta Mail finds its providers through the context class loader: in OSGi it must see Angus
@@ -74,9 +80,15 @@ public final class Pop3Session extends ReadOnlyMailStore implements ConnectorSes
             props.put(p + "timeout", "120000");
             // never a DELE: the maildrop is opened read only, and RSET before QUIT undoes any mark all the same
             props.put(p + "rsetbeforequit", "true");
+            if (signIn instanceof SignIn.Bearer bearer) {
+                Pop3Bearer.configure(props, p, bearer, s);
+            }
             Session session = Session.getInstance(props);
             store = (POP3Store) session.getStore(protocol);
-            char[] pw = password.reveal();
+            if (signIn instanceof SignIn.Bearer bearer) {
+                return new Pop3Session(store, Pop3Bearer.connect(store, s, bearer), s);
+            }
+            char[] pw = ((SignIn.Password) signIn).password().reveal();
             try {
                 store.connect(s.host(), s.port(), s.login(), new String(pw));
             } finally {
@@ -88,6 +100,9 @@ public final class Pop3Session extends ReadOnlyMailStore implements ConnectorSes
         } catch (MessagingException e) {
             close(store);
             throw Pop3Failures.connect(e, s, trust);
+        } catch (ConnectorException e) {
+            close(store);
+            throw e;
         } catch (java.security.GeneralSecurityException | java.io.IOException e) {
             throw new ConnectorException.AccountFailure("cannot set up TLS for " + s.describe() + ": " + e.getMessage(),
                     Reason.CONFIGURATION, e);

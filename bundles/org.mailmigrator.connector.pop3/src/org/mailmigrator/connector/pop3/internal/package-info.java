@@ -1,6 +1,6 @@
 /**
  * POP3 on Angus Mail, read only: one maildrop shown as the folder INBOX, messages known by their UIDL, the arrival
- * date read from the headers, TLS (POP3S or required STLS) checked by the core's {@code PinningTrustManager}, and
+ * date read from the headers, sign-in with a password or an OAuth2 token (SASL XOAUTH2, renewed once), TLS (POP3S or required STLS) checked by the core's {@code PinningTrustManager}, and
  * failures typed by what the engine must do. Nothing here ever marks a message deleted: the maildrop is opened
  * read only and Angus is told to send RSET before QUIT, so no DELE can reach the server.
  * <p>
