@@ -64,7 +64,17 @@ public final class LoopbackHttp implements AutoCloseable {
     }
 
     private static void serve(Socket client, Handler handler) {
-        try (client; InputStream in = client.getInputStream(); OutputStream out = client.getOutputStream()) {
+        try (client; java.io.PushbackInputStream in = new java.io.PushbackInputStream(client.getInputStream());
+                OutputStream out = client.getOutputStream()) {
+            int first = in.read();
+            if (first < 'A' || first > 'Z') { // not a request (a TLS ClientHello starts 0x16): answered as a plain server does
+                if (first >= 0) {
+                    out.write("HTTP/1.1 400 not HTTP\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                }
+                return;
+            }
+            in.unread(first);
             for (String head = HttpHeads.read(in); head != null; head = HttpHeads.read(in)) {
                 String[] lines = head.split("\r\n");
                 String[] requestLine = lines[0].split(" ");
