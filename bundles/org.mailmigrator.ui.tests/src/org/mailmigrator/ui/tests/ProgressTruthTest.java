@@ -17,6 +17,7 @@ import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.testing.Relay;
 import org.mailmigrator.ui.batches.BatchSession;
 
 /**
@@ -57,13 +58,18 @@ class ProgressTruthTest {
     void totalsAndEtaNeverGoBackwardsOrPastTheEndAcrossPauseAndResume(@TempDir Path dir) throws Exception {
         BatchSession session = PlatformUI.getWorkbench().getService(BatchSession.class);
         var before = session.runSettings();
-        try (Dovecot d = Dovecot.start(Dovecot.Layout.SLASH)) {
+        try (Dovecot d = Dovecot.start(Dovecot.Layout.SLASH);
+                // each source connection at about 1 MB/s: a row's 7 MB take a few seconds, so the Pause clicked once a
+                // quarter is copied finds the rows running on a fast machine too (unthrottled, both could end first)
+                Relay slow = Relay.to(d.imapPort())
+                        .onOpen(link -> link.down(Relay.copy((b, len, passed) -> Thread.sleep(len / 1024)))).start()) {
             session.setRunSettings(before.withAllowPlaintext(true));
             String server = Dovecot.HOST + ":" + d.imapPort();
+            String throttled = Dovecot.HOST + ":" + slow.port();
             StringBuilder csv = new StringBuilder();
             for (int i = 0; i < 2; i++) {
                 TestMailboxes.fillFolders(d, "pt-s" + i, FOLDERS, PER_FOLDER, 6_000);
-                csv.append(server).append(";pt-s").append(i).append(";").append(Dovecot.PASSWORD).append(";").append(server)
+                csv.append(throttled).append(";pt-s").append(i).append(";").append(Dovecot.PASSWORD).append(";").append(server)
                         .append(";pt-d").append(i).append(";").append(Dovecot.PASSWORD).append(";;\n");
             }
             Path file = dir.resolve("truth-" + System.nanoTime() + ".txt");
