@@ -11,9 +11,9 @@ source releng/scripts/env.sh
 # test); python3-aiosmtpd is the SMTP server the batch notification
 # test starts; openssl makes their test certificates. dbus-daemon, dbus-bin (dbus-send), gnome-keyring, libsecret-1-0
 # and libsecret-tools (secret-tool): the OS keyring of the workbench's secure storage test (KeyringTest), on a
-# private session bus the test serves itself.
+# private session bus the test serves itself. python3-yaml: the Kubernetes manifests' check (releng/scripts/check-deploy.sh).
 mm_ensure_packages xvfb xauth $MM_UI_PACKAGES dovecot-core dovecot-imapd dovecot-pop3d radicale xandikos python3-aiosmtpd openssl postgresql pst-utils \
-  dbus-daemon dbus-bin gnome-keyring libsecret-1-0 libsecret-tools
+  dbus-daemon dbus-bin gnome-keyring libsecret-1-0 libsecret-tools python3-yaml
 # node runs hoodiecrow-imap 2.1.0 (npm registry), the Gmail-like IMAP server of the connector tests, from the folder
 # org.mailmigrator.testing.Hoodiecrow looks in (it runs the same npm install itself when the folder is missing).
 mm_ensure_packages nodejs

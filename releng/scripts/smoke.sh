@@ -45,6 +45,10 @@ check "./mailmigrator demo (in-process IMAP servers, batch to Synced)" "5 Synced
 # SIGTERM of batch run mid-copy against a private Dovecot (needs dovecot-imapd and the reactor's compiled test
 # server classes): exit 7, rows Interrupted, the next run resumes to Synced with nothing lost or duplicated
 check "./mailmigrator batch run stopped by SIGTERM, then resumed exact" "^sigterm: ok" releng/scripts/sigterm.sh
+# The deployment files (docs/deployment.md): the installed-product launcher of the image and the systemd unit,
+# the Dockerfile's sources, the Kubernetes manifests and the unit's keys
+check "deployment files: launcher, Dockerfile, Kubernetes, systemd (releng/scripts/check-deploy.sh)" "^check-deploy: ok" \
+  releng/scripts/check-deploy.sh
 rm -rf "$MAILMIGRATOR_WORKSPACE"
 echo "$ok $fail" > "${SMOKE_RESULT:-/dev/null}"
 [ "$fail" -eq 0 ]

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,6 +161,13 @@ class PgBatchWorkersTest {
                 assertTrue(System.nanoTime() < until && b.process.isAlive(), "the other worker never finished: " + a + b);
                 Thread.sleep(200);
             }
+            // the liveness heartbeat (docs/deployment.md): touched after each poll, every second here
+            FileTime before = Files.getLastModifiedTime(heartbeat("wk-b"));
+            long waitTouch = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (Files.getLastModifiedTime(heartbeat("wk-b")).equals(before)) {
+                assertTrue(System.nanoTime() < waitTouch, "the idle worker's heartbeat file was not touched again: " + b);
+                Thread.sleep(100);
+            }
             b.sigterm(); // idle now
             assertEquals(0, b.exit(), b.toString());
             assertTrue(b.lines().contains("mailmigrator worker: stopped (no row was running)"), b.toString());
@@ -247,6 +255,10 @@ class PgBatchWorkersTest {
         return new Worker(name, pb.start());
     }
 
+    private static Path heartbeat(String worker) {
+        return root.resolve(worker + ".heartbeat");
+    }
+
     /** {@code mailmigrator worker} in a child JVM with its own workspace folder (another machine's), given the key file. */
     private static Worker cliWorker(String name, Path importWs, String db) throws IOException {
         List<String> args = new ArrayList<>();
@@ -261,7 +273,8 @@ class PgBatchWorkersTest {
         }
         args.add("--");
         args.addAll(store(db, "worker", "--workspace", root.resolve(name).toString(), "--secrets-key",
-                importWs.resolve("secrets.key").toString(), "--slots", "2", "--poll-seconds", "1", "--allow-plaintext"));
+                importWs.resolve("secrets.key").toString(), "--slots", "2", "--poll-seconds", "1", "--allow-plaintext",
+                "--heartbeat-file", heartbeat(name).toString()));
         ProcessBuilder pb = ChildJvm.command(WorkerCliChild.BUNDLES, WorkerCliChild.class,
                 List.of("-Xmx200m", "-Dmailmigrator.claim.seconds=2"), args).redirectErrorStream(true);
         return new Worker(name, pb.start());

@@ -96,9 +96,20 @@ public final class FleetWorker {
 
     /** Polls every {@code every} (and when a row ends) until {@link #stop} is called. */
     public void run(Duration every) throws InterruptedException {
+        run(every, () -> {
+        });
+    }
+
+    /**
+     * Polls every {@code every} (and when a row ends) until {@link #stop} is called; {@code alive} is called after
+     * each poll that reached the store (a liveness heartbeat: a worker whose store is away, or whose loop hangs,
+     * stops calling it).
+     */
+    public void run(Duration every, Runnable alive) throws InterruptedException {
         while (true) {
             try {
                 poll();
+                alive.run();
             } catch (BatchStoreException e) {
                 log.accept("store: " + e.getMessage()); // the database away longer than its reconnection window
             }

@@ -40,6 +40,9 @@ public final class WorkerCommand implements Callable<Integer> {
     int slots;
     @Option(names = "--poll-seconds", paramLabel = "S", defaultValue = "5", description = "how often the store is asked for new work (default 5)")
     int pollSeconds;
+    @Option(names = "--heartbeat-file", paramLabel = "FILE", description = "touched after each poll that reached the "
+            + "store (a container's liveness probe checks its age; releng/kubernetes)")
+    java.nio.file.Path heartbeat;
     @Option(names = "--allow-plaintext", description = "imap:// servers without STARTTLS (test servers, legacy hosts)")
     boolean allowPlaintext;
     @Option(names = "--trust-sha256", paramLabel = "HEX", description = "trust a server certificate with this SHA-256 (repeatable)")
@@ -99,7 +102,7 @@ public final class WorkerCommand implements Callable<Integer> {
                 return worker.stop(Duration.ofSeconds(20));
             }, closed, spec.commandLine().getOut(), err, "mailmigrator worker --store …"), "mailmigrator-worker-stop"));
             line(err, w.store().claims().worker() + " working on " + ws.where() + ", " + slots + " slot(s)");
-            worker.run(Duration.ofSeconds(pollSeconds));
+            worker.run(Duration.ofSeconds(pollSeconds), new Heartbeat(heartbeat, m -> line(err, m))::touch);
             return BatchExitCodes.OK;
         }
     }

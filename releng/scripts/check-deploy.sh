@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Checks the deployment files of docs/deployment.md against the built headless product: the installed launcher
+# (releng/scripts/mailmigrator-headless) starts the product as the image and the systemd unit start it; the Dockerfile
+# copies only paths that exist and its ignore file lets them through; the image is built and run when a Docker daemon
+# answers (otherwise said); the Kubernetes manifests parse and name what the worker needs; the systemd unit has the
+# keys it needs (and passes systemd-analyze verify when that tool can run). Prints "check-deploy: ok" last.
+set -euo pipefail
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/env.sh"
+cd "$MM_ROOT"
+mm_find_jdk
+fail() { echo "check-deploy: FAIL $*"; exit 1; }
+
+# the launcher of an installed product, from a copy of the product outside the checkout
+home="$(mktemp -d)"; trap 'rm -rf "$home"' EXIT
+cp -r "$MM_HEADLESS"/. "$home/product"
+cp releng/scripts/logging.properties "$home/product/"
+out=$(MM_HOME="$home/product" MAILMIGRATOR_WORKSPACE="$home/ws" releng/scripts/mailmigrator-headless --version 2>&1) \
+  || fail "mailmigrator-headless --version: $out"
+grep -q "Mail Migrator Workbench" <<<"$out" || fail "mailmigrator-headless --version printed: $out"
+out=$(MM_HOME="$home/product" MAILMIGRATOR_WORKSPACE="$home/ws" releng/scripts/mailmigrator-headless worker --help 2>&1) \
+  || fail "worker --help: $out"
+grep -q -- "--heartbeat-file" <<<"$out" || fail "worker --help does not offer --heartbeat-file: $out"
+out=$(MM_HOME="$home/none" releng/scripts/mailmigrator-headless --version 2>&1) && fail "no product, yet exit 0"
+grep -q "no headless product in" <<<"$out" || fail "no product said: $out"
+
+# Dockerfile: every COPY source exists and is let through by the ignore file
+python3 - <<'PY' || fail "Dockerfile"
+import fnmatch, os, sys
+lines = [l.strip() for l in open("releng/docker/Dockerfile") if l.strip() and not l.startswith("#")]
+ignore = [l.strip() for l in open("releng/docker/Dockerfile.dockerignore") if l.strip() and not l.startswith("#")]
+def kept(path):
+    keep = True
+    for pat in ignore:
+        neg = pat.startswith("!")
+        p = pat[1:] if neg else pat
+        if fnmatch.fnmatch(path, p.rstrip("/")) or fnmatch.fnmatch(path, p.rstrip("/") + "/*") or path.startswith(p.rstrip("/") + "/"):
+            keep = neg
+    return keep
+assert lines[0].startswith("FROM "), "the first instruction is FROM"
+copies = [l.split()[1:-1] for l in lines if l.startswith("COPY ")]
+assert copies, "no COPY"
+for srcs in copies:
+    for s in srcs:
+        assert os.path.exists(s), "COPY source missing: " + s
+        assert kept(s.rstrip("/")), "COPY source ignored by Dockerfile.dockerignore: " + s
+assert any(l.startswith("ENTRYPOINT ") for l in lines), "no ENTRYPOINT"
+print("check-deploy: Dockerfile copies", sum(len(c) for c in copies), "existing paths")
+PY
+if command -v docker >/dev/null && docker info >/dev/null 2>&1; then
+  docker build -q -f releng/docker/Dockerfile -t mailmigrator-worker:check . >/dev/null || fail "docker build"
+  docker run --rm mailmigrator-worker:check --version | grep -q "Mail Migrator Workbench" || fail "docker run --version"
+  echo "check-deploy: image built and run"
+else
+  echo "check-deploy: no Docker daemon here: the image is not built (its files are checked above)"
+fi
+
+# Kubernetes: the manifests parse; the Deployment runs `worker --store` with the Secret's URL and password, the
+# vault key mounted where MAILMIGRATOR_SECRETS_KEY points, a liveness probe on the heartbeat file it passes
+python3 - <<'PY' || fail "Kubernetes manifests"
+import yaml
+docs = {}
+for f in ("worker.yaml", "secret.example.yaml", "kustomization.yaml"):
+    for d in yaml.safe_load_all(open("releng/kubernetes/" + f)):
+        docs[d["kind"]] = d
+dep, secret = docs["Deployment"], docs["Secret"]
+for r in docs["Kustomization"]["resources"]:
+    open("releng/kubernetes/" + r).close()
+pod = dep["spec"]["template"]["spec"]
+c = pod["containers"][0]
+args = c["args"]
+assert args[0] == "worker" and args[args.index("--store") + 1] == "$(MAILMIGRATOR_STORE)", args
+env = {e["name"]: e for e in c["env"]}
+for name, key in (("MAILMIGRATOR_STORE", "store-url"), ("PGPASSWORD", "store-password")):
+    ref = env[name]["valueFrom"]["secretKeyRef"]
+    assert ref["name"] == secret["metadata"]["name"] and key in secret["stringData"], name
+heartbeat = args[args.index("--heartbeat-file") + 1]
+assert heartbeat in " ".join(c["livenessProbe"]["exec"]["command"]), "the probe checks another file"
+key = env["MAILMIGRATOR_SECRETS_KEY"]["value"]
+mounts = {m["name"]: m["mountPath"] for m in c["volumeMounts"]}
+vols = {v["name"]: v for v in pod["volumes"]}
+vol = [n for n, v in vols.items() if "secret" in v and key.startswith(mounts.get(n, "?") + "/")]
+assert vol, "the vault key " + key + " is not mounted from the Secret"
+assert key.rsplit("/", 1)[1] in [i["path"] for i in vols[vol[0]]["secret"]["items"]]
+assert dep["spec"]["selector"]["matchLabels"].items() <= dep["spec"]["template"]["metadata"]["labels"].items()
+assert pod["terminationGracePeriodSeconds"] >= 30
+print("check-deploy: Kubernetes manifests ok")
+PY
+if command -v kubectl >/dev/null && kubectl kustomize releng/kubernetes >/dev/null 2>&1; then
+  echo "check-deploy: kubectl kustomize renders releng/kubernetes"
+fi
+
+# systemd: the keys the worker needs; systemd-analyze verify where it can run (it needs the ExecStart program)
+unit=releng/systemd/mailmigrator-worker.service
+for k in "ExecStart=/usr/local/bin/mailmigrator-headless worker --store" "KillSignal=SIGTERM" "SuccessExitStatus=7" \
+    "EnvironmentFile=" "Restart=on-failure"; do
+  grep -q -- "^$k" "$unit" || fail "$unit has no $k"
+done
+echo "check-deploy: ok"
