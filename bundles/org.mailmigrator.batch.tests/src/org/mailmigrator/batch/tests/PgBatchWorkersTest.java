@@ -144,6 +144,7 @@ class PgBatchWorkersTest {
         assertEquals(0, queued.code(), queued.toString());
         assertTrue(queued.out().contains("queued 4 row(s) of wk"), queued.toString());
         assertEquals("QUEUED 4", pg.sql(db, "select status || ' ' || count(*) from migration group by status").trim());
+        assertEquals("4", queueEntries(db), "one entry per row in the workers' queue (db-scheduler's table)");
         CliRun noStore = CliRun.of("batch", "run", "wk", "--no-wait", "--workspace", importWs.toString());
         assertEquals(2, noStore.code(), noStore.toString());
         assertTrue(noStore.err().contains("--no-wait needs --store"), noStore.toString());
@@ -187,6 +188,57 @@ class PgBatchWorkersTest {
         assertPairsExact("wk", 4);
         assertEquals("0 0", pg.sql(db, "select (select count(*) from batch_claim) || ' ' || (select count(*) from mail_journal)")
                 .trim(), "no claim and no write in flight left");
+        assertEquals("0", queueEntries(db), "every entry of the workers' queue ended with its row");
+    }
+
+    /**
+     * A {@code mailmigrator worker} killed with SIGKILL while its rows run: its db-scheduler executions stop beating
+     * (1 s heartbeats here, dead after 4 missed), are revived, and the other worker resumes those rows from the shared
+     * journal once their claims run out (2 s here): every row Synced once, 0 lost, 0 duplicated.
+     */
+    @Test
+    void aSigkilledWorkerCommandsRowsAreRevivedOnTheOther() throws Exception {
+        String db = pg.createDatabase();
+        Path importWs = importBatch(db, "wkill", 75, 900);
+        CliRun queued = CliRun.of(store(db, "batch", "run", "wkill", "--no-wait", "--workspace", importWs.toString()));
+        assertEquals(0, queued.code(), queued.toString());
+        Worker a = cliWorker("wkill-a", importWs, db);
+        Worker b = null;
+        try {
+            a.await(l -> WORKER_ROW.matcher(l).find() && l.endsWith(" Running"), "a row running");
+            b = cliWorker("wkill-b", importWs, db);
+            a.process.destroyForcibly(); // SIGKILL in the middle of its copies
+            assertTrue(a.process.waitFor(30, TimeUnit.SECONDS));
+            long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (!pg.sql(db, "select status || ' ' || count(*) from migration group by status").trim().equals("SYNCED 4")) {
+                assertTrue(System.nanoTime() < until && b.process.isAlive(), "the other worker never finished: " + a + b);
+                Thread.sleep(200);
+            }
+            while (!queueEntries(db).equals("0")) { // an entry ends once its pass has ended in the worker
+                assertTrue(System.nanoTime() < until, "entries left in the workers' queue: " + a + b);
+                Thread.sleep(200);
+            }
+            b.sigterm(); // idle now
+            assertEquals(0, b.exit(), b.toString());
+        } finally {
+            a.kill();
+            if (b != null) {
+                b.kill();
+            }
+        }
+        System.out.println("a worker killed with SIGKILL:" + a + b);
+        Set<String> cut = new TreeSet<>(a.workerRows("Running"));
+        cut.removeAll(a.workerRows("Synced"));
+        assertFalse(cut.isEmpty(), "the killed worker had rows running: " + a);
+        assertTrue(b.workerRows("Synced").containsAll(cut), "the other worker finished " + cut + ": " + b);
+        assertPairsExact("wkill", 4);
+        assertEquals("0 0 0", pg.sql(db, "select (select count(*) from batch_claim) || ' ' || (select count(*) from "
+                + "mail_journal) || ' ' || (select count(*) from mm_scheduled_tasks)").trim(),
+                "no claim, no write in flight, no queue entry left");
+    }
+
+    private static String queueEntries(String db) throws Exception {
+        return pg.sql(db, "select count(*) from mm_scheduled_tasks where task_name = 'row-pass'").trim();
     }
 
     @Test
@@ -276,7 +328,8 @@ class PgBatchWorkersTest {
                 importWs.resolve("secrets.key").toString(), "--slots", "2", "--poll-seconds", "1", "--allow-plaintext",
                 "--heartbeat-file", heartbeat(name).toString()));
         ProcessBuilder pb = ChildJvm.command(WorkerCliChild.BUNDLES, WorkerCliChild.class,
-                List.of("-Xmx200m", "-Dmailmigrator.claim.seconds=2"), args).redirectErrorStream(true);
+                List.of("-Xmx200m", "-Dmailmigrator.claim.seconds=2", "-Dmailmigrator.fleet.heartbeat.seconds=1"), args)
+                .redirectErrorStream(true);
         return new Worker(name, pb.start());
     }
 

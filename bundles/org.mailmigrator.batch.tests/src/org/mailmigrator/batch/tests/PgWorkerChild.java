@@ -26,7 +26,8 @@ import org.mailmigrator.core.state.DatabaseStore;
  */
 public final class PgWorkerChild {
     static final List<String> BUNDLES = java.util.stream.Stream.concat(BatchChild.BUNDLES.stream(),
-            java.util.stream.Stream.of("org.postgresql.jdbc", "org.flywaydb.core", "org.flywaydb.database.postgresql"))
+            java.util.stream.Stream.of("org.postgresql.jdbc", "org.flywaydb.core", "org.flywaydb.database.postgresql",
+                    "com.github.kagkarlsson.db-scheduler", "slf4j.api"))
             .toList();
 
     private PgWorkerChild() {

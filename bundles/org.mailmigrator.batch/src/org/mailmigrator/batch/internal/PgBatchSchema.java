@@ -9,7 +9,8 @@ import org.mailmigrator.core.internal.pg.PgVersion;
  * ({@value #HISTORY}; the engine state's tables have theirs, {@code mm_schema_history}). The same tables and
  * columns as the embedded store's ({@link MigrationRows#SCHEMA}, which grew by {@code alter table}: here version 1
  * holds them all), so that {@link SqlBatchStore}'s statements serve both; plus {@code batch_claim}, the leases of
- * {@link PgBatchStore}'s row claims. A released version is never edited: a change is a new version appended.
+ * {@link PgBatchStore}'s row claims; version 2 the workers' queue ({@link DbSchedulerQueue}, db-scheduler's table as its
+ * project publishes it for PostgreSQL). A released version is never edited: a change is a new version appended.
  */
 final class PgBatchSchema {
     static final String HISTORY = "mm_batch_schema_history";
@@ -29,7 +30,17 @@ final class PgBatchSchema {
                     + "msg_date bigint, size bigint, reason text, item_id text)",
             "create index skipped_idx on skipped(batch, migration)",
             "create table batch_claim(batch text not null, migration text not null, worker text not null, "
-                    + "expires timestamptz not null, primary key(batch, migration))")));
+                    + "expires timestamptz not null, primary key(batch, migration))")),
+            new PgVersion("2", "the workers' queue of row passes (db-scheduler)", List.of(
+                    "create table " + DbSchedulerQueue.TABLE + "(task_name text not null, task_instance text not null, "
+                            + "task_data bytea, execution_time timestamptz not null, picked boolean not null, "
+                            + "picked_by text, last_success timestamptz, last_failure timestamptz, "
+                            + "consecutive_failures int, last_heartbeat timestamptz, version bigint not null, "
+                            + "priority smallint, primary key(task_name, task_instance))",
+                    "create index mm_scheduled_tasks_execution_time on " + DbSchedulerQueue.TABLE + "(execution_time)",
+                    "create index mm_scheduled_tasks_heartbeat on " + DbSchedulerQueue.TABLE + "(last_heartbeat)",
+                    "create index mm_scheduled_tasks_priority on " + DbSchedulerQueue.TABLE
+                            + "(priority desc, execution_time asc)")));
 
     private PgBatchSchema() {
     }

@@ -34,6 +34,8 @@ public final class PgBatchStore extends SqlBatchStore implements RowClaims {
     private final String worker;
     private final Duration lease;
     private final ScheduledExecutorService heartbeat;
+    /** Made on first use: processes that never queue or take row passes do not load db-scheduler. */
+    private DbSchedulerQueue queue;
 
     private PgBatchStore(PgConnection db, DatabaseStore store, String worker, Duration lease) {
         this.db = db;
@@ -102,6 +104,14 @@ public final class PgBatchStore extends SqlBatchStore implements RowClaims {
                     .map(Holder::worker).distinct().toList() + ": stop them there first; nothing was purged", null);
         }
         super.purge(batch);
+        tx("empty the workers' queue of " + batch, c -> { // db-scheduler's table (DbSchedulerQueue)
+            try (PreparedStatement ps = c.prepareStatement("delete from " + DbSchedulerQueue.TABLE
+                    + " where task_name = ? and task_instance like ? escape '!'")) {
+                ps.setString(1, DbSchedulerQueue.TASK);
+                ps.setString(2, batch.replace("!", "!!").replace("_", "!_").replace("%", "!%") + "/%");
+                return ps.executeUpdate();
+            }
+        });
         tx("release the claims of " + batch, c -> {
             try (PreparedStatement ps = c.prepareStatement("delete from batch_claim where batch = ?")) {
                 ps.setString(1, batch);
@@ -118,6 +128,14 @@ public final class PgBatchStore extends SqlBatchStore implements RowClaims {
     @Override
     public RowClaims claims() {
         return this;
+    }
+
+    @Override
+    public synchronized java.util.Optional<org.mailmigrator.batch.store.FleetQueue> fleet() {
+        if (queue == null) {
+            queue = new DbSchedulerQueue(store.database().dataSource());
+        }
+        return java.util.Optional.of(queue);
     }
 
     @Override

@@ -3,24 +3,28 @@ package org.mailmigrator.batch.jobs;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
 import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.store.BatchStore;
 import org.mailmigrator.batch.store.BatchStoreException;
+import org.mailmigrator.batch.store.FleetQueue;
 import org.mailmigrator.batch.store.RowClaims;
 
 /**
- * What {@code mailmigrator worker --store URL --slots N} runs (docs/postgresql.md): every runnable row of every batch
- * of a shared store, at most {@code slots} at once over all batches, asking the store again every poll interval and
- * whenever one of its rows ends. A row is runnable when it is Queued ({@code batch run NAME --no-wait} queues a
- * batch's rows), Interrupted (a process that was stopped), or left Running or in Pre-flight by a process whose claim
- * ran out (it died). The worker takes a row by claiming it ({@link RowClaims}, the lease {@code batch run} processes
- * take too) and then reading its status again, so two workers never both start it; the row's pass then runs as a
- * job of the workspace's {@link BatchManager}, under its batch's concurrency and the fleet's host limits. Paused,
- * Stopped, Failed and synced rows are left alone until queued again.
+ * What {@code mailmigrator worker --store URL --slots N} runs (docs/postgresql.md): the passes of the rows of a
+ * shared store's batches, taken from the store's {@link FleetQueue} (db-scheduler on PostgreSQL: one execution per
+ * row pass, picked with {@code SKIP LOCKED}, a heartbeat while it runs, given to another worker when its worker's
+ * heartbeats stop), at most {@code slots} at once. {@code batch run NAME --no-wait} queues a batch's rows; the worker
+ * itself queues, every poll interval, the runnable rows nobody holds that have no entry yet: Interrupted (a process
+ * that was stopped) or left Running or in Pre-flight by a process whose claim ran out (it died). A taken row's pass
+ * runs as a job of the workspace's {@link BatchManager}, under its batch's concurrency and the fleet's host limits,
+ * and the row's claim ({@link RowClaims}) stays the last guard: a row another live process holds is waited for.
+ * Paused, Stopped, Failed and synced rows are left alone until queued again (their entries end without a pass).
  */
 public final class FleetWorker {
     private static final Set<MigrationStatus> RUNNABLE = EnumSet.of(MigrationStatus.QUEUED, MigrationStatus.INTERRUPTED,
@@ -28,16 +32,18 @@ public final class FleetWorker {
 
     private final BatchManager manager;
     private final BatchStore store;
+    private final FleetQueue queue;
     private final int slots;
     private final RunSettings settings;
     private final Consumer<String> log;
-    /** The poll loop waits on it; a row that ends wakes it (never held while calling out). */
+    /** The poll loop and the passes waiting for their row's job wait on it; a row that ends wakes them. */
     private final Object wake = new Object();
-    /** Held by a poll, and by {@link #stop} to set {@link #stopping}: no row starts after a stop. */
-    private final Object polling = new Object();
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopping;
+    private volatile FleetQueue.Taker taker;
 
     /**
+     * @param store a shared store ({@link BatchStore#fleet()} present)
      * @param log one line per status change of this worker's rows ({@code BATCH/ID Label}) and per store problem
      */
     public FleetWorker(BatchManager manager, BatchStore store, int slots, RunSettings settings, Consumer<String> log) {
@@ -46,6 +52,8 @@ public final class FleetWorker {
         }
         this.manager = manager;
         this.store = store;
+        this.queue = store.fleet().orElseThrow(() -> new IllegalArgumentException(
+                "workers share the batches of a database: --store URL"));
         this.slots = slots;
         this.settings = settings;
         this.log = log;
@@ -55,7 +63,7 @@ public final class FleetWorker {
                 log.accept(batch + "/" + state.migrationId() + " " + state.status().label());
                 if (!state.status().active()) {
                     synchronized (wake) {
-                        wake.notifyAll(); // a slot may be free: look for work at once
+                        wake.notifyAll();
                     }
                 }
             }
@@ -63,35 +71,55 @@ public final class FleetWorker {
     }
 
     /**
-     * Claims and starts runnable rows while slots are free.
+     * Queues the runnable rows that no live process holds and that have no entry yet.
      *
-     * @return how many rows were started
+     * @return how many entries were added
      */
     public int poll() throws BatchStoreException {
-        synchronized (polling) {
-            RowClaims claims = store.claims();
-            int started = 0;
-            for (String batch : store.names()) {
-                for (MigrationState s : store.states(batch)) {
-                    if (stopping || manager.activeJobs() >= slots) {
-                        return started;
-                    }
-                    String id = s.migrationId();
-                    if (!RUNNABLE.contains(s.status()) || manager.holds(batch, id) || !claims.claim(batch, id)) {
-                        continue;
-                    }
-                    // held now: another worker may have finished it since the list was read
-                    boolean still = store.states(batch).stream()
-                            .anyMatch(now -> now.migrationId().equals(id) && RUNNABLE.contains(now.status()));
-                    if (!still || manager.start(batch, Selection.PENDING, List.of(id), settings) == 0) {
-                        claims.release(batch, id);
-                    } else {
-                        started++;
-                    }
+        RowClaims claims = store.claims();
+        int added = 0;
+        for (String batch : store.names()) {
+            Map<String, RowClaims.Holder> held = claims.holders(batch);
+            for (MigrationState s : store.states(batch)) {
+                String id = s.migrationId();
+                if (stopping) {
+                    return added;
+                }
+                if (RUNNABLE.contains(s.status()) && !claims.heldElsewhere(held, id) && !manager.holds(batch, id)
+                        && queue.queue(batch, id)) {
+                    added++;
                 }
             }
-            return started;
         }
+        return added;
+    }
+
+    /**
+     * One taken entry: the row's pass, when its stored status still asks for one, as a job of the manager; returns
+     * when that job has ended.
+     *
+     * @return whether the row is done with the queue (false: it is still runnable, the entry is put back)
+     */
+    private boolean runRow(String batch, String id) throws BatchStoreException, InterruptedException {
+        if (stopping) {
+            return false;
+        }
+        if (!manager.holds(batch, id)) {
+            if (!runnable(batch, id)) {
+                return true; // paused, stopped, failed, synced or removed since it was queued
+            }
+            manager.start(batch, Selection.PENDING, List.of(id), settings);
+        }
+        synchronized (wake) {
+            while (manager.holds(batch, id)) {
+                wake.wait(200);
+            }
+        }
+        return !runnable(batch, id);
+    }
+
+    private boolean runnable(String batch, String id) throws BatchStoreException {
+        return store.states(batch).stream().anyMatch(s -> s.migrationId().equals(id) && RUNNABLE.contains(s.status()));
     }
 
     /** Polls every {@code every} (and when a row ends) until {@link #stop} is called. */
@@ -101,12 +129,17 @@ public final class FleetWorker {
     }
 
     /**
-     * Polls every {@code every} (and when a row ends) until {@link #stop} is called; {@code alive} is called after
-     * each poll that reached the store (a liveness heartbeat: a worker whose store is away, or whose loop hangs,
-     * stops calling it).
+     * Takes entries from the queue and polls every {@code every} until {@link #stop} has stopped them; {@code alive} is
+     * called after each poll that reached the store (a liveness heartbeat: a worker whose store is away, or whose
+     * loop hangs, stops calling it).
      */
     public void run(Duration every, Runnable alive) throws InterruptedException {
-        while (true) {
+        synchronized (wake) {
+            if (!stopping) {
+                taker = queue.take(store.claims().worker(), slots, every, this::runRow);
+            }
+        }
+        while (!stopping) {
             try {
                 poll();
                 alive.run();
@@ -114,32 +147,35 @@ public final class FleetWorker {
                 log.accept("store: " + e.getMessage()); // the database away longer than its reconnection window
             }
             synchronized (wake) {
-                if (stopping) {
-                    return;
+                if (!stopping) {
+                    wake.wait(every.toMillis());
                 }
-                wake.wait(every.toMillis());
-            }
-            if (stopping) {
-                return;
             }
         }
+        stopped.await();
     }
 
     /**
-     * Takes no more rows and stops the running ones between two messages: they are stored Interrupted and their
-     * claims given back, for any worker to resume.
+     * Takes no more rows and stops the running ones between two messages: they are stored Interrupted, their claims
+     * given back and their entries put back in the queue, for any worker to resume.
      *
      * @return whether rows were running (then stopped)
      */
     public boolean stop(Duration wait) throws InterruptedException {
-        synchronized (polling) {
-            stopping = true;
+        try {
+            synchronized (wake) {
+                stopping = true;
+                wake.notifyAll();
+            }
+            boolean busy = manager.activeJobs() > 0;
+            manager.shutdown(wait);
+            FleetQueue.Taker t = taker;
+            if (t != null) {
+                t.close(); // the passes have ended: their entries are put back or removed
+            }
+            return busy;
+        } finally {
+            stopped.countDown();
         }
-        synchronized (wake) {
-            wake.notifyAll();
-        }
-        boolean busy = manager.activeJobs() > 0;
-        manager.shutdown(wait);
-        return busy;
     }
 }

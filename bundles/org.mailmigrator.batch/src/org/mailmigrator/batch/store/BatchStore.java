@@ -18,6 +18,11 @@ public interface BatchStore extends BatchDefinitions, RunLedger, CredentialStore
         return RowClaims.LOCAL;
     }
 
+    /** The queue of row passes the workers take: a shared store's ({@link FleetQueue}), none for a local one. */
+    default java.util.Optional<FleetQueue> fleet() {
+        return java.util.Optional.empty();
+    }
+
     /**
      * Opens the store of a workspace. With {@code readOnly}, another process may be running a batch in
      * it at the same time (the status command reads while a run writes).

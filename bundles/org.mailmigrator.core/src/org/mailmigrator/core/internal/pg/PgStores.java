@@ -63,6 +63,14 @@ public final class PgStores {
     }
 
     /**
+     * The database as a plain data source, for a library that opens its own connections (db-scheduler, the workers'
+     * queue): a new connection per call, no pool, no reconnect-and-repeat (the library retries by itself).
+     */
+    public javax.sql.DataSource dataSource() {
+        return ds;
+    }
+
+    /**
      * Brings another owner's tables (the batch store's) to their newest version under its own Flyway history
      * table, after the state's own tables (so that the state's history is there first).
      */
