@@ -92,20 +92,7 @@ public final class HostLimiter implements AutoCloseable {
      * ({@link org.mailmigrator.batch.Workspace#store}), this process only otherwise.
      */
     public static HostLimiter of(org.mailmigrator.batch.Workspace workspace) {
-        return workspace.store().map(db -> new HostLimiter(db.sharedLimits(holder()))).orElseGet(HostLimiter::new);
-    }
-
-    /** How this process is named in the leases others see: its machine and pid. */
-    private static String holder() {
-        String machine = System.getenv("HOSTNAME");
-        if (machine == null || machine.isBlank()) {
-            try {
-                machine = java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.io.IOException e) {
-                machine = "unknown";
-            }
-        }
-        return machine + "/" + ProcessHandle.current().pid();
+        return workspace.store().map(db -> new HostLimiter(db.sharedLimits(ProcessName.of()))).orElseGet(HostLimiter::new);
     }
 
     /**

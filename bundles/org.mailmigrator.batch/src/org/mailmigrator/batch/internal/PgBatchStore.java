@@ -1,6 +1,5 @@
 package org.mailmigrator.batch.internal;
 
-import java.net.InetAddress;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -56,24 +55,11 @@ public final class PgBatchStore extends SqlBatchStore implements RowClaims {
     public static PgBatchStore open(DatabaseStore store) throws BatchStoreException {
         try {
             store.database().migrate(PgBatchSchema.HISTORY, PgBatchSchema.VERSIONS);
-            return new PgBatchStore(store.database().connection("batch store"), store, workerName(),
+            return new PgBatchStore(store.database().connection("batch store"), store, ProcessName.of(),
                     Duration.ofSeconds(Long.getLong(LEASE_PROPERTY, 30)));
         } catch (StateException e) {
             throw new BatchStoreException("cannot open the batch store in " + store + ": " + e.getMessage(), e);
         }
-    }
-
-    /** {@code host:pid}: what {@code batch status} shows beside a row another process runs. */
-    private static String workerName() {
-        String host = System.getenv("HOSTNAME");
-        if (host == null || host.isBlank()) {
-            try {
-                host = InetAddress.getLocalHost().getHostName();
-            } catch (java.io.IOException e) {
-                host = "localhost";
-            }
-        }
-        return host + ":" + ProcessHandle.current().pid();
     }
 
     @Override
