@@ -140,7 +140,7 @@ class PgBatchWorkersTest {
     void queuedBatchIsRunByTwoWorkersAndASigtermedWorkersRowsFinishOnTheOther() throws Exception {
         String db = pg.createDatabase();
         Path importWs = importBatch(db, "wk", 75, 900);
-        CliRun queued = CliRun.of(store(db, "batch", "run", "wk", "--no-wait", "--workspace", importWs.toString()));
+        CliRun queued = queue(db, "wk", importWs);
         assertEquals(0, queued.code(), queued.toString());
         assertTrue(queued.out().contains("queued 4 row(s) of wk"), queued.toString());
         assertEquals("QUEUED 4", pg.sql(db, "select status || ' ' || count(*) from migration group by status").trim());
@@ -200,8 +200,7 @@ class PgBatchWorkersTest {
     void aSigkilledWorkerCommandsRowsAreRevivedOnTheOther() throws Exception {
         String db = pg.createDatabase();
         Path importWs = importBatch(db, "wkill", 75, 900);
-        CliRun queued = CliRun.of(store(db, "batch", "run", "wkill", "--no-wait", "--workspace", importWs.toString()));
-        assertEquals(0, queued.code(), queued.toString());
+        assertEquals(0, queue(db, "wkill", importWs).code());
         Worker a = cliWorker("wkill-a", importWs, db);
         Worker b = null;
         try {
@@ -235,6 +234,11 @@ class PgBatchWorkersTest {
         assertEquals("0 0 0", pg.sql(db, "select (select count(*) from batch_claim) || ' ' || (select count(*) from "
                 + "mail_journal) || ' ' || (select count(*) from mm_scheduled_tasks)").trim(),
                 "no claim, no write in flight, no queue entry left");
+    }
+
+    /** {@code batch run NAME --store URL --no-wait}: the batch's rows queued for the workers. */
+    private static CliRun queue(String db, String batch, Path importWs) throws IOException {
+        return CliRun.of(store(db, "batch", "run", batch, "--no-wait", "--workspace", importWs.toString()));
     }
 
     private static String queueEntries(String db) throws Exception {
