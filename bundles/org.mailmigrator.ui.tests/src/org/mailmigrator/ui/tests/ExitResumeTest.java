@@ -17,6 +17,7 @@ import org.mailmigrator.batch.Workspace;
 import org.mailmigrator.batch.csv.ImportOptions;
 import org.mailmigrator.batch.jobs.Selection;
 import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.testing.Relay;
 import org.mailmigrator.ui.batches.BatchSession;
 import org.mailmigrator.ui.internal.batches.ExitGuard;
 import org.mailmigrator.ui.internal.batches.ResumeOffer;
@@ -32,10 +33,20 @@ class ExitResumeTest {
 
     @Test
     void exitMidRunWarnsThenReopenOffersResume(@TempDir Path dir) throws Exception {
-        try (Dovecot d = Dovecot.start(Dovecot.Layout.SLASH)) {
+        java.util.concurrent.atomic.AtomicBoolean throttled = new java.util.concurrent.atomic.AtomicBoolean(true);
+        try (Dovecot d = Dovecot.start(Dovecot.Layout.SLASH);
+                // the source at about 32 kB/s: its 1,200 small messages take several seconds, so the Exit that comes
+                // once 30 are copied finds the row running on a fast machine too (unthrottled it could end first);
+                // the resume after the reopen goes at full speed
+                Relay slow = Relay.to(d.imapPort()).onOpen(link -> link.down(Relay.copy((b, len, passed) -> {
+                    if (throttled.get()) {
+                        Thread.sleep(len / 32);
+                    }
+                }))).start()) {
             TestMailboxes.fill(d, "er-s", MESSAGES);
             String server = Dovecot.HOST + ":" + d.imapPort();
-            String csv = server + ";er-s;" + Dovecot.PASSWORD + ";" + server + ";er-d;" + Dovecot.PASSWORD + ";;\n";
+            String source = Dovecot.HOST + ":" + slow.port();
+            String csv = source + ";er-s;" + Dovecot.PASSWORD + ";" + server + ";er-d;" + Dovecot.PASSWORD + ";;\n";
             Workspace ws = new Workspace(dir);
             var workbench = PlatformUI.getWorkbench();
 
@@ -60,6 +71,7 @@ class ExitResumeTest {
             first.close();  // what the workbench's shutdown does next
             long atExit = TestMailboxes.count(d, "er-d");
             assertTrue(atExit < MESSAGES, "cut off mid-copy: " + atExit);
+            throttled.set(false);
 
             BatchSession reopened = UiTestSupport.session(ws);
             try {
