@@ -49,18 +49,23 @@ final class AppleMh {
      * form of {@link #ours}).
      */
     static List<String> python(Path folder) throws Exception {
-        Process p = new ProcessBuilder("python3", "-c", "import mailbox, sys, hashlib\n"
+        return python("mailbox.MH", "import mailbox, sys, hashlib\n"
                 + "mh = mailbox.MH(sys.argv[1], create=False)\n"
                 + "for k in mh.keys():\n"
                 + "    seq = mh.get_message(k).get_sequences()\n"
                 + "    f = ([] if 'unseen' in seq else ['\\\\Seen']) + (['\\\\Flagged'] if 'flagged' in seq else [])"
                 + " + (['\\\\Answered'] if 'replied' in seq else [])\n"
                 + "    text = mh.get_bytes(k).replace(b'\\n', b'\\r\\n')\n"
-                + "    print('[' + ', '.join(sorted(f)) + '] ' + hashlib.sha256(text).hexdigest())", folder.toString())
-                .redirectErrorStream(true).start();
+                + "    print('[' + ', '.join(sorted(f)) + '] ' + hashlib.sha256(text).hexdigest())", folder).stream()
+                .sorted().toList();
+    }
+
+    /** The lines a Python 3 {@code script} prints, given {@code file} as its argument; fails naming {@code what}. */
+    static List<String> python(String what, String script, Path file) throws Exception {
+        Process p = new ProcessBuilder("python3", "-c", script, file.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "python3 mailbox.MH: " + out);
-        return out.lines().sorted().toList();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "python3 " + what + ": " + out);
+        return out.lines().toList();
     }
 
     /** Each message of a folder as "[flags] SHA-256 of its bytes", sorted. */

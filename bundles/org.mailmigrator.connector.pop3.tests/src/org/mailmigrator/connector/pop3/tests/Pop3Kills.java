@@ -33,20 +33,10 @@ import org.mailmigrator.testing.connectors.ChildCopy;
  * The runs of a POP3 kill-and-resume test: {@link ChildCopy} copying the maildrop of {@code user} from Dovecot's
  * POP3 ({@link Pop3ChildSource}) into {@code user-copy} on the same Dovecot over IMAP, in a plain JVM the test
  * SIGKILLs, all runs on one state directory (pair "pair"); and the run in the test's own JVM that checks the end.
+ *
+ * @param tmp the children's temporary folder
  */
-final class Pop3Kills {
-    private final DovecotPop3 server;
-    private final String user;
-    private final Path state;
-    private final Path tmp;
-
-    Pop3Kills(DovecotPop3 server, String user, Path state, Path tmp) {
-        this.server = server;
-        this.user = user;
-        this.state = state;
-        this.tmp = tmp;
-    }
-
+record Pop3Kills(DovecotPop3 server, String user, Path state, Path tmp) {
     /** A child run reading POP3 on {@code pop3Port} (the server's, or a relay's). */
     ProcessBuilder child(int pop3Port) {
         return ChildJvm.command(Pop3ChildSource.CHILD_BUNDLES, ChildCopy.class,
