@@ -45,14 +45,16 @@ final class AppleMh {
 
     /**
      * Each message of an MH folder as Python's {@code mailbox.MH} reads it: its flags from the sequences ("unseen"
-     * absent: \Seen; "flagged"; "replied": \Answered) and the SHA-256 of its text with CRLF line ends, sorted (the
-     * form of {@link #ours}).
+     * absent: \Seen; "flagged"; "replied": \Answered; no {@code .mh_sequences}: no sequence) and the SHA-256 of
+     * its text with CRLF line ends, sorted (the form of {@link #ours}).
      */
     static List<String> python(Path folder) throws Exception {
-        return python("mailbox.MH", "import mailbox, sys, hashlib\n"
+        return python("mailbox.MH", "import mailbox, sys, hashlib, os\n"
                 + "mh = mailbox.MH(sys.argv[1], create=False)\n"
+                + "has = os.path.exists(os.path.join(sys.argv[1], '.mh_sequences'))\n" // nmh writes none when empty
+                + "seqs = mh.get_sequences() if has else {}\n"
                 + "for k in mh.keys():\n"
-                + "    seq = mh.get_message(k).get_sequences()\n"
+                + "    seq = [name for name, keys in seqs.items() if k in keys]\n"
                 + "    f = ([] if 'unseen' in seq else ['\\\\Seen']) + (['\\\\Flagged'] if 'flagged' in seq else [])"
                 + " + (['\\\\Answered'] if 'replied' in seq else [])\n"
                 + "    text = mh.get_bytes(k).replace(b'\\n', b'\\r\\n')\n"

@@ -286,6 +286,7 @@ class DovecotPop3Test {
         assertTrue(runs.finalOutput().contains("finished COMPLETED"), "the last child ends with no skip: "
                 + runs.finalOutput());
         assertTrue(runs.kills() >= 3, "killed after several steps: " + runs.kills());
+        System.out.println("DovecotPop3Test kill and resume: 2 kills inside RETR, " + runs.kills() + " after steps");
         MigrationReport last = kills.resume();
         assertEquals(Outcome.COMPLETED, last.outcome(), last.failure());
         assertEquals(0, last.copied(), last.toString());
