@@ -13,7 +13,7 @@ import org.mailmigrator.core.spi.ConnectorSession;
 
 /**
  * Mail files as a source (connector id {@code files}): setting {@code path} (an mbox file or tree, a Maildir, a
- * folder of .eml files, a Google Takeout .mbox), {@code format} ({@code auto} recognises it from the content) and
+ * folder of .eml files, Apple Mail's .emlx store, MH folders, a Google Takeout .mbox), {@code format} ({@code auto} recognises it from the content) and
  * {@code fromQuoting} ({@code mboxrd}: one {@code >} removed from {@code >From } lines; {@code keep}). Read only:
  * it is never a destination. See docs/file-sources.md.
  */

@@ -35,7 +35,7 @@ class FilesDeclarationTest {
     void itsEndpointIsAPathAndItsSchemesForceTheFormat() {
         ConnectorDescriptor d = registry.find("files").orElseThrow();
         assertTrue(d.addressing().pathValued());
-        assertEquals(List.of("mbox", "maildir", "eml", "takeout"), d.schemes().stream().map(s -> s.name()).toList());
+        assertEquals(List.of("mbox", "maildir", "eml", "mh", "takeout"), d.schemes().stream().map(s -> s.name()).toList());
         assertEquals("files", registry.forScheme("maildir").orElseThrow().id());
         Account forced = d.parse(java.net.URI.create("maildir:/home/me/Mail"), false);
         assertEquals(Map.of("path", "/home/me/Mail", "format", "maildir"), forced.settings());
@@ -51,7 +51,7 @@ class FilesDeclarationTest {
         assertFalse(d.canWrite());
         assertEquals(SettingType.FILE, d.setting("path").orElseThrow().type());
         assertTrue(d.setting("path").orElseThrow().required());
-        assertEquals(List.of("auto", "mbox", "maildir", "eml", "takeout"), d.setting("format").orElseThrow().choices());
+        assertEquals(List.of("auto", "mbox", "maildir", "eml", "mh", "takeout"), d.setting("format").orElseThrow().choices());
         assertEquals(List.of("mboxrd", "keep"), d.setting("fromQuoting").orElseThrow().choices());
         Path maildir = Data.copy(Data.realWorld("notmuch", "Maildir"), tmp.resolve("m"));
         try (ConnectorSession s = registry.create("files").open(Run.files(maildir, "auto"), Role.SOURCE, Run.CTX)) {

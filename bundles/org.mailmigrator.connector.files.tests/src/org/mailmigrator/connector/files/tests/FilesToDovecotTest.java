@@ -26,7 +26,8 @@ import org.mailmigrator.testing.IntoDovecot;
  * Mail files migrated with the engine into a real Dovecot on loopback, each destination folder compared with what
  * the reader yields (bytes, flags, arrival dates); a second run copies nothing; mail appended to an mbox is copied
  * at the next run and a Thunderbird compaction copies nothing again; deleted Thunderbird messages are skipped and
- * counted. A Thunderbird tree with real-world files; the notmuch Maildir against Dovecot serving the same Maildir.
+ * counted. A Thunderbird tree with real-world files; the notmuch Maildir against Dovecot serving the same Maildir;
+ * mailutils' MH folders against Python's {@code mailbox.MH}; Apple Mail's .emlx store (samples written here).
  */
 class FilesToDovecotTest extends IntoDovecot {
     @TempDir
@@ -161,6 +162,78 @@ class FilesToDovecotTest extends IntoDovecot {
         MigrationReport again = Run.migrate(src, dovecot, "takeout", tmp.resolve("state"));
         assertEquals(0, again.copied());
         assertEquals(0, again.gmail().uploaded() + again.gmail().copiedOnServer(), "a second run copies nothing");
+    }
+
+    /**
+     * MH folders of GNU mailutils' test suite (real-world/README.md), with a {@code .mh_sequences} written here: the
+     * reader gives what Python's {@code mailbox.MH} gives (bytes and flags from the sequences), the folders arrive in
+     * Dovecot as the reader yields them, a rerun copies nothing, and a changed sequence (a message read since) moves
+     * its flag on the destination.
+     */
+    @Test
+    void mhFoldersArriveWithTheirSequencesAsPythonReadsThem() throws Exception {
+        Path mail = tmp.resolve("Mail");
+        Data.copy(Data.realWorld("mailutils", "mh", "mbox1"), mail.resolve("inbox"));
+        Data.copy(Data.realWorld("mailutils", "mh", "mime"), mail.resolve("mime"));
+        Path seq = Files.writeString(mail.resolve("inbox/.mh_sequences"), "unseen: 2-3\nflagged: 4\nreplied: 1 5\n");
+        Account src = Run.files(mail, "auto"); // recognised by its .mh_sequences
+        try (ConnectorSession s = Run.source(src)) {
+            assertEquals(List.of("INBOX", "mime"), Run.store(s).folders().stream().map(MailFolder::name).toList());
+            assertEquals(AppleMh.python(mail.resolve("inbox")), AppleMh.ours(Stored.read(Run.store(s), "INBOX")));
+            assertEquals(AppleMh.python(mail.resolve("mime")), AppleMh.ours(Stored.read(Run.store(s), "mime")));
+        }
+        MigrationReport r = Run.migrate(src, dovecot, "mh", tmp.resolve("state"));
+        assertEquals(Outcome.COMPLETED, r.outcome(), String.valueOf(r.failure()));
+        assertEquals(7, r.copied());
+        assertSame(src, "mh", Map.of("INBOX", "INBOX", "mime", "mime"));
+        assertEquals(0, Run.migrate(src, dovecot, "mh", tmp.resolve("state")).copied(), "a second run copies nothing");
+        Files.writeString(seq, "unseen: 3\nflagged: 4\nreplied: 1 5\n"); // message 2 read since
+        Files.setLastModifiedTime(seq, java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(5)));
+        assertEquals(0, Run.migrate(src, dovecot, "mh", tmp.resolve("state")).copied());
+        assertSame(src, "mh", Map.of("INBOX", "INBOX"));
+        assertEquals(AppleMh.python(mail.resolve("inbox")), AppleMh.ours(read(Run.imapSource(dovecot, "mh"), "INBOX")),
+                "the destination's flags follow the sequences");
+    }
+
+    /**
+     * Apple Mail's own store (.emlx files written here, Mail's layout): each {@code NAME.mbox} a folder with the
+     * .emlx files below it, the message between the byte count and the property list, flags and arrival date from
+     * the property list; a {@code .partial.emlx} (attachments kept apart) is a listed skip, copied once Mail has the
+     * whole message; a rerun copies nothing.
+     */
+    @Test
+    void appleMailsEmlxStoreArrivesWithItsFlagsAndDates() throws Exception {
+        Path account = tmp.resolve("Library/Mail/V10/0F1E2D3C-ACCOUNT");
+        Path inbox = account.resolve("INBOX.mbox/6A1B2C3D-0000-4000-8000-000000000001/Data");
+        AppleMh.emlx(inbox.resolve("Messages"), 1, false, 1, 1577872800);
+        AppleMh.emlx(inbox.resolve("Messages"), 2, false, AppleMh.READ_ANSWERED_FLAGGED, 1577872900);
+        AppleMh.emlx(inbox.resolve("1/Messages"), 1003, false, 0, 1577873000); // Mail's directories for numbers >= 1000
+        AppleMh.emlx(inbox.resolve("Messages"), 4, true, 1, 1577873100);
+        AppleMh.emlx(account.resolve("Archive.mbox/2019.mbox/7B00-UUID/Data/Messages"), 5, false, 1L << 6, 1546300800);
+        Account src = Run.files(account, "auto"); // recognised by its .emlx files
+        MigrationReport r = Run.migrate(src, dovecot, "emlx", tmp.resolve("state"));
+        assertEquals(Outcome.ITEMS_SKIPPED, r.outcome(), String.valueOf(r.failure()));
+        assertEquals(4, r.copied());
+        assertEquals(1, r.skipped().size(), r.skipped().toString());
+        assertTrue(r.skipped().get(0).reason().contains("4.partial.emlx is a partial Apple Mail message"),
+                r.skipped().get(0).reason());
+        assertSame(src, "emlx", Map.of("INBOX", "INBOX", "Archive/2019", "Archive/2019"));
+        Map<String, String> expected = Map.of("1", "[\\Seen] 1577872800", "2", "[\\Answered, \\Flagged, \\Seen] 1577872900",
+                "1003", "[] 1577873000", "5", "[\\Draft] 1546300800");
+        for (String folder : List.of("INBOX", "Archive/2019")) {
+            for (Stored m : read(Run.imapSource(dovecot, "emlx"), folder).messages()) {
+                String n = m.text().replaceAll("(?s).*Subject: emlx (\\d+).*", "$1");
+                assertEquals(expected.get(n), m.flags() + " " + m.date().getEpochSecond(), folder + " message " + n);
+                assertEquals(AppleMh.message(Integer.parseInt(n)).replace("\n", "\r\n"), m.text(), "the message only");
+            }
+        }
+        Path partial = inbox.resolve("Messages/4.partial.emlx");
+        AppleMh.emlx(inbox.resolve("Messages"), 4, false, 1, 1577873100); // Mail downloaded the whole message
+        Files.delete(partial);
+        MigrationReport again = Run.migrate(src, dovecot, "emlx", tmp.resolve("state"));
+        assertEquals(Outcome.COMPLETED, again.outcome(), again.skipped().toString());
+        assertEquals(1, again.copied(), "only the message that was partial");
+        assertEquals(0, Run.migrate(src, dovecot, "emlx", tmp.resolve("state")).copied(), "then nothing");
     }
 
     private static String takeout(int n, String labels) {

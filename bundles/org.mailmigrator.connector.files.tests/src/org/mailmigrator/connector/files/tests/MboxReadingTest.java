@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,14 +50,10 @@ class MboxReadingTest {
 
     /** SHA-256 of each message of the mbox as Python's mailbox.mbox.get_bytes gives it (From line removed). */
     private List<String> python(Path file) throws Exception {
-        Process p = new ProcessBuilder("python3", "-c", "import mailbox, hashlib, sys\n"
+        return AppleMh.python("mailbox.mbox", "import mailbox, hashlib, sys\n"
                 + "mb = mailbox.mbox(sys.argv[1], create=False)\n"
                 + "for k in mb.keys():\n"
-                + "    print(hashlib.sha256(mb.get_bytes(k)).hexdigest())", file.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "python3 mailbox: " + out);
-        return out.lines().toList();
+                + "    print(hashlib.sha256(mb.get_bytes(k)).hexdigest())", file);
     }
 
     private static String sha(byte[] b) throws Exception {

@@ -14,14 +14,16 @@ import org.mailmigrator.core.spi.ConnectorException;
 /**
  * Recognises mail files from their content, or opens them in the format asked: a file starting with {@code From }
  * is an mbox, a Google Takeout one when its first message carries {@code X-Gmail-Labels}; a directory with cur/
- * and new/ is a Maildir(++); a directory holding mbox files, {@code .sbd} or {@code .mbox} folders is an mbox
- * tree (Thunderbird, Apple Mail); a directory holding {@code .eml} files is a folder of .eml files.
+ * and new/ is a Maildir(++); a directory holding Apple Mail {@code .emlx} files is Mail's own store (read by the
+ * .eml walker); a directory holding mbox files, {@code .sbd} or {@code .mbox} folders is an mbox tree (Thunderbird,
+ * Apple Mail exports); a directory holding {@code .eml} files is a folder of .eml files; one holding
+ * {@code .mh_sequences} or numbered message files is an MH folder tree.
  */
 public final class Detect {
     private Detect() {
     }
 
-    /** The store of {@code path}; {@code format}: auto, mbox, maildir, eml or takeout. */
+    /** The store of {@code path}; {@code format}: auto, mbox, maildir, eml (also .emlx), mh or takeout. */
     public static MailStore open(Path path, String format, boolean unquote) throws ConnectorException {
         if (!Files.exists(path)) {
             throw failure(path + " does not exist");
@@ -47,11 +49,17 @@ public final class Detect {
             }
             case "eml" -> {
                 if (!Files.isDirectory(path)) {
-                    throw failure(path + " is not a folder: give the folder holding the .eml files");
+                    throw failure(path + " is not a folder: give the folder holding the .eml or .emlx files");
                 }
                 yield new FilesStore(EmlTree.folders(path), unquote);
             }
-            default -> throw failure("unknown format '" + format + "': auto, mbox, maildir, eml or takeout");
+            case "mh" -> {
+                if (!Files.isDirectory(path)) {
+                    throw failure(path + " is not a folder: give the MH mail folder (nmh's ~/Mail)");
+                }
+                yield new FilesStore(MhTree.folders(path), unquote);
+            }
+            default -> throw failure("unknown format '" + format + "': auto, mbox, maildir, eml, mh or takeout");
             };
         } catch (IOException e) {
             throw failure("reading " + path + ": " + e.getMessage());
@@ -69,6 +77,9 @@ public final class Detect {
         if (MaildirTree.isMaildir(path)) {
             return "maildir";
         }
+        if (EmlTree.holdsEmlx(path)) {
+            return "eml"; // Apple Mail's store: its NAME.mbox folders hold .emlx files, not an mbox file
+        }
         try (Stream<Path> s = Files.list(path)) {
             if (s.anyMatch(p -> p.getFileName().toString().endsWith(".sbd") || p.getFileName().toString().endsWith(".mbox")
                     || !p.getFileName().toString().startsWith(".") && MboxTree.isMbox(p) && sized(p))) {
@@ -78,7 +89,11 @@ public final class Detect {
         if (EmlTree.holdsEml(path)) {
             return "eml";
         }
-        throw failure(path + " holds no mail files this reader knows (an mbox file or tree, a Maildir, .eml files)");
+        if (MhTree.holdsMh(path)) {
+            return "mh";
+        }
+        throw failure(path + " holds no mail files this reader knows (an mbox file or tree, a Maildir, .eml or .emlx"
+                + " files, MH folders)");
     }
 
     private static boolean sized(Path p) {

@@ -62,20 +62,33 @@ final class FilesStore extends ReadOnlyMailStore {
                 yield new FolderStatus("maildir-name-v1", null, count,
                         mtime(f.path().resolve("new")) + "/" + mtime(f.path().resolve("cur")) + "/" + count);
             }
-            default -> emlStatus(f.path());
+            case MH -> mhStatus(f.path());
+            default -> emlStatus(f.kind(), f.path());
             });
         } catch (IOException e) {
             throw new ConnectorException.TransientFailure("reading " + f.path() + ": " + e.getMessage(), e);
         }
     }
 
-    private static FolderStatus emlStatus(Path dir) throws IOException {
-        Map<String, Path> files = EmlTree.files(dir);
+    private static FolderStatus emlStatus(TreeFolder.Kind kind, Path dir) throws IOException {
+        Map<String, Path> files = EmlTree.files(kind, dir);
+        return new FolderStatus("eml-name-v1", null, files.size(), newest(files) + "/" + files.size());
+    }
+
+    /** The change token of an MH folder also moves when its sequences (the flags) change. */
+    private static FolderStatus mhStatus(Path dir) throws IOException {
+        Map<String, Path> files = MhTree.files(dir);
+        Path seq = dir.resolve(MhTree.SEQUENCES);
+        String flags = Files.isRegularFile(seq) ? mtime(seq) + "+" + Files.size(seq) : "-";
+        return new FolderStatus("mh-number-v1", null, files.size(), newest(files) + "/" + files.size() + "/" + flags);
+    }
+
+    private static long newest(Map<String, Path> files) throws IOException {
         long newest = 0;
         for (Path p : files.values()) {
             newest = Math.max(newest, Files.getLastModifiedTime(p).toMillis());
         }
-        return new FolderStatus("eml-name-v1", null, files.size(), newest + "/" + files.size());
+        return newest;
     }
 
     /** The entries of an mbox file: scanned once per session while the file stays the same. */
@@ -111,8 +124,9 @@ final class FilesStore extends ReadOnlyMailStore {
             return switch (f.kind()) {
             case MBOX -> new MboxFolder(status, f.path(), scan(f.path()).entries(), unquote,
                     Files.getLastModifiedTime(f.path()).toInstant(), false);
-            case MAILDIR -> new FilesFolder(status, () -> MaildirTree.files(f.path()), false);
-            default -> new FilesFolder(status, () -> EmlTree.files(f.path()), true);
+            case MAILDIR -> new FilesFolder(status, () -> MaildirTree.files(f.path()), FilesFolder.Style.MAILDIR, f.path());
+            case MH -> new FilesFolder(status, () -> MhTree.files(f.path()), FilesFolder.Style.MH, f.path());
+            default -> new FilesFolder(status, () -> EmlTree.files(f.kind(), f.path()), FilesFolder.Style.EML, f.path());
             };
         } catch (IOException e) {
             throw new ConnectorException.TransientFailure("reading " + f.path() + ": " + e.getMessage(), e);

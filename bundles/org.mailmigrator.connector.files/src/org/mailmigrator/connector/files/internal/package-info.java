@@ -1,7 +1,8 @@
 /**
  * The readers behind {@code FilesConnector}: a streaming mbox scanner (bounded buffer, content ids, mboxrd
- * unquoting, Thunderbird and mutt status headers), Maildir and .eml folders (one file per message), folder trees
- * (Thunderbird {@code .sbd}, Apple {@code .mbox}, Maildir++ {@code .a.b}), format recognition, and a Google Takeout
+ * unquoting, Thunderbird and mutt status headers), Maildir, .eml, Apple Mail .emlx and MH folders (one file per
+ * message), folder trees (Thunderbird {@code .sbd}, Apple {@code .mbox} exports and Mail's own store, Maildir++
+ * {@code .a.b}, MH sub-folders), format recognition, and a Google Takeout
  * view that presents labels as Gmail does over IMAP so that the core's Gmail mapping applies. Messages travel with
  * CRLF line ends, every other byte as stored.
  * <p>

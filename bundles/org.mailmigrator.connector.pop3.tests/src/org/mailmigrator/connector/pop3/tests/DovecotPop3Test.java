@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.connector.pop3.Pop3Connector;
+import org.mailmigrator.core.engine.MigrationReport;
+import org.mailmigrator.core.engine.Outcome;
 import org.mailmigrator.core.mail.MailStore;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.Role;
@@ -29,15 +32,21 @@ import org.mailmigrator.core.spi.ConnectorSession;
 import org.mailmigrator.testing.Dovecot;
 import org.mailmigrator.testing.DovecotOptions;
 import org.mailmigrator.testing.DovecotPop3;
+import org.mailmigrator.testing.Relay;
+import org.mailmigrator.testing.StepKiller;
 
 /**
  * {@code migrate --source pop3://...} from Dovecot's POP3 server into Dovecot over IMAP: the copy holds the bytes
  * the source server shows over IMAP and the arrival dates of the headers; reruns copy only new UIDLs; a message the
  * server will not send is a listed skip copied on the next run; TLS is verified (STLS and POP3S) and a wrong
- * password stops with the authentication exit code; and the source keeps every message (no DELE: Dovecot's own
- * logout lines count the deletions).
+ * password stops with the authentication exit code; a connection cut in the middle of a download loses and
+ * duplicates nothing, and so does a copying process SIGKILLed again and again; and the source keeps every message
+ * (no DELE: Dovecot's own logout lines count the deletions). All share one Dovecot, each test with mailboxes of its
+ * own.
  */
 class DovecotPop3Test {
+    /** The body of each large message: large enough that a cut or a kill falls inside its RETR answer. */
+    private static final int BODY = 200_000;
     private static DovecotPop3 server;
     private static String pin;
 
@@ -193,6 +202,100 @@ class DovecotPop3Test {
         assertEquals(ImapView.digests(ImapView.inbox(imapPort(), "skip")),
                 ImapView.digests(ImapView.inbox(imapPort(), "skip-copy")));
         assertNoDele("skip");
+    }
+
+    /**
+     * A POP3 connection dropped in the middle of a download (issue 17: "a dropped connection mid-download"): Dovecot's
+     * POP3 server behind a relay that cuts the first connection after it carried part of the second of three large
+     * messages. Whatever the run does with the cut — download again on a new connection, or list the message as a
+     * skip tried again — no message is lost, none is stored twice, and the copy holds the source's bytes; the run
+     * after that copies nothing. The source keeps every message.
+     */
+    @Test
+    void aConnectionCutInTheMiddleOfADownloadLosesAndDuplicatesNothing(@TempDir Path dir) throws Exception {
+        int imap = imapPort();
+        ImapView.append(imap, "cut", Pop3Fixture.big("c1", BODY), Pop3Fixture.big("c2", BODY),
+                Pop3Fixture.big("c3", BODY));
+        AtomicBoolean cut = new AtomicBoolean();
+        // the first connection to carry one and a half messages (the one downloading) is cut there, once
+        long cutAt = BODY * 3 / 2;
+        try (Relay relay = Relay.to(server.pop3Port()).name("pop3-cut")
+                .onOpen(link -> link.down((in, out) -> {
+                    byte[] buf = new byte[16384];
+                    long carried = 0;
+                    for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                        if (carried + n >= cutAt && cut.compareAndSet(false, true)) {
+                            out.write(buf, 0, (int) (cutAt - carried));
+                            return; // this direction ends: the relay closes both sockets
+                        }
+                        out.write(buf, 0, n);
+                        carried += n;
+                    }
+                })).start()) {
+            String source = "pop3://cut@127.0.0.1:" + relay.port();
+            String target = "imap://cut-copy@127.0.0.1:" + imap;
+            Command first = Command.migrate(dir, source, target, Pop3Fixture.PASSWORD, "--trust-sha256", pin);
+            System.out.println("DovecotPop3Test, the run with the cut: " + first); // which way it took, in the test's output
+            assertTrue(cut.get(), "the relay cut the first connection in the middle of a download: " + first);
+            assertTrue(first.code() == 0 || first.code() == 6, "done, or items skipped and listed: " + first);
+            List<String> sourceDigests = ImapView.digests(ImapView.inbox(imap, "cut"));
+            List<String> afterFirst = ImapView.digests(ImapView.inbox(imap, "cut-copy"));
+            assertTrue(sourceDigests.containsAll(afterFirst) && afterFirst.stream().distinct().count() == afterFirst.size(),
+                    "only whole source messages, each once, after the cut run: " + afterFirst.size() + " stored\n" + first);
+            if (first.code() == 6) {
+                assertTrue(first.toString().contains("tried again on the next run"), "the skip is listed: " + first);
+            } else {
+                assertEquals(3, first.copied(), "a run that ends 0 copied every message: " + first);
+                assertEquals(0, first.present(), "what the run copied before the cut is not also 'already present': "
+                        + first);
+            }
+
+            Command second = Command.migrate(dir, source, target, Pop3Fixture.PASSWORD, "--trust-sha256", pin);
+            assertEquals(0, second.code(), second.toString());
+            assertEquals(3 - afterFirst.size(), second.copied(), "the second run copies what the first did not: " + second);
+            assertEquals(sourceDigests, ImapView.digests(ImapView.inbox(imap, "cut-copy")),
+                    "0 lost, 0 duplicated, byte for byte");
+            Command third = Command.migrate(dir, source, target, Pop3Fixture.PASSWORD, "--trust-sha256", pin);
+            assertEquals(0, third.code(), third.toString());
+            assertEquals(0, third.copied(), third.toString());
+            assertEquals(3, ImapView.inbox(imap, "cut").size(), "the source keeps every message");
+            for (Command c : List.of(first, second, third)) {
+                assertFalse(c.toString().contains(Pop3Fixture.PASSWORD), "no password printed: " + c);
+            }
+        }
+    }
+
+    /**
+     * Kill and resume (issue 17): a child JVM copying a maildrop of twelve messages (two large ones, one delivered
+     * twice, one without Message-ID) from Dovecot's POP3 into Dovecot over IMAP is SIGKILLed in the middle of the RETR
+     * answer of each large message, then right after each engine step in turn (journal written, appended, recorded)
+     * until a run ends by itself. Then the copy holds every source message exactly once by content (the one delivered
+     * twice twice, as the maildrop holds it), a last run copies nothing and lists no skip, and no session deleted.
+     */
+    @Test
+    void aChildKilledMidDownloadAndAfterEachStepLosesAndDuplicatesNothing(@TempDir Path dir) throws Exception {
+        byte[] twice = Pop3Fixture.dated("k8");
+        ImapView.append(imapPort(), "kill", Pop3Fixture.received("k1"), Pop3Fixture.big("k2", BODY),
+                Pop3Fixture.dated("k3"), Pop3Fixture.undated("k4"), Pop3Fixture.withoutId("k5"),
+                Pop3Fixture.big("k6", BODY), Pop3Fixture.received("k7"), twice, twice, Pop3Fixture.undated("k10"),
+                Pop3Fixture.received("k11"), Pop3Fixture.dated("k12"));
+        Pop3Kills kills = new Pop3Kills(server, "kill", dir.resolve("state"), Files.createDirectories(dir.resolve("jvm")));
+        kills.killInRetr(2, BODY / 2); // POP3 numbers follow the maildrop's order: k2 half downloaded
+        kills.killInRetr(6, BODY / 2); // k2 downloaded again, then k6 half
+        StepKiller.Result runs = StepKiller.killAtEachStep(() -> kills.child(server.pop3Port()));
+        assertTrue(runs.finalOutput().contains("finished COMPLETED"), "the last child ends with no skip: "
+                + runs.finalOutput());
+        assertTrue(runs.kills() >= 3, "killed after several steps: " + runs.kills());
+        System.out.println("DovecotPop3Test kill and resume: 2 kills inside RETR, " + runs.kills() + " after steps");
+        MigrationReport last = kills.resume();
+        assertEquals(Outcome.COMPLETED, last.outcome(), last.failure());
+        assertEquals(0, last.copied(), last.toString());
+        assertEquals(List.of(), last.skipped(), "no skip listed");
+        List<String> source = ImapView.digests(ImapView.inbox(imapPort(), "kill"));
+        assertEquals(12, source.size(), "the source keeps every message");
+        assertEquals(source, ImapView.digests(ImapView.inbox(imapPort(), "kill-copy")),
+                "every message once by content: 0 lost, 0 duplicated");
+        assertNoDele("kill");
     }
 
     /** The Maildir base name (before any {@code :2,} flags) of the message with this Message-ID in the user's INBOX. */

@@ -7,7 +7,8 @@ import org.mailmigrator.testing.Dovecot;
 
 /**
  * Test messages whose arrival dates are known in advance, as a mail server would hold them (CRLF lines): one with
- * two {@code Received:} headers (the arrival is the top one), one with only a {@code Date:}, one with neither.
+ * two {@code Received:} headers (the arrival is the top one), one with only a {@code Date:}, one with neither; one
+ * without Message-ID; large ones.
  */
 final class Pop3Fixture {
     static final String PASSWORD = Dovecot.PASSWORD;
@@ -31,6 +32,24 @@ final class Pop3Fixture {
 
     static byte[] undated(String id) {
         return crlf(common(id, "no date") + "neither Received nor Date\n.leading dot line\n..two dots\n");
+    }
+
+    /** A message without Message-ID and without Date: (as some scanners and scripts deliver them). */
+    static byte[] withoutId(String id) {
+        return crlf("From: Alice <alice@example.org>\nTo: bob@example.org\nSubject: no id " + id
+                + "\n\nno Message-ID, the subject says " + id + "\n");
+    }
+
+    /** A message of {@code body} bytes of body in 76-character lines, its Message-ID {@code id}. */
+    static byte[] big(String id, int body) {
+        StringBuilder b = new StringBuilder("From: Alice <alice@example.org>\r\nTo: bob@example.org\r\nMessage-ID: <" + id
+                + "@pop3.test>\r\nSubject: large " + id + "\r\nDate: Tue, 5 Nov 2019 18:45:00 +0100\r\n\r\n");
+        int line = 0;
+        while (b.length() < body) {
+            String text = id + " line " + (line++) + " ";
+            b.append(text.repeat(Math.max(1, 74 / text.length()))).append("\r\n");
+        }
+        return b.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     private static String common(String id, String subject) {
