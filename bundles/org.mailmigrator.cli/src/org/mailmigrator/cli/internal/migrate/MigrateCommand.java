@@ -68,7 +68,7 @@ public final class MigrateCommand implements Callable<Integer> {
 
     @Option(names = "--source", required = true, paramLabel = "URL", description = "imaps://LOGIN@HOST[:PORT], imap://..., "
             + "mail files (an mbox file or Thunderbird folder, a Maildir, a folder of .eml files, a Takeout .mbox; forced with "
-            + "mbox:PATH, maildir:PATH, eml:PATH, takeout:PATH), a .ics/.vcf file or folder, or caldav+https://LOGIN@HOST/PATH/ / "
+            + "mbox:PATH, maildir:PATH, eml:PATH (.eml or Apple Mail .emlx), mh:PATH, takeout:PATH), a .ics/.vcf file or folder, or caldav+https://LOGIN@HOST/PATH/ / "
             + "carddav+https://... (every calendar or address book of that account), or ews+https://LOGIN@HOST/EWS/Exchange.asmx "
             + "(Exchange: its mail, or its calendars and tasks / contacts into a caldav+ / carddav+ target), or "
             + "graph+https://UPN@graph.microsoft.com/v1.0 (Microsoft 365 through Graph: its calendars and To Do tasks / contacts "
