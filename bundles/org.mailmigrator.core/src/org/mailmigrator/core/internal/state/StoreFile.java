@@ -20,7 +20,7 @@ import org.h2.jdbcx.JdbcDataSource;
  * the one it writes the header for, whose predicted successor is elsewhere) or at the end of the file (which then
  * holds older chunks), so the store reopened at an earlier version and every commit since, up to 20 of them, was
  * gone: recorded copies lost, journal entries back (seen by {@code PimKillTest} once a run lasted over H2's 45 s
- * retention, or after a close had compacted the file; reproduced and explained in docs/state-durability.md).
+ * retention, or after a close had compacted the file; cause and evidence in docs/calendars-contacts.md, "State durability").
  * Appended, the newest commit is the file's last chunk, which the recovery does find.
  * <p>
  * A file that is only appended to grows with every commit; {@link #shutdown} rewrites it compactly (H2's
