@@ -79,7 +79,12 @@ final class StoreFile {
      * than {@link #COMPACT_BELOW_PERCENT} percent of it is live.
      */
     static void shutdown(Connection db) throws SQLException {
-        boolean compact = livePercent(db) < COMPACT_BELOW_PERCENT;
+        boolean compact;
+        try {
+            compact = livePercent(db) < COMPACT_BELOW_PERCENT;
+        } catch (SQLException | NumberFormatException e) {
+            compact = false; // not measured: the file is shut down as it is, compacted another time
+        }
         try (Statement st = db.createStatement()) {
             st.execute(compact ? "shutdown compact" : "shutdown");
         }
