@@ -32,7 +32,7 @@ import org.mailmigrator.core.pim.PimState;
  */
 class PimStateFaultsTest {
     private static final int ITEMS = 20;
-    private static final int KILLED_RUNS = 14;
+    private static final int KILLED_RUNS = 10;
 
     @TempDir
     Path dir;
