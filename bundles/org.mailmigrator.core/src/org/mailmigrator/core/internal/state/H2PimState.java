@@ -9,15 +9,16 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.mailmigrator.core.pim.PimState;
 import org.mailmigrator.core.pim.Stored;
 import org.mailmigrator.core.state.StateException;
 
 /**
  * The PIM view of an account pair's state store file: the same H2 file and schema as {@link H2StateStore}
- * (the PIM tables are {@link Schema#createPim}'s), through a connection of its own. One connection used under
- * this object's lock; every method is one transaction.
+ * (the PIM tables are {@link Schema#createPim}'s), through a connection of its own opened as {@link StoreFile} says
+ * (every commit appended, so that a SIGKILL never takes one back). One connection used under this object's lock;
+ * every method is one transaction. Closing the last connection to the file in this process shuts it down as the mail
+ * store's close does (compacting a file that is mostly garbage); with the mail store still open it only closes.
  */
 public final class H2PimState implements PimState {
     private final Connection db;
@@ -31,7 +32,7 @@ public final class H2PimState implements PimState {
         Connection c = null;
         try {
             Files.createDirectories(dir);
-            c = connect(dir, name);
+            c = StoreFile.connect(dir, name); // as H2StateStore: in one process both share the open database
             Schema.create(c);
             H2PimState state = new H2PimState(c);
             for (String former : formerNames) {
@@ -52,15 +53,6 @@ public final class H2PimState implements PimState {
             throw new StateException(full != null ? full : "cannot open the state store " + dir.resolve(name + ".mv.db")
                     + ": " + e.getMessage() + " (is another run of this account pair still going?)", e);
         }
-    }
-
-    static Connection connect(Path dir, String name) throws SQLException {
-        JdbcDataSource ds = new JdbcDataSource();
-        // the URL of H2StateStore: in one process both share the open database
-        ds.setURL("jdbc:h2:file:" + dir.resolve(name).toAbsolutePath() + H2StateStore.URL_OPTIONS);
-        Connection c = ds.getConnection();
-        c.setAutoCommit(false);
-        return c;
     }
 
     @Override
@@ -149,9 +141,17 @@ public final class H2PimState implements PimState {
     @Override
     public synchronized void close() throws StateException {
         try {
-            // a plain close, not H2StateStore's shutdown: a mail store open on the same file in this process goes on
+            if (StoreFile.onlyConnection(db)) {
+                StoreFile.shutdown(db); // as H2StateStore's close: the file compacted when mostly garbage
+            }
+            // else a plain close: a mail store open on the same file in this process goes on
             db.close();
         } catch (SQLException e) {
+            try {
+                db.close();
+            } catch (SQLException ignored) {
+                // the first failure is the one to report
+            }
             throw new StateException("cannot close the state store: " + e.getMessage(), e);
         }
     }

@@ -6,14 +6,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.mailmigrator.core.state.CopiedMessage;
 import org.mailmigrator.core.state.FolderState;
 import org.mailmigrator.core.state.JournalEntry;
@@ -26,19 +24,14 @@ import org.mailmigrator.core.state.StateStore;
  * Durability of the very last commits is not relied upon: the engine re-checks the destination from its
  * recorded position on every run, so a commit lost to SIGKILL costs a look, never a duplicate.
  * <p>
- * Each commit is whole on disk: {@link #URL_OPTIONS} sets {@code WRITE_DELAY=0}, so H2 writes each commit in the committing
- * thread once the commit is complete. With H2's default background writer, a snapshot can be taken while a
+ * Each commit is whole on disk: {@link StoreFile#URL_OPTIONS} sets {@code WRITE_DELAY=0}, so H2 writes each commit in the
+ * committing thread once the commit is complete. With H2's default background writer, a snapshot can be taken while a
  * commit is half applied, and H2 snapshots each table's map on its own (h2database issue #2080): a SIGKILL
  * then left a batch's copies recorded with their journal entries still present (seen once in CI by
- * {@code StateStoreFaultsTest}).
+ * {@code StateStoreFaultsTest}). And each commit is appended ({@code REUSE_SPACE=FALSE}), so that the next process
+ * finds it after a SIGKILL ({@link StoreFile}).
  */
 public final class H2StateStore implements StateStore {
-    /**
-     * The options of every connection to a state file (mail and calendar/contacts tables share it): commits
-     * written by the committing thread, whole; a lock held by another connection waited for 30 s.
-     */
-    static final String URL_OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=30000";
-
     private final Connection db;
 
     private H2StateStore(Connection db) {
@@ -49,10 +42,7 @@ public final class H2StateStore implements StateStore {
     public static H2StateStore open(Path dir, String name) throws StateException {
         try {
             Files.createDirectories(dir);
-            JdbcDataSource ds = new JdbcDataSource();
-            ds.setURL("jdbc:h2:file:" + dir.resolve(name).toAbsolutePath() + URL_OPTIONS);
-            Connection c = ds.getConnection();
-            c.setAutoCommit(false);
+            Connection c = StoreFile.connect(dir, name);
             Schema.create(c);
             return new H2StateStore(c);
         } catch (Exception e) {
@@ -201,8 +191,8 @@ public final class H2StateStore implements StateStore {
 
     @Override
     public synchronized void close() {
-        try (Statement st = db.createStatement()) {
-            st.execute("shutdown");
+        try {
+            StoreFile.shutdown(db);
         } catch (SQLException e) {
             // closing a store that failed already: nothing more to save
         }

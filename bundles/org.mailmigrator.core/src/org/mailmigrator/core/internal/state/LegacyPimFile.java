@@ -23,7 +23,7 @@ final class LegacyPimFile {
         if (!Files.isRegularFile(file)) {
             return;
         }
-        try (Connection old = H2PimState.connect(dir, former)) {
+        try (Connection old = StoreFile.connect(dir, former)) {
             boolean hasTable;
             try (ResultSet rs = old.getMetaData().getTables(null, "PUBLIC", "PIM_ITEM", null)) {
                 hasTable = rs.next();
