@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import org.h2.jdbcx.JdbcDataSource;
+import org.mailmigrator.core.internal.state.StoreFile;
 import org.mailmigrator.batch.FileErrors;
 import org.mailmigrator.batch.Workspace;
 import org.mailmigrator.batch.MigrationStatus;
@@ -30,7 +31,10 @@ public final class H2BatchStore extends SqlBatchStore {
     }
 
     public static H2BatchStore open(Path dir, boolean readOnly) throws BatchStoreException {
-        String url = "jdbc:h2:file:" + dir.resolve("batches").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        // REUSE_SPACE=FALSE: a status committed into a hole of the file could be taken back after a SIGKILL (H2 2.5.252;
+        // core's StoreFile says why); appended, it is found; the file is rewritten compactly when it is closed
+        String url = "jdbc:h2:file:" + dir.resolve("batches").toAbsolutePath()
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;REUSE_SPACE=FALSE";
         try {
             Workspace.createPrivateDirectories(dir);
             Workspace.restrict(dir);
@@ -92,6 +96,9 @@ public final class H2BatchStore extends SqlBatchStore {
     @Override
     public synchronized void close() {
         try {
+            if (owned != null && StoreFile.onlyConnection(db)) {
+                StoreFile.shutdown(db); // compacted when less than half of it is live
+            }
             db.close();
         } catch (SQLException e) {
             // closing a database whose file vanished must not hide the caller's result

@@ -25,9 +25,10 @@ import org.h2.jdbcx.JdbcDataSource;
  * <p>
  * A file that is only appended to grows with every commit; {@link #shutdown} rewrites it compactly (H2's
  * {@code SHUTDOWN COMPACT}: a new file, then an atomic rename, which H2 completes or undoes at the next opening)
- * once less than half of it is live data.
+ * once less than half of it is live data. The workspace's batch store ({@code batches.mv.db}) is opened and shut down
+ * the same way ({@code org.mailmigrator.batch.internal.H2BatchStore}).
  */
-final class StoreFile {
+public final class StoreFile {
     /** The options of every connection to a state file; a lock held by another connection is waited for 30 s. */
     static final String URL_OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;REUSE_SPACE=FALSE;LOCK_TIMEOUT=30000";
 
@@ -47,7 +48,7 @@ final class StoreFile {
     }
 
     /** Whether {@code db} is the only open connection to its database in this process. */
-    static boolean onlyConnection(Connection db) throws SQLException {
+    public static boolean onlyConnection(Connection db) throws SQLException {
         try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("select count(*) from information_schema.sessions")) {
             return rs.next() && rs.getInt(1) <= 1;
         }
@@ -78,7 +79,7 @@ final class StoreFile {
      * Shuts the database down (every connection of this process to it), rewriting the file compactly first when less
      * than {@link #COMPACT_BELOW_PERCENT} percent of it is live.
      */
-    static void shutdown(Connection db) throws SQLException {
+    public static void shutdown(Connection db) throws SQLException {
         boolean compact;
         try {
             compact = livePercent(db) < COMPACT_BELOW_PERCENT;
