@@ -93,12 +93,13 @@ final class MailFolderTree {
                 }
             }
         }
+        boolean unchanged = result != null && !result.changed();
         if (result == null) { // no tree kept, or Exchange no longer knows its state: read whole
             FolderHierarchy.Snapshot ids = kept.map(k -> new FolderHierarchy.Snapshot(scope, null, k.root(), k.inbox(),
                     k.special(), Map.<String, FolderHierarchy.Entry>of())).orElse(null);
             result = FolderHierarchy.sync(service, shared.gate, ids != null ? ids : wellKnown());
         }
-        token = result.changed() || kept.isEmpty() ? result.tree().token() : known;
+        token = unchanged ? known : result.tree().token();
         use(result.tree());
         shared.tree(result.tree());
         return folders();

@@ -57,6 +57,15 @@ final class SyncGate {
 
     /** Runs a sync call within the limit, waiting out Exchange's throttling refusals. */
     <T> T run(Call<T> call) throws Exception {
+        try {
+            return attempts(call);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the run is being stopped: the caller sees it
+            throw e;
+        }
+    }
+
+    private <T> T attempts(Call<T> call) throws Exception {
         for (int attempt = 1;; attempt++) {
             Optional<Long> wait;
             slots.acquire();
