@@ -68,9 +68,20 @@ class EwsHierarchyAndSyncCallsTest extends ExchangeIntoDovecot {
         return r.plan().stream().filter(FolderPlan::selectable).map(FolderPlan::source).toList();
     }
 
+    /** One message put into a folder of the fake, and the line it must give in Dovecot's {@code dovecotFolder}. */
+    private String message(String folder, String dovecotFolder, String subject, int n) throws Exception {
+        byte[] mime = ExchangeCorpus.mime(subject, "<m" + n + "@example.org>", "");
+        Instant when = Instant.parse("2023-01-02T03:04:05Z").plusSeconds(n * 60L);
+        fake.mail.put(folder, mime, false, List.of(), when, Map.of());
+        return ExchangeCorpus.line(dovecotFolder, Set.of(), when, mime);
+    }
+
     @Test
     void anUnchangedTreeCostsOneSyncFolderHierarchyAndFoldersChangedInOutlookAreSeenThroughTheChanges() throws Exception {
-        List<String> expected = new ArrayList<>(ExchangeCorpus.seed(fake));
+        String receipts = fake.mail.folders.create("Inbox", "Receipts");
+        String classer = fake.mail.folders.create("", "Éléments à classer");
+        List<String> expected = new ArrayList<>(List.of(message("Inbox", "INBOX", "Welcome", 1),
+                message(receipts, "INBOX/Receipts", "Your receipt", 2), message(classer, classer, "Projet n°1 — état", 3)));
         ExchangeCorpus.specialFolders(dovecot, "tree");
         int before = fake.operations.size();
         MigrationReport first = pass("tree", Map.of(), 2);
@@ -117,21 +128,25 @@ class EwsHierarchyAndSyncCallsTest extends ExchangeIntoDovecot {
         assertEquals(3, changed.copied(), "the new folder's two messages and the renamed folder's one: " + changed);
         expected.sort(null);
         assertEquals(expected, ExchangeCorpus.inDovecot(dovecot, "tree"));
+
+        // the same pair's state, now read for another mailbox (impersonation): the kept tree is not that mailbox's
+        before = fake.operations.size();
+        int distinguished = fake.distinguished.size();
+        MigrationReport other = pass("tree", Map.of("impersonate", "bob@example.org"), 2);
+        assertEquals(Outcome.COMPLETED, other.outcome(), other.failure());
+        asked = since(before);
+        assertTrue(fake.distinguished.size() - distinguished >= 7, "the login's Calendar, then the root, the Inbox and the"
+                + " four special folders bound by their distinguished names again: " + asked);
+        assertEquals(1, count(asked, "SyncFolderHierarchy"), asked.toString());
         assertEquals(List.of(), fake.violations);
     }
 
-    /** Six more folders with two messages each besides the standard mailbox: more folders than workers. */
+    /** Eight folders with one message each besides the Inbox and the special folders: more folders than workers. */
     private List<String> manyFolders() throws Exception {
-        List<String> expected = new ArrayList<>(ExchangeCorpus.seed(fake));
-        Instant at = Instant.parse("2023-01-02T03:04:05Z");
-        for (int f = 1; f <= 6; f++) {
+        List<String> expected = new ArrayList<>(List.of(message("Inbox", "INBOX", "Welcome", 0)));
+        for (int f = 1; f <= 8; f++) {
             String path = fake.mail.folders.create("", "Project " + f);
-            for (int m = 1; m <= 2; m++) {
-                byte[] mime = ExchangeCorpus.mime("Project " + f + " note " + m, "<p" + f + "." + m + "@example.org>", "");
-                Instant when = at.plusSeconds(f * 100L + m);
-                fake.mail.put(path, mime, false, List.of(), when, Map.of());
-                expected.add(ExchangeCorpus.line(path, Set.of(), when, mime));
-            }
+            expected.add(message(path, path, "Project " + f + " note", f));
         }
         expected.sort(null);
         return expected;
@@ -142,11 +157,12 @@ class EwsHierarchyAndSyncCallsTest extends ExchangeIntoDovecot {
         List<String> expected = manyFolders();
         ExchangeCorpus.specialFolders(dovecot, "limit");
         fake.throttle.limit = 2; // the server refuses a third
-        fake.throttle.holdUntil = 2; // each SyncFolderItems waits (up to a second) for a second one: a third would come
+        fake.throttle.holdUntil = 2; // each SyncFolderItems waits (up to 500 ms) for a second one: a third would come
+        fake.throttle.holdMillis = 500;
         Map<String, String> ews = new HashMap<>(Map.of("maxSyncCalls", "2"));
         MigrationReport r = pass("limit", ews, 6);
         assertEquals(Outcome.COMPLETED, r.outcome(), r.failure());
-        assertTrue(sources(r).size() >= 12, sources(r).toString());
+        assertTrue(sources(r).size() >= 13, sources(r).toString());
         assertEquals(2, fake.throttle.max("own"), "two sync calls of the mailbox at once, never more");
         assertEquals(0, fake.throttle.refused.get(), "no sync call was refused: the connector kept within the limit");
         assertEquals(expected, ExchangeCorpus.inDovecot(dovecot, "limit"), "every message arrived");
