@@ -18,6 +18,23 @@ public interface MailStore {
     /** Every folder, subscribed or not, including {@code \Noselect} parents. */
     List<MailFolder> folders() throws ConnectorException;
 
+    /**
+     * {@link #folders()} for a connector that brings a folder tree it listed before up to date from a synchronisation
+     * state instead of listing it again (Exchange SyncFolderHierarchy): {@code knownHierarchyToken} is the
+     * {@link #hierarchyToken()} the engine kept after the last pass (null when none). By default the token is ignored.
+     */
+    default List<MailFolder> folders(String knownHierarchyToken) throws ConnectorException {
+        return folders();
+    }
+
+    /**
+     * After {@link #folders(String)}: the token of the folder tree it answered, for the engine to keep and hand back at
+     * the next pass; null (the default) when the connector keeps none.
+     */
+    default String hierarchyToken() {
+        return null;
+    }
+
     /** The status of a folder without selecting it (one round trip); empty when the folder does not exist. */
     Optional<FolderStatus> status(String folder) throws ConnectorException;
 

@@ -21,7 +21,8 @@ import org.w3c.dom.Element;
  * message shapes of {@link EwsShapes} and {@link MailShapes}: SaveOnly, SendToNone, field order...), stores the items, and answers as Exchange does: a 401 Basic
  * challenge to a request without credentials, ErrorServerBusy with a BackOffMilliseconds on demand, item
  * errors on demand. As a mail source it serves seeded messages (FindItem paged at {@link FakeMail#maxPage}, GetItem
- * with MimeContent, SyncFolderItems from a change clock: {@link FakeSync}), records each request's ExchangeImpersonation header and, with {@link #checkResponses}, validates
+ * with MimeContent, SyncFolderItems from a change clock: {@link FakeSync}), its folder tree (SyncFolderHierarchy:
+ * {@link FakeHierarchy}), refuses sync calls of a mailbox above a limit as Exchange Online does ({@link FakeThrottle}), records each request's ExchangeImpersonation header and, with {@link #checkResponses}, validates
  * its own answers against the schema too. It is not Exchange: it does not expand recurrences or check every schema rule.
  */
 final class EwsProtocolFake implements AutoCloseable {
@@ -60,6 +61,8 @@ final class EwsProtocolFake implements AutoCloseable {
     /** The mailbox each DistinguishedFolderId of a request names ({@code <t:Mailbox>}, Full Access), "own" without one. */
     final List<String> distinguished = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile int refuseTokens;
+    /** Exchange Online's limit of concurrent sync calls per mailbox, and what the fake saw of them. */
+    final FakeThrottle throttle = new FakeThrottle();
 
     EwsProtocolFake(String login, String password) throws Exception {
         authorization = "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -174,24 +177,38 @@ final class EwsProtocolFake implements AutoCloseable {
         violations.addAll(SchemaCheck.errors(op));
         Optional<Element> impersonation = Xml.find(envelope, "ExchangeImpersonation");
         impersonation.ifPresent(i -> violations.addAll(SchemaCheck.errors(i)));
-        impersonated.add(impersonation.flatMap(i -> Xml.find(i, "SmtpAddress")).map(Element::getTextContent).orElse(null));
-        String answer = pim.concerns(op) ? (op.getLocalName().equals("GetItem") && busyReads > 0 ? busyRead() : pim.answer(op))
-                : FakeMail.concerns(op) ? mail(op) : switch (op.getLocalName()) {
-            case "GetFolder" -> mailbox.getFolder(op);
-            case "FindFolder" -> mailbox.findFolder(op);
-            case "CreateFolder" -> mailbox.createFolder(op);
-            case "CreateItem" -> createItem(op);
-            case "FindItem" -> mailbox.findItem(op);
-            case "GetItem" -> mailbox.getItem(op);
-            case "UpdateItem" -> mailbox.updateItem(op, violations);
-            case "DeleteItem" -> mailbox.deleteItem(op, violations);
-            case "CreateAttachment" -> mailbox.attachments.create(op, violations);
-            case "DeleteAttachment" -> mailbox.attachments.delete(op, violations);
-            default -> {
-                violations.add("unexpected operation " + op.getLocalName());
-                yield Xml.response(op.getLocalName(), Xml.error(op.getLocalName(), "ErrorInvalidRequest", "not supported by the fake", null));
+        String who = impersonation.flatMap(i -> Xml.find(i, "SmtpAddress")).map(Element::getTextContent).orElse(null);
+        impersonated.add(who);
+        // sync calls of one mailbox in flight at once, refused above the limit as Exchange Online's ConcurrentSyncCalls
+        String mailboxKey = who == null ? "own" : who;
+        boolean sync = FakeThrottle.SYNC.contains(op.getLocalName());
+        String answer = sync ? throttle.enter(mailboxKey, op.getLocalName()) : null;
+        boolean refused = answer != null;
+        try {
+            if (!refused) {
+                answer = pim.concerns(op) ? (op.getLocalName().equals("GetItem") && busyReads > 0 ? busyRead() : pim.answer(op))
+                        : FakeMail.concerns(op) ? mail(op) : switch (op.getLocalName()) {
+                    case "GetFolder" -> mailbox.getFolder(op);
+                    case "FindFolder" -> mailbox.findFolder(op);
+                    case "CreateFolder" -> mailbox.createFolder(op);
+                    case "CreateItem" -> createItem(op);
+                    case "FindItem" -> mailbox.findItem(op);
+                    case "GetItem" -> mailbox.getItem(op);
+                    case "UpdateItem" -> mailbox.updateItem(op, violations);
+                    case "DeleteItem" -> mailbox.deleteItem(op, violations);
+                    case "CreateAttachment" -> mailbox.attachments.create(op, violations);
+                    case "DeleteAttachment" -> mailbox.attachments.delete(op, violations);
+                    default -> {
+                        violations.add("unexpected operation " + op.getLocalName());
+                        yield Xml.response(op.getLocalName(), Xml.error(op.getLocalName(), "ErrorInvalidRequest", "not supported by the fake", null));
+                    }
+                };
             }
-        };
+        } finally {
+            if (sync && !refused) {
+                throttle.leave(mailboxKey);
+            }
+        }
         if (checkResponses) {
             Element answered = Xml.children(Xml.child(Xml.parse(answer.getBytes(StandardCharsets.UTF_8)), "Body").orElseThrow()).get(0);
             SchemaCheck.errors(answered).forEach(e -> violations.add("response: " + e));
@@ -232,6 +249,7 @@ final class EwsProtocolFake implements AutoCloseable {
             case "UpdateItem" -> mail.updateItem(op, violations);
             case "DeleteItem" -> mail.deleteItem(op);
             case "SyncFolderItems" -> mail.syncFolderItems(op);
+            case "SyncFolderHierarchy" -> mail.folders.hierarchy.answer(op, violations);
             default -> {
                 violations.add("unexpected operation on mail " + op.getLocalName());
                 yield Xml.response(op.getLocalName(), Xml.error(op.getLocalName(), "ErrorInvalidRequest", "not supported by the fake", null));

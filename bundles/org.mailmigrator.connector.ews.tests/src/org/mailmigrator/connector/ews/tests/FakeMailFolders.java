@@ -13,7 +13,8 @@ import org.w3c.dom.Element;
 /**
  * The folders of the EWS PROTOCOL FAKE's mail part: msgfolderroot with Inbox, Sent Items, Drafts, Deleted Items,
  * Junk E-mail and a Calendar and Contacts folder that hold no mail; GetFolder, FindFolder (deep), CreateFolder
- * (IPF.Note checked, ErrorFolderExists) and UpdateFolder (extended properties). Ids start with "mf-".
+ * (IPF.Note checked, ErrorFolderExists), UpdateFolder (extended properties) and SyncFolderHierarchy ({@link
+ * FakeHierarchy}: a folder change clock). Ids start with "mf-".
  */
 final class FakeMailFolders {
     static final Map<String, String> DISTINGUISHED = Map.of("msgfolderroot", "mf-root", "inbox", "mf-inbox",
@@ -28,6 +29,9 @@ final class FakeMailFolders {
         final String name;
         final String folderClass;
         final Map<String, Element> properties = new ConcurrentHashMap<>();
+        /** The hierarchy's change clock when the folder was created, and when it last changed (0: seeded before any sync). */
+        volatile long createdAt;
+        volatile long changedAt;
 
         Folder(String id, String parent, String name, String folderClass) {
             this.id = id;
@@ -39,6 +43,7 @@ final class FakeMailFolders {
 
     private final AtomicInteger ids = new AtomicInteger();
     final Map<String, Folder> folders = new ConcurrentHashMap<>();
+    final FakeHierarchy hierarchy = new FakeHierarchy(this);
     /** How many messages a folder holds (TotalCount). */
     private final ToLongFunction<String> count;
 
@@ -106,10 +111,71 @@ final class FakeMailFolders {
                 : Xml.success("GetFolder", "<m:Folders>" + folderXml(f) + "</m:Folders>"));
     }
 
+    /**
+     * A mail folder created in Outlook below {@code parentPath} ("" for the top of the mailbox): seen by
+     * SyncFolderHierarchy as created. Returns its path for {@link #folder}.
+     */
+    String create(String parentPath, String name) {
+        Folder parent = parentPath.isEmpty() ? folders.get("mf-root") : folder(parentPath);
+        Folder f = new Folder("mf-o" + ids.incrementAndGet(), parent.id, name, "IPF.Note");
+        add(f);
+        hierarchy.created(f);
+        return (parentPath.isEmpty() ? "" : parentPath + "/") + name;
+    }
+
+    /** A folder renamed in Outlook: the same id, another name; SyncFolderHierarchy reports an Update. */
+    void rename(String path, String name) {
+        Folder old = folder(path);
+        Folder f = new Folder(old.id, old.parent, name, old.folderClass);
+        f.properties.putAll(old.properties);
+        f.createdAt = old.createdAt;
+        add(f);
+        hierarchy.changed(f);
+    }
+
+    /** A folder deleted for good (with the folders below it): SyncFolderHierarchy reports a Delete for each. */
+    void delete(String path) {
+        Folder f = folder(path);
+        List<Folder> gone = new ArrayList<>(List.of(f));
+        collect(f.id, gone);
+        for (Folder g : gone) {
+            hierarchy.deleted(g, ancestors(g));
+            folders.remove(g.id);
+        }
+    }
+
+    /** The ids above a folder, up to the top of its mailbox. */
+    List<String> ancestors(Folder f) {
+        List<String> out = new ArrayList<>();
+        for (Folder up = folders.get(f.parent); up != null; up = folders.get(up.parent)) {
+            out.add(up.id);
+        }
+        return out;
+    }
+
+    /** Every folder below {@code parentId}, parents before their children. */
+    List<Folder> below(String parentId) {
+        List<Folder> out = new ArrayList<>();
+        collect(parentId, out);
+        return out;
+    }
+
+    /** A folder as SyncFolderHierarchy gives it: the element Exchange uses for its class (CalendarFolder...). */
+    String changedFolderXml(Folder f) {
+        String element = f.folderClass == null ? "Folder" : f.folderClass.startsWith("IPF.Appointment") ? "CalendarFolder"
+                : f.folderClass.startsWith("IPF.Contact") ? "ContactsFolder" : f.folderClass.startsWith("IPF.Task")
+                ? "TasksFolder" : "Folder";
+        return folderXml(f, element);
+    }
+
     private String folderXml(Folder f) {
+        return folderXml(f, "Folder");
+    }
+
+    private String folderXml(Folder f, String element) {
         long count = this.count.applyAsLong(f.id);
         long children = folders.values().stream().filter(c -> c.parent.equals(f.id)).count();
-        StringBuilder x = new StringBuilder("<t:Folder><t:FolderId Id=\"" + f.id + "\" ChangeKey=\"1\"/><t:ParentFolderId Id=\""
+        StringBuilder x = new StringBuilder("<t:" + element + "><t:FolderId Id=\"" + f.id + "\" ChangeKey=\"1\"/><t:ParentFolderId Id=\""
                 + f.parent + "\" ChangeKey=\"1\"/>");
         if (f.folderClass != null) {
             x.append("<t:FolderClass>").append(f.folderClass).append("</t:FolderClass>");
@@ -117,7 +183,7 @@ final class FakeMailFolders {
         x.append("<t:DisplayName>").append(Xml.escape(f.name)).append("</t:DisplayName><t:TotalCount>").append(count)
                 .append("</t:TotalCount><t:ChildFolderCount>").append(children).append("</t:ChildFolderCount>");
         f.properties.values().forEach(p -> x.append(Xml.serialize(p)));
-        return x.append("</t:Folder>").toString();
+        return x.append("</t:").append(element).append(">").toString();
     }
 
     String findFolder(Element op, List<String> violations) {
@@ -150,6 +216,7 @@ final class FakeMailFolders {
         }
         Folder f = new Folder("mf-" + ids.incrementAndGet(), parent.id, name, "IPF.Note");
         add(f);
+        hierarchy.created(f);
         return Xml.response("CreateFolder", Xml.success("CreateFolder", "<m:Folders><t:Folder><t:FolderId Id=\"" + f.id
                 + "\" ChangeKey=\"1\"/></t:Folder></m:Folders>"));
     }

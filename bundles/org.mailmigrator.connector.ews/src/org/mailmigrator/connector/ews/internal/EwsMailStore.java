@@ -37,11 +37,16 @@ final class EwsMailStore implements MailStore {
      */
     private final Map<String, ItemSync.Answer> synced = new java.util.concurrent.ConcurrentHashMap<>();
 
-    EwsMailStore(ExchangeService service, String login, boolean source, Mailboxes mailboxes, Optional<String> archive) {
+    /** As a source, what the sessions of this connector instance share for the mailbox (null as a destination). */
+    private final PerMailbox.Shared shared;
+
+    EwsMailStore(ExchangeService service, String login, boolean source, Mailboxes mailboxes, Optional<String> archive,
+            PerMailbox.Shared shared, String scope) {
         this.service = service;
         this.login = login;
         this.source = source;
-        this.tree = new MailFolderTree(service, mailboxes, archive);
+        this.shared = source ? shared : null;
+        this.tree = new MailFolderTree(service, mailboxes, archive, this.shared, scope);
     }
 
     @Override
@@ -52,6 +57,23 @@ final class EwsMailStore implements MailStore {
     @Override
     public List<MailFolder> folders() throws ConnectorException {
         return call("listing the folders", tree::folders);
+    }
+
+    /**
+     * As a source, the folder tree brought up to date from the hierarchy token the engine kept after the last pass
+     * (docs/ews-source.md, "Folder tree"): one SyncFolderHierarchy when nothing changed, no FindFolder.
+     */
+    @Override
+    public List<MailFolder> folders(String knownHierarchyToken) throws ConnectorException {
+        if (!source) {
+            return folders();
+        }
+        return call("listing the folders", () -> tree.folders(knownHierarchyToken));
+    }
+
+    @Override
+    public String hierarchyToken() {
+        return source ? tree.token() : null;
     }
 
     @Override
@@ -85,7 +107,7 @@ final class EwsMailStore implements MailStore {
             Folder f = bind(node.get().id());
             ItemSync.Answer answer = synced.get(folder);
             if (answer == null || !java.util.Objects.equals(answer.known(), knownChangeToken)) {
-                answer = ItemSync.answer(service, f.getId(), knownChangeToken);
+                answer = ItemSync.answer(shared.gate, service, f.getId(), knownChangeToken);
                 synced.put(folder, answer);
             }
             return Optional.of(EwsSourceMailbox.status(f, answer.token()));
@@ -147,7 +169,7 @@ final class EwsMailStore implements MailStore {
         return call("opening " + folder, () -> {
             MailFolderTree.Node node = tree.find(folder).filter(MailFolderTree.Node::mail).orElseThrow(() ->
                     new ConnectorException.ItemFailure("Exchange folder '" + folder + "' does not exist or holds no mail", null));
-            return source ? new EwsSourceMailbox(service, bind(node.id()), folder, login, synced.get(folder))
+            return source ? new EwsSourceMailbox(service, shared.gate, bind(node.id()), folder, login, synced.get(folder))
                     : new EwsMailbox(service, bind(node.id()), folder, login);
         });
     }

@@ -41,7 +41,10 @@ final class EwsPimSource implements PimReader {
     private final EwsSettings settings;
     private final SyncMemory memory;
 
-    EwsPimSource(ExchangeService service, EwsSettings settings, SyncMemory memory) {
+    private final SyncGate gate;
+
+    EwsPimSource(ExchangeService service, EwsSettings settings, SyncMemory memory, SyncGate gate) {
+        this.gate = gate;
         this.service = service;
         this.settings = settings;
         this.memory = memory;
@@ -96,13 +99,13 @@ final class EwsPimSource implements PimReader {
     private ItemSync.Changes changes(SourceFolders.Source f) throws Exception {
         String state = memory.state(f.id());
         try {
-            return ItemSync.since(service, new FolderId(f.id()), state);
+            return ItemSync.since(gate, service, new FolderId(f.id()), state);
         } catch (ServiceResponseException e) {
             if (e.getErrorCode() != ServiceError.ErrorInvalidSyncStateData || state == null) {
                 throw e;
             }
             memory.forget(f.id());
-            return ItemSync.since(service, new FolderId(f.id()), null);
+            return ItemSync.since(gate, service, new FolderId(f.id()), null);
         }
     }
 

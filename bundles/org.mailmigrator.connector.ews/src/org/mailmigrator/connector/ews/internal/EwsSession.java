@@ -36,10 +36,10 @@ public final class EwsSession implements ConnectorSession {
     private final SyncMemory memory;
 
     private EwsSession(ExchangeService service, PimWriter writer, EwsMailStore mail, boolean source, SyncMemory memory,
-            EwsSettings settings) {
+            EwsSettings settings, PerMailbox.Shared shared) {
         this.source = source;
         this.memory = memory;
-        this.reader = source ? new EwsPimSource(service, settings, memory) : null;
+        this.reader = source ? new EwsPimSource(service, settings, memory, shared.gate) : null;
         this.service = service;
         this.writer = writer;
         this.mail = mail;
@@ -49,8 +49,10 @@ public final class EwsSession implements ConnectorSession {
      * Opens the connection; {@code source} makes its {@link MailStore} read the mailbox (docs/ews-source.md). With an
      * impersonated mailbox every request carries the {@code ExchangeImpersonation} header naming it by its SMTP
      * address, and the login is the admin or service account that holds the ApplicationImpersonation role.
+     * {@code mailboxes} are the connector instance's: its sessions share each mailbox's limit of sync calls and, as a
+     * source, the folder tree read in the pass.
      */
-    public static EwsSession open(EwsSettings settings, boolean source) throws ConnectorException {
+    public static EwsSession open(EwsSettings settings, boolean source, PerMailbox mailboxes) throws ConnectorException {
         if (settings.archive().isPresent() && !source) {
             throw new ConnectorException.AccountFailure("ews: archive=true reads an online archive as a source; it cannot"
                     + " be a destination", ConnectorException.AccountFailure.Reason.CONFIGURATION, null);
@@ -93,8 +95,10 @@ public final class EwsSession implements ConnectorSession {
             throw new ConnectorException.AccountFailure("ews: cannot read the sync state file " + settings.syncState().orElse(null)
                     + ": " + e.getMessage(), ConnectorException.AccountFailure.Reason.CONFIGURATION, e);
         }
+        PerMailbox.Shared shared = mailboxes.of(settings);
         return new EwsSession(service, new EwsWriter(service, new EwsFolders(service, settings), settings),
-                new EwsMailStore(service, settings.login(), source, settings.mailboxes(), settings.archive()), source, memory, settings);
+                new EwsMailStore(service, settings.login(), source, settings.mailboxes(), settings.archive(), shared,
+                        mailboxes.key(settings)), source, memory, settings, shared);
     }
 
     @Override

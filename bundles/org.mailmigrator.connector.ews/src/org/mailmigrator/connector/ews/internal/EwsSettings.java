@@ -22,12 +22,20 @@ import org.mailmigrator.core.spi.SignIn;
  * credentials JSON or a token file) there is no password: an app-only token has no mailbox of its own, so the row's
  * login is impersonated unless another mailbox is named. As a calendar/contacts source, {@code read} says which folders
  * are read and {@code syncState} names the file where the SyncFolderItems states are kept between runs
- * (docs/ews-source.md).
+ * (docs/ews-source.md). {@code maxSyncCalls} caps the sync calls of one mailbox in flight at once ({@link SyncGate}).
  */
 public record EwsSettings(URI url, String login, Secret password, Optional<String> calendarFolder,
         Optional<String> contactsFolder, Optional<String> tasksFolder, ZoneId floatingZone, Optional<String> mailbox,
         String read, Optional<java.nio.file.Path> syncState, boolean fullAccess, Optional<SignIn.TokenSource> bearer,
-        Optional<String> archive) {
+        Optional<String> archive, int maxSyncCalls) {
+
+    /**
+     * The default of {@code maxSyncCalls}: the value of the {@code ConcurrentSyncCalls} part of Exchange Online's EWS
+     * throttling budget as Exchange Online states it in its ErrorServerBusy answers ("policy part 'ConcurrentSyncCalls',
+     * policy value '5'"); below the documented EWSMaxConcurrency of every version (10 in Exchange 2010, 27 since
+     * Exchange 2013 and in Exchange Online). docs/ews-source.md, "Throttling".
+     */
+    public static final int DEFAULT_SYNC_CALLS = 5;
 
     /** The mailbox every request impersonates (ExchangeImpersonation), if any. */
     public Optional<String> impersonate() {
@@ -86,7 +94,8 @@ public record EwsSettings(URI url, String login, Secret password, Optional<Strin
         }
         return new EwsSettings(url, login, password, folder(account, "calendarFolder"), folder(account, "contactsFolder"),
                 folder(account, "tasksFolder"), floating, impersonate, read(account),
-                folder(account, "syncState").map(java.nio.file.Path::of), fullAccess, bearer, archive(account));
+                folder(account, "syncState").map(java.nio.file.Path::of), fullAccess, bearer, archive(account),
+                syncCalls(account));
     }
 
     /**
@@ -102,6 +111,16 @@ public record EwsSettings(URI url, String login, Secret password, Optional<Strin
             throw fail("archiveFolder: '" + under + "' must be a folder path without a leading or trailing '/'");
         }
         return Optional.of(under);
+    }
+
+    /** {@code maxSyncCalls}: SyncFolderItems/SyncFolderHierarchy requests of one mailbox in flight at once, 1 to 100. */
+    private static int syncCalls(Account account) throws ConnectorException.AccountFailure {
+        String text = account.setting("maxSyncCalls").map(String::strip).filter(s -> !s.isEmpty())
+                .orElse(String.valueOf(DEFAULT_SYNC_CALLS));
+        if (!text.matches("\\d{1,3}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > 100) {
+            throw fail("maxSyncCalls: '" + text + "' must be a number of concurrent sync calls from 1 to 100");
+        }
+        return Integer.parseInt(text);
     }
 
     /** {@code access}: impersonation (default) or fullaccess (Full Access delegation). */

@@ -53,8 +53,11 @@ final class EwsSourceMailbox extends ReadOnlyMailbox {
     /** The store's SyncFolderItems answer for this folder in this run (null: none yet). */
     private final ItemSync.Answer synced;
 
-    EwsSourceMailbox(ExchangeService service, Folder folder, String name, String login, ItemSync.Answer synced) {
+    private final SyncGate gate;
+
+    EwsSourceMailbox(ExchangeService service, SyncGate gate, Folder folder, String name, String login, ItemSync.Answer synced) {
         super("an Exchange mailbox opened as a source is only read");
+        this.gate = gate;
         this.synced = synced;
         this.token = synced == null ? null : synced.token();
         this.service = service;
@@ -110,7 +113,7 @@ final class EwsSourceMailbox extends ReadOnlyMailbox {
             return synced.changed();
         }
         try {
-            return ItemSync.since(service, folder.getId(), state).changed();
+            return ItemSync.since(gate, service, folder.getId(), state).changed();
         } catch (ServiceResponseException e) {
             if (e.getErrorCode() == ServiceError.ErrorInvalidSyncStateData) {
                 return null;

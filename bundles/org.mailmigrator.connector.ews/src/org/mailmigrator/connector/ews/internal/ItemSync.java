@@ -17,7 +17,8 @@ import microsoft.exchange.webservices.data.sync.ItemChange;
 /**
  * A mail folder's changes since a SyncFolderItems state (docs/ews-source.md): the ids of the items created or changed
  * (read state included) since then, without those deleted since, and the state that follows them. Ids only
- * ({@code IdOnly}), {@value #MAX} changes per request, until Exchange says it has no more.
+ * ({@code IdOnly}), {@value #MAX} changes per request, until Exchange says it has no more; each request through the
+ * mailbox's {@link SyncGate} (at most {@code maxSyncCalls} at once, throttling refusals waited out).
  */
 final class ItemSync {
     static final int MAX = 512;
@@ -41,26 +42,27 @@ final class ItemSync {
      * Syncs forward from {@code known}; a state Exchange no longer accepts ({@code ErrorInvalidSyncStateData}) syncs from
      * the beginning for the new state, and leaves the listing to a whole FindItem.
      */
-    static Answer answer(ExchangeService service, FolderId folder, String known) throws Exception {
+    static Answer answer(SyncGate gate, ExchangeService service, FolderId folder, String known) throws Exception {
         try {
-            Changes changes = since(service, folder, known);
+            Changes changes = since(gate, service, folder, known);
             return new Answer(known, changes.changed(), known != null && !changes.any() ? known : changes.state());
         } catch (ServiceResponseException e) {
             if (e.getErrorCode() != ServiceError.ErrorInvalidSyncStateData || known == null) {
                 throw e;
             }
-            return new Answer(known, null, since(service, folder, null).state());
+            return new Answer(known, null, since(gate, service, folder, null).state());
         }
     }
 
     /** The changes since {@code state}; null asks for the whole folder (every item is a creation). */
-    static Changes since(ExchangeService service, FolderId folder, String state) throws Exception {
+    static Changes since(SyncGate gate, ExchangeService service, FolderId folder, String state) throws Exception {
         Set<String> ids = new LinkedHashSet<>();
         boolean any = false;
         String at = state;
         for (;;) {
-            ChangeCollection<ItemChange> page = service.syncFolderItems(folder, PropertySet.getIdOnly(), null, MAX,
-                    SyncFolderItemsScope.NormalItems, at);
+            String from = at;
+            ChangeCollection<ItemChange> page = gate.run(() -> service.syncFolderItems(folder, PropertySet.getIdOnly(),
+                    null, MAX, SyncFolderItemsScope.NormalItems, from));
             for (ItemChange c : page) {
                 any = true;
                 String id = c.getItemId().getUniqueId();

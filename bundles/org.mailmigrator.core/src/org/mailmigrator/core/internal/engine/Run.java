@@ -121,17 +121,16 @@ public final class Run {
     public List<FolderPlan> planOnly() throws ConnectorException {
         try (SessionPair sessions = new SessionPair(sourceFactory, destinationFactory)) {
             return plan(sessions);
+        } catch (StateException e) {
+            throw new IllegalStateException(e); // not reached: a preview has no state store
         }
     }
 
-    private List<FolderPlan> plan(SessionPair sessions) throws ConnectorException {
-        // both sides' logins and listings at once (two connections): over a network half the round trips
-        Both.Results<Side, Side> sides;
-        try {
-            sides = Both.of(() -> Side.of(sessions.source()), () -> Side.of(sessions.destination()));
-        } catch (StateException e) {
-            throw new IllegalStateException(e); // not reached: listing folders does not touch the state store
-        }
+    private List<FolderPlan> plan(SessionPair sessions) throws ConnectorException, StateException {
+        // both sides' logins and listings at once (two connections): over a network half the round trips; the source's
+        // tree from the hierarchy token kept after the last pass where its connector keeps one (SourceTree)
+        Both.Results<Side, Side> sides = Both.of(() -> Side.of(sessions.source(), state, !settings.dryRun()),
+                () -> Side.of(sessions.destination(), null, false));
         Side src = sides.first();
         Side dst = sides.second();
         FolderMapper mapper = new FolderMapper(src.namespace(), dst.namespace(), dst.folders(), dst.capabilities());
@@ -147,8 +146,8 @@ public final class Run {
     /** What planning reads of one side. */
     private record Side(org.mailmigrator.core.mail.Namespace namespace, List<MailFolder> folders,
             List<String> capabilities) {
-        static Side of(MailStore store) throws ConnectorException {
-            return new Side(store.personalNamespace(), store.folders(), store.capabilities());
+        static Side of(MailStore store, StateStore state, boolean keep) throws ConnectorException, StateException {
+            return new Side(store.personalNamespace(), SourceTree.list(store, state, keep), store.capabilities());
         }
     }
 
