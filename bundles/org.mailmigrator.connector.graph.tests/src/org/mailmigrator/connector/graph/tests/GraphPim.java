@@ -84,7 +84,7 @@ final class GraphPim {
 
     /**
      * Attachments of an event as Graph's "List attachments" gives them: the picture as a small file attachment, a
-     * 5 MB file (not copied) and an attached Outlook item (not copied).
+     * 5 MB file ({@link #survey()}, listed without its bytes) and an attached Outlook item (not copied).
      */
     static void attach(GraphFake fake, String eventId) throws java.io.IOException {
         fake.calendar.events.get(eventId).put("hasAttachments", true);
@@ -93,11 +93,27 @@ final class GraphPim {
                 "isInline", false, "contentBytes", java.util.Base64.getEncoder().encodeToString(picture())));
         net.minidev.json.JSONObject large = new net.minidev.json.JSONObject(Map.of("@odata.type", "#microsoft.graph.fileAttachment",
                 "id", "AAMkAGI1AAAoZCfHAAABEgAQAN", "name", "site-survey.pdf", "contentType", "application/pdf", "size", 5_242_880,
-                "isInline", false));
+                "isInline", false)); // listed without its bytes: read by its $value
+        fake.uploads.bytes.put("AAMkAGI1AAAoZCfHAAABEgAQAN", survey());
         net.minidev.json.JSONObject item = new net.minidev.json.JSONObject(Map.of("@odata.type", "#microsoft.graph.itemAttachment",
                 "id", "AAMkAGI1AAAoZCfHAAABEgAQAO", "name", "Holiday party", "contentType", "message/rfc822", "size", 32005,
                 "isInline", false));
         fake.attachments.put(eventId, java.util.List.of(small, large, item));
+    }
+
+    /** 5 MB (5,242,880 bytes) standing for a large file ({@link #big}). */
+    static byte[] survey() {
+        return big(5_242_880);
+    }
+
+    /**
+     * {@code size} bytes standing for a large file: seeded pseudo-random bytes, the same on every run and without a
+     * period a range mistake could hide in (what Graph checks of a file is its size and its bytes' order).
+     */
+    static byte[] big(int size) {
+        byte[] out = new byte[size];
+        new java.util.Random(size).nextBytes(out);
+        return out;
     }
 
     /** Copies a .ics or .vcf file into the fake's mailbox. */
