@@ -84,7 +84,7 @@ final class GraphPim {
 
     /**
      * Attachments of an event as Graph's "List attachments" gives them: the picture as a small file attachment, a
-     * 5 MB file ({@link #survey()}, listed without its bytes) and an attached Outlook item (not copied).
+     * file over 3 MB ({@link #survey()}, listed without its bytes) and an attached Outlook item (not copied).
      */
     static void attach(GraphFake fake, String eventId) throws java.io.IOException {
         fake.calendar.events.get(eventId).put("hasAttachments", true);
@@ -92,7 +92,7 @@ final class GraphPim {
                 "id", "AAMkAGI1AAAoZCfHAAABEgAQAM", "name", "John_Doe.jpg", "contentType", "image/jpeg", "size", picture().length,
                 "isInline", false, "contentBytes", java.util.Base64.getEncoder().encodeToString(picture())));
         net.minidev.json.JSONObject large = new net.minidev.json.JSONObject(Map.of("@odata.type", "#microsoft.graph.fileAttachment",
-                "id", "AAMkAGI1AAAoZCfHAAABEgAQAN", "name", "site-survey.pdf", "contentType", "application/pdf", "size", 5_242_880,
+                "id", "AAMkAGI1AAAoZCfHAAABEgAQAN", "name", "site-survey.pdf", "contentType", "application/pdf", "size", survey().length,
                 "isInline", false)); // listed without its bytes: read by its $value
         fake.uploads.bytes.put("AAMkAGI1AAAoZCfHAAABEgAQAN", survey());
         net.minidev.json.JSONObject item = new net.minidev.json.JSONObject(Map.of("@odata.type", "#microsoft.graph.itemAttachment",
@@ -101,9 +101,9 @@ final class GraphPim {
         fake.attachments.put(eventId, java.util.List.of(small, large, item));
     }
 
-    /** 5 MB (5,242,880 bytes) standing for a large file ({@link #big}). */
+    /** 3,300,000 bytes, over Graph's 3 MB: a large file ({@link #big}). */
     static byte[] survey() {
-        return big(5_242_880);
+        return big(3_300_000);
     }
 
     /**

@@ -31,7 +31,7 @@ import org.mailmigrator.testing.Radicale;
  * through the connector's own writer) read page by page and written to Radicale; read back from Radicale, the series
  * is in Europe/Berlin again with its moved occurrence and its deleted one (EXDATE), a series made in Outlook (the
  * documented example, with attendees, organizer, a reminder and a category) keeps them as data, with the occurrence
- * deleted in Graph as EXDATE, and its file attachments, the 5 MB one read by its {@code $value}), the contact and the
+ * deleted in Graph as EXDATE, and its file attachments, the one over 3 MB read by its {@code $value}), the contact and the
  * task are there, and the contacts of two nested contact folders each in an address book of their own; a second run
  * writes nothing.
  */
@@ -94,7 +94,7 @@ class GraphSourceTest {
             String survey = lunch.text().replace("\r\n ", "").lines().filter(x -> x.startsWith("ATTACH;")
                     && x.contains("site-survey.pdf")).findFirst().orElseThrow();
             org.junit.jupiter.api.Assertions.assertArrayEquals(GraphPim.survey(), java.util.Base64.getDecoder().decode(
-                    survey.substring(survey.lastIndexOf(':') + 1)), "the 5 MB file Graph lists without its bytes, read by its $value");
+                    survey.substring(survey.lastIndexOf(':') + 1)), "the file over 3 MB Graph lists without its bytes, read by its $value");
             assertTrue(first.notes().stream().anyMatch(n -> n.contains("'Holiday party' is an attached Outlook item: not copied")),
                     first.notes().toString());
             PimItem task = back.stream().filter(i -> i.kind() == ItemKind.TASKS).findFirst().orElseThrow();
