@@ -14,8 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.connector.dav.DavConnector;
-import org.mailmigrator.connector.ical.IcalConnector;
-import org.mailmigrator.connector.vcard.VcardConnector;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.Role;
 import org.mailmigrator.core.model.Secret;
@@ -122,11 +120,9 @@ class GraphMigrateTest {
     }
 
     private void fileToRadicale(Path file, Radicale radicale) throws Exception {
-        boolean vcf = file.toString().endsWith(".vcf");
-        Account src = new Account(vcf ? "vcard" : "ical", Map.of("path", file.toString()), null);
         Account dav = new Account("dav", Map.of("url", radicale.url(), "login", Radicale.LOGIN, "create", "true",
                 "allowPlaintext", "true"), null);
-        try (ConnectorSession in = (vcf ? new VcardConnector() : new IcalConnector()).open(src, Role.SOURCE, ConnectContext.of(null));
+        try (ConnectorSession in = GraphPim.fileSource(file);
                 ConnectorSession out = new DavConnector().open(dav, Role.DESTINATION, ConnectContext.of(Secret.of(Radicale.PASSWORD)));
                 PimState state = PimState.openEmbedded(dir.resolve("fill"), "fill-" + file.getFileName())) {
             PimReport r = GraphPim.run(in, out, state);

@@ -118,13 +118,18 @@ final class GraphPim {
 
     /** Copies a .ics or .vcf file into the fake's mailbox. */
     static PimReport fileToGraph(Path file, GraphFake fake, Path stateDir) throws Exception {
-        boolean vcf = file.toString().endsWith(".vcf");
-        Account src = new Account(vcf ? "vcard" : "ical", Map.of("path", file.toString()), null);
-        try (ConnectorSession in = (vcf ? new VcardConnector() : new IcalConnector()).open(src, Role.SOURCE, ConnectContext.of(null));
+        try (ConnectorSession in = fileSource(file);
                 ConnectorSession out = new GraphConnector().open(graph(fake), Role.DESTINATION, bearer(TOKEN));
                 PimState state = PimState.openEmbedded(stateDir, "pair")) {
             return run(in, out, state);
         }
+    }
+
+    /** A .ics or .vcf file as a source. */
+    static ConnectorSession fileSource(Path file) throws Exception {
+        boolean vcf = file.toString().endsWith(".vcf");
+        Account src = new Account(vcf ? "vcard" : "ical", Map.of("path", file.toString()), null);
+        return (vcf ? new VcardConnector() : new IcalConnector()).open(src, Role.SOURCE, ConnectContext.of(null));
     }
 
     static PimReport run(ConnectorSession in, ConnectorSession out, PimState state) {
