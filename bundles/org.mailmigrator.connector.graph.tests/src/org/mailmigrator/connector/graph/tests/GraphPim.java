@@ -84,7 +84,7 @@ final class GraphPim {
 
     /**
      * Attachments of an event as Graph's "List attachments" gives them: the picture as a small file attachment, a
-     * file over 3 MB ({@link #survey()}, listed without its bytes) and an attached Outlook item (not copied).
+     * 60 MB file (not copied: over what the reader holds in memory) and an attached Outlook item (not copied).
      */
     static void attach(GraphFake fake, String eventId) throws java.io.IOException {
         fake.calendar.events.get(eventId).put("hasAttachments", true);
@@ -92,18 +92,12 @@ final class GraphPim {
                 "id", "AAMkAGI1AAAoZCfHAAABEgAQAM", "name", "John_Doe.jpg", "contentType", "image/jpeg", "size", picture().length,
                 "isInline", false, "contentBytes", java.util.Base64.getEncoder().encodeToString(picture())));
         net.minidev.json.JSONObject large = new net.minidev.json.JSONObject(Map.of("@odata.type", "#microsoft.graph.fileAttachment",
-                "id", "AAMkAGI1AAAoZCfHAAABEgAQAN", "name", "site-survey.pdf", "contentType", "application/pdf", "size", survey().length,
-                "isInline", false)); // listed without its bytes: read by its $value
-        fake.uploads.bytes.put("AAMkAGI1AAAoZCfHAAABEgAQAN", survey());
+                "id", "AAMkAGI1AAAoZCfHAAABEgAQAN", "name", "site-survey.pdf", "contentType", "application/pdf", "size", 62_914_560,
+                "isInline", false)); // 60 MB, listed without its bytes: over what the reader holds in memory
         net.minidev.json.JSONObject item = new net.minidev.json.JSONObject(Map.of("@odata.type", "#microsoft.graph.itemAttachment",
                 "id", "AAMkAGI1AAAoZCfHAAABEgAQAO", "name", "Holiday party", "contentType", "message/rfc822", "size", 32005,
                 "isInline", false));
         fake.attachments.put(eventId, java.util.List.of(small, large, item));
-    }
-
-    /** 3,300,000 bytes, over Graph's 3 MB: a large file ({@link #big}). */
-    static byte[] survey() {
-        return big(3_300_000);
     }
 
     /**
