@@ -76,7 +76,9 @@ public final class MigrateCommand implements Callable<Integer> {
     private String source;
     @Option(names = "--target", required = true, paramLabel = "URL",
             description = "imaps://LOGIN@HOST[:PORT], imap://..., ews+https://LOGIN@HOST/EWS/Exchange.asmx (Exchange), "
-                    + "caldav+https://... or carddav+https://... (for .ics/.vcf sources and an Outlook .pst's calendars, tasks / contacts)")
+                    + "caldav+https://... or carddav+https://... (for .ics/.vcf sources and an Outlook .pst's calendars, tasks / contacts), "
+                    + "graph+https://UPN@graph.microsoft.com/v1.0 (Microsoft 365's calendars, To Do tasks and contacts; its mail goes "
+                    + "to imaps://UPN@outlook.office365.com)")
     private String target;
     @picocli.CommandLine.Mixin
     private SignInOptions signIn = new SignInOptions();
@@ -182,6 +184,11 @@ public final class MigrateCommand implements Callable<Integer> {
         if (calendarsContacts && !PimMigrate.exchangeToExchange(source, target)) {
             err.println("mailmigrator migrate: --calendars-contacts is for an Exchange source and target (ews+https://..."
                     + " both); other calendar and contacts sources and targets are chosen by their URLs or files");
+            return ExitCodes.USAGE;
+        }
+        String graphMail = PimMigrate.mailIntoGraph(source, target, FileSource.takes(registry, source));
+        if (graphMail != null) { // Graph is not Microsoft 365's mail path: say which is (docs/microsoft365.md)
+            err.println("mailmigrator migrate: " + graphMail);
             return ExitCodes.USAGE;
         }
         boolean fileLeg = FileSource.takes(registry, source) && PimMigrate.davTarget(target);

@@ -70,6 +70,29 @@ public final class PimMigrate {
                 && target.trim().toLowerCase(Locale.ROOT).startsWith("ews+");
     }
 
+    /**
+     * A mail account or mail files into {@code graph+}: refused with what to do instead, since Graph is the calendar,
+     * task and contacts path to Microsoft 365 and IMAP its mail path (docs/microsoft365.md); null for any other pair.
+     */
+    public static String mailIntoGraph(String source, String target, boolean mailFiles) {
+        String t = target == null ? "" : target.trim();
+        if (!t.toLowerCase(Locale.ROOT).startsWith("graph+") || source == null) {
+            return null;
+        }
+        String s = source.trim();
+        boolean mailUrl = s.contains("://") && !PimSource.isAccount(s);
+        if (!mailUrl && !mailFiles) {
+            return null;
+        }
+        String login = t.matches("(?i)graph\\+https?://[^/@]+@.*") ? t.substring(t.indexOf("://") + 3, t.indexOf('@')) : "UPN";
+        return "--target " + t + " is Microsoft 365 through Graph, which takes calendars, To Do tasks and contacts, not"
+                + " mail: Graph would import each message as an unsent draft and refuses one over 4 MB. Move the mail through"
+                + " Exchange Online's IMAP, which keeps each message as it is: --target imaps://" + login
+                + "@outlook.office365.com --target-service-account APP.json (the application's client credentials JSON;"
+                + " docs/microsoft365.md), then the calendars and contacts with --source caldav+https://... or carddav+https://..."
+                + " --target " + t;
+    }
+
     public static boolean applies(String source, String target) {
         if (source != null && (!source.contains("://") || PimSource.isDav(source))) {
             return true;

@@ -116,8 +116,9 @@ final class FakeDelta {
                     all.add(FakeEvents.inUtc(e.getValue()));
                 }
             }
-        } else if (collection.startsWith("contacts")) {
-            fake.contacts.values().forEach(c -> all.add(new JSONObject(c)));
+        } else if (collection.startsWith("contacts")) { // the folder's own contacts
+            fake.contacts.values().stream().filter(c -> collection.equals(GraphFake.contactsCollection(c)))
+                    .forEach(c -> all.add(new JSONObject(c)));
         } else {
             String list = collection.substring("tasks.".length());
             fake.tasks.values().stream().filter(t -> list.equals(t.getAsString("parentList"))).forEach(t -> {

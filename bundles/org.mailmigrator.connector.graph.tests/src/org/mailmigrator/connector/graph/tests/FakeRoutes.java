@@ -30,7 +30,8 @@ final class FakeRoutes {
         String[] p = rest.isEmpty() ? new String[0] : java.util.Arrays.stream(rest.substring(1).split("/"))
                 .map(x -> java.net.URLDecoder.decode(x, java.nio.charset.StandardCharsets.UTF_8)).toArray(String[]::new);
         String route = method + " " + String.join("/", java.util.Arrays.stream(p).map(s -> s.matches("events|contacts|todo|lists"
-                + "|tasks|calendars|instances|delta|calendarView|contactFolders|photo|\\$value|attachments") ? s : "{}").toList());
+                + "|tasks|calendars|instances|delta|calendarView|contactFolders|childFolders|photo|\\$value|attachments|createUploadSession")
+                ? s : "{}").toList());
         synchronized (fake) {
             return switch (route) {
                 case "GET " -> GraphFake.json(200, new JSONObject(Map.of("id", "87d349ed-44d7-43e1-9a83-5f2406dee5bd",
@@ -47,12 +48,23 @@ final class FakeRoutes {
                 case "GET contacts/{}/photo/$value" -> fake.photos.containsKey(p[1])
                         ? new LoopbackHttp.Response(200, Map.of("Content-Type", "image/jpeg"), "", fake.photos.get(p[1]))
                         : GraphFake.error(404, "ImageNotFound", "The photo wasn't found.");
-                case "GET events/{}/attachments" -> query.keySet().stream().anyMatch(k -> !k.equals("$skiptoken"))
-                        ? fake.violation("list attachments takes no parameters here: "
+                case "GET events/{}/attachments" -> query.keySet().stream().anyMatch(k -> !k.equals("$skiptoken") && !k.equals("$select"))
+                        ? fake.violation("list attachments takes no parameters here but $select: "
                         + query.keySet()) : fake.page(fake.attachments.getOrDefault(p[1], List.of()), query, target);
+                case "GET events/{}/attachments/{}/$value" -> fake.uploads.value(p[1], p[3]);
+                case "POST events/{}/attachments" -> fake.uploads.add(p[1], body);
+                case "POST events/{}/attachments/createUploadSession" -> fake.uploads.session(p[1], body);
+                case "GET contactFolders" -> fake.page(folders(GraphFake.CONTACTS_FOLDER_ID), query, target);
+                case "GET contactFolders/{}/childFolders" -> fake.contactFolders.containsKey(p[1])
+                        ? fake.page(folders(p[1]), query, target)
+                        : GraphFake.error(404, "ErrorItemNotFound", "The specified object was not found in the store.");
+                case "GET contactFolders/{}/contacts" -> fake.contactFolders.containsKey(p[1])
+                        ? fake.page(withExtended(fake.contacts, inFolder(p[1])), query, target, true)
+                        : GraphFake.error(404, "ErrorItemNotFound", "The specified object was not found in the store.");
                 case "GET calendarView/delta" -> new FakeDelta(fake).answer("calendar", query, base());
                 case "GET contactFolders/{}/contacts/delta" -> p[1].equals(GraphFake.CONTACTS_FOLDER_ID)
                         ? new FakeDelta(fake).answer("contacts", query, base())
+                        : fake.contactFolders.containsKey(p[1]) ? new FakeDelta(fake).answer("contacts." + p[1], query, base())
                         : GraphFake.error(404, "ErrorItemNotFound", "The specified object was not found in the store.");
                 case "GET todo/lists/{}/tasks/delta" -> fake.taskLists.containsKey(p[2])
                         ? new FakeDelta(fake).answer("tasks." + p[2], query, base())
@@ -61,10 +73,11 @@ final class FakeRoutes {
                 case "PATCH events/{}" -> patchEvent(p[1]);
                 case "DELETE events/{}" -> deleteEvent(p[1]);
                 case "GET events/{}/instances" -> instances(p[1]);
-                case "GET contacts" -> "parentFolderId".equals(query.get("$select"))
-                        ? fake.page(fake.contacts.values().stream().map(c -> new JSONObject(Map.of("id", c.getAsString("id"),
-                                "parentFolderId", GraphFake.CONTACTS_FOLDER_ID))).toList(), query, target)
-                        : fake.page(withExtended(fake.contacts, filtered(fake.contacts)), query, target, true);
+                case "GET contacts" -> "parentFolderId".equals(query.get("$select")) // the default folder's contacts only
+                        ? fake.page(inFolder(GraphFake.CONTACTS_FOLDER_ID).stream().map(c -> new JSONObject(Map.of("id",
+                                c.getAsString("id"), "parentFolderId", GraphFake.CONTACTS_FOLDER_ID))).toList(), query, target)
+                        : fake.page(withExtended(fake.contacts, filtered(fake.contacts).stream().filter(c -> GraphFake.CONTACTS_FOLDER_ID
+                                .equals(c.getAsString("parentFolderId"))).toList()), query, target, true);
                 case "POST contacts" -> create(fake.contacts, FakeShapes.contact(body), "contact-created.json");
                 case "PATCH contacts/{}" -> patch(fake.contacts, p[1], FakeShapes.contact(body));
                 case "GET todo/lists" -> fake.page(new ArrayList<>(fake.taskLists.values()), query, target);
@@ -75,6 +88,16 @@ final class FakeRoutes {
                 default -> fake.violation("no such Graph request: " + method + " " + rest);
             };
         }
+    }
+
+    /** The contact folders whose parent is {@code parent}. */
+    private List<JSONObject> folders(String parent) {
+        return fake.contactFolders.values().stream().filter(f -> parent.equals(f.getAsString("parentFolderId"))).toList();
+    }
+
+    /** The contacts of one folder. */
+    private List<JSONObject> inFolder(String folder) {
+        return fake.contacts.values().stream().filter(c -> folder.equals(c.getAsString("parentFolderId"))).toList();
     }
 
     /** The URL of this request without its query: where a delta round's links point. */
@@ -252,7 +275,7 @@ final class FakeRoutes {
             fake.extended.put(id, new ArrayList<>(l));
         }
         o.put("lastModifiedDateTime", GraphFake.now());
-        fake.changed(store == fake.contacts ? "contacts" : "tasks." + o.getAsString("parentList"), id);
+        fake.changed(store == fake.contacts ? GraphFake.contactsCollection(o) : "tasks." + o.getAsString("parentList"), id);
         return GraphFake.json(200, o);
     }
 

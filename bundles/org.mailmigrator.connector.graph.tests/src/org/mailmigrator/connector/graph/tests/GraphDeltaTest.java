@@ -66,12 +66,14 @@ class GraphDeltaTest {
             GraphPim.fileToGraph(Data.file("weekly-berlin.ics"), fake, dir.resolve("fill"));
             GraphPim.fileToGraph(Data.file("contact.vcf"), fake, dir.resolve("fill"));
             fake.seed(GraphPim.documentedSeries(fake));
+            String clients = fake.contactFolder("Clients", GraphFake.CONTACTS_FOLDER_ID); // a folder below the default one
+            String adele = fake.contactIn(clients, Map.of("givenName", "Adele", "surname", "Vance", "displayName", "Adele Vance"));
             Path sync = dir.resolve("alice.graphsync");
             fake.itemReads.set(0); // the filling's look-ups by UID are not the source's reads
 
             PimReport first = graphToRadicale(fake, radicale, sync);
-            assertEquals(4, first.created(), first.outcomes().toString());
-            assertEquals(4, fake.itemReads.get(), "the first run lists every item once");
+            assertEquals(5, first.created(), first.outcomes().toString());
+            assertEquals(5, fake.itemReads.get(), "the first run lists every item once");
             Properties kept = new Properties();
             try (InputStream in = Files.newInputStream(sync)) {
                 kept.load(in);
@@ -79,6 +81,8 @@ class GraphDeltaTest {
             assertTrue(kept.getProperty("delta.calendar", "").contains("/calendarView/delta?$deltatoken="), kept.toString());
             assertTrue(kept.getProperty("delta.contacts." + GraphFake.CONTACTS_FOLDER_ID, "").contains("/contacts/delta?$deltatoken="),
                     kept.toString());
+            assertTrue(kept.getProperty("delta.contacts." + clients, "").contains("/contactFolders/" + clients.replace("=", "%3D")
+                    + "/contacts/delta?$deltatoken="), kept.toString());
             assertTrue(kept.getProperty("delta.tasks." + GraphFake.TASKS_ID, "").contains("/tasks/delta?$deltatoken="), kept.toString());
 
             fake.itemReads.set(0);
@@ -90,11 +94,16 @@ class GraphDeltaTest {
             Files.writeString(changed, Files.readString(Data.file("contact.vcf")).replace("0199", "0142"));
             GraphPim.fileToGraph(changed, fake, dir.resolve("change"));
             fake.seed(lunchNextWeek());
+            synchronized (fake) { // renamed in Outlook, in the folder Clients
+                fake.contacts.get(adele).put("displayName", "Adele Vance-Smith");
+                fake.contacts.get(adele).put("surname", "Vance-Smith");
+                fake.changed("contacts." + clients, adele);
+            }
             fake.itemReads.set(0);
             PimReport changes = graphToRadicale(fake, radicale, sync);
-            assertEquals(2, fake.itemReads.get(), "only the changed contact and the new event are read " + fake.requests);
+            assertEquals(3, fake.itemReads.get(), "only the two changed contacts and the new event are read " + fake.requests);
             assertEquals(1, changes.created(), changes.outcomes().toString());
-            assertEquals(1, changes.updated(), changes.outcomes().toString());
+            assertEquals(2, changes.updated(), changes.outcomes().toString());
             assertEquals(List.of(), changes.failures());
 
             fake.expireDeltaTokens();
@@ -102,8 +111,8 @@ class GraphDeltaTest {
             PimReport again = graphToRadicale(fake, radicale, sync);
             assertTrue(log.stream().anyMatch(m -> m.contains("no longer accepts the delta link of calendar")
                     && m.contains("SyncStateNotFound") && m.contains("reading it whole")), log.toString());
-            assertEquals(5, fake.itemReads.get(), "an expired link: everything listed again");
-            assertEquals(5, again.unchanged(), again.outcomes().toString());
+            assertEquals(6, fake.itemReads.get(), "an expired link: everything listed again");
+            assertEquals(6, again.unchanged(), again.outcomes().toString());
             assertEquals(0, again.created() + again.updated());
             assertEquals(List.of(), fake.violations);
         } finally {

@@ -59,6 +59,10 @@ final class GraphFake implements AutoCloseable {
     final Map<String, byte[]> photos = new java.util.concurrent.ConcurrentHashMap<>();
     /** Event attachments by event id, as "List attachments" answers them ({@code GET /events/{id}/attachments}). */
     final Map<String, List<JSONObject>> attachments = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Event attachments written: inline ones and upload sessions ({@link FakeUploads}). */
+    final FakeUploads uploads = new FakeUploads(this);
+    /** Contact folders below the default one, by id: {@code displayName} and {@code parentFolderId}. */
+    final Map<String, JSONObject> contactFolders = new LinkedHashMap<>();
     int invitationsSent;
     private final AtomicInteger throttleLeft = new AtomicInteger();
     private volatile int retryAfterSeconds;
@@ -96,6 +100,32 @@ final class GraphFake implements AutoCloseable {
         deltaEpoch++;
     }
 
+    /** A contact folder made in Outlook below {@code parent} (the default folder's id for a top-level one). */
+    synchronized String contactFolder(String name, String parent) {
+        String id = newId();
+        contactFolders.put(id, new JSONObject(Map.of("id", id, "displayName", name, "parentFolderId", parent)));
+        return id;
+    }
+
+    /** A contact made in Outlook in the folder {@code folder}, with the documented example's fields. */
+    synchronized String contactIn(String folder, Map<String, Object> fields) throws IOException {
+        JSONObject c = example("contact-created.json");
+        c.putAll(fields);
+        String id = newId();
+        c.put("id", id);
+        c.put("parentFolderId", folder);
+        c.put("lastModifiedDateTime", now());
+        contacts.put(id, c);
+        changed(contactsCollection(c), id);
+        return id;
+    }
+
+    /** The delta collection of a contact: {@code contacts} in the default folder, else {@code contacts.FOLDERID}. */
+    static String contactsCollection(JSONObject contact) {
+        String folder = contact.getAsString("parentFolderId");
+        return folder == null || folder.equals(CONTACTS_FOLDER_ID) ? "contacts" : "contacts." + folder;
+    }
+
     /** An event put into the mailbox as a user would have made it (e.g. a documented example with attendees). */
     synchronized void seed(JSONObject event) {
         calendar.events.put(event.getAsString("id"), event);
@@ -115,6 +145,9 @@ final class GraphFake implements AutoCloseable {
         String path = target.replaceFirst("\\?.*", "");
         Map<String, String> query = query(target);
         requests.add(r.method() + " " + URLDecoder.decode(path, StandardCharsets.UTF_8));
+        if (path.startsWith("/upload/")) { // an upload session's pre-authenticated URL: no bearer token
+            return uploads.put(r, path, query);
+        }
         String auth = r.headers().getOrDefault("authorization", "");
         if (!auth.startsWith("Bearer ") || !tokens.test(auth.substring(7))) {
             return json(401, example("unauthorized.json"));

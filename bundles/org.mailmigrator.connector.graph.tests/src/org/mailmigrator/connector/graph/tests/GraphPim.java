@@ -84,7 +84,7 @@ final class GraphPim {
 
     /**
      * Attachments of an event as Graph's "List attachments" gives them: the picture as a small file attachment, a
-     * 5 MB file (not copied) and an attached Outlook item (not copied).
+     * 60 MB file (not copied: over what the reader holds in memory) and an attached Outlook item (not copied).
      */
     static void attach(GraphFake fake, String eventId) throws java.io.IOException {
         fake.calendar.events.get(eventId).put("hasAttachments", true);
@@ -92,23 +92,38 @@ final class GraphPim {
                 "id", "AAMkAGI1AAAoZCfHAAABEgAQAM", "name", "John_Doe.jpg", "contentType", "image/jpeg", "size", picture().length,
                 "isInline", false, "contentBytes", java.util.Base64.getEncoder().encodeToString(picture())));
         net.minidev.json.JSONObject large = new net.minidev.json.JSONObject(Map.of("@odata.type", "#microsoft.graph.fileAttachment",
-                "id", "AAMkAGI1AAAoZCfHAAABEgAQAN", "name", "site-survey.pdf", "contentType", "application/pdf", "size", 5_242_880,
-                "isInline", false));
+                "id", "AAMkAGI1AAAoZCfHAAABEgAQAN", "name", "site-survey.pdf", "contentType", "application/pdf", "size", 62_914_560,
+                "isInline", false)); // 60 MB, listed without its bytes: over what the reader holds in memory
         net.minidev.json.JSONObject item = new net.minidev.json.JSONObject(Map.of("@odata.type", "#microsoft.graph.itemAttachment",
                 "id", "AAMkAGI1AAAoZCfHAAABEgAQAO", "name", "Holiday party", "contentType", "message/rfc822", "size", 32005,
                 "isInline", false));
         fake.attachments.put(eventId, java.util.List.of(small, large, item));
     }
 
+    /**
+     * {@code size} bytes standing for a large file: seeded pseudo-random bytes, the same on every run and without a
+     * period a range mistake could hide in (what Graph checks of a file is its size and its bytes' order).
+     */
+    static byte[] big(int size) {
+        byte[] out = new byte[size];
+        new java.util.Random(size).nextBytes(out);
+        return out;
+    }
+
     /** Copies a .ics or .vcf file into the fake's mailbox. */
     static PimReport fileToGraph(Path file, GraphFake fake, Path stateDir) throws Exception {
-        boolean vcf = file.toString().endsWith(".vcf");
-        Account src = new Account(vcf ? "vcard" : "ical", Map.of("path", file.toString()), null);
-        try (ConnectorSession in = (vcf ? new VcardConnector() : new IcalConnector()).open(src, Role.SOURCE, ConnectContext.of(null));
+        try (ConnectorSession in = fileSource(file);
                 ConnectorSession out = new GraphConnector().open(graph(fake), Role.DESTINATION, bearer(TOKEN));
                 PimState state = PimState.openEmbedded(stateDir, "pair")) {
             return run(in, out, state);
         }
+    }
+
+    /** A .ics or .vcf file as a source. */
+    static ConnectorSession fileSource(Path file) throws Exception {
+        boolean vcf = file.toString().endsWith(".vcf");
+        Account src = new Account(vcf ? "vcard" : "ical", Map.of("path", file.toString()), null);
+        return (vcf ? new VcardConnector() : new IcalConnector()).open(src, Role.SOURCE, ConnectContext.of(null));
     }
 
     static PimReport run(ConnectorSession in, ConnectorSession out, PimState state) {

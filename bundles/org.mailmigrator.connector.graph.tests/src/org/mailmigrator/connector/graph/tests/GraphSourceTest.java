@@ -31,7 +31,9 @@ import org.mailmigrator.testing.Radicale;
  * through the connector's own writer) read page by page and written to Radicale; read back from Radicale, the series
  * is in Europe/Berlin again with its moved occurrence and its deleted one (EXDATE), a series made in Outlook (the
  * documented example, with attendees, organizer, a reminder and a category) keeps them as data, with the occurrence
- * deleted in Graph as EXDATE, and the contact and the task are there; a second run writes nothing.
+ * deleted in Graph as EXDATE, and its small file attachment), the contact and the
+ * task are there, and the contacts of two nested contact folders each in an address book of their own; a second run
+ * writes nothing.
  */
 class GraphSourceTest {
     @TempDir
@@ -47,8 +49,14 @@ class GraphSourceTest {
             fake.seed(GraphPim.documentedSeries(fake)); // made in Outlook: attendees, organizer, reminder, categories
             GraphPim.attach(fake, "AAMkADQwMD"); // ... and three attachments
             fake.photos.put(fake.contacts.keySet().iterator().next(), GraphPim.picture());
+            // contact folders made in Outlook below the default one, one inside the other
+            String clients = fake.contactFolder("Clients", GraphFake.CONTACTS_FOLDER_ID);
+            fake.contactIn(clients, Map.of("givenName", "Adele", "surname", "Vance", "displayName", "Adele Vance",
+                    "emailAddresses", List.of(Map.of("address", "AdeleV@contoso.onmicrosoft.com", "name", "Adele Vance"))));
+            fake.contactIn(fake.contactFolder("Europe", clients), Map.of("givenName", "Megan", "surname", "Bowen",
+                    "displayName", "Megan Bowen", "emailAddresses", List.of(Map.of("address", "MeganB@contoso.onmicrosoft.com"))));
             PimReport first = graphToRadicale(fake, radicale);
-            assertEquals(4, first.created(), first.outcomes().toString());
+            assertEquals(6, first.created(), first.outcomes().toString());
             assertEquals(List.of(), first.failures());
             assertTrue(fake.requests.stream().anyMatch(r -> r.contains("/events")), fake.requests.toString());
 
@@ -82,21 +90,27 @@ class GraphSourceTest {
             assertTrue(attach.contains("ATTACH;") && attach.contains("FMTTYPE=image/jpeg") && attach.contains("John_Doe.jpg")
                     && attach.contains(java.util.Base64.getEncoder().encodeToString(GraphPim.picture()).substring(0, 200)),
                     "the small file attachment, inline: " + l.substring(0, Math.min(l.length(), 3000)));
-            assertEquals(1, l.split("ATTACH;").length - 1, "one attachment copied");
-            assertTrue(first.notes().stream().anyMatch(n -> n.contains("'site-survey.pdf' (5242880 bytes) is larger than 3 MB: not copied")),
-                    first.notes().toString());
+            assertEquals(1, l.split("ATTACH;").length - 1, "one file copied");
+            assertTrue(first.notes().stream().anyMatch(n -> n.contains("'site-survey.pdf' (62914560 bytes) is larger than 50 MB:"
+                    + " not copied")), first.notes().toString());
             assertTrue(first.notes().stream().anyMatch(n -> n.contains("'Holiday party' is an attached Outlook item: not copied")),
                     first.notes().toString());
             PimItem task = back.stream().filter(i -> i.kind() == ItemKind.TASKS).findFirst().orElseThrow();
             assertTrue(task.text().contains("SUMMARY:Send the quarterly report"), task.text());
             assertTrue(task.text().contains("PRIORITY:1"), task.text());
-            PimItem card = back.stream().filter(i -> i.kind() == ItemKind.CONTACTS).findFirst().orElseThrow();
+            PimItem card = back.stream().filter(i -> i.kind() == ItemKind.CONTACTS && i.text().contains("Pavel")).findFirst().orElseThrow();
             assertTrue(card.text().contains("FN:Pavel Bansky") && card.text().contains("pavelb@contoso.com"), card.text());
             org.junit.jupiter.api.Assertions.assertArrayEquals(GraphPim.picture(),
                     ezvcard.Ezvcard.parse(card.text()).first().getPhotos().get(0).getData(), "the contact's photo");
 
+            // each contact folder is an address book of its own (a '/' in a path becomes '-' in Radicale's URL)
+            Path home = radicale.storage().resolve("collection-root").resolve(Radicale.LOGIN);
+            assertTrue(vcards(home.resolve("Clients")).contains("Adele Vance"), "the folder Clients");
+            assertTrue(vcards(home.resolve("Clients-Europe")).contains("Megan Bowen"), "the folder Clients/Europe");
+            assertEquals(1, vcards(home.resolve("Clients")).split("BEGIN:VCARD").length - 1, "only the folder's own contacts");
+
             PimReport second = graphToRadicale(fake, radicale);
-            assertEquals(4, second.unchanged(), second.outcomes().toString());
+            assertEquals(6, second.unchanged(), second.outcomes().toString());
             assertEquals(0, second.created() + second.updated());
             assertEquals(List.of(), fake.violations);
         }
@@ -109,6 +123,18 @@ class GraphSourceTest {
                 ConnectorSession out = new DavConnector().open(dav, Role.DESTINATION, ConnectContext.of(Secret.of(Radicale.PASSWORD)));
                 PimState state = PimState.openEmbedded(dir.resolve("state"), "graph-radicale")) {
             return GraphPim.run(in, out, state);
+        }
+    }
+
+    /** Every vCard an address book of Radicale's storage holds, one after the other. */
+    private static String vcards(Path collection) throws java.io.IOException {
+        assertTrue(Files.isDirectory(collection), "no address book " + collection);
+        try (var files = Files.list(collection)) {
+            StringBuilder all = new StringBuilder();
+            for (Path f : files.filter(f -> f.toString().endsWith(".vcf")).sorted().toList()) {
+                all.append(Files.readString(f));
+            }
+            return all.toString();
         }
     }
 

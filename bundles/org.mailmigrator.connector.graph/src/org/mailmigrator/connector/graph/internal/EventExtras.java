@@ -110,8 +110,13 @@ final class EventExtras {
         return out;
     }
 
-    /** Attachments copied whole up to this size; larger ones are listed as not copied. */
+    /** Attachments Graph lists with their bytes up to this size; larger ones are read by their own request. */
     static final long MAX_ATTACHMENT = 3L * 1024 * 1024;
+    /**
+     * Files up to this size are copied (each is held in memory while its event is copied); larger ones are listed as
+     * not copied.
+     */
+    static final long MAX_COPIED = 50L * 1024 * 1024;
 
     /** The EXDATE line of a series' deleted occurrences (local times in {@code zone}, or dates). */
     static String exdate(List<String> values, String zone, boolean allDay) {
@@ -119,12 +124,21 @@ final class EventExtras {
         return head + String.join(",", values.stream().map(x -> allDay || !zone.equals("UTC") ? x : x + "Z").toList());
     }
 
+    /** Reads one attachment's bytes ({@code GET /events/{id}/attachments/{id}/$value}). */
+    @FunctionalInterface
+    interface Bytes {
+        /** The bytes, or null when the attachment is gone (404). */
+        byte[] of(String attachmentId) throws org.mailmigrator.core.spi.ConnectorException;
+    }
+
     /**
-     * The event's file attachments as inline ATTACH lines (base64, with their media type and file name); an attached
-     * Outlook item, a link to a file in the cloud, or a file larger than {@value #MAX_ATTACHMENT} bytes is not copied
-     * and said in {@code notes}.
+     * The event's file attachments as inline ATTACH lines (base64, with their media type and file name): the bytes Graph
+     * listed, or, for a file over {@value #MAX_ATTACHMENT} bytes or listed without them, its {@code $value} read through
+     * {@code read}; an attached Outlook item, a link to a file in the cloud, or a file larger than {@value #MAX_COPIED}
+     * bytes is not copied and said in {@code notes}.
      */
-    static List<String> attachments(List<JSONObject> attachments, List<String> notes) {
+    static List<String> attachments(List<JSONObject> attachments, List<String> notes, Bytes read)
+            throws org.mailmigrator.core.spi.ConnectorException {
         List<String> lines = new ArrayList<>();
         for (JSONObject a : attachments) {
             String name = String.valueOf(a.getOrDefault("name", "attachment"));
@@ -133,13 +147,20 @@ final class EventExtras {
             if (!type.endsWith("fileAttachment")) {
                 notes.add("the attachment '" + name + "' is " + (type.endsWith("itemAttachment") ? "an attached Outlook item"
                         : "a link to a file in the cloud") + ": not copied");
-            } else if (size > MAX_ATTACHMENT || !(a.get("contentBytes") instanceof String bytes)) {
-                notes.add("the attachment '" + name + "' (" + size + " bytes) is larger than " + MAX_ATTACHMENT / 1024 / 1024
+            } else if (size > MAX_COPIED) {
+                notes.add("the attachment '" + name + "' (" + size + " bytes) is larger than " + MAX_COPIED / 1024 / 1024
                         + " MB: not copied");
             } else {
+                byte[] raw = size <= MAX_ATTACHMENT && a.get("contentBytes") instanceof String ? null : read.of(a.getAsString("id"));
+                if (raw == null && !(a.get("contentBytes") instanceof String)) {
+                    notes.add("the attachment '" + name + "' was removed while it was read: not copied");
+                    continue;
+                }
+                String bytes = raw == null ? a.getAsString("contentBytes").replaceAll("\\s", "")
+                        : java.util.Base64.getEncoder().encodeToString(raw);
                 String media = a.get("contentType") instanceof String m && m.matches("[\\w.+-]+/[\\w.+-]+") ? m : "application/octet-stream";
                 lines.add("ATTACH;FMTTYPE=" + media + ";ENCODING=BASE64;VALUE=BINARY;X-FILENAME=\"" + name.replace("\"", "'")
-                        .replaceAll("[\\r\\n]", " ") + "\":" + bytes.replaceAll("\\s", ""));
+                        .replaceAll("[\\r\\n]", " ") + "\":" + bytes);
             }
         }
         return lines;

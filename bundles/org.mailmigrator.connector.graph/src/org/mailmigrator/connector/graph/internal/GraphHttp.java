@@ -78,6 +78,72 @@ public final class GraphHttp {
         }
     }
 
+    /**
+     * The bytes of one upload range: 12 × 320 KiB (3,932,160 bytes), a multiple of 320 KiB under Graph's 4 MB per
+     * request.
+     */
+    static final int UPLOAD_RANGE = 12 * 320 * 1024;
+
+    /**
+     * Uploads {@code bytes} to an upload session's pre-authenticated {@code uploadUrl} in byte ranges of
+     * {@value #UPLOAD_RANGE} bytes (the last one shorter), each a PUT with {@code Content-Range: bytes FROM-TO/TOTAL} and
+     * <b>no</b> {@code Authorization} header (the URL carries its own token; Graph refuses a second one). Each answer 200
+     * says the next range expected ({@code nextExpectedRanges}), which is sent next; 201 ends it (the attachment is made).
+     * Throttling is waited out as for other requests.
+     *
+     * @param what names the upload in messages
+     */
+    public void upload(String uploadUrl, byte[] bytes, String what) throws ConnectorException {
+        long from = 0;
+        for (int attempt = 1, rounds = 0; rounds < bytes.length / UPLOAD_RANGE + ATTEMPTS * 2; rounds++) {
+            int to = (int) Math.min(bytes.length, from + UPLOAD_RANGE) - 1;
+            HttpRequest put = HttpRequest.newBuilder(URI.create(uploadUrl)).timeout(Duration.ofSeconds(120))
+                    .header("Content-Type", "application/octet-stream")
+                    .header("Content-Range", "bytes " + from + "-" + to + "/" + bytes.length)
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes, (int) from, (int) (to - from + 1))).build();
+            HttpResponse<byte[]> r;
+            try {
+                r = http.send(put, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                throw new ConnectorException.TransientFailure("cannot reach Graph's upload session for " + what + ": " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConnectorException.TransientFailure("interrupted while uploading " + what, e);
+            }
+            int status = r.statusCode();
+            if (status == 201) {
+                return;
+            }
+            if (status == 429 || status == 503 || status == 504) {
+                long wait = retryAfterMillis(r, attempt++);
+                if (attempt > ATTEMPTS || wait > maxWaitSeconds * 1000) {
+                    throw new ConnectorException.Throttled("Graph answered " + status + " to the upload of " + what
+                            + " (Retry-After " + wait / 1000 + " s)", wait, null);
+                }
+                pause(wait);
+                continue;
+            }
+            String body = new String(r.body(), StandardCharsets.UTF_8);
+            if (status != 200) {
+                throw new ConnectorException.ItemFailure("Graph refused the range " + from + "-" + to + " of " + what + ": HTTP "
+                        + status + graphError(body), null);
+            }
+            Object next = parse(body, uploadUrl).get("nextExpectedRanges");
+            String first = next instanceof java.util.List<?> l && !l.isEmpty() ? String.valueOf(l.get(0)) : "";
+            if (!first.matches("\\d+(-\\d*)?")) {
+                throw new ConnectorException.ItemFailure("Graph's upload session for " + what + " expects no range after "
+                        + to + " but did not make the attachment", null);
+            }
+            from = Long.parseLong(first.replaceFirst("-.*", ""));
+            if (from >= bytes.length) {
+                throw new ConnectorException.ItemFailure("Graph's upload session for " + what + " expects byte " + from
+                        + " of " + bytes.length, null);
+            }
+        }
+        throw new ConnectorException.ItemFailure("the upload of " + what + " did not end after " + bytes.length / UPLOAD_RANGE
+                + " ranges and " + ATTEMPTS + " retries", null);
+    }
+
     /** Bytes Graph answered, with their media type. */
     public record Binary(byte[] bytes, String contentType) {
     }

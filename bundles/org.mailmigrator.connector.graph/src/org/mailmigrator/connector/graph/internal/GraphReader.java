@@ -21,12 +21,13 @@ import net.minidev.json.JSONObject;
 
 /**
  * Reads every calendar's events (single events and series masters, with the series' modified occurrences as
- * RECURRENCE-ID overrides, its deleted ones as EXDATE, file attachments up to 3 MB inline), the contacts (with their
- * photos) and every To Do list's tasks of the mailbox,
- * page by page ({@code @odata.nextLink}), one item at a time. With a {@code syncState} file, the default calendar,
- * the default contact folder and each To Do list are read incrementally through Graph's delta queries
- * ({@link DeltaPass}). An item Graph gives in a shape this reader cannot turn into iCalendar/vCard is a
- * {@link PimEntry.Malformed} naming its Graph id; the others go on.
+ * RECURRENCE-ID overrides, its deleted ones as EXDATE, file attachments inline: up to 3 MB as listed, larger ones
+ * read by their {@code $value}, up to 50 MB), the contacts (with their photos) of the default folder and of each
+ * folder below it (its own address book, named by its path) and every To Do list's tasks of the mailbox, page by
+ * page ({@code @odata.nextLink}), one item at a time. With a {@code syncState} file, the default calendar, each
+ * contact folder and each To Do list are read incrementally through Graph's delta queries ({@link DeltaPass}). An
+ * item Graph gives in a shape this reader cannot turn into iCalendar/vCard is a {@link PimEntry.Malformed} naming
+ * its Graph id; the others go on.
  */
 final class GraphReader implements PimReader {
     private final GraphHttp http;
@@ -84,12 +85,45 @@ final class GraphReader implements PimReader {
             String contacts = user + "/contacts?" + expandUid();
             String folder = memory.enabled() ? defaultContactFolder() : null;
             if (folder != null) {
-                delta.pass("contacts." + folder, user + "/contactFolders/" + GraphHttp.segment(folder) + "/contacts/delta",
-                        contacts, id -> user + "/contacts/" + GraphHttp.segment(id) + "?" + expandUid(), this::contact, sink);
+                go[0] = delta.pass("contacts." + folder, user + "/contactFolders/" + GraphHttp.segment(folder) + "/contacts/delta",
+                        contacts, id -> user + "/contacts/" + GraphHttp.segment(id) + "?" + expandUid(), c -> contact(c, "contacts"), sink);
             } else {
-                http.list(contacts, c -> sink.accept(contact(c)));
+                http.list(contacts, c -> go[0] = sink.accept(contact(c, "contacts")));
+            }
+            if (go[0]) {
+                folders(user + "/contactFolders?$select=id,displayName", "", sink);
             }
         }
+    }
+
+    /**
+     * The contact folders below the default one (and theirs), each read as its own address book named by its path
+     * ({@code Clients}, {@code Clients/Europe}); through a delta query of its own when a sync state is kept.
+     *
+     * @return false when the sink asked to stop
+     */
+    private boolean folders(String listing, String parentPath, Sink sink) throws ConnectorException {
+        String user = settings.userPath();
+        boolean[] go = { true };
+        List<JSONObject> found = new ArrayList<>();
+        http.list(listing, f -> found.add(f));
+        for (JSONObject f : found) {
+            String id = f.getAsString("id");
+            String name = parentPath + String.valueOf(f.getOrDefault("displayName", id));
+            String folder = user + "/contactFolders/" + GraphHttp.segment(id);
+            String contacts = folder + "/contacts?" + expandUid();
+            DeltaPass.Convert convert = c -> contact(c, name);
+            if (memory.enabled()) {
+                go[0] = delta.pass("contacts." + id, folder + "/contacts/delta", contacts,
+                        cid -> user + "/contacts/" + GraphHttp.segment(cid) + "?" + expandUid(), convert, sink);
+            } else {
+                http.list(contacts, c -> go[0] = sink.accept(convert.entry(c)));
+            }
+            if (!go[0] || !folders(folder + "/childFolders?$select=id,displayName", name + "/", sink)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The id of the default contact folder (the parent of the contacts {@code /contacts} lists), or null when empty. */
@@ -102,12 +136,12 @@ final class GraphReader implements PimReader {
     }
 
     /** A contact with its photo ({@code GET /contacts/{id}/photo/$value}; 404: it has none). */
-    private PimEntry contact(JSONObject c) throws ConnectorException {
+    private PimEntry contact(JSONObject c, String collection) throws ConnectorException {
         String uid = IcsFromGraph.uid(c);
         GraphHttp.Binary photo = http.binary(settings.userPath() + "/contacts/" + GraphHttp.segment(c.getAsString("id"))
                 + "/photo/$value").orElse(null);
         try {
-            return new PimEntry.Item(new PimItem(ItemKind.CONTACTS, "contacts", uid, ContactJson.vcard(c, uid, photo),
+            return new PimEntry.Item(new PimItem(ItemKind.CONTACTS, collection, uid, ContactJson.vcard(c, uid, photo),
                     "graph contact " + c.getAsString("id")));
         } catch (RuntimeException ex) {
             return new PimEntry.Malformed("graph contact " + c.getAsString("id"), ex.toString());
@@ -156,7 +190,9 @@ final class GraphReader implements PimReader {
         if (Boolean.TRUE.equals(e.get("hasAttachments"))) {
             List<JSONObject> attachments = new ArrayList<>();
             http.list(settings.userPath() + "/events/" + GraphHttp.segment(e.getAsString("id")) + "/attachments", a -> attachments.add(a));
-            lines.addAll(EventExtras.attachments(attachments, notes));
+            String each = settings.userPath() + "/events/" + GraphHttp.segment(e.getAsString("id")) + "/attachments/";
+            lines.addAll(EventExtras.attachments(attachments, notes, aid -> http.binary(each + GraphHttp.segment(aid) + "/$value")
+                    .map(GraphHttp.Binary::bytes).orElse(null)));
         }
         return entry(ItemKind.CALENDAR, calendar, e, () -> IcsFromGraph.event(e, exceptions, lines), notes);
     }

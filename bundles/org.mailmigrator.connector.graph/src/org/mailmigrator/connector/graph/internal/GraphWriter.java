@@ -21,7 +21,8 @@ import net.fortuna.ical4j.model.component.VToDo;
 import net.minidev.json.JSONObject;
 
 /**
- * Writes events (into the mailbox's default calendar, then their modified and deleted occurrences), contacts
+ * Writes events (into the mailbox's default calendar, then their modified and deleted occurrences and their file
+ * attachments: {@link EventAttachments}), contacts
  * (default contacts folder) and tasks (the To Do list of the {@code todoList} setting, else the default list). An
  * item is found again by its source UID (an extended property, a task's linked resource), so a run without state
  * updates in place instead of creating a copy. The stored resource is {@code events/ID}, {@code contacts/ID} or
@@ -31,12 +32,14 @@ final class GraphWriter implements PimWriter {
     private final GraphHttp http;
     private final GraphSettings settings;
     private final Occurrences occurrences;
+    private final EventAttachments attachments;
     private String taskList;
 
     GraphWriter(GraphHttp http, GraphSettings settings) {
         this.http = http;
         this.settings = settings;
         this.occurrences = new Occurrences(http, settings.userPath());
+        this.attachments = new EventAttachments(http, settings.userPath());
     }
 
     @Override
@@ -67,6 +70,7 @@ final class GraphWriter implements PimWriter {
         }
         String eventId = saved.getAsString("id");
         occurrences.apply(eventId, master, events, item.uid(), notes);
+        attachments.write(eventId, master, events.stream().filter(e -> e != master).toList(), id.isEmpty(), notes);
         return new Written(new Stored("events/" + eventId, saved.getAsString("changeKey")), id.isEmpty(), notes);
     }
 
