@@ -1,8 +1,10 @@
 package org.mailmigrator.batch.jobs;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -17,10 +19,12 @@ import org.mailmigrator.batch.store.RowClaims;
  * of a shared store, at most {@code slots} at once over all batches, asking the store again every poll interval and
  * whenever one of its rows ends. A row is runnable when it is Queued ({@code batch run NAME --no-wait} queues a
  * batch's rows), Interrupted (a process that was stopped), or left Running or in Pre-flight by a process whose claim
- * ran out (it died). The worker takes a row by claiming it ({@link RowClaims}, the lease {@code batch run} processes
- * take too) and then reading its status again, so two workers never both start it; the row's pass then runs as a
- * job of the workspace's {@link BatchManager}, under its batch's concurrency and the fleet's host limits. Paused,
- * Stopped, Failed and synced rows are left alone until queued again.
+ * ran out (it died). The worker picks and claims a row in the database in one step ({@link RowClaims#claimNext}: one
+ * {@code SELECT … FOR UPDATE SKIP LOCKED}, the claim the lease {@code batch run} processes take too), so two workers
+ * never both start it; a row whose batch already runs as many rows as its concurrency over all processes, or whose
+ * schedule has not come, is not taken (and holds no slot). The row's pass then runs as a job of the workspace's
+ * {@link BatchManager}, under the fleet's host limits. Paused, Stopped, Failed and synced rows are left alone until
+ * queued again.
  */
 public final class FleetWorker {
     private static final Set<MigrationStatus> RUNNABLE = EnumSet.of(MigrationStatus.QUEUED, MigrationStatus.INTERRUPTED,
@@ -31,11 +35,13 @@ public final class FleetWorker {
     private final int slots;
     private final RunSettings settings;
     private final Consumer<String> log;
-    /** The poll loop waits on it; a row that ends wakes it (never held while calling out). */
+    /** The poll loop waits on it; a row's job that ends wakes it (never held while calling out). */
     private final Object wake = new Object();
     /** Held by a poll, and by {@link #stop} to set {@link #stopping}: no row starts after a stop. */
     private final Object polling = new Object();
     private volatile boolean stopping;
+    /** A job ended since the loop last looked (guarded by {@link #wake}). */
+    private boolean woken;
 
     /**
      * @param log one line per status change of this worker's rows ({@code BATCH/ID Label}) and per store problem
@@ -53,41 +59,45 @@ public final class FleetWorker {
             @Override
             public void migrationChanged(String batch, MigrationState state) {
                 log.accept(batch + "/" + state.migrationId() + " " + state.status().label());
-                if (!state.status().active()) {
-                    synchronized (wake) {
-                        wake.notifyAll(); // a slot may be free: look for work at once
-                    }
+            }
+
+            @Override
+            public void jobEnded(String batch, String migrationId) {
+                synchronized (wake) {
+                    woken = true; // also when the loop is polling now: it looks again at once
+                    wake.notifyAll(); // its slot is free and its claim given back: look for work at once
                 }
             }
         });
     }
 
     /**
-     * Claims and starts runnable rows while slots are free.
+     * Claims and starts runnable rows while slots are free: each row picked by one query over every batch of the
+     * store ({@link RowClaims#claimNext}: not held by a live process, its schedule come, its batch under its
+     * concurrency over all processes).
      *
      * @return how many rows were started
      */
     public int poll() throws BatchStoreException {
         synchronized (polling) {
             RowClaims claims = store.claims();
+            List<RowClaims.Row> passed = new ArrayList<>();
             int started = 0;
-            for (String batch : store.names()) {
-                for (MigrationState s : store.states(batch)) {
-                    if (stopping || manager.activeJobs() >= slots) {
-                        return started;
-                    }
-                    String id = s.migrationId();
-                    if (!RUNNABLE.contains(s.status()) || manager.holds(batch, id) || !claims.claim(batch, id)) {
-                        continue;
-                    }
-                    // held now: another worker may have finished it since the list was read
-                    boolean still = store.states(batch).stream()
-                            .anyMatch(now -> now.migrationId().equals(id) && RUNNABLE.contains(now.status()));
-                    if (!still || manager.start(batch, Selection.PENDING, List.of(id), settings) == 0) {
-                        claims.release(batch, id);
-                    } else {
-                        started++;
-                    }
+            while (!stopping && manager.activeJobs() < slots) {
+                Optional<RowClaims.Row> next = claims.claimNext(RUNNABLE, passed,
+                        r -> manager.holds(r.batch(), r.migrationId()));
+                if (next.isEmpty()) {
+                    return started;
+                }
+                RowClaims.Row row = next.get();
+                passed.add(row);
+                if (manager.holds(row.batch(), row.migrationId())) {
+                    continue; // its job has it (and goes on with this claim)
+                }
+                if (manager.start(row.batch(), Selection.PENDING, List.of(row.migrationId()), settings) == 0) {
+                    claims.release(row.batch(), row.migrationId());
+                } else {
+                    started++;
                 }
             }
             return started;
@@ -106,7 +116,10 @@ public final class FleetWorker {
                 if (stopping) {
                     return;
                 }
-                wake.wait(every.toMillis());
+                if (!woken) {
+                    wake.wait(every.toMillis());
+                }
+                woken = false;
             }
             if (stopping) {
                 return;

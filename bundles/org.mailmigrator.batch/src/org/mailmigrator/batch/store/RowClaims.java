@@ -1,19 +1,30 @@
 package org.mailmigrator.batch.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.mailmigrator.batch.MigrationStatus;
 
 /**
  * Which process runs which migration, when several processes (on one machine or many) run batches of one shared
  * store: a process claims a row before its pass and releases it after; a claim is a lease the process renews while
  * it lives, so that the rows of a process that died (SIGKILL, a lost machine) become claimable again once its lease
- * expired. The embedded store of a workspace folder is held by one process (its lock), so its claims are
+ * expired. A batch's concurrency ({@code --parallel}) holds over all the processes: a row is claimed only while the
+ * batch's live claims of every process are fewer. The embedded store of a workspace folder is held by one process (its lock), so its claims are
  * {@link #LOCAL}: always granted, nobody else holds any. Thread-safe.
  */
 public interface RowClaims {
 
     /** A live claim: the process holding it ({@code host:pid}) and when its lease ends unless renewed. */
     record Holder(String worker, Instant until) {
+    }
+
+    /** A row of a batch, as {@link #claimNext} claims it. */
+    record Row(String batch, String migrationId) {
     }
 
     /** The claims of a store only this process writes. */
@@ -34,6 +45,11 @@ public interface RowClaims {
         }
 
         @Override
+        public Optional<Row> claimNext(Set<MigrationStatus> runnable, Collection<Row> passed, Predicate<Row> held) {
+            throw new UnsupportedOperationException("workers take rows from a shared store (--store URL)");
+        }
+
+        @Override
         public String worker() {
             return "this process";
         }
@@ -46,9 +62,24 @@ public interface RowClaims {
 
     /**
      * Claims a row for this process: true when it holds it now (newly, again, or taken over from a process whose
-     * lease expired), false when another live process holds it.
+     * lease expired), false when another live process holds it or its batch already has as many rows claimed as its
+     * concurrency allows (over all processes).
      */
     boolean claim(String batch, String migrationId) throws BatchStoreException;
+
+    /**
+     * Claims the next row for a worker, over every batch of the store: the first (by batch name, then the batch's
+     * order) whose status is one of {@code runnable}, that no live process holds, whose batch and row schedules have
+     * come, and whose batch has fewer live claims than its concurrency over all processes; picked with one
+     * {@code SELECT … FOR UPDATE SKIP LOCKED}, so that workers asking at the same time get different rows.
+     *
+     * @param passed rows not to take (passed over already in this look)
+     * @param held whether this process's jobs hold a row already: a live claim of this process on a runnable row
+     *            none of them holds (left by a transaction repeated after a lost connection) is returned first
+     * @return the row, now claimed by this process; empty when there is none to take
+     */
+    Optional<Row> claimNext(Set<MigrationStatus> runnable, Collection<Row> passed, Predicate<Row> held)
+            throws BatchStoreException;
 
     /** Gives a row back (after its pass); a claim this process does not hold is left alone. */
     void release(String batch, String migrationId) throws BatchStoreException;
