@@ -187,13 +187,13 @@ class PgBatchWorkersTest {
      * A batch's {@code --parallel} holds over the whole fleet: two {@code mailmigrator worker --slots 2} processes (4
      * slots between them), both idle when the batch ({@code --parallel 2}) is queued, never run more than 2 of its rows
      * at once, counted on the destination server's side ({@link RowsAtOnce}: the rows' destination logins connected at
-     * once; each row's first login is held up to 1.5 s for a third row to come, which without the fleet's count the
+     * once; each row's first login is held up to 2 s for a third row to come, which without the fleet's count the
      * other worker's rows would).
      */
     @Test
     void aBatchOfParallelTwoNeverRunsMoreThanTwoRowsAtOnceOverTwoWorkers() throws Exception {
         String db = pg.createDatabase();
-        try (RowsAtOnce destination = new RowsAtOnce(mail.imapPort(), 2, 1500)) {
+        try (RowsAtOnce destination = new RowsAtOnce(mail.imapPort(), 2, 2000)) {
             Path importWs = importBatch(db, "par", 4, 30, 1100, destination.port());
             List<Worker> both = List.of(cliWorker("par-a", importWs, db), cliWorker("par-b", importWs, db));
             try {
