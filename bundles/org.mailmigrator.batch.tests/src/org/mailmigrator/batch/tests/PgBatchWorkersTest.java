@@ -195,6 +195,9 @@ class PgBatchWorkersTest {
         String db = pg.createDatabase();
         try (RowsAtOnce destination = new RowsAtOnce(mail.imapPort(), 2, 2000)) {
             Path importWs = importBatch(db, "par", 4, 30, 1100, destination.port());
+            // imported rows are Queued, which a worker takes at once: Stopped here (as the workbench's Stop leaves
+            // them) so that both workers are up and idle when --no-wait queues the batch
+            pg.sql(db, "update migration set status = 'STOPPED' where batch = 'par'");
             List<Worker> both = List.of(cliWorker("par-a", importWs, db), cliWorker("par-b", importWs, db));
             try {
                 for (Worker w : both) {
