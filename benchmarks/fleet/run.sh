@@ -7,7 +7,8 @@
 #
 #   benchmarks/fleet/run.sh [ROWS [MESSAGES [RTT_MS [SLOTS]]]]     default 32 20 40 4
 #
-# Starts its own Dovecot (benchmarks/imap/tools/testbed.sh, static password, on TESTBED_IMAP_PORT, default 12143),
+# Starts its own Dovecot (benchmarks/imap/tools/testbed.sh in FLEET_BENCH_DIR, default /tmp/mm-fleet-workers-bench,
+# static password, on TESTBED_IMAP_PORT, default 12143),
 # its own PostgreSQL cluster (Debian's postgresql: initdb/pg_ctl as the postgres user when run as root, trust on
 # loopback, port FLEET_PG_PORT, default 15432) and the latency relay; stops what it started. The batch's --parallel is
 # ROWS (it does not bind: the workers' slots do). Needs root or sudo-less apt for the packages (dovecot-imapd,
@@ -17,12 +18,13 @@ HERE="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 T="$ROOT/benchmarks/imap/tools"
 ROWS="${1:-32}"; MESSAGES="${2:-20}"; RTT="${3:-40}"; SLOTS="${4:-4}"
-export TESTBED_DIR="${TESTBED_DIR:-${TMPDIR:-/tmp}/mm-fleet-bench}"
+export TESTBED_DIR="${FLEET_BENCH_DIR:-${TMPDIR:-/tmp}/mm-fleet-workers-bench}"
 export TESTBED_IMAP_PORT="${TESTBED_IMAP_PORT:-12143}"
 export TESTBED_IMAPS_PORT="${TESTBED_IMAPS_PORT:-12993}"
 export TESTBED_POP3_PORT="${TESTBED_POP3_PORT:-12110}"
 export TESTBED_POP3S_PORT="${TESTBED_POP3S_PORT:-12995}"
 export TESTBED_PASSWORD=testpass
+export MAILMIGRATOR_AOT=off   # no AOT cache trained in the background during one run and not the other
 PG_PORT="${FLEET_PG_PORT:-15432}"
 RELAY_PORT=$((TESTBED_IMAP_PORT + 1000))
 WORK="$TESTBED_DIR/run-$(date +%Y%m%d-%H%M%S)"
@@ -42,9 +44,10 @@ cleanup() {
   "$T/testbed.sh" stop >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
+trap "exit 1" INT TERM
 
 mkdir -p "$WORK"
-"$T/testbed.sh" install >/dev/null
+command -v dovecot >/dev/null || "$T/testbed.sh" install >/dev/null
 "$T/testbed.sh" start >/dev/null
 python3 "$T/latency_proxy.py" --listen "$RELAY_PORT" --target "127.0.0.1:$TESTBED_IMAP_PORT" --rtt-ms "$RTT" \
   --pidfile "$WORK/relay.pid" >"$WORK/relay.log" 2>&1 &
@@ -85,6 +88,8 @@ run_with() { # WORKERS: writes the seconds from queueing to the last row synced 
   "$T/testbed.sh" wipe $(for ((i = 0; i < ROWS; i++)); do echo "fleet-w$n-dst$i"; done) >/dev/null 2>&1 || true
   "$MM" batch import "$csv" --name fleet --store "$url" --workspace "$WORK/import$n" --parallel "$ROWS" \
     --per-host 1000 >"$WORK/import$n.log" 2>&1
+  # imported rows are Queued, which a worker takes at once: stopped until both workers are up, then queued
+  sql "$db" "update migration set status = 'STOPPED' where batch = 'fleet'"
   workers=()
   for ((i = 1; i <= n; i++)); do
     ws="$WORK/w$n-$i"
@@ -111,7 +116,7 @@ run_with() { # WORKERS: writes the seconds from queueing to the last row synced 
   workers=()
   for ((i = 0; i < ROWS; i++)); do
     local got
-    got=$("$T/testbed.sh" doveadm mailbox status -u "fleet-w$n-dst$i" messages INBOX | sed 's/messages=//')
+    got=$("$T/testbed.sh" doveadm mailbox status -u "fleet-w$n-dst$i" messages INBOX | sed 's/.*messages=//')
     [ "$got" = "$MESSAGES" ] || { echo "fleet-w$n-dst$i has $got messages, not $MESSAGES" >&2; exit 1; }
   done
   awk "BEGIN { print $t1 - $t0 }" >"$WORK/seconds-$n"
