@@ -71,9 +71,7 @@ class PgBatchWorkersTest {
                 w.await(l -> l.startsWith("ready "), "ready");
             }
             Files.createFile(go);
-            for (Worker w : workers) {
-                w.await(l -> l.endsWith(" RUNNING") || l.equals("finished"), "a row running");
-            }
+            first(workers, l -> l.endsWith(" RUNNING"), "a row running");
             CliRun status = CliRun.of(store(db, "batch", "status", "claims", "--workspace", root.resolve("claims-c").toString()));
             assertEquals(0, status.code(), status.toString());
             assertTrue(status.out().contains("4 migration(s)"), status.out());
@@ -89,8 +87,8 @@ class PgBatchWorkersTest {
                 .sorted().toList();
         assertEquals(4, runs.size(), "each row's pass started exactly once over both workers: " + workers);
         assertEquals(4, new TreeSet<>(runs).size(), "each row's pass started exactly once over both workers: " + workers);
-        assertFalse(workers.get(0).rowsStarted().isEmpty() || workers.get(1).rowsStarted().isEmpty(),
-                "both workers ran rows: " + workers);
+        // which process runs how many is not fixed: the batch's --parallel 2 holds over both, and a process whose row
+        // ends takes the next at once (the new test below counts the rows at once on the server's side)
         assertPairsExact("claims", 4);
         assertEquals("SYNCED 4", pg.sql(db, "select status || ' ' || count(*) from migration group by status").trim());
         assertEquals("0", pg.sql(db, "select count(*) from batch_claim").trim(), "claims released");
@@ -106,22 +104,25 @@ class PgBatchWorkersTest {
         String db = pg.createDatabase();
         Path importWs = importBatch(db, "killw", 75, 700);
         Path go = root.resolve("killw.go");
-        Worker a = worker("killw-a", importWs, db, "killw", go);
-        Worker b = worker("killw-b", importWs, db, "killw", go);
+        List<Worker> both = List.of(worker("killw-a", importWs, db, "killw", go),
+                worker("killw-b", importWs, db, "killw", go));
+        Worker a = null;
+        Worker b = null;
         Set<String> cut;
         try {
-            a.await(l -> l.startsWith("ready "), "ready");
-            b.await(l -> l.startsWith("ready "), "ready");
+            for (Worker w : both) {
+                w.await(l -> l.startsWith("ready "), "ready");
+            }
             Files.createFile(go);
-            a.await(l -> l.endsWith(" RUNNING"), "a row running");
+            a = first(both, l -> l.endsWith(" RUNNING"), "a row running"); // the one killed
+            b = both.get(a == both.get(0) ? 1 : 0);
             a.process.destroyForcibly(); // SIGKILL in the middle of its copies
             assertTrue(a.process.waitFor(30, TimeUnit.SECONDS));
             assertEquals(137, a.process.exitValue(), a.toString());
             cut = a.rowsCut();
             assertEquals(0, b.finish(), b.toString());
         } finally {
-            a.kill();
-            b.kill();
+            both.forEach(Worker::kill);
         }
         System.out.println("rows cut by the SIGKILL: " + cut + "; " + a + b);
         assertFalse(cut.isEmpty(), "the killed worker held a row mid-pass: " + a);
@@ -149,10 +150,12 @@ class PgBatchWorkersTest {
         assertEquals(2, noStore.code(), noStore.toString());
         assertTrue(noStore.err().contains("--no-wait needs --store"), noStore.toString());
 
-        Worker a = cliWorker("wk-a", importWs, db);
-        Worker b = cliWorker("wk-b", importWs, db);
+        List<Worker> both = List.of(cliWorker("wk-a", importWs, db), cliWorker("wk-b", importWs, db));
+        Worker a = null;
+        Worker b = null;
         try {
-            a.await(l -> WORKER_ROW.matcher(l).find() && l.endsWith(" Running"), "a row running");
+            a = first(both, l -> WORKER_ROW.matcher(l).find() && l.endsWith(" Running"), "a row running"); // stopped
+            b = both.get(a == both.get(0) ? 1 : 0);
             a.sigterm(); // in the middle of its copies
             assertEquals(7, a.exit(), a.toString());
             assertTrue(a.lines().contains("mailmigrator worker: interrupted, run again to resume (mailmigrator worker --store …)"),
@@ -173,8 +176,7 @@ class PgBatchWorkersTest {
             assertEquals(0, b.exit(), b.toString());
             assertTrue(b.lines().contains("mailmigrator worker: stopped (no row was running)"), b.toString());
         } finally {
-            a.kill();
-            b.kill();
+            both.forEach(Worker::kill);
         }
         System.out.println("two workers, one stopped with SIGTERM:" + a + b);
         Set<String> cut = new TreeSet<>(a.workerRows("Interrupted"));
@@ -245,6 +247,54 @@ class PgBatchWorkersTest {
         return pg.sql(db, "select count(*) from mm_scheduled_tasks where task_name = 'row-pass'").trim();
     }
 
+    /**
+     * A batch's {@code --parallel} holds over the whole fleet: two {@code mailmigrator worker --slots 2} processes (4
+     * slots between them), both idle when the batch ({@code --parallel 2}) is queued, never run more than 2 of its rows
+     * at once, counted on the destination server's side ({@link RowsAtOnce}: the rows' destination logins connected at
+     * once; each row's first login is held up to 2 s for a third row to come, which without the fleet's count the
+     * other worker's rows would).
+     */
+    @Test
+    void aBatchOfParallelTwoNeverRunsMoreThanTwoRowsAtOnceOverTwoWorkers() throws Exception {
+        String db = pg.createDatabase();
+        try (RowsAtOnce destination = new RowsAtOnce(mail.imapPort(), 2, 2000)) {
+            Path importWs = importBatch(db, "par", 4, 30, 1100, destination.port());
+            // imported rows are Queued, which a worker takes at once: Stopped here (as the workbench's Stop leaves
+            // them) so that both workers are up and idle when --no-wait queues the batch
+            pg.sql(db, "update migration set status = 'STOPPED' where batch = 'par'");
+            List<Worker> both = List.of(cliWorker("par-a", importWs, db), cliWorker("par-b", importWs, db));
+            try {
+                for (Worker w : both) {
+                    w.await(l -> l.contains(" working on "), "working");
+                }
+                CliRun queued = CliRun.of(store(db, "batch", "run", "par", "--no-wait", "--workspace", importWs.toString()));
+                assertTrue(queued.out().contains("queued 4 row(s) of par"), queued.toString());
+                long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                while (!pg.sql(db, "select status || ' ' || count(*) from migration group by status").trim().equals("SYNCED 4")) {
+                    assertTrue(System.nanoTime() < until, "the workers never finished: " + both + destination.log());
+                    Thread.sleep(200);
+                }
+                for (Worker w : both) {
+                    w.sigterm();
+                    assertEquals(0, w.exit(), w.toString());
+                }
+            } finally {
+                both.forEach(Worker::kill);
+            }
+            System.out.println("rows connected to the destination (ms, login or logout, rows at once): "
+                    + destination.log() + both);
+            assertTrue(destination.max() <= 2, "at most 2 rows of the batch at once over both workers, the destination saw "
+                    + destination.max() + ": " + destination.log());
+            assertEquals(2, destination.max(), "the batch ran 2 rows at once: " + destination.log());
+            List<String> synced = Stream.concat(both.get(0).workerRows("Synced").stream(),
+                    both.get(1).workerRows("Synced").stream()).toList();
+            assertEquals(4, synced.size(), "each row finished once over both workers: " + both);
+            assertEquals(4, new TreeSet<>(synced).size(), "each row finished once over both workers: " + both);
+            assertPairsExact("par", 4);
+            assertEquals("0", pg.sql(db, "select count(*) from batch_claim").trim(), "no claim left");
+        }
+    }
+
     @Test
     void aStoreUrlWithAPasswordIsRefusedByTheBatchCommandsWithoutEchoingIt() throws IOException {
         Path csv = Files.writeString(root.resolve("refused.csv"), "source.server,source.login\n");
@@ -264,7 +314,13 @@ class PgBatchWorkersTest {
 
     /** Fills 4 source mailboxes and imports their CSV into the database ({@code batch import --store}): its workspace. */
     private static Path importBatch(String db, String prefix, int messages, long seed) throws Exception {
-        Path csv = csv(prefix, 4, messages, seed);
+        return importBatch(db, prefix, 4, messages, seed, mail.imapPort());
+    }
+
+    /** The same, {@code rows} rows whose destinations are on {@code destinationPort}. */
+    private static Path importBatch(String db, String prefix, int rows, int messages, long seed, int destinationPort)
+            throws Exception {
+        Path csv = csv(prefix, rows, messages, seed, destinationPort);
         Path importWs = root.resolve(prefix + "-import");
         CliRun imported = CliRun.of(store(db, "batch", "import", csv.toString(), "--workspace", importWs.toString(),
                 "--parallel", "2", "--per-host", "20"));
@@ -280,13 +336,14 @@ class PgBatchWorkersTest {
         }
     }
 
-    private static Path csv(String prefix, int rows, int messages, long seed) throws Exception {
+    private static Path csv(String prefix, int rows, int messages, long seed, int destinationPort) throws Exception {
         StringBuilder csv = new StringBuilder("source.server,source.login,source.password,destination.server,"
                 + "destination.login,destination.password\n");
         String imap = "imap://127.0.0.1:" + mail.imapPort();
         for (int i = 0; i < rows; i++) {
             Mailboxes.fill(mail, prefix + "s" + i, messages, seed + i, 0);
-            csv.append(imap).append(',').append(prefix).append("s").append(i).append(",testpass,").append(imap)
+            csv.append(imap).append(',').append(prefix).append("s").append(i).append(",testpass,")
+                    .append("imap://127.0.0.1:" + destinationPort)
                     .append(',').append(prefix).append("d").append(i).append(",testpass\n");
         }
         return Files.writeString(root.resolve(prefix + ".csv"), csv);
@@ -299,6 +356,20 @@ class PgBatchWorkersTest {
         }
         return Stream.concat(Stream.of(args), Stream.of("--store", pg.url(db), "--store-password-file", pw.toString()))
                 .toList();
+    }
+
+    /** Waits (90 s at most) until one of the workers printed a line that matches: that worker. */
+    private static Worker first(List<Worker> workers, Predicate<String> line, String what) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            for (Worker w : workers) {
+                if (w.lines().stream().anyMatch(line)) {
+                    return w;
+                }
+            }
+            assertTrue(System.nanoTime() < until, "no worker printed " + what + ": " + workers);
+            Thread.sleep(20);
+        }
     }
 
     /** A worker process on its own workspace folder, given the import's key file and the store's password. */

@@ -1,9 +1,7 @@
 package org.mailmigrator.batch.internal;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,18 +18,18 @@ import org.mailmigrator.core.state.StateException;
  * {@link BatchStore} in a PostgreSQL database many processes share ({@code --store URL}, docs/postgresql.md): the
  * tables of {@link PgBatchSchema}, one connection under this object's lock, each transaction repeated on a new
  * connection while the server is away (core's {@link PgConnection}). The row claims are leases in
- * {@code batch_claim}, timed by the database's clock: a claim lasts {@link #LEASE_PROPERTY} seconds (default 30) and
- * a heartbeat renews this process's claims every third of that; a process that died stops renewing, and its rows can
- * be claimed by another once the lease ran out. Closing releases this process's claims.
+ * {@code batch_claim} ({@link PgRowClaims}: a batch's concurrency counted over every process), timed by the
+ * database's clock: a claim lasts {@link #LEASE_PROPERTY} seconds (default 30) and a heartbeat renews this process's
+ * claims every third of that; a process that died stops renewing, and its rows can be claimed by another (and count
+ * no more against its batch's concurrency) once the lease ran out. Closing releases this process's claims.
  */
-public final class PgBatchStore extends SqlBatchStore implements RowClaims {
+public final class PgBatchStore extends SqlBatchStore {
     /** Seconds a claim lives without renewal: how long the rows of a dead process wait before another takes them. */
     public static final String LEASE_PROPERTY = "mailmigrator.claim.seconds";
     private final PgConnection db;
     private final DatabaseStore store;
     private final String shown;
-    private final String worker;
-    private final Duration lease;
+    private final PgRowClaims claims;
     private final ScheduledExecutorService heartbeat;
     /** Made on first use: processes that never queue or take row passes do not load db-scheduler. */
     private DbSchedulerQueue queue;
@@ -40,8 +38,7 @@ public final class PgBatchStore extends SqlBatchStore implements RowClaims {
         this.db = db;
         this.store = store;
         this.shown = store.toString();
-        this.worker = worker;
-        this.lease = lease;
+        this.claims = new PgRowClaims(this, worker, lease);
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mailmigrator-claims " + shown);
             t.setDaemon(true);
@@ -83,11 +80,11 @@ public final class PgBatchStore extends SqlBatchStore implements RowClaims {
      */
     @Override
     public void purge(String batch) throws BatchStoreException {
-        Map<String, Holder> running = holders(batch);
-        running.values().removeIf(h -> h.worker().equals(worker));
+        Map<String, RowClaims.Holder> running = claims.holders(batch);
+        running.values().removeIf(h -> h.worker().equals(claims.worker()));
         if (!running.isEmpty()) {
             throw new BatchStoreException("batch " + batch + " has rows running on " + running.values().stream()
-                    .map(Holder::worker).distinct().toList() + ": stop them there first; nothing was purged", null);
+                    .map(RowClaims.Holder::worker).distinct().toList() + ": stop them there first; nothing was purged", null);
         }
         super.purge(batch);
         tx("empty the workers' queue of " + batch, c -> { // db-scheduler's table (DbSchedulerQueue)
@@ -98,12 +95,7 @@ public final class PgBatchStore extends SqlBatchStore implements RowClaims {
                 return ps.executeUpdate();
             }
         });
-        tx("release the claims of " + batch, c -> {
-            try (PreparedStatement ps = c.prepareStatement("delete from batch_claim where batch = ?")) {
-                ps.setString(1, batch);
-                return ps.executeUpdate();
-            }
-        });
+        claims.releaseAll(batch);
         try {
             store.database().purge("batch/" + batch + "/");
         } catch (StateException e) {
@@ -113,7 +105,7 @@ public final class PgBatchStore extends SqlBatchStore implements RowClaims {
 
     @Override
     public RowClaims claims() {
-        return this;
+        return claims;
     }
 
     @Override
@@ -124,73 +116,10 @@ public final class PgBatchStore extends SqlBatchStore implements RowClaims {
         return java.util.Optional.of(queue);
     }
 
-    @Override
-    public boolean claim(String batch, String migrationId) throws BatchStoreException {
-        return tx("claim " + batch + "/" + migrationId, c -> {
-            try (PreparedStatement ps = c.prepareStatement("insert into batch_claim(batch, migration, worker, expires) "
-                    + "values (?, ?, ?, now() + ? * interval '1 millisecond') on conflict (batch, migration) do update "
-                    + "set worker = excluded.worker, expires = excluded.expires "
-                    + "where batch_claim.expires < now() or batch_claim.worker = excluded.worker")) {
-                ps.setString(1, batch);
-                ps.setString(2, migrationId);
-                ps.setString(3, worker);
-                ps.setLong(4, lease.toMillis());
-                return ps.executeUpdate() == 1;
-            }
-        });
-    }
-
-    @Override
-    public void release(String batch, String migrationId) throws BatchStoreException {
-        tx("release " + batch + "/" + migrationId, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "delete from batch_claim where batch = ? and migration = ? and worker = ?")) {
-                ps.setString(1, batch);
-                ps.setString(2, migrationId);
-                ps.setString(3, worker);
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    @Override
-    public Map<String, Holder> holders(String batch) throws BatchStoreException {
-        return tx("read the claims of " + batch, c -> {
-            Map<String, Holder> out = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select migration, worker, expires from batch_claim where batch = ? and expires >= now()")) {
-                ps.setString(1, batch);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.put(rs.getString(1), new Holder(rs.getString(2), rs.getTimestamp(3).toInstant()));
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
-    @Override
-    public String worker() {
-        return worker;
-    }
-
-    @Override
-    public boolean shared() {
-        return true;
-    }
-
     /** The heartbeat: this process's claims live another lease. A failure waits for the next beat. */
     private void renew() {
         try {
-            tx("renew the claims of " + worker, c -> {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "update batch_claim set expires = now() + ? * interval '1 millisecond' where worker = ?")) {
-                    ps.setLong(1, lease.toMillis());
-                    ps.setString(2, worker);
-                    return ps.executeUpdate();
-                }
-            });
+            claims.renew();
         } catch (BatchStoreException | RuntimeException e) {
             // the server is away longer than the reconnection window: the next beat tries again; a lease that
             // ran out meanwhile may be taken over, and the account pair's own lock keeps two runs of it apart
@@ -201,12 +130,7 @@ public final class PgBatchStore extends SqlBatchStore implements RowClaims {
     public void close() {
         heartbeat.shutdownNow();
         try {
-            tx("release the claims of " + worker, c -> {
-                try (PreparedStatement ps = c.prepareStatement("delete from batch_claim where worker = ?")) {
-                    ps.setString(1, worker);
-                    return ps.executeUpdate();
-                }
-            });
+            claims.releaseAll(null);
         } catch (BatchStoreException e) {
             // unreachable database: the leases run out by themselves
         }

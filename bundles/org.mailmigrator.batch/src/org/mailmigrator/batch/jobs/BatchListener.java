@@ -20,6 +20,13 @@ public interface BatchListener {
     default void migrationChanged(String batch, MigrationState state) {
     }
 
+    /**
+     * A migration's job ended its run (its pass done, or it is to run again later); in a shared store its row's claim
+     * was given back before: a worker looks for the next row now.
+     */
+    default void jobEnded(String batch, String migrationId) {
+    }
+
     /** No job of the batch is left; {@code last} holds every migration's final row. */
     default void batchFinished(BatchSpec batch, BatchProgress last) {
     }

@@ -122,6 +122,7 @@ public final class BatchManager implements AutoCloseable {
             job.addJobChangeListener(new JobChangeAdapter() {
                 @Override
                 public void done(IJobChangeEvent event) {
+                    listeners.forEach(l -> l.jobEnded(batch, m.id()));
                     if (job.rescheduled()) {
                         return; // scheduled again for when its quota window opens, or its row is free: not done
                     }

@@ -20,8 +20,9 @@ import org.mailmigrator.batch.store.RowClaims;
  * shared store's batches, taken from the store's {@link FleetQueue} (db-scheduler on PostgreSQL: one execution per
  * row pass, picked with {@code SKIP LOCKED}, a heartbeat while it runs, given to another worker when its worker's
  * heartbeats stop), at most {@code slots} at once. {@code batch run NAME --no-wait} queues a batch's rows; the worker
- * itself queues, every poll interval, the runnable rows nobody holds that have no entry yet: Interrupted (a process
- * that was stopped) or left Running or in Pre-flight by a process whose claim ran out (it died). A taken row's pass
+ * itself queues, every poll interval, the rows nobody holds that a process left behind and that have no entry yet:
+ * Interrupted (a process that was stopped) or left Running or in Pre-flight by a process whose claim ran out (it
+ * died). An imported row (Queued) waits until it is queued for the workers. A taken row's pass
  * runs as a job of the workspace's {@link BatchManager}, under its batch's concurrency and the fleet's host limits,
  * and the row's claim ({@link RowClaims}) stays the last guard: a row another live process holds is waited for.
  * Paused, Stopped, Failed and synced rows are left alone until queued again (their entries end without a pass).
@@ -29,6 +30,12 @@ import org.mailmigrator.batch.store.RowClaims;
 public final class FleetWorker {
     private static final Set<MigrationStatus> RUNNABLE = EnumSet.of(MigrationStatus.QUEUED, MigrationStatus.INTERRUPTED,
             MigrationStatus.RUNNING, MigrationStatus.PREFLIGHT);
+    /**
+     * Rows another process left behind, queued by the workers themselves; a Queued row (an imported one too) is
+     * taken only once queued for them ({@code batch run --no-wait}).
+     */
+    private static final Set<MigrationStatus> LEFT = EnumSet.of(MigrationStatus.INTERRUPTED, MigrationStatus.RUNNING,
+            MigrationStatus.PREFLIGHT);
 
     private final BatchManager manager;
     private final BatchStore store;
@@ -61,17 +68,20 @@ public final class FleetWorker {
             @Override
             public void migrationChanged(String batch, MigrationState state) {
                 log.accept(batch + "/" + state.migrationId() + " " + state.status().label());
-                if (!state.status().active()) {
-                    synchronized (wake) {
-                        wake.notifyAll();
-                    }
+            }
+
+            @Override
+            public void jobEnded(String batch, String migrationId) {
+                synchronized (wake) {
+                    wake.notifyAll(); // the pass waiting for this job returns, its entry ends
                 }
             }
         });
     }
 
     /**
-     * Queues the runnable rows that no live process holds and that have no entry yet.
+     * Queues the rows another process left behind ({@link #LEFT}) that no live process holds and that have no entry
+     * yet.
      *
      * @return how many entries were added
      */
@@ -85,7 +95,7 @@ public final class FleetWorker {
                 if (stopping) {
                     return added;
                 }
-                if (RUNNABLE.contains(s.status()) && !claims.heldElsewhere(held, id) && !manager.holds(batch, id)
+                if (LEFT.contains(s.status()) && !claims.heldElsewhere(held, id) && !manager.holds(batch, id)
                         && queue.queue(batch, id)) {
                     added++;
                 }

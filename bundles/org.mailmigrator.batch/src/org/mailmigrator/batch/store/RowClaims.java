@@ -3,17 +3,23 @@ package org.mailmigrator.batch.store;
 import java.time.Instant;
 import java.util.Map;
 
+
 /**
  * Which process runs which migration, when several processes (on one machine or many) run batches of one shared
  * store: a process claims a row before its pass and releases it after; a claim is a lease the process renews while
  * it lives, so that the rows of a process that died (SIGKILL, a lost machine) become claimable again once its lease
- * expired. The embedded store of a workspace folder is held by one process (its lock), so its claims are
+ * expired. A batch's concurrency ({@code --parallel}) holds over all the processes: a row is claimed only while the
+ * batch's live claims of every process are fewer. The embedded store of a workspace folder is held by one process (its lock), so its claims are
  * {@link #LOCAL}: always granted, nobody else holds any. Thread-safe.
  */
 public interface RowClaims {
 
     /** A live claim: the process holding it ({@code host:pid}) and when its lease ends unless renewed. */
     record Holder(String worker, Instant until) {
+    }
+
+    /** A row of a batch. */
+    record Row(String batch, String migrationId) {
     }
 
     /** The claims of a store only this process writes. */
@@ -46,7 +52,8 @@ public interface RowClaims {
 
     /**
      * Claims a row for this process: true when it holds it now (newly, again, or taken over from a process whose
-     * lease expired), false when another live process holds it.
+     * lease expired), false when another live process holds it or its batch already has as many rows claimed as its
+     * concurrency allows (over all processes).
      */
     boolean claim(String batch, String migrationId) throws BatchStoreException;
 

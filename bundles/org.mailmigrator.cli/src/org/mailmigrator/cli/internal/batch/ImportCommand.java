@@ -33,7 +33,7 @@ public final class ImportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE.csv")
     Path file;
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + BatchDefaults.CONCURRENCY,
-            description = "migrations at once (default ${DEFAULT-VALUE})")
+            description = "migrations at once (default ${DEFAULT-VALUE}; with --store, over every process and worker)")
     int parallel;
     @Option(names = "--per-host", paramLabel = "N", defaultValue = "" + BatchDefaults.PER_HOST,
             description = "connections per server host at most (default ${DEFAULT-VALUE})")

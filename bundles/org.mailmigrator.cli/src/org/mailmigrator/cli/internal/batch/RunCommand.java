@@ -51,7 +51,8 @@ public final class RunCommand implements Callable<Integer> {
     ImportArgs importArgs;
     @Parameters(index = "0", paramLabel = "NAME|FILE.csv")
     String target;
-    @Option(names = "--parallel", paramLabel = "N", description = "migrations at once (stored with the batch)")
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "migrations at once (stored with the batch; with --store, over every process and worker)")
     Integer parallel;
     @Option(names = "--per-host", paramLabel = "N", description = "connections per server host (stored with the batch)")
     Integer perHost;
