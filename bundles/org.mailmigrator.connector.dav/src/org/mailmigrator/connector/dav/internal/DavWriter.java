@@ -19,8 +19,10 @@ import org.mailmigrator.core.spi.ConnectorException;
 /**
  * Writes items as resources named after their UID: {@code If-None-Match: *} to create (a resource left by
  * an earlier run whose state was lost answers 412 and is then updated, never duplicated),
- * {@code If-Match: <etag>} to update (a copy changed on the server since is not overwritten). Writes carry no
- * scheduling request: a server never sends invitations for a copied event. {@link #held} reads without writing.
+ * {@code If-Match: <etag>} to update (a copy changed on the server since is not overwritten; a 412 to an update
+ * whose content the server already holds is that update sent again after a lost answer, and counts as written).
+ * Writes carry no scheduling request: a server never sends invitations for a copied event. {@link #held} reads
+ * without writing.
  */
 final class DavWriter implements PimWriter {
     private final DavHttp http;
@@ -71,6 +73,13 @@ final class DavWriter implements PimWriter {
         if (previous.isPresent() && !previous.get().version().isEmpty()) {
             HttpResponse<String> r = http.send("PUT", uri, item.text(), Map.of("Content-Type", type, "If-Match", previous.get().version()));
             if (r.statusCode() == 412) {
+                HttpResponse<String> current = http.send("GET", uri, null, Map.of());
+                if (current.statusCode() == 200 && SameContent.of(current.body(), item.text())) {
+                    // this very update, taken by the server though its answer was lost (a connection closed after the
+                    // PUT, then sent again by DavHttp or the pass's retry): written, not a conflict
+                    return new Written(new Stored(uri.toString(), current.headers().firstValue("ETag").orElse("")), false,
+                            List.of());
+                }
                 throw new ConnectorException.ItemFailure(uri + " was changed on the server since the last run: not"
                         + " overwritten (the source version is not lost: it stays in the source file)", null);
             }
