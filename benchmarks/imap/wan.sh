@@ -15,6 +15,8 @@
 #   -p PEERS    subset of "ours dsync-imapc mbsync" (default all three, in that order)
 #   -P N        ours: --parallel N (default: the command's default)
 #   -b          byte-exact verification (whole messages) instead of header block + size
+#   -t          ours: also the CPU seconds of each of its threads (JIT, GC, workers, state store), by
+#               tools/thread_cpu.py, into RESULTS/ours.RUN.threads, printed after the table
 #
 # Each peer runs twice: "1st" copies everything, "2nd" finds nothing to copy (the no-op pass). Columns: wall,
 # client CPU (user+sys of the migrator's process tree), Dovecot CPU, peak RSS, messages found in the destination,
@@ -33,9 +35,10 @@ export TESTBED_PASSWORD="${TESTBED_PASSWORD:-testpass}"
 PW="$TESTBED_PASSWORD"
 PORT="${TESTBED_IMAP_PORT:-10143}"
 N=4000; SEED=42; RTT=0; PEERS="ours dsync-imapc mbsync"; PAR=""; VERIFY_ARGS=""; TLS=plain
-while getopts "n:s:L:T:p:P:b" o; do
-  case $o in n) N=$OPTARG;; s) SEED=$OPTARG;; L) RTT=$OPTARG;; T) TLS=$OPTARG;; p) PEERS=$OPTARG;; P) PAR=$OPTARG;; b) VERIFY_ARGS=--body;;
-    *) sed -n '2,25p' "$0"; exit 2;; esac
+THREADS=""
+while getopts "n:s:L:T:p:P:bt" o; do
+  case $o in n) N=$OPTARG;; s) SEED=$OPTARG;; L) RTT=$OPTARG;; T) TLS=$OPTARG;; p) PEERS=$OPTARG;; P) PAR=$OPTARG;; b) VERIFY_ARGS=--body;; t) THREADS=1;;
+    *) sed -n '2,27p' "$0"; exit 2;; esac
 done
 log() { echo "[wan] $*" >&2; }
 has() { case " $PEERS " in *" $1 "*) return 0;; esac; return 1; }
@@ -117,7 +120,10 @@ measure() {
   local tf="$RES/$peer.$run.time" lf="$RES/$peer.$run.log" s0 s1 l0 rc
   s0=$(srvcpu); l0=$(cut -d' ' -f1 /proc/loadavg)
   log "$peer $run"
-  /usr/bin/time -f '%e %U %S %M' -o "$tf" "$@" > "$lf" 2>&1; rc=$?
+  # -t: the per-thread poller runs outside /usr/bin/time, so its own CPU is not in the cpu column
+  local per_thread=()
+  [ -n "$THREADS" ] && [ "$peer" = ours ] && per_thread=(python3 "$T/thread_cpu.py" "$RES/$peer.$run.threads" --)
+  "${per_thread[@]}" /usr/bin/time -f '%e %U %S %M' -o "$tf" "$@" > "$lf" 2>&1; rc=$?
   sleep 0.3
   s1=$(srvcpu)
   local vline vj="$RES/$peer.$run.verify.json" msgs
@@ -242,5 +248,12 @@ for anchor in ("dsync-imapc", "mbsync"):
             "%.2fx" % (ours2[0] / a2[0]) if ours2 and a2 and a2[0] else "-",
             "" if ok else "   (a run did not verify: see the table)"))
 EOF
+if [ -n "$THREADS" ]; then
+  for run in 1st 2nd; do
+    # threads of 0.02 s or more, and the totals ("(ended threads)": time of threads gone between two reads)
+    [ -s "$RES/ours.$run.threads" ] && { echo "ours $run, CPU per thread:"
+      awk 'NR == 1 || /^\(/ || $NF + 0 >= 0.02' "$RES/ours.$run.threads"; } >> "$RES/table.txt"
+  done
+fi
 cat "$RES/table.txt"
 echo "results: $RES"
