@@ -80,7 +80,7 @@ public final class DovecotOAuth2 implements AutoCloseable {
     /** {@link #trustKey(String, String, String, java.security.PublicKey)} for a Dovecot configured with {@link #passdb}. */
     public static void trustKey(Dovecot dovecot, String azp, String alg, String kid, java.security.PublicKey key)
             throws IOException {
-        Path file = dovecot.directory().resolve("keys").resolve(azp).resolve(alg).resolve(kid);
+        Path file = dovecot.directory().resolve("keys").resolve(azp).resolve(alg).resolve(escaped(kid));
         Files.createDirectories(file.getParent());
         String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(key.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
@@ -89,6 +89,15 @@ public final class DovecotOAuth2 implements AutoCloseable {
             p.toFile().setReadable(true, false);
             p.toFile().setExecutable(true, false);
         }
+    }
+
+    /**
+     * A key id as Dovecot looks it up in the key dictionary (lib-oauth2's {@code escape_identifier}: {@code .} {@code /}
+     * and {@code %} written {@code %2e} {@code %2f} {@code %25}); mock-oauth2-server's key ids are its issuer ids, and a
+     * Microsoft-shaped issuer ({@code TENANT/oauth2/v2.0}) has both.
+     */
+    static String escaped(String kid) {
+        return kid.replace("%", "%25").replace(".", "%2e").replace("/", "%2f");
     }
 
     /**
