@@ -185,6 +185,7 @@ class SignInEditorTest {
             assertTrue(outcome.startsWith("Ready"), outcome);
             assertFalse(outcome.contains(refresh) || editor.header().contains("eyJ"), "no token in the header: " + outcome);
 
+            editor.close(); // opened anew from the store, as after a restart
             EditorPage again = EditorPage.open(MigrationsOf.batch(name), 0);
             assertEquals("Microsoft 365 sign-in in the browser", again.access().sourceSignInChoice().getText());
             assertEquals(tenant, again.access().sourceSignInTenant().getText());
