@@ -81,14 +81,7 @@ class SignInEditorTest {
         assertTrue(editor.header().contains("Sign in: click \"Sign in with the provider in the browser\" first"),
                 editor.header());
 
-        BrowserStandIn browser = new BrowserStandIn("alice@example.com");
-        access.sourceSignInBrowser(browser);
-        UiTestSupport.click(access.sourceSignInButton());
-        UiTestSupport.waitUntil(() -> access.sourceSignInStatus().getText().startsWith("Signed in")
-                || access.sourceSignInStatus().getText().startsWith("Not signed in"), Duration.ofSeconds(60),
-                () -> access.sourceSignInStatus().getText() + " / " + browser.failure.get());
-        assertNull(browser.failure.get());
-        assertEquals("Signed in as alice@example.com", access.sourceSignInStatus().getText());
+        BrowserStandIn browser = signInInTheBrowser(access, "alice@example.com");
         assertTrue(browser.opened.toString().contains("code_challenge_method=S256"), browser.opened.toString());
         assertTrue(editor.dirty());
         editor.save();
@@ -98,13 +91,7 @@ class SignInEditorTest {
         assertEquals("xoauth2", m.source().setting("auth").orElseThrow());
         String sealed = new String(session.workspace().credentials(m).source().reveal());
         assertTrue(sealed.contains("\"type\":\"authorized_user\""), "the sign-in is sealed as the row's secret");
-        String refresh = sealed.replaceAll(".*\"refresh_token\":\"([^\"]+)\".*", "$1");
-        assertFalse(refresh.isEmpty() || refresh.equals(sealed));
-        assertNotInClear(session, refresh);
-
-        String outcome = editor.testConnection();
-        assertTrue(outcome.startsWith("Ready"), outcome);
-        assertFalse(outcome.contains(refresh) || editor.header().contains("eyJ"), "no token in the header: " + outcome);
+        assertSealedAndReady(editor, sealed);
 
         EditorPage again = EditorPage.open(MigrationsOf.batch(name), 0);
         assertEquals("OAuth2 sign-in in the browser", again.access().sourceSignInChoice().getText());
@@ -153,14 +140,7 @@ class SignInEditorTest {
             assertTrue(editor.header().contains("Sign in: click \"Sign in with the provider in the browser\" first"),
                     editor.header());
 
-            BrowserStandIn browser = new BrowserStandIn(user);
-            access.sourceSignInBrowser(browser);
-            UiTestSupport.click(access.sourceSignInButton());
-            UiTestSupport.waitUntil(() -> access.sourceSignInStatus().getText().startsWith("Signed in")
-                    || access.sourceSignInStatus().getText().startsWith("Not signed in"), Duration.ofSeconds(60),
-                    () -> access.sourceSignInStatus().getText() + " / " + browser.failure.get());
-            assertNull(browser.failure.get());
-            assertEquals("Signed in as " + user, access.sourceSignInStatus().getText());
+            BrowserStandIn browser = signInInTheBrowser(access, user);
             String asked = URLDecoder.decode(browser.opened.toString(), StandardCharsets.UTF_8);
             assertTrue(asked.startsWith(servers.auth.authorizationEndpoint(issuer) + "?"), "the tenant's endpoint: " + asked);
             assertTrue(asked.contains("client_id=" + MICROSOFT_CLIENT) && asked.contains("code_challenge_method=S256")
@@ -177,13 +157,7 @@ class SignInEditorTest {
             assertTrue(sealed.contains("\"type\":\"authorized_user\"") && sealed.contains("\"client_id\":\""
                     + MICROSOFT_CLIENT + "\"") && sealed.contains("\"token_uri\":\"" + servers.auth.tokenEndpoint(issuer)
                     + "\""), "the sign-in is sealed as the row's secret, naming the tenant's token endpoint");
-            String refresh = sealed.replaceAll(".*\"refresh_token\":\"([^\"]+)\".*", "$1");
-            assertFalse(refresh.isEmpty() || refresh.equals(sealed));
-            assertNotInClear(session, refresh);
-
-            String outcome = editor.testConnection();
-            assertTrue(outcome.startsWith("Ready"), outcome);
-            assertFalse(outcome.contains(refresh) || editor.header().contains("eyJ"), "no token in the header: " + outcome);
+            assertSealedAndReady(editor, sealed);
 
             editor.close(); // opened anew from the store, as after a restart
             EditorPage again = EditorPage.open(MigrationsOf.batch(name), 0);
@@ -364,6 +338,32 @@ class SignInEditorTest {
             EditorPage again = EditorPage.open(MigrationsOf.batch(name), 0);
             assertEquals("OAuth2 sign-in with a code (any device)", again.access().sourceSignInChoice().getText());
         }
+    }
+
+    /** Clicks "Sign in with the provider in the browser", the test acting as the browser, until "Signed in as USER". */
+    private static BrowserStandIn signInInTheBrowser(org.mailmigrator.ui.internal.editor.EditorAccess access, String user) {
+        BrowserStandIn browser = new BrowserStandIn(user);
+        access.sourceSignInBrowser(browser);
+        UiTestSupport.click(access.sourceSignInButton());
+        UiTestSupport.waitUntil(() -> access.sourceSignInStatus().getText().startsWith("Signed in")
+                || access.sourceSignInStatus().getText().startsWith("Not signed in"), Duration.ofSeconds(60),
+                () -> access.sourceSignInStatus().getText() + " / " + browser.failure.get());
+        assertNull(browser.failure.get());
+        assertEquals("Signed in as " + user, access.sourceSignInStatus().getText());
+        return browser;
+    }
+
+    /**
+     * The refresh token of the sealed sign-in is nowhere in clear in the workspace, and "Test connection" logs in with
+     * a token renewed from it, showing no token.
+     */
+    private void assertSealedAndReady(EditorPage editor, String sealed) throws Exception {
+        String refresh = sealed.replaceAll(".*\"refresh_token\":\"([^\"]+)\".*", "$1");
+        assertFalse(refresh.isEmpty() || refresh.equals(sealed));
+        assertNotInClear(session, refresh);
+        String outcome = editor.testConnection();
+        assertTrue(outcome.startsWith("Ready"), outcome);
+        assertFalse(outcome.contains(refresh) || editor.header().contains("eyJ"), "no token in the header: " + outcome);
     }
 
     /** No file of the workspace's batches holds {@code secret} in clear (it is sealed). */
