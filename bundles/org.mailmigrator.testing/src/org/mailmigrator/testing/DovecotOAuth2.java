@@ -80,15 +80,29 @@ public final class DovecotOAuth2 implements AutoCloseable {
     /** {@link #trustKey(String, String, String, java.security.PublicKey)} for a Dovecot configured with {@link #passdb}. */
     public static void trustKey(Dovecot dovecot, String azp, String alg, String kid, java.security.PublicKey key)
             throws IOException {
-        Path file = dovecot.directory().resolve("keys").resolve(azp).resolve(alg).resolve(kid);
-        Files.createDirectories(file.getParent());
         String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(key.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
-        Files.writeString(file, pem, StandardCharsets.US_ASCII);
-        for (Path p = file; !p.equals(dovecot.directory()); p = p.getParent()) {
-            p.toFile().setReadable(true, false);
-            p.toFile().setExecutable(true, false);
+        for (String name : escaped(kid)) {
+            Path file = dovecot.directory().resolve("keys").resolve(azp).resolve(alg).resolve(name);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, pem, StandardCharsets.US_ASCII);
+            for (Path p = file; !p.equals(dovecot.directory()); p = p.getParent()) {
+                p.toFile().setReadable(true, false);
+                p.toFile().setExecutable(true, false);
+            }
         }
+    }
+
+    /**
+     * A key id as Dovecot looks it up in the key dictionary (lib-oauth2's {@code escape_identifier}: {@code /} and
+     * {@code %} written {@code %2f} and {@code %25} by Dovecot 2.3.19, later versions also {@code .} as {@code %2e}: both
+     * spellings, and the id as it is for one that escapes nothing); mock-oauth2-server's key ids are its issuer ids, and a Microsoft-shaped issuer
+     * ({@code TENANT/oauth2/v2.0}) has both characters.
+     */
+    static java.util.Set<String> escaped(String kid) {
+        String slashes = kid.replace("%", "%25").replace("/", "%2f");
+        // and as it is (a Dovecot that does not escape reads the nested path the slashes make)
+        return new java.util.LinkedHashSet<>(List.of(slashes, slashes.replace(".", "%2e"), kid));
     }
 
     /**

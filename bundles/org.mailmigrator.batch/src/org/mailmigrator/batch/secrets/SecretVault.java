@@ -36,15 +36,35 @@ public final class SecretVault {
             throw new IllegalStateException("AES-GCM is not available", e);
         }
     });
+    /** Null in a {@link #locked} vault. */
     private final SecretKeySpec key;
     private final Path keyFile;
     /** Where the key is, for messages: "the key file PATH" or the workbench's secure storage. */
     private final String holder;
+    /** Why a {@link #locked} vault seals and opens nothing; null when it has its key. */
+    private final String locked;
 
     private SecretVault(byte[] key, Path keyFile, String holder) {
         this.key = new SecretKeySpec(key, "AES");
         this.keyFile = keyFile;
         this.holder = holder;
+        this.locked = null;
+    }
+
+    private SecretVault(Path keyFile, String why) {
+        this.key = null;
+        this.keyFile = keyFile;
+        this.holder = "no key";
+        this.locked = why;
+    }
+
+    /**
+     * A vault without its key, which is held elsewhere and cannot be had now (the workbench's secure storage while the
+     * OS keyring does not answer): sealing and opening fail, saying {@code why}; it writes nothing, so no other key is
+     * ever made for the workspace and its key opens every sealed value once it can be had again.
+     */
+    public static SecretVault locked(Path keyFile, String why) {
+        return new SecretVault(keyFile, why);
     }
 
     /**
@@ -130,7 +150,11 @@ public final class SecretVault {
         return keyFile;
     }
 
+    /** @throws IllegalStateException from a {@link #locked} vault, saying why */
     public byte[] seal(String credentialKey, Secret secret) {
+        if (locked != null) {
+            throw new IllegalStateException("nothing can be sealed now: " + locked);
+        }
         char[] chars = secret.reveal();
         ByteBuffer plain = StandardCharsets.UTF_8.encode(CharBuffer.wrap(chars));
         Arrays.fill(chars, '\0');
@@ -156,6 +180,9 @@ public final class SecretVault {
 
     /** @throws IOException when the value was sealed under another key (the key file was replaced) */
     public Secret open(String credentialKey, byte[] sealed) throws IOException {
+        if (locked != null) {
+            throw new IOException("the password of " + credentialKey + " cannot be opened now: " + locked);
+        }
         try {
             Cipher c = CIPHER.get();
             c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, sealed, 0, 12));

@@ -28,6 +28,7 @@ final class SecretServiceBus {
     private final Path socket;
     private final Path dir;
     private Process keyring;
+    private Path keyringHome;
 
     private SecretServiceBus(Path socket) {
         this.socket = socket;
@@ -84,9 +85,19 @@ final class SecretServiceBus {
 
     /** Starts gnome-keyring-daemon on the bus with a new, unlocked "login" keyring (the default collection). */
     void startKeyring(String keyringPassword) throws IOException {
-        Path home = dir.resolve("home-" + System.nanoTime());
+        keyringHome = dir.resolve("home-" + System.nanoTime());
+        Files.createDirectories(keyringHome.resolve("run"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        startKeyringAgain(keyringPassword);
+    }
+
+    /**
+     * Starts gnome-keyring-daemon again on the keyring files of the last {@link #startKeyring} (a new login of the same
+     * person: the "login" keyring unlocked with its password, holding what was stored in it before).
+     */
+    void startKeyringAgain(String keyringPassword) throws IOException {
+        Path home = keyringHome;
         Path run = home.resolve("run");
-        Files.createDirectories(run, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         ProcessBuilder pb = new ProcessBuilder("gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets")
                 .redirectOutput(home.resolve("keyring.log").toFile()).redirectErrorStream(true);
         pb.environment().putAll(Map.of("HOME", home.toString(), "XDG_DATA_HOME", home.resolve("data").toString(),

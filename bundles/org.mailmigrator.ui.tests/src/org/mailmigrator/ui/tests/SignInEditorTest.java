@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.batch.csv.ImportOptions;
 import org.mailmigrator.batch.jobs.RunSettings;
 import org.mailmigrator.core.model.Migration;
+import org.mailmigrator.auth.MicrosoftSignIn;
 import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.testing.DovecotOAuth2;
 import org.mailmigrator.testing.TokenTestServer;
 import org.mailmigrator.ui.batches.BatchSession;
 
@@ -37,10 +40,13 @@ import org.mailmigrator.ui.batches.BatchSession;
  * (mock-oauth2-server) and a Dovecot that only takes its tokens: "Sign in with the provider in the browser" runs the
  * loopback sign-in (the test acting as the system browser), shows "Signed in as …" and never a token, the refresh
  * token is sealed with the row, and "Test connection" then logs in with it; a service account key file is checked
- * before saving and signs in the same way; "Sign in with a code…" (device sign-in) against {@link TokenTestServer}.
+ * before saving and signs in the same way; "Sign in with a code…" (device sign-in) against {@link TokenTestServer};
+ * "Microsoft 365 sign-in in the browser" at a tenant's Microsoft-shaped endpoints on the same server.
  */
 class SignInEditorTest {
     private static final String DEVICE_USER = "dana@example.com";
+    /** The workbench's Microsoft 365 application (Entra ID application id) in the tests. */
+    private static final String MICROSOFT_CLIENT = "mailmigrator-m365-test";
     @AutoClose
     private static OAuthTestServers servers;
     private final BatchSession session = PlatformUI.getWorkbench().getService(BatchSession.class);
@@ -75,14 +81,7 @@ class SignInEditorTest {
         assertTrue(editor.header().contains("Sign in: click \"Sign in with the provider in the browser\" first"),
                 editor.header());
 
-        BrowserStandIn browser = new BrowserStandIn("alice@example.com");
-        access.sourceSignInBrowser(browser);
-        UiTestSupport.click(access.sourceSignInButton());
-        UiTestSupport.waitUntil(() -> access.sourceSignInStatus().getText().startsWith("Signed in")
-                || access.sourceSignInStatus().getText().startsWith("Not signed in"), Duration.ofSeconds(60),
-                () -> access.sourceSignInStatus().getText() + " / " + browser.failure.get());
-        assertNull(browser.failure.get());
-        assertEquals("Signed in as alice@example.com", access.sourceSignInStatus().getText());
+        BrowserStandIn browser = signInInTheBrowser(access, "alice@example.com");
         assertTrue(browser.opened.toString().contains("code_challenge_method=S256"), browser.opened.toString());
         assertTrue(editor.dirty());
         editor.save();
@@ -92,17 +91,85 @@ class SignInEditorTest {
         assertEquals("xoauth2", m.source().setting("auth").orElseThrow());
         String sealed = new String(session.workspace().credentials(m).source().reveal());
         assertTrue(sealed.contains("\"type\":\"authorized_user\""), "the sign-in is sealed as the row's secret");
-        String refresh = sealed.replaceAll(".*\"refresh_token\":\"([^\"]+)\".*", "$1");
-        assertFalse(refresh.isEmpty() || refresh.equals(sealed));
-        assertNotInClear(session, refresh);
-
-        String outcome = editor.testConnection();
-        assertTrue(outcome.startsWith("Ready"), outcome);
-        assertFalse(outcome.contains(refresh) || editor.header().contains("eyJ"), "no token in the header: " + outcome);
+        assertSealedAndReady(editor, sealed);
 
         EditorPage again = EditorPage.open(MigrationsOf.batch(name), 0);
         assertEquals("OAuth2 sign-in in the browser", again.access().sourceSignInChoice().getText());
         assertEquals("", again.source().field("password").text());
+    }
+
+    /**
+     * "Microsoft 365 sign-in in the browser": the tenant typed in the form (checked before saving), the loopback PKCE
+     * sign-in through the same browser hook as Google's at the tenant's endpoints {@code AUTHORITY/TENANT/oauth2/v2.0/
+     * authorize} and {@code /token} (mock-oauth2-server serving an issuer at that path, as {@code DelegatedSignInTest}
+     * does for Graph) with the workbench's Microsoft application and the IMAP scope, "Signed in as …"; the refresh token
+     * sealed with the row as Google's (an authorized user JSON naming the tenant's token endpoint); "Test connection"
+     * renews the token from it and the OAuth2 Dovecot (standing in for Exchange Online's IMAP) lets the mailbox in; the
+     * editor opened again shows the choice and the tenant, and another tenant asks for a new sign-in.
+     */
+    @Test
+    void microsoft365SignInAsksTheTenantSealsTheRefreshTokenAndTestConnectionLogsIn() throws Exception {
+        String user = "alice@contoso.com";
+        String tenant = "contoso.onmicrosoft.com";
+        String issuer = tenant + "/oauth2/v2.0";
+        DovecotOAuth2.trustIssuers(servers.oauthImap.dovecot(), servers.auth, List.of(issuer),
+                List.of("default", MICROSOFT_CLIENT));
+        System.setProperty("mailmigrator.microsoft.clientId", MICROSOFT_CLIENT);
+        System.setProperty("mailmigrator.microsoft.authority", "http://127.0.0.1:" + servers.auth.port());
+        try {
+            session.setRunSettings(before.withAllowPlaintext(true));
+            String name = importBatch(session, servers.oauthServer() + ";" + user + ";unused;" + servers.passwordServer()
+                    + ";ms-dst;" + Dovecot.PASSWORD + ";;\n");
+            EditorPage editor = EditorPage.open(MigrationsOf.batch(name), 0);
+            var access = editor.access();
+            Text tenantField = access.sourceSignInTenant();
+            assertFalse(tenantField.isEnabled(), "the tenant only with its choice");
+
+            access.sourceSignInChoice().select(5);
+            UiTestSupport.click(access.sourceSignInChoice());
+            assertEquals("Microsoft 365 sign-in in the browser", access.sourceSignInChoice().getText());
+            assertTrue(tenantField.isEnabled() && access.sourceSignInButton().isEnabled());
+            editor.save();
+            assertTrue(editor.header().contains("Sign in: type the Microsoft 365 tenant"), editor.header());
+            editor.type(tenantField, "contoso/onmicrosoft");
+            editor.save();
+            assertTrue(editor.header().contains("the Microsoft 365 tenant 'contoso/onmicrosoft' is not a domain"),
+                    editor.header());
+            editor.type(tenantField, tenant);
+            editor.save();
+            assertTrue(editor.header().contains("Sign in: click \"Sign in with the provider in the browser\" first"),
+                    editor.header());
+
+            BrowserStandIn browser = signInInTheBrowser(access, user);
+            String asked = URLDecoder.decode(browser.opened.toString(), StandardCharsets.UTF_8);
+            assertTrue(asked.startsWith(servers.auth.authorizationEndpoint(issuer) + "?"), "the tenant's endpoint: " + asked);
+            assertTrue(asked.contains("client_id=" + MICROSOFT_CLIENT) && asked.contains("code_challenge_method=S256")
+                    && asked.contains("offline_access") && asked.contains(MicrosoftSignIn.IMAP_SCOPE)
+                    && asked.contains("login_hint=" + user), asked);
+            editor.save();
+            assertFalse(editor.dirty(), editor.header());
+
+            Migration m = session.workspace().store().batch(name).orElseThrow().migrations().get(0);
+            assertEquals("xoauth2", m.source().setting("auth").orElseThrow());
+            assertEquals("microsoft", m.source().setting("signin").orElseThrow());
+            assertEquals(tenant, m.source().setting("oauthTenant").orElseThrow());
+            String sealed = new String(session.workspace().credentials(m).source().reveal()).replace("\\/", "/");
+            assertTrue(sealed.contains("\"type\":\"authorized_user\"") && sealed.contains("\"client_id\":\""
+                    + MICROSOFT_CLIENT + "\"") && sealed.contains("\"token_uri\":\"" + servers.auth.tokenEndpoint(issuer)
+                    + "\""), "the sign-in is sealed as the row's secret, naming the tenant's token endpoint");
+            assertSealedAndReady(editor, sealed);
+
+            editor.close(); // opened anew from the store, as after a restart
+            EditorPage again = EditorPage.open(MigrationsOf.batch(name), 0);
+            assertEquals("Microsoft 365 sign-in in the browser", again.access().sourceSignInChoice().getText());
+            assertEquals(tenant, again.access().sourceSignInTenant().getText());
+            again.type(again.access().sourceSignInTenant(), "fabrikam.onmicrosoft.com");
+            again.save();
+            assertTrue(again.header().contains("first (the tenant changed)"), again.header());
+        } finally {
+            System.clearProperty("mailmigrator.microsoft.clientId");
+            System.clearProperty("mailmigrator.microsoft.authority");
+        }
     }
 
     @Test
@@ -271,6 +338,32 @@ class SignInEditorTest {
             EditorPage again = EditorPage.open(MigrationsOf.batch(name), 0);
             assertEquals("OAuth2 sign-in with a code (any device)", again.access().sourceSignInChoice().getText());
         }
+    }
+
+    /** Clicks "Sign in with the provider in the browser", the test acting as the browser, until "Signed in as USER". */
+    private static BrowserStandIn signInInTheBrowser(org.mailmigrator.ui.internal.editor.EditorAccess access, String user) {
+        BrowserStandIn browser = new BrowserStandIn(user);
+        access.sourceSignInBrowser(browser);
+        UiTestSupport.click(access.sourceSignInButton());
+        UiTestSupport.waitUntil(() -> access.sourceSignInStatus().getText().startsWith("Signed in")
+                || access.sourceSignInStatus().getText().startsWith("Not signed in"), Duration.ofSeconds(60),
+                () -> access.sourceSignInStatus().getText() + " / " + browser.failure.get());
+        assertNull(browser.failure.get());
+        assertEquals("Signed in as " + user, access.sourceSignInStatus().getText());
+        return browser;
+    }
+
+    /**
+     * The refresh token of the sealed sign-in is nowhere in clear in the workspace, and "Test connection" logs in with
+     * a token renewed from it, showing no token.
+     */
+    private void assertSealedAndReady(EditorPage editor, String sealed) throws Exception {
+        String refresh = sealed.replaceAll(".*\"refresh_token\":\"([^\"]+)\".*", "$1");
+        assertFalse(refresh.isEmpty() || refresh.equals(sealed));
+        assertNotInClear(session, refresh);
+        String outcome = editor.testConnection();
+        assertTrue(outcome.startsWith("Ready"), outcome);
+        assertFalse(outcome.contains(refresh) || editor.header().contains("eyJ"), "no token in the header: " + outcome);
     }
 
     /** No file of the workspace's batches holds {@code secret} in clear (it is sealed). */

@@ -39,12 +39,10 @@ public final class BatchSessionFactory extends AbstractServiceFactory {
             org.mailmigrator.batch.workspace.BatchWorkspace ws = service.open(Workspace.resolve(null, System.getenv()),
                     Optional.empty());
             if (org.mailmigrator.ui.internal.prefs.SecretsPreferencePage.keyInSecureStorage()) {
-                // before the session opens the vault: the key comes from secure storage, no key file is made
-                try {
-                    org.mailmigrator.ui.internal.prefs.SecureStorageKey.ofDefault().install(ws);
-                } catch (java.io.IOException e) {
-                    keyringUnavailable(e);
-                }
+                // before the session opens the vault: the key comes from secure storage, no key file is made; a
+                // keyring that does not answer is told in a dialog and the Error Log, and changes nothing
+                org.mailmigrator.ui.internal.prefs.KeyringAtStart.install(ws,
+                        org.mailmigrator.ui.internal.prefs.SecureStorageKey::ofDefault, PlatformUI.getWorkbench().getDisplay());
             }
             BatchSession session = new BatchSession(ws, org.eclipse.core.runtime.RegistryFactory.getRegistry());
             closeOnShutdown(session);
@@ -56,21 +54,6 @@ public final class BatchSessionFactory extends AbstractServiceFactory {
         } catch (Exception e) {
             throw new IllegalStateException("cannot open the workspace's batches: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * The key is in the OS keyring, which does not answer (no Secret Service in this login, keyring locked): the
-     * workbench still opens, says so in the Error Log and in a dialog, and stored passwords stay sealed until a
-     * restart with the keyring available. Nothing is written: no new key is made beside the data.
-     */
-    private static void keyringUnavailable(java.io.IOException e) {
-        String text = "The secrets key of this workspace is kept in the workbench's secure storage, which cannot be "
-                + "opened now: " + e.getMessage() + ". Stored passwords cannot be read until the workbench is restarted "
-                + "with the keyring available.";
-        org.eclipse.core.runtime.ILog.of(BatchSessionFactory.class).error(text);
-        var display = PlatformUI.getWorkbench().getDisplay();
-        display.asyncExec(() -> org.eclipse.jface.dialogs.MessageDialog.openError(display.getActiveShell(),
-                "Secrets key not available", text));
     }
 
     /** The headless workspace service of the batch bundle (Declarative Services), from the OSGi registry. */

@@ -46,6 +46,11 @@ public final class EditorAccess {
         return editor.settingsPage().source().signIn().orElseThrow().file();
     }
 
+    /** The Microsoft 365 tenant field of the source's sign-in choice. */
+    public Text sourceSignInTenant() {
+        return editor.settingsPage().source().signIn().orElseThrow().tenant();
+    }
+
     /** The device sign-in's button, address, code, "Open the browser" and "Copy code" (in this order). */
     public java.util.List<org.eclipse.swt.widgets.Control> sourceDeviceSignIn() {
         return editor.settingsPage().source().signIn().orElseThrow().deviceWidgets();

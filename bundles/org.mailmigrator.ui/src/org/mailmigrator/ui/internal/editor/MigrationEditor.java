@@ -143,7 +143,8 @@ public final class MigrationEditor extends SharedHeaderFormEditor {
             dirty = false;
             editorDirtyStateChanged();
             message("Saved.", IMessageProvider.INFORMATION);
-        } catch (IllegalArgumentException | BatchStoreException | java.io.IOException e) {
+        } catch (IllegalArgumentException | IllegalStateException | BatchStoreException | java.io.IOException e) {
+            // IllegalStateException: the vault cannot seal now (its key in a keyring that did not answer at start)
             message("Not saved: " + e.getMessage(), IMessageProvider.ERROR);
             if (monitor != null) {
                 monitor.setCanceled(true);
