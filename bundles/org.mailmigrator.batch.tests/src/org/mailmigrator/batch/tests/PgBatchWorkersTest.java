@@ -166,9 +166,9 @@ class PgBatchWorkersTest {
                 Thread.sleep(200);
             }
             // the liveness heartbeat (docs/deployment.md): touched after each poll, every second here
-            FileTime before = Files.getLastModifiedTime(heartbeat("wk-b"));
+            FileTime before = Files.getLastModifiedTime(heartbeat(b.name));
             long waitTouch = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (Files.getLastModifiedTime(heartbeat("wk-b")).equals(before)) {
+            while (Files.getLastModifiedTime(heartbeat(b.name)).equals(before)) {
                 assertTrue(System.nanoTime() < waitTouch, "the idle worker's heartbeat file was not touched again: " + b);
                 Thread.sleep(100);
             }
@@ -410,10 +410,12 @@ class PgBatchWorkersTest {
 
     /** A child worker's output, read as it comes. */
     private static final class Worker {
+        final String name;
         final Process process;
         private final ChildLines out;
 
         Worker(String name, Process process) {
+            this.name = name;
             this.process = process;
             this.out = new ChildLines(name, process);
         }

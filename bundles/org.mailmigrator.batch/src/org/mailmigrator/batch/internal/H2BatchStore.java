@@ -104,6 +104,14 @@ public final class H2BatchStore extends SqlBatchStore {
             // closing a database whose file vanished must not hide the caller's result
         }
         if (owned != null) {
+            try {
+                // a compacted file is a new file, made with the process's umask (inside the owner-only folder)
+                Workspace.restrict(owned.resolve("batches.mv.db"));
+            } catch (java.io.IOException e) {
+                // the folder stays the owner's only
+            }
+        }
+        if (owned != null) {
             StoreLock.release(owned);
         }
     }
