@@ -58,6 +58,12 @@ public final class SecureStorageKey {
                 key = Files.exists(keyFile) ? SecretVault.readKey(keyFile) : SecretVault.newKey();
                 doing = "hold";
                 node.put(KEY, java.util.Base64.getEncoder().encodeToString(key), true);
+                if (!node.isEncrypted(KEY)) {
+                    // Equinox keeps a value in clear when its provider gives no password and throws nothing (libsecret
+                    // with no Secret Service on the bus, once its service object went stale): never written so
+                    node.remove(KEY);
+                    throw new StorageException(StorageException.NO_SECURE_MODULE, "no password was given");
+                }
                 node.flush();
             }
         } catch (StorageException e) {
