@@ -11,7 +11,8 @@
 #
 #   -m MAILBOXES  rows of the batch, default 200      -k MESSAGES  messages per mailbox (~3 kB each), default 10
 #   -L RTT_MS     round trip of the relay, default 40 -w WORKERS   worker counts to run, default "1 2 4"
-#   -s SLOTS      --slots of each worker, default 2 (each row: 2 connections per side at most)
+#   -s SLOTS      --slots of each worker, default 2 (each row: 2 connections per side at most); the batch's --parallel
+#                 and --per-host are set high, so that the workers' slots are the only cap
 # Needs: root or the dovecot/postgresql packages (benchmarks/imap/tools/testbed.sh installs Dovecot; Debian's
 # postgresql for initdb/pg_ctl), python3, a JDK >= 21 (./mailmigrator builds the product when missing).
 # Environment: FLEET_DIR (default ${TMPDIR:-/tmp}/mm-fleet-bench), TESTBED_IMAP_PORT (default 11143), PGPORT (15433).
@@ -44,6 +45,8 @@ trap cleanup EXIT
 "$T/testbed.sh" install >/dev/null && "$T/testbed.sh" start >/dev/null || exit 1
 if [ ! -f "$FLEET_DIR/loaded-m$M-k$K" ]; then
   log "loading $M source mailboxes of $K messages"
+  for i in $(seq 0 $((M - 1))); do echo "fsrc$i"; done | xargs "$T/testbed.sh" wipe >/dev/null 2>&1
+  rm -f "$FLEET_DIR"/loaded-*
   python3 - "$TESTBED_IMAP_PORT" "$M" "$K" <<'PY' || exit 1
 import imaplib, sys, time
 port, m, k = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
@@ -93,7 +96,7 @@ for W in $WORKERS; do
   done > "$WS/batch.txt"
   for i in $(seq 0 $((M - 1))); do echo "fdst${W}x$i"; done | xargs "$T/testbed.sh" wipe >/dev/null 2>&1
   ./mailmigrator batch import "$WS/batch.txt" --name fleet --store "$URL" --workspace "$WS/import" \
-    --parallel "$SLOTS" --per-host 1000 > "$WS/import.log" 2>&1 || { cat "$WS/import.log"; exit 1; }
+    --parallel 1000 --per-host 1000 > "$WS/import.log" 2>&1 || { cat "$WS/import.log"; exit 1; }
   ./mailmigrator batch run fleet --store "$URL" --workspace "$WS/import" --no-wait > "$WS/queue.log" 2>&1 \
     || { cat "$WS/queue.log"; exit 1; }
   load=$(cut -d' ' -f1 /proc/loadavg)
