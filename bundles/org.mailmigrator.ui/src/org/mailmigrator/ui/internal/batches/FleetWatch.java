@@ -22,7 +22,6 @@ import org.mailmigrator.batch.jobs.ConnectorFactory;
 import org.mailmigrator.batch.jobs.MigrationProgress;
 import org.mailmigrator.batch.store.BatchStore;
 import org.mailmigrator.batch.store.BatchStoreException;
-import org.mailmigrator.batch.store.RowClaims;
 import org.mailmigrator.core.model.Migration;
 
 /**
