@@ -168,6 +168,11 @@ public final class DashboardView extends ViewPart {
         hosts.removeAll();
         limits.forEach((host, limit) -> item(hosts, host, String.valueOf(session.workspace().manager().connectionsInUse(host)),
                 String.valueOf(limit)));
+        // on a shared store: the watch's last reading failed (the server away): the rows shown are the last ones read
+        if (session.shared()) {
+            setContentDescription(session.fleetProblem().map(p -> "The shared store cannot be read now (the last rows "
+                    + "read are shown): " + p).orElse(""));
+        }
         workers.removeAll();
         session.rowsByWorker().forEach((w, n) -> item(workers, w, String.valueOf(n)));
         shownCauses.clear();
