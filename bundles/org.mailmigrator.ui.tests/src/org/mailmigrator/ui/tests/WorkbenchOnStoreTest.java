@@ -46,7 +46,7 @@ import org.mailmigrator.ui.internal.batches.StoreAtStart;
  * An unreachable store and a URL with a password: the workspace opens on the folder and the dialog says why.
  */
 class WorkbenchOnStoreTest {
-    private static final int MESSAGES = 600;
+    private static final int MESSAGES = 400;
     private static Dovecot mail;
     private static Postgres pg;
     private static Path root;
@@ -123,6 +123,7 @@ class WorkbenchOnStoreTest {
             worker = pb.redirectErrorStream(true).redirectOutput(out.toFile()).start();
             String name = ":" + worker.pid();
             assertEquals(2, session.queueForWorkers("fw", List.of()), "both rows queued for the workers");
+            long queuedAt = System.nanoTime();
 
             Process w = worker;
             // the Migrations view's row and the dashboard's worker count agree: the worker, running one row (--slots 1)
@@ -132,8 +133,11 @@ class WorkbenchOnStoreTest {
                     () -> texts(rows, MigrationColumn.STATUS) + " " + texts(rows, MigrationColumn.WORKER) + " "
                             + session.rowsByWorker() + " worker " + (w.isAlive() ? "alive" : "ended") + ": " + read(out));
 
+            long runningAt = System.nanoTime();
             UiTestSupport.waitUntil(() -> texts(rows, MigrationColumn.STATUS).equals(List.of("Synced", "Synced")),
                     Duration.ofSeconds(40), () -> texts(rows, MigrationColumn.STATUS) + ": " + read(out));
+            System.out.printf("queued -> a row shown Running with its worker: %d ms (the worker JVM starting); -> both "
+                    + "shown Synced: %d ms%n", (runningAt - queuedAt) / 1_000_000, (System.nanoTime() - runningAt) / 1_000_000);
             List<String> counts = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 long inDestination = TestMailboxes.count(mail, "fwd" + i);
