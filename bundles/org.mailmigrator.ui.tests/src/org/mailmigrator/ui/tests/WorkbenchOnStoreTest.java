@@ -88,7 +88,6 @@ class WorkbenchOnStoreTest {
         StoreAtStart.Opened opened = StoreAtStart.open(service(), env);
         assertEquals(Optional.empty(), opened.problem());
         assertEquals(pg.url(db), StoreAtStart.where(opened.workspace(), opened.problem()), "the title names the store");
-        Process worker = null;
         BatchSession opening;
         String before = System.getProperty(FleetWatch.PERIOD_PROPERTY);
         try {
@@ -101,6 +100,12 @@ class WorkbenchOnStoreTest {
                 System.setProperty(FleetWatch.PERIOD_PROPERTY, before);
             }
         }
+        // the worker starts now (its JVM takes a few seconds); an imported row is not taken until it is queued
+        ProcessBuilder pb = FleetWorkerChild.command(root, List.of("--store", pg.url(db), "--store-password-file",
+                pw.toString(), "--workspace", root.resolve("worker").toString(), "--secrets-key",
+                importWs.resolve("secrets.key").toString(), "--slots", "1", "--poll-seconds", "1", "--allow-plaintext"));
+        Path out = root.resolve("worker.out");
+        Process worker = pb.redirectErrorStream(true).redirectOutput(out.toFile()).start();
         try (BatchSession session = opening) {
             assertTrue(session.shared(), "a shared store");
             List<String> seen = new CopyOnWriteArrayList<>(); // what the views are told, row by row
@@ -116,11 +121,6 @@ class WorkbenchOnStoreTest {
             UiTestSupport.waitUntil(() -> texts(rows, MigrationColumn.STATUS).equals(List.of("Queued", "Queued")),
                     Duration.ofSeconds(20), () -> texts(rows, MigrationColumn.STATUS).toString());
 
-            ProcessBuilder pb = FleetWorkerChild.command(root, List.of("--store", pg.url(db), "--store-password-file",
-                    pw.toString(), "--workspace", root.resolve("worker").toString(), "--secrets-key",
-                    importWs.resolve("secrets.key").toString(), "--slots", "1", "--poll-seconds", "1", "--allow-plaintext"));
-            Path out = root.resolve("worker.out");
-            worker = pb.redirectErrorStream(true).redirectOutput(out.toFile()).start();
             String name = ":" + worker.pid();
             assertEquals(2, session.queueForWorkers("fw", List.of()), "both rows queued for the workers");
             long queuedAt = System.nanoTime();
@@ -136,7 +136,7 @@ class WorkbenchOnStoreTest {
             long runningAt = System.nanoTime();
             UiTestSupport.waitUntil(() -> texts(rows, MigrationColumn.STATUS).equals(List.of("Synced", "Synced")),
                     Duration.ofSeconds(40), () -> texts(rows, MigrationColumn.STATUS) + ": " + read(out));
-            System.out.printf("queued -> a row shown Running with its worker: %d ms (the worker JVM starting); -> both "
+            System.out.printf("queued -> a row shown Running with its worker: %d ms; -> both "
                     + "shown Synced: %d ms%n", (runningAt - queuedAt) / 1_000_000, (System.nanoTime() - runningAt) / 1_000_000);
             List<String> counts = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
@@ -157,10 +157,8 @@ class WorkbenchOnStoreTest {
                     .filter(s -> !s.equals("QUEUED")).distinct().toList();
             assertEquals(List.of("RUNNING", "SYNCED"), told, "the views were told each change of " + first);
         } finally {
-            if (worker != null) {
-                worker.destroy(); // SIGTERM: an idle worker ends with 0
-                assertTrue(worker.waitFor(30, TimeUnit.SECONDS) || worker.destroyForcibly().waitFor(10, TimeUnit.SECONDS));
-            }
+            worker.destroy(); // SIGTERM: an idle worker ends with 0
+            assertTrue(worker.waitFor(30, TimeUnit.SECONDS) || worker.destroyForcibly().waitFor(10, TimeUnit.SECONDS));
         }
     }
 
