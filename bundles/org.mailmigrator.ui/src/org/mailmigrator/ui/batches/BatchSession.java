@@ -22,6 +22,7 @@ import org.mailmigrator.batch.store.BatchStoreException;
 import org.mailmigrator.batch.workspace.BatchDefaults;
 import org.mailmigrator.batch.workspace.BatchWorkspace;
 import org.mailmigrator.ui.forms.ConnectorPages;
+import org.mailmigrator.ui.internal.batches.FleetWatch;
 
 /**
  * The workbench's hold on one workspace: the {@link BatchWorkspace} the headless workspace service opened
@@ -45,6 +46,8 @@ public final class BatchSession implements AutoCloseable {
 
     private final ConnectorPages pages;
     private final ProviderRegistry providers;
+    /** On a shared store: the rows other processes run, read from the store every 2 s; null on a folder. */
+    private final FleetWatch fleet;
 
     /**
      * Takes over {@code workspace} (opened with its vault, which is made when missing): closed with the session.
@@ -61,7 +64,8 @@ public final class BatchSession implements AutoCloseable {
             @Override
             public void progress(BatchProgress snapshot) {
                 runInThisProcess.add(snapshot.batch());
-                listeners.forEach(l -> l.progress(snapshot));
+                BatchProgress shown = merged(snapshot.batch(), snapshot);
+                listeners.forEach(l -> l.progress(shown));
             }
 
             @Override
@@ -76,19 +80,28 @@ public final class BatchSession implements AutoCloseable {
 
             @Override
             public void batchFinished(BatchSpec batch, BatchProgress last) {
-                listeners.forEach(l -> l.batchFinished(batch, last));
+                BatchProgress shown = merged(batch.name(), last);
+                listeners.forEach(l -> l.batchFinished(batch, shown));
             }
         };
         workspace.manager().addListener(relay);
+        this.fleet = !workspace.store().claims().shared() ? null : new FleetWatch(workspace.store(), workspace.manager(),
+                org.mailmigrator.batch.jobs.ConnectorFactory.of(workspace.connectors()), this::fleetChanged);
         // a purged batch (from here or from a command in this process) has no live snapshot any more
         this.forgetPurged = () -> {
             try {
                 runInThisProcess.retainAll(workspace.store().names());
+                if (fleet != null) {
+                    fleet.definitionsChanged();
+                }
             } catch (BatchStoreException e) {
                 // the next change tries again; a stale snapshot only shows old totals
             }
         };
         workspace.addChangeListener(forgetPurged);
+        if (fleet != null) {
+            fleet.start();
+        }
     }
 
     /** The open workspace: store, vault, job manager and the batch operations. */
@@ -150,15 +163,78 @@ public final class BatchSession implements AutoCloseable {
 
     /**
      * The live snapshot of a batch this process has run (the manager published one for it), which holds
-     * totals and rates the store does not; empty for a batch only in the store.
+     * totals and rates the store does not; empty for a batch only in the store. On a shared store, every batch read
+     * from it has one, and the rows other processes run in it are the store's (refreshed every 2 s).
      */
     public Optional<BatchProgress> live(String batch) {
-        return runInThisProcess.contains(batch) ? Optional.of(workspace.manager().snapshot(batch)) : Optional.empty();
+        BatchProgress own = runInThisProcess.contains(batch) ? workspace.manager().snapshot(batch) : null;
+        return Optional.ofNullable(merged(batch, own));
+    }
+
+    /** The snapshot views show: on a shared store, {@code own}'s rows that this process runs, the store's others. */
+    private BatchProgress merged(String batch, BatchProgress own) {
+        return fleet == null ? own : fleet.merge(batch, own);
+    }
+
+    /** A batch's rows changed in the shared store (another process's run): the views get its snapshot. */
+    private void fleetChanged(String batch) {
+        BatchProgress shown = live(batch).orElse(null);
+        if (shown != null) {
+            listeners.forEach(l -> l.progress(shown));
+        }
+    }
+
+    /** Whether the batches are a database's that other processes (workers, {@code batch run --store}) share. */
+    public boolean shared() {
+        return fleet != null;
+    }
+
+    /**
+     * The process holding a row, for the Worker column: "this workbench" for this process's, another process's
+     * {@code host:pid} on a shared store, blank when none.
+     */
+    public String worker(String batch, String migrationId, org.mailmigrator.batch.MigrationStatus status) {
+        Optional<String> claimed = fleet == null ? Optional.empty() : fleet.holder(batch, migrationId);
+        if (claimed.isPresent()) {
+            return claimed.get();
+        }
+        return status.active() && workspace.manager().holds(batch, migrationId) ? FleetWatch.THIS_WORKBENCH : "";
+    }
+
+    /** How many rows each process runs now ("this workbench" included), for the dashboard. */
+    public java.util.Map<String, Integer> rowsByWorker() {
+        if (fleet != null) {
+            return fleet.rowsByWorker();
+        }
+        int mine = workspace.manager().activeJobs();
+        return mine == 0 ? java.util.Map.of() : java.util.Map.of(FleetWatch.THIS_WORKBENCH, mine);
+    }
+
+    /**
+     * Queues rows for the workers of the shared store (what {@code batch run NAME --store URL --no-wait} does): stored
+     * Queued and put in the workers' queue; a row a live process holds is left as it is.
+     *
+     * @param ids the rows; empty: every row of the batch not synced yet
+     * @return how many rows were queued
+     */
+    public int queueForWorkers(String batch, java.util.Collection<String> ids) throws BatchStoreException {
+        int n = org.mailmigrator.batch.workspace.WorkerQueue.queue(workspace.store(), batch,
+                org.mailmigrator.batch.jobs.Selection.PENDING, ids);
+        workspace.fireChanged();
+        return n;
+    }
+
+    /** Why the last read of the shared store failed, empty when it succeeded (or the workspace is a folder). */
+    public Optional<String> fleetProblem() {
+        return fleet == null ? Optional.empty() : fleet.problem();
     }
 
     /** Releases the workspace: the last holder stops this process's jobs (Interrupted for the next run). */
     @Override
     public void close() {
+        if (fleet != null) {
+            fleet.close();
+        }
         workspace.removeChangeListener(forgetPurged);
         workspace.manager().removeListener(relay);
         workspace.close();

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.mailmigrator.batch.BatchSpec;
-import org.mailmigrator.batch.Labels;
 import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.jobs.BatchProgress;
 import org.mailmigrator.batch.jobs.MigrationProgress;
@@ -19,19 +18,21 @@ import org.mailmigrator.core.model.Migration;
 import org.mailmigrator.ui.batches.BatchSession;
 
 /**
- * The rows of a batch: from this process's live snapshot when it ran the batch, else from the store (the
- * state a finished or crashed run left, or another process's run as last saved).
+ * The rows of a batch: from the session's live snapshot when it has one (this process's runs; on a shared store,
+ * every batch, the rows other processes run refreshed from the store: {@link FleetWatch}), else from the store (the
+ * state a finished or crashed run left, or another process's run as last saved); each with the process holding it.
  */
-final class BatchRows {
+public final class BatchRows {
     private final BatchSession session;
     /** Item kinds per batch and migration: fixed once a batch is stored, so read once. */
     private final Map<String, Map<String, String>> kinds = new HashMap<>();
 
-    BatchRows(BatchSession session) {
+    public BatchRows(BatchSession session) {
         this.session = session;
     }
 
-    List<MigrationRow> rows(String batch) throws BatchStoreException {
+    /** The rows of {@code batch} as the Migrations view shows them. */
+    public List<MigrationRow> rows(String batch) throws BatchStoreException {
         Optional<BatchSpec> spec = session.workspace().store().batch(batch);
         if (spec.isEmpty()) {
             kinds.remove(batch);
@@ -46,7 +47,7 @@ final class BatchRows {
         Map<String, String> k = kindsOf(snapshot.batch());
         List<MigrationRow> out = new ArrayList<>(snapshot.migrations().size());
         for (MigrationProgress p : snapshot.migrations()) {
-            out.add(new MigrationRow(snapshot.batch(), p, k.getOrDefault(p.id(), "")));
+            out.add(row(snapshot.batch(), p, k.getOrDefault(p.id(), "")));
         }
         return out;
     }
@@ -63,12 +64,14 @@ final class BatchRows {
             if (s == null) {
                 continue;
             }
-            var p = new MigrationProgress(m.id(), Labels.account(m.source(), connectors), Labels.account(m.destination(), connectors), s.status(),
-                    s.inStatus(now), s.status().label().toLowerCase(java.util.Locale.ROOT), 0, 0, s.copied(), 0, s.bytes(), 0,
-                    0, 0, Optional.empty(), s.skipped(), s.lastError(), s.lastSync());
-            out.add(new MigrationRow(spec.name(), p, k.get(m.id())));
+            out.add(row(spec.name(), StoreRows.progress(m, s, connectors, now), k.get(m.id())));
         }
         return out;
+    }
+
+    /** A row with the process that holds it ("this workbench", another's host:pid, blank: none). */
+    private MigrationRow row(String batch, org.mailmigrator.batch.jobs.MigrationProgress p, String kinds) {
+        return new MigrationRow(batch, p, kinds, session.worker(batch, p.id(), p.status()));
     }
 
     private Map<String, String> kindsOf(String batch) throws BatchStoreException {

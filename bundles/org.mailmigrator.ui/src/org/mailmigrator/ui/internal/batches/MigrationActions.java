@@ -20,7 +20,8 @@ import org.mailmigrator.ui.batches.BatchSession;
 
 /**
  * Start, pause, resume, stop, retry and delta sync on the selected migrations, grouped by batch and passed to
- * the {@link BatchManager} with their ids. Each is enabled only when a selected row is in a status it acts on
+ * the {@link BatchManager} with their ids; on a shared store also "Queue for workers" (the workers' queue, not this
+ * process's manager). Each is enabled only when a selected row is in a status it acts on
  * (Pause on queued or running rows, Retry on failed ones, …), never with an empty selection: the manager reads
  * "no ids" as "the whole batch", which a click on nothing must never mean. An action that spans several batches
  * or more than {@link #CONFIRM_ABOVE} rows asks first (Ctrl+A then Ctrl+Shift+S must not start everything
@@ -30,6 +31,8 @@ final class MigrationActions {
     /** Rows an action may touch without asking. */
     static final int CONFIRM_ABOVE = 50;
     static final String CONFIRM_TITLE = "Act on many migrations?";
+    /** On a shared store, beside Start: the rows go to the workers' queue. */
+    public static final String QUEUE = "Queue for workers";
 
     /** One manager call for the selected migrations of one batch. */
     @FunctionalInterface
@@ -51,6 +54,13 @@ final class MigrationActions {
         this.report = report;
         add("Start", "Start the selected migrations that are not synced yet", MigrationActions::startable,
                 (m, b, ids, s) -> m.start(b, Selection.PENDING, ids, s));
+        if (session.shared()) {
+            // what `batch run NAME --store URL --no-wait` does: the workers of the store take them (this workbench
+            // runs none of them itself)
+            add(QUEUE, "Queue the selected migrations that are not synced yet for the workers of the shared store "
+                    + "(mailmigrator worker --store …)", MigrationActions::startable,
+                    (m, b, ids, s) -> session.queueForWorkers(b, ids));
+        }
         add("Pause", "Pause: queued ones wait, running ones stop between two messages", MigrationActions::working,
                 (m, b, ids, s) -> m.pause(b, ids));
         add("Resume", "Resume the selected paused, stopped or interrupted migrations",

@@ -11,6 +11,7 @@ import org.mailmigrator.batch.jobs.MigrationProgress;
 /** The columns of the Migrations view: title, width, the text a person reads and the order a click sorts by. */
 public enum MigrationColumn {
     STATUS("Status", 18, r -> status(r.progress()), Comparator.comparing(r -> r.progress().status())),
+    WORKER("Worker", 10, MigrationRow::worker, Comparator.comparing(MigrationRow::worker)),
     BATCH("Batch", 8, MigrationRow::batch, Comparator.comparing(MigrationRow::batch)),
     SOURCE("Source", 16, r -> r.progress().source(), Comparator.comparing(r -> r.progress().source())),
     DESTINATION("Destination", 16, r -> r.progress().destination(), Comparator.comparing(r -> r.progress().destination())),

@@ -15,7 +15,7 @@ import org.mailmigrator.ui.batches.BatchSession;
 /**
  * At start: rows whose pass was cut off (by a crash, a closed workbench, a stopped command) are marked
  * Interrupted, and the workbench offers to resume them. "Not now" leaves them Interrupted: Start or Resume in the
- * Migrations view continues them later.
+ * Migrations view continues them later. Not offered on a shared store (the workers take such rows again).
  */
 public final class ResumeOffer {
     public static final String TITLE = "Resume interrupted migrations";
@@ -41,6 +41,11 @@ public final class ResumeOffer {
 
     /** Asks, when there is anything to resume; returns how many migrations were resumed. */
     public static int offer(Shell shell, BatchSession session) {
+        if (session.shared()) {
+            // a shared store's Interrupted rows are other processes' too: the workers queue them again themselves,
+            // and Resume in the Migrations view runs them here when the person wants that
+            return 0;
+        }
         try {
             Map<String, List<String>> rows = interrupted(session);
             if (rows.isEmpty()) {

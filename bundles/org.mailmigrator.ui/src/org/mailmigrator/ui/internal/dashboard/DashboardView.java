@@ -36,7 +36,7 @@ import org.mailmigrator.ui.internal.batches.StatusGroup;
  * The fleet dashboard: per batch the migrations by status, progress, rate and ETA (live for batches this process
  * runs, the store's statuses for the others) and the rows that wait for the person's answer (a certificate
  * question); messages/s and MB/s over time; connections in use per server
- * against the limit; the errors of every row grouped by cause, with the fix and, on double-click, the Migrations
+ * against the limit; the processes running rows now and how many each (on a shared store, every worker's); the errors of every row grouped by cause, with the fix and, on double-click, the Migrations
  * view filtered to those rows.
  */
 public final class DashboardView extends ViewPart {
@@ -51,6 +51,7 @@ public final class DashboardView extends ViewPart {
     private final Map<String, List<MigrationState>> stored = new HashMap<>();
     private Table batches;
     private Table hosts;
+    private Table workers;
     private Table causes;
     private ThroughputChart chart;
     private final List<ErrorCauses.Cause> shownCauses = new ArrayList<>();
@@ -70,10 +71,13 @@ public final class DashboardView extends ViewPart {
         loadHistory();
         SashForm bottom = new SashForm(main, SWT.HORIZONTAL);
         hosts = table(bottom, "Server", "Connections in use", "Limit");
+        workers = table(bottom, "Worker", "Rows running");
+        workers.setToolTipText("The processes running rows now: this workbench, and on a shared store every worker and "
+                + "batch run process (host:pid)");
         causes = table(bottom, "Rows", "Cause", "Fix");
         causes.setToolTipText("Double-click a cause to show its rows in the Migrations view");
         causes.addListener(SWT.DefaultSelection, e -> showRowsOf(causes.getSelectionIndex()));
-        bottom.setWeights(1, 2);
+        bottom.setWeights(2, 1, 3);
         main.setWeights(3, 4, 3);
         session.workspace().addChangeListener(onChange);
         live = new LiveUpdates(session, parent.getDisplay(), snapshots -> {
@@ -164,12 +168,20 @@ public final class DashboardView extends ViewPart {
         hosts.removeAll();
         limits.forEach((host, limit) -> item(hosts, host, String.valueOf(session.workspace().manager().connectionsInUse(host)),
                 String.valueOf(limit)));
+        // on a shared store: the watch's last reading failed (the server away): the rows shown are the last ones read
+        if (session.shared()) {
+            setContentDescription(session.fleetProblem().map(p -> "The shared store cannot be read now (the last rows "
+                    + "read are shown): " + p).orElse(""));
+        }
+        workers.removeAll();
+        session.rowsByWorker().forEach((w, n) -> item(workers, w, String.valueOf(n)));
         shownCauses.clear();
         shownCauses.addAll(ErrorCauses.group(errors));
         causes.removeAll();
         shownCauses.forEach(c -> item(causes, String.valueOf(c.rows().size()), c.name(), c.hint()));
         fitOnce(batches);
         fitOnce(hosts);
+        fitOnce(workers);
         fitOnce(causes);
     }
 
@@ -247,6 +259,11 @@ public final class DashboardView extends ViewPart {
 
     public Table hostsTable() {
         return hosts;
+    }
+
+    /** Worker (host:pid, "this workbench") and how many rows it runs now. */
+    public Table workersTable() {
+        return workers;
     }
 
     public Table causesTable() {
