@@ -51,7 +51,8 @@ mm_build() {
     echo "mailmigrator: build failed; full log: $log" >&2
     return 1
   fi
-  rm -f "$MM_PRODUCTS"/*/linux/gtk/x86_64/configuration/mailmigrator-*jdk*.aot
+  rm -rf "$MM_PRODUCTS"/*/linux/gtk/x86_64/configuration/mailmigrator-*jdk*.aot \
+    "$MM_PRODUCTS"/*/linux/gtk/x86_64/configuration/mailmigrator-boot-*
   touch "$MM_BUILT_MARK"
   echo "mailmigrator: build done" >&2
 }
