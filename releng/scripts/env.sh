@@ -51,7 +51,8 @@ mm_build() {
     echo "mailmigrator: build failed; full log: $log" >&2
     return 1
   fi
-  rm -f "$MM_PRODUCTS"/*/linux/gtk/x86_64/configuration/mailmigrator-*jdk*.aot
+  rm -rf "$MM_PRODUCTS"/*/linux/gtk/x86_64/configuration/mailmigrator-*jdk*.aot \
+    "$MM_PRODUCTS"/*/linux/gtk/x86_64/configuration/mailmigrator-boot-*
   touch "$MM_BUILT_MARK"
   echo "mailmigrator: build done" >&2
 }
@@ -100,46 +101,100 @@ mm_aot_args() {
   fi
 }
 
-# The AOT cache of the headless product (JEP 483/514/515): JDK classes and the launcher's, linked and with their
-# profiles, from a training run of `--version`. Prints the JVM options that use it when it exists; when it does
-# not, starts one training run in the background (detached, its output discarded) and prints nothing: the command
-# itself never waits on the cache. The cache is written under a temporary name and renamed into place, so a
-# process never maps a half-written file; `flock -n` lets one creator run while others start without it. The name
-# carries the JDK version and a checksum of config.ini (its bundle list has every bundle's build qualifier), so
-# an upgraded JDK or product uses a new cache and the creator deletes the stale ones. The JVM checks the cache
-# itself too and ignores one that does not match (-Xlog:aot*=off,cds*=off keeps that quiet).
-# MAILMIGRATOR_AOT=off turns it off. $1: product folder; $2...: the JVM options of the command (the cache is
-# trained with the same ones, since the JVM refuses a cache made with other GC or module options).
-mm_headless_aot_args() {
-  local product="$1" v feature conf prefix cache
+# How the headless product starts: sets MM_HEADLESS_START to the words that follow the command's JVM options on the
+# java command line (the AOT cache, the launcher and its arguments). $1: product folder; $2...: the command's JVM
+# options (a cache is trained with the same ones: the JVM refuses one made with other GC or module options).
+#
+# Start-up is made of class loading, and the JDK's AOT cache (JEP 483/514/515) holds only classes of the JDK's own
+# loaders from unsigned jars. The Equinox launcher loads the framework (org.eclipse.osgi, ~500 classes at start)
+# through a class loader of its own from a signed jar, so neither was cached and the JDK checked both jars'
+# signatures at every start (docs/imap-benchmark.md, rounds 25 and 29). Once per product build a background
+# creator therefore writes (1) "boot jars": copies of the launcher and framework jars without their signature
+# files, into configuration/mailmigrator-boot-<config.ini checksum>/, and (2) an AOT cache trained by `--version`
+# started from them. From then on the command starts `org.eclipse.equinox.launcher.Main` from the boot jars on the
+# class path with -Dosgi.frameworkParentClassloader=app: the launcher's framework loader asks the class path first,
+# so the framework's classes come from the unsigned copy and from the cache. The bundles and everything else are
+# the product's own files, unchanged; the boot jars are byte-for-byte the signed ones' classes (the copies are
+# made from them, signature files and per-entry digests removed).
+# The command itself never waits on the creator: while it runs (or when it cannot: no `jar` tool, a read-only
+# product) commands start as before, from the launcher jar. Files are written under temporary names and renamed
+# into place, so a process never maps a half-written one; `flock -n` lets one creator run while others start
+# without it. Names carry the JDK version and a checksum of config.ini (its bundle list has every bundle's build
+# qualifier), so an upgraded JDK or product uses new files and the creator deletes the stale ones. The JVM checks
+# a cache itself too and ignores one that does not match (-Xlog:aot*=off,cds*=off keeps that quiet).
+# MAILMIGRATOR_AOT=off: no cache and no boot jars (the launcher jar as before).
+mm_headless_start() {
+  local product="$1" v feature conf sum prefix boot cache form
   shift
+  conf="$product/configuration"
+  MM_HEADLESS_START=(-jar "$(mm_launcher_jar "$product")")
   [ "${MAILMIGRATOR_AOT:-on}" != off ] || return 0
   v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9.]*\).*/\1/p' "$JAVA_HOME/release" 2>/dev/null)
   feature="${v%%.*}"
   [ -n "$feature" ] && [ "$feature" -ge 25 ] || return 0
-  conf="$product/configuration"
   [ -w "$conf" ] && [ -f "$conf/config.ini" ] || return 0
-  prefix="mailmigrator-headless-jdk$v-$(cksum <"$conf/config.ini" | cut -d' ' -f1)-"
-  cache="$conf/$prefix$(printf '%s\n' "$*" | cksum | cut -d' ' -f1).aot"
+  sum=$(cksum <"$conf/config.ini" | cut -d' ' -f1)
+  prefix="mailmigrator-headless-jdk$v-$sum-"
+  boot="$conf/mailmigrator-boot-$sum"
+  form=jar
+  if [ -f "$boot/launcher.jar" ] && [ -f "$boot/framework.jar" ]; then
+    form=boot
+    MM_HEADLESS_START=(-Dosgi.frameworkParentClassloader=app -cp "$boot/launcher.jar:$boot/framework.jar"
+      org.eclipse.equinox.launcher.Main -install "$product")
+  fi
+  cache="$conf/$prefix$(printf '%s\n' "$form $*" | cksum | cut -d' ' -f1).aot"
   if [ -f "$cache" ]; then
-    echo "-XX:AOTCache=$cache -Xlog:aot*=off -Xlog:cds*=off"
+    MM_HEADLESS_START=(-XX:AOTCache="$cache" -Xlog:aot*=off -Xlog:cds*=off "${MM_HEADLESS_START[@]}")
     return 0
   fi
   command -v flock >/dev/null || return 0
   (
     exec 9>"$conf/.mailmigrator-aot.lock"
     flock -n 9 || exit 0
+    # without boot jars (no jar tool): a cache of the launcher jar's start, as before
+    if [ "$form" = jar ] && mm_boot_jars "$product" "$boot"; then
+      MM_HEADLESS_START=(-Dosgi.frameworkParentClassloader=app -cp "$boot/launcher.jar:$boot/framework.jar"
+        org.eclipse.equinox.launcher.Main -install "$product")
+      cache="$conf/$prefix$(printf '%s\n' "boot $*" | cksum | cut -d' ' -f1).aot"
+    fi
     [ -f "$cache" ] && exit 0
     tmp="$cache.$BASHPID.tmp"
     ws="$(mktemp -d)"
-    if "$JAVA_HOME/bin/java" "$@" -XX:AOTCacheOutput="$tmp" -Xlog:aot*=off -Xlog:cds*=off \
-        -jar "$(mm_launcher_jar "$product")" -data "$ws" --version && [ -s "$tmp" ]; then
+    if "$JAVA_HOME/bin/java" "$@" -XX:AOTCacheOutput="$tmp" -Xlog:aot*=off -Xlog:cds*=off "${MM_HEADLESS_START[@]}" \
+        -data "$ws" --version && [ -s "$tmp" ]; then
       find "$conf" -maxdepth 1 -name 'mailmigrator-headless-jdk*.aot' ! -name "$prefix*" -delete
       mv -f "$tmp" "$cache"
     fi
     rm -rf "$tmp" "$ws"
   ) </dev/null >/dev/null 2>&1 &
   disown 2>/dev/null || true
+}
+
+# Writes the boot jars of a product (see mm_headless_start) into the folder $2, unless they are there: the launcher
+# and framework jars without their signature files and without the manifests' per-entry digests (the main section,
+# which Equinox and the JDK read, is kept). Made in a temporary folder renamed into place; other products' boot
+# folders are deleted. Needs the JDK's jar tool. $1: product folder.
+mm_boot_jars() {
+  local product="$1" boot="$2" tmp src name dir
+  [ -f "$boot/launcher.jar" ] && [ -f "$boot/framework.jar" ] && return 0
+  [ -x "$JAVA_HOME/bin/jar" ] || return 1
+  tmp="$boot.$BASHPID.tmp"
+  rm -rf "$tmp"
+  mkdir -p "$tmp" || return 1
+  for name in launcher framework; do
+    if [ "$name" = launcher ]; then src="$(mm_launcher_jar "$product")"; else
+      src=$(ls "$product"/plugins/org.eclipse.osgi_*.jar 2>/dev/null | head -1); fi
+    [ -f "$src" ] || { rm -rf "$tmp"; return 1; }
+    dir="$tmp/$name.d"
+    mkdir "$dir" && (cd "$dir" && "$JAVA_HOME/bin/jar" xf "$src") || { rm -rf "$tmp"; return 1; }
+    rm -f "$dir"/META-INF/*.SF "$dir"/META-INF/*.RSA "$dir"/META-INF/*.DSA "$dir"/META-INF/*.EC
+    # the main section only: the per-entry digests served the signature, which is gone
+    awk '/^\r?$/ { exit } { print }' "$dir/META-INF/MANIFEST.MF" >"$tmp/$name.mf" && rm "$dir/META-INF/MANIFEST.MF" &&
+      "$JAVA_HOME/bin/jar" --create --file "$tmp/$name.jar" --manifest "$tmp/$name.mf" -C "$dir" . &&
+      rm -rf "$dir" "$tmp/$name.mf" || { rm -rf "$tmp"; return 1; }
+  done
+  find "$(dirname "$boot")" -maxdepth 1 -name 'mailmigrator-boot-*' ! -name "$(basename "$boot")*" -exec rm -rf {} +
+  mv -T "$tmp" "$boot" 2>/dev/null || { rm -rf "$tmp"; [ -f "$boot/framework.jar" ]; }
 }
 
 # The newest jar of the local Maven repository matching a path pattern (benchmarks build their class paths

@@ -13,13 +13,14 @@ check() { # name, expected text, command...
     echo "smoke: FAIL $name (expected '$expected'):"; echo "$out" | head -20; fail=$((fail + 1))
   fi
 }
-# The headless AOT cache (mm_headless_aot_args): four commands starting at once with no cache print nothing but
-# their answer, one training run leaves exactly one cache and no temporary file; a damaged cache is ignored quietly
+# The headless start (mm_headless_start): four commands starting at once with neither boot jars nor cache print
+# nothing but their answer; one creator leaves exactly one boot folder (two unsigned jars) and one cache and no
+# temporary file, and the next command starts from them; a damaged cache is ignored quietly
 aot_cache_check() {
-  local conf="$MM_HEADLESS/configuration" i errs caches
+  local conf="$MM_HEADLESS/configuration" i errs caches boots
   ./mailmigrator --version >/dev/null 2>&1 # builds the product when needed
   sleep 1; flock "$conf/.mailmigrator-aot.lock" true
-  rm -f "$conf"/mailmigrator-headless-*.aot
+  rm -rf "$conf"/mailmigrator-headless-*.aot "$conf"/mailmigrator-boot-*
   for i in 1 2 3 4; do ./mailmigrator --version >"$MAILMIGRATOR_WORKSPACE/aot$i.out" 2>"$MAILMIGRATOR_WORKSPACE/aot$i.err" & done
   wait
   sleep 1; timeout 300 flock "$conf/.mailmigrator-aot.lock" true
@@ -28,6 +29,19 @@ aot_cache_check() {
   [ "$(grep -l 'Mail Migrator Workbench' "$MAILMIGRATOR_WORKSPACE"/aot?.out | wc -l)" = 4 ] || { echo "aot: FAIL no version"; return 1; }
   caches=$(find "$conf" -maxdepth 1 -name 'mailmigrator-headless-*' | wc -l)
   [ "$caches" = 1 ] || { echo "aot: FAIL $caches cache files: $(ls "$conf")"; return 1; }
+  boots=$(find "$conf" -maxdepth 1 -name 'mailmigrator-boot-*' | wc -l)
+  [ "$boots" = 1 ] && [ "$(ls "$conf"/mailmigrator-boot-*/)" = "$(printf 'framework.jar\nlauncher.jar')" ] ||
+    { echo "aot: FAIL boot folders: $(ls -R "$conf")"; return 1; }
+  # signature files gone (the JDK neither verifies them at each start nor keeps the classes out of the cache)
+  if (mm_find_jdk && "$JAVA_HOME/bin/jar" tf "$conf"/mailmigrator-boot-*/framework.jar) | grep -q 'META-INF/.*\.\(SF\|RSA\)$'; then
+    echo "aot: FAIL the boot framework jar is still signed"; return 1
+  fi
+  # the next command takes the framework's classes from the cache (JAVA_TOOL_OPTIONS leaves the cache's key alone)
+  JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$MAILMIGRATOR_WORKSPACE/classes.log" ./mailmigrator --version >/dev/null 2>&1
+  grep -q 'org.eclipse.osgi.internal.framework.EquinoxContainer source: shared objects file' "$MAILMIGRATOR_WORKSPACE/classes.log" ||
+    { echo "aot: FAIL the framework was not started from the boot jars and the cache"; return 1; }
+  errs=$(./mailmigrator --version 2>&1 >/dev/null)
+  [ -z "$errs" ] || { echo "aot: FAIL stderr from the boot jars: $errs"; return 1; }
   head -c 100000 /dev/urandom >"$(find "$conf" -maxdepth 1 -name 'mailmigrator-headless-*.aot')"
   errs=$(./mailmigrator --version 2>&1 >/dev/null)
   [ -z "$errs" ] || { echo "aot: FAIL stderr with a damaged cache: $errs"; return 1; }
@@ -35,7 +49,7 @@ aot_cache_check() {
   echo "aot: ok"
 }
 check "./mailmigrator --version" "Mail Migrator Workbench 0.1.0" ./mailmigrator --version
-check "headless AOT cache made once, atomically, quietly; a damaged one ignored" "^aot: ok" aot_cache_check
+check "headless boot jars and AOT cache made once, atomically, quietly, then used; a damaged cache ignored" "^aot: ok" aot_cache_check
 check "./mailmigrator connectors lists the IMAP connector" "^imap  *IMAP" ./mailmigrator connectors
 check "./mailmigrator connectors lists the CalDAV/CardDAV connector" "^dav " ./mailmigrator connectors
 check "./mailmigrator detect --offline (presets in the product)" "imap.gmail.com" ./mailmigrator detect alice@gmail.com --offline
