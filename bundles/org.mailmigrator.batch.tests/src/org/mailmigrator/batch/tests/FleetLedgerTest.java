@@ -181,12 +181,7 @@ class FleetLedgerTest {
     }
 
     private static List<String> store(String db, String... args) throws IOException {
-        Path pw = root.resolve("store.pw");
-        if (!Files.exists(pw)) {
-            Files.writeString(pw, pg.password() + "\n");
-        }
-        return Stream.concat(Stream.of(args), Stream.of("--store", pg.url(db), "--store-password-file", pw.toString()))
-                .toList();
+        return FleetCli.store(pg, root, db, args);
     }
 
     /** {@code mailmigrator worker --slots 1} on a machine of its own, whose folder holds the SMTP settings. */
@@ -199,17 +194,8 @@ class FleetLedgerTest {
 
     /** The real command line in a child JVM (another machine), with core's, IMAP's and the batch bundle's contributions. */
     private static ChildLines cli(String name, String db, List<String> command) throws IOException {
-        List<String> args = new ArrayList<>();
-        for (Class<?> c : List.of(org.mailmigrator.core.connector.ConnectorRegistry.class,
-                org.mailmigrator.connector.imap.ImapConnector.class, org.mailmigrator.batch.notify.MailNotifiers.class)) {
-            var bundle = org.osgi.framework.FrameworkUtil.getBundle(c);
-            Path xml = root.resolve(bundle.getSymbolicName() + ".plugin.xml");
-            try (var in = bundle.getEntry("plugin.xml").openStream()) {
-                Files.write(xml, in.readAllBytes());
-            }
-            args.add(bundle.getSymbolicName() + "=" + xml);
-        }
-        args.add("--");
+        List<String> args = new ArrayList<>(FleetCli.contributions(root, org.mailmigrator.core.connector.ConnectorRegistry.class,
+                org.mailmigrator.connector.imap.ImapConnector.class, org.mailmigrator.batch.notify.MailNotifiers.class));
         args.addAll(store(db, command.toArray(String[]::new)));
         ProcessBuilder pb = ChildJvm.command(WorkerCliChild.BUNDLES, WorkerCliChild.class,
                 List.of("-Xmx200m", "-Dmailmigrator.claim.seconds=2", "-Dmailmigrator.fleet.heartbeat.seconds=1"), args)
