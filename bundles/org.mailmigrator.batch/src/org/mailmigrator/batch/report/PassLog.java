@@ -171,7 +171,7 @@ public final class PassLog {
                         x.alreadyPresent(), x.skipped(), x.bytes());
             }
         }
-        texts.write(PASSES, w.toString());
+        this.texts.write(PASSES, w.toString());
     }
 
     public synchronized void folders(List<FolderCount> counts) throws IOException {
@@ -181,7 +181,7 @@ public final class PassLog {
                 p.printRecord(c.source(), c.destination(), c.sourceMessages(), c.destinationMessages(), c.copied());
             }
         }
-        texts.write(FOLDERS, w.toString());
+        this.texts.write(FOLDERS, w.toString());
     }
 
     /** The warnings of the last pass that ended (a refused SUBSCRIBE: something that cost no message). */
@@ -197,7 +197,7 @@ public final class PassLog {
                 p.printRecord(t);
             }
         }
-        texts.write(WARNINGS, w.toString());
+        this.texts.write(WARNINGS, w.toString());
     }
 
     /**
@@ -205,7 +205,7 @@ public final class PassLog {
      * {@code org.mailmigrator.batch.run.PassSummary}: counts, skips, outcome; no timings, no secrets).
      */
     public synchronized void lastPass(String json) throws IOException {
-        texts.write(SEALED, json);
+        this.texts.write(SEALED, json);
     }
 
     /** The sealed report of the last pass that ended, if any. */
