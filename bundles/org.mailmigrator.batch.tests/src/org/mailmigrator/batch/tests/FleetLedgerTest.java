@@ -29,7 +29,8 @@ import jakarta.mail.internet.MimeMessage;
  * machine's workspace folder. Real Dovecot, real PostgreSQL, real SMTP (python3-aiosmtpd), each "machine" a child JVM
  * running the real command line ({@link WorkerCliChild}) with a workspace folder of its own:
  * <ul>
- * <li>a batch queued with {@code --no-wait} and run by two {@code mailmigrator worker --slots 1} processes: its
+ * <li>a batch queued with {@code --no-wait} and run by two {@code mailmigrator worker --slots 2} processes (4 rows, {@code --parallel 4}:
+ * each worker runs 2 of them at once, so both run rows): its
  * notification address gets one "started" and one "finished" mail (not one per worker, not none), and
  * {@code batch report --store} on a third machine that ran nothing prints every row's pass history;</li>
  * <li>a daily upload budget of 1 MB on one destination account, spent by a {@code migrate --store} on machine A:
@@ -82,7 +83,7 @@ class FleetLedgerTest {
             }
             Path file = Files.writeString(root.resolve("ledger.csv"), csv);
             CliRun imported = CliRun.of(store(db, "batch", "import", file.toString(), "--workspace", importWs.toString(),
-                    "--name", "ledger", "--parallel", "2", "--per-host", "20", "--notify", "admin@example.org"));
+                    "--name", "ledger", "--parallel", "4", "--per-host", "20", "--notify", "admin@example.org"));
             assertEquals(0, imported.code(), imported.toString());
             // idle workers until the batch is queued (as PgBatchWorkersTest's: Stopped as the workbench's Stop leaves them)
             pg.sql(db, "update migration set status = 'STOPPED' where batch = 'ledger'");
@@ -209,12 +210,12 @@ class FleetLedgerTest {
         return FleetCli.store(pg, root, db, args);
     }
 
-    /** {@code mailmigrator worker --slots 1} on a machine of its own, whose folder holds the SMTP settings. */
+    /** {@code mailmigrator worker --slots 2} on a machine of its own, whose folder holds the SMTP settings. */
     private static ChildLines worker(String name, Path key, String db) throws IOException {
         new SmtpSettings("127.0.0.1", smtp.port(), "none", "mailmigrator@example.org", Optional.empty())
                 .save(new Workspace(root.resolve(name)));
         return cli(name, db, List.of("worker", "--workspace", root.resolve(name).toString(), "--secrets-key",
-                key.toString(), "--slots", "1", "--poll-seconds", "1", "--allow-plaintext"));
+                key.toString(), "--slots", "2", "--poll-seconds", "1", "--allow-plaintext"));
     }
 
     /** The real command line in a child JVM (another machine), with core's, IMAP's and the batch bundle's contributions. */
