@@ -350,12 +350,7 @@ class PgBatchWorkersTest {
     }
 
     private static List<String> store(String db, String... args) throws IOException {
-        Path pw = root.resolve("store.pw");
-        if (!Files.exists(pw)) {
-            Files.writeString(pw, pg.password() + "\n");
-        }
-        return Stream.concat(Stream.of(args), Stream.of("--store", pg.url(db), "--store-password-file", pw.toString()))
-                .toList();
+        return FleetCli.store(pg, root, db, args);
     }
 
     /** Waits (90 s at most) until one of the workers printed a line that matches: that worker. */
@@ -388,17 +383,8 @@ class PgBatchWorkersTest {
 
     /** {@code mailmigrator worker} in a child JVM with its own workspace folder (another machine's), given the key file. */
     private static Worker cliWorker(String name, Path importWs, String db) throws IOException {
-        List<String> args = new ArrayList<>();
-        for (Class<?> c : List.of(org.mailmigrator.core.connector.ConnectorRegistry.class,
-                org.mailmigrator.connector.imap.ImapConnector.class)) {
-            var bundle = org.osgi.framework.FrameworkUtil.getBundle(c);
-            Path xml = root.resolve(bundle.getSymbolicName() + ".plugin.xml");
-            try (var in = bundle.getEntry("plugin.xml").openStream()) {
-                Files.write(xml, in.readAllBytes());
-            }
-            args.add(bundle.getSymbolicName() + "=" + xml);
-        }
-        args.add("--");
+        List<String> args = new ArrayList<>(FleetCli.contributions(root, org.mailmigrator.core.connector.ConnectorRegistry.class,
+                org.mailmigrator.connector.imap.ImapConnector.class));
         args.addAll(store(db, "worker", "--workspace", root.resolve(name).toString(), "--secrets-key",
                 importWs.resolve("secrets.key").toString(), "--slots", "2", "--poll-seconds", "1", "--allow-plaintext",
                 "--heartbeat-file", heartbeat(name).toString()));

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.mailmigrator.autodetect.Protocol;
 import org.mailmigrator.autodetect.ProviderRegistry;
 import org.mailmigrator.batch.jobs.ConnectorFactory;
+import org.mailmigrator.batch.run.PassRequest;
 import org.mailmigrator.core.limits.DailyLimits;
 import org.mailmigrator.core.limits.TransferBudget;
 import org.mailmigrator.core.model.Account;
@@ -19,7 +20,8 @@ import org.mailmigrator.core.model.Account;
  * each from the account's own setting ({@code dailyDownloadMb} / {@code dailyUploadMb}, MB a day, 0 for none), else
  * from its provider's preset (autodetect's {@code <dailyLimit>}: Gmail IMAP 2,500 MB down, 500 MB up). Counted in
  * {@code transfer-budget.properties} of the workspace's state folder (also for a batch's {@code state/batch-NAME}),
- * so that the rows, batches and runs of one workspace add up.
+ * so that the rows, batches and runs of one workspace add up; with the state in a database ({@code --store}), in its
+ * table {@code transfer_budget} ({@link PgBudgetCounts}), so that every process and machine using it adds up.
  * The window is a day; the system property {@value #WINDOW_PROPERTY} (an ISO-8601 duration such as {@code PT20S})
  * shortens it for tests.
  */
@@ -34,6 +36,20 @@ public final class Budgets {
     /** The budget of a row, or null when neither account has a limit. */
     public static TransferBudget of(Path stateDir, Account source, Account destination, ConnectorFactory connectors,
             Optional<ProviderRegistry> presets) {
+        return of(null, stateDir, source, destination, connectors, presets);
+    }
+
+    /**
+     * Where a pass counts its budget: in the database when its state is there ({@code --store}: every process and
+     * machine adds up), else null (the state folder's file). Close it after the pass.
+     */
+    static PgBudgetCounts counts(PassRequest.StateFiles state) {
+        return state.database().map(PgBudgetCounts::new).orElse(null);
+    }
+
+    /** The budget of a row counted in {@code counts} (null: the state folder's file), or null when no limit applies. */
+    static TransferBudget of(TransferBudget.Counts counts, Path stateDir, Account source, Account destination,
+            ConnectorFactory connectors, Optional<ProviderRegistry> presets) {
         Duration window = window();
         String src = key(source, connectors);
         String dst = key(destination, connectors);
@@ -45,9 +61,13 @@ public final class Budgets {
         // one count per workspace: a batch's state folder (state/batch-NAME) counts in state/, as migrate does
         Path folder = stateDir.getFileName() != null && stateDir.getFileName().toString().startsWith("batch-")
                 && stateDir.getParent() != null ? stateDir.getParent() : stateDir;
-        TransferBudget b = new TransferBudget(folder.resolve(TransferBudget.FILE), down > 0 ? src : null,
-                new DailyLimits(down * 1_000_000L, 0, window), up > 0 ? dst : null,
-                new DailyLimits(0, up * 1_000_000L, window), Clock.systemUTC());
+        DailyLimits downLimits = new DailyLimits(down * 1_000_000L, 0, window);
+        DailyLimits upLimits = new DailyLimits(0, up * 1_000_000L, window);
+        TransferBudget b = counts == null
+                ? new TransferBudget(folder.resolve(TransferBudget.FILE), down > 0 ? src : null, downLimits,
+                        up > 0 ? dst : null, upLimits, Clock.systemUTC())
+                : new TransferBudget(counts, down > 0 ? src : null, downLimits, up > 0 ? dst : null, upLimits,
+                        Clock.systemUTC());
         return b.limited() ? b : null;
     }
 

@@ -46,7 +46,7 @@ public final class MailPass {
             Presets presets, SessionFactory source, SessionFactory destination, PassListener listener,
             BooleanSupplier cancelled, Consumer<MigrationEngine> engine) {
         MigrationSettings settings = Sessions.engine(request.settings(), request.migration().options(), request.parallelism());
-        try (StateStore state = request.state().openMail()) {
+        try (StateStore state = request.state().openMail(); PgBudgetCounts counts = Budgets.counts(request.state())) {
             if (!settings.dryRun()) {
                 SourceCount.count(source, destination, settings, state).ifPresent(listener::counted);
             }
@@ -62,7 +62,8 @@ public final class MailPass {
             if (host.isPresent() && login.isPresent()) {
                 e.lockingDestination(host.get(), login.get());
             }
-            e.withBudget(Budgets.of(request.state().dir(), request.migration().source(), d, connectors, presets.providers()));
+            e.withBudget(Budgets.of(counts, request.state().dir(), request.migration().source(), d, connectors,
+                    presets.providers()));
             engine.accept(e);
             MigrationReport r = e.run();
             Optional<Quota> quota = QuotaSkips.any(r.skipped()) ? QuotaSkips.storage(destination) : Optional.empty();

@@ -58,7 +58,7 @@ public final class MigrationJob extends Job {
         this.settings = settings;
         this.status = new org.mailmigrator.batch.internal.Status(services, batch.name(), state);
         this.claims = new RowClaim(services.store().claims(), batch.name(), migration.id(), services.store());
-        this.history = new RowHistory(new PassLog(services.workspace(), batch.name(), migration.id()),
+        this.history = new RowHistory(PassLog.of(services.store(), services.workspace(), batch.name(), migration.id()),
                 line -> services.hub().log(batch.name(), migration.id(), line));
         this.listener = new RowPassListener(services.hub(), batch.name(), migration.id(), settings.preflightOnly(), status,
                 history);

@@ -17,6 +17,8 @@ import org.mailmigrator.batch.jobs.BatchListener;
 import org.mailmigrator.batch.jobs.BatchManager;
 import org.mailmigrator.batch.jobs.BatchProgress;
 import org.mailmigrator.batch.secrets.SecretVault;
+import org.mailmigrator.batch.store.BatchStoreException;
+import org.mailmigrator.batch.store.RunNotices;
 
 /**
  * The notifications of a workspace's batches, wired once on its job manager for the workbench and the command
@@ -24,6 +26,8 @@ import org.mailmigrator.batch.secrets.SecretVault;
  * one place that makes them: every contribution to the {@code notifiers} extension point), hear the batch's changes, and are
  * closed when it ends (closing waits for queued mails, on a thread of its own). A missing SMTP server, an
  * unreadable password or a mail that cannot go is told to the policy's {@code problems}; it never fails a batch.
+ * With a shared store (several processes on one batch) the run's "started" and "finished" are told once over all of
+ * them ({@link RunNotices}); a failed row is told by the process that ran it.
  */
 final class NotifierWiring implements BatchListener {
     private final Map<String, List<BatchListener>> running = new ConcurrentHashMap<>();
@@ -63,7 +67,9 @@ final class NotifierWiring implements BatchListener {
         List<BatchListener> made = notifiers(workspace.folder, workspace.firstVault(), batch, allowPlaintext, problems);
         if (!made.isEmpty()) {
             running.put(batch.name(), made);
-            made.forEach(n -> n.batchStarted(batch));
+            if (told(batch.name(), true)) {
+                made.forEach(n -> n.batchStarted(batch));
+            }
         }
     }
 
@@ -78,9 +84,27 @@ final class NotifierWiring implements BatchListener {
         if (done == null) {
             return;
         }
-        done.forEach(n -> n.batchFinished(batch, last));
+        if (told(batch.name(), false)) {
+            done.forEach(n -> n.batchFinished(batch, last));
+        }
         // closing waits for the queued mails: not on the job manager's thread
         closing.add(Thread.ofVirtual().start(() -> done.forEach(NotifierWiring::close)));
+    }
+
+    /**
+     * Whether this process tells the run's start (or end): with a shared store only the first process whose part
+     * starts and the one whose end leaves nothing of the batch to run ({@link RunNotices}); a store that cannot be
+     * asked is said to {@code problems}, and the notice goes (twice rather than never).
+     */
+    private boolean told(String batch, boolean start) {
+        RunNotices notices = workspace.store.notices();
+        try {
+            return start ? notices.begin(batch) : notices.end(batch);
+        } catch (BatchStoreException | RuntimeException e) {
+            problems.accept("whether another process told the " + (start ? "start" : "end") + " of batch " + batch
+                    + " is unknown (" + e.getMessage() + "): told here");
+            return true;
+        }
     }
 
     private static void close(BatchListener n) {

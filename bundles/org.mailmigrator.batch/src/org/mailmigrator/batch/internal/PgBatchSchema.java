@@ -10,7 +10,10 @@ import org.mailmigrator.core.internal.pg.PgVersion;
  * columns as the embedded store's ({@link MigrationRows#SCHEMA}, which grew by {@code alter table}: here version 1
  * holds them all), so that {@link SqlBatchStore}'s statements serve both; plus {@code batch_claim}, the leases of
  * {@link PgBatchStore}'s row claims; version 2 the workers' queue ({@link DbSchedulerQueue}, db-scheduler's table as its
- * project publishes it for PostgreSQL). A released version is never edited: a change is a new version appended.
+ * project publishes it for PostgreSQL); version 4 what the processes of a fleet must see alike: the rows' pass histories
+ * ({@code row_record}, {@link PgRowRecords}), the daily transfer budgets ({@code transfer_budget}, {@link PgBudgetCounts})
+ * and the marker of a batch's run under way ({@code batch_notice}, {@link PgRunNotices}). A released version is never
+ * edited: a change is a new version appended.
  */
 final class PgBatchSchema {
     static final String HISTORY = "mm_batch_schema_history";
@@ -40,7 +43,14 @@ final class PgBatchSchema {
                     "create index mm_scheduled_tasks_execution_time on " + DbSchedulerQueue.TABLE + "(execution_time)",
                     "create index mm_scheduled_tasks_heartbeat on " + DbSchedulerQueue.TABLE + "(last_heartbeat)",
                     "create index mm_scheduled_tasks_priority on " + DbSchedulerQueue.TABLE
-                            + "(priority desc, execution_time asc)")));
+                            + "(priority desc, execution_time asc)")),
+            // 3 is taken by a parallel branch (the lead merges both): this one is 4 whatever is merged first
+            new PgVersion("4", "pass histories, daily transfer budgets and run notices shared by the fleet", List.of(
+                    "create table row_record(batch text not null, migration text not null, kind text not null, "
+                            + "body text not null, primary key(batch, migration, kind))",
+                    "create table transfer_budget(k text primary key, window_start bigint not null, "
+                            + "bytes bigint not null)",
+                    "create table batch_notice(batch text primary key, since timestamptz not null)")));
 
     private PgBatchSchema() {
     }

@@ -2,7 +2,9 @@ package org.mailmigrator.batch.internal;
 
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.mailmigrator.batch.store.BatchStore;
 import org.mailmigrator.batch.store.BatchStoreException;
 import org.mailmigrator.batch.store.RowClaims;
+import org.mailmigrator.batch.store.RowRecords;
+import org.mailmigrator.batch.store.RunNotices;
 import org.mailmigrator.core.internal.pg.PgConnection;
 import org.mailmigrator.core.state.DatabaseStore;
 import org.mailmigrator.core.state.StateException;
@@ -21,7 +25,8 @@ import org.mailmigrator.core.state.StateException;
  * {@code batch_claim} ({@link PgRowClaims}: a batch's concurrency counted over every process), timed by the
  * database's clock: a claim lasts {@link #LEASE_PROPERTY} seconds (default 30) and a heartbeat renews this process's
  * claims every third of that; a process that died stops renewing, and its rows can be claimed by another (and count
- * no more against its batch's concurrency) once the lease ran out. Closing releases this process's claims.
+ * no more against its batch's concurrency) once the lease ran out. Closing releases this process's claims. The rows'
+ * pass histories ({@link PgRowRecords}) and the batches' run notices ({@link PgRunNotices}) are kept here too.
  */
 public final class PgBatchStore extends SqlBatchStore {
     /** Seconds a claim lives without renewal: how long the rows of a dead process wait before another takes them. */
@@ -31,6 +36,8 @@ public final class PgBatchStore extends SqlBatchStore {
     private final String shown;
     private final PgRowClaims claims;
     private final ScheduledExecutorService heartbeat;
+    private final PgRowRecords records = new PgRowRecords(this);
+    private final PgRunNotices notices;
     /** Made on first use: processes that never queue or take row passes do not load db-scheduler. */
     private DbSchedulerQueue queue;
 
@@ -39,6 +46,7 @@ public final class PgBatchStore extends SqlBatchStore {
         this.store = store;
         this.shown = store.toString();
         this.claims = new PgRowClaims(this, worker, lease);
+        this.notices = new PgRunNotices(this, worker);
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mailmigrator-claims " + shown);
             t.setDaemon(true);
@@ -87,6 +95,15 @@ public final class PgBatchStore extends SqlBatchStore {
                     .map(RowClaims.Holder::worker).distinct().toList() + ": stop them there first; nothing was purged", null);
         }
         super.purge(batch);
+        tx("delete the pass histories and run notice of " + batch, c -> {
+            for (String sql : List.of("delete from row_record where batch = ?", "delete from batch_notice where batch = ?")) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, batch);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
         tx("empty the workers' queue of " + batch, c -> { // db-scheduler's table (DbSchedulerQueue)
             try (PreparedStatement ps = c.prepareStatement("delete from " + DbSchedulerQueue.TABLE
                     + " where task_name = ? and task_instance like ? escape '!'")) {
@@ -101,6 +118,34 @@ public final class PgBatchStore extends SqlBatchStore {
         } catch (StateException e) {
             throw new BatchStoreException("batch " + batch + " was purged but not its engine state: " + e.getMessage(), e);
         }
+    }
+
+    /** Also deletes the rows' pass histories. */
+    @Override
+    public void removeMigrations(String batch, List<String> ids) throws BatchStoreException {
+        super.removeMigrations(batch, ids);
+        tx("delete the pass histories of removed rows of " + batch, c -> {
+            try (PreparedStatement ps = c.prepareStatement("delete from row_record where batch = ? and migration = ?")) {
+                for (String id : ids) {
+                    ps.setString(1, batch);
+                    ps.setString(2, id);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The rows' pass histories, in {@code row_record}: every machine's report shows every row's passes. */
+    @Override
+    public Optional<RowRecords> rowRecords() {
+        return Optional.of(records);
+    }
+
+    /** A batch's run told started and finished once over every process ({@code batch_notice}). */
+    @Override
+    public RunNotices notices() {
+        return notices;
     }
 
     @Override

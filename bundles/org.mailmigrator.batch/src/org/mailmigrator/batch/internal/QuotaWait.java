@@ -18,10 +18,10 @@ final class QuotaWait {
 
     /** Milliseconds until the row's earliest budget window ends (a minute when the budget cannot say). */
     static long untilOpens(PassRequest request, JobServices services) {
-        try {
+        try (PgBudgetCounts counts = Budgets.counts(request.state())) {
             Migration migration = request.migration();
-            TransferBudget budget = Budgets.of(request.state().dir(), migration.source(), migration.destination(),
-                    services.connectors(), services.presets().providers());
+            TransferBudget budget = Budgets.of(counts, request.state().dir(), migration.source(),
+                    migration.destination(), services.connectors(), services.presets().providers());
             Optional<Instant> at = budget == null ? Optional.empty() : budget.nextOpening();
             return at.map(t -> Math.max(1000, t.toEpochMilli() - System.currentTimeMillis() + 500)).orElse(60_000L);
         } catch (RuntimeException e) {

@@ -181,6 +181,13 @@ public final class BatchManager implements AutoCloseable {
         } catch (BatchStoreException e) {
             // the finish time is informative; the migrations' own states are already stored
         }
+        if (services.store().claims().shared()) {
+            try { // the rows other processes ran, as they stored them: the finished batch's digest is the fleet's
+                services.hub().track(spec, services.store().states(spec.name()));
+            } catch (BatchStoreException e) {
+                // this process's view of the rows, as without a shared store
+            }
+        }
         BatchProgress last = services.hub().snapshot(spec.name());
         services.hub().publish(spec.name());
         listeners.forEach(l -> l.batchFinished(spec, last));

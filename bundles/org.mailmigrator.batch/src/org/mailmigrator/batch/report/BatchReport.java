@@ -47,7 +47,8 @@ public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<Stri
     }
 
     /**
-     * With each migration's passes and completeness check, read from the workspace's state folder, and the
+     * With each migration's passes and completeness check, read from the store when it keeps them (a shared store:
+     * every machine's rows) or else from the workspace's state folder, and the
      * batch's throughput history ({@link ThroughputLog}); accounts are named as their connectors declare
      * ({@link Labels#account(Account, ConnectorFactory)}).
      */
@@ -58,7 +59,7 @@ public record BatchReport(BatchSpec batch, List<MigrationState> states, Map<Stri
         Map<String, PassHistory> h = new LinkedHashMap<>();
         for (Migration m : spec.migrations()) {
             skipped.put(m.id(), store.skipped(name, m.id()));
-            h.put(m.id(), PassHistory.read(ws, name, m.id()));
+            h.put(m.id(), PassHistory.read(store, ws, name, m.id()));
         }
         return new BatchReport(spec, store.states(name), skipped, store.times(name), store.pimSummaries(name), h,
                 ThroughputLog.read(ws, name), connectors);

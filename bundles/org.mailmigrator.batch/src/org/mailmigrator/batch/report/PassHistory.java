@@ -30,9 +30,19 @@ public record PassHistory(List<Pass> passes, List<FolderCount> folders, List<Str
         this(passes, folders, List.of());
     }
 
+    /** The history in the files of the workspace folder {@code ws}. */
     public static PassHistory read(Workspace ws, String batch, String migrationId) {
+        return read(new PassLog(ws, batch, migrationId));
+    }
+
+    /** The history of a row of {@code store}: the store's when it keeps them (a shared store), else the folder's. */
+    public static PassHistory read(org.mailmigrator.batch.store.BatchStore store, Workspace ws, String batch,
+            String migrationId) {
+        return read(PassLog.of(store, ws, batch, migrationId));
+    }
+
+    private static PassHistory read(PassLog log) {
         try {
-            PassLog log = new PassLog(ws, batch, migrationId);
             return new PassHistory(log.passes(), log.folders(), log.warnings());
         } catch (IOException | RuntimeException e) {
             return NONE;

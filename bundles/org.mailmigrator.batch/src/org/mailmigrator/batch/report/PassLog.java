@@ -2,6 +2,7 @@ package org.mailmigrator.batch.report;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,17 +11,23 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.mailmigrator.batch.Workspace;
+import org.mailmigrator.batch.store.BatchStore;
+import org.mailmigrator.batch.store.BatchStoreException;
+import org.mailmigrator.batch.store.RowRecords;
 
 /**
  * What each pass of one migration did, and the latest completeness check (per folder: messages on the source,
  * on the destination, and copied by this migration over all its passes), as two small CSV files beside the
  * pair's engine state ({@code ID.passes.csv}, {@code ID.folders.csv}; the last pass's warnings in
- * {@code ID.warnings.csv}; the last pass's sealed report in {@code ID.pass.json}), written atomically. A pass is recorded
+ * {@code ID.warnings.csv}; the last pass's sealed report in {@code ID.pass.json}), written atomically; with a shared
+ * store ({@code --store}: {@link #of}) the same texts are rows of the store's {@link RowRecords}, so that every
+ * machine's report has every row's passes. A pass is recorded
  * when it starts (outcome {@code running}) and again when it ends, so a pass cut off by a crash or a closed
  * workbench stays in the history as {@code running} and is read back as interrupted. No secrets: folder names
  * and counts only.
@@ -47,22 +54,79 @@ public final class PassLog {
         }
     }
 
-    private final Path passes;
-    private final Path folders;
-    private final Path warnings;
-    private final Path sealed;
+    /** Where the four texts live: files beside the row's state, or a shared store's {@link RowRecords}. */
+    private interface Texts {
+        Optional<String> read(String kind) throws IOException;
 
+        void write(String kind, String text) throws IOException;
+    }
+
+    private static final String PASSES = "passes";
+    private static final String FOLDERS = "folders";
+    private static final String WARNINGS = "warnings";
+    private static final String SEALED = "pass.json";
+    private final Texts texts;
+
+    /** The files of a workspace folder ({@code ID.passes.csv}, …, beside the row's state). */
     public PassLog(Workspace ws, String batch, String migrationId) {
         Path dir = ws.stateDir(batch);
-        this.passes = dir.resolve(migrationId + ".passes.csv");
-        this.folders = dir.resolve(migrationId + ".folders.csv");
-        this.warnings = dir.resolve(migrationId + ".warnings.csv");
-        this.sealed = dir.resolve(migrationId + ".pass.json");
+        this.texts = new Texts() {
+            @Override
+            public Optional<String> read(String kind) throws IOException {
+                Path f = file(kind);
+                return Files.exists(f) ? Optional.of(Files.readString(f, StandardCharsets.UTF_8)) : Optional.empty();
+            }
+
+            @Override
+            public void write(String kind, String text) throws IOException {
+                Path f = file(kind);
+                Files.createDirectories(f.getParent());
+                Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
+                Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+
+            private Path file(String kind) {
+                return dir.resolve(migrationId + "." + (kind.equals(SEALED) ? kind : kind + ".csv"));
+            }
+        };
+    }
+
+    /** Kept by a shared store: every process reads and writes the same history of the row, whichever ran it. */
+    private PassLog(RowRecords records, String batch, String migrationId) {
+        this.texts = new Texts() {
+            @Override
+            public Optional<String> read(String kind) throws IOException {
+                try {
+                    return records.rowRecord(batch, migrationId, kind);
+                } catch (BatchStoreException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public void write(String kind, String text) throws IOException {
+                try {
+                    records.saveRowRecord(batch, migrationId, kind, text);
+                } catch (BatchStoreException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }
+        };
+    }
+
+    /**
+     * The pass log of a row of {@code store}: in the store when it keeps the rows' histories (PostgreSQL,
+     * {@code --store}: shared by every machine), else the files of the workspace folder {@code ws}.
+     */
+    public static PassLog of(BatchStore store, Workspace ws, String batch, String migrationId) {
+        return store.rowRecords().map(r -> new PassLog(r, batch, migrationId))
+                .orElseGet(() -> new PassLog(ws, batch, migrationId));
     }
 
     public synchronized List<Pass> passes() throws IOException {
         List<Pass> out = new ArrayList<>();
-        for (CSVRecord r : read(passes)) {
+        for (CSVRecord r : read(PASSES)) {
             out.add(new Pass(Instant.parse(r.get(0)), r.get(1).isEmpty() ? null : Instant.parse(r.get(1)), r.get(2), r.get(3),
                     Long.parseLong(r.get(4)), Long.parseLong(r.get(5)), Long.parseLong(r.get(6)), Long.parseLong(r.get(7))));
         }
@@ -71,7 +135,7 @@ public final class PassLog {
 
     public synchronized List<FolderCount> folders() throws IOException {
         List<FolderCount> out = new ArrayList<>();
-        for (CSVRecord r : read(folders)) {
+        for (CSVRecord r : read(FOLDERS)) {
             out.add(new FolderCount(r.get(0), r.get(1), Long.parseLong(r.get(2)), Long.parseLong(r.get(3)),
                     Long.parseLong(r.get(4))));
         }
@@ -107,7 +171,7 @@ public final class PassLog {
                         x.alreadyPresent(), x.skipped(), x.bytes());
             }
         }
-        write(passes, w.toString());
+        this.texts.write(PASSES, w.toString());
     }
 
     public synchronized void folders(List<FolderCount> counts) throws IOException {
@@ -117,12 +181,12 @@ public final class PassLog {
                 p.printRecord(c.source(), c.destination(), c.sourceMessages(), c.destinationMessages(), c.copied());
             }
         }
-        write(folders, w.toString());
+        this.texts.write(FOLDERS, w.toString());
     }
 
     /** The warnings of the last pass that ended (a refused SUBSCRIBE: something that cost no message). */
     public synchronized List<String> warnings() throws IOException {
-        return read(warnings).stream().map(r -> r.get(0)).toList();
+        return read(WARNINGS).stream().map(r -> r.get(0)).toList();
     }
 
     /** Replaces the warnings with those of the pass that just ended (none clears them). */
@@ -133,7 +197,7 @@ public final class PassLog {
                 p.printRecord(t);
             }
         }
-        write(warnings, w.toString());
+        this.texts.write(WARNINGS, w.toString());
     }
 
     /**
@@ -141,13 +205,12 @@ public final class PassLog {
      * {@code org.mailmigrator.batch.run.PassSummary}: counts, skips, outcome; no timings, no secrets).
      */
     public synchronized void lastPass(String json) throws IOException {
-        write(sealed, json);
+        this.texts.write(SEALED, json);
     }
 
     /** The sealed report of the last pass that ended, if any. */
     public synchronized java.util.Optional<String> lastPass() throws IOException {
-        return Files.exists(sealed) ? java.util.Optional.of(Files.readString(sealed, StandardCharsets.UTF_8))
-                : java.util.Optional.empty();
+        return texts.read(SEALED);
     }
 
     /** Messages copied by this migration over all its passes, per the latest check (-1 when never checked). */
@@ -156,19 +219,13 @@ public final class PassLog {
         return f.isEmpty() ? -1 : f.stream().mapToLong(FolderCount::copied).sum();
     }
 
-    private static List<CSVRecord> read(Path f) throws IOException {
-        if (!Files.exists(f)) {
+    private List<CSVRecord> read(String kind) throws IOException {
+        Optional<String> text = texts.read(kind);
+        if (text.isEmpty()) {
             return List.of();
         }
-        try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+        try (Reader r = new StringReader(text.get())) {
             return CSVFormat.DEFAULT.parse(r).getRecords();
         }
-    }
-
-    private static void write(Path f, String text) throws IOException {
-        Files.createDirectories(f.getParent());
-        Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

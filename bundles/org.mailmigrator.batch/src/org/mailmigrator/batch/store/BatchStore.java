@@ -18,6 +18,16 @@ public interface BatchStore extends BatchDefinitions, RunLedger, CredentialStore
         return RowClaims.LOCAL;
     }
 
+    /** The rows' pass histories, when the store keeps them (a shared store); empty: files beside the rows' state. */
+    default java.util.Optional<RowRecords> rowRecords() {
+        return java.util.Optional.empty();
+    }
+
+    /** Who tells a batch's run started and finished ({@link RunNotices#LOCAL} for a store only this process writes). */
+    default RunNotices notices() {
+        return RunNotices.LOCAL;
+    }
+
     /** The queue of row passes the workers take: a shared store's ({@link FleetQueue}), none for a local one. */
     default java.util.Optional<FleetQueue> fleet() {
         return java.util.Optional.empty();

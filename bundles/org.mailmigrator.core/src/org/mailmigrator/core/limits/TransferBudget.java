@@ -1,33 +1,43 @@
 package org.mailmigrator.core.limits;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 /**
  * The daily transfer budget of one account pair: bytes read from the source account count against its download
  * limit, bytes written to the destination account against its upload limit. Counted across runs and processes
  * in one small file ({@code transfer-budget.properties} of the state folder: per account and direction, the
  * window's start and the bytes used), read and written under a file lock so that two rows sharing an account
- * add up. A window starts with the first byte counted and lasts {@link DailyLimits#window()}; when it ends,
+ * add up; or, given other {@link Counts}, in a database the processes of many machines share. A window starts with the
+ * first byte counted and lasts {@link DailyLimits#window()}; when it ends,
  * the count starts again from zero.
  */
 public final class TransferBudget {
     /** The file's name in a state folder. */
     public static final String FILE = "transfer-budget.properties";
-    private final Path file;
+    /**
+     * Where the windows' counts are kept: the file of a state folder (one machine), or a database every process of a
+     * fleet shares. Thread-safe.
+     */
+    public interface Counts {
+        /**
+         * Reads the entries {@code PREFIX.start} and {@code PREFIX.bytes} of each of {@code prefixes}
+         * ({@code download.LOGIN@HOST}, {@code upload.LOGIN@HOST}); given a {@code change}, applies it to them and stores
+         * them in the same step, atomically against every other user of these counts.
+         *
+         * @throws UncheckedIOException when the counts cannot be read or written, naming where they are
+         */
+        Properties update(List<String> prefixes, Consumer<Properties> change);
+    }
+
+    private final Counts counts;
     private final String source;
     private final DailyLimits sourceLimits;
     private final String destination;
@@ -40,7 +50,13 @@ public final class TransferBudget {
      */
     public TransferBudget(Path file, String source, DailyLimits sourceLimits, String destination,
             DailyLimits destinationLimits, Clock clock) {
-        this.file = file;
+        this((prefixes, change) -> FileCounts.update(file, change), source, sourceLimits, destination, destinationLimits, clock);
+    }
+
+    /** The same, counted in {@code counts} (a database shared by the processes of many machines). */
+    public TransferBudget(Counts counts, String source, DailyLimits sourceLimits, String destination,
+            DailyLimits destinationLimits, Clock clock) {
+        this.counts = java.util.Objects.requireNonNull(counts, "counts");
         this.source = source;
         this.sourceLimits = sourceLimits == null ? DailyLimits.NONE : sourceLimits;
         this.destination = destination;
@@ -166,37 +182,17 @@ public final class TransferBudget {
         p.setProperty(dir + "." + account + ".bytes", Long.toString(used + bytes));
     }
 
-    private interface Change {
-        void apply(Properties p);
-    }
-
-    /** Reads the file under its lock; applies and writes {@code change} when given (atomically replaced). */
-    private Properties locked(Change change) {
+    /** Reads the counts of this budget's accounts; applies and stores {@code change} when given. */
+    private Properties locked(Consumer<Properties> change) {
+        List<String> prefixes = new ArrayList<>();
+        if (source != null) {
+            prefixes.add("download." + source);
+        }
+        if (destination != null) {
+            prefixes.add("upload." + destination);
+        }
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
-            try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock lock = ch.lock()) {
-                Properties p = new Properties();
-                if (Files.exists(file)) {
-                    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                        p.load(r);
-                    } catch (IllegalArgumentException damaged) {
-                        p.clear(); // a damaged count starts again: the provider still enforces its own limit
-                    }
-                }
-                if (change != null) {
-                    change.apply(p);
-                    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-                    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                        p.store(w, "bytes transferred per account and daily window (mailmigrator)");
-                    }
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                }
-                return p;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the transfer budget file " + file + " cannot be used: " + e.getMessage(), e);
+            return counts.update(prefixes, change);
         } catch (NumberFormatException e) {
             return new Properties();
         }

@@ -88,7 +88,7 @@ public final class StatusCommand implements Callable<Integer> {
                 // a shared store (--store): which process, on which machine, runs which row now
                 store.claims().holders(name).forEach((id, h) -> out.println(id + ": running on " + h.worker()));
                 for (var m : batch.get().migrations()) { // the last pass's warnings: they cost no message
-                    PassHistory.read(ws.workspace(), name, m.id()).warnings()
+                    PassHistory.read(store, ws.workspace(), name, m.id()).warnings()
                             .forEach(w -> out.println(m.id() + ": warning: " + w));
                 }
                 active = states.stream().anyMatch(s -> s.status().active());
