@@ -1,8 +1,10 @@
 package org.mailmigrator.cli.internal.batch;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.MigrationStatus;
@@ -22,14 +24,27 @@ final class QueueForWorkers {
 
     /** @return how many rows were queued (rows already Queued count) */
     static int queue(BatchStore store, String batch, Selection selection) throws BatchStoreException {
+        return queue(store, batch, s -> selection.includes(s.status()));
+    }
+
+    /**
+     * Queues the rows {@code which} selects (no live process holds them); a pause or stop asked earlier of those rows
+     * is forgotten.
+     *
+     * @return how many rows were queued
+     */
+    static int queue(BatchStore store, String batch, Predicate<MigrationState> which) throws BatchStoreException {
         RowClaims claims = store.claims();
         Optional<FleetQueue> fleet = store.fleet();
         Map<String, RowClaims.Holder> held = claims.holders(batch);
         Instant now = Instant.now();
         int queued = 0;
         for (MigrationState s : store.states(batch)) {
-            if (!selection.includes(s.status()) || held.containsKey(s.migrationId())) {
+            if (!which.test(s) || held.containsKey(s.migrationId())) {
                 continue;
+            }
+            if (store.requests().isPresent()) {
+                store.requests().get().clear(batch, List.of(s.migrationId()));
             }
             if (s.status() != MigrationStatus.QUEUED) {
                 store.saveState(batch, s.moveTo(MigrationStatus.QUEUED, now, Optional.empty()));
