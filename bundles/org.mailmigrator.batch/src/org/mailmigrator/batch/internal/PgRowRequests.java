@@ -156,7 +156,8 @@ final class PgRowRequests implements RowRequests {
 
     /**
      * Hands the requests of the rows this process holds to the handlers: addressed ones whatever their age (their
-     * addressee may have died, this process took the row over), unaddressed ones for one lease.
+     * addressee may have died, this process took the row over), unaddressed ones for one lease (older ones, of rows
+     * nobody holds, are deleted here).
      */
     void dispatch() throws BatchStoreException {
         if (handlers.isEmpty()) {
@@ -164,6 +165,12 @@ final class PgRowRequests implements RowRequests {
         }
         List<String[]> due = store.tx("read the requests of " + worker, c -> {
             List<String[]> out = new ArrayList<>();
+            try (PreparedStatement stale = c.prepareStatement("delete from batch_request r where r.held_by is null and "
+                    + "r.asked < now() - ? * interval '1 millisecond' and not exists (select 1 from batch_claim c where "
+                    + "c.batch = r.batch and c.migration = r.migration and c.expires >= now())")) {
+                stale.setLong(1, lease.toMillis()); // for a worker that picked a row's entry and then left the row
+                stale.executeUpdate();
+            }
             try (PreparedStatement ps = c.prepareStatement("select r.batch, r.migration, r.action from batch_request r "
                     + "join batch_claim c on c.batch = r.batch and c.migration = r.migration where c.worker = ? and "
                     + "(r.held_by is not null or r.asked > now() - ? * interval '1 millisecond')")) {
