@@ -218,17 +218,7 @@ class FleetControlTest {
 
     /** {@code mailmigrator worker --slots 2} in a child JVM with its own workspace folder, given the key file. */
     private static ChildLines worker(String name, Path importWs, String db) throws IOException {
-        List<String> args = new ArrayList<>();
-        for (Class<?> c : List.of(org.mailmigrator.core.connector.ConnectorRegistry.class,
-                org.mailmigrator.connector.imap.ImapConnector.class)) {
-            var bundle = org.osgi.framework.FrameworkUtil.getBundle(c);
-            Path xml = root.resolve(bundle.getSymbolicName() + ".plugin.xml");
-            try (var in = bundle.getEntry("plugin.xml").openStream()) {
-                Files.write(xml, in.readAllBytes());
-            }
-            args.add(bundle.getSymbolicName() + "=" + xml);
-        }
-        args.add("--");
+        List<String> args = new ArrayList<>(WorkerCliChild.contributions(root));
         args.addAll(store(db, List.of("worker", "--workspace", root.resolve(name).toString(), "--secrets-key",
                 importWs.resolve("secrets.key").toString(), "--slots", "2", "--poll-seconds", "1", "--allow-plaintext")));
         ProcessBuilder pb = ChildJvm.command(WorkerCliChild.BUNDLES, WorkerCliChild.class,

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
@@ -55,8 +54,7 @@ final class PgRowRequests implements RowRequests {
     }
 
     @Override
-    public Outcome ask(String batch, Collection<String> ids, MigrationStatus endIn, Set<String> mine)
-            throws BatchStoreException {
+    public Outcome ask(String batch, Collection<String> ids, MigrationStatus endIn) throws BatchStoreException {
         if (endIn != MigrationStatus.PAUSED && endIn != MigrationStatus.STOPPED) {
             throw new IllegalArgumentException("a row is asked to pause or stop, not " + endIn);
         }
@@ -78,7 +76,7 @@ final class PgRowRequests implements RowRequests {
             Instant now = Instant.now();
             for (MigrationState s : MigrationRows.states(c, batch)) {
                 String id = s.migrationId();
-                if ((!ids.isEmpty() && !ids.contains(id)) || mine.contains(id)) {
+                if (!ids.isEmpty() && !ids.contains(id)) {
                     continue;
                 }
                 String holder = holders.get(id);

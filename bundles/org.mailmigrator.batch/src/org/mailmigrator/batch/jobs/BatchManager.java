@@ -215,8 +215,7 @@ public final class BatchManager implements AutoCloseable {
             return new RowRequests.Outcome(asked, List.of(), List.of());
         }
         try {
-            RowRequests.Outcome there = requests.get().ask(batch, ids, endIn, jobs.getOrDefault(batch, Map.of())
-                    .keySet().stream().filter(id -> holds(batch, id)).collect(java.util.stream.Collectors.toSet()));
+            RowRequests.Outcome there = requests.get().ask(batch, ids, endIn); // rows this process holds: left
             asked.putAll(there.asked());
             if (!there.set().isEmpty()) {
                 reload(batch); // rows set at once: shown by the next snapshot

@@ -3,7 +3,6 @@ package org.mailmigrator.batch.store;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.mailmigrator.batch.MigrationStatus;
 
@@ -40,13 +39,13 @@ public interface RowRequests {
 
     /**
      * Pauses ({@link MigrationStatus#PAUSED}) or stops ({@link MigrationStatus#STOPPED}) the selected rows of a batch
-     * ({@code ids} empty: every row) that other processes run or that wait to run; {@code mine} are the rows this
-     * process's own jobs hold (left to the caller, which stops them itself).
+     * ({@code ids} empty: every row) that other processes run or that wait to run. Rows this process holds are left to
+     * the caller, which stops its own jobs itself.
      *
      * @return the rows asked of their process (id to {@code host:pid}), the rows set at once, the rows left as they were
      *         (synced, failed, already paused or stopped)
      */
-    Outcome ask(String batch, Collection<String> ids, MigrationStatus endIn, Set<String> mine) throws BatchStoreException;
+    Outcome ask(String batch, Collection<String> ids, MigrationStatus endIn) throws BatchStoreException;
 
     /** Forgets the requests of these rows that no live process holds (they are queued again: resume, run). */
     void clear(String batch, Collection<String> ids) throws BatchStoreException;

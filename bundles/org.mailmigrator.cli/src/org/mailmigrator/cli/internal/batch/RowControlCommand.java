@@ -97,11 +97,26 @@ public abstract class RowControlCommand implements Callable<Integer> {
 
     /** Pause or stop: asked of the processes that run the rows, set at once for the others. */
     public abstract static class Halt extends RowControlCommand {
+        private final String verb;
+        private final MigrationStatus endIn;
+
+        Halt(String verb, MigrationStatus endIn) {
+            this.verb = verb;
+            this.endIn = endIn;
+        }
+
         @Option(names = "--wait-seconds", paramLabel = "S", defaultValue = "60",
                 description = "wait up to S seconds for the rows other processes run to end their pass (0: return at once; default 60)")
         int waitSeconds;
 
-        abstract MigrationStatus endIn();
+        @Override
+        String verb() {
+            return verb;
+        }
+
+        MigrationStatus endIn() {
+            return endIn;
+        }
 
         @Override
         int act(BatchWorkspace w, PrintWriter out, PrintWriter err) throws Exception {
@@ -159,28 +174,16 @@ public abstract class RowControlCommand implements Callable<Integer> {
             + "row), wherever they run: with --store, a row another process or worker runs stops between two messages "
             + "within about a second, a queued row is set Paused at once (no worker starts it). 'batch resume' goes on.")
     public static final class Pause extends Halt {
-        @Override
-        String verb() {
-            return "pause";
-        }
-
-        @Override
-        MigrationStatus endIn() {
-            return MigrationStatus.PAUSED;
+        public Pause() {
+            super("pause", MigrationStatus.PAUSED);
         }
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stops rows of a batch (none named: every "
             + "row) as pause does, leaving them Stopped (paused rows too). 'batch resume' goes on where they stood.")
     public static final class Stop extends Halt {
-        @Override
-        String verb() {
-            return "stop";
-        }
-
-        @Override
-        MigrationStatus endIn() {
-            return MigrationStatus.STOPPED;
+        public Stop() {
+            super("stop", MigrationStatus.STOPPED);
         }
     }
 
