@@ -28,7 +28,7 @@ import org.mailmigrator.testing.Relay;
  * Issue 18, driving the fleet: {@code batch pause|stop|resume NAME [ROW] --store URL} from the test's process (the
  * real command line) acting on rows that two {@code mailmigrator worker --slots 2} processes run (the real command
  * line in child JVMs, {@link WorkerCliChild}). Real Dovecot and PostgreSQL; the destinations are reached through a
- * relay that holds each server answer 25 ms (a distant server: a row's pass lasts seconds, so it can be paused in the
+ * relay that holds each server answer 30 ms (a distant server: a row's pass lasts seconds, so it can be paused in the
  * middle). Checked as an administrator would: the row's status, which worker said what, the queue, claims and
  * requests left in the database, and every pair message by message against Dovecot (nothing twice, nothing that is
  * not in the source; exact once synced).
@@ -46,7 +46,7 @@ class FleetControlTest {
         mail = Dovecot.start(Dovecot.Layout.SLASH);
         pg = Postgres.start();
         slow = Relay.to(mail.imapPort()).name("slow-destination")
-                .onOpen(link -> link.down(Relay.copy((b, len, before) -> Thread.sleep(25)))).start();
+                .onOpen(link -> link.down(Relay.copy((b, len, before) -> Thread.sleep(30)))).start();
     }
 
     @AfterAll
@@ -59,8 +59,10 @@ class FleetControlTest {
     @Test
     void aRowRunByAWorkerIsPausedResumedAndAWholeBatchStoppedFromAnotherProcess() throws Exception {
         String db = pg.createDatabase();
-        Path ws = importBatch(db, "pz", 4, 150, 1300);
-        importBatch(db, "st", 4, 200, 1400);
+        long t0 = System.nanoTime();
+        Path ws = importBatch(db, "pz", 3, 90, 1300, 3); // all three at once: one is paused while the others run
+        importBatch(db, "st", 3, 90, 1400, 2);
+        System.out.println("filled and imported: " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         assertEquals(0, run(db, "run", "pz", "--no-wait").code());
         List<ChildLines> workers = List.of(worker("fc-a", ws, db), worker("fc-b", ws, db));
         try {
@@ -77,7 +79,7 @@ class FleetControlTest {
             assertTrue(tookMs < 15_000, "paused within seconds, took " + tookMs + " ms");
             ChildLines holder = workers.stream().filter(w -> said(w, running, "Running")).findFirst().orElseThrow();
             assertTrue(said(holder, running, "Paused"), "the worker running it said so: " + holder);
-            waitFor(() -> status(db, "pz").equals(Map.of("PAUSED", 1, "SYNCED", 3)), "the other rows synced", db, workers);
+            waitFor(() -> status(db, "pz").equals(Map.of("PAUSED", 1, "SYNCED", 2)), "the other rows synced", db, workers);
             assertEquals("PAUSED", one(db, "select status from migration where batch = 'pz' and id = '" + row + "'"));
             assertTrue(workers.stream().anyMatch(w -> w.lines().stream().anyMatch(l -> l.startsWith("mailmigrator worker: pz/")
                     && l.endsWith(" Synced"))), "the workers ran the batch's other rows: " + workers);
@@ -89,22 +91,24 @@ class FleetControlTest {
             CliRun resumed = run(db, "resume", "pz", row);
             assertEquals(0, resumed.code(), resumed.toString());
             assertTrue(resumed.out().contains("queued 1 paused or stopped row(s) of pz"), resumed.toString());
-            waitFor(() -> status(db, "pz").equals(Map.of("SYNCED", 4)), "the resumed row synced", db, workers);
-            for (int i = 0; i < 4; i++) {
+            waitFor(() -> status(db, "pz").equals(Map.of("SYNCED", 3)), "the resumed row synced", db, workers);
+            System.out.println("paused, resumed, synced: " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            for (int i = 0; i < 3; i++) {
                 Mailboxes.assertSame(mail, "pzs" + i, "pzd" + i);
             }
 
-            // stop a whole batch of --parallel 2 with 2 rows running and 2 waiting (queued for the workers)
+            // stop a whole batch of --parallel 2 with 2 rows running and 1 waiting (queued for the workers)
             assertEquals(0, run(db, "run", "st", "--no-wait").code());
             firstRunning(workers, "st/");
             CliRun stopped = run(db, "stop", "st");
             System.out.println("batch stop st:\n" + stopped);
             assertEquals(0, stopped.code(), stopped.toString());
             assertTrue(stopped.out().contains("to stop st/"), "running rows asked of their workers: " + stopped);
-            waitFor(() -> status(db, "st").equals(Map.of("STOPPED", 4)) && one(db, "select (select count(*) from "
+            waitFor(() -> status(db, "st").equals(Map.of("STOPPED", 3)) && one(db, "select (select count(*) from "
                     + "batch_claim) + (select count(*) from batch_request) + (select count(*) from mm_scheduled_tasks)")
                     .equals("0"), "every row of st stopped, nothing left in the queue", db, workers);
-            for (int i = 0; i < 4; i++) {
+            System.out.println("stopped: " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            for (int i = 0; i < 3; i++) {
                 assertConsistent("st", i);
             }
             for (ChildLines w : workers) {
@@ -190,8 +194,9 @@ class FleetControlTest {
         return CliRun.of(store(db, all));
     }
 
-    /** {@code rows} source mailboxes filled, their CSV imported with {@code --parallel 2}; the import's workspace. */
-    private static Path importBatch(String db, String prefix, int rows, int messages, long seed) throws Exception {
+    /** {@code rows} source mailboxes filled, their CSV imported with {@code --parallel N}; the import's workspace. */
+    private static Path importBatch(String db, String prefix, int rows, int messages, long seed, int parallel)
+            throws Exception {
         StringBuilder csv = new StringBuilder("source.server,source.login,source.password,destination.server,"
                 + "destination.login,destination.password\n");
         for (int i = 0; i < rows; i++) {
@@ -203,7 +208,7 @@ class FleetControlTest {
         Path file = Files.writeString(root.resolve(prefix + ".csv"), csv);
         Path ws = root.resolve("import");
         CliRun imported = CliRun.of(store(db, List.of("batch", "import", file.toString(), "--workspace", ws.toString(),
-                "--parallel", "2", "--per-host", "20")));
+                "--parallel", String.valueOf(parallel), "--per-host", "20")));
         assertEquals(0, imported.code(), imported.toString());
         return ws;
     }
