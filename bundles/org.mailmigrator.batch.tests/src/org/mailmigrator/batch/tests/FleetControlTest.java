@@ -122,6 +122,49 @@ class FleetControlTest {
         System.out.println("the workers:" + workers);
     }
 
+    /**
+     * A workspace folder has no other processes to ask: with none holding it, pause and stop set the rows that wait
+     * to run, resume sets them Queued (for the next {@code batch run}); held by another process (a run, the workbench),
+     * the commands are refused with a message naming it.
+     */
+    @Test
+    void onAWorkspaceFolderRowsAreSetWhenNoProcessHoldsItAndAHeldFolderIsRefused() throws Exception {
+        Path ws = root.resolve("folder");
+        Path csv = Files.writeString(root.resolve("team.csv"), "source.server,source.login,source.password,"
+                + "destination.server,destination.login,destination.password\n"
+                + "imap://127.0.0.1:1,ann,pw,imap://127.0.0.1:1,ann2,pw\nimap://127.0.0.1:1,bob,pw,imap://127.0.0.1:1,bob2,pw\n");
+        assertEquals(0, CliRun.of("batch", "import", csv.toString(), "--workspace", ws.toString()).code());
+        CliRun paused = CliRun.of("batch", "pause", "team", "00002-ann", "--workspace", ws.toString());
+        assertEquals(0, paused.code(), paused.toString());
+        assertTrue(paused.out().contains("set 1 row(s) of team Paused"), paused.toString());
+        CliRun unknown = CliRun.of("batch", "stop", "team", "00009-zed", "--workspace", ws.toString());
+        assertEquals(2, unknown.code(), unknown.toString());
+        assertTrue(unknown.err().contains("batch team has no row 00009-zed"), unknown.toString());
+        CliRun stopped = CliRun.of("batch", "stop", "team", "--workspace", ws.toString());
+        assertTrue(stopped.out().contains("set 2 row(s) of team Stopped"), stopped.toString());
+        try (org.mailmigrator.batch.store.BatchStore store = org.mailmigrator.batch.store.BatchStore.open(
+                ws.resolve("batches"), true)) {
+            assertEquals(List.of("STOPPED", "STOPPED"), store.states("team").stream().map(st -> st.status().name()).toList());
+        }
+        CliRun resumed = CliRun.of("batch", "resume", "team", "--workspace", ws.toString());
+        assertTrue(resumed.out().contains("set 2 paused or stopped row(s) of team Queued")
+                && resumed.out().contains("batch run team"), resumed.toString());
+
+        Process holder = ChildJvm.command(BatchChild.BUNDLES, StoreHolder.class, List.of("-Xmx64m"),
+                List.of(ws.resolve("batches").toString())).redirectErrorStream(true).start();
+        ChildLines held = new ChildLines("holder", holder);
+        try {
+            held.await(l -> l.startsWith("open "), "open");
+            CliRun refused = CliRun.of("batch", "pause", "team", "--workspace", ws.toString());
+            assertEquals(1, refused.code(), refused.toString());
+            assertTrue(refused.err().contains("in use by process " + holder.pid())
+                    && refused.err().contains("only a shared store (--store URL) takes a pause"), refused.toString());
+        } finally {
+            holder.getOutputStream().close();
+            held.exit(Duration.ofSeconds(20));
+        }
+    }
+
     /** A destination holds only messages of its source, each once (a pass cut in the middle). */
     private static void assertConsistent(String prefix, int i) throws Exception {
         Map<String, List<String>> source = Mailboxes.snapshot(mail, prefix + "s" + i);
