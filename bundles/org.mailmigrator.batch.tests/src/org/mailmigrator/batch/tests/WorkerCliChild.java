@@ -27,6 +27,25 @@ public final class WorkerCliChild {
     private WorkerCliChild() {
     }
 
+    /**
+     * The arguments before {@code --} for this OSGi framework's core and IMAP connector: their {@code plugin.xml}
+     * files written to {@code dir}.
+     */
+    static List<String> contributions(Path dir) throws java.io.IOException {
+        List<String> args = new java.util.ArrayList<>();
+        for (Class<?> c : List.of(org.mailmigrator.core.connector.ConnectorRegistry.class,
+                org.mailmigrator.connector.imap.ImapConnector.class)) {
+            var bundle = org.osgi.framework.FrameworkUtil.getBundle(c);
+            Path xml = dir.resolve(bundle.getSymbolicName() + ".plugin.xml");
+            try (var in = bundle.getEntry("plugin.xml").openStream()) {
+                Files.write(xml, in.readAllBytes());
+            }
+            args.add(bundle.getSymbolicName() + "=" + xml);
+        }
+        args.add("--");
+        return args;
+    }
+
     public static void main(String[] args) throws Exception {
         Object token = new Object();
         IExtensionRegistry registry = RegistryFactory.createRegistry(null, token, token);

@@ -180,6 +180,24 @@ final class MigrationRows {
         return out;
     }
 
+    /** Writes a row's status and totals; the number of rows written (0: the row is not there). */
+    static int saveState(Connection db, String batch, MigrationState s) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("update migration set status = ?, since = ?, time_in = ?, "
+                + "last_error = ?, copied = ?, skipped = ?, bytes = ?, last_sync = ? where batch = ? and id = ?")) {
+            ps.setString(1, s.status().name());
+            ps.setLong(2, s.since().toEpochMilli());
+            ps.setString(3, Codec.durations(s.timeIn()));
+            ps.setString(4, s.lastError().orElse(null));
+            ps.setLong(5, s.copied());
+            ps.setLong(6, s.skipped());
+            ps.setLong(7, s.bytes());
+            ps.setObject(8, s.lastSync().map(Instant::toEpochMilli).orElse(null));
+            ps.setString(9, batch);
+            ps.setString(10, s.migrationId());
+            return ps.executeUpdate();
+        }
+    }
+
     static void replaceSkipped(Connection db, String batch, String id, List<SkippedItem> items) throws SQLException {
         try (PreparedStatement del = db.prepareStatement("delete from skipped where batch = ? and migration = ?")) {
             del.setString(1, batch);

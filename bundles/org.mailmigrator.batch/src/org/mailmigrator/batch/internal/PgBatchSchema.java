@@ -10,10 +10,11 @@ import org.mailmigrator.core.internal.pg.PgVersion;
  * columns as the embedded store's ({@link MigrationRows#SCHEMA}, which grew by {@code alter table}: here version 1
  * holds them all), so that {@link SqlBatchStore}'s statements serve both; plus {@code batch_claim}, the leases of
  * {@link PgBatchStore}'s row claims; version 2 the workers' queue ({@link DbSchedulerQueue}, db-scheduler's table as its
- * project publishes it for PostgreSQL); version 4 what the processes of a fleet must see alike: the rows' pass histories
- * ({@code row_record}, {@link PgRowRecords}), the daily transfer budgets ({@code transfer_budget}, {@link PgBudgetCounts})
- * and the marker of a batch's run under way ({@code batch_notice}, {@link PgRunNotices}). A released version is never
- * edited: a change is a new version appended.
+ * project publishes it for PostgreSQL); version 3 {@code batch_request}, the pauses and stops asked of the process
+ * that holds a row ({@link PgRowRequests}); version 4 what the processes of a fleet must see alike: the rows' pass
+ * histories ({@code row_record}, {@link PgRowRecords}), the daily transfer budgets ({@code transfer_budget},
+ * {@link PgBudgetCounts}) and the marker of a batch's run under way ({@code batch_notice}, {@link PgRunNotices}). A
+ * released version is never edited: a change is a new version appended.
  */
 final class PgBatchSchema {
     static final String HISTORY = "mm_batch_schema_history";
@@ -44,7 +45,10 @@ final class PgBatchSchema {
                     "create index mm_scheduled_tasks_heartbeat on " + DbSchedulerQueue.TABLE + "(last_heartbeat)",
                     "create index mm_scheduled_tasks_priority on " + DbSchedulerQueue.TABLE
                             + "(priority desc, execution_time asc)")),
-            // 3 is taken by a parallel branch (the lead merges both): this one is 4 whatever is merged first
+            new PgVersion("3", "pauses and stops asked of the process that runs a row", List.of(
+                    "create table batch_request(batch text not null, migration text not null, action text not null, "
+                            + "asked_by text not null, asked timestamptz not null, held_by text, "
+                            + "primary key(batch, migration))")),
             new PgVersion("4", "pass histories, daily transfer budgets and run notices shared by the fleet", List.of(
                     "create table row_record(batch text not null, migration text not null, kind text not null, "
                             + "body text not null, primary key(batch, migration, kind))",

@@ -35,6 +35,7 @@ public final class PgBatchStore extends SqlBatchStore {
     private final DatabaseStore store;
     private final String shown;
     private final PgRowClaims claims;
+    private final PgRowRequests requests;
     private final ScheduledExecutorService heartbeat;
     private final PgRowRecords records = new PgRowRecords(this);
     private final PgRunNotices notices;
@@ -47,6 +48,7 @@ public final class PgBatchStore extends SqlBatchStore {
         this.shown = store.toString();
         this.claims = new PgRowClaims(this, worker, lease);
         this.notices = new PgRunNotices(this, worker);
+        this.requests = new PgRowRequests(this, store.database().dataSource(), worker, lease);
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mailmigrator-claims " + shown);
             t.setDaemon(true);
@@ -113,6 +115,12 @@ public final class PgBatchStore extends SqlBatchStore {
             }
         });
         claims.releaseAll(batch);
+        tx("forget the requests of " + batch, c -> {
+            try (PreparedStatement ps = c.prepareStatement("delete from batch_request where batch = ?")) {
+                ps.setString(1, batch);
+                return ps.executeUpdate();
+            }
+        });
         try {
             store.database().purge("batch/" + batch + "/");
         } catch (StateException e) {
@@ -161,10 +169,29 @@ public final class PgBatchStore extends SqlBatchStore {
         return java.util.Optional.of(queue);
     }
 
-    /** The heartbeat: this process's claims live another lease. A failure waits for the next beat. */
+    @Override
+    public java.util.Optional<org.mailmigrator.batch.store.RowRequests> requests() {
+        return java.util.Optional.of(requests);
+    }
+
+    /** This process holds a row now: it hears the requests from now on, and reads those already there. */
+    void held() {
+        requests.startListening();
+        try {
+            requests.dispatch();
+        } catch (BatchStoreException e) {
+            // read again at the next renewal
+        }
+    }
+
+    /**
+     * The heartbeat: this process's claims live another lease, and the pauses and stops asked of its rows are read
+     * (those whose notification was missed). A failure waits for the next beat.
+     */
     private void renew() {
         try {
             claims.renew();
+            requests.dispatch();
         } catch (BatchStoreException | RuntimeException e) {
             // the server is away longer than the reconnection window: the next beat tries again; a lease that
             // ran out meanwhile may be taken over, and the account pair's own lock keeps two runs of it apart
@@ -174,6 +201,7 @@ public final class PgBatchStore extends SqlBatchStore {
     @Override
     public void close() {
         heartbeat.shutdownNow();
+        requests.close();
         try {
             claims.releaseAll(null);
         } catch (BatchStoreException e) {

@@ -67,6 +67,7 @@ final class PgRowClaims implements RowClaims {
             full.put(batch, System.nanoTime());
         } else if (v == Verdict.TAKEN) {
             mine.add(new Row(batch, migrationId));
+            store.held(); // a pause or stop asked of this process for the row is heard from now on, and read now
         }
         return v == Verdict.TAKEN;
     }
@@ -76,7 +77,7 @@ final class PgRowClaims implements RowClaims {
     }
 
     /** The batch's claims are counted by one transaction at a time, over every process. */
-    private static void lockBatch(Connection c, String batch) throws SQLException {
+    static void lockBatch(Connection c, String batch) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
             ps.setString(1, "mm-batch:" + batch);
             ps.executeQuery().close();
@@ -130,10 +131,17 @@ final class PgRowClaims implements RowClaims {
         mine.remove(new Row(batch, migrationId));
         store.tx("release " + batch + "/" + migrationId, c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "delete from batch_claim where batch = ? and migration = ? and worker = ?")) {
+                    "delete from batch_claim where batch = ? and migration = ? and worker = ?");
+                    PreparedStatement done = c.prepareStatement("delete from batch_request r where r.batch = ? and "
+                            + "r.migration = ? and exists (select 1 from migration m where m.batch = r.batch and "
+                            + "m.id = r.migration and m.status in ('PAUSED', 'STOPPED', 'SYNCED', "
+                            + "'SYNCED_WITH_ERRORS', 'COMPLETED', 'FAILED'))")) {
                 ps.setString(1, batch);
                 ps.setString(2, migrationId);
                 ps.setString(3, worker);
+                done.setString(1, batch);
+                done.setString(2, migrationId);
+                done.executeUpdate(); // acted on (a row cut by its process's end keeps it for the next holder)
                 return ps.executeUpdate();
             }
         });

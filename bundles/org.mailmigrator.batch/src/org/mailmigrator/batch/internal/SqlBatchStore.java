@@ -193,11 +193,7 @@ abstract class SqlBatchStore implements BatchStore {
 
     @Override
     public void saveState(String batch, MigrationState s) throws BatchStoreException {
-        update("save state of " + s.migrationId(), "update migration set status = ?, since = ?, time_in = ?, "
-                + "last_error = ?, copied = ?, skipped = ?, bytes = ?, last_sync = ? where batch = ? and id = ?",
-                s.status().name(), s.since().toEpochMilli(), Codec.durations(s.timeIn()), s.lastError().orElse(null),
-                s.copied(), s.skipped(), s.bytes(), s.lastSync().map(Instant::toEpochMilli).orElse(null), batch,
-                s.migrationId());
+        tx("save state of " + s.migrationId(), db -> MigrationRows.saveState(db, batch, s));
     }
 
     @Override

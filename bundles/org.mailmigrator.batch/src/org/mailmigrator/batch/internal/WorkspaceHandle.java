@@ -135,7 +135,7 @@ final class WorkspaceHandle implements BatchWorkspace {
     public void remove(String batch, List<String> ids) throws BatchStoreException, InterruptedException {
         Optional<BatchManager> m = shared.existingManager();
         if (m.isPresent()) {
-            m.get().stop(batch, ids);
+            m.get().stopHere(batch, ids);
             if (!m.get().join(batch, ids, STOP_WAIT)) {
                 throw new BatchStoreException("the migrations " + ids + " did not stop within " + STOP_WAIT.toSeconds()
                         + " s; nothing was removed", null);
@@ -153,7 +153,7 @@ final class WorkspaceHandle implements BatchWorkspace {
         if (m.isPresent()) {
             // a job left running would write its state and status again after the delete
             stopped = Job.getJobManager().find(new BatchFamily(batch)).length;
-            m.get().stop(batch, List.of());
+            m.get().stopHere(batch, List.of());
             if (!m.get().join(batch, STOP_WAIT)) {
                 throw new BatchStoreException("the migrations of batch " + batch + " did not stop within "
                         + STOP_WAIT.toSeconds() + " s; nothing was purged (try again)", null);

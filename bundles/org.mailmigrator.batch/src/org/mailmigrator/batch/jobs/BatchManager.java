@@ -29,6 +29,7 @@ import org.mailmigrator.batch.secrets.SecretVault;
 import org.mailmigrator.batch.store.BatchStore;
 import org.mailmigrator.batch.store.BatchStoreException;
 import org.mailmigrator.batch.store.RowClaims;
+import org.mailmigrator.batch.store.RowRequests;
 import org.mailmigrator.core.engine.MigrationReport;
 
 /**
@@ -66,6 +67,8 @@ public final class BatchManager implements AutoCloseable {
             }
         });
         hub.addSink(org.mailmigrator.batch.report.ThroughputLog.sink(workspace)); // the dashboard's and report's history
+        // a pause or stop another process asked of a row this process runs: as this process's own Pause or Stop
+        store.requests().ifPresent(r -> r.listen((batch, id, endIn) -> cancel(batch, List.of(id), endIn)));
     }
 
     public void addListener(BatchListener listener) {
@@ -90,11 +93,7 @@ public final class BatchManager implements AutoCloseable {
         return services.limiter().inUse(host);
     }
 
-    /**
-     * Schedules the selected migrations ({@code ids} empty: the whole batch) that are not already scheduled.
-     *
-     * @return how many were scheduled
-     */
+    /** Schedules the selected migrations ({@code ids} empty: the whole batch) not already scheduled; how many. */
     public int start(String batch, Selection selection, Collection<String> ids, RunSettings settings)
             throws BatchStoreException {
         BatchSpec spec = services.store().batch(batch)
@@ -193,17 +192,48 @@ public final class BatchManager implements AutoCloseable {
         listeners.forEach(l -> l.batchFinished(spec, last));
     }
 
-    /** Pauses the selected migrations: queued ones do not start, running ones stop between two messages. */
-    public void pause(String batch, Collection<String> ids) {
-        cancel(batch, ids, MigrationStatus.PAUSED);
+    /**
+     * Pauses the selected migrations ({@code ids} empty: the whole batch): queued ones do not start, running ones stop
+     * between two messages. With a shared store, rows other processes run are asked of them and rows queued for the
+     * workers are set Paused at once ({@link RowRequests}).
+     *
+     * @return what reached which row (this process's own jobs count as asked of "this process")
+     * @throws IllegalStateException when the shared store cannot be reached (this process's rows are paused)
+     */
+    public RowRequests.Outcome pause(String batch, Collection<String> ids) {
+        return control(batch, ids, MigrationStatus.PAUSED);
     }
 
-    /** Stops the selected migrations; a later start or resume continues where they stood. */
-    public void stop(String batch, Collection<String> ids) {
+    /** Stops the selected migrations as {@link #pause} pauses them; a later start or resume continues where they stood. */
+    public RowRequests.Outcome stop(String batch, Collection<String> ids) {
+        return control(batch, ids, MigrationStatus.STOPPED);
+    }
+
+    /** Stops this process's jobs of the selected rows only (before a purge or removal), whatever the store. */
+    public void stopHere(String batch, Collection<String> ids) {
         cancel(batch, ids, MigrationStatus.STOPPED);
     }
 
-    /** Schedules the selected paused or stopped migrations again. */
+    private RowRequests.Outcome control(String batch, Collection<String> ids, MigrationStatus endIn) {
+        Map<String, String> asked = new LinkedHashMap<>();
+        cancel(batch, ids, endIn).forEach(id -> asked.put(id, "this process"));
+        Optional<RowRequests> requests = services.store().requests();
+        if (requests.isEmpty()) {
+            return new RowRequests.Outcome(asked, List.of(), List.of());
+        }
+        try {
+            RowRequests.Outcome there = requests.get().ask(batch, ids, endIn); // rows this process holds: left
+            asked.putAll(there.asked());
+            if (!there.set().isEmpty()) {
+                reload(batch); // rows set at once: shown by the next snapshot
+            }
+            return new RowRequests.Outcome(asked, there.set(), there.left());
+        } catch (BatchStoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Schedules the selected paused or stopped migrations again, in this process. */
     public int resume(String batch, Collection<String> ids, RunSettings settings) throws BatchStoreException {
         return start(batch, Selection.PENDING, ids, settings);
     }
@@ -217,12 +247,16 @@ public final class BatchManager implements AutoCloseable {
         return start(batch, Selection.DELTA, ids, settings);
     }
 
-    private void cancel(String batch, Collection<String> ids, MigrationStatus endIn) {
+    /** Stops this process's jobs of the selected rows; the ids it stopped. */
+    private List<String> cancel(String batch, Collection<String> ids, MigrationStatus endIn) {
+        List<String> stopped = new java.util.ArrayList<>();
         for (Job j : Job.getJobManager().find(new BatchFamily(batch))) {
             if (j instanceof MigrationJob mj && (ids.isEmpty() || ids.contains(mj.migrationId()))) {
                 mj.stop(endIn);
+                stopped.add(mj.migrationId());
             }
         }
+        return stopped;
     }
 
     /** Waits until no job of the batch is left (or the timeout passes); true when none is left. */
@@ -238,10 +272,7 @@ public final class BatchManager implements AutoCloseable {
         return true;
     }
 
-    /**
-     * Migrations were added to or removed from a stored batch: a batch this manager ran shows the store's rows
-     * in its next snapshot (which is published at once).
-     */
+    /** Rows added or removed, or set by another process: a batch this manager shows has them in its next snapshot. */
     public void reload(String batch) throws BatchStoreException {
         if (services.hub().tracks(batch)) {
             BatchSpec spec = services.store().batch(batch)

@@ -34,6 +34,14 @@ public interface BatchStore extends BatchDefinitions, RunLedger, CredentialStore
     }
 
     /**
+     * Pauses and stops of rows other processes run: a shared store's ({@link RowRequests}), none for a store only
+     * this process writes.
+     */
+    default java.util.Optional<RowRequests> requests() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Opens the store of a workspace. With {@code readOnly}, another process may be running a batch in
      * it at the same time (the status command reads while a run writes).
      */

@@ -2,8 +2,10 @@ package org.mailmigrator.batch.workspace;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.MigrationStatus;
@@ -29,15 +31,27 @@ public final class WorkerQueue {
      */
     public static int queue(BatchStore store, String batch, Selection selection, Collection<String> ids)
             throws BatchStoreException {
+        return queue(store, batch, s -> selection.includes(s.status()) && (ids.isEmpty() || ids.contains(s.migrationId())));
+    }
+
+    /**
+     * Queues the rows {@code which} selects (no live process holds them); a pause or stop asked earlier of those rows
+     * is forgotten.
+     *
+     * @return how many rows were queued (rows already Queued count)
+     */
+    public static int queue(BatchStore store, String batch, Predicate<MigrationState> which) throws BatchStoreException {
         RowClaims claims = store.claims();
         Optional<FleetQueue> fleet = store.fleet();
         Map<String, RowClaims.Holder> held = claims.holders(batch);
         Instant now = Instant.now();
         int queued = 0;
         for (MigrationState s : store.states(batch)) {
-            if (!selection.includes(s.status()) || held.containsKey(s.migrationId())
-                    || (!ids.isEmpty() && !ids.contains(s.migrationId()))) {
+            if (!which.test(s) || held.containsKey(s.migrationId())) {
                 continue;
+            }
+            if (store.requests().isPresent()) {
+                store.requests().get().clear(batch, List.of(s.migrationId()));
             }
             if (s.status() != MigrationStatus.QUEUED) {
                 store.saveState(batch, s.moveTo(MigrationStatus.QUEUED, now, Optional.empty()));

@@ -11,8 +11,10 @@ import picocli.CommandLine.Spec;
 /** {@code mailmigrator batch}: many account pairs from a CSV file, run in parallel under limits. */
 @Command(name = "batch", mixinStandardHelpOptions = true,
         subcommands = { ImportCommand.class, RunCommand.class, StatusCommand.class, ReportCommand.class,
-                ExportCommand.class, PurgeCommand.class, NotifySettingsCommand.class },
-        description = "Imports, runs, watches, reports, exports and purges batches of account pairs; sets the SMTP server of their notifications.",
+                ExportCommand.class, PurgeCommand.class, NotifySettingsCommand.class, RowControlCommand.Pause.class,
+                RowControlCommand.Stop.class, RowControlCommand.Resume.class },
+        description = "Imports, runs, watches, pauses, stops, resumes, reports, exports and purges batches of account pairs "
+                + "(with --store URL: wherever their rows run); sets the SMTP server of their notifications.",
         footer = { "", "Exit codes: 0 all synced, 1 CSV problems (nothing imported) or store error (locked, full disk), "
                 + "2 wrong command line (also an Exchange CSV without --source-server/--destination-server/"
                 + "--destination-password-file), 6 some items skipped, 7 some migrations not finished (paused, stopped, "

@@ -1,7 +1,9 @@
 package org.mailmigrator.cli.internal.batch;
 
 import java.util.List;
+import java.util.function.Predicate;
 
+import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.jobs.Selection;
 import org.mailmigrator.batch.store.BatchStore;
 import org.mailmigrator.batch.store.BatchStoreException;
@@ -19,5 +21,15 @@ final class QueueForWorkers {
     /** @return how many rows were queued (rows already Queued count) */
     static int queue(BatchStore store, String batch, Selection selection) throws BatchStoreException {
         return WorkerQueue.queue(store, batch, selection, List.of());
+    }
+
+    /**
+     * Queues the rows {@code which} selects (no live process holds them); a pause or stop asked earlier of those rows
+     * is forgotten.
+     *
+     * @return how many rows were queued
+     */
+    static int queue(BatchStore store, String batch, Predicate<MigrationState> which) throws BatchStoreException {
+        return WorkerQueue.queue(store, batch, which);
     }
 }
