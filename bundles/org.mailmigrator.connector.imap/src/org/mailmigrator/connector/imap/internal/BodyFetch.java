@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.eclipse.angus.mail.iap.ByteArray;
@@ -29,7 +27,8 @@ import org.mailmigrator.core.spi.ConnectorException;
 /**
  * Fetches message bodies: small messages many per FETCH (bounded in count and bytes), big ones in 1 MiB
  * partial fetches spooled to a temporary file, so memory never grows with a message's size. The next group
- * is fetched while the reader writes the current one (two connections busy at once, not one after the other).
+ * is fetched while the reader writes the current one (two connections busy at once, not one after the other),
+ * on the session's {@link Prefetcher} thread.
  */
 final class BodyFetch {
     static final long BIG = 1L << 20;
@@ -51,17 +50,15 @@ final class BodyFetch {
 
     void read(List<MessageInfo> messages, MessageReader reader) throws ConnectorException {
         List<Group> groups = plan(messages);
-        ExecutorService prefetch = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "mailmigrator-prefetch");
-            t.setDaemon(true);
-            return t;
-        });
+        Prefetcher prefetch = box.prefetcher();
+        Future<Result> next = null;
         try {
-            Future<Result> next = groups.isEmpty() ? null : prefetch.submit(() -> fetch(groups.get(0)));
+            next = groups.isEmpty() ? null : submit(prefetch, groups.get(0));
             for (int i = 0; i < groups.size(); i++) {
                 Result current = await(next);
+                next = null;
                 Group following = i + 1 < groups.size() ? groups.get(i + 1) : null;
-                next = following == null ? null : prefetch.submit(() -> fetch(following));
+                next = following == null ? null : submit(prefetch, following);
                 try {
                     current.notes().forEach(reader::note);
                     if (!current.fetched().isEmpty()) {
@@ -75,14 +72,21 @@ final class BodyFetch {
                 }
             }
         } finally {
-            prefetch.shutdownNow();
             try {
                 // a prefetch still spooling must finish (or stop) before its file can be removed
-                prefetch.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+                prefetch.stop(next, 30);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             groups.forEach(BodyFetch::delete);
+        }
+    }
+
+    private Future<Result> submit(Prefetcher prefetch, Group g) throws ConnectorException {
+        try {
+            return prefetch.submit(() -> fetch(g));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new ConnectorException.TransientFailure("fetching messages: the session was closed meanwhile", e);
         }
     }
 

@@ -98,6 +98,11 @@ final class ImapMailbox implements Mailbox {
         }
     }
 
+    /** The session's prefetch thread ({@link BodyFetch}). */
+    Prefetcher prefetcher() {
+        return session.prefetcher();
+    }
+
     String name() {
         return folder.getFullName();
     }

@@ -46,6 +46,7 @@ public final class ImapSession implements ConnectorSession, MailStore {
     private final boolean condstore;
     private final boolean multiappend;
     private Optional<Long> appendLimit;
+    private Prefetcher prefetcher;
 
     private ImapSession(IMAPStore store, ImapSettings settings) throws MessagingException {
         this.store = store;
@@ -108,6 +109,14 @@ public final class ImapSession implements ConnectorSession, MailStore {
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
+    }
+
+    /** The thread on which this session's folders fetch ahead ({@link BodyFetch}); made when first asked for. */
+    synchronized Prefetcher prefetcher() {
+        if (prefetcher == null) {
+            prefetcher = new Prefetcher();
+        }
+        return prefetcher;
     }
 
     boolean condstore() {
@@ -348,6 +357,11 @@ public final class ImapSession implements ConnectorSession, MailStore {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (prefetcher != null) {
+                prefetcher.close();
+            }
+        }
         try {
             store.close();
         } catch (MessagingException e) {

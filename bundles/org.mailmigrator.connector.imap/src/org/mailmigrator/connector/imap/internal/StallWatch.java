@@ -51,7 +51,7 @@ final class StallWatch {
     }
 
     /** Watches this socket (the real one, which a stall closes) from now until {@link #closed()}. */
-    synchronized Socket watch(Socket real) {
+    synchronized WatchedSocket watch(Socket real) {
         socket = real;
         tick = TICKS.scheduleWithFixedDelay(this::check, 1, 1, TimeUnit.SECONDS);
         return new WatchedSocket(real, this);

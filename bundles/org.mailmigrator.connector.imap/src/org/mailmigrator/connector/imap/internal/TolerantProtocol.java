@@ -14,7 +14,8 @@ import org.eclipse.angus.mail.util.MailLogger;
 /**
  * Angus's protocol with a FETCH parser that accepts every legal response form: a FETCH response Angus cannot
  * parse is rewritten by {@link FetchSyntax} and parsed again, instead of being dropped (which made a message
- * look expunged). A folder opened read-only is left with UNSELECT where the server offers it.
+ * look expunged). A folder opened read-only is left with UNSELECT where the server offers it. The start of a
+ * non-synchronizing literal is not flushed on its own ({@link LiteralFlushes}).
  */
 final class TolerantProtocol extends IMAPProtocol {
     private boolean examined;
@@ -76,6 +77,13 @@ final class TolerantProtocol extends IMAPProtocol {
             fetchItems[items.length] = GmailItems.MSGID_ITEM;
         }
         return fetchItems;
+    }
+
+    /** Angus's stream, with no flush after the start of a non-synchronizing literal ({@link LiteralFlushes}). */
+    @Override
+    protected java.io.OutputStream getOutputStream() {
+        java.io.OutputStream out = super.getOutputStream();
+        return out == null ? null : new LiteralFlushes(out);
     }
 
     @Override

@@ -21,7 +21,8 @@ final class WatchedTls extends SSLSocketFactory {
 
     @Override
     public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
-        Socket watched = s instanceof WatchedSocket ? s : new StallWatch(stallSeconds).watch(s); // STARTTLS: already
+        WatchedSocket watched = s instanceof WatchedSocket w ? w : new StallWatch(stallSeconds).watch(s);
+        watched.underTls(); // STARTTLS: the plain connection's buffers end here
         return tls.createSocket(watched, host, port, autoClose);
     }
 

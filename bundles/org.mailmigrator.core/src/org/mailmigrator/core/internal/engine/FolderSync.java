@@ -38,12 +38,13 @@ final class FolderSync {
     private final Counters counters;
     private final MigrationListener listener;
     private final Cancellation cancel;
+    private final Both both;
     private boolean anySkipped;
     private GmailScope gmail;
     private final Mailbox[] boxes = new Mailbox[2]; // source, destination: open while not null
 
     FolderSync(FolderPlan plan, MailStore src, MailStore dst, StateStore state, MigrationSettings settings,
-            Counters counters, MigrationListener listener, Cancellation cancel) {
+            Counters counters, MigrationListener listener, Cancellation cancel, Both both) {
         this.plan = plan;
         this.src = src;
         this.dst = dst;
@@ -52,6 +53,7 @@ final class FolderSync {
         this.counters = counters;
         this.listener = listener;
         this.cancel = cancel;
+        this.both = both;
     }
 
     /** Syncs only what this folder uploads of a Gmail-like source ({@link GmailScope}); null: everything. */
@@ -100,7 +102,7 @@ final class FolderSync {
         FolderState st = state.folder(plan.source(), plan.destination());
         String known = st.srcChangeToken();
         // both sides' steps at once (two connections): over a network each pair costs one round trip, not two
-        Both.Results<Optional<FolderStatus>, Optional<FolderStatus>> statuses = Both.of(
+        Both.Results<Optional<FolderStatus>, Optional<FolderStatus>> statuses = both.of(
                 () -> src.status(plan.source(), known), () -> dst.status(plan.destination()));
         FolderStatus srcStatus = statuses.first().orElseThrow(() -> new ConnectorException.ItemFailure(
                 "source folder '" + plan.source() + "' no longer exists", null));
@@ -123,10 +125,10 @@ final class FolderSync {
             journal = List.of();
         }
         try {
-            Both.run(() -> boxes[0] = src.open(plan.source(), false), () -> boxes[1] = dst.open(plan.destination(), true));
+            both.run(() -> boxes[0] = src.open(plan.source(), false), () -> boxes[1] = dst.open(plan.destination(), true));
             sync(st, journal, boxes[0], boxes[1]);
         } finally {
-            Both.run(() -> close(0), () -> close(1));
+            both.run(() -> close(0), () -> close(1));
         }
     }
 
@@ -166,7 +168,7 @@ final class FolderSync {
         boolean incremental = gone == 0 && !settings.mirror() && (gmail == null || !gmail.relist(plan.source())) && st0.srcChangeToken() != null
                 && s.changeToken() != null && s.epoch().equals(st0.srcEpoch());
         // the destination's position (read first: any later writer's messages are above it) beside the listing
-        Both.Results<List<MessageInfo>, String> listing = Both.of(
+        Both.Results<List<MessageInfo>, String> listing = both.of(
                 () -> sbox.list(incremental ? st0.srcChangeToken() : null), dbox::position);
         List<MessageInfo> listed = listing.first();
         if (gmail != null) {
@@ -245,7 +247,7 @@ final class FolderSync {
         // the source is read: its folder is closed while the destination's work ends (a round trip saved)
         FolderState copiedState = st;
         List<MessageInfo> all = listed;
-        Both.run(() -> close(0), () -> finish(copiedState, s, d, all, copied, dbox));
+        both.run(() -> close(0), () -> finish(copiedState, s, d, all, copied, dbox));
     }
 
     private Void finish(FolderState st, FolderStatus s, FolderStatus d, List<MessageInfo> listed,

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
 import org.mailmigrator.core.engine.FolderPlan;
@@ -19,8 +18,9 @@ import org.mailmigrator.core.state.StateException;
 /**
  * The no-op fast path of a whole account ({@link FolderSync#skipIfUnchanged(FolderStatus, FolderStatus)}) at the
  * cost of one round trip per side: the STATUS of every folder that can be checked is asked in one burst
- * ({@link MailStore#statuses}), source and destination at the same time (two connections, two threads). The source
- * is given each folder's stored change token, which a connector whose token is a sync state needs to say "unchanged".
+ * ({@link MailStore#statuses}), source and destination at the same time (two connections, two threads:
+ * {@link Both}). The source is given each folder's stored change token, which a connector whose token is a sync
+ * state needs to say "unchanged".
  */
 final class QuickCheck {
     private QuickCheck() {
@@ -28,7 +28,7 @@ final class QuickCheck {
 
     /** The folders found unchanged on both sides since the last complete pass (counted as done by FolderSync). */
     static Set<FolderPlan> unchanged(List<FolderPlan> folders, Function<FolderPlan, FolderSync> syncs, MailStore src,
-            MailStore dst) throws ConnectorException, StateException {
+            MailStore dst, Both pairs) throws ConnectorException, StateException {
         Map<FolderPlan, FolderSync> checkable = new HashMap<>();
         List<FolderPlan> order = new ArrayList<>();
         for (FolderPlan p : folders) {
@@ -46,17 +46,13 @@ final class QuickCheck {
             known.putIfAbsent(p.source(), checkable.get(p).knownChangeToken());
         }
         List<String> dstNames = order.stream().map(FolderPlan::destination).distinct().toList();
-        FutureTask<Map<String, Optional<FolderStatus>>> dstTask = new FutureTask<>(() -> dst.statuses(dstNames));
-        Thread t = new Thread(dstTask, "mailmigrator-status");
-        t.setDaemon(true);
-        t.start();
-        Map<String, Optional<FolderStatus>> s;
-        try {
-            s = src.statuses(order.stream().map(FolderPlan::source).distinct().toList(), known);
-        } finally {
-            Both.join(t); // the destination connection is not left in use when this returns, whatever happened
-        }
-        Map<String, Optional<FolderStatus>> d = Both.result(dstTask);
+        // the destination's burst on the run's other thread, the source's here: whatever happens, the destination
+        // connection is not left in use when this returns
+        Both.Results<Map<String, Optional<FolderStatus>>, Map<String, Optional<FolderStatus>>> both = pairs.of(
+                () -> src.statuses(order.stream().map(FolderPlan::source).distinct().toList(), known),
+                () -> dst.statuses(dstNames));
+        Map<String, Optional<FolderStatus>> s = both.first();
+        Map<String, Optional<FolderStatus>> d = both.second();
         Set<FolderPlan> out = new HashSet<>();
         for (FolderPlan p : order) {
             FolderStatus sp = s.getOrDefault(p.source(), Optional.empty()).orElse(null);

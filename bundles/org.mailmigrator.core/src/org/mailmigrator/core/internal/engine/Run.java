@@ -39,6 +39,7 @@ public final class Run {
     private final Counters counters;
     private final Retry retry;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final Both both = new Both(); // the threads of every paired step of this run
     private String[] lockedDestination;
     private List<org.mailmigrator.core.mail.MailFolder> gmailFolders; // the source's folders when it is Gmail-like
     private GmailScope gmail;
@@ -101,6 +102,7 @@ public final class Run {
             failure.compareAndSet(null, t);
         } finally {
             first.close();
+            both.close();
             if (lock != null) {
                 lock.close();
             }
@@ -119,7 +121,7 @@ public final class Run {
      * What a preview shows is then exactly what a run would do.
      */
     public List<FolderPlan> planOnly() throws ConnectorException {
-        try (SessionPair sessions = new SessionPair(sourceFactory, destinationFactory)) {
+        try (both; SessionPair sessions = new SessionPair(sourceFactory, destinationFactory)) {
             return plan(sessions);
         } catch (StateException e) {
             throw new IllegalStateException(e); // not reached: a preview has no state store
@@ -129,7 +131,7 @@ public final class Run {
     private List<FolderPlan> plan(SessionPair sessions) throws ConnectorException, StateException {
         // both sides' logins and listings at once (two connections): over a network half the round trips; the source's
         // tree from the hierarchy token kept after the last pass where its connector keeps one (SourceTree)
-        Both.Results<Side, Side> sides = Both.of(() -> Side.of(sessions.source(), state, !settings.dryRun()),
+        Both.Results<Side, Side> sides = both.of(() -> Side.of(sessions.source(), state, !settings.dryRun()),
                 () -> Side.of(sessions.destination(), null, false));
         Side src = sides.first();
         Side dst = sides.second();
@@ -225,7 +227,7 @@ public final class Run {
                 MailStore src = first.source();
                 MailStore dst = first.destination();
                 return QuickCheck.unchanged(selectable, p -> new FolderSync(p, src, dst, state, settings, counters,
-                        listener, cancel).within(gmail), src, dst);
+                        listener, cancel, both).within(gmail), src, dst, both);
             });
         } catch (ConnectorException.ItemFailure e) {
             unchangedFolders = Set.of(); // the workers meet the same failure and report it for their folder
@@ -270,9 +272,9 @@ public final class Run {
                 FolderPlan folder = p;
                 try {
                     retry.run("folder " + p.source(), sessions, () -> {
-                        Both.run(sessions::source, sessions::destination); // a worker's two logins at once
+                        both.run(sessions::source, sessions::destination); // a worker's two logins at once
                         new FolderSync(folder, sessions.source(), sessions.destination(), state, settings, counters,
-                                listener, cancel).within(gmail).run();
+                                listener, cancel, both).within(gmail).run();
                         return null;
                     });
                 } catch (ConnectorException.ItemFailure e) {
