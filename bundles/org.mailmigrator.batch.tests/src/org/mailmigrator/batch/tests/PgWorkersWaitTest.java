@@ -111,8 +111,8 @@ class PgWorkersWaitTest {
             assertEquals(4, rows.size(), "each row " + status + " once over both workers: " + both);
             assertEquals(4, new TreeSet<>(rows).size(), "each row " + status + " once over both workers: " + both);
         }
-        assertPairsExact("rs", 4);
-        assertPairsExact("rn", 2);
+        FleetCommands.assertPairsExact(mail, "rs", 0, 4);
+        FleetCommands.assertPairsExact(mail, "rn", 0, 2);
         assertEquals("SYNCED 6", pg.sql(db, "select status || ' ' || count(*) from migration group by status").trim());
         assertEquals("0 0 0", pg.sql(db, "select (select count(*) from batch_claim) || ' ' || (select count(*) from "
                 + "mail_journal) || ' ' || (select count(*) from mm_scheduled_tasks)").trim(),
@@ -150,7 +150,7 @@ class PgWorkersWaitTest {
         } finally {
             w.out.kill();
         }
-        assertPairsExact("wb", 2, 1);
+        FleetCommands.assertPairsExact(mail, "wb", 1, 2);
     }
 
     @FunctionalInterface
@@ -198,39 +198,9 @@ class PgWorkersWaitTest {
         return ws;
     }
 
-    private static void assertPairsExact(String prefix, int rows) throws Exception {
-        assertPairsExact(prefix, rows, 0);
-    }
-
-    private static void assertPairsExact(String prefix, int rows, int from) throws Exception {
-        for (int i = from; i < rows; i++) {
-            Mailboxes.assertSame(mail, prefix + "s" + i, prefix + "d" + i);
-            assertEquals(Mailboxes.count(mail, prefix + "s" + i), Mailboxes.count(mail, prefix + "d" + i),
-                    "nothing twice in " + prefix + "d" + i);
-        }
-    }
-
-    private static List<String> store(String db, String... args) throws IOException {
-        Path pw = root.resolve("store.pw");
-        if (!Files.exists(pw)) {
-            Files.writeString(pw, pg.password() + "\n");
-        }
-        return Stream.concat(Stream.of(args), Stream.of("--store", pg.url(db), "--store-password-file", pw.toString()))
-                .toList();
-    }
-
     /** {@code mailmigrator worker --slots N} in a child JVM with its own workspace folder, given the key file. */
     private static Worker worker(String name, Path importWs, String db, int slots) throws IOException {
-        List<String> args = new ArrayList<>();
-        for (Class<?> c : List.of(org.mailmigrator.core.connector.ConnectorRegistry.class,
-                org.mailmigrator.connector.imap.ImapConnector.class)) {
-            var bundle = org.osgi.framework.FrameworkUtil.getBundle(c);
-            Path xml = root.resolve(bundle.getSymbolicName() + ".plugin.xml");
-            try (var in = bundle.getEntry("plugin.xml").openStream()) {
-                Files.write(xml, in.readAllBytes());
-            }
-            args.add(bundle.getSymbolicName() + "=" + xml);
-        }
+        List<String> args = new ArrayList<>(FleetCommands.contributions(root));
         Path heartbeat = root.resolve(name + ".heartbeat");
         args.add("--");
         args.addAll(store(db, "worker", "--workspace", root.resolve(name).toString(), "--secrets-key",
