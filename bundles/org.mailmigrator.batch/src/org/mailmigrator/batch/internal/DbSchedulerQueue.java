@@ -116,8 +116,9 @@ final class DbSchedulerQueue implements FleetQueue {
     }
 
     @Override
-    public Taker take(String workerName, int threads, Duration poll, RowRunner runner) {
-        Scheduler scheduler = Scheduler.create(ds, task(runner)).serializer(TEXT).tableName(TABLE).threads(threads)
+    public Taker take(String workerName, int threads, Duration poll, RowRunner runner,
+            java.util.function.Consumer<String> log) {
+        Scheduler scheduler = Scheduler.create(new OutageWatch(ds, log), task(runner)).serializer(TEXT).tableName(TABLE).threads(threads)
                 .pollingInterval(poll).heartbeatInterval(HEARTBEAT).missedHeartbeatsLimit(MISSED_BEATS)
                 .schedulerName(new SchedulerName.Fixed(workerName)).shutdownMaxWait(Duration.ofSeconds(30))
                 .enableImmediateExecution().build();

@@ -182,7 +182,7 @@ public final class FleetWorker {
         this.interval = every;
         synchronized (wake) {
             if (!stopping) {
-                taker = queue.take(store.claims().worker(), slots, every, this::runRow);
+                taker = queue.take(store.claims().worker(), slots, every, this::runRow, log);
             }
         }
         while (!stopping) {

@@ -40,7 +40,9 @@ public interface FleetQueue {
 
     /**
      * Starts taking entries, at most {@code threads} at once, each run by {@code runner}; checks for due entries
-     * every {@code poll}.
+     * every {@code poll}. {@code log} is told, in one line each, when the database becomes unreachable and when it is
+     * back.
      */
-    Taker take(String workerName, int threads, java.time.Duration poll, RowRunner runner);
+    Taker take(String workerName, int threads, java.time.Duration poll, RowRunner runner,
+            java.util.function.Consumer<String> log);
 }
