@@ -95,10 +95,23 @@ public final class Postgres implements AutoCloseable {
 
     /** Starts the cluster (again, after {@link #stopServer}) and waits until it accepts connections. */
     public void startServer() throws IOException, InterruptedException {
-        run(Map.of(), "pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("server.log").toString(), "-w",
-                "-t", "60", "-o", "-p " + port + " -k " + dir.resolve("socket") + " -c listen_addresses=" + HOST
-                        + " -c fsync=off -c max_connections=200",
-                "start");
+        serverCommand("start");
+    }
+
+    /**
+     * {@code pg_ctl restart -m fast}: open sessions are ended, the server stops and starts again; waits until it
+     * accepts connections.
+     */
+    public void restartServer() throws IOException, InterruptedException {
+        serverCommand("restart", "-m", "fast");
+    }
+
+    private void serverCommand(String... command) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("-D", dir.resolve("data").toString(), "-l",
+                dir.resolve("server.log").toString(), "-w", "-t", "60", "-o", "-p " + port + " -k " + dir.resolve("socket")
+                        + " -c listen_addresses=" + HOST + " -c fsync=off -c max_connections=200"));
+        args.addAll(List.of(command));
+        run(Map.of(), "pg_ctl", args.toArray(String[]::new));
         if (!LoopbackServer.awaitPort(port, null, java.time.Duration.ofSeconds(60))) {
             throw new IOException("postgres did not listen on " + HOST + ":" + port + ": "
                     + LoopbackServer.read(dir.resolve("server.log")));

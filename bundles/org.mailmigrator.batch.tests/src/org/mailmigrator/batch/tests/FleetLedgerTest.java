@@ -207,7 +207,7 @@ class FleetLedgerTest {
     }
 
     private static List<String> store(String db, String... args) throws IOException {
-        return FleetCli.store(pg, root, db, args);
+        return FleetCommands.store(root, pg, db, args);
     }
 
     /** {@code mailmigrator worker --slots 2} on a machine of its own, whose folder holds the SMTP settings. */
@@ -220,8 +220,8 @@ class FleetLedgerTest {
 
     /** The real command line in a child JVM (another machine), with core's, IMAP's and the batch bundle's contributions. */
     private static ChildLines cli(String name, String db, List<String> command) throws IOException {
-        List<String> args = new ArrayList<>(FleetCli.contributions(root, org.mailmigrator.core.connector.ConnectorRegistry.class,
-                org.mailmigrator.connector.imap.ImapConnector.class, org.mailmigrator.batch.notify.MailNotifiers.class));
+        List<String> args = new ArrayList<>(WorkerCliChild.contributions(root,
+                org.mailmigrator.batch.notify.MailNotifiers.class));
         args.addAll(store(db, command.toArray(String[]::new)));
         ProcessBuilder pb = ChildJvm.command(WorkerCliChild.BUNDLES, WorkerCliChild.class,
                 List.of("-Xmx200m", "-Dmailmigrator.claim.seconds=2", "-Dmailmigrator.fleet.heartbeat.seconds=1"), args)

@@ -329,11 +329,7 @@ class PgBatchWorkersTest {
     }
 
     private static void assertPairsExact(String prefix, int rows) throws Exception {
-        for (int i = 0; i < rows; i++) {
-            Mailboxes.assertSame(mail, prefix + "s" + i, prefix + "d" + i);
-            assertEquals(Mailboxes.count(mail, prefix + "s" + i), Mailboxes.count(mail, prefix + "d" + i),
-                    "nothing twice in " + prefix + "d" + i);
-        }
+        FleetCommands.assertPairsExact(mail, prefix, 0, rows);
     }
 
     private static Path csv(String prefix, int rows, int messages, long seed, int destinationPort) throws Exception {
@@ -350,7 +346,7 @@ class PgBatchWorkersTest {
     }
 
     private static List<String> store(String db, String... args) throws IOException {
-        return FleetCli.store(pg, root, db, args);
+        return FleetCommands.store(root, pg, db, args);
     }
 
     /** Waits (90 s at most) until one of the workers printed a line that matches: that worker. */
@@ -383,8 +379,7 @@ class PgBatchWorkersTest {
 
     /** {@code mailmigrator worker} in a child JVM with its own workspace folder (another machine's), given the key file. */
     private static Worker cliWorker(String name, Path importWs, String db) throws IOException {
-        List<String> args = new ArrayList<>(FleetCli.contributions(root, org.mailmigrator.core.connector.ConnectorRegistry.class,
-                org.mailmigrator.connector.imap.ImapConnector.class));
+        List<String> args = new ArrayList<>(WorkerCliChild.contributions(root));
         args.addAll(store(db, "worker", "--workspace", root.resolve(name).toString(), "--secrets-key",
                 importWs.resolve("secrets.key").toString(), "--slots", "2", "--poll-seconds", "1", "--allow-plaintext",
                 "--heartbeat-file", heartbeat(name).toString()));

@@ -28,13 +28,15 @@ public final class WorkerCliChild {
     }
 
     /**
-     * The arguments before {@code --} for this OSGi framework's core and IMAP connector: their {@code plugin.xml}
-     * files written to {@code dir}.
+     * The arguments before {@code --} (that included) for this OSGi framework's core and IMAP connector and the bundles
+     * of {@code more}: their {@code plugin.xml} files written to {@code dir}.
      */
-    static List<String> contributions(Path dir) throws java.io.IOException {
+    static List<String> contributions(Path dir, Class<?>... more) throws java.io.IOException {
         List<String> args = new java.util.ArrayList<>();
-        for (Class<?> c : List.of(org.mailmigrator.core.connector.ConnectorRegistry.class,
-                org.mailmigrator.connector.imap.ImapConnector.class)) {
+        List<Class<?>> classes = new java.util.ArrayList<>(List.of(org.mailmigrator.core.connector.ConnectorRegistry.class,
+                org.mailmigrator.connector.imap.ImapConnector.class));
+        classes.addAll(List.of(more));
+        for (Class<?> c : classes) {
             var bundle = org.osgi.framework.FrameworkUtil.getBundle(c);
             Path xml = dir.resolve(bundle.getSymbolicName() + ".plugin.xml");
             try (var in = bundle.getEntry("plugin.xml").openStream()) {

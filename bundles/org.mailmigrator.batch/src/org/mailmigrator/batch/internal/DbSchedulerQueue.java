@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -32,7 +33,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
  * {@code SELECT … FOR UPDATE SKIP LOCKED}, keeps a heartbeat on each running one, and gives an execution whose worker
  * stopped beating ({@link #HEARTBEAT} × {@link #MISSED_BEATS}) to another worker. A pass that ends with the row done
  * removes its execution; one that ends with the row still to run (the worker is stopping, or the pass was cut) is put
- * back, due one poll interval later (for any worker).
+ * back, due when the runner says (one poll interval later; a waiting row: when its wait ends), for any worker.
  * A failure of the runner itself puts the execution back in {@link #RETRY}.
  */
 final class DbSchedulerQueue implements FleetQueue {
@@ -60,27 +61,28 @@ final class DbSchedulerQueue implements FleetQueue {
 
     DbSchedulerQueue(DataSource ds) {
         this.ds = ds;
-        this.client = SchedulerClient.Builder.create(ds, task((batch, id) -> true, Duration.ZERO)).serializer(TEXT).tableName(TABLE)
-                .build();
+        this.client = SchedulerClient.Builder.create(ds, task((batch, id) -> Optional.empty())).serializer(TEXT)
+                .tableName(TABLE).build();
     }
 
-    /** The row-pass task; a pass that leaves its row runnable is put back, due {@code again} later. */
-    private static CustomTask<String> task(RowRunner runner, Duration again) {
+    /** The row-pass task; a pass that leaves its row runnable is put back, due when the runner says. */
+    private static CustomTask<String> task(RowRunner runner) {
         ExecutionHandler<String> handler = (instance, context) -> {
             String key = instance.getData();
             int slash = key.indexOf('/');
-            boolean done;
+            Optional<Instant> again;
             try {
-                done = runner.run(key.substring(0, slash), key.substring(slash + 1));
+                again = runner.run(key.substring(0, slash), key.substring(slash + 1));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                done = false;
+                again = Optional.of(Instant.now());
             } catch (Exception e) {
                 throw new IllegalStateException("the pass of " + key + " could not be run: " + e.getMessage(), e);
             }
+            Optional<Instant> due = again;
             CompletionHandler<String> remove = (complete, ops) -> ops.remove();
-            CompletionHandler<String> putBack = (complete, ops) -> ops.reschedule(complete, Instant.now().plus(again));
-            return done ? remove : putBack;
+            CompletionHandler<String> putBack = (complete, ops) -> ops.reschedule(complete, due.get());
+            return due.isEmpty() ? remove : putBack;
         };
         FailureHandler<String> retry = (complete, ops) -> ops.reschedule(complete, Instant.now().plus(RETRY));
         return Tasks.custom(TASK, String.class).onFailure(retry).onDeadExecutionRevive().execute(handler);
@@ -90,7 +92,7 @@ final class DbSchedulerQueue implements FleetQueue {
     public boolean queue(String batch, String migrationId) throws BatchStoreException {
         String key = batch + "/" + migrationId;
         try {
-            return client.scheduleIfNotExists(task(null, Duration.ZERO).instance(key, key), Instant.now());
+            return client.scheduleIfNotExists(task(null).instance(key, key), Instant.now());
         } catch (RuntimeException e) {
             throw new BatchStoreException("cannot queue " + key + " for the workers: " + e.getMessage(), e);
         }
@@ -114,8 +116,9 @@ final class DbSchedulerQueue implements FleetQueue {
     }
 
     @Override
-    public Taker take(String workerName, int threads, Duration poll, RowRunner runner) {
-        Scheduler scheduler = Scheduler.create(ds, task(runner, poll)).serializer(TEXT).tableName(TABLE).threads(threads)
+    public Taker take(String workerName, int threads, Duration poll, RowRunner runner,
+            java.util.function.Consumer<String> log) {
+        Scheduler scheduler = Scheduler.create(new OutageWatch(ds, log), task(runner)).serializer(TEXT).tableName(TABLE).threads(threads)
                 .pollingInterval(poll).heartbeatInterval(HEARTBEAT).missedHeartbeatsLimit(MISSED_BEATS)
                 .schedulerName(new SchedulerName.Fixed(workerName)).shutdownMaxWait(Duration.ofSeconds(30))
                 .enableImmediateExecution().build();

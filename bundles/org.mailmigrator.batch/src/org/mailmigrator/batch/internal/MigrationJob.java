@@ -137,6 +137,24 @@ public final class MigrationJob extends Job {
     /** Set by a pass that ended waiting for quota: how long until the budget's window opens ({@link QuotaWait}). */
     private volatile long quotaWait;
     private volatile boolean waiting;
+    /** When the job waiting for quota runs again. */
+    private volatile Instant waitsUntil;
+
+    /**
+     * Ends a wait for quota without a status change (the row stays Waiting for quota): a worker queues the row again
+     * for when the window opens instead, so that the wait holds none of its threads. The job ends (as done).
+     *
+     * @return when the window opens; empty when the job is not waiting (or has just started again)
+     */
+    public Optional<Instant> handBack() {
+        Instant at = waitsUntil;
+        if (!waiting || at == null || !sleep()) { // sleep(): false when it is running again
+            return Optional.empty();
+        }
+        waiting = false;
+        cancel();
+        return Optional.of(at);
+    }
 
     /**
      * Runs the pass. One that ends waiting for quota gives its slot of the batch back (the batch's other rows run
@@ -180,6 +198,7 @@ public final class MigrationJob extends Job {
             return Status.OK_STATUS;
         }
         if (quotaWait > 0 && !monitor.isCanceled()) {
+            waitsUntil = Instant.now().plusMillis(quotaWait);
             waiting = true;
             schedule(quotaWait);
             return Status.OK_STATUS;

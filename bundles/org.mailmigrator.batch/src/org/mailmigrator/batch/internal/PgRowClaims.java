@@ -26,14 +26,27 @@ import org.mailmigrator.batch.store.RowClaims;
  * A claim refused because the batch was full is not asked of the database again for {@link #FULL_MILLIS} (this
  * process's own release of a row of that batch asks again at once): jobs waiting for a full batch cost one query a
  * batch and second, not one a row.
+ * <p>
+ * <b>A database restart</b> stops every renewal while the server is away; a claim that ran out meanwhile is not given
+ * to another process the moment the server is back: a claim counts as live until the later of its expiry and one
+ * lease (plus {@link #RESTART_SLACK_MILLIS}) after the server's start ({@code pg_postmaster_start_time()}), so that
+ * the holder, whose pass waited and goes on, renews it first. Rows are taken over only from processes that did not
+ * come back (as after a crash: one lease later).
  */
 final class PgRowClaims implements RowClaims {
     /** How long a batch found full is taken as full without asking the database again. */
     static final long FULL_MILLIS = 900;
+    /**
+     * Beyond the lease, how long after the database's start every claim still counts as live: a holder reconnects
+     * within 2 s of the server's return (core's {@code PgSession}) and renews its claims at its next beat.
+     */
+    static final long RESTART_SLACK_MILLIS = 5000;
 
     private final PgBatchStore store;
     private final String worker;
     private final Duration lease;
+    /** SQL: the claim of {@code batch_claim}'s row is live (run out neither by its expiry nor since the server started). */
+    private final String live;
     /** Batches found full, with when (System.nanoTime). */
     private final Map<String, Long> full = new ConcurrentHashMap<>();
     /** The rows this process claimed and did not give back (their claims are renewed whatever the batch's count). */
@@ -43,6 +56,8 @@ final class PgRowClaims implements RowClaims {
         this.store = store;
         this.worker = worker;
         this.lease = lease;
+        this.live = "greatest(expires, pg_postmaster_start_time() + interval '" + (lease.toMillis() + RESTART_SLACK_MILLIS)
+                + " milliseconds') >= now()";
     }
 
     @Override
@@ -85,9 +100,9 @@ final class PgRowClaims implements RowClaims {
     }
 
     /** The live holder of a row's claim, if any. */
-    private static Optional<String> liveHolder(Connection c, String batch, String id) throws SQLException {
+    private Optional<String> liveHolder(Connection c, String batch, String id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "select worker from batch_claim where batch = ? and migration = ? and expires >= now()")) {
+                "select worker from batch_claim where batch = ? and migration = ? and " + live)) {
             ps.setString(1, batch);
             ps.setString(2, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -100,9 +115,9 @@ final class PgRowClaims implements RowClaims {
      * Whether the batch's other rows' live claims (every process's) fill its concurrency; a batch that is not there
      * (purged meanwhile) has no limit: its job finds its row gone.
      */
-    private static boolean fullWithout(Connection c, String batch, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select b.concurrency, (select count(*) from batch_claim c "
-                + "where c.batch = b.name and c.migration <> ? and c.expires >= now()) from batch b where b.name = ?")) {
+    private boolean fullWithout(Connection c, String batch, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select b.concurrency, (select count(*) from batch_claim "
+                + "where batch = b.name and migration <> ? and " + live + ") from batch b where b.name = ?")) {
             ps.setString(1, id);
             ps.setString(2, batch);
             try (ResultSet rs = ps.executeQuery()) {
@@ -116,7 +131,7 @@ final class PgRowClaims implements RowClaims {
         try (PreparedStatement ps = c.prepareStatement("insert into batch_claim(batch, migration, worker, expires) "
                 + "values (?, ?, ?, now() + ? * interval '1 millisecond') on conflict (batch, migration) do update "
                 + "set worker = excluded.worker, expires = excluded.expires "
-                + "where batch_claim.expires < now() or batch_claim.worker = excluded.worker")) {
+                + "where not " + live.replace("expires", "batch_claim.expires") + " or batch_claim.worker = excluded.worker")) {
             ps.setString(1, batch);
             ps.setString(2, id);
             ps.setString(3, worker);
@@ -152,7 +167,7 @@ final class PgRowClaims implements RowClaims {
         return store.tx("read the claims of " + batch, c -> {
             Map<String, Holder> out = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "select migration, worker, expires from batch_claim where batch = ? and expires >= now()")) {
+                    "select migration, worker, expires from batch_claim where batch = ? and " + live)) {
                 ps.setString(1, batch);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

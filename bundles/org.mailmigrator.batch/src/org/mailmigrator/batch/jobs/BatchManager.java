@@ -361,6 +361,23 @@ public final class BatchManager implements AutoCloseable {
         return j != null && (j.getState() != Job.NONE || j.rescheduled());
     }
 
+    /** Whether the row's job ended its pass waiting for its daily quota and sleeps until the window opens. */
+    public boolean waitingForQuota(String batch, String migrationId) {
+        MigrationJob j = jobs.getOrDefault(batch, Map.of()).get(migrationId);
+        return j != null && j.waitingForQuota();
+    }
+
+    /**
+     * A worker's row waiting for its quota ({@link FleetWorker}): its sleeping job ends without a status change (the
+     * row stays Waiting for quota); the worker queues the row again for when the window opens.
+     *
+     * @return when the window opens; empty when the row's job was not waiting
+     */
+    public Optional<Instant> handBack(String batch, String migrationId) {
+        MigrationJob j = jobs.getOrDefault(batch, Map.of()).get(migrationId);
+        return j == null ? Optional.empty() : j.handBack();
+    }
+
     /** Rows this manager's jobs hold now (queued or running), over all batches. */
     public int activeJobs() {
         int n = 0;

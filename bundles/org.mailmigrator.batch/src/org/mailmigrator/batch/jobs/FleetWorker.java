@@ -1,13 +1,16 @@
 package org.mailmigrator.batch.jobs;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
+import org.mailmigrator.batch.BatchSpec;
 import org.mailmigrator.batch.MigrationState;
 import org.mailmigrator.batch.MigrationStatus;
 import org.mailmigrator.batch.store.BatchStore;
@@ -26,10 +29,12 @@ import org.mailmigrator.batch.store.RowClaims;
  * runs as a job of the workspace's {@link BatchManager}, under its batch's concurrency and the fleet's host limits,
  * and the row's claim ({@link RowClaims}) stays the last guard: a row another live process holds is waited for.
  * Paused, Stopped, Failed and synced rows are left alone until queued again (their entries end without a pass).
+ * A row that must wait (its batch's schedule, its own earliest start, its daily quota) holds no thread of the worker:
+ * its entry ends and is due again when the wait ends.
  */
 public final class FleetWorker {
     private static final Set<MigrationStatus> RUNNABLE = EnumSet.of(MigrationStatus.QUEUED, MigrationStatus.INTERRUPTED,
-            MigrationStatus.RUNNING, MigrationStatus.PREFLIGHT);
+            MigrationStatus.RUNNING, MigrationStatus.PREFLIGHT, MigrationStatus.WAITING_FOR_QUOTA);
     /**
      * Rows another process left behind, queued by the workers themselves; a Queued row (an imported one too) is
      * taken only once queued for them ({@code batch run --no-wait}).
@@ -48,6 +53,8 @@ public final class FleetWorker {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile FleetQueue.Taker taker;
+    /** The poll interval: how long until an entry put back without a wait is due again. */
+    private volatile Duration interval = Duration.ofSeconds(5);
 
     /**
      * @param store a shared store ({@link BatchStore#fleet()} present)
@@ -106,26 +113,54 @@ public final class FleetWorker {
 
     /**
      * One taken entry: the row's pass, when its stored status still asks for one, as a job of the manager; returns
-     * when that job has ended.
+     * when that job has ended, or as soon as the row has to wait: for its batch's schedule or its own earliest start
+     * (no job is started), or for its daily quota (the waiting job is handed back by the manager). A waiting row gives
+     * its thread back and keeps its status (Queued, Waiting for quota); its entry is due again when the wait ends.
      *
-     * @return whether the row is done with the queue (false: it is still runnable, the entry is put back)
+     * @return empty when the row is done with the queue; else when its entry is due again
      */
-    private boolean runRow(String batch, String id) throws BatchStoreException, InterruptedException {
+    private Optional<Instant> runRow(String batch, String id) throws BatchStoreException, InterruptedException {
         if (stopping) {
-            return false;
+            return Optional.of(Instant.now());
         }
         if (!manager.holds(batch, id)) {
             if (!runnable(batch, id)) {
-                return true; // paused, stopped, failed, synced or removed since it was queued
+                return Optional.empty(); // paused, stopped, failed, synced or removed since it was queued
+            }
+            Optional<Instant> startsAt = startsAt(batch, id);
+            if (startsAt.isPresent()) {
+                return startsAt;
             }
             manager.start(batch, Selection.PENDING, List.of(id), settings);
         }
-        synchronized (wake) {
-            while (manager.holds(batch, id)) {
-                wake.wait(200);
+        while (true) {
+            synchronized (wake) {
+                while (manager.holds(batch, id) && !manager.waitingForQuota(batch, id)) {
+                    wake.wait(200);
+                }
             }
+            if (!manager.holds(batch, id)) {
+                break;
+            }
+            Optional<Instant> quota = manager.handBack(batch, id);
+            if (quota.isPresent()) {
+                return quota;
+            } // its window opened meanwhile: the job runs again, wait for it
         }
-        return !runnable(batch, id);
+        return runnable(batch, id) ? Optional.of(Instant.now().plus(interval)) : Optional.empty();
+    }
+
+    /** When the row may start, if that is later than now: its batch's schedule, or its own earliest start. */
+    private Optional<Instant> startsAt(String batch, String id) throws BatchStoreException {
+        Optional<BatchSpec> spec = store.batch(batch);
+        Instant now = Instant.now();
+        Instant at = spec.flatMap(BatchSpec::schedule).orElse(now);
+        Optional<Instant> own = spec.stream().flatMap(b -> b.migrations().stream()).filter(m -> m.id().equals(id))
+                .findFirst().flatMap(m -> m.options().notBefore());
+        if (own.isPresent() && own.get().isAfter(at)) {
+            at = own.get();
+        }
+        return at.isAfter(now) ? Optional.of(at) : Optional.empty();
     }
 
     private boolean runnable(String batch, String id) throws BatchStoreException {
@@ -144,9 +179,10 @@ public final class FleetWorker {
      * loop hangs, stops calling it).
      */
     public void run(Duration every, Runnable alive) throws InterruptedException {
+        this.interval = every;
         synchronized (wake) {
             if (!stopping) {
-                taker = queue.take(store.claims().worker(), slots, every, this::runRow);
+                taker = queue.take(store.claims().worker(), slots, every, this::runRow, log);
             }
         }
         while (!stopping) {

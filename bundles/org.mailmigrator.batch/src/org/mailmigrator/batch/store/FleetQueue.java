@@ -13,12 +13,13 @@ public interface FleetQueue {
     @FunctionalInterface
     interface RowRunner {
         /**
-         * Runs the row's pass and returns when it has ended.
+         * Runs the row's pass and returns when it has ended, or at once when the row must wait (its batch's schedule,
+         * its own earliest start, its daily quota): the entry ends and gives its thread back.
          *
-         * @return true when the row needs no further pass from the queue (done, paused, stopped, failed, removed);
-         *         false when it must be taken again (interrupted: the worker is stopping)
+         * @return empty when the row needs no further pass from the queue (done, paused, stopped, failed, removed);
+         *         else when its entry is due again (interrupted: the worker is stopping; waiting: when the wait ends)
          */
-        boolean run(String batch, String migrationId) throws Exception;
+        java.util.Optional<java.time.Instant> run(String batch, String migrationId) throws Exception;
     }
 
     /** A worker taking entries; closing stops taking and waits for the passes it runs to end. */
@@ -39,7 +40,9 @@ public interface FleetQueue {
 
     /**
      * Starts taking entries, at most {@code threads} at once, each run by {@code runner}; checks for due entries
-     * every {@code poll}.
+     * every {@code poll}. {@code log} is told, in one line each, when the database becomes unreachable and when it is
+     * back.
      */
-    Taker take(String workerName, int threads, java.time.Duration poll, RowRunner runner);
+    Taker take(String workerName, int threads, java.time.Duration poll, RowRunner runner,
+            java.util.function.Consumer<String> log);
 }

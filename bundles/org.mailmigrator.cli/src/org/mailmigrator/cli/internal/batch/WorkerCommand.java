@@ -64,7 +64,17 @@ public final class WorkerCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * db-scheduler's log (slf4j-simple in the product): while the database is away it logs every failed poll and
+     * heartbeat with a stack trace; the worker says the outage in two lines of its own instead (its queue's
+     * {@code OutageWatch}). Setting this property (e.g. to {@code warn}) brings db-scheduler's log back.
+     */
+    static final String SCHEDULER_LOG = "org.slf4j.simpleLogger.log.com.github.kagkarlsson.scheduler";
+
     private int work() throws Exception {
+        if (System.getProperty(SCHEDULER_LOG) == null) {
+            System.setProperty(SCHEDULER_LOG, "off"); // before db-scheduler's loggers are made (when the queue is)
+        }
         PrintWriter err = spec.commandLine().getErr();
         try {
             Arguments.atLeastOne("--slots", slots);

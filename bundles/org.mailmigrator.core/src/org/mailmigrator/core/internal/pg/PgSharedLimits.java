@@ -142,8 +142,8 @@ public final class PgSharedLimits implements SharedLimits {
                 query(c, "select pg_advisory_xact_lock(hashtextextended(?, 0))", "mm-host:" + host);
             }
             String[] hosts = wanted.keySet().toArray(String[]::new);
-            try (PreparedStatement del = c.prepareStatement("delete from mm_host_lease where host = any(?) and expires"
-                    + " < clock_timestamp()")) {
+            try (PreparedStatement del = c.prepareStatement("delete from mm_host_lease where host = any(?) and "
+                    + runOut())) {
                 del.setArray(1, c.createArrayOf("text", hosts));
                 del.executeUpdate();
             }
@@ -182,6 +182,15 @@ public final class PgSharedLimits implements SharedLimits {
                 }
             }
         });
+    }
+
+    /**
+     * SQL: the lease has run out — past its expiry, and past one lease time plus 5 s after the server's start: a
+     * database that restarted lets every holder, back within 2 s, renew its leases before they are counted as free.
+     */
+    private String runOut() {
+        return "greatest(expires, pg_postmaster_start_time() + interval '" + (lease.toMillis() + 5000)
+                + " milliseconds') < clock_timestamp()";
     }
 
     private void upsert(Connection c, String id, String host, int n) throws SQLException {
@@ -237,7 +246,7 @@ public final class PgSharedLimits implements SharedLimits {
     public int leased(String host) throws StateException {
         return tx("count connections", c -> {
             try (PreparedStatement ps = c.prepareStatement("select coalesce(sum(connections), 0) from mm_host_lease"
-                    + " where host = ? and expires >= clock_timestamp()")) {
+                    + " where host = ? and not " + runOut())) {
                 ps.setString(1, host);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getInt(1) : 0;
