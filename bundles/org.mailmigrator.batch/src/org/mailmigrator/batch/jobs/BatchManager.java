@@ -3,7 +3,6 @@ package org.mailmigrator.batch.jobs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +67,7 @@ public final class BatchManager implements AutoCloseable {
         });
         hub.addSink(org.mailmigrator.batch.report.ThroughputLog.sink(workspace)); // the dashboard's and report's history
         // a pause or stop another process asked of a row this process runs: as this process's own Pause or Stop
-        store.requests().ifPresent(r -> r.listen((batch, id, endIn) -> cancel(batch, List.of(id), endIn)));
+        store.requests().ifPresent(r -> r.listen((batch, id, endIn) -> RowControl.cancel(batch, List.of(id), endIn)));
     }
 
     public void addListener(BatchListener listener) {
@@ -201,36 +200,17 @@ public final class BatchManager implements AutoCloseable {
      * @throws IllegalStateException when the shared store cannot be reached (this process's rows are paused)
      */
     public RowRequests.Outcome pause(String batch, Collection<String> ids) {
-        return control(batch, ids, MigrationStatus.PAUSED);
+        return RowControl.control(services.store(), batch, ids, MigrationStatus.PAUSED, this::reload);
     }
 
     /** Stops the selected migrations as {@link #pause} pauses them; a later start or resume continues where they stood. */
     public RowRequests.Outcome stop(String batch, Collection<String> ids) {
-        return control(batch, ids, MigrationStatus.STOPPED);
+        return RowControl.control(services.store(), batch, ids, MigrationStatus.STOPPED, this::reload);
     }
 
     /** Stops this process's jobs of the selected rows only (before a purge or removal), whatever the store. */
     public void stopHere(String batch, Collection<String> ids) {
-        cancel(batch, ids, MigrationStatus.STOPPED);
-    }
-
-    private RowRequests.Outcome control(String batch, Collection<String> ids, MigrationStatus endIn) {
-        Map<String, String> asked = new LinkedHashMap<>();
-        cancel(batch, ids, endIn).forEach(id -> asked.put(id, "this process"));
-        Optional<RowRequests> requests = services.store().requests();
-        if (requests.isEmpty()) {
-            return new RowRequests.Outcome(asked, List.of(), List.of());
-        }
-        try {
-            RowRequests.Outcome there = requests.get().ask(batch, ids, endIn); // rows this process holds: left
-            asked.putAll(there.asked());
-            if (!there.set().isEmpty()) {
-                reload(batch); // rows set at once: shown by the next snapshot
-            }
-            return new RowRequests.Outcome(asked, there.set(), there.left());
-        } catch (BatchStoreException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        RowControl.cancel(batch, ids, MigrationStatus.STOPPED);
     }
 
     /** Schedules the selected paused or stopped migrations again, in this process. */
@@ -245,18 +225,6 @@ public final class BatchManager implements AutoCloseable {
     /** Another pass over synced migrations too: copies only what arrived since. */
     public int delta(String batch, Collection<String> ids, RunSettings settings) throws BatchStoreException {
         return start(batch, Selection.DELTA, ids, settings);
-    }
-
-    /** Stops this process's jobs of the selected rows; the ids it stopped. */
-    private List<String> cancel(String batch, Collection<String> ids, MigrationStatus endIn) {
-        List<String> stopped = new java.util.ArrayList<>();
-        for (Job j : Job.getJobManager().find(new BatchFamily(batch))) {
-            if (j instanceof MigrationJob mj && (ids.isEmpty() || ids.contains(mj.migrationId()))) {
-                mj.stop(endIn);
-                stopped.add(mj.migrationId());
-            }
-        }
-        return stopped;
     }
 
     /** Waits until no job of the batch is left (or the timeout passes); true when none is left. */
@@ -406,7 +374,7 @@ public final class BatchManager implements AutoCloseable {
     /** The process is stopping: cancel every job, leaving running migrations Interrupted for the next run. */
     public void shutdown(Duration wait) throws InterruptedException {
         for (String batch : jobs.keySet()) {
-            cancel(batch, List.of(), null);
+            RowControl.cancel(batch, List.of(), null);
         }
         for (String batch : jobs.keySet()) {
             join(batch, wait);
