@@ -40,6 +40,14 @@ aot_cache_check() {
   JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$MAILMIGRATOR_WORKSPACE/classes.log" ./mailmigrator --version >/dev/null 2>&1
   grep -q 'org.eclipse.osgi.internal.framework.EquinoxContainer source: shared objects file' "$MAILMIGRATOR_WORKSPACE/classes.log" ||
     { echo "aot: FAIL the framework was not started from the boot jars and the cache"; return 1; }
+  # a command run with C2 too (migrate over TLS, worker, batch run) takes the same cache: no second one is trained
+  rm -f "$MAILMIGRATOR_WORKSPACE/classes.log"
+  JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$MAILMIGRATOR_WORKSPACE/classes.log" ./mailmigrator migrate --help >/dev/null 2>&1
+  grep -q 'org.eclipse.osgi.internal.framework.EquinoxContainer source: shared objects file' "$MAILMIGRATOR_WORKSPACE/classes.log" ||
+    { echo "aot: FAIL a command with C2 did not start from the cache"; return 1; }
+  sleep 1; timeout 300 flock "$conf/.mailmigrator-aot.lock" true
+  caches=$(find "$conf" -maxdepth 1 -name 'mailmigrator-headless-*' | wc -l)
+  [ "$caches" = 1 ] || { echo "aot: FAIL a command with C2 made another cache: $(ls "$conf")"; return 1; }
   errs=$(./mailmigrator --version 2>&1 >/dev/null)
   [ -z "$errs" ] || { echo "aot: FAIL stderr from the boot jars: $errs"; return 1; }
   head -c 100000 /dev/urandom >"$(find "$conf" -maxdepth 1 -name 'mailmigrator-headless-*.aot')"
