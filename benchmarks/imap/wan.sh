@@ -4,7 +4,7 @@
 # corpus, in the same run, each into a fresh destination user, each run verified (count, content, flags,
 # INTERNALDATE: tools/verify.py), then the ratios of ours to each anchor.
 #
-#   benchmarks/imap/wan.sh [-n N] [-s SEED] [-L RTT_MS] [-T plain|starttls|imaps] [-p "PEERS"] [-P PARALLEL] [-b]
+#   benchmarks/imap/wan.sh [-n N] [-s SEED] [-L RTT_MS] [-T plain|starttls|imaps] [-p "PEERS"] [-P PARALLEL] [-m PAIRS] [-b]
 #
 #   -n N        corpus size (unique messages; the corpus adds duplicates and copies), default 4000
 #   -s SEED     corpus seed, default 42
@@ -14,6 +14,10 @@
 #               the test bed's IMAPS port); each trusts the test bed's self-signed certificate, none skips the check
 #   -p PEERS    subset of "ours dsync-imapc mbsync" (default all three, in that order)
 #   -P N        ours: --parallel N (default: the command's default)
+#   -m PAIRS    PAIRS migrations at once, each from the source user into its own destination user: ours as one
+#               `batch run` of PAIRS rows (--parallel PAIRS), dsync-imapc and mbsync as PAIRS processes; first the
+#               server's own ceiling, peer "append": PAIRS pipelined LITERAL+ APPEND loaders (tools/gen_corpus.py
+#               load, one connection each) writing the corpus at once; ratios to it. Plain IMAP only. Default 1
 #   -b          byte-exact verification (whole messages) instead of header block + size
 #   -t          ours: also the CPU seconds of each of its threads (JIT, GC, workers, state store), by
 #               tools/thread_cpu.py, into RESULTS/ours.RUN.threads, printed after the table
@@ -35,12 +39,27 @@ export TESTBED_PASSWORD="${TESTBED_PASSWORD:-testpass}"
 PW="$TESTBED_PASSWORD"
 PORT="${TESTBED_IMAP_PORT:-10143}"
 N=4000; SEED=42; RTT=0; PEERS="ours dsync-imapc mbsync"; PAR=""; VERIFY_ARGS=""; TLS=plain
-THREADS=""
-while getopts "n:s:L:T:p:P:bt" o; do
-  case $o in n) N=$OPTARG;; s) SEED=$OPTARG;; L) RTT=$OPTARG;; T) TLS=$OPTARG;; p) PEERS=$OPTARG;; P) PAR=$OPTARG;; b) VERIFY_ARGS=--body;; t) THREADS=1;;
+THREADS=""; PAIRS=1
+while getopts "n:s:L:T:p:P:m:bt" o; do
+  case $o in m) PAIRS=$OPTARG;; n) N=$OPTARG;; s) SEED=$OPTARG;; L) RTT=$OPTARG;; T) TLS=$OPTARG;; p) PEERS=$OPTARG;; P) PAR=$OPTARG;; b) VERIFY_ARGS=--body;; t) THREADS=1;;
     *) sed -n '2,27p' "$0"; exit 2;; esac
 done
 log() { echo "[wan] $*" >&2; }
+case "$PAIRS" in ''|*[!0-9]*|0) echo "-m: a number of pairs >= 1" >&2; exit 2;; esac
+if [ "$PAIRS" -gt 1 ] && [ "$TLS" != plain ]; then echo "-m: plain IMAP only" >&2; exit 2; fi
+# destination users of one peer: NAME, or NAME1 .. NAMEk with -m k
+dsts() { if [ "$PAIRS" = 1 ]; then echo "$1"; else seq -f "$1%g" 1 "$PAIRS" | tr '\n' ' '; fi; }
+# the destination user of the pair each_pair runs: NAME, or NAME{} with -m
+pair_user() { if [ "$PAIRS" = 1 ]; then echo "$1"; else echo "$1{}"; fi; }
+# runs the command once per pair at once, {} replaced by the pair's number, and waits for all; fails if one fails
+each_pair() {
+  local i pids=() rc=0 p
+  for i in $(seq 1 "$PAIRS"); do "${@//\{\}/$i}" & pids+=($!); done
+  for p in "${pids[@]}"; do wait "$p" || rc=$?; done
+  return $rc
+}
+export PAIRS
+export -f each_pair
 has() { case " $PEERS " in *" $1 "*) return 0;; esac; return 1; }
 
 "$T/testbed.sh" install >/dev/null || exit 1
@@ -109,7 +128,7 @@ fi
 {
   echo "date: $(date -u +%FT%TZ)  host: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB  uptime:$(uptime | sed 's/.*up/ up/')"
   echo "dovecot $(dovecot --version | cut -d' ' -f1), $(mbsync --version 2>/dev/null | head -1), mailmigrator $(cat "$RES/version.log" 2>/dev/null | tail -1)"
-  echo "corpus: n=$N seed=$SEED: $SRC_MSGS messages, $SRC_MB MB   round trip: $RTT ms   link: $TLS   verify: ${VERIFY_ARGS:-header block sha1 + size}, flags, INTERNALDATE"
+  echo "corpus: n=$N seed=$SEED: $SRC_MSGS messages, $SRC_MB MB   round trip: $RTT ms   link: $TLS   pairs: $PAIRS   verify: ${VERIFY_ARGS:-header block sha1 + size}, flags, INTERNALDATE"
 } > "$RES/env.txt"
 cat "$RES/env.txt" >&2
 printf "peer\trun\trc\twall\tcpu\tsrv\trss\tmsgs\tload\tverify\n" > "$TSV"
@@ -126,12 +145,17 @@ measure() {
   "${per_thread[@]}" /usr/bin/time -f '%e %U %S %M' -o "$tf" "$@" > "$lf" 2>&1; rc=$?
   sleep 0.3
   s1=$(srvcpu)
-  local vline vj="$RES/$peer.$run.verify.json" msgs
-  # shellcheck disable=SC2086  # optional words
-  vline=$(python3 "$T/verify.py" --src-user src --dst-user "$dst" --src-port "$PORT" --dst-port "$PORT" --label "$peer.$run" \
-      --json "$vj" --show 5 $VERIFY_ARGS $vextra 2>>"$RES/$peer.$run.verify.err")
-  msgs=$(python3 -c "import json;print(json.load(open('$vj'))['counts'].get('dst_msgs',0))" 2>/dev/null || echo 0)
-  echo "$vline" >&2
+  local vline="" one d vj msgs=0 m
+  for d in $dst; do # one destination user per pair: each verified, messages summed, the first failure shown
+    vj="$RES/$peer.$run.$d.verify.json"
+    # shellcheck disable=SC2086  # optional words
+    one=$(python3 "$T/verify.py" --src-user src --dst-user "$d" --src-port "$PORT" --dst-port "$PORT" --label "$peer.$run" \
+        --json "$vj" --show 5 $VERIFY_ARGS $vextra 2>>"$RES/$peer.$run.verify.err")
+    m=$(python3 -c "import json;print(json.load(open('$vj'))['counts'].get('dst_msgs',0))" 2>/dev/null || echo 0)
+    msgs=$((msgs + m))
+    echo "$one" >&2
+    case "$vline" in ""|"VERIFY PASS"*) vline="$one";; esac
+  done
   read -r wall usr sys rss < <(tail -1 "$tf")
   printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$peer" "$run" "$rc" "$wall" \
     "$(python3 -c "print(round($usr+$sys,2))")" "$(python3 -c "print(round($s1-$s0,2))")" "$((rss / 1024))" "$msgs" "$l0" \
@@ -147,6 +171,12 @@ PY
 }
 
 # ---------------------------------------------------------------- peers
+if [ "$PAIRS" -gt 1 ]; then
+  # what the server sustains: PAIRS pipelined LITERAL+ APPEND loaders at once, one connection each, nothing fetched
+  D="$(dsts d_append)"; "$T/testbed.sh" wipe $D >/dev/null
+  measure append 1st "$D" "" -- bash -c 'each_pair "$@"' each_pair python3 "$T/gen_corpus.py" load --corpus "$CORPUS" \
+    --user "d_append{}" --port "$PORT" --window 32
+fi
 if has ours; then
   D=d_ours; "$T/testbed.sh" wipe $D
   # shellcheck disable=SC2206
@@ -156,25 +186,33 @@ if has ours; then
     starttls) scheme=imap; link=(--trust-store "$CERT");;
     imaps) scheme=imaps; link=(--trust-store "$CERT");;
   esac
+  if [ "$PAIRS" -gt 1 ]; then # one batch of PAIRS rows, as an administrator runs several mailboxes
+    D="$(dsts d_ours)"; "$T/testbed.sh" wipe $D >/dev/null
+    for d in $D; do echo "127.0.0.1:$NETPORT;src;$PW;127.0.0.1:$NETPORT;$d;$PW"; done > "$RES/pairs.txt"
+    measure ours 1st "$D" "" -- env MAILMIGRATOR_WORKSPACE="$WS" "$ROOT/mailmigrator" batch run "$RES/pairs.txt" --name pairs \
+      --parallel "$PAIRS" --per-host 1000 --allow-plaintext --workspace "$WS"
+    measure ours 2nd "$D" "" -- env MAILMIGRATOR_WORKSPACE="$WS" "$ROOT/mailmigrator" batch run pairs --delta \
+      --allow-plaintext --workspace "$WS"
+  else
   for run in 1st 2nd; do
     measure ours $run $D "" -- env MAILMIGRATOR_WORKSPACE="$WS" "$ROOT/mailmigrator" migrate \
       --source "$scheme://src@127.0.0.1:$NETPORT" --target "$scheme://$D@127.0.0.1:$NETPORT" "${link[@]}" \
       --source-password-file "$RES/password" --target-password-file "$RES/password" --state "$WS/state" "${par[@]}"
   done
+  fi
 fi
 if has dsync-imapc; then
-  D=d_dsync; "$T/testbed.sh" wipe $D
+  D="$(dsts d_dsync)"; "$T/testbed.sh" wipe $D
   dlink=()
   [ "$TLS" = plain ] || dlink=(-o imapc_ssl="$TLS" -o ssl_client_ca_file="$CERT")
   for run in 1st 2nd; do
-    measure dsync-imapc $run $D "" -- "$T/testbed.sh" doveadm -o imapc_host=127.0.0.1 -o imapc_port="$NETPORT" "${dlink[@]}" \
+    measure dsync-imapc $run "$D" "" -- bash -c 'each_pair "$@"' each_pair "$T/testbed.sh" doveadm -o imapc_host=127.0.0.1 -o imapc_port="$NETPORT" "${dlink[@]}" \
       -o imapc_user=src -o imapc_password="$PW" -o "imapc_features=rfc822.size fetch-headers" \
-      -o mail_prefetch_count=20 -o mail_fsync=never backup -R -u $D imapc:
+      -o mail_prefetch_count=20 -o mail_fsync=never backup -R -u "$(pair_user d_dsync)" imapc:
   done
 fi
 if has mbsync; then
-  D=d_mbsync; "$T/testbed.sh" wipe $D
-  mkdir -p "$RES/mbsync-state"
+  D="$(dsts d_mbsync)"; "$T/testbed.sh" wipe $D
   # mbsync 1.4 matches the certificate to the host name only, not to an IP address: localhost under TLS
   case "$TLS" in
     plain) mlink="SSLType None"; mhost=127.0.0.1;;
@@ -183,7 +221,11 @@ CertificateFile $CERT"; mhost=localhost;;
     imaps) mlink="SSLType IMAPS
 CertificateFile $CERT"; mhost=localhost;;
   esac
-  cat > "$RES/mbsyncrc" <<EOF
+  # one configuration and state folder per pair (mbsyncrc, or mbsyncrc1 .. mbsyncrcK with -m K)
+  for d in $D; do
+  rc="$RES/mbsyncrc${d#d_mbsync}"
+  mkdir -p "$RES/mbsync-state/$d"
+  cat > "$rc" <<EOF
 IMAPAccount src
 Host $mhost
 Port $NETPORT
@@ -198,7 +240,7 @@ Account src
 IMAPAccount dst
 Host $mhost
 Port $NETPORT
-User $D
+User $d
 PassCmd "cat $RES/password"
 $mlink
 AuthMechs LOGIN
@@ -214,19 +256,22 @@ Create Near
 Sync Pull
 Expunge None
 CopyArrivalDate yes
-SyncState $RES/mbsync-state/
+SyncState $RES/mbsync-state/$d/
 EOF
+  done
   for run in 1st 2nd; do
-    measure mbsync $run $D "--strip-header X-TUID" -- mbsync -c "$RES/mbsyncrc" -a
+    measure mbsync $run "$D" "--strip-header X-TUID" -- bash -c 'each_pair "$@"' each_pair mbsync \
+      -c "$RES/mbsyncrc$([ "$PAIRS" = 1 ] || echo '{}')" -a
   done
 fi
 
 # ---------------------------------------------------------------- table and ratios
-python3 - "$TSV" "$RES/env.txt" "$SRC_MSGS" > "$RES/table.txt" <<'EOF'
+python3 - "$TSV" "$RES/env.txt" "$SRC_MSGS" "$PAIRS" > "$RES/table.txt" <<'EOF'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
 print(open(sys.argv[2]).read().rstrip())
-n = int(sys.argv[3])
+pairs = int(sys.argv[4])
+n = int(sys.argv[3]) * pairs
 print("%-12s %-4s %3s %8s %8s %8s %7s %6s %8s %8s %6s  %s" % ("peer", "run", "rc", "wall s", "cpu s", "srv cpu",
       "rss MB", "msgs", "msgs/s", "cpu ms/m", "load", "verify"))
 by = {}
@@ -247,6 +292,13 @@ for anchor in ("dsync-imapc", "mbsync"):
             anchor, ours1[2] / a1[2] if a1[2] else 0, ours1[1] / a1[1] if a1[1] else float("inf"),
             "%.2fx" % (ours2[0] / a2[0]) if ours2 and a2 and a2[0] else "-",
             "" if ok else "   (a run did not verify: see the table)"))
+ceiling = by.get(("append", "1st"))
+if ceiling:
+    for peer in ("ours", "dsync-imapc", "mbsync"):
+        p1 = by.get((peer, "1st"))
+        if p1 and ceiling[2]:
+            print("%-11s / server's pipelined APPEND (%d loaders at once, %.1f msgs/s): copy msgs/s %.2fx" % (
+                peer, pairs, ceiling[2], p1[2] / ceiling[2]))
 EOF
 if [ -n "$THREADS" ]; then
   for run in 1st 2nd; do

@@ -23,6 +23,29 @@ grep -q -- "--heartbeat-file" <<<"$out" || fail "worker --help does not offer --
 out=$(MM_HOME="$home/none" releng/scripts/mailmigrator-headless --version 2>&1) && fail "no product, yet exit 0"
 grep -q "no headless product in" <<<"$out" || fail "no product said: $out"
 
+# the JIT choice (mm_jit_choice): one text in ./mailmigrator's env.sh and the installed launcher, and its answers
+block() { sed -n '/^# >>> mm_jit_choice/,/^# <<< mm_jit_choice/p' "$1"; }
+[ -n "$(block releng/scripts/env.sh)" ] && [ "$(block releng/scripts/env.sh)" = "$(block releng/scripts/mailmigrator-headless)" ] \
+  || fail "mm_jit_choice differs between releng/scripts/env.sh and releng/scripts/mailmigrator-headless"
+while IFS='|' read -r want cmd; do
+  # shellcheck disable=SC2086  # the command line's words
+  got=$(sh -c '. /dev/stdin; mm_jit_choice "$@"' sh $cmd < <(block releng/scripts/mailmigrator-headless)) || fail "mm_jit_choice $cmd"
+  [ "$([ -n "$got" ] && echo C1 || echo C1+C2)" = "$want" ] || fail "JIT choice for '$cmd': '$got', expected $want"
+done <<'CASES'
+C1|--version
+C1|batch import rows.csv
+C1+C2|batch run rows
+C1+C2|worker --store postgresql://mm@db/mm
+C1|migrate --source imap://u@h:143 --target imap://v@h:143 --allow-plaintext
+C1|migrate --source=pop3://u@h --target=imap://v@h --allow-plaintext
+C1|migrate --source /tmp/mail.mbox --target imap://v@h --allow-plaintext
+C1+C2|migrate --source imap://u@h:143 --target imap://v@h:143
+C1+C2|migrate --source imap://u@h:143 --target imaps://v@h --allow-plaintext
+C1+C2|migrate --source=imaps://u@h --target=imap://v@h --allow-plaintext
+C1+C2|migrate --source alice@gmail.com --target imap://v@h --allow-plaintext
+C1+C2|migrate --source ews+https://h/EWS/Exchange.asmx --target imap://v@h --allow-plaintext
+CASES
+
 # Dockerfile: every COPY source exists and is let through by the ignore file
 python3 - <<'PY' || fail "Dockerfile"
 import fnmatch, os, sys

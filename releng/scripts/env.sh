@@ -197,6 +197,42 @@ mm_boot_jars() {
   mv -T "$tmp" "$boot" 2>/dev/null || { rm -rf "$tmp"; [ -f "$boot/framework.jar" ]; }
 }
 
+# >>> mm_jit_choice (the same text in releng/scripts/env.sh and releng/scripts/mailmigrator-headless; check-deploy.sh
+# compares them). Prints the JIT option of a headless command line (docs/imap-benchmark.md, "C1 only for the headless
+# product", round 29 and round 30): C1 alone for short commands and for copies that use no TLS at all, which spend a
+# third less CPU without C2 (a 20k-message plaintext copy: 7.7 instead of 12.2 CPU-s); C1+C2 (nothing printed) for
+# everything that may use TLS, where C1 alone costs 3-4x the CPU (AES-GCM without the C2 intrinsics: a 4k-message
+# imaps:// copy 29 instead of 8 CPU-s), and for the long-lived worker and batch run. A migrate is taken as TLS-free
+# only when --allow-plaintext is given and every --source/--target is imap://, pop3://, an http:// DAV URL or a path.
+mm_jit_choice() {
+  case "${1:-}" in
+    worker) return 0 ;;
+    batch) [ "${2:-}" = run ] || echo "-XX:TieredStopAtLevel=1"; return 0 ;;
+    migrate) ;;
+    *) echo "-XX:TieredStopAtLevel=1"; return 0 ;;
+  esac
+  _plain="" _next="" _url=""
+  for _a in "$@"; do
+    _url=""
+    if [ -n "$_next" ]; then _url="$_a"; _next=""; fi
+    case "$_a" in
+      --allow-plaintext) _plain=1 ;;
+      --source | --target) _next=1 ;;
+      --source=* | --target=*) _url="${_a#*=}" ;;
+    esac
+    [ -n "$_url" ] || continue
+    case "$_url" in
+      *s://*) return 0 ;;     # a TLS scheme
+      imap://* | pop3://* | http://* | *+http://*) ;;
+      *://* | *@*) return 0 ;; # another scheme (ews+, graph+...) or an address to detect the server of: maybe TLS
+      *) ;;                   # a file or folder
+    esac
+  done
+  [ -n "$_plain" ] && echo "-XX:TieredStopAtLevel=1"
+  return 0
+}
+# <<< mm_jit_choice
+
 # The newest jar of the local Maven repository matching a path pattern (benchmarks build their class paths
 # from the jars the build downloaded).
 mm_m2_jar() {
