@@ -38,7 +38,8 @@ mm_find_jdk() {
 mm_needs_build() {
   [ -f "$MM_BUILT_MARK" ] && [ -d "$MM_WORKBENCH/plugins" ] && [ -d "$MM_HEADLESS/plugins" ] || return 0
   [ -n "$(find "$MM_ROOT/bundles" "$MM_ROOT/features" "$MM_ROOT/targetplatform" "$MM_ROOT/releng/org.mailmigrator.repository" \
-      "$MM_ROOT/pom.xml" -newer "$MM_BUILT_MARK" -type f -not -path '*/target/*' -not -path '*/bin/*' -not -name '.polyglot.*' -not -name '.tycho-consumer-pom.xml' -print -quit)" ]
+      "$MM_ROOT/pom.xml" -type d \( -name target -o -name bin \) -prune -o \
+      -newer "$MM_BUILT_MARK" -type f -not -name '.polyglot.*' -not -name '.tycho-consumer-pom.xml' -print -quit)" ]
 }
 
 # Builds both products (tests are run by ./run-tests.sh, not here).
@@ -160,7 +161,9 @@ mm_headless_start() {
     [ -f "$cache" ] && exit 0
     tmp="$cache.$BASHPID.tmp"
     ws="$(mktemp -d)"
-    if "$JAVA_HOME/bin/java" "$@" -XX:AOTCacheOutput="$tmp" -Xlog:aot*=off -Xlog:cds*=off "${MM_HEADLESS_START[@]}" \
+    # trained under C1 alone (how short commands run): such a cache starts C1+C2 commands as fast as one trained under
+    # C1+C2, but the reverse is not true (--version 0.45 against 0.55 s); the key leaves the compilers out
+    if "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 "$@" -XX:AOTCacheOutput="$tmp" -Xlog:aot*=off -Xlog:cds*=off "${MM_HEADLESS_START[@]}" \
         -data "$ws" --version && [ -s "$tmp" ]; then
       find "$conf" -maxdepth 1 -name 'mailmigrator-headless-jdk*.aot' ! -name "$prefix*" -delete
       mv -f "$tmp" "$cache"
