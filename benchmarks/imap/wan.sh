@@ -4,7 +4,7 @@
 # corpus, in the same run, each into a fresh destination user, each run verified (count, content, flags,
 # INTERNALDATE: tools/verify.py), then the ratios of ours to each anchor.
 #
-#   benchmarks/imap/wan.sh [-n N] [-s SEED] [-L RTT_MS] [-T plain|starttls|imaps] [-p "PEERS"] [-P PARALLEL] [-m PAIRS] [-b]
+#   benchmarks/imap/wan.sh [-n N] [-s SEED] [-L RTT_MS] [-T plain|starttls|imaps] [-p "PEERS"] [-P PARALLEL] [-m PAIRS] [-r REPEATS] [-b]
 #
 #   -n N        corpus size (unique messages; the corpus adds duplicates and copies), default 4000
 #   -s SEED     corpus seed, default 42
@@ -12,12 +12,16 @@
 #               (loading and verifying stay direct), default 0 (loopback)
 #   -T MODE     how every migrator reaches the server: plain (default), starttls, or imaps (implicit TLS on
 #               the test bed's IMAPS port); each trusts the test bed's self-signed certificate, none skips the check
-#   -p PEERS    subset of "ours dsync-imapc mbsync" (default all three, in that order)
+#   -p PEERS    subset of "ours dsync-imapc mbsync imapsync" (default all, in that order; imapsync only when the
+#               environment's IMAPSYNC names the upstream script: it is not a Debian package)
 #   -P N        ours: --parallel N (default: the command's default)
 #   -m PAIRS    PAIRS migrations at once, each from the source user into its own destination user: ours as one
 #               `batch run` of PAIRS rows (--parallel PAIRS), dsync-imapc and mbsync as PAIRS processes; first the
 #               server's own ceiling, peer "append": PAIRS pipelined LITERAL+ APPEND loaders (tools/gen_corpus.py
 #               load, one connection each) writing the corpus at once; ratios to it. Plain IMAP only. Default 1
+#   -r REPEATS  every peer's two runs REPEATS times, the peers taking turns (ours, the anchors, ours, ...), each
+#               time into a fresh destination (and for ours a fresh workspace); every run is printed, then the
+#               median of each peer's runs, from which the ratios are taken. Default 1
 #   -b          byte-exact verification (whole messages) instead of header block + size
 #   -t          ours: also the CPU seconds of each of its threads (JIT, GC, workers, state store), by
 #               tools/thread_cpu.py, into RESULTS/ours.RUN.threads, printed after the table
@@ -38,14 +42,15 @@ export TESTBED_DIR="${TESTBED_DIR:-${TMPDIR:-/tmp}/mm-imap-bench}"
 export TESTBED_PASSWORD="${TESTBED_PASSWORD:-testpass}"
 PW="$TESTBED_PASSWORD"
 PORT="${TESTBED_IMAP_PORT:-10143}"
-N=4000; SEED=42; RTT=0; PEERS="ours dsync-imapc mbsync"; PAR=""; VERIFY_ARGS=""; TLS=plain
-THREADS=""; PAIRS=1
-while getopts "n:s:L:T:p:P:m:bt" o; do
-  case $o in m) PAIRS=$OPTARG;; n) N=$OPTARG;; s) SEED=$OPTARG;; L) RTT=$OPTARG;; T) TLS=$OPTARG;; p) PEERS=$OPTARG;; P) PAR=$OPTARG;; b) VERIFY_ARGS=--body;; t) THREADS=1;;
-    *) sed -n '2,27p' "$0"; exit 2;; esac
+N=4000; SEED=42; RTT=0; PEERS="ours dsync-imapc mbsync imapsync"; PAR=""; VERIFY_ARGS=""; TLS=plain
+THREADS=""; PAIRS=1; REPS=1; SUF=""
+while getopts "n:s:L:T:p:P:m:r:bt" o; do
+  case $o in m) PAIRS=$OPTARG;; r) REPS=$OPTARG;; n) N=$OPTARG;; s) SEED=$OPTARG;; L) RTT=$OPTARG;; T) TLS=$OPTARG;; p) PEERS=$OPTARG;; P) PAR=$OPTARG;; b) VERIFY_ARGS=--body;; t) THREADS=1;;
+    *) sed -n '2,/^set -uo/p' "$0" | grep '^#'; exit 2;; esac
 done
 log() { echo "[wan] $*" >&2; }
 case "$PAIRS" in ''|*[!0-9]*|0) echo "-m: a number of pairs >= 1" >&2; exit 2;; esac
+case "$REPS" in ''|*[!0-9]*|0) echo "-r: a number of repeats >= 1" >&2; exit 2;; esac
 if [ "$PAIRS" -gt 1 ] && [ "$TLS" != plain ]; then echo "-m: plain IMAP only" >&2; exit 2; fi
 # destination users of one peer: NAME, or NAME1 .. NAMEk with -m k
 dsts() { if [ "$PAIRS" = 1 ]; then echo "$1"; else seq -f "$1%g" 1 "$PAIRS" | tr '\n' ' '; fi; }
@@ -131,33 +136,33 @@ fi
   echo "corpus: n=$N seed=$SEED: $SRC_MSGS messages, $SRC_MB MB   round trip: $RTT ms   link: $TLS   pairs: $PAIRS   verify: ${VERIFY_ARGS:-header block sha1 + size}, flags, INTERNALDATE"
 } > "$RES/env.txt"
 cat "$RES/env.txt" >&2
-printf "peer\trun\trc\twall\tcpu\tsrv\trss\tmsgs\tload\tverify\n" > "$TSV"
+printf "peer\trun\trc\twall\tcpu\tsrv\trss\tmsgs\tload\tverify\trep\n" > "$TSV"
 
 # measure PEER RUN DST [VERIFY-EXTRA] -- command...
 measure() {
   local peer=$1 run=$2 dst=$3 vextra=$4; shift 5
-  local tf="$RES/$peer.$run.time" lf="$RES/$peer.$run.log" s0 s1 l0 rc
+  local tf="$RES/$peer.$run$SUF.time" lf="$RES/$peer.$run$SUF.log" s0 s1 l0 rc
   s0=$(srvcpu); l0=$(cut -d' ' -f1 /proc/loadavg)
-  log "$peer $run"
+  log "$peer $run${SUF:+ (repeat ${SUF#.r})}"
   # -t: the per-thread poller runs outside /usr/bin/time, so its own CPU is not in the cpu column
   local per_thread=()
-  [ -n "$THREADS" ] && [ "$peer" = ours ] && per_thread=(python3 "$T/thread_cpu.py" "$RES/$peer.$run.threads" --)
+  [ -n "$THREADS" ] && [ "$peer" = ours ] && per_thread=(python3 "$T/thread_cpu.py" "$RES/$peer.$run$SUF.threads" --)
   "${per_thread[@]}" /usr/bin/time -f '%e %U %S %M' -o "$tf" "$@" > "$lf" 2>&1; rc=$?
   sleep 0.3
   s1=$(srvcpu)
   local vline="" one d vj msgs=0 m
   for d in $dst; do # one destination user per pair: each verified, messages summed, the first failure shown
-    vj="$RES/$peer.$run.$d.verify.json"
+    vj="$RES/$peer.$run$SUF.$d.verify.json"
     # shellcheck disable=SC2086  # optional words
     one=$(python3 "$T/verify.py" --src-user src --dst-user "$d" --src-port "$PORT" --dst-port "$PORT" --label "$peer.$run" \
-        --json "$vj" --show 5 $VERIFY_ARGS $vextra 2>>"$RES/$peer.$run.verify.err")
+        --json "$vj" --show 5 $VERIFY_ARGS $vextra 2>>"$RES/$peer.$run$SUF.verify.err")
     m=$(python3 -c "import json;print(json.load(open('$vj'))['counts'].get('dst_msgs',0))" 2>/dev/null || echo 0)
     msgs=$((msgs + m))
     echo "$one" >&2
     case "$vline" in ""|"VERIFY PASS"*) vline="$one";; esac
   done
   read -r wall usr sys rss < <(tail -1 "$tf")
-  printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$peer" "$run" "$rc" "$wall" \
+  printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$peer" "$run" "$rc" "$wall" \
     "$(python3 -c "print(round($usr+$sys,2))")" "$(python3 -c "print(round($s1-$s0,2))")" "$((rss / 1024))" "$msgs" "$l0" \
     "$(python3 - "$vline" <<'PY'
 import re, sys
@@ -167,10 +172,14 @@ bad = [k + "=" + n for k, n in re.findall(r"(?<![a-z_])(missing|dup|extra|modifi
                                           sys.argv[1]) if n != "0"]
 print(out + ("(" + ",".join(bad) + ")" if bad else ""))
 PY
-)" >> "$TSV"
+)" "${SUF#.r}" >> "$TSV"
 }
 
 # ---------------------------------------------------------------- peers
+for REP in $(seq 1 "$REPS"); do
+[ "$REPS" = 1 ] || SUF=".r$REP"
+WS="$RES/workspace$SUF"; mkdir -p "$WS"
+rm -rf "$RES/mbsync-state" "$RES"/imapsync-tmp*
 if [ "$PAIRS" -gt 1 ]; then
   # what the server sustains: PAIRS pipelined LITERAL+ APPEND loaders at once, one connection each, nothing fetched
   D="$(dsts d_append)"; "$T/testbed.sh" wipe $D >/dev/null
@@ -265,6 +274,21 @@ EOF
   done
 fi
 
+if has imapsync && [ -n "${IMAPSYNC:-}" ]; then
+  # the issue's "fast options": UIDs instead of headers to match messages (with its cache), no folder sizes
+  D="$(dsts d_imapsync)"; "$T/testbed.sh" wipe $D
+  ilink=(--notls1 --notls2)
+  [ "$TLS" = imaps ] && ilink=(--ssl1 --ssl2)
+  [ "$TLS" = starttls ] && ilink=(--tls1 --tls2)
+  for run in 1st 2nd; do
+    measure imapsync $run "$D" "" -- bash -c 'each_pair "$@"' each_pair "$IMAPSYNC" --host1 127.0.0.1 --port1 "$NETPORT" \
+      --user1 src --passfile1 "$RES/password" --host2 127.0.0.1 --port2 "$NETPORT" --user2 "$(pair_user d_imapsync)" \
+      --passfile2 "$RES/password" "${ilink[@]}" --useuid --nofoldersizes --nofoldersizesatend --noreleasecheck --nolog \
+      --tmpdir "$RES/imapsync-tmp$([ "$PAIRS" = 1 ] || echo '{}')"
+  done
+fi
+done
+
 # ---------------------------------------------------------------- table and ratios
 python3 - "$TSV" "$RES/env.txt" "$SRC_MSGS" "$PAIRS" > "$RES/table.txt" <<'EOF'
 import csv, sys
@@ -274,17 +298,33 @@ pairs = int(sys.argv[4])
 n = int(sys.argv[3]) * pairs
 print("%-12s %-4s %3s %8s %8s %8s %7s %6s %8s %8s %6s  %s" % ("peer", "run", "rc", "wall s", "cpu s", "srv cpu",
       "rss MB", "msgs", "msgs/s", "cpu ms/m", "load", "verify"))
-by = {}
+import statistics
+by, runs = {}, {}
 for r in rows:
     wall, cpu = float(r["wall"]), float(r["cpu"])
     rate = (int(r["msgs"]) if r["run"] == "1st" else n) / wall if wall else 0
+    runs.setdefault((r["peer"], r["run"]), []).append(r)
     by[(r["peer"], r["run"])] = (wall, cpu, rate, r["verify"])
-    print("%-12s %-4s %3s %8.2f %8.2f %8s %7s %6s %8.1f %8.3f %6s  %s" % (r["peer"], r["run"], r["rc"], wall, cpu,
-          r["srv"], r["rss"], r["msgs"], rate, 1000 * cpu / n, r["load"], r["verify"]))
+    print("%-12s %-4s %3s %8.2f %8.2f %8s %7s %6s %8.1f %8.3f %6s  %s%s" % (r["peer"], r["run"], r["rc"], wall, cpu,
+          r["srv"], r["rss"], r["msgs"], rate, 1000 * cpu / n, r["load"], r["verify"],
+          "  (repeat %s)" % r["rep"] if r.get("rep") else ""))
+if any(len(v) > 1 for v in runs.values()):
+    # the median of each peer's runs; a peer's verify is PASS only when every one of its runs passed
+    print("median of the repeats:")
+    for key, rs in runs.items():
+        wall = statistics.median(float(r["wall"]) for r in rs)
+        cpu = statistics.median(float(r["cpu"]) for r in rs)
+        msgs = min(int(r["msgs"]) for r in rs)
+        verify = next((r["verify"] for r in rs if r["verify"] != "PASS"), "PASS")
+        rate = (msgs if key[1] == "1st" else n) / wall if wall else 0
+        by[key] = (wall, cpu, rate, verify)
+        print("%-12s %-4s %3s %8.2f %8.2f %8s %7s %6s %8.1f %8.3f %6s  %s" % (key[0], key[1], max(r["rc"] for r in rs),
+              wall, cpu, "%.2f" % statistics.median(float(r["srv"]) for r in rs), max(int(r["rss"]) for r in rs), msgs,
+              rate, 1000 * cpu / n, "", verify))
 print("(2nd = the no-op pass: msgs/s = source messages checked per second; cpu ms/m = client CPU per source message;")
 print(" mbsync copies system flags only, not keywords such as $Forwarded or $Label1: its flag_diff is expected)")
 ours1, ours2 = by.get(("ours", "1st")), by.get(("ours", "2nd"))
-for anchor in ("dsync-imapc", "mbsync"):
+for anchor in ("dsync-imapc", "mbsync", "imapsync"):
     a1, a2 = by.get((anchor, "1st")), by.get((anchor, "2nd"))
     if ours1 and a1:
         ok = ours1[3] == "PASS" and (a1[3] == "PASS" or (anchor == "mbsync" and a1[3].startswith("FAIL(flag_diff=")))
@@ -294,17 +334,17 @@ for anchor in ("dsync-imapc", "mbsync"):
             "" if ok else "   (a run did not verify: see the table)"))
 ceiling = by.get(("append", "1st"))
 if ceiling:
-    for peer in ("ours", "dsync-imapc", "mbsync"):
+    for peer in ("ours", "dsync-imapc", "mbsync", "imapsync"):
         p1 = by.get((peer, "1st"))
         if p1 and ceiling[2]:
             print("%-11s / server's pipelined APPEND (%d loaders at once, %.1f msgs/s): copy msgs/s %.2fx" % (
                 peer, pairs, ceiling[2], p1[2] / ceiling[2]))
 EOF
 if [ -n "$THREADS" ]; then
-  for run in 1st 2nd; do
+  for f in "$RES"/ours.1st*.threads "$RES"/ours.2nd*.threads; do
     # threads of 0.02 s or more, and the totals ("(ended threads)": time of threads gone between two reads)
-    [ -s "$RES/ours.$run.threads" ] && { echo "ours $run, CPU per thread:"
-      awk 'NR == 1 || /^\(/ || $NF + 0 >= 0.02' "$RES/ours.$run.threads"; } >> "$RES/table.txt"
+    [ -s "$f" ] && { f1="${f##*/ours.}"; echo "ours ${f1%.threads}, CPU per thread:"
+      awk 'NR == 1 || /^\(/ || $NF + 0 >= 0.02' "$f"; } >> "$RES/table.txt"
   done
 fi
 cat "$RES/table.txt"
