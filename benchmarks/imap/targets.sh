@@ -56,6 +56,8 @@ if has version; then
   for lock in "$ROOT"/releng/org.mailmigrator.repository/target/products/org.mailmigrator.headless/*/*/*/configuration/.mailmigrator-aot.lock; do
     [ -f "$lock" ] && timeout 300 flock "$lock" true
   done
+  sync # no writeback of an earlier step's mail during the timing
+  sleep 2
   for i in 1 2 3 4 5 6 7; do
     (cd "$ROOT" && /usr/bin/time -f '%e' -a -o "$OUT/version.times" ./mailmigrator --version > /dev/null 2>&1)
   done

@@ -13,7 +13,7 @@
 #   -T MODE     how every migrator reaches the server: plain (default), starttls, or imaps (implicit TLS on
 #               the test bed's IMAPS port); each trusts the test bed's self-signed certificate, none skips the check
 #   -p PEERS    subset of "ours dsync-imapc mbsync imapsync" (default all, in that order; imapsync only when the
-#               environment's IMAPSYNC names the upstream script: it is not a Debian package)
+#               environment's IMAPSYNC names the upstream script, which is not a Debian package, and only with -T plain)
 #   -P N        ours: --parallel N (default: the command's default)
 #   -m PAIRS    PAIRS migrations at once, each from the source user into its own destination user: ours as one
 #               `batch run` of PAIRS rows (--parallel PAIRS), dsync-imapc and mbsync as PAIRS processes; first the
@@ -120,6 +120,9 @@ SRC_MB=$(python3 -c "import json;print(round(json.load(open('$CORPUS/summary.jso
 "$T/testbed.sh" wipe src
 python3 "$T/gen_corpus.py" load --corpus "$CORPUS" --user src --port "$PORT" --window 32 > "$RES/load.log" 2>&1 || { cat "$RES/load.log"; exit 1; }
 python3 "$T/verify.py" --src-manifest "$CORPUS" --dst-user src --dst-port "$PORT" --label source-vs-corpus >&2 || exit 1
+# the test bed's Dovecot does not fsync: written mail stays dirty in the page cache and its writeback would land in
+# the first peer's run. Flushed here and after each run, outside the timed part, so every run starts alike.
+sync
 if has ours; then
   log "building the product if needed (./mailmigrator --version)"
   (cd "$ROOT" && ./mailmigrator --version) > "$RES/version.log" 2>&1 || { cat "$RES/version.log"; exit 1; }
@@ -161,6 +164,7 @@ measure() {
     echo "$one" >&2
     case "$vline" in ""|"VERIFY PASS"*) vline="$one";; esac
   done
+  sync
   read -r wall usr sys rss < <(tail -1 "$tf")
   printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$peer" "$run" "$rc" "$wall" \
     "$(python3 -c "print(round($usr+$sys,2))")" "$(python3 -c "print(round($s1-$s0,2))")" "$((rss / 1024))" "$msgs" "$l0" \
@@ -274,12 +278,13 @@ EOF
   done
 fi
 
-if has imapsync && [ -n "${IMAPSYNC:-}" ]; then
+if has imapsync && [ -n "${IMAPSYNC:-}" ] && [ "$TLS" != plain ] && [ "$REP" = 1 ]; then
+  log "imapsync left out: over TLS it would not check the test bed's certificate the way the others do (not wired)"
+fi
+if has imapsync && [ -n "${IMAPSYNC:-}" ] && [ "$TLS" = plain ]; then
   # the issue's "fast options": UIDs instead of headers to match messages (with its cache), no folder sizes
   D="$(dsts d_imapsync)"; "$T/testbed.sh" wipe $D
   ilink=(--notls1 --notls2)
-  [ "$TLS" = imaps ] && ilink=(--ssl1 --ssl2)
-  [ "$TLS" = starttls ] && ilink=(--tls1 --tls2)
   for run in 1st 2nd; do
     measure imapsync $run "$D" "" -- bash -c 'each_pair "$@"' each_pair "$IMAPSYNC" --host1 127.0.0.1 --port1 "$NETPORT" \
       --user1 src --passfile1 "$RES/password" --host2 127.0.0.1 --port2 "$NETPORT" --user2 "$(pair_user d_imapsync)" \
