@@ -163,7 +163,9 @@ mm_headless_start() {
     ws="$(mktemp -d)"
     # trained under C1 alone (how short commands run): such a cache starts C1+C2 commands as fast as one trained under
     # C1+C2, but the reverse is not true (--version 0.45 against 0.55 s); the key leaves the compilers out
-    if "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 "$@" -XX:AOTCacheOutput="$tmp" -Xlog:aot*=off -Xlog:cds*=off "${MM_HEADLESS_START[@]}" \
+    # -Dmailmigrator.aotTraining: --version also loads the JDK classes a copy needs later (TLS, JDBC...), so they are
+    # cached too (org.mailmigrator.cli.internal.AotTrainingClasses)
+    if "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 "$@" -Dmailmigrator.aotTraining=true -XX:AOTCacheOutput="$tmp" -Xlog:aot*=off -Xlog:cds*=off "${MM_HEADLESS_START[@]}" \
         -data "$ws" --version && [ -s "$tmp" ]; then
       find "$conf" -maxdepth 1 -name 'mailmigrator-headless-jdk*.aot' ! -name "$prefix*" -delete
       mv -f "$tmp" "$cache"

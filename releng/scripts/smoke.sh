@@ -40,6 +40,9 @@ aot_cache_check() {
   JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$MAILMIGRATOR_WORKSPACE/classes.log" ./mailmigrator --version >/dev/null 2>&1
   grep -q 'org.eclipse.osgi.internal.framework.EquinoxContainer source: shared objects file' "$MAILMIGRATOR_WORKSPACE/classes.log" ||
     { echo "aot: FAIL the framework was not started from the boot jars and the cache"; return 1; }
+  # the training run also loaded the JDK classes a copy needs (AotTrainingClasses): TLS's are in the cache
+  grep -q 'sun.security.ssl.SSLSocketImpl source: shared objects file' "$MAILMIGRATOR_WORKSPACE/classes.log" ||
+    { echo "aot: FAIL the JDK's TLS classes are not in the cache"; return 1; }
   # a command run with C2 too (migrate over TLS, worker, batch run) takes the same cache: no second one is trained
   rm -f "$MAILMIGRATOR_WORKSPACE/classes.log"
   JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$MAILMIGRATOR_WORKSPACE/classes.log" ./mailmigrator migrate --help >/dev/null 2>&1
