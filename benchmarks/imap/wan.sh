@@ -54,8 +54,9 @@ case "$REPS" in ''|*[!0-9]*|0) echo "-r: a number of repeats >= 1" >&2; exit 2;;
 if [ "$PAIRS" -gt 1 ] && [ "$TLS" != plain ]; then echo "-m: plain IMAP only" >&2; exit 2; fi
 # destination users of one peer: NAME, or NAME1 .. NAMEk with -m k
 dsts() { if [ "$PAIRS" = 1 ]; then echo "$1"; else seq -f "$1%g" 1 "$PAIRS" | tr '\n' ' '; fi; }
-# the destination user of the pair each_pair runs: NAME, or NAME{} with -m
-pair_user() { if [ "$PAIRS" = 1 ]; then echo "$1"; else echo "$1{}"; fi; }
+# what each_pair replaces by the pair's number: nothing with one pair, {} with -m; pair_user NAME: NAME or NAME{}
+pair_suffix() { [ "$PAIRS" = 1 ] || echo '{}'; }
+pair_user() { echo "$1$(pair_suffix)"; }
 # runs the command once per pair at once, {} replaced by the pair's number, and waits for all; fails if one fails
 each_pair() {
   local i pids=() rc=0 p
@@ -274,7 +275,7 @@ EOF
   done
   for run in 1st 2nd; do
     measure mbsync $run "$D" "--strip-header X-TUID" -- bash -c 'each_pair "$@"' each_pair mbsync \
-      -c "$RES/mbsyncrc$([ "$PAIRS" = 1 ] || echo '{}')" -a
+      -c "$RES/mbsyncrc$(pair_suffix)" -a
   done
 fi
 
@@ -289,7 +290,7 @@ if has imapsync && [ -n "${IMAPSYNC:-}" ] && [ "$TLS" = plain ]; then
     measure imapsync $run "$D" "" -- bash -c 'each_pair "$@"' each_pair "$IMAPSYNC" --host1 127.0.0.1 --port1 "$NETPORT" \
       --user1 src --passfile1 "$RES/password" --host2 127.0.0.1 --port2 "$NETPORT" --user2 "$(pair_user d_imapsync)" \
       --passfile2 "$RES/password" "${ilink[@]}" --useuid --nofoldersizes --nofoldersizesatend --noreleasecheck --nolog \
-      --tmpdir "$RES/imapsync-tmp$([ "$PAIRS" = 1 ] || echo '{}')"
+      --tmpdir "$RES/imapsync-tmp$(pair_suffix)"
   done
 fi
 done
