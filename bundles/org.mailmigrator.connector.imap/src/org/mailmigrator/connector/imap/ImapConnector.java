@@ -1,5 +1,6 @@
 package org.mailmigrator.connector.imap;
 
+import org.mailmigrator.connector.imap.internal.HeldBodies;
 import org.mailmigrator.connector.imap.internal.ImapSession;
 import org.mailmigrator.connector.imap.internal.ImapSettings;
 import org.mailmigrator.core.model.Account;
@@ -15,12 +16,14 @@ import org.mailmigrator.core.spi.ConnectorSession;
  * {@link org.mailmigrator.core.mail.MailStore}. Usable without OSGi (the crash tests start it in a bare JVM).
  */
 public final class ImapConnector implements Connector {
+    /** Big messages kept in memory instead of a temporary file, within one budget for all this connector's sessions. */
+    private final HeldBodies held = HeldBodies.forHeap();
 
     @Override
     public ConnectorSession open(Account account, Role role, ConnectContext context) throws ConnectorException {
         ImapSettings settings = ImapSettings.of(account);
         var signIn = context.signIn().orElseThrow(() -> new ConnectorException.AccountFailure(
                 "no password given for " + settings.describe(), Reason.AUTHENTICATION, null));
-        return ImapSession.open(settings, signIn, context);
+        return ImapSession.open(settings, signIn, context, held);
     }
 }

@@ -52,10 +52,13 @@ final class FullDiskCases {
             disk.fill(16 * 1024);
             String first;
             System.setProperty("java.io.tmpdir", disk.dir().toString());
+            // no memory for big messages: the 2.5 MB one goes to the temporary folder (else it stays in memory)
+            System.setProperty(org.mailmigrator.connector.imap.internal.HeldBodies.PROPERTY, "0");
             try {
                 first = text(run(dovecot, "fd-src-big", "fd-dst-temp", state));
             } finally {
                 System.setProperty("java.io.tmpdir", tmpdir);
+                System.clearProperty(org.mailmigrator.connector.imap.internal.HeldBodies.PROPERTY);
             }
             disk.free();
             MigrationReport again = run(dovecot, "fd-src-big", "fd-dst-temp", state);

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailmigrator.connector.imap.internal.HeldBodies;
 import org.mailmigrator.core.engine.MigrationEngine;
 import org.mailmigrator.core.engine.MigrationListener;
 import org.mailmigrator.core.engine.MigrationReport;
@@ -40,10 +41,13 @@ class FullTempFolderTest {
             }
             MigrationReport report;
             System.setProperty("java.io.tmpdir", tiny.toString());
+            // no memory for big messages: the 2.5 MB one goes to the temporary folder (else it stays in memory)
+            System.setProperty(HeldBodies.PROPERTY, "0");
             try {
                 report = run(dovecot, dir.resolve("state"));
             } finally {
                 System.setProperty("java.io.tmpdir", tmpdir);
+                System.clearProperty(HeldBodies.PROPERTY);
             }
             assertEquals(Outcome.ACCOUNT_FAILED, report.outcome(), report.failure());
             assertTrue(report.failure().contains("disk full writing " + tiny + "/mailmigrator-"), report.failure());
@@ -59,10 +63,50 @@ class FullTempFolderTest {
         }
     }
 
+    /**
+     * Big messages within the connector's memory for them ({@link HeldBodies}) do not touch the temporary folder: with
+     * a folder that does not exist, messages of 1.5 and 3 MB copy whole; with no memory for them (the setting at 0)
+     * the same copy needs the folder and does not get them across.
+     */
+    @Test
+    void bigMessagesWithinTheMemoryForThemNeedNoTemporaryFolder(@TempDir Path dir) throws Exception {
+        String tmpdir = System.getProperty("java.io.tmpdir");
+        try (Dovecot dovecot = Dovecot.start(Dovecot.Layout.SLASH)) {
+            try (ImapProbe probe = ImapProbe.login(dovecot, "held-src")) {
+                probe.append("INBOX", big(1_500_000), Set.of("\\Seen"), Instant.parse("2024-05-01T10:00:00Z"));
+                probe.append("INBOX", big(3_000_000), Set.of(), Instant.parse("2024-05-02T10:00:00Z"));
+            }
+            MigrationReport spooled;
+            MigrationReport held;
+            System.setProperty("java.io.tmpdir", dir.resolve("no-such-folder").toString());
+            try {
+                System.setProperty(HeldBodies.PROPERTY, "0");
+                try {
+                    spooled = run(dovecot, "held-src", "held-dst-spooled", dir.resolve("state-spooled"));
+                } finally {
+                    System.clearProperty(HeldBodies.PROPERTY);
+                }
+                held = run(dovecot, "held-src", "held-dst", dir.resolve("state-held"));
+            } finally {
+                System.setProperty("java.io.tmpdir", tmpdir);
+            }
+            assertEquals(Outcome.COMPLETED, held.outcome(), held.failure());
+            assertEquals(2, held.copied());
+            Verify.sameMail(dovecot, "held-src", dovecot, "held-dst", Map.of());
+            assertTrue(spooled.copied() < 2 && spooled.outcome() != Outcome.COMPLETED,
+                    "without memory for them the big messages need the (missing) temporary folder: " + spooled.outcome()
+                            + ", " + spooled.copied() + " copied, " + spooled.failure());
+        }
+    }
+
     private static MigrationReport run(Dovecot dovecot, Path state) throws Exception {
+        return run(dovecot, "spool-src", "spool-dst", state);
+    }
+
+    private static MigrationReport run(Dovecot dovecot, String source, String target, Path state) throws Exception {
         try (StateStore store = StateStore.openEmbedded(state, "pair")) {
-            return new MigrationEngine(Pair.factory(Pair.account(dovecot, "spool-src", "plain", Map.of()), Role.SOURCE,
-                    Dovecot.PASSWORD), Pair.factory(Pair.account(dovecot, "spool-dst", "plain", Map.of()),
+            return new MigrationEngine(Pair.factory(Pair.account(dovecot, source, "plain", Map.of()), Role.SOURCE,
+                    Dovecot.PASSWORD), Pair.factory(Pair.account(dovecot, target, "plain", Map.of()),
                             Role.DESTINATION, Dovecot.PASSWORD), store, Pair.fast(), MigrationListener.NONE).run();
         }
     }

@@ -1,8 +1,6 @@
 package org.mailmigrator.connector.imap.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +16,8 @@ import org.mailmigrator.core.mail.Unread;
 import org.mailmigrator.core.spi.ConnectorException;
 
 /**
- * One big message in partial fetches of {@link BodyFetch#BIG} bytes, spooled to a file. Each answer must
+ * One big message in partial fetches of {@link BodyFetch#BIG} bytes, into a {@link Spool} (memory or a temporary
+ * file). Each answer must
  * start where it was asked ({@code BODY[]<origin>}, with or without a length). When the connection drops,
  * the folder is opened again and the fetch goes on from the byte where it was cut, not from byte 0; a drop
  * before a whole chunk came halves the chunk (down to 64 KiB), so a link that drops more often than 1 MiB
@@ -40,7 +39,7 @@ final class BigFetch {
     private record Chunk(ByteArray bytes, int origin) {
     }
 
-    BodyFetch.Result fetch(MessageInfo m, FileChannel spool, Path spoolPath) throws ConnectorException {
+    BodyFetch.Result fetch(MessageInfo m, Spool spool, Path spoolPath) throws ConnectorException {
         long offset = 0;
         long size = BodyFetch.BIG;
         int drops = 0;
@@ -75,10 +74,7 @@ final class BigFetch {
                 }
                 drops = 0;
                 progressed = true;
-                ByteBuffer buffer = ByteBuffer.wrap(c.bytes().getBytes(), c.bytes().getStart(), c.bytes().getCount());
-                while (buffer.hasRemaining()) {
-                    spool.write(buffer);
-                }
+                spool.write(c.bytes());
                 offset += c.bytes().getCount();
                 // the whole message without an origin: the server ignored the partial request; a short answer
                 // before the listed size is asked once more (a server may cap a partial answer): only an empty one
@@ -90,7 +86,7 @@ final class BigFetch {
                     size = Math.min(LARGEST, size * 2);
                 }
             }
-            return BodyFetch.Result.of(new Fetched(m, Bodies.of(spool, offset))).noting(notes);
+            return BodyFetch.Result.of(new Fetched(m, spool.body(offset))).noting(notes);
         } catch (IOException e) {
             throw SpoolErrors.of(e, spoolPath, "spool message " + m.id() + " to");
         }

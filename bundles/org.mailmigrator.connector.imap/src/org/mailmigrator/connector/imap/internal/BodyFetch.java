@@ -25,8 +25,9 @@ import org.mailmigrator.core.mail.Unread;
 import org.mailmigrator.core.spi.ConnectorException;
 
 /**
- * Fetches message bodies: small messages many per FETCH (bounded in count and bytes), big ones in 1 MiB
- * partial fetches spooled to a temporary file, so memory never grows with a message's size. The next group
+ * Fetches message bodies: small messages many per FETCH (bounded in count and bytes), big ones in partial fetches
+ * from 1 MiB, kept in memory while {@link HeldBodies} has room for them, else spooled to a temporary file, so
+ * memory never grows with a message's size. The next group
  * is fetched while the reader writes the current one (two connections busy at once, not one after the other),
  * on the session's {@link Prefetcher} thread.
  */
@@ -42,6 +43,8 @@ final class BodyFetch {
         long bytes;
         FileChannel spool;
         Path spoolPath;
+        /** Room a big message held in memory takes from {@link HeldBodies}; given back with the group. */
+        volatile HeldBodies.Lease held;
     }
 
     BodyFetch(ImapMailbox box) {
@@ -146,7 +149,13 @@ final class BodyFetch {
 
     private Result fetch(Group g) throws ConnectorException {
         if (g.messages.size() == 1 && g.messages.get(0).size() > BIG) {
-            return new BigFetch(box).fetch(g.messages.get(0), spool(g), g.spoolPath);
+            MessageInfo m = g.messages.get(0);
+            HeldBodies.Lease room = box.heldBodies().take(m.size()).orElse(null);
+            if (room != null) {
+                g.held = room;
+                return new BigFetch(box).fetch(m, new Spool.InMemory(), null);
+            }
+            return new BigFetch(box).fetch(m, new Spool.InFile(spool(g)), g.spoolPath);
         }
         Map<Long, ByteArray> bodies = new HashMap<>();
         collect(g.messages.stream().map(UidSets::uid).toList(), bodies);
@@ -199,6 +208,10 @@ final class BodyFetch {
     }
 
     private static void delete(Group g) {
+        HeldBodies.Lease room = g.held;
+        if (room != null) {
+            room.close();
+        }
         if (g.spool != null) {
             try {
                 g.spool.close();

@@ -103,6 +103,10 @@ final class ImapMailbox implements Mailbox {
         return session.prefetcher();
     }
 
+    HeldBodies heldBodies() {
+        return session.heldBodies();
+    }
+
     String name() {
         return folder.getFullName();
     }

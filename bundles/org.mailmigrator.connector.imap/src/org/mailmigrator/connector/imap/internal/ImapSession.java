@@ -46,21 +46,27 @@ public final class ImapSession implements ConnectorSession, MailStore {
     private final boolean condstore;
     private final boolean multiappend;
     private Optional<Long> appendLimit;
+    private final HeldBodies held;
     private Prefetcher prefetcher;
 
-    private ImapSession(IMAPStore store, ImapSettings settings) throws MessagingException {
+    private ImapSession(IMAPStore store, ImapSettings settings, HeldBodies held) throws MessagingException {
         this.store = store;
         this.settings = settings;
+        this.held = held;
         this.condstore = store.hasCapability("CONDSTORE");
         this.multiappend = store.hasCapability("MULTIAPPEND");
     }
 
     public static ImapSession open(ImapSettings s, Secret password, ConnectContext context) throws ConnectorException {
-        return open(s, new SignIn.Password(password), context);
+        return open(s, new SignIn.Password(password), context, HeldBodies.forHeap());
     }
 
-    /** Opens a session signing in as {@code signIn} says: a password, or an OAuth2 bearer token (BearerLogin). */
-    public static ImapSession open(ImapSettings s, SignIn signIn, ConnectContext context) throws ConnectorException {
+    /**
+     * Opens a session signing in as {@code signIn} says: a password, or an OAuth2 bearer token (BearerLogin); big
+     * messages it reads are kept in memory within {@code held} (shared by the connector's sessions).
+     */
+    public static ImapSession open(ImapSettings s, SignIn signIn, ConnectContext context, HeldBodies held)
+            throws ConnectorException {
         PinningTrustManager trust = null;
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         // Jakarta Mail finds its providers through the context class loader: in OSGi it must see Angus
@@ -92,7 +98,7 @@ public final class ImapSession implements ConnectorSession, MailStore {
             IMAPStore store = new TolerantStore(session, s.security() == ImapSettings.Security.TLS);
             if (bearer != null) {
                 BearerLogin.connect(store, s, bearer, tokens);
-                return new ImapSession(store, s);
+                return new ImapSession(store, s, held);
             }
             char[] pw = ((SignIn.Password) signIn).password().reveal();
             try {
@@ -100,7 +106,7 @@ public final class ImapSession implements ConnectorSession, MailStore {
             } finally {
                 java.util.Arrays.fill(pw, '\0');
             }
-            return new ImapSession(store, s);
+            return new ImapSession(store, s, held);
         } catch (MessagingException e) {
             throw ImapFailures.connect(e, s, trust);
         } catch (java.security.GeneralSecurityException | java.io.IOException e) {
@@ -109,6 +115,10 @@ public final class ImapSession implements ConnectorSession, MailStore {
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
+    }
+
+    HeldBodies heldBodies() {
+        return held;
     }
 
     /** The thread on which this session's folders fetch ahead ({@link BodyFetch}); made when first asked for. */
