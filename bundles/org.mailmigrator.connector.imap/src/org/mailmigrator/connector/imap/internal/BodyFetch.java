@@ -45,6 +45,8 @@ final class BodyFetch {
         Path spoolPath;
         /** Room a big message held in memory takes from {@link HeldBodies}; given back with the group. */
         volatile HeldBodies.Lease held;
+        /** Set when the group is given up: room taken after that (a prefetch that outlived its wait) goes back. */
+        volatile boolean deleted;
     }
 
     BodyFetch(ImapMailbox box) {
@@ -153,6 +155,9 @@ final class BodyFetch {
             HeldBodies.Lease room = box.heldBodies().take(m.size()).orElse(null);
             if (room != null) {
                 g.held = room;
+                if (g.deleted) { // given up meanwhile: whichever of the two sees the other gives the room back
+                    room.close();
+                }
                 return new BigFetch(box).fetch(m, new Spool.InMemory(), null);
             }
             return new BigFetch(box).fetch(m, new Spool.InFile(spool(g)), g.spoolPath);
@@ -208,6 +213,7 @@ final class BodyFetch {
     }
 
     private static void delete(Group g) {
+        g.deleted = true;
         HeldBodies.Lease room = g.held;
         if (room != null) {
             room.close();
