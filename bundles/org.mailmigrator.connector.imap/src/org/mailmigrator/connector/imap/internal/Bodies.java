@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.util.List;
 
 import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.iap.Literal;
@@ -16,15 +17,22 @@ final class Bodies {
     }
 
     static MessageBody of(ByteArray bytes) {
+        return of(List.of(bytes), bytes.getCount());
+    }
+
+    /** A body in memory as the parts Angus read (a big message's chunks, in order), {@code size} bytes in all. */
+    static MessageBody of(List<ByteArray> parts, long size) {
         return new MessageBody() {
             @Override
             public long size() {
-                return bytes.getCount();
+                return size;
             }
 
             @Override
             public void writeTo(OutputStream out) throws IOException {
-                out.write(bytes.getBytes(), bytes.getStart(), bytes.getCount());
+                for (ByteArray p : parts) {
+                    out.write(p.getBytes(), p.getStart(), p.getCount());
+                }
             }
         };
     }

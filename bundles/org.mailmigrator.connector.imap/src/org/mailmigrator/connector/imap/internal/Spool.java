@@ -1,7 +1,6 @@
 package org.mailmigrator.connector.imap.internal;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
@@ -31,20 +30,7 @@ interface Spool {
 
         @Override
         public MessageBody body(long size) {
-            List<ByteArray> parts = List.copyOf(chunks);
-            return new MessageBody() {
-                @Override
-                public long size() {
-                    return size;
-                }
-
-                @Override
-                public void writeTo(OutputStream out) throws IOException {
-                    for (ByteArray c : parts) {
-                        out.write(c.getBytes(), c.getStart(), c.getCount());
-                    }
-                }
-            };
+            return Bodies.of(List.copyOf(chunks), size);
         }
     }
 
