@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.mailmigrator.cli.internal.AotTrainingClasses;
 import org.mailmigrator.cli.internal.ServiceLoaderMediator;
 import org.osgi.framework.FrameworkUtil;
 
@@ -15,6 +16,7 @@ public final class HeadlessApplication implements IApplication {
     public Object start(IApplicationContext context) {
         String[] args = (String[]) context.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS, new String[0]);
         context.applicationRunning();
+        AotTrainingClasses.loadWhenTraining(); // the start-up cache's training run only: nothing otherwise
         if (ServiceLoaderMediator.needed(args)) {
             // the headless product installs it without starting it: --version and --help do not need it
             ServiceLoaderMediator.start(FrameworkUtil.getBundle(HeadlessApplication.class).getBundleContext());

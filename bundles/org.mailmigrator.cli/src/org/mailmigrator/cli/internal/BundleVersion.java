@@ -10,7 +10,6 @@ public final class BundleVersion implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        AotTrainingClasses.loadWhenTraining();
         Bundle bundle = FrameworkUtil.getBundle(BundleVersion.class);
         String version = bundle == null ? "unknown (not running in OSGi)" : bundle.getVersion().toString();
         return new String[] { "Mail Migrator Workbench " + version,

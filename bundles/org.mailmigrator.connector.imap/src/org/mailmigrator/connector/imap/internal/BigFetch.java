@@ -1,7 +1,6 @@
 package org.mailmigrator.connector.imap.internal;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -39,7 +38,7 @@ final class BigFetch {
     private record Chunk(ByteArray bytes, int origin) {
     }
 
-    BodyFetch.Result fetch(MessageInfo m, Spool spool, Path spoolPath) throws ConnectorException {
+    BodyFetch.Result fetch(MessageInfo m, Spool spool) throws ConnectorException {
         long offset = 0;
         long size = BodyFetch.BIG;
         int drops = 0;
@@ -88,7 +87,7 @@ final class BigFetch {
             }
             return BodyFetch.Result.of(new Fetched(m, spool.body(offset))).noting(notes);
         } catch (IOException e) {
-            throw SpoolErrors.of(e, spoolPath, "spool message " + m.id() + " to");
+            throw SpoolErrors.of(e, spool.where(), "spool message " + m.id() + " to");
         }
     }
 

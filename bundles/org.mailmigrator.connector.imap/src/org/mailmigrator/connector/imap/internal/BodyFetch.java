@@ -158,9 +158,9 @@ final class BodyFetch {
                 if (g.deleted) { // given up meanwhile: whichever of the two sees the other gives the room back
                     room.close();
                 }
-                return new BigFetch(box).fetch(m, new Spool.InMemory(), null);
+                return new BigFetch(box).fetch(m, new Spool.InMemory());
             }
-            return new BigFetch(box).fetch(m, new Spool.InFile(spool(g)), g.spoolPath);
+            return new BigFetch(box).fetch(m, new Spool.InFile(spool(g), g.spoolPath));
         }
         Map<Long, ByteArray> bodies = new HashMap<>();
         collect(g.messages.stream().map(UidSets::uid).toList(), bodies);

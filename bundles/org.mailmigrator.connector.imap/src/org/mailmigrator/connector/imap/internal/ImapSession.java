@@ -24,7 +24,6 @@ import org.mailmigrator.core.mail.MailFolder;
 import org.mailmigrator.core.mail.MailStore;
 import org.mailmigrator.core.mail.Mailbox;
 import org.mailmigrator.core.mail.Namespace;
-import org.mailmigrator.core.model.Secret;
 import org.mailmigrator.core.spi.ConnectContext;
 import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.spi.ConnectorSession;
@@ -55,10 +54,6 @@ public final class ImapSession implements ConnectorSession, MailStore {
         this.held = held;
         this.condstore = store.hasCapability("CONDSTORE");
         this.multiappend = store.hasCapability("MULTIAPPEND");
-    }
-
-    public static ImapSession open(ImapSettings s, Secret password, ConnectContext context) throws ConnectorException {
-        return open(s, new SignIn.Password(password), context, HeldBodies.forHeap());
     }
 
     /**
