@@ -5,11 +5,14 @@
 # INTERNALDATE: tools/verify.py), then the ratios of ours to each anchor.
 #
 #   benchmarks/imap/wan.sh [-n N] [-s SEED] [-L RTT_MS] [-T plain|starttls|imaps] [-p "PEERS"] [-P PARALLEL] [-m PAIRS] [-r REPEATS] [-b]
+#                       [-B MBIT] [-C auto|on|off]
 #
 #   -n N        corpus size (unique messages; the corpus adds duplicates and copies), default 4000
 #   -s SEED     corpus seed, default 42
 #   -L RTT_MS   every migrator reaches the server through tools/latency_proxy.py with this round trip
 #               (loading and verifying stay direct), default 0 (loopback)
+#   -B MBIT     with -L: the relay also limits each direction of each connection to MBIT megabit/s
+#   -C MODE     ours: --compress MODE (COMPRESS=DEFLATE; the test bed offers it with TESTBED_COMPRESS=1)
 #   -T MODE     how every migrator reaches the server: plain (default), starttls, or imaps (implicit TLS on
 #               the test bed's IMAPS port); each trusts the test bed's self-signed certificate, none skips the check
 #   -p PEERS    subset of "ours dsync-imapc mbsync imapsync" (default all, in that order; imapsync only when the
@@ -43,9 +46,9 @@ export TESTBED_PASSWORD="${TESTBED_PASSWORD:-testpass}"
 PW="$TESTBED_PASSWORD"
 PORT="${TESTBED_IMAP_PORT:-10143}"
 N=4000; SEED=42; RTT=0; PEERS="ours dsync-imapc mbsync imapsync"; PAR=""; VERIFY_ARGS=""; TLS=plain
-THREADS=""; PAIRS=1; REPS=1; SUF=""
-while getopts "n:s:L:T:p:P:m:r:bt" o; do
-  case $o in m) PAIRS=$OPTARG;; r) REPS=$OPTARG;; n) N=$OPTARG;; s) SEED=$OPTARG;; L) RTT=$OPTARG;; T) TLS=$OPTARG;; p) PEERS=$OPTARG;; P) PAR=$OPTARG;; b) VERIFY_ARGS=--body;; t) THREADS=1;;
+THREADS=""; PAIRS=1; REPS=1; SUF=""; MBIT=0; COMPRESS=""
+while getopts "n:s:L:T:p:P:m:r:btB:C:" o; do
+  case $o in B) MBIT=$OPTARG;; C) COMPRESS=$OPTARG;; m) PAIRS=$OPTARG;; r) REPS=$OPTARG;; n) N=$OPTARG;; s) SEED=$OPTARG;; L) RTT=$OPTARG;; T) TLS=$OPTARG;; p) PEERS=$OPTARG;; P) PAR=$OPTARG;; b) VERIFY_ARGS=--body;; t) THREADS=1;;
     *) sed -n '2,/^set -uo/p' "$0" | grep '^#'; exit 2;; esac
 done
 log() { echo "[wan] $*" >&2; }
@@ -89,7 +92,7 @@ NETPORT="$SRVPORT"
 if [ "$RTT" != 0 ]; then
   NETPORT="${BENCH_RELAY_PORT:-$((PORT + 1000))}"
   python3 "$T/latency_proxy.py" --listen "$NETPORT" --target "127.0.0.1:$SRVPORT" --rtt-ms "$RTT" \
-    --pidfile "$RES/latency.pid" 2>"$RES/latency.log" &
+    --mbit "$MBIT" --pidfile "$RES/latency.pid" 2>"$RES/latency.log" &
   sleep 0.5
   trap 'kill "$(cat "$RES/latency.pid" 2>/dev/null)" 2>/dev/null' EXIT
 fi
@@ -137,7 +140,7 @@ fi
 {
   echo "date: $(date -u +%FT%TZ)  host: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB  uptime:$(uptime | sed 's/.*up/ up/')"
   echo "dovecot $(dovecot --version | cut -d' ' -f1), $(mbsync --version 2>/dev/null | head -1), mailmigrator $(cat "$RES/version.log" 2>/dev/null | tail -1)"
-  echo "corpus: n=$N seed=$SEED: $SRC_MSGS messages, $SRC_MB MB   round trip: $RTT ms   link: $TLS   pairs: $PAIRS   verify: ${VERIFY_ARGS:-header block sha1 + size}, flags, INTERNALDATE"
+  echo "corpus: n=$N seed=$SEED: $SRC_MSGS messages, $SRC_MB MB   round trip: $RTT ms$([ "$MBIT" != 0 ] && echo ", $MBIT Mbit/s")   link: $TLS${COMPRESS:+, ours --compress $COMPRESS}   pairs: $PAIRS   verify: ${VERIFY_ARGS:-header block sha1 + size}, flags, INTERNALDATE"
 } > "$RES/env.txt"
 cat "$RES/env.txt" >&2
 printf "peer\trun\trc\twall\tcpu\tsrv\trss\tmsgs\tload\tverify\trep\n" > "$TSV"
@@ -194,7 +197,7 @@ fi
 if has ours; then
   D=d_ours; "$T/testbed.sh" wipe $D
   # shellcheck disable=SC2206
-  par=(${PAR:+--parallel $PAR})
+  par=(${PAR:+--parallel $PAR} ${COMPRESS:+--compress $COMPRESS})
   case "$TLS" in
     plain) scheme=imap; link=(--allow-plaintext);;
     starttls) scheme=imap; link=(--trust-store "$CERT");;

@@ -18,6 +18,7 @@
 #   TESTBED_POP3_PORT  default 10110   TESTBED_POP3S_PORT default 10995
 #   TESTBED_PASSWORD   password of every user (static passdb)          default testpass
 #   TESTBED_FSYNC      dovecot mail_fsync (never/optimized/always)     default never
+#   TESTBED_COMPRESS   1: offer COMPRESS=DEFLATE (zlib, imap_zlib plugins; restart to apply)  default 0
 #   TESTBED_RUNUSER    unix account dovecot runs as when invoked as root  default mailtb (created if missing)
 #   IMAPSYNC           path to an imapsync script (not packaged in Debian; see README.md)
 set -euo pipefail
@@ -252,7 +253,9 @@ service doveadm {
 }
 protocol imap {
   mail_max_userip_connections = 200
+$( [ "${TESTBED_COMPRESS:-0}" = 1 ] && echo '  mail_plugins = $mail_plugins imap_zlib' )
 }
+$( [ "${TESTBED_COMPRESS:-0}" = 1 ] && echo 'mail_plugins = $mail_plugins zlib' )
 protocol pop3 {
   pop3_uidl_format = %08Xu%08Xv
 }

@@ -17,7 +17,7 @@ final class DovecotConfig {
                         + "namespace inbox {\n  inbox = yes\n  separator = /\n  prefix =\n" + specialUse() + "}\n"
                 : "mail_location = maildir:~/Maildir\n"
                         + "namespace inbox {\n  inbox = yes\n  separator = .\n  prefix = INBOX.\n" + specialUse() + "}\n";
-        String quota = quota(options);
+        String quota = plugins(options);
         return """
                 # Generated for a test: private instance, NOT the system dovecot.
                 protocols = imap
@@ -75,21 +75,30 @@ final class DovecotConfig {
                         + "\n    ssl = yes\n  }" : "");
     }
 
-    /** Without options the quota plugin stays off, as before; storage=0 means "no storage limit". */
-    private static String quota(DovecotOptions o) {
-        if (!o.quotaPlugin()) {
+    /**
+     * The plugins the options ask for: without options none, as before (quota off, no COMPRESS); storage=0 means
+     * "no storage limit".
+     */
+    private static String plugins(DovecotOptions o) {
+        if (!o.quotaPlugin() && !o.compress()) {
             return "";
         }
-        StringBuilder sb = new StringBuilder("mail_plugins = $mail_plugins quota\n");
-        if (o.quotaKib() > 0 || o.announceAppendLimit()) {
+        StringBuilder sb = new StringBuilder("mail_plugins = $mail_plugins")
+                .append(o.quotaPlugin() ? " quota" : "").append(o.compress() ? " zlib" : "").append('\n');
+        boolean imapQuota = o.quotaKib() > 0;
+        if (imapQuota || o.announceAppendLimit() || o.compress()) {
             sb.append("protocol imap {\n");
-            if (o.quotaKib() > 0) {
-                sb.append("  mail_plugins = $mail_plugins imap_quota\n");
+            if (imapQuota || o.compress()) {
+                sb.append("  mail_plugins = $mail_plugins").append(imapQuota ? " imap_quota" : "")
+                        .append(o.compress() ? " imap_zlib" : "").append('\n');
             }
             if (o.announceAppendLimit()) {
                 sb.append("  imap_capability = +APPENDLIMIT=").append(o.maxMessageSize()).append('\n');
             }
             sb.append("}\n");
+        }
+        if (!o.quotaPlugin()) {
+            return sb.toString();
         }
         sb.append("plugin {\n  quota = count:User quota\n  quota_rule = *:storage=")
                 .append(o.quotaKib() > 0 ? o.quotaKib() + "K" : "0").append("\n  quota_vsizes = yes\n");

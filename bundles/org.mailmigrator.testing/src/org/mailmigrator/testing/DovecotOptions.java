@@ -10,9 +10,10 @@ package org.mailmigrator.testing;
  * @param announceAppendLimit advertise {@code APPENDLIMIT=maxMessageSize} after login. Dovecot 2.3 never
  *                        announces APPENDLIMIT itself (the capability does not exist in 2.3.19), so it is added
  *                        with {@code imap_capability = +APPENDLIMIT=N}, the way an administrator would
+ * @param compress        offer COMPRESS=DEFLATE after login (zlib and imap_zlib plugins)
  */
 public record DovecotOptions(Dovecot.Layout layout, long maxMessageSize, boolean tls, long quotaKib,
-        boolean announceAppendLimit) {
+        boolean announceAppendLimit, boolean compress) {
 
     public DovecotOptions {
         if (announceAppendLimit && maxMessageSize <= 0) {
@@ -21,24 +22,29 @@ public record DovecotOptions(Dovecot.Layout layout, long maxMessageSize, boolean
     }
 
     public static DovecotOptions of(Dovecot.Layout layout) {
-        return new DovecotOptions(layout, 0, true, 0, false);
+        return new DovecotOptions(layout, 0, true, 0, false, false);
     }
 
     public DovecotOptions withMaxMessageSize(long bytes) {
-        return new DovecotOptions(layout, bytes, tls, quotaKib, announceAppendLimit);
+        return new DovecotOptions(layout, bytes, tls, quotaKib, announceAppendLimit, compress);
     }
 
     public DovecotOptions withTls(boolean value) {
-        return new DovecotOptions(layout, maxMessageSize, value, quotaKib, announceAppendLimit);
+        return new DovecotOptions(layout, maxMessageSize, value, quotaKib, announceAppendLimit, compress);
     }
 
     public DovecotOptions withQuotaKib(long kib) {
-        return new DovecotOptions(layout, maxMessageSize, tls, kib, announceAppendLimit);
+        return new DovecotOptions(layout, maxMessageSize, tls, kib, announceAppendLimit, compress);
     }
 
     /** Refuses messages over {@code bytes} and says so in APPENDLIMIT. */
     public DovecotOptions withAppendLimit(long bytes) {
-        return new DovecotOptions(layout, bytes, tls, quotaKib, true);
+        return new DovecotOptions(layout, bytes, tls, quotaKib, true, compress);
+    }
+
+    /** Offers COMPRESS=DEFLATE (RFC 4978) after login, as Dovecot does with its imap_zlib plugin. */
+    public DovecotOptions withCompress() {
+        return new DovecotOptions(layout, maxMessageSize, tls, quotaKib, announceAppendLimit, true);
     }
 
     boolean quotaPlugin() {

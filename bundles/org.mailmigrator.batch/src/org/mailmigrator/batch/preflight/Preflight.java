@@ -41,6 +41,7 @@ public final class Preflight {
                 quota = store.quotas("INBOX");
                 notes.add("destination: logged in, " + store.folders().size() + " folder(s), APPENDLIMIT "
                         + limit.map(String::valueOf).orElse("not announced"));
+                store.link().ifPresent(l -> notes.add("destination link: " + l));
             }
         } catch (ConnectorException e) {
             fixes.add("destination: " + advice(e));
@@ -54,6 +55,7 @@ public final class Preflight {
             scan.run(store, limit);
             notes.add("source: logged in, " + scan.folders + " folder(s), " + scan.messages + " message(s), "
                     + scan.bytes + " bytes");
+            store.link().ifPresent(l -> notes.add("source link: " + l));
         } catch (ConnectorException e) {
             fixes.add("source: " + advice(e));
         }

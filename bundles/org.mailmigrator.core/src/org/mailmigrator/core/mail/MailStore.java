@@ -125,6 +125,14 @@ public interface MailStore {
     }
 
     /**
+     * How this session's link is carried beyond the protocol itself, in words for pre-flight notes and the run's
+     * log (IMAP: whether COMPRESS=DEFLATE is on, and why); empty when there is nothing to say.
+     */
+    default Optional<String> link() {
+        return Optional.empty();
+    }
+
+    /**
      * The quotas that apply to a folder (IMAP GETQUOTAROOT), one entry per resource of each quota root;
      * empty when the server offers no quota information.
      */

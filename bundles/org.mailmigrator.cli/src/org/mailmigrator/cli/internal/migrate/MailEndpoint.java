@@ -125,6 +125,24 @@ record MailEndpoint(ConnectorDescriptor connector, UrlScheme urlScheme, URI url,
     }
 
     /**
+     * The account with the setting named by {@code option} ({@code --compress}: setting {@code compress}) set to
+     * {@code value}, when given and when this side's connector declares that setting; a value the setting refuses
+     * names the option.
+     */
+    Account declared(Account a, String option, String value) {
+        String setting = option.substring(2);
+        if (value == null || connector.setting(setting).isEmpty()) {
+            return a;
+        }
+        connector.setting(setting).flatMap(d -> d.validate(value)).ifPresent(why -> {
+            throw new IllegalArgumentException(option + ": " + why);
+        });
+        Map<String, String> s = new HashMap<>(a.settings());
+        s.put(setting, value);
+        return new Account(a.connectorId(), s, a.credential());
+    }
+
+    /**
      * For messages, reports and the state store's name: {@code imaps://alice@host:993} (the port said even when
      * the URL has none) or {@code ews+https://alice@host/EWS/Exchange.asmx}; never contains a password.
      */

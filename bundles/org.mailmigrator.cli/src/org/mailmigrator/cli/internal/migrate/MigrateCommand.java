@@ -95,6 +95,9 @@ public final class MigrateCommand implements Callable<Integer> {
     private List<String> trust = new ArrayList<>();
     @Option(names = "--trust-store", paramLabel = "PEM", description = "trust the certificates in this PEM file (a private CA or the servers' own)")
     private Path trustStore;
+    @Option(names = "--compress", paramLabel = "auto|on|off", description = "IMAP COMPRESS=DEFLATE where offered: auto"
+            + " (default) over a slow link (round trip of 10 ms or more), on, off")
+    private String compress;
     @Option(names = "--dry-run", description = "print the folder plan with counts; write nothing")
     private boolean dryRun;
     @Option(names = "--include", paramLabel = "REGEX", description = "only source folders matching (repeatable)")
@@ -233,9 +236,11 @@ public final class MigrateCommand implements Callable<Integer> {
             String pins = String.join(",", trust);
             var srcOAuth = signIn.source(err); // docs/sign-in.md: OAuth2 instead of a password
             var dstOAuth = signIn.target(err);
-            var srcAccount = budget(src.account(allowPlaintext, pins, trustStore), "--source-daily-mb",
+            var srcAccount = budget(src.declared(src.account(allowPlaintext, pins, trustStore), "--compress", compress),
+                    "--source-daily-mb",
                     org.mailmigrator.core.limits.DailyLimits.DOWNLOAD_SETTING, sourceDailyMb);
-            var dstAccount = budget(dst.account(allowPlaintext, pins, trustStore), "--target-daily-mb",
+            var dstAccount = budget(dst.declared(dst.account(allowPlaintext, pins, trustStore), "--compress", compress),
+                    "--target-daily-mb",
                     org.mailmigrator.core.limits.DailyLimits.UPLOAD_SETTING, targetDailyMb);
             row = new Migration("migrate", srcOAuth.map(o -> o.apply(srcAccount)).orElse(srcAccount),
                     dstOAuth.map(o -> o.apply(dstAccount)).orElse(dstAccount), new MigrationOptions(Set.of(ItemKind.MAIL),

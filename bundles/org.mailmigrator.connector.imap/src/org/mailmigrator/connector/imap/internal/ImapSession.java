@@ -46,10 +46,13 @@ public final class ImapSession implements ConnectorSession, MailStore {
     private final boolean multiappend;
     private Optional<Long> appendLimit;
     private final HeldBodies held;
+    private final Compression compression;
     private Prefetcher prefetcher;
 
-    private ImapSession(IMAPStore store, ImapSettings settings, HeldBodies held) throws MessagingException {
+    private ImapSession(IMAPStore store, ImapSettings settings, HeldBodies held, Compression compression)
+            throws MessagingException {
         this.store = store;
+        this.compression = compression;
         this.settings = settings;
         this.held = held;
         this.condstore = store.hasCapability("CONDSTORE");
@@ -70,6 +73,7 @@ public final class ImapSession implements ConnectorSession, MailStore {
             String protocol = s.security() == ImapSettings.Security.TLS ? "imaps" : "imap";
             String p = "mail." + protocol + ".";
             Properties props = new Properties();
+            Compression compression = new Compression(s.compress());
             if (s.security() != ImapSettings.Security.PLAIN) {
                 trust = new PinningTrustManager(s.trustSha256(), s.trustStore(), context, s.host());
                 SSLContext tls = SSLContext.getInstance("TLS");
@@ -84,6 +88,9 @@ public final class ImapSession implements ConnectorSession, MailStore {
             props.put(p + "connectiontimeout", "30000");
             props.put(p + "timeout", String.valueOf(s.stallSeconds() * 1000)); // and StallWatch for writes
             props.put(p + "connectionpoolsize", "2");
+            props.put(p + "compress.enable", String.valueOf(s.compress() != Compression.Mode.OFF));
+            props.put(p + "compress.level", String.valueOf(Compression.LEVEL));
+            props.put(Compression.KEY, compression);
             SignIn.Bearer bearer = signIn instanceof SignIn.Bearer b ? b : null;
             if (bearer != null) {
                 BearerLogin.configure(props, p, bearer);
@@ -93,7 +100,7 @@ public final class ImapSession implements ConnectorSession, MailStore {
             IMAPStore store = new TolerantStore(session, s.security() == ImapSettings.Security.TLS);
             if (bearer != null) {
                 BearerLogin.connect(store, s, bearer, tokens);
-                return new ImapSession(store, s, held);
+                return new ImapSession(store, s, held, compression);
             }
             char[] pw = ((SignIn.Password) signIn).password().reveal();
             try {
@@ -101,7 +108,7 @@ public final class ImapSession implements ConnectorSession, MailStore {
             } finally {
                 java.util.Arrays.fill(pw, '\0');
             }
-            return new ImapSession(store, s, held);
+            return new ImapSession(store, s, held, compression);
         } catch (MessagingException e) {
             throw ImapFailures.connect(e, s, trust);
         } catch (java.security.GeneralSecurityException | java.io.IOException e) {
@@ -348,6 +355,11 @@ public final class ImapSession implements ConnectorSession, MailStore {
     @Override
     public List<String> capabilities() throws ConnectorException {
         return ServerInfo.capabilities(command("CAPABILITY", p -> p.getCapabilities()));
+    }
+
+    @Override
+    public Optional<String> link() {
+        return Optional.of(compression.outcome());
     }
 
     @Override

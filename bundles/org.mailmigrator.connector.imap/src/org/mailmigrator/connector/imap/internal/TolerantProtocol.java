@@ -3,6 +3,8 @@ package org.mailmigrator.connector.imap.internal;
 import java.io.IOException;
 import java.util.Properties;
 
+import org.eclipse.angus.mail.iap.BadCommandException;
+import org.eclipse.angus.mail.iap.CommandFailedException;
 import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.ResyncData;
@@ -15,7 +17,8 @@ import org.eclipse.angus.mail.util.MailLogger;
  * Angus's protocol with a FETCH parser that accepts every legal response form: a FETCH response Angus cannot
  * parse is rewritten by {@link FetchSyntax} and parsed again, instead of being dropped (which made a message
  * look expunged). A folder opened read-only is left with UNSELECT where the server offers it. The start of a
- * non-synchronizing literal is not flushed on its own ({@link LiteralFlushes}).
+ * non-synchronizing literal is not flushed on its own ({@link LiteralFlushes}). COMPRESS=DEFLATE is asked for as
+ * the session's {@link Compression} says.
  */
 final class TolerantProtocol extends IMAPProtocol {
     private boolean examined;
@@ -51,6 +54,37 @@ final class TolerantProtocol extends IMAPProtocol {
                     + " (no AUTH=" + bearer + " capability), so it cannot take an OAuth2 sign-in");
         }
         super.login(user, password);
+    }
+
+    /**
+     * Angus calls this after login when the server offers COMPRESS=DEFLATE and the session did not turn it off:
+     * under {@code compress=auto} a NOOP's round trip decides first ({@link Compression#slow}). A server that
+     * answers NO or BAD leaves the connection uncompressed, as it was, and the run goes on.
+     */
+    @Override
+    public void compress() throws ProtocolException {
+        Compression c = (Compression) props.get(Compression.KEY);
+        long roundTrip = -1;
+        if (c != null && c.mode() == Compression.Mode.AUTO) {
+            long start = System.nanoTime();
+            noop();
+            roundTrip = System.nanoTime() - start;
+            if (!Compression.slow(roundTrip)) {
+                c.notCompressed(roundTrip);
+                return;
+            }
+        }
+        try {
+            super.compress();
+        } catch (CommandFailedException | BadCommandException e) {
+            if (c != null) {
+                c.refused(e.getMessage());
+            }
+            return;
+        }
+        if (c != null) {
+            c.compressed(roundTrip);
+        }
     }
 
     @Override

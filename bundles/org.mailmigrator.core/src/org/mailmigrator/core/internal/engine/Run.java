@@ -3,6 +3,7 @@ package org.mailmigrator.core.internal.engine;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -135,6 +136,8 @@ public final class Run {
                 () -> Side.of(sessions.destination(), null, false));
         Side src = sides.first();
         Side dst = sides.second();
+        src.link().ifPresent(l -> listener.info("source link: " + l));
+        dst.link().ifPresent(l -> listener.info("destination link: " + l));
         FolderMapper mapper = new FolderMapper(src.namespace(), dst.namespace(), dst.folders(), dst.capabilities());
         List<FolderPlan> plan = mapper.plan(src.folders(), settings);
         if (!GmailPlanner.gmailLike(src.capabilities())) {
@@ -147,9 +150,10 @@ public final class Run {
 
     /** What planning reads of one side. */
     private record Side(org.mailmigrator.core.mail.Namespace namespace, List<MailFolder> folders,
-            List<String> capabilities) {
+            List<String> capabilities, Optional<String> link) {
         static Side of(MailStore store, StateStore state, boolean keep) throws ConnectorException, StateException {
-            return new Side(store.personalNamespace(), SourceTree.list(store, state, keep), store.capabilities());
+            return new Side(store.personalNamespace(), SourceTree.list(store, state, keep), store.capabilities(),
+                    store.link());
         }
     }
 
