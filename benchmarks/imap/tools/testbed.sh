@@ -251,11 +251,11 @@ service auth-worker {
 service doveadm {
   # unix socket in base_dir only, no TCP listener
 }
+$( [ "${TESTBED_COMPRESS:-0}" = 1 ] && echo 'mail_plugins = $mail_plugins zlib' )
 protocol imap {
   mail_max_userip_connections = 200
 $( [ "${TESTBED_COMPRESS:-0}" = 1 ] && echo '  mail_plugins = $mail_plugins imap_zlib' )
 }
-$( [ "${TESTBED_COMPRESS:-0}" = 1 ] && echo 'mail_plugins = $mail_plugins zlib' )
 protocol pop3 {
   pop3_uidl_format = %08Xu%08Xv
 }

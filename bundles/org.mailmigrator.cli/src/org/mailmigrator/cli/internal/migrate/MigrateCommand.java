@@ -95,8 +95,8 @@ public final class MigrateCommand implements Callable<Integer> {
     private List<String> trust = new ArrayList<>();
     @Option(names = "--trust-store", paramLabel = "PEM", description = "trust the certificates in this PEM file (a private CA or the servers' own)")
     private Path trustStore;
-    @Option(names = "--compress", paramLabel = "auto|on|off", description = "IMAP COMPRESS=DEFLATE where offered: auto"
-            + " (default) over a slow link (round trip of 10 ms or more), on, off")
+    @Option(names = "--compress", paramLabel = "on|off", description = "IMAP COMPRESS=DEFLATE where the server offers it"
+            + " (default off): pays on a narrow link, costs CPU on both sides")
     private String compress;
     @Option(names = "--dry-run", description = "print the folder plan with counts; write nothing")
     private boolean dryRun;

@@ -53,6 +53,7 @@ public final class ImapSession implements ConnectorSession, MailStore {
             throws MessagingException {
         this.store = store;
         this.compression = compression;
+        compression.offered(store.hasCapability("COMPRESS=DEFLATE"));
         this.settings = settings;
         this.held = held;
         this.condstore = store.hasCapability("CONDSTORE");
@@ -88,7 +89,7 @@ public final class ImapSession implements ConnectorSession, MailStore {
             props.put(p + "connectiontimeout", "30000");
             props.put(p + "timeout", String.valueOf(s.stallSeconds() * 1000)); // and StallWatch for writes
             props.put(p + "connectionpoolsize", "2");
-            props.put(p + "compress.enable", String.valueOf(s.compress() != Compression.Mode.OFF));
+            props.put(p + "compress.enable", String.valueOf(s.compress()));
             props.put(p + "compress.level", String.valueOf(Compression.LEVEL));
             props.put(Compression.KEY, compression);
             SignIn.Bearer bearer = signIn instanceof SignIn.Bearer b ? b : null;

@@ -17,8 +17,8 @@ import org.eclipse.angus.mail.util.MailLogger;
  * Angus's protocol with a FETCH parser that accepts every legal response form: a FETCH response Angus cannot
  * parse is rewritten by {@link FetchSyntax} and parsed again, instead of being dropped (which made a message
  * look expunged). A folder opened read-only is left with UNSELECT where the server offers it. The start of a
- * non-synchronizing literal is not flushed on its own ({@link LiteralFlushes}). COMPRESS=DEFLATE is asked for as
- * the session's {@link Compression} says.
+ * non-synchronizing literal is not flushed on its own ({@link LiteralFlushes}). COMPRESS=DEFLATE, when asked for, is
+ * recorded in the session's {@link Compression}.
  */
 final class TolerantProtocol extends IMAPProtocol {
     private boolean examined;
@@ -57,23 +57,13 @@ final class TolerantProtocol extends IMAPProtocol {
     }
 
     /**
-     * Angus calls this after login when the server offers COMPRESS=DEFLATE and the session did not turn it off:
-     * under {@code compress=auto} a NOOP's round trip decides first ({@link Compression#slow}). A server that
-     * answers NO or BAD leaves the connection uncompressed, as it was, and the run goes on.
+     * Angus calls this after login when the server offers COMPRESS=DEFLATE and the account's setting is
+     * {@code compress=on} ({@link Compression}). A server that answers NO or BAD leaves the connection uncompressed,
+     * as it was, and the run goes on.
      */
     @Override
     public void compress() throws ProtocolException {
         Compression c = (Compression) props.get(Compression.KEY);
-        long roundTrip = -1;
-        if (c != null && c.mode() == Compression.Mode.AUTO) {
-            long start = System.nanoTime();
-            noop();
-            roundTrip = System.nanoTime() - start;
-            if (!Compression.slow(roundTrip)) {
-                c.notCompressed(roundTrip);
-                return;
-            }
-        }
         try {
             super.compress();
         } catch (CommandFailedException | BadCommandException e) {
@@ -83,7 +73,7 @@ final class TolerantProtocol extends IMAPProtocol {
             return;
         }
         if (c != null) {
-            c.compressed(roundTrip);
+            c.compressed();
         }
     }
 
