@@ -80,9 +80,9 @@ final class FolderSync {
         return state.folder(plan.source(), plan.destination()).srcChangeToken();
     }
 
-    /** Whether the one-round-trip check can apply: the last pass completed (it left a change token), no mirror. */
+    /** Whether the one-round-trip check can apply: the last pass completed (it left a change token). */
     boolean checkable() throws StateException {
-        return !settings.mirror() && (gmail == null || !gmail.relist(plan.source())) && state.folder(plan.source(), plan.destination()).srcChangeToken() != null;
+        return (gmail == null || !gmail.relist(plan.source())) && state.folder(plan.source(), plan.destination()).srcChangeToken() != null;
     }
 
     /** {@link #skipIfUnchanged()} with both sides' STATUS already read (null: the folder is missing there). */
@@ -142,10 +142,30 @@ final class FolderSync {
     }
 
     /** The one-round-trip-per-side case: nothing changed on either side since the last complete run. */
-    private boolean unchanged(FolderState st, FolderStatus s, FolderStatus d, List<JournalEntry> journal) {
-        return journal.isEmpty() && !settings.mirror() && s.changeToken() != null
+    private boolean unchanged(FolderState st, FolderStatus s, FolderStatus d, List<JournalEntry> journal)
+            throws StateException {
+        return journal.isEmpty() && s.changeToken() != null
                 && s.epoch().equals(st.srcEpoch()) && s.changeToken().equals(st.srcChangeToken())
-                && Objects.equals(st.srcPosition(), s.position()) && DestinationCheck.untouched(st, d);
+                && Objects.equals(st.srcPosition(), s.position()) && DestinationCheck.untouched(st, d)
+                && nothingToMirror(st, s);
+    }
+
+    /**
+     * Under the mirror option, whether the source proves that none of the recorded copies' messages is gone there.
+     * With the same epoch and position (nothing added since the last complete pass), the source holds a subset of
+     * what that pass listed, and that pass recorded every message it listed; so the source's message count equals
+     * the number of records exactly when no recorded message is missing from the source. Not with a date window:
+     * messages outside it have no record; nor for a Gmail-like source, whose label folders are filled by copies on
+     * the server. Without the mirror option removals do not matter: true.
+     */
+    private boolean nothingToMirror(FolderState st, FolderStatus s) throws StateException {
+        if (!settings.mirror()) {
+            return true;
+        }
+        if (gmail != null || settings.limits().since().isPresent() || settings.limits().before().isPresent()) {
+            return false;
+        }
+        return s.position() != null && state.copied(st.id()).size() == s.messages();
     }
 
     private void sync(FolderState st0, List<JournalEntry> journal, Mailbox sbox, Mailbox dbox)

@@ -1,0 +1,127 @@
+package org.mailmigrator.connector.imap.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailmigrator.connector.imap.ImapConnector;
+import org.mailmigrator.core.engine.MigrationEngine;
+import org.mailmigrator.core.engine.MigrationListener;
+import org.mailmigrator.core.engine.MigrationReport;
+import org.mailmigrator.core.engine.MigrationSettings;
+import org.mailmigrator.core.engine.Outcome;
+import org.mailmigrator.core.model.Account;
+import org.mailmigrator.core.model.CredentialRef;
+import org.mailmigrator.core.model.Role;
+import org.mailmigrator.core.model.Secret;
+import org.mailmigrator.core.spi.ConnectContext;
+import org.mailmigrator.core.state.StateStore;
+import org.mailmigrator.testing.Cyrus;
+import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.testing.ImapServer;
+import org.mailmigrator.testing.Relay;
+import org.mailmigrator.testing.SharedDovecot;
+
+/**
+ * The mirror option's second pass costs one STATUS per folder when nothing changed, as a plain pass does: the source's
+ * folders are not opened. A removal on the source is still seen (the message count no longer matches the copies
+ * recorded) and mirrored, and only that folder is opened. Sources: Dovecot and Cyrus IMAP; the destination the shared
+ * Dovecot; the folders the engine opens on the source are counted by a relay (SELECT and EXAMINE commands).
+ */
+@ExtendWith(SharedDovecot.class)
+class MirrorQuickCheckTest {
+    private static final List<String> FOLDERS = List.of("INBOX", "Sent", "Archive");
+
+    @Test
+    void fromDovecot(Dovecot dovecot, @TempDir Path dir) throws Exception {
+        check(dovecot, "mq-src", dovecot, "mq-dst", dir);
+    }
+
+    @Test
+    void fromCyrus(Dovecot dovecot, @TempDir Path dir) throws Exception {
+        try (Cyrus cyrus = Cyrus.start(Cyrus.Layout.SLASH, List.of("mq-cyrus"))) {
+            check(cyrus, "mq-cyrus", dovecot, "mq-cyrus-dst", dir);
+        }
+    }
+
+    private static void check(ImapServer source, String srcUser, Dovecot dst, String dstUser, Path dir) throws Exception {
+        try (ImapProbe p = ImapProbe.login(source, srcUser)) {
+            int n = 0;
+            for (String folder : FOLDERS) {
+                if (!folder.equals("INBOX")) {
+                    p.create(folder, true);
+                }
+                for (int i = 0; i < 5; i++) {
+                    n++;
+                    p.append(folder, MatrixCorpus.text(n, folder, n % 4 != 0), n % 2 == 0 ? Set.of("\\Seen") : Set.of(),
+                            Instant.parse("2024-05-06T07:08:09Z").plusSeconds(n));
+                }
+            }
+        }
+        AtomicInteger opened = new AtomicInteger();
+        try (Relay relay = Relay.to(source.imapPort()).onOpen(link -> link.up(Relay.copy((b, len, before) -> {
+            String text = new String(b, 0, len, java.nio.charset.StandardCharsets.ISO_8859_1);
+            for (String line : text.split("\r\n")) {
+                String[] words = line.split(" ", 3);
+                if (words.length > 1 && (words[1].equalsIgnoreCase("SELECT") || words[1].equalsIgnoreCase("EXAMINE"))) {
+                    opened.incrementAndGet();
+                }
+            }
+        }))).start()) {
+            Account from = account(source.host(), relay.port(), srcUser);
+            Account to = account(Dovecot.HOST, dst.imapPort(), dstUser);
+            MigrationSettings mirror = Pair.fast().withMirror(true);
+            MigrationReport first = run(dir, from, to, source.password(), mirror);
+            assertEquals(Outcome.COMPLETED, first.outcome(), first.failure());
+            assertEquals(15, first.copied());
+
+            opened.set(0);
+            MigrationReport again = run(dir, from, to, source.password(), mirror);
+            assertEquals(Outcome.COMPLETED, again.outcome(), again.failure());
+            assertEquals(0, again.copied());
+            assertEquals(0, again.removed());
+            assertEquals(15, again.alreadyPresent());
+            assertEquals(0, opened.get(), "source folders opened by a mirror pass with nothing to do");
+
+            try (ImapProbe p = ImapProbe.login(source, srcUser)) {
+                p.command("Sent", "UID STORE 2,4 +FLAGS (\\Deleted)");
+                p.command("Sent", "UID EXPUNGE 2,4");
+            }
+            opened.set(0);
+            MigrationReport mirrored = run(dir, from, to, source.password(), mirror);
+            assertEquals(Outcome.COMPLETED, mirrored.outcome(), mirrored.failure());
+            assertEquals(2, mirrored.removed(), "the two messages removed on the source are removed from the copy");
+            assertEquals(1, opened.get(), "only Sent, where a message count changed, was opened on the source");
+            try (ImapProbe s = ImapProbe.login(source, srcUser); ImapProbe d = ImapProbe.login(dst, dstUser)) {
+                for (String folder : FOLDERS) {
+                    assertEquals(s.messages(folder), d.messages(folder), folder);
+                }
+            }
+        }
+    }
+
+    private static Account account(String host, int port, String user) {
+        Map<String, String> s = new HashMap<>(Map.of("host", host, "security", "plain", "login", user,
+                "port", String.valueOf(port)));
+        return new Account("imap", s, new CredentialRef(user));
+    }
+
+    private static MigrationReport run(Path dir, Account from, Account to, String srcPassword, MigrationSettings settings)
+            throws Exception {
+        try (StateStore state = StateStore.openEmbedded(dir, "state")) {
+            return new MigrationEngine(
+                    () -> new ImapConnector().open(from, Role.SOURCE, ConnectContext.of(Secret.of(srcPassword))),
+                    () -> new ImapConnector().open(to, Role.DESTINATION, ConnectContext.of(Secret.of(Dovecot.PASSWORD))),
+                    state, settings, MigrationListener.NONE).run();
+        }
+    }
+}
