@@ -181,6 +181,22 @@ class CsvImportTest {
     }
 
     @Test
+    void nativeFormatReadsTheCompressColumnOfEachSide() {
+        String csv = """
+                source.server,source.login,source.password,source.compress,destination.server,destination.login,destination.password,destination.compress
+                imaps://a.example.org,alice,pa,on,imaps://b.example.org,alice2,pb,off
+                imaps://a.example.org,bob,pb,fast,imaps://b.example.org,bob2,pb,on
+                """;
+        ImportResult r = read(csv, ImportOptions.auto());
+        assertEquals(1, r.pairs().size(), problems(r));
+        var m = r.pairs().get(0).migration();
+        assertEquals(Optional.of("on"), m.source().setting("compress"));
+        assertEquals(Optional.of("off"), m.destination().setting("compress"));
+        assertTrue(problems(r).contains("line 3, column 4 (source.compress): Compression: 'fast' is not one of off, on"),
+                problems(r));
+    }
+
+    @Test
     void nativeFormatReadsTheGmailOptionsColumn() {
         String csv = """
                 source.server,source.login,source.password,destination.server,destination.login,destination.password,gmail
