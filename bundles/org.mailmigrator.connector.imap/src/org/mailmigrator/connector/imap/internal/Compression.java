@@ -8,8 +8,8 @@ import java.util.Locale;
  * asks whenever the server offers it. Not automatic, as measured (docs/imap-benchmark.md, round 32): mail is mostly
  * attachments that are already compressed (the benchmark corpus deflates to 0.71 of its size), deflating and
  * inflating cost ~30 ms of CPU a megabyte on a small machine, and over a 40 ms link with room to spare a compressed
- * copy took 20-30 % longer; only a narrow link (50 Mbit/s a connection) gained, 8-16 %. The round trip does not tell the two apart, so
- * the administrator who knows the link is narrow turns it on.
+ * copy took 20-30 % longer; only a narrow link (50 Mbit/s a connection) gained, 8-16 %. The round trip does not
+ * tell the two apart, so the administrator who knows the link is narrow turns it on.
  * <p>
  * One instance per session, shared by its connections (Angus's properties carry it to {@link TolerantProtocol});
  * {@link #outcome()} tells the latest connection's result, in words for pre-flight and the run's log.
@@ -39,10 +39,6 @@ final class Compression {
             case "on" -> true;
             default -> throw new IllegalArgumentException("setting 'compress' is '" + text.trim() + "'; expected on or off");
         };
-    }
-
-    boolean on() {
-        return on;
     }
 
     /** After login: what the server offers, for a session that does not compress. */
