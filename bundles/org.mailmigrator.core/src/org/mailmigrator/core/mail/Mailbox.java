@@ -33,6 +33,24 @@ public interface Mailbox extends AutoCloseable {
      */
     List<MessageInfo> list(String changedSince) throws ConnectorException;
 
+    /**
+     * What changed after the change token, removals included: the light listing {@link #list(String)} gives for the
+     * token, and the ids of the messages removed since it as the server proves them (IMAP QRESYNC's VANISHED), in one
+     * round trip where the protocol allows. Empty when the connector cannot tell removals; the engine then lists
+     * the whole folder to find them. Ids the engine never saw may be among the removed.
+     */
+    default Optional<Changes> changesSince(String changeToken) throws ConnectorException {
+        return Optional.empty();
+    }
+
+    /** {@link #changesSince}'s answer: messages whose flags changed or that were added, and removed ids. */
+    record Changes(List<MessageInfo> changed, Set<String> removed) {
+        public Changes {
+            changed = List.copyOf(changed);
+            removed = Set.copyOf(removed);
+        }
+    }
+
     /** A light listing of the messages added at or after {@code position} (all when it is null). */
     List<MessageInfo> listSince(String position) throws ConnectorException;
 

@@ -1,6 +1,7 @@
 package org.mailmigrator.connector.imap.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,7 +35,8 @@ import org.mailmigrator.testing.SharedDovecot;
 /**
  * The mirror option's second pass costs one STATUS per folder when nothing changed, as a plain pass does: the source's
  * folders are not opened. A removal on the source is still seen (the message count no longer matches the copies
- * recorded) and mirrored, and only that folder is opened. Sources: Dovecot and Cyrus IMAP; the destination the shared
+ * recorded) and mirrored, and only that folder is opened and listed by what changed since the last pass, removals
+ * included (QRESYNC's VANISHED), not whole. Sources: Dovecot and Cyrus IMAP; the destination the shared
  * Dovecot; the folders the engine opens on the source are counted by a relay (SELECT and EXAMINE commands).
  */
 @ExtendWith(SharedDovecot.class)
@@ -68,12 +70,16 @@ class MirrorQuickCheckTest {
             }
         }
         AtomicInteger opened = new AtomicInteger();
+        List<String> listings = new java.util.concurrent.CopyOnWriteArrayList<>(); // the source's UID FETCH 1:* commands
         try (Relay relay = Relay.to(source.imapPort()).onOpen(link -> link.up(Relay.copy((b, len, before) -> {
             String text = new String(b, 0, len, java.nio.charset.StandardCharsets.ISO_8859_1);
             for (String line : text.split("\r\n")) {
                 String[] words = line.split(" ", 3);
                 if (words.length > 1 && (words[1].equalsIgnoreCase("SELECT") || words[1].equalsIgnoreCase("EXAMINE"))) {
                     opened.incrementAndGet();
+                }
+                if (words.length > 2 && words[1].equals("UID") && words[2].startsWith("FETCH 1:* (UID FLAGS")) {
+                    listings.add(words[2]);
                 }
             }
         }))).start()) {
@@ -95,12 +101,19 @@ class MirrorQuickCheckTest {
             try (ImapProbe p = ImapProbe.login(source, srcUser)) {
                 p.command("Sent", "UID STORE 2,4 +FLAGS (\\Deleted)");
                 p.command("Sent", "UID EXPUNGE 2,4");
+                p.command("Sent", "UID STORE 5 +FLAGS (\\Flagged)");
             }
             opened.set(0);
+            listings.clear();
             MigrationReport mirrored = run(dir, from, to, source.password(), mirror);
             assertEquals(Outcome.COMPLETED, mirrored.outcome(), mirrored.failure());
             assertEquals(2, mirrored.removed(), "the two messages removed on the source are removed from the copy");
+            assertEquals(1, mirrored.flagsUpdated(), mirrored.toString());
             assertEquals(1, opened.get(), "only Sent, where a message count changed, was opened on the source");
+            // QRESYNC: the changes and the removals since the last pass in one command, not the whole folder
+            assertEquals(1, listings.size(), listings::toString);
+            assertTrue(listings.get(0).matches("FETCH 1:\\* \\(UID FLAGS MODSEQ\\) \\(CHANGEDSINCE \\d+ VANISHED\\)"),
+                    listings::toString);
             try (ImapProbe s = ImapProbe.login(source, srcUser); ImapProbe d = ImapProbe.login(dst, dstUser)) {
                 for (String folder : FOLDERS) {
                     assertEquals(s.messages(folder), d.messages(folder), folder);

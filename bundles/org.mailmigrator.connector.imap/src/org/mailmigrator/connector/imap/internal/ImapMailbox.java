@@ -183,6 +183,37 @@ final class ImapMailbox implements Mailbox {
         String items = modseq ? "(UID FLAGS MODSEQ)" : "(UID FLAGS)";
         String modifier = changedSince > 0 && modseq ? " (CHANGEDSINCE " + changedSince + ")" : "";
         Response[] rs = run("listing messages", "UID FETCH " + Math.max(1, fromUid) + ":* " + items + modifier);
+        return listed(rs, fromUid);
+    }
+
+    /**
+     * What changed after the mod-sequence {@code changeToken}, removals included, in one command: QRESYNC's
+     * {@code UID FETCH 1:* (…) (CHANGEDSINCE n VANISHED)} answers the changed messages and one
+     * {@code VANISHED (EARLIER)} set of the UIDs expunged since. Empty where QRESYNC is not enabled on this
+     * connection ({@link TolerantProtocol#examine}) or without a mod-sequence.
+     */
+    @Override
+    public Optional<Changes> changesSince(String changeToken) throws ConnectorException {
+        long since = UidSets.number(changeToken);
+        if (since <= 0 || !Boolean.TRUE.equals(doCommand("ENABLE", p -> p.isEnabled("QRESYNC")))) {
+            return Optional.empty();
+        }
+        Response[] rs = run("listing changes", "UID FETCH 1:* (UID FLAGS MODSEQ) (CHANGEDSINCE " + since + " VANISHED)");
+        java.util.Set<String> removed = new java.util.HashSet<>();
+        for (Response r : rs) {
+            if (r instanceof org.eclipse.angus.mail.imap.protocol.IMAPResponse ir && ir.keyEquals("VANISHED")) {
+                ir.readAtomStringList(); // (EARLIER)
+                for (long uid : org.eclipse.angus.mail.imap.protocol.UIDSet.toArray(
+                        org.eclipse.angus.mail.imap.protocol.UIDSet.parseUIDSets(ir.readAtom()))) {
+                    removed.add(UidSets.id(uid));
+                }
+            }
+        }
+        return Optional.of(new Changes(listed(rs, 1), removed));
+    }
+
+    /** The light listing in FETCH answers, from {@code fromUid} on. */
+    private static List<MessageInfo> listed(Response[] rs, long fromUid) {
         List<MessageInfo> out = new ArrayList<>();
         for (Response r : rs) {
             if (r instanceof FetchResponse f) {

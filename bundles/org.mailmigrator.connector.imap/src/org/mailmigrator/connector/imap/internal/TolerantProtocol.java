@@ -22,6 +22,7 @@ import org.eclipse.angus.mail.util.MailLogger;
  */
 final class TolerantProtocol extends IMAPProtocol {
     private boolean examined;
+    private boolean qresyncRefused;
     private org.eclipse.angus.mail.imap.protocol.FetchItem[] fetchItems;
 
     TolerantProtocol(String name, String host, int port, Properties props, boolean isSSL, MailLogger logger)
@@ -83,9 +84,21 @@ final class TolerantProtocol extends IMAPProtocol {
         return super.select(mailbox, resync);
     }
 
+    /**
+     * A folder opened read-only is a source's: where the server offers QRESYNC it is enabled first (once per
+     * connection, before the first EXAMINE as RFC 5161 requires), so that a listing can ask which messages were
+     * expunged since the last pass ({@link ImapMailbox#changesSince}). A server refusing it only loses that.
+     */
     @Override
     public MailboxInfo examine(String mailbox, ResyncData resync) throws ProtocolException {
         examined = true;
+        if (hasCapability("QRESYNC") && !isEnabled("QRESYNC") && !qresyncRefused) {
+            try {
+                enable("QRESYNC");
+            } catch (CommandFailedException | BadCommandException e) {
+                qresyncRefused = true;
+            }
+        }
         return super.examine(mailbox, resync);
     }
 

@@ -162,10 +162,12 @@ final class FolderSync {
         if (!settings.mirror()) {
             return true;
         }
-        if (gmail != null || settings.limits().since().isPresent() || settings.limits().before().isPresent()) {
-            return false;
-        }
-        return s.position() != null && state.copied(st.id()).size() == s.messages();
+        return countProves() && s.position() != null && state.copied(st.id()).size() == s.messages();
+    }
+
+    /** Whether every message a complete pass listed has a record: not with a date window, nor for a Gmail-like source. */
+    private boolean countProves() {
+        return gmail == null && settings.limits().since().isEmpty() && settings.limits().before().isEmpty();
     }
 
     private void sync(FolderState st0, List<JournalEntry> journal, Mailbox sbox, Mailbox dbox)
@@ -185,12 +187,15 @@ final class FolderSync {
         String srcToken = gone == 0 ? st0.srcChangeToken() : null;
         FolderState st = new FolderState(st0.id(), st0.source(), st0.destination(), s.epoch(), d.epoch(),
                 srcNext, srcToken, st0.dstPosition(), -1, st0.dstChangeToken());
-        boolean incremental = gone == 0 && !settings.mirror() && (gmail == null || !gmail.relist(plan.source())) && st0.srcChangeToken() != null
+        boolean tokenUsable = gone == 0 && (gmail == null || !gmail.relist(plan.source())) && st0.srcChangeToken() != null
                 && s.changeToken() != null && s.epoch().equals(st0.srcEpoch());
         // the destination's position (read first: any later writer's messages are above it) beside the listing
-        Both.Results<List<MessageInfo>, String> listing = both.of(
-                () -> sbox.list(incremental ? st0.srcChangeToken() : null), dbox::position);
-        List<MessageInfo> listed = listing.first();
+        Set<String> recorded = Set.copyOf(copied.keySet());
+        Both.Results<Listing, String> listing = both.of(() -> Listing.of(sbox, tokenUsable ? st0.srcChangeToken() : null,
+                settings.mirror(), recorded, s.messages(), countProves()), dbox::position);
+        boolean incremental = listing.first().incremental();
+        Set<String> removed = listing.first().removed();
+        List<MessageInfo> listed = listing.first().messages();
         if (gmail != null) {
             listed = gmail.restrict(plan.source(), listed, copied,
                     journal.stream().map(JournalEntry::srcId).toList());
@@ -212,7 +217,8 @@ final class FolderSync {
         List<MessageInfo> headerless = fresh.stream().filter(m -> m.fingerprint() == null).toList();
         fresh.removeAll(headerless);
         long freshBytes = fresh.stream().mapToLong(MessageInfo::size).sum();
-        long known = incremental ? copied.size() : listed.size() - freshIds.size();
+        long known = incremental ? copied.size() - (removed == null ? 0 : copied.keySet().stream().filter(removed::contains)
+                .count()) : listed.size() - freshIds.size();
         counters.planned(plan.source(), known + fresh.size() + headerless.size(), freshBytes);
         // a message an earlier attempt of this run copied is counted as copied, not also as present
         Set<String> listedIds = new HashSet<>();
@@ -267,16 +273,21 @@ final class FolderSync {
         // the source is read: its folder is closed while the destination's work ends (a round trip saved)
         FolderState copiedState = st;
         List<MessageInfo> all = listed;
-        both.run(() -> close(0), () -> finish(copiedState, s, d, all, copied, dbox));
+        both.run(() -> close(0), () -> finish(copiedState, s, d, all, removed, copied, dbox));
     }
 
-    private Void finish(FolderState st, FolderStatus s, FolderStatus d, List<MessageInfo> listed,
+    /**
+     * @param removed the ids the source proved removed since the last pass when it was listed incrementally under
+     *     the mirror option; null when it was listed whole (then a recorded message not listed is removed)
+     */
+    private Void finish(FolderState st, FolderStatus s, FolderStatus d, List<MessageInfo> listed, Set<String> removed,
             Map<String, CopiedMessage> copied, Mailbox dbox) throws ConnectorException, StateException {
         Map<String, MessageInfo> bySrc = new HashMap<>();
         listed.forEach(m -> bySrc.put(m.id(), m));
         new FlagPropagation(plan, dbox, state, counters, listener).apply(st, bySrc, copied);
         if (settings.mirror()) {
-            new Mirror(plan, dbox, state, counters).apply(st, bySrc.keySet(), copied);
+            new Mirror(plan, dbox, state, counters).apply(st, removed != null ? removed::contains
+                    : id -> !bySrc.containsKey(id), copied);
         }
         // Only a complete pass may arm the fast path: a skipped message must be tried (and reported) again.
         // position and message count as this pass leaves them, for the next pass's destination check; read

@@ -3,7 +3,7 @@ package org.mailmigrator.core.internal.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Predicate;
 
 import org.mailmigrator.core.engine.FolderPlan;
 import org.mailmigrator.core.mail.Mailbox;
@@ -30,12 +30,13 @@ final class Mirror {
         this.counters = counters;
     }
 
-    void apply(FolderState st, Set<String> sourceIds, Map<String, CopiedMessage> copied)
+    /** Removes the copies of the recorded source messages {@code removedOnSource} says are gone. */
+    void apply(FolderState st, Predicate<String> removedOnSource, Map<String, CopiedMessage> copied)
             throws ConnectorException, StateException {
         List<String> gone = new ArrayList<>();
         List<String> dstIds = new ArrayList<>();
         for (CopiedMessage c : copied.values()) {
-            if (!sourceIds.contains(c.srcId())) {
+            if (removedOnSource.test(c.srcId())) {
                 gone.add(c.srcId());
                 if (c.dstId() != null) {
                     dstIds.add(c.dstId());
