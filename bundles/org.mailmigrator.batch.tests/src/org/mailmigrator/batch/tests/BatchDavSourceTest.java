@@ -176,7 +176,10 @@ class BatchDavSourceTest {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(200, get.statusCode(), uri.toString());
         String body = get.body().replaceFirst("(?m)^SUMMARY:Stand-up\\r?$", summaryLine + "\r");
-        HttpResponse<String> put = http.send(HttpRequest.newBuilder(uri).header("Authorization", auth)
+        // a client of its own: Radicale may have closed the GET's connection, and a PUT is not sent again on another
+        // (seen once in CI: "HTTP/1.1 header parser received no bytes")
+        HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> put = fresh.send(HttpRequest.newBuilder(uri).header("Authorization", auth)
                 .header("Content-Type", "text/calendar; charset=utf-8").header("If-Match", get.headers().firstValue("ETag").orElseThrow())
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(2, put.statusCode() / 100, put.body());
