@@ -190,7 +190,8 @@ final class ImapMailbox implements Mailbox {
      * What changed after the mod-sequence {@code changeToken}, removals included, in one command: QRESYNC's
      * {@code UID FETCH 1:* (…) (CHANGEDSINCE n VANISHED)} answers the changed messages and one
      * {@code VANISHED (EARLIER)} set of the UIDs expunged since. Empty where QRESYNC is not enabled on this
-     * connection ({@link TolerantProtocol#examine}) or without a mod-sequence.
+     * connection ({@link TolerantProtocol#examine}), without a mod-sequence, or when the server refuses the command
+     * (the engine then lists the folder whole).
      */
     @Override
     public Optional<Changes> changesSince(String changeToken) throws ConnectorException {
@@ -198,7 +199,11 @@ final class ImapMailbox implements Mailbox {
         if (since <= 0 || !Boolean.TRUE.equals(doCommand("ENABLE", p -> p.isEnabled("QRESYNC")))) {
             return Optional.empty();
         }
-        Response[] rs = run("listing changes", "UID FETCH 1:* (UID FLAGS MODSEQ) (CHANGEDSINCE " + since + " VANISHED)");
+        Response[] rs = (Response[]) doCommand("listing changes", p -> p.command("UID FETCH 1:* (UID FLAGS MODSEQ) "
+                + "(CHANGEDSINCE " + since + " VANISHED)", null));
+        if (!rs[rs.length - 1].isOK()) {
+            return Optional.empty();
+        }
         java.util.Set<String> removed = new java.util.HashSet<>();
         for (Response r : rs) {
             if (r instanceof org.eclipse.angus.mail.imap.protocol.IMAPResponse ir && ir.keyEquals("VANISHED")) {
