@@ -78,7 +78,8 @@ class FleetControlTest {
             assertTrue(paused.out().contains("pz/" + row + " Paused"), "the command waited for the row: " + paused);
             assertTrue(tookMs < 15_000, "paused within seconds, took " + tookMs + " ms");
             ChildLines holder = workers.stream().filter(w -> said(w, running, "Running")).findFirst().orElseThrow();
-            assertTrue(said(holder, running, "Paused"), "the worker running it said so: " + holder);
+            // the worker prints its line after the status is stored, which the command saw: read it as it comes
+            waitFor(() -> said(holder, running, "Paused"), "the worker running it said so: " + holder, db, workers);
             waitFor(() -> status(db, "pz").equals(Map.of("PAUSED", 1, "SYNCED", 2)), "the other rows synced", db, workers);
             assertEquals("PAUSED", one(db, "select status from migration where batch = 'pz' and id = '" + row + "'"));
             assertTrue(workers.stream().anyMatch(w -> w.lines().stream().anyMatch(l -> l.startsWith("mailmigrator worker: pz/")
