@@ -145,7 +145,9 @@ class WorkbenchOnStoreTest {
                 counts.add(String.valueOf(inDestination));
             }
             assertEquals(counts, texts(rows, MigrationColumn.MESSAGES), "the rows show the true message counts");
-            assertEquals(List.of("", ""), texts(rows, MigrationColumn.WORKER), "no process holds a finished row");
+            // the worker gives its claim back just after it stores Synced: the next refresh shows no worker
+            UiTestSupport.waitUntil(() -> texts(rows, MigrationColumn.WORKER).equals(List.of("", "")), Duration.ofSeconds(10),
+                    () -> "no process holds a finished row: " + texts(rows, MigrationColumn.WORKER));
             BatchProgress live = session.live("fw").orElseThrow();
             assertEquals(2L * MESSAGES + 1, live.messagesDone(), "the dashboard's totals");
             assertEquals(Map.of(MigrationStatus.SYNCED, 2), live.countByStatus());
