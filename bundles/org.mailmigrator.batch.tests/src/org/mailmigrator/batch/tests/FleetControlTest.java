@@ -82,11 +82,13 @@ class FleetControlTest {
             waitFor(() -> said(holder, running, "Paused"), "the worker running it said so: " + holder, db, workers);
             waitFor(() -> status(db, "pz").equals(Map.of("PAUSED", 1, "SYNCED", 2)), "the other rows synced", db, workers);
             assertEquals("PAUSED", one(db, "select status from migration where batch = 'pz' and id = '" + row + "'"));
-            assertTrue(workers.stream().anyMatch(w -> w.lines().stream().anyMatch(l -> l.startsWith("mailmigrator worker: pz/")
-                    && l.endsWith(" Synced"))), "the workers ran the batch's other rows: " + workers);
+            // a worker prints a row's line, and gives its claim back, just after it stores the status seen above
+            waitFor(() -> workers.stream().anyMatch(w -> w.lines().stream().anyMatch(l -> l.startsWith("mailmigrator worker: pz/")
+                    && l.endsWith(" Synced"))), "the workers ran the batch's other rows", db, workers);
             assertConsistent("pz", Integer.parseInt(row.substring(row.indexOf("-pzs") + 4))); // the id names the source
-            assertEquals("0 0", one(db, "select (select count(*) from batch_request) || ' ' || (select count(*) from "
-                    + "batch_claim where batch = 'pz')"), "the request was removed, the claim given back");
+            waitFor(() -> one(db, "select (select count(*) from batch_request) || ' ' || (select count(*) from "
+                    + "batch_claim where batch = 'pz')").equals("0 0"), "the request was removed, the claim given back", db,
+                    workers);
 
             // resume: queued for the workers again, it ends synced with the pair exact
             CliRun resumed = run(db, "resume", "pz", row);
