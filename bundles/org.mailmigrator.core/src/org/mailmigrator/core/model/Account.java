@@ -1,5 +1,6 @@
 package org.mailmigrator.core.model;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,5 +17,12 @@ public record Account(String connectorId, Map<String, String> settings, Credenti
 
     public Optional<String> setting(String id) {
         return Optional.ofNullable(settings.get(id));
+    }
+
+    /** The same account with setting {@code id} set to {@code value}. */
+    public Account withSetting(String id, String value) {
+        Map<String, String> s = new HashMap<>(settings);
+        s.put(id, value);
+        return new Account(connectorId, s, credential);
     }
 }

@@ -137,9 +137,7 @@ record MailEndpoint(ConnectorDescriptor connector, UrlScheme urlScheme, URI url,
         connector.setting(setting).flatMap(d -> d.validate(value)).ifPresent(why -> {
             throw new IllegalArgumentException(option + ": " + why);
         });
-        Map<String, String> s = new HashMap<>(a.settings());
-        s.put(setting, value);
-        return new Account(a.connectorId(), s, a.credential());
+        return a.withSetting(setting, value);
     }
 
     /**

@@ -157,9 +157,7 @@ public final class MigrateCommand implements Callable<Integer> {
         if (megabytes < 0) {
             throw new IllegalArgumentException(option + " must be 0 (no budget) or a number of MB, not " + megabytes);
         }
-        java.util.Map<String, String> s = new java.util.HashMap<>(a.settings());
-        s.put(setting, Long.toString(megabytes));
-        return new org.mailmigrator.core.model.Account(a.connectorId(), s, a.credential());
+        return a.withSetting(setting, Long.toString(megabytes));
     }
 
     private static Optional<Instant> date(String option, String value) {

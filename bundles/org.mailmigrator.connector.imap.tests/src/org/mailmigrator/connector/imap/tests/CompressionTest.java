@@ -20,15 +20,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailmigrator.connector.imap.ImapConnector;
 import org.mailmigrator.core.engine.MigrationEngine;
 import org.mailmigrator.core.engine.MigrationListener;
 import org.mailmigrator.core.engine.MigrationReport;
 import org.mailmigrator.core.engine.Outcome;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.Role;
-import org.mailmigrator.core.model.Secret;
-import org.mailmigrator.core.spi.ConnectContext;
 import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.state.StateStore;
 import org.mailmigrator.testing.Cyrus;
@@ -98,13 +95,13 @@ class CompressionTest {
         }
     }
 
+    /** A plain IMAP account at {@code port} (a relay's or the server's), with {@code compress} when not null. */
     private static Account account(int port, String user, String compress) {
-        Map<String, String> s = new HashMap<>(Map.of("host", Dovecot.HOST, "security", "plain", "login", user,
-                "port", String.valueOf(port)));
+        Map<String, String> extra = new HashMap<>(Map.of("port", String.valueOf(port)));
         if (compress != null) {
-            s.put("compress", compress);
+            extra.put("compress", compress);
         }
-        return new Account("imap", s, new org.mailmigrator.core.model.CredentialRef(user));
+        return Pair.account(zlib, user, "plain", extra);
     }
 
     private static Run run(Path dir, int srcPort, String srcCompress, int dstPort, String dstUser, String dstCompress)
@@ -120,10 +117,8 @@ class CompressionTest {
 
     private static MigrationReport engine(Path dir, Account src, Account dst, List<String> log) throws Exception {
         try (StateStore state = StateStore.openEmbedded(dir, "state")) {
-            return new MigrationEngine(
-                    () -> new ImapConnector().open(src, Role.SOURCE, ConnectContext.of(Secret.of(Dovecot.PASSWORD))),
-                    () -> new ImapConnector().open(dst, Role.DESTINATION, ConnectContext.of(Secret.of(Dovecot.PASSWORD))),
-                    state, Pair.fast(), new MigrationListener() {
+            return new MigrationEngine(Pair.factory(src, Role.SOURCE, Dovecot.PASSWORD),
+                    Pair.factory(dst, Role.DESTINATION, Dovecot.PASSWORD), state, Pair.fast(), new MigrationListener() {
                         @Override
                         public void info(String message) {
                             log.add(message);
@@ -184,9 +179,8 @@ class CompressionTest {
 
     @Test
     void aWrongSettingNamesItself() {
-        var e = assertThrows(ConnectorException.class, () -> new ImapConnector().open(
-                account(zlib.imapPort(), "z-src", "fast"), Role.SOURCE,
-                ConnectContext.of(Secret.of(Dovecot.PASSWORD))));
+        var e = assertThrows(ConnectorException.class,
+                () -> Pair.factory(account(zlib.imapPort(), "z-src", "fast"), Role.SOURCE, Dovecot.PASSWORD).open());
         assertEquals("IMAP account: setting 'compress' is 'fast'; expected on or off", e.getMessage());
     }
 

@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailmigrator.connector.imap.ImapConnector;
 import org.mailmigrator.core.engine.MigrationEngine;
 import org.mailmigrator.core.engine.MigrationListener;
 import org.mailmigrator.core.engine.MigrationReport;
@@ -23,8 +22,6 @@ import org.mailmigrator.core.engine.Outcome;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.CredentialRef;
 import org.mailmigrator.core.model.Role;
-import org.mailmigrator.core.model.Secret;
-import org.mailmigrator.core.spi.ConnectContext;
 import org.mailmigrator.core.state.StateStore;
 import org.mailmigrator.testing.Cyrus;
 import org.mailmigrator.testing.Dovecot;
@@ -131,10 +128,8 @@ class MirrorQuickCheckTest {
     private static MigrationReport run(Path dir, Account from, Account to, String srcPassword, MigrationSettings settings)
             throws Exception {
         try (StateStore state = StateStore.openEmbedded(dir, "state")) {
-            return new MigrationEngine(
-                    () -> new ImapConnector().open(from, Role.SOURCE, ConnectContext.of(Secret.of(srcPassword))),
-                    () -> new ImapConnector().open(to, Role.DESTINATION, ConnectContext.of(Secret.of(Dovecot.PASSWORD))),
-                    state, settings, MigrationListener.NONE).run();
+            return new MigrationEngine(Pair.factory(from, Role.SOURCE, srcPassword),
+                    Pair.factory(to, Role.DESTINATION, Dovecot.PASSWORD), state, settings, MigrationListener.NONE).run();
         }
     }
 }

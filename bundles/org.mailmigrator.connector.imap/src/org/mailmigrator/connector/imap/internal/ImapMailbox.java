@@ -3,6 +3,7 @@ package org.mailmigrator.connector.imap.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
 import org.eclipse.angus.mail.imap.protocol.FLAGS;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
 import org.eclipse.angus.mail.imap.protocol.MODSEQ;
 import org.eclipse.angus.mail.imap.protocol.Status;
@@ -204,12 +206,11 @@ final class ImapMailbox implements Mailbox {
         if (!rs[rs.length - 1].isOK()) {
             return Optional.empty();
         }
-        java.util.Set<String> removed = new java.util.HashSet<>();
+        Set<String> removed = new HashSet<>();
         for (Response r : rs) {
-            if (r instanceof org.eclipse.angus.mail.imap.protocol.IMAPResponse ir && ir.keyEquals("VANISHED")) {
+            if (r instanceof IMAPResponse ir && ir.keyEquals("VANISHED")) {
                 ir.readAtomStringList(); // (EARLIER)
-                for (long uid : org.eclipse.angus.mail.imap.protocol.UIDSet.toArray(
-                        org.eclipse.angus.mail.imap.protocol.UIDSet.parseUIDSets(ir.readAtom()))) {
+                for (long uid : UIDSet.toArray(UIDSet.parseUIDSets(ir.readAtom()))) {
                     removed.add(UidSets.id(uid));
                 }
             }

@@ -64,18 +64,14 @@ final class TolerantProtocol extends IMAPProtocol {
      */
     @Override
     public void compress() throws ProtocolException {
-        Compression c = (Compression) props.get(Compression.KEY);
+        Compression c = (Compression) props.get(Compression.KEY); // put there by ImapSession.open
         try {
             super.compress();
         } catch (CommandFailedException | BadCommandException e) {
-            if (c != null) {
-                c.refused(e.getMessage());
-            }
+            c.refused(e.getMessage());
             return;
         }
-        if (c != null) {
-            c.compressed();
-        }
+        c.compressed();
     }
 
     @Override

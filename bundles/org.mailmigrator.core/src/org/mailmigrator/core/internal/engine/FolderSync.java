@@ -190,9 +190,8 @@ final class FolderSync {
         boolean tokenUsable = gone == 0 && (gmail == null || !gmail.relist(plan.source())) && st0.srcChangeToken() != null
                 && s.changeToken() != null && s.epoch().equals(st0.srcEpoch());
         // the destination's position (read first: any later writer's messages are above it) beside the listing
-        Set<String> recorded = Set.copyOf(copied.keySet());
         Both.Results<Listing, String> listing = both.of(() -> Listing.of(sbox, tokenUsable ? st0.srcChangeToken() : null,
-                settings.mirror(), recorded, s.messages(), countProves()), dbox::position);
+                settings.mirror(), copied.keySet(), s.messages(), countProves()), dbox::position);
         boolean incremental = listing.first().incremental();
         Set<String> removed = listing.first().removed();
         List<MessageInfo> listed = listing.first().messages();
