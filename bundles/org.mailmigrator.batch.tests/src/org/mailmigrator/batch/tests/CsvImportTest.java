@@ -192,7 +192,7 @@ class CsvImportTest {
         var m = r.pairs().get(0).migration();
         assertEquals(Optional.of("on"), m.source().setting("compress"));
         assertEquals(Optional.of("off"), m.destination().setting("compress"));
-        assertTrue(problems(r).contains("line 3, column 4 (source.compress): Compression: 'fast' is not one of off, on"),
+        assertTrue(problems(r).contains("line 3, column 4 (source.compress): Compression: 'fast' is not one of off, on, auto"),
                 problems(r));
     }
 

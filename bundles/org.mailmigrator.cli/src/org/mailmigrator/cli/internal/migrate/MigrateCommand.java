@@ -95,8 +95,8 @@ public final class MigrateCommand implements Callable<Integer> {
     private List<String> trust = new ArrayList<>();
     @Option(names = "--trust-store", paramLabel = "PEM", description = "trust the certificates in this PEM file (a private CA or the servers' own)")
     private Path trustStore;
-    @Option(names = "--compress", paramLabel = "on|off", description = "IMAP COMPRESS=DEFLATE where the server offers it"
-            + " (default off): pays on a narrow link, costs CPU on both sides")
+    @Option(names = "--compress", paramLabel = "off|on|auto", description = "IMAP COMPRESS=DEFLATE where the server"
+            + " offers it: on, off or auto (the default: once a connection measures the link under 8 MB/s)")
     private String compress;
     @Option(names = "--dry-run", description = "print the folder plan with counts; write nothing")
     private boolean dryRun;

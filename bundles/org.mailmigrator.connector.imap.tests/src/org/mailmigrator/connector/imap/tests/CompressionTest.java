@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.core.engine.MigrationEngine;
 import org.mailmigrator.core.engine.MigrationListener;
 import org.mailmigrator.core.engine.MigrationReport;
+import org.mailmigrator.core.engine.MigrationSettings;
 import org.mailmigrator.core.engine.Outcome;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.Role;
@@ -37,11 +38,16 @@ import org.mailmigrator.testing.Relay;
  * COMPRESS=DEFLATE (RFC 4978) against real servers that offer it: a Dovecot with its imap_zlib plugin and Cyrus IMAP.
  * What an administrator would check: the mail arrives message for message (a big message's partial fetches
  * included), far fewer bytes cross the link than without compression, the run says whether each side compressed
- * and, when it did not, that the server offers it, a server without it still works, and a wrong setting names itself. The bytes are counted by relays in front of the servers.
+ * and, when it did not, that the server offers it, a server without it still works, and a wrong setting names itself.
+ * With {@code compress=auto} (the default): over relays that carry 3 MB/s a connection both sides measure the link
+ * narrow and compress from then on, saying what they measured; over a wide link neither does. The bytes are counted by
+ * relays in front of the servers.
  */
 class CompressionTest {
     private static Dovecot zlib;
     private static Dovecot plain; // no imap_zlib: does not offer COMPRESS
+    private static final int BIG_MESSAGES = 48;
+    private static long bigBytes; // the z-big mailbox's messages, in bytes
 
     @BeforeAll
     static void start() throws Exception {
@@ -55,6 +61,14 @@ class CompressionTest {
                         n % 3 == 0 ? Set.of("\\Seen") : Set.of(), Instant.parse("2024-03-04T05:06:07Z").plusSeconds(n));
             }
         }
+        try (ImapProbe p = ImapProbe.login(zlib, "z-big")) { // for compress=auto: enough big answers to measure
+            Random random = new Random(33);
+            for (int n = 1; n <= BIG_MESSAGES; n++) {
+                byte[] m = message(n, random, 410_000 + 1_000 * n); // 3 make an APPEND of 1 MiB or more
+                bigBytes += m.length;
+                p.append("INBOX", m, Set.of(), Instant.parse("2024-05-06T07:08:09Z").plusSeconds(n));
+            }
+        }
     }
 
     @AfterAll
@@ -64,7 +78,7 @@ class CompressionTest {
     }
 
     /** Prose-like text (compresses as mail does), and every fifth message a base64 attachment of random bytes. */
-    private static byte[] message(int n, Random random, int size) {
+    static byte[] message(int n, Random random, int size) {
         String[] words = { "migration", "mailbox", "the", "of", "calendar", "meeting", "Friday", "report", "budget",
                 "and", "to", "please", "attached", "server", "folder", "thanks", "regards", "quarter", "team" };
         StringBuilder s = new StringBuilder("From: sender" + n + "@example.org\r\nTo: team@example.org\r\nSubject: note "
@@ -89,7 +103,11 @@ class CompressionTest {
     }
 
     /** Bytes both ways through relays in front of the source and the destination, and the run's log. */
-    private record Run(MigrationReport report, long bytes, List<String> log) {
+    private record Run(MigrationReport report, long sourceBytes, long destinationBytes, List<String> log) {
+        long bytes() {
+            return sourceBytes + destinationBytes;
+        }
+
         String line(String side) {
             return log.stream().filter(l -> l.startsWith(side + " link: ")).findFirst().orElse("(no " + side + " link line)");
         }
@@ -106,19 +124,35 @@ class CompressionTest {
 
     private static Run run(Path dir, int srcPort, String srcCompress, int dstPort, String dstUser, String dstCompress)
             throws Exception {
-        AtomicLong bytes = new AtomicLong();
-        try (Relay src = counting(srcPort, bytes); Relay dst = counting(dstPort, bytes)) {
+        return run(dir, "z-src", srcCompress, dstUser, dstCompress, 0, Pair.fast());
+    }
+
+    /**
+     * From {@code srcUser} to {@code dstUser} on the zlib Dovecot through counting relays, each direction of each
+     * connection carried at no more than {@code bytesPerSecond} when it is not 0.
+     */
+    private static Run run(Path dir, String srcUser, String srcCompress, String dstUser, String dstCompress,
+            double bytesPerSecond, MigrationSettings settings) throws Exception {
+        AtomicLong srcBytes = new AtomicLong();
+        AtomicLong dstBytes = new AtomicLong();
+        try (Relay src = counting(zlib.imapPort(), srcBytes, bytesPerSecond);
+                Relay dst = counting(zlib.imapPort(), dstBytes, bytesPerSecond)) {
             List<String> log = new CopyOnWriteArrayList<>();
-            MigrationReport r = engine(dir, account(src.port(), "z-src", srcCompress),
-                    account(dst.port(), dstUser, dstCompress), log);
-            return new Run(r, bytes.get(), log);
+            MigrationReport r = engine(dir, account(src.port(), srcUser, srcCompress),
+                    account(dst.port(), dstUser, dstCompress), settings, log);
+            return new Run(r, srcBytes.get(), dstBytes.get(), log);
         }
     }
 
     private static MigrationReport engine(Path dir, Account src, Account dst, List<String> log) throws Exception {
+        return engine(dir, src, dst, Pair.fast(), log);
+    }
+
+    private static MigrationReport engine(Path dir, Account src, Account dst, MigrationSettings settings, List<String> log)
+            throws Exception {
         try (StateStore state = StateStore.openEmbedded(dir, "state")) {
             return new MigrationEngine(Pair.factory(src, Role.SOURCE, Dovecot.PASSWORD),
-                    Pair.factory(dst, Role.DESTINATION, Dovecot.PASSWORD), state, Pair.fast(), new MigrationListener() {
+                    Pair.factory(dst, Role.DESTINATION, Dovecot.PASSWORD), state, settings, new MigrationListener() {
                         @Override
                         public void info(String message) {
                             log.add(message);
@@ -127,12 +161,68 @@ class CompressionTest {
         }
     }
 
-    /** A relay counting the bytes of both directions. */
-    private static Relay counting(int port, AtomicLong bytes) throws Exception {
-        return Relay.to(port).onOpen(link -> {
-            link.up(Relay.copy((b, n, before) -> bytes.addAndGet(n)));
-            link.down(Relay.copy((b, n, before) -> bytes.addAndGet(n)));
-        }).start();
+    /** A relay counting the bytes of both directions, each at no more than {@code bytesPerSecond} unless 0. */
+    private static Relay counting(int port, AtomicLong bytes, double bytesPerSecond) throws Exception {
+        Relay.Chunk count = (b, n, before) -> bytes.addAndGet(n);
+        if (bytesPerSecond == 0) {
+            return Relay.to(port).onOpen(link -> link.up(Relay.copy(count)).down(Relay.copy(count))).start();
+        }
+        return Relay.to(port).receiveBuffer(64 << 10).onOpen(link -> link.up(Relay.throttled(bytesPerSecond, count))
+                .down(Relay.throttled(bytesPerSecond, count))).start();
+    }
+
+    /** The line a side's session said last of its link: at the end of the run when compress=auto measured it. */
+    private static String last(Run run, String side) {
+        return run.log().stream().filter(l -> l.startsWith(side + " link: ")).reduce((a, b) -> b)
+                .orElse("(no " + side + " link line)");
+    }
+
+    /** The MB/s a "link measured N MB/s a connection" line says. */
+    private static double measured(String line) {
+        var m = java.util.regex.Pattern.compile("the link measured ([0-9.]+) MB/s a connection").matcher(line);
+        assertTrue(m.find(), line);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void autoCompressesOnceANarrowLinkIsMeasuredBothWays(@TempDir Path dir) throws Exception {
+        // 3 MB/s a direction of a connection: narrower than the 8 MB/s under which compress=auto compresses
+        // groups of 3 messages (1.2-1.4 MB an APPEND): 16 groups, 8 to measure the upload, the rest compressed
+        Run narrow = run(dir, "z-big", "auto", "z-narrow", "auto", 3_000_000, Pair.fast().withBatchSize(3));
+        assertEquals(Outcome.COMPLETED, narrow.report().outcome(), narrow.report().failure());
+        assertEquals(BIG_MESSAGES, narrow.report().copied());
+        Verify.sameMail(zlib, "z-big", zlib, "z-narrow", Map.of());
+        assertEquals("source link: uncompressed so far: the link not measured yet (setting compress=auto compresses once "
+                + "a connection measures under 8 MB/s)", narrow.line("source"), narrow.log()::toString);
+        String source = last(narrow, "source");
+        assertTrue(source.matches("source link: COMPRESS=DEFLATE on from \\d\\d:\\d\\d:\\d\\d UTC: the link measured "
+                + "[0-9.]+ MB/s a connection \\(8 answers of 128 KiB or more from the server\\) \\(setting compress=auto\\)"),
+                narrow.log()::toString);
+        assertTrue(measured(source) < 3.5, source); // what the relay lets through, not more
+        String destination = last(narrow, "destination");
+        assertTrue(destination.matches("destination link: COMPRESS=DEFLATE on from .* UTC: the link measured [0-9.]+ MB/s "
+                + "a connection \\(8 commands that sent 1 MiB or more to the server\\) \\(setting compress=auto\\)"),
+                narrow.log()::toString);
+        assertTrue(measured(destination) < 3.5, destination);
+        // the source measures within its first 8 answers, the destination within its first 8 APPENDs; the rest goes
+        // compressed
+        assertTrue(narrow.sourceBytes() < bigBytes * 0.7, narrow.sourceBytes() + " bytes fetched of " + bigBytes);
+        assertTrue(narrow.destinationBytes() < bigBytes * 0.85, narrow.destinationBytes() + " bytes sent of " + bigBytes);
+    }
+
+    @Test
+    void autoLeavesAWideLinkUncompressedSayingWhatItMeasured(@TempDir Path dir) throws Exception {
+        Run wide = run(dir, "z-big", "auto", "z-wide", "auto", 0, Pair.fast().withBatchSize(3));
+        assertEquals(BIG_MESSAGES, wide.report().copied(), wide.report().failure());
+        Verify.sameMail(zlib, "z-big", zlib, "z-wide", Map.of());
+        String source = last(wide, "source");
+        assertTrue(source.matches("source link: uncompressed: the link measured [0-9.]+ MB/s a connection \\(8 answers "
+                + "of 128 KiB or more from the server\\), 8 MB/s or more \\(setting compress=auto compresses under 8 MB/s\\)"),
+                wide.log()::toString);
+        assertTrue(measured(source) >= 8, source);
+        String destination = last(wide, "destination");
+        assertTrue(destination.startsWith("destination link: uncompressed: the link measured "), wide.log()::toString);
+        assertTrue(wide.sourceBytes() > bigBytes && wide.destinationBytes() > bigBytes, wide.toString());
     }
 
     @Test
@@ -157,14 +247,16 @@ class CompressionTest {
     }
 
     @Test
-    void offByDefaultSayingTheServerOffersItAndAServerWithoutItStillWorks(@TempDir Path dir) throws Exception {
+    void autoByDefaultMeasuringFirstAndAServerWithoutItStillWorks(@TempDir Path dir) throws Exception {
         Run byDefault = run(dir.resolve("default"), zlib.imapPort(), null, zlib.imapPort(), "z-default", null);
         assertEquals(40, byDefault.report().copied(), byDefault.report().failure());
         Verify.sameMail(zlib, "z-src", zlib, "z-default", Map.of());
-        assertEquals("source link: uncompressed; the server offers COMPRESS=DEFLATE (setting compress=on would use it)",
-                byDefault.line("source"), byDefault.log()::toString);
-        assertEquals("destination link: uncompressed; the server offers COMPRESS=DEFLATE (setting compress=on would use "
-                + "it)", byDefault.line("destination"));
+        // 40 small messages and one big one fetched in parts: too few answers to measure the link, so no verdict
+        assertEquals(List.of("source link: uncompressed so far: the link not measured yet (setting compress=auto "
+                + "compresses once a connection measures under 8 MB/s)"), byDefault.log().stream()
+                        .filter(l -> l.startsWith("source link: ")).toList(), byDefault.log()::toString);
+        assertEquals("destination link: uncompressed so far: the link not measured yet (setting compress=auto compresses"
+                + " once a connection measures under 8 MB/s)", byDefault.line("destination"));
 
         try (ImapProbe p = ImapProbe.login(plain, "p-src")) {
             p.append("INBOX", message(1, new Random(1), 3000), Set.of(), Instant.parse("2024-03-04T05:06:07Z"));
@@ -181,7 +273,7 @@ class CompressionTest {
     void aWrongSettingNamesItself() {
         var e = assertThrows(ConnectorException.class,
                 () -> Pair.factory(account(zlib.imapPort(), "z-src", "fast"), Role.SOURCE, Dovecot.PASSWORD).open());
-        assertEquals("IMAP account: setting 'compress' is 'fast'; expected on or off", e.getMessage());
+        assertEquals("IMAP account: setting 'compress' is 'fast'; expected off, on or auto", e.getMessage());
     }
 
     @Test
@@ -201,7 +293,7 @@ class CompressionTest {
                     "--allow-plaintext", "--compress", "sometimes"));
             assertEquals(2, wrong.code(), wrong.toString());
             assertTrue(wrong.err().contains("mailmigrator migrate: --compress: Compression: 'sometimes' is not one of off, "
-                    + "on"), wrong.toString());
+                    + "on, auto"), wrong.toString());
         }
     }
 }

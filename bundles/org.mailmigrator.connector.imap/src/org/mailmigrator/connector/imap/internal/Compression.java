@@ -1,18 +1,25 @@
 package org.mailmigrator.connector.imap.internal;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /**
  * Whether a session's connections compress what they send and receive (COMPRESS=DEFLATE, RFC 4978), and what
- * happened when they asked. The account's setting {@code compress}: {@code off} (the default) never asks, {@code on}
- * asks whenever the server offers it. Not automatic, as measured (docs/imap-benchmark.md, round 32): mail is mostly
- * attachments that are already compressed (the benchmark corpus deflates to 0.71 of its size), deflating and
- * inflating cost ~30 ms of CPU a megabyte on a small machine, and over a 40 ms link with room to spare a compressed
- * copy took 20-30 % longer; only a narrow link (50 Mbit/s a connection) gained, 8-16 %. The round trip does not
- * tell the two apart, so the administrator who knows the link is narrow turns it on.
+ * happened when they asked. The account's setting {@code compress}: {@code off} never asks, {@code on} asks at login
+ * whenever the server offers it, {@code auto} asks once the session's {@link LinkRate} has measured the link narrower
+ * than {@link LinkRate#NARROW} a connection: each connection then asks before its next command (COMPRESS may start at
+ * any time after login, with no command in progress), a connection opened later at its first.
+ * Why not always (docs/imap-benchmark.md, rounds 32 and 33): mail is mostly attachments that are already compressed
+ * (the benchmark corpus deflates to 0.71 of its size), deflating and inflating cost ~30 ms of CPU a megabyte on a
+ * small machine, and over a 40 ms link with room to spare a compressed copy took 20-30 % longer; only a narrow link
+ * (50 Mbit/s a connection) gained, 8-16 %. The round trip known at login does not tell the two apart; the bytes
+ * moving do, so {@code auto} is the default.
  * <p>
  * One instance per session, shared by its connections (Angus's properties carry it to {@link TolerantProtocol});
- * {@link #outcome()} tells the latest connection's result, in words for pre-flight and the run's log.
+ * {@link #outcome()} says what happened, in words for pre-flight and the run's log.
  */
 final class Compression {
     /** The key under which the session's properties carry it. */
@@ -23,41 +30,105 @@ final class Compression {
      */
     static final int LEVEL = 1;
 
-    private final boolean on;
-    private volatile String outcome;
+    /** The setting's values. */
+    enum Mode {
+        OFF, ON, AUTO;
 
-    Compression(boolean on) {
-        this.on = on;
-        this.outcome = on ? "COMPRESS=DEFLATE not offered by the server: uncompressed" : "uncompressed (setting compress=off)";
-    }
-
-    /** The setting's value: {@code off} when empty; anything else but on/off is refused, naming it. */
-    static boolean parse(String text) {
-        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        return switch (t) {
-            case "", "off" -> false;
-            case "on" -> true;
-            default -> throw new IllegalArgumentException("setting 'compress' is '" + text.trim() + "'; expected on or off");
-        };
-    }
-
-    /** After login: what the server offers, for a session that does not compress. */
-    void offered(boolean byServer) {
-        if (!on && byServer) {
-            outcome = "uncompressed; the server offers COMPRESS=DEFLATE (setting compress=on would use it)";
+        String word() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
+    /** The setting's value when the account names none. */
+    static final Mode DEFAULT = Mode.AUTO;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final Mode mode;
+    private final LinkRate link = new LinkRate();
+    private volatile boolean offered;
+    private volatile Instant compressedAt;
+    private volatile String refused;
+
+    Compression(Mode mode) {
+        this.mode = mode;
+    }
+
+    /** The setting's value: {@link #DEFAULT} when empty; anything else but off/on/auto is refused, naming it. */
+    static Mode parse(String text) {
+        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        return switch (t) {
+            case "" -> DEFAULT;
+            case "off" -> Mode.OFF;
+            case "on" -> Mode.ON;
+            case "auto" -> Mode.AUTO;
+            default -> throw new IllegalArgumentException(
+                    "setting 'compress' is '" + text.trim() + "'; expected off, on or auto");
+        };
+    }
+
+    Mode mode() {
+        return mode;
+    }
+
+    /** What the session's connections measure of the link. */
+    LinkRate link() {
+        return link;
+    }
+
+    /** Whether Angus asks for it at login (only {@code on}: {@code auto} asks after measuring). */
+    boolean atLogin() {
+        return mode == Mode.ON;
+    }
+
+    /** Whether a connection that does not compress yet should ask before its next command. */
+    boolean wantedNow() {
+        return mode == Mode.AUTO && refused == null && link.narrow();
+    }
+
+    /** After login: whether the server offers it. */
+    void offered(boolean byServer) {
+        offered = byServer;
+    }
+
     void compressed() {
-        outcome = "COMPRESS=DEFLATE on (setting compress=on)";
+        if (compressedAt == null) {
+            compressedAt = Instant.now();
+        }
     }
 
     void refused(String why) {
-        outcome = "COMPRESS=DEFLATE refused by the server (" + why + "): uncompressed";
+        refused = why;
     }
 
     /** "COMPRESS=DEFLATE on (setting compress=on)", "uncompressed (setting compress=off)", ... */
     String outcome() {
-        return outcome;
+        if (refused != null) {
+            return "COMPRESS=DEFLATE refused by the server (" + refused + "): uncompressed";
+        }
+        String setting = "setting compress=" + mode.word();
+        if (mode == Mode.OFF) {
+            return offered ? "uncompressed; the server offers COMPRESS=DEFLATE (setting compress=on or auto would use it)"
+                    : "uncompressed (" + setting + ")";
+        }
+        if (!offered) {
+            return "COMPRESS=DEFLATE not offered by the server: uncompressed";
+        }
+        if (mode == Mode.ON) {
+            return compressedAt == null ? "uncompressed (" + setting + ")" : "COMPRESS=DEFLATE on (" + setting + ")";
+        }
+        var verdict = link.verdict();
+        if (compressedAt != null) {
+            return "COMPRESS=DEFLATE on from " + CLOCK.format(compressedAt.truncatedTo(ChronoUnit.SECONDS))
+                    + ": the link measured " + verdict.map(LinkRate.Verdict::describe).orElse("narrow") + " (" + setting + ")";
+        }
+        String under = String.format(Locale.ROOT, "%.0f MB/s", LinkRate.NARROW / 1e6);
+        if (verdict.isEmpty()) {
+            return "uncompressed so far: the link not measured yet (" + setting + " compresses once a connection measures"
+                    + " under " + under + ")";
+        }
+        LinkRate.Verdict v = verdict.get();
+        return "uncompressed: the link measured " + v.describe() + (v.narrow() ? ", under " + under
+                + ", after the session's last command (" : ", " + under + " or more (") + setting + " compresses under "
+                + under + ")";
     }
 }

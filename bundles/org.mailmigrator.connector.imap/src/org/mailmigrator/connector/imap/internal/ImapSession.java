@@ -74,7 +74,7 @@ public final class ImapSession implements ConnectorSession, MailStore {
             String protocol = s.security() == ImapSettings.Security.TLS ? "imaps" : "imap";
             String p = "mail." + protocol + ".";
             Properties props = new Properties();
-            Compression compression = new Compression(s.compress());
+            Compression compression = new Compression(Compression.parse(s.compress()));
             if (s.security() != ImapSettings.Security.PLAIN) {
                 trust = new PinningTrustManager(s.trustSha256(), s.trustStore(), context, s.host());
                 SSLContext tls = SSLContext.getInstance("TLS");
@@ -89,7 +89,7 @@ public final class ImapSession implements ConnectorSession, MailStore {
             props.put(p + "connectiontimeout", "30000");
             props.put(p + "timeout", String.valueOf(s.stallSeconds() * 1000)); // and StallWatch for writes
             props.put(p + "connectionpoolsize", "2");
-            props.put(p + "compress.enable", String.valueOf(s.compress()));
+            props.put(p + "compress.enable", String.valueOf(compression.atLogin()));
             props.put(p + "compress.level", String.valueOf(Compression.LEVEL));
             props.put(Compression.KEY, compression);
             SignIn.Bearer bearer = signIn instanceof SignIn.Bearer b ? b : null;

@@ -12,7 +12,7 @@ import org.mailmigrator.core.spi.ConnectorException.AccountFailure.Reason;
 
 /** The declared settings of an IMAP account, checked: each problem names the setting and the value. */
 public record ImapSettings(String host, int port, Security security, String login, List<byte[]> trustSha256,
-        Optional<Path> trustStore, int stallSeconds, boolean compress) {
+        Optional<Path> trustStore, int stallSeconds, String compress) {
 
     /** How the connection is protected. */
     public enum Security {
@@ -58,9 +58,9 @@ public record ImapSettings(String host, int port, Security security, String logi
         }
         Optional<Path> store = account.setting("trustStore").filter(t -> !t.isBlank()).map(Path::of);
         int stall = StallWatch.seconds(account.setting("stallSeconds").orElse(null));
-        boolean compress;
+        String compress; // off, on or auto (Compression.Mode)
         try {
-            compress = Compression.parse(account.setting("compress").orElse(""));
+            compress = Compression.parse(account.setting("compress").orElse("")).word();
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
         }

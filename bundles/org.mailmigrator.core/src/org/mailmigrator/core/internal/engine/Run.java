@@ -41,6 +41,7 @@ public final class Run {
     private final Retry retry;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Both both = new Both(); // the threads of every paired step of this run
+    private final Set<String> linksSaid = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private String[] lockedDestination;
     private List<org.mailmigrator.core.mail.MailFolder> gmailFolders; // the source's folders when it is Gmail-like
     private GmailScope gmail;
@@ -102,6 +103,7 @@ public final class Run {
         } catch (Throwable t) {
             failure.compareAndSet(null, t);
         } finally {
+            first.links().forEach(this::sayLink);
             first.close();
             both.close();
             if (lock != null) {
@@ -136,8 +138,8 @@ public final class Run {
                 () -> Side.of(sessions.destination(), null, false));
         Side src = sides.first();
         Side dst = sides.second();
-        src.link().ifPresent(l -> listener.info("source link: " + l));
-        dst.link().ifPresent(l -> listener.info("destination link: " + l));
+        src.link().ifPresent(l -> sayLink("source link: " + l));
+        dst.link().ifPresent(l -> sayLink("destination link: " + l));
         FolderMapper mapper = new FolderMapper(src.namespace(), dst.namespace(), dst.folders(), dst.capabilities());
         List<FolderPlan> plan = mapper.plan(src.folders(), settings);
         if (!GmailPlanner.gmailLike(src.capabilities())) {
@@ -291,8 +293,19 @@ public final class Run {
             failure.compareAndSet(null, t);
         } finally {
             if (own) {
+                sessions.links().forEach(this::sayLink);
                 sessions.close();
             }
+        }
+    }
+
+    /**
+     * A session's link as the run's log tells it, once for each wording: at planning, and when a session ends if it
+     * changed meanwhile (compress=auto measured the link and compressed, or measured it and did not).
+     */
+    private void sayLink(String line) {
+        if (linksSaid.add(line)) {
+            listener.info(line);
         }
     }
 

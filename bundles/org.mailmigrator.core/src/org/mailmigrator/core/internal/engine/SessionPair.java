@@ -1,5 +1,8 @@
 package org.mailmigrator.core.internal.engine;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.mailmigrator.core.engine.SessionFactory;
 import org.mailmigrator.core.mail.MailStore;
 import org.mailmigrator.core.spi.ConnectorException;
@@ -37,6 +40,23 @@ final class SessionPair implements AutoCloseable {
     private static MailStore store(ConnectorSession session, String side) throws ConnectorException {
         return session.capability(MailStore.class).orElseThrow(() -> new ConnectorException.AccountFailure(
                 "the " + side + " connector does not offer mail folders", null));
+    }
+
+    /**
+     * What the open sessions say of their links ({@link MailStore#link()}), as the run's log puts it: "source link:
+     * ..." and "destination link: ..."; a side not open says nothing.
+     */
+    List<String> links() {
+        List<String> lines = new ArrayList<>();
+        link(source, "source", lines);
+        link(destination, "destination", lines);
+        return lines;
+    }
+
+    private static void link(ConnectorSession session, String side, List<String> lines) {
+        if (session != null) {
+            session.capability(MailStore.class).flatMap(MailStore::link).ifPresent(l -> lines.add(side + " link: " + l));
+        }
     }
 
     @Override
