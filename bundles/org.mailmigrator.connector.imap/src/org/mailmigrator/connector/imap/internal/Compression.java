@@ -44,13 +44,15 @@ final class Compression {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final Mode mode;
-    private final LinkRate link = new LinkRate();
+    private final LinkRate link;
     private volatile boolean offered;
     private volatile Instant compressedAt;
     private volatile String refused;
 
-    Compression(Mode mode) {
+    /** For a session with {@code mode}, measuring its link into {@code link} (shared by a pass's sessions). */
+    Compression(Mode mode, LinkRate link) {
         this.mode = mode;
+        this.link = link;
     }
 
     /** The setting's value: {@link #DEFAULT} when empty; anything else but off/on/auto is refused, naming it. */
@@ -70,7 +72,7 @@ final class Compression {
         return mode;
     }
 
-    /** What the session's connections measure of the link. */
+    /** What the session's connections measure of the link, with the other sessions of its connector to the server. */
     LinkRate link() {
         return link;
     }

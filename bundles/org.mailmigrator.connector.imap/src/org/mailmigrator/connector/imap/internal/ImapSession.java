@@ -62,9 +62,10 @@ public final class ImapSession implements ConnectorSession, MailStore {
 
     /**
      * Opens a session signing in as {@code signIn} says: a password, or an OAuth2 bearer token (BearerLogin); big
-     * messages it reads are kept in memory within {@code held} (shared by the connector's sessions).
+     * messages it reads are kept in memory within {@code held} (shared by the connector's sessions); what it measures
+     * of the link is shared through {@code links} (compress=auto).
      */
-    public static ImapSession open(ImapSettings s, SignIn signIn, ConnectContext context, HeldBodies held)
+    public static ImapSession open(ImapSettings s, SignIn signIn, ConnectContext context, HeldBodies held, Links links)
             throws ConnectorException {
         PinningTrustManager trust = null;
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
@@ -74,7 +75,7 @@ public final class ImapSession implements ConnectorSession, MailStore {
             String protocol = s.security() == ImapSettings.Security.TLS ? "imaps" : "imap";
             String p = "mail." + protocol + ".";
             Properties props = new Properties();
-            Compression compression = new Compression(Compression.parse(s.compress()));
+            Compression compression = new Compression(Compression.parse(s.compress()), links.of(s));
             if (s.security() != ImapSettings.Security.PLAIN) {
                 trust = new PinningTrustManager(s.trustSha256(), s.trustStore(), context, s.host());
                 SSLContext tls = SSLContext.getInstance("TLS");

@@ -5,10 +5,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How fast one session's connections carry bytes to and from the server, measured while they copy, for
+ * How fast the connections to one server carry bytes, measured while they copy (the sessions of a pass share it:
+ * {@link Links}), for
  * {@code compress=auto} ({@link Compression}): a link narrower than {@link #NARROW} a connection is worth compressing,
  * a wider one is not (docs/imap-benchmark.md, rounds 32 and 33). Nothing is decided from a guess: until a measure is
- * complete there is no verdict, and a session that never moves enough bytes to measure keeps none.
+ * complete there is no verdict, and sessions that never move enough bytes to measure keep none.
  * <ul>
  * <li><b>Downloads</b> (a source): {@link #ANSWERS} answers of at least {@link #SMALLEST_ANSWER} bytes whose first
  * byte was already there when their reading began, each timed from that byte to its last, so neither the round trip
@@ -20,7 +21,7 @@ import java.util.Optional;
  * megabytes into its buffers at once, whatever the link, and the command then waits for its answer.</li>
  * </ul>
  * A server that itself sends or takes bytes slower than {@link #NARROW} looks like a narrow link; compressing costs
- * it CPU, which is why {@code compress=off} stays available. Thread-safe: the session's connections share it.
+ * it CPU, which is why {@code compress=off} stays available. Thread-safe: the sessions' connections share it.
  */
 final class LinkRate {
     /** Bytes a second a connection under which compression pays (50 Mbit/s gained 8-16 %; 1 Gbit/s lost 20-30 %). */
