@@ -9,9 +9,9 @@ import java.util.Locale;
 /**
  * Whether a session's connections compress what they send and receive (COMPRESS=DEFLATE, RFC 4978), and what
  * happened when they asked. The account's setting {@code compress}: {@code off} never asks, {@code on} asks at login
- * whenever the server offers it, {@code auto} asks once the session's {@link LinkRate} has measured the link narrower
- * than {@link LinkRate#NARROW} a connection: each connection then asks before its next command (COMPRESS may start at
- * any time after login, with no command in progress), a connection opened later at its first.
+ * whenever the server offers it, {@code auto} asks once its {@link LinkRate} (shared by the sessions of a pass) has
+ * measured the link narrower than {@link LinkRate#NARROW} a connection: each connection then asks before its next
+ * command (COMPRESS may start at any time after login, with no command in progress), one opened later at its first.
  * Why not always (docs/imap-benchmark.md, rounds 32 and 33): mail is mostly attachments that are already compressed
  * (the benchmark corpus deflates to 0.71 of its size), deflating and inflating cost ~30 ms of CPU a megabyte on a
  * small machine, and over a 40 ms link with room to spare a compressed copy took 20-30 % longer; only a narrow link
@@ -66,10 +66,6 @@ final class Compression {
             default -> throw new IllegalArgumentException(
                     "setting 'compress' is '" + text.trim() + "'; expected off, on or auto");
         };
-    }
-
-    Mode mode() {
-        return mode;
     }
 
     /** What the session's connections measure of the link, with the other sessions of its connector to the server. */
