@@ -113,24 +113,19 @@ public final class Relay implements AutoCloseable {
     /**
      * Byte for byte at no more than {@code bytesPerSecond}, as a narrow link carries them: each chunk leaves when the
      * link would have carried the chunks before it (time idle earns no burst), telling {@code chunk} of it first. The
-     * relay reads no faster than it sends, so a faster sender waits once the sockets' buffers are full.
+     * relay reads no faster than it sends, so a faster sender waits once the sockets' buffers are full. One pump per
+     * direction: it keeps that direction's pace.
      */
     public static Pump throttled(double bytesPerSecond, Chunk chunk) {
-        return (in, out) -> {
-            byte[] buf = new byte[BUFFER];
-            long passed = 0;
-            long free = System.nanoTime(); // when the link has carried everything passed so far
-            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-                free = Math.max(free, System.nanoTime()) + (long) (n * 1e9 / bytesPerSecond);
-                long wait = free - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
-                chunk.seen(buf, n, passed);
-                out.write(buf, 0, n);
-                passed += n;
+        long[] free = { 0 }; // when the link has carried everything passed so far
+        return copy((b, n, before) -> {
+            free[0] = Math.max(free[0], System.nanoTime()) + (long) (n * 1e9 / bytesPerSecond);
+            long wait = free[0] - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
-        };
+            chunk.seen(b, n, before);
+        });
     }
 
     /** Passes {@code limit} bytes, then ends this direction (the connection is cut) and runs {@code onCut}. */

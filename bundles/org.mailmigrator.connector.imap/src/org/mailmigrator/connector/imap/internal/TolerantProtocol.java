@@ -159,7 +159,7 @@ final class TolerantProtocol extends IMAPProtocol {
      */
     @Override
     public synchronized Response[] command(String command, org.eclipse.angus.mail.iap.Argument args) {
-        boolean alone = inProgress == 0 && !compressed;
+        boolean alone = inProgress == 0;
         long before = sent;
         long answers = received;
         long start = System.nanoTime();
