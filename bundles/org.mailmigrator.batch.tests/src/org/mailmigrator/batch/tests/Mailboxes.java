@@ -123,6 +123,19 @@ final class Mailboxes {
         assertEquals(a, b, "messages of " + src + " (source) and " + dst + " (destination)");
     }
 
+    /** The bytes of a user's message files (Dovecot keeps them with bare LFs: fewer than on the wire). */
+    static long bytes(Dovecot d, String user) throws Exception {
+        Path root = d.directory().resolve("home").resolve(user).resolve("Maildir");
+        try (Stream<Path> files = Files.walk(root)) {
+            long total = 0;
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String parent = f.getParent().getFileName().toString();
+                total += parent.equals("cur") || parent.equals("new") ? Files.size(f) : 0;
+            }
+            return total;
+        }
+    }
+
     static int count(Dovecot d, String user) throws Exception {
         return snapshot(d, user).values().stream().mapToInt(List::size).sum();
     }

@@ -82,8 +82,10 @@ public final class Sessions {
                 throw new ConnectorException.AccountFailure(why, ConnectorException.AccountFailure.Reason.CONFIGURATION, null);
             };
         }
-        ConnectContext context = signIn.filter(SignIn.Bearer.class::isInstance).map(b -> ConnectContext.of(b, trust))
+        ConnectContext signed = signIn.filter(SignIn.Bearer.class::isInstance).map(b -> ConnectContext.of(b, trust))
                 .orElse(trust);
+        // what the runner's connectors keep beyond a pass (a link's measure, one memory budget): ConnectorFactory.shared
+        ConnectContext context = connectors.shared().map(signed::with).orElse(signed);
         return () -> c.open(account, role, context);
     }
 

@@ -6,6 +6,7 @@ import org.mailmigrator.core.connector.ConnectorDescriptor;
 import org.mailmigrator.core.connector.ConnectorRegistry;
 import org.mailmigrator.core.spi.Connector;
 import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.spi.Shared;
 
 /**
  * Creates the connector of an id, and tells its declaration (what addresses an account: the per-host limit's
@@ -30,7 +31,17 @@ public interface ConnectorFactory {
         return Optional.empty();
     }
 
+    /**
+     * What the connectors this factory makes keep beyond a pass, for as long as the factory lives (its manager, its
+     * command): one {@link Shared} handed to every session opened through it. Empty: each connector keeps its own.
+     */
+    default Optional<Shared> shared() {
+        return Optional.empty();
+    }
+
+    /** Over the registry, with one {@link Shared} for every connector it makes. */
     static ConnectorFactory of(ConnectorRegistry registry) {
+        Shared shared = new Shared();
         return new ConnectorFactory() {
             @Override
             public Connector create(String id) throws ConnectorException.AccountFailure {
@@ -45,6 +56,11 @@ public interface ConnectorFactory {
             @Override
             public Optional<ConnectorDescriptor> forScheme(String scheme) {
                 return registry.forScheme(scheme);
+            }
+
+            @Override
+            public Optional<Shared> shared() {
+                return Optional.of(shared);
             }
         };
     }

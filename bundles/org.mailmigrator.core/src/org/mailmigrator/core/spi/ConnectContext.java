@@ -25,7 +25,44 @@ public interface ConnectContext {
     /** A server presented a certificate the JDK trust store does not accept: may it be trusted? */
     boolean trustCertificate(String host, X509Certificate[] chain);
 
-    /** A context whose account signs in as {@code signIn} says and trusts certificates as {@code trust} does. */
+    /**
+     * What the connectors of the runner opening this session keep beyond a pass ({@link Shared}); empty when the
+     * caller keeps nothing (a test, a connection test): the connector then keeps what it needs for itself.
+     */
+    default Optional<Shared> shared() {
+        return Optional.empty();
+    }
+
+    /** This context, with {@code shared} as what the runner's connectors keep. */
+    default ConnectContext with(Shared shared) {
+        ConnectContext self = this;
+        return new ConnectContext() {
+            @Override
+            public Optional<Secret> credential() {
+                return self.credential();
+            }
+
+            @Override
+            public Optional<SignIn> signIn() {
+                return self.signIn();
+            }
+
+            @Override
+            public boolean trustCertificate(String host, X509Certificate[] chain) {
+                return self.trustCertificate(host, chain);
+            }
+
+            @Override
+            public Optional<Shared> shared() {
+                return Optional.of(shared);
+            }
+        };
+    }
+
+    /**
+     * A context whose account signs in as {@code signIn} says and trusts certificates as {@code trust} does, sharing
+     * what {@code trust} shares.
+     */
     static ConnectContext of(SignIn signIn, ConnectContext trust) {
         return new ConnectContext() {
             @Override
@@ -41,6 +78,11 @@ public interface ConnectContext {
             @Override
             public boolean trustCertificate(String host, X509Certificate[] chain) {
                 return trust.trustCertificate(host, chain);
+            }
+
+            @Override
+            public Optional<Shared> shared() {
+                return trust.shared();
             }
         };
     }

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -15,11 +19,14 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailmigrator.connector.imap.ImapConnector;
+import org.mailmigrator.connector.imap.internal.Links;
 import org.mailmigrator.core.engine.MigrationEngine;
 import org.mailmigrator.core.engine.MigrationListener;
 import org.mailmigrator.core.engine.MigrationReport;
@@ -27,7 +34,10 @@ import org.mailmigrator.core.engine.MigrationSettings;
 import org.mailmigrator.core.engine.Outcome;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.Role;
+import org.mailmigrator.core.model.Secret;
+import org.mailmigrator.core.spi.ConnectContext;
 import org.mailmigrator.core.spi.ConnectorException;
+import org.mailmigrator.core.spi.Shared;
 import org.mailmigrator.core.state.StateStore;
 import org.mailmigrator.testing.Cyrus;
 import org.mailmigrator.testing.Dovecot;
@@ -48,6 +58,7 @@ class CompressionTest {
     private static Dovecot plain; // no imap_zlib: does not offer COMPRESS
     private static final int BIG_MESSAGES = 48;
     private static long bigBytes; // the z-big mailbox's messages, in bytes
+    private static long srcMailBytes; // the z-src mailbox's
 
     @BeforeAll
     static void start() throws Exception {
@@ -57,8 +68,15 @@ class CompressionTest {
             p.create("Archive", true);
             Random random = new Random(15);
             for (int n = 1; n <= 40; n++) {
-                p.append(n % 4 == 0 ? "Archive" : "INBOX", message(n, random, n == 7 ? 1_600_000 : 6_000 + 700 * n),
-                        n % 3 == 0 ? Set.of("\\Seen") : Set.of(), Instant.parse("2024-03-04T05:06:07Z").plusSeconds(n));
+                byte[] m = message(n, random, n == 7 ? 1_600_000 : 6_000 + 700 * n);
+                srcMailBytes += m.length;
+                p.append(n % 4 == 0 ? "Archive" : "INBOX", m, n % 3 == 0 ? Set.of("\\Seen") : Set.of(), Instant.parse("2024-03-04T05:06:07Z").plusSeconds(n));
+            }
+        }
+        try (ImapProbe p = ImapProbe.login(zlib, "z-mid")) { // enough answers of 128 KiB or more to measure a source
+            Random random = new Random(34);
+            for (int n = 1; n <= 16; n++) {
+                p.append("INBOX", message(n + 100, random, 200_000), Set.of(), Instant.parse("2024-05-06T07:08:09Z"));
             }
         }
         try (ImapProbe p = ImapProbe.login(zlib, "z-big")) { // for compress=auto: enough big answers to measure
@@ -148,6 +166,26 @@ class CompressionTest {
         return engine(dir, src, dst, Pair.fast(), log);
     }
 
+    /** A pass whose connectors keep what they measure in {@code runner}, as a batch's passes do. */
+    private static MigrationReport engine(Path dir, Shared runner, Account src, Account dst, List<String> log)
+            throws Exception {
+        try (StateStore state = StateStore.openEmbedded(dir, "state")) {
+            return new MigrationEngine(() -> new ImapConnector().open(src, Role.SOURCE, ConnectContext.of(Secret.of(
+                    Dovecot.PASSWORD)).with(runner)), () -> new ImapConnector().open(dst, Role.DESTINATION,
+                            ConnectContext.of(Secret.of(Dovecot.PASSWORD)).with(runner)), state, Pair.fast(),
+                    listener(log)).run();
+        }
+    }
+
+    private static MigrationListener listener(List<String> log) {
+        return new MigrationListener() {
+            @Override
+            public void info(String message) {
+                log.add(message);
+            }
+        };
+    }
+
     private static MigrationReport engine(Path dir, Account src, Account dst, MigrationSettings settings, List<String> log)
             throws Exception {
         try (StateStore state = StateStore.openEmbedded(dir, "state")) {
@@ -196,18 +234,80 @@ class CompressionTest {
                 + "a connection measures under 8 MB/s)", narrow.line("source"), narrow.log()::toString);
         String source = last(narrow, "source");
         assertTrue(source.matches("source link: COMPRESS=DEFLATE on from \\d\\d:\\d\\d:\\d\\d UTC: the link measured "
-                + "[0-9.]+ MB/s a connection \\(8 answers of 128 KiB or more from the server\\) \\(setting compress=auto\\)"),
+                + "[0-9.]+ MB/s a connection \\(8 answers of 128 KiB or more from the server, by \\d\\d:\\d\\d:\\d\\d UTC\\) "
+                + "\\(setting compress=auto\\)"),
                 narrow.log()::toString);
         assertTrue(measured(source) < 3.5, source); // what the relay lets through, not more
         String destination = last(narrow, "destination");
         assertTrue(destination.matches("destination link: COMPRESS=DEFLATE on from .* UTC: the link measured [0-9.]+ MB/s "
-                + "a connection \\(8 commands that sent 1 MiB or more to the server\\) \\(setting compress=auto\\)"),
+                + "a connection \\(8 commands that sent 1 MiB or more to the server, by .* UTC\\) \\(setting compress=auto\\)"),
                 narrow.log()::toString);
         assertTrue(measured(destination) < 3.5, destination);
         // the source measures within its first 8 answers, the destination within its first 8 APPENDs; the rest goes
         // compressed
         assertTrue(narrow.sourceBytes() < bigBytes * 0.7, narrow.sourceBytes() + " bytes fetched of " + bigBytes);
         assertTrue(narrow.destinationBytes() < bigBytes * 0.85, narrow.destinationBytes() + " bytes sent of " + bigBytes);
+    }
+
+    /**
+     * What one pass measured serves the next passes of the same runner (a batch's next mailboxes, through the
+     * {@link Shared} its connectors get) for an hour: a small mailbox, which cannot measure by itself, compresses from
+     * its first command; after the hour the link is measured again.
+     */
+    @Test
+    void aMeasureServesTheRunnersLaterPassesForAnHour(@TempDir Path dir) throws Exception {
+        Shared runner = new Shared();
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-07T09:00:00Z"));
+        Clock clock = new Clock() {
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+        };
+        runner.get(Links.class, () -> new Links(clock));
+        AtomicLong srcBytes = new AtomicLong();
+        try (Relay src = counting(zlib.imapPort(), srcBytes, 3_000_000)) {
+            List<String> log = new CopyOnWriteArrayList<>();
+            MigrationReport measuring = engine(dir.resolve("1"), runner, account(src.port(), "z-mid", null),
+                    account(zlib.imapPort(), "z-kept1", null), log);
+            assertEquals(16, measuring.copied(), measuring.failure());
+            String measured = log.stream().filter(l -> l.startsWith("source link: ")).reduce((a, b) -> b).orElseThrow();
+            assertTrue(measured.matches("source link: COMPRESS=DEFLATE on from .* the link measured [0-9.]+ MB/s a "
+                    + "connection \\(8 answers of 128 KiB or more from the server, by 09:00:00 UTC\\) \\(setting compress=auto\\)"),
+                    log::toString);
+
+            now.set(now.get().plus(Duration.ofMinutes(59)));
+            log.clear();
+            long before = srcBytes.get();
+            MigrationReport small = engine(dir.resolve("2"), runner, account(src.port(), "z-src", null),
+                    account(zlib.imapPort(), "z-kept2", null), log);
+            assertEquals(40, small.copied(), small.failure());
+            Verify.sameMail(zlib, "z-src", zlib, "z-kept2", Map.of());
+            List<String> said = log.stream().filter(l -> l.startsWith("source link: ")).toList();
+            assertTrue(!said.isEmpty() && said.stream().allMatch(l -> l.startsWith("source link: COMPRESS=DEFLATE on from ")
+                    && l.contains("by 09:00:00 UTC)")), log::toString);
+            long fetched = srcBytes.get() - before;
+            assertTrue(fetched < srcMailBytes / 2, fetched + " bytes crossed the link for " + srcMailBytes + " bytes of mail");
+
+            now.set(now.get().plus(Duration.ofMinutes(2)));
+            log.clear();
+            MigrationReport later = engine(dir.resolve("3"), runner, account(src.port(), "z-src", null),
+                    account(zlib.imapPort(), "z-kept3", null), log);
+            assertEquals(40, later.copied(), later.failure());
+            assertEquals("source link: uncompressed so far: the link not measured yet (setting compress=auto compresses "
+                    + "once a connection measures under 8 MB/s)", log.stream().filter(l -> l.startsWith("source link: "))
+                            .findFirst().orElseThrow(), log::toString);
+        }
     }
 
     @Test
@@ -217,7 +317,7 @@ class CompressionTest {
         Verify.sameMail(zlib, "z-big", zlib, "z-wide", Map.of());
         String source = last(wide, "source");
         assertTrue(source.matches("source link: uncompressed: the link measured [0-9.]+ MB/s a connection \\(8 answers "
-                + "of 128 KiB or more from the server\\), 8 MB/s or more \\(setting compress=auto compresses under 8 MB/s\\)"),
+                + "of 128 KiB or more from the server, by .* UTC\\), 8 MB/s or more \\(setting compress=auto compresses under 8 MB/s\\)"),
                 wide.log()::toString);
         assertTrue(measured(source) >= 8, source);
         String destination = last(wide, "destination");

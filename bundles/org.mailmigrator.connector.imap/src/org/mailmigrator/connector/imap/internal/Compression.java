@@ -1,15 +1,13 @@
 package org.mailmigrator.connector.imap.internal;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /**
  * Whether a session's connections compress what they send and receive (COMPRESS=DEFLATE, RFC 4978), and what
  * happened when they asked. The account's setting {@code compress}: {@code off} never asks, {@code on} asks at login
- * whenever the server offers it, {@code auto} asks once its {@link LinkRate} (shared by the sessions of a pass) has
+ * whenever the server offers it, {@code auto} asks once its {@link LinkRate} (shared by the sessions of a runner) has
  * measured the link narrower than {@link LinkRate#NARROW} a connection: each connection then asks before its next
  * command (COMPRESS may start at any time after login, with no command in progress), one opened later at its first.
  * Why not always (docs/imap-benchmark.md, rounds 32 and 33): mail is mostly attachments that are already compressed
@@ -41,7 +39,6 @@ final class Compression {
 
     /** The setting's value when the account names none. */
     static final Mode DEFAULT = Mode.AUTO;
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final Mode mode;
     private final LinkRate link;
@@ -49,7 +46,7 @@ final class Compression {
     private volatile Instant compressedAt;
     private volatile String refused;
 
-    /** For a session with {@code mode}, measuring its link into {@code link} (shared by a pass's sessions). */
+    /** For a session with {@code mode}, measuring its link into {@code link} (shared by a runner's sessions). */
     Compression(Mode mode, LinkRate link) {
         this.mode = mode;
         this.link = link;
@@ -116,7 +113,7 @@ final class Compression {
         }
         var verdict = link.verdict();
         if (compressedAt != null) {
-            return "COMPRESS=DEFLATE on from " + CLOCK.format(compressedAt.truncatedTo(ChronoUnit.SECONDS))
+            return "COMPRESS=DEFLATE on from " + LinkRate.CLOCK.format(compressedAt.truncatedTo(ChronoUnit.SECONDS))
                     + ": the link measured " + verdict.map(LinkRate.Verdict::describe).orElse("narrow") + " (" + setting + ")";
         }
         String under = String.format(Locale.ROOT, "%.0f MB/s", LinkRate.NARROW / 1e6);

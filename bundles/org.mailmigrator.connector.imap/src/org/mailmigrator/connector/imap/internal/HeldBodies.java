@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * of the prefetch thread in the kernel's copy into the spool file). A message is held when it is at most {@link
  * #perMessage()} bytes and the total held stays within {@link #total()}; otherwise it is spooled as before, so
  * memory still does not grow with the message size: under {@code -Xmx128m} 20 MB messages go to the file. One
- * budget per connector instance (the registry's, shared by every session of the process).
+ * budget for every session of a runner (its {@link org.mailmigrator.core.spi.Shared}: all the mailboxes a batch copies
+ * at once), else of one connector instance.
  */
 public final class HeldBodies {
     private final long total;

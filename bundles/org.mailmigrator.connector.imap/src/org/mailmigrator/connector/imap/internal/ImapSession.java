@@ -62,11 +62,11 @@ public final class ImapSession implements ConnectorSession, MailStore {
 
     /**
      * Opens a session signing in as {@code signIn} says: a password, or an OAuth2 bearer token (BearerLogin); big
-     * messages it reads are kept in memory within {@code held} (shared by the connector's sessions); what it measures
-     * of the link is shared through {@code links} (compress=auto).
+     * messages it reads are kept in memory within {@code held} (shared by the runner's sessions); what it measures
+     * of the link, as a session of {@code role}, is shared through {@code links} (compress=auto).
      */
-    public static ImapSession open(ImapSettings s, SignIn signIn, ConnectContext context, HeldBodies held, Links links)
-            throws ConnectorException {
+    public static ImapSession open(ImapSettings s, SignIn signIn, ConnectContext context, HeldBodies held, Links links,
+            org.mailmigrator.core.model.Role role) throws ConnectorException {
         PinningTrustManager trust = null;
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         // Jakarta Mail finds its providers through the context class loader: in OSGi it must see Angus
@@ -75,7 +75,7 @@ public final class ImapSession implements ConnectorSession, MailStore {
             String protocol = s.security() == ImapSettings.Security.TLS ? "imaps" : "imap";
             String p = "mail." + protocol + ".";
             Properties props = new Properties();
-            Compression compression = new Compression(Compression.parse(s.compress()), links.of(s));
+            Compression compression = new Compression(Compression.parse(s.compress()), links.of(s, role));
             if (s.security() != ImapSettings.Security.PLAIN) {
                 trust = new PinningTrustManager(s.trustSha256(), s.trustStore(), context, s.host());
                 SSLContext tls = SSLContext.getInstance("TLS");

@@ -1,12 +1,18 @@
 package org.mailmigrator.connector.imap.internal;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How fast the connections to one server carry bytes, measured while they copy (the sessions of a pass share it:
- * {@link Links}), for {@code compress=auto} ({@link Compression}): a link narrower than {@link #NARROW} a connection is
+ * How fast the connections to one server carry bytes one way, measured while they copy (the sessions of a runner
+ * share it for an hour: {@link Links}), for {@code compress=auto} ({@link Compression}): a link narrower than {@link #NARROW} a connection is
  * worth compressing, a wider one is not (docs/imap-benchmark.md, rounds 32 and 33). Nothing is decided from a guess:
  * until a measure is complete there is no verdict, and sessions that never move enough bytes to measure keep none.
  * <ul>
@@ -32,19 +38,35 @@ final class LinkRate {
     /** A command that sent and received no more than this tells the round trip. */
     static final int SMALL = 4096;
 
-    /** What was measured: bytes a second a connection, whether that is narrow, and how it was measured. */
-    record Verdict(double bytesPerSecond, boolean narrow, String how) {
-        /** "5.8 MB/s a connection (8 answers of 128 KiB or more from the server)". */
+    static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    /** What was measured: bytes a second a connection, whether that is narrow, how and when it was measured. */
+    record Verdict(double bytesPerSecond, boolean narrow, String how, Instant at) {
+        /** "5.8 MB/s a connection (8 answers of 128 KiB or more from the server, by 04:58:58 UTC)". */
         String describe() {
-            return String.format(Locale.ROOT, "%.1f MB/s a connection (%s)", bytesPerSecond / 1e6, how);
+            return String.format(Locale.ROOT, "%.1f MB/s a connection (%s, by %s)", bytesPerSecond / 1e6, how,
+                    CLOCK.format(at.truncatedTo(ChronoUnit.SECONDS)));
         }
     }
+
+    private final Clock clock;
 
     private final double[] answers = new double[ANSWERS];
     private int answered;
     private final double[] sends = new double[SENDS];
     private int sent;
     private volatile Verdict verdict;
+
+    /** A link not measured yet, its verdict dated by {@code clock}. */
+    LinkRate(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Whether its verdict is older than {@code age} (one not reached yet never is: the measure goes on). */
+    boolean olderThan(Duration age) {
+        Verdict v = verdict;
+        return v != null && v.at().plus(age).isBefore(clock.instant());
+    }
 
     /** The verdict, once a measure is complete. */
     Optional<Verdict> verdict() {
@@ -84,7 +106,7 @@ final class LinkRate {
 
     private synchronized void decide(double bytesPerSecond, String how) {
         if (verdict == null) {
-            verdict = new Verdict(bytesPerSecond, bytesPerSecond < NARROW, how);
+            verdict = new Verdict(bytesPerSecond, bytesPerSecond < NARROW, how, clock.instant());
         }
     }
 
