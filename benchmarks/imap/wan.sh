@@ -4,11 +4,13 @@
 # corpus, in the same run, each into a fresh destination user, each run verified (count, content, flags,
 # INTERNALDATE: tools/verify.py), then the ratios of ours to each anchor.
 #
-#   benchmarks/imap/wan.sh [-n N] [-s SEED] [-L RTT_MS] [-T plain|starttls|imaps] [-p "PEERS"] [-P PARALLEL] [-m PAIRS] [-r REPEATS] [-b]
+#   benchmarks/imap/wan.sh [-n N] [-s SEED] [-g] [-L RTT_MS] [-T plain|starttls|imaps] [-p "PEERS"] [-P PARALLEL] [-m PAIRS] [-r REPEATS] [-b]
 #                       [-B MBIT] [-C auto|on|off]
 #
 #   -n N        corpus size (unique messages; the corpus adds duplicates and copies), default 4000
 #   -s SEED     corpus seed, default 42
+#   -g          the corpus in tools/gen_corpus.py's Gmail layout ([Gmail]/All Mail holding every message, label
+#               folders holding copies of some), served by the test bed's Dovecot as plain IMAP folders
 #   -L RTT_MS   every migrator reaches the server through tools/latency_proxy.py with this round trip
 #               (loading and verifying stay direct), default 0 (loopback)
 #   -B MBIT     with -L: the relay also limits each direction of each connection to MBIT megabit/s
@@ -45,10 +47,10 @@ export TESTBED_DIR="${TESTBED_DIR:-${TMPDIR:-/tmp}/mm-imap-bench}"
 export TESTBED_PASSWORD="${TESTBED_PASSWORD:-testpass}"
 PW="$TESTBED_PASSWORD"
 PORT="${TESTBED_IMAP_PORT:-10143}"
-N=4000; SEED=42; RTT=0; PEERS="ours dsync-imapc mbsync imapsync"; PAR=""; VERIFY_ARGS=""; TLS=plain
+N=4000; SEED=42; LAYOUT=classic; RTT=0; PEERS="ours dsync-imapc mbsync imapsync"; PAR=""; VERIFY_ARGS=""; TLS=plain
 THREADS=""; PAIRS=1; REPS=1; SUF=""; MBIT=0; COMPRESS=""
-while getopts "n:s:L:T:p:P:m:r:btB:C:" o; do
-  case $o in B) MBIT=$OPTARG;; C) COMPRESS=$OPTARG;; m) PAIRS=$OPTARG;; r) REPS=$OPTARG;; n) N=$OPTARG;; s) SEED=$OPTARG;; L) RTT=$OPTARG;; T) TLS=$OPTARG;; p) PEERS=$OPTARG;; P) PAR=$OPTARG;; b) VERIFY_ARGS=--body;; t) THREADS=1;;
+while getopts "n:s:gL:T:p:P:m:r:btB:C:" o; do
+  case $o in g) LAYOUT=gmail;; B) MBIT=$OPTARG;; C) COMPRESS=$OPTARG;; m) PAIRS=$OPTARG;; r) REPS=$OPTARG;; n) N=$OPTARG;; s) SEED=$OPTARG;; L) RTT=$OPTARG;; T) TLS=$OPTARG;; p) PEERS=$OPTARG;; P) PAR=$OPTARG;; b) VERIFY_ARGS=--body;; t) THREADS=1;;
     *) sed -n '2,/^set -uo/p' "$0" | grep '^#'; exit 2;; esac
 done
 log() { echo "[wan] $*" >&2; }
@@ -74,8 +76,8 @@ has() { case " $PEERS " in *" $1 "*) return 0;; esac; return 1; }
 "$T/testbed.sh" install >/dev/null || exit 1
 "$T/testbed.sh" start >/dev/null || exit 1
 PIDFILE="$TESTBED_DIR/base/master.pid"
-CORPUS="$TESTBED_DIR/corpus/n$N-s$SEED"
-RES="$TESTBED_DIR/results/n$N-s$SEED-L$RTT-$(date +%Y%m%d-%H%M%S)"
+CORPUS="$TESTBED_DIR/corpus/n$N-s$SEED$([ "$LAYOUT" = gmail ] && echo -gmail)"
+RES="$TESTBED_DIR/results/n$N-s$SEED$([ "$LAYOUT" = gmail ] && echo -gmail)-L$RTT-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$RES"
 TSV="$RES/results.tsv"
 WS="$RES/workspace"   # ours: workspace and state store
@@ -117,7 +119,7 @@ EOF
 # ---------------------------------------------------------------- corpus, source, product
 if [ ! -s "$CORPUS/summary.json" ]; then
   log "generating corpus $CORPUS"
-  python3 "$T/gen_corpus.py" gen --n "$N" --seed "$SEED" --out "$CORPUS" >&2 || exit 1
+  python3 "$T/gen_corpus.py" gen --n "$N" --seed "$SEED" --layout "$LAYOUT" --out "$CORPUS" >&2 || exit 1
 fi
 SRC_MSGS=$(python3 -c "import json;print(json.load(open('$CORPUS/summary.json'))['entries'])")
 SRC_MB=$(python3 -c "import json;print(round(json.load(open('$CORPUS/summary.json'))['bytes_entries']/1e6,1))")
@@ -140,7 +142,7 @@ fi
 {
   echo "date: $(date -u +%FT%TZ)  host: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB  uptime:$(uptime | sed 's/.*up/ up/')"
   echo "dovecot $(dovecot --version | cut -d' ' -f1), $(mbsync --version 2>/dev/null | head -1), mailmigrator $(cat "$RES/version.log" 2>/dev/null | tail -1)"
-  echo "corpus: n=$N seed=$SEED: $SRC_MSGS messages, $SRC_MB MB   round trip: $RTT ms$([ "$MBIT" != 0 ] && echo ", $MBIT Mbit/s")   link: $TLS${COMPRESS:+, ours --compress $COMPRESS}   pairs: $PAIRS   verify: ${VERIFY_ARGS:-header block sha1 + size}, flags, INTERNALDATE"
+  echo "corpus: n=$N seed=$SEED$([ "$LAYOUT" = gmail ] && echo " layout=gmail"): $SRC_MSGS messages, $SRC_MB MB   round trip: $RTT ms$([ "$MBIT" != 0 ] && echo ", $MBIT Mbit/s")   link: $TLS${COMPRESS:+, ours --compress $COMPRESS}   pairs: $PAIRS   verify: ${VERIFY_ARGS:-header block sha1 + size}, flags, INTERNALDATE"
 } > "$RES/env.txt"
 cat "$RES/env.txt" >&2
 printf "peer\trun\trc\twall\tcpu\tsrv\trss\tmsgs\tload\tverify\trep\n" > "$TSV"

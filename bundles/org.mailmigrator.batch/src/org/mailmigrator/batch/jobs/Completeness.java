@@ -19,8 +19,8 @@ import org.mailmigrator.core.state.StateStore;
 
 /**
  * The completeness check after a pass: for each folder of the pass's plan, the messages on the source and on
- * the destination (one STATUS each, asked of the servers, not taken from the engine's counters) and the copies
- * this migration recorded over all its passes (its state store).
+ * the destination (one STATUS each, in one burst a side, asked of the servers, not taken from the engine's counters)
+ * and the copies this migration recorded over all its passes (its state store).
  */
 public final class Completeness {
     private Completeness() {
@@ -78,9 +78,9 @@ public final class Completeness {
             if (store == null) {
                 return out;
             }
-            for (String f : folders) {
-                out.put(f, store.status(f).map(FolderStatus::messages).orElse(0L));
-            }
+            // all in one burst (IMAP): one round trip per folder cost a 38-folder row 3 s a pass over a 40 ms link
+            store.statuses(folders.stream().distinct().toList())
+                    .forEach((f, st) -> out.put(f, st.map(FolderStatus::messages).orElse(0L)));
         }
         return out;
     }

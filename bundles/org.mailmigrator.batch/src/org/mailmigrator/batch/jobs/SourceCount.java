@@ -2,6 +2,7 @@ package org.mailmigrator.batch.jobs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.mailmigrator.batch.jobs.ProgressTracker.Counted;
@@ -19,7 +20,7 @@ import org.mailmigrator.core.state.StateStore;
 
 /**
  * Counts a pass before it copies: the engine's own folder plan (so filters and mappings are the run's), one
- * STATUS per source folder (one round trip each, no message is read) and, from the pair's state store, what
+ * STATUS per source folder (all in one burst where the protocol allows it; no message is read) and, from the pair's state store, what
  * earlier passes already copied into each folder. This is what makes a total known from the start instead of
  * growing while the engine lists folders.
  */
@@ -38,11 +39,14 @@ public final class SourceCount {
                 if (store == null) {
                     return Optional.empty();
                 }
-                for (FolderPlan p : plan) {
-                    if (!p.selectable()) {
-                        continue;
-                    }
-                    long messages = store.status(p.source()).map(FolderStatus::messages).orElse(0L);
+                List<FolderPlan> selectable = plan.stream().filter(FolderPlan::selectable).toList();
+                // every STATUS in one burst (IMAP), not one round trip per folder: over a 40 ms link a no-op pass
+                // of 18 folders spent 0.8 s here before its engine started
+                Map<String, Optional<FolderStatus>> statuses = store.statuses(
+                        selectable.stream().map(FolderPlan::source).distinct().toList());
+                for (FolderPlan p : selectable) {
+                    long messages = statuses.getOrDefault(p.source(), Optional.empty()).map(FolderStatus::messages)
+                            .orElse(0L);
                     FolderState st = state.folder(p.source(), p.destination());
                     out.add(new Counted(p.source(), messages, state.copied(st.id()).size()));
                 }
