@@ -20,8 +20,8 @@ import org.mailmigrator.core.state.StateStore;
 
 /**
  * Counts a pass before it copies: the engine's own folder plan (so filters and mappings are the run's), one
- * STATUS per source folder (all in one burst where the protocol allows it; no message is read) and, from the pair's state store, what
- * earlier passes already copied into each folder. This is what makes a total known from the start instead of
+ * STATUS per source folder (all in one burst where the protocol allows it; no message is read) and, from the pair's
+ * state store, what earlier passes already copied into each folder. This is what makes a total known from the start instead of
  * growing while the engine lists folders.
  */
 public final class SourceCount {

@@ -24,6 +24,7 @@ import org.mailmigrator.core.mail.MailFolder;
 import org.mailmigrator.core.mail.MailStore;
 import org.mailmigrator.core.mail.Mailbox;
 import org.mailmigrator.core.mail.Namespace;
+import org.mailmigrator.core.model.Role;
 import org.mailmigrator.core.spi.ConnectContext;
 import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.spi.ConnectorSession;
@@ -66,7 +67,7 @@ public final class ImapSession implements ConnectorSession, MailStore {
      * of the link, as a session of {@code role}, is shared through {@code links} (compress=auto).
      */
     public static ImapSession open(ImapSettings s, SignIn signIn, ConnectContext context, HeldBodies held, Links links,
-            org.mailmigrator.core.model.Role role) throws ConnectorException {
+            Role role) throws ConnectorException {
         PinningTrustManager trust = null;
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         // Jakarta Mail finds its providers through the context class loader: in OSGi it must see Angus

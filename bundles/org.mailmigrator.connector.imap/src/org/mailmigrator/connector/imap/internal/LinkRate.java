@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * How fast the connections to one server carry bytes one way, measured while they copy (the sessions of a runner
- * share it for an hour: {@link Links}), for {@code compress=auto} ({@link Compression}): a link narrower than {@link #NARROW} a connection is
- * worth compressing, a wider one is not (docs/imap-benchmark.md, rounds 32 and 33). Nothing is decided from a guess:
+ * share it for an hour: {@link Links}), for {@code compress=auto} ({@link Compression}): a link narrower than {@link
+ * #NARROW} a connection is worth compressing, a wider one is not (docs/imap-benchmark.md, rounds 32 to 34). Nothing
+ * is decided from a guess:
  * until a measure is complete there is no verdict, and sessions that never move enough bytes to measure keep none.
  * <ul>
  * <li><b>Downloads</b> (a source): {@link #ANSWERS} answers of at least {@link #SMALLEST_ANSWER} bytes whose first
