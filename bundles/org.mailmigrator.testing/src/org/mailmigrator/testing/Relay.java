@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -65,6 +66,26 @@ public final class Relay implements AutoCloseable {
     /** A relay to the server on the loopback port {@code targetPort}, to configure and {@link Builder#start}. */
     public static Builder to(int targetPort) {
         return new Builder(targetPort);
+    }
+
+    /**
+     * A relay to {@code targetPort} counting the client's turns into {@code turns}: a turn is the client speaking after
+     * the server did, i.e. one round trip. Each answer is held {@code holdMillis} first, as a network would, so that
+     * loopback does not answer a command before the client has written the rest of its burst.
+     */
+    public static Relay countingTurns(int targetPort, AtomicInteger turns, long holdMillis) throws IOException {
+        return to(targetPort).name("turn-counter").onOpen(link -> {
+            AtomicBoolean serverSpoke = new AtomicBoolean(true);
+            link.up(copy((b, n, before) -> {
+                if (serverSpoke.getAndSet(false)) {
+                    turns.incrementAndGet();
+                }
+            }));
+            link.down(copy((b, n, before) -> {
+                Thread.sleep(holdMillis);
+                serverSpoke.set(true); // just before the answer is passed on to the client
+            }));
+        }).start();
     }
 
     public int port() {

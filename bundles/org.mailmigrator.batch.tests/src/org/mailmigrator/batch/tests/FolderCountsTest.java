@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
@@ -124,20 +123,8 @@ class FolderCountsTest {
         }
     }
 
-    /** A relay in front of the server counting the client's turns into {@link #turns}. */
     private Relay turnCounter() throws Exception {
-        return Relay.to(dovecot.imapPort()).name("turn-counter").onOpen(link -> {
-            AtomicBoolean serverSpoke = new AtomicBoolean(true);
-            link.up(Relay.copy((b, n, before) -> {
-                if (serverSpoke.getAndSet(false)) {
-                    turns.incrementAndGet();
-                }
-            }));
-            link.down(Relay.copy((b, n, before) -> {
-                Thread.sleep(50);
-                serverSpoke.set(true);
-            }));
-        }).start();
+        return Relay.countingTurns(dovecot.imapPort(), turns, 50);
     }
 
     private static ConnectorSession session(int port, String user, Role role) throws ConnectorException {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -38,18 +37,7 @@ class FolderBurstTest {
     void createsAndSubscribesFoldersInAFewRoundTrips() throws Exception {
         AtomicInteger turns = new AtomicInteger();
         try (Dovecot d = Dovecot.start(Dovecot.Layout.SLASH);
-                Relay relay = Relay.to(d.imapPort()).name("turn-counter").onOpen(link -> {
-                    AtomicBoolean serverSpoke = new AtomicBoolean(true);
-                    link.up(Relay.copy((b, n, before) -> {
-                        if (serverSpoke.getAndSet(false)) {
-                            turns.incrementAndGet();
-                        }
-                    }));
-                    link.down(Relay.copy((b, n, before) -> {
-                        latency(); // as over a network: a burst is all written before its first answer arrives
-                        serverSpoke.set(true); // just before the answer is passed on to the client
-                    }));
-                }).start();
+                Relay relay = Relay.countingTurns(d.imapPort(), turns, 50);
                 ConnectorSession s = open(relay.port(), "burst")) {
             MailStore store = s.capability(MailStore.class).orElseThrow();
             store.create("Existing", true);
@@ -91,14 +79,6 @@ class FolderBurstTest {
             for (String f : folders) {
                 assertTrue(listed.get(f).subscribed(), f + " is not subscribed");
             }
-        }
-    }
-
-    private static void latency() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
