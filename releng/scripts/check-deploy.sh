@@ -30,21 +30,52 @@ block() { sed -n '/^# >>> mm_jit_choice/,/^# <<< mm_jit_choice/p' "$1"; }
 while IFS='|' read -r want cmd; do
   # shellcheck disable=SC2086  # the command line's words
   got=$(sh -c '. /dev/stdin; mm_jit_choice "$@"' sh $cmd < <(block releng/scripts/mailmigrator-headless)) || fail "mm_jit_choice $cmd"
-  [ "$([ -n "$got" ] && echo C1 || echo C1+C2)" = "$want" ] || fail "JIT choice for '$cmd': '$got', expected $want"
+  case "$got" in
+    -XX:TieredStopAtLevel=1) kind=C1 ;;
+    "-XX:CompileCommand=quiet -XX:CompileCommand=MaxNodeLimit,*.*,0 "*com/sun/crypto/provider/*) kind=C2crypto ;;
+    *) kind="'$got'" ;;
+  esac
+  [ "$kind" = "$want" ] || fail "JIT choice for '$cmd': $kind, expected $want"
 done <<'CASES'
 C1|--version
 C1|batch import rows.csv
-C1+C2|batch run rows
-C1+C2|worker --store postgresql://mm@db/mm
+C2crypto|batch run rows
+C2crypto|worker --store postgresql://mm@db/mm
 C1|migrate --source imap://u@h:143 --target imap://v@h:143 --allow-plaintext
 C1|migrate --source=pop3://u@h --target=imap://v@h --allow-plaintext
 C1|migrate --source /tmp/mail.mbox --target imap://v@h --allow-plaintext
-C1+C2|migrate --source imap://u@h:143 --target imap://v@h:143
-C1+C2|migrate --source imap://u@h:143 --target imaps://v@h --allow-plaintext
-C1+C2|migrate --source=imaps://u@h --target=imap://v@h --allow-plaintext
-C1+C2|migrate --source alice@gmail.com --target imap://v@h --allow-plaintext
-C1+C2|migrate --source ews+https://h/EWS/Exchange.asmx --target imap://v@h --allow-plaintext
+C2crypto|migrate --source imap://u@h:143 --target imap://v@h:143
+C2crypto|migrate --source imap://u@h:143 --target imaps://v@h --allow-plaintext
+C2crypto|migrate --source=imaps://u@h --target=imap://v@h --allow-plaintext
+C2crypto|migrate --source alice@gmail.com --target imap://v@h --allow-plaintext
+C2crypto|migrate --source ews+https://h/EWS/Exchange.asmx --target imap://v@h --allow-plaintext
 CASES
+
+# ... and what the JVM does with the C2crypto options: C2 compiles the JDK's SHA-256 (its intrinsic), and gives up at
+# once on a hot method of ours, which C1 then compiles without profiling (level 1) - not C2 on all code, not C1 alone
+jit="$(mktemp -d)"
+cat >"$jit/JitCheck.java" <<'JAVA'
+public class JitCheck {
+    static int mix(int i) { return (i * 31) ^ (i >>> 3); }
+    public static void main(String[] args) throws Exception {
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        byte[] block = new byte[8192];
+        long sum = 0;
+        for (int i = 0; i < 40_000; i++) { sha.update(block); sum += mix(i); }
+        System.out.println(sum + sha.digest()[0]);
+    }
+}
+JAVA
+read -r -a c2crypto <<<"$(sh -c '. /dev/stdin; mm_jit_choice worker' < <(block releng/scripts/mailmigrator-headless))"
+"$JAVA_HOME/bin/javac" -d "$jit" "$jit/JitCheck.java" || fail "javac JitCheck"
+"$JAVA_HOME/bin/java" "${c2crypto[@]}" -XX:+PrintCompilation -cp "$jit" JitCheck >"$jit/out" 2>&1 || fail "java with ${c2crypto[*]}"
+grep -Eq '^ *[0-9]+ +[0-9]+ +[ %!sbn]*4 +sun\.security\.provider\.(SHA2|DigestBase)::implCompress' "$jit/out" \
+  || fail "the JDK's SHA-256 was not compiled by C2 under the C2crypto options"
+grep -Eq ' 4 +JitCheck::mix .*COMPILE SKIPPED' "$jit/out" || fail "C2 did not give up on JitCheck::mix"
+grep -Eq '^ *[0-9]+ +[0-9]+ +[ %!sbn]*1 +JitCheck::mix ' "$jit/out" || fail "C1 did not compile JitCheck::mix at level 1"
+grep -Eq 'CompileCommand|compiler directives' "$jit/out" && fail "the JVM printed its compile commands"
+rm -rf "$jit"
+echo "check-deploy: JIT options: C2 for the JDK's digests, C1 for the rest"
 
 # Dockerfile: every COPY source exists and is let through by the ignore file
 python3 - <<'PY' || fail "Dockerfile"

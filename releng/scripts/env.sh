@@ -203,16 +203,20 @@ mm_boot_jars() {
 }
 
 # >>> mm_jit_choice (the same text in releng/scripts/env.sh and releng/scripts/mailmigrator-headless; check-deploy.sh
-# compares them). Prints the JIT option of a headless command line (docs/imap-benchmark.md, "C1 only for the headless
-# product", round 29 and round 30): C1 alone for short commands and for copies that use no TLS at all, which spend a
-# third less CPU without C2 (a 20k-message plaintext copy: 7.7 instead of 12.2 CPU-s); C1+C2 (nothing printed) for
-# everything that may use TLS, where C1 alone costs 3-4x the CPU (AES-GCM without the C2 intrinsics: a 4k-message
-# imaps:// copy 29 instead of 8 CPU-s), and for the long-lived worker and batch run. A migrate is taken as TLS-free
-# only when --allow-plaintext is given and every --source/--target is imap://, pop3://, an http:// DAV URL or a path.
+# compares them). Prints the JIT options of a headless command line, words to split without pathname expansion
+# (docs/imap-benchmark.md, "C1 only for the headless product", rounds 29, 30 and 36):
+# - C1 alone (-XX:TieredStopAtLevel=1) for short commands and for copies that use no TLS at all, which spend a third
+#   less CPU without C2 (a 20k-message plaintext copy: 7.7 instead of 12.2 CPU-s);
+# - C1, and C2 only for the JDK's cryptography and digests (mm_jit_c2_for_crypto), for everything that may use TLS and
+#   for the long-lived worker and batch run: C1 alone costs 3-4x the CPU there (AES-GCM without C2's intrinsics: a
+#   4k-message imaps:// copy 29 instead of 8 CPU-s), while C2 on all code spends 5-6 CPU-s compiling in the first
+#   20 s of a batch (round 36: an 8-row batch 19.4-21.6 CPU-s with C2 everywhere, 16.3-17.9 with C2 for crypto only).
+# A migrate is taken as TLS-free only when --allow-plaintext is given and every --source/--target is imap://, pop3://,
+# an http:// DAV URL or a path.
 mm_jit_choice() {
   case "${1:-}" in
-    worker) return 0 ;;
-    batch) [ "${2:-}" = run ] || echo "-XX:TieredStopAtLevel=1"; return 0 ;;
+    worker) mm_jit_c2_for_crypto; return 0 ;;
+    batch) if [ "${2:-}" = run ]; then mm_jit_c2_for_crypto; else echo "-XX:TieredStopAtLevel=1"; fi; return 0 ;;
     migrate) ;;
     *) echo "-XX:TieredStopAtLevel=1"; return 0 ;;
   esac
@@ -227,14 +231,28 @@ mm_jit_choice() {
     esac
     [ -n "$_url" ] || continue
     case "$_url" in
-      *s://*) return 0 ;;     # a TLS scheme
+      *s://*) mm_jit_c2_for_crypto; return 0 ;;     # a TLS scheme
       imap://* | pop3://* | http://* | *+http://*) ;;
-      *://* | *@*) return 0 ;; # another scheme (ews+, graph+...) or an address to detect the server of: maybe TLS
-      *) ;;                   # a file or folder
+      *://* | *@*) mm_jit_c2_for_crypto; return 0 ;; # another scheme (ews+, graph+...) or an address to detect: maybe TLS
+      *) ;;                                         # a file or folder
     esac
   done
-  [ -n "$_plain" ] && echo "-XX:TieredStopAtLevel=1"
+  if [ -n "$_plain" ]; then echo "-XX:TieredStopAtLevel=1"; else mm_jit_c2_for_crypto; fi
   return 0
+}
+# C2 for the JDK's ciphers, digests and big-number, elliptic-curve, Base64 and checksum code (where its intrinsics
+# are: AES-GCM, GHASH, ChaCha20-Poly1305, SHA-1/2, Montgomery multiplication, ...), C1 alone for every other method:
+# a C2 node limit of 0 makes C2 give up on a method at once ("retry at different tier"), after which the tiered policy
+# compiles it with C1 without profiling, as -XX:TieredStopAtLevel=1 would. The later CompileCommand of a method wins, so
+# the JDK's packages listed last keep C2's default limit. CompileCommand=quiet keeps the JVM from printing the commands
+# (a -XX:CompilerDirectivesFile would say "N compiler directives added" on standard output at every start).
+mm_jit_c2_for_crypto() {
+  printf '%s ' -XX:CompileCommand=quiet '-XX:CompileCommand=MaxNodeLimit,*.*,0'
+  for _p in 'com/sun/crypto/provider/*.*' 'sun/security/provider/*.*' 'sun/security/util/math/intpoly/*.*' \
+    'sun/security/ec/*.*' 'java/math/BigInteger.*' 'java/util/Base64*.*' 'java/util/zip/*.*'; do
+    printf '%s ' "-XX:CompileCommand=MaxNodeLimit,$_p,80000"
+  done
+  echo
 }
 # <<< mm_jit_choice
 
