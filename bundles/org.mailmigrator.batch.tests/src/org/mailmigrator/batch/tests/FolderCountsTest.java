@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.batch.jobs.Completeness;
 import org.mailmigrator.batch.jobs.ProgressTracker.Counted;
 import org.mailmigrator.batch.jobs.SourceCount;
+import org.mailmigrator.batch.preflight.Preflight;
+import org.mailmigrator.batch.preflight.PreflightResult;
 import org.mailmigrator.batch.report.PassLog.FolderCount;
 import org.mailmigrator.connector.imap.ImapConnector;
 import org.mailmigrator.core.engine.MigrationEngine;
@@ -42,7 +44,8 @@ import org.mailmigrator.testing.Relay;
  * The folder counts a pass makes around its copy — before it, the total a batch row and {@code migrate} show from the
  * start ({@link SourceCount}); after a batch row's pass, the completeness check of both sides ({@link Completeness})
  * — are every folder's messages as the server has them, asked in one burst of STATUS commands a side, not one round
- * trip per folder: over a 40 ms link a no-op pass of 18 folders spent 0.8 s counting before its engine started.
+ * trip per folder: over a 40 ms link a no-op pass of 18 folders spent 0.8 s counting before its engine started. A
+ * pre-flight ({@link Preflight}) counts the same way and lists each folder's sizes, not its messages' details.
  * Against Dovecot through a relay that counts the client's turns (a turn: the client speaks after the server did;
  * answers held 50 ms, as a network would, so that loopback does not answer a command before the burst is written).
  */
@@ -50,6 +53,8 @@ class FolderCountsTest {
     private static final int FOLDERS = 24;
     private static Dovecot dovecot;
     private static Map<String, Long> expected;
+    private static long bytes;
+    private static long largest;
     private final AtomicInteger turns = new AtomicInteger();
 
     @BeforeAll
@@ -66,9 +71,11 @@ class FolderCountsTest {
             for (int i = 0; i < folders.size(); i++) {
                 try (Mailbox box = store.open(folders.get(i), true)) {
                     for (int m = 0; m < i % 4; m++) {
-                        box.append(Mailboxes.body(("Subject: " + i + "." + m + "\r\nMessage-ID: <c" + i + "." + m
-                                + "@count>\r\n\r\nbody\r\n").getBytes(StandardCharsets.US_ASCII)), Set.of(),
-                                Instant.parse("2024-01-02T03:04:05Z"));
+                        byte[] mail = ("Subject: " + i + "." + m + "\r\nMessage-ID: <c" + i + "." + m + "@count>\r\n\r\n"
+                                + "body\r\n".repeat(1 + i * m)).getBytes(StandardCharsets.US_ASCII);
+                        box.append(Mailboxes.body(mail), Set.of(), Instant.parse("2024-01-02T03:04:05Z"));
+                        bytes += mail.length;
+                        largest = Math.max(largest, mail.length);
                     }
                 }
                 expected.put(folders.get(i), (long) (i % 4));
@@ -120,6 +127,27 @@ class FolderCountsTest {
                 // two sessions, each a login, the burst and a LOGOUT; one STATUS per folder: over 50
                 assertTrue(took <= 10, "checking " + FOLDERS + " folders on both sides took " + took + " round trips");
             }
+        }
+    }
+
+    @Test
+    void thePreflightScanListsSizesWithoutDetails() throws Exception {
+        try (Relay relay = turnCounter()) {
+            SessionFactory source = () -> session(relay.port(), "count-src", Role.SOURCE);
+            SessionFactory destination = () -> session(dovecot.imapPort(), "count-dst", Role.DESTINATION);
+            int before = turns.get();
+            PreflightResult r = Preflight.check("00001-count", source, destination);
+            int took = turns.get() - before;
+            assertEquals(List.of(), r.fixes());
+            assertEquals(FOLDERS, r.folders());
+            assertEquals(expected.values().stream().mapToLong(Long::longValue).sum(), r.messages());
+            assertEquals(bytes, r.bytes());
+            assertEquals(largest, r.largest());
+            assertEquals("Folder 23", r.largestFolder());
+            // login, LIST, one STATUS burst, then for each of the 18 folders that hold mail its EXAMINE and one
+            // listing of sizes (and its close), LOGOUT: at most 64 turns, where a STATUS per folder, the sizes, a
+            // flags listing and the details of every message took 121
+            assertTrue(took <= 64, "the pre-flight of " + FOLDERS + " folders took " + took + " round trips");
         }
     }
 

@@ -2,6 +2,7 @@ package org.mailmigrator.batch.preflight;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.mailmigrator.core.engine.SessionFactory;
@@ -9,7 +10,6 @@ import org.mailmigrator.core.mail.FolderStatus;
 import org.mailmigrator.core.mail.MailFolder;
 import org.mailmigrator.core.mail.MailStore;
 import org.mailmigrator.core.mail.Mailbox;
-import org.mailmigrator.core.mail.MessageInfo;
 import org.mailmigrator.core.mail.Quota;
 import org.mailmigrator.core.spi.ConnectorException;
 import org.mailmigrator.core.spi.ConnectorSession;
@@ -89,7 +89,11 @@ public final class Preflight {
         }
     }
 
-    /** Walks the source's selectable folders once, counting and finding the largest message. */
+    /**
+     * Walks the source's selectable folders once: their counts in one burst ({@link MailStore#statuses}), then the
+     * sizes of the messages of each folder that holds some ({@link Mailbox#sizes}: one listing, no details), so that
+     * a pre-flight costs about two round trips a folder, not one per folder and then one per batch of messages.
+     */
     private static final class Scan {
         int folders;
         long messages;
@@ -99,25 +103,21 @@ public final class Preflight {
         long overLimit;
 
         void run(MailStore store, Optional<Long> limit) throws ConnectorException {
-            for (MailFolder f : store.folders()) {
-                if (!f.selectable()) {
+            List<String> names = store.folders().stream().filter(MailFolder::selectable).map(MailFolder::name).toList();
+            folders = names.size();
+            for (Map.Entry<String, Optional<FolderStatus>> e : store.statuses(names).entrySet()) {
+                if (e.getValue().isEmpty() || e.getValue().get().messages() == 0) {
                     continue;
                 }
-                folders++;
-                Optional<FolderStatus> st = store.status(f.name());
-                if (st.isEmpty() || st.get().messages() == 0) {
-                    continue;
-                }
-                messages += st.get().messages();
-                try (Mailbox box = store.open(f.name(), false)) {
-                    bytes += box.totalBytes();
-                    List<String> uids = box.list(null).stream().map(MessageInfo::id).toList();
-                    for (MessageInfo m : box.details(uids)) {
-                        if (m.size() > largest) {
-                            largest = m.size();
-                            largestFolder = f.name();
+                messages += e.getValue().get().messages();
+                try (Mailbox box = store.open(e.getKey(), false)) {
+                    for (long size : box.sizes().values()) {
+                        bytes += size;
+                        if (size > largest) {
+                            largest = size;
+                            largestFolder = e.getKey();
                         }
-                        if (limit.isPresent() && m.size() > limit.get()) {
+                        if (limit.isPresent() && size > limit.get()) {
                             overLimit++;
                         }
                     }

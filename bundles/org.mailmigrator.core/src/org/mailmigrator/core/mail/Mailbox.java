@@ -1,6 +1,7 @@
 package org.mailmigrator.core.mail;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +57,19 @@ public interface Mailbox extends AutoCloseable {
 
     /** Full details (size, date, fingerprint, subject, flags) of the given ids, fetched in batches. */
     List<MessageInfo> details(List<String> ids) throws ConnectorException;
+
+    /**
+     * The size in bytes of every message of the folder, by id in the connector's order, in as few round trips as the
+     * protocol allows (IMAP: one {@code UID FETCH 1:* (RFC822.SIZE)}): what a pre-flight needs, without the details.
+     * The default takes them from the {@link #details} of the whole {@link #list}.
+     */
+    default Map<String, Long> sizes() throws ConnectorException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (MessageInfo m : details(list(null).stream().map(MessageInfo::id).toList())) {
+            out.put(m.id(), m.size());
+        }
+        return out;
+    }
 
     /** The sum of the sizes of all messages (for plans and progress). */
     long totalBytes() throws ConnectorException;

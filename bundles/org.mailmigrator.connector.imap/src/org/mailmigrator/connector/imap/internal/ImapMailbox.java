@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
 import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
 import org.eclipse.angus.mail.imap.protocol.MODSEQ;
+import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
 import org.eclipse.angus.mail.imap.protocol.Status;
 import org.eclipse.angus.mail.imap.protocol.UID;
 import org.eclipse.angus.mail.imap.protocol.UIDSet;
@@ -243,17 +245,22 @@ final class ImapMailbox implements Mailbox {
 
     @Override
     public long totalBytes() throws ConnectorException {
+        return sizes().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** One {@code UID FETCH 1:* (UID RFC822.SIZE)}. */
+    @Override
+    public Map<String, Long> sizes() throws ConnectorException {
+        Map<String, Long> out = new LinkedHashMap<>();
         if (status.messages() == 0) {
-            return 0;
+            return out;
         }
-        long total = 0;
-        for (Response r : run("sizes", "FETCH 1:* (RFC822.SIZE)")) {
-            if (r instanceof FetchResponse f) {
-                var size = f.getItem(org.eclipse.angus.mail.imap.protocol.RFC822SIZE.class);
-                total += size == null ? 0 : size.size;
+        for (Response r : run("sizes", "UID FETCH 1:* (UID RFC822.SIZE)")) {
+            if (r instanceof FetchResponse f && f.getItem(UID.class) != null && f.getItem(RFC822SIZE.class) != null) {
+                out.put(UidSets.id(f.getItem(UID.class).uid), f.getItem(RFC822SIZE.class).size);
             }
         }
-        return total;
+        return out;
     }
 
     @Override
