@@ -92,7 +92,8 @@ public final class Preflight {
     /**
      * Walks the source's selectable folders once: their counts in one burst ({@link MailStore#statuses}), then the
      * sizes of the messages of each folder that holds some ({@link Mailbox#sizes}: one listing, no details), so that
-     * a pre-flight costs about two round trips a folder, not one per folder and then one per batch of messages.
+     * an IMAP pre-flight costs about three round trips a folder (select, listing, close), where a STATUS per folder,
+     * a listing of sizes and one of flags, and every message's details in batches cost twice as many.
      */
     private static final class Scan {
         int folders;
