@@ -210,7 +210,7 @@ mm_boot_jars() {
 # - C1, and C2 only for the JDK's cryptography and digests (mm_jit_c2_for_crypto), for everything that may use TLS and
 #   for the long-lived worker and batch run: C1 alone costs 3-4x the CPU there (AES-GCM without C2's intrinsics: a
 #   4k-message imaps:// copy 29 instead of 8 CPU-s), while C2 on all code spends 5-6 CPU-s compiling in the first
-#   20 s of a batch (round 36: an 8-row batch 19.4-21.6 CPU-s with C2 everywhere, 16.3-17.9 with C2 for crypto only).
+#   20 s of a batch (round 36: an 8-row batch 19.4-21.6 CPU-s with C2 everywhere, 15.9-18.5 with C2 for crypto only).
 # A migrate is taken as TLS-free only when --allow-plaintext is given and every --source/--target is imap://, pop3://,
 # an http:// DAV URL or a path.
 mm_jit_choice() {
