@@ -304,6 +304,11 @@ public final class HostLimiter implements AutoCloseable {
         }
 
         @Override
+        public boolean reusable() {
+            return inner.reusable();
+        }
+
+        @Override
         public synchronized void close() {
             if (!closed) {
                 closed = true;

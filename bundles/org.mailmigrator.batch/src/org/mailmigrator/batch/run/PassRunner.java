@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.mailmigrator.batch.internal.MailPass;
+import org.mailmigrator.batch.internal.PassSessions;
 import org.mailmigrator.batch.internal.PimPass;
 import org.mailmigrator.batch.internal.Sessions;
 import org.mailmigrator.batch.jobs.ConnectorFactory;
@@ -55,23 +56,27 @@ public final class PassRunner {
         PreflightResult preflight = null;
         MailPass.Result mail = null;
         if (request.mail()) {
-            SessionFactory source = sessions(request, request.migration().source(), Role.SOURCE, request.passwords().source());
-            SessionFactory destination = sessions(request, request.migration().destination(), Role.DESTINATION,
-                    request.passwords().destination());
-            if (request.settings().preflight()) {
-                listener.step(PassListener.Step.PREFLIGHT);
-                preflight = Preflight.check(request.migration().id(), source, destination);
-                if (request.settings().preflightOnly() || !preflight.ready()) {
-                    return PassReport.before(preflight, false);
+            // one login a side for the pre-flight, the count, the engine and the completeness check (PassSessions)
+            try (PassSessions source = new PassSessions(sessions(request, request.migration().source(), Role.SOURCE,
+                    request.passwords().source()));
+                    PassSessions destination = new PassSessions(sessions(request, request.migration().destination(),
+                            Role.DESTINATION, request.passwords().destination()))) {
+                if (request.settings().preflight()) {
+                    listener.step(PassListener.Step.PREFLIGHT);
+                    preflight = Preflight.check(request.migration().id(), source, destination);
+                    if (request.settings().preflightOnly() || !preflight.ready()) {
+                        return PassReport.before(preflight, false);
+                    }
                 }
-            }
-            if (cancelled) {
-                return PassReport.before(preflight, true);
-            }
-            listener.step(PassListener.Step.MAIL);
-            mail = MailPass.run(request, connectors, presets, source, destination, listener, () -> cancelled, e -> engine = e);
-            if (mail.report() == null) {
-                return PassReport.before(preflight, true);
+                if (cancelled) {
+                    return PassReport.before(preflight, true);
+                }
+                listener.step(PassListener.Step.MAIL);
+                mail = MailPass.run(request, connectors, presets, source, destination, listener, () -> cancelled,
+                        e -> engine = e);
+                if (mail.report() == null) {
+                    return PassReport.before(preflight, true);
+                }
             }
         } else if (request.settings().preflightOnly()) {
             return PassReport.before(null, false); // nothing for the mail pre-flight to check

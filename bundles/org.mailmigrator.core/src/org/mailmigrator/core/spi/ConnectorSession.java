@@ -15,6 +15,16 @@ public interface ConnectorSession extends AutoCloseable {
     void close();
 
     /**
+     * Whether this session, its user done with it, may serve the next user of the same pass instead of a new login:
+     * still connected (a connector may ask the server, one round trip, cheaper than a login), nothing of the last
+     * user left open or in progress. Asked just before it is handed on; false closes it and a new session is opened.
+     * Default false: a connector that does not say so gets a new session each time.
+     */
+    default boolean reusable() {
+        return false;
+    }
+
+    /**
      * A session that offers one capability and holds nothing to release: for a connector that reads local files
      * (mail files, .ics, .vcf), whose reader opens and closes each file itself.
      */

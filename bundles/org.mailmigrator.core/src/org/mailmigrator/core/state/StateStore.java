@@ -6,14 +6,38 @@ import java.util.Map;
 
 /**
  * The engine's memory of one account pair. Each method is one transaction: after it returns, its effect
- * survives a crash as a whole or not at all. Thread-safe: folder pairs run in parallel.
+ * survives a crash as a whole or not at all; except {@link #saveFolder}, which a store may keep until its next write
+ * (committed before it, in the same transaction), {@link #flush} or {@link #close}. Thread-safe: folder pairs run in
+ * parallel.
  */
 public interface StateStore extends AutoCloseable {
 
     /** The state of a folder pair, created empty on first use. */
     FolderState folder(String source, String destination) throws StateException;
 
+    /**
+     * The states of many folder pairs (source, destination), in the order asked: {@link #folder} of each, the missing
+     * ones created together (one commit where the store can).
+     */
+    default List<FolderState> folders(List<Map.Entry<String, String>> pairs) throws StateException {
+        List<FolderState> out = new java.util.ArrayList<>();
+        for (Map.Entry<String, String> p : pairs) {
+            out.add(folder(p.getKey(), p.getValue()));
+        }
+        return out;
+    }
+
+    /**
+     * Saves a folder's state. A store may keep it until its next write, {@link #flush} or {@link #close}: lost to a
+     * crash, the folder's state is an older one, which costs the next pass a look at the folder, never a message; a
+     * later write never reaches the disk without it. Reads see it at once.
+     */
     void saveFolder(FolderState state) throws StateException;
+
+    /** Writes the folder states {@link #saveFolder} kept; the engine calls it before another run may write. */
+    default void flush() throws StateException {
+        // a store that writes each state when saved keeps nothing
+    }
 
     /** Source message id to copy record. */
     Map<String, CopiedMessage> copied(long folderId) throws StateException;

@@ -375,6 +375,15 @@ public final class ImapSession implements ConnectorSession, MailStore {
         return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
     }
 
+    /**
+     * Handed on when the server answers a NOOP on its connection (Angus's {@code isConnected}): one round trip where a
+     * login costs four, and a connection the server or the network dropped meanwhile (an idle timeout, a cut) is not.
+     */
+    @Override
+    public boolean reusable() {
+        return store.isConnected();
+    }
+
     @Override
     public void close() {
         synchronized (this) {

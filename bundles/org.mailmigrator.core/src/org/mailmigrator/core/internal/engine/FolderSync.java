@@ -259,7 +259,9 @@ final class FolderSync {
             found.forEach(c -> copied.put(c.srcId(), c));
             fresh.removeIf(m -> copied.containsKey(m.id()));
         }
-        state.clearJournal(st.id());
+        if (!journal.isEmpty()) { // a commit saved in every folder without one (the usual case)
+            state.clearJournal(st.id());
+        }
 
         if (gmail != null) { // a Gmail message another folder uploads is placed by a copy on the server
             fresh = gmail.uploads(plan.source(), fresh);

@@ -57,14 +57,15 @@ final class Retry {
                 long wait;
                 if (e instanceof ConnectorException.Throttled t) {
                     // a provider's limit answer: its own count (a throttle lasts longer than a dropped link), an
-                    // adaptive wait shared by the run's workers, then a new login; the attempt is not used up
+                    // adaptive wait shared by the run's workers, then the sessions closed and opened again (the
+                    // factory may hand on a connection the server still answers); the attempt is not used up
                     if (++throttledInARow > throttledAttempts()) {
                         throw e;
                     }
                     attempt--;
                     wait = throttle.throttled(t.backOffMillis());
                     listener.info(what + ": " + e.getMessage() + "; throttled " + throttledInARow + " time(s) in a row,"
-                            + " waiting " + wait + " ms, then reconnecting");
+                            + " waiting " + wait + " ms, then trying again");
                 } else {
                     if (attempt >= settings.maxAttempts()) {
                         throw e;

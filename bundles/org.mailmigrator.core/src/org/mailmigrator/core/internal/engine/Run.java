@@ -106,6 +106,7 @@ public final class Run {
             first.links().forEach(this::sayLink);
             first.close();
             both.close();
+            flushState(); // before another run may write to the mailbox
             if (lock != null) {
                 lock.close();
             }
@@ -117,6 +118,16 @@ public final class Run {
         // a Gmail placement missing after the run (its copy was removed from the destination meanwhile) is not done
         boolean placed = gmailSummary == null || gmailSummary.missing().isEmpty();
         return report(counters.skipped().isEmpty() && placed ? Outcome.COMPLETED : Outcome.ITEMS_SKIPPED, null, plan);
+    }
+
+    private void flushState() {
+        try {
+            if (state != null) {
+                state.flush();
+            }
+        } catch (StateException e) {
+            failure.compareAndSet(null, e);
+        }
     }
 
     /**
@@ -225,6 +236,8 @@ public final class Run {
         List<FolderPlan> selectable = plan.stream().filter(FolderPlan::selectable).toList();
         counters.foldersTotal.set(selectable.size());
         counters.plan(selectable.stream().map(FolderPlan::source).toList());
+        // every folder's state at once: a first pass makes them in one commit, not one a folder
+        state.folders(selectable.stream().map(p -> java.util.Map.entry(p.source(), p.destination())).toList());
         // unchanged folders cost one STATUS per side here, all folders' in one burst per side and both sides at
         // once; only the others get workers (and connections)
         Set<FolderPlan> unchangedFolders;

@@ -133,6 +133,19 @@ public final class WatchedStore implements StateStore {
     }
 
     @Override
+    public List<FolderState> folders(List<Map.Entry<String, String>> pairs) throws StateException {
+        return call("read " + pairs.size() + " folders", s -> s.folders(pairs));
+    }
+
+    @Override
+    public void flush() throws StateException {
+        call("save folders", s -> {
+            s.flush();
+            return null;
+        });
+    }
+
+    @Override
     public Map<String, CopiedMessage> copied(long folderId) throws StateException {
         return call("read copied messages", s -> s.copied(folderId));
     }

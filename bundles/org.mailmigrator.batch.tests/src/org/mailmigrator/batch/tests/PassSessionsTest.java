@@ -1,0 +1,122 @@
+package org.mailmigrator.batch.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.eclipse.core.runtime.RegistryFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailmigrator.batch.MigrationStatus;
+import org.mailmigrator.batch.Workspace;
+import org.mailmigrator.batch.csv.ImportOptions;
+import org.mailmigrator.batch.internal.PassSessions;
+import org.mailmigrator.batch.internal.Sealing;
+import org.mailmigrator.batch.jobs.BatchManager;
+import org.mailmigrator.batch.jobs.ConnectorFactory;
+import org.mailmigrator.batch.jobs.RunSettings;
+import org.mailmigrator.batch.jobs.Selection;
+import org.mailmigrator.batch.secrets.SecretVault;
+import org.mailmigrator.batch.store.BatchStore;
+import org.mailmigrator.connector.imap.ImapConnector;
+import org.mailmigrator.core.connector.ConnectorRegistry;
+import org.mailmigrator.core.mail.MailStore;
+import org.mailmigrator.core.model.Account;
+import org.mailmigrator.core.model.CredentialRef;
+import org.mailmigrator.core.model.Role;
+import org.mailmigrator.core.model.Secret;
+import org.mailmigrator.core.spi.ConnectContext;
+import org.mailmigrator.core.spi.ConnectorSession;
+import org.mailmigrator.testing.Dovecot;
+import org.mailmigrator.testing.Relay;
+
+/**
+ * A batch row's pass logs in once a side ({@link PassSessions}): its pre-flight, the count before the copy, the engine
+ * and the completeness check used to log in again each (five times a side; over a 40 ms link four round trips and
+ * more each, and a Jakarta Mail session built each time). Counted as connections through a relay on each side, against
+ * Dovecot; the copy checked message for message. A session handed on is one the server still answers: one whose
+ * connection was cut while it waited is closed and a new one opened in its place.
+ */
+class PassSessionsTest {
+
+    @Test
+    void aRowLogsInOnceASide(@TempDir Path dir) throws Exception {
+        try (Dovecot d = Dovecot.start(Dovecot.Layout.SLASH)) {
+            Mailboxes.fill(d, "ps-src", 40, 7, 0);
+            AtomicInteger sourceLogins = new AtomicInteger();
+            AtomicInteger destinationLogins = new AtomicInteger();
+            try (Relay source = Relay.to(d.imapPort()).onOpen(l -> sourceLogins.incrementAndGet()).start();
+                    Relay destination = Relay.to(d.imapPort()).onOpen(l -> destinationLogins.incrementAndGet()).start()) {
+                String csv = "127.0.0.1:" + source.port() + ";ps-src;" + Dovecot.PASSWORD + ";127.0.0.1:"
+                        + destination.port() + ";ps-dst;" + Dovecot.PASSWORD + ";;\n";
+                var registry = new ConnectorRegistry(RegistryFactory.getRegistry());
+                var imported = Platform.importer(registry).read(csv.getBytes(StandardCharsets.UTF_8), ImportOptions.auto());
+                Workspace ws = new Workspace(dir);
+                SecretVault vault = SecretVault.open(ws.defaultSecretsKey(), true);
+                try (BatchStore store = BatchStore.open(ws.batchesDir(), false);
+                        BatchManager m = new BatchManager(ws, store, vault, ConnectorFactory.of(registry))) {
+                    var spec = new Sealing(store, vault).store("once", imported, false, 1, 10, Optional.empty(),
+                            Optional.empty());
+                    RunSettings settings = RunSettings.defaults().withAllowPlaintext(true).withPreflight(true, false);
+                    m.start("once", Selection.PENDING, List.of(spec.migrations().get(0).id()), settings);
+                    assertTrue(m.join("once", Duration.ofSeconds(120)));
+                    assertEquals(List.of(MigrationStatus.SYNCED), store.states("once").stream().map(s -> s.status()).toList());
+                }
+            }
+            Mailboxes.assertSame(d, "ps-src", "ps-dst");
+            assertEquals(1, sourceLogins.get(), "connections to the source for one row's pre-flight, count, copy and check");
+            // the destination's second: Angus Mail's own, for a folder's STATUS while that folder is open on the first
+            assertTrue(destinationLogins.get() <= 2, destinationLogins.get() + " connections to the destination");
+        }
+    }
+
+    @Test
+    void aSessionWhoseConnectionWasCutIsNotHandedOn() throws Exception {
+        try (Dovecot d = Dovecot.start(Dovecot.Layout.SLASH)) {
+            Mailboxes.fill(d, "ps-cut", 3, 11, 0);
+            List<Relay.Link> links = new CopyOnWriteArrayList<>();
+            AtomicInteger closed = new AtomicInteger();
+            try (Relay relay = Relay.to(d.imapPort()).onOpen(links::add).onClosed(l -> closed.incrementAndGet()).start();
+                    PassSessions sessions = new PassSessions(() -> new ImapConnector().open(account(relay.port()),
+                            Role.SOURCE, ConnectContext.of(Secret.of(Dovecot.PASSWORD))))) {
+                try (ConnectorSession s = sessions.open()) {
+                    assertTrue(folders(s).containsAll(Mailboxes.FOLDERS), folders(s)::toString);
+                }
+                try (ConnectorSession s = sessions.open()) { // the same connection, handed on
+                    assertTrue(folders(s).containsAll(Mailboxes.FOLDERS), folders(s)::toString);
+                }
+                assertEquals(1, links.size());
+
+                links.get(0).close(); // cut while the session waits for its next user
+                try (ConnectorSession s = sessions.open()) {
+                    assertTrue(folders(s).containsAll(Mailboxes.FOLDERS), folders(s)::toString);
+                }
+                assertEquals(2, links.size(), "a new login in place of the cut connection");
+                assertEquals(1, closed.get());
+                sessions.close(); // logs out the session waiting for a user
+                long until = System.nanoTime() + 10_000_000_000L;
+                while (closed.get() < 2 && System.nanoTime() < until) {
+                    Thread.sleep(20);
+                }
+                assertEquals(2, closed.get(), "the waiting session logged out when the pass ended");
+            }
+        }
+    }
+
+    private static List<String> folders(ConnectorSession s) throws Exception {
+        return s.capability(MailStore.class).orElseThrow().folders().stream().map(f -> f.name()).toList();
+    }
+
+    private static Account account(int port) {
+        return new Account("imap", Map.of("host", Dovecot.HOST, "port", String.valueOf(port), "security", "plain",
+                "login", "ps-cut"), new CredentialRef("ps-cut"));
+    }
+}
