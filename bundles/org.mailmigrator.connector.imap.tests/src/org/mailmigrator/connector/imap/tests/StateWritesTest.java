@@ -55,7 +55,7 @@ class StateWritesTest {
             assertEquals(WITH_MAIL * 3, first.copied());
             long blocks = (Files.size(dir.resolve("pair.mv.db")) - before) / BLOCK;
             // the folder states (1), each folder with mail its journal and its record (2 each), the last states at the
-            // end (1): 14 commits of one or two blocks (25 measured); a commit or more for every folder: 117 blocks
+            // end (1): 14 commits of one or two blocks (about 25); a commit or more for every folder: 117 blocks
             assertTrue(blocks <= 4 * WITH_MAIL + 8, "a first pass over " + FOLDERS + " folders (" + WITH_MAIL
                     + " with mail) grew the state file by " + blocks + " blocks of 4 KiB");
 

@@ -97,6 +97,34 @@ final class FolderSync {
         return true;
     }
 
+    /** Whether {@link #settleIfEmpty} may apply: not in a Gmail-like run, whose label folders are filled on the server. */
+    boolean settleable() {
+        return gmail == null;
+    }
+
+    /**
+     * A folder the source holds no message in, with nothing journaled or recorded for it (a first pass, usually):
+     * settled from both sides' STATUS, neither side opened (six round trips and more a folder, and a real mailbox has
+     * many such: yearly archives, Junk, Drafts). The count is the server's answer and the position recorded comes from
+     * the same answer, so a message arriving after it is above that position and the next pass copies it.
+     */
+    boolean settleIfEmpty(FolderStatus s, FolderStatus d) throws StateException {
+        if (!settleable() || s == null || d == null || s.messages() != 0 || s.position() == null || d.position() == null) {
+            return false;
+        }
+        FolderState st = state.folder(plan.source(), plan.destination());
+        if ((st.srcEpoch() != null && !st.srcEpoch().equals(s.epoch()))
+                || (st.dstEpoch() != null && !st.dstEpoch().equals(d.epoch())) || !state.journal(st.id()).isEmpty()
+                || !state.copied(st.id()).isEmpty()) {
+            return false;
+        }
+        state.saveFolder(new FolderState(st.id(), st.source(), st.destination(), s.epoch(), d.epoch(), s.position(),
+                s.changeToken(), d.position(), d.messages(), d.changeToken()));
+        counters.present(plan.source(), 0);
+        counters.planned(plan.source(), 0, 0);
+        return true;
+    }
+
     void run() throws ConnectorException, StateException {
         counters.attempt(plan.source());
         FolderState st = state.folder(plan.source(), plan.destination());

@@ -20,20 +20,24 @@ import org.mailmigrator.core.state.StateException;
  * cost of one round trip per side: the STATUS of every folder that can be checked is asked in one burst
  * ({@link MailStore#statuses}), source and destination at the same time (two connections, two threads:
  * {@link Both}). The source is given each folder's stored change token, which a connector whose token is a sync
- * state needs to say "unchanged".
+ * state needs to say "unchanged". The same answers settle a folder the source holds no message in
+ * ({@link FolderSync#settleIfEmpty}), on a first pass too.
  */
 final class QuickCheck {
     private QuickCheck() {
     }
 
-    /** The folders found unchanged on both sides since the last complete pass (counted as done by FolderSync). */
+    /**
+     * The folders found unchanged on both sides since the last complete pass, and those empty on the source with
+     * nothing recorded (counted as done by FolderSync).
+     */
     static Set<FolderPlan> unchanged(List<FolderPlan> folders, Function<FolderPlan, FolderSync> syncs, MailStore src,
             MailStore dst, Both pairs) throws ConnectorException, StateException {
         Map<FolderPlan, FolderSync> checkable = new HashMap<>();
         List<FolderPlan> order = new ArrayList<>();
         for (FolderPlan p : folders) {
             FolderSync sync = syncs.apply(p);
-            if (sync.checkable()) {
+            if (sync.checkable() || sync.settleable()) {
                 checkable.put(p, sync);
                 order.add(p);
             }
@@ -57,7 +61,7 @@ final class QuickCheck {
         for (FolderPlan p : order) {
             FolderStatus sp = s.getOrDefault(p.source(), Optional.empty()).orElse(null);
             FolderStatus dp = d.getOrDefault(p.destination(), Optional.empty()).orElse(null);
-            if (checkable.get(p).skipIfUnchanged(sp, dp)) {
+            if (checkable.get(p).skipIfUnchanged(sp, dp) || checkable.get(p).settleIfEmpty(sp, dp)) {
                 out.add(p);
             }
         }
