@@ -11,8 +11,9 @@ import org.mailmigrator.core.spi.ConnectorSession;
 /**
  * The sessions of one side of a pass, each logged in once and handed to the pass's next user when its user is done
  * with it: the pre-flight, the count before the copy, the engine's plan and its workers, the storage asked after a
- * full mailbox, the completeness check. A row used to log in four times a side; a login costs a few round trips, and
- * in Jakarta Mail a session built from the class path (in a batch of 32 small mailboxes a tenth of the process's CPU).
+ * full mailbox, the completeness check. A row used to log in four times a side (five with its pre-flight); a login
+ * costs a few round trips, and in Jakarta Mail a session built from the class path (in a batch of 32 small mailboxes
+ * a tenth of the process's CPU).
  * <p>
  * A session is handed on only when its connector says it still can be ({@link ConnectorSession#reusable()}, asked
  * just before: IMAP asks the server with a NOOP); else it is closed and a new one opened. Sessions in use stay with

@@ -74,6 +74,15 @@ public interface MailStore {
         return statuses(folders);
     }
 
+    /**
+     * Whether {@link #statuses(List)} asks every folder at once (IMAP's pipelined STATUS: one round trip). The engine
+     * then also asks the folders it keeps no change token for, to settle without opening them those the source holds
+     * no message in; a connector that asks one folder after the other would only pay for that. Default false.
+     */
+    default boolean statusesInOneBurst() {
+        return false;
+    }
+
     /** Creates a folder (and its missing parents); {@code holdsMessages=false} makes a pure parent. */
     void create(String folder, boolean holdsMessages) throws ConnectorException;
 

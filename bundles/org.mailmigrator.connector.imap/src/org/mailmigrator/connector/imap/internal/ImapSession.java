@@ -343,16 +343,10 @@ public final class ImapSession implements ConnectorSession, MailStore {
 
     private Optional<Long> readAppendLimit() {
         try {
-            Object caps = command("CAPABILITY", p -> p.getCapabilities());
-            for (String c : ((Map<?, ?>) caps).keySet().stream().map(String::valueOf).toList()) {
-                if (c.startsWith("APPENDLIMIT=")) {
-                    return Optional.of(Long.parseLong(c.substring("APPENDLIMIT=".length())));
-                }
-            }
-        } catch (ConnectorException | NumberFormatException e) {
-            // no limit known: the server will say NO to a message too big, which is reported as well
+            return ServerInfo.appendLimit(command("CAPABILITY", p -> p.getCapabilities()));
+        } catch (ConnectorException e) {
+            return Optional.empty(); // none known: the server says NO to a message too big, which is reported as well
         }
-        return Optional.empty();
     }
 
     @Override
@@ -382,6 +376,12 @@ public final class ImapSession implements ConnectorSession, MailStore {
     @Override
     public boolean reusable() {
         return store.isConnected();
+    }
+
+    /** Every folder's STATUS pipelined in one burst ({@link StatusBurst}). */
+    @Override
+    public boolean statusesInOneBurst() {
+        return true;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.mailmigrator.connector.imap.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import org.eclipse.angus.mail.imap.IMAPStore;
@@ -27,6 +28,20 @@ final class ServerInfo {
      * GETQUOTAROOT of a folder through Angus's {@link IMAPStore#getQuota(String)}; empty without the QUOTA
      * capability (asking would only earn a BAD).
      */
+    /** The server's {@code APPENDLIMIT=n} capability (RFC 7889), empty when it has none or no number. */
+    static Optional<Long> appendLimit(Object angusCapabilities) {
+        for (String c : capabilities(angusCapabilities)) {
+            if (c.toUpperCase(java.util.Locale.ROOT).startsWith("APPENDLIMIT=")) {
+                try {
+                    return Optional.of(Long.parseLong(c.substring("APPENDLIMIT=".length())));
+                } catch (NumberFormatException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     static List<Quota> quotas(IMAPStore store, String folder, String server) throws ConnectorException {
         try {
             if (!store.hasCapability("QUOTA")) {

@@ -20,7 +20,8 @@ import org.mailmigrator.core.state.StateException;
  * cost of one round trip per side: the STATUS of every folder that can be checked is asked in one burst
  * ({@link MailStore#statuses}), source and destination at the same time (two connections, two threads:
  * {@link Both}). The source is given each folder's stored change token, which a connector whose token is a sync
- * state needs to say "unchanged". The same answers settle a folder the source holds no message in
+ * state needs to say "unchanged". Where the source asks every folder in one burst ({@link MailStore#statusesInOneBurst}),
+ * the other folders are asked too, and the answers settle a folder the source holds no message in
  * ({@link FolderSync#settleIfEmpty}), on a first pass too.
  */
 final class QuickCheck {
@@ -35,19 +36,20 @@ final class QuickCheck {
             MailStore dst, Both pairs) throws ConnectorException, StateException {
         Map<FolderPlan, FolderSync> checkable = new HashMap<>();
         List<FolderPlan> order = new ArrayList<>();
+        Map<String, String> known = new HashMap<>(); // a sync-state source (EWS) answers these when unchanged
+        boolean burst = src.statusesInOneBurst();
         for (FolderPlan p : folders) {
             FolderSync sync = syncs.apply(p);
-            if (sync.checkable() || sync.settleable()) {
+            if (sync.checkable()) {
+                known.putIfAbsent(p.source(), sync.knownChangeToken());
+            }
+            if (sync.checkable() || (burst && sync.settleable())) {
                 checkable.put(p, sync);
                 order.add(p);
             }
         }
         if (order.isEmpty()) {
             return Set.of();
-        }
-        Map<String, String> known = new HashMap<>(); // a sync-state source (EWS) answers these when unchanged
-        for (FolderPlan p : order) {
-            known.putIfAbsent(p.source(), checkable.get(p).knownChangeToken());
         }
         List<String> dstNames = order.stream().map(FolderPlan::destination).distinct().toList();
         // the destination's burst on the run's other thread, the source's here: whatever happens, the destination
