@@ -3,28 +3,15 @@ package org.mailmigrator.batch.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.eclipse.core.runtime.RegistryFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.batch.MigrationStatus;
-import org.mailmigrator.batch.Workspace;
-import org.mailmigrator.batch.csv.ImportOptions;
-import org.mailmigrator.batch.internal.Sealing;
-import org.mailmigrator.batch.jobs.BatchManager;
-import org.mailmigrator.batch.jobs.ConnectorFactory;
 import org.mailmigrator.batch.jobs.LogEntry;
 import org.mailmigrator.batch.jobs.RunSettings;
-import org.mailmigrator.batch.jobs.Selection;
-import org.mailmigrator.batch.secrets.SecretVault;
-import org.mailmigrator.batch.store.BatchStore;
-import org.mailmigrator.core.connector.ConnectorRegistry;
 import org.mailmigrator.testing.Dovecot;
 import org.mailmigrator.testing.DovecotOptions;
 import org.mailmigrator.testing.Relay;
@@ -50,33 +37,23 @@ class LinkMeasureKeptTest {
                     .up(Relay.throttled(3_000_000, (b, n, before) -> carried.addAndGet(n)))
                     .down(Relay.throttled(3_000_000, (b, n, before) -> carried.addAndGet(n)))).start()) {
                 String csv = row(narrow.port(), "l-big", d.imapPort()) + row(narrow.port(), "l-small", d.imapPort());
-                var registry = new ConnectorRegistry(RegistryFactory.getRegistry());
-                var imported = Platform.importer(registry).read(csv.getBytes(StandardCharsets.UTF_8), ImportOptions.auto());
-                Workspace ws = new Workspace(dir);
-                SecretVault vault = SecretVault.open(ws.defaultSecretsKey(), true);
-                try (BatchStore store = BatchStore.open(ws.batchesDir(), false);
-                        BatchManager m = new BatchManager(ws, store, vault, ConnectorFactory.of(registry))) {
-                    var spec = new Sealing(store, vault).store("links", imported, false, 1, 10, Optional.empty(),
-                            Optional.empty());
-                    String first = spec.migrations().get(0).id();
-                    String second = spec.migrations().get(1).id();
+                try (SealedBatch batch = SealedBatch.of(dir, "links", csv)) {
+                    String first = batch.id(0);
+                    String second = batch.id(1);
                     RunSettings settings = RunSettings.defaults().withAllowPlaintext(true);
                     // one row, then the other, by the same manager (as a batch runs them when one at a time is allowed)
-                    m.start("links", Selection.PENDING, List.of(first), settings);
-                    assertTrue(m.join("links", Duration.ofSeconds(120)));
+                    batch.run(first, settings);
                     long afterFirst = carried.get();
-                    m.start("links", Selection.PENDING, List.of(second), settings);
-                    assertTrue(m.join("links", Duration.ofSeconds(120)));
+                    batch.run(second, settings);
                     long secondBytes = carried.get() - afterFirst;
-                    assertEquals(List.of(MigrationStatus.SYNCED, MigrationStatus.SYNCED),
-                            store.states("links").stream().map(s -> s.status()).toList());
+                    assertEquals(List.of(MigrationStatus.SYNCED, MigrationStatus.SYNCED), batch.statuses());
 
-                    List<String> big = links(m.log("links", first));
+                    List<String> big = links(batch.log(first));
                     assertEquals("source link: uncompressed so far: the link not measured yet (setting compress=auto "
                             + "compresses once a connection measures under 8 MB/s)", big.get(0), big::toString);
                     assertTrue(big.get(big.size() - 1).matches(MEASURED_AND_ON), big::toString);
 
-                    List<String> next = links(m.log("links", second));
+                    List<String> next = links(batch.log(second));
                     // its first word: compressing already, from the first row's measure
                     assertTrue(next.get(0).matches(MEASURED_AND_ON), next::toString);
                     assertTrue(next.stream().allMatch(l -> l.matches(MEASURED_AND_ON)), next::toString);

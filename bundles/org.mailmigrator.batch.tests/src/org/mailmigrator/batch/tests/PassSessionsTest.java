@@ -3,31 +3,18 @@ package org.mailmigrator.batch.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.eclipse.core.runtime.RegistryFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailmigrator.batch.MigrationStatus;
-import org.mailmigrator.batch.Workspace;
-import org.mailmigrator.batch.csv.ImportOptions;
 import org.mailmigrator.batch.internal.PassSessions;
-import org.mailmigrator.batch.internal.Sealing;
-import org.mailmigrator.batch.jobs.BatchManager;
-import org.mailmigrator.batch.jobs.ConnectorFactory;
 import org.mailmigrator.batch.jobs.RunSettings;
-import org.mailmigrator.batch.jobs.Selection;
-import org.mailmigrator.batch.secrets.SecretVault;
-import org.mailmigrator.batch.store.BatchStore;
 import org.mailmigrator.connector.imap.ImapConnector;
-import org.mailmigrator.core.connector.ConnectorRegistry;
 import org.mailmigrator.core.mail.MailStore;
 import org.mailmigrator.core.model.Account;
 import org.mailmigrator.core.model.CredentialRef;
@@ -57,18 +44,9 @@ class PassSessionsTest {
                     Relay destination = Relay.to(d.imapPort()).onOpen(l -> destinationLogins.incrementAndGet()).start()) {
                 String csv = "127.0.0.1:" + source.port() + ";ps-src;" + Dovecot.PASSWORD + ";127.0.0.1:"
                         + destination.port() + ";ps-dst;" + Dovecot.PASSWORD + ";;\n";
-                var registry = new ConnectorRegistry(RegistryFactory.getRegistry());
-                var imported = Platform.importer(registry).read(csv.getBytes(StandardCharsets.UTF_8), ImportOptions.auto());
-                Workspace ws = new Workspace(dir);
-                SecretVault vault = SecretVault.open(ws.defaultSecretsKey(), true);
-                try (BatchStore store = BatchStore.open(ws.batchesDir(), false);
-                        BatchManager m = new BatchManager(ws, store, vault, ConnectorFactory.of(registry))) {
-                    var spec = new Sealing(store, vault).store("once", imported, false, 1, 10, Optional.empty(),
-                            Optional.empty());
-                    RunSettings settings = RunSettings.defaults().withAllowPlaintext(true).withPreflight(true, false);
-                    m.start("once", Selection.PENDING, List.of(spec.migrations().get(0).id()), settings);
-                    assertTrue(m.join("once", Duration.ofSeconds(120)));
-                    assertEquals(List.of(MigrationStatus.SYNCED), store.states("once").stream().map(s -> s.status()).toList());
+                try (SealedBatch batch = SealedBatch.of(dir, "once", csv)) {
+                    batch.run(batch.id(0), RunSettings.defaults().withAllowPlaintext(true).withPreflight(true, false));
+                    assertEquals(List.of(MigrationStatus.SYNCED), batch.statuses());
                 }
             }
             Mailboxes.assertSame(d, "ps-src", "ps-dst");

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,14 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailmigrator.core.engine.MigrationEngine;
-import org.mailmigrator.core.engine.MigrationListener;
 import org.mailmigrator.core.engine.MigrationReport;
 import org.mailmigrator.core.engine.Outcome;
 import org.mailmigrator.core.model.Account;
-import org.mailmigrator.core.model.CredentialRef;
-import org.mailmigrator.core.model.Role;
-import org.mailmigrator.core.state.StateStore;
 import org.mailmigrator.testing.Cyrus;
 import org.mailmigrator.testing.Dovecot;
 import org.mailmigrator.testing.ImapServer;
@@ -68,17 +62,14 @@ class EmptyFoldersTest {
             }
         }
         AtomicInteger opened = new AtomicInteger();
-        try (Relay relay = Relay.to(source.imapPort()).onOpen(link -> link.up(Relay.copy((b, len, before) -> {
-            for (String line : new String(b, 0, len, java.nio.charset.StandardCharsets.ISO_8859_1).split("\r\n")) {
-                String[] words = line.split(" ", 3);
-                if (words.length > 1 && (words[1].equalsIgnoreCase("SELECT") || words[1].equalsIgnoreCase("EXAMINE"))) {
-                    opened.incrementAndGet();
-                }
+        try (Relay relay = WatchedSource.relay(source.imapPort(), words -> {
+            if (WatchedSource.opens(words)) {
+                opened.incrementAndGet();
             }
-        }))).start()) {
-            Account from = account(source.host(), relay.port(), srcUser);
-            Account to = account(Dovecot.HOST, dst.imapPort(), dstUser);
-            MigrationReport first = run(dir, from, to, source.password());
+        })) {
+            Account from = WatchedSource.account(source.host(), relay.port(), srcUser);
+            Account to = WatchedSource.account(Dovecot.HOST, dst.imapPort(), dstUser);
+            MigrationReport first = WatchedSource.run(dir, from, to, source.password(), Pair.fast());
             assertEquals(Outcome.COMPLETED, first.outcome(), first.failure());
             assertEquals(12, first.copied());
             assertEquals(WITH_MAIL.size(), opened.get(), "source folders opened by a first pass (" + EMPTY.size()
@@ -88,7 +79,7 @@ class EmptyFoldersTest {
                 p.append("Junk", MatrixCorpus.text(99, "Junk", true), Set.of("\\Seen"), Instant.parse("2024-07-08T09:10:11Z"));
             }
             opened.set(0);
-            MigrationReport next = run(dir, from, to, source.password());
+            MigrationReport next = WatchedSource.run(dir, from, to, source.password(), Pair.fast());
             assertEquals(Outcome.COMPLETED, next.outcome(), next.failure());
             assertEquals(1, next.copied(), "the message delivered to a folder settled empty");
             assertEquals(12, next.alreadyPresent());
@@ -106,18 +97,5 @@ class EmptyFoldersTest {
 
     private static List<String> concat(List<String> a, List<String> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
-    }
-
-    private static Account account(String host, int port, String user) {
-        Map<String, String> s = new HashMap<>(Map.of("host", host, "security", "plain", "login", user,
-                "port", String.valueOf(port)));
-        return new Account("imap", s, new CredentialRef(user));
-    }
-
-    private static MigrationReport run(Path dir, Account from, Account to, String srcPassword) throws Exception {
-        try (StateStore state = StateStore.openEmbedded(dir, "state")) {
-            return new MigrationEngine(Pair.factory(from, Role.SOURCE, srcPassword),
-                    Pair.factory(to, Role.DESTINATION, Dovecot.PASSWORD), state, Pair.fast(), MigrationListener.NONE).run();
-        }
     }
 }

@@ -5,24 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailmigrator.core.engine.MigrationEngine;
-import org.mailmigrator.core.engine.MigrationListener;
 import org.mailmigrator.core.engine.MigrationReport;
 import org.mailmigrator.core.engine.MigrationSettings;
 import org.mailmigrator.core.engine.Outcome;
 import org.mailmigrator.core.model.Account;
-import org.mailmigrator.core.model.CredentialRef;
-import org.mailmigrator.core.model.Role;
-import org.mailmigrator.core.state.StateStore;
 import org.mailmigrator.testing.Cyrus;
 import org.mailmigrator.testing.Dovecot;
 import org.mailmigrator.testing.ImapServer;
@@ -68,27 +61,23 @@ class MirrorQuickCheckTest {
         }
         AtomicInteger opened = new AtomicInteger();
         List<String> listings = new java.util.concurrent.CopyOnWriteArrayList<>(); // the source's UID FETCH 1:* commands
-        try (Relay relay = Relay.to(source.imapPort()).onOpen(link -> link.up(Relay.copy((b, len, before) -> {
-            String text = new String(b, 0, len, java.nio.charset.StandardCharsets.ISO_8859_1);
-            for (String line : text.split("\r\n")) {
-                String[] words = line.split(" ", 3);
-                if (words.length > 1 && (words[1].equalsIgnoreCase("SELECT") || words[1].equalsIgnoreCase("EXAMINE"))) {
-                    opened.incrementAndGet();
-                }
-                if (words.length > 2 && words[1].equals("UID") && words[2].startsWith("FETCH 1:* (UID FLAGS")) {
-                    listings.add(words[2]);
-                }
+        try (Relay relay = WatchedSource.relay(source.imapPort(), words -> {
+            if (WatchedSource.opens(words)) {
+                opened.incrementAndGet();
             }
-        }))).start()) {
-            Account from = account(source.host(), relay.port(), srcUser);
-            Account to = account(Dovecot.HOST, dst.imapPort(), dstUser);
+            if (words.length > 2 && words[1].equals("UID") && words[2].startsWith("FETCH 1:* (UID FLAGS")) {
+                listings.add(words[2]);
+            }
+        })) {
+            Account from = WatchedSource.account(source.host(), relay.port(), srcUser);
+            Account to = WatchedSource.account(Dovecot.HOST, dst.imapPort(), dstUser);
             MigrationSettings mirror = Pair.fast().withMirror(true);
-            MigrationReport first = run(dir, from, to, source.password(), mirror);
+            MigrationReport first = WatchedSource.run(dir, from, to, source.password(), mirror);
             assertEquals(Outcome.COMPLETED, first.outcome(), first.failure());
             assertEquals(15, first.copied());
 
             opened.set(0);
-            MigrationReport again = run(dir, from, to, source.password(), mirror);
+            MigrationReport again = WatchedSource.run(dir, from, to, source.password(), mirror);
             assertEquals(Outcome.COMPLETED, again.outcome(), again.failure());
             assertEquals(0, again.copied());
             assertEquals(0, again.removed());
@@ -102,7 +91,7 @@ class MirrorQuickCheckTest {
             }
             opened.set(0);
             listings.clear();
-            MigrationReport mirrored = run(dir, from, to, source.password(), mirror);
+            MigrationReport mirrored = WatchedSource.run(dir, from, to, source.password(), mirror);
             assertEquals(Outcome.COMPLETED, mirrored.outcome(), mirrored.failure());
             assertEquals(2, mirrored.removed(), "the two messages removed on the source are removed from the copy");
             assertEquals(1, mirrored.flagsUpdated(), mirrored.toString());
@@ -116,20 +105,6 @@ class MirrorQuickCheckTest {
                     assertEquals(s.messages(folder), d.messages(folder), folder);
                 }
             }
-        }
-    }
-
-    private static Account account(String host, int port, String user) {
-        Map<String, String> s = new HashMap<>(Map.of("host", host, "security", "plain", "login", user,
-                "port", String.valueOf(port)));
-        return new Account("imap", s, new CredentialRef(user));
-    }
-
-    private static MigrationReport run(Path dir, Account from, Account to, String srcPassword, MigrationSettings settings)
-            throws Exception {
-        try (StateStore state = StateStore.openEmbedded(dir, "state")) {
-            return new MigrationEngine(Pair.factory(from, Role.SOURCE, srcPassword),
-                    Pair.factory(to, Role.DESTINATION, Dovecot.PASSWORD), state, settings, MigrationListener.NONE).run();
         }
     }
 }
