@@ -24,8 +24,10 @@ import org.mailmigrator.testing.Relay;
  * <li>{@code TAG NO Request is throttled. Suggested Backoff Time: N milliseconds} (Microsoft).</li>
  * </ul>
  * The client's commands are read line by line with their literals ({@code {N}} waits for the server's
- * continuation, {@code {N+}} does not), so an APPEND can be refused before or after its body. Counts the
- * APPEND commands that reached the server.
+ * continuation, {@code {N+}} does not), so an APPEND can be refused before or after its body. One answer at most
+ * per burst of pipelined commands (the engine's STATUS of every folder): the commands the client had already sent
+ * behind the one answered pass on, so that each answer ends one attempt of the client and is said once in its log.
+ * Counts the APPEND commands that reached the server.
  */
 final class LimitRelay implements AutoCloseable {
     /** The answers a provider gives when a client goes past its limits. */
@@ -69,6 +71,7 @@ final class LimitRelay implements AutoCloseable {
     /** Client to server, one command at a time, answering some of them itself. */
     private void commands(InputStream in, Relay.Sink up, Relay.Link link) throws IOException {
         byte[] line;
+        boolean behindAnswer = false; // a command the client sent, pipelined, behind one the relay answered
         while ((line = Relay.line(in)) != null) {
             String text = new String(line, StandardCharsets.ISO_8859_1).trim();
             String[] words = text.split(" ", 4);
@@ -77,13 +80,14 @@ final class LimitRelay implements AutoCloseable {
             if (verb.equals("UID") && words.length > 2) {
                 verb = "UID " + words[2].toUpperCase(Locale.ROOT);
             }
-            Answer answer = verbs.contains(verb) ? choose() : null;
+            Answer answer = verbs.contains(verb) && !behindAnswer ? choose() : null;
             if (answer == null) {
                 if (verb.equals("APPEND")) {
                     appendsPassed.incrementAndGet();
                 }
                 up.write(line);
                 passLiterals(in, up, line);
+                behindAnswer = behindAnswer && in.available() > 0;
                 continue;
             }
             skipLiterals(in, line);
@@ -93,6 +97,7 @@ final class LimitRelay implements AutoCloseable {
                 return; // the connection closed
             }
             link.toClient().write((tag + " " + answer.tagged + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            behindAnswer = in.available() > 0;
         }
     }
 
