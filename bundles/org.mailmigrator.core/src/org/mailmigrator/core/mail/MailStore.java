@@ -75,9 +75,10 @@ public interface MailStore {
     }
 
     /**
-     * Whether {@link #statuses(List)} asks every folder at once (IMAP's pipelined STATUS: one round trip). The engine
-     * then also asks the folders it keeps no change token for, to settle without opening them those the source holds
-     * no message in; a connector that asks one folder after the other would only pay for that. Default false.
+     * Whether {@link #statuses(List)} asks every folder at once (IMAP's pipelined STATUS: one round trip). When both
+     * sides do, the engine also asks the folders it keeps no change token for, to settle without opening them those the
+     * source holds no message in; a connector that asks one folder after the other would pay more than that saves.
+     * Default false.
      */
     default boolean statusesInOneBurst() {
         return false;

@@ -16,7 +16,8 @@ import org.mailmigrator.core.state.StateException;
  * round trip, so doing them together costs one instead of two. The second step runs on a thread of the run's
  * own pool (made when first needed, reused for every later pair of steps of the run: a thread start per pair
  * of steps was ~270 thread starts in a 4k-message copy); when this returns both have ended (no connection is
- * left in use), and the first failure is thrown (the first step's before the second's). {@link #close()} ends
+ * left in use), and the first failure is thrown (the first step's before the second's, unless the second is a throttling
+ * answer asking a longer wait; the other is attached to it, suppressed). {@link #close()} ends
  * the pool's threads; an idle one ends by itself after 30 s.
  */
 final class Both implements AutoCloseable {
@@ -48,10 +49,35 @@ final class Both implements AutoCloseable {
         A a;
         try {
             a = first.get();
+        } catch (ConnectorException e) {
+            await(other);
+            throw together(e, other);
         } finally {
             await(other);
         }
         return new Results<>(a, result(other));
+    }
+
+    /**
+     * The first step's failure when the other failed too, each said by the one thrown ({@code getSuppressed}): of two
+     * throttling answers (both sides slowed down at once) the one asking the longer wait, so that it is honoured.
+     */
+    private static ConnectorException together(ConnectorException first, Future<?> other) {
+        ConnectorException second;
+        try {
+            result(other);
+            return first;
+        } catch (ConnectorException e) {
+            second = e;
+        } catch (StateException | RuntimeException e) {
+            first.addSuppressed(e);
+            return first;
+        }
+        boolean longer = second instanceof ConnectorException.Throttled t2
+                && (!(first instanceof ConnectorException.Throttled t1) || t2.backOffMillis() > t1.backOffMillis());
+        ConnectorException thrown = longer ? second : first;
+        thrown.addSuppressed(longer ? first : second);
+        return thrown;
     }
 
     /** Runs both, for their effect only. */

@@ -20,7 +20,7 @@ import org.mailmigrator.core.state.StateException;
  * cost of one round trip per side: the STATUS of every folder that can be checked is asked in one burst
  * ({@link MailStore#statuses}), source and destination at the same time (two connections, two threads:
  * {@link Both}). The source is given each folder's stored change token, which a connector whose token is a sync
- * state needs to say "unchanged". Where the source asks every folder in one burst ({@link MailStore#statusesInOneBurst}),
+ * state needs to say "unchanged". Where both sides ask every folder in one burst ({@link MailStore#statusesInOneBurst}),
  * the other folders are asked too, and the answers settle a folder the source holds no message in
  * ({@link FolderSync#settleIfEmpty}), on a first pass too.
  */
@@ -37,7 +37,9 @@ final class QuickCheck {
         Map<FolderPlan, FolderSync> checkable = new HashMap<>();
         List<FolderPlan> order = new ArrayList<>();
         Map<String, String> known = new HashMap<>(); // a sync-state source (EWS) answers these when unchanged
-        boolean burst = src.statusesInOneBurst();
+        // both sides ask every folder in one round trip (IMAP to IMAP): else the folders that hold mail would cost a
+        // STATUS each that opening them answers anyway
+        boolean burst = src.statusesInOneBurst() && dst.statusesInOneBurst();
         for (FolderPlan p : folders) {
             FolderSync sync = syncs.apply(p);
             if (sync.checkable()) {

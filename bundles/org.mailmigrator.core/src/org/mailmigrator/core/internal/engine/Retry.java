@@ -34,6 +34,15 @@ final class Retry {
         this.throttle = new Throttle(settings.firstBackoff());
     }
 
+    /** A failure's message, with those of the other side's failure at the same moment ({@link Both}). */
+    private static String said(Exception e) {
+        StringBuilder b = new StringBuilder(e.getMessage());
+        for (Throwable s : e.getSuppressed()) {
+            b.append("; and ").append(s.getMessage());
+        }
+        return b.toString();
+    }
+
     <T> T run(String what, SessionPair sessions, Step<T> step) throws ConnectorException, StateException {
         long backoff = settings.firstBackoff().toMillis();
         long done = progress.getAsLong();
@@ -64,7 +73,7 @@ final class Retry {
                     }
                     attempt--;
                     wait = throttle.throttled(t.backOffMillis());
-                    listener.info(what + ": " + e.getMessage() + "; throttled " + throttledInARow + " time(s) in a row,"
+                    listener.info(what + ": " + said(e) + "; throttled " + throttledInARow + " time(s) in a row,"
                             + " waiting " + wait + " ms, then trying again");
                 } else {
                     if (attempt >= settings.maxAttempts()) {
@@ -72,7 +81,7 @@ final class Retry {
                     }
                     wait = backoff;
                     backoff *= 2;
-                    listener.info(what + ": " + e.getMessage() + "; attempt " + (attempt + 1) + " of "
+                    listener.info(what + ": " + said(e) + "; attempt " + (attempt + 1) + " of "
                             + settings.maxAttempts() + " in " + wait + " ms");
                 }
                 sessions.close();
