@@ -32,8 +32,8 @@ import org.mailmigrator.core.state.StateStore;
  * finds it after a SIGKILL ({@link StoreFile}).
  * <p>
  * A folder state saved alone ({@link #saveFolder}) is kept until the next write, which commits it first in the same
- * transaction, or until {@link #flush} or {@link #close}: a commit each cost a batch of small mailboxes a seventh of its
- * CPU (38 folders a row). Lost to a crash, it is an older state of the folder, which the engine handles as it handles
+ * transaction, or until {@link #flush} or {@link #close}: a commit each was 7 % of a batch of small mailboxes' CPU
+ * (38 folders a row). Lost to a crash, it is an older state of the folder, which the engine handles as it handles
  * a commit lost to SIGKILL (a look, never a message); and no write can overtake it.
  */
 public final class H2StateStore implements StateStore {
