@@ -46,13 +46,14 @@ public final class Completeness {
         try {
             Map<String, Long> src = counts(source, selectable.stream().map(FolderPlan::source).toList());
             Map<String, Long> dst = counts(destination, selectable.stream().map(FolderPlan::destination).toList());
+            List<Long> copied = copiedCounts(selectable, state);
             List<FolderCount> out = new ArrayList<>();
-            for (FolderPlan p : selectable) {
-                FolderState st = state.folder(p.source(), p.destination());
+            for (int i = 0; i < selectable.size(); i++) {
+                FolderPlan p = selectable.get(i);
                 long wanted = expected.containsKey(p.destination()) ? expected.get(p.destination())
                         : src.getOrDefault(p.source(), 0L);
                 out.add(new FolderCount(p.source(), p.destination(), wanted,
-                        dst.getOrDefault(p.destination(), 0L), state.copied(st.id()).size()));
+                        dst.getOrDefault(p.destination(), 0L), copied.get(i)));
             }
             return Optional.of(out);
         } catch (ConnectorException | StateException e) {
@@ -62,13 +63,15 @@ public final class Completeness {
 
     /** The copies this migration recorded over all its passes, from its state store alone (no server asked). */
     public static long copiedSoFar(List<FolderPlan> plan, StateStore state) throws StateException {
-        long n = 0;
-        for (FolderPlan p : plan) {
-            if (p.selectable()) {
-                n += state.copied(state.folder(p.source(), p.destination()).id()).size();
-            }
-        }
-        return n;
+        return copiedCounts(plan.stream().filter(FolderPlan::selectable).toList(), state).stream()
+                .mapToLong(Long::longValue).sum();
+    }
+
+    /** The copy records of each folder pair, counted by the store (the records themselves are not read). */
+    private static List<Long> copiedCounts(List<FolderPlan> selectable, StateStore state) throws StateException {
+        List<FolderState> states = state.folders(selectable.stream()
+                .map(p -> Map.entry(p.source(), p.destination())).toList());
+        return state.copiedCounts(states.stream().map(FolderState::id).toList());
     }
 
     private static Map<String, Long> counts(SessionFactory side, List<String> folders) throws ConnectorException {

@@ -5,13 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.mailmigrator.core.pim.PimState;
+import org.mailmigrator.core.state.CopiedMessage;
+import org.mailmigrator.core.state.FolderState;
 import org.mailmigrator.core.state.DatabaseStore;
 import org.mailmigrator.core.state.StateException;
 import org.mailmigrator.core.state.StateStore;
@@ -65,6 +72,39 @@ class DatabaseStoreTest {
         String history = pg.sql(db.toString().substring(db.toString().lastIndexOf('/') + 1),
                 "select version, success from mm_schema_history where version is not null");
         assertEquals("1|t", history.trim(), "the schema's versions, applied by Flyway");
+    }
+
+    /**
+     * The counts shown before and after a pass come from {@code copiedCounts}, not from reading every record: each must
+     * be what {@code copied} holds, in the order asked, in the embedded store and in PostgreSQL alike.
+     */
+    @Test
+    void copiedCountsAreWhatEachFolderRecorded() throws Exception {
+        DatabaseStore db = DatabaseStore.parse(pg.url(pg.createDatabase()), Map.of("PGPASSWORD", pg.password()));
+        Path dir = Files.createTempDirectory("mm-counts");
+        try (StateStore h2 = StateStore.openEmbedded(dir, "alice"); StateStore postgres = db.open("alice")) {
+            for (StateStore store : List.of(h2, postgres)) {
+                List<FolderState> f = store.folders(List.of(Map.entry("INBOX", "INBOX"), Map.entry("Sent", "Sent"),
+                        Map.entry("Empty", "Empty")));
+                store.recordBatch(f.get(0), copies(0, 7));
+                store.recordBatch(f.get(1), copies(100, 3));
+                store.recordCopied(f.get(1), copies(102, 2)); // one replaced, one added
+                store.forget(f.get(0).id(), Set.of("src-1", "src-2"));
+                List<Long> ids = f.stream().map(FolderState::id).toList();
+                assertEquals(List.of(5L, 4L, 0L), store.copiedCounts(ids), store.toString());
+                assertEquals(List.of(4L, 0L, 5L), store.copiedCounts(List.of(ids.get(1), ids.get(2), ids.get(0))));
+                for (long id : ids) {
+                    assertEquals((long) store.copied(id).size(), store.copiedCounts(List.of(id)).get(0));
+                }
+                store.resetFolder(ids.get(1));
+                assertEquals(List.of(5L, 0L, 0L), store.copiedCounts(ids));
+            }
+        }
+    }
+
+    private static List<CopiedMessage> copies(int from, int n) {
+        return IntStream.range(from, from + n)
+                .mapToObj(i -> new CopiedMessage("src-" + i, "dst-" + i, "fp-" + i, Set.of("\\Seen"))).toList();
     }
 
     @Test

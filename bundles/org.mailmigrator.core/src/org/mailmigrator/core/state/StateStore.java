@@ -42,6 +42,18 @@ public interface StateStore extends AutoCloseable {
     /** Source message id to copy record. */
     Map<String, CopiedMessage> copied(long folderId) throws StateException;
 
+    /**
+     * How many copy records each folder pair holds, in the order asked: what {@link #copied} would hold, counted
+     * without reading the records (one read where the store can). Counts before and after a pass use it.
+     */
+    default List<Long> copiedCounts(List<Long> folderIds) throws StateException {
+        List<Long> out = new java.util.ArrayList<>();
+        for (long id : folderIds) {
+            out.add((long) copied(id).size());
+        }
+        return out;
+    }
+
     /** Forgets the UID map and journal of a folder pair (an epoch changed). */
     void resetFolder(long folderId) throws StateException;
 

@@ -81,6 +81,15 @@ public final class PgStateStore implements StateStore {
     }
 
     @Override
+    public synchronized List<Long> copiedCounts(List<Long> folderIds) throws StateException {
+        return db.tx("count copied messages", c -> {
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from mail_copied where pair = ?")) {
+                return MailRows.counts(ps, folderIds);
+            }
+        });
+    }
+
+    @Override
     public synchronized void resetFolder(long folderId) throws StateException {
         db.tx("reset folder", c -> {
             update(c, "delete from mail_copied where pair = ?", folderId);

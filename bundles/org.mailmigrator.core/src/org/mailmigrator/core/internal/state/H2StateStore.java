@@ -146,6 +146,15 @@ public final class H2StateStore implements StateStore {
     }
 
     @Override
+    public synchronized List<Long> copiedCounts(List<Long> folderIds) throws StateException {
+        return tx("count copied messages", () -> {
+            try (PreparedStatement ps = db.prepareStatement("select count(*) from mail_copied where pair = ?")) {
+                return MailRows.counts(ps, folderIds);
+            }
+        });
+    }
+
+    @Override
     public synchronized void resetFolder(long folderId) throws StateException {
         write("reset folder", () -> {
             update("delete from mail_copied where pair = ?", folderId);

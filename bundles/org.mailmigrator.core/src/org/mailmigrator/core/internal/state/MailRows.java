@@ -53,6 +53,18 @@ public final class MailRows {
         return map;
     }
 
+    /** Runs a one-number query (a count) of each folder pair in turn (its one parameter), in the order given. */
+    public static List<Long> counts(PreparedStatement ps, List<Long> pairs) throws SQLException {
+        List<Long> out = new ArrayList<>(pairs.size());
+        for (long pair : pairs) {
+            ps.setLong(1, pair);
+            try (ResultSet rs = ps.executeQuery()) {
+                out.add(rs.next() ? rs.getLong(1) : 0L);
+            }
+        }
+        return out;
+    }
+
     /** Runs a query for {@code src_id, fp, dst_position} of folder pair {@code pair} (its one parameter). */
     public static List<JournalEntry> journal(PreparedStatement ps, long pair) throws SQLException {
         List<JournalEntry> list = new ArrayList<>();

@@ -151,6 +151,11 @@ public final class WatchedStore implements StateStore {
     }
 
     @Override
+    public List<Long> copiedCounts(List<Long> folderIds) throws StateException {
+        return call("count copied messages", s -> s.copiedCounts(folderIds));
+    }
+
+    @Override
     public void resetFolder(long folderId) throws StateException {
         call("reset folder", s -> {
             s.resetFolder(folderId);
