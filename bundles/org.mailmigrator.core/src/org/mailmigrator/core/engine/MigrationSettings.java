@@ -12,7 +12,9 @@ import org.mailmigrator.core.model.MessageLimits;
  * How one run behaves. {@code include}/{@code exclude} are regular expressions matched (find) against
  * source folder names; {@code map} maps source folder names to destination names and wins over every
  * other rule; {@code mirror} removes from the destination what was removed from the source; {@code limits}
- * leave out messages outside a date window and skip (and report) those over a size.
+ * leave out messages outside a date window and skip (and report) those over a size. {@code batchSize}: the most
+ * messages journaled and recorded together (a batch also ends once it holds 512 KiB times that many bytes: 250 MiB
+ * at the default 500); each batch costs the state store two commits.
  */
 public record MigrationSettings(List<String> include, List<String> exclude, Map<String, String> map,
         boolean dryRun, boolean mirror, int parallelism, int batchSize, int maxAttempts, Duration firstBackoff,
@@ -43,8 +45,12 @@ public record MigrationSettings(List<String> include, List<String> exclude, Map<
         this(include, exclude, map, dryRun, mirror, parallelism, batchSize, maxAttempts, firstBackoff, MessageLimits.NONE);
     }
 
+    /**
+     * Three folders at once, batches of 500 messages (100 before: a 20,494-message copy spent ~1 CPU-s, a tenth of its
+     * client CPU, more in the state store's commits), four attempts a folder from one second apart.
+     */
     public static MigrationSettings defaults() {
-        return new MigrationSettings(List.of(), List.of(), Map.of(), false, false, 3, 100, 4, Duration.ofSeconds(1));
+        return new MigrationSettings(List.of(), List.of(), Map.of(), false, false, 3, 500, 4, Duration.ofSeconds(1));
     }
 
     public MigrationSettings withFilters(List<String> newInclude, List<String> newExclude, Map<String, String> newMap) {

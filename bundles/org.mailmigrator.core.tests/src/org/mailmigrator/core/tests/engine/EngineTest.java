@@ -78,6 +78,49 @@ class EngineTest {
         }
     }
 
+    /**
+     * A batch (journal, writes, record: two commits of the state store) holds the batch size's messages, and ends
+     * sooner once it holds 512 KiB a message of that size: small messages go 500 to a batch by default (1,100 in
+     * three), big ones fewer (batches of 4 end at 2 MiB: 1.5 MiB messages go two by two). Every message is copied.
+     */
+    @Test
+    void aBatchEndsAtItsSizeOrItsBytes() throws Exception {
+        MemoryMail src = new MemoryMail();
+        for (int i = 0; i < 1100; i++) {
+            src.add("INBOX", "From: a@example.org\r\nSubject: small " + i + "\r\n\r\nbody\r\n", Set.of());
+        }
+        String big = "x".repeat(1536 * 1024);
+        for (int i = 0; i < 5; i++) {
+            src.add("Big", "From: a@example.org\r\nSubject: big " + i + "\r\n\r\n" + big + "\r\n", Set.of());
+        }
+        for (int i = 0; i < 3; i++) {
+            src.add("Small", "From: a@example.org\r\nSubject: small " + i + "\r\n\r\nbody\r\n", Set.of());
+        }
+        java.util.Map<String, AtomicInteger> journals = new java.util.concurrent.ConcurrentHashMap<>();
+        MigrationListener counting = new MigrationListener() {
+            @Override
+            public void checkpoint(String step, String folder) {
+                if (step.equals("journal-written")) {
+                    journals.computeIfAbsent(folder, f -> new AtomicInteger()).incrementAndGet();
+                }
+            }
+        };
+        MemoryMail dst = new MemoryMail();
+        try (StateStore state = stores.fresh(Stores.Kind.H2).open("pair")) {
+            MigrationSettings inboxOnly = MigrationSettings.defaults().withFilters(List.of("^INBOX$"), List.of(),
+                    java.util.Map.of());
+            MigrationReport inbox = run(src, dst, state, inboxOnly, counting);
+            assertEquals(1100, inbox.copied(), inbox.toString());
+            assertEquals(3, journals.get("INBOX").get(), "500 + 500 + 100");
+            MigrationReport rest = run(src, dst, state, MigrationSettings.defaults().withBatchSize(4), counting);
+            assertEquals(8, rest.copied(), rest.toString());
+            assertEquals(3, journals.get("Big").get(), "2 + 2 + 1 messages of 1.5 MiB");
+            assertEquals(1, journals.get("Small").get(), "3 small messages in one batch of 4");
+        }
+        assertEquals(src.texts("Big"), dst.texts("Big"));
+        assertEquals(src.texts("INBOX"), dst.texts("INBOX"));
+    }
+
     @ParameterizedTest
     @EnumSource(Stores.Kind.class)
     void anEpochChangeRebuildsTheMapFromFingerprintsWithoutCopyingAgain(Stores.Kind kind) throws Exception {

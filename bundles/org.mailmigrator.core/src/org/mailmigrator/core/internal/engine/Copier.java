@@ -68,12 +68,12 @@ final class Copier {
     }
 
     FolderState copy(List<MessageInfo> fresh, Map<String, CopiedMessage> copied) throws ConnectorException, StateException {
-        for (int from = 0; from < fresh.size(); from += settings.batchSize()) {
+        for (int from = 0, end; from < fresh.size(); from = end) {
             cancel.check();
             String full = counters.limits.destinationFull();
             List<MessageInfo> batch = new ArrayList<>();
             // after a "full" answer nothing more is sent: the rest is listed (a message over a limit with that limit)
-            int end = full != null ? fresh.size() : Math.min(fresh.size(), from + settings.batchSize());
+            end = full != null ? fresh.size() : batchEnd(fresh, from);
             for (MessageInfo m : fresh.subList(from, end)) {
                 Optional<String> overLimit = settings.limits().sizeRefusal(m.size());
                 if (overLimit.isPresent()) {
@@ -120,6 +120,26 @@ final class Copier {
         }
         return st;
     }
+
+    /**
+     * Where the batch starting at {@code from} ends: after {@link MigrationSettings#batchSize} messages or once it
+     * holds {@link #BYTES_PER_MESSAGE} times as many bytes, whichever comes first (at least one message). Each batch
+     * costs two commits of the state store; the byte bound keeps what a run cut in the middle of big messages must
+     * find again by fingerprint (its journal) small.
+     */
+    private int batchEnd(List<MessageInfo> fresh, int from) {
+        long most = (long) settings.batchSize() * BYTES_PER_MESSAGE;
+        int end = from;
+        long bytes = 0;
+        while (end < fresh.size() && end - from < settings.batchSize() && (end == from || bytes < most)) {
+            bytes += Math.max(0, fresh.get(end).size());
+            end++;
+        }
+        return end;
+    }
+
+    /** A batch of the default 500 messages ends at 250 MiB. */
+    static final long BYTES_PER_MESSAGE = 512L << 10;
 
     private TransferBudget budget() {
         return counters.limits.budget();
