@@ -2,8 +2,8 @@ package org.mailmigrator.connector.imap.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.mailmigrator.core.mail.Quota;
@@ -24,10 +24,6 @@ final class ServerInfo {
         return map.values().stream().map(String::valueOf).sorted().toList();
     }
 
-    /**
-     * GETQUOTAROOT of a folder through Angus's {@link IMAPStore#getQuota(String)}; empty without the QUOTA
-     * capability (asking would only earn a BAD).
-     */
     /** The server's {@code APPENDLIMIT=n} capability (RFC 7889), empty when it has none or no number. */
     static Optional<Long> appendLimit(Object angusCapabilities) {
         for (String c : capabilities(angusCapabilities)) {
@@ -42,6 +38,10 @@ final class ServerInfo {
         return Optional.empty();
     }
 
+    /**
+     * GETQUOTAROOT of a folder through Angus's {@link IMAPStore#getQuota(String)}; empty without the QUOTA
+     * capability (asking would only earn a BAD).
+     */
     static List<Quota> quotas(IMAPStore store, String folder, String server) throws ConnectorException {
         try {
             if (!store.hasCapability("QUOTA")) {
