@@ -51,6 +51,26 @@ C2crypto|migrate --source alice@gmail.com --target imap://v@h --allow-plaintext
 C2crypto|migrate --source ews+https://h/EWS/Exchange.asmx --target imap://v@h --allow-plaintext
 CASES
 
+# the collector (mm_gc_choice): serial but for batch run and worker, nothing when MAILMIGRATOR_VMARGS names one
+while IFS='|' read -r want vmargs cmd; do
+  # shellcheck disable=SC2086  # the command line's words
+  got=$(MAILMIGRATOR_VMARGS="$vmargs" sh -c '. /dev/stdin; mm_gc_choice "$@"' sh $cmd < <(block releng/scripts/mailmigrator-headless)) \
+    || fail "mm_gc_choice $cmd"
+  [ "$got" = "$want" ] || fail "collector for '$cmd' (MAILMIGRATOR_VMARGS='$vmargs'): '$got', expected '$want'"
+done <<'CASES'
+-XX:+UseSerialGC||--version
+-XX:+UseSerialGC||batch import rows.csv
+-XX:+UseSerialGC||migrate --source imap://u@h:143 --target imaps://v@h
+-XX:+UseSerialGC|-Xmx128m|migrate --source imap://u@h:143 --target imap://v@h:143 --allow-plaintext
+||batch run rows
+||worker --store postgresql://mm@db/mm
+|-Xmx2g -XX:+UseG1GC|migrate --source imap://u@h:143 --target imap://v@h:143 --allow-plaintext
+|-XX:+UseParallelGC|--version
+CASES
+# a collector named by the user starts (two collectors on one command line would stop the JVM)
+out=$(MAILMIGRATOR_VMARGS="-XX:+UseG1GC" MM_HOME="$home/product" MAILMIGRATOR_WORKSPACE="$home/ws" \
+  releng/scripts/mailmigrator-headless --version 2>&1) || fail "--version with MAILMIGRATOR_VMARGS=-XX:+UseG1GC: $out"
+
 # ... and what the JVM does with the C2crypto options: C2 compiles the JDK's SHA-256 (its intrinsic), and gives up at
 # once on a hot method of ours, which C1 then compiles without profiling (level 1) - not C2 on all code, not C1 alone
 jit="$(mktemp -d)"

@@ -203,7 +203,8 @@ mm_boot_jars() {
 }
 
 # >>> mm_jit_choice (the same text in releng/scripts/env.sh and releng/scripts/mailmigrator-headless; check-deploy.sh
-# compares them). Prints the JIT options of a headless command line, words to split without pathname expansion
+# compares them). Prints the JIT options of a headless command line (its collector: mm_gc_choice, below), words to
+# split without pathname expansion
 # (docs/imap-benchmark.md, "C1 only for the headless product", rounds 29, 30 and 36):
 # - C1 alone (-XX:TieredStopAtLevel=1) for short commands and for copies that use no TLS at all, which spend a third
 #   less CPU without C2 (a 20k-message plaintext copy: 7.7 instead of 12.2 CPU-s);
@@ -253,6 +254,19 @@ mm_jit_c2_for_crypto() {
     printf '%s ' "-XX:CompileCommand=MaxNodeLimit,$_p,80000"
   done
   echo
+}
+# The collector: the serial one for everything but the long-lived `batch run` and `worker` (docs/imap-benchmark.md,
+# round 39). On this project's 2-core machines the JVM picks G1, whose barriers and concurrent threads cost one
+# mailbox pair's copy ~0.6 CPU-s of ~8.5 (20k messages) and a third more RSS; with 8 pairs at once in one JVM the serial
+# collector saved nothing and took more memory, so those keep the JVM's choice. Nothing when MAILMIGRATOR_VMARGS names
+# a collector (two would stop the JVM).
+mm_gc_choice() {
+  case " ${MAILMIGRATOR_VMARGS:-} " in *" -XX:+Use"*GC*) return 0 ;; esac
+  case "${1:-}" in
+    worker) return 0 ;;
+    batch) if [ "${2:-}" = run ]; then return 0; fi ;;
+  esac
+  echo "-XX:+UseSerialGC"
 }
 # <<< mm_jit_choice
 

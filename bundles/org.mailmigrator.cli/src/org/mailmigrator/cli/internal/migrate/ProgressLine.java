@@ -12,8 +12,8 @@ import org.mailmigrator.core.engine.ProgressSnapshot;
 
 /**
  * The live progress line on standard error: folders, messages and MB against the totals counted before the
- * pass ({@link ProgressTracker}), rates over a moving window, ETA from the remaining bytes ("ETA -" while
- * unknown). Rewritten in place on a terminal; on a pipe or log file one line every few seconds, so logs stay
+ * pass ({@link ProgressTracker}), rates over a moving window ("-" while unknown: the first seconds of a pass and its
+ * last line, as the workbench leaves them blank), ETA from the remaining bytes ("ETA -" while unknown). Rewritten in place on a terminal; on a pipe or log file one line every few seconds, so logs stay
  * readable.
  */
 final class ProgressLine implements PassListener {
@@ -70,10 +70,12 @@ final class ProgressLine implements PassListener {
 
     static String format(ProgressTracker.Figures f) {
         String total = f.bytesRemaining() < 0 ? "?" : String.format(Locale.ROOT, "%.1f", (f.bytesDone() + f.bytesRemaining()) / 1e6);
-        return String.format(Locale.ROOT, "folders %d/%d  messages %d/%d (%s)  %.1f/%s MB  %.0f msg/s  %.2f MB/s  ETA %s",
+        boolean rate = f.bytesPerSecond() > 0;
+        return String.format(Locale.ROOT, "folders %d/%d  messages %d/%d (%s)  %.1f/%s MB  %s msg/s  %s MB/s  ETA %s",
                 f.foldersDone(), f.foldersTotal(), f.messagesDone(), f.messagesTotal(),
-                f.percent() < 0 ? "-" : f.percent() + " %", f.bytesDone() / 1e6, total, f.messagesPerSecond(),
-                f.bytesPerSecond() / 1e6, eta(f.eta()));
+                f.percent() < 0 ? "-" : f.percent() + " %", f.bytesDone() / 1e6, total,
+                rate ? String.format(Locale.ROOT, "%.0f", f.messagesPerSecond()) : "-",
+                rate ? String.format(Locale.ROOT, "%.2f", f.bytesPerSecond() / 1e6) : "-", eta(f.eta()));
     }
 
     static String eta(Optional<Duration> eta) {

@@ -60,6 +60,11 @@ class CliMigrateTest {
         assertTrue(ok.out().contains("msgs/s"), ok.out());
         assertTrue(ok.err().lines().anyMatch(l -> l.startsWith("folders ") && l.contains(" messages ") && l.contains(" MB ")
                 && l.contains("msg/s") && l.contains("ETA")), "progress line: " + ok.err());
+        // a rate is shown once measured over two seconds of copying, blank before and on the last line (not "0 msg/s")
+        assertTrue(ok.err().lines().filter(l -> l.startsWith("folders ")).noneMatch(l -> l.contains(" 0 msg/s")),
+                "no zero rate: " + ok.err());
+        assertTrue(ok.err().lines().filter(l -> l.startsWith("folders ")).reduce((a, b) -> b).orElseThrow()
+                .contains(" - msg/s  - MB/s  ETA -"), "the last line: " + ok.err());
         // the total is counted before copying: every progress line shows the whole mailbox as its total
         int corpus = TestCorpus.generate(2, 42).size();
         assertTrue(ok.err().contains("counted ") && ok.err().contains(corpus + " message(s) on the source"), ok.err());
