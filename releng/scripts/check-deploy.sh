@@ -70,6 +70,8 @@ CASES
 # a collector named by the user starts (two collectors on one command line would stop the JVM)
 out=$(MAILMIGRATOR_VMARGS="-XX:+UseG1GC" MM_HOME="$home/product" MAILMIGRATOR_WORKSPACE="$home/ws" \
   releng/scripts/mailmigrator-headless --version 2>&1) || fail "--version with MAILMIGRATOR_VMARGS=-XX:+UseG1GC: $out"
+out=$(JAVA_TOOL_OPTIONS="-XX:+UseParallelGC" MM_HOME="$home/product" MAILMIGRATOR_WORKSPACE="$home/ws" \
+  releng/scripts/mailmigrator-headless --version 2>&1) || fail "--version with JAVA_TOOL_OPTIONS=-XX:+UseParallelGC: $out"
 
 # ... and what the JVM does with the C2crypto options: C2 compiles the JDK's SHA-256 (its intrinsic), and gives up at
 # once on a hot method of ours, which C1 then compiles without profiling (level 1) - not C2 on all code, not C1 alone

@@ -258,10 +258,10 @@ mm_jit_c2_for_crypto() {
 # The collector: the serial one for everything but the long-lived `batch run` and `worker` (docs/imap-benchmark.md,
 # round 39). On this project's 2-core machines the JVM picks G1, whose barriers and concurrent threads cost one
 # mailbox pair's copy ~0.6 CPU-s of ~8.5 (20k messages) and a third more RSS; with 8 pairs at once in one JVM the serial
-# collector saved nothing and took more memory, so those keep the JVM's choice. Nothing when MAILMIGRATOR_VMARGS names
-# a collector (two would stop the JVM).
+# collector saved nothing and took more memory, so those keep the JVM's choice. Nothing when MAILMIGRATOR_VMARGS,
+# JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS name a collector (two stop the JVM: "Multiple garbage collectors selected").
 mm_gc_choice() {
-  case " ${MAILMIGRATOR_VMARGS:-} " in *" -XX:+Use"*GC*) return 0 ;; esac
+  case " ${MAILMIGRATOR_VMARGS:-} ${JAVA_TOOL_OPTIONS:-} ${JDK_JAVA_OPTIONS:-} " in *" -XX:+Use"*GC*) return 0 ;; esac
   case "${1:-}" in
     worker) return 0 ;;
     batch) if [ "${2:-}" = run ]; then return 0; fi ;;
