@@ -13,8 +13,8 @@ import org.mailmigrator.core.engine.ProgressSnapshot;
 /**
  * The live progress line on standard error: folders, messages and MB against the totals counted before the
  * pass ({@link ProgressTracker}), rates over a moving window ("-" while unknown: the first seconds of a pass and its
- * last line, as the workbench leaves them blank), ETA from the remaining bytes ("ETA -" while unknown). Rewritten in place on a terminal; on a pipe or log file one line every few seconds, so logs stay
- * readable.
+ * last line, as the workbench leaves them blank), ETA from the remaining bytes ("ETA -" while unknown). Rewritten
+ * in place on a terminal; on a pipe or log file one line every few seconds, so logs stay readable.
  */
 final class ProgressLine implements PassListener {
     private final PrintWriter err;
