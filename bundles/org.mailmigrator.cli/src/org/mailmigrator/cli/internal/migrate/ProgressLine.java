@@ -70,12 +70,11 @@ final class ProgressLine implements PassListener {
 
     static String format(ProgressTracker.Figures f) {
         String total = f.bytesRemaining() < 0 ? "?" : String.format(Locale.ROOT, "%.1f", (f.bytesDone() + f.bytesRemaining()) / 1e6);
-        boolean rate = f.bytesPerSecond() > 0;
-        return String.format(Locale.ROOT, "folders %d/%d  messages %d/%d (%s)  %.1f/%s MB  %s msg/s  %s MB/s  ETA %s",
+        String rates = f.bytesPerSecond() <= 0 ? "- msg/s  - MB/s"
+                : String.format(Locale.ROOT, "%.0f msg/s  %.2f MB/s", f.messagesPerSecond(), f.bytesPerSecond() / 1e6);
+        return String.format(Locale.ROOT, "folders %d/%d  messages %d/%d (%s)  %.1f/%s MB  %s  ETA %s",
                 f.foldersDone(), f.foldersTotal(), f.messagesDone(), f.messagesTotal(),
-                f.percent() < 0 ? "-" : f.percent() + " %", f.bytesDone() / 1e6, total,
-                rate ? String.format(Locale.ROOT, "%.0f", f.messagesPerSecond()) : "-",
-                rate ? String.format(Locale.ROOT, "%.2f", f.bytesPerSecond() / 1e6) : "-", eta(f.eta()));
+                f.percent() < 0 ? "-" : f.percent() + " %", f.bytesDone() / 1e6, total, rates, eta(f.eta()));
     }
 
     static String eta(Optional<Duration> eta) {
