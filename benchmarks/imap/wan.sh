@@ -9,6 +9,10 @@
 #
 #   -n N        corpus size (unique messages; the corpus adds duplicates and copies), default 4000
 #   -s SEED     corpus seed, default 42
+#   -c PATH     your own mail instead of a generated corpus: a Maildir (or a tree of them, Dovecot's own included),
+#               an mbox file or tree (Thunderbird's), MH folders or .eml files, converted once by
+#               tools/import_corpus.py (folders, flags, arrival dates; what cannot be APPENDed is listed, not
+#               dropped silently) into $TESTBED_DIR/corpus/own-*; or a folder import_corpus.py or gen_corpus.py wrote
 #   -g          the corpus in tools/gen_corpus.py's Gmail layout ([Gmail]/All Mail holding every message, label
 #               folders holding copies of some), served by the test bed's Dovecot as plain IMAP folders
 #   -L RTT_MS   every migrator reaches the server through tools/latency_proxy.py with this round trip
@@ -48,9 +52,9 @@ export TESTBED_PASSWORD="${TESTBED_PASSWORD:-testpass}"
 PW="$TESTBED_PASSWORD"
 PORT="${TESTBED_IMAP_PORT:-10143}"
 N=4000; SEED=42; LAYOUT=classic; RTT=0; PEERS="ours dsync-imapc mbsync imapsync"; PAR=""; VERIFY_ARGS=""; TLS=plain
-THREADS=""; PAIRS=1; REPS=1; SUF=""; MBIT=0; COMPRESS=""
-while getopts "n:s:gL:T:p:P:m:r:btB:C:" o; do
-  case $o in g) LAYOUT=gmail;; B) MBIT=$OPTARG;; C) COMPRESS=$OPTARG;; m) PAIRS=$OPTARG;; r) REPS=$OPTARG;; n) N=$OPTARG;; s) SEED=$OPTARG;; L) RTT=$OPTARG;; T) TLS=$OPTARG;; p) PEERS=$OPTARG;; P) PAR=$OPTARG;; b) VERIFY_ARGS=--body;; t) THREADS=1;;
+THREADS=""; PAIRS=1; REPS=1; SUF=""; MBIT=0; COMPRESS=""; OWN=""
+while getopts "n:s:gc:L:T:p:P:m:r:btB:C:" o; do
+  case $o in g) LAYOUT=gmail;; c) OWN=$OPTARG;; B) MBIT=$OPTARG;; C) COMPRESS=$OPTARG;; m) PAIRS=$OPTARG;; r) REPS=$OPTARG;; n) N=$OPTARG;; s) SEED=$OPTARG;; L) RTT=$OPTARG;; T) TLS=$OPTARG;; p) PEERS=$OPTARG;; P) PAR=$OPTARG;; b) VERIFY_ARGS=--body;; t) THREADS=1;;
     *) sed -n '2,/^set -uo/p' "$0" | grep '^#'; exit 2;; esac
 done
 log() { echo "[wan] $*" >&2; }
@@ -77,7 +81,18 @@ has() { case " $PEERS " in *" $1 "*) return 0;; esac; return 1; }
 "$T/testbed.sh" start >/dev/null || exit 1
 PIDFILE="$TESTBED_DIR/base/master.pid"
 CORPUS="$TESTBED_DIR/corpus/n$N-s$SEED$([ "$LAYOUT" = gmail ] && echo -gmail)"
-RES="$TESTBED_DIR/results/n$N-s$SEED$([ "$LAYOUT" = gmail ] && echo -gmail)-L$RTT-$(date +%Y%m%d-%H%M%S)"
+CORPUS_NAME="n=$N seed=$SEED$([ "$LAYOUT" = gmail ] && echo " layout=gmail")"
+if [ -n "$OWN" ]; then
+  [ -e "$OWN" ] || { echo "-c $OWN: no such file or folder" >&2; exit 2; }
+  OWN="$(readlink -f "$OWN")"
+  if [ -s "$OWN/summary.json" ] && [ -s "$OWN/manifest.jsonl" ]; then
+    CORPUS="$OWN"
+  else # imported once per path and content (names, sizes and times of its files)
+    CORPUS="$TESTBED_DIR/corpus/own-$(basename "$OWN" | tr -c 'A-Za-z0-9._\n' _)-$( (echo "$OWN"; find "$OWN" -type f -printf '%s %T@ %P\n' | sort) | cksum | cut -d' ' -f1)"
+  fi
+  CORPUS_NAME="$OWN"
+fi
+RES="$TESTBED_DIR/results/$(basename "$CORPUS")-L$RTT-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$RES"
 TSV="$RES/results.tsv"
 WS="$RES/workspace"   # ours: workspace and state store
@@ -117,7 +132,12 @@ EOF
 }
 
 # ---------------------------------------------------------------- corpus, source, product
-if [ ! -s "$CORPUS/summary.json" ]; then
+if [ -n "$OWN" ] && [ ! -s "$CORPUS/summary.json" ]; then
+  log "importing $OWN into $CORPUS"
+  rm -rf "$CORPUS.tmp"
+  python3 "$T/import_corpus.py" --from "$OWN" --out "$CORPUS.tmp" 2> >(tee "$RES/import.log" >&2) >&2 &&
+    mv "$CORPUS.tmp" "$CORPUS" || exit 1
+elif [ ! -s "$CORPUS/summary.json" ]; then
   log "generating corpus $CORPUS"
   python3 "$T/gen_corpus.py" gen --n "$N" --seed "$SEED" --layout "$LAYOUT" --out "$CORPUS" >&2 || exit 1
 fi
@@ -142,7 +162,7 @@ fi
 {
   echo "date: $(date -u +%FT%TZ)  host: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB  uptime:$(uptime | sed 's/.*up/ up/')"
   echo "dovecot $(dovecot --version | cut -d' ' -f1), $(mbsync --version 2>/dev/null | head -1), mailmigrator $(cat "$RES/version.log" 2>/dev/null | tail -1)"
-  echo "corpus: n=$N seed=$SEED$([ "$LAYOUT" = gmail ] && echo " layout=gmail"): $SRC_MSGS messages, $SRC_MB MB   round trip: $RTT ms$([ "$MBIT" != 0 ] && echo ", $MBIT Mbit/s")   link: $TLS${COMPRESS:+, ours --compress $COMPRESS}   pairs: $PAIRS   verify: ${VERIFY_ARGS:-header block sha1 + size}, flags, INTERNALDATE"
+  echo "corpus: $CORPUS_NAME: $SRC_MSGS messages, $SRC_MB MB   round trip: $RTT ms$([ "$MBIT" != 0 ] && echo ", $MBIT Mbit/s")   link: $TLS${COMPRESS:+, ours --compress $COMPRESS}   pairs: $PAIRS   verify: ${VERIFY_ARGS:-header block sha1 + size}, flags, INTERNALDATE"
 } > "$RES/env.txt"
 cat "$RES/env.txt" >&2
 printf "peer\trun\trc\twall\tcpu\tsrv\trss\tmsgs\tload\tverify\trep\n" > "$TSV"

@@ -70,6 +70,10 @@ check "./mailmigrator demo (in-process IMAP servers, batch to Synced)" "5 Synced
 # SIGTERM of batch run mid-copy against a private Dovecot (needs dovecot-imapd and the reactor's compiled test
 # server classes): exit 7, rows Interrupted, the next run resumes to Synced with nothing lost or duplicated
 check "./mailmigrator batch run stopped by SIGTERM, then resumed exact" "^sigterm: ok" releng/scripts/sigterm.sh
+# The benchmark's import of a corpus of one's own mail (benchmarks/imap/wan.sh -c): real-world Maildir, mbox, MH
+# and .eml files and a Dovecot-style Maildir tree, folder names, flags, dates, subscriptions and what is left out
+check "benchmarks/imap/tools/import_corpus.py on real-world mail files (wan.sh -c)" "^OK" \
+  python3 -W error -m unittest benchmarks/imap/tools/test_import_corpus.py
 # The deployment files (docs/deployment.md): the installed-product launcher of the image and the systemd unit,
 # the Dockerfile's sources, the Kubernetes manifests and the unit's keys
 check "deployment files: launcher, Dockerfile, Kubernetes, systemd (releng/scripts/check-deploy.sh)" "^check-deploy: ok" \

@@ -101,7 +101,9 @@ def snapshot_manifest(corpus):
         e = json.loads(line)
         if e["file"] not in cache:
             data = open(os.path.join(corpus, e["file"]), "rb").read()
-            hdr = data.split(b"\r\n\r\n", 1)[0] + b"\r\n\r\n"
+            # BODY[HEADER] as a server sends it: up to the empty line, which is all of it when the message
+            # starts with one (no header fields: mbox "From " ambiguities)
+            hdr = b"\r\n" if data.startswith(b"\r\n") else data.split(b"\r\n\r\n", 1)[0] + b"\r\n\r\n"
             m = MID_RE.search(hdr)
             mid = re.sub(rb"\s+", b"", m.group(1)).decode("utf-8", "replace") if m else None
             cache = {e["file"]: (hashlib.sha1(hdr).hexdigest()[:24] + ":%d" % len(data), mid)}
