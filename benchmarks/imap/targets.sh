@@ -3,9 +3,13 @@
 # the anchors in the same run, every copy verified (benchmarks/imap/wan.sh), then one line per target: the figure,
 # the target and "met" or "NOT met". Nothing is skipped silently: a step that fails prints "no figure" and its log.
 #
-#   benchmarks/imap/targets.sh [-s STEPS]
+#   benchmarks/imap/targets.sh [-s STEPS] [-c PATH]
 #
 #   -s STEPS   a subset of "version loop4k loop20k wan40 wan100 tls pairs8 heap" (default all, in that order)
+#   -c PATH    your own mail (wan.sh -c: a Maildir, mbox, MH or .eml tree, imported once) instead of the generated
+#              corpora: loop4k and loop20k become one loopback step on it (target >= 1.2x dsync-imapc from 20,000
+#              messages, >= 1.0x below), wan40, wan100, tls and pairs8 run on it; heap keeps the generated 4k
+#              corpus (its two 20 MB messages are the point)
 #
 # imapsync runs beside the others when IMAPSYNC names its script (wan.sh). The steps (about 20 minutes on this
 # project's 2-vCPU machine when quiet):
@@ -27,10 +31,13 @@ HERE="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 export TESTBED_DIR="${TESTBED_DIR:-${TMPDIR:-/tmp}/mm-imap-bench}"
 STEPS="version loop4k loop20k wan40 wan100 tls pairs8 heap"
-while getopts "s:" o; do
-  case $o in s) STEPS=$OPTARG;; *) sed -n '2,/^set -uo/p' "$0" | grep '^#'; exit 2;; esac
+OWN=""
+while getopts "s:c:" o; do
+  case $o in s) STEPS=$OPTARG;; c) OWN=$(readlink -f "$OPTARG");; *) sed -n '2,/^set -uo/p' "$0" | grep '^#'; exit 2;; esac
 done
 has() { case " $STEPS " in *" $1 "*) return 0;; esac; return 1; }
+[ -z "$OWN" ] || [ -e "$OWN" ] || { echo "-c: no such file or folder" >&2; exit 2; }
+own_or() { if [ -n "$OWN" ]; then C=(-c "$OWN"); else C=(-n "$1"); fi; } # C: wan.sh's corpus options
 OUT="$TESTBED_DIR/results/targets-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
 echo "date: $(date -u +%FT%TZ)  host: $(nproc) cores  uptime:$(uptime | sed 's/.*up/ up/')" | tee "$OUT/env.txt"
@@ -63,15 +70,21 @@ if has version; then
   done
   echo "== version: $(tr '\n' ' ' < "$OUT/version.times")s" | tee -a "$OUT/tables.txt"
 fi
-has loop4k && wan loop4k -n 4000 -r 3
-has loop20k && wan loop20k -n 20000 -r 3
-has wan40 && wan wan40 -n 1000 -L 40 -p "ours mbsync"
-has wan100 && wan wan100 -n 1000 -L 100 -p "ours mbsync"
-if has tls; then
-  wan imaps40 -n 1000 -L 40 -T imaps -p ours
-  wan starttls40 -n 1000 -L 40 -T starttls -p ours
+if [ -n "$OWN" ]; then
+  { has loop4k || has loop20k; } && wan loopown -c "$OWN" -r 3
+else
+  has loop4k && wan loop4k -n 4000 -r 3
+  has loop20k && wan loop20k -n 20000 -r 3
 fi
-has pairs8 && wan pairs8 -n 4000 -m 8 -p ours -r 2
+own_or 1000
+has wan40 && wan wan40 "${C[@]}" -L 40 -p "ours mbsync"
+has wan100 && wan wan100 "${C[@]}" -L 100 -p "ours mbsync"
+if has tls; then
+  wan imaps40 "${C[@]}" -L 40 -T imaps -p ours
+  wan starttls40 "${C[@]}" -L 40 -T starttls -p ours
+fi
+own_or 4000
+has pairs8 && wan pairs8 "${C[@]}" -m 8 -p ours -r 2
 has heap && MAILMIGRATOR_VMARGS="-Xmx128m ${MAILMIGRATOR_VMARGS:-}" wan heap -n 4000 -p ours
 
 python3 - "$OUT" > "$OUT/targets.txt" <<'EOF'
@@ -133,6 +146,10 @@ def loop(name, label, goal):
 
 loop("loop4k", "loopback 4k", 1.0)
 loop("loop20k", "loopback 20k", 1.2)
+own = rows("loopown")
+if own is not None:  # your own corpus (-c): the 20k target from 20,000 messages on
+    n = max((r["msgs"] for (peer, run), r in own.items() if peer == "ours" and run == "1st"), default=0)
+    loop("loopown", "loopback own corpus, %d msgs," % n, 1.2 if n >= 20000 else 1.0)
 
 plain40 = None
 for name, rtt in (("wan40", 40), ("wan100", 100)):

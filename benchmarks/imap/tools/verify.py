@@ -52,6 +52,8 @@ def strip_headers(blob, names):
             removed += len(line) + 2
         else:
             out.append(line)
+    if not out and sep:  # every field removed: what is left is the empty line that ends the header block
+        return b"\r\n" + rest, removed
     return b"\r\n".join(out) + sep + rest, removed
 
 
