@@ -72,7 +72,9 @@ final class DovecotConfig {
                         + (Files.isReadable(dh) ? "ssl_dh = <" + dh : "") : "ssl = no",
                 Dovecot.PASSWORD, storage, quota, imap,
                 tls ? "inet_listener imaps {\n    address = " + Dovecot.HOST + "\n    port = " + imaps
-                        + "\n    ssl = yes\n  }" : "");
+                        + "\n    ssl = yes\n  }" : "")
+                .replace("mail_max_userip_connections = 200",
+                        "mail_max_userip_connections = " + options.connectionsPerUser());
     }
 
     /**

@@ -11,9 +11,11 @@ package org.mailmigrator.testing;
  *                        announces APPENDLIMIT itself (the capability does not exist in 2.3.19), so it is added
  *                        with {@code imap_capability = +APPENDLIMIT=N}, the way an administrator would
  * @param compress        offer COMPRESS=DEFLATE after login (zlib and imap_zlib plugins)
+ * @param connectionsPerUser at most that many IMAP connections of one user from one address
+ *                        ({@code mail_max_userip_connections}: 10 in Dovecot's own configuration, 200 by default here)
  */
 public record DovecotOptions(Dovecot.Layout layout, long maxMessageSize, boolean tls, long quotaKib,
-        boolean announceAppendLimit, boolean compress) {
+        boolean announceAppendLimit, boolean compress, int connectionsPerUser) {
 
     public DovecotOptions {
         if (announceAppendLimit && maxMessageSize <= 0) {
@@ -22,29 +24,34 @@ public record DovecotOptions(Dovecot.Layout layout, long maxMessageSize, boolean
     }
 
     public static DovecotOptions of(Dovecot.Layout layout) {
-        return new DovecotOptions(layout, 0, true, 0, false, false);
+        return new DovecotOptions(layout, 0, true, 0, false, false, 200);
     }
 
     public DovecotOptions withMaxMessageSize(long bytes) {
-        return new DovecotOptions(layout, bytes, tls, quotaKib, announceAppendLimit, compress);
+        return new DovecotOptions(layout, bytes, tls, quotaKib, announceAppendLimit, compress, connectionsPerUser);
     }
 
     public DovecotOptions withTls(boolean value) {
-        return new DovecotOptions(layout, maxMessageSize, value, quotaKib, announceAppendLimit, compress);
+        return new DovecotOptions(layout, maxMessageSize, value, quotaKib, announceAppendLimit, compress, connectionsPerUser);
     }
 
     public DovecotOptions withQuotaKib(long kib) {
-        return new DovecotOptions(layout, maxMessageSize, tls, kib, announceAppendLimit, compress);
+        return new DovecotOptions(layout, maxMessageSize, tls, kib, announceAppendLimit, compress, connectionsPerUser);
     }
 
     /** Refuses messages over {@code bytes} and says so in APPENDLIMIT. */
     public DovecotOptions withAppendLimit(long bytes) {
-        return new DovecotOptions(layout, bytes, tls, quotaKib, true, compress);
+        return new DovecotOptions(layout, bytes, tls, quotaKib, true, compress, connectionsPerUser);
     }
 
     /** Offers COMPRESS=DEFLATE (RFC 4978) after login, as Dovecot does with its imap_zlib plugin. */
     public DovecotOptions withCompress() {
-        return new DovecotOptions(layout, maxMessageSize, tls, quotaKib, announceAppendLimit, true);
+        return new DovecotOptions(layout, maxMessageSize, tls, quotaKib, announceAppendLimit, true, connectionsPerUser);
+    }
+
+    /** Refuses a user's connections from one address beyond {@code n}, as a provider's per-user limit does. */
+    public DovecotOptions withConnectionsPerUser(int n) {
+        return new DovecotOptions(layout, maxMessageSize, tls, quotaKib, announceAppendLimit, compress, n);
     }
 
     boolean quotaPlugin() {

@@ -35,8 +35,8 @@ public record PassRequest(Migration migration, List<PimLeg> legs, Passwords pass
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(gate, "gate");
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("parallelism must be at least 1");
+        if (parallelism < 1 && parallelism != org.mailmigrator.core.engine.MigrationSettings.PARALLELISM_BY_LINK) {
+            throw new IllegalArgumentException("parallelism must be at least 1, or chosen by the link");
         }
     }
 

@@ -14,11 +14,36 @@ import org.mailmigrator.core.model.MessageLimits;
  * other rule; {@code mirror} removes from the destination what was removed from the source; {@code limits}
  * leave out messages outside a date window and skip (and report) those over a size. {@code batchSize}: the most
  * messages journaled and recorded together (a batch also ends once it holds 512 KiB times that many bytes: 250 MiB
- * at the default 500); each batch costs the state store two commits.
+ * at the default 500); each batch costs the state store two commits. {@code parallelism}: how many folders are copied at
+ * once (each with its own source and destination connection), or {@link #PARALLELISM_BY_LINK}.
  */
 public record MigrationSettings(List<String> include, List<String> exclude, Map<String, String> map,
         boolean dryRun, boolean mirror, int parallelism, int batchSize, int maxAttempts, Duration firstBackoff,
         MessageLimits limits, GmailOptions gmail) {
+
+    /**
+     * Folders at once on a fast link (a LAN, loopback), where the client's and the server's CPU bound the copy and more
+     * connections cost more than they bring (20k messages on loopback: 10.3-10.8 s with 3, 11.3-12.4 s with 6).
+     */
+    public static final int FOLDERS_AT_ONCE_NEAR = 3;
+
+    /**
+     * Folders at once over a slow link, where each folder's round trips bound the copy (40 ms: 1,024 messages in 38
+     * folders 11.0-11.8 s with 3, 8.2-8.3 s with 6; 1,509 in 525 folders 64 s, 37 s with 6). Four, not more: an IMAP
+     * session may hold two connections (its store's and its open folder's), and eight a side stay under common
+     * per-user limits (Dovecot's default 10 from one address, Gmail's 15) with room for the user's own mail client.
+     */
+    public static final int FOLDERS_AT_ONCE_FAR = 4;
+
+    /** The round trip from which a link is slow: {@link #FOLDERS_AT_ONCE_FAR} folders at once. */
+    public static final Duration SLOW_LINK = Duration.ofMillis(5);
+
+    /**
+     * {@code parallelism} chosen by the engine from the link, once its first connections measured it ({@link
+     * org.mailmigrator.core.mail.MailStore#roundTrip()}): {@link #FOLDERS_AT_ONCE_FAR} folders at once when either
+     * side's round trip is {@link #SLOW_LINK} or more, {@link #FOLDERS_AT_ONCE_NEAR} otherwise or when unmeasured.
+     */
+    public static final int PARALLELISM_BY_LINK = 0;
 
     public MigrationSettings {
         Objects.requireNonNull(gmail, "gmail");
@@ -26,8 +51,9 @@ public record MigrationSettings(List<String> include, List<String> exclude, Map<
         exclude = List.copyOf(exclude);
         map = Map.copyOf(map);
         Objects.requireNonNull(limits, "limits");
-        if (parallelism < 1 || batchSize < 1 || maxAttempts < 1) {
-            throw new IllegalArgumentException("parallelism, batch size and attempts must be at least 1");
+        if (parallelism < PARALLELISM_BY_LINK || batchSize < 1 || maxAttempts < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1 (or chosen by the link), batch size and "
+                    + "attempts at least 1");
         }
     }
 

@@ -143,6 +143,15 @@ public interface MailStore {
     }
 
     /**
+     * The round trip to the server as this session's connector measured it so far (IMAP: its quickest small command,
+     * the server's think time included); empty when not measured. The engine copies more folders at once over a slow
+     * link ({@link org.mailmigrator.core.engine.MigrationSettings#PARALLELISM_BY_LINK}).
+     */
+    default Optional<java.time.Duration> roundTrip() {
+        return Optional.empty();
+    }
+
+    /**
      * The quotas that apply to a folder (IMAP GETQUOTAROOT), one entry per resource of each quota root;
      * empty when the server offers no quota information.
      */

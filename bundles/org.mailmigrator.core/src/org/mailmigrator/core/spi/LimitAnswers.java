@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  * <li>Gmail: {@code NO [THROTTLED]}, {@code [OVERQUOTA] Account exceeded command or bandwidth limits},
  * {@code * BYE Session expired} (the session must be opened again);</li>
  * <li>Microsoft (IMAP and EWS/Graph): {@code Request is throttled. Suggested Backoff Time: N milliseconds}.</li>
+ * <li>A per-user connection limit, at login or when a session opens another connection: Dovecot's {@code [LIMIT]
+ * Maximum number of connections from user+IP exceeded}, Gmail's {@code Too many simultaneous connections}
+ * ({@link #tooManyConnections}): wait for one of the run's other connections to close.</li>
  * </ul>
  * A destination that is full ({@code [OVERQUOTA]} on APPEND without Gmail's bandwidth words, RFC 5530) is
  * {@link #mailboxFull(String)}; a message over the server's size limit ({@code [TOOBIG]}, RFC 4469/7889) is
@@ -49,11 +52,28 @@ public final class LimitAnswers {
             return Optional.of(new ConnectorException.Throttled(what
                     + ": the account exceeded the provider's command or bandwidth limits (OVERQUOTA)", 0, cause));
         }
+        if (tooManyConnections(t)) {
+            return Optional.of(new ConnectorException.Throttled(what + ": the server refuses more connections of this "
+                    + "user (" + serverText.trim() + "); waiting for one to close", 0, cause));
+        }
         if (t.contains("session expired")) {
             return Optional.of(new ConnectorException.Throttled(what
                     + ": the server ended the session (session expired); logging in again", 0, cause));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a server text says the user has as many connections as the server allows: Dovecot's "Maximum number
+     * of connections from user+IP exceeded", Gmail's "Too many simultaneous connections", and the like.
+     */
+    public static boolean tooManyConnections(String serverText) {
+        if (serverText == null) {
+            return false;
+        }
+        String t = serverText.toLowerCase(Locale.ROOT);
+        return t.contains("maximum number of connections") || t.contains("too many simultaneous connections")
+                || t.contains("too many connections") || t.contains("too many concurrent connections");
     }
 
     /** Whether an APPEND refusal says the destination mailbox is full (and not Gmail's bandwidth limit). */

@@ -114,8 +114,9 @@ public final class MigrateCommand implements Callable<Integer> {
     private String before;
     @Option(names = "--max-size", paramLabel = "SIZE", description = "skip (and report) messages larger than SIZE (25M, 512K)")
     private String maxSize;
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "3", description = "folders copied in parallel (default 3)")
-    private int parallel;
+    @Option(names = "--parallel", paramLabel = "N", description = "folders copied at once, each with its own connection a"
+            + " side (default: 3, or 4 once the round trip to either server measures 5 ms or more)")
+    private Integer parallel;
     @Option(names = "--gmail-labels-as-keywords", description = "Gmail-like source: user labels become keywords on the"
             + " message's copies instead of folders (a message with no other folder goes to Archive)")
     private boolean gmailLabelsAsKeywords;
@@ -266,7 +267,8 @@ public final class MigrateCommand implements Callable<Integer> {
         }
         RunSettings run = new RunSettings(allowPlaintext, trust, false, false, MigrationSettings.defaults().withDryRun(dryRun));
         PassRequest request = new PassRequest(row, List.of(), PassRequest.Passwords.of(srcPassword, dstPassword, null), run,
-                new PassRequest.StateFiles(states, name, l -> name).in(database), Math.max(1, parallel), false, PassRequest.Gate.OPEN);
+                new PassRequest.StateFiles(states, name, l -> name).in(database), parallel == null ? MigrationSettings.PARALLELISM_BY_LINK : parallel, false,
+                PassRequest.Gate.OPEN);
         ProgressLine progress = new ProgressLine(err, System.console() != null);
         PassRunner runner = new PassRunner(ConnectorFactory.of(registry), presets);
         CountDownLatch finished = new CountDownLatch(1);

@@ -30,6 +30,12 @@ final class ImapFailures {
 
     static ConnectorException connect(Exception e, ImapSettings s, PinningTrustManager trust) {
         String who = s.describe();
+        if (e instanceof AuthenticationFailedException && LimitAnswers.tooManyConnections(e.getMessage())) {
+            // the password was right: the user has as many connections as the server allows (the run's own or a
+            // mail client's); not a refused login
+            return new ConnectorException.Throttled("the server refuses more connections of " + who + ": "
+                    + clean(e.getMessage()), 0, e);
+        }
         if (e instanceof AuthenticationFailedException) {
             return new ConnectorException.AccountFailure("login refused for " + who + ": "
                     + clean(e.getMessage()), Reason.AUTHENTICATION, e);

@@ -360,6 +360,11 @@ public final class ImapSession implements ConnectorSession, MailStore {
     }
 
     @Override
+    public Optional<java.time.Duration> roundTrip() {
+        return compression.link().roundTrip();
+    }
+
+    @Override
     public List<org.mailmigrator.core.mail.Quota> quotas(String folder) throws ConnectorException {
         return ServerInfo.quotas(store, folder, settings.describe());
     }

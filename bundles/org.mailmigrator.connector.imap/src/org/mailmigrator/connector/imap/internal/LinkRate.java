@@ -57,6 +57,8 @@ final class LinkRate {
     private final double[] sends = new double[SENDS];
     private int sent;
     private volatile Verdict verdict;
+    /** The quickest small command of any connection so far, nanoseconds: the link's round trip as measured. */
+    private volatile long quickest = Long.MAX_VALUE;
 
     /** A link not measured yet, its verdict dated by {@code clock}. */
     LinkRate(Clock clock) {
@@ -124,10 +126,25 @@ final class LinkRate {
         void answered(long sentBytes, long answerBytes, long nanos) {
             if (sentBytes <= SMALL && answerBytes <= SMALL) {
                 roundTrip = Math.min(roundTrip, nanos);
+                quickest(nanos);
             } else if (sentBytes >= SMALLEST_SEND && roundTrip != Long.MAX_VALUE && sent < SENDS) {
                 send(sentBytes, Math.max(1, nanos - roundTrip));
             }
         }
+    }
+
+    private synchronized void quickest(long nanos) {
+        quickest = Math.min(quickest, nanos);
+    }
+
+    /**
+     * The round trip of the link as its connections measured it: the quickest command that sent and received little
+     * (CAPABILITY, NOOP, a SELECT of a small folder...), from its first byte written to its tagged answer, so the
+     * server's think time is in it; empty before such a command was answered, or on a compressed connection.
+     */
+    Optional<Duration> roundTrip() {
+        long q = quickest;
+        return q == Long.MAX_VALUE ? Optional.empty() : Optional.of(Duration.ofNanos(q));
     }
 
     private synchronized void send(long bytes, long nanos) {

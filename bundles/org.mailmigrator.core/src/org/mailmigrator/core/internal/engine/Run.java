@@ -258,7 +258,7 @@ public final class Run {
                 queue.add(p);
             }
         }
-        int workers = Math.max(1, Math.min(settings.parallelism(), queue.size()));
+        int workers = FolderWorkers.count(settings, first.source(), first.destination(), queue.size(), listener::info);
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "mailmigrator-folder-worker");
             t.setDaemon(true);
@@ -286,6 +286,9 @@ public final class Run {
 
     private void work(ConcurrentLinkedQueue<FolderPlan> queue, SessionPair sessions, boolean own) {
         try {
+            if (own && !opened(sessions)) {
+                return;
+            }
             FolderPlan p;
             while (failure.get() == null && !cancel.cancelled() && (p = queue.poll()) != null) {
                 FolderPlan folder = p;
@@ -309,6 +312,23 @@ public final class Run {
                 sessions.links().forEach(this::sayLink);
                 sessions.close();
             }
+        }
+    }
+
+    /**
+     * Opens the connections of a worker beyond the first. One the server refuses (a per-user connection limit: Dovecot's
+     * "Maximum number of connections from user+IP exceeded", Gmail's "Too many simultaneous connections") or that
+     * fails otherwise leaves its folders to the workers already copying, which hold the run's first connections:
+     * the run goes on with fewer folders at once, and says so.
+     */
+    private boolean opened(SessionPair sessions) {
+        try {
+            both.run(sessions::source, sessions::destination);
+            return true;
+        } catch (ConnectorException | StateException e) {
+            listener.info("one more folder at once was not possible, the other workers copy its folders: "
+                    + e.getMessage());
+            return false;
         }
     }
 
