@@ -29,9 +29,9 @@ public record MigrationSettings(List<String> include, List<String> exclude, Map<
 
     /**
      * Folders at once over a slow link, where each folder's round trips bound the copy (40 ms: 1,024 messages in 38
-     * folders 11.0-11.8 s with 3, 8.2-8.3 s with 6; 1,509 in 525 folders 64 s, 37 s with 6). Four, not more: an IMAP
-     * session may hold two connections (its store's and its open folder's), and eight a side stay under common
-     * per-user limits (Dovecot's default 10 from one address, Gmail's 15) with room for the user's own mail client.
+     * folders 11.0-11.8 s with 3, 9.7-9.9 s with 4, 8.2-8.3 s with 6; 1,509 in 525 folders 64, 56 and 37 s). Four, not
+     * more: an IMAP session may hold two connections (its store's and its open folder's), and eight a side stay under
+     * common per-user limits (Dovecot's default 10 from one address, Gmail's 15) with room for the user's own client.
      */
     public static final int FOLDERS_AT_ONCE_FAR = 4;
 

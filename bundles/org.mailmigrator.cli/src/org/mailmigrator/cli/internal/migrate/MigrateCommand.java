@@ -266,9 +266,9 @@ public final class MigrateCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         RunSettings run = new RunSettings(allowPlaintext, trust, false, false, MigrationSettings.defaults().withDryRun(dryRun));
+        int atOnce = parallel == null ? MigrationSettings.PARALLELISM_BY_LINK : parallel; // folders, chosen by the link
         PassRequest request = new PassRequest(row, List.of(), PassRequest.Passwords.of(srcPassword, dstPassword, null), run,
-                new PassRequest.StateFiles(states, name, l -> name).in(database), parallel == null ? MigrationSettings.PARALLELISM_BY_LINK : parallel, false,
-                PassRequest.Gate.OPEN);
+                new PassRequest.StateFiles(states, name, l -> name).in(database), atOnce, false, PassRequest.Gate.OPEN);
         ProgressLine progress = new ProgressLine(err, System.console() != null);
         PassRunner runner = new PassRunner(ConnectorFactory.of(registry), presets);
         CountDownLatch finished = new CountDownLatch(1);

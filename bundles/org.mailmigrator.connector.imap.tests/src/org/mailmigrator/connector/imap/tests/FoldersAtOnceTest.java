@@ -35,8 +35,9 @@ import org.mailmigrator.testing.Relay;
  * the round trip its first connections measured is 5 ms or more, 3 near the server; and a server that refuses more
  * connections of a user (Dovecot's {@code mail_max_userip_connections}; each IMAP session may hold two) leaves the
  * run with fewer workers, every message copied: a worker whose login is refused leaves its folders to the others,
- * one whose session is refused a second connection waits (a throttling answer, not a refused login). Against Dovecot, through relays that count the connections open at once (one of them holding each
- * answer 20 ms, as a network would).
+ * one whose session is refused a second connection waits (a throttling answer, not a refused login). Against
+ * Dovecot, through relays that count the connections open at once (one of them holding each answer 20 ms, as a
+ * network would).
  */
 class FoldersAtOnceTest {
     private static final int FOLDERS = 10;
