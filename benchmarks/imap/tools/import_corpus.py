@@ -5,20 +5,26 @@ product and the anchors on it as on a generated corpus.
 
     import_corpus.py --from PATH [--from PATH ...] --out DIR
 
-PATH, read with Python's own mailbox module:
-  - a Maildir (a folder holding cur/ and new/): the folder INBOX; its Maildir++ subfolders (.Work.2024, ...)
+PATH (mbox and MH read with Python's own mailbox module; Maildir file names and Dovecot's files read directly):
+  - a Maildir (a folder holding cur/ or new/): the folder INBOX; its Maildir++ subfolders (.Work.2024, ...)
     become Work/2024; folders of Maildirs (Dovecot's LAYOUT=fs, or any tree) are named by their path under
-    PATH ("Maildir" and a top-level INBOX folder both give INBOX). Flags from the file names (S \\Seen,
-    R \\Answered, F \\Flagged, D \\Draft, T \\Deleted, P $Forwarded, Dovecot's keyword letters through its
-    dovecot-keywords file); arrival date from the file's time, as Dovecot takes it.
+    PATH ("Maildir" and a top-level INBOX folder both give INBOX; Dovecot's modified UTF-7 names decoded). Flags
+    from the file names in cur/ (S \\Seen, R \\Answered, F \\Flagged, D \\Draft, T \\Deleted, P $Forwarded,
+    Dovecot's keyword letters through its dovecot-keywords file; new/ has none); arrival date from the file's
+    time, as Dovecot takes it. Subscriptions from the root's Dovecot `subscriptions` or Courier
+    `courierimapsubscribed` file; without one every folder is subscribed.
   - an mbox file, or a tree of them (Thunderbird's profile folders: Inbox, Sent, Work.sbd/Project ...; .mbox
-    files): one folder per file, named by its path without .mbox/.sbd. Flags from Status/X-Status; arrival date
-    from the "From " line, else the Date header, else the file's time.
+    files; a leading byte-order mark is skipped): one folder per file, named by its path without .mbox/.sbd.
+    Flags from Status/X-Status and Thunderbird's X-Mozilla-Status bits and X-Mozilla-Keys keywords; arrival
+    date from the "From " line, else the Date header, else the file's time.
+  - an MH folder (one file per message named by its number): flags from .mh_sequences when there is one
+    (unseen, replied, flagged; without it none); arrival date from the Date header, else the file's time.
   - a folder of .eml files (and an .eml file): one folder, named by its path; arrival date from the Date
     header, else the file's time; no flags.
 Line ends become CRLF (as on the wire). Nothing is dropped silently: a message that cannot go through an IMAP
 APPEND as it is (empty, or holding a NUL byte) is listed on standard error with its file, mbox line or
-Maildir name and the reason, and left out; the summary counts them ("skipped"). Exits 1 when nothing was read.
+Maildir name and the reason, and left out; the summary counts them ("skipped"); a file in the tree that is none
+of these is named ("not mail, left out"). Exits 1 when nothing was read.
 """
 import argparse
 import calendar
