@@ -335,18 +335,13 @@ public final class ImapSession implements ConnectorSession, MailStore {
 
     @Override
     public synchronized Optional<Long> appendLimit() {
-        if (appendLimit == null) {
-            appendLimit = readAppendLimit();
+        try {
+            appendLimit = appendLimit != null ? appendLimit : ServerInfo.appendLimit(command("CAPABILITY",
+                    p -> p.getCapabilities()));
+        } catch (ConnectorException e) {
+            appendLimit = Optional.empty(); // none known: a message too big gets a NO, which is reported as well
         }
         return appendLimit;
-    }
-
-    private Optional<Long> readAppendLimit() {
-        try {
-            return ServerInfo.appendLimit(command("CAPABILITY", p -> p.getCapabilities()));
-        } catch (ConnectorException e) {
-            return Optional.empty(); // none known: the server says NO to a message too big, which is reported as well
-        }
     }
 
     @Override
