@@ -108,10 +108,10 @@ class FoldersAtOnceTest {
         }
     }
 
-    /** The round trip in "folders copied at once: N (round trip X ms; ...)", which must be there; -1 when not. */
+    /** The round trip in "copying N folders at once (round trip X ms; ...)", which must be there; -1 when not. */
     private static double roundTrip(List<String> said, int workers) {
         for (String l : said) {
-            Matcher m = Pattern.compile("folders copied at once: " + workers + " \\(round trip (\\d+\\.\\d) ms; 4 from a "
+            Matcher m = Pattern.compile("copying " + workers + " folders at once \\(round trip (\\d+\\.\\d) ms; 4 from a "
                     + "round trip of 5 ms\\)").matcher(l);
             if (m.matches()) {
                 return Double.parseDouble(m.group(1));

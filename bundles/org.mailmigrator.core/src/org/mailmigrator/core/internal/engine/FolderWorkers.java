@@ -27,7 +27,8 @@ final class FolderWorkers {
             boolean slow = trip.map(t -> t.compareTo(MigrationSettings.SLOW_LINK) >= 0).orElse(false);
             wanted = slow ? MigrationSettings.FOLDERS_AT_ONCE_FAR : MigrationSettings.FOLDERS_AT_ONCE_NEAR;
             if (folders > MigrationSettings.FOLDERS_AT_ONCE_NEAR) {
-                say.accept(String.format(Locale.ROOT, "folders copied at once: %d (%s; %d from a round trip of %d ms)",
+                // not "folders ...": a progress line of migrate starts so
+                say.accept(String.format(Locale.ROOT, "copying %d folders at once (%s; %d from a round trip of %d ms)",
                         Math.min(wanted, folders), trip.map(t -> String.format(Locale.ROOT, "round trip %.1f ms",
                                 t.toNanos() / 1e6)).orElse("round trip not measured"),
                         MigrationSettings.FOLDERS_AT_ONCE_FAR, MigrationSettings.SLOW_LINK.toMillis()));
