@@ -105,13 +105,13 @@ class Importer:
         return name
 
     def add(self, folder, data, flags, epoch, zone, where):
+        """One message, its line ends already CRLF (the readers convert it once, before reading its header)."""
         if not data.strip():
             self.skip(where, "empty message")
             return
         if b"\0" in data:
             self.skip(where, "holds a NUL byte (an IMAP APPEND without BINARY refuses it)")
             return
-        data = crlf(data)
         if not data.endswith(b"\r\n"):
             data += b"\r\n"
         i = len(self.entries)
@@ -158,7 +158,7 @@ class Importer:
                 info = re.split(r"[:!]2,", f, maxsplit=1)[1] if re.search(r"[:!]2,", f) and sub == "cur" else ""
                 flags = [MAILDIR_FLAGS[c] for c in sorted(set(info)) if c in MAILDIR_FLAGS]
                 flags += [keywords[c] for c in sorted(set(info)) if c in keywords]
-                self.add(name, data, flags, epoch, 0, where)
+                self.add(name, crlf(data), flags, epoch, 0, where)
 
     def subscriptions(self, root):
         """Dovecot's subscription list of a mail root ("V\\t2", then one name a line, TAB between levels, modified
@@ -204,14 +204,15 @@ class Importer:
                 self.skip(where, "cannot be read (%s)" % e)
                 continue
             from_line, _, data = whole.partition(b"\n")
-            head = header_block(crlf(data))
+            data = crlf(data)
+            head = header_block(data)
             status = b"".join(m.group(1) for m in STATUS_RE.finditer(head)).decode("ascii", "replace")
             flags = [f for c, f in (("R", "\\Seen"), ("A", "\\Answered"), ("F", "\\Flagged"), ("T", "\\Draft"),
                                     ("D", "\\Deleted")) if c in status]
             flags += [f for f in mozilla_flags(head) if f not in flags]
             epoch, zone = from_line_date(from_line.decode("ascii", "replace")), 0
             if epoch is None:
-                epoch, zone = header_date(crlf(data)) or (int(os.stat(path).st_mtime), 0)
+                epoch, zone = header_date(data) or (int(os.stat(path).st_mtime), 0)
             self.add(name, data, flags, epoch, zone, where)
         box.close()
 
@@ -239,7 +240,8 @@ class Importer:
                 flags = [f for seq, f in (("replied", "\\Answered"), ("flagged", "\\Flagged")) if key in seqs.get(seq, [])]
                 if key not in seqs.get("unseen", []):
                     flags.insert(0, "\\Seen")
-            hd = header_date(crlf(data))
+            data = crlf(data)
+            hd = header_date(data)
             epoch, zone = hd if hd else (mtime, 0)
             self.add(name, data, flags, epoch, zone, where)
         box.close()
@@ -254,7 +256,8 @@ class Importer:
             except OSError as e:
                 self.skip(f, "cannot be read (%s)" % e)
                 continue
-            hd = header_date(crlf(data))
+            data = crlf(data)
+            hd = header_date(data)
             epoch, zone = hd if hd else (int(os.stat(f).st_mtime), 0)
             self.add(name, data, [], epoch, zone, f)
 

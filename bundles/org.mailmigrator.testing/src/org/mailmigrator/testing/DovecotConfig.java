@@ -47,7 +47,7 @@ final class DovecotConfig {
                 %9$s
                 %10$s
                 mail_fsync = never
-                mail_max_userip_connections = 200
+                mail_max_userip_connections = %13$d
                 service imap-login {
                   chroot =
                   inet_listener imap {
@@ -72,9 +72,7 @@ final class DovecotConfig {
                         + (Files.isReadable(dh) ? "ssl_dh = <" + dh : "") : "ssl = no",
                 Dovecot.PASSWORD, storage, quota, imap,
                 tls ? "inet_listener imaps {\n    address = " + Dovecot.HOST + "\n    port = " + imaps
-                        + "\n    ssl = yes\n  }" : "")
-                .replace("mail_max_userip_connections = 200",
-                        "mail_max_userip_connections = " + options.connectionsPerUser());
+                        + "\n    ssl = yes\n  }" : "", options.connectionsPerUser());
     }
 
     /**

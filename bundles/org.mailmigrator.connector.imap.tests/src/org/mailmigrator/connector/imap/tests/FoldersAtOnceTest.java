@@ -120,31 +120,34 @@ class FoldersAtOnceTest {
         return -1;
     }
 
-    @Test
-    void fourFoldersAtOnceOverASlowLink(@TempDir Path dir) throws Exception {
+    /**
+     * A first copy of far-src into {@code user} with the source behind a relay holding each answer {@code holdMillis}:
+     * every message copied; answers the most source connections open at once.
+     */
+    private static int copyThrough(Path dir, long holdMillis, String user, List<String> said) throws Exception {
         AtomicInteger open = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
-        List<String> said = new CopyOnWriteArrayList<>();
-        try (Relay far = counting(dovecot.imapPort(), open, most, 20)) {
-            MigrationReport r = run(dir, far.port(), dovecot, dovecot.imapPort(), "far-dst",
+        try (Relay relay = counting(dovecot.imapPort(), open, most, holdMillis)) {
+            MigrationReport r = run(dir, relay.port(), dovecot, dovecot.imapPort(), user,
                     MigrationSettings.PARALLELISM_BY_LINK, said);
-            assertAllCopied(r, dovecot, "far-dst", said);
+            assertAllCopied(r, dovecot, user, said);
         }
-        assertEquals(MigrationSettings.FOLDERS_AT_ONCE_FAR, most.get(), "source connections open at once");
+        return most.get();
+    }
+
+    @Test
+    void fourFoldersAtOnceOverASlowLink(@TempDir Path dir) throws Exception {
+        List<String> said = new CopyOnWriteArrayList<>();
+        assertEquals(MigrationSettings.FOLDERS_AT_ONCE_FAR, copyThrough(dir, 20, "far-dst", said),
+                "source connections open at once");
         assertTrue(roundTrip(said, 4) >= 20, said.toString()); // every answer of the source held 20 ms
     }
 
     @Test
     void threeFoldersAtOnceNearTheServer(@TempDir Path dir) throws Exception {
-        AtomicInteger open = new AtomicInteger();
-        AtomicInteger most = new AtomicInteger();
         List<String> said = new CopyOnWriteArrayList<>();
-        try (Relay near = counting(dovecot.imapPort(), open, most, 0)) {
-            MigrationReport r = run(dir, near.port(), dovecot, dovecot.imapPort(), "near-dst",
-                    MigrationSettings.PARALLELISM_BY_LINK, said);
-            assertAllCopied(r, dovecot, "near-dst", said);
-        }
-        assertEquals(MigrationSettings.FOLDERS_AT_ONCE_NEAR, most.get(), "source connections open at once");
+        assertEquals(MigrationSettings.FOLDERS_AT_ONCE_NEAR, copyThrough(dir, 0, "near-dst", said),
+                "source connections open at once");
         assertTrue(roundTrip(said, 3) < MigrationSettings.SLOW_LINK.toMillis(), said.toString());
     }
 

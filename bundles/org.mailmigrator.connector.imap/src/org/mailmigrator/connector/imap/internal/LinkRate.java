@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How fast the connections to one server carry bytes one way, measured while they copy (the sessions of a runner
@@ -58,7 +59,7 @@ final class LinkRate {
     private int sent;
     private volatile Verdict verdict;
     /** The quickest small command of any connection so far, nanoseconds: the link's round trip as measured. */
-    private volatile long quickest = Long.MAX_VALUE;
+    private final AtomicLong quickest = new AtomicLong(Long.MAX_VALUE);
 
     /** A link not measured yet, its verdict dated by {@code clock}. */
     LinkRate(Clock clock) {
@@ -126,15 +127,11 @@ final class LinkRate {
         void answered(long sentBytes, long answerBytes, long nanos) {
             if (sentBytes <= SMALL && answerBytes <= SMALL) {
                 roundTrip = Math.min(roundTrip, nanos);
-                quickest(nanos);
+                quickest.accumulateAndGet(nanos, Math::min);
             } else if (sentBytes >= SMALLEST_SEND && roundTrip != Long.MAX_VALUE && sent < SENDS) {
                 send(sentBytes, Math.max(1, nanos - roundTrip));
             }
         }
-    }
-
-    private synchronized void quickest(long nanos) {
-        quickest = Math.min(quickest, nanos);
     }
 
     /**
@@ -143,7 +140,7 @@ final class LinkRate {
      * server's think time is in it; empty before such a command was answered, or on a compressed connection.
      */
     Optional<Duration> roundTrip() {
-        long q = quickest;
+        long q = quickest.get();
         return q == Long.MAX_VALUE ? Optional.empty() : Optional.of(Duration.ofNanos(q));
     }
 

@@ -1,9 +1,11 @@
 package org.mailmigrator.core.internal.engine;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.mailmigrator.core.engine.MigrationSettings;
 import org.mailmigrator.core.mail.MailStore;
@@ -23,7 +25,8 @@ final class FolderWorkers {
             Consumer<String> say) {
         int wanted = settings.parallelism();
         if (wanted == MigrationSettings.PARALLELISM_BY_LINK) {
-            Optional<Duration> trip = slower(source.roundTrip(), destination.roundTrip());
+            Optional<Duration> trip = Stream.of(source.roundTrip(), destination.roundTrip()).flatMap(Optional::stream)
+                    .max(Comparator.naturalOrder()); // the slower side's
             boolean slow = trip.map(t -> t.compareTo(MigrationSettings.SLOW_LINK) >= 0).orElse(false);
             wanted = slow ? MigrationSettings.FOLDERS_AT_ONCE_FAR : MigrationSettings.FOLDERS_AT_ONCE_NEAR;
             if (folders > MigrationSettings.FOLDERS_AT_ONCE_NEAR) {
@@ -35,15 +38,5 @@ final class FolderWorkers {
             }
         }
         return Math.max(1, Math.min(wanted, folders));
-    }
-
-    private static Optional<Duration> slower(Optional<Duration> a, Optional<Duration> b) {
-        if (a.isEmpty()) {
-            return b;
-        }
-        if (b.isEmpty()) {
-            return a;
-        }
-        return Optional.of(a.get().compareTo(b.get()) >= 0 ? a.get() : b.get());
     }
 }
